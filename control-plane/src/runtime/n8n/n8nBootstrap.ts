@@ -6,8 +6,8 @@
 // start. It is idempotent: once an owner exists we log in with the same credentials instead.
 //
 // API key: n8n offers no env var or CLI for keys and never shows a stored key again, so a key is either the one
-// the caller already holds (checked against the Public API and reused) or a freshly minted one. Minting also
-// deletes the owner's older keys with the same label, so repeated bootstraps leave exactly one live key per label.
+// the caller already holds (checked against the Public API and reused) or a freshly minted one. n8n allows one
+// key per label, so minting again rotates that key: repeated bootstraps leave exactly one live key per label.
 import { callN8nRest, loginToN8n, N8nRestError, sessionWithCookie, type N8nRestSession } from './n8nRestSession.js';
 
 export interface N8nOwnerAccount {
@@ -85,23 +85,26 @@ interface RedactedApiKey {
   label: string;
 }
 
-/** Mints a Public API key with every scope the owner may grant; deletes older keys with the same label. */
+/**
+ * Returns a fresh raw Public API key carrying every scope the owner may grant. n8n allows one key per label and
+ * user, so an existing key with our label is updated to the current scopes and rotated (its old secret stops
+ * working); otherwise a key is created.
+ */
 export async function mintN8nApiKey(session: N8nRestSession, label: string): Promise<string> {
   const scopes = await session.request<string[]>('GET', '/api-keys/scopes');
-  const created = await session.request<{ id: string; rawApiKey: string }>('POST', '/api-keys', {
-    label,
-    scopes,
-    expiresAt: null,
-  });
   const listed = await session.request<{ items?: RedactedApiKey[] } | RedactedApiKey[]>(
     'GET',
     `/api-keys?label=${encodeURIComponent(label)}`,
   );
   const keys = Array.isArray(listed) ? listed : (listed.items ?? []);
-  // The label filter is a substring match: delete only exact matches, and never the key just made.
-  for (const key of keys) {
-    if (key.label === label && key.id !== created.id) await session.request('DELETE', `/api-keys/${key.id}`);
+  // The label filter is a case-insensitive substring match: only an exact match is ours.
+  const existing = keys.find((key) => key.label === label);
+  if (existing) {
+    await session.request('PATCH', `/api-keys/${existing.id}`, { label, scopes });
+    const rotated = await session.request<{ rawApiKey: string }>('POST', `/api-keys/${existing.id}/rotate`);
+    return rotated.rawApiKey;
   }
+  const created = await session.request<{ rawApiKey: string }>('POST', '/api-keys', { label, scopes, expiresAt: null });
   return created.rawApiKey;
 }
 

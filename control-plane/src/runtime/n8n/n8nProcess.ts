@@ -111,8 +111,9 @@ export async function startN8n(options: StartN8nOptions): Promise<RunningN8n> {
     exited,
     stop: onceOnly((stopOptions?: StopN8nOptions) => stopN8nProcess(child, exited, stopOptions)),
   };
-  // If the control plane exits without calling stop(), do not leave n8n running behind it.
-  const killOnExit = () => killTree(child, 'SIGTERM');
+  // Last resort if the control plane exits without calling stop(): SIGKILL, because a SIGTERMed n8n whose log
+  // pipes just closed was seen to hang instead of exiting, and an 'exit' handler cannot wait for it anyway.
+  const killOnExit = () => killTree(child, 'SIGKILL');
   process.once('exit', killOnExit);
   void exited.then(() => process.removeListener('exit', killOnExit));
 
@@ -154,7 +155,11 @@ async function stopN8nProcess(child: ChildProcess, exited: Promise<N8nExit>, opt
   child.kill('SIGTERM');
   const gracefulTimeoutMs = options?.gracefulTimeoutMs ?? 15_000;
   const timedOut = Symbol('timed out');
-  const first = await Promise.race([exited, sleep(gracefulTimeoutMs).then(() => timedOut)]);
+  // Cancelled once n8n exits, so a pending timer does not keep the caller's process alive.
+  const timer = new AbortController();
+  const graceful = sleep(gracefulTimeoutMs, timedOut, { signal: timer.signal }).catch(() => undefined);
+  const first = await Promise.race([exited, graceful]);
+  timer.abort();
   if (first === timedOut) killTree(child, 'SIGKILL');
   const exit = await exited;
   killStragglers(child);

