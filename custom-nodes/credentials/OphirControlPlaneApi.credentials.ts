@@ -1,0 +1,76 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { buildSignatureHeaders } from '../nodes/shared/signing';
+
+/**
+ * Base URL and signing secret of the Ophir control plane. Every request made with it is signed
+ * (see README "Signing"); mailbox tokens are brokered per send, never stored here.
+ */
+export class OphirControlPlaneApi implements ICredentialType {
+	name = 'ophirControlPlaneApi';
+
+	displayName = 'Ophir Control Plane API';
+
+	icon: Icon = { light: 'file:ophir.svg', dark: 'file:ophir.dark.svg' };
+
+	documentationUrl = 'https://github.com/ophir-email/ophir/tree/main/custom-nodes#credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'http://127.0.0.1:3000',
+			placeholder: 'https://ophir.example.com',
+			description: 'Root URL of the Ophir control plane, without a trailing path',
+			required: true,
+		},
+		{
+			displayName: 'Signing Secret',
+			name: 'signingSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Shared secret used to sign every request with HMAC-SHA256; the same value as the control plane setting for n8n',
+			required: true,
+		},
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		// Sign the exact string that goes on the wire: objects are serialised here, once.
+		const rawBody =
+			requestOptions.body === undefined || requestOptions.body === null
+				? ''
+				: typeof requestOptions.body === 'string'
+					? requestOptions.body
+					: JSON.stringify(requestOptions.body);
+		return {
+			...requestOptions,
+			baseURL: String(credentials.baseUrl).replace(/\/+$/, ''),
+			body: rawBody === '' ? requestOptions.body : rawBody,
+			headers: {
+				...requestOptions.headers,
+				...buildSignatureHeaders(String(credentials.signingSecret), rawBody),
+			},
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/api/internal/n8n/ping',
+			method: 'GET',
+		},
+	};
+}

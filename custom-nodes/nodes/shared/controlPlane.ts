@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+
+import { FULL_RESPONSE_OPTIONS, toHttpResult, type HttpResult } from './http';
+
+export const CONTROL_PLANE_CREDENTIAL = 'ophirControlPlaneApi';
+
+/** Paths of the control plane's internal API used by the nodes (README "Endpoints"). */
+export const controlPlanePaths = {
+	ping: '/api/internal/n8n/ping',
+	events: '/api/internal/n8n/events',
+	sandboxMessages: '/api/internal/n8n/sandbox-messages',
+	accessToken: (mailboxId: string) => `/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/access-token`,
+	smtpCredentials: (mailboxId: string) =>
+		`/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/smtp-credentials`,
+};
+
+/**
+ * Calls the control plane through the Ophir credential, whose `authenticate` sets the base URL
+ * and signs the exact body string sent here.
+ */
+export async function controlPlaneRequest(
+	context: IExecuteFunctions,
+	options: { method: IHttpRequestMethods; path: string; body?: IDataObject; timeoutMs?: number },
+): Promise<HttpResult> {
+	const response: unknown = await context.helpers.httpRequestWithAuthentication.call(
+		context,
+		CONTROL_PLANE_CREDENTIAL,
+		{
+			method: options.method,
+			url: options.path,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			body: options.body === undefined ? undefined : JSON.stringify(options.body),
+			json: false,
+			timeout: options.timeoutMs ?? 30_000,
+			...FULL_RESPONSE_OPTIONS,
+		},
+	);
+	return toHttpResult(response);
+}
+
+/** `{ error: { code, message } }` as the control plane answers failures; falls back to the status. */
+export function controlPlaneError(result: HttpResult): { code: string; message: string } {
+	const error = result.body?.error;
+	if (typeof error === 'object' && error !== null && !Array.isArray(error)) {
+		const { code, message } = error as IDataObject;
+		return {
+			code: typeof code === 'string' ? code : `http_${result.statusCode}`,
+			message: typeof message === 'string' ? message : `control plane answered ${result.statusCode}`,
+		};
+	}
+	return { code: `http_${result.statusCode}`, message: `control plane answered ${result.statusCode}` };
+}
