@@ -42,6 +42,13 @@ const filteredOperations = new Set([
 
 type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object };
 
+// AND-ed rather than merged, so a caller's own condition on the same field still applies.
+function andWhere(where: object | undefined, condition: object): object {
+  const existing = (where as { AND?: object | object[] } | undefined)?.AND;
+  const and = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
+  return { ...where, AND: [...and, condition] };
+}
+
 function withOrganization(data: unknown, organizationId: string): unknown {
   if (Array.isArray(data)) return data.map((row: object) => ({ ...row, organizationId }));
   return { ...(data as object), organizationId };
@@ -64,16 +71,16 @@ export function scopedDb(prisma: PrismaClient, organizationId: string) {
             if (operation === 'create' || operation === 'createMany' || operation === 'upsert') {
               throw new Error('Organizations are created by the auth service, not through a scoped client');
             }
-            scoped.where = { ...scoped.where, id: organizationId };
+            scoped.where = andWhere(scoped.where, { id: organizationId });
             return query(scoped);
           }
           if (!tenantModels.has(model)) return query(scoped);
           if (filteredOperations.has(operation)) {
-            scoped.where = { ...scoped.where, organizationId };
+            scoped.where = andWhere(scoped.where, { organizationId });
           } else if (operation === 'create' || operation === 'createMany' || operation === 'createManyAndReturn') {
             scoped.data = withOrganization(scoped.data, organizationId);
           } else if (operation === 'upsert') {
-            scoped.where = { ...scoped.where, organizationId };
+            scoped.where = andWhere(scoped.where, { organizationId });
             scoped.create = withOrganization(scoped.create, organizationId) as object;
           }
           return query(scoped);

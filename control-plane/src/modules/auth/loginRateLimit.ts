@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { AppError } from '../../lib/errors.js';
 
 function limiter(options: { limit: number; windowSeconds: number; key: (req: Request) => string; what: string }): RequestHandler {
@@ -20,7 +20,7 @@ function limiter(options: { limit: number; windowSeconds: number; key: (req: Req
 /** Two limits on sign-in: one per client address, one per account, so neither spraying nor a botnet gets far. */
 export function loginRateLimits(options: { perIp: number; perAccount: number; windowSeconds: number }): RequestHandler[] {
   return [
-    limiter({ limit: options.perIp, windowSeconds: options.windowSeconds, key: (req) => `ip:${req.ip}`, what: 'from your address' }),
+    limiter({ limit: options.perIp, windowSeconds: options.windowSeconds, key: (req) => `ip:${ipKeyGenerator(req.ip ?? '')}`, what: 'from your address' }),
     limiter({
       limit: options.perAccount,
       windowSeconds: options.windowSeconds,

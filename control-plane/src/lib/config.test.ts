@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const valid = {
+  DATABASE_URL: 'postgresql://u:p@127.0.0.1:5432/ophir',
+  JWT_SECRET: 'x'.repeat(40),
+  ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')},k0:${randomBytes(32).toString('base64')}`,
+  ENCRYPTION_ACTIVE_KEY_ID: 'k1',
+};
+
+describe('loadConfig', () => {
+  it('parses a valid environment with defaults', () => {
+    const config = loadConfig(valid);
+    expect(config.PORT).toBe(3000);
+    expect(config.ENCRYPTION_KEYS.size).toBe(2);
+    expect(config.ACCESS_TOKEN_TTL_SECONDS).toBe(900);
+  });
+
+  it('fails fast naming every bad variable', () => {
+    const attempt = () => loadConfig({ ...valid, DATABASE_URL: 'mysql://x', JWT_SECRET: 'short', PORT: 'eighty' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      expect(message).toContain('DATABASE_URL');
+      expect(message).toContain('JWT_SECRET: must be at least 32 characters');
+      expect(message).toContain('PORT');
+    }
+  });
+
+  it('rejects malformed encryption keys and an active key that is not in the ring', () => {
+    expect(() => loadConfig({ ...valid, ENCRYPTION_KEYS: 'k1:dG9vc2hvcnQ=' })).toThrow(/ENCRYPTION_KEYS/);
+    expect(() => loadConfig({ ...valid, ENCRYPTION_ACTIVE_KEY_ID: 'k9' })).toThrow(/ENCRYPTION_ACTIVE_KEY_ID: must name one of the ENCRYPTION_KEYS/);
+  });
+});

@@ -1,0 +1,94 @@
+// Integration: walks every route in the OpenAPI document with a second organization's owner
+// credentials against the first organization's resources (real app, real PostgreSQL).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signUp, type SignedUp, type TestApp } from './testApp.js';
+
+let t: TestApp;
+let victim: SignedUp;
+let attacker: SignedUp;
+/** Path parameter name -> an id that belongs to the victim's organization. */
+const victimIds: Record<string, string> = {};
+const victimSecrets: string[] = [];
+
+/**
+ * A valid body for each route that takes one, so the request reaches the data layer instead of
+ * stopping at validation. A new route with a body must add an entry here: the walk fails otherwise.
+ */
+const validBodies: Record<string, unknown> = {
+  'PATCH /api/organization': { name: 'Renamed by attacker' },
+  'PATCH /api/members/{membershipId}': { role: 'viewer' },
+  'POST /api/invitations': { email: 'walk@example.com', role: 'member' },
+  'POST /api/api-keys': { name: 'walk key', role: 'member' },
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  victim = await signUp(t.http, { organizationName: 'Victim' });
+  attacker = await signUp(t.http, { organizationName: 'Attacker' });
+
+  const invitation = await t.http.post('/api/invitations').set(victim.auth).send({ email: 'colleague@victim.com', role: 'member' });
+  const accepted = await t.http.post('/api/invitations/accept').send({ token: invitation.body.token, name: 'Colleague', password: 'colleague password' });
+  const pending = await t.http.post('/api/invitations').set(victim.auth).send({ email: 'pending@victim.com', role: 'viewer' });
+  const apiKey = await t.http.post('/api/api-keys').set(victim.auth).send({ name: 'victim key', role: 'member' });
+  const members = await t.http.get('/api/members').set(victim.auth);
+
+  victimIds.membershipId = members.body.data.find((m: { userId: string }) => m.userId === accepted.body.user.id).id;
+  victimIds.invitationId = pending.body.id;
+  victimIds.apiKeyId = apiKey.body.id;
+  victimSecrets.push(victim.organization.id, victim.user.email, 'colleague@victim.com', 'pending@victim.com', apiKey.body.id, pending.body.id);
+});
+afterAll(() => t.close());
+
+interface Operation {
+  method: string;
+  path: string;
+  security?: unknown[];
+  requestBody?: unknown;
+}
+
+async function documentedOperations(): Promise<Operation[]> {
+  const document = (await t.http.get('/api/openapi.json')).body as { paths: Record<string, Record<string, Omit<Operation, 'method' | 'path'>>> };
+  return Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({ ...operation, method: method.toUpperCase(), path })),
+  );
+}
+
+describe('cross-organization access', () => {
+  it('answers 404 (never 403, never data) for every route given another organization\'s ids', async () => {
+    const operations = (await documentedOperations()).filter((op) => op.security?.length);
+    expect(operations.length).toBeGreaterThan(10);
+    const checked: string[] = [];
+    for (const operation of operations) {
+      const key = `${operation.method} ${operation.path}`;
+      const params = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+      const missing = params.filter((name) => !victimIds[name]);
+      expect(missing, `no victim fixture for path parameter(s) of ${key}`).toEqual([]);
+      if (operation.requestBody) expect(validBodies[key], `no valid body fixture for ${key}`).toBeDefined();
+
+      const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => victimIds[name]!);
+      const response = await t.http[operation.method.toLowerCase() as 'get'](url).set(attacker.auth).send(validBodies[key] as object);
+
+      if (params.length > 0) {
+        expect(response.status, `${key} -> ${response.status} ${response.text}`).toBe(404);
+        expect(response.body.code).toBe('not_found');
+      } else {
+        expect(response.status, `${key} -> ${response.status} ${response.text}`).toBeLessThan(400);
+      }
+      // The problem's `instance` echoes the requested URL, which the attacker wrote; anything else must not name the victim.
+      const { instance: _echoedUrl, ...answer } = (response.body ?? {}) as Record<string, unknown>;
+      for (const secret of victimSecrets) expect(JSON.stringify(answer), `${key} leaked ${secret}`).not.toContain(secret);
+      checked.push(key);
+    }
+    expect(checked).toEqual(expect.arrayContaining(['PATCH /api/members/{membershipId}', 'DELETE /api/api-keys/{apiKeyId}']));
+  });
+
+  it('left the victim\'s organization untouched', async () => {
+    const members = await t.http.get('/api/members').set(victim.auth);
+    expect(members.body.data.find((m: { id: string }) => m.id === victimIds.membershipId).role).toBe('member');
+    const invitations = await t.http.get('/api/invitations').set(victim.auth);
+    expect(invitations.body.data.map((i: { id: string }) => i.id)).toContain(victimIds.invitationId);
+    const keys = await t.http.get('/api/api-keys').set(victim.auth);
+    expect(keys.body.data.map((k: { id: string }) => k.id)).toContain(victimIds.apiKeyId);
+    expect((await t.http.get('/api/organization').set(victim.auth)).body.name).toBe('Victim');
+  });
+});
