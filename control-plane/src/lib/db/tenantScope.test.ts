@@ -31,7 +31,7 @@ describe('scopedDb', () => {
   it('makes another organization\'s rows invisible and untouchable', async () => {
     const a = scopedDb(prisma, orgA);
     const b = scopedDb(prisma, orgB);
-    const lead = await a.lead.create({ data: { email: 'only-a@a.com', emailDomain: 'a.com' } });
+    const lead = await a.lead.create({ data: { organizationId: orgA, email: 'only-a@a.com', emailDomain: 'a.com' } });
 
     expect(await b.lead.findUnique({ where: { id: lead.id } })).toBeNull();
     expect(await b.lead.findFirst({ where: { email: 'only-a@a.com' } })).toBeNull();
@@ -49,10 +49,10 @@ describe('scopedDb', () => {
   it('scopes upserts on both sides', async () => {
     const a = scopedDb(prisma, orgA);
     const b = scopedDb(prisma, orgB);
-    await a.suppression.create({ data: { kind: 'email', value: 'shared@x.com', reason: 'manual' } });
+    await a.suppression.create({ data: { organizationId: orgA, kind: 'email', value: 'shared@x.com', reason: 'manual' } });
     const created = await b.suppression.upsert({
       where: { organizationId_kind_value: { organizationId: orgB, kind: 'email', value: 'shared@x.com' } },
-      create: { kind: 'email', value: 'shared@x.com', reason: 'unsubscribed' },
+      create: { organizationId: orgA, kind: 'email', value: 'shared@x.com', reason: 'unsubscribed' },
       update: {},
     });
     expect(created.organizationId).toBe(orgB);
