@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods } from 'n8n-workflow';
 
 import { FULL_RESPONSE_OPTIONS, toHttpResult, type HttpResult } from './http';
 
@@ -49,4 +49,17 @@ export function controlPlaneError(result: HttpResult): { code: string; message: 
 		};
 	}
 	return { code: `http_${result.statusCode}`, message: `control plane answered ${result.statusCode}` };
+}
+
+/**
+ * A 401 means the control plane rejected our signature: a configuration problem affecting every
+ * item, so it stops the node instead of becoming a per-send outcome.
+ */
+export function assertSignatureAccepted(context: IExecuteFunctions, result: HttpResult): void {
+	if (result.statusCode !== 401) return;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Control plane rejected the request signature: ${controlPlaneError(result).message}`,
+		{ description: 'Check that the Signing Secret of the Ophir credential matches the control plane.' },
+	);
 }

@@ -1,0 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const reportToControlPlaneProperties: INodeProperties[] = [
+	{
+		displayName: 'Result Field',
+		name: 'resultField',
+		type: 'string',
+		default: 'result',
+		description: 'Item field holding the send result (sent, deferred, retryable or failed) to report',
+	},
+	{
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 1000 },
+		default: 100,
+		description: 'How many results are posted to the control plane in one request',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Max Attempts',
+				name: 'maxAttempts',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 20 },
+				default: 5,
+				description: 'How many times one batch is tried when the control plane is unreachable, rate-limits or answers 5xx',
+			},
+			{
+				displayName: 'Initial Backoff (Ms)',
+				name: 'initialBackoffMs',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 1000,
+				description: 'Wait before the second attempt; doubles on every further attempt',
+			},
+			{
+				displayName: 'Max Backoff (Ms)',
+				name: 'maxBackoffMs',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 30000,
+				description: 'Upper bound for any single wait between attempts, including a Retry-After from the control plane',
+			},
+		],
+	},
+];

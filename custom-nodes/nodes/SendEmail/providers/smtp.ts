@@ -1,0 +1,83 @@
+import { createTransport } from 'nodemailer';
+
+import type { SendResult } from '../../shared/contract';
+import { backoffSeconds, describeTransportError } from '../../shared/http';
+import { brokerSmtpSettings, type SmtpSettings } from './broker';
+import { failedResult, retryableResult, sentResult } from './results';
+import type { OutgoingSend, ProviderSend, SmtpTransport } from './types';
+
+/** One pooled nodemailer transport per mailbox and execution, sending our pre-built MIME as is. */
+export function createSmtpTransport(settings: SmtpSettings, timeoutMs: number): SmtpTransport {
+	const transport = createTransport({
+		pool: true,
+		maxConnections: 2,
+		host: settings.host,
+		port: settings.port,
+		secure: settings.secure,
+		requireTLS: settings.requireTls,
+		auth: { user: settings.username, pass: settings.password },
+		connectionTimeout: timeoutMs,
+		greetingTimeout: timeoutMs,
+		socketTimeout: timeoutMs,
+	});
+	return {
+		async sendRaw(envelope, raw) {
+			await transport.sendMail({ envelope, raw });
+		},
+		close() {
+			transport.close();
+		},
+	};
+}
+
+interface SmtpError {
+	code?: string;
+	responseCode?: number;
+	command?: string;
+	response?: string;
+}
+
+function classifySmtpError(send: OutgoingSend, error: unknown): SendResult {
+	const { code, responseCode, command, response } = (typeof error === 'object' && error !== null ? error : {}) as SmtpError;
+	const detail = `SMTP ${command ?? 'connection'} failed: ${response ?? describeTransportError(error)}`;
+	if (code === 'EAUTH' || responseCode === 535) return failedResult(send, { code: 'smtp_auth_failed', reason: detail });
+	if (responseCode !== undefined && responseCode >= 500) {
+		const recipientRejected = command === 'RCPT TO' || code === 'EENVELOPE';
+		return failedResult(send, { code: recipientRejected ? 'invalid_recipient' : 'smtp_rejected', reason: detail });
+	}
+	return retryableResult(send, {
+		code: responseCode !== undefined ? 'smtp_temporary_failure' : 'network_error',
+		reason: detail,
+		retryAfterSeconds: backoffSeconds(send.attempt, 30, 3600),
+		// Without a reply after the message data went out, the server may have queued it.
+		mayHaveBeenSent: responseCode === undefined && command === 'DATA',
+	});
+}
+
+export const sendWithSmtp: ProviderSend = async (send, provider) => {
+	// SMTP cannot look into the Sent folder, so a possibly delivered earlier attempt is decided by policy.
+	// Plain retries (attempt > 1 after a clean refusal) are sent normally.
+	if (send.mayHaveBeenSent && provider.settings.smtpUncertainDelivery === 'fail') {
+		return failedResult(send, {
+			code: 'delivery_uncertain',
+			reason: 'A previous SMTP attempt may have been delivered and SMTP cannot check; not sending again',
+		});
+	}
+	let transport = provider.session.smtpTransports.get(send.mailbox.id);
+	if (transport === undefined) {
+		const settings = await brokerSmtpSettings(provider, send);
+		if (!settings.ok) return settings.result;
+		// Another item of the batch may have opened this mailbox's transport while we waited.
+		transport = provider.session.smtpTransports.get(send.mailbox.id);
+		if (transport === undefined) {
+			transport = createSmtpTransport(settings.value, provider.settings.timeoutMs);
+			provider.session.smtpTransports.set(send.mailbox.id, transport);
+		}
+	}
+	try {
+		await transport.sendRaw({ from: send.mailbox.email, to: send.to }, send.raw);
+	} catch (error) {
+		return classifySmtpError(send, error);
+	}
+	return sentResult(send, { providerMessageId: null, threadId: null, deduplicated: false });
+};
