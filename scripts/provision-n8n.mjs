@@ -51,9 +51,15 @@ function seconds(startMs) {
   return `${((Date.now() - startMs) / 1000).toFixed(1)} s`;
 }
 
+// The end of npm's output, without its per-request `http fetch` lines (kept in the log for diagnosing slow
+// installs, but they would push the actual error out of view).
 function tailOfFile(filePath, lines) {
   if (!existsSync(filePath)) return '';
-  return readFileSync(filePath, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  const meaningful = readFileSync(filePath, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .filter((line) => !line.startsWith('npm http fetch'));
+  return meaningful.slice(-lines).join('\n');
 }
 
 function nodeBinIn(packageParentDir) {
@@ -182,6 +188,7 @@ async function main() {
   await mkdir(runtimeDir, { recursive: true });
   await takeLock();
   await rm(stampPath, { force: true });
+  await writeFile(npmLogPath, ''); // one run per log: the tail printed on failure is this run's
   say(`provisioning n8n ${n8nVersion} with Node ${nodeVersion} into ${path.relative(repoRoot, runtimeDir)}/ (npm output: ${path.relative(repoRoot, npmLogPath)})`);
 
   // Step 1: a Node 24 to run npm on. Reuse the runtime's own copy when it is the pinned version.
