@@ -18,6 +18,9 @@ import { loginRateLimits } from './modules/auth/loginRateLimit.js';
 import { createPasswordHasher } from './modules/auth/passwords.js';
 import { RefreshTokens } from './modules/auth/refreshTokens.js';
 import { mountHealthRoutes } from './modules/health/health.routes.js';
+import { createN8nAuthenticator, type RequestWithRawBody } from './modules/platform/authenticateN8n.js';
+import { platformRoutes } from './modules/platform/platform.routes.js';
+import { PlatformSecrets } from './modules/platform/platformSecrets.js';
 import { ApiKeysService } from './modules/organizations/apiKeys.service.js';
 import { InvitationsService } from './modules/organizations/invitations.service.js';
 import { organizationRoutes } from './modules/organizations/organizations.routes.js';
@@ -33,6 +36,7 @@ export interface App {
   express: Express;
   routes: AnyRoute[];
   secrets: SecretBox;
+  platformSecrets: PlatformSecrets;
 }
 
 const requestIdPattern = /^[\w.-]{1,128}$/;
@@ -46,6 +50,8 @@ export function createApp(deps: AppDeps): App {
   const refreshTokens = new RefreshTokens(prisma, clock, config.REFRESH_TOKEN_TTL_DAYS);
   const auth = new AuthService({ prisma, passwords, accessTokens, refreshTokens });
   const authenticate = createAuthenticator({ prisma, accessTokens, clock });
+  const platformSecrets = new PlatformSecrets({ prisma, secrets });
+  const authenticateN8n = createN8nAuthenticator({ platformSecrets, clock });
   const loginLimits = loginRateLimits({
     perIp: config.LOGIN_RATE_LIMIT_PER_IP,
     perAccount: config.LOGIN_RATE_LIMIT_PER_ACCOUNT,
@@ -59,6 +65,7 @@ export function createApp(deps: AppDeps): App {
       apiKeys: new ApiKeysService({ clock }),
       clock,
     }),
+    ...platformRoutes({ clock }),
   ];
 
   const app = express();
@@ -78,12 +85,21 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   app.use(metrics.httpMiddleware);
-  app.use(express.json({ limit: '1mb', strict: true }));
+  app.use(
+    express.json({
+      limit: '1mb',
+      strict: true,
+      // Signed callbacks are verified over the exact bytes received.
+      verify: (req, _res, buffer) => {
+        (req as RequestWithRawBody).rawBody = buffer;
+      },
+    }),
+  );
 
   const router = Router();
   mountHealthRoutes(router, { prisma, metrics });
   const registry = createOpenApiRegistry();
-  mountRoutes({ router, registry, routes, authenticate });
+  mountRoutes({ router, registry, routes, authenticate, authenticateN8n });
   const openApiDocument = buildOpenApiDocument(registry, '0.1.0');
   router.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument);
@@ -91,5 +107,5 @@ export function createApp(deps: AppDeps): App {
   app.use(router);
   app.use(routeNotFound);
   app.use(problemHandler(logger));
-  return { express: app, routes, secrets };
+  return { express: app, routes, secrets, platformSecrets };
 }

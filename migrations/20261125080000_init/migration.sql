@@ -47,9 +47,6 @@ CREATE TYPE "DeploymentStatus" AS ENUM ('pending', 'deploying', 'active', 'pause
 CREATE TABLE "organizations" (
     "id" UUID NOT NULL,
     "name" TEXT NOT NULL,
-    "webhookSecretCiphertext" TEXT,
-    "webhookSecretKeyId" TEXT,
-    "n8nCredentialId" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 

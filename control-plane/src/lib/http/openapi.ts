@@ -28,6 +28,12 @@ export function createOpenApiRegistry(): OpenAPIRegistry {
     scheme: 'bearer',
     description: 'An access token from /api/auth/login, or an API key (ophir_...)',
   });
+  registry.registerComponent('securitySchemes', 'n8nSignature', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Ophir-Signature',
+    description: 'v1=hex(HMAC-SHA256(secret, `${X-Ophir-Timestamp}.${rawBody}`)), with X-Ophir-Timestamp in unix seconds',
+  });
   return registry;
 }
 

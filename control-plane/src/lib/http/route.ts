@@ -17,6 +17,13 @@ export interface AuthContext {
 
 export type Authenticate = (req: Request) => Promise<AuthContext>;
 
+/** n8n calling back with a signed request; it names the campaign or mailbox it acts on. */
+export interface N8nCaller {
+  kind: 'n8n';
+}
+
+export type AuthenticateN8n = (req: Request) => Promise<N8nCaller>;
+
 const roleRank: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
 
 export function hasRole(actual: Role, required: Role): boolean {
@@ -59,11 +66,14 @@ export type PublicRoute<B extends ZodType | undefined = undefined, Q extends Zod
 export type ProtectedRoute<B extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, P extends ZodType | undefined = undefined> =
   RouteSpec<B, Q, P, AuthContext> & { access: Role };
 
+export type N8nRoute<B extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, P extends ZodType | undefined = undefined> =
+  RouteSpec<B, Q, P, N8nCaller> & { access: 'n8n' };
+
 // The route list is heterogeneous by design; each entry was type-checked where it was declared.
-export type AnyRoute = PublicRoute<any, any, any> | ProtectedRoute<any, any, any>;
+export type AnyRoute = PublicRoute<any, any, any> | ProtectedRoute<any, any, any> | N8nRoute<any, any, any>;
 
 export function route<B extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, P extends ZodType | undefined = undefined>(
-  spec: PublicRoute<B, Q, P> | ProtectedRoute<B, Q, P>,
+  spec: PublicRoute<B, Q, P> | ProtectedRoute<B, Q, P> | N8nRoute<B, Q, P>,
 ): AnyRoute {
   return spec as AnyRoute;
 }
@@ -88,16 +98,19 @@ export function mountRoutes(options: {
   registry: OpenAPIRegistry;
   routes: AnyRoute[];
   authenticate: Authenticate;
+  authenticateN8n: AuthenticateN8n;
 }): void {
-  const { router, registry, routes, authenticate } = options;
+  const { router, registry, routes, authenticate, authenticateN8n } = options;
   for (const spec of routes) {
     registry.registerPath({
       method: spec.method,
       path: openApiPath(spec.path),
       summary: spec.summary,
       tags: [spec.tag],
-      security: spec.access === 'public' ? [] : [{ bearer: [] }],
-      ...(spec.access === 'public' ? {} : { description: `Requires the ${spec.access} role or higher.` }),
+      security: spec.access === 'public' ? [] : spec.access === 'n8n' ? [{ n8nSignature: [] }] : [{ bearer: [] }],
+      ...(spec.access === 'public'
+        ? {}
+        : { description: spec.access === 'n8n' ? 'Called by n8n workflows; HMAC-signed.' : `Requires the ${spec.access} role or higher.` }),
       request: {
         ...(spec.params ? { params: spec.params as never } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
@@ -118,8 +131,13 @@ export function mountRoutes(options: {
     });
 
     router[spec.method](spec.path, ...(spec.middleware ?? []), async (req: Request, res: Response) => {
-      const auth = spec.access === 'public' ? undefined : await authenticate(req);
-      if (auth && spec.access !== 'public' && !hasRole(auth.role, spec.access)) throw new ForbiddenError();
+      let auth: AuthContext | N8nCaller | undefined;
+      if (spec.access === 'n8n') {
+        auth = await authenticateN8n(req);
+      } else if (spec.access !== 'public') {
+        auth = await authenticate(req);
+        if (!hasRole(auth.role, spec.access)) throw new ForbiddenError();
+      }
       // A malformed id cannot name anything: answer as for an id that is not there.
       const params = spec.params?.safeParse(req.params);
       if (params && !params.success) throw new NotFoundError('Resource');
