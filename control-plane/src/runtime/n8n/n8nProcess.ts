@@ -98,9 +98,12 @@ export async function startN8n(options: StartN8nOptions): Promise<RunningN8n> {
   const logs = collectLogs(child, options.onLog);
   const exited = new Promise<N8nExit>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
+    // A failed spawn (e.g. EACCES on the binary) may emit no 'exit' at all: treat it as one, so nobody waits forever.
+    child.once('error', (error) => {
+      logs.push(`[launcher] could not run ${runtime.nodeBinary}: ${error.message}`);
+      if (child.pid === undefined) resolve({ code: null, signal: null });
+    });
   });
-  // A spawn error (e.g. the binary vanished) also ends the process's life; record it in the log tail.
-  child.once('error', (error) => logs.push(`[launcher] spawn error: ${error.message}`));
 
   const url = `http://${host}:${port}`;
   const running: RunningN8n = {
@@ -147,7 +150,7 @@ async function waitUntilReady(url: string, exited: Promise<N8nExit>, timeoutMs: 
 }
 
 async function stopN8nProcess(child: ChildProcess, exited: Promise<N8nExit>, options?: StopN8nOptions): Promise<N8nExit> {
-  if (child.exitCode !== null || child.signalCode !== null) {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
     const exit = await exited;
     killStragglers(child);
     return exit;
