@@ -1,0 +1,76 @@
+import { verifySignature } from '../../nodes/shared/signing';
+import { RecordingServer, ScriptedResponses, type FakeResponse, type RecordedRequest } from './recordingServer';
+
+export interface FakeControlPlaneOptions {
+	signingSecret: string;
+	/** apiBaseUrl the token broker hands out (points Gmail/Graph calls at a fake). */
+	apiBaseUrl?: string;
+	smtp?: { host: string; port: number; username: string; password: string };
+}
+
+/**
+ * The control plane's internal n8n API as the nodes see it: signature check, token broker,
+ * SMTP credentials, sandbox capture and the events endpoint. Tests queue failures with `script`.
+ */
+export class FakeControlPlane {
+	readonly script = new ScriptedResponses();
+	readonly reportedResults: unknown[] = [];
+	readonly sandboxMessages: Array<Record<string, unknown>> = [];
+	readonly server: RecordingServer;
+	/** The secret access token handed out, to assert it never leaks. */
+	readonly accessToken = 'ya29.SECRET-ACCESS-TOKEN-do-not-leak';
+
+	constructor(private readonly options: FakeControlPlaneOptions) {
+		this.server = new RecordingServer((request) => this.handle(request));
+	}
+
+	start(): Promise<string> {
+		return this.server.start();
+	}
+
+	stop(): Promise<void> {
+		return this.server.stop();
+	}
+
+	private handle(request: RecordedRequest): FakeResponse {
+		const signed = verifySignature({
+			secret: this.options.signingSecret,
+			timestampHeader: request.headers['x-ophir-timestamp'] as string | undefined,
+			signatureHeader: request.headers['x-ophir-signature'] as string | undefined,
+			rawBody: request.rawBody,
+		});
+		if (!signed) return { status: 401, body: { error: { code: 'invalid_signature', message: 'Bad signature' } } };
+
+		const mailboxRoute = /^\/api\/internal\/n8n\/mailboxes\/([^/]+)\/(access-token|smtp-credentials)$/.exec(request.path);
+		const key = mailboxRoute ? mailboxRoute[2] ?? '' : request.path;
+		const scripted = this.script.next(key);
+		if (scripted) return scripted;
+
+		if (request.path === '/api/internal/n8n/ping' && request.method === 'GET') return { status: 200, body: { ok: true } };
+		if (mailboxRoute?.[2] === 'access-token') {
+			return {
+				status: 200,
+				body: {
+					accessToken: this.accessToken,
+					expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+					...(this.options.apiBaseUrl ? { apiBaseUrl: this.options.apiBaseUrl } : {}),
+				},
+			};
+		}
+		if (mailboxRoute?.[2] === 'smtp-credentials' && this.options.smtp) {
+			const { host, port, username, password } = this.options.smtp;
+			return { status: 200, body: { host, port, secure: false, requireTls: false, username, password } };
+		}
+		if (request.path === '/api/internal/n8n/sandbox-messages' && request.method === 'POST') {
+			const message = JSON.parse(request.rawBody) as Record<string, unknown>;
+			this.sandboxMessages.push(message);
+			return { status: 201, body: { id: `sandbox-${this.sandboxMessages.length}`, threadId: message.threadId ?? 'sandbox-thread' } };
+		}
+		if (request.path === '/api/internal/n8n/events' && request.method === 'POST') {
+			const { results } = JSON.parse(request.rawBody) as { results: unknown[] };
+			this.reportedResults.push(...results);
+			return { status: 200, body: { accepted: results.length } };
+		}
+		return { status: 404, body: { error: { code: 'not_found', message: `No route ${request.method} ${request.path}` } } };
+	}
+}
