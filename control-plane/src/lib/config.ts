@@ -38,6 +38,24 @@ export const environmentSchema = z
     LOGIN_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     LOGIN_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     TRUST_PROXY: booleanFlag.default(false),
+    // Where the browser lands after an OAuth connect (the UI); defaults to PUBLIC_URL.
+    APP_URL: z.url().optional(),
+    // Mailbox providers. Endpoints default to the real ones; tests and the sandboxed demo point them at local fakes.
+    GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+    GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+    GOOGLE_AUTH_URL: z.url().default('https://accounts.google.com/o/oauth2/v2/auth'),
+    GOOGLE_TOKEN_URL: z.url().default('https://oauth2.googleapis.com/token'),
+    GMAIL_API_BASE_URL: z.url().default('https://gmail.googleapis.com'),
+    MICROSOFT_CLIENT_ID: z.string().min(1).optional(),
+    MICROSOFT_CLIENT_SECRET: z.string().min(1).optional(),
+    MICROSOFT_AUTH_URL: z.url().default('https://login.microsoftonline.com/common/oauth2/v2.0/authorize'),
+    MICROSOFT_TOKEN_URL: z.url().default('https://login.microsoftonline.com/common/oauth2/v2.0/token'),
+    MICROSOFT_GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
+    // Mailbox health: auto-pause at this hard-bounce rate over the last N sends, once at least MIN sends are in the window.
+    MAILBOX_AUTO_PAUSE_BOUNCE_RATE: z.coerce.number().min(0).max(1).default(0.05),
+    MAILBOX_HEALTH_WINDOW_SENDS: z.coerce.number().int().min(1).default(100),
+    MAILBOX_AUTO_PAUSE_MIN_SENDS: z.coerce.number().int().min(1).default(20),
+    MAILBOX_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(900),
   })
   .refine((env) => env.ENCRYPTION_KEYS.has(env.ENCRYPTION_ACTIVE_KEY_ID), {
     path: ['ENCRYPTION_ACTIVE_KEY_ID'],

@@ -13,10 +13,14 @@ export const errorStatus = {
   route_not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  mailbox_needs_reauth: 409,
+  mailbox_unavailable: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  smtp_verification_failed: 422,
   rate_limited: 429,
   internal_error: 500,
+  provider_not_configured: 503,
   dependency_unavailable: 503,
 } as const;
 

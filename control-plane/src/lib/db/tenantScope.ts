@@ -22,6 +22,7 @@ const tenantModels = new Set([
   'Event',
   'WorkflowDeployment',
   'AuditLog',
+  'OAuthConnectState',
 ]);
 
 const filteredOperations = new Set([
