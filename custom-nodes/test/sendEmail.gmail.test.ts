@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SendEmail } from '../nodes/SendEmail/SendEmail.node';
 import { FakeControlPlane } from './fakes/fakeControlPlane';
 import { FakeGmail } from './fakes/fakeGmail';
-import { assignedItem, mailbox } from './fixtures';
+import { assignedItem, claimItem, mailbox } from './fixtures';
 import { fetchHttpRequest, jsonOf, runNode, type HarnessOptions } from './harness';
 import { headerLines } from './mime';
 
@@ -114,7 +114,7 @@ describe('Send Email via Gmail (fake Gmail API and token broker on 127.0.0.1)', 
 			gmailThreadId: 'thread-abc',
 			mailboxId: 'mb-1',
 		};
-		const result = await resultOf(assignedItem({ sendId: 's3', step: 3, threading, message: { ...assignedItem().message as never, subject: 'Re: Quick question, Bob' } }));
+		const result = await resultOf(assignedItem({ sendId: 's3', step: 3, threading, message: { ...claimItem().message, subject: 'Re: Quick question, Bob' } }));
 		expect(result).toMatchObject({ status: 'sent', threadId: 'thread-abc' });
 		expect(JSON.parse(gmail.server.requests[0]?.rawBody ?? '{}').threadId).toBe('thread-abc');
 		const parsed = await simpleParser(gmail.messages[0]?.raw ?? '');

@@ -67,7 +67,7 @@ export class SendEmail implements INodeType {
 		const provider: ProviderContext = {
 			context: this,
 			settings,
-			session: { accessTokens: new Map(), smtpTransports: new Map() },
+			session: { accessTokens: new Map(), smtpTransports: new Map(), mailboxLocks: new Map() },
 		};
 		const realNowMs = Date.now();
 

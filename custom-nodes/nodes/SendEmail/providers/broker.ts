@@ -10,7 +10,7 @@ import {
 import { backoffSeconds, isSuccess, retryAfterSeconds, type HttpResult } from '../../shared/http';
 import { classifyTransportError } from './classify';
 import { failedResult, retryableResult } from './results';
-import type { BrokeredToken, OutgoingSend, ProviderContext } from './types';
+import { withMailboxLock, type BrokeredToken, type OutgoingSend, type ProviderContext } from './types';
 
 /** Tokens are reused within one execution until shortly before they expire. */
 const TOKEN_REUSE_MARGIN_MS = 60_000;
@@ -65,6 +65,10 @@ async function callBroker(
 }
 
 export async function brokerAccessToken(provider: ProviderContext, send: OutgoingSend): Promise<Brokered<BrokeredToken>> {
+	return await withMailboxLock(provider.session, `token:${send.mailbox.id}`, async () => await fetchAccessToken(provider, send));
+}
+
+async function fetchAccessToken(provider: ProviderContext, send: OutgoingSend): Promise<Brokered<BrokeredToken>> {
 	const cached = provider.session.accessTokens.get(send.mailbox.id);
 	if (cached && cached.expiresAtMs - TOKEN_REUSE_MARGIN_MS > Date.now()) return { ok: true, value: cached };
 

@@ -4,7 +4,7 @@ import type { SendResult } from '../../shared/contract';
 import { backoffSeconds, describeTransportError } from '../../shared/http';
 import { brokerSmtpSettings, type SmtpSettings } from './broker';
 import { failedResult, retryableResult, sentResult } from './results';
-import type { OutgoingSend, ProviderSend, SmtpTransport } from './types';
+import { withMailboxLock, type OutgoingSend, type ProviderSend, type SmtpTransport } from './types';
 
 /** One pooled nodemailer transport per mailbox and execution, sending our pre-built MIME as is. */
 export function createSmtpTransport(settings: SmtpSettings, timeoutMs: number): SmtpTransport {
@@ -63,17 +63,17 @@ export const sendWithSmtp: ProviderSend = async (send, provider) => {
 			reason: 'A previous SMTP attempt may have been delivered and SMTP cannot check; not sending again',
 		});
 	}
-	let transport = provider.session.smtpTransports.get(send.mailbox.id);
-	if (transport === undefined) {
+	const opened = await withMailboxLock(provider.session, `smtp:${send.mailbox.id}`, async () => {
+		const existing = provider.session.smtpTransports.get(send.mailbox.id);
+		if (existing !== undefined) return { ok: true as const, transport: existing };
 		const settings = await brokerSmtpSettings(provider, send);
-		if (!settings.ok) return settings.result;
-		// Another item of the batch may have opened this mailbox's transport while we waited.
-		transport = provider.session.smtpTransports.get(send.mailbox.id);
-		if (transport === undefined) {
-			transport = createSmtpTransport(settings.value, provider.settings.timeoutMs);
-			provider.session.smtpTransports.set(send.mailbox.id, transport);
-		}
-	}
+		if (!settings.ok) return settings;
+		const transport = createSmtpTransport(settings.value, provider.settings.timeoutMs);
+		provider.session.smtpTransports.set(send.mailbox.id, transport);
+		return { ok: true as const, transport };
+	});
+	if (!opened.ok) return opened.result;
+	const { transport } = opened;
 	try {
 		await transport.sendRaw({ from: send.mailbox.email, to: send.to }, send.raw);
 	} catch (error) {

@@ -36,6 +36,19 @@ export interface ProviderContext {
 export interface SendSession {
 	accessTokens: Map<string, BrokeredToken>;
 	smtpTransports: Map<string, SmtpTransport>;
+	/** Tail of the queue of broker calls per mailbox, so concurrent items share one call. */
+	mailboxLocks: Map<string, Promise<unknown>>;
+}
+
+/** Runs `task` after every earlier task for the same key has settled. */
+export async function withMailboxLock<T>(session: SendSession, key: string, task: () => Promise<T>): Promise<T> {
+	const previous = session.mailboxLocks.get(key) ?? Promise.resolve();
+	const current = previous.then(task, task);
+	session.mailboxLocks.set(
+		key,
+		current.catch(() => undefined),
+	);
+	return await current;
 }
 
 export interface BrokeredToken {
