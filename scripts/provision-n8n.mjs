@@ -214,7 +214,7 @@ async function main() {
 
   // Step 2: the whole runtime, npm running on Node 24.
   await copyFile(templatePath, path.join(runtimeDir, 'package.json'));
-  say('installing n8n (cold cache: several minutes, ~2.7 GB)');
+  say('installing n8n (first time: ~3-4 minutes, ~3 GB on disk)');
   const result = await npmInstall({
     cwd: runtimeDir,
     nodeBinary: path.join(node24Dir, 'bin', 'node'),
