@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { z } from 'zod';
+import { dataRoot } from './paths.js';
 
 const encryptionKeys = z
   .string()
@@ -56,6 +58,9 @@ export const environmentSchema = z
     MAILBOX_HEALTH_WINDOW_SENDS: z.coerce.number().int().min(1).default(100),
     MAILBOX_AUTO_PAUSE_MIN_SENDS: z.coerce.number().int().min(1).default(20),
     MAILBOX_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(900),
+    // Lead imports: uploaded CSVs and rejected-row files live here (git-ignored local state by default).
+    LEAD_IMPORTS_DIR: z.string().min(1).default(path.join(dataRoot, 'imports')),
+    LEAD_IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(2 * 1024 ** 3),
   })
   .refine((env) => env.ENCRYPTION_KEYS.has(env.ENCRYPTION_ACTIVE_KEY_ID), {
     path: ['ENCRYPTION_ACTIVE_KEY_ID'],
