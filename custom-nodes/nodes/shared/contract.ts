@@ -93,12 +93,6 @@ export interface ClaimItem {
 	mailboxes: MailboxPoolEntry[];
 }
 
-/** Added by Mailbox Rotation. */
-export interface MailboxAssignment {
-	mailboxId: string;
-	mailbox: MailboxPoolEntry;
-}
-
 export interface SentResult {
 	status: 'sent';
 	sendId: string;

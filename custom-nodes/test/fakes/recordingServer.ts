@@ -20,6 +20,8 @@ export type Route = (request: RecordedRequest) => FakeResponse | Promise<FakeRes
 /** An HTTP server on 127.0.0.1 that records every request and answers through `route`. */
 export class RecordingServer {
 	readonly requests: RecordedRequest[] = [];
+	/** http://127.0.0.1:<port> once started. */
+	baseUrl = '';
 	private server: Server | null = null;
 
 	constructor(private readonly route: Route) {}
@@ -50,7 +52,8 @@ export class RecordingServer {
 		});
 		await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
 		const { port } = this.server.address() as AddressInfo;
-		return `http://127.0.0.1:${port}`;
+		this.baseUrl = `http://127.0.0.1:${port}`;
+		return this.baseUrl;
 	}
 
 	async stop(): Promise<void> {

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { FakeControlPlane } from '../fakes/fakeControlPlane';
+import { FakeGmail } from '../fakes/fakeGmail';
+import { claimItem, mailbox } from '../fixtures';
+import { N8nInstance, realN8nAvailable } from './n8nInstance';
+
+/**
+ * Loads dist/ into the provisioned n8n (2.41.1) as custom extensions and runs a workflow with all
+ * four nodes through the Public API and a webhook. Opt-in (starting n8n takes ~15 s and ~700 MB):
+ * OPHIR_REAL_N8N=1 npm test -w custom-nodes
+ */
+const enabled = process.env.OPHIR_REAL_N8N === '1' && realN8nAvailable();
+
+describe.runIf(enabled)('in the real n8n', () => {
+	const signingSecret = 'real-n8n-secret';
+	const n8n = new N8nInstance();
+	let gmail: FakeGmail;
+	let controlPlane: FakeControlPlane;
+	let apiKey = '';
+
+	beforeAll(async () => {
+		gmail = new FakeGmail('ya29.SECRET-ACCESS-TOKEN-do-not-leak');
+		controlPlane = new FakeControlPlane({ signingSecret, apiBaseUrl: await gmail.start() });
+		await controlPlane.start();
+		await n8n.start();
+		apiKey = await n8n.createApiKey();
+	}, 120_000);
+
+	afterAll(async () => {
+		await n8n.stop();
+		await gmail?.stop();
+		await controlPlane?.stop();
+	});
+
+	it('runs gate -> rotation -> send -> report and delivers every send once', async () => {
+		const credential = await n8n.publicApi<{ id: string; name: string }>(apiKey, 'POST', '/credentials', {
+			name: 'Ophir control plane',
+			type: 'ophirControlPlaneApi',
+			data: { baseUrl: controlPlane.server.baseUrl, signingSecret },
+		});
+		const ophirCredentials = { ophirControlPlaneApi: { id: credential.id, name: credential.name } };
+		const node = (name: string, type: string, x: number, parameters: IDataObject = {}, extra: IDataObject = {}) => ({
+			id: randomUUID(), name, type, typeVersion: 1, position: [x, 0], parameters, ...extra,
+		});
+		const webhookId = randomUUID();
+		const workflow = await n8n.publicApi<{ id: string }>(apiKey, 'POST', '/workflows', {
+			name: 'Ophir nodes e2e',
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{ ...node('Claim Webhook', 'n8n-nodes-base.webhook', 0, { httpMethod: 'POST', path: 'ophir-nodes-e2e', responseMode: 'lastNode', responseData: 'allEntries' }), typeVersion: 2.1, webhookId },
+				{ ...node('Split Claim', 'n8n-nodes-base.code', 200, { jsCode: 'return $input.first().json.body.items.map((json) => ({ json }));' }), typeVersion: 2 },
+				node('Business Hours Gate', 'CUSTOM.businessHoursGate', 400),
+				node('Mailbox Rotation', 'CUSTOM.mailboxRotation', 600, { strategy: 'roundRobin' }),
+				node('Send Email', 'CUSTOM.ophirSendEmail', 800, { options: { concurrency: 1 } }, { credentials: ophirCredentials }),
+				node('Report to Control Plane', 'CUSTOM.reportToControlPlane', 1000, {}, { credentials: ophirCredentials }),
+			],
+			connections: {
+				'Claim Webhook': { main: [[{ node: 'Split Claim', type: 'main', index: 0 }]] },
+				'Split Claim': { main: [[{ node: 'Business Hours Gate', type: 'main', index: 0 }]] },
+				'Business Hours Gate': { main: [[{ node: 'Mailbox Rotation', type: 'main', index: 0 }], []] },
+				'Mailbox Rotation': { main: [[{ node: 'Send Email', type: 'main', index: 0 }], []] },
+				'Send Email': { main: [[{ node: 'Report to Control Plane', type: 'main', index: 0 }]] },
+			},
+		});
+		await n8n.publicApi(apiKey, 'POST', `/workflows/${workflow.id}/activate`);
+
+		const pool = [mailbox({ id: 'mb-a', email: 'a@sender.example' }), mailbox({ id: 'mb-b', email: 'b@sender.example' })];
+		const items = [0, 1, 2, 3].map((index) =>
+			claimItem({ sendId: `n8n-${index}`, now: '2026-03-10T15:00:00.000Z', mailboxes: pool }),
+		);
+		const response = await fetch(`${n8n.url}/webhook/ophir-nodes-e2e`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ items }),
+		});
+		const output = (await response.json()) as IDataObject[];
+		expect(response.status, JSON.stringify(output)).toBe(200);
+
+		expect(output.map((json) => [json.sendId, json.mailboxId, json.reported])).toEqual([
+			['n8n-0', 'mb-a', true],
+			['n8n-1', 'mb-b', true],
+			['n8n-2', 'mb-a', true],
+			['n8n-3', 'mb-b', true],
+		]);
+		expect(gmail.messages.map((message) => message.messageId)).toEqual([
+			'<ophir.n8n-0@sender.example>',
+			'<ophir.n8n-1@sender.example>',
+			'<ophir.n8n-2@sender.example>',
+			'<ophir.n8n-3@sender.example>',
+		]);
+		expect((controlPlane.reportedResults as IDataObject[]).map((result) => [result.sendId, result.status])).toEqual(
+			items.map((item) => [item.sendId, 'sent']),
+		);
+		expect(JSON.stringify(output)).not.toContain(controlPlane.accessToken);
+	});
+});
