@@ -43,7 +43,7 @@ export class SendEmail implements INodeType {
 		icon: { light: 'file:sendEmail.svg', dark: 'file:sendEmail.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{"via assigned mailbox"}}',
+		subtitle: 'Through the assigned mailbox',
 		description: "Sends each item's message through its assigned mailbox (Gmail, SMTP, Outlook or sandbox)",
 		defaults: { name: 'Send Email' },
 		usableAsTool: true,

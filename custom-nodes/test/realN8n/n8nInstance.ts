@@ -32,6 +32,8 @@ export class N8nInstance {
 	private child: ChildProcess | null = null;
 	private readonly userFolder = mkdtempSync(join(tmpdir(), 'ophir-nodes-n8n-'));
 	readonly log: string[] = [];
+	/** Owner session cookie for n8n's internal REST API (the editor's API), set by createApiKey. */
+	private restCookie = '';
 
 	async start(): Promise<void> {
 		const port = await freePort();
@@ -103,18 +105,20 @@ export class N8nInstance {
 		});
 		const cookie = setup.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
 		if (!setup.ok || cookie === '') throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
-		const rest = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-			const response = await fetch(`${this.url}/rest${path}`, {
-				method,
-				headers: { cookie, 'content-type': 'application/json' },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-			if (!response.ok) throw new Error(`${method} /rest${path}: ${response.status} ${await response.text()}`);
-			return ((await response.json()) as { data: T }).data;
-		};
-		const scopes = await rest<string[]>('GET', '/api-keys/scopes');
-		const key = await rest<{ rawApiKey: string }>('POST', '/api-keys', { label: 'ophir-nodes-test', scopes, expiresAt: null });
+		this.restCookie = cookie;
+		const scopes = await this.rest<string[]>('GET', '/api-keys/scopes');
+		const key = await this.rest<{ rawApiKey: string }>('POST', '/api-keys', { label: 'ophir-nodes-test', scopes, expiresAt: null });
 		return key.rawApiKey;
+	}
+
+	async rest<T>(method: string, path: string, body?: unknown): Promise<T> {
+		const response = await fetch(`${this.url}/rest${path}`, {
+			method,
+			headers: { cookie: this.restCookie, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		if (!response.ok) throw new Error(`${method} /rest${path}: ${response.status} ${await response.text()}`);
+		return ((await response.json()) as { data: T }).data;
 	}
 
 	async publicApi<T>(apiKey: string, method: string, path: string, body?: unknown): Promise<T> {

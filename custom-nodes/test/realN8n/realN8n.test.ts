@@ -35,6 +35,25 @@ describe.runIf(enabled)('in the real n8n', () => {
 		await controlPlane?.stop();
 	});
 
+	it("passes n8n's credential test only with the right signing secret", async () => {
+		const test = async (secret: string) => {
+			const data = { baseUrl: controlPlane.server.baseUrl, signingSecret: secret };
+			const saved = await n8n.publicApi<{ id: string; name: string }>(apiKey, 'POST', '/credentials', {
+				name: `Ophir (${secret})`,
+				type: 'ophirControlPlaneApi',
+				data,
+			});
+			return await n8n.rest<{ status: string; message: string }>('POST', '/credentials/test', {
+				credentials: { id: saved.id, name: saved.name, type: 'ophirControlPlaneApi', data },
+			});
+		};
+		expect(await test(signingSecret)).toMatchObject({ status: 'OK' });
+		expect(await test('wrong-secret')).toMatchObject({ status: 'Error' });
+		const pings = controlPlane.server.requestsTo('/api/internal/n8n/ping');
+		expect(pings.length).toBeGreaterThanOrEqual(2);
+		for (const ping of pings) expect(ping.headers['x-ophir-signature']).toMatch(/^v1=[0-9a-f]{64}$/);
+	});
+
 	it('runs gate -> rotation -> send -> report and delivers every send once', async () => {
 		const credential = await n8n.publicApi<{ id: string; name: string }>(apiKey, 'POST', '/credentials', {
 			name: 'Ophir control plane',
