@@ -24,6 +24,12 @@ import { PlatformSecrets } from './modules/platform/platformSecrets.js';
 import { ApiKeysService } from './modules/organizations/apiKeys.service.js';
 import { InvitationsService } from './modules/organizations/invitations.service.js';
 import { organizationRoutes } from './modules/organizations/organizations.routes.js';
+import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
+import { CampaignsService } from './modules/campaigns/campaigns.service.js';
+import { DeploymentService } from './modules/deployments/deployment.service.js';
+import { deploymentRoutes } from './modules/deployments/deployments.routes.js';
+import { N8nConnection } from './modules/deployments/n8nConnection.js';
+import { Reconciler } from './modules/deployments/reconciler.js';
 
 export interface AppDeps {
   config: Config;
@@ -37,6 +43,9 @@ export interface App {
   routes: AnyRoute[];
   secrets: SecretBox;
   platformSecrets: PlatformSecrets;
+  n8n: N8nConnection;
+  deployments: DeploymentService;
+  reconciler: Reconciler;
 }
 
 const requestIdPattern = /^[\w.-]{1,128}$/;
@@ -58,6 +67,21 @@ export function createApp(deps: AppDeps): App {
     windowSeconds: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
   });
 
+  const n8n = new N8nConnection({
+    baseUrl: config.N8N_URL,
+    apiKey: config.N8N_API_KEY,
+    callbackBaseUrl: config.N8N_CALLBACK_BASE_URL ?? `http://${config.HOST}:${config.PORT}`,
+    platformSecrets,
+  });
+  const deployments = new DeploymentService({
+    connection: n8n,
+    clock,
+    logger,
+    pollMinutes: config.N8N_POLL_MINUTES,
+    batchSize: config.N8N_CLAIM_BATCH_SIZE,
+  });
+  const reconciler = new Reconciler({ prisma, deployments, logger });
+
   const routes: AnyRoute[] = [
     ...authRoutes({ auth, prisma, loginLimits }),
     ...organizationRoutes({
@@ -66,6 +90,8 @@ export function createApp(deps: AppDeps): App {
       clock,
     }),
     ...platformRoutes({ clock }),
+    ...campaignRoutes({ campaigns: new CampaignsService({ deployments, clock }) }),
+    ...deploymentRoutes({ deployments, connection: n8n }),
   ];
 
   const app = express();
@@ -107,5 +133,5 @@ export function createApp(deps: AppDeps): App {
   app.use(router);
   app.use(routeNotFound);
   app.use(problemHandler(logger));
-  return { express: app, routes, secrets, platformSecrets };
+  return { express: app, routes, secrets, platformSecrets, n8n, deployments, reconciler };
 }

@@ -40,6 +40,15 @@ export const environmentSchema = z
     LOGIN_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     LOGIN_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     TRUST_PROXY: booleanFlag.default(false),
+    // n8n: `npm start` sets N8N_URL for the local instance and stores its bootstrapped API key encrypted.
+    N8N_URL: z.url().optional(),
+    N8N_API_KEY: z.string().min(1).optional(),
+    // How n8n reaches the control plane; defaults to http://HOST:PORT.
+    N8N_CALLBACK_BASE_URL: z.url().optional(),
+    N8N_POLL_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+    N8N_CLAIM_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+    RECONCILE_CRON: z.string().default('*/1 * * * *'),
+    RECONCILER_ENABLED: booleanFlag.default(true),
     // Where the browser lands after an OAuth connect (the UI); defaults to PUBLIC_URL.
     APP_URL: z.url().optional(),
     // Mailbox providers. Endpoints default to the real ones; tests and the sandboxed demo point them at local fakes.

@@ -21,8 +21,10 @@ export const errorStatus = {
   smtp_verification_failed: 422,
   import_file_empty: 422,
   import_no_email_column: 422,
+  invalid_state: 409,
   rate_limited: 429,
   internal_error: 500,
+  deployment_failed: 502,
   provider_not_configured: 503,
   dependency_unavailable: 503,
 } as const;
@@ -81,7 +83,7 @@ export class ConflictError extends AppError {
 }
 
 export class DependencyUnavailableError extends AppError {
-  constructor(dependency: string, message: string) {
-    super('dependency_unavailable', message, { dependency });
+  constructor(dependency: string, message: string, details: { retryAfterSeconds?: number } = {}) {
+    super('dependency_unavailable', message, { dependency, ...details });
   }
 }

@@ -61,6 +61,18 @@ export class N8nClient {
     }
   }
 
+  /** Every workflow, page by page (the Public API pages with a cursor, at most 250 a page). */
+  async *listWorkflows(): AsyncGenerator<N8nWorkflow> {
+    let cursor: string | undefined;
+    do {
+      const query = new URLSearchParams({ limit: '250', excludePinnedData: 'true' });
+      if (cursor) query.set('cursor', cursor);
+      const page = await this.request<{ data: N8nWorkflow[]; nextCursor?: string | null }>('GET', `/workflows?${query}`);
+      yield* page.data;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
   updateWorkflow(id: string, body: N8nWorkflowBody): Promise<N8nWorkflow> {
     return this.request('PUT', `/workflows/${encodeURIComponent(id)}`, body);
   }

@@ -39,3 +39,33 @@ export interface N8nExecution {
   stoppedAt: string | null;
   finished: boolean;
 }
+
+// The Public API's settings schema is closed: anything else n8n returns on GET must not be sent back.
+const writableSettings = [
+  'executionOrder',
+  'timezone',
+  'saveDataErrorExecution',
+  'saveDataSuccessExecution',
+  'saveManualExecutions',
+  'saveExecutionProgress',
+  'executionTimeout',
+  'errorWorkflow',
+  'callerPolicy',
+];
+
+const writableNodeFields = [
+  'id', 'name', 'type', 'typeVersion', 'position', 'parameters', 'credentials', 'webhookId', 'disabled',
+  'notes', 'notesInFlow', 'executeOnce', 'alwaysOutputData', 'retryOnFail', 'maxTries', 'waitBetweenTries', 'onError',
+];
+
+/** The body to create or update a workflow with, from a workflow as n8n returned it or as we rendered it. */
+export function toWorkflowBody(workflow: N8nWorkflowBody): N8nWorkflowBody {
+  return {
+    name: workflow.name,
+    nodes: workflow.nodes.map(
+      (node) => Object.fromEntries(Object.entries(node).filter(([key]) => writableNodeFields.includes(key))) as N8nNode,
+    ),
+    connections: workflow.connections,
+    settings: Object.fromEntries(Object.entries(workflow.settings ?? {}).filter(([key]) => writableSettings.includes(key))),
+  };
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { route, type AnyRoute } from '../../lib/http/route.js';
+import type { CampaignAction } from './campaignStatus.js';
+import { campaignParams, campaignSchema, createCampaignBody, updateCampaignBody } from './campaigns.schemas.js';
+import type { CampaignsService } from './campaigns.service.js';
+
+const tag = 'Campaigns';
+
+const actionSummaries: Record<Exclude<CampaignAction, 'complete'>, string> = {
+  start: 'Start a draft campaign: deploys and activates its n8n workflow',
+  pause: 'Pause: the workflow is deactivated, nothing is sent',
+  resume: 'Resume a paused campaign',
+  archive: 'Archive: the workflow is deactivated and deleted from n8n',
+};
+
+export function campaignRoutes(deps: { campaigns: CampaignsService }): AnyRoute[] {
+  const { campaigns } = deps;
+  return [
+    // POST /api/campaigns
+    route({
+      method: 'post', path: '/api/campaigns', access: 'member', tag,
+      summary: 'Create a draft campaign',
+      body: createCampaignBody,
+      responses: { 201: { description: 'The campaign', schema: campaignSchema } },
+      handler: async ({ auth, body }) => ({ status: 201, body: await campaigns.create(auth, body) }),
+    }),
+    // GET /api/campaigns
+    route({
+      method: 'get', path: '/api/campaigns', access: 'viewer', tag,
+      summary: 'Campaigns (archived ones only when asked for by status)',
+      query: z.object({ status: z.enum(['draft', 'active', 'paused', 'completed', 'archived']).optional() }).strict(),
+      responses: { 200: { description: 'Campaigns', schema: z.object({ data: z.array(campaignSchema) }) } },
+      handler: async ({ auth, query }) => ({ body: { data: await campaigns.list(auth, query) } }),
+    }),
+    // GET /api/campaigns/:campaignId
+    route({
+      method: 'get', path: '/api/campaigns/:campaignId', access: 'viewer', tag,
+      summary: 'One campaign with its deployment state',
+      params: campaignParams,
+      responses: { 200: { description: 'The campaign', schema: campaignSchema } },
+      handler: async ({ auth, params }) => ({ body: await campaigns.get(auth, params.campaignId) }),
+    }),
+    // PATCH /api/campaigns/:campaignId
+    route({
+      method: 'patch', path: '/api/campaigns/:campaignId', access: 'member', tag,
+      summary: 'Edit a campaign; a running one has its workflow updated in place',
+      params: campaignParams,
+      body: updateCampaignBody,
+      responses: { 200: { description: 'The campaign', schema: campaignSchema } },
+      handler: async ({ auth, params, body }) => ({ body: await campaigns.update(auth, params.campaignId, body) }),
+    }),
+    ...(Object.entries(actionSummaries) as [Exclude<CampaignAction, 'complete'>, string][]).map(([action, summary]) =>
+      // POST /api/campaigns/:campaignId/{start,pause,resume,archive}
+      route({
+        method: 'post', path: `/api/campaigns/:campaignId/${action}`, access: 'member', tag,
+        summary,
+        params: campaignParams,
+        responses: { 200: { description: 'The campaign', schema: campaignSchema } },
+        handler: async ({ auth, params }) => ({ body: await campaigns.transition(auth, params.campaignId, action) }),
+      }),
+    ),
+    // POST /api/campaigns/:campaignId/run-now
+    route({
+      method: 'post', path: '/api/campaigns/:campaignId/run-now', access: 'member', tag,
+      summary: "Run the campaign's workflow now instead of waiting for its schedule",
+      params: campaignParams,
+      responses: { 202: { description: 'n8n accepted the run', schema: z.object({ accepted: z.literal(true) }) } },
+      handler: async ({ auth, params }) => {
+        await campaigns.runNow(auth, params.campaignId);
+        return { status: 202, body: { accepted: true } };
+      },
+    }),
+  ];
+}

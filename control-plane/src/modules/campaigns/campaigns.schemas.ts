@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+export const weekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+
+export const timezoneSchema = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Europe/Berlin');
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM');
+
+export const scheduleSchema = z
+  .object({
+    days: z.array(weekdaySchema).min(1).default(['mon', 'tue', 'wed', 'thu', 'fri']),
+    start: clockTime.default('09:00'),
+    end: clockTime.default('17:00'),
+    useLeadTimezone: z.boolean().default(true),
+    holidays: z.array(z.iso.date()).default([]),
+  })
+  .strict()
+  .refine((schedule) => schedule.start < schedule.end, { path: ['end'], message: 'must be after start' })
+  .openapi('CampaignSchedule');
+
+export type CampaignScheduleInput = z.infer<typeof scheduleSchema>;
+
+export const rotationStrategySchema = z.enum(['round_robin', 'random', 'sequential', 'weighted']);
+
+export const createCampaignBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    timezone: timezoneSchema.default('UTC'),
+    schedule: scheduleSchema.default(scheduleSchema.parse({})),
+    rotationStrategy: rotationStrategySchema.default('round_robin'),
+    dailyCap: z.number().int().min(1).max(100_000).nullable().default(null),
+    stopOnReply: z.boolean().default(true),
+    trackOpens: z.boolean().default(false),
+    trackClicks: z.boolean().default(false),
+    mailboxIds: z.array(z.uuid()).max(500).default([]),
+  })
+  .strict()
+  .openapi('CreateCampaign');
+
+export const updateCampaignBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    timezone: timezoneSchema,
+    schedule: scheduleSchema,
+    rotationStrategy: rotationStrategySchema,
+    dailyCap: z.number().int().min(1).max(100_000).nullable(),
+    stopOnReply: z.boolean(),
+    trackOpens: z.boolean(),
+    trackClicks: z.boolean(),
+    mailboxIds: z.array(z.uuid()).max(500),
+  })
+  .partial()
+  .strict()
+  .openapi('UpdateCampaign');
+
+export const campaignParams = z.object({ campaignId: z.uuid() });
+
+export const deploymentSummarySchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(['pending', 'deploying', 'active', 'paused', 'drifted', 'error', 'archived']),
+    lastError: z.string().nullable(),
+    n8nWorkflowId: z.string().nullable(),
+    templateVersion: z.string(),
+  })
+  .openapi('DeploymentSummary');
+
+export const campaignSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    status: z.enum(['draft', 'active', 'paused', 'completed', 'archived']),
+    timezone: z.string(),
+    schedule: scheduleSchema,
+    rotationStrategy: rotationStrategySchema,
+    dailyCap: z.number().int().nullable(),
+    stopOnReply: z.boolean(),
+    trackOpens: z.boolean(),
+    trackClicks: z.boolean(),
+    mailboxIds: z.array(z.uuid()),
+    deployment: deploymentSummarySchema.nullable(),
+    startedAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi('Campaign');

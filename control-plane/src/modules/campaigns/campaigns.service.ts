@@ -1,0 +1,132 @@
+import type { Campaign, WorkflowDeployment } from '../../generated/prisma/client.js';
+import type { Clock } from '../../lib/clock.js';
+import { AppError, NotFoundError, ValidationError } from '../../lib/errors.js';
+import type { AuthContext } from '../../lib/http/route.js';
+import type { DeploymentService } from '../deployments/deployment.service.js';
+import { recordAudit } from '../organizations/audit.js';
+import { nextStatus, type CampaignAction } from './campaignStatus.js';
+import type { CampaignScheduleInput } from './campaigns.schemas.js';
+
+type CampaignRow = Campaign & { deployment: WorkflowDeployment | null; mailboxes: { mailboxId: string }[] };
+
+export interface CampaignInput {
+  name: string;
+  timezone: string;
+  schedule: CampaignScheduleInput;
+  rotationStrategy: Campaign['rotationStrategy'];
+  dailyCap: number | null;
+  stopOnReply: boolean;
+  trackOpens: boolean;
+  trackClicks: boolean;
+  mailboxIds: string[];
+}
+
+export function toCampaignDto(row: CampaignRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    timezone: row.timezone,
+    schedule: row.schedule as unknown as CampaignScheduleInput,
+    rotationStrategy: row.rotationStrategy,
+    dailyCap: row.dailyCap,
+    stopOnReply: row.stopOnReply,
+    trackOpens: row.trackOpens,
+    trackClicks: row.trackClicks,
+    mailboxIds: row.mailboxes.map((m) => m.mailboxId),
+    deployment: row.deployment
+      ? {
+          id: row.deployment.id,
+          status: row.deployment.status,
+          lastError: row.deployment.lastError,
+          n8nWorkflowId: row.deployment.n8nWorkflowId,
+          templateVersion: row.deployment.templateVersion,
+        }
+      : null,
+    startedAt: row.startedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const withRelations = { deployment: true, mailboxes: { select: { mailboxId: true } } } as const;
+
+export class CampaignsService {
+  constructor(private readonly deps: { deployments: DeploymentService; clock: Clock }) {}
+
+  async create(auth: AuthContext, input: CampaignInput) {
+    await this.assertMailboxesExist(auth, input.mailboxIds);
+    const { mailboxIds, schedule, ...fields } = input;
+    const campaign = await auth.db.campaign.create({
+      data: {
+        ...fields,
+        organizationId: auth.organizationId,
+        schedule: schedule as object,
+        mailboxes: { create: mailboxIds.map((mailboxId) => ({ mailboxId, organizationId: auth.organizationId })) },
+      },
+      include: withRelations,
+    });
+    await recordAudit(auth, { action: 'campaign.created', targetType: 'campaign', targetId: campaign.id, data: { name: input.name } });
+    return toCampaignDto(campaign);
+  }
+
+  async list(auth: AuthContext, options: { status?: Campaign['status'] }) {
+    const rows = await auth.db.campaign.findMany({
+      where: options.status ? { status: options.status } : { status: { not: 'archived' } },
+      include: withRelations,
+      orderBy: { createdAt: 'desc' },
+    });
+    return rows.map(toCampaignDto);
+  }
+
+  async get(auth: AuthContext, campaignId: string) {
+    const row = await auth.db.campaign.findUnique({ where: { id: campaignId }, include: withRelations });
+    if (!row) throw new NotFoundError('Campaign');
+    return toCampaignDto(row);
+  }
+
+  /** Editing a running campaign updates its workflow in place. */
+  async update(auth: AuthContext, campaignId: string, input: Partial<CampaignInput>) {
+    const current = await this.get(auth, campaignId);
+    if (current.status === 'archived') throw new AppError('invalid_state', 'An archived campaign cannot be edited');
+    const { mailboxIds, schedule, ...fields } = input;
+    if (mailboxIds) await this.assertMailboxesExist(auth, mailboxIds);
+    await auth.db.campaign.update({ where: { id: campaignId }, data: { ...fields, ...(schedule ? { schedule: schedule as object } : {}) } });
+    if (mailboxIds) {
+      await auth.db.campaignMailbox.deleteMany({ where: { campaignId } });
+      await auth.db.campaignMailbox.createMany({ data: mailboxIds.map((mailboxId) => ({ campaignId, mailboxId, organizationId: auth.organizationId })) });
+    }
+    await recordAudit(auth, { action: 'campaign.updated', targetType: 'campaign', targetId: campaignId, data: { fields: Object.keys(input) } });
+    if (current.status === 'active' || current.status === 'paused') {
+      await this.deps.deployments.syncCampaign(auth.db, campaignId, { pushContent: true });
+    }
+    return this.get(auth, campaignId);
+  }
+
+  /** Records the new status first (the intent), then brings n8n in line; the reconciler retries a failed deploy. */
+  async transition(auth: AuthContext, campaignId: string, action: CampaignAction) {
+    const current = await this.get(auth, campaignId);
+    const status = nextStatus(current.status, action);
+    await auth.db.campaign.update({
+      where: { id: campaignId },
+      data: { status, ...(action === 'start' ? { startedAt: this.deps.clock.now() } : {}) },
+    });
+    await recordAudit(auth, { action: `campaign.${action}`, targetType: 'campaign', targetId: campaignId, data: { from: current.status, to: status } });
+    await this.deps.deployments.syncCampaign(auth.db, campaignId);
+    return this.get(auth, campaignId);
+  }
+
+  async runNow(auth: AuthContext, campaignId: string): Promise<void> {
+    const campaign = await this.get(auth, campaignId);
+    if (campaign.status !== 'active') throw new AppError('invalid_state', `Only an active campaign can run; this one is ${campaign.status}`);
+    await this.deps.deployments.tick(campaignId);
+  }
+
+  private async assertMailboxesExist(auth: AuthContext, mailboxIds: string[]): Promise<void> {
+    if (mailboxIds.length === 0) return;
+    const found = await auth.db.mailbox.findMany({ where: { id: { in: mailboxIds } }, select: { id: true } });
+    const known = new Set(found.map((m) => m.id));
+    const missing = mailboxIds.map((id, index) => ({ id, index })).filter(({ id }) => !known.has(id));
+    if (missing.length > 0) throw new ValidationError(missing.map(({ index }) => ({ field: `body.mailboxIds.${index}`, message: 'No such mailbox' })));
+  }
+}

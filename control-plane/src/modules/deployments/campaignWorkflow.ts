@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { RotationStrategy } from '../../generated/prisma/enums.js';
+import type { N8nWorkflowBody } from '../../lib/n8n/n8nWorkflow.js';
+import { loadTemplate, type WorkflowTemplate } from './templates/templateCatalog.js';
+import { renderTemplate } from './templates/renderTemplate.js';
+import type { CredentialRef } from './n8nConnection.js';
+
+export const campaignTemplateName = 'campaign-sender';
+
+const rotationStrategies: Record<RotationStrategy, string> = {
+  round_robin: 'roundRobin',
+  random: 'random',
+  sequential: 'sequential',
+  weighted: 'weighted',
+};
+
+/** A UUID derived from a name, so re-rendering a campaign's workflow gives the same webhook id. */
+function stableUuid(name: string): string {
+  const hex = createHash('sha1').update(name).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function tickWebhookPath(campaignId: string): string {
+  return `ophir/campaigns/${campaignId}/tick`;
+}
+
+let cachedTemplate: WorkflowTemplate | undefined;
+
+export function campaignTemplate(): WorkflowTemplate {
+  cachedTemplate ??= loadTemplate(campaignTemplateName);
+  return cachedTemplate;
+}
+
+export function renderCampaignWorkflow(options: {
+  campaign: { id: string; name: string; rotationStrategy: RotationStrategy };
+  credential: CredentialRef;
+  pollMinutes: number;
+  batchSize: number;
+}): N8nWorkflowBody {
+  const { campaign } = options;
+  return renderTemplate(campaignTemplate(), {
+    workflowName: `Ophir · ${campaign.name} [${campaign.id}]`,
+    campaignId: campaign.id,
+    tickWebhookPath: tickWebhookPath(campaign.id),
+    tickWebhookId: stableUuid(`ophir-tick:${campaign.id}`),
+    pollMinutes: options.pollMinutes,
+    batchSize: options.batchSize,
+    rotationStrategy: rotationStrategies[campaign.rotationStrategy],
+    credentialId: options.credential.id,
+    credentialName: options.credential.name,
+  });
+}

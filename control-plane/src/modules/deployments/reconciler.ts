@@ -1,0 +1,69 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { PrismaClient } from '../../lib/db/prisma.js';
+import { scopedDb } from '../../lib/db/tenantScope.js';
+import type { Logger } from '../../lib/logger.js';
+import { DependencyUnavailableError } from '../../lib/errors.js';
+import { N8nUnavailableError } from '../../lib/n8n/n8nClient.js';
+import type { DeploymentService } from './deployment.service.js';
+
+export interface ReconcileSummary {
+  checked: number;
+  byStatus: Record<string, number>;
+  failed: number;
+  n8nUnavailable: boolean;
+}
+
+/**
+ * Compares every live deployment with n8n: missing workflows are redeployed, wrongly inactive ones
+ * reactivated, edited ones marked drifted (never overwritten). While n8n is down it stops early and
+ * tries again on the next run.
+ */
+export class Reconciler {
+  private running = false;
+  private task: ScheduledTask | undefined;
+
+  constructor(private readonly deps: { prisma: PrismaClient; deployments: DeploymentService; logger: Logger }) {}
+
+  async runOnce(): Promise<ReconcileSummary> {
+    const summary: ReconcileSummary = { checked: 0, byStatus: {}, failed: 0, n8nUnavailable: false };
+    if (this.running) return summary;
+    this.running = true;
+    try {
+      // Across all organizations by design: the reconciler is the platform's, each row is then handled in its own scope.
+      const rows = await this.deps.prisma.workflowDeployment.findMany({
+        where: { status: { not: 'archived' }, campaignId: { not: null } },
+        select: { id: true, organizationId: true },
+        orderBy: { updatedAt: 'asc' },
+      });
+      for (const row of rows) {
+        try {
+          const status = await this.deps.deployments.reconcile(scopedDb(this.deps.prisma, row.organizationId), row.id);
+          summary.byStatus[status] = (summary.byStatus[status] ?? 0) + 1;
+        } catch (error) {
+          if (error instanceof DependencyUnavailableError || error instanceof N8nUnavailableError) {
+            summary.n8nUnavailable = true;
+            this.deps.logger.warn({ err: error.message }, 'reconciler: n8n unavailable, will retry');
+            break;
+          }
+          summary.failed += 1;
+          this.deps.logger.error({ err: error, deploymentId: row.id }, 'reconciler: deployment could not be reconciled');
+        } finally {
+          summary.checked += 1;
+        }
+      }
+      return summary;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  start(schedule: string): void {
+    this.task = cron.schedule(schedule, () => {
+      void this.runOnce();
+    });
+  }
+
+  stop(): void {
+    void this.task?.stop();
+  }
+}
