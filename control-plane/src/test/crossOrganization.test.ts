@@ -19,6 +19,9 @@ const validBodies: Record<string, unknown> = {
   'PATCH /api/members/{membershipId}': { role: 'viewer' },
   'POST /api/invitations': { email: 'walk@example.com', role: 'member' },
   'POST /api/api-keys': { name: 'walk key', role: 'member' },
+  'POST /api/campaigns': { name: 'Attacker campaign' },
+  'PATCH /api/campaigns/{campaignId}': { name: 'Renamed by attacker' },
+  'POST /api/deployments/{deploymentId}/resolve-drift': { action: 'keep_n8n' },
 };
 
 beforeAll(async () => {
@@ -35,6 +38,15 @@ beforeAll(async () => {
   victimIds.membershipId = members.body.data.find((m: { userId: string }) => m.userId === accepted.body.user.id).id;
   victimIds.invitationId = pending.body.id;
   victimIds.apiKeyId = apiKey.body.id;
+
+  const campaign = await t.http.post('/api/campaigns').set(victim.auth).send({ name: 'Victim campaign' });
+  victimIds.campaignId = campaign.body.id;
+  // No n8n in this test: the deployment row stands in for one a start would have created.
+  const deployment = await t.prisma.workflowDeployment.create({
+    data: { organizationId: victim.organization.id, campaignId: campaign.body.id, templateName: 'campaign-sender', templateVersion: '1.0.0', status: 'drifted' },
+  });
+  victimIds.deploymentId = deployment.id;
+  victimSecrets.push(campaign.body.id, deployment.id);
   victimSecrets.push(victim.organization.id, victim.user.email, 'colleague@victim.com', 'pending@victim.com', apiKey.body.id, pending.body.id);
 });
 afterAll(() => t.close());
@@ -90,5 +102,7 @@ describe('cross-organization access', () => {
     const keys = await t.http.get('/api/api-keys').set(victim.auth);
     expect(keys.body.data.map((k: { id: string }) => k.id)).toContain(victimIds.apiKeyId);
     expect((await t.http.get('/api/organization').set(victim.auth)).body.name).toBe('Victim');
+    const campaign = await t.http.get(`/api/campaigns/${victimIds.campaignId}`).set(victim.auth);
+    expect(campaign.body).toMatchObject({ name: 'Victim campaign', status: 'draft' });
   });
 });
