@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BusinessHoursGate } from '../nodes/BusinessHoursGate/BusinessHoursGate.node';
+import { ClaimDueSends } from '../nodes/ClaimDueSends/ClaimDueSends.node';
 import { MailboxRotation } from '../nodes/MailboxRotation/MailboxRotation.node';
 import { ReportToControlPlane } from '../nodes/ReportToControlPlane/ReportToControlPlane.node';
 import { SendEmail } from '../nodes/SendEmail/SendEmail.node';
@@ -42,8 +43,17 @@ describe('all four nodes as one workflow (fake Gmail and control plane)', () => 
 		].flatMap(({ zone, count }) =>
 			Array.from({ length: count }, (_, index) => ({ id: `${zone}-${index}`, email: `lead${index}@${zone.split('/')[1]?.toLowerCase()}.example`, timezone: zone })),
 		);
-		const claim = leads.map((lead, index) => asJson(claimItem({ sendId: `p-${index}`, now, lead, mailboxes: pool })));
+		const due = leads.map((lead, index) => asJson(claimItem({ sendId: `p-${index}`, now, lead, mailboxes: pool })));
+		controlPlane.dueSends.push(...due);
 
+		const claimed = await runNode(new ClaimDueSends(), {
+			items: [{}],
+			parameters: { campaignId: 'camp-1', batchSize: 50 },
+			credentials,
+			httpRequest: fetchHttpRequest,
+		});
+		const claim = jsonOf(claimed);
+		expect(claim).toEqual(due);
 		const gate = await runNode(new BusinessHoursGate(), { items: claim });
 		const rotation = await runNode(new MailboxRotation(), { items: jsonOf(gate, 0), staticData: {} });
 		const sent = await runNode(new SendEmail(), { items: jsonOf(rotation, 0), credentials, httpRequest: fetchHttpRequest });

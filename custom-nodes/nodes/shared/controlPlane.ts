@@ -7,6 +7,7 @@ export const CONTROL_PLANE_CREDENTIAL = 'ophirControlPlaneApi';
 /** Paths of the control plane's internal API used by the nodes (README "Endpoints"). */
 export const controlPlanePaths = {
 	ping: '/api/internal/n8n/ping',
+	claims: '/api/internal/n8n/claims',
 	events: '/api/internal/n8n/events',
 	sandboxMessages: '/api/internal/n8n/sandbox-messages',
 	accessToken: (mailboxId: string) => `/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/access-token`,

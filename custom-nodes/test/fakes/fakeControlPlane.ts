@@ -16,6 +16,8 @@ export class FakeControlPlane {
 	readonly script = new ScriptedResponses();
 	readonly reportedResults: unknown[] = [];
 	readonly sandboxMessages: Array<Record<string, unknown>> = [];
+	/** Due sends the claim endpoint hands out, oldest first; each is handed out once. */
+	readonly dueSends: unknown[] = [];
 	readonly server: RecordingServer;
 	/** The secret access token handed out, to assert it never leaks. */
 	readonly accessToken = 'ya29.SECRET-ACCESS-TOKEN-do-not-leak';
@@ -60,6 +62,11 @@ export class FakeControlPlane {
 		if (mailboxRoute?.[2] === 'smtp-credentials' && this.options.smtp) {
 			const { host, port, username, password } = this.options.smtp;
 			return { status: 200, body: { host, port, secure: false, requireTls: false, username, password } };
+		}
+		if (request.path === '/api/internal/n8n/claims' && request.method === 'POST') {
+			const { batchSize } = JSON.parse(request.rawBody) as { campaignId: string; batchSize: number };
+			const items = this.dueSends.splice(0, batchSize);
+			return { status: 200, body: { now: new Date().toISOString(), leaseExpiresAt: new Date(Date.now() + 600_000).toISOString(), items } };
 		}
 		if (request.path === '/api/internal/n8n/sandbox-messages' && request.method === 'POST') {
 			const message = JSON.parse(request.rawBody) as Record<string, unknown>;

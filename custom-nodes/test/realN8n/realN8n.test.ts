@@ -9,7 +9,7 @@ import { N8nInstance, realN8nAvailable } from './n8nInstance';
 
 /**
  * Loads dist/ into the provisioned n8n (2.41.1) as custom extensions and runs a workflow with all
- * four nodes through the Public API and a webhook. Opt-in (starting n8n takes ~15 s and ~700 MB):
+ * our nodes (the campaign-sender template's shape) through the Public API and a webhook. Opt-in (starting n8n takes ~15 s and ~700 MB):
  * OPHIR_REAL_N8N=1 npm test -w custom-nodes
  */
 const enabled = process.env.OPHIR_REAL_N8N === '1' && realN8nAvailable();
@@ -54,7 +54,7 @@ describe.runIf(enabled)('in the real n8n', () => {
 		for (const ping of pings) expect(ping.headers['x-ophir-signature']).toMatch(/^v1=[0-9a-f]{64}$/);
 	});
 
-	it('runs gate -> rotation -> send -> report and delivers every send once', async () => {
+	it('runs claim -> gate -> rotation -> send -> report and delivers every send once', async () => {
 		const credential = await n8n.publicApi<{ id: string; name: string }>(apiKey, 'POST', '/credentials', {
 			name: 'Ophir control plane',
 			type: 'ophirControlPlaneApi',
@@ -70,15 +70,15 @@ describe.runIf(enabled)('in the real n8n', () => {
 			settings: { executionOrder: 'v1' },
 			nodes: [
 				{ ...node('Claim Webhook', 'n8n-nodes-base.webhook', 0, { httpMethod: 'POST', path: 'ophir-nodes-e2e', responseMode: 'lastNode', responseData: 'allEntries' }), typeVersion: 2.1, webhookId },
-				{ ...node('Split Claim', 'n8n-nodes-base.code', 200, { jsCode: 'return $input.first().json.body.items.map((json) => ({ json }));' }), typeVersion: 2 },
+				node('Claim Due Sends', 'CUSTOM.claimDueSends', 200, { campaignId: 'camp-1', batchSize: 10 }, { credentials: ophirCredentials }),
 				node('Business Hours Gate', 'CUSTOM.businessHoursGate', 400),
 				node('Mailbox Rotation', 'CUSTOM.mailboxRotation', 600, { strategy: 'roundRobin' }),
 				node('Send Email', 'CUSTOM.ophirSendEmail', 800, { options: { concurrency: 1 } }, { credentials: ophirCredentials }),
 				node('Report to Control Plane', 'CUSTOM.reportToControlPlane', 1000, {}, { credentials: ophirCredentials }),
 			],
 			connections: {
-				'Claim Webhook': { main: [[{ node: 'Split Claim', type: 'main', index: 0 }]] },
-				'Split Claim': { main: [[{ node: 'Business Hours Gate', type: 'main', index: 0 }]] },
+				'Claim Webhook': { main: [[{ node: 'Claim Due Sends', type: 'main', index: 0 }]] },
+				'Claim Due Sends': { main: [[{ node: 'Business Hours Gate', type: 'main', index: 0 }]] },
 				'Business Hours Gate': { main: [[{ node: 'Mailbox Rotation', type: 'main', index: 0 }], []] },
 				'Mailbox Rotation': { main: [[{ node: 'Send Email', type: 'main', index: 0 }], []] },
 				'Send Email': { main: [[{ node: 'Report to Control Plane', type: 'main', index: 0 }]] },
@@ -90,11 +90,8 @@ describe.runIf(enabled)('in the real n8n', () => {
 		const items = [0, 1, 2, 3].map((index) =>
 			claimItem({ sendId: `n8n-${index}`, now: '2026-03-10T15:00:00.000Z', mailboxes: pool }),
 		);
-		const response = await fetch(`${n8n.url}/webhook/ophir-nodes-e2e`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ items }),
-		});
+		controlPlane.dueSends.push(...items);
+		const response = await fetch(`${n8n.url}/webhook/ophir-nodes-e2e`, { method: 'POST' });
 		const output = (await response.json()) as IDataObject[];
 		expect(response.status, JSON.stringify(output)).toBe(200);
 
