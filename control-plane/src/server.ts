@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { createApp, type AppDeps } from './app.js';
+import { createApp, type App, type AppDeps } from './app.js';
 
 export interface RunningServer {
   url: string;
+  app: App;
   close(): Promise<void>;
 }
 
@@ -16,6 +17,7 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${deps.config.HOST}:${port}`,
+    app,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

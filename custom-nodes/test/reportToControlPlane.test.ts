@@ -86,7 +86,7 @@ describe('Report to Control Plane', () => {
 	});
 
 	it('does not retry a 4xx answer', async () => {
-		controlPlane.script.push('/api/internal/n8n/events', { status: 422, body: { error: { code: 'invalid_result', message: 'unknown sendId' } } });
+		controlPlane.script.push('/api/internal/n8n/events', { status: 422, body: { type: 'https://ophir.dev/problems/invalid_result', title: 'Error', status: 422, code: 'invalid_result', detail: 'unknown sendId' } });
 		await expect(report([sent('y')], { parameters: fastRetries })).rejects.toThrow('control plane answered 422 (invalid_result): unknown sendId');
 		expect(controlPlane.server.requestsTo('/api/internal/n8n/events')).toHaveLength(1);
 	});

@@ -168,13 +168,16 @@ describe('Send Email via Gmail (fake Gmail API and token broker on 127.0.0.1)', 
 		});
 
 		it('revoked grant at the broker -> failed, Gmail never called', async () => {
-			controlPlane.script.push('access-token', { status: 409, body: { error: { code: 'invalid_grant', message: 'Token has been expired or revoked.' } } });
+			controlPlane.script.push('access-token', {
+				status: 409,
+				body: { type: 'https://ophir.dev/problems/mailbox_needs_reauth', title: 'Conflict', status: 409, code: 'mailbox_needs_reauth', detail: 'Token has been expired or revoked.' },
+			});
 			expect(await resultOf(assignedItem())).toEqual({
 				status: 'failed',
 				sendId: 'send-1',
 				attempt: 1,
 				mailboxId: 'mb-1',
-				code: 'invalid_grant',
+				code: 'mailbox_needs_reauth',
 				reason: 'Token broker: Token has been expired or revoked.',
 			});
 			expect(gmail.server.requests).toHaveLength(0);
@@ -220,7 +223,7 @@ describe('Send Email via Gmail (fake Gmail API and token broker on 127.0.0.1)', 
 		it('stops on a rejected signature, without leaking secrets', async () => {
 			const error = await send([assignedItem()], { credentials: { ...credentials, signingSecret: 'wrong' } }).catch((caught: Error) => caught);
 			expect(error).toBeInstanceOf(Error);
-			expect((error as Error).message).toBe('Control plane rejected the request signature: Bad signature');
+			expect((error as Error).message).toBe('Control plane rejected the request signature: The signature does not match');
 			expect(JSON.stringify(error)).not.toContain(controlPlane.accessToken);
 		});
 

@@ -8,6 +8,8 @@ export interface DevSecrets {
   ENCRYPTION_KEYS: string;
   ENCRYPTION_ACTIVE_KEY_ID: string;
   N8N_ENCRYPTION_KEY: string;
+  /** The local n8n editor's owner login (n8n wants a digit and an upper-case letter). */
+  N8N_OWNER_PASSWORD: string;
 }
 
 /**
@@ -16,13 +18,17 @@ export interface DevSecrets {
  */
 export async function loadOrCreateDevSecrets(dataRoot: string): Promise<DevSecrets> {
   const file = path.join(dataRoot, 'dev-secrets.json');
-  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as DevSecrets;
+  const existing = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as Partial<DevSecrets>) : {};
   const secrets: DevSecrets = {
     JWT_SECRET: randomBytes(48).toString('base64url'),
     ENCRYPTION_KEYS: `local1:${randomBytes(32).toString('base64')}`,
     ENCRYPTION_ACTIVE_KEY_ID: 'local1',
     N8N_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+    N8N_OWNER_PASSWORD: `Ophir-${randomBytes(12).toString('hex')}-9`,
+    // Values generated earlier win: data encrypted with them must stay readable.
+    ...existing,
   };
+  if (Object.keys(existing).length === Object.keys(secrets).length) return secrets;
   await mkdir(dataRoot, { recursive: true });
   await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;

@@ -39,17 +39,13 @@ export async function controlPlaneRequest(
 	return toHttpResult(response);
 }
 
-/** `{ error: { code, message } }` as the control plane answers failures; falls back to the status. */
+/** The control plane answers failures as RFC 9457 problem+json (`code`, `detail`); falls back to the status. */
 export function controlPlaneError(result: HttpResult): { code: string; message: string } {
-	const error = result.body?.error;
-	if (typeof error === 'object' && error !== null && !Array.isArray(error)) {
-		const { code, message } = error as IDataObject;
-		return {
-			code: typeof code === 'string' ? code : `http_${result.statusCode}`,
-			message: typeof message === 'string' ? message : `control plane answered ${result.statusCode}`,
-		};
-	}
-	return { code: `http_${result.statusCode}`, message: `control plane answered ${result.statusCode}` };
+	const { code, detail } = (result.body ?? {}) as IDataObject;
+	return {
+		code: typeof code === 'string' ? code : `http_${result.statusCode}`,
+		message: typeof detail === 'string' ? detail : `control plane answered ${result.statusCode}`,
+	};
 }
 
 /**

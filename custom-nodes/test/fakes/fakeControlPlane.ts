@@ -41,7 +41,7 @@ export class FakeControlPlane {
 			signatureHeader: request.headers['x-ophir-signature'] as string | undefined,
 			rawBody: request.rawBody,
 		});
-		if (!signed) return { status: 401, body: { error: { code: 'invalid_signature', message: 'Bad signature' } } };
+		if (!signed) return { status: 401, body: { type: 'https://ophir.dev/problems/unauthenticated', title: 'Error', status: 401, code: 'unauthenticated', detail: 'The signature does not match' } };
 
 		const mailboxRoute = /^\/api\/internal\/n8n\/mailboxes\/([^/]+)\/(access-token|smtp-credentials)$/.exec(request.path);
 		const key = mailboxRoute ? mailboxRoute[2] ?? '' : request.path;
@@ -78,6 +78,6 @@ export class FakeControlPlane {
 			this.reportedResults.push(...results);
 			return { status: 200, body: { accepted: results.length } };
 		}
-		return { status: 404, body: { error: { code: 'not_found', message: `No route ${request.method} ${request.path}` } } };
+		return { status: 404, body: { type: 'https://ophir.dev/problems/route_not_found', title: 'Error', status: 404, code: 'route_not_found', detail: `No route for ${request.method} ${request.path}` } };
 	}
 }

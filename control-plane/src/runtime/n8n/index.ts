@@ -12,4 +12,4 @@ export {
   type N8nOwnerAccount,
 } from './n8nBootstrap.js';
 export { N8nRestError, type N8nRestSession } from './n8nRestSession.js';
-export { defaultN8nRuntimeDir, isN8nRuntimeProvisioned, n8nRuntimePaths, repoRootDir, type N8nRuntimePaths } from './n8nRuntimePaths.js';
+export { defaultN8nRuntimeDir, isN8nRuntimeProvisioned, n8nRuntimePaths, type N8nRuntimePaths } from './n8nRuntimePaths.js';

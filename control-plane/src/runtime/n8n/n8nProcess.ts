@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findFreePort } from './freePort.js';
+import { findFreePort } from '../freePort.js';
 import { buildN8nEnvironment, type N8nPostgresSettings } from './n8nEnvironment.js';
 import { isN8nRuntimeProvisioned, n8nRuntimePaths } from './n8nRuntimePaths.js';
 import { descendantPids, isProcessAlive, killQuietly } from './processTree.js';

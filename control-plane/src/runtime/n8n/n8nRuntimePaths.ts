@@ -2,12 +2,9 @@
 // <repo>/.n8n-runtime/ (n8n 2.x needs Node >= 24; the control plane itself runs on the machine's Node 20).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../../lib/paths.js';
 
-// This file sits at control-plane/{src,dist}/runtime/n8n/, four levels below the repository root either way.
-export const repoRootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
-
-export const defaultN8nRuntimeDir = path.join(repoRootDir, '.n8n-runtime');
+export const defaultN8nRuntimeDir = path.join(repoRoot, '.n8n-runtime');
 
 export interface N8nRuntimePaths {
   runtimeDir: string;
