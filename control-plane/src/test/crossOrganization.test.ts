@@ -1,6 +1,7 @@
 // Integration: walks every route in the OpenAPI document with a second organization's owner
 // credentials against the first organization's resources (real app, real PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalSmtpServer } from './fakes/localSmtpServer.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './testApp.js';
 
 let t: TestApp;
@@ -22,10 +23,19 @@ const validBodies: Record<string, unknown> = {
   'POST /api/campaigns': { name: 'Attacker campaign' },
   'PATCH /api/campaigns/{campaignId}': { name: 'Renamed by attacker' },
   'POST /api/deployments/{deploymentId}/resolve-drift': { action: 'keep_n8n' },
+  'POST /api/mailboxes/sandbox': { email: 'walk-sandbox@attacker.example' },
+  'PATCH /api/mailboxes/{mailboxId}': { dailyCap: 1, status: 'paused' },
 };
+// The attacker's own SMTP mailbox is verified against this server (filled in beforeAll).
+const smtpServer = new LocalSmtpServer({ username: 'walk', password: 'walk password' });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // OAuth clients are configured (never called) so the connect routes answer with a consent URL.
+  t = await createTestApp({
+    env: { GOOGLE_CLIENT_ID: 'walk-client', GOOGLE_CLIENT_SECRET: 'walk-secret', MICROSOFT_CLIENT_ID: 'walk-client', MICROSOFT_CLIENT_SECRET: 'walk-secret' },
+  });
+  const smtp = await smtpServer.start();
+  validBodies['POST /api/mailboxes/smtp'] = { email: 'walk-smtp@attacker.example', smtp: { ...smtp, tlsMode: 'none', username: 'walk', password: 'walk password' } };
   victim = await signUp(t.http, { organizationName: 'Victim' });
   attacker = await signUp(t.http, { organizationName: 'Attacker' });
 
@@ -47,9 +57,15 @@ beforeAll(async () => {
   });
   victimIds.deploymentId = deployment.id;
   victimSecrets.push(campaign.body.id, deployment.id);
+  const mailbox = await t.http.post('/api/mailboxes/sandbox').set(victim.auth).send({ email: 'sender@victim.com' });
+  victimIds.mailboxId = mailbox.body.id;
+  victimSecrets.push(mailbox.body.id, 'sender@victim.com');
   victimSecrets.push(victim.organization.id, victim.user.email, 'colleague@victim.com', 'pending@victim.com', apiKey.body.id, pending.body.id);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await smtpServer.stop();
+  await t.close();
+});
 
 interface Operation {
   method: string;
@@ -102,6 +118,8 @@ describe('cross-organization access', () => {
     const keys = await t.http.get('/api/api-keys').set(victim.auth);
     expect(keys.body.data.map((k: { id: string }) => k.id)).toContain(victimIds.apiKeyId);
     expect((await t.http.get('/api/organization').set(victim.auth)).body.name).toBe('Victim');
+    const mailbox = await t.http.get(`/api/mailboxes/${victimIds.mailboxId}`).set(victim.auth);
+    expect(mailbox.body).toMatchObject({ status: 'active', dailyCap: 30 });
     const campaign = await t.http.get(`/api/campaigns/${victimIds.campaignId}`).set(victim.auth);
     expect(campaign.body).toMatchObject({ name: 'Victim campaign', status: 'draft' });
   });

@@ -1,0 +1,140 @@
+import type { Mailbox } from '../../../generated/prisma/client.js';
+import type { ScopedDb } from '../../../lib/db/tenantScope.js';
+
+export interface HealthPolicy {
+  /** Auto-pause at this hard-bounce rate (0..1) over the window. */
+  autoPauseBounceRate: number;
+  /** How many of the latest send attempts the rates are computed over. */
+  windowSends: number;
+  /** No auto-pause before the window holds this many sends (1 bounce in 2 sends says little). */
+  autoPauseMinSends: number;
+}
+
+export interface HealthPart {
+  name: 'hard_bounces' | 'failures' | 'replies' | 'authentication' | 'age';
+  points: number;
+  maxPoints: number;
+  explanation: string;
+}
+
+export interface MailboxHealth {
+  score: number;
+  parts: HealthPart[];
+  window: { attempts: number; sent: number; failed: number; hardBounces: number; replies: number; hardBounceRate: number; failureRate: number; replyRate: number };
+  autoPause: { bounceRateThreshold: number; minSends: number; wouldPause: boolean };
+}
+
+type HealthMailbox = Pick<Mailbox, 'id' | 'status' | 'createdAt'>;
+
+const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * A `bounced` event is a hard bounce unless its data says otherwise (`{ "kind": "soft" }`, or a
+ * 4.x.x `status`), so an event recorded without detail errs on the side of protecting the mailbox.
+ */
+export function isHardBounce(data: unknown): boolean {
+  const details = (data ?? {}) as { kind?: unknown; status?: unknown };
+  if (details.kind === 'soft') return false;
+  return !(typeof details.status === 'string' && details.status.startsWith('4.'));
+}
+
+/**
+ * Health 0-100 as the sum of five parts, each explained: hard bounces (40), failures (20),
+ * replies (10), authentication (20) and age (10), over the mailbox's last `windowSends` attempts.
+ */
+export async function computeMailboxHealth(db: ScopedDb, mailbox: HealthMailbox, now: Date, policy: HealthPolicy): Promise<MailboxHealth> {
+  const attempts = await db.message.findMany({
+    where: { mailboxId: mailbox.id, status: { in: ['sent', 'failed'] } },
+    orderBy: { updatedAt: 'desc' },
+    take: policy.windowSends,
+    select: { id: true, status: true },
+  });
+  const sentIds = attempts.filter((message) => message.status === 'sent').map((message) => message.id);
+  const events = sentIds.length
+    ? await db.event.findMany({ where: { messageId: { in: sentIds }, type: { in: ['bounced', 'replied'] } }, select: { type: true, messageId: true, data: true } })
+    : [];
+  const bouncedMessages = new Set(events.filter((event) => event.type === 'bounced' && isHardBounce(event.data)).map((event) => event.messageId));
+  const repliedMessages = new Set(events.filter((event) => event.type === 'replied').map((event) => event.messageId));
+
+  const sent = sentIds.length;
+  const failed = attempts.length - sent;
+  const hardBounceRate = sent ? bouncedMessages.size / sent : 0;
+  const failureRate = attempts.length ? failed / attempts.length : 0;
+  const replyRate = sent ? repliedMessages.size / sent : 0;
+  const ageDays = Math.max(0, (now.getTime() - mailbox.createdAt.getTime()) / 86_400_000);
+  const authenticated = mailbox.status === 'active' || mailbox.status === 'paused';
+
+  const parts: HealthPart[] = [
+    {
+      name: 'hard_bounces',
+      maxPoints: 40,
+      points: 40 * Math.max(0, 1 - hardBounceRate / policy.autoPauseBounceRate),
+      explanation: `${bouncedMessages.size} hard bounces in ${sent} sends (${percent(hardBounceRate)}); 0 points at ${percent(policy.autoPauseBounceRate)}`,
+    },
+    {
+      name: 'failures',
+      maxPoints: 20,
+      points: 20 * Math.max(0, 1 - failureRate / 0.1),
+      explanation: `${failed} failed of ${attempts.length} attempts (${percent(failureRate)}); 0 points at 10%`,
+    },
+    {
+      name: 'replies',
+      maxPoints: 10,
+      // Too few sends to judge: no penalty rather than a guess.
+      points: sent < 20 ? 10 : 10 * Math.min(1, replyRate / 0.02),
+      explanation: sent < 20 ? `only ${sent} sends so far: not judged yet` : `${repliedMessages.size} replies to ${sent} sends (${percent(replyRate)}); full points from 2%`,
+    },
+    {
+      name: 'authentication',
+      maxPoints: 20,
+      points: authenticated ? 20 : 0,
+      explanation: authenticated ? 'credentials work' : `mailbox is ${mailbox.status}: it cannot send until fixed`,
+    },
+    {
+      name: 'age',
+      maxPoints: 10,
+      points: 10 * Math.min(1, ageDays / 30),
+      explanation: `${Math.floor(ageDays)} days connected; full points at 30 days`,
+    },
+  ].map((part) => ({ ...part, points: round1(part.points) })) as HealthPart[];
+
+  return {
+    score: Math.round(parts.reduce((sum, part) => sum + part.points, 0)),
+    parts,
+    window: { attempts: attempts.length, sent, failed, hardBounces: bouncedMessages.size, replies: repliedMessages.size, hardBounceRate, failureRate, replyRate },
+    autoPause: {
+      bounceRateThreshold: policy.autoPauseBounceRate,
+      minSends: policy.autoPauseMinSends,
+      wouldPause: sent >= policy.autoPauseMinSends && hardBounceRate >= policy.autoPauseBounceRate,
+    },
+  };
+}
+
+/**
+ * Recomputes and stores a mailbox's health, and pauses an active mailbox whose hard-bounce rate
+ * reached the threshold (the reason is recorded on the mailbox and in the audit log). Called on
+ * send and bounce events and by the periodic sweep.
+ */
+export async function refreshMailboxHealth(db: ScopedDb, mailboxId: string, now: Date, policy: HealthPolicy): Promise<{ health: MailboxHealth; autoPaused: boolean } | undefined> {
+  const mailbox = await db.mailbox.findUnique({ where: { id: mailboxId }, select: { id: true, organizationId: true, status: true, createdAt: true } });
+  if (!mailbox) return undefined;
+  const health = await computeMailboxHealth(db, mailbox, now, policy);
+  await db.mailbox.update({ where: { id: mailbox.id }, data: { healthScore: health.score } });
+  if (!health.autoPause.wouldPause || mailbox.status !== 'active') return { health, autoPaused: false };
+
+  const reason = `Auto-paused: hard-bounce rate ${percent(health.window.hardBounceRate)} over the last ${health.window.sent} sends (threshold ${percent(policy.autoPauseBounceRate)})`;
+  // Only an active mailbox is paused, so a concurrent refresh cannot pause (and audit) it twice.
+  const paused = await db.mailbox.updateMany({ where: { id: mailbox.id, status: 'active' }, data: { status: 'paused', statusReason: reason } });
+  if (paused.count === 0) return { health, autoPaused: false };
+  await db.auditLog.create({
+    data: {
+      organizationId: mailbox.organizationId,
+      action: 'mailbox.auto_paused',
+      targetType: 'mailbox',
+      targetId: mailbox.id,
+      data: { reason, hardBounceRate: health.window.hardBounceRate, sends: health.window.sent },
+    },
+  });
+  return { health, autoPaused: true };
+}

@@ -1,0 +1,80 @@
+import type { Mailbox } from '../../../generated/prisma/client.js';
+import { sha256Hex } from '../../../lib/crypto.js';
+import type { ScopedDb } from '../../../lib/db/tenantScope.js';
+import { zonedDayBounds, zonedDayNumber } from './zonedDay.js';
+
+export type CapacityMailbox = Pick<
+  Mailbox,
+  'id' | 'status' | 'dailyCap' | 'rampEnabled' | 'rampStart' | 'rampStep' | 'rampStartedAt' | 'minGapSeconds' | 'gapJitterSeconds' | 'timezone' | 'lastSentAt'
+>;
+
+export interface MailboxCapacity {
+  timezone: string;
+  /** The local calendar day the numbers are for: [dayStart, dayEnd). */
+  dayStart: Date;
+  dayEnd: Date;
+  /** min(dailyCap, ramp value for today) */
+  limitToday: number;
+  /** 0 on the first local day of the ramp; null when the ramp is off. */
+  rampDay: number | null;
+  rampValue: number | null;
+  sentToday: number;
+  /** Sends claimed by a workflow right now (their lease has not expired): reserved against today's limit. */
+  reserved: number;
+  remainingToday: number;
+  lastSentAt: Date | null;
+  /** Earliest instant of the next send: gap (+ jitter) after the last one, or the next local day when today is used up; null while the mailbox cannot send. */
+  nextAllowedAt: Date | null;
+  blockedBy: 'status' | 'daily_limit' | null;
+}
+
+/** The ramp's allowance on a given local day of the mailbox's life (day 0 = the day the ramp started). */
+export function rampValue(mailbox: Pick<CapacityMailbox, 'rampStart' | 'rampStep'>, rampDay: number): number {
+  return mailbox.rampStart + mailbox.rampStep * Math.max(0, rampDay);
+}
+
+/**
+ * Jitter in [0, gapJitterSeconds], derived from the mailbox and its last send so that every caller
+ * (and every retry of the same question) sees the same next slot, while slots still look random.
+ */
+export function gapJitterSeconds(mailboxId: string, lastSentAt: Date, maxJitterSeconds: number): number {
+  if (maxJitterSeconds <= 0) return 0;
+  const sample = Number.parseInt(sha256Hex(`${mailboxId}:${lastSentAt.toISOString()}`).slice(0, 8), 16);
+  return sample % (maxJitterSeconds + 1);
+}
+
+/**
+ * How many more messages a mailbox may send today, and when the next one may go. Today is the
+ * calendar day in the mailbox's time zone (docs/mailboxes.md explains why not a rolling 24 h).
+ * Counts what was actually sent today plus what is reserved by live claims, so caps hold across
+ * campaigns sharing the mailbox. The campaign engine calls this at claim time.
+ */
+export async function mailboxCapacity(db: ScopedDb, mailbox: CapacityMailbox, now: Date): Promise<MailboxCapacity> {
+  const { start: dayStart, end: dayEnd } = zonedDayBounds(now, mailbox.timezone);
+  const [sentToday, reserved, lastSent] = await Promise.all([
+    db.message.count({ where: { mailboxId: mailbox.id, status: 'sent', sentAt: { gte: dayStart, lt: dayEnd } } }),
+    db.message.count({ where: { mailboxId: mailbox.id, status: 'claimed', OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { gt: now } }] } }),
+    db.message.aggregate({ where: { mailboxId: mailbox.id, status: 'sent' }, _max: { sentAt: true } }),
+  ]);
+
+  const rampDay = mailbox.rampEnabled ? zonedDayNumber(now, mailbox.timezone) - zonedDayNumber(mailbox.rampStartedAt, mailbox.timezone) : null;
+  const ramp = rampDay === null ? null : rampValue(mailbox, rampDay);
+  const limitToday = ramp === null ? mailbox.dailyCap : Math.min(mailbox.dailyCap, ramp);
+  const remainingToday = mailbox.status === 'active' ? Math.max(0, limitToday - sentToday - reserved) : 0;
+
+  const candidates = [mailbox.lastSentAt, lastSent._max.sentAt].filter((value): value is Date => value instanceof Date);
+  const lastSentAt = candidates.length > 0 ? new Date(Math.max(...candidates.map((date) => date.getTime()))) : null;
+  let nextAllowedAt: Date | null = null;
+  let blockedBy: MailboxCapacity['blockedBy'] = null;
+  if (mailbox.status !== 'active') {
+    blockedBy = 'status';
+  } else {
+    const gapEnds = lastSentAt
+      ? lastSentAt.getTime() + (mailbox.minGapSeconds + gapJitterSeconds(mailbox.id, lastSentAt, mailbox.gapJitterSeconds)) * 1000
+      : now.getTime();
+    const earliest = Math.max(now.getTime(), gapEnds);
+    if (remainingToday === 0) blockedBy = 'daily_limit';
+    nextAllowedAt = new Date(remainingToday > 0 ? earliest : Math.max(earliest, dayEnd.getTime()));
+  }
+  return { timezone: mailbox.timezone, dayStart, dayEnd, limitToday, rampDay, rampValue: ramp, sentToday, reserved, remainingToday, lastSentAt, nextAllowedAt, blockedBy };
+}

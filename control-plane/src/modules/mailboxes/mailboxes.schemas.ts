@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { emailSchema } from '../auth/auth.schemas.js';
+import { isTimeZone } from './limits/zonedDay.js';
+
+export const mailboxParams = z.object({ mailboxId: z.uuid() });
+
+export const mailboxProviderSchema = z.enum(['gmail', 'smtp', 'outlook', 'sandbox']).openapi('MailboxProvider');
+export const mailboxStatusSchema = z.enum(['active', 'paused', 'needs_reauth', 'error', 'disabled']).openapi('MailboxStatus');
+export const tlsModeSchema = z
+  .enum(['tls', 'starttls', 'none'])
+  .describe('tls: implicit TLS (465); starttls: upgrade required (587); none: no TLS (local relays only)')
+  .openapi('TlsMode');
+
+const timeZoneSchema = z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris');
+const hostSchema = z.string().trim().min(1).max(253);
+const portSchema = z.number().int().min(1).max(65535);
+
+/** Where a mailbox's SMTP/IMAP server is; the passwords live encrypted elsewhere. */
+export const serverConnectionSchema = z.object({ host: z.string(), port: z.number().int(), tlsMode: tlsModeSchema, username: z.string() }).openapi('MailServerConnection');
+
+/** The shape of Mailbox.settings as this module writes it. */
+export const mailboxSettingsSchema = z.object({ smtp: serverConnectionSchema.optional(), imap: serverConnectionSchema.optional() });
+
+export const mailboxSchema = z
+  .object({
+    id: z.uuid(),
+    provider: mailboxProviderSchema,
+    email: z.string(),
+    displayName: z.string().nullable(),
+    status: mailboxStatusSchema,
+    statusReason: z.string().nullable().describe('Why the mailbox is not active (revoked grant, auto-pause...)'),
+    dailyCap: z.number().int(),
+    rampEnabled: z.boolean(),
+    rampStart: z.number().int(),
+    rampStep: z.number().int(),
+    rampStartedAt: z.iso.datetime(),
+    minGapSeconds: z.number().int(),
+    gapJitterSeconds: z.number().int(),
+    timezone: z.string(),
+    weight: z.number().int(),
+    healthScore: z.number(),
+    lastSentAt: z.iso.datetime().nullable(),
+    smtp: serverConnectionSchema.nullable(),
+    imap: serverConnectionSchema.nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi('Mailbox');
+
+export const updateMailboxBody = z
+  .object({
+    displayName: z.string().trim().min(1).max(200).nullable(),
+    dailyCap: z.number().int().min(1).max(2000).describe('Also the ramp ceiling'),
+    rampEnabled: z.boolean(),
+    rampStart: z.number().int().min(1).max(2000),
+    rampStep: z.number().int().min(0).max(2000),
+    restartRamp: z.literal(true).describe('Start the ramp again from today'),
+    minGapSeconds: z.number().int().min(0).max(86_400),
+    gapJitterSeconds: z.number().int().min(0).max(86_400),
+    timezone: timeZoneSchema,
+    weight: z.number().int().min(1).max(100),
+    status: z.enum(['active', 'paused']).describe('Pause or resume sending; a mailbox that needs re-authorization is resumed by connecting it again'),
+  })
+  .partial()
+  .strict();
+
+const serverInput = z.object({
+  host: hostSchema,
+  port: portSchema,
+  tlsMode: tlsModeSchema,
+  username: z.string().min(1).max(320).optional().describe('Defaults to the mailbox address'),
+  password: z.string().min(1).max(1024),
+});
+
+export const createSmtpMailboxBody = z
+  .object({
+    email: emailSchema,
+    displayName: z.string().trim().min(1).max(200).optional(),
+    smtp: serverInput.strict(),
+    imap: serverInput
+      .extend({ password: z.string().min(1).max(1024).optional().describe('Defaults to the SMTP password') })
+      .strict()
+      .optional()
+      .describe('For reply and bounce detection'),
+  })
+  .strict();
+
+export const createSandboxMailboxBody = z
+  .object({ email: emailSchema, displayName: z.string().trim().min(1).max(200).optional() })
+  .strict();
+
+export const connectResponseSchema = z
+  .object({
+    authorizationUrl: z.url().describe("Send the user's browser here; the provider redirects back to our callback"),
+    expiresAt: z.iso.datetime(),
+  })
+  .openapi('MailboxConnectStart');
+
+export const deleteMailboxQuery = z.object({
+  detach: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe('Remove the mailbox from active campaigns instead of refusing'),
+});
+
+export const mailboxUsageSchema = z
+  .object({
+    timezone: z.string(),
+    dayStart: z.iso.datetime(),
+    dayEnd: z.iso.datetime(),
+    limitToday: z.number().int(),
+    rampDay: z.number().int().nullable(),
+    rampValue: z.number().int().nullable(),
+    sentToday: z.number().int(),
+    reserved: z.number().int(),
+    remainingToday: z.number().int(),
+    lastSentAt: z.iso.datetime().nullable(),
+    nextAllowedAt: z.iso.datetime().nullable(),
+    blockedBy: z.enum(['status', 'daily_limit']).nullable(),
+  })
+  .openapi('MailboxUsage');
+
+export const mailboxHealthSchema = z
+  .object({
+    score: z.number(),
+    parts: z.array(z.object({ name: z.string(), points: z.number(), maxPoints: z.number(), explanation: z.string() })),
+    window: z.object({
+      attempts: z.number().int(),
+      sent: z.number().int(),
+      failed: z.number().int(),
+      hardBounces: z.number().int(),
+      replies: z.number().int(),
+      hardBounceRate: z.number(),
+      failureRate: z.number(),
+      replyRate: z.number(),
+    }),
+    autoPause: z.object({ bounceRateThreshold: z.number(), minSends: z.number().int(), wouldPause: z.boolean() }),
+    status: mailboxStatusSchema,
+    statusReason: z.string().nullable(),
+  })
+  .openapi('MailboxHealth');
+
+export const sandboxMessageSchema = z
+  .object({ id: z.uuid(), messageId: z.string(), to: z.string(), subject: z.string(), raw: z.string().describe('The whole MIME message'), createdAt: z.iso.datetime() })
+  .openapi('SandboxMessage');
+
+export const sandboxMessagesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.iso.datetime().optional().describe('Cursor: nextBefore of the previous page'),
+});
+
+// The OAuth redirect carries more than we read (Google adds authuser, prompt, hd...): not strict.
+export const oauthCallbackQuery = z.object({
+  code: z.string().max(4096).optional(),
+  state: z.string().max(512).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(2000).optional(),
+});
+
+/** What the Send Email node sends to the broker endpoints. */
+export const brokerRequestBody = z
+  .object({ sendId: z.string().max(200).optional(), provider: mailboxProviderSchema.optional() })
+  .strict();
+
+export const accessTokenSchema = z
+  .object({
+    accessToken: z.string(),
+    expiresAt: z.iso.datetime(),
+    provider: z.enum(['gmail', 'outlook']),
+    email: z.string(),
+    apiBaseUrl: z.string().describe('Gmail or Graph root URL to call with the token'),
+  })
+  .openapi('BrokeredAccessToken');
+
+export const smtpCredentialsSchema = z
+  .object({
+    host: z.string(),
+    port: z.number().int(),
+    tlsMode: tlsModeSchema,
+    secure: z.boolean().describe('Implicit TLS'),
+    requireTls: z.boolean().describe('STARTTLS required'),
+    username: z.string(),
+    password: z.string(),
+    fromAddress: z.string(),
+    fromName: z.string().nullable(),
+  })
+  .openapi('BrokeredSmtpCredentials');
+
+export const captureSandboxMessageBody = z
+  .object({
+    sendId: z.string().max(200).optional(),
+    mailboxId: z.uuid(),
+    messageId: z.string().min(3).max(998).describe('Our RFC 5322 Message-ID, angle brackets included; captures are idempotent by it'),
+    from: z.string().max(320).optional(),
+    to: z.string().min(1).max(998),
+    subject: z.string().max(998).optional().describe("Read from the message's Subject header when absent"),
+    threadId: z.string().max(200).nullable().optional(),
+    raw: z.string().min(1).max(700_000).describe('The MIME message, base64'),
+  })
+  .strict();
+
+export const capturedSandboxMessageSchema = z
+  .object({ id: z.uuid(), threadId: z.string(), duplicate: z.boolean() })
+  .openapi('CapturedSandboxMessage');

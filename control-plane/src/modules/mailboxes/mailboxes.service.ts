@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Clock } from '../../lib/clock.js';
+import type { SecretBox } from '../../lib/crypto.js';
+import { AppError, ConflictError, NotFoundError } from '../../lib/errors.js';
+import type { AuthContext } from '../../lib/http/route.js';
+import { recordAudit } from '../organizations/audit.js';
+import { refreshMailboxHealth, type HealthPolicy } from './health/mailboxHealth.js';
+import { mailboxCapacity } from './limits/capacity.js';
+import { sealCredentials } from './mailboxCredentials.js';
+import { toMailbox, toUsage } from './mailboxDto.js';
+import type { createSandboxMailboxBody, createSmtpMailboxBody, updateMailboxBody } from './mailboxes.schemas.js';
+import { verifySmtpConnection, type SmtpConnection } from './smtp/smtpConnection.js';
+import type { TokenBroker } from './tokenBroker.js';
+
+type UpdateMailbox = z.infer<typeof updateMailboxBody>;
+type CreateSmtpMailbox = z.infer<typeof createSmtpMailboxBody>;
+type CreateSandboxMailbox = z.infer<typeof createSandboxMailboxBody>;
+
+/** The user-facing mailbox operations; every query goes through the caller's organization scope. */
+export class MailboxesService {
+  constructor(private readonly deps: { secrets: SecretBox; clock: Clock; broker: TokenBroker; healthPolicy: HealthPolicy }) {}
+
+  async list(auth: AuthContext) {
+    const rows = await auth.db.mailbox.findMany({ orderBy: { createdAt: 'asc' } });
+    return rows.map(toMailbox);
+  }
+
+  async get(auth: AuthContext, mailboxId: string) {
+    return toMailbox(await this.find(auth, mailboxId));
+  }
+
+  async update(auth: AuthContext, mailboxId: string, input: UpdateMailbox) {
+    const mailbox = await this.find(auth, mailboxId);
+    const { restartRamp, status, ...limits } = input;
+    if (status === 'active' && mailbox.status !== 'active' && mailbox.status !== 'paused') {
+      if (mailbox.status === 'needs_reauth') throw new AppError('mailbox_needs_reauth', 'Connect the mailbox again to resume it', { mailboxId });
+      throw new ConflictError(`A ${mailbox.status} mailbox cannot be resumed`, { field: 'status' });
+    }
+    const statusChange = status && status !== mailbox.status ? { status, statusReason: status === 'paused' ? 'Paused by a user' : null } : {};
+    const row = await auth.db.mailbox.update({
+      where: { id: mailbox.id },
+      data: { ...limits, ...statusChange, ...(restartRamp ? { rampStartedAt: this.deps.clock.now() } : {}) },
+    });
+    await recordAudit(auth, { action: 'mailbox.updated', targetType: 'mailbox', targetId: row.id, data: { changes: Object.keys(input) } });
+    return toMailbox(row);
+  }
+
+  /** Refuses while an active campaign sends from the mailbox, unless `detach` removes it from those campaigns first. */
+  async remove(auth: AuthContext, mailboxId: string, detach: boolean): Promise<void> {
+    const mailbox = await this.find(auth, mailboxId);
+    const uses = await auth.db.campaignMailbox.findMany({
+      where: { mailboxId: mailbox.id, campaign: { status: 'active' } },
+      select: { campaign: { select: { id: true, name: true } } },
+    });
+    if (uses.length > 0 && !detach) {
+      throw new ConflictError('Active campaigns send from this mailbox; pause them, or delete with ?detach=true to remove it from them', {
+        campaigns: uses.map((use) => use.campaign),
+      });
+    }
+    await auth.db.campaignMailbox.deleteMany({ where: { mailboxId: mailbox.id } });
+    await auth.db.mailbox.delete({ where: { id: mailbox.id } });
+    this.deps.broker.forget(mailbox.id);
+    await recordAudit(auth, { action: 'mailbox.deleted', targetType: 'mailbox', targetId: mailbox.id, data: { email: mailbox.email, detachedFrom: uses.map((use) => use.campaign.id) } });
+  }
+
+  /** Verifies the SMTP login first (the server's own error text on failure); saving an existing address updates it. */
+  async saveSmtp(auth: AuthContext, input: CreateSmtpMailbox) {
+    const smtp: SmtpConnection = { host: input.smtp.host, port: input.smtp.port, tlsMode: input.smtp.tlsMode, username: input.smtp.username ?? input.email };
+    await verifySmtpConnection(smtp, input.smtp.password);
+    const imap = input.imap ? { host: input.imap.host, port: input.imap.port, tlsMode: input.imap.tlsMode, username: input.imap.username ?? smtp.username } : undefined;
+    const credentials = { kind: 'smtp' as const, password: input.smtp.password, ...(input.imap?.password ? { imapPassword: input.imap.password } : {}) };
+    return this.upsert(auth, input.email, {
+      provider: 'smtp',
+      displayName: input.displayName,
+      settings: { smtp, ...(imap ? { imap } : {}) },
+      sealed: (id) => sealCredentials(this.deps.secrets, id, credentials),
+    });
+  }
+
+  async createSandbox(auth: AuthContext, input: CreateSandboxMailbox) {
+    const existing = await auth.db.mailbox.findFirst({ where: { email: input.email } });
+    if (existing) throw new ConflictError('A mailbox with this address exists already', { field: 'email', mailboxId: existing.id });
+    return this.upsert(auth, input.email, { provider: 'sandbox', displayName: input.displayName, settings: {}, sealed: () => ({ credentialsCiphertext: null, credentialsKeyId: null }) });
+  }
+
+  async usage(auth: AuthContext, mailboxId: string) {
+    const mailbox = await this.find(auth, mailboxId);
+    return toUsage(await mailboxCapacity(auth.db, mailbox, this.deps.clock.now()));
+  }
+
+  /** Recomputes on read (and stores the score), so the explanation always matches the number. */
+  async health(auth: AuthContext, mailboxId: string) {
+    const refreshed = await refreshMailboxHealth(auth.db, mailboxId, this.deps.clock.now(), this.deps.healthPolicy);
+    if (!refreshed) throw new NotFoundError('Mailbox');
+    // Read after the refresh: it may have just auto-paused the mailbox.
+    const current = await this.find(auth, mailboxId);
+    return { ...refreshed.health, status: current.status, statusReason: current.statusReason };
+  }
+
+  async sandboxMessages(auth: AuthContext, mailboxId: string, page: { limit: number; before?: string }) {
+    const mailbox = await this.find(auth, mailboxId);
+    const rows = await auth.db.sandboxMessage.findMany({
+      where: { mailboxId: mailbox.id, ...(page.before ? { createdAt: { lt: new Date(page.before) } } : {}) },
+      orderBy: { createdAt: 'desc' },
+      take: page.limit,
+    });
+    const data = rows.map((row) => ({ id: row.id, messageId: row.messageId, to: row.toAddress, subject: row.subject, raw: row.raw, createdAt: row.createdAt.toISOString() }));
+    return { data, nextBefore: rows.length === page.limit ? data.at(-1)!.createdAt : null };
+  }
+
+  private async find(auth: AuthContext, mailboxId: string) {
+    const mailbox = await auth.db.mailbox.findUnique({ where: { id: mailboxId } });
+    if (!mailbox) throw new NotFoundError('Mailbox');
+    return mailbox;
+  }
+
+  private async upsert(
+    auth: AuthContext,
+    email: string,
+    input: {
+      provider: 'smtp' | 'sandbox';
+      displayName?: string;
+      settings: object;
+      sealed: (mailboxId: string) => { credentialsCiphertext: string | null; credentialsKeyId: string | null };
+    },
+  ) {
+    const existing = await auth.db.mailbox.findFirst({ where: { email } });
+    const id = existing?.id ?? randomUUID();
+    const data = {
+      provider: input.provider,
+      settings: input.settings,
+      status: 'active' as const,
+      statusReason: null,
+      historyId: null,
+      ...input.sealed(id),
+      ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+    };
+    const row = existing
+      ? await auth.db.mailbox.update({ where: { id }, data })
+      : await auth.db.mailbox.create({ data: { id, organizationId: auth.organizationId, email, ...data } });
+    if (existing) this.deps.broker.forget(id);
+    await recordAudit(auth, { action: existing ? 'mailbox.reconnected' : 'mailbox.created', targetType: 'mailbox', targetId: id, data: { provider: input.provider, email } });
+    return { created: !existing, mailbox: toMailbox(row) };
+  }
+}

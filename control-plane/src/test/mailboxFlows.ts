@@ -1,0 +1,63 @@
+/** Test drivers for mailbox flows: the browser side of an OAuth connect, and signed n8n calls. */
+import { systemClock, type Clock } from '../lib/clock.js';
+import { signPayload, signatureHeader, timestampHeader } from '../lib/http/signature.js';
+import { callbackSigningSecretName } from '../modules/platform/platformSecrets.js';
+import type { TestApp } from './testApp.js';
+
+/** Environment for createTestApp so redirect URIs and the post-connect landing page are predictable. */
+export const oauthTestEnv = { PUBLIC_URL: 'http://127.0.0.1:3000', APP_URL: 'http://app.test' };
+
+export interface ConnectOutcome {
+  /** The connected mailbox id, or undefined when the connect failed. */
+  mailboxId?: string;
+  /** The failure code the app was redirected with (`?error=`). */
+  error?: string;
+  /** Where the control plane sent the browser at the end. */
+  landing: URL;
+}
+
+/**
+ * Plays the browser: asks the control plane for the consent URL, lets the fake provider "consent"
+ * (see `fake.nextConsent`), and follows its redirect to our callback.
+ */
+export async function connectOAuthMailbox(t: TestApp, auth: { Authorization: string }, provider: 'gmail' | 'outlook'): Promise<ConnectOutcome> {
+  const start = await t.http.post(`/api/mailboxes/${provider}/connect`).set(auth);
+  if (start.status !== 200) throw new Error(`connect start failed: ${start.status} ${start.text}`);
+  const consent = await fetch(start.body.authorizationUrl, { redirect: 'manual' });
+  const callback = consent.headers.get('location');
+  if (consent.status !== 302 || !callback) throw new Error(`the fake consent did not redirect: ${consent.status} ${await consent.text()}`);
+  return followCallback(t, callback);
+}
+
+/** Delivers a provider redirect (a URL on PUBLIC_URL) to the app and reads where it lands. */
+export async function followCallback(t: TestApp, callbackUrl: string): Promise<ConnectOutcome> {
+  const url = new URL(callbackUrl);
+  const answer = await t.http.get(`${url.pathname}${url.search}`);
+  if (answer.status !== 302) throw new Error(`the callback answered ${answer.status} ${answer.text}`);
+  const landing = new URL(answer.headers.location!);
+  return { mailboxId: landing.searchParams.get('connected') ?? undefined, error: landing.searchParams.get('error') ?? undefined, landing };
+}
+
+/** A POST signed like the Ophir n8n credential signs it, at the app clock's time. */
+export async function n8nPost(t: TestApp, path: string, body: unknown, clock: Clock = systemClock) {
+  const secret = await t.app.platformSecrets.getOrCreate(callbackSigningSecretName);
+  const raw = JSON.stringify(body);
+  const timestamp = Math.floor(clock.now().getTime() / 1000);
+  return t.http
+    .post(path)
+    .set('Content-Type', 'application/json')
+    .set(timestampHeader, String(timestamp))
+    .set(signatureHeader, signPayload(secret, timestamp, raw))
+    .send(raw);
+}
+
+/** Every table's rows as JSON text that contain one of `needles`: proof that a secret is stored nowhere in clear. */
+export async function plaintextOccurrences(t: TestApp, needles: string[]): Promise<Array<{ table: string; needle: string }>> {
+  const tables = await t.prisma.$queryRaw<Array<{ table_name: string }>>`SELECT table_name::text AS table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
+  const found: Array<{ table: string; needle: string }> = [];
+  for (const { table_name: table } of tables) {
+    const rows = await t.prisma.$queryRawUnsafe<Array<{ row: string }>>(`SELECT row_to_json(t)::text AS row FROM "${table}" t`);
+    for (const { row } of rows) for (const needle of needles) if (row.includes(needle)) found.push({ table, needle });
+  }
+  return found;
+}
