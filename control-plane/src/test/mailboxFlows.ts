@@ -1,4 +1,5 @@
 /** Test drivers for mailbox flows: the browser side of an OAuth connect, and signed n8n calls. */
+import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { signPayload, signatureHeader, timestampHeader } from '../lib/http/signature.js';
 import { callbackSigningSecretName } from '../modules/platform/platformSecrets.js';
@@ -60,4 +61,41 @@ export async function plaintextOccurrences(t: TestApp, needles: string[]): Promi
     for (const { row } of rows) for (const needle of needles) if (row.includes(needle)) found.push({ table, needle });
   }
   return found;
+}
+
+export interface SeededSend {
+  status: 'queued' | 'claimed' | 'sent' | 'failed';
+  sentAt?: Date;
+  leaseExpiresAt?: Date;
+}
+
+/**
+ * Message rows from one mailbox, as the campaign engine would leave them (each to its own lead and
+ * enrolment of one active campaign), written straight to the database. Returns the message ids.
+ */
+export async function seedSends(t: TestApp, organizationId: string, mailboxId: string, sends: SeededSend[]): Promise<string[]> {
+  const campaign = await t.prisma.campaign.create({ data: { organizationId, name: `seeded ${randomUUID()}`, status: 'active' } });
+  await t.prisma.campaignMailbox.create({ data: { organizationId, campaignId: campaign.id, mailboxId } });
+  const ids: string[] = [];
+  for (const send of sends) {
+    const lead = await t.prisma.lead.create({ data: { organizationId, email: `${randomUUID()}@leads.example`, emailDomain: 'leads.example' } });
+    const enrollment = await t.prisma.enrollment.create({ data: { organizationId, campaignId: campaign.id, leadId: lead.id } });
+    const message = await t.prisma.message.create({
+      data: {
+        organizationId,
+        campaignId: campaign.id,
+        enrollmentId: enrollment.id,
+        leadId: lead.id,
+        stepPosition: 0,
+        mailboxId,
+        status: send.status,
+        dueAt: send.sentAt ?? new Date(),
+        messageIdHeader: `<${randomUUID()}@ophir.test>`,
+        sentAt: send.sentAt ?? null,
+        leaseExpiresAt: send.leaseExpiresAt ?? null,
+      },
+    });
+    ids.push(message.id);
+  }
+  return ids;
 }

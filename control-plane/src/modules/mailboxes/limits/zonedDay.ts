@@ -42,16 +42,34 @@ function instantOfWallClock(wallClock: number, timeZone: string): number {
   return instant;
 }
 
+const dayNumberAt = (instant: number, timeZone: string) => Math.floor(wallClockAsUtc(instant, timeZone) / 86_400_000);
+
 /** The local calendar day containing `instant`, as a day number (days since 1970-01-01 in that zone). */
 export function zonedDayNumber(instant: Date, timeZone: string): number {
-  return Math.floor(wallClockAsUtc(instant.getTime(), timeZone) / 86_400_000);
+  return dayNumberAt(instant.getTime(), timeZone);
+}
+
+/** The first instant of local day `day`, also where a DST change skips or repeats midnight (Havana, Santiago). */
+function startOfDay(day: number, timeZone: string): number {
+  let instant = instantOfWallClock(day * 86_400_000, timeZone);
+  if (dayNumberAt(instant, timeZone) < day) {
+    // Midnight does not exist that day: the day starts at the jump; find it to the millisecond.
+    let before = instant;
+    let after = instant + 3 * 3_600_000;
+    while (after - before > 1) {
+      const middle = Math.floor((before + after) / 2);
+      if (dayNumberAt(middle, timeZone) < day) before = middle;
+      else after = middle;
+    }
+    instant = after;
+  }
+  // Midnight happens twice: the day starts at the first one.
+  while (dayNumberAt(instant - 3_600_000, timeZone) === day) instant -= 3_600_000;
+  return instant;
 }
 
 /** Start (inclusive) and end (exclusive) of the local calendar day containing `instant`; 23 or 25 hours on DST days. */
 export function zonedDayBounds(instant: Date, timeZone: string): { start: Date; end: Date } {
   const day = zonedDayNumber(instant, timeZone);
-  return {
-    start: new Date(instantOfWallClock(day * 86_400_000, timeZone)),
-    end: new Date(instantOfWallClock((day + 1) * 86_400_000, timeZone)),
-  };
+  return { start: new Date(startOfDay(day, timeZone)), end: new Date(startOfDay(day + 1, timeZone)) };
 }

@@ -1,0 +1,79 @@
+// Integration: health score parts, auto-pause on hard bounces, and the periodic sweep (real PostgreSQL).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../lib/clock.js';
+import { seedSends } from '../../../test/mailboxFlows.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
+import { healthPolicy, sweepMailboxHealth } from './healthSweep.js';
+
+let t: TestApp;
+let owner: SignedUp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = await signUp(t.http);
+});
+afterAll(() => t.close());
+
+async function mailboxWithSends(email: string, sends: { sent: number; failed?: number }) {
+  const mailbox = await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email });
+  const ids = await seedSends(t, owner.organization.id, mailbox.body.id, [
+    ...Array.from({ length: sends.sent }, () => ({ status: 'sent' as const, sentAt: new Date() })),
+    ...Array.from({ length: sends.failed ?? 0 }, () => ({ status: 'failed' as const })),
+  ]);
+  return { id: mailbox.body.id as string, messageIds: ids };
+}
+
+async function recordEvents(mailboxId: string, type: 'bounced' | 'replied', messageIds: string[], data: object = {}) {
+  await t.prisma.event.createMany({
+    data: messageIds.map((messageId) => ({ organizationId: owner.organization.id, type, mailboxId, messageId, idempotencyKey: `${type}:${messageId}`, data })),
+  });
+}
+
+describe('mailbox health', () => {
+  it('is explained by its parts, which add up to the score', async () => {
+    const { id, messageIds } = await mailboxWithSends('healthy@sandbox.example', { sent: 40, failed: 2 });
+    await recordEvents(id, 'replied', messageIds.slice(0, 2));
+    await recordEvents(id, 'bounced', messageIds.slice(2, 5), { kind: 'soft', status: '4.2.2' });
+    const health = (await t.http.get(`/api/mailboxes/${id}/health`).set(owner.auth)).body;
+    expect(health.window).toMatchObject({ attempts: 42, sent: 40, failed: 2, hardBounces: 0, replies: 2 });
+    expect(health.parts.map((part: { name: string }) => part.name)).toEqual(['hard_bounces', 'failures', 'replies', 'authentication', 'age']);
+    const byName = Object.fromEntries(health.parts.map((part: { name: string; points: number }) => [part.name, part.points]));
+    expect(byName).toMatchObject({ hard_bounces: 40, replies: 10, authentication: 20, age: 0 });
+    expect(byName.failures).toBeCloseTo(20 * (1 - 2 / 42 / 0.1), 1);
+    expect(health.score).toBe(Math.round(health.parts.reduce((sum: number, part: { points: number }) => sum + part.points, 0)));
+    expect(health.status).toBe('active');
+    expect((await t.http.get(`/api/mailboxes/${id}`).set(owner.auth)).body.healthScore).toBe(health.score);
+  });
+
+  it('auto-pauses at a 5% hard-bounce rate over the last sends and records why', async () => {
+    const { id, messageIds } = await mailboxWithSends('bouncy@sandbox.example', { sent: 40 });
+    await recordEvents(id, 'bounced', messageIds.slice(0, 1));
+    expect((await t.http.get(`/api/mailboxes/${id}/health`).set(owner.auth)).body.status).toBe('active'); // 2.5%
+    await recordEvents(id, 'bounced', messageIds.slice(1, 2), { status: '5.1.1' });
+    const health = (await t.http.get(`/api/mailboxes/${id}/health`).set(owner.auth)).body;
+    expect(health.window).toMatchObject({ hardBounces: 2, hardBounceRate: 0.05 });
+    expect(health.autoPause.wouldPause).toBe(true);
+    expect(health.status).toBe('paused');
+    expect(health.statusReason).toBe('Auto-paused: hard-bounce rate 5.0% over the last 40 sends (threshold 5.0%)');
+    expect(await t.prisma.auditLog.count({ where: { action: 'mailbox.auto_paused', targetId: id } })).toBe(1);
+    const usage = (await t.http.get(`/api/mailboxes/${id}/usage`).set(owner.auth)).body;
+    expect(usage.blockedBy).toBe('status');
+  });
+
+  it('does not judge a mailbox on too few sends', async () => {
+    const { id, messageIds } = await mailboxWithSends('young@sandbox.example', { sent: 3 });
+    await recordEvents(id, 'bounced', messageIds.slice(0, 1));
+    const health = (await t.http.get(`/api/mailboxes/${id}/health`).set(owner.auth)).body;
+    expect(health).toMatchObject({ status: 'active', autoPause: { wouldPause: false, minSends: 20 } });
+  });
+
+  it('is recomputed for every mailbox by the sweep', async () => {
+    const { id, messageIds } = await mailboxWithSends('swept@sandbox.example', { sent: 20 });
+    await recordEvents(id, 'bounced', messageIds.slice(0, 4));
+    const paused = await sweepMailboxHealth({ prisma: t.prisma, clock: systemClock, policy: healthPolicy(t.config) });
+    expect(paused).toBe(1);
+    const mailbox = await t.prisma.mailbox.findUniqueOrThrow({ where: { id } });
+    expect(mailbox.status).toBe('paused');
+    expect(mailbox.healthScore).toBeLessThan(60);
+  });
+});

@@ -1,0 +1,53 @@
+// Integration: the mailbox API's list/update/delete rules (real app, real PostgreSQL).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedSends } from '../../test/mailboxFlows.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
+
+let t: TestApp;
+let owner: SignedUp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = await signUp(t.http);
+});
+afterAll(() => t.close());
+
+describe('mailbox API', () => {
+  it('creates with the documented defaults and updates limits', async () => {
+    const created = await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: 'Demo@Sandbox.example', displayName: 'Demo' });
+    expect(created.body).toMatchObject({
+      provider: 'sandbox', email: 'demo@sandbox.example', status: 'active', dailyCap: 30, rampEnabled: true, rampStart: 10, rampStep: 5,
+      minGapSeconds: 120, gapJitterSeconds: 60, timezone: 'UTC', weight: 1, healthScore: 100, smtp: null, imap: null,
+    });
+    const updated = await t.http.patch(`/api/mailboxes/${created.body.id}`).set(owner.auth).send({ dailyCap: 50, timezone: 'Europe/Berlin', weight: 3, displayName: null });
+    expect(updated.body).toMatchObject({ dailyCap: 50, timezone: 'Europe/Berlin', weight: 3, displayName: null });
+    const listed = await t.http.get('/api/mailboxes').set(owner.auth);
+    expect(listed.body.data.map((m: { id: string }) => m.id)).toEqual([created.body.id]);
+  });
+
+  it('refuses to delete a mailbox an active campaign sends from, unless asked to detach', async () => {
+    const created = await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: 'busy@sandbox.example' });
+    const [messageId] = await seedSends(t, owner.organization.id, created.body.id, [{ status: 'sent', sentAt: new Date() }]);
+    const refused = await t.http.delete(`/api/mailboxes/${created.body.id}`).set(owner.auth);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('conflict');
+    expect(refused.body.campaigns).toHaveLength(1);
+
+    const detached = await t.http.delete(`/api/mailboxes/${created.body.id}?detach=true`).set(owner.auth);
+    expect(detached.status).toBe(204);
+    expect((await t.http.get(`/api/mailboxes/${created.body.id}`).set(owner.auth)).status).toBe(404);
+    // The campaign and its history stay; the message just no longer names a mailbox.
+    const message = await t.prisma.message.findUniqueOrThrow({ where: { id: messageId } });
+    expect(message.mailboxId).toBeNull();
+    expect(await t.prisma.campaign.count({ where: { id: message.campaignId } })).toBe(1);
+  });
+
+  it('lets viewers read but not change mailboxes', async () => {
+    const invitation = await t.http.post('/api/invitations').set(owner.auth).send({ email: 'viewer@example.com', role: 'viewer' });
+    const viewer = await t.http.post('/api/invitations/accept').send({ token: invitation.body.token, name: 'Viewer', password: 'viewer password' });
+    const auth = { Authorization: `Bearer ${viewer.body.accessToken}` };
+    expect((await t.http.get('/api/mailboxes').set(auth)).status).toBe(200);
+    expect((await t.http.post('/api/mailboxes/sandbox').set(auth).send({ email: 'nope@sandbox.example' })).status).toBe(403);
+    expect((await t.http.post('/api/mailboxes/gmail/connect').set(auth)).status).toBe(403);
+  });
+});

@@ -1,0 +1,129 @@
+// Integration: SMTP mailboxes against a real local SMTP server, and sandbox capture (real app, real PostgreSQL).
+import { createTransport } from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalSmtpServer } from '../../test/fakes/localSmtpServer.js';
+import { n8nPost, plaintextOccurrences } from '../../test/mailboxFlows.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
+
+const password = 'smtp-password-0f3a9c';
+const smtpServer = new LocalSmtpServer({ username: 'mailer@acme.example', password });
+let server: { host: string; port: number };
+let t: TestApp;
+let owner: SignedUp;
+
+beforeAll(async () => {
+  server = await smtpServer.start();
+  t = await createTestApp();
+  owner = await signUp(t.http, { organizationName: 'Acme' });
+});
+afterAll(async () => {
+  await t.close();
+  await smtpServer.stop();
+});
+
+const smtpBody = (overrides: Record<string, unknown> = {}) => ({
+  email: 'Mailer@Acme.example',
+  displayName: 'Acme Sales',
+  smtp: { host: server.host, port: server.port, tlsMode: 'none', password, ...overrides },
+});
+
+describe('SMTP mailboxes', () => {
+  it("refuses to save when the server refuses the login, with the server's own words", async () => {
+    const response = await t.http.post('/api/mailboxes/smtp').set(owner.auth).send(smtpBody({ password: 'wrong password' }));
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('smtp_verification_failed');
+    expect(response.body.detail).toContain('535 Invalid username or password (fake-smtp)');
+    expect(response.body.smtp).toMatchObject({ responseCode: 535, command: 'AUTH PLAIN' });
+    expect(JSON.stringify(response.body)).not.toContain('wrong password');
+    expect(await t.prisma.mailbox.count()).toBe(0);
+  });
+
+  it('reports an unreachable server', async () => {
+    const response = await t.http.post('/api/mailboxes/smtp').set(owner.auth).send(smtpBody({ port: 1 }));
+    expect(response.status).toBe(422);
+    expect(response.body.detail).toMatch(/ECONNREFUSED/);
+  });
+
+  it('saves a verified mailbox with the password encrypted, and hands the login to n8n', async () => {
+    const saved = await t.http.post('/api/mailboxes/smtp').set(owner.auth).send({ ...smtpBody(), imap: { host: server.host, port: 993, tlsMode: 'tls' } });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({
+      provider: 'smtp',
+      email: 'mailer@acme.example',
+      status: 'active',
+      smtp: { host: server.host, port: server.port, tlsMode: 'none', username: 'mailer@acme.example' },
+      imap: { host: server.host, port: 993, tlsMode: 'tls', username: 'mailer@acme.example' },
+    });
+    expect(JSON.stringify(saved.body)).not.toContain(password);
+
+    const credentials = await n8nPost(t, `/api/internal/n8n/mailboxes/${saved.body.id}/smtp-credentials`, { sendId: 's1', provider: 'smtp' });
+    expect(credentials.status).toBe(200);
+    expect(credentials.body).toEqual({
+      host: server.host,
+      port: server.port,
+      tlsMode: 'none',
+      secure: false,
+      requireTls: false,
+      username: 'mailer@acme.example',
+      password,
+      fromAddress: 'mailer@acme.example',
+      fromName: 'Acme Sales',
+    });
+
+    // What the Send Email node does with them: a real delivery through the server.
+    const transport = createTransport({ host: credentials.body.host, port: credentials.body.port, secure: false, ignoreTLS: true, auth: { user: credentials.body.username, pass: credentials.body.password } });
+    await transport.sendMail({ from: credentials.body.fromAddress, to: 'lead@example.com', subject: 'Hello', text: 'Hi there' });
+    transport.close();
+    expect(smtpServer.received.at(-1)).toMatchObject({ from: 'mailer@acme.example', to: ['lead@example.com'], username: 'mailer@acme.example' });
+
+    expect(await plaintextOccurrences(t, [password])).toEqual([]);
+  });
+
+  it('saving the same address again updates it', async () => {
+    const again = await t.http.post('/api/mailboxes/smtp').set(owner.auth).send(smtpBody({ username: 'mailer@acme.example' }));
+    expect(again.status).toBe(200);
+    expect((await t.http.get('/api/mailboxes').set(owner.auth)).body.data).toHaveLength(1);
+    expect(again.body.imap).toBeNull();
+  });
+
+  it('refuses the access-token broker and the wrong provider', async () => {
+    const [mailbox] = (await t.http.get('/api/mailboxes').set(owner.auth)).body.data;
+    const token = await n8nPost(t, `/api/internal/n8n/mailboxes/${mailbox.id}/access-token`, { sendId: 's1', provider: 'smtp' });
+    expect(token.body.code).toBe('mailbox_unavailable');
+    const paused = await t.http.patch(`/api/mailboxes/${mailbox.id}`).set(owner.auth).send({ status: 'paused' });
+    expect(paused.body).toMatchObject({ status: 'paused', statusReason: 'Paused by a user' });
+    const refused = await n8nPost(t, `/api/internal/n8n/mailboxes/${mailbox.id}/smtp-credentials`, { sendId: 's1', provider: 'smtp' });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'mailbox_unavailable', mailboxStatus: 'paused' });
+  });
+});
+
+describe('sandbox mailboxes', () => {
+  const rawMessage = (messageId: string) =>
+    Buffer.from(`From: Demo <demo@sandbox.example>\r\nTo: lead@example.com\r\nSubject: =?UTF-8?Q?Caf=C3=A9_time?=\r\nMessage-ID: ${messageId}\r\n\r\nHello from the sandbox`).toString('base64');
+
+  it('captures messages once per Message-ID and lets the user read them', async () => {
+    const created = await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: 'demo@sandbox.example' });
+    expect(created.status).toBe(201);
+    const body = { sendId: 'send-9', mailboxId: created.body.id, messageId: '<m-1@ophir.test>', from: 'demo@sandbox.example', to: 'lead@example.com', threadId: null, raw: rawMessage('<m-1@ophir.test>') };
+
+    const first = await n8nPost(t, '/api/internal/n8n/sandbox-messages', body);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ duplicate: false, threadId: first.body.id });
+    const replay = await n8nPost(t, '/api/internal/n8n/sandbox-messages', body);
+    expect(replay.status).toBe(200);
+    expect(replay.body).toEqual({ ...first.body, duplicate: true });
+
+    const listed = await t.http.get(`/api/mailboxes/${created.body.id}/sandbox-messages`).set(owner.auth);
+    expect(listed.body.data).toHaveLength(1);
+    expect(listed.body.data[0]).toMatchObject({ messageId: '<m-1@ophir.test>', to: 'lead@example.com', subject: 'Café time' });
+    expect(listed.body.data[0].raw).toContain('Hello from the sandbox');
+  });
+
+  it('refuses a duplicate address, a non-sandbox mailbox and a body that is not MIME', async () => {
+    expect((await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: 'demo@sandbox.example' })).status).toBe(409);
+    const [smtpMailbox] = (await t.http.get('/api/mailboxes').set(owner.auth)).body.data;
+    const wrong = await n8nPost(t, '/api/internal/n8n/sandbox-messages', { mailboxId: smtpMailbox.id, messageId: '<x@y>', to: 'a@b.c', raw: rawMessage('<x@y>') });
+    expect(wrong.body.code).toBe('mailbox_unavailable');
+  });
+});
