@@ -18,6 +18,7 @@ import { loginRateLimits } from './modules/auth/loginRateLimit.js';
 import { createPasswordHasher } from './modules/auth/passwords.js';
 import { RefreshTokens } from './modules/auth/refreshTokens.js';
 import { mountHealthRoutes } from './modules/health/health.routes.js';
+import { leadsModule } from './modules/leads/leadsModule.js';
 import { mailboxModule } from './modules/mailboxes/mailboxModule.js';
 import { createN8nAuthenticator, type RequestWithRawBody } from './modules/platform/authenticateN8n.js';
 import { platformRoutes } from './modules/platform/platform.routes.js';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps): App {
     ...platformRoutes({ clock }),
     ...campaignRoutes({ campaigns: new CampaignsService({ deployments, clock }) }),
     ...deploymentRoutes({ deployments, connection: n8n }),
+    ...leadsModule({ config, prisma, clock, logger }).routes,
     ...mailboxModule({ config, prisma, secrets, clock, logger }).routes,
   ];
 

@@ -1,0 +1,316 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Request, Response } from 'express';
+import type { LeadImport } from '../../../generated/prisma/client.js';
+import type { Clock } from '../../../lib/clock.js';
+import type { PrismaClient } from '../../../lib/db/prisma.js';
+import { scopedDb } from '../../../lib/db/tenantScope.js';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../../lib/errors.js';
+import type { AuthContext } from '../../../lib/http/route.js';
+import type { Logger } from '../../../lib/logger.js';
+import { normalizeEmail } from '../leadFields.js';
+import type { BatchProgress, OnExisting } from './batchWriter.js';
+import { sampleCsvFile, type CsvFormat } from './csvFormat.js';
+import { mappingProblems, proposeMapping, type ColumnMapping } from './headerMapping.js';
+import { runImportJob, type ImportJobOutcome } from './importJob.js';
+import { filterRejectedRows, rejectedRowsPath } from './rejectedRows.js';
+import { receiveUpload, type StoredUpload } from './upload.js';
+
+export interface LeadImportsDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  importsDir: string;
+  maxUploadBytes: number;
+  batchSize?: number;
+}
+
+export interface CommitOptions {
+  mapping?: ColumnMapping[];
+  onExisting: OnExisting;
+  listId?: string | null;
+  warnActiveCampaigns: boolean;
+}
+
+/** An import whose counters have not moved for this long is presumed dead and may be resumed. */
+const staleAfterMs = 30_000;
+const terminal = new Set(['completed', 'failed', 'cancelled']);
+
+function toLeadImport(row: LeadImport) {
+  return {
+    id: row.id,
+    status: row.status,
+    fileName: row.fileName,
+    fileSha256: row.fileSha256,
+    format: row.format as unknown as CsvFormat,
+    mapping: row.mapping as unknown as ColumnMapping[],
+    onExisting: row.onExisting as OnExisting,
+    listId: row.listId,
+    progress: {
+      rowsRead: row.rowsRead,
+      imported: row.imported,
+      updated: row.updated,
+      skipped: row.skipped,
+      rejected: row.rejected,
+      suppressed: row.suppressed,
+      duplicates: row.duplicates,
+      inActiveCampaign: row.inActiveCampaign,
+      lastCommittedLine: row.lastCommittedLine,
+    },
+    error: row.error,
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export type LeadImportDto = ReturnType<typeof toLeadImport>;
+
+interface RunningJob {
+  controller: AbortController;
+  cancelled: boolean;
+  done: Promise<void>;
+}
+
+export class LeadImportsService {
+  private readonly running = new Map<string, RunningJob>();
+
+  constructor(private readonly deps: LeadImportsDeps) {}
+
+  private async find(auth: AuthContext, importId: string): Promise<LeadImport> {
+    const row = await auth.db.leadImport.findUnique({ where: { id: importId } });
+    if (!row) throw new NotFoundError('Import');
+    return row;
+  }
+
+  /** Streams the request body to disk, then answers with the preview. */
+  async upload(auth: AuthContext, req: Request) {
+    const stored = await receiveUpload(req, { directory: this.deps.importsDir, maxBytes: this.deps.maxUploadBytes });
+    return this.preview(auth, stored);
+  }
+
+  /** Inspects a stored file and records the import as previewed; refused files are deleted. */
+  async preview(auth: AuthContext, stored: StoredUpload) {
+    const id = randomUUID();
+    const storagePath = path.join(this.deps.importsDir, `${id}.csv`);
+    let sample: Awaited<ReturnType<typeof sampleCsvFile>>;
+    let mapping: ColumnMapping[];
+    try {
+      sample = await sampleCsvFile(stored.path);
+      mapping = proposeMapping(sample.format.headers, sample.rows);
+      if (!mapping.some((entry) => entry.target === 'email')) {
+        throw new AppError('import_no_email_column', 'No column holds email addresses; every lead needs one', {
+          headers: sample.format.headers,
+        });
+      }
+      await rename(stored.path, storagePath);
+    } catch (error) {
+      await rm(stored.path, { force: true });
+      throw error;
+    }
+    const row = await auth.db.leadImport.create({
+      data: {
+        id,
+        organizationId: auth.organizationId,
+        createdById: auth.userId ?? null,
+        fileName: stored.fileName,
+        fileSha256: stored.sha256,
+        storagePath,
+        format: sample.format as object,
+        mapping: mapping as object[],
+      },
+    });
+    const previous = await auth.db.leadImport.findFirst({
+      where: { fileSha256: stored.sha256, status: 'completed' },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true },
+    });
+    return { ...toLeadImport(row), preview: { rows: sample.rows }, previousImportId: previous?.id ?? null };
+  }
+
+  async commit(auth: AuthContext, importId: string, options: CommitOptions): Promise<LeadImportDto> {
+    const row = await this.find(auth, importId);
+    if (row.status !== 'previewed') throw new ConflictError(`This import is already ${row.status}`);
+    const format = row.format as unknown as CsvFormat;
+    const mapping = options.mapping ?? (row.mapping as unknown as ColumnMapping[]);
+    const problems = mappingProblems(mapping, format.headers.length);
+    if (problems.length > 0) throw new ValidationError(problems, 'The column mapping is not usable');
+    if (options.listId && !(await auth.db.leadList.findUnique({ where: { id: options.listId }, select: { id: true } }))) {
+      throw new ValidationError([{ field: 'listId', message: 'No such list' }]);
+    }
+    const claimed = await auth.db.leadImport.updateMany({
+      where: { id: importId, status: 'previewed' },
+      data: {
+        status: 'running',
+        mapping: mapping as object[],
+        onExisting: options.onExisting,
+        listId: options.listId ?? null,
+        inActiveCampaign: options.warnActiveCampaigns ? 0 : null,
+        startedAt: this.deps.clock.now(),
+      },
+    });
+    if (claimed.count === 0) throw new ConflictError('This import was just started');
+    this.launch(auth.organizationId, importId);
+    return toLeadImport(await this.find(auth, importId));
+  }
+
+  /** Continues an import whose process died (or that failed) from its last committed line. */
+  async resume(auth: AuthContext, importId: string): Promise<LeadImportDto> {
+    const row = await this.find(auth, importId);
+    if (!['running', 'queued', 'failed'].includes(row.status)) throw new ConflictError(`A ${row.status} import cannot be resumed`);
+    const heartbeatAge = this.deps.clock.now().getTime() - row.updatedAt.getTime();
+    if (this.running.has(importId) || (row.status === 'running' && heartbeatAge < staleAfterMs)) {
+      throw new ConflictError('This import is still running');
+    }
+    if (!row.storagePath || !(await stat(row.storagePath).then(() => true, () => false))) {
+      throw new ConflictError('The uploaded file is gone; upload it again (leads already imported are not duplicated)');
+    }
+    const claimed = await auth.db.leadImport.updateMany({
+      where: { id: importId, updatedAt: row.updatedAt },
+      data: { status: 'running', error: null, finishedAt: null },
+    });
+    if (claimed.count === 0) throw new ConflictError('This import was just resumed');
+    this.launch(auth.organizationId, importId);
+    return toLeadImport(await this.find(auth, importId));
+  }
+
+  async cancel(auth: AuthContext, importId: string): Promise<LeadImportDto> {
+    const row = await this.find(auth, importId);
+    if (terminal.has(row.status) && row.status !== 'failed') throw new ConflictError(`This import is already ${row.status}`);
+    const job = this.running.get(importId);
+    if (job) {
+      job.cancelled = true;
+      job.controller.abort();
+      await job.done;
+    } else {
+      await this.finish(auth.organizationId, importId, { status: 'cancelled' });
+    }
+    return toLeadImport(await this.find(auth, importId));
+  }
+
+  async get(auth: AuthContext, importId: string): Promise<LeadImportDto> {
+    return toLeadImport(await this.find(auth, importId));
+  }
+
+  async list(auth: AuthContext, query: { limit: number; before?: string }) {
+    const rows = await auth.db.leadImport.findMany({
+      where: query.before ? { createdAt: { lt: new Date(query.before) } } : {},
+      orderBy: { createdAt: 'desc' },
+      take: query.limit,
+    });
+    const data = rows.map(toLeadImport);
+    return { data, nextBefore: rows.length === query.limit ? data.at(-1)!.createdAt : null };
+  }
+
+  /** Resolves when the job this process runs for the import has stopped (at once if none). */
+  async settled(importId: string): Promise<void> {
+    await this.running.get(importId)?.done;
+  }
+
+  private launch(organizationId: string, importId: string): void {
+    const controller = new AbortController();
+    const job: RunningJob = { controller, cancelled: false, done: Promise.resolve() };
+    job.done = this.execute(organizationId, importId, { signal: controller.signal })
+      .then(async (outcome) => {
+        if (outcome.kind === 'completed') await this.finish(organizationId, importId, { status: 'completed' });
+        else if (outcome.kind === 'stopped' && job.cancelled) await this.finish(organizationId, importId, { status: 'cancelled' });
+      })
+      .catch(async (error: unknown) => {
+        this.deps.logger.error({ err: error, importId }, 'lead import failed');
+        const message = error instanceof Error ? error.message : String(error);
+        await this.finish(organizationId, importId, { status: 'failed', error: message.slice(0, 500) }).catch(() => undefined);
+      })
+      .finally(() => this.running.delete(importId));
+    this.running.set(importId, job);
+  }
+
+  /** Runs the import in the foreground (the background job, the benchmark and the tests use this). */
+  async execute(
+    organizationId: string,
+    importId: string,
+    options: { signal?: AbortSignal; onProgress?: (progress: BatchProgress) => void } = {},
+  ): Promise<ImportJobOutcome> {
+    const row = await scopedDb(this.deps.prisma, organizationId).leadImport.findUniqueOrThrow({ where: { id: importId } });
+    if (!row.storagePath) throw new Error('The import has no stored file');
+    return runImportJob(
+      {
+        organizationId,
+        importId,
+        storagePath: row.storagePath,
+        format: row.format as unknown as CsvFormat,
+        mapping: row.mapping as unknown as ColumnMapping[],
+        onExisting: row.onExisting as OnExisting,
+        listId: row.listId,
+        checkActiveCampaigns: row.inActiveCampaign !== null,
+        lastCommittedLine: row.lastCommittedLine,
+      },
+      { prisma: this.deps.prisma, importsDir: this.deps.importsDir, batchSize: this.deps.batchSize ?? 5000, ...options },
+    );
+  }
+
+  /** Terminal states drop the uploaded file: leads live in the database, and erasure must reach everywhere. */
+  private async finish(organizationId: string, importId: string, outcome: { status: 'completed' | 'cancelled' | 'failed'; error?: string }) {
+    const keepFile = outcome.status === 'failed';
+    await scopedDb(this.deps.prisma, organizationId).leadImport.update({
+      where: { id: importId },
+      data: { status: outcome.status, error: outcome.error ?? null, finishedAt: this.deps.clock.now(), ...(keepFile ? {} : { storagePath: null }) },
+    });
+    if (!keepFile) await rm(path.join(this.deps.importsDir, `${importId}.csv`), { force: true });
+  }
+
+  /** Server-sent events: a `progress` event whenever the counters move, then `end` when the import stops. */
+  async streamEvents(auth: AuthContext, importId: string, req: Request, res: Response): Promise<void> {
+    let row = await this.find(auth, importId);
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    let closed = false;
+    req.on('close', () => {
+      closed = true;
+    });
+    let sent = '';
+    let lastWrite = Date.now();
+    while (!closed) {
+      const dto = toLeadImport(row);
+      const payload = JSON.stringify({ status: dto.status, progress: dto.progress, error: dto.error });
+      if (payload !== sent) {
+        res.write(`event: progress\ndata: ${payload}\n\n`);
+        sent = payload;
+        lastWrite = Date.now();
+      } else if (Date.now() - lastWrite > 15_000) {
+        res.write(': keep-alive\n\n');
+        lastWrite = Date.now();
+      }
+      if (terminal.has(row.status) || row.status === 'previewed') {
+        res.write(`event: end\ndata: ${JSON.stringify({ status: row.status })}\n\n`);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const next = await auth.db.leadImport.findUnique({ where: { id: importId } });
+      if (!next) break;
+      row = next;
+    }
+    res.end();
+  }
+
+  async sendRejectedRows(auth: AuthContext, importId: string, res: Response): Promise<void> {
+    await this.find(auth, importId);
+    const file = rejectedRowsPath(this.deps.importsDir, importId);
+    if (!(await stat(file).then(() => true, () => false))) throw new NotFoundError('Rejected rows file');
+    res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="import-${importId}-rejected.csv"` });
+    await pipeline(createReadStream(file), res);
+  }
+
+  /** GDPR erasure: the rejected-rows files are the only other place an address can be kept. */
+  async forgetAddress(organizationId: string, email: string): Promise<void> {
+    const imports = await scopedDb(this.deps.prisma, organizationId).leadImport.findMany({ select: { id: true } });
+    const target = normalizeEmail(email);
+    for (const { id } of imports) {
+      await filterRejectedRows(rejectedRowsPath(this.deps.importsDir, id), (_line, cells) =>
+        !cells.some((cell) => normalizeEmail(cell.replace(/^'/, '')) === target),
+      );
+    }
+  }
+}

@@ -1,0 +1,283 @@
+// Integration: CSV imports as real exports look, through the real app and PostgreSQL.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../lib/clock.js';
+import { createLogger } from '../../../lib/logger.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
+import { LeadImportsService } from './leadImports.service.js';
+
+let t: TestApp;
+let importsDir: string;
+beforeAll(async () => {
+  importsDir = await mkdtemp(path.join(os.tmpdir(), 'ophir-imports-'));
+  t = await createTestApp({ env: { LEAD_IMPORTS_DIR: importsDir } });
+});
+afterAll(async () => {
+  await t.close();
+  await rm(importsDir, { recursive: true, force: true });
+});
+
+type Import = { id: string; status: string; progress: Record<string, number | null>; format: Record<string, unknown>; mapping: Array<{ column: number; header: string; target: string }> };
+
+async function upload(owner: SignedUp, content: Buffer | string, fileName = 'leads.csv') {
+  return t.http
+    .post(`/api/lead-imports?fileName=${encodeURIComponent(fileName)}`)
+    .set(owner.auth)
+    .set('Content-Type', 'text/csv')
+    .send(Buffer.isBuffer(content) ? content : Buffer.from(content));
+}
+
+async function settle(owner: SignedUp, importId: string): Promise<Import> {
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    const response = await t.http.get(`/api/lead-imports/${importId}`).set(owner.auth);
+    if (['completed', 'failed', 'cancelled'].includes(response.body.status)) return response.body;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('import did not finish');
+}
+
+async function importFile(owner: SignedUp, content: Buffer | string, commit: Record<string, unknown> = {}) {
+  const preview = await upload(owner, content);
+  expect(preview.status, preview.text).toBe(201);
+  const started = await t.http.post(`/api/lead-imports/${preview.body.id}/commit`).set(owner.auth).send(commit);
+  expect(started.status, started.text).toBe(202);
+  return { preview: preview.body, done: await settle(owner, preview.body.id) };
+}
+
+async function rejectedRows(owner: SignedUp, importId: string): Promise<string[][]> {
+  const response = await t.http.get(`/api/lead-imports/${importId}/rejected.csv`).set(owner.auth).buffer(true).parse((res, callback) => {
+    let text = '';
+    res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    res.on('end', () => callback(null, text));
+  });
+  expect(response.status).toBe(200);
+  return parse(response.body as string, { bom: true, relax_column_count: true }) as string[][];
+}
+
+async function allLeads(owner: SignedUp) {
+  const leads: Array<Record<string, unknown>> = [];
+  let cursor: string | null = null;
+  do {
+    const page = await t.http.get('/api/leads').query({ limit: 500, ...(cursor ? { cursor } : {}) }).set(owner.auth);
+    leads.push(...page.body.data);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return leads;
+}
+
+function countersAddUp(progress: Record<string, number | null>) {
+  const { rowsRead, imported, updated, skipped, rejected, suppressed, duplicates } = progress as Record<string, number>;
+  expect(imported + updated + skipped + rejected + suppressed + duplicates).toBe(rowsRead);
+}
+
+const crmExport = [
+  'Full Name,E-mail Address,Company,Job Title,TZ,Notes,,',
+  'Ada Lovelace,ADA@Example.com,Analytical Engines,Countess,Europe/London,"Said ""hi""\r\nat the fair",,',
+  '"Turing, Alan",alan@example.org,Bletchley,,Europe/London,,,',
+  'Grace Hopper,not-an-email,Navy,,,,,',
+  'Linus T,linus@example.net,,,Mars/Olympus,,,',
+  'Ada L.,ada@example.com,,Mathematician,,second row for ada,,',
+  '',
+  'Margaret H,margaret@example.com,NASA,Engineer,America/New_York,,,',
+].join('\r\n');
+
+describe('preview', () => {
+  it('detects encoding, delimiter and header, and proposes a mapping with Full Name split and custom fields', async () => {
+    const owner = await signUp(t.http);
+    const response = await upload(owner, `\uFEFF${crmExport}`);
+    expect(response.status, response.text).toBe(201);
+    expect(response.body.format).toMatchObject({ encoding: 'utf-8', bom: true, delimiter: ',', headerLine: 1, hasHeaderRow: true });
+    const targets = Object.fromEntries(response.body.mapping.map((m: { header: string; target: string }) => [m.header, m.target]));
+    expect(targets).toMatchObject({ 'Full Name': 'fullName', 'E-mail Address': 'email', Company: 'company', 'Job Title': 'title', TZ: 'timezone', Notes: 'custom:Notes' });
+    expect(response.body.preview.rows[0]).toEqual(expect.arrayContaining(['Ada Lovelace', 'ADA@Example.com', 'Said "hi"\r\nat the fair']));
+    expect(response.body.status).toBe('previewed');
+  });
+
+  it('refuses files that are empty, not CSV, or have no email column, with stable codes', async () => {
+    const owner = await signUp(t.http);
+    const empty = await upload(owner, '');
+    expect(empty.status).toBe(422);
+    expect(empty.body.code).toBe('import_file_empty');
+    const workbook = await upload(owner, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]), 'leads.xlsx');
+    expect(workbook.status).toBe(415);
+    expect(workbook.body.code).toBe('import_not_csv');
+    expect(workbook.headers['content-type']).toContain('application/problem+json');
+    const binary = await upload(owner, Buffer.from([1, 2, 3, 0, 0, 7, 8, 9, 0, 255, 254, 0, 3, 4, 5, 0, 1, 2]));
+    expect(binary.body.code).toBe('import_not_csv');
+    const noEmail = await upload(owner, 'name,company\nAda,Engines\nAlan,Bletchley\n');
+    expect(noEmail.status).toBe(422);
+    expect(noEmail.body.code).toBe('import_no_email_column');
+    expect((await t.http.get('/api/lead-imports').set(owner.auth)).body.data).toEqual([]);
+  });
+
+  it('accepts multipart uploads and a bare list of addresses without a header', async () => {
+    const owner = await signUp(t.http);
+    const response = await t.http.post('/api/lead-imports').set(owner.auth).attach('file', Buffer.from('a@example.com\nb@example.com\n'), 'list.csv');
+    expect(response.status, response.text).toBe(201);
+    expect(response.body.fileName).toBe('list.csv');
+    expect(response.body.format.hasHeaderRow).toBe(false);
+    expect(response.body.mapping[0].target).toBe('email');
+    await t.http.post(`/api/lead-imports/${response.body.id}/commit`).set(owner.auth).send({});
+    const done = await settle(owner, response.body.id);
+    expect(done.progress).toMatchObject({ rowsRead: 2, imported: 2 });
+  });
+});
+
+describe('commit', () => {
+  it('imports a messy CRM export: validation with line numbers, in-file duplicates merged, counters that add up', async () => {
+    const owner = await signUp(t.http);
+    const { preview, done } = await importFile(owner, `\uFEFF${crmExport}`);
+    expect(done.status).toBe('completed');
+    expect(done.progress).toMatchObject({ rowsRead: 6, imported: 3, rejected: 2, duplicates: 1, skipped: 0, suppressed: 0 });
+    countersAddUp(done.progress);
+
+    const leads = await allLeads(owner);
+    const ada = leads.find((lead) => lead.email === 'ada@example.com')!;
+    // The first occurrence wins; the duplicate only filled what was empty.
+    expect(ada).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', title: 'Countess', timezone: 'Europe/London', customFields: { Notes: 'Said "hi"\r\nat the fair' } });
+    expect(leads.find((lead) => lead.email === 'alan@example.org')).toMatchObject({ firstName: 'Alan', lastName: 'Turing' });
+
+    const rejected = await rejectedRows(owner, preview.id);
+    expect(rejected[0]!.slice(0, 3)).toEqual(['line', 'error', 'Full Name']);
+    expect(rejected.slice(1).map((row) => [row[0], row[1]])).toEqual([
+      ['5', 'malformed email'],
+      ['6', 'unknown timezone "Mars/Olympus"'],
+    ]);
+  });
+
+  it('reads UTF-16LE with a BOM and tab delimiters', async () => {
+    const owner = await signUp(t.http);
+    const text = 'Email\tFirst Name\tLast Name\tCity\r\nzoe@example.com\tZoë\tÅström\tMalmö\r\n';
+    const { preview, done } = await importFile(owner, Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]));
+    expect(preview.format).toMatchObject({ encoding: 'utf-16le', bom: true, delimiter: '\t' });
+    expect(done.progress).toMatchObject({ imported: 1 });
+    expect((await allLeads(owner))[0]).toMatchObject({ firstName: 'Zoë', lastName: 'Åström', city: 'Malmö' });
+  });
+
+  it('reads Windows-1252 with semicolons and accented names', async () => {
+    const owner = await signUp(t.http);
+    const rows = ['Nom;Prénom;Courriel;Société', 'Dupré;Hélène;helene@exemple.fr;Crème Brûlée SARL', 'Muñoz;José;jose@ejemplo.es;Señor Café'];
+    const { preview, done } = await importFile(owner, iconv.encode(rows.join('\n'), 'windows-1252'));
+    expect(preview.format).toMatchObject({ encoding: 'windows-1252', delimiter: ';' });
+    expect(done.progress).toMatchObject({ imported: 2 });
+    const leads = await allLeads(owner);
+    expect(leads.find((lead) => lead.email === 'helene@exemple.fr')).toMatchObject({ firstName: 'Hélène', lastName: 'Dupré', company: 'Crème Brûlée SARL' });
+  });
+
+  it('takes 60 columns and a very long line: the long cell is rejected with its line, the rest imported', async () => {
+    const owner = await signUp(t.http);
+    const headers = ['email', ...Array.from({ length: 59 }, (_, i) => `Attribute ${i + 1}`)];
+    const row = (email: string, value: (i: number) => string) => [email, ...Array.from({ length: 59 }, (_, i) => value(i))].join(',');
+    const lines = [headers.join(','), row('wide1@example.com', (i) => `v${i}`), row('long@example.com', (i) => (i === 3 ? 'x'.repeat(200_000) : '')), row('wide2@example.com', () => '')];
+    const { preview, done } = await importFile(owner, lines.join('\n'));
+    expect(done.progress).toMatchObject({ rowsRead: 3, imported: 2, rejected: 1 });
+    const wide = (await allLeads(owner)).find((lead) => lead.email === 'wide1@example.com')!;
+    expect(Object.keys(wide.customFields as object)).toHaveLength(59);
+    const rejected = await rejectedRows(owner, preview.id);
+    expect(rejected[1]!.slice(0, 2)).toEqual(['3', 'Attribute 4 longer than 2000 characters']);
+  });
+
+  it('skips or updates existing leads, never duplicates on re-import, and adds them to a list', async () => {
+    const owner = await signUp(t.http);
+    const list = await t.http.post('/api/lead-lists').set(owner.auth).send({ name: 'Conference' });
+    const file = 'email,first name,company\nkim@example.com,Kim,Old Co\nlee@example.com,Lee,\n';
+    const first = await importFile(owner, file, { listId: list.body.id });
+    expect(first.done.progress).toMatchObject({ imported: 2 });
+    const again = await importFile(owner, file);
+    expect(again.preview.previousImportId).toBe(first.preview.id);
+    expect(again.done.progress).toMatchObject({ imported: 0, skipped: 2 });
+    const update = await importFile(owner, 'email,company\nkim@example.com,New Co\nlee@example.com,\n', { onExisting: 'update' });
+    expect(update.done.progress).toMatchObject({ imported: 0, updated: 2 });
+    const leads = await allLeads(owner);
+    expect(leads).toHaveLength(2);
+    // An empty cell never erases what is there.
+    expect(leads.map((lead) => [lead.email, lead.firstName, lead.company])).toEqual([
+      ['kim@example.com', 'Kim', 'New Co'],
+      ['lee@example.com', 'Lee', null],
+    ]);
+    expect((await t.http.get(`/api/lead-lists/${list.body.id}`).set(owner.auth)).body.memberCount).toBe(2);
+  });
+
+  it('does not import suppressed addresses or domains, and lists them with the rejected rows', async () => {
+    const owner = await signUp(t.http);
+    await t.http.post('/api/suppressions').set(owner.auth).send({ kind: 'email', value: 'Gone@Example.com', reason: 'unsubscribed' });
+    await t.http.post('/api/suppressions').set(owner.auth).send({ kind: 'domain', value: 'competitor.io', reason: 'manual' });
+    const { preview, done } = await importFile(owner, 'email\ngone@example.com\nceo@competitor.io\nok@example.com\n');
+    expect(done.progress).toMatchObject({ rowsRead: 3, imported: 1, suppressed: 2 });
+    const rejected = await rejectedRows(owner, preview.id);
+    expect(rejected.slice(1).map((row) => [row[0], row[1]])).toEqual([
+      ['2', 'suppressed: address is on the suppression list (unsubscribed)'],
+      ['3', 'suppressed: domain is on the suppression list (manual)'],
+    ]);
+  });
+
+  it('streams progress as server-sent events', async () => {
+    const owner = await signUp(t.http);
+    const { preview } = await importFile(owner, 'email\nsse@example.com\n');
+    const events = await t.http.get(`/api/lead-imports/${preview.id}/events`).set(owner.auth).buffer(true).parse((res, callback) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => callback(null, text));
+    });
+    expect(events.headers['content-type']).toContain('text/event-stream');
+    expect(events.body).toContain('event: progress');
+    expect(events.body).toMatch(/event: end\ndata: \{"status":"completed"\}/);
+  });
+});
+
+describe('a process killed mid-import', () => {
+  it('resumes from the last committed batch: no duplicate lead, counters and rejected rows add up', async () => {
+    const owner = await signUp(t.http);
+    const lines = ['email,first name,timezone'];
+    for (let i = 0; i < 2000; i += 1) {
+      if (i % 97 === 0) lines.push(`broken-${i},X,UTC`);
+      else if (i % 50 === 0) lines.push(`Person${i - 25}@Example.com,Again,UTC`);
+      else lines.push(`person${i}@example.com,P${i},UTC`);
+    }
+    const preview = await upload(owner, lines.join('\n'));
+    const importId = preview.body.id as string;
+    // The first process: commits three batches of 100 rows, then dies.
+    await t.prisma.leadImport.update({ where: { id: importId }, data: { status: 'running' } });
+    const firstProcess = new LeadImportsService({
+      prisma: t.prisma, clock: systemClock, logger: createLogger({ level: 'silent' }), importsDir, maxUploadBytes: 1e9, batchSize: 100,
+    });
+    const killed = new AbortController();
+    let batches = 0;
+    const outcome = await firstProcess.execute(owner.organization.id, importId, {
+      signal: killed.signal,
+      onProgress: () => {
+        batches += 1;
+        if (batches === 3) killed.abort();
+      },
+    });
+    expect(outcome.kind).toBe('stopped');
+    const interrupted = (await t.http.get(`/api/lead-imports/${importId}`).set(owner.auth)).body as Import;
+    expect(interrupted.status).toBe('running');
+    expect(interrupted.progress.rowsRead).toBeGreaterThanOrEqual(300);
+    expect(interrupted.progress.rowsRead).toBeLessThan(2000);
+
+    // A live import refuses a second runner; a dead one (no progress for a while) can be resumed.
+    expect((await t.http.post(`/api/lead-imports/${importId}/resume`).set(owner.auth)).status).toBe(409);
+    await t.prisma.leadImport.update({ where: { id: importId }, data: { updatedAt: new Date(Date.now() - 60_000) } });
+    const resumed = await t.http.post(`/api/lead-imports/${importId}/resume`).set(owner.auth);
+    expect(resumed.status, resumed.text).toBe(202);
+    const done = await settle(owner, importId);
+    expect(done.status).toBe('completed');
+
+    const broken = lines.filter((line) => line.startsWith('broken-')).length;
+    const repeats = lines.filter((line) => line.includes(',Again,')).length;
+    expect(done.progress).toMatchObject({ rowsRead: 2000, rejected: broken, duplicates: repeats, imported: 2000 - broken - repeats });
+    countersAddUp(done.progress);
+    const leads = await allLeads(owner);
+    expect(leads).toHaveLength(2000 - broken - repeats);
+    expect(new Set(leads.map((lead) => lead.email)).size).toBe(leads.length);
+    const rejected = await rejectedRows(owner, importId);
+    expect(rejected.slice(1).map((row) => row[0])).toEqual(
+      lines.flatMap((line, index) => (line.startsWith('broken-') ? [String(index + 1)] : [])),
+    );
+  });
+});

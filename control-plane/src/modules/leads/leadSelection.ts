@@ -1,0 +1,117 @@
+/**
+ * How a set of leads is named — explicit ids, a static list, or a filter — for the leads API and
+ * for the campaign engine's enrolment (`selectLeads`).
+ */
+import type { Prisma } from '../../lib/db/prisma.js';
+import type { ScopedDb } from '../../lib/db/tenantScope.js';
+import { sha256Hex } from '../../lib/crypto.js';
+import type { LeadStatus } from '../../generated/prisma/enums.js';
+
+export interface LeadFilter {
+  status?: LeadStatus;
+  listId?: string;
+  tag?: string;
+  search?: string;
+  /** "<key>:<value>" */
+  customField?: string;
+}
+
+export interface LeadSelection {
+  leadIds?: string[];
+  listId?: string;
+  filter?: LeadFilter;
+}
+
+export function leadWhere(filter: LeadFilter): Prisma.LeadWhereInput {
+  const and: Prisma.LeadWhereInput[] = [];
+  if (filter.status) and.push({ status: filter.status });
+  if (filter.listId) and.push({ lists: { some: { listId: filter.listId } } });
+  if (filter.tag) and.push({ tags: { has: filter.tag } });
+  if (filter.search) {
+    const contains = { contains: filter.search, mode: 'insensitive' as const };
+    and.push({ OR: [{ email: contains }, { firstName: contains }, { lastName: contains }, { company: contains }] });
+  }
+  if (filter.customField) {
+    const colon = filter.customField.indexOf(':');
+    and.push({ customFields: { path: [filter.customField.slice(0, colon)], equals: filter.customField.slice(colon + 1) } });
+  }
+  return { AND: and };
+}
+
+export function selectionWhere(selection: LeadSelection): Prisma.LeadWhereInput {
+  const and: Prisma.LeadWhereInput[] = [];
+  if (selection.leadIds) and.push({ id: { in: selection.leadIds } });
+  if (selection.listId) and.push({ lists: { some: { listId: selection.listId } } });
+  if (selection.filter) and.push(leadWhere(selection.filter));
+  return { AND: and };
+}
+
+export const selectedLeadFields = {
+  id: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  company: true,
+  title: true,
+  timezone: true,
+  customFields: true,
+} as const satisfies Prisma.LeadSelect;
+
+export type SelectedLead = Prisma.LeadGetPayload<{ select: typeof selectedLeadFields }>;
+
+/** The addresses among these leads that are suppressed (by address, domain, or erasure hash). */
+async function suppressedEmails(db: ScopedDb, emails: string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const hashes = new Map(emails.map((email) => [sha256Hex(email), email]));
+  const domains = [...new Set(emails.map((email) => email.slice(email.lastIndexOf('@') + 1)))];
+  const rows = await db.suppression.findMany({
+    where: {
+      OR: [
+        { kind: 'email', value: { in: emails } },
+        { kind: 'domain', value: { in: domains } },
+        { kind: 'email_hash', value: { in: [...hashes.keys()] } },
+      ],
+    },
+    select: { kind: true, value: true },
+  });
+  const blockedDomains = new Set(rows.filter((row) => row.kind === 'domain').map((row) => row.value));
+  const blocked = new Set<string>();
+  for (const row of rows) {
+    if (row.kind === 'email') blocked.add(row.value);
+    if (row.kind === 'email_hash') blocked.add(hashes.get(row.value)!);
+  }
+  for (const email of emails) if (blockedDomains.has(email.slice(email.lastIndexOf('@') + 1))) blocked.add(email);
+  return blocked;
+}
+
+/**
+ * The leads a campaign may enrol, in pages (ordered by email, so memory stays flat on big lists).
+ * Unless `includeUnmailable`, only active leads that no suppression covers are returned.
+ */
+export async function* selectLeads(
+  db: ScopedDb,
+  selection: LeadSelection,
+  options: { pageSize?: number; includeUnmailable?: boolean } = {},
+): AsyncGenerator<SelectedLead[]> {
+  const pageSize = options.pageSize ?? 1000;
+  const where = selectionWhere(selection);
+  const mailable: Prisma.LeadWhereInput = options.includeUnmailable ? {} : { status: 'active' };
+  let after: string | undefined;
+  for (;;) {
+    const page = await db.lead.findMany({
+      where: { AND: [where, mailable, after ? { email: { gt: after } } : {}] },
+      orderBy: { email: 'asc' },
+      take: pageSize,
+      select: selectedLeadFields,
+    });
+    if (page.length === 0) return;
+    after = page.at(-1)!.email;
+    if (options.includeUnmailable) yield page;
+    else {
+      const blocked = await suppressedEmails(db, page.map((lead) => lead.email));
+      const kept = page.filter((lead) => !blocked.has(lead.email));
+      if (kept.length > 0) yield kept;
+    }
+    if (page.length < pageSize) return;
+  }
+}

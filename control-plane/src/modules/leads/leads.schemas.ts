@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { maxLength } from './leadFields.js';
+
+export const leadStatusSchema = z.enum(['active', 'unsubscribed', 'bounced', 'complained']).openapi('LeadStatus');
+
+export const leadSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    company: z.string().nullable(),
+    title: z.string().nullable(),
+    phone: z.string().nullable(),
+    website: z.string().nullable(),
+    linkedinUrl: z.string().nullable(),
+    timezone: z.string().nullable(),
+    city: z.string().nullable(),
+    country: z.string().nullable(),
+    customFields: z.record(z.string(), z.string()),
+    tags: z.array(z.string()),
+    status: leadStatusSchema,
+    source: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi('Lead');
+
+const text = (max: number) => z.string().trim().max(max).nullable().optional();
+const tagSchema = z.string().trim().min(1).max(maxLength.tag);
+
+const leadFieldsShape = {
+  firstName: text(maxLength.firstName),
+  lastName: text(maxLength.lastName),
+  company: text(maxLength.company),
+  title: text(maxLength.title),
+  phone: text(maxLength.phone),
+  website: text(maxLength.website),
+  linkedinUrl: text(maxLength.linkedinUrl),
+  timezone: text(maxLength.timezone).describe('IANA name, e.g. Europe/Paris'),
+  city: text(maxLength.city),
+  country: text(maxLength.country),
+  customFields: z.record(z.string().min(1).max(100), z.string().max(maxLength.customValue)).optional(),
+  tags: z.array(tagSchema).max(100).optional(),
+};
+
+export const createLeadBody = z
+  .object({ email: z.string().trim().min(1).max(maxLength.email), ...leadFieldsShape })
+  .strict()
+  .openapi('CreateLead');
+
+export const updateLeadBody = z
+  .object({ email: z.string().trim().min(1).max(maxLength.email).optional(), status: leadStatusSchema.optional(), ...leadFieldsShape })
+  .strict()
+  .openapi('UpdateLead');
+
+export const leadParams = z.object({ leadId: z.uuid() });
+
+export const leadFilterQuery = z.object({
+  status: leadStatusSchema.optional(),
+  listId: z.uuid().optional(),
+  tag: z.string().max(maxLength.tag).optional(),
+  search: z.string().trim().min(1).max(200).optional().describe('Part of the email, name or company'),
+  customField: z
+    .string()
+    .regex(/^[^:]{1,100}:.{0,2000}$/)
+    .optional()
+    .describe('"<key>:<value>": leads whose custom field equals the value'),
+});
+
+export const listLeadsQuery = leadFilterQuery.extend({
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const bulkTagsBody = z
+  .object({
+    leadIds: z.array(z.uuid()).min(1).max(10_000),
+    add: z.array(tagSchema).max(50).default([]),
+    remove: z.array(tagSchema).max(50).default([]),
+  })
+  .strict()
+  .openapi('BulkTags');
+
+export const leadListSchema = z
+  .object({ id: z.uuid(), name: z.string(), memberCount: z.number().int(), createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() })
+  .openapi('LeadList');
+
+export const leadListBody = z.object({ name: z.string().trim().min(1).max(200) }).strict().openapi('LeadListInput');
+export const listParams = z.object({ listId: z.uuid() });
+export const listMembersBody = z.object({ leadIds: z.array(z.uuid()).min(1).max(10_000) }).strict().openapi('LeadListMembers');

@@ -1,0 +1,193 @@
+import type { Response } from 'express';
+import { stringify } from 'csv-stringify';
+import type { Lead } from '../../generated/prisma/client.js';
+import type { LeadStatus } from '../../generated/prisma/enums.js';
+import type { Prisma } from '../../lib/db/prisma.js';
+import { sha256Hex } from '../../lib/crypto.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.js';
+import type { AuthContext } from '../../lib/http/route.js';
+import { recordAudit } from '../organizations/audit.js';
+import { findSuppressed } from '../suppressions/suppressionMatch.js';
+import { neutraliseCell } from './csvSafety.js';
+import type { LeadImportsService } from './import/leadImports.service.js';
+import { canonicalTimezone, emailDomain, emailProblem, normalizeEmail, standardFields, type StandardField } from './leadFields.js';
+import { leadWhere, type LeadFilter } from './leadSelection.js';
+
+export function toLead(row: Lead) {
+  const { organizationId: _organization, emailDomain: _domain, customFields, createdAt, updatedAt, ...rest } = row;
+  return {
+    ...rest,
+    customFields: customFields as Record<string, string>,
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+  };
+}
+
+type LeadFieldsInput = Partial<Record<StandardField, string | null>> & { customFields?: Record<string, string>; tags?: string[] };
+
+const encodeCursor = (email: string) => Buffer.from(email).toString('base64url');
+const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === 'P2002';
+}
+
+function validEmail(raw: string, field = 'email'): string {
+  const email = normalizeEmail(raw);
+  const problem = emailProblem(email);
+  if (problem) throw new ValidationError([{ field, message: problem }]);
+  return email;
+}
+
+/** Empty strings clear a field; the timezone must be one Intl knows. */
+function fieldData(input: LeadFieldsInput) {
+  const data: Partial<Record<StandardField, string | null>> & { customFields?: object; tags?: string[] } = {};
+  for (const field of standardFields) {
+    const value = input[field];
+    if (value !== undefined) data[field] = value === null || value === '' ? null : value;
+  }
+  if (data.timezone) {
+    const canonical = canonicalTimezone(data.timezone);
+    if (!canonical) throw new ValidationError([{ field: 'timezone', message: `Unknown timezone "${data.timezone}"` }]);
+    data.timezone = canonical;
+  }
+  if (input.customFields) data.customFields = input.customFields;
+  if (input.tags) data.tags = [...new Set(input.tags)];
+  return data;
+}
+
+export class LeadsService {
+  constructor(private readonly deps: { imports: LeadImportsService }) {}
+
+  async list(auth: AuthContext, query: LeadFilter & { cursor?: string; limit: number }) {
+    const rows = await auth.db.lead.findMany({
+      where: { AND: [leadWhere(query), query.cursor ? { email: { gt: decodeCursor(query.cursor) } } : {}] },
+      orderBy: { email: 'asc' },
+      take: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    return { data: page.map(toLead), nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!.email) : null };
+  }
+
+  async get(auth: AuthContext, leadId: string) {
+    const row = await auth.db.lead.findUnique({ where: { id: leadId } });
+    if (!row) throw new NotFoundError('Lead');
+    return toLead(row);
+  }
+
+  async create(auth: AuthContext, input: LeadFieldsInput & { email: string }) {
+    const email = validEmail(input.email);
+    const suppressed = await findSuppressed(auth.db, auth.organizationId, [email]);
+    if (suppressed.size > 0) throw new ConflictError('This address is on the suppression list', { reason: 'suppressed' });
+    try {
+      const row = await auth.db.lead.create({
+        data: { organizationId: auth.organizationId, email, emailDomain: emailDomain(email), source: 'api', ...fieldData(input) },
+      });
+      return toLead(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError('A lead with this email already exists');
+      throw error;
+    }
+  }
+
+  async update(auth: AuthContext, leadId: string, input: LeadFieldsInput & { email?: string; status?: LeadStatus }) {
+    const data: Prisma.LeadUpdateInput = { ...fieldData(input) };
+    if (input.status) data.status = input.status;
+    if (input.email !== undefined) {
+      const email = validEmail(input.email);
+      data.email = email;
+      data.emailDomain = emailDomain(email);
+    }
+    try {
+      const updated = await auth.db.lead.updateManyAndReturn({ where: { id: leadId }, data });
+      if (updated.length === 0) throw new NotFoundError('Lead');
+      return toLead(updated[0]!);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError('Another lead has this email');
+      throw error;
+    }
+  }
+
+  /**
+   * GDPR erasure: the person disappears from leads, lists, enrolments, messages, events, sandbox
+   * mail and rejected-import files; only a SHA-256 of the address stays, as a suppression, so no
+   * later import or API call can mail them again.
+   */
+  async erase(auth: AuthContext, leadId: string): Promise<void> {
+    const lead = await auth.db.lead.findUnique({ where: { id: leadId }, select: { id: true, email: true } });
+    if (!lead) throw new NotFoundError('Lead');
+    const hash = sha256Hex(lead.email);
+    await auth.db.$transaction(async (tx) => {
+      await tx.event.deleteMany({ where: { leadId: lead.id } });
+      await tx.sandboxMessage.deleteMany({ where: { toAddress: { equals: lead.email, mode: 'insensitive' } } });
+      await tx.suppression.deleteMany({ where: { kind: 'email', value: lead.email } });
+      await tx.suppression.upsert({
+        where: { organizationId_kind_value: { organizationId: auth.organizationId, kind: 'email_hash', value: hash } },
+        create: { organizationId: auth.organizationId, kind: 'email_hash', value: hash, reason: 'erased', source: 'gdpr_erasure' },
+        update: {},
+      });
+      // Enrolments, their messages and list memberships go with the lead (ON DELETE CASCADE).
+      await tx.lead.delete({ where: { id: lead.id } });
+    });
+    await this.deps.imports.forgetAddress(auth.organizationId, lead.email);
+    await recordAudit(auth, { action: 'lead.erased', targetType: 'lead', targetId: lead.id });
+  }
+
+  /** Adds and removes tags on many leads at once; ids of other organizations are simply not matched. */
+  async changeTags(auth: AuthContext, input: { leadIds: string[]; add: string[]; remove: string[] }) {
+    // Raw SQL is outside the tenant scope: it filters by organizationId itself.
+    const updated = await auth.db.$executeRawUnsafe(
+      `UPDATE leads SET
+         tags = ARRAY(SELECT DISTINCT t FROM unnest(tags || $3::text[]) AS t WHERE t <> ALL($4::text[])),
+         "updatedAt" = now()
+       WHERE "organizationId" = $1::uuid AND id = ANY($2::uuid[])`,
+      auth.organizationId,
+      input.leadIds,
+      input.add,
+      input.remove,
+    );
+    return { updated };
+  }
+
+  /** Streams the matching leads as CSV, one page at a time, with spreadsheet formulas neutralised. */
+  async exportCsv(auth: AuthContext, filter: LeadFilter, res: Response): Promise<void> {
+    // Raw SQL is outside the tenant scope: it filters by organizationId itself.
+    const keys = await auth.db.$queryRawUnsafe<Array<{ key: string }>>(
+      `SELECT DISTINCT jsonb_object_keys("customFields") AS key FROM leads WHERE "organizationId" = $1::uuid ORDER BY 1 LIMIT 500`,
+      auth.organizationId,
+    );
+    const customKeys = keys.map((row) => row.key);
+    res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="leads.csv"' });
+    const csv = stringify({ bom: true, record_delimiter: '\r\n' });
+    csv.pipe(res);
+    const write = (cells: string[]) =>
+      csv.write(cells.map(neutraliseCell)) ? Promise.resolve() : new Promise<void>((resolve) => csv.once('drain', () => resolve()));
+    await write(['email', ...standardFields, 'tags', 'status', 'createdAt', ...customKeys]);
+    const where = leadWhere(filter);
+    let after: string | undefined;
+    for (;;) {
+      const page = await auth.db.lead.findMany({
+        where: { AND: [where, after ? { email: { gt: after } } : {}] },
+        orderBy: { email: 'asc' },
+        take: 1000,
+      });
+      for (const lead of page) {
+        const custom = lead.customFields as Record<string, string>;
+        await write([
+          lead.email,
+          ...standardFields.map((field) => lead[field] ?? ''),
+          lead.tags.join(', '),
+          lead.status,
+          lead.createdAt.toISOString(),
+          ...customKeys.map((key) => (custom[key] === undefined ? '' : String(custom[key]))),
+        ]);
+      }
+      if (page.length < 1000) break;
+      after = page.at(-1)!.email;
+    }
+    await new Promise<void>((resolve) => {
+      res.once('finish', resolve);
+      csv.end();
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import type { Clock } from '../../lib/clock.js';
+import type { Config } from '../../lib/config.js';
+import type { PrismaClient } from '../../lib/db/prisma.js';
+import type { AnyRoute } from '../../lib/http/route.js';
+import type { Logger } from '../../lib/logger.js';
+import { suppressionRoutes } from '../suppressions/suppressions.routes.js';
+import { SuppressionsService } from '../suppressions/suppressions.service.js';
+import { leadImportRoutes } from './import/leadImports.routes.js';
+import { LeadImportsService } from './import/leadImports.service.js';
+import { LeadListsService } from './leadLists.service.js';
+import { leadRoutes } from './leads.routes.js';
+import { LeadsService } from './leads.service.js';
+
+/** Leads, lists, imports and the suppression list, wired from configuration. */
+export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock: Clock; logger: Logger }): { routes: AnyRoute[]; imports: LeadImportsService } {
+  const { config, prisma, clock, logger } = deps;
+  const files = { importsDir: config.LEAD_IMPORTS_DIR, maxUploadBytes: config.LEAD_IMPORT_MAX_BYTES };
+  const imports = new LeadImportsService({ prisma, clock, logger, ...files });
+  return {
+    imports,
+    routes: [
+      ...leadRoutes({ leads: new LeadsService({ imports }), lists: new LeadListsService() }),
+      ...leadImportRoutes({ imports }),
+      ...suppressionRoutes({ suppressions: new SuppressionsService(files) }),
+    ],
+  };
+}

@@ -1,0 +1,153 @@
+import { rm } from 'node:fs/promises';
+import type { Request } from 'express';
+import type { Suppression } from '../../generated/prisma/client.js';
+import type { LeadStatus, SuppressionKind, SuppressionReason } from '../../generated/prisma/enums.js';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors.js';
+import type { AuthContext } from '../../lib/http/route.js';
+import { recordAudit } from '../organizations/audit.js';
+import { isAddressCell, openRecordStream, sampleCsvFile } from '../leads/import/csvFormat.js';
+import { normalizeHeader } from '../leads/import/headerMapping.js';
+import { receiveUpload } from '../leads/import/upload.js';
+import { emailProblem, isValidDomain, normalizeDomain, normalizeEmail } from '../leads/leadFields.js';
+
+type ManualReason = Exclude<SuppressionReason, 'erased'>;
+
+function toSuppression(row: Suppression) {
+  return { id: row.id, kind: row.kind, value: row.value, reason: row.reason, source: row.source, createdAt: row.createdAt.toISOString() };
+}
+
+/** A suppressed address also stops being an active lead: its status says why. */
+const leadStatusFor: Partial<Record<SuppressionReason, LeadStatus>> = { unsubscribed: 'unsubscribed', bounced: 'bounced', complained: 'complained' };
+
+const reasonWords: Record<string, ManualReason> = {
+  unsubscribed: 'unsubscribed', unsubscribe: 'unsubscribed', optout: 'unsubscribed', optedout: 'unsubscribed',
+  bounced: 'bounced', bounce: 'bounced', hardbounce: 'bounced',
+  complained: 'complained', complaint: 'complained', spam: 'complained', spamcomplaint: 'complained',
+  manual: 'manual', blocked: 'manual', blocklist: 'manual', donotcontact: 'manual',
+};
+
+/** Normalizes an email or domain entry; returns the problem instead when it is not one. */
+export function parseSuppressionValue(kind: 'email' | 'domain', raw: string): { value: string } | { problem: string } {
+  if (kind === 'email') {
+    const value = normalizeEmail(raw);
+    const problem = emailProblem(value);
+    return problem ? { problem } : { value };
+  }
+  const value = normalizeDomain(raw);
+  return isValidDomain(value) ? { value } : { problem: 'malformed domain' };
+}
+
+const importBatchSize = 1000;
+
+export class SuppressionsService {
+  constructor(private readonly deps: { importsDir: string; maxUploadBytes: number }) {}
+
+  async list(auth: AuthContext, query: { kind?: SuppressionKind; search?: string; cursor?: string; limit: number }) {
+    const rows = await auth.db.suppression.findMany({
+      where: { ...(query.kind ? { kind: query.kind } : {}), ...(query.search ? { value: { contains: query.search.toLowerCase() } } : {}) },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+      take: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    return { data: page.map(toSuppression), nextCursor: rows.length > query.limit ? page.at(-1)!.id : null };
+  }
+
+  /** Idempotent: suppressing what is already suppressed answers the existing entry. */
+  async add(auth: AuthContext, input: { kind: 'email' | 'domain'; value: string; reason: ManualReason; source?: string }) {
+    const parsed = parseSuppressionValue(input.kind, input.value);
+    if ('problem' in parsed) throw new ValidationError([{ field: 'value', message: parsed.problem }]);
+    const existing = await auth.db.suppression.findFirst({ where: { kind: input.kind, value: parsed.value } });
+    if (existing) return { created: false, suppression: toSuppression(existing) };
+    const row = await auth.db.suppression.create({
+      data: { organizationId: auth.organizationId, kind: input.kind, value: parsed.value, reason: input.reason, source: input.source ?? 'manual' },
+    });
+    await this.markLeads(auth, input.kind === 'email' ? [parsed.value] : [], input.reason);
+    await recordAudit(auth, { action: 'suppression.added', targetType: 'suppression', targetId: row.id, data: { kind: row.kind, reason: row.reason } });
+    return { created: true, suppression: toSuppression(row) };
+  }
+
+  /** Erasure entries stay: removing one would let a forgotten person be imported and mailed again. */
+  async remove(auth: AuthContext, suppressionId: string): Promise<void> {
+    const row = await auth.db.suppression.findUnique({ where: { id: suppressionId } });
+    if (!row) throw new NotFoundError('Suppression');
+    if (row.kind === 'email_hash') throw new ConflictError('An erasure cannot be undone');
+    await auth.db.suppression.delete({ where: { id: suppressionId } });
+    await recordAudit(auth, { action: 'suppression.removed', targetType: 'suppression', targetId: row.id, data: { kind: row.kind, reason: row.reason } });
+  }
+
+  private async markLeads(auth: AuthContext, emails: string[], reason: SuppressionReason): Promise<void> {
+    const status = leadStatusFor[reason];
+    if (!status || emails.length === 0) return;
+    await auth.db.lead.updateMany({ where: { email: { in: emails }, status: 'active' }, data: { status } });
+  }
+
+  /**
+   * Imports a suppression list from CSV: one column of addresses or domains (a value with an @ is an
+   * address), optionally `reason` and `source` columns. Streams; refuses non-CSV files like lead imports.
+   */
+  async importCsv(auth: AuthContext, req: Request) {
+    const stored = await receiveUpload(req, { directory: this.deps.importsDir, maxBytes: this.deps.maxUploadBytes });
+    try {
+      const { format, rows } = await sampleCsvFile(stored.path);
+      const keys = format.headers.map(normalizeHeader);
+      let valueColumn = keys.findIndex((key) => ['email', 'emailaddress', 'domain', 'value', 'address', 'suppression'].includes(key));
+      if (valueColumn < 0) valueColumn = format.headers.findIndex((_, column) => rows.some((row) => isAddressCell(row[column] ?? '')));
+      if (valueColumn < 0 && !format.hasHeaderRow) valueColumn = 0;
+      if (valueColumn < 0) throw new AppError('import_no_email_column', 'No column holds email addresses or domains', { headers: format.headers });
+      const reasonColumn = keys.indexOf('reason');
+      const sourceColumn = keys.indexOf('source');
+
+      const result = { rowsRead: 0, added: 0, alreadyPresent: 0, rejected: 0, issues: [] as Array<{ line: number; message: string }> };
+      let batch: Array<{ kind: 'email' | 'domain'; value: string; reason: ManualReason; source: string }> = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const created = await auth.db.suppression.createMany({
+          data: batch.map((entry) => ({ ...entry, organizationId: auth.organizationId })),
+          skipDuplicates: true,
+        });
+        result.added += created.count;
+        result.alreadyPresent += batch.length - created.count;
+        for (const reason of ['unsubscribed', 'bounced', 'complained'] as const) {
+          await this.markLeads(auth, batch.filter((entry) => entry.kind === 'email' && entry.reason === reason).map((entry) => entry.value), reason);
+        }
+        batch = [];
+      };
+      const reject = (line: number, message: string) => {
+        result.rejected += 1;
+        if (result.issues.length < 100) result.issues.push({ line, message });
+      };
+
+      const { parser } = openRecordStream(stored.path, format);
+      let skipHeader = format.hasHeaderRow;
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        if (skipHeader) {
+          skipHeader = false;
+          continue;
+        }
+        result.rowsRead += 1;
+        const raw = record[valueColumn] ?? '';
+        // "@example.com" is a domain; "someone@example.com" an address.
+        const kind = raw.includes('@') && !raw.startsWith('@') ? 'email' : 'domain';
+        const parsed = parseSuppressionValue(kind, raw);
+        if ('problem' in parsed) {
+          reject(info.lines, raw ? parsed.problem : 'missing value');
+          continue;
+        }
+        const reasonCell = reasonColumn >= 0 ? normalizeHeader(record[reasonColumn] ?? '') : '';
+        const reason = reasonCell ? reasonWords[reasonCell] : 'manual';
+        if (!reason) {
+          reject(info.lines, `unknown reason "${record[reasonColumn]}"`);
+          continue;
+        }
+        batch.push({ kind, value: parsed.value, reason, source: (sourceColumn >= 0 && record[sourceColumn]?.slice(0, 200)) || 'csv import' });
+        if (batch.length >= importBatchSize) await flush();
+      }
+      await flush();
+      await recordAudit(auth, { action: 'suppression.imported', targetType: 'suppression', data: { added: result.added, rejected: result.rejected } });
+      return result;
+    } finally {
+      await rm(stored.path, { force: true });
+    }
+  }
+}
