@@ -32,6 +32,10 @@ import { DeploymentService } from './modules/deployments/deployment.service.js';
 import { deploymentRoutes } from './modules/deployments/deployments.routes.js';
 import { N8nConnection } from './modules/deployments/n8nConnection.js';
 import { Reconciler } from './modules/deployments/reconciler.js';
+import { ClaimService } from './modules/campaigns/claims/claimDueSends.js';
+import { sendingCallbackRoutes } from './modules/events/events.routes.js';
+import { SendResultsService } from './modules/events/recordSendResults.js';
+import { TrackingLinks, trackingLinkSecretName } from './modules/tracking/links.js';
 
 export interface AppDeps {
   config: Config;
@@ -62,7 +66,7 @@ export function createApp(deps: AppDeps): App {
   const auth = new AuthService({ prisma, passwords, accessTokens, refreshTokens });
   const authenticate = createAuthenticator({ prisma, accessTokens, clock });
   const platformSecrets = new PlatformSecrets({ prisma, secrets });
-  const authenticateN8n = createN8nAuthenticator({ platformSecrets, clock });
+  const authenticateN8n = createN8nAuthenticator({ platformSecrets });
   const loginLimits = loginRateLimits({
     perIp: config.LOGIN_RATE_LIMIT_PER_IP,
     perAccount: config.LOGIN_RATE_LIMIT_PER_ACCOUNT,
@@ -83,6 +87,10 @@ export function createApp(deps: AppDeps): App {
     batchSize: config.N8N_CLAIM_BATCH_SIZE,
   });
   const reconciler = new Reconciler({ prisma, deployments, logger });
+  const links = new TrackingLinks({
+    publicUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
+    secret: () => platformSecrets.getOrCreate(trackingLinkSecretName),
+  });
 
   const routes: AnyRoute[] = [
     ...authRoutes({ auth, prisma, loginLimits }),
@@ -94,6 +102,10 @@ export function createApp(deps: AppDeps): App {
     ...platformRoutes({ clock }),
     ...campaignRoutes({ campaigns: new CampaignsService({ deployments, clock }) }),
     ...deploymentRoutes({ deployments, connection: n8n }),
+    ...sendingCallbackRoutes({
+      claims: new ClaimService({ prisma, clock, links, leaseSeconds: config.CLAIM_LEASE_SECONDS }),
+      results: new SendResultsService({ prisma, clock }),
+    }),
     ...leadsModule({ config, prisma, clock, logger }).routes,
     ...mailboxModule({ config, prisma, secrets, clock, logger }).routes,
   ];

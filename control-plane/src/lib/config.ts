@@ -48,6 +48,8 @@ export const environmentSchema = z
     N8N_POLL_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
     N8N_CLAIM_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
     RECONCILE_CRON: z.string().default('*/1 * * * *'),
+    // How long a workflow execution holds claimed sends before they return to the queue.
+    CLAIM_LEASE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
     RECONCILER_ENABLED: booleanFlag.default(true),
     // Where the browser lands after an OAuth connect (the UI); defaults to PUBLIC_URL.
     APP_URL: z.url().optional(),

@@ -1,0 +1,229 @@
+import type { Mailbox } from '../../../generated/prisma/client.js';
+import type { Clock } from '../../../lib/clock.js';
+import type { PrismaClient } from '../../../lib/db/prisma.js';
+import { scopedDb, type ScopedDb } from '../../../lib/db/tenantScope.js';
+import { NotFoundError } from '../../../lib/errors.js';
+import { mailboxCapacity } from '../../mailboxes/limits/capacity.js';
+import { zonedDayBounds } from '../../mailboxes/limits/zonedDay.js';
+import type { TrackingLinks } from '../../tracking/links.js';
+import { renderMessage } from '../messages/renderMessage.js';
+import type { CampaignScheduleInput } from '../campaigns.schemas.js';
+
+export interface ClaimBatch {
+  now: string;
+  leaseExpiresAt: string;
+  items: ClaimItem[];
+}
+
+export interface MailboxPoolEntry {
+  id: string;
+  provider: Mailbox['provider'];
+  email: string;
+  fromName: string | null;
+  remainingToday: number;
+  minGapSeconds: number;
+  lastSentAt: string | null;
+  health: number;
+  weight: number;
+}
+
+export interface ClaimItem {
+  sendId: string;
+  attempt: number;
+  mayHaveBeenSent: boolean;
+  campaignId: string;
+  step: number;
+  now: string;
+  lead: { id: string; email: string; firstName: string | null; lastName: string | null; company: string | null; timezone: string | null };
+  schedule: CampaignScheduleInput & { timezone: string };
+  message: { subject: string; text: string; html: string | null; unsubscribeUrl: string; replyTo: string | null };
+  threading: { messageId: string; inReplyTo: string; references: string[]; gmailThreadId: string | null; mailboxId: string } | null;
+  mailboxes: MailboxPoolEntry[];
+}
+
+const pendingStatuses = ['queued', 'deferred', 'retrying'];
+
+/**
+ * Hands a workflow execution its batch of due sends. In one transaction: expired leases return to
+ * the queue (flagged "may have been sent"), the campaign's mailboxes are locked so concurrent claims
+ * on shared mailboxes serialise, each mailbox's share of this batch is reserved against its cap
+ * (the claimed rows carry it), and due messages are taken with FOR UPDATE SKIP LOCKED so two
+ * executions never get the same send.
+ */
+export class ClaimService {
+  constructor(private readonly deps: { prisma: PrismaClient; clock: Clock; links: TrackingLinks; leaseSeconds: number }) {}
+
+  async claim(campaignId: string, batchSize: number): Promise<ClaimBatch> {
+    const { prisma, clock } = this.deps;
+    // n8n is platform-level: the campaign it names decides the organization for everything below.
+    const owner = await prisma.campaign.findUnique({ where: { id: campaignId }, select: { organizationId: true } });
+    if (!owner) throw new NotFoundError('Campaign');
+    const db = scopedDb(prisma, owner.organizationId);
+    const now = clock.now();
+    const leaseExpiresAt = new Date(now.getTime() + this.deps.leaseSeconds * 1000);
+    const empty: ClaimBatch = { now: now.toISOString(), leaseExpiresAt: leaseExpiresAt.toISOString(), items: [] };
+
+    return db.$transaction(async (tx) => {
+      const scoped = tx as unknown as ScopedDb;
+      const campaign = await scoped.campaign.findUnique({ where: { id: campaignId }, include: { mailboxes: { include: { mailbox: true } } } });
+      if (!campaign || campaign.status !== 'active') return empty;
+      const organizationId = campaign.organizationId;
+
+      // Raw SQL is outside the tenant scope: every statement names the organization itself.
+      await tx.$executeRaw`
+        UPDATE messages SET status = 'queued', "mayHaveBeenSent" = true, "mailboxId" = NULL, "leaseExpiresAt" = NULL
+        WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
+          AND status = 'claimed' AND "leaseExpiresAt" < ${now}`;
+
+      const pool = campaign.mailboxes.map((link) => link.mailbox).filter((mailbox) => mailbox.status === 'active');
+      if (pool.length === 0) return empty;
+      await tx.$queryRaw`
+        SELECT id FROM mailboxes WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${pool.map((m) => m.id)}::uuid[])
+        ORDER BY id FOR UPDATE`;
+
+      const quota = new Map<string, number>();
+      const lastSent = new Map<string, Date | null>();
+      for (const mailbox of pool) {
+        const capacity = await mailboxCapacity(scoped, mailbox, now);
+        const ready = capacity.remainingToday > 0 && capacity.nextAllowedAt !== null && capacity.nextAllowedAt <= now;
+        // With a minimum gap, a mailbox sends at most once per run; the next run comes after the gap.
+        quota.set(mailbox.id, ready ? (mailbox.minGapSeconds > 0 ? 1 : capacity.remainingToday) : 0);
+        lastSent.set(mailbox.id, capacity.lastSentAt);
+      }
+      let room = Math.min(batchSize, [...quota.values()].reduce((sum, n) => sum + n, 0));
+      if (campaign.dailyCap !== null) room = Math.min(room, campaign.dailyCap - (await this.usedToday(scoped, campaignId, campaign.timezone, now)));
+      if (room <= 0) return empty;
+
+      const due = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM messages
+        WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
+          AND status::text = ANY(${pendingStatuses}) AND "dueAt" <= ${now}
+        ORDER BY "dueAt", id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
+      if (due.length === 0) return empty;
+
+      const messages = await scoped.message.findMany({
+        where: { id: { in: due.map((row) => row.id) } },
+        include: { enrollment: { include: { lead: true } } },
+        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      });
+      const variants = await scoped.stepVariant.findMany({ where: { id: { in: messages.map((m) => m.variantId).filter((id): id is string => id !== null) } } });
+      const steps = await scoped.sequenceStep.findMany({ where: { campaignId }, orderBy: { position: 'asc' } });
+      const poolById = new Map(pool.map((mailbox) => [mailbox.id, mailbox]));
+
+      const items: ClaimItem[] = [];
+      const reservations = new Map<string, number>();
+      for (const message of messages) {
+        if (items.length >= room) break;
+        const enrollment = message.enrollment;
+        const variant = variants.find((v) => v.id === message.variantId);
+        const step = steps[message.stepPosition];
+        if (!variant || !step || enrollment.state !== 'active') {
+          await scoped.message.update({ where: { id: message.id }, data: { status: 'cancelled', lastError: 'The step or enrolment no longer exists' } });
+          continue;
+        }
+        const threaded = message.stepPosition > 0 && step.threadWithFirst && enrollment.firstMessageId && enrollment.mailboxId;
+        // Follow-ups stay on the mailbox that sent the first step; without its quota they wait for the next run.
+        const mailboxId = threaded ? enrollment.mailboxId! : this.pickMailbox(quota, reservations);
+        if (!mailboxId || !poolById.has(mailboxId) || (quota.get(mailboxId) ?? 0) - (reservations.get(mailboxId) ?? 0) <= 0) continue;
+        reservations.set(mailboxId, (reservations.get(mailboxId) ?? 0) + 1);
+
+        const attempt = message.attempt + 1;
+        const item = await this.buildItem({ scoped, campaign, message, variant, attempt, now, threaded: Boolean(threaded) });
+        items.push({ ...item, mailboxes: [] });
+        await scoped.message.update({
+          where: { id: message.id },
+          data: { status: 'claimed', attempt, leaseExpiresAt, mailboxId, subject: item.message.subject },
+        });
+      }
+
+      const poolEntries: MailboxPoolEntry[] = pool.map((mailbox) => ({
+        id: mailbox.id,
+        provider: mailbox.provider,
+        email: mailbox.email,
+        fromName: mailbox.displayName,
+        remainingToday: reservations.get(mailbox.id) ?? 0,
+        minGapSeconds: mailbox.minGapSeconds,
+        lastSentAt: lastSent.get(mailbox.id)?.toISOString() ?? null,
+        health: Math.max(0, Math.min(1, mailbox.healthScore / 100)),
+        weight: mailbox.weight,
+      }));
+      return { ...empty, items: items.map((item) => ({ ...item, mailboxes: poolEntries })) };
+    });
+  }
+
+  // Spreads this batch's reservations over the mailboxes with the most quota left.
+  private pickMailbox(quota: Map<string, number>, reservations: Map<string, number>): string | undefined {
+    let best: string | undefined;
+    let bestLeft = 0;
+    for (const [mailboxId, total] of quota) {
+      const left = total - (reservations.get(mailboxId) ?? 0);
+      if (left > bestLeft) {
+        best = mailboxId;
+        bestLeft = left;
+      }
+    }
+    return best;
+  }
+
+  /** The campaign's daily cap counts its calendar day in the campaign's zone, in-flight claims included. */
+  private async usedToday(db: ScopedDb, campaignId: string, timeZone: string, now: Date): Promise<number> {
+    const { start, end } = zonedDayBounds(now, timeZone);
+    return db.message.count({
+      where: { campaignId, OR: [{ status: 'sent', sentAt: { gte: start, lt: end } }, { status: 'claimed' }] },
+    });
+  }
+
+  private async buildItem(options: {
+    scoped: ScopedDb;
+    campaign: { id: string; timezone: string; schedule: unknown };
+    message: { id: string; stepPosition: number; mayHaveBeenSent: boolean; enrollmentId: string; enrollment: { firstMessageId: string | null; threadId: string | null; mailboxId: string | null; id: string; lead: Parameters<typeof renderMessage>[0]['lead'] & { timezone: string | null } } };
+    variant: { subject: string; bodyText: string; bodyHtml: string | null };
+    attempt: number;
+    now: Date;
+    threaded: boolean;
+  }): Promise<Omit<ClaimItem, 'mailboxes'>> {
+    const { scoped, campaign, message, variant, now } = options;
+    const lead = message.enrollment.lead;
+    const unsubscribeUrl = await this.deps.links.unsubscribeUrl(message.id);
+    const rendered = renderMessage({
+      subject: variant.subject,
+      bodyText: variant.bodyText,
+      bodyHtml: variant.bodyHtml,
+      lead,
+      seed: `${message.enrollmentId}:${message.stepPosition}`,
+      extra: { unsubscribeUrl },
+    });
+    // Every message carries a visible way out as well as the one-click header.
+    const text = rendered.text.includes(unsubscribeUrl) ? rendered.text : `${rendered.text.trimEnd()}\n\n--\nUnsubscribe: ${unsubscribeUrl}\n`;
+    let threading: ClaimItem['threading'] = null;
+    let subject = rendered.subject;
+    if (options.threaded) {
+      const earlier = await scoped.message.findMany({
+        where: { enrollmentId: message.enrollmentId, status: 'sent', stepPosition: { lt: message.stepPosition } },
+        orderBy: { stepPosition: 'asc' },
+        select: { messageIdHeader: true, subject: true },
+      });
+      const references = earlier.map((m) => m.messageIdHeader);
+      threading = {
+        messageId: message.enrollment.firstMessageId!,
+        inReplyTo: references.at(-1) ?? message.enrollment.firstMessageId!,
+        references,
+        gmailThreadId: message.enrollment.threadId,
+        mailboxId: message.enrollment.mailboxId!,
+      };
+      if (!subject && earlier[0]?.subject) subject = `Re: ${earlier[0].subject}`;
+    }
+    return {
+      sendId: message.id,
+      attempt: options.attempt,
+      mayHaveBeenSent: message.mayHaveBeenSent,
+      campaignId: campaign.id,
+      step: message.stepPosition + 1,
+      now: now.toISOString(),
+      lead: { id: lead.id, email: lead.email, firstName: lead.firstName, lastName: lead.lastName, company: lead.company, timezone: lead.timezone },
+      schedule: { ...(campaign.schedule as CampaignScheduleInput), timezone: campaign.timezone },
+      message: { subject, text, html: rendered.html, unsubscribeUrl, replyTo: null },
+      threading,
+    };
+  }
+}

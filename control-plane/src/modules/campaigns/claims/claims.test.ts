@@ -1,0 +1,145 @@
+// Integration: the claim/result contract through the real app (signed callbacks) on real PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../lib/clock.js';
+import { scopedDb } from '../../../lib/db/tenantScope.js';
+import { seedCampaign } from '../../../test/campaignFixtures.js';
+import { callAsN8n } from '../../../test/n8nCallbacks.js';
+import { createTestApp, signUp, type TestApp } from '../../../test/testApp.js';
+import { enrollLeads } from '../enrollments.service.js';
+
+const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
+let t: TestApp;
+let organizationId: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  organizationId = (await signUp(t.http)).organization.id;
+});
+afterAll(() => t.close());
+
+async function setup(options: Parameters<typeof seedCampaign>[1] extends infer O ? Partial<O> & { leads: number } : never) {
+  const seeded = await seedCampaign(t.prisma, { organizationId, ...options });
+  await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: seeded.campaign.id, leadIds: seeded.leadIds, now: clock.now() });
+  return seeded;
+}
+
+const claim = async (campaignId: string, batchSize = 50) => {
+  const response = await callAsN8n(t, '/api/internal/n8n/claims', { campaignId, batchSize });
+  expect(response.status).toBe(200);
+  return response.body as { now: string; items: Array<Record<string, any>> };
+};
+
+const sent = (item: Record<string, any>, mailboxId = item.mailboxes[0].id) => ({
+  status: 'sent',
+  sendId: item.sendId,
+  attempt: item.attempt,
+  eventId: `${item.sendId}:${item.attempt}:sent`,
+  mailboxId,
+  messageId: `<ophir.${item.sendId}@ophir.example>`,
+  providerMessageId: `p-${item.sendId}`,
+  threadId: `thread-${item.lead.id}`,
+  sentAt: clock.now().toISOString(),
+});
+
+describe('claims', () => {
+  it('hands out due sends with rendered messages, the pool and the control plane clock', async () => {
+    const { campaign } = await setup({ leads: 3 });
+    const batch = await claim(campaign.id);
+    expect(batch.now).toBe('2026-12-01T10:00:00.000Z');
+    expect(batch.items).toHaveLength(3);
+    const item = batch.items.find((i) => i.lead.firstName === null)!;
+    expect(item).toMatchObject({ attempt: 1, step: 1, mayHaveBeenSent: false, campaignId: campaign.id, threading: null });
+    expect(item.message.subject).toMatch(/^(Hi|Hello) there$/);
+    expect(item.message.text).toContain('Step one for Company');
+    expect(item.message.text).toContain(item.message.unsubscribeUrl);
+    expect(item.mailboxes[0]).toMatchObject({ provider: 'sandbox', remainingToday: 3 });
+    expect((await claim(campaign.id)).items).toHaveLength(0);
+  });
+
+  it('never gives the same send to two concurrent executions', async () => {
+    const { campaign } = await setup({ leads: 40 });
+    const batches = await Promise.all([claim(campaign.id, 15), claim(campaign.id, 15), claim(campaign.id, 15)]);
+    const ids = batches.flatMap((b) => b.items.map((i) => i.sendId as string));
+    expect(ids.length).toBe(new Set(ids).size);
+    expect(ids.length).toBe(40);
+  });
+
+  it('reserves capacity at claim time so a mailbox cap holds across campaigns sharing it', async () => {
+    const first = await setup({ leads: 5, mailboxes: [{ dailyCap: 4 }] });
+    const second = await seedCampaign(t.prisma, { organizationId, leads: 5 });
+    await t.prisma.campaignMailbox.create({ data: { organizationId, campaignId: second.campaign.id, mailboxId: first.mailboxes[0]!.id } });
+    await t.prisma.campaignMailbox.deleteMany({ where: { campaignId: second.campaign.id, mailboxId: second.mailboxes[0]!.id } });
+    await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: second.campaign.id, leadIds: second.leadIds, now: clock.now() });
+    const a = await claim(first.campaign.id);
+    const b = await claim(second.campaign.id);
+    expect(a.items.length + b.items.length).toBe(4);
+  });
+
+  it('keeps one send per run for a mailbox with a minimum gap', async () => {
+    const { campaign } = await setup({ leads: 5, mailboxes: [{ minGapSeconds: 120 }, { minGapSeconds: 120 }] });
+    expect((await claim(campaign.id)).items).toHaveLength(2);
+  });
+});
+
+describe('results', () => {
+  it('applies a sent result once, threads the follow-up on the same mailbox, and completes the sequence', async () => {
+    const { campaign } = await setup({ leads: 1, mailboxes: [{}, {}] });
+    const [item] = (await claim(campaign.id)).items;
+    const mailboxId = item!.mailboxes[1].id as string;
+    const report = () => callAsN8n(t, '/api/internal/n8n/events', { results: [sent(item!, mailboxId)] });
+    expect((await report()).body).toEqual({ applied: 1, duplicates: 0, stale: 0, unknown: 0 });
+    expect((await report()).body).toEqual({ applied: 0, duplicates: 1, stale: 0, unknown: 0 });
+    expect(await t.prisma.event.count({ where: { messageId: item!.sendId, type: 'sent' } })).toBe(1);
+
+    expect((await claim(campaign.id)).items).toHaveLength(0);
+    clock.advance(2 * 86_400_000);
+    const [followUp] = (await claim(campaign.id)).items;
+    expect(followUp).toMatchObject({ step: 2, threading: { messageId: `<ophir.${item!.sendId}@ophir.example>`, mailboxId, gmailThreadId: `thread-${item!.lead.id}` } });
+    expect(followUp!.message.subject).toBe(`Re: ${item!.message.subject}`);
+    await callAsN8n(t, '/api/internal/n8n/events', { results: [sent(followUp!, mailboxId)] });
+    const enrollment = await t.prisma.enrollment.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    expect(enrollment).toMatchObject({ state: 'completed', nextStep: 2, firstMessageId: `<ophir.${item!.sendId}@ophir.example>` });
+  });
+
+  it('defers to the next window, retries after the delay, and stops the enrolment on failure', async () => {
+    const { campaign } = await setup({ leads: 3 });
+    const items = (await claim(campaign.id)).items;
+    const notBefore = new Date(clock.now().getTime() + 3_600_000).toISOString();
+    const response = await callAsN8n(t, '/api/internal/n8n/events', {
+      results: [
+        { status: 'deferred', sendId: items[0]!.sendId, attempt: 1, eventId: `${items[0]!.sendId}:1:deferred`, notBefore, code: 'outside_window' },
+        { status: 'retryable', sendId: items[1]!.sendId, attempt: 1, eventId: `${items[1]!.sendId}:1:retryable`, retryAfterSeconds: 60, mayHaveBeenSent: true, code: 'provider_unavailable' },
+        { status: 'failed', sendId: items[2]!.sendId, attempt: 1, eventId: `${items[2]!.sendId}:1:failed`, code: 'invalid_recipient', reason: 'no such user' },
+      ],
+    });
+    expect(response.body.applied).toBe(3);
+    clock.advance(61_000);
+    const retried = (await claim(campaign.id)).items;
+    expect(retried.map((i) => [i.sendId, i.lead.email, i.step])).toEqual([[items[1]!.sendId, items[1]!.lead.email, 1]]);
+    expect(retried[0]).toMatchObject({ attempt: 2, mayHaveBeenSent: true });
+    expect((await callAsN8n(t, '/api/internal/n8n/events', { results: [sent(retried[0]!)] })).body.applied).toBe(1);
+    clock.advance(3_600_000);
+    expect((await claim(campaign.id)).items.map((i) => i.sendId)).toEqual([items[0]!.sendId]);
+    const failed = await t.prisma.enrollment.findFirstOrThrow({ where: { leadId: items[2]!.lead.id } });
+    expect(failed).toMatchObject({ state: 'stopped', stopReason: 'send_failed:invalid_recipient' });
+  });
+
+  it('returns an expired lease to the queue flagged, and ignores the late report of the old attempt', async () => {
+    const { campaign } = await setup({ leads: 1 });
+    const [item] = (await claim(campaign.id)).items;
+    clock.advance(11 * 60_000);
+    const [again] = (await claim(campaign.id)).items;
+    expect(again).toMatchObject({ sendId: item!.sendId, attempt: 2, mayHaveBeenSent: true });
+    const late = await callAsN8n(t, '/api/internal/n8n/events', { results: [sent(item!)] });
+    expect(late.body).toEqual({ applied: 0, duplicates: 0, stale: 1, unknown: 0 });
+    const current = await callAsN8n(t, '/api/internal/n8n/events', { results: [sent(again!)] });
+    expect(current.body.applied).toBe(1);
+  });
+
+  it('hands out nothing for a paused campaign and refuses unsigned calls', async () => {
+    const { campaign } = await setup({ leads: 2 });
+    await t.prisma.campaign.update({ where: { id: campaign.id }, data: { status: 'paused' } });
+    expect((await claim(campaign.id)).items).toHaveLength(0);
+    expect((await t.http.post('/api/internal/n8n/claims').send({ campaignId: campaign.id })).status).toBe(401);
+  });
+});

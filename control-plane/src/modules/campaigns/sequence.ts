@@ -1,0 +1,43 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { DelayUnit } from '../../generated/prisma/enums.js';
+
+export interface VariantChoice {
+  id: string;
+  weight: number;
+}
+
+/** Weighted, but fixed per enrolment and step: a re-claim or a preview never switches variants. */
+export function chooseVariant<T extends VariantChoice>(variants: T[], seed: string): T | undefined {
+  const total = variants.reduce((sum, variant) => sum + Math.max(0, variant.weight), 0);
+  if (total <= 0) return variants[0];
+  let ticket = createHash('sha256').update(seed).digest().readUInt32BE(0) % total;
+  for (const variant of variants) {
+    ticket -= Math.max(0, variant.weight);
+    if (ticket < 0) return variant;
+  }
+  return variants.at(-1);
+}
+
+function weekdayIn(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(instant);
+}
+
+/** When the next step is due after the previous one went out. Business days skip Saturday and Sunday in the campaign's zone. */
+export function dueAfter(previous: Date, amount: number, unit: DelayUnit, timeZone: string): Date {
+  const minute = 60_000;
+  if (unit === 'minutes') return new Date(previous.getTime() + amount * minute);
+  if (unit === 'hours') return new Date(previous.getTime() + amount * 60 * minute);
+  if (unit === 'days') return new Date(previous.getTime() + amount * 1440 * minute);
+  let due = new Date(previous);
+  for (let added = 0; added < amount; ) {
+    due = new Date(due.getTime() + 1440 * minute);
+    if (!['Sat', 'Sun'].includes(weekdayIn(due, timeZone))) added += 1;
+  }
+  return due;
+}
+
+/** The local part of our Message-ID; the Send node completes it with the sender's domain. */
+export function newMessageKey(): { id: string; messageIdHeader: string } {
+  const id = randomUUID();
+  return { id, messageIdHeader: `ophir.${id}` };
+}

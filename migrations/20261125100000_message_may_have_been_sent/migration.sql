@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "messages" ADD COLUMN     "mayHaveBeenSent" BOOLEAN NOT NULL DEFAULT false;
+
