@@ -1,6 +1,5 @@
 /** Test drivers for mailbox flows: the browser side of an OAuth connect, and signed n8n calls. */
 import { randomUUID } from 'node:crypto';
-import { systemClock, type Clock } from '../lib/clock.js';
 import { signPayload, signatureHeader, timestampHeader } from '../lib/http/signature.js';
 import { callbackSigningSecretName } from '../modules/platform/platformSecrets.js';
 import type { TestApp } from './testApp.js';
@@ -39,11 +38,11 @@ export async function followCallback(t: TestApp, callbackUrl: string): Promise<C
   return { mailboxId: landing.searchParams.get('connected') ?? undefined, error: landing.searchParams.get('error') ?? undefined, landing };
 }
 
-/** A POST signed like the Ophir n8n credential signs it, at the app clock's time. */
-export async function n8nPost(t: TestApp, path: string, body: unknown, clock: Clock = systemClock) {
+/** A POST signed like the Ophir n8n credential signs it (with the real time: signature freshness is about the wire). */
+export async function n8nPost(t: TestApp, path: string, body: unknown) {
   const secret = await t.app.platformSecrets.getOrCreate(callbackSigningSecretName);
   const raw = JSON.stringify(body);
-  const timestamp = Math.floor(clock.now().getTime() / 1000);
+  const timestamp = Math.floor(Date.now() / 1000);
   return t.http
     .post(path)
     .set('Content-Type', 'application/json')

@@ -14,7 +14,7 @@ let mailboxId: string;
 const address = 'ada@gmail.example';
 const issuedAccessTokens: string[] = [];
 
-const accessToken = (id = mailboxId) => n8nPost(t, `/api/internal/n8n/mailboxes/${id}/access-token`, { sendId: 'send-1', provider: 'gmail' }, clock);
+const accessToken = (id = mailboxId) => n8nPost(t, `/api/internal/n8n/mailboxes/${id}/access-token`, { sendId: 'send-1', provider: 'gmail' });
 const refreshCalls = () => google.calls('token').filter((call) => call.form.get('grant_type') === 'refresh_token').length;
 
 beforeAll(async () => {

@@ -13,7 +13,7 @@ let mailboxId: string;
 const address = 'grace@contoso.example';
 const issuedAccessTokens: string[] = [];
 
-const accessToken = () => n8nPost(t, `/api/internal/n8n/mailboxes/${mailboxId}/access-token`, { sendId: 'send-1', provider: 'outlook' }, clock);
+const accessToken = () => n8nPost(t, `/api/internal/n8n/mailboxes/${mailboxId}/access-token`, { sendId: 'send-1', provider: 'outlook' });
 const tokenCalls = (grant: string) => microsoft.calls('token').filter((call) => call.form.get('grant_type') === grant);
 
 beforeAll(async () => {
