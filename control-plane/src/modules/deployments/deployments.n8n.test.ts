@@ -1,0 +1,175 @@
+// Integration: the real provisioned n8n (with our custom nodes loaded), the control plane listening on
+// a real port for n8n's callbacks, and a real PostgreSQL.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { N8nClient } from '../../lib/n8n/n8nClient.js';
+import { scopedDb } from '../../lib/db/tenantScope.js';
+import { seedCampaign } from '../../test/campaignFixtures.js';
+import { createListeningTestApp } from '../../test/listeningApp.js';
+import { n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from '../../test/realN8n.js';
+import { signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
+import { enrollLeads } from '../campaigns/enrollments.service.js';
+import { n8nApiKeyName } from '../platform/platformSecrets.js';
+
+let n8n: TestN8n;
+let t: TestApp & { url: string };
+let owner: SignedUp;
+let n8nApi: N8nClient;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+async function campaignWithLeads(leads: number) {
+  const seeded = await seedCampaign(t.prisma, { organizationId: owner.organization.id, leads, status: 'draft' });
+  await enrollLeads(scopedDb(t.prisma, owner.organization.id), {
+    organizationId: owner.organization.id,
+    campaignId: seeded.campaign.id,
+    leadIds: seeded.leadIds,
+    now: new Date(),
+  });
+  return seeded;
+}
+
+const api = {
+  start: (id: string) => t.http.post(`/api/campaigns/${id}/start`).set(owner.auth),
+  pause: (id: string) => t.http.post(`/api/campaigns/${id}/pause`).set(owner.auth),
+  resume: (id: string) => t.http.post(`/api/campaigns/${id}/resume`).set(owner.auth),
+  archive: (id: string) => t.http.post(`/api/campaigns/${id}/archive`).set(owner.auth),
+  deployment: (id: string) => t.http.get(`/api/deployments/${id}`).set(owner.auth),
+};
+
+describe.skipIf(!n8nProvisioned)(n8nSuite('campaign deployments on a real n8n'), () => {
+  beforeAll(async () => {
+    n8n = await startTestN8n();
+    t = await createListeningTestApp({ env: { N8N_URL: n8n.url } });
+    await t.app.platformSecrets.set(n8nApiKeyName, n8n.apiKey);
+    owner = await signUp(t.http);
+    n8nApi = new N8nClient({ baseUrl: n8n.url, apiKey: n8n.apiKey, attempts: 1 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await n8n?.stop();
+  }, 60_000);
+
+  it('deploys a campaign, runs it on a tick: n8n claims, sends through the sandbox mailbox and reports back', async () => {
+    const { campaign } = await campaignWithLeads(2);
+    const started = await api.start(campaign.id);
+    expect(started.status).toBe(200);
+    expect(started.body.deployment).toMatchObject({ status: 'active', lastError: null });
+    const workflow = await n8nApi.getWorkflow(started.body.deployment.n8nWorkflowId);
+    expect(workflow).toMatchObject({ active: true });
+    expect(workflow!.nodes.map((node) => node.type)).toEqual(expect.arrayContaining(['CUSTOM.claimDueSends', 'CUSTOM.ophirSendEmail']));
+
+    expect((await t.http.post(`/api/campaigns/${campaign.id}/run-now`).set(owner.auth)).status).toBe(202);
+    const events = await until('both sends reported', async () => {
+      const rows = await t.prisma.event.findMany({ where: { campaignId: campaign.id, type: 'sent' } });
+      return rows.length === 2 && rows;
+    });
+    expect(events).toHaveLength(2);
+    const messages = await t.prisma.message.findMany({ where: { campaignId: campaign.id, stepPosition: 0 } });
+    expect(messages.every((m) => m.status === 'sent' && m.messageIdHeader.startsWith('<ophir.'))).toBe(true);
+    const captured = await t.prisma.sandboxMessage.findMany({ where: { mailbox: { campaigns: { some: { campaignId: campaign.id } } } } });
+    expect(captured).toHaveLength(2);
+    expect(captured[0]!.raw).toMatch(/List-Unsubscribe-Post: List-Unsubscribe=One-Click/);
+
+    const detail = await api.deployment(started.body.deployment.id);
+    expect(detail.body.editorUrl).toBe(`${n8n.url}/workflow/${started.body.deployment.n8nWorkflowId}`);
+    expect(detail.body.recentExecutions.length).toBeGreaterThan(0);
+  });
+
+  it('pauses, resumes, updates in place and archives, with n8n following each step', async () => {
+    const { campaign } = await campaignWithLeads(0);
+    const workflowId = (await api.start(campaign.id)).body.deployment.n8nWorkflowId as string;
+    expect((await api.pause(campaign.id)).body.deployment.status).toBe('paused');
+    expect((await n8nApi.getWorkflow(workflowId))!.active).toBe(false);
+    expect((await api.resume(campaign.id)).body.deployment.status).toBe('active');
+    expect((await n8nApi.getWorkflow(workflowId))!.active).toBe(true);
+
+    const renamed = await t.http.patch(`/api/campaigns/${campaign.id}`).set(owner.auth).send({ name: 'Renamed campaign', rotationStrategy: 'weighted' });
+    expect(renamed.body.deployment).toMatchObject({ status: 'active', n8nWorkflowId: workflowId });
+    const updated = (await n8nApi.getWorkflow(workflowId))!;
+    expect(updated.name).toContain('Renamed campaign');
+    expect(updated.nodes.find((node) => node.name === 'Mailbox Rotation')!.parameters.strategy).toBe('weighted');
+    expect(updated.active).toBe(true);
+
+    expect((await api.archive(campaign.id)).body.deployment.status).toBe('archived');
+    expect(await n8nApi.getWorkflow(workflowId)).toBeUndefined();
+  });
+
+  it('detects an edit made in n8n as drift, shows the diff, and never overwrites it silently', async () => {
+    const { campaign } = await campaignWithLeads(0);
+    const deployment = (await api.start(campaign.id)).body.deployment;
+    const workflow = (await n8nApi.getWorkflow(deployment.n8nWorkflowId))!;
+    const gate = workflow.nodes.find((node) => node.name === 'Business Hours Gate')!;
+    gate.parameters = { ...gate.parameters, scheduleSource: 'node', start: '10:00' };
+    // An operator moving a node is not drift; changing a parameter is.
+    workflow.nodes.find((node) => node.name === 'Send Email')!.position = [1111, 222];
+    await n8nApi.updateWorkflow(workflow.id, { name: workflow.name, nodes: workflow.nodes, connections: workflow.connections, settings: { executionOrder: 'v1', timezone: 'UTC' } });
+
+    await t.app.reconciler.runOnce();
+    const drift = await t.http.get(`/api/deployments/${deployment.id}/drift`).set(owner.auth);
+    expect(drift.body.drifted).toBe(true);
+    expect(drift.body.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'parameter_changed', node: 'Business Hours Gate', path: 'start', after: '10:00' }),
+        expect.objectContaining({ kind: 'parameter_changed', node: 'Business Hours Gate', path: 'scheduleSource', after: 'node' }),
+      ]),
+    );
+    expect(drift.body.changes.some((change: { node?: string }) => change.node === 'Send Email')).toBe(false);
+
+    const blocked = await t.http.patch(`/api/campaigns/${campaign.id}`).set(owner.auth).send({ name: 'Would overwrite' });
+    expect(blocked.status).toBe(409);
+    expect((await n8nApi.getWorkflow(workflow.id))!.nodes.find((node) => node.name === 'Business Hours Gate')!.parameters.start).toBe('10:00');
+
+    const kept = await t.http.post(`/api/deployments/${deployment.id}/resolve-drift`).set(owner.auth).send({ action: 'keep_n8n' });
+    expect(kept.body).toMatchObject({ status: 'active', hasOverride: true });
+    await t.app.reconciler.runOnce();
+    expect((await api.deployment(deployment.id)).body.status).toBe('active');
+
+    gate.parameters = { ...gate.parameters, start: '11:00' };
+    await n8nApi.updateWorkflow(workflow.id, { name: workflow.name, nodes: workflow.nodes, connections: workflow.connections, settings: { executionOrder: 'v1', timezone: 'UTC' } });
+    await t.app.reconciler.runOnce();
+    const reset = await t.http.post(`/api/deployments/${deployment.id}/resolve-drift`).set(owner.auth).send({ action: 'reset_to_template' });
+    expect(reset.body).toMatchObject({ status: 'active', hasOverride: false });
+    const restored = (await n8nApi.getWorkflow(workflow.id))!.nodes.find((node) => node.name === 'Business Hours Gate')!;
+    expect(restored.parameters).toEqual({});
+  });
+
+  it('keeps serving while n8n is down, and the reconciler restores deployments when it returns', async () => {
+    const { campaign } = await campaignWithLeads(0);
+    const deployment = (await api.start(campaign.id)).body.deployment;
+    const lost = await campaignWithLeads(0);
+    const lostDeployment = (await api.start(lost.campaign.id)).body.deployment;
+    await n8nApi.deactivateWorkflow(lostDeployment.n8nWorkflowId);
+    await n8nApi.deleteWorkflow(lostDeployment.n8nWorkflowId);
+
+    await n8n.process.stop();
+    expect((await t.http.get('/readyz')).status).toBe(200);
+    expect((await t.http.get('/api/deployments').set(owner.auth)).status).toBe(200);
+    const detail = await api.deployment(deployment.id);
+    expect(detail.status).toBe(503);
+    expect(detail.body.code).toBe('dependency_unavailable');
+    const paused = await api.pause(campaign.id);
+    expect(paused.status).toBe(503);
+    expect((await t.http.get(`/api/campaigns/${campaign.id}`).set(owner.auth)).body).toMatchObject({ status: 'paused', deployment: { status: 'error' } });
+    expect((await t.app.reconciler.runOnce()).n8nUnavailable).toBe(true);
+
+    await n8n.restart();
+    const summary = await t.app.reconciler.runOnce();
+    expect(summary.n8nUnavailable).toBe(false);
+    expect((await api.deployment(deployment.id)).body.status).toBe('paused');
+    expect((await n8nApi.getWorkflow(deployment.n8nWorkflowId))!.active).toBe(false);
+    const recreated = (await api.deployment(lostDeployment.id)).body;
+    expect(recreated.status).toBe('active');
+    expect(recreated.n8nWorkflowId).not.toBe(lostDeployment.n8nWorkflowId);
+    expect((await n8nApi.getWorkflow(recreated.n8nWorkflowId))!.active).toBe(true);
+  });
+});
