@@ -1,0 +1,128 @@
+/**
+ * The real stack for benchmarks: PostgreSQL (DATABASE_URL's server with a fresh database, or an
+ * embedded one), migrations, the provisioned n8n with our nodes, and the control plane listening on
+ * a free port with its n8n key and credential bootstrapped — the same pieces `npm start` runs.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { createApp, type App } from '../src/app.js';
+import { systemClock, type Clock } from '../src/lib/clock.js';
+import { loadConfig } from '../src/lib/config.js';
+import { createPrismaClient, type PrismaClient } from '../src/lib/db/prisma.js';
+import { createLogger } from '../src/lib/logger.js';
+import { dataRoot, repoRoot } from '../src/lib/paths.js';
+import { n8nApiKeyName } from '../src/modules/platform/platformSecrets.js';
+import { findFreePort } from '../src/runtime/freePort.js';
+import { applyMigrations } from '../src/runtime/migrations.js';
+import { bootstrapN8n, startN8n, type RunningN8n } from '../src/runtime/n8n/index.js';
+import { startEmbeddedPostgres } from '../src/runtime/postgres/embeddedPostgres.js';
+
+export interface BenchPlatform {
+  app: App;
+  prisma: PrismaClient;
+  url: string;
+  n8n: RunningN8n;
+  n8nApiKey: string;
+  stop(): Promise<void>;
+}
+
+export const benchLog = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+export async function startBenchPlatform(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<BenchPlatform> {
+  const stops: Array<() => Promise<unknown>> = [];
+  await mkdir(dataRoot, { recursive: true });
+  const scratch = await mkdtemp(path.join(dataRoot, 'bench-'));
+  await chmod(scratch, 0o755);
+  stops.push(() => rm(scratch, { recursive: true, force: true }));
+
+  let databaseUrl: string;
+  const database = `ophir_bench_${randomBytes(4).toString('hex')}`;
+  if (process.env.DATABASE_URL) {
+    const admin = new URL(process.env.DATABASE_URL);
+    admin.pathname = '/postgres';
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(`CREATE DATABASE ${database}`);
+    await client.end();
+    admin.pathname = `/${database}`;
+    databaseUrl = admin.toString();
+    stops.push(async () => {
+      const drop = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await drop.end();
+    });
+  } else {
+    const postgres = await startEmbeddedPostgres({ databaseDir: path.join(scratch, 'postgres') });
+    await postgres.createDatabase(database);
+    databaseUrl = postgres.databaseUrl(database);
+    stops.push(() => postgres.stop());
+  }
+  benchLog('migrating');
+  await applyMigrations({ databaseUrl });
+
+  benchLog('starting n8n');
+  const n8n = await startN8n({
+    port: 0,
+    userFolder: path.join(scratch, 'n8n'),
+    encryptionKey: randomBytes(24).toString('hex'),
+    customExtensions: [path.join(repoRoot, 'custom-nodes', 'dist')],
+    logLevel: 'warn',
+  });
+  stops.push(() => n8n.stop());
+  const { apiKey } = await bootstrapN8n({
+    url: n8n.url,
+    owner: { email: 'owner@ophir.bench', password: 'Bench-Owner-Pass-1', firstName: 'Ophir', lastName: 'Bench' },
+  });
+
+  const port = await findFreePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '20',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: url,
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    ENCRYPTION_ACTIVE_KEY_ID: 'bench',
+    N8N_URL: n8n.url,
+    N8N_CALLBACK_BASE_URL: url,
+    ...options.env,
+  });
+  const prisma = createPrismaClient({ databaseUrl, poolSize: config.DATABASE_POOL_SIZE });
+  stops.push(() => prisma.$disconnect());
+  const app = createApp({ config, prisma, logger: createLogger({ level: config.LOG_LEVEL }), clock: options.clock ?? systemClock });
+  await app.platformSecrets.set(n8nApiKeyName, apiKey);
+  await app.n8n.controlPlaneCredential();
+  const server: Server = app.express.listen(port, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  stops.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+
+  return {
+    app,
+    prisma,
+    url,
+    n8n,
+    n8nApiKey: apiKey,
+    stop: async () => {
+      for (const stop of stops.reverse()) await stop().catch((error: unknown) => benchLog(`while stopping: ${String(error)}`));
+    },
+  };
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
