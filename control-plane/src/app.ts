@@ -33,6 +33,7 @@ import { deploymentRoutes } from './modules/deployments/deployments.routes.js';
 import { N8nConnection } from './modules/deployments/n8nConnection.js';
 import { Reconciler } from './modules/deployments/reconciler.js';
 import { ClaimService } from './modules/campaigns/claims/claimDueSends.js';
+import { healthPolicy } from './modules/mailboxes/health/healthSweep.js';
 import { sendingCallbackRoutes } from './modules/events/events.routes.js';
 import { SendResultsService } from './modules/events/recordSendResults.js';
 import { TrackingLinks, trackingLinkSecretName } from './modules/tracking/links.js';
@@ -104,7 +105,7 @@ export function createApp(deps: AppDeps): App {
     ...deploymentRoutes({ deployments, connection: n8n }),
     ...sendingCallbackRoutes({
       claims: new ClaimService({ prisma, clock, links, leaseSeconds: config.CLAIM_LEASE_SECONDS }),
-      results: new SendResultsService({ prisma, clock }),
+      results: new SendResultsService({ prisma, clock, healthPolicy: healthPolicy(config) }),
     }),
     ...leadsModule({ config, prisma, clock, logger }).routes,
     ...mailboxModule({ config, prisma, secrets, clock, logger }).routes,

@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { scopedDb, type ScopedDb } from '../../lib/db/tenantScope.js';
 import { chooseVariant, dueAfter, newMessageKey } from '../campaigns/sequence.js';
+import { refreshMailboxHealth, type HealthPolicy } from '../mailboxes/health/mailboxHealth.js';
 import type { SendResult } from './sendResults.schemas.js';
 
 export interface SendResultsOutcome {
@@ -23,29 +24,44 @@ type Outcome = keyof SendResultsOutcome;
  * flight: a late report for an attempt whose lease expired and was re-claimed changes nothing.
  */
 export class SendResultsService {
-  constructor(private readonly deps: { prisma: PrismaClient; clock: Clock }) {}
+  constructor(private readonly deps: { prisma: PrismaClient; clock: Clock; healthPolicy: HealthPolicy }) {}
 
   async record(results: SendResult[]): Promise<SendResultsOutcome> {
     const outcome: SendResultsOutcome = { applied: 0, duplicates: 0, stale: 0, unknown: 0 };
-    for (const result of results) outcome[await this.recordOne(result)] += 1;
+    const touched = new Map<string, string>();
+    for (const result of results) {
+      const recorded = await this.recordOne(result);
+      outcome[recorded.outcome] += 1;
+      if (recorded.outcome === 'applied' && recorded.mailbox) touched.set(recorded.mailbox.id, recorded.mailbox.organizationId);
+    }
+    // Health (and the auto-pause rule) follows what was just reported, once per mailbox per batch.
+    for (const [mailboxId, organizationId] of touched) {
+      await refreshMailboxHealth(scopedDb(this.deps.prisma, organizationId), mailboxId, this.deps.clock.now(), this.deps.healthPolicy);
+    }
     return outcome;
   }
 
-  private async recordOne(result: SendResult): Promise<Outcome> {
-    const owner = await this.deps.prisma.message.findUnique({ where: { id: result.sendId }, select: { organizationId: true } });
-    if (!owner) return 'unknown';
-    const db = scopedDb(this.deps.prisma, owner.organizationId);
+  private async recordOne(result: SendResult): Promise<{ outcome: Outcome; mailbox?: { id: string; organizationId: string } }> {
+    const owner = await this.deps.prisma.message.findUnique({ where: { id: result.sendId }, select: { organizationId: true, mailboxId: true } });
+    if (!owner) return { outcome: 'unknown' };
+    const mailboxId = result.status === 'sent' || result.status === 'failed' ? ((result as { mailboxId?: string }).mailboxId ?? owner.mailboxId) : null;
+    const outcome = await this.applyOnce(owner.organizationId, result);
+    return { outcome, ...(mailboxId ? { mailbox: { id: mailboxId, organizationId: owner.organizationId } } : {}) };
+  }
+
+  private async applyOnce(organizationId: string, result: SendResult): Promise<Outcome> {
+    const db = scopedDb(this.deps.prisma, organizationId);
     return db.$transaction(async (tx) => {
       const scoped = tx as unknown as ScopedDb;
       const [message] = await tx.$queryRaw<{ id: string; status: string; attempt: number }[]>`
-        SELECT id, status::text, attempt FROM messages WHERE id = ${result.sendId}::uuid AND "organizationId" = ${owner.organizationId}::uuid FOR UPDATE`;
+        SELECT id, status::text, attempt FROM messages WHERE id = ${result.sendId}::uuid AND "organizationId" = ${organizationId}::uuid FOR UPDATE`;
       if (!message) return 'unknown';
       // The message row is locked, so a concurrent report of the same result waits here and then sees it.
       if (await scoped.event.findFirst({ where: { idempotencyKey: result.eventId }, select: { id: true } })) return 'duplicates';
       if (message.attempt !== result.attempt || message.status !== 'claimed') return 'stale';
       await scoped.event.create({
         data: {
-          organizationId: owner.organizationId,
+          organizationId: organizationId,
           type: eventTypes[result.status],
           idempotencyKey: result.eventId,
           messageId: result.sendId,
