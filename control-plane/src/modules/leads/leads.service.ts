@@ -10,6 +10,7 @@ import { recordAudit } from '../organizations/audit.js';
 import { findSuppressed } from '../suppressions/suppressionMatch.js';
 import { neutraliseCell } from './csvSafety.js';
 import type { LeadImportsService } from './import/leadImports.service.js';
+import { prismaSql } from './import/sqlRunner.js';
 import { canonicalTimezone, emailDomain, emailProblem, normalizeEmail, standardFields, type StandardField } from './leadFields.js';
 import { leadWhere, type LeadFilter } from './leadSelection.js';
 
@@ -77,7 +78,7 @@ export class LeadsService {
 
   async create(auth: AuthContext, input: LeadFieldsInput & { email: string }) {
     const email = validEmail(input.email);
-    const suppressed = await findSuppressed(auth.db, auth.organizationId, [email]);
+    const suppressed = await findSuppressed(prismaSql(auth.db), auth.organizationId, [email]);
     if (suppressed.size > 0) throw new ConflictError('This address is on the suppression list', { reason: 'suppressed' });
     try {
       const row = await auth.db.lead.create({

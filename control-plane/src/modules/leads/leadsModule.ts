@@ -7,6 +7,7 @@ import { suppressionRoutes } from '../suppressions/suppressions.routes.js';
 import { SuppressionsService } from '../suppressions/suppressions.service.js';
 import { leadImportRoutes } from './import/leadImports.routes.js';
 import { LeadImportsService } from './import/leadImports.service.js';
+import { createImportPool } from './import/sqlRunner.js';
 import { LeadListsService } from './leadLists.service.js';
 import { leadRoutes } from './leads.routes.js';
 import { LeadsService } from './leads.service.js';
@@ -15,7 +16,8 @@ import { LeadsService } from './leads.service.js';
 export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock: Clock; logger: Logger }): { routes: AnyRoute[]; imports: LeadImportsService } {
   const { config, prisma, clock, logger } = deps;
   const files = { importsDir: config.LEAD_IMPORTS_DIR, maxUploadBytes: config.LEAD_IMPORT_MAX_BYTES };
-  const imports = new LeadImportsService({ prisma, clock, logger, ...files });
+  const sql = createImportPool(config.DATABASE_URL, logger);
+  const imports = new LeadImportsService({ prisma, sql, clock, logger, ...files });
   return {
     imports,
     routes: [

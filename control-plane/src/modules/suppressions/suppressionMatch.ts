@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../../lib/db/prisma.js';
 import type { SuppressionKind, SuppressionReason } from '../../generated/prisma/enums.js';
+import type { SqlRunner } from '../leads/import/sqlRunner.js';
 
 export interface SuppressionMatch {
   kind: SuppressionKind;
@@ -13,10 +13,10 @@ export interface SuppressionMatch {
  *
  * Raw SQL is outside the tenant scope: it filters by organizationId itself.
  */
-export async function findSuppressed(prisma: Pick<PrismaClient, '$queryRawUnsafe'>, organizationId: string, emails: string[]): Promise<Map<string, SuppressionMatch>> {
+export async function findSuppressed(sql: SqlRunner, organizationId: string, emails: string[]): Promise<Map<string, SuppressionMatch>> {
   const matches = new Map<string, SuppressionMatch>();
   if (emails.length === 0) return matches;
-  const rows = await prisma.$queryRawUnsafe<Array<{ email: string; kind: SuppressionKind; reason: SuppressionReason }>>(
+  const rows = await sql.query<{ email: string; kind: SuppressionKind; reason: SuppressionReason }>(
     `SELECT DISTINCT ON (a.email) a.email, s.kind, s.reason
      FROM unnest($2::text[]) AS a(email)
      JOIN suppressions s ON s."organizationId" = $1::uuid AND (
@@ -24,8 +24,7 @@ export async function findSuppressed(prisma: Pick<PrismaClient, '$queryRawUnsafe
        OR (s.kind = 'domain' AND s.value = split_part(a.email, '@', 2))
        OR (s.kind = 'email_hash' AND s.value = encode(sha256(convert_to(a.email, 'UTF8')), 'hex')))
      ORDER BY a.email, s.kind`,
-    organizationId,
-    emails,
+    [organizationId, emails],
   );
   for (const row of rows) matches.set(row.email, { kind: row.kind, reason: row.reason });
   return matches;

@@ -6,9 +6,9 @@
  * Raw SQL is not covered by the tenant scope (src/lib/db/tenantScope.ts): every statement here
  * filters by, and stamps, `organizationId` itself.
  */
-import type { PrismaClient } from '../../../lib/db/prisma.js';
 import { standardFields } from '../leadFields.js';
 import type { LeadRow } from './rowReader.js';
+import type { SqlRunner } from './sqlRunner.js';
 
 export type OnExisting = 'skip' | 'update';
 
@@ -154,7 +154,7 @@ const statements: Record<OnExisting, string> = { skip: batchStatement('skip'), u
  * Writes one batch. Returns the import's counters after it, or undefined when the import had moved
  * on (another runner committed this range, or it was deleted): the caller must stop.
  */
-export async function writeBatch(prisma: PrismaClient, batch: BatchToWrite): Promise<BatchProgress | undefined> {
+export async function writeBatch(sql: SqlRunner, batch: BatchToWrite): Promise<BatchProgress | undefined> {
   const rows = [...batch.fresh, ...batch.repeated];
   const columns: Array<Array<string | null>> = arrayParameters.map(() => new Array(rows.length));
   const repeatedFlags: boolean[] = new Array(rows.length);
@@ -170,8 +170,7 @@ export async function writeBatch(prisma: PrismaClient, batch: BatchToWrite): Pro
     tagsColumn[index] = row.tags && row.tags.length > 0 ? row.tags.join(tagSeparator) : null;
     repeatedFlags[index] = index >= batch.fresh.length;
   });
-  const result = await prisma.$queryRawUnsafe<BatchProgress[]>(
-    statements[batch.onExisting],
+  const result = await sql.query<BatchProgress>(statements[batch.onExisting], [
     batch.organizationId,
     batch.importId,
     batch.previousLine,
@@ -186,6 +185,6 @@ export async function writeBatch(prisma: PrismaClient, batch: BatchToWrite): Pro
     batch.lastLine,
     ...columns,
     repeatedFlags,
-  );
+  ]);
   return result[0];
 }

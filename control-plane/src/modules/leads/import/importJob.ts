@@ -5,7 +5,6 @@
  * Resuming after a crash re-reads the file up to `lastCommittedLine` only to rebuild the set of
  * addresses already met (so duplicates are still recognised), then continues from there.
  */
-import type { PrismaClient } from '../../../lib/db/prisma.js';
 import { describeSuppression, findSuppressed } from '../../suppressions/suppressionMatch.js';
 import { AddressSet } from './addressSet.js';
 import { writeBatch, type BatchProgress, type OnExisting } from './batchWriter.js';
@@ -13,6 +12,7 @@ import { openRecordStream, type CsvFormat } from './csvFormat.js';
 import type { ColumnMapping } from './headerMapping.js';
 import { appendRejectedRows, filterRejectedRows, rejectedRowsPath, startRejectedRows, type RejectedRow } from './rejectedRows.js';
 import { createRowReader, mergeInto, type LeadRow } from './rowReader.js';
+import type { SqlRunner } from './sqlRunner.js';
 
 export interface ImportJobInput {
   organizationId: string;
@@ -27,7 +27,7 @@ export interface ImportJobInput {
 }
 
 export interface ImportJobOptions {
-  prisma: PrismaClient;
+  sql: SqlRunner;
   importsDir: string;
   batchSize: number;
   /** Stops between batches; what was committed stays committed (the import can be resumed). */
@@ -88,7 +88,7 @@ class LineTracker {
 }
 
 export async function runImportJob(input: ImportJobInput, options: ImportJobOptions): Promise<ImportJobOutcome> {
-  const { prisma, batchSize, signal } = options;
+  const { sql, batchSize, signal } = options;
   const reader = createRowReader(input.mapping);
   const rejectedPath = rejectedRowsPath(options.importsDir, input.importId);
   const resumeAfter = input.lastCommittedLine;
@@ -110,7 +110,7 @@ export async function runImportJob(input: ImportJobInput, options: ImportJobOpti
 
   const commit = async (batch: Batch): Promise<void> => {
     const pending = [...batch.byEmail.values()];
-    const suppressed = await findSuppressed(prisma, input.organizationId, pending.map((entry) => entry.row.email));
+    const suppressed = await findSuppressed(sql, input.organizationId, pending.map((entry) => entry.row.email));
     const rejected = [...batch.rejected];
     const fresh: LeadRow[] = [];
     const repeated: LeadRow[] = [];
@@ -120,7 +120,7 @@ export async function runImportJob(input: ImportJobInput, options: ImportJobOpti
       else (entry.repeated ? repeated : fresh).push(entry.row);
     }
     await appendRejectedRows(rejectedPath, rejected);
-    const progress = await writeBatch(prisma, {
+    const progress = await writeBatch(sql, {
       organizationId: input.organizationId,
       importId: input.importId,
       source: `import:${input.importId}`,

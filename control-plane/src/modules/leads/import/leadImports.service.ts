@@ -17,10 +17,13 @@ import { sampleCsvFile, type CsvFormat } from './csvFormat.js';
 import { mappingProblems, proposeMapping, type ColumnMapping } from './headerMapping.js';
 import { runImportJob, type ImportJobOutcome } from './importJob.js';
 import { filterRejectedRows, rejectedRowsPath } from './rejectedRows.js';
+import type { SqlRunner } from './sqlRunner.js';
 import { receiveUpload, type StoredUpload } from './upload.js';
 
 export interface LeadImportsDeps {
   prisma: PrismaClient;
+  /** The fast path's connection (see sqlRunner.ts). */
+  sql: SqlRunner;
   clock: Clock;
   logger: Logger;
   importsDir: string;
@@ -248,7 +251,7 @@ export class LeadImportsService {
         checkActiveCampaigns: row.inActiveCampaign !== null,
         lastCommittedLine: row.lastCommittedLine,
       },
-      { prisma: this.deps.prisma, importsDir: this.deps.importsDir, batchSize: this.deps.batchSize ?? 5000, ...options },
+      { sql: this.deps.sql, importsDir: this.deps.importsDir, batchSize: this.deps.batchSize ?? 5000, ...options },
     );
   }
 

@@ -1,0 +1,28 @@
+import pg from 'pg';
+import { pgConnectionOptions } from '../../../lib/db/connectionOptions.js';
+import type { Logger } from '../../../lib/logger.js';
+
+/** Raw SQL for the import's fast path. It is outside the tenant scope: every statement filters by organizationId itself. */
+export interface SqlRunner {
+  query<T>(text: string, params: unknown[]): Promise<T[]>;
+}
+
+/** Any Prisma client (scoped or not) as a SqlRunner, for the few raw queries outside the import job. */
+export function prismaSql(client: { $queryRawUnsafe<T>(query: string, ...values: unknown[]): Promise<T> }): SqlRunner {
+  return { query: <T>(text: string, params: unknown[]) => client.$queryRawUnsafe<T[]>(text, ...params) };
+}
+
+/**
+ * A small node-postgres pool for the import batches. Prisma's raw-query path copies large array
+ * parameters through its query interpreter (peak RSS ~1 GB on a million rows); pg sends them as is.
+ * Idle connections close quickly and never keep the process alive.
+ */
+export function createImportPool(databaseUrl: string, logger: Logger): SqlRunner & { end(): Promise<void> } {
+  const pool = new pg.Pool(pgConnectionOptions(databaseUrl, { max: 2, idleTimeoutMillis: 5_000, allowExitOnIdle: true }));
+  // An idle connection dropped by the server (restart, database dropped) must not crash the process.
+  pool.on('error', (error) => logger.warn({ err: error }, 'lead import database connection lost'));
+  return {
+    query: async <T>(text: string, params: unknown[]) => (await pool.query(text, params)).rows as T[],
+    end: () => pool.end(),
+  };
+}
