@@ -6,7 +6,7 @@ import type { Clock } from './lib/clock.js';
 import { SecretBox } from './lib/crypto.js';
 import type { PrismaClient } from './lib/db/prisma.js';
 import type { Logger } from './lib/logger.js';
-import { createMetrics } from './lib/metrics.js';
+import { createMetrics, type Metrics } from './lib/metrics.js';
 import { buildOpenApiDocument, createOpenApiRegistry } from './lib/http/openapi.js';
 import { problemHandler, routeNotFound } from './lib/http/problem.js';
 import { mountRoutes, type AnyRoute } from './lib/http/route.js';
@@ -53,6 +53,7 @@ export interface App {
   n8n: N8nConnection;
   deployments: DeploymentService;
   reconciler: Reconciler;
+  metrics: Metrics;
 }
 
 const requestIdPattern = /^[\w.-]{1,128}$/;
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): App {
     windowSeconds: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
   });
 
+  const metrics = createMetrics();
   const n8n = new N8nConnection({
     baseUrl: config.N8N_URL,
     apiKey: config.N8N_API_KEY,
@@ -104,7 +106,7 @@ export function createApp(deps: AppDeps): App {
     ...campaignRoutes({ campaigns: new CampaignsService({ deployments, clock }) }),
     ...deploymentRoutes({ deployments, connection: n8n }),
     ...sendingCallbackRoutes({
-      claims: new ClaimService({ prisma, clock, links, leaseSeconds: config.CLAIM_LEASE_SECONDS }),
+      claims: new ClaimService({ prisma, clock, links, leaseSeconds: config.CLAIM_LEASE_SECONDS, claimDuration: metrics.claimDuration }),
       results: new SendResultsService({ prisma, clock, healthPolicy: healthPolicy(config) }),
     }),
     ...leadsModule({ config, prisma, clock, logger }).routes,
@@ -114,7 +116,6 @@ export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
-  const metrics = createMetrics();
   app.use(
     pinoHttp({
       logger,
@@ -150,5 +151,5 @@ export function createApp(deps: AppDeps): App {
   app.use(router);
   app.use(routeNotFound);
   app.use(problemHandler(logger));
-  return { express: app, routes, secrets, platformSecrets, n8n, deployments, reconciler };
+  return { express: app, routes, secrets, platformSecrets, n8n, deployments, reconciler, metrics };
 }

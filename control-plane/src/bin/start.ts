@@ -64,13 +64,19 @@ async function startLocalN8n(env: Record<string, string | undefined>): Promise<R
   return n8n;
 }
 
-/** Owner and API key (stored encrypted), then the credential our nodes call back with. */
-async function connectLocalN8n(server: RunningServer, n8nUrl: string, env: Record<string, string | undefined>): Promise<void> {
+/**
+ * Owner and API key (stored encrypted) unless an API key is configured, then the credential our
+ * nodes call back with. Works for the local n8n and for a fresh external one (docker-compose).
+ */
+async function connectN8n(server: RunningServer, config: Config, env: Record<string, string | undefined>): Promise<void> {
   const { platformSecrets, n8n } = server.app;
-  const result = await bootstrapN8n({ url: n8nUrl, owner: owner(env), existingApiKey: await platformSecrets.get(n8nApiKeyName) });
-  if (result.apiKeyMinted) await platformSecrets.set(n8nApiKeyName, result.apiKey);
-  // A new n8n (its data folder was reset) no longer has the credential we remembered.
-  if (result.ownerCreated) await n8n.forgetCredential();
+  if (!config.N8N_API_KEY) {
+    if (!env.N8N_OWNER_PASSWORD) throw new Error('Set N8N_API_KEY, or N8N_OWNER_PASSWORD so the control plane can set n8n up itself');
+    const result = await bootstrapN8n({ url: config.N8N_URL!, owner: owner(env), existingApiKey: await platformSecrets.get(n8nApiKeyName) });
+    if (result.apiKeyMinted) await platformSecrets.set(n8nApiKeyName, result.apiKey);
+    // A new n8n (its data was reset) no longer has the credential we remembered.
+    if (result.ownerCreated) await n8n.forgetCredential();
+  }
   await n8n.controlPlaneCredential();
 }
 
@@ -106,7 +112,12 @@ async function main(): Promise<void> {
   const server = await startServer({ config, prisma, logger, clock: systemClock });
   stopSteps.push(() => server.close());
 
-  if (localN8n) await connectLocalN8n(server, config.N8N_URL!, env);
+  try {
+    await connectN8n(server, config, env);
+  } catch (error) {
+    // The control plane serves everything else without n8n; deployments retry once it is reachable.
+    say(`n8n is not usable yet (${(error as Error).message}); deployments answer 503 until it is`);
+  }
   if (config.RECONCILER_ENABLED) {
     server.app.reconciler.start(config.RECONCILE_CRON);
     stopSteps.push(async () => server.app.reconciler.stop());

@@ -4,6 +4,8 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 export interface Metrics {
   registry: Registry;
   httpMiddleware: RequestHandler;
+  /** How long one claim of due sends takes (the workflow waits on it every run). */
+  claimDuration: Histogram;
 }
 
 /** One registry per app instance, so tests that build several apps do not collide. */
@@ -34,5 +36,11 @@ export function createMetrics(): Metrics {
     });
     next();
   };
-  return { registry, httpMiddleware };
+  const claimDuration = new Histogram({
+    name: 'ophir_claim_duration_seconds',
+    help: 'Time to claim a batch of due sends',
+    buckets: [0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 1, 2],
+    registers: [registry],
+  });
+  return { registry, httpMiddleware, claimDuration };
 }

@@ -20,7 +20,7 @@ export interface ConnectOutcome {
  * Plays the browser: asks the control plane for the consent URL, lets the fake provider "consent"
  * (see `fake.nextConsent`), and follows its redirect to our callback.
  */
-export async function connectOAuthMailbox(t: TestApp, auth: { Authorization: string }, provider: 'gmail' | 'outlook'): Promise<ConnectOutcome> {
+export async function connectOAuthMailbox(t: Pick<TestApp, 'http'>, auth: { Authorization: string }, provider: 'gmail' | 'outlook'): Promise<ConnectOutcome> {
   const start = await t.http.post(`/api/mailboxes/${provider}/connect`).set(auth);
   if (start.status !== 200) throw new Error(`connect start failed: ${start.status} ${start.text}`);
   const consent = await fetch(start.body.authorizationUrl, { redirect: 'manual' });
@@ -30,7 +30,7 @@ export async function connectOAuthMailbox(t: TestApp, auth: { Authorization: str
 }
 
 /** Delivers a provider redirect (a URL on PUBLIC_URL) to the app and reads where it lands. */
-export async function followCallback(t: TestApp, callbackUrl: string): Promise<ConnectOutcome> {
+export async function followCallback(t: Pick<TestApp, 'http'>, callbackUrl: string): Promise<ConnectOutcome> {
   const url = new URL(callbackUrl);
   const answer = await t.http.get(`${url.pathname}${url.search}`);
   if (answer.status !== 302) throw new Error(`the callback answered ${answer.status} ${answer.text}`);

@@ -1,3 +1,4 @@
+import type { Histogram } from 'prom-client';
 import type { Mailbox } from '../../../generated/prisma/client.js';
 import type { Clock } from '../../../lib/clock.js';
 import type { PrismaClient } from '../../../lib/db/prisma.js';
@@ -51,9 +52,20 @@ const pendingStatuses = ['queued', 'deferred', 'retrying'];
  * executions never get the same send.
  */
 export class ClaimService {
-  constructor(private readonly deps: { prisma: PrismaClient; clock: Clock; links: TrackingLinks; leaseSeconds: number }) {}
+  constructor(
+    private readonly deps: { prisma: PrismaClient; clock: Clock; links: TrackingLinks; leaseSeconds: number; claimDuration?: Histogram },
+  ) {}
 
   async claim(campaignId: string, batchSize: number): Promise<ClaimBatch> {
+    const stopTimer = this.deps.claimDuration?.startTimer();
+    try {
+      return await this.claimBatch(campaignId, batchSize);
+    } finally {
+      stopTimer?.();
+    }
+  }
+
+  private async claimBatch(campaignId: string, batchSize: number): Promise<ClaimBatch> {
     const { prisma, clock } = this.deps;
     // n8n is platform-level: the campaign it names decides the organization for everything below.
     const owner = await prisma.campaign.findUnique({ where: { id: campaignId }, select: { organizationId: true } });
