@@ -25,6 +25,15 @@ const validBodies: Record<string, unknown> = {
   'POST /api/deployments/{deploymentId}/resolve-drift': { action: 'keep_n8n' },
   'POST /api/mailboxes/sandbox': { email: 'walk-sandbox@attacker.example' },
   'PATCH /api/mailboxes/{mailboxId}': { dailyCap: 1, status: 'paused' },
+  'POST /api/leads': { email: 'walk-lead@attacker.example' },
+  'PATCH /api/leads/{leadId}': { company: 'Changed by attacker' },
+  'POST /api/lead-lists': { name: 'Attacker list' },
+  'PATCH /api/lead-lists/{listId}': { name: 'Renamed by attacker' },
+  // Raw CSV bodies (the upload routes take the file itself, not JSON).
+  'POST /api/lead-imports': 'email\nwalk-import@attacker.example\n',
+  'POST /api/lead-imports/{importId}/commit': {},
+  'POST /api/suppressions': { kind: 'domain', value: 'walk.attacker.example' },
+  'POST /api/suppressions/import': 'email\nwalk-suppressed@attacker.example\n',
 };
 // The attacker's own SMTP mailbox is verified against this server (filled in beforeAll).
 const smtpServer = new LocalSmtpServer({ username: 'walk', password: 'walk password' });
@@ -61,6 +70,21 @@ beforeAll(async () => {
   victimIds.mailboxId = mailbox.body.id;
   victimSecrets.push(mailbox.body.id, 'sender@victim.com');
   victimSecrets.push(victim.organization.id, victim.user.email, 'colleague@victim.com', 'pending@victim.com', apiKey.body.id, pending.body.id);
+
+  const lead = await t.http.post('/api/leads').set(victim.auth).send({ email: 'lead@victim.com', company: 'Victim Co', tags: ['victim'] });
+  const list = await t.http.post('/api/lead-lists').set(victim.auth).send({ name: 'Victim list' });
+  await t.http.post(`/api/lead-lists/${list.body.id}/members`).set(victim.auth).send({ leadIds: [lead.body.id] });
+  const leadImport = await t.http.post('/api/lead-imports').set(victim.auth).set('Content-Type', 'text/csv').send(Buffer.from('email\nimported@victim.com\n'));
+  const suppression = await t.http.post('/api/suppressions').set(victim.auth).send({ kind: 'email', value: 'blocked@victim.com', reason: 'unsubscribed' });
+  victimIds.leadId = lead.body.id;
+  victimIds.listId = list.body.id;
+  victimIds.importId = leadImport.body.id;
+  victimIds.suppressionId = suppression.body.id;
+  // Bulk operations name leads in the body: the victim's ids must simply match nothing.
+  validBodies['POST /api/leads/tags'] = { leadIds: [lead.body.id], add: ['attacker'] };
+  validBodies['POST /api/lead-lists/{listId}/members'] = { leadIds: [lead.body.id] };
+  validBodies['DELETE /api/lead-lists/{listId}/members'] = { leadIds: [lead.body.id] };
+  victimSecrets.push(lead.body.id, 'lead@victim.com', list.body.id, leadImport.body.id, 'imported@victim.com', suppression.body.id, 'blocked@victim.com');
 });
 afterAll(async () => {
   await smtpServer.stop();
@@ -122,5 +146,15 @@ describe('cross-organization access', () => {
     expect(mailbox.body).toMatchObject({ status: 'active', dailyCap: 30 });
     const campaign = await t.http.get(`/api/campaigns/${victimIds.campaignId}`).set(victim.auth);
     expect(campaign.body).toMatchObject({ name: 'Victim campaign', status: 'draft' });
+  });
+
+  it("left the victim's leads, lists, imports and suppressions untouched", async () => {
+    const lead = await t.http.get(`/api/leads/${victimIds.leadId}`).set(victim.auth);
+    expect(lead.body).toMatchObject({ company: 'Victim Co', tags: ['victim'] });
+    const list = await t.http.get(`/api/lead-lists/${victimIds.listId}`).set(victim.auth);
+    expect(list.body).toMatchObject({ name: 'Victim list', memberCount: 1 });
+    expect((await t.http.get(`/api/lead-imports/${victimIds.importId}`).set(victim.auth)).body.status).toBe('previewed');
+    const suppressions = await t.http.get('/api/suppressions').set(victim.auth);
+    expect(suppressions.body.data.map((row: { id: string }) => row.id)).toEqual([victimIds.suppressionId]);
   });
 });
