@@ -255,7 +255,8 @@ function lineOfRecord(text: string, delimiter: CsvDelimiter, recordIndex: number
 
 /** A stream of records (arrays of cells) with their position, decoded as the format says. */
 export function openRecordStream(path: string, format: CsvFormat): { input: Readable; parser: Parser } {
-  const file = createReadStream(path, { highWaterMark: 256 * 1024 });
+  // Small chunks: the parser yields to the event loop often, so database replies are handled promptly.
+  const file = createReadStream(path, { highWaterMark: 64 * 1024 });
   const decoded: NodeJS.ReadableStream = format.encoding === 'utf-8' ? file : file.pipe(iconv.decodeStream(format.encoding, { stripBOM: true }));
   const parser = parse({
     ...csvParserOptions(format),

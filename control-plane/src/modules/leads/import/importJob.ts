@@ -44,6 +44,13 @@ interface PendingRow {
   repeated: boolean;
 }
 
+interface PreparedBatch {
+  batch: Batch;
+  fresh: LeadRow[];
+  repeated: LeadRow[];
+  suppressed: number;
+}
+
 class Batch {
   readonly byEmail = new Map<string, PendingRow>();
   readonly rejected: RejectedRow[] = [];
@@ -108,7 +115,8 @@ export async function runImportJob(input: ImportJobInput, options: ImportJobOpti
   let lastProgress: BatchProgress | undefined;
   let superseded = false;
 
-  const commit = async (batch: Batch): Promise<void> => {
+  /** The read-only half of a batch (suppression lookup, rejected rows to disk), done while the previous batch is written. */
+  const prepare = async (batch: Batch): Promise<PreparedBatch> => {
     const pending = [...batch.byEmail.values()];
     const suppressed = await findSuppressed(sql, input.organizationId, pending.map((entry) => entry.row.email));
     const rejected = [...batch.rejected];
@@ -119,7 +127,12 @@ export async function runImportJob(input: ImportJobInput, options: ImportJobOpti
       if (match) rejected.push({ line: entry.line, error: describeSuppression(match), cells: entry.cells });
       else (entry.repeated ? repeated : fresh).push(entry.row);
     }
+    // Before the batch commits: on resume, rows past the last committed line are dropped again.
     await appendRejectedRows(rejectedPath, rejected);
+    return { batch, fresh, repeated, suppressed: suppressed.size };
+  };
+
+  const write = async ({ batch, fresh, repeated, suppressed }: PreparedBatch): Promise<void> => {
     const progress = await writeBatch(sql, {
       organizationId: input.organizationId,
       importId: input.importId,
@@ -131,7 +144,7 @@ export async function runImportJob(input: ImportJobInput, options: ImportJobOpti
       lastLine: batch.lastLine,
       rowsRead: batch.rowsRead,
       rejected: batch.rejected.length,
-      suppressed: suppressed.size,
+      suppressed,
       duplicatesInBatch: batch.duplicates,
       fresh,
       repeated,
@@ -145,8 +158,28 @@ export async function runImportJob(input: ImportJobInput, options: ImportJobOpti
     options.onProgress?.(progress);
   };
 
+  // Three stages overlap: parsing batch n+2, preparing n+1 and writing n. Preparations run in
+  // order (the rejected-rows file stays sorted), writes run in order (each claims the line the
+  // previous one committed). Failures are handled where awaited; the no-op catches only keep an
+  // early failure from being reported as unhandled.
+  let preparing: Promise<unknown> = Promise.resolve();
+  let writing: Promise<void> = Promise.resolve();
+  const submit = async (full: Batch): Promise<boolean> => {
+    const ready = preparing.then(() => prepare(full));
+    preparing = ready;
+    ready.catch(() => undefined);
+    await writing;
+    if (superseded || signal?.aborted) {
+      await ready.catch(() => undefined);
+      return false;
+    }
+    writing = ready.then(write);
+    writing.catch(() => undefined);
+    return true;
+  };
+  const stopped = (): ImportJobOutcome => (superseded ? { kind: 'superseded' } : { kind: 'stopped' });
+
   let batch = new Batch();
-  let inFlight: Promise<void> = Promise.resolve();
   let headerPending = input.format.hasHeaderRow;
   const takeUnreadable = (beforeLine: number) => {
     while (unreadable.length > 0 && unreadable[0]!.line < beforeLine) {
@@ -186,23 +219,15 @@ export async function runImportJob(input: ImportJobInput, options: ImportJobOpti
         }
       }
       if (batch.rowsRead >= batchSize) {
-        // One batch in the database while the next one is parsed: both cores stay busy.
-        await inFlight;
-        if (superseded) return { kind: 'superseded' };
-        if (signal?.aborted) return { kind: 'stopped' };
         const full = batch;
         batch = new Batch();
-        inFlight = commit(full);
-        // Handled when awaited; this only keeps an early failure from being reported as unhandled.
-        inFlight.catch(() => undefined);
+        if (!(await submit(full))) return stopped();
       }
     }
     takeUnreadable(Number.POSITIVE_INFINITY);
-    await inFlight;
-    if (superseded) return { kind: 'superseded' };
-    if (signal?.aborted) return { kind: 'stopped' };
-    if (batch.rowsRead > 0) await commit(batch);
-    if (superseded) return { kind: 'superseded' };
+    if (batch.rowsRead > 0 && !(await submit(batch))) return stopped();
+    await writing;
+    if (superseded) return stopped();
     return { kind: 'completed', progress: lastProgress };
   } finally {
     parser.destroy();
