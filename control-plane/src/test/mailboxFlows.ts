@@ -1,7 +1,5 @@
 /** Test drivers for mailbox flows: the browser side of an OAuth connect, and signed n8n calls. */
 import { randomUUID } from 'node:crypto';
-import { signPayload, signatureHeader, timestampHeader } from '../lib/http/signature.js';
-import { callbackSigningSecretName } from '../modules/platform/platformSecrets.js';
 import type { TestApp } from './testApp.js';
 
 /** Environment for createTestApp so redirect URIs and the post-connect landing page are predictable. */
@@ -36,19 +34,6 @@ export async function followCallback(t: Pick<TestApp, 'http'>, callbackUrl: stri
   if (answer.status !== 302) throw new Error(`the callback answered ${answer.status} ${answer.text}`);
   const landing = new URL(answer.headers.location!);
   return { mailboxId: landing.searchParams.get('connected') ?? undefined, error: landing.searchParams.get('error') ?? undefined, landing };
-}
-
-/** A POST signed like the Ophir n8n credential signs it (with the real time: signature freshness is about the wire). */
-export async function n8nPost(t: TestApp, path: string, body: unknown) {
-  const secret = await t.app.platformSecrets.getOrCreate(callbackSigningSecretName);
-  const raw = JSON.stringify(body);
-  const timestamp = Math.floor(Date.now() / 1000);
-  return t.http
-    .post(path)
-    .set('Content-Type', 'application/json')
-    .set(timestampHeader, String(timestamp))
-    .set(signatureHeader, signPayload(secret, timestamp, raw))
-    .send(raw);
 }
 
 /** Every table's rows as JSON text that contain one of `needles`: proof that a secret is stored nowhere in clear. */

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../lib/clock.js';
 import { FakeGoogle } from '../../test/fakes/fakeGoogle.js';
-import { connectOAuthMailbox, followCallback, n8nPost, oauthTestEnv, plaintextOccurrences } from '../../test/mailboxFlows.js';
+import { connectOAuthMailbox, followCallback, oauthTestEnv, plaintextOccurrences } from '../../test/mailboxFlows.js';
+import { callAsN8n } from '../../test/n8nCallbacks.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
 
 const google = new FakeGoogle({ accessTokenTtlSeconds: 3600 });
@@ -14,7 +15,7 @@ let mailboxId: string;
 const address = 'ada@gmail.example';
 const issuedAccessTokens: string[] = [];
 
-const accessToken = (id = mailboxId) => n8nPost(t, `/api/internal/n8n/mailboxes/${id}/access-token`, { sendId: 'send-1', provider: 'gmail' });
+const accessToken = (id = mailboxId) => callAsN8n(t, `/api/internal/n8n/mailboxes/${id}/access-token`, { sendId: 'send-1', provider: 'gmail' });
 const refreshCalls = () => google.calls('token').filter((call) => call.form.get('grant_type') === 'refresh_token').length;
 
 beforeAll(async () => {

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../lib/clock.js';
 import { FakeMicrosoft } from '../../test/fakes/fakeMicrosoft.js';
-import { connectOAuthMailbox, n8nPost, oauthTestEnv, plaintextOccurrences } from '../../test/mailboxFlows.js';
+import { connectOAuthMailbox, oauthTestEnv, plaintextOccurrences } from '../../test/mailboxFlows.js';
+import { callAsN8n } from '../../test/n8nCallbacks.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
 
 const microsoft = new FakeMicrosoft();
@@ -13,7 +14,7 @@ let mailboxId: string;
 const address = 'grace@contoso.example';
 const issuedAccessTokens: string[] = [];
 
-const accessToken = () => n8nPost(t, `/api/internal/n8n/mailboxes/${mailboxId}/access-token`, { sendId: 'send-1', provider: 'outlook' });
+const accessToken = () => callAsN8n(t, `/api/internal/n8n/mailboxes/${mailboxId}/access-token`, { sendId: 'send-1', provider: 'outlook' });
 const tokenCalls = (grant: string) => microsoft.calls('token').filter((call) => call.form.get('grant_type') === grant);
 
 beforeAll(async () => {

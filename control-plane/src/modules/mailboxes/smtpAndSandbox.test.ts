@@ -2,7 +2,8 @@
 import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalSmtpServer } from '../../test/fakes/localSmtpServer.js';
-import { n8nPost, plaintextOccurrences } from '../../test/mailboxFlows.js';
+import { plaintextOccurrences } from '../../test/mailboxFlows.js';
+import { callAsN8n } from '../../test/n8nCallbacks.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
 
 const password = 'smtp-password-0f3a9c';
@@ -56,7 +57,7 @@ describe('SMTP mailboxes', () => {
     });
     expect(JSON.stringify(saved.body)).not.toContain(password);
 
-    const credentials = await n8nPost(t, `/api/internal/n8n/mailboxes/${saved.body.id}/smtp-credentials`, { sendId: 's1', provider: 'smtp' });
+    const credentials = await callAsN8n(t, `/api/internal/n8n/mailboxes/${saved.body.id}/smtp-credentials`, { sendId: 's1', provider: 'smtp' });
     expect(credentials.status).toBe(200);
     expect(credentials.body).toEqual({
       host: server.host,
@@ -88,11 +89,11 @@ describe('SMTP mailboxes', () => {
 
   it('refuses the access-token broker and the wrong provider', async () => {
     const [mailbox] = (await t.http.get('/api/mailboxes').set(owner.auth)).body.data;
-    const token = await n8nPost(t, `/api/internal/n8n/mailboxes/${mailbox.id}/access-token`, { sendId: 's1', provider: 'smtp' });
+    const token = await callAsN8n(t, `/api/internal/n8n/mailboxes/${mailbox.id}/access-token`, { sendId: 's1', provider: 'smtp' });
     expect(token.body.code).toBe('mailbox_unavailable');
     const paused = await t.http.patch(`/api/mailboxes/${mailbox.id}`).set(owner.auth).send({ status: 'paused' });
     expect(paused.body).toMatchObject({ status: 'paused', statusReason: 'Paused by a user' });
-    const refused = await n8nPost(t, `/api/internal/n8n/mailboxes/${mailbox.id}/smtp-credentials`, { sendId: 's1', provider: 'smtp' });
+    const refused = await callAsN8n(t, `/api/internal/n8n/mailboxes/${mailbox.id}/smtp-credentials`, { sendId: 's1', provider: 'smtp' });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'mailbox_unavailable', mailboxStatus: 'paused' });
   });
@@ -107,10 +108,10 @@ describe('sandbox mailboxes', () => {
     expect(created.status).toBe(201);
     const body = { sendId: 'send-9', mailboxId: created.body.id, messageId: '<m-1@ophir.test>', from: 'demo@sandbox.example', to: 'lead@example.com', threadId: null, raw: rawMessage('<m-1@ophir.test>') };
 
-    const first = await n8nPost(t, '/api/internal/n8n/sandbox-messages', body);
+    const first = await callAsN8n(t, '/api/internal/n8n/sandbox-messages', body);
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ duplicate: false, threadId: first.body.id });
-    const replay = await n8nPost(t, '/api/internal/n8n/sandbox-messages', body);
+    const replay = await callAsN8n(t, '/api/internal/n8n/sandbox-messages', body);
     expect(replay.status).toBe(200);
     expect(replay.body).toEqual({ ...first.body, duplicate: true });
 
@@ -123,7 +124,7 @@ describe('sandbox mailboxes', () => {
   it('refuses a duplicate address, a non-sandbox mailbox and a body that is not MIME', async () => {
     expect((await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: 'demo@sandbox.example' })).status).toBe(409);
     const [smtpMailbox] = (await t.http.get('/api/mailboxes').set(owner.auth)).body.data;
-    const wrong = await n8nPost(t, '/api/internal/n8n/sandbox-messages', { mailboxId: smtpMailbox.id, messageId: '<x@y>', to: 'a@b.c', raw: rawMessage('<x@y>') });
+    const wrong = await callAsN8n(t, '/api/internal/n8n/sandbox-messages', { mailboxId: smtpMailbox.id, messageId: '<x@y>', to: 'a@b.c', raw: rawMessage('<x@y>') });
     expect(wrong.body.code).toBe('mailbox_unavailable');
   });
 });
