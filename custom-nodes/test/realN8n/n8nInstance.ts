@@ -26,14 +26,39 @@ async function freePort(): Promise<number> {
 	});
 }
 
-/** A throwaway n8n (SQLite in a temp folder) with our dist/ as custom extensions. */
+export interface N8nInstanceOptions {
+	/**
+	 * Load dist/ as custom extensions (`N8N_CUSTOM_EXTENSIONS`, types `CUSTOM.<node>`). Default true.
+	 * false starts n8n with no custom extensions, e.g. to load the package installed as a community
+	 * package under `<userFolder>/.n8n/nodes` instead (types `n8n-nodes-ophir.<node>`).
+	 */
+	customExtensions?: boolean;
+}
+
+/** A throwaway n8n (SQLite in a temp folder), by default with our dist/ as custom extensions. */
 export class N8nInstance {
 	url = '';
 	private child: ChildProcess | null = null;
-	private readonly userFolder = mkdtempSync(join(tmpdir(), 'ophir-nodes-n8n-'));
+	private folder: string | null = null;
 	readonly log: string[] = [];
 	/** Owner session cookie for n8n's internal REST API (the editor's API), set by createApiKey. */
 	private restCookie = '';
+
+	constructor(private readonly options: N8nInstanceOptions = {}) {}
+
+	/**
+	 * N8N_USER_FOLDER (n8n keeps its state in `<userFolder>/.n8n`): a temp folder made on first use
+	 * (not at construction, so a skipped suite leaves nothing behind), removed by stop().
+	 */
+	get userFolder(): string {
+		this.folder ??= mkdtempSync(join(tmpdir(), 'ophir-nodes-n8n-'));
+		return this.folder;
+	}
+
+	/** Where n8n loads installed community packages from: `<nodesFolder>/node_modules/n8n-nodes-*` (and scoped `@scope/n8n-nodes-*`). */
+	get nodesFolder(): string {
+		return join(this.userFolder, '.n8n', 'nodes');
+	}
 
 	async start(): Promise<void> {
 		const port = await freePort();
@@ -51,7 +76,7 @@ export class N8nInstance {
 			WEBHOOK_URL: `${this.url}/`,
 			N8N_SECURE_COOKIE: 'false',
 			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-			N8N_CUSTOM_EXTENSIONS: CUSTOM_NODES_DIST,
+			...(this.options.customExtensions === false ? {} : { N8N_CUSTOM_EXTENSIONS: CUSTOM_NODES_DIST }),
 			N8N_LOG_LEVEL: 'warn',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
@@ -92,7 +117,8 @@ export class N8nInstance {
 			if (child.exitCode === null) child.kill('SIGKILL');
 		}
 		this.child = null;
-		rmSync(this.userFolder, { recursive: true, force: true });
+		if (this.folder !== null) rmSync(this.folder, { recursive: true, force: true });
+		this.folder = null;
 	}
 
 	/** Claims the fresh instance and mints a Public API key with every scope. */
