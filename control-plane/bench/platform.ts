@@ -87,7 +87,7 @@ export async function startBenchPlatform(options: { clock?: Clock; env?: Record<
     HOST: '127.0.0.1',
     PORT: String(port),
     PUBLIC_URL: url,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     JWT_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     ENCRYPTION_ACTIVE_KEY_ID: 'bench',
