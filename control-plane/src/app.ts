@@ -28,6 +28,7 @@ import { InvitationsService } from './modules/organizations/invitations.service.
 import { organizationRoutes } from './modules/organizations/organizations.routes.js';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
 import { CampaignsService } from './modules/campaigns/campaigns.service.js';
+import { campaignDefinitionRoutes } from './modules/campaigns/campaignDefinition.routes.js';
 import { DeploymentService } from './modules/deployments/deployment.service.js';
 import { deploymentRoutes } from './modules/deployments/deployments.routes.js';
 import { N8nConnection } from './modules/deployments/n8nConnection.js';
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): App {
     }),
     ...platformRoutes({ clock }),
     ...campaignRoutes({ campaigns: new CampaignsService({ deployments, clock }) }),
+    ...campaignDefinitionRoutes({ clock, links }),
     ...deploymentRoutes({ deployments, connection: n8n }),
     ...sendingCallbackRoutes({
       claims: new ClaimService({ prisma, clock, links, leaseSeconds: config.CLAIM_LEASE_SECONDS, claimDuration: metrics.claimDuration }),

@@ -85,6 +85,17 @@ beforeAll(async () => {
   validBodies['POST /api/lead-lists/{listId}/members'] = { leadIds: [lead.body.id] };
   validBodies['DELETE /api/lead-lists/{listId}/members'] = { leadIds: [lead.body.id] };
   victimSecrets.push(lead.body.id, 'lead@victim.com', list.body.id, leadImport.body.id, 'imported@victim.com', suppression.body.id, 'blocked@victim.com');
+
+  // The campaign definition: a sequence, and the victim's lead enrolled in it.
+  const victimSequence = { steps: [{ delayAmount: 0, variants: [{ label: 'A', subject: 'Victim subject', bodyText: 'Victim body {{unsubscribeUrl}}' }] }] };
+  await t.http.put(`/api/campaigns/${campaign.body.id}/sequence`).set(victim.auth).send(victimSequence);
+  await t.http.post(`/api/campaigns/${campaign.body.id}/enrollments`).set(victim.auth).send({ leadIds: [lead.body.id] });
+  const enrollments = await t.http.get(`/api/campaigns/${campaign.body.id}/enrollments`).set(victim.auth);
+  victimIds.enrollmentId = enrollments.body.data[0].id;
+  validBodies['PUT /api/campaigns/{campaignId}/sequence'] = { steps: [{ delayAmount: 0, variants: [{ label: 'A', subject: 'Attacker', bodyText: 'Attacker {{unsubscribeUrl}}' }] }] };
+  validBodies['POST /api/campaigns/{campaignId}/preview'] = { leadId: lead.body.id };
+  validBodies['POST /api/campaigns/{campaignId}/enrollments'] = { leadIds: [lead.body.id] };
+  victimSecrets.push(victimIds.enrollmentId!, 'Victim subject', 'Victim body');
 });
 afterAll(async () => {
   await smtpServer.stop();
@@ -156,5 +167,12 @@ describe('cross-organization access', () => {
     expect((await t.http.get(`/api/lead-imports/${victimIds.importId}`).set(victim.auth)).body.status).toBe('previewed');
     const suppressions = await t.http.get('/api/suppressions').set(victim.auth);
     expect(suppressions.body.data.map((row: { id: string }) => row.id)).toEqual([victimIds.suppressionId]);
+  });
+
+  it("left the victim's sequence and enrolments untouched", async () => {
+    const sequence = await t.http.get(`/api/campaigns/${victimIds.campaignId}/sequence`).set(victim.auth);
+    expect(sequence.body.steps.map((step: { variants: Array<{ subject: string }> }) => step.variants[0]!.subject)).toEqual(['Victim subject']);
+    const enrollments = await t.http.get(`/api/campaigns/${victimIds.campaignId}/enrollments`).set(victim.auth);
+    expect(enrollments.body.data).toEqual([expect.objectContaining({ id: victimIds.enrollmentId, state: 'active' })]);
   });
 });

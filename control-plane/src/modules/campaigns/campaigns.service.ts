@@ -5,6 +5,7 @@ import type { AuthContext } from '../../lib/http/route.js';
 import type { DeploymentService } from '../deployments/deployment.service.js';
 import { recordAudit } from '../organizations/audit.js';
 import { nextStatus, type CampaignAction } from './campaignStatus.js';
+import { assertReadyToStart } from './readiness/startReadiness.js';
 import type { CampaignScheduleInput } from './campaigns.schemas.js';
 
 type CampaignRow = Campaign & { deployment: WorkflowDeployment | null; mailboxes: { mailboxId: string }[] };
@@ -107,6 +108,7 @@ export class CampaignsService {
   async transition(auth: AuthContext, campaignId: string, action: CampaignAction) {
     const current = await this.get(auth, campaignId);
     const status = nextStatus(current.status, action);
+    if (action === 'start') await assertReadyToStart(auth.db, campaignId);
     await auth.db.campaign.update({
       where: { id: campaignId },
       data: { status, ...(action === 'start' ? { startedAt: this.deps.clock.now() } : {}) },

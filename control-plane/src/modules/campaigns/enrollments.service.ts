@@ -1,21 +1,32 @@
+import type { StepVariant } from '../../generated/prisma/client.js';
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
 import { AppError, NotFoundError } from '../../lib/errors.js';
 import { sha256Hex } from '../../lib/crypto.js';
-import { chooseVariant, newMessageKey } from './sequence.js';
+import { inChunks } from './messageStates.js';
+import { chooseVariant, dueAfter, newMessageKey } from './sequence.js';
 
 export interface EnrollmentOutcome {
   enrolled: number;
-  skipped: { suppressed: number; inactive: number; alreadyEnrolled: number };
+  skipped: { suppressed: number; inactive: number; alreadyEnrolled: number; notFound: number };
   /** Leads that are also active in another campaign (enrolled anyway; shown as a warning). */
   activeElsewhere: number;
 }
 
-/**
- * Enrols leads in a campaign: each gets an enrolment and its first message, due now. Suppressed
- * addresses and domains, inactive leads and leads already in this campaign are skipped.
- */
-export async function enrollLeads(db: ScopedDb, options: { organizationId: string; campaignId: string; leadIds: string[]; now: Date }): Promise<EnrollmentOutcome> {
-  const { organizationId, campaignId, now } = options;
+export function emptyEnrollmentOutcome(): EnrollmentOutcome {
+  return { enrolled: 0, skipped: { suppressed: 0, inactive: 0, alreadyEnrolled: 0, notFound: 0 }, activeElsewhere: 0 };
+}
+
+export function addEnrollmentOutcome(total: EnrollmentOutcome, part: EnrollmentOutcome): void {
+  total.enrolled += part.enrolled;
+  total.activeElsewhere += part.activeElsewhere;
+  for (const reason of Object.keys(total.skipped) as Array<keyof EnrollmentOutcome['skipped']>) total.skipped[reason] += part.skipped[reason];
+}
+
+/** Each batch is one transaction of two set-based inserts, so tens of thousands of leads enrol in seconds. */
+const batchSize = 1000;
+
+/** The campaign, if it can take new leads: not finished, and with a first step to send. */
+export async function enrollableCampaign(db: ScopedDb, campaignId: string) {
   const campaign = await db.campaign.findUnique({
     where: { id: campaignId },
     include: { steps: { orderBy: { position: 'asc' }, take: 1, include: { variants: true } } },
@@ -24,15 +35,37 @@ export async function enrollLeads(db: ScopedDb, options: { organizationId: strin
   if (campaign.status === 'archived' || campaign.status === 'completed') throw new AppError('invalid_state', `A ${campaign.status} campaign takes no new leads`);
   const firstStep = campaign.steps[0];
   if (!firstStep || firstStep.variants.length === 0) throw new AppError('invalid_state', 'Add a first step with its message before enrolling leads');
+  return { campaign, firstStep };
+}
 
-  const leads = await db.lead.findMany({ where: { id: { in: options.leadIds } } });
+/**
+ * Enrols leads in a campaign: each gets an enrolment and its first message, due after the first
+ * step's delay. Suppressed addresses and domains, inactive leads, leads already in this campaign and
+ * ids the organization does not have are skipped and counted.
+ */
+export async function enrollLeads(db: ScopedDb, options: { organizationId: string; campaignId: string; leadIds: string[]; now: Date }): Promise<EnrollmentOutcome> {
+  const { campaignId, now } = options;
+  const { campaign, firstStep } = await enrollableCampaign(db, campaignId);
+  const dueAt = dueAfter(now, firstStep.delayAmount, firstStep.delayUnit, campaign.timezone);
+  const outcome = emptyEnrollmentOutcome();
+  for (const leadIds of inChunks([...new Set(options.leadIds)], batchSize)) {
+    addEnrollmentOutcome(outcome, await enrollBatch(db, { organizationId: options.organizationId, campaignId, leadIds, variants: firstStep.variants, dueAt, now }));
+  }
+  return outcome;
+}
+
+async function enrollBatch(
+  db: ScopedDb,
+  options: { organizationId: string; campaignId: string; leadIds: string[]; variants: StepVariant[]; dueAt: Date; now: Date },
+): Promise<EnrollmentOutcome> {
+  const { organizationId, campaignId, variants, dueAt, now } = options;
+  const leads = await db.lead.findMany({ where: { id: { in: options.leadIds } }, select: { id: true, email: true, emailDomain: true, status: true } });
   const emails = leads.map((lead) => lead.email);
-  const domains = leads.map((lead) => lead.emailDomain);
   const suppressions = await db.suppression.findMany({
     where: {
       OR: [
         { kind: 'email', value: { in: emails } },
-        { kind: 'domain', value: { in: domains } },
+        { kind: 'domain', value: { in: [...new Set(leads.map((lead) => lead.emailDomain))] } },
         { kind: 'email_hash', value: { in: emails.map(sha256Hex) } },
       ],
     },
@@ -40,7 +73,8 @@ export async function enrollLeads(db: ScopedDb, options: { organizationId: strin
   const suppressed = new Set(suppressions.map((s) => `${s.kind}:${s.value}`));
   const existing = new Set((await db.enrollment.findMany({ where: { campaignId, leadId: { in: options.leadIds } }, select: { leadId: true } })).map((e) => e.leadId));
 
-  const outcome: EnrollmentOutcome = { enrolled: 0, skipped: { suppressed: 0, inactive: 0, alreadyEnrolled: 0 }, activeElsewhere: 0 };
+  const outcome = emptyEnrollmentOutcome();
+  outcome.skipped.notFound = options.leadIds.length - leads.length;
   const eligible = leads.filter((lead) => {
     if (existing.has(lead.id)) outcome.skipped.alreadyEnrolled += 1;
     else if (lead.status !== 'active') outcome.skipped.inactive += 1;
@@ -48,21 +82,33 @@ export async function enrollLeads(db: ScopedDb, options: { organizationId: strin
     else return true;
     return false;
   });
-  outcome.activeElsewhere = await db.enrollment.count({
+  if (eligible.length === 0) return outcome;
+  const elsewhere = await db.enrollment.findMany({
     where: { leadId: { in: eligible.map((lead) => lead.id) }, state: 'active', campaignId: { not: campaignId } },
+    distinct: ['leadId'],
+    select: { leadId: true },
   });
+  outcome.activeElsewhere = elsewhere.length;
 
+  const leadIds = eligible.map((lead) => lead.id);
   await db.$transaction(async (tx) => {
-    for (const lead of eligible) {
-      const enrollment = await tx.enrollment.create({
-        data: { organizationId, campaignId, leadId: lead.id, state: 'active', nextStep: 0, nextDueAt: now },
-      });
-      const variant = chooseVariant(firstStep.variants, `${enrollment.id}:0`)!;
-      await tx.message.create({
-        data: { ...newMessageKey(), organizationId, campaignId, enrollmentId: enrollment.id, leadId: lead.id, stepPosition: 0, variantId: variant.id, dueAt: now },
-      });
-      outcome.enrolled += 1;
-    }
+    // Two set-based statements per batch: Prisma's createMany costs ~0.5 s per thousand rows here, this ~20 ms.
+    // Raw SQL is outside the tenant scope: both statements name the organization themselves.
+    // A concurrent enrolment of the same lead wins the unique (campaign, lead); this one skips it.
+    const created = await tx.$queryRaw<{ id: string; leadId: string }[]>`
+      INSERT INTO enrollments (id, "organizationId", "campaignId", "leadId", state, "nextStep", "nextDueAt", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), ${organizationId}::uuid, ${campaignId}::uuid, lead_id, 'active'::"EnrollmentState", 0, ${dueAt}, ${now}, ${now}
+      FROM unnest(${leadIds}::uuid[]) AS lead_id
+      ON CONFLICT ("campaignId", "leadId") DO NOTHING
+      RETURNING id, "leadId"`;
+    const messages = created.map((enrollment) => ({ ...newMessageKey(), enrollment, variantId: chooseVariant(variants, `${enrollment.id}:0`)!.id }));
+    await tx.$executeRaw`
+      INSERT INTO messages (id, "organizationId", "campaignId", "enrollmentId", "leadId", "stepPosition", "variantId", "dueAt", "messageIdHeader", "createdAt", "updatedAt")
+      SELECT m.id, ${organizationId}::uuid, ${campaignId}::uuid, m.enrollment_id, m.lead_id, 0, m.variant_id, ${dueAt}, m.header, ${now}, ${now}
+      FROM unnest(${messages.map((m) => m.id)}::uuid[], ${messages.map((m) => m.enrollment.id)}::uuid[], ${messages.map((m) => m.enrollment.leadId)}::uuid[],
+                  ${messages.map((m) => m.variantId)}::uuid[], ${messages.map((m) => m.messageIdHeader)}::text[]) AS m(id, enrollment_id, lead_id, variant_id, header)`;
+    outcome.enrolled = created.length;
+    outcome.skipped.alreadyEnrolled += eligible.length - created.length;
   });
   return outcome;
 }

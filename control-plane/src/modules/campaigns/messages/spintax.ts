@@ -22,7 +22,8 @@ export function resolveSpintax(text: string, seed: string): string {
 
 /** Unbalanced braces outside Handlebars expressions, reported at save time. */
 export function spintaxProblems(text: string): string[] {
-  const withoutHandlebars = text.replace(/\{\{[\s\S]*?\}\}/g, '');
+  // Triple-stash `{{{x}}}` first, or its last brace would count as a spintax one.
+  const withoutHandlebars = text.replace(/\{\{\{[\s\S]*?\}\}\}|\{\{[\s\S]*?\}\}/g, '');
   let depth = 0;
   for (const char of withoutHandlebars) {
     if (char === '{') depth += 1;

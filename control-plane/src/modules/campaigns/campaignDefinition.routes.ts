@@ -1,0 +1,18 @@
+import type { Clock } from '../../lib/clock.js';
+import type { AnyRoute } from '../../lib/http/route.js';
+import type { TrackingLinks } from '../tracking/links.js';
+import { CampaignEnrollmentsService } from './enrollments/campaignEnrollments.service.js';
+import { enrollmentRoutes } from './enrollments/enrollments.routes.js';
+import { previewRoutes } from './preview/preview.routes.js';
+import { PreviewService } from './preview/previewMessages.js';
+import { sequenceRoutes } from './sequence/sequence.routes.js';
+import { SequenceService } from './sequence/sequence.service.js';
+
+/** What a marketer defines before and while a campaign runs: its sequence, previews, and who is enrolled. */
+export function campaignDefinitionRoutes(deps: { clock: Clock; links: TrackingLinks }): AnyRoute[] {
+  return [
+    ...sequenceRoutes({ sequences: new SequenceService() }),
+    ...previewRoutes({ previews: new PreviewService({ links: deps.links }) }),
+    ...enrollmentRoutes({ enrollments: new CampaignEnrollmentsService({ clock: deps.clock }) }),
+  ];
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { leadFilterQuery } from '../../leads/leads.schemas.js';
+
+export const enrollmentStateSchema = z.enum(['active', 'paused', 'completed', 'stopped']).openapi('EnrollmentState');
+
+export const enrollBody = z
+  .object({
+    leadIds: z.array(z.uuid()).min(1).max(20_000).optional(),
+    listId: z.uuid().optional(),
+    filter: leadFilterQuery.strict().optional().describe('The same filter as GET /api/leads'),
+  })
+  .strict()
+  .refine((body) => [body.leadIds, body.listId, body.filter].filter((given) => given !== undefined).length === 1, {
+    message: 'Give exactly one of leadIds, listId or filter',
+  })
+  .openapi('EnrollLeads');
+
+export type EnrollInput = z.infer<typeof enrollBody>;
+
+export const enrollmentOutcomeSchema = z
+  .object({
+    enrolled: z.number().int(),
+    skipped: z.object({ suppressed: z.number().int(), inactive: z.number().int(), alreadyEnrolled: z.number().int(), notFound: z.number().int() }),
+    activeElsewhere: z.number().int().describe('Enrolled leads that are also active in another campaign (a warning)'),
+  })
+  .openapi('EnrollmentOutcome');
+
+export const enrollmentParams = z.object({ campaignId: z.uuid(), enrollmentId: z.uuid() });
+
+export const listEnrollmentsQuery = z
+  .object({
+    state: enrollmentStateSchema.optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+
+export const enrollmentSchema = z
+  .object({
+    id: z.uuid(),
+    leadId: z.uuid(),
+    leadEmail: z.string(),
+    state: enrollmentStateSchema,
+    currentStep: z.number().int().nullable().describe('1-based step sent next (or where it stopped); null once completed'),
+    nextDueAt: z.iso.datetime().nullable(),
+    stopReason: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi('Enrollment');

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { renderMessage } from './renderMessage.js';
+import { templateProblems } from './templateProblems.js';
+
+const messages = (source: string, requireUnsubscribeLink = false) => templateProblems(source, { requireUnsubscribeLink }).map((p) => p.message);
+
+describe('templateProblems', () => {
+  it('accepts what the renderer provides: lead fields, custom fields, the link, default, if/unless, spintax', () => {
+    const source = [
+      '{Hi|Hello|Hey} {{default lead.firstName "there"}},',
+      '{{#if lead.company}}How is {{lead.company}}?{{else}}How are you?{{/if}}',
+      '{{#unless lead.title}}.{{/unless}} {{lead.custom.plan}} {{lead.custom.[Company Size]}} {{{lead.website}}}',
+      '{{! a comment }}{{default (default lead.city lead.country) "your city"}}',
+      'Bye: {{unsubscribeUrl}}',
+    ].join('\n');
+    expect(templateProblems(source, { requireUnsubscribeLink: true })).toEqual([]);
+  });
+
+  it('names unknown variables with their line, and suggests the lead. prefix', () => {
+    expect(templateProblems('Hi {{lead.fristName}}\n{{firstName}} {{company.name}}')).toEqual([
+      { message: 'Unknown variable "lead.fristName"; use lead.<field>, lead.custom.<name> or unsubscribeUrl', line: 1 },
+      { message: 'Unknown variable "firstName"; did you mean "lead.firstName"?', line: 2 },
+      { message: 'Unknown variable "company.name"; use lead.<field>, lead.custom.<name> or unsubscribeUrl', line: 2 },
+    ]);
+    expect(messages('{{@root.lead}} {{this}} {{../lead.email}}')).toHaveLength(3);
+    expect(messages('{{lead.custom}} {{lead.custom.a.b}} {{lead.email.length}}')).toHaveLength(3);
+  });
+
+  it('refuses helpers the renderer does not have, arguments to variables, partials and context-changing blocks', () => {
+    expect(messages('{{uppercase lead.firstName}}')).toEqual(['Unknown helper "uppercase"; available here: default']);
+    expect(messages('{{lead.firstName "x"}}')).toEqual(['"lead.firstName" is a variable and takes no arguments']);
+    expect(messages('{{#each lead.company}}x{{/each}}')).toEqual(['Unknown helper "each"; available here: if, unless']);
+    expect(messages('{{> footer}}')).toEqual(['Partials ({{> name}}) are not supported']);
+    expect(messages('{{default lead.nope "x"}}')).toEqual([expect.stringContaining('Unknown variable "lead.nope"')]);
+  });
+
+  it('reports Handlebars syntax errors in one line with the line number', () => {
+    expect(templateProblems('ok\nHi {{lead.firstName')).toEqual([{ message: "Template syntax error: Expecting 'ID', got 'INVALID'", line: 2 }]);
+    expect(templateProblems('{{#if lead.company}}x{{/unless}}')).toEqual([{ message: "Template syntax error: if doesn't match unless", line: 1 }]);
+  });
+
+  it('reports unbalanced spintax, and a variable inside a spintax group (which would be sent with its braces)', () => {
+    expect(messages('{Hi|Hello there')).toEqual(['Unbalanced spintax: a spintax group "{...|...}" is not closed']);
+    expect(messages('Hi|Hello} there')).toEqual(['Unbalanced spintax: a "}" closes a spintax group that was never opened']);
+    const literal = '{Hi {{lead.firstName}}|Hello}';
+    expect(renderMessage({ subject: literal, bodyText: '', bodyHtml: null, seed: 's', lead: { id: '1', email: 'a@b.c', firstName: 'Ann', lastName: null, company: null, title: null, website: null, city: null, country: null, customFields: {} } }).subject).toBe('{Hi Ann|Hello}');
+    expect(templateProblems(`x\n${literal}`)).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('cannot contain a {{variable}}') })]);
+    expect(messages('{{{lead.company}}} {Hi|Hello}')).toEqual([]);
+  });
+
+  it('requires an unconditional unsubscribe link when asked', () => {
+    expect(messages('No link here', true)).toEqual([expect.stringContaining('requires an unsubscribe link')]);
+    expect(messages('{{#if lead.company}}{{unsubscribeUrl}}{{/if}}', true)).toEqual([expect.stringContaining('outside any {{#if}}')]);
+    expect(messages('<a href="{{unsubscribeUrl}}">Unsubscribe</a>', true)).toEqual([]);
+  });
+});

@@ -1,0 +1,13 @@
+import type { RenderedMessageBody } from './renderMessage.js';
+
+/**
+ * The safety net under the marketer's own link. When a campaign requires an unsubscribe link (the
+ * default) the sequence cannot be saved without `{{unsubscribeUrl}}` in every body, so the link sits
+ * where the marketer put it and this adds nothing: the marketer's copy wins. Only a message whose
+ * rendered text lacks the link (the campaign opted out of the requirement) gets this visible footer,
+ * so every message still carries a way out besides the one-click header.
+ */
+export function withUnsubscribeFooter(rendered: RenderedMessageBody, unsubscribeUrl: string): RenderedMessageBody {
+  if (rendered.text.includes(unsubscribeUrl)) return rendered;
+  return { ...rendered, text: `${rendered.text.trimEnd()}\n\n--\nUnsubscribe: ${unsubscribeUrl}\n` };
+}

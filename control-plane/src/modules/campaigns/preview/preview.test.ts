@@ -1,0 +1,104 @@
+// Integration: a preview is what the claim hands n8n for the same lead (real app, signed claim, real PostgreSQL).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../lib/clock.js';
+import { createCampaign, createLead } from '../../../test/campaignApi.js';
+import { callAsN8n } from '../../../test/n8nCallbacks.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
+
+const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
+let t: TestApp;
+let owner: SignedUp;
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  owner = await signUp(t.http);
+});
+afterAll(() => t.close());
+
+const steps = [
+  {
+    delayAmount: 0,
+    variants: [
+      { label: 'A', subject: '{Hi|Hello|Hey} {{default lead.firstName "there"}}', bodyText: '{Quick|Short} note for {{lead.company}} on {{lead.custom.plan}}.\n{{unsubscribeUrl}}', bodyHtml: '<p>{Dear|Hello} {{lead.company}}</p><a href="{{unsubscribeUrl}}">Unsubscribe</a>' },
+      { label: 'B', weight: 2, subject: 'About {{lead.company}}', bodyText: '{Any|Some} thoughts, {{default lead.firstName "friend"}}? {{unsubscribeUrl}}' },
+    ],
+  },
+  { delayAmount: 2, delayUnit: 'days', variants: [{ label: 'A', bodyText: '{Bumping|Following up on} this. {{unsubscribeUrl}}' }] },
+];
+
+/** Moving the clock by days expires the access token; a fresh sign-in continues in the same organization. */
+async function signInAgain() {
+  const login = await t.http.post('/api/auth/login').send({ email: owner.user.email, password: 'correct horse battery staple' });
+  expect(login.status).toBe(200);
+  owner = { ...owner, auth: { Authorization: `Bearer ${login.body.accessToken}` } };
+}
+
+const preview = (campaignId: string, body: object) => t.http.post(`/api/campaigns/${campaignId}/preview`).set(owner.auth).send(body);
+
+async function claimOne(campaignId: string) {
+  const response = await callAsN8n(t, '/api/internal/n8n/claims', { campaignId, batchSize: 10 });
+  expect(response.status).toBe(200);
+  expect(response.body.items).toHaveLength(1);
+  const item = response.body.items[0] as { sendId: string; attempt: number; message: { subject: string; text: string; html: string | null }; mailboxes: Array<{ id: string }> };
+  return { ...item, rendered: { subject: item.message.subject, text: item.message.text, html: item.message.html } };
+}
+
+describe('preview', () => {
+  it('renders each step exactly as the claim sends it, step 1 and the threaded follow-up', async () => {
+    const { campaignId } = await createCampaign(t.http, owner);
+    expect((await t.http.put(`/api/campaigns/${campaignId}/sequence`).set(owner.auth).send({ steps })).status).toBe(200);
+    const leadId = await createLead(t.http, owner, { email: 'ann@acme.example', company: 'Acme & Sons', customFields: { plan: 'Pro' } });
+    expect((await t.http.post(`/api/campaigns/${campaignId}/enrollments`).set(owner.auth).send({ leadIds: [leadId] })).body.enrolled).toBe(1);
+    // The claim serves active campaigns; the n8n deployment is not what this test is about.
+    await t.prisma.campaign.update({ where: { id: campaignId }, data: { status: 'active' } });
+
+    const before = await preview(campaignId, { leadId });
+    expect(before.status).toBe(200);
+    const [first, second] = before.body.steps;
+    const item = await claimOne(campaignId);
+    expect(first).toMatchObject({ step: 1, sendId: item.sendId });
+    expect({ subject: first.subject, text: first.text, html: first.html }).toEqual(item.rendered);
+
+    const sentAt = clock.now().toISOString();
+    const report = { status: 'sent', sendId: item.sendId, attempt: item.attempt, eventId: `${item.sendId}:sent`, mailboxId: item.mailboxes[0]!.id, messageId: `<ophir.${item.sendId}@ophir.example>`, sentAt };
+    expect((await callAsN8n(t, '/api/internal/n8n/events', { results: [report] })).body.applied).toBe(1);
+    clock.advance(2 * 86_400_000);
+    await signInAgain();
+
+    const followUp = (await preview(campaignId, { leadId, step: 2 })).body.steps;
+    expect(followUp).toHaveLength(1);
+    const next = await claimOne(campaignId);
+    expect(followUp[0]).toMatchObject({ step: 2, sendId: next.sendId, variantLabel: 'A' });
+    expect({ subject: followUp[0].subject, text: followUp[0].text, html: followUp[0].html }).toEqual(next.rendered);
+    expect(next.message.subject).toBe(`Re: ${item.message.subject}`);
+    // Before the follow-up was queued the preview already promised the same wording and subject.
+    expect(second.subject).toBe(next.message.subject);
+    expect(second.text.replace(/\/u\/\S+/g, '')).toBe(next.message.text.replace(/\/u\/\S+/g, ''));
+  });
+
+  it('previews a lead that is not enrolled, a chosen variant, and refuses what does not exist', async () => {
+    const { campaignId } = await createCampaign(t.http, owner);
+    await t.http.put(`/api/campaigns/${campaignId}/sequence`).set(owner.auth).send({ steps });
+    const leadId = await createLead(t.http, owner, { email: 'bo@initech.example', firstName: 'Bo', company: 'Initech' });
+
+    const all = await preview(campaignId, { leadId });
+    expect(all.body).toMatchObject({ leadId, enrollmentId: null });
+    expect(all.body.steps.map((s: { sendId: string | null }) => s.sendId)).toEqual([null, null]);
+    expect((await preview(campaignId, { leadId })).body).toEqual(all.body);
+
+    const b = await preview(campaignId, { leadId, step: 1, variantLabel: 'B' });
+    expect(b.body.steps).toEqual([expect.objectContaining({ variantLabel: 'B', subject: 'About Initech', html: null })]);
+    expect(b.body.steps[0].text).toMatch(/^(Any|Some) thoughts, Bo\? http/);
+
+    expect((await preview(campaignId, { leadId, step: 3 })).body.issues).toEqual([{ field: 'body.step', message: 'The campaign has 2 step(s)' }]);
+    expect((await preview(campaignId, { leadId, step: 1, variantLabel: 'Z' })).body.issues[0].field).toBe('body.variantLabel');
+    expect((await preview(campaignId, { leadId, variantLabel: 'A' })).body.issues[0].field).toBe('body.variantLabel');
+
+    const stranger = await signUp(t.http);
+    const theirLead = await createLead(t.http, stranger, { email: 'x@elsewhere.example' });
+    const foreign = await preview(campaignId, { leadId: theirLead });
+    expect(foreign.status).toBe(404);
+    const empty = await createCampaign(t.http, owner, { mailbox: false });
+    expect((await preview(empty.campaignId, { leadId })).body.code).toBe('invalid_state');
+  });
+});
