@@ -38,6 +38,7 @@ import { healthPolicy } from './modules/mailboxes/health/healthSweep.js';
 import { sendingCallbackRoutes } from './modules/events/events.routes.js';
 import { SendResultsService } from './modules/events/recordSendResults.js';
 import { TrackingLinks, trackingLinkSecretName } from './modules/tracking/links.js';
+import { trackingModule } from './modules/tracking/trackingModule.js';
 
 export interface AppDeps {
   config: Config;
@@ -113,6 +114,7 @@ export function createApp(deps: AppDeps): App {
     }),
     ...leadsModule({ config, prisma, clock, logger }).routes,
     ...mailboxModule({ config, prisma, secrets, clock, logger }).routes,
+    ...trackingModule({ config, prisma, clock, logger, links }).routes,
   ];
 
   const app = express();

@@ -72,6 +72,8 @@ export const environmentSchema = z
     // Lead imports: uploaded CSVs and rejected-row files live here (git-ignored local state by default).
     LEAD_IMPORTS_DIR: z.string().min(1).default(path.join(dataRoot, 'imports')),
     LEAD_IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(2 * 1024 ** 3),
+    // Live campaign stats (server-sent events): how often a watched campaign's aggregate is re-read.
+    STATS_STREAM_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
   })
   .refine((env) => env.ENCRYPTION_KEYS.has(env.ENCRYPTION_ACTIVE_KEY_ID), {
     path: ['ENCRYPTION_ACTIVE_KEY_ID'],

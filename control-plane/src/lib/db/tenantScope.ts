@@ -20,6 +20,8 @@ const tenantModels = new Set([
   'Enrollment',
   'Message',
   'Event',
+  'CampaignStatsDaily',
+  'MessageMetricSeen',
   'WorkflowDeployment',
   'AuditLog',
   'OAuthConnectState',

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+export const inboundEventTypes = ['replied', 'auto_replied', 'bounced', 'complained', 'unsubscribe_request'] as const;
+
+/**
+ * One thing the inbox watcher saw, with how to find our message: our Message-ID header (angle
+ * brackets included) first, then the provider thread, then the lead's address within the mailbox's
+ * organization. Read leniently (`.loose()`): the watcher may add diagnostics; `evidence` is kept as sent.
+ */
+export const inboundEventSchema = z
+  .object({
+    eventId: z.string().min(1).max(200),
+    type: z.enum(inboundEventTypes),
+    inReplyToMessageId: z.string().min(3).max(998).nullish(),
+    threadId: z.string().min(1).max(500).nullish(),
+    leadEmail: z.email().max(254).nullish(),
+    mailboxId: z.uuid().nullish(),
+    bounce: z
+      .object({
+        kind: z.enum(['hard', 'soft']),
+        status: z.string().regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'an enhanced status code such as 5.1.1').nullish(),
+        diagnostic: z.string().max(2000).nullish(),
+      })
+      .nullish(),
+    receivedAt: z.iso.datetime({ offset: true }),
+    evidence: z.record(z.string(), z.unknown()).default({}),
+  })
+  .loose()
+  .superRefine((event, ctx) => {
+    if (!event.inReplyToMessageId && !event.threadId && !event.leadEmail) {
+      ctx.addIssue({ code: 'custom', path: ['inReplyToMessageId'], message: 'name the message: inReplyToMessageId, threadId or leadEmail' });
+    }
+    if (event.threadId && !event.mailboxId) ctx.addIssue({ code: 'custom', path: ['mailboxId'], message: 'a thread id is only unique within its mailbox' });
+    if (event.leadEmail && !event.mailboxId && !event.inReplyToMessageId && !event.threadId) {
+      ctx.addIssue({ code: 'custom', path: ['mailboxId'], message: 'a lead email is looked up within the mailbox\'s organization' });
+    }
+    if (event.type === 'bounced' && !event.bounce) ctx.addIssue({ code: 'custom', path: ['bounce'], message: 'a bounce needs its kind (hard or soft)' });
+  });
+
+export type InboundEvent = z.infer<typeof inboundEventSchema>;
+
+export const inboundEventsBody = z
+  .object({
+    source: z.object({ workflowId: z.string().optional(), executionId: z.string().optional() }).loose().optional(),
+    events: z.array(inboundEventSchema).min(1).max(500),
+  })
+  .strict()
+  .openapi('InboundEvents');
+
+export const inboundEventOutcomes = ['applied', 'duplicate', 'unknown'] as const;
+
+export const inboundEventsOutcomeSchema = z
+  .object({
+    applied: z.number().int(),
+    duplicates: z.number().int(),
+    unknown: z.number().int().describe('Events naming no message, thread, lead or mailbox of ours: nothing was recorded'),
+    events: z.array(z.object({ eventId: z.string(), outcome: z.enum(inboundEventOutcomes), leadId: z.uuid().nullable(), stoppedEnrollments: z.number().int() })),
+  })
+  .openapi('InboundEventsOutcome');

@@ -1,0 +1,153 @@
+import type { Clock } from '../../lib/clock.js';
+import { NotFoundError, ValidationError } from '../../lib/errors.js';
+import type { AuthContext } from '../../lib/http/route.js';
+import type { ScopedDb } from '../../lib/db/tenantScope.js';
+import { emptyCounts, finishCounts, type CampaignCounts, type CountsAccumulator, addMetric } from './counts.js';
+
+const nilUuid = '00000000-0000-0000-0000-000000000000';
+const dayMs = 86_400_000;
+export const maxDailyRangeDays = 366;
+const defaultDailyRangeDays = 30;
+
+export interface CampaignStats {
+  campaignId: string;
+  timezone: string;
+  enrolled: { total: number; active: number; paused: number; completed: number; stopped: number };
+  totals: CampaignCounts;
+  steps: Array<{ stepPosition: number } & CampaignCounts>;
+  variants: Array<{ variantId: string; label: string | null; stepPosition: number } & CampaignCounts>;
+  mailboxes: Array<{ mailboxId: string; email: string | null } & CampaignCounts>;
+}
+
+export interface DailyStats {
+  campaignId: string;
+  timezone: string;
+  from: string;
+  to: string;
+  days: Array<{ date: string; enrolled: number } & CampaignCounts>;
+}
+
+interface AggregateRow {
+  stepPosition: number;
+  variantId: string;
+  mailboxId: string;
+  metric: string;
+  total: bigint;
+  unique: bigint;
+}
+
+/** "YYYY-MM-DD" of an instant in a time zone. */
+function zonedDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+}
+
+function accumulate<K>(map: Map<K, CountsAccumulator>, key: K, row: { metric: string; total: bigint; unique: bigint }): void {
+  let counts = map.get(key);
+  if (!counts) map.set(key, (counts = emptyCounts()));
+  addMetric(counts, row.metric, Number(row.total), Number(row.unique));
+}
+
+/**
+ * Campaign statistics, read from campaign_stats_daily: the events' counts, pre-aggregated by a
+ * trigger in the same transaction as each event (docs/performance.md). A read touches at most
+ * days x steps x variants x mailboxes x metrics rows, whatever the number of events.
+ *
+ * Raw SQL is outside the tenant scope: every statement names the organization itself.
+ */
+export class CampaignStatsService {
+  constructor(private readonly deps: { clock: Clock }) {}
+
+  private async campaign(db: ScopedDb, campaignId: string) {
+    const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true, organizationId: true, timezone: true } });
+    if (!campaign) throw new NotFoundError('Campaign');
+    return campaign;
+  }
+
+  async summary(auth: Pick<AuthContext, 'db'>, campaignId: string): Promise<CampaignStats> {
+    const campaign = await this.campaign(auth.db, campaignId);
+    const { organizationId } = campaign;
+    const rows = await auth.db.$queryRaw<AggregateRow[]>`
+      SELECT "stepPosition", "variantId"::text AS "variantId", "mailboxId"::text AS "mailboxId", metric,
+             sum(total)::bigint AS total, sum("uniqueMessages")::bigint AS unique
+      FROM campaign_stats_daily
+      WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
+      GROUP BY "stepPosition", "variantId", "mailboxId", metric`;
+    const states = await auth.db.enrollment.groupBy({ by: ['state'], where: { campaignId }, _count: { _all: true } });
+
+    const totals = emptyCounts();
+    const steps = new Map<number, CountsAccumulator>();
+    const variants = new Map<string, CountsAccumulator>();
+    const variantSteps = new Map<string, number>();
+    const mailboxes = new Map<string, CountsAccumulator>();
+    for (const row of rows) {
+      addMetric(totals, row.metric, Number(row.total), Number(row.unique));
+      if (row.stepPosition >= 0) accumulate(steps, row.stepPosition, row);
+      if (row.variantId !== nilUuid) {
+        accumulate(variants, row.variantId, row);
+        variantSteps.set(row.variantId, row.stepPosition);
+      }
+      if (row.mailboxId !== nilUuid) accumulate(mailboxes, row.mailboxId, row);
+    }
+    const labels = new Map(
+      (await auth.db.stepVariant.findMany({ where: { id: { in: [...variants.keys()] } }, select: { id: true, label: true } })).map((v) => [v.id, v.label]),
+    );
+    const emails = new Map(
+      (await auth.db.mailbox.findMany({ where: { id: { in: [...mailboxes.keys()] } }, select: { id: true, email: true } })).map((m) => [m.id, m.email]),
+    );
+
+    const enrolled = { total: 0, active: 0, paused: 0, completed: 0, stopped: 0 };
+    for (const group of states) {
+      enrolled[group.state] = group._count._all;
+      enrolled.total += group._count._all;
+    }
+    return {
+      campaignId,
+      timezone: campaign.timezone,
+      enrolled,
+      totals: finishCounts(totals),
+      steps: [...steps].sort(([a], [b]) => a - b).map(([stepPosition, counts]) => ({ stepPosition, ...finishCounts(counts) })),
+      variants: [...variants]
+        .map(([variantId, counts]) => ({ variantId, label: labels.get(variantId) ?? null, stepPosition: variantSteps.get(variantId)!, ...finishCounts(counts) }))
+        .sort((a, b) => a.stepPosition - b.stepPosition || (a.label ?? '').localeCompare(b.label ?? '')),
+      mailboxes: [...mailboxes]
+        .map(([mailboxId, counts]) => ({ mailboxId, email: emails.get(mailboxId) ?? null, ...finishCounts(counts) }))
+        .sort((a, b) => (a.email ?? '').localeCompare(b.email ?? '')),
+    };
+  }
+
+  /** One entry per calendar day in the campaign's time zone, from..to inclusive, days without events included. */
+  async daily(auth: Pick<AuthContext, 'db'>, campaignId: string, range: { from?: string; to?: string }): Promise<DailyStats> {
+    const campaign = await this.campaign(auth.db, campaignId);
+    const { organizationId, timezone } = campaign;
+    const to = range.to ?? zonedDate(this.deps.clock.now(), timezone);
+    const from = range.from ?? shiftDate(to, -(defaultDailyRangeDays - 1));
+    const span = Math.round((Date.parse(to) - Date.parse(from)) / dayMs) + 1;
+    if (span < 1) throw new ValidationError([{ field: 'query.from', message: 'must not be after to' }]);
+    if (span > maxDailyRangeDays) throw new ValidationError([{ field: 'query.from', message: `at most ${maxDailyRangeDays} days per request` }]);
+
+    const rows = await auth.db.$queryRaw<Array<{ day: Date; metric: string; total: bigint; unique: bigint }>>`
+      SELECT day, metric, sum(total)::bigint AS total, sum("uniqueMessages")::bigint AS unique
+      FROM campaign_stats_daily
+      WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
+        AND day BETWEEN ${from}::date AND ${to}::date
+      GROUP BY day, metric`;
+    const enrolledRows = await auth.db.$queryRaw<Array<{ day: Date; enrolled: bigint }>>`
+      SELECT (("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timezone})::date AS day, count(*)::bigint AS enrolled
+      FROM enrollments
+      WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
+      GROUP BY 1`;
+
+    const byDay = new Map<string, CountsAccumulator>();
+    for (const row of rows) accumulate(byDay, row.day.toISOString().slice(0, 10), row);
+    const enrolled = new Map(enrolledRows.map((row) => [row.day.toISOString().slice(0, 10), Number(row.enrolled)]));
+    const days = Array.from({ length: span }, (_, index) => {
+      const date = shiftDate(from, index);
+      return { date, enrolled: enrolled.get(date) ?? 0, ...finishCounts(byDay.get(date) ?? emptyCounts()) };
+    });
+    return { campaignId, timezone, from, to, days };
+  }
+}

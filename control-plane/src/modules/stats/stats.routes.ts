@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { route, type AnyRoute } from '../../lib/http/route.js';
+import type { CampaignStats, CampaignStatsService } from './campaignStats.service.js';
+import { campaignStatsParams, campaignStatsSchema, dailyStatsQuery, dailyStatsSchema } from './stats.schemas.js';
+import type { StatsStream } from './statsStream.js';
+
+const tag = 'Campaign stats';
+const heartbeatMs = 15_000;
+
+export function statsRoutes(deps: { stats: CampaignStatsService; stream: StatsStream }): AnyRoute[] {
+  const { stats, stream } = deps;
+  return [
+    // GET /api/campaigns/:campaignId/stats
+    route({
+      method: 'get', path: '/api/campaigns/:campaignId/stats', access: 'viewer', tag,
+      summary: 'Campaign totals and per step, variant and mailbox, from recorded events',
+      params: campaignStatsParams,
+      responses: { 200: { description: 'The numbers', schema: campaignStatsSchema } },
+      handler: async ({ auth, params }) => ({ body: await stats.summary(auth, params.campaignId) }),
+    }),
+    // GET /api/campaigns/:campaignId/stats/daily
+    route({
+      method: 'get', path: '/api/campaigns/:campaignId/stats/daily', access: 'viewer', tag,
+      summary: 'Daily series in the campaign\'s time zone (at most 366 days per request)',
+      params: campaignStatsParams,
+      query: dailyStatsQuery,
+      responses: { 200: { description: 'One entry per day', schema: dailyStatsSchema } },
+      handler: async ({ auth, params, query }) => ({ body: await stats.daily(auth, params.campaignId, query) }),
+    }),
+    // GET /api/campaigns/:campaignId/stats/stream
+    route({
+      method: 'get', path: '/api/campaigns/:campaignId/stats/stream', access: 'viewer', tag,
+      summary: 'Live stats as server-sent events: a `stats` event now, then whenever the numbers change',
+      params: campaignStatsParams,
+      responses: { 200: { description: 'An event stream of CampaignStats (event: stats)', schema: z.string(), contentType: 'text/event-stream' } },
+      handler: async ({ auth, params, req, res }) => {
+        const read = () => stats.summary({ db: auth.db }, params.campaignId);
+        // Answers 404 as a problem before any stream starts.
+        const initial = await read();
+        res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+        res.flushHeaders();
+        const push = (snapshot: CampaignStats) => res.write(`event: stats\ndata: ${JSON.stringify(snapshot)}\n\n`);
+        res.write('retry: 5000\n\n');
+        push(initial);
+        const stop = stream.watch(params.campaignId, initial, read, push);
+        const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
+        heartbeat.unref();
+        req.on('close', () => {
+          clearInterval(heartbeat);
+          stop();
+        });
+      },
+    }),
+  ];
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+const engagementSchema = z.object({
+  human: z.number().int().describe('Every request recorded'),
+  machine: z.number().int().describe('Image proxies, link scanners, HEAD probes, requests within seconds of the send'),
+  uniqueHuman: z.number().int().describe('Distinct messages'),
+  uniqueMachine: z.number().int(),
+});
+
+export const campaignCountsSchema = z
+  .object({
+    sent: z.number().int(),
+    deferred: z.number().int().describe('Deferral and retry events (a send deferred twice counts twice)'),
+    failed: z.number().int(),
+    opened: engagementSchema,
+    clicked: engagementSchema,
+    replied: z.number().int().describe('Distinct messages replied to'),
+    autoReplied: z.number().int(),
+    bounced: z.number().int().describe('Hard bounces (distinct messages)'),
+    softBounced: z.number().int(),
+    unsubscribed: z.number().int(),
+    complained: z.number().int(),
+    rates: z
+      .object({ open: z.number(), click: z.number(), reply: z.number(), bounce: z.number(), unsubscribe: z.number() })
+      .describe('Over sent; opens and clicks count human events on distinct messages'),
+  })
+  .openapi('CampaignCounts');
+
+export const campaignStatsSchema = z
+  .object({
+    campaignId: z.uuid(),
+    timezone: z.string(),
+    enrolled: z.object({ total: z.number().int(), active: z.number().int(), paused: z.number().int(), completed: z.number().int(), stopped: z.number().int() }),
+    totals: campaignCountsSchema,
+    steps: z.array(campaignCountsSchema.extend({ stepPosition: z.number().int() })),
+    variants: z.array(campaignCountsSchema.extend({ variantId: z.uuid(), label: z.string().nullable(), stepPosition: z.number().int() })),
+    mailboxes: z.array(campaignCountsSchema.extend({ mailboxId: z.uuid(), email: z.string().nullable() })),
+  })
+  .openapi('CampaignStats');
+
+export const dailyStatsQuery = z.object({
+  from: z.iso.date().optional().describe('First day (YYYY-MM-DD, in the campaign\'s time zone); defaults to 29 days before `to`'),
+  to: z.iso.date().optional().describe('Last day, inclusive; defaults to today in the campaign\'s time zone'),
+});
+
+export const dailyStatsSchema = z
+  .object({
+    campaignId: z.uuid(),
+    timezone: z.string(),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    days: z.array(campaignCountsSchema.extend({ date: z.iso.date(), enrolled: z.number().int() })),
+  })
+  .openapi('CampaignDailyStats');
+
+export const campaignStatsParams = z.object({ campaignId: z.uuid() });

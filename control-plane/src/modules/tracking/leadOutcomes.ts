@@ -1,0 +1,123 @@
+import type { EventType, LeadStatus } from '../../generated/prisma/enums.js';
+import type { PrismaClient } from '../../lib/db/prisma.js';
+import { scopedDb, type ScopedDb } from '../../lib/db/tenantScope.js';
+import type { AuthContext } from '../../lib/http/route.js';
+import type { SuppressionsService } from '../suppressions/suppressions.service.js';
+
+/** What happened to a lead, as one event; recorded once per idempotency key. */
+export interface OutcomeEvent {
+  type: EventType;
+  idempotencyKey: string;
+  campaignId: string | null;
+  leadId: string | null;
+  messageId: string | null;
+  mailboxId: string | null;
+  occurredAt: Date;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Which of the lead's enrolments stop. `everywhere`: all of them in the organization (unsubscribe,
+ * hard bounce, complaint). `reply`: those in campaigns with stop-on-reply, plus, in campaigns whose
+ * settings say `stopOnReplyForDomain`, the enrolments of colleagues at the same company domain.
+ */
+export type StopScope = { scope: 'everywhere'; reason: string } | { scope: 'reply'; reason: string };
+
+export interface LeadOutcome {
+  organizationId: string;
+  event: OutcomeEvent;
+  lead?: { id: string; email: string; emailDomain: string };
+  /** The address to suppress organization-wide (may have no lead row, e.g. a bounce for an unknown address). */
+  suppress?: { email: string; reason: 'unsubscribed' | 'bounced' | 'complained'; source: string };
+  stop?: StopScope;
+}
+
+export interface LeadOutcomeResult {
+  applied: boolean;
+  stoppedEnrollments: number;
+  cancelledMessages: number;
+}
+
+const leadStatusFor: Record<NonNullable<LeadOutcome['suppress']>['reason'], LeadStatus> = {
+  unsubscribed: 'unsubscribed',
+  bounced: 'bounced',
+  complained: 'complained',
+};
+
+// Colleagues at a webmail domain are not colleagues: a reply from one gmail.com lead stops nobody else.
+const sharedMailDomains = new Set([
+  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'ymail.com', 'icloud.com',
+  'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'gmx.net', 'web.de', 'mail.com',
+  'yandex.com', 'yandex.ru', 'mail.ru', 'zoho.com', 'fastmail.com', 'hey.com', 'qq.com', '163.com', 'orange.fr', 'free.fr', 'laposte.net',
+]);
+
+/** Sends still waiting; a claimed one is in flight and keeps its lease (its result applies, but queues no next step). */
+const waitingStatuses = ['queued', 'deferred', 'retrying'] as const;
+
+/**
+ * The one place where something a lead did (unsubscribed, replied, bounced, complained) becomes
+ * state: the event, the org-wide suppression (through the suppression service), the lead's status,
+ * and the enrolments it stops with their waiting sends. All in one transaction, applied once per
+ * event key: a replayed report changes nothing.
+ */
+export class LeadOutcomes {
+  constructor(private readonly deps: { prisma: PrismaClient; suppressions: SuppressionsService }) {}
+
+  async record(outcome: LeadOutcome): Promise<LeadOutcomeResult> {
+    const { organizationId, event } = outcome;
+    return scopedDb(this.deps.prisma, organizationId).$transaction(async (tx) => {
+      const db = tx as unknown as ScopedDb;
+      // ON CONFLICT DO NOTHING: a concurrent duplicate waits for the first to commit, then inserts nothing.
+      const inserted = await db.event.createMany({
+        data: [{ organizationId, ...event, data: event.data as object }],
+        skipDuplicates: true,
+      });
+      if (inserted.count === 0) return { applied: false, stoppedEnrollments: 0, cancelledMessages: 0 };
+      if (outcome.suppress) await this.suppress(db, organizationId, outcome.suppress);
+      const stopped = outcome.stop && outcome.lead ? await this.stopEnrollments(db, outcome.lead, outcome.stop) : { enrollments: 0, messages: 0 };
+      return { applied: true, stoppedEnrollments: stopped.enrollments, cancelledMessages: stopped.messages };
+    });
+  }
+
+  private async suppress(db: ScopedDb, organizationId: string, suppress: NonNullable<LeadOutcome['suppress']>): Promise<void> {
+    // Serialises outcomes for one address so the suppression service's check-then-insert cannot race itself.
+    await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`suppress:${organizationId}:${suppress.email}`}, 0))`;
+    // The system acts here, not a user: the audit entry carries no actor. `member` is the least role that may add suppressions.
+    const actor: AuthContext = { organizationId, role: 'member', db };
+    await this.deps.suppressions.add(actor, { kind: 'email', value: suppress.email, reason: suppress.reason, source: suppress.source });
+    // Also when the address was already suppressed for another reason: the lead's status says what it did.
+    await db.lead.updateMany({ where: { email: suppress.email, status: 'active' }, data: { status: leadStatusFor[suppress.reason] } });
+  }
+
+  private async stopEnrollments(db: ScopedDb, lead: NonNullable<LeadOutcome['lead']>, stop: StopScope): Promise<{ enrollments: number; messages: number }> {
+    const live = { state: { in: ['active' as const, 'paused' as const] } };
+    let ids: string[];
+    if (stop.scope === 'everywhere') {
+      ids = (await db.enrollment.findMany({ where: { leadId: lead.id, ...live }, select: { id: true } })).map((row) => row.id);
+    } else {
+      const own = await db.enrollment.findMany({ where: { leadId: lead.id, ...live, campaign: { stopOnReply: true } }, select: { id: true } });
+      const colleagues = sharedMailDomains.has(lead.emailDomain)
+        ? []
+        : await db.enrollment.findMany({
+            where: {
+              ...live,
+              lead: { emailDomain: lead.emailDomain },
+              campaign: { stopOnReply: true, settings: { path: ['stopOnReplyForDomain'], equals: true } },
+            },
+            select: { id: true },
+          });
+      ids = [...new Set([...own, ...colleagues].map((row) => row.id))];
+    }
+    if (ids.length === 0) return { enrollments: 0, messages: 0 };
+    // Messages first, as the send-result path locks them (message, then enrolment): no lock-order inversion.
+    const cancelled = await db.message.updateMany({
+      where: { enrollmentId: { in: ids }, status: { in: [...waitingStatuses] } },
+      data: { status: 'cancelled', lastError: stop.reason, leaseExpiresAt: null },
+    });
+    const stopped = await db.enrollment.updateMany({
+      where: { id: { in: ids }, ...live },
+      data: { state: 'stopped', stopReason: stop.reason, nextDueAt: null },
+    });
+    return { enrollments: stopped.count, messages: cancelled.count };
+  }
+}
