@@ -18,8 +18,12 @@ try {
     .send({ email: 'bench@ophir.example', password: 'bench password 1', name: 'Bench', organizationName: 'Bench' });
   const auth = { Authorization: `Bearer ${session.body.accessToken}` };
   const timings: number[] = [];
+  // A campaign starts only with a sequence and an active mailbox; setting them up is not timed.
+  const mailbox = await http.post('/api/mailboxes/sandbox').set(auth).send({ email: 'bench-sender@ophir.example' });
+  const sequence = { steps: [{ delayAmount: 0, variants: [{ label: 'A', subject: 'Bench', bodyText: 'Bench {{unsubscribeUrl}}' }] }] };
   for (let i = 0; i < count; i += 1) {
-    const campaign = await http.post('/api/campaigns').set(auth).send({ name: `Bench campaign ${i}` });
+    const campaign = await http.post('/api/campaigns').set(auth).send({ name: `Bench campaign ${i}`, mailboxIds: [mailbox.body.id] });
+    await http.put(`/api/campaigns/${campaign.body.id}/sequence`).set(auth).send(sequence);
     const started = performance.now();
     const response = await http.post(`/api/campaigns/${campaign.body.id}/start`).set(auth);
     if (response.body.deployment?.status !== 'active') throw new Error(`deploy failed: ${JSON.stringify(response.body)}`);

@@ -6,16 +6,21 @@ export interface VariantChoice {
   weight: number;
 }
 
-/** Weighted, but fixed per enrolment and step: a re-claim or a preview never switches variants. */
+/**
+ * Weighted, but fixed per enrolment and step: a re-claim or a preview never switches variants. The
+ * variants are taken in id order, so every caller (enrolment, the next step, preview, re-pointing)
+ * picks the same one whatever order its query returned them in.
+ */
 export function chooseVariant<T extends VariantChoice>(variants: T[], seed: string): T | undefined {
-  const total = variants.reduce((sum, variant) => sum + Math.max(0, variant.weight), 0);
-  if (total <= 0) return variants[0];
+  const ordered = [...variants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const total = ordered.reduce((sum, variant) => sum + Math.max(0, variant.weight), 0);
+  if (total <= 0) return ordered[0];
   let ticket = createHash('sha256').update(seed).digest().readUInt32BE(0) % total;
-  for (const variant of variants) {
+  for (const variant of ordered) {
     ticket -= Math.max(0, variant.weight);
     if (ticket < 0) return variant;
   }
-  return variants.at(-1);
+  return ordered.at(-1);
 }
 
 function weekdayIn(instant: Date, timeZone: string): string {

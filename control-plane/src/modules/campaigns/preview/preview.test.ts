@@ -23,7 +23,14 @@ const steps = [
       { label: 'B', weight: 2, subject: 'About {{lead.company}}', bodyText: '{Any|Some} thoughts, {{default lead.firstName "friend"}}? {{unsubscribeUrl}}' },
     ],
   },
-  { delayAmount: 2, delayUnit: 'days', variants: [{ label: 'A', bodyText: '{Bumping|Following up on} this. {{unsubscribeUrl}}' }] },
+  {
+    delayAmount: 2,
+    delayUnit: 'days',
+    variants: [
+      { label: 'A', bodyText: '{Bumping|Following up on} this. {{unsubscribeUrl}}' },
+      { label: 'B', bodyText: 'Circling back, {{default lead.firstName "friend"}}. {{unsubscribeUrl}}' },
+    ],
+  },
 ];
 
 /** Moving the clock by days expires the access token; a fresh sign-in continues in the same organization. */
@@ -68,7 +75,7 @@ describe('preview', () => {
     const followUp = (await preview(campaignId, { leadId, step: 2 })).body.steps;
     expect(followUp).toHaveLength(1);
     const next = await claimOne(campaignId);
-    expect(followUp[0]).toMatchObject({ step: 2, sendId: next.sendId, variantLabel: 'A' });
+    expect(followUp[0]).toMatchObject({ step: 2, sendId: next.sendId, variantLabel: second.variantLabel });
     expect({ subject: followUp[0].subject, text: followUp[0].text, html: followUp[0].html }).toEqual(next.rendered);
     expect(next.message.subject).toBe(`Re: ${item.message.subject}`);
     // Before the follow-up was queued the preview already promised the same wording and subject.
