@@ -1,16 +1,13 @@
 import type { LeadList } from '../../generated/prisma/client.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
+import { isUniqueViolation } from './uniqueViolation.js';
 
 function toLeadList(row: LeadList & { _count: { members: number } }) {
   return { id: row.id, name: row.name, memberCount: row._count.members, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
 
 const withCount = { _count: { select: { members: true } } } as const;
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === 'P2002';
-}
 
 /** Static lists: a named set of leads, filled by hand, by API or by an import. */
 export class LeadListsService {

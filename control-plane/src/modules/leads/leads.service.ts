@@ -13,6 +13,7 @@ import type { LeadImportsService } from './import/leadImports.service.js';
 import { prismaSql } from './import/sqlRunner.js';
 import { canonicalTimezone, emailDomain, emailProblem, normalizeEmail, standardFields, type StandardField } from './leadFields.js';
 import { leadWhere, type LeadFilter } from './leadSelection.js';
+import { isUniqueViolation } from './uniqueViolation.js';
 
 export function toLead(row: Lead) {
   const { organizationId: _organization, emailDomain: _domain, customFields, createdAt, updatedAt, ...rest } = row;
@@ -28,10 +29,6 @@ type LeadFieldsInput = Partial<Record<StandardField, string | null>> & { customF
 
 const encodeCursor = (email: string) => Buffer.from(email).toString('base64url');
 const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === 'P2002';
-}
 
 function validEmail(raw: string, field = 'email'): string {
   const email = normalizeEmail(raw);

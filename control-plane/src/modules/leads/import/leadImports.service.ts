@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
@@ -16,7 +16,7 @@ import type { BatchProgress, OnExisting } from './batchWriter.js';
 import { sampleCsvFile, type CsvFormat } from './csvFormat.js';
 import { mappingProblems, proposeMapping, type ColumnMapping } from './headerMapping.js';
 import { runImportJob, type ImportJobOutcome } from './importJob.js';
-import { filterRejectedRows, rejectedRowsPath } from './rejectedRows.js';
+import { fileExists, filterRejectedRows, rejectedRowsPath } from './rejectedRows.js';
 import type { SqlRunner } from './sqlRunner.js';
 import { receiveUpload, type StoredUpload } from './upload.js';
 
@@ -169,7 +169,7 @@ export class LeadImportsService {
     if (this.running.has(importId) || (row.status === 'running' && heartbeatAge < staleAfterMs)) {
       throw new ConflictError('This import is still running');
     }
-    if (!row.storagePath || !(await stat(row.storagePath).then(() => true, () => false))) {
+    if (!row.storagePath || !(await fileExists(row.storagePath))) {
       throw new ConflictError('The uploaded file is gone; upload it again (leads already imported are not duplicated)');
     }
     const claimed = await auth.db.leadImport.updateMany({
@@ -301,7 +301,7 @@ export class LeadImportsService {
   async sendRejectedRows(auth: AuthContext, importId: string, res: Response): Promise<void> {
     await this.find(auth, importId);
     const file = rejectedRowsPath(this.deps.importsDir, importId);
-    if (!(await stat(file).then(() => true, () => false))) throw new NotFoundError('Rejected rows file');
+    if (!(await fileExists(file))) throw new NotFoundError('Rejected rows file');
     res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="import-${importId}-rejected.csv"` });
     await pipeline(createReadStream(file), res);
   }

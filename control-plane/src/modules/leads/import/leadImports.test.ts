@@ -216,6 +216,21 @@ describe('commit', () => {
     ]);
   });
 
+  it('warns about leads already in an active campaign, and cancels a previewed import', async () => {
+    const owner = await signUp(t.http);
+    const organizationId = owner.organization.id;
+    const enrolled = await t.http.post('/api/leads').set(owner.auth).send({ email: 'busy@example.com' });
+    const campaign = await t.prisma.campaign.create({ data: { organizationId, name: 'Running', status: 'active' } });
+    await t.prisma.enrollment.create({ data: { organizationId, campaignId: campaign.id, leadId: enrolled.body.id } });
+    const { done } = await importFile(owner, 'email\nbusy@example.com\nfree@example.com\n', { warnActiveCampaigns: true });
+    expect(done.progress).toMatchObject({ imported: 1, skipped: 1, inActiveCampaign: 1 });
+
+    const preview = await upload(owner, 'email\nlater@example.com\n');
+    const cancelled = await t.http.post(`/api/lead-imports/${preview.body.id}/cancel`).set(owner.auth);
+    expect(cancelled.body.status).toBe('cancelled');
+    expect((await t.http.post(`/api/lead-imports/${preview.body.id}/commit`).set(owner.auth).send({})).status).toBe(409);
+  });
+
   it('streams progress as server-sent events', async () => {
     const owner = await signUp(t.http);
     const { preview } = await importFile(owner, 'email\nsse@example.com\n');

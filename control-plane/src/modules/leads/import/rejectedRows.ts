@@ -35,9 +35,10 @@ export async function appendRejectedRows(path: string, rows: RejectedRow[]): Pro
 }
 
 /** Rewrites the file keeping only rows whose line passes `keep` (the header row always stays). */
+export const fileExists = (path: string) => stat(path).then(() => true, () => false);
+
 export async function filterRejectedRows(path: string, keep: (line: number, cells: string[]) => boolean): Promise<void> {
-  const exists = await stat(path).then(() => true, () => false);
-  if (!exists) return;
+  if (!(await fileExists(path))) return;
   const temporary = `${path}.tmp`;
   let header = true;
   await pipeline(
