@@ -1,4 +1,5 @@
--- Campaign statistics pre-aggregated from events (docs/performance.md, "Campaign statistics").
+-- Campaign statistics pre-aggregated from events (docs/performance.md, "Campaign statistics"): every event
+-- appends a delta, and reads fold the deltas into one row per campaign, day, step, variant, mailbox and metric.
 
 -- CreateTable
 CREATE TABLE "campaign_stats_daily" (
@@ -24,6 +25,24 @@ CREATE TABLE "message_metrics_seen" (
     CONSTRAINT "message_metrics_seen_pkey" PRIMARY KEY ("messageId","metric")
 );
 
+-- CreateTable
+CREATE TABLE "campaign_stats_deltas" (
+    "id" BIGSERIAL NOT NULL,
+    "organizationId" UUID NOT NULL,
+    "campaignId" UUID NOT NULL,
+    "day" DATE NOT NULL,
+    "stepPosition" INTEGER NOT NULL,
+    "variantId" UUID NOT NULL,
+    "mailboxId" UUID NOT NULL,
+    "metric" TEXT NOT NULL,
+    "uniqueMessage" INTEGER NOT NULL,
+
+    CONSTRAINT "campaign_stats_deltas_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "campaign_stats_deltas_campaignId_idx" ON "campaign_stats_deltas"("campaignId");
+
 -- The metric an event counts under: opens and clicks split by the machine flag the tracking module
 -- records, and a bounce is soft when its data says so (kind "soft" or a 4.x.x status), as mailbox health reads it.
 CREATE FUNCTION campaign_event_metric(event_type "EventType", data JSONB) RETURNS TEXT
@@ -36,12 +55,13 @@ LANGUAGE sql IMMUTABLE AS $$
   END
 $$;
 
--- Counts one event into campaign_stats_daily. An event counts once, when it first carries a campaign:
--- on insert, or on the update that sets campaignId (send results insert first and attach the campaign
--- in the same transaction). The triggers are deferred to commit, so the hot aggregate row is locked only
--- while the transaction commits, and they read the message as the transaction left it. The primary key
--- of message_metrics_seen makes "first of its metric for this message" exact under concurrency: a
--- second transaction waits for the first, then inserts nothing.
+-- Counts one event: appends a delta row to campaign_stats_deltas, which the stats reads fold into
+-- campaign_stats_daily. Appending takes no lock on a shared row, so concurrent transactions that record
+-- many events (a batch of send results) never wait on each other or deadlock over hot counters.
+-- An event counts once, when it first carries a campaign: on insert, or on an update that sets
+-- campaignId. The triggers are deferred to commit, so they read the message as the transaction left it.
+-- The primary key of message_metrics_seen makes "first of its metric for this message" exact under
+-- concurrency: a second transaction waits for the first, then inserts nothing.
 -- The body is an E'' string with \073 for each semicolon: Prisma's driver-adapter migration runner
 -- splits scripts at every semicolon character, even inside function bodies.
 CREATE FUNCTION count_campaign_event() RETURNS TRIGGER
@@ -55,7 +75,7 @@ BEGIN
     ON CONFLICT DO NOTHING
     RETURNING 1
   )
-  INSERT INTO campaign_stats_daily ("organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, total, "uniqueMessages")
+  INSERT INTO campaign_stats_deltas ("organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, "uniqueMessage")
   SELECT
     NEW."organizationId",
     NEW."campaignId",
@@ -64,11 +84,7 @@ BEGIN
     COALESCE((SELECT "variantId" FROM message), ''00000000-0000-0000-0000-000000000000''::uuid),
     COALESCE(NEW."mailboxId", (SELECT "mailboxId" FROM message), ''00000000-0000-0000-0000-000000000000''::uuid),
     campaign_event_metric(NEW.type, NEW.data),
-    1,
-    CASE WHEN NEW."messageId" IS NULL OR EXISTS (SELECT 1 FROM seen) THEN 1 ELSE 0 END
-  ON CONFLICT ("campaignId", day, "stepPosition", "variantId", "mailboxId", metric) DO UPDATE
-    SET total = campaign_stats_daily.total + 1,
-        "uniqueMessages" = campaign_stats_daily."uniqueMessages" + EXCLUDED."uniqueMessages"\073
+    CASE WHEN NEW."messageId" IS NULL OR EXISTS (SELECT 1 FROM seen) THEN 1 ELSE 0 END\073
   RETURN NULL\073
 END
 ';

@@ -21,6 +21,7 @@ const tenantModels = new Set([
   'Message',
   'Event',
   'CampaignStatsDaily',
+  'CampaignStatsDelta',
   'MessageMetricSeen',
   'WorkflowDeployment',
   'AuditLog',

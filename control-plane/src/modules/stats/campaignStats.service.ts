@@ -2,7 +2,8 @@ import type { Clock } from '../../lib/clock.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
-import { emptyCounts, finishCounts, type CampaignCounts, type CountsAccumulator, addMetric } from './counts.js';
+import { addMetric, emptyCounts, finishCounts, type CampaignCounts, type CountsAccumulator } from './counts.js';
+import { foldCampaignStats, readCampaignDays, readCampaignSlices } from './statsAggregate.js';
 
 const nilUuid = '00000000-0000-0000-0000-000000000000';
 const dayMs = 86_400_000;
@@ -27,15 +28,6 @@ export interface DailyStats {
   days: Array<{ date: string; enrolled: number } & CampaignCounts>;
 }
 
-interface AggregateRow {
-  stepPosition: number;
-  variantId: string;
-  mailboxId: string;
-  metric: string;
-  total: bigint;
-  unique: bigint;
-}
-
 /** "YYYY-MM-DD" of an instant in a time zone. */
 function zonedDate(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
@@ -52,9 +44,9 @@ function accumulate<K>(map: Map<K, CountsAccumulator>, key: K, row: { metric: st
 }
 
 /**
- * Campaign statistics, read from campaign_stats_daily: the events' counts, pre-aggregated by a
- * trigger in the same transaction as each event (docs/performance.md). A read touches at most
- * days x steps x variants x mailboxes x metrics rows, whatever the number of events.
+ * Campaign statistics from the events' pre-aggregated counts (docs/performance.md): each read first
+ * folds the deltas recorded since the last read, then reads at most days x steps x variants x
+ * mailboxes x metrics rows, whatever the number of events.
  *
  * Raw SQL is outside the tenant scope: every statement names the organization itself.
  */
@@ -70,12 +62,8 @@ export class CampaignStatsService {
   async summary(auth: Pick<AuthContext, 'db'>, campaignId: string): Promise<CampaignStats> {
     const campaign = await this.campaign(auth.db, campaignId);
     const { organizationId } = campaign;
-    const rows = await auth.db.$queryRaw<AggregateRow[]>`
-      SELECT "stepPosition", "variantId"::text AS "variantId", "mailboxId"::text AS "mailboxId", metric,
-             sum(total)::bigint AS total, sum("uniqueMessages")::bigint AS unique
-      FROM campaign_stats_daily
-      WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
-      GROUP BY "stepPosition", "variantId", "mailboxId", metric`;
+    await foldCampaignStats(auth.db, organizationId, campaignId);
+    const rows = await readCampaignSlices(auth.db, organizationId, campaignId);
     const states = await auth.db.enrollment.groupBy({ by: ['state'], where: { campaignId }, _count: { _all: true } });
 
     const totals = emptyCounts();
@@ -129,12 +117,8 @@ export class CampaignStatsService {
     if (span < 1) throw new ValidationError([{ field: 'query.from', message: 'must not be after to' }]);
     if (span > maxDailyRangeDays) throw new ValidationError([{ field: 'query.from', message: `at most ${maxDailyRangeDays} days per request` }]);
 
-    const rows = await auth.db.$queryRaw<Array<{ day: Date; metric: string; total: bigint; unique: bigint }>>`
-      SELECT day, metric, sum(total)::bigint AS total, sum("uniqueMessages")::bigint AS unique
-      FROM campaign_stats_daily
-      WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
-        AND day BETWEEN ${from}::date AND ${to}::date
-      GROUP BY day, metric`;
+    await foldCampaignStats(auth.db, organizationId, campaignId);
+    const rows = await readCampaignDays(auth.db, organizationId, campaignId, from, to);
     const enrolledRows = await auth.db.$queryRaw<Array<{ day: Date; enrolled: bigint }>>`
       SELECT (("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timezone})::date AS day, count(*)::bigint AS enrolled
       FROM enrollments

@@ -87,6 +87,8 @@ describe('campaign stats', () => {
       ...replies.map((reply) => callAsN8n(t, '/api/internal/n8n/inbound-events', { events: [reply] })),
       // The watcher replaying the same replies concurrently.
       ...replies.map((reply) => callAsN8n(t, '/api/internal/n8n/inbound-events', { events: [reply] })),
+      // Readers folding the pending counts while events keep arriving.
+      ...Array.from({ length: 6 }, () => t.http.get(`/api/campaigns/${campaign.id}/stats`).set(viewer)),
     ]);
     expect(responses.every((response) => response.status < 400)).toBe(true);
 
@@ -99,6 +101,8 @@ describe('campaign stats', () => {
       replied: 6,
     });
     expect(body.totals).toMatchObject(expected);
+    expect(await t.prisma.campaignStatsDelta.count({ where: { campaignId: campaign.id } })).toBe(0);
+    expect((await stats(campaign.id)).totals).toEqual(body.totals);
     expect(body.totals.rates).toEqual({ open: 0.5, click: 0.3333, reply: 0.25, bounce: 0, unsubscribe: 0 });
     expect(body.enrolled).toEqual({ total: 24, active: 18, paused: 0, completed: 0, stopped: 6 });
 

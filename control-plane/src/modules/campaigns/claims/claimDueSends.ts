@@ -197,7 +197,7 @@ export class ClaimService {
 
   private async buildItem(options: {
     scoped: ScopedDb;
-    campaign: { id: string; timezone: string; schedule: unknown };
+    campaign: { id: string; timezone: string; schedule: unknown; trackOpens: boolean; trackClicks: boolean };
     message: { id: string; stepPosition: number; mayHaveBeenSent: boolean; enrollmentId: string; enrollment: { firstMessageId: string | null; threadId: string | null; mailboxId: string | null; id: string; lead: Parameters<typeof renderMessage>[0]['lead'] & { timezone: string | null } } };
     variant: { subject: string; bodyText: string; bodyHtml: string | null };
     attempt: number;
@@ -217,6 +217,11 @@ export class ClaimService {
     });
     // Every message carries a visible way out as well as the one-click header.
     const text = rendered.text.includes(unsubscribeUrl) ? rendered.text : `${rendered.text.trimEnd()}\n\n--\nUnsubscribe: ${unsubscribeUrl}\n`;
+    // Tracking touches HTML bodies only, and only when the campaign turned it on (off by default for deliverability).
+    const html =
+      rendered.html && (campaign.trackOpens || campaign.trackClicks)
+        ? await this.deps.links.applyTracking({ html: rendered.html, messageId: message.id, trackOpens: campaign.trackOpens, trackClicks: campaign.trackClicks })
+        : rendered.html;
     let threading: ClaimItem['threading'] = null;
     let subject = rendered.subject;
     if (options.threaded) {
@@ -244,7 +249,7 @@ export class ClaimService {
       now: now.toISOString(),
       lead: { id: lead.id, email: lead.email, firstName: lead.firstName, lastName: lead.lastName, company: lead.company, timezone: lead.timezone },
       schedule: { ...(campaign.schedule as CampaignScheduleInput), timezone: campaign.timezone },
-      message: { subject, text, html: rendered.html, unsubscribeUrl, replyTo: null },
+      message: { subject, text, html, unsubscribeUrl, replyTo: null },
       threading,
     };
   }

@@ -1,0 +1,78 @@
+import type { ScopedDb } from '../../lib/db/tenantScope.js';
+
+// Raw SQL is outside the tenant scope: every statement names the organization itself.
+
+/**
+ * Folds a campaign's pending deltas into campaign_stats_daily: one statement deletes them and adds
+ * their sums, so each delta is counted exactly once, before or after, never both. Rows are upserted
+ * in key order, and only one folder per campaign runs at a time (the others skip: their read still
+ * sees the deltas), so folding never deadlocks.
+ */
+export async function foldCampaignStats(db: ScopedDb, organizationId: string, campaignId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const [lock] = await tx.$queryRaw<Array<{ locked: boolean }>>`
+      SELECT pg_try_advisory_xact_lock(hashtextextended(${`campaign-stats:${campaignId}`}, 0)) AS locked`;
+    if (!lock?.locked) return;
+    await tx.$executeRaw`
+      WITH moved AS (
+        DELETE FROM campaign_stats_deltas
+        WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
+        RETURNING "organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, "uniqueMessage"
+      )
+      INSERT INTO campaign_stats_daily ("organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, total, "uniqueMessages")
+      SELECT "organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, count(*), sum("uniqueMessage")
+      FROM moved
+      GROUP BY "organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric
+      ORDER BY "campaignId", day, "stepPosition", "variantId", "mailboxId", metric
+      ON CONFLICT ("campaignId", day, "stepPosition", "variantId", "mailboxId", metric) DO UPDATE
+        SET total = campaign_stats_daily.total + EXCLUDED.total,
+            "uniqueMessages" = campaign_stats_daily."uniqueMessages" + EXCLUDED."uniqueMessages"`;
+  });
+}
+
+export interface SliceRow {
+  stepPosition: number;
+  variantId: string;
+  mailboxId: string;
+  metric: string;
+  total: bigint;
+  unique: bigint;
+}
+
+/** Counts by step, variant, mailbox and metric: the folded rows plus any delta not folded yet, in one snapshot. */
+export async function readCampaignSlices(db: ScopedDb, organizationId: string, campaignId: string): Promise<SliceRow[]> {
+  return db.$queryRaw<SliceRow[]>`
+    SELECT "stepPosition", "variantId"::text AS "variantId", "mailboxId"::text AS "mailboxId", metric,
+           sum(total)::bigint AS total, sum(uniques)::bigint AS unique
+    FROM (
+      SELECT "stepPosition", "variantId", "mailboxId", metric, total, "uniqueMessages" AS uniques
+      FROM campaign_stats_daily WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
+      UNION ALL
+      SELECT "stepPosition", "variantId", "mailboxId", metric, 1, "uniqueMessage"
+      FROM campaign_stats_deltas WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
+    ) counted
+    GROUP BY "stepPosition", "variantId", "mailboxId", metric`;
+}
+
+export interface DayRow {
+  day: Date;
+  metric: string;
+  total: bigint;
+  unique: bigint;
+}
+
+/** Counts by day (the campaign's calendar) and metric, from..to inclusive, in one snapshot. */
+export async function readCampaignDays(db: ScopedDb, organizationId: string, campaignId: string, from: string, to: string): Promise<DayRow[]> {
+  return db.$queryRaw<DayRow[]>`
+    SELECT day, metric, sum(total)::bigint AS total, sum(uniques)::bigint AS unique
+    FROM (
+      SELECT day, metric, total, "uniqueMessages" AS uniques
+      FROM campaign_stats_daily
+      WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid AND day BETWEEN ${from}::date AND ${to}::date
+      UNION ALL
+      SELECT day, metric, 1, "uniqueMessage"
+      FROM campaign_stats_deltas
+      WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid AND day BETWEEN ${from}::date AND ${to}::date
+    ) counted
+    GROUP BY day, metric`;
+}
