@@ -175,4 +175,15 @@ describe('cross-organization access', () => {
     const enrollments = await t.http.get(`/api/campaigns/${victimIds.campaignId}/enrollments`).set(victim.auth);
     expect(enrollments.body.data).toEqual([expect.objectContaining({ id: victimIds.enrollmentId, state: 'active' })]);
   });
+
+  it('walks the campaign stats routes (totals, daily series, live stream), which answer the victim only', async () => {
+    const walked = (await documentedOperations())
+      .filter((op) => JSON.stringify(op.security ?? []).includes('bearer'))
+      .map((op) => `${op.method} ${op.path}`);
+    const statsRoutes = ['GET /api/campaigns/{campaignId}/stats', 'GET /api/campaigns/{campaignId}/stats/daily', 'GET /api/campaigns/{campaignId}/stats/stream'];
+    expect(walked).toEqual(expect.arrayContaining(statsRoutes));
+    const own = await t.http.get(`/api/campaigns/${victimIds.campaignId}/stats`).set(victim.auth);
+    expect(own.status).toBe(200);
+    expect(own.body.campaignId).toBe(victimIds.campaignId);
+  });
 });
