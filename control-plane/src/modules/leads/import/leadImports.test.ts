@@ -184,6 +184,18 @@ describe('commit', () => {
     expect(rejected[1]!.slice(0, 2)).toEqual(['3', 'Attribute 4 longer than 2000 characters']);
   });
 
+  it('drops NUL characters and broken surrogates deep in a file instead of failing the batch', async () => {
+    const owner = await signUp(t.http);
+    // Past the first megabyte, which the preview checks for binary content.
+    const padding = Array.from({ length: 16000 }, (_, i) => `pad${i}@example.com,Padding row to push the odd ones past the sample`);
+    const odd = ['nul@example.com,Ze\u0000ro', 'surrogate@example.com,Half \ud83d pair'];
+    const { done } = await importFile(owner, ['email,first name', ...padding, ...odd].join('\n'));
+    expect(done.progress).toMatchObject({ imported: 16002, rejected: 0 });
+    const leads = await allLeads(owner);
+    expect(leads.find((lead) => lead.email === 'nul@example.com')!.firstName).toBe('Zero');
+    expect(leads.find((lead) => lead.email === 'surrogate@example.com')!.firstName).toBe('Half \ufffd pair');
+  });
+
   it('skips or updates existing leads, never duplicates on re-import, and adds them to a list', async () => {
     const owner = await signUp(t.http);
     const list = await t.http.post('/api/lead-lists').set(owner.auth).send({ name: 'Conference' });
