@@ -1,3 +1,4 @@
+import type { TrackingLinks } from '../../tracking/links.js';
 import type { RenderedMessageBody } from './renderMessage.js';
 
 /**
@@ -10,4 +11,21 @@ import type { RenderedMessageBody } from './renderMessage.js';
 export function withUnsubscribeFooter(rendered: RenderedMessageBody, unsubscribeUrl: string): RenderedMessageBody {
   if (rendered.text.includes(unsubscribeUrl)) return rendered;
   return { ...rendered, text: `${rendered.text.trimEnd()}\n\n--\nUnsubscribe: ${unsubscribeUrl}\n` };
+}
+
+/**
+ * The bodies as they leave: the footer rule on the text, then open/click tracking on the HTML when
+ * the campaign asks (never on plain text). What the claim does after rendering, for the preview to match.
+ */
+export async function finishedBodies(options: {
+  rendered: RenderedMessageBody;
+  unsubscribeUrl: string;
+  messageId: string;
+  campaign: { trackOpens: boolean; trackClicks: boolean };
+  links: TrackingLinks;
+}): Promise<RenderedMessageBody> {
+  const { campaign, messageId } = options;
+  const footed = withUnsubscribeFooter(options.rendered, options.unsubscribeUrl);
+  if (!footed.html || !(campaign.trackOpens || campaign.trackClicks)) return footed;
+  return { ...footed, html: await options.links.applyTracking({ html: footed.html, messageId, trackOpens: campaign.trackOpens, trackClicks: campaign.trackClicks }) };
 }

@@ -20,7 +20,13 @@ const steps = [
     delayAmount: 0,
     variants: [
       { label: 'A', subject: '{Hi|Hello|Hey} {{default lead.firstName "there"}}', bodyText: '{Quick|Short} note for {{lead.company}} on {{lead.custom.plan}}.\n{{unsubscribeUrl}}', bodyHtml: '<p>{Dear|Hello} {{lead.company}}</p><a href="{{unsubscribeUrl}}">Unsubscribe</a>' },
-      { label: 'B', weight: 2, subject: 'About {{lead.company}}', bodyText: '{Any|Some} thoughts, {{default lead.firstName "friend"}}? {{unsubscribeUrl}}' },
+      {
+        label: 'B',
+        weight: 2,
+        subject: 'About {{lead.company}}',
+        bodyText: '{Any|Some} thoughts, {{default lead.firstName "friend"}}? {{unsubscribeUrl}}',
+        bodyHtml: '<p>See <a href="https://acme.example/pricing">pricing</a></p><a href="{{unsubscribeUrl}}">Unsubscribe</a>',
+      },
     ],
   },
   {
@@ -57,7 +63,8 @@ describe('preview', () => {
     const leadId = await createLead(t.http, owner, { email: 'ann@acme.example', company: 'Acme & Sons', customFields: { plan: 'Pro' } });
     expect((await t.http.post(`/api/campaigns/${campaignId}/enrollments`).set(owner.auth).send({ leadIds: [leadId] })).body.enrolled).toBe(1);
     // The claim serves active campaigns; the n8n deployment is not what this test is about.
-    await t.prisma.campaign.update({ where: { id: campaignId }, data: { status: 'active' } });
+    // Tracking on: the HTML gets the open pixel and wrapped links, in the preview as in the claim.
+    await t.prisma.campaign.update({ where: { id: campaignId }, data: { status: 'active', trackOpens: true, trackClicks: true } });
 
     const before = await preview(campaignId, { leadId });
     expect(before.status).toBe(200);
@@ -65,6 +72,7 @@ describe('preview', () => {
     const item = await claimOne(campaignId);
     expect(first).toMatchObject({ step: 1, sendId: item.sendId });
     expect({ subject: first.subject, text: first.text, html: first.html }).toEqual(item.rendered);
+    expect(item.rendered.html).toContain(`/o/${item.sendId}.`);
 
     const sentAt = clock.now().toISOString();
     const report = { status: 'sent', sendId: item.sendId, attempt: item.attempt, eventId: `${item.sendId}:sent`, mailboxId: item.mailboxes[0]!.id, messageId: `<ophir.${item.sendId}@ophir.example>`, sentAt };
@@ -94,7 +102,7 @@ describe('preview', () => {
     expect((await preview(campaignId, { leadId })).body).toEqual(all.body);
 
     const b = await preview(campaignId, { leadId, step: 1, variantLabel: 'B' });
-    expect(b.body.steps).toEqual([expect.objectContaining({ variantLabel: 'B', subject: 'About Initech', html: null })]);
+    expect(b.body.steps).toEqual([expect.objectContaining({ variantLabel: 'B', subject: 'About Initech', html: expect.stringContaining('https://acme.example/pricing') })]);
     expect(b.body.steps[0].text).toMatch(/^(Any|Some) thoughts, Bo\? http/);
 
     expect((await preview(campaignId, { leadId, step: 3 })).body.issues).toEqual([{ field: 'body.step', message: 'The campaign has 2 step(s)' }]);

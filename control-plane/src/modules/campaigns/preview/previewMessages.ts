@@ -3,17 +3,17 @@ import { AppError, NotFoundError, ValidationError } from '../../../lib/errors.js
 import type { AuthContext } from '../../../lib/http/route.js';
 import type { TrackingLinks } from '../../tracking/links.js';
 import { renderMessage } from '../messages/renderMessage.js';
-import { withUnsubscribeFooter } from '../messages/unsubscribeFooter.js';
+import { finishedBodies } from '../messages/finishedBodies.js';
 import { chooseVariant } from '../sequence.js';
 import type { PreviewInput } from './preview.schemas.js';
 
-/** Stands in for a message that is not queued yet; the token names no message, so the link leads nowhere. */
+/** Stands in for a message that is not queued yet; its tokens name no message, so its links lead nowhere. */
 const placeholderMessageId = 'preview';
 
 /**
  * Renders a campaign's steps for one real lead exactly as the claim will: the same renderer, the
  * same seed (`<enrolment id>:<position>`, or `preview:<lead id>:<position>` for a lead not enrolled)
- * and so the same spintax and variant, the same footer rule, and for a follow-up without its own
+ * and so the same spintax and variant, the same footer rule and tracking, and for a follow-up without its own
  * subject the same "Re: <first subject>". For a step whose message is already queued the real
  * unsubscribe link is used, making the preview byte-for-byte what the workflow will send.
  */
@@ -23,7 +23,7 @@ export class PreviewService {
   async preview(auth: AuthContext, campaignId: string, input: PreviewInput) {
     const campaign = await auth.db.campaign.findUnique({
       where: { id: campaignId },
-      select: { steps: { orderBy: { position: 'asc' }, include: { variants: { orderBy: { label: 'asc' } } } } },
+      select: { trackOpens: true, trackClicks: true, steps: { orderBy: { position: 'asc' }, include: { variants: { orderBy: { label: 'asc' } } } } },
     });
     if (!campaign) throw new NotFoundError('Campaign');
     const lead = await auth.db.lead.findUnique({ where: { id: input.leadId } });
@@ -46,9 +46,10 @@ export class PreviewService {
     const render = async (position: number) => {
       const variant = variantFor(position);
       const message = messageAt.get(position);
-      const unsubscribeUrl = await this.deps.links.unsubscribeUrl(message?.id ?? placeholderMessageId);
+      const messageId = message?.id ?? placeholderMessageId;
+      const unsubscribeUrl = await this.deps.links.unsubscribeUrl(messageId);
       const rendered = renderMessage({ subject: variant.subject, bodyText: variant.bodyText, bodyHtml: variant.bodyHtml, lead, seed: `${seedBase}:${position}`, extra: { unsubscribeUrl } });
-      return { variant, message, rendered: withUnsubscribeFooter(rendered, unsubscribeUrl) };
+      return { variant, message, rendered: await finishedBodies({ rendered, unsubscribeUrl, messageId, campaign, links: this.deps.links }) };
     };
     const firstSubject = async () => sentSubject(messageAt.get(0)) ?? (await render(0)).rendered.subject;
 
