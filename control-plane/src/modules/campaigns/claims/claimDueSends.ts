@@ -7,6 +7,7 @@ import { NotFoundError } from '../../../lib/errors.js';
 import { mailboxCapacity } from '../../mailboxes/limits/capacity.js';
 import { zonedDayBounds } from '../../mailboxes/limits/zonedDay.js';
 import type { TrackingLinks } from '../../tracking/links.js';
+import { finishedBodies } from '../messages/finishedBodies.js';
 import { renderMessage } from '../messages/renderMessage.js';
 import type { CampaignScheduleInput } from '../campaigns.schemas.js';
 
@@ -215,13 +216,9 @@ export class ClaimService {
       seed: `${message.enrollmentId}:${message.stepPosition}`,
       extra: { unsubscribeUrl },
     });
-    // Every message carries a visible way out as well as the one-click header.
-    const text = rendered.text.includes(unsubscribeUrl) ? rendered.text : `${rendered.text.trimEnd()}\n\n--\nUnsubscribe: ${unsubscribeUrl}\n`;
-    // Tracking touches HTML bodies only, and only when the campaign turned it on (off by default for deliverability).
-    const html =
-      rendered.html && (campaign.trackOpens || campaign.trackClicks)
-        ? await this.deps.links.applyTracking({ html: rendered.html, messageId: message.id, trackOpens: campaign.trackOpens, trackClicks: campaign.trackClicks })
-        : rendered.html;
+    // Every message carries a visible way out as well as the one-click header; tracking touches HTML bodies only,
+    // and only when the campaign turned it on (off by default for deliverability). The preview finishes bodies alike.
+    const { text, html } = await finishedBodies({ rendered, unsubscribeUrl, messageId: message.id, campaign, links: this.deps.links });
     let threading: ClaimItem['threading'] = null;
     let subject = rendered.subject;
     if (options.threaded) {
