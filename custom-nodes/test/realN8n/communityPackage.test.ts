@@ -67,13 +67,13 @@ describe.runIf(enabled)('installed as a community package in the real n8n', () =
 			data: { baseUrl: controlPlane.server.baseUrl, signingSecret },
 		});
 
-	it('packs package.json, the README and every file of dist/ (each n8n.nodes / n8n.credentials entry among them)', () => {
+	it('packs package.json, the README, the license and every file of dist/ (each n8n.nodes / n8n.credentials entry among them)', () => {
 		const manifest = JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as {
 			n8n: { nodes: string[]; credentials: string[] };
 		};
 		const dist = filesUnder(CUSTOM_NODES_DIST).map((file) => `dist/${file}`);
 		expect(dist.length).toBeGreaterThan(0);
-		expect([...packed.files].sort()).toEqual(['README.md', 'package.json', ...dist].sort());
+		expect([...packed.files].sort()).toEqual(['LICENSE', 'README.md', 'package.json', ...dist].sort());
 		for (const entry of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(packed.files).toContain(entry);
 	});
 
