@@ -188,6 +188,6 @@ export async function writeBatch(sql: SqlRunner, batch: BatchToWrite): Promise<B
     batch.checkActiveCampaigns,
     batch.lastLine,
     payload,
-  ]);
+  ], `lead-import-batch-${batch.onExisting}`);
   return result[0];
 }

@@ -38,6 +38,9 @@ export interface CommitOptions {
   warnActiveCampaigns: boolean;
 }
 
+// Rows per statement: big enough that per-statement costs vanish, small enough that the three
+// batches in flight keep the heap small (docs/performance.md).
+const defaultBatchSize = 2500;
 /** An import whose counters have not moved for this long is presumed dead and may be resumed. */
 const staleAfterMs = 30_000;
 const terminal = new Set(['completed', 'failed', 'cancelled']);
@@ -251,7 +254,7 @@ export class LeadImportsService {
         checkActiveCampaigns: row.inActiveCampaign !== null,
         lastCommittedLine: row.lastCommittedLine,
       },
-      { sql: this.deps.sql, importsDir: this.deps.importsDir, batchSize: this.deps.batchSize ?? 5000, ...options },
+      { sql: this.deps.sql, importsDir: this.deps.importsDir, batchSize: this.deps.batchSize ?? defaultBatchSize, ...options },
     );
   }
 

@@ -4,7 +4,8 @@ import type { Logger } from '../../../lib/logger.js';
 
 /** Raw SQL for the import's fast path. It is outside the tenant scope: every statement filters by organizationId itself. */
 export interface SqlRunner {
-  query<T>(text: string, params: unknown[]): Promise<T[]>;
+  /** `name` prepares the statement once per connection (worth it for big statements run per batch). */
+  query<T>(text: string, params: unknown[], name?: string): Promise<T[]>;
 }
 
 /** Any Prisma client (scoped or not) as a SqlRunner, for the few raw queries outside the import job. */
@@ -27,7 +28,7 @@ export function createImportPool(databaseUrl: string, logger: Logger): SqlRunner
   // An idle connection dropped by the server (restart, database dropped) must not crash the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'lead import database connection lost'));
   return {
-    query: async <T>(text: string, params: unknown[]) => (await pool.query(text, params)).rows as T[],
+    query: async <T>(text: string, params: unknown[], name?: string) => (await pool.query({ text, values: params, ...(name ? { name } : {}) })).rows as T[],
     end: () => pool.end(),
   };
 }
