@@ -8,14 +8,13 @@
  */
 import { parseArgs } from 'node:util';
 import supertest from 'supertest';
-import { scopedDb } from '../src/lib/db/tenantScope.js';
 import { N8nClient } from '../src/lib/n8n/n8nClient.js';
 import { toWorkflowBody } from '../src/lib/n8n/n8nWorkflow.js';
-import { enrollLeads } from '../src/modules/campaigns/enrollments.service.js';
 import { FakeGoogle } from '../src/test/fakes/fakeGoogle.js';
 import { headerValue } from '../src/test/fakes/mimeHeaders.js';
+import { startSendingCampaign } from '../src/test/campaignFixtures.js';
 import { connectOAuthMailbox } from '../src/test/mailboxFlows.js';
-import { benchLog, startBenchPlatform, type BenchPlatform } from './platform.js';
+import { benchLog, startBenchPlatform } from './platform.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -46,39 +45,6 @@ async function histogramP95Ms(): Promise<number> {
   const total = metric.find((v) => v.metricName?.endsWith('_count'))?.value ?? 0;
   const bucket = buckets.find((b) => b.count >= total * 0.95);
   return bucket && Number.isFinite(bucket.le) ? bucket.le * 1000 : Number.NaN;
-}
-
-async function setUpCampaign(p: BenchPlatform, name: string, leadCount: number, auth: { Authorization: string }, mailboxIds: string[], organizationId: string) {
-  const campaign = await http
-    .post('/api/campaigns')
-    .set(auth)
-    .send({ name, mailboxIds, schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00', useLeadTimezone: false } });
-  const campaignId = campaign.body.id as string;
-  await p.prisma.sequenceStep.create({
-    data: {
-      organizationId,
-      campaignId,
-      position: 0,
-      delayAmount: 0,
-      delayUnit: 'days',
-      variants: { create: [{ organizationId, label: 'A', subject: '{Hi|Hello} {{default lead.firstName "there"}}', bodyText: 'Quick question about {{lead.company}}.\n\n{{unsubscribeUrl}}' }] },
-    },
-  });
-  const tag = campaignId.slice(0, 8);
-  const leads = Array.from({ length: leadCount }, (_, i) => ({
-    organizationId,
-    email: `lead${i}.${tag}@prospect${i % 50}.example`,
-    emailDomain: `prospect${i % 50}.example`,
-    firstName: `Lead${i}`,
-    company: `Company ${i % 500}`,
-  }));
-  for (let i = 0; i < leads.length; i += 5000) await p.prisma.lead.createMany({ data: leads.slice(i, i + 5000) });
-  const leadIds = (await p.prisma.lead.findMany({ where: { email: { endsWith: `.${tag}@`, mode: 'insensitive' } }, select: { id: true } })).map((l) => l.id);
-  const ids = leadIds.length ? leadIds : (await p.prisma.lead.findMany({ where: { email: { contains: `.${tag}@` } }, select: { id: true } })).map((l) => l.id);
-  await enrollLeads(scopedDb(p.prisma, organizationId), { organizationId, campaignId, leadIds: ids, now: new Date() });
-  const started = await http.post(`/api/campaigns/${campaignId}/start`).set(auth);
-  if (started.body.deployment?.status !== 'active') throw new Error(`start failed: ${JSON.stringify(started.body)}`);
-  return { campaignId, workflowId: started.body.deployment.n8nWorkflowId as string, tag };
 }
 
 /** Makes each tick wait for its execution, so the bench controls how many run at once. */
@@ -145,7 +111,7 @@ try {
   await platform.prisma.mailbox.updateMany({ where: { id: { in: mailboxIds } }, data: { dailyCap: 1_000_000, rampEnabled: false, minGapSeconds: 0, gapJitterSeconds: 0 } });
 
   benchLog(`enrolling ${sends} leads`);
-  const main = await setUpCampaign(platform, 'Pipeline bench', sends, auth, mailboxIds, organizationId);
+  const main = await startSendingCampaign({ http, prisma: platform.prisma, auth, organizationId, mailboxIds, leads: sends, name: 'Pipeline bench' });
   await tickWaitsForExecution(main.workflowId);
   const seconds = await drive(main.campaignId, sends, Number(args.workers));
   const delivered = deliveredCounts(senders, main.tag);
@@ -155,7 +121,7 @@ try {
   await http.post(`/api/campaigns/${main.campaignId}/pause`).set(auth);
 
   benchLog(`naive reference: ${naiveSends} sends, one execution each`);
-  const naive = await setUpCampaign(platform, 'Naive bench', naiveSends, auth, mailboxIds, organizationId);
+  const naive = await startSendingCampaign({ http, prisma: platform.prisma, auth, organizationId, mailboxIds, leads: naiveSends, name: 'Naive bench' });
   await tickWaitsForExecution(naive.workflowId, 1);
   const naiveSeconds = await drive(naive.campaignId, naiveSends, Number(args['naive-workers']));
   const naiveDelivered = deliveredCounts(senders, naive.tag);

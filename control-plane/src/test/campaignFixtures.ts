@@ -1,4 +1,7 @@
 import type { PrismaClient } from '../lib/db/prisma.js';
+import { scopedDb } from '../lib/db/tenantScope.js';
+import { enrollLeads } from '../modules/campaigns/enrollments.service.js';
+import type { TestApp } from './testApp.js';
 
 /** A campaign with steps, mailboxes and leads written straight to the database, for engine tests. */
 export async function seedCampaign(
@@ -62,4 +65,47 @@ export async function seedCampaign(
     leadIds.push(lead.id);
   }
   return { campaign, mailboxes, leadIds };
+}
+
+/**
+ * A one-step campaign created through the API with the given mailboxes and `leads` fresh leads,
+ * enrolled and started: the shape the pipeline benchmark and the fault tests send.
+ */
+export async function startSendingCampaign(options: {
+  http: TestApp['http'];
+  prisma: PrismaClient;
+  auth: { Authorization: string };
+  organizationId: string;
+  mailboxIds: string[];
+  leads: number;
+  name: string;
+  /** The app's clock when a test moves it; enrolments fall due at this instant. */
+  now?: Date;
+}) {
+  const { http, prisma, auth, organizationId } = options;
+  const created = await http
+    .post('/api/campaigns')
+    .set(auth)
+    .send({ name: options.name, mailboxIds: options.mailboxIds, schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00', useLeadTimezone: false } });
+  if (created.status !== 201) throw new Error(`campaign create failed: ${created.status} ${created.text}`);
+  const campaignId = created.body.id as string;
+  const sequence = await http
+    .put(`/api/campaigns/${campaignId}/sequence`)
+    .set(auth)
+    .send({ steps: [{ delayAmount: 0, delayUnit: 'days', variants: [{ label: 'A', subject: '{Hi|Hello} {{default lead.firstName "there"}}', bodyText: 'Quick question about {{lead.company}}.\n\n{{unsubscribeUrl}}' }] }] });
+  if (sequence.status !== 200) throw new Error(`sequence failed: ${sequence.status} ${sequence.text}`);
+  const tag = campaignId.slice(0, 8);
+  const leads = Array.from({ length: options.leads }, (_, i) => ({
+    organizationId,
+    email: `lead${i}.${tag}@prospect${i % 50}.example`,
+    emailDomain: `prospect${i % 50}.example`,
+    firstName: `Lead${i}`,
+    company: `Company ${i % 500}`,
+  }));
+  for (let i = 0; i < leads.length; i += 5000) await prisma.lead.createMany({ data: leads.slice(i, i + 5000) });
+  const leadIds = (await prisma.lead.findMany({ where: { organizationId, email: { contains: `.${tag}@` } }, select: { id: true } })).map((l) => l.id);
+  await enrollLeads(scopedDb(prisma, organizationId), { organizationId, campaignId, leadIds, now: options.now ?? new Date() });
+  const started = await http.post(`/api/campaigns/${campaignId}/start`).set(auth);
+  if (started.body.deployment?.status !== 'active') throw new Error(`start failed: ${JSON.stringify(started.body)}`);
+  return { campaignId, workflowId: started.body.deployment.n8nWorkflowId as string, tag };
 }
