@@ -1,0 +1,250 @@
+/**
+ * `npm run bench:stats -- --events N` (default 5,000,000)
+ *
+ * Campaign stats at scale: loads N events (10 per sent message: sent, deferred, 4 opens, 2 clicks,
+ * a reply and an auto-reply; half the opens and clicks machine) into one campaign of 3 steps x 2
+ * variants x 3 mailboxes, through the real events trigger, on PostgreSQL (DATABASE_URL, or an
+ * embedded one). Times the event inserts with and without the trigger (the first 500,000 go through
+ * it; the rest are bulk-loaded with the same deltas written set-wise), the first read (which folds
+ * every pending delta), steady-state reads, and the alternative without pre-aggregation (GROUP BY
+ * over the events joined to their messages). Checks the stats equal the events. The last line is JSON.
+ */
+import { mkdtemp, rm, chmod } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { systemClock } from '../src/lib/clock.js';
+import { createPrismaClient } from '../src/lib/db/prisma.js';
+import { scopedDb } from '../src/lib/db/tenantScope.js';
+import { dataRoot } from '../src/lib/paths.js';
+import { CampaignStatsService } from '../src/modules/stats/campaignStats.service.js';
+import { applyMigrations } from '../src/runtime/migrations.js';
+import { startEmbeddedPostgres, type RunningPostgres } from '../src/runtime/postgres/embeddedPostgres.js';
+
+const { values } = parseArgs({ options: { events: { type: 'string', default: '5000000' } } });
+const eventsPerMessage = 10;
+const messages = Math.ceil(Number(values.events) / eventsPerMessage);
+const messagesPerChunk = 50_000;
+const triggeredMessages = 50_000;
+
+/** What the trigger writes, set-wise, for the events of one chunk of messages loaded with triggers off. */
+const bulkDeltasSql = `
+  WITH chunk AS (SELECT id FROM messages WHERE "campaignId" = $1::uuid ORDER BY id OFFSET $2 LIMIT $3),
+  counted AS (
+    SELECT e."organizationId", e."campaignId", e."messageId",
+      ((e."occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE c.timezone)::date AS day,
+      m."stepPosition", m."variantId", COALESCE(e."mailboxId", m."mailboxId") AS "mailboxId",
+      campaign_event_metric(e.type, e.data) AS metric,
+      row_number() OVER (PARTITION BY e."messageId", campaign_event_metric(e.type, e.data) ORDER BY e."occurredAt", e.id) = 1 AS first
+    FROM events e JOIN chunk ON chunk.id = e."messageId" JOIN messages m ON m.id = e."messageId" JOIN campaigns c ON c.id = e."campaignId"
+  ), seen AS (
+    INSERT INTO message_metrics_seen ("organizationId", "messageId", metric) SELECT "organizationId", "messageId", metric FROM counted WHERE first
+  )
+  INSERT INTO campaign_stats_deltas ("organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, "uniqueMessage")
+  SELECT "organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, CASE WHEN first THEN 1 ELSE 0 END FROM counted`;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await run();
+  return { ms: Math.round(performance.now() - started), value };
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+}
+
+/** The events for one chunk of messages: ten per message, in one statement (one transaction). */
+function eventsSql(table: string): string {
+  return `
+    INSERT INTO ${table} (id, "organizationId", type, "campaignId", "leadId", "messageId", "mailboxId", "idempotencyKey", data, "occurredAt")
+    SELECT gen_random_uuid(), m."organizationId", kind.type::"EventType", m."campaignId", m."leadId", m.id, m."mailboxId",
+           gen_random_uuid()::text, jsonb_build_object('machine', kind.machine), m."sentAt" + kind.delay
+    FROM (SELECT * FROM messages WHERE "campaignId" = $1::uuid ORDER BY id OFFSET $2 LIMIT $3) m
+    CROSS JOIN (VALUES
+      ('sent', false, interval '0'), ('deferred', false, interval '0'),
+      ('opened', false, interval '2 hours'), ('opened', false, interval '1 day'), ('opened', true, interval '1 second'), ('opened', true, interval '3 hours'),
+      ('clicked', false, interval '2 hours'), ('clicked', true, interval '2 seconds'),
+      ('replied', false, interval '5 hours'), ('auto_replied', false, interval '1 hour')
+    ) AS kind(type, machine, delay)`;
+}
+
+async function seed(client: pg.Client): Promise<{ organizationId: string; campaignId: string }> {
+  const { rows: [org] } = await client.query(`INSERT INTO organizations (id, name, "updatedAt") VALUES (gen_random_uuid(), 'bench', now()) RETURNING id`);
+  const organizationId = org.id as string;
+  const { rows: [campaign] } = await client.query(
+    `INSERT INTO campaigns (id, "organizationId", name, status, timezone, "updatedAt") VALUES (gen_random_uuid(), $1, 'bench', 'active', 'Europe/Paris', now()) RETURNING id`,
+    [organizationId],
+  );
+  const campaignId = campaign.id as string;
+  const variantIds: string[] = [];
+  for (let position = 0; position < 3; position += 1) {
+    const { rows: [step] } = await client.query(
+      `INSERT INTO sequence_steps (id, "organizationId", "campaignId", position, "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, now()) RETURNING id`,
+      [organizationId, campaignId, position],
+    );
+    for (const label of ['A', 'B']) {
+      const { rows: [variant] } = await client.query(
+        `INSERT INTO step_variants (id, "organizationId", "stepId", label, subject, "bodyText", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, 's', 'b', now()) RETURNING id`,
+        [organizationId, step.id, label],
+      );
+      variantIds.push(variant.id);
+    }
+  }
+  const mailboxIds: string[] = [];
+  for (let index = 0; index < 3; index += 1) {
+    const { rows: [mailbox] } = await client.query(
+      `INSERT INTO mailboxes (id, "organizationId", provider, email, "updatedAt") VALUES (gen_random_uuid(), $1, 'sandbox', $2, now()) RETURNING id`,
+      [organizationId, `sender${index}@bench.example`],
+    );
+    mailboxIds.push(mailbox.id);
+  }
+  const leads = Math.ceil(messages / 3);
+  await client.query(
+    `INSERT INTO leads (id, "organizationId", email, "emailDomain", "updatedAt")
+     SELECT gen_random_uuid(), $1, 'lead' || i || '@d' || (i % 1000) || '.example', 'd' || (i % 1000) || '.example', now() FROM generate_series(1, $2) i`,
+    [organizationId, leads],
+  );
+  await client.query(
+    `INSERT INTO enrollments (id, "organizationId", "campaignId", "leadId", state, "nextStep", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, $2, id, 'active', 3, timestamp '2026-11-01' + (random() * interval '20 days'), now() FROM leads WHERE "organizationId" = $1`,
+    [organizationId, campaignId],
+  );
+  await client.query(
+    `INSERT INTO messages (id, "organizationId", "campaignId", "enrollmentId", "leadId", "stepPosition", "variantId", "mailboxId", status, "dueAt", "messageIdHeader", "sentAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, $2, e.id, e."leadId", s.position, ($3::uuid[])[s.position * 2 + 1 + (abs(hashtext(e.id::text)) % 2)],
+            ($4::uuid[])[1 + abs(hashtext(e."leadId"::text)) % 3], 'sent', e."createdAt", '<' || gen_random_uuid() || '@bench.example>',
+            e."createdAt" + s.position * interval '2 days', now()
+     FROM enrollments e CROSS JOIN generate_series(0, 2) AS s(position) WHERE e."campaignId" = $2`,
+    [organizationId, campaignId, variantIds, mailboxIds],
+  );
+  return { organizationId, campaignId };
+}
+
+async function run(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { organizationId, campaignId } = await seed(client);
+  const { rows: [{ count: messageCount }] } = await client.query(`SELECT count(*)::int AS count FROM messages WHERE "campaignId" = $1`, [campaignId]);
+  log(`seeded ${messageCount} sent messages; loading ${messageCount * eventsPerMessage} events`);
+
+  // The first chunks go through the trigger (its throughput is measured there); the rest is bulk-loaded
+  // with triggers off, its deltas written set-wise the way the migration's backfill counts history.
+  let withTriggerMs = 0;
+  let throughTrigger = 0;
+  for (let offset = 0; offset < messageCount; offset += messagesPerChunk) {
+    const viaTrigger = offset < triggeredMessages;
+    if (!viaTrigger) await client.query('SET session_replication_role = replica');
+    const chunk = await timed(() => client.query(eventsSql('events'), [campaignId, offset, messagesPerChunk]));
+    if (viaTrigger) {
+      withTriggerMs += chunk.ms;
+      throughTrigger += Math.min(messagesPerChunk, messageCount - offset) * eventsPerMessage;
+    } else {
+      await client.query('SET session_replication_role = DEFAULT');
+      await client.query(bulkDeltasSql, [campaignId, offset, messagesPerChunk]);
+    }
+    log(`  ${Math.min(offset + messagesPerChunk, messageCount) * eventsPerMessage} events (${chunk.ms} ms for this chunk${viaTrigger ? ', through the trigger' : ''})`);
+  }
+  const eventCount = messageCount * eventsPerMessage;
+  // The same inserts into a copy of the events table without the trigger: the trigger's cost.
+  await client.query('CREATE TABLE events_without_trigger (LIKE events INCLUDING ALL)');
+  const baseline = await timed(() => client.query(eventsSql('events_without_trigger'), [campaignId, 0, messagesPerChunk]));
+  await client.query('DROP TABLE events_without_trigger');
+  await client.query('VACUUM ANALYZE');
+
+  const prisma = createPrismaClient({ databaseUrl, poolSize: 2 });
+  const db = scopedDb(prisma, organizationId);
+  const stats = new CampaignStatsService({ clock: systemClock });
+  const firstRead = await timed(() => stats.summary({ db }, campaignId));
+  const reads: number[] = [];
+  for (let i = 0; i < 20; i += 1) reads.push((await timed(() => stats.summary({ db }, campaignId))).ms);
+  const dailyReads: number[] = [];
+  for (let i = 0; i < 20; i += 1) dailyReads.push((await timed(() => stats.daily({ db }, campaignId, { from: '2026-11-01', to: '2026-12-31' }))).ms);
+
+  // Steady state: 10,000 new events (one chunk of 1,000 messages), then a read that folds them.
+  await client.query(eventsSql('events'), [campaignId, 0, 1_000]);
+  const foldRead = await timed(() => stats.summary({ db }, campaignId));
+
+  // Without pre-aggregation: the same breakdown straight from the events, joined to their messages.
+  const groupByRuns: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    groupByRuns.push(
+      (
+        await timed(() =>
+          client.query(
+            `SELECT m."stepPosition", m."variantId", e."mailboxId", e.type, e.data->>'machine' AS machine, count(*), count(DISTINCT e."messageId")
+             FROM events e JOIN messages m ON m.id = e."messageId"
+             WHERE e."campaignId" = $1 GROUP BY 1, 2, 3, 4, 5`,
+            [campaignId],
+          ),
+        )
+      ).ms,
+    );
+  }
+
+  const { rows: truth } = await client.query(
+    `SELECT type::text, count(*)::int AS total, count(DISTINCT "messageId")::int AS messages FROM events WHERE "campaignId" = $1 GROUP BY 1`,
+    [campaignId],
+  );
+  const of = (type: string) => truth.find((row) => row.type === type)!;
+  const totals = foldRead.value.totals;
+  const exact =
+    totals.sent === of('sent').total &&
+    totals.opened.human + totals.opened.machine === of('opened').total &&
+    totals.clicked.human + totals.clicked.machine === of('clicked').total &&
+    totals.replied === of('replied').messages;
+  const { rows: [{ rows: aggregateRows }] } = await client.query(`SELECT count(*)::int AS rows FROM campaign_stats_daily WHERE "campaignId" = $1`, [campaignId]);
+
+  await prisma.$disconnect();
+  await client.end();
+  const result = {
+    events: eventCount + 10_000,
+    aggregateRows,
+    eventsThroughTrigger: throughTrigger,
+    insertEventsPerSecondWithTrigger: Math.round(throughTrigger / (withTriggerMs / 1000)),
+    insertEventsPerSecondWithoutTrigger: Math.round((messagesPerChunk * eventsPerMessage) / (baseline.ms / 1000)),
+    firstReadFoldingAllMs: firstRead.ms,
+    readP50Ms: percentile(reads, 50),
+    readP95Ms: percentile(reads, 95),
+    dailyReadP50Ms: percentile(dailyReads, 50),
+    readAfter10kNewEventsMs: foldRead.ms,
+    groupByOverEventsMs: Math.min(...groupByRuns),
+    exact,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  if (!exact) process.exitCode = 1;
+}
+
+async function main(): Promise<void> {
+  let embedded: RunningPostgres | undefined;
+  let embeddedDir: string | undefined;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    embeddedDir = await mkdtemp(path.join(dataRoot, 'bench-postgres-'));
+    await chmod(embeddedDir, 0o755);
+    log('no DATABASE_URL: starting an embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({ databaseDir: path.join(embeddedDir, 'data') });
+    adminUrl = embedded.adminUrl;
+  }
+  const database = `ophir_bench_stats_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  try {
+    await applyMigrations({ databaseUrl: url.toString() });
+    await run(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+    if (embedded) {
+      await embedded.stop();
+      await rm(embeddedDir!, { recursive: true, force: true });
+    }
+  }
+}
+
+await main();
