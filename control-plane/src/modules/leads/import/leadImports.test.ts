@@ -161,6 +161,16 @@ describe('commit', () => {
     expect((await allLeads(owner))[0]).toMatchObject({ firstName: 'Zoë', lastName: 'Åström', city: 'Malmö' });
   });
 
+  it('reads UTF-16BE with a BOM and UTF-8 without one', async () => {
+    const owner = await signUp(t.http);
+    const big = await importFile(owner, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(iconv.encode('email;name\nbe@example.com;Ørjan Ærø\n', 'utf-16be'))]));
+    expect(big.preview.format).toMatchObject({ encoding: 'utf-16be', bom: true, delimiter: ';' });
+    const plain = await importFile(owner, 'email,name\nplain@example.com,Jürgen Groß\n');
+    expect(plain.preview.format).toMatchObject({ encoding: 'utf-8', bom: false });
+    const names = Object.fromEntries((await allLeads(owner)).map((lead) => [lead.email, [lead.firstName, lead.lastName]]));
+    expect(names).toEqual({ 'be@example.com': ['Ørjan', 'Ærø'], 'plain@example.com': ['Jürgen', 'Groß'] });
+  });
+
   it('reads Windows-1252 with semicolons and accented names', async () => {
     const owner = await signUp(t.http);
     const rows = ['Nom;Prénom;Courriel;Société', 'Dupré;Hélène;helene@exemple.fr;Crème Brûlée SARL', 'Muñoz;José;jose@ejemplo.es;Señor Café'];
