@@ -104,7 +104,11 @@ export const fetchHttpRequest: HttpHandler = async (options) => {
 	const url = new URL(
 		options.baseURL && !/^https?:/.test(options.url) ? `${options.baseURL}${options.url}` : options.url,
 	);
-	for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
+	for (const [key, value] of Object.entries(options.qs ?? {})) {
+		// Arrays as repeated parameters (n8n's arrayFormat 'repeat'), the form Google APIs read.
+		if (Array.isArray(value)) for (const entry of value) url.searchParams.append(key, String(entry));
+		else url.searchParams.set(key, String(value));
+	}
 	const headers = new Headers();
 	for (const [key, value] of Object.entries(options.headers ?? {})) headers.set(key, String(value));
 	let body: string | Buffer | undefined;

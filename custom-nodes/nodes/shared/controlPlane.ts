@@ -10,6 +10,8 @@ export const controlPlanePaths = {
 	claims: '/api/internal/n8n/claims',
 	events: '/api/internal/n8n/events',
 	sandboxMessages: '/api/internal/n8n/sandbox-messages',
+	inboxWatchClaims: '/api/internal/n8n/inbox-watch/claims',
+	inboxWatchResults: '/api/internal/n8n/inbox-watch/results',
 	accessToken: (mailboxId: string) => `/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/access-token`,
 	smtpCredentials: (mailboxId: string) =>
 		`/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/smtp-credentials`,

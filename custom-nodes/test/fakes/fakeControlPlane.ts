@@ -19,6 +19,10 @@ export class FakeControlPlane {
 	/** Due sends the claim endpoint hands out, oldest first; each is handed out once. */
 	readonly dueSends: unknown[] = [];
 	readonly server: RecordingServer;
+	/** Mailboxes the inbox-watch claim hands out; their historyId advances when results are reported. */
+	readonly watchedMailboxes: Array<{ mailboxId: string; provider: string; email: string; historyId: string | null }> = [];
+	/** Bodies of inbox-watch results, in the order they arrived. */
+	readonly inboxResults: Array<{ mailboxId: string; previousHistoryId: string | null; historyId: string; events: Array<Record<string, unknown>> }> = [];
 	/** The secret access token handed out, to assert it never leaks. */
 	readonly accessToken = 'ya29.SECRET-ACCESS-TOKEN-do-not-leak';
 
@@ -67,6 +71,17 @@ export class FakeControlPlane {
 			const { batchSize } = JSON.parse(request.rawBody) as { campaignId: string; batchSize: number };
 			const items = this.dueSends.splice(0, batchSize);
 			return { status: 200, body: { now: new Date().toISOString(), leaseExpiresAt: new Date(Date.now() + 600_000).toISOString(), items } };
+		}
+		if (request.path === '/api/internal/n8n/inbox-watch/claims' && request.method === 'POST') {
+			return { status: 200, body: { ourAddresses: this.watchedMailboxes.map((mailbox) => mailbox.email), mailboxes: this.watchedMailboxes } };
+		}
+		if (request.path === '/api/internal/n8n/inbox-watch/results' && request.method === 'POST') {
+			const result = JSON.parse(request.rawBody) as FakeControlPlane['inboxResults'][number];
+			this.inboxResults.push(result);
+			const mailbox = this.watchedMailboxes.find((candidate) => candidate.mailboxId === result.mailboxId);
+			const advanced = mailbox !== undefined && mailbox.historyId === result.previousHistoryId;
+			if (mailbox && advanced) mailbox.historyId = result.historyId;
+			return { status: 200, body: { applied: result.events.length, duplicates: 0, unknown: 0, historyAdvanced: advanced } };
 		}
 		if (request.path === '/api/internal/n8n/sandbox-messages' && request.method === 'POST') {
 			const message = JSON.parse(request.rawBody) as Record<string, unknown>;

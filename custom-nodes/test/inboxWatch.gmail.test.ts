@@ -1,0 +1,181 @@
+import type { IDataObject } from 'n8n-workflow';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { InboxWatch } from '../nodes/InboxWatch/InboxWatch.node';
+import { FakeControlPlane } from './fakes/fakeControlPlane';
+import { FakeGmail } from './fakes/fakeGmail';
+import { fetchHttpRequest, jsonOf, runNode } from './harness';
+import { inboundMail } from './inboundMail';
+
+const node = new InboxWatch();
+const signingSecret = 'inbox-test-secret';
+const accessToken = 'ya29.SECRET-ACCESS-TOKEN-do-not-leak';
+const step1 = '<ophir.snd_step1@sender.example>';
+let controlPlane: FakeControlPlane;
+let gmail: FakeGmail;
+let credentials: { baseUrl: string; signingSecret: string };
+
+beforeAll(async () => {
+	gmail = new FakeGmail(accessToken);
+	const gmailUrl = await gmail.start();
+	controlPlane = new FakeControlPlane({ signingSecret, apiBaseUrl: gmailUrl });
+	credentials = { baseUrl: await controlPlane.start(), signingSecret };
+});
+
+afterAll(async () => {
+	await gmail.stop();
+	await controlPlane.stop();
+});
+
+/** A mailbox that sent step 1 (and later its follow-up) to each lead, watched from the current history id. */
+beforeEach(() => {
+	gmail.messages.length = 0;
+	gmail.seed({ id: 'sent-1', threadId: 'thread-ours', raw: `Message-ID: ${step1}\r\nFrom: alice@sender.example\r\n\r\nHi`, messageId: step1, labelIds: ['SENT'] });
+	controlPlane.watchedMailboxes.length = 0;
+	controlPlane.watchedMailboxes.push({ mailboxId: 'mb-1', provider: 'gmail', email: 'alice@sender.example', historyId: gmail.historyId });
+	controlPlane.inboxResults.length = 0;
+	gmail.server.requests.length = 0;
+	controlPlane.server.requests.length = 0;
+});
+
+const watch = async (parameters: IDataObject = {}) => {
+	const run = await runNode(node, { items: [{}], credentials, httpRequest: fetchHttpRequest, parameters: { organizationId: 'org-1', ...parameters } });
+	const [outcome] = jsonOf(run);
+	if (!outcome) throw new Error('no output item');
+	return { run, outcome };
+};
+const eventsOf = (outcome: IDataObject) => outcome.events as Array<Record<string, unknown>>;
+const cursor = () => controlPlane.watchedMailboxes[0]?.historyId;
+
+describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane on 127.0.0.1)', () => {
+	it('classifies every kind of new mail, read or unread, and reports the events with the new cursor', async () => {
+		const before = cursor();
+		const readReply = gmail.deliver(inboundMail('genuineReply'), ['INBOX']);
+		gmail.deliver(inboundMail('colleagueReply'));
+		const stranger = gmail.deliver(inboundMail('quotedWithoutThread'));
+		gmail.seed({ id: 'sent-2', threadId: 'thread-ours', raw: inboundMail('ourFollowUp'), messageId: '<ophir.snd_step2@sender.example>', labelIds: ['SENT'] });
+		gmail.deliver(inboundMail('germanOutOfOffice'));
+		gmail.deliver(inboundMail('gmailDsn'));
+		gmail.deliver(inboundMail('postfixDsn'));
+		gmail.deliver(inboundMail('softBounce'));
+		gmail.deliver(inboundMail('unsubscribeReply'));
+
+		const { outcome } = await watch();
+
+		expect(outcome).toMatchObject({ mailboxId: 'mb-1', previousHistoryId: before, historyId: gmail.historyId, catchUp: 'history', error: null });
+		expect(eventsOf(outcome).map((event) => [event.type, event.inReplyToMessageId, event.leadEmail, (event.bounce as IDataObject | null)?.kind ?? null])).toEqual([
+			['replied', step1, null, null],
+			['replied', step1, null, null],
+			['auto_replied', step1, null, null],
+			['bounced', '<ophir.snd_bounce@sender.example>', 'nobody@lead.example', 'hard'],
+			['bounced', '<ophir.snd_postfix@sender.example>', 'gone@lead.example', 'hard'],
+			['bounced', '<ophir.snd_soft@sender.example>', 'full@lead.example', 'soft'],
+			['unsubscribe_request', step1, null, null],
+		]);
+		expect(outcome.ignored).toEqual([
+			{ gmailMessageId: stranger.id, reason: 'not_in_our_threads' },
+			{ gmailMessageId: 'sent-2', reason: 'sent_by_us' },
+		]);
+		const [reply] = eventsOf(outcome);
+		expect(reply).toMatchObject({ eventId: `gmail:mb-1:${readReply.id}`, mailboxId: 'mb-1', threadId: 'thread-ours', evidence: { from: 'bob@lead.example', readAs: 'raw', labelIds: ['INBOX'] } });
+		expect(Date.parse(String(reply?.receivedAt))).not.toBeNaN();
+
+		expect(controlPlane.inboxResults).toEqual([{ mailboxId: 'mb-1', previousHistoryId: before, historyId: gmail.historyId, events: outcome.events }]);
+		expect(cursor()).toBe(gmail.historyId);
+	});
+
+	it('reads headers first: our Sent mail costs no read, an out-of-office and mail outside our threads no full read', async () => {
+		gmail.seed({ id: 'sent-2', threadId: 'thread-ours', raw: inboundMail('ourFollowUp'), messageId: '<ophir.snd_step2@sender.example>', labelIds: ['SENT'] });
+		const ooo = gmail.deliver(inboundMail('germanOutOfOffice'));
+		const stranger = gmail.deliver(inboundMail('quotedWithoutThread'));
+
+		await watch();
+
+		const reads = gmail.apiCalls(/\/messages\//).map((request) => `${request.path.split('/').pop()} ${request.query.get('format')}`);
+		expect(reads).toEqual([`${ooo.id} metadata`, `${stranger.id} metadata`]);
+		expect(gmail.apiCalls(/\/messages\/in-/)[0]?.query.getAll('metadataHeaders')).toContain('Auto-Submitted');
+	});
+
+	it('finds a reply without threading headers through its Gmail thread', async () => {
+		const raw = inboundMail('genuineReply').replace(/^(In-Reply-To|References):.*\r\n/gim, '');
+		gmail.seed({ id: 'in-bare', threadId: 'thread-ours', raw, messageId: '<CAJx9Lq1kz8+abc@mail.gmail.com>', labelIds: ['INBOX'] });
+
+		const { outcome } = await watch();
+
+		expect(eventsOf(outcome)).toMatchObject([{ type: 'replied', inReplyToMessageId: null, threadId: 'thread-ours', mailboxId: 'mb-1' }]);
+		expect(gmail.apiCalls(/\/threads\//)).toHaveLength(1);
+	});
+
+	it('costs one history.list call when nothing arrived (O(new messages) quota), and the cursor stays', async () => {
+		const before = cursor();
+		const { outcome } = await watch();
+
+		expect(gmail.apiCalls().map((request) => request.path)).toEqual(['/gmail/v1/users/me/history']);
+		expect(outcome).toMatchObject({ events: [], ignored: [], historyId: before, catchUp: 'history' });
+		expect(cursor()).toBe(before);
+	});
+
+	it('falls back to a bounded messages.list window when Gmail expired the history id', async () => {
+		gmail.expireHistory();
+		gmail.deliver(inboundMail('genuineReply'));
+		gmail.deliver(inboundMail('ourFollowUp').replace('Message-ID: <ophir.snd_step2', 'Message-ID: <ophir.snd_other'), ['SENT']);
+
+		const { outcome } = await watch({ options: { windowHours: 24, maxWindowMessages: 50 } });
+
+		expect(outcome).toMatchObject({ catchUp: 'window', historyId: gmail.historyId });
+		expect(eventsOf(outcome).map((event) => event.type)).toEqual(['replied']);
+		const list = gmail.apiCalls(/\/messages$/)[0];
+		expect(list?.query.get('q')).toMatch(/^after:\d+$/);
+		expect(Number(list?.query.get('maxResults'))).toBeLessThanOrEqual(50);
+		expect(gmail.apiCalls(/\/profile$/)).toHaveLength(1);
+		expect(cursor()).toBe(gmail.historyId);
+	});
+
+	it('starts with the window when the mailbox has never been watched', async () => {
+		controlPlane.watchedMailboxes[0]!.historyId = null;
+		gmail.deliver(inboundMail('gmailDsn'));
+
+		const { outcome } = await watch();
+
+		expect(outcome).toMatchObject({ catchUp: 'window', previousHistoryId: null, historyId: gmail.historyId });
+		expect(eventsOf(outcome).map((event) => event.type)).toEqual(['bounced']);
+	});
+
+	it('a replayed watch reports the same event ids, so the control plane applies them once', async () => {
+		gmail.deliver(inboundMail('genuineReply'));
+		const first = await watch({ reportResults: false });
+		const second = await watch({ reportResults: false });
+		expect(eventsOf(second.outcome).map((event) => event.eventId)).toEqual(eventsOf(first.outcome).map((event) => event.eventId));
+		expect(controlPlane.inboxResults).toEqual([]);
+	});
+
+	it('keeps the cursor when the control plane does not accept the results', async () => {
+		const before = cursor();
+		gmail.deliver(inboundMail('genuineReply'));
+		controlPlane.script.push('/api/internal/n8n/inbox-watch/results', { status: 503, body: { code: 'unavailable', detail: 'database restarting' } });
+
+		const { outcome } = await watch();
+
+		expect(outcome.error).toEqual({ code: 'unavailable', message: 'database restarting' });
+		expect(cursor()).toBe(before);
+	});
+
+	it('reports a Gmail failure on the mailbox item without a new cursor, and never leaks the access token', async () => {
+		gmail.script.push('history', { status: 500, body: { error: { code: 500, message: 'Backend Error' } } });
+
+		const { run, outcome } = await watch();
+
+		expect(outcome).toMatchObject({ historyId: null, error: { code: 'gmail_500' } });
+		expect(controlPlane.inboxResults).toEqual([]);
+		expect(JSON.stringify(run.output)).not.toContain(accessToken);
+	});
+
+	it('asks the token broker for a Gmail token and the claim for the organization', async () => {
+		await watch();
+		const bodies = controlPlane.server.requests.map((request) => [request.path, JSON.parse(request.rawBody || 'null')]);
+		expect(bodies.slice(0, 2)).toEqual([
+			['/api/internal/n8n/inbox-watch/claims', { organizationId: 'org-1' }],
+			['/api/internal/n8n/mailboxes/mb-1/access-token', { provider: 'gmail' }],
+		]);
+	});
+});
