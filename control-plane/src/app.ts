@@ -39,6 +39,7 @@ import { sendingCallbackRoutes } from './modules/events/events.routes.js';
 import { SendResultsService } from './modules/events/recordSendResults.js';
 import { TrackingLinks, trackingLinkSecretName } from './modules/tracking/links.js';
 import { trackingModule } from './modules/tracking/trackingModule.js';
+import { inboxModule } from './modules/inbox/inboxModule.js';
 
 export interface AppDeps {
   config: Config;
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): App {
     ...leadsModule({ config, prisma, clock, logger }).routes,
     ...mailboxModule({ config, prisma, secrets, clock, logger }).routes,
     ...trackingModule({ config, prisma, clock, logger, links }).routes,
+    ...inboxModule({ config, prisma, clock }).routes,
   ];
 
   const app = express();

@@ -1,0 +1,111 @@
+// Integration: the inbox watcher's claim and results callbacks, signed as n8n sends them, on real PostgreSQL.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../lib/clock.js';
+import { callAsN8n } from '../../test/n8nCallbacks.js';
+import { campaignWithFirstStepSent } from '../../test/sentMessages.js';
+import { createTestApp, signUp, type TestApp } from '../../test/testApp.js';
+
+const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
+let t: TestApp;
+let organizationId: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  organizationId = (await signUp(t.http)).organization.id;
+});
+afterAll(() => t.close());
+
+const mailbox = (data: { organizationId: string; provider: 'gmail' | 'smtp' | 'outlook' | 'sandbox'; status?: 'active' | 'paused' | 'needs_reauth' | 'disabled'; historyId?: string | null }) =>
+  t.prisma.mailbox.create({ data: { email: `${randomUUID().slice(0, 8)}@Sender.example`, ...data } });
+
+const cursorOf = async (mailboxId: string) => (await t.prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).historyId;
+
+describe('POST /api/internal/n8n/inbox-watch/claims', () => {
+  it("hands out the organization's active and paused Gmail mailboxes with their cursors, and every address of ours", async () => {
+    const org = (await signUp(t.http)).organization.id;
+    const watched = await mailbox({ organizationId: org, provider: 'gmail', historyId: '4711' });
+    const paused = await mailbox({ organizationId: org, provider: 'gmail', status: 'paused', historyId: null });
+    const reauth = await mailbox({ organizationId: org, provider: 'gmail', status: 'needs_reauth' });
+    const smtp = await mailbox({ organizationId: org, provider: 'smtp' });
+    await mailbox({ organizationId, provider: 'gmail' });
+
+    const response = await callAsN8n(t, '/api/internal/n8n/inbox-watch/claims', { organizationId: org });
+
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.mailboxes).toEqual([
+      { mailboxId: watched.id, provider: 'gmail', email: watched.email, historyId: '4711' },
+      { mailboxId: paused.id, provider: 'gmail', email: paused.email, historyId: null },
+    ]);
+    expect([...response.body.ourAddresses].sort()).toEqual([watched, paused, reauth, smtp].map((m) => m.email.toLowerCase()).sort());
+  });
+
+  it('answers 404 for an unknown organization and 401 without a valid signature', async () => {
+    const unknown = await callAsN8n(t, '/api/internal/n8n/inbox-watch/claims', { organizationId: randomUUID() });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('not_found');
+    const unsigned = await t.http.post('/api/internal/n8n/inbox-watch/claims').send({ organizationId });
+    expect(unsigned.status).toBe(401);
+  });
+});
+
+describe('POST /api/internal/n8n/inbox-watch/results', () => {
+  const results = (body: object) => callAsN8n(t, '/api/internal/n8n/inbox-watch/results', body);
+
+  it('applies the events once, then advances the cursor; a replay is counted as duplicates and moves nothing', async () => {
+    const sent = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 2 });
+    const item = sent.items[0]!;
+    const mailboxId = item.mailboxes[0].id as string;
+    await t.prisma.mailbox.update({ where: { id: mailboxId }, data: { provider: 'gmail', historyId: '100' } });
+    const reply = {
+      eventId: `gmail:${mailboxId}:in-1`,
+      type: 'replied',
+      inReplyToMessageId: `<ophir.${item.sendId}@ophir.example>`,
+      threadId: `thread-${item.lead.id}`,
+      leadEmail: null,
+      mailboxId,
+      bounce: null,
+      receivedAt: clock.now().toISOString(),
+      evidence: { from: 'lead@leads.example', signal: 'In-Reply-To/References' },
+    };
+
+    const first = await results({ mailboxId, previousHistoryId: '100', historyId: '120', events: [reply] });
+    expect(first.status, first.text).toBe(200);
+    expect(first.body).toMatchObject({ applied: 1, duplicates: 0, historyAdvanced: true, historyId: '120', events: [{ outcome: 'applied', leadId: item.lead.id, stoppedEnrollments: 1 }] });
+    expect((await t.prisma.enrollment.findFirstOrThrow({ where: { leadId: item.lead.id, campaignId: sent.campaign.id } })).state).toBe('stopped');
+    expect((await t.prisma.enrollment.findFirstOrThrow({ where: { leadId: sent.items[1]!.lead.id, campaignId: sent.campaign.id } })).state).toBe('active');
+
+    // The same watch delivered twice (a retried execution): nothing counts twice, the cursor stays.
+    const replay = await results({ mailboxId, previousHistoryId: '100', historyId: '120', events: [reply] });
+    expect(replay.body).toMatchObject({ applied: 0, duplicates: 1, historyAdvanced: false, historyId: '120' });
+    expect(await t.prisma.event.count({ where: { leadId: item.lead.id, type: 'replied' } })).toBe(1);
+  });
+
+  it('an older watch finishing late cannot move the cursor back', async () => {
+    const gmail = await mailbox({ organizationId, provider: 'gmail', historyId: '500' });
+    const late = await results({ mailboxId: gmail.id, previousHistoryId: '400', historyId: '450', events: [] });
+    expect(late.body).toMatchObject({ applied: 0, historyAdvanced: false, historyId: '500' });
+    expect(await cursorOf(gmail.id)).toBe('500');
+  });
+
+  it('sets the first cursor of a mailbox never watched', async () => {
+    const gmail = await mailbox({ organizationId, provider: 'gmail', historyId: null });
+    const first = await results({ mailboxId: gmail.id, previousHistoryId: null, historyId: '42', events: [] });
+    expect(first.body).toMatchObject({ historyAdvanced: true, historyId: '42' });
+  });
+
+  it('refuses events of another mailbox without applying anything or moving the cursor', async () => {
+    const gmail = await mailbox({ organizationId, provider: 'gmail', historyId: '10' });
+    const event = { eventId: randomUUID(), type: 'bounced', leadEmail: 'x@leads.example', mailboxId: randomUUID(), bounce: { kind: 'hard', status: '5.1.1' }, receivedAt: clock.now().toISOString() };
+    const refused = await results({ mailboxId: gmail.id, previousHistoryId: '10', historyId: '20', events: [event] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('validation_failed');
+    expect(await cursorOf(gmail.id)).toBe('10');
+  });
+
+  it('answers 404 for an unknown mailbox and 400 for a malformed history id', async () => {
+    expect((await results({ mailboxId: randomUUID(), previousHistoryId: null, historyId: '1', events: [] })).status).toBe(404);
+    const gmail = await mailbox({ organizationId, provider: 'gmail' });
+    expect((await results({ mailboxId: gmail.id, previousHistoryId: null, historyId: 'latest', events: [] })).status).toBe(400);
+  });
+});
