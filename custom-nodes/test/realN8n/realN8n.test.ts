@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeControlPlane } from '../fakes/fakeControlPlane';
 import { FakeGmail } from '../fakes/fakeGmail';
 import { claimItem, mailbox } from '../fixtures';
+import { inboundMail } from '../inboundMail';
 import { N8nInstance, realN8nAvailable } from './n8nInstance';
 
 /**
@@ -111,6 +112,42 @@ describe.runIf(enabled)('in the real n8n', () => {
 		expect((controlPlane.reportedResults as IDataObject[]).map((result) => [result.sendId, result.status])).toEqual(
 			items.map((item) => [item.sendId, 'sent']),
 		);
+		expect(JSON.stringify(output)).not.toContain(controlPlane.accessToken);
+	});
+
+	it('runs Inbox Watch: reads new Gmail mail through n8n\'s HTTP helper and reports events with the new cursor', async () => {
+		const credential = await n8n.publicApi<{ id: string; name: string }>(apiKey, 'POST', '/credentials', {
+			name: 'Ophir control plane (inbox)',
+			type: 'ophirControlPlaneApi',
+			data: { baseUrl: controlPlane.server.baseUrl, signingSecret },
+		});
+		const webhookId = randomUUID();
+		const workflow = await n8n.publicApi<{ id: string }>(apiKey, 'POST', '/workflows', {
+			name: 'Ophir inbox watch e2e',
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{ id: randomUUID(), name: 'Tick', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId, parameters: { httpMethod: 'POST', path: 'ophir-inbox-e2e', responseMode: 'lastNode', responseData: 'allEntries' } },
+				{ id: randomUUID(), name: 'Inbox Watch', type: 'CUSTOM.inboxWatch', typeVersion: 1, position: [200, 0], parameters: { organizationId: 'org-1' }, credentials: { ophirControlPlaneApi: { id: credential.id, name: credential.name } } },
+			],
+			connections: { Tick: { main: [[{ node: 'Inbox Watch', type: 'main', index: 0 }]] } },
+		});
+		await n8n.publicApi(apiKey, 'POST', `/workflows/${workflow.id}/activate`);
+		gmail.seed({ id: 'sent-step1', threadId: 'thread-step1', raw: 'Message-ID: <ophir.snd_step1@sender.example>\r\n\r\nHi', messageId: '<ophir.snd_step1@sender.example>', labelIds: ['SENT'] });
+		controlPlane.watchedMailboxes.push({ mailboxId: 'mb-inbox', provider: 'gmail', email: 'alice@sender.example', historyId: gmail.historyId });
+		gmail.deliver(inboundMail('genuineReply'), ['INBOX']);
+		gmail.deliver(inboundMail('germanOutOfOffice'));
+
+		const response = await fetch(`${n8n.url}/webhook/ophir-inbox-e2e`, { method: 'POST' });
+		const output = (await response.json()) as IDataObject[];
+		expect(response.status, JSON.stringify(output)).toBe(200);
+
+		expect(output).toHaveLength(1);
+		expect((output[0]?.events as IDataObject[]).map((event) => event.type)).toEqual(['replied', 'auto_replied']);
+		expect(output[0]).toMatchObject({ error: null, catchUp: 'history', historyId: gmail.historyId });
+		expect(controlPlane.watchedMailboxes.find((watched) => watched.mailboxId === 'mb-inbox')?.historyId).toBe(gmail.historyId);
+		// n8n repeats array parameters, as Gmail expects metadataHeaders.
+		const metadataRead = gmail.apiCalls(/\/messages\/in-/).find((request) => request.query.get('format') === 'metadata');
+		expect(metadataRead?.query.getAll('metadataHeaders')).toContain('In-Reply-To');
 		expect(JSON.stringify(output)).not.toContain(controlPlane.accessToken);
 	});
 });

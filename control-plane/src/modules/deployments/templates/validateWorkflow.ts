@@ -15,6 +15,8 @@ export const knownNodeTypes: Record<string, number[]> = {
   'CUSTOM.mailboxRotation': [1],
   'CUSTOM.ophirSendEmail': [1],
   'CUSTOM.reportToControlPlane': [1],
+  // Run in the real n8n by custom-nodes/test/realN8n/realN8n.test.ts (not yet deployed by the control plane).
+  'CUSTOM.inboxWatch': [1],
 };
 
 /** What must hold before a rendered workflow goes anywhere near n8n. Returns the problems found. */
