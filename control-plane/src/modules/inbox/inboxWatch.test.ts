@@ -81,6 +81,40 @@ describe('POST /api/internal/n8n/inbox-watch/results', () => {
     expect(await t.prisma.event.count({ where: { leadId: item.lead.id, type: 'replied' } })).toBe(1);
   });
 
+  it("one watch with every kind the node reports stops and suppresses only the right leads", async () => {
+    const sent = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 6 });
+    const mailboxId = sent.items[0]!.mailboxes[0].id as string;
+    await t.prisma.mailbox.update({ where: { id: mailboxId }, data: { provider: 'gmail', historyId: '900' } });
+    const [replied, outOfOffice, hard, soft, unsubscribed, untouched] = sent.items.map((item) => ({ leadId: item.lead.id as string, email: item.lead.email as string, messageId: `<ophir.${item.sendId}@ophir.example>` }));
+    // Exactly what Inbox Watch emits (custom-nodes/nodes/InboxWatch/inboundEvents.ts): absent links are null.
+    const event = (gmailId: string, fields: object) => ({
+      eventId: `gmail:${mailboxId}:${gmailId}`, mailboxId, threadId: null, leadEmail: null, bounce: null,
+      receivedAt: clock.now().toISOString(), evidence: { signal: 'test', gmailMessageId: gmailId, readAs: 'raw' }, ...fields,
+    });
+    const response = await results({
+      mailboxId, previousHistoryId: '900', historyId: '950',
+      events: [
+        event('r', { type: 'replied', inReplyToMessageId: replied!.messageId, threadId: 'thread-r' }),
+        event('o', { type: 'auto_replied', inReplyToMessageId: outOfOffice!.messageId }),
+        event('h', { type: 'bounced', inReplyToMessageId: hard!.messageId, leadEmail: hard!.email, bounce: { kind: 'hard', status: '5.1.1', diagnostic: '550 5.1.1 user unknown' } }),
+        event('s', { type: 'bounced', inReplyToMessageId: null, leadEmail: soft!.email, bounce: { kind: 'soft', status: '4.2.2', diagnostic: null } }),
+        event('u', { type: 'unsubscribe_request', inReplyToMessageId: unsubscribed!.messageId }),
+      ],
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body).toMatchObject({ applied: 5, unknown: 0, historyAdvanced: true });
+
+    const stateOf = async (leadId: string) => (await t.prisma.enrollment.findFirstOrThrow({ where: { leadId, campaignId: sent.campaign.id } })).state;
+    expect(await stateOf(replied!.leadId)).toBe('stopped');
+    expect(await stateOf(outOfOffice!.leadId)).toBe('active');
+    expect(await stateOf(hard!.leadId)).toBe('stopped');
+    expect(await stateOf(soft!.leadId)).toBe('active');
+    expect(await stateOf(unsubscribed!.leadId)).toBe('stopped');
+    expect(await stateOf(untouched!.leadId)).toBe('active');
+    const suppressed = await t.prisma.suppression.findMany({ where: { organizationId, value: { in: sent.items.map((item) => item.lead.email as string) } } });
+    expect(suppressed.map((row) => row.value).sort()).toEqual([hard!.email, unsubscribed!.email].sort());
+  });
+
   it('an older watch finishing late cannot move the cursor back', async () => {
     const gmail = await mailbox({ organizationId, provider: 'gmail', historyId: '500' });
     const late = await results({ mailboxId: gmail.id, previousHistoryId: '400', historyId: '450', events: [] });
