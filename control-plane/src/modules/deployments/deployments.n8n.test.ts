@@ -1,6 +1,5 @@
 // Integration: the real provisioned n8n (with our custom nodes loaded), the control plane listening on
 // a real port for n8n's callbacks, and a real PostgreSQL.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { N8nClient } from '../../lib/n8n/n8nClient.js';
 import { scopedDb } from '../../lib/db/tenantScope.js';
@@ -10,21 +9,13 @@ import { n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from '../../test
 import { signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
 import { enrollLeads } from '../campaigns/enrollments.service.js';
 import { n8nApiKeyName } from '../platform/platformSecrets.js';
+import { until } from '../../test/until.js';
 
 let n8n: TestN8n;
 let t: TestApp & { url: string };
 let owner: SignedUp;
 let n8nApi: N8nClient;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 async function campaignWithLeads(leads: number) {
   const seeded = await seedCampaign(t.prisma, { organizationId: owner.organization.id, leads, status: 'draft' });

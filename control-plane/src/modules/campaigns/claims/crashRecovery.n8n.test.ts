@@ -12,6 +12,7 @@ import { connectOAuthMailbox } from '../../../test/mailboxFlows.js';
 import { n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from '../../../test/realN8n.js';
 import { signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
 import { n8nApiKeyName } from '../../platform/platformSecrets.js';
+import { until } from '../../../test/until.js';
 
 const leads = 120;
 const leaseSeconds = 120;
@@ -22,13 +23,6 @@ let n8n: TestN8n;
 let t: TestApp & { url: string };
 let owner: SignedUp;
 
-async function until(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 function deliveries(tag: string): Map<string, number> {
   const perRecipient = new Map<string, number>();
@@ -71,7 +65,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('n8n killed mid-batch'), () => {
     const { campaignId, tag } = await startSendingCampaign({ http: t.http, prisma: t.prisma, auth: owner.auth, organizationId: owner.organization.id, mailboxIds, leads, name: 'Crash test', now: clock.now() });
 
     expect((await t.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth)).status).toBe(202);
-    await until('a third of the batch to reach Gmail', () => deliveries(tag).size >= leads / 3);
+    await until('a third of the batch to reach Gmail', () => deliveries(tag).size >= leads / 3, 60_000);
     for (const pid of [...descendantPids(n8n.process.process.pid!), n8n.process.process.pid!]) killQuietly(pid, 'SIGKILL');
     await n8n.process.exited;
     const beforeCrash = deliveries(tag).size;
@@ -90,7 +84,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('n8n killed mid-batch'), () => {
       await t.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth);
       await sleep(300);
       return (await t.prisma.message.count({ where: { campaignId, status: 'sent' } })) === leads;
-    });
+    }, 60_000);
 
     const delivered = deliveries(tag);
     expect(delivered.size).toBe(leads);
