@@ -91,6 +91,7 @@ export function createApp(deps: AppDeps): App {
     logger,
     pollMinutes: config.N8N_POLL_MINUTES,
     batchSize: config.N8N_CLAIM_BATCH_SIZE,
+    nodeTypePrefix: config.N8N_NODE_TYPE_PREFIX,
   });
   const reconciler = new Reconciler({ prisma, deployments, logger });
   const links = new TrackingLinks({

@@ -47,6 +47,8 @@ export const environmentSchema = z
     N8N_CALLBACK_BASE_URL: z.url().optional(),
     N8N_POLL_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
     N8N_CLAIM_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+    // How n8n names our nodes: CUSTOM when loaded as custom extensions, n8n-nodes-ophir when installed as a community package.
+    N8N_NODE_TYPE_PREFIX: z.enum(['CUSTOM', 'n8n-nodes-ophir']).default('CUSTOM'),
     RECONCILE_CRON: z.string().default('*/1 * * * *'),
     // How long a workflow execution holds claimed sends before they return to the queue.
     CLAIM_LEASE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),

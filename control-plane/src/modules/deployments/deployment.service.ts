@@ -8,7 +8,7 @@ import { N8nRequestError, N8nUnavailableError } from '../../lib/n8n/n8nClient.js
 import { toWorkflowBody, type N8nWorkflow, type N8nWorkflowBody } from '../../lib/n8n/n8nWorkflow.js';
 import { campaignTemplate, campaignTemplateName, renderCampaignWorkflow, tickWebhookPath } from './campaignWorkflow.js';
 import type { N8nConnection } from './n8nConnection.js';
-import { validateWorkflow, webhookPaths } from './templates/validateWorkflow.js';
+import { validateWorkflow, webhookPaths, withNodeTypePrefix } from './templates/validateWorkflow.js';
 import { workflowHash } from './workflowFingerprint.js';
 
 type Desired = 'running' | 'stopped' | 'absent';
@@ -45,6 +45,8 @@ export class DeploymentService {
       logger: Logger;
       pollMinutes: number;
       batchSize: number;
+      /** `CUSTOM` for nodes loaded as custom extensions, `n8n-nodes-ophir` for the installed package. */
+      nodeTypePrefix: string;
     },
   ) {}
 
@@ -80,13 +82,16 @@ export class DeploymentService {
 
       const body = deployment.override
         ? (deployment.override as unknown as N8nWorkflowBody)
-        : renderCampaignWorkflow({
-            campaign,
-            credential: await connection.controlPlaneCredential(),
-            pollMinutes: this.deps.pollMinutes,
-            batchSize: this.deps.batchSize,
-          });
-      const problems = validateWorkflow(body);
+        : withNodeTypePrefix(
+            renderCampaignWorkflow({
+              campaign,
+              credential: await connection.controlPlaneCredential(),
+              pollMinutes: this.deps.pollMinutes,
+              batchSize: this.deps.batchSize,
+            }),
+            this.deps.nodeTypePrefix,
+          );
+      const problems = validateWorkflow(body, { nodeTypePrefix: this.deps.nodeTypePrefix });
       if (problems.length > 0) throw new AppError('deployment_failed', 'The rendered workflow is not valid', { problems });
 
       let existing = deployment.n8nWorkflowId

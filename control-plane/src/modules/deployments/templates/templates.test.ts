@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listTemplateNames, loadTemplate, type WorkflowTemplate } from './templateCatalog.js';
 import { renderTemplate, TemplateRenderError, type TemplateParameters } from './renderTemplate.js';
-import { validateWorkflow } from './validateWorkflow.js';
+import { validateWorkflow, withNodeTypePrefix } from './validateWorkflow.js';
 
 function sampleParameters(template: WorkflowTemplate): TemplateParameters {
   return Object.fromEntries(
@@ -79,5 +79,17 @@ describe('validateWorkflow', () => {
         'webhook path "value-of-tickWebhookPath" is already used',
       ]),
     );
+  });
+});
+
+describe('node type prefix', () => {
+  it('names our nodes as an installed community package does, and still validates', () => {
+    const template = loadTemplate('campaign-sender');
+    const rendered = withNodeTypePrefix(renderTemplate(template, sampleParameters(template)), 'n8n-nodes-ophir');
+    const types = rendered.nodes.map((node) => node.type);
+    expect(types).toEqual(expect.arrayContaining(['n8n-nodes-ophir.claimDueSends', 'n8n-nodes-ophir.ophirSendEmail', 'n8n-nodes-base.webhook']));
+    expect(types.some((type) => type.startsWith('CUSTOM.'))).toBe(false);
+    expect(validateWorkflow(rendered, { nodeTypePrefix: 'n8n-nodes-ophir' })).toEqual([]);
+    expect(validateWorkflow(rendered)).toContain('node "Claim Due Sends" has the unknown type n8n-nodes-ophir.claimDueSends');
   });
 });

@@ -19,14 +19,37 @@ export const knownNodeTypes: Record<string, number[]> = {
   'CUSTOM.inboxWatch': [1],
 };
 
+/** Our nodes' types in templates; n8n names them after how the package was loaded (see ourNodeTypes). */
+export const templateNodePrefix = 'CUSTOM';
+
+/**
+ * n8n names our nodes `CUSTOM.<node>` when they are loaded as custom extensions (how `npm start` and
+ * docker-compose load them) and `n8n-nodes-ophir.<node>` when the package is installed as a community
+ * package; templates use the first, and rendering rewrites it for the second.
+ */
+export function withNodeTypePrefix(workflow: N8nWorkflowBody, prefix: string): N8nWorkflowBody {
+  if (prefix === templateNodePrefix) return workflow;
+  return {
+    ...workflow,
+    nodes: workflow.nodes.map((node) =>
+      node.type.startsWith(`${templateNodePrefix}.`) ? { ...node, type: `${prefix}.${node.type.slice(templateNodePrefix.length + 1)}` } : node,
+    ),
+  };
+}
+
 /** What must hold before a rendered workflow goes anywhere near n8n. Returns the problems found. */
-export function validateWorkflow(workflow: N8nWorkflowBody, options: { otherWebhookPaths?: Set<string> } = {}): string[] {
+export function validateWorkflow(
+  workflow: N8nWorkflowBody,
+  options: { otherWebhookPaths?: Set<string>; nodeTypePrefix?: string } = {},
+): string[] {
+  const prefix = options.nodeTypePrefix ?? templateNodePrefix;
   const problems: string[] = [];
   const names = new Set<string>();
   for (const node of workflow.nodes) {
     if (names.has(node.name)) problems.push(`two nodes are named "${node.name}"`);
     names.add(node.name);
-    const versions = knownNodeTypes[node.type];
+    const knownAs = node.type.startsWith(`${prefix}.`) ? `${templateNodePrefix}.${node.type.slice(prefix.length + 1)}` : node.type;
+    const versions = knownNodeTypes[knownAs];
     if (!versions) problems.push(`node "${node.name}" has the unknown type ${node.type}`);
     else if (!versions.includes(node.typeVersion)) problems.push(`node "${node.name}" uses ${node.type} version ${node.typeVersion}, known: ${versions.join(', ')}`);
   }
