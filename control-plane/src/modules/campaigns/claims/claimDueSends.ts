@@ -123,6 +123,17 @@ export class ClaimService {
       const variants = await scoped.stepVariant.findMany({ where: { id: { in: messages.map((m) => m.variantId).filter((id): id is string => id !== null) } } });
       const steps = await scoped.sequenceStep.findMany({ where: { campaignId }, orderBy: { position: 'asc' } });
       const poolById = new Map(pool.map((mailbox) => [mailbox.id, mailbox]));
+      // What follow-ups thread onto, for the whole batch in one query.
+      const followingUp = messages.filter((m) => m.stepPosition > 0).map((m) => m.enrollmentId);
+      const sentBefore = new Map<string, Array<{ stepPosition: number; messageIdHeader: string; subject: string | null }>>();
+      if (followingUp.length > 0) {
+        const rows = await scoped.message.findMany({
+          where: { enrollmentId: { in: followingUp }, status: 'sent' },
+          orderBy: { stepPosition: 'asc' },
+          select: { enrollmentId: true, stepPosition: true, messageIdHeader: true, subject: true },
+        });
+        for (const row of rows) sentBefore.set(row.enrollmentId, [...(sentBefore.get(row.enrollmentId) ?? []), row]);
+      }
 
       const items: ClaimItem[] = [];
       const claimed: Array<{ id: string; attempt: number; mailboxId: string; subject: string }> = [];
@@ -143,7 +154,8 @@ export class ClaimService {
         reservations.set(mailboxId, (reservations.get(mailboxId) ?? 0) + 1);
 
         const attempt = message.attempt + 1;
-        const item = await this.buildItem({ scoped, campaign, message, variant, attempt, now, threaded: Boolean(threaded) });
+        const earlier = (sentBefore.get(message.enrollmentId) ?? []).filter((sent) => sent.stepPosition < message.stepPosition);
+        const item = await this.buildItem({ campaign, message, variant, attempt, now, threading: threaded ? earlier : null });
         items.push({ ...item, mailboxes: [] });
         claimed.push({ id: message.id, attempt, mailboxId, subject: item.message.subject });
       }
@@ -197,15 +209,15 @@ export class ClaimService {
   }
 
   private async buildItem(options: {
-    scoped: ScopedDb;
     campaign: { id: string; timezone: string; schedule: unknown; trackOpens: boolean; trackClicks: boolean };
     message: { id: string; stepPosition: number; mayHaveBeenSent: boolean; enrollmentId: string; enrollment: { firstMessageId: string | null; threadId: string | null; mailboxId: string | null; id: string; lead: Parameters<typeof renderMessage>[0]['lead'] & { timezone: string | null } } };
     variant: { subject: string; bodyText: string; bodyHtml: string | null };
     attempt: number;
     now: Date;
-    threaded: boolean;
+    /** The enrolment's earlier sent messages when this send continues its thread, else null. */
+    threading: Array<{ messageIdHeader: string; subject: string | null }> | null;
   }): Promise<Omit<ClaimItem, 'mailboxes'>> {
-    const { scoped, campaign, message, variant, now } = options;
+    const { campaign, message, variant, now } = options;
     const lead = message.enrollment.lead;
     const unsubscribeUrl = await this.deps.links.unsubscribeUrl(message.id);
     const rendered = renderMessage({
@@ -221,12 +233,8 @@ export class ClaimService {
     const { text, html } = await finishedBodies({ rendered, unsubscribeUrl, messageId: message.id, campaign, links: this.deps.links });
     let threading: ClaimItem['threading'] = null;
     let subject = rendered.subject;
-    if (options.threaded) {
-      const earlier = await scoped.message.findMany({
-        where: { enrollmentId: message.enrollmentId, status: 'sent', stepPosition: { lt: message.stepPosition } },
-        orderBy: { stepPosition: 'asc' },
-        select: { messageIdHeader: true, subject: true },
-      });
+    if (options.threading) {
+      const earlier = options.threading;
       const references = earlier.map((m) => m.messageIdHeader);
       threading = {
         messageId: message.enrollment.firstMessageId!,
