@@ -9,6 +9,7 @@ import { FakeControlPlane } from '../fakes/fakeControlPlane';
 import { FakeGmail } from '../fakes/fakeGmail';
 import { claimItem, mailbox } from '../fixtures';
 import { filesUnder, installCommunityPackage, packPackage, PACKAGE_DIR, type PackedPackage } from './communityPackage';
+import { sendingWorkflow } from './sendingWorkflow';
 import { CUSTOM_NODES_DIST, N8nInstance, realN8nAvailable } from './n8nInstance';
 
 /**
@@ -93,32 +94,12 @@ describe.runIf(enabled)('installed as a community package in the real n8n', () =
 
 	it(`activates a workflow of ${PACKAGE}.* nodes and routes by the gate's decision`, async () => {
 		const credential = await createCredential('Ophir control plane');
-		const ophirCredentials = { ophirControlPlaneApi: { id: credential.id, name: credential.name } };
-		const node = (name: string, type: string, x: number, parameters: IDataObject = {}, extra: IDataObject = {}) => ({
-			id: randomUUID(), name, type: `${PACKAGE}.${type}`, typeVersion: 1, position: [x, 0], parameters, ...extra,
-		});
-		const workflow = await n8n.publicApi<{ id: string }>(apiKey, 'POST', '/workflows', {
-			name: 'Ophir nodes as a community package',
-			settings: { executionOrder: 'v1' },
-			nodes: [
-				{
-					id: randomUUID(), name: 'Claim Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId: randomUUID(),
-					parameters: { httpMethod: 'POST', path: 'ophir-community-package', responseMode: 'lastNode', responseData: 'allEntries' },
-				},
-				node('Claim Due Sends', 'claimDueSends', 200, { campaignId: 'camp-1', batchSize: 10 }, { credentials: ophirCredentials }),
-				node('Business Hours Gate', 'businessHoursGate', 400),
-				node('Mailbox Rotation', 'mailboxRotation', 600, { strategy: 'roundRobin' }),
-				node('Send Email', 'ophirSendEmail', 800, { options: { concurrency: 1 } }, { credentials: ophirCredentials }),
-				node('Report to Control Plane', 'reportToControlPlane', 1000, {}, { credentials: ophirCredentials }),
-			],
-			connections: {
-				'Claim Webhook': { main: [[{ node: 'Claim Due Sends', type: 'main', index: 0 }]] },
-				'Claim Due Sends': { main: [[{ node: 'Business Hours Gate', type: 'main', index: 0 }]] },
-				'Business Hours Gate': { main: [[{ node: 'Mailbox Rotation', type: 'main', index: 0 }], []] },
-				'Mailbox Rotation': { main: [[{ node: 'Send Email', type: 'main', index: 0 }], []] },
-				'Send Email': { main: [[{ node: 'Report to Control Plane', type: 'main', index: 0 }]] },
-			},
-		});
+		const workflow = await n8n.publicApi<{ id: string }>(
+			apiKey,
+			'POST',
+			'/workflows',
+			sendingWorkflow({ name: 'Ophir nodes as a community package', path: 'ophir-community-package', typePrefix: PACKAGE, credential: { id: credential.id, name: credential.name } }),
+		);
 		// Activation resolves every node type: an unknown one fails with "Unrecognized node type".
 		await n8n.publicApi(apiKey, 'POST', `/workflows/${workflow.id}/activate`);
 

@@ -6,6 +6,7 @@ import { FakeControlPlane } from '../fakes/fakeControlPlane';
 import { FakeGmail } from '../fakes/fakeGmail';
 import { claimItem, mailbox } from '../fixtures';
 import { inboundMail } from '../inboundMail';
+import { sendingWorkflow } from './sendingWorkflow';
 import { N8nInstance, realN8nAvailable } from './n8nInstance';
 
 /**
@@ -62,30 +63,12 @@ describe.runIf(enabled)('in the real n8n', () => {
 			type: 'ophirControlPlaneApi',
 			data: { baseUrl: controlPlane.server.baseUrl, signingSecret },
 		});
-		const ophirCredentials = { ophirControlPlaneApi: { id: credential.id, name: credential.name } };
-		const node = (name: string, type: string, x: number, parameters: IDataObject = {}, extra: IDataObject = {}) => ({
-			id: randomUUID(), name, type, typeVersion: 1, position: [x, 0], parameters, ...extra,
-		});
-		const webhookId = randomUUID();
-		const workflow = await n8n.publicApi<{ id: string }>(apiKey, 'POST', '/workflows', {
-			name: 'Ophir nodes e2e',
-			settings: { executionOrder: 'v1' },
-			nodes: [
-				{ ...node('Claim Webhook', 'n8n-nodes-base.webhook', 0, { httpMethod: 'POST', path: 'ophir-nodes-e2e', responseMode: 'lastNode', responseData: 'allEntries' }), typeVersion: 2.1, webhookId },
-				node('Claim Due Sends', 'CUSTOM.claimDueSends', 200, { campaignId: 'camp-1', batchSize: 10 }, { credentials: ophirCredentials }),
-				node('Business Hours Gate', 'CUSTOM.businessHoursGate', 400),
-				node('Mailbox Rotation', 'CUSTOM.mailboxRotation', 600, { strategy: 'roundRobin' }),
-				node('Send Email', 'CUSTOM.ophirSendEmail', 800, { options: { concurrency: 1 } }, { credentials: ophirCredentials }),
-				node('Report to Control Plane', 'CUSTOM.reportToControlPlane', 1000, {}, { credentials: ophirCredentials }),
-			],
-			connections: {
-				'Claim Webhook': { main: [[{ node: 'Claim Due Sends', type: 'main', index: 0 }]] },
-				'Claim Due Sends': { main: [[{ node: 'Business Hours Gate', type: 'main', index: 0 }]] },
-				'Business Hours Gate': { main: [[{ node: 'Mailbox Rotation', type: 'main', index: 0 }], []] },
-				'Mailbox Rotation': { main: [[{ node: 'Send Email', type: 'main', index: 0 }], []] },
-				'Send Email': { main: [[{ node: 'Report to Control Plane', type: 'main', index: 0 }]] },
-			},
-		});
+		const workflow = await n8n.publicApi<{ id: string }>(
+			apiKey,
+			'POST',
+			'/workflows',
+			sendingWorkflow({ name: 'Ophir nodes e2e', path: 'ophir-nodes-e2e', typePrefix: 'CUSTOM', credential: { id: credential.id, name: credential.name } }),
+		);
 		await n8n.publicApi(apiKey, 'POST', `/workflows/${workflow.id}/activate`);
 
 		const pool = [mailbox({ id: 'mb-a', email: 'a@sender.example' }), mailbox({ id: 'mb-b', email: 'b@sender.example' })];
