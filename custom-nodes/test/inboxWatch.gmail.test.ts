@@ -32,7 +32,7 @@ beforeEach(() => {
 	gmail.messages.length = 0;
 	gmail.seed({ id: 'sent-1', threadId: 'thread-ours', raw: `Message-ID: ${step1}\r\nFrom: alice@sender.example\r\n\r\nHi`, messageId: step1, labelIds: ['SENT'] });
 	controlPlane.watchedMailboxes.length = 0;
-	controlPlane.watchedMailboxes.push({ mailboxId: 'mb-1', provider: 'gmail', email: 'alice@sender.example', historyId: gmail.historyId });
+	controlPlane.watchedMailboxes.push({ mailboxId: 'mb-1', provider: 'gmail', email: 'alice@sender.example', cursor: gmail.historyId });
 	controlPlane.inboxResults.length = 0;
 	gmail.server.requests.length = 0;
 	controlPlane.server.requests.length = 0;
@@ -45,7 +45,7 @@ const watch = async (parameters: IDataObject = {}) => {
 	return { run, outcome };
 };
 const eventsOf = (outcome: IDataObject) => outcome.events as Array<Record<string, unknown>>;
-const cursor = () => controlPlane.watchedMailboxes[0]?.historyId;
+const cursor = () => controlPlane.watchedMailboxes[0]?.cursor;
 
 describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane on 127.0.0.1)', () => {
 	it('classifies every kind of new mail, read or unread, and reports the events with the new cursor', async () => {
@@ -62,7 +62,7 @@ describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane o
 
 		const { outcome } = await watch();
 
-		expect(outcome).toMatchObject({ mailboxId: 'mb-1', previousHistoryId: before, historyId: gmail.historyId, catchUp: 'history', error: null });
+		expect(outcome).toMatchObject({ mailboxId: 'mb-1', previousCursor: before, cursor: gmail.historyId, catchUp: 'incremental', error: null });
 		expect(eventsOf(outcome).map((event) => [event.type, event.inReplyToMessageId, event.leadEmail, (event.bounce as IDataObject | null)?.kind ?? null])).toEqual([
 			['replied', step1, null, null],
 			['replied', step1, null, null],
@@ -73,14 +73,18 @@ describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane o
 			['unsubscribe_request', step1, null, null],
 		]);
 		expect(outcome.ignored).toEqual([
-			{ gmailMessageId: stranger.id, reason: 'not_in_our_threads' },
-			{ gmailMessageId: 'sent-2', reason: 'sent_by_us' },
+			{ providerMessageId: stranger.id, reason: 'not_in_our_threads' },
+			{ providerMessageId: 'sent-2', reason: 'sent_by_us' },
 		]);
 		const [reply] = eventsOf(outcome);
-		expect(reply).toMatchObject({ eventId: `gmail:mb-1:${readReply.id}`, mailboxId: 'mb-1', threadId: 'thread-ours', evidence: { from: 'bob@lead.example', readAs: 'raw', labelIds: ['INBOX'] } });
+		expect(reply).toMatchObject({ eventId: `gmail:mb-1:${readReply.id}`, mailboxId: 'mb-1', threadId: 'thread-ours', evidence: { from: 'bob@lead.example', readAs: 'raw', labels: ['INBOX'] } });
 		expect(Date.parse(String(reply?.receivedAt))).not.toBeNaN();
+		// What the unified inbox shows: the reply's own headers and its text.
+		expect(reply?.message).toMatchObject({ from: 'Bob Lead <bob@lead.example>', to: 'Alice Sender <alice@sender.example>', subject: 'Re: Quick question', messageIdHeader: '<CAJx9Lq1kz8+abc@mail.gmail.com>' });
+		expect((reply?.message as IDataObject).text).toMatch(/^Hi Alice,/);
+		expect(eventsOf(outcome).find((event) => event.type === 'bounced')?.message).toBeNull();
 
-		expect(controlPlane.inboxResults).toEqual([{ mailboxId: 'mb-1', previousHistoryId: before, historyId: gmail.historyId, events: outcome.events }]);
+		expect(controlPlane.inboxResults).toEqual([{ mailboxId: 'mb-1', previousCursor: before, cursor: gmail.historyId, events: outcome.events }]);
 		expect(cursor()).toBe(gmail.historyId);
 	});
 
@@ -111,7 +115,7 @@ describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane o
 		const { outcome } = await watch();
 
 		expect(gmail.apiCalls().map((request) => request.path)).toEqual(['/gmail/v1/users/me/history']);
-		expect(outcome).toMatchObject({ events: [], ignored: [], historyId: before, catchUp: 'history' });
+		expect(outcome).toMatchObject({ events: [], ignored: [], cursor: before, catchUp: 'incremental' });
 		expect(cursor()).toBe(before);
 	});
 
@@ -122,7 +126,7 @@ describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane o
 
 		const { outcome } = await watch({ options: { windowHours: 24, maxWindowMessages: 50 } });
 
-		expect(outcome).toMatchObject({ catchUp: 'window', historyId: gmail.historyId });
+		expect(outcome).toMatchObject({ catchUp: 'window', cursor: gmail.historyId });
 		expect(eventsOf(outcome).map((event) => event.type)).toEqual(['replied']);
 		const list = gmail.apiCalls(/\/messages$/)[0];
 		expect(list?.query.get('q')).toMatch(/^after:\d+$/);
@@ -132,12 +136,12 @@ describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane o
 	});
 
 	it('starts with the window when the mailbox has never been watched', async () => {
-		controlPlane.watchedMailboxes[0]!.historyId = null;
+		controlPlane.watchedMailboxes[0]!.cursor = null;
 		gmail.deliver(inboundMail('gmailDsn'));
 
 		const { outcome } = await watch();
 
-		expect(outcome).toMatchObject({ catchUp: 'window', previousHistoryId: null, historyId: gmail.historyId });
+		expect(outcome).toMatchObject({ catchUp: 'window', previousCursor: null, cursor: gmail.historyId });
 		expect(eventsOf(outcome).map((event) => event.type)).toEqual(['bounced']);
 	});
 
@@ -165,7 +169,7 @@ describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane o
 
 		const { run, outcome } = await watch();
 
-		expect(outcome).toMatchObject({ historyId: null, error: { code: 'gmail_500' } });
+		expect(outcome).toMatchObject({ cursor: null, error: { code: 'gmail_500' } });
 		expect(controlPlane.inboxResults).toEqual([]);
 		expect(JSON.stringify(run.output)).not.toContain(accessToken);
 	});

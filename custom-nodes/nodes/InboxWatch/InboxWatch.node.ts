@@ -11,7 +11,8 @@ import {
 import { assertSignatureAccepted, controlPlaneError, controlPlanePaths, controlPlaneRequest } from '../shared/controlPlane';
 import { describeTransportError, isSuccess, type HttpResult } from '../shared/http';
 import { inboxWatchProperties } from './InboxWatchDescription';
-import { watchMailbox, type MailboxToWatch, type WatchSettings } from './watchMailbox';
+import { watchMailbox } from './watchMailbox';
+import type { MailboxToWatch, WatchSettings } from './watchTypes';
 
 function readMailboxes(body: IDataObject | null): MailboxToWatch[] | null {
 	if (!Array.isArray(body?.mailboxes)) return null;
@@ -19,7 +20,7 @@ function readMailboxes(body: IDataObject | null): MailboxToWatch[] | null {
 		mailboxId: String(mailbox.mailboxId),
 		provider: String(mailbox.provider),
 		email: String(mailbox.email),
-		historyId: typeof mailbox.historyId === 'string' ? mailbox.historyId : null,
+		cursor: typeof mailbox.cursor === 'string' ? mailbox.cursor : null,
 	}));
 }
 
@@ -31,7 +32,7 @@ export class InboxWatch implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: 'Replies, auto-replies and bounces',
-		description: "Reads what arrived in an organization's Gmail mailboxes since the last watch and reports replies, auto-replies, bounces and unsubscribe requests",
+		description: "Reads what arrived in an organization's mailboxes since the last watch and reports replies, auto-replies, bounces and unsubscribe requests",
 		defaults: { name: 'Inbox Watch' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -47,6 +48,7 @@ export class InboxWatch implements INodeType {
 		const settings: WatchSettings = {
 			reportResults: this.getNodeParameter('reportResults', 0, true) as boolean,
 			gmailApiBaseUrl: typeof options.gmailApiBaseUrl === 'string' ? options.gmailApiBaseUrl : '',
+			graphApiBaseUrl: typeof options.graphApiBaseUrl === 'string' ? options.graphApiBaseUrl : '',
 			timeoutMs: typeof options.timeoutMs === 'number' ? options.timeoutMs : 30_000,
 			windowHours: typeof options.windowHours === 'number' ? options.windowHours : 72,
 			maxWindowMessages: typeof options.maxWindowMessages === 'number' ? options.maxWindowMessages : 500,
@@ -69,7 +71,7 @@ export class InboxWatch implements INodeType {
 		if (mailboxes === null) throw new NodeOperationError(this.getNode(), 'Watch claim response has no "mailboxes" array');
 		const ourAddresses = Array.isArray(response.body?.ourAddresses) ? (response.body.ourAddresses as unknown[]).map(String) : mailboxes.map((mailbox) => mailbox.email);
 
-		// Mailboxes one after another: each costs a few Gmail calls, and Gmail's per-user quota is per mailbox anyway.
+		// Mailboxes one after another: each costs a few provider calls, and providers' quotas are per mailbox anyway.
 		const output: INodeExecutionData[] = [];
 		for (const mailbox of mailboxes) {
 			const outcome = await watchMailbox(this, mailbox, ourAddresses, settings);

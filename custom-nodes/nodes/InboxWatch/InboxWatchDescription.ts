@@ -14,7 +14,7 @@ export const inboxWatchProperties: INodeProperties[] = [
 		name: 'reportResults',
 		type: 'boolean',
 		default: true,
-		description: "Whether to send each mailbox's events to the control plane, which advances the mailbox's history cursor only once it accepted them",
+		description: "Whether to send each mailbox's events to the control plane, which advances the mailbox's cursor only once it accepted them",
 	},
 	{
 		displayName: 'Options',
@@ -29,7 +29,7 @@ export const inboxWatchProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 720 },
 				default: 72,
-				description: 'How far back to look when a mailbox has no usable history cursor (first watch, or Gmail expired it)',
+				description: 'How far back to look when a mailbox has no usable cursor (first watch, Gmail expired its history, IMAP UIDVALIDITY changed)',
 			},
 			{
 				displayName: 'Fallback Message Limit',
@@ -47,12 +47,19 @@ export const inboxWatchProperties: INodeProperties[] = [
 				description: 'Overrides the URL the token broker names (tests, private gateways)',
 			},
 			{
+				displayName: 'Microsoft Graph Base URL',
+				name: 'graphApiBaseUrl',
+				type: 'string',
+				default: '',
+				description: 'Overrides the URL the token broker names (tests, private gateways)',
+			},
+			{
 				displayName: 'Timeout (Ms)',
 				name: 'timeoutMs',
 				type: 'number',
 				typeOptions: { minValue: 1000 },
 				default: 30000,
-				description: 'Per request to Gmail or the control plane',
+				description: 'Per request to the mail provider or the control plane',
 			},
 		],
 	},

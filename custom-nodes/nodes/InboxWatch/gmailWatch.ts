@@ -1,55 +1,19 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { HttpResult } from '../shared/http';
+import { controlPlanePaths, postToControlPlane } from '../shared/controlPlane';
+import { FULL_RESPONSE_OPTIONS, toHttpResult, trimTrailingSlash, type HttpResult } from '../shared/http';
 import { autoReplySignal } from './autoReply';
-import { classifyMessage, isOurMessageId, type Classification } from './classify';
+import { classifyMessage, isOurMessageId } from './classify';
+import { contentOf } from './messageContent';
 import { addressOf, headerValue, messageIdsIn, parseContentType, parseMime, type Header, type MimePart } from './mime';
+import { WatchError, type MailboxToWatch, type ProviderWatcher, type ProviderWatchResult, type WatchedMessage, type WatchSettings } from './watchTypes';
+
+export const GMAIL_DEFAULT_BASE_URL = 'https://gmail.googleapis.com';
 
 /** One Gmail API GET (path under /gmail/v1/users/me), already authorised. */
 export type GmailGet = (path: string, qs: IDataObject) => Promise<HttpResult>;
 
-export interface GmailWatchRequest {
-	mailboxId: string;
-	/** The cursor the control plane kept; null before the first watch. */
-	historyId: string | null;
-}
-
-export interface GmailWatchLimits {
-	/** How far back the fallback scan looks when there is no usable history id. */
-	windowHours: number;
-	/** Most messages the fallback scan reads, so an expired cursor cannot cost a full-mailbox scan. */
-	maxWindowMessages: number;
-	/** The instant "now" (ms) the window is measured from. */
-	nowMs: number;
-}
-
-export interface WatchedMessage {
-	gmailMessageId: string;
-	threadId: string;
-	labelIds: string[];
-	/** Gmail's internalDate; null when the labels alone decided (the message was never read). */
-	receivedAt: string | null;
-	/** `labels`: decided from history labels alone; `metadata`: from headers; `raw`: the full message was read. */
-	readAs: 'labels' | 'metadata' | 'raw';
-	classification: Classification;
-}
-
-export interface GmailWatchResult {
-	previousHistoryId: string | null;
-	historyId: string;
-	/** `history`: incremental (history.list); `window`: bounded messages.list because the cursor was missing or expired. */
-	catchUp: 'history' | 'window';
-	messages: WatchedMessage[];
-}
-
-export class GmailApiError extends Error {
-	constructor(
-		readonly operation: string,
-		readonly statusCode: number,
-	) {
-		super(`Gmail ${operation} answered ${statusCode}`);
-	}
-}
+type GmailWatchLimits = Pick<WatchSettings, 'windowHours' | 'maxWindowMessages' | 'nowMs'>;
 
 /** The headers the classifier may decide on without the body. */
 const METADATA_HEADERS = [
@@ -65,7 +29,7 @@ interface MessageRef {
 }
 
 function ensureOk(operation: string, response: HttpResult): IDataObject {
-	if (response.statusCode < 200 || response.statusCode >= 300) throw new GmailApiError(operation, response.statusCode);
+	if (response.statusCode < 200 || response.statusCode >= 300) throw new WatchError(`gmail_${response.statusCode}`, `Gmail ${operation} answered ${response.statusCode}`);
 	return response.body ?? {};
 }
 
@@ -155,26 +119,27 @@ async function watchMessage(get: GmailGet, ref: MessageRef, ourAddresses: string
 	const labelOnly = ref.labelIds !== null && ref.labelIds.some((label) => label === 'SENT' || label === 'DRAFT');
 	if (labelOnly && ref.labelIds) {
 		const classification = classifyMessage(headersOnly([]), { ourAddresses, labels: ref.labelIds, threadIsOurs: false });
-		return { gmailMessageId: ref.id, threadId: ref.threadId, labelIds: ref.labelIds, receivedAt: null, readAs: 'labels', classification };
+		return { providerMessageId: ref.id, threadId: ref.threadId, labels: ref.labelIds, receivedAt: null, readAs: 'labels', classification, content: null };
 	}
 	const metadata = ensureOk('messages.get', await get(`/messages/${encodeURIComponent(ref.id)}`, { format: 'metadata', metadataHeaders: METADATA_HEADERS }));
 	const labelIds = stringList(metadata.labelIds);
 	const receivedAt = new Date(Number(metadata.internalDate ?? Date.now())).toISOString();
 	const headers = headersOf(metadata);
-	const base = { gmailMessageId: ref.id, threadId: String(metadata.threadId ?? ref.threadId), labelIds, receivedAt };
+	const base = { providerMessageId: ref.id, threadId: String(metadata.threadId ?? ref.threadId), labels: labelIds, receivedAt };
 	const view = { ourAddresses, labels: labelIds, threadIsOurs: false };
 	const byHeaders = classifyMessage(headersOnly(headers), view);
 
 	const isOurs = byHeaders.type === 'ignored' && byHeaders.reason !== 'not_in_our_threads';
 	const linked = messageIdsIn(`${headerValue(headers, 'In-Reply-To') ?? ''} ${headerValue(headers, 'References') ?? ''}`).some(isOurMessageId);
-	if (isOurs || (!looksLikeBounce(headers) && linked && autoReplySignal(headersOnly(headers)))) return { ...base, readAs: 'metadata', classification: byHeaders };
+	const byMetadata = { ...base, readAs: 'metadata' as const, classification: byHeaders, content: contentOf(headersOnly(headers), null) };
+	if (isOurs || (!looksLikeBounce(headers) && linked && autoReplySignal(headersOnly(headers)))) return byMetadata;
 	if (!looksLikeBounce(headers) && !linked) {
 		view.threadIsOurs = base.threadId !== ref.id && (await threadHoldsOurMessage(get, base.threadId));
-		if (!view.threadIsOurs) return { ...base, readAs: 'metadata', classification: byHeaders };
+		if (!view.threadIsOurs) return byMetadata;
 	}
 	const full = ensureOk('messages.get', await get(`/messages/${encodeURIComponent(ref.id)}`, { format: 'raw' }));
-	const raw = Buffer.from(String(full.raw ?? ''), 'base64url').toString('utf8');
-	return { ...base, readAs: 'raw', classification: classifyMessage(parseMime(raw), view) };
+	const message = parseMime(Buffer.from(String(full.raw ?? ''), 'base64url').toString('utf8'));
+	return { ...base, readAs: 'raw', classification: classifyMessage(message, view), content: contentOf(message) };
 }
 
 /**
@@ -182,10 +147,35 @@ async function watchMessage(get: GmailGet, ref: MessageRef, ourAddresses: string
  * one history.list page when nothing arrived, plus at most a metadata read, a thread read and a
  * raw read per new message. Read and unread mail are treated alike (no UNREAD filter).
  */
-export async function watchGmailMailbox(get: GmailGet, request: GmailWatchRequest, ourAddresses: string[], limits: GmailWatchLimits): Promise<GmailWatchResult> {
-	const fromHistory = request.historyId ? await refsFromHistory(get, request.historyId) : null;
+async function watchGmailMailbox(get: GmailGet, mailbox: MailboxToWatch, ourAddresses: string[], limits: GmailWatchLimits): Promise<ProviderWatchResult> {
+	const fromHistory = mailbox.cursor ? await refsFromHistory(get, mailbox.cursor) : null;
 	const found = fromHistory ?? (await refsFromWindow(get, limits));
 	const messages: WatchedMessage[] = [];
 	for (const ref of found.refs) messages.push(await watchMessage(get, ref, ourAddresses));
-	return { previousHistoryId: request.historyId, historyId: found.historyId, catchUp: fromHistory ? 'history' : 'window', messages };
+	return { previousCursor: mailbox.cursor, cursor: found.historyId, catchUp: fromHistory ? 'incremental' : 'window', messages };
 }
+
+/** Gmail GETs with the brokered token; the token stays in this closure, never in output or errors. */
+function gmailGetter(context: IExecuteFunctions, baseUrl: string, accessToken: string, timeoutMs: number): GmailGet {
+	return async (path, qs) =>
+		toHttpResult(
+			await context.helpers.httpRequest({
+				method: 'GET',
+				url: `${baseUrl}/gmail/v1/users/me${path}`,
+				qs,
+				arrayFormat: 'repeat',
+				headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
+				timeout: timeoutMs,
+				...FULL_RESPONSE_OPTIONS,
+			}),
+		);
+}
+
+/** The cursor is Gmail's history id, which the control plane keeps per mailbox. */
+export const watchGmail: ProviderWatcher = async (context, mailbox, ourAddresses, settings) => {
+	const token = await postToControlPlane(context, controlPlanePaths.accessToken(mailbox.mailboxId), { provider: 'gmail' }, settings.timeoutMs);
+	if (!token.ok) throw new WatchError(token.error.code, token.error.message);
+	const brokeredBase = typeof token.body.apiBaseUrl === 'string' ? token.body.apiBaseUrl : '';
+	const baseUrl = trimTrailingSlash(settings.gmailApiBaseUrl || brokeredBase || GMAIL_DEFAULT_BASE_URL);
+	return await watchGmailMailbox(gmailGetter(context, baseUrl, String(token.body.accessToken ?? ''), settings.timeoutMs), mailbox, ourAddresses, settings);
+};

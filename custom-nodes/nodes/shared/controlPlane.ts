@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods } from 'n8n-workflow';
 
-import { FULL_RESPONSE_OPTIONS, toHttpResult, type HttpResult } from './http';
+import { describeTransportError, FULL_RESPONSE_OPTIONS, isSuccess, toHttpResult, type HttpResult } from './http';
 
 export const CONTROL_PLANE_CREDENTIAL = 'ophirControlPlaneApi';
 
@@ -15,6 +15,8 @@ export const controlPlanePaths = {
 	accessToken: (mailboxId: string) => `/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/access-token`,
 	smtpCredentials: (mailboxId: string) =>
 		`/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/smtp-credentials`,
+	imapCredentials: (mailboxId: string) =>
+		`/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/imap-credentials`,
 };
 
 /**
@@ -61,4 +63,27 @@ export function assertSignatureAccepted(context: IExecuteFunctions, result: Http
 		`Control plane rejected the request signature: ${controlPlaneError(result).message}`,
 		{ description: 'Check that the Signing Secret of the Ophir credential matches the control plane.' },
 	);
+}
+
+export type ControlPlaneOutcome = { ok: true; body: IDataObject } | { ok: false; error: { code: string; message: string } };
+
+/**
+ * A signed POST whose failure belongs to one item (one mailbox, one send) rather than to the node:
+ * unreachable and refused become an error value; only a rejected signature stops the node.
+ */
+export async function postToControlPlane(
+	context: IExecuteFunctions,
+	path: string,
+	body: IDataObject,
+	timeoutMs: number,
+): Promise<ControlPlaneOutcome> {
+	let response: HttpResult;
+	try {
+		response = await controlPlaneRequest(context, { method: 'POST', path, body, timeoutMs });
+	} catch (error) {
+		return { ok: false, error: { code: 'control_plane_unreachable', message: describeTransportError(error) } };
+	}
+	assertSignatureAccepted(context, response);
+	if (!isSuccess(response)) return { ok: false, error: controlPlaneError(response) };
+	return { ok: true, body: response.body ?? {} };
 }

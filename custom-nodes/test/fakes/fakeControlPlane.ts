@@ -19,10 +19,10 @@ export class FakeControlPlane {
 	/** Due sends the claim endpoint hands out, oldest first; each is handed out once. */
 	readonly dueSends: unknown[] = [];
 	readonly server: RecordingServer;
-	/** Mailboxes the inbox-watch claim hands out; their historyId advances when results are reported. */
-	readonly watchedMailboxes: Array<{ mailboxId: string; provider: string; email: string; historyId: string | null }> = [];
+	/** Mailboxes the inbox-watch claim hands out; their cursor advances when results are reported. */
+	readonly watchedMailboxes: Array<{ mailboxId: string; provider: string; email: string; cursor: string | null }> = [];
 	/** Bodies of inbox-watch results, in the order they arrived. */
-	readonly inboxResults: Array<{ mailboxId: string; previousHistoryId: string | null; historyId: string; events: Array<Record<string, unknown>> }> = [];
+	readonly inboxResults: Array<{ mailboxId: string; previousCursor: string | null; cursor: string; events: Array<Record<string, unknown>> }> = [];
 	/** The secret access token handed out, to assert it never leaks. */
 	readonly accessToken = 'ya29.SECRET-ACCESS-TOKEN-do-not-leak';
 
@@ -79,9 +79,9 @@ export class FakeControlPlane {
 			const result = JSON.parse(request.rawBody) as FakeControlPlane['inboxResults'][number];
 			this.inboxResults.push(result);
 			const mailbox = this.watchedMailboxes.find((candidate) => candidate.mailboxId === result.mailboxId);
-			const advanced = mailbox !== undefined && mailbox.historyId === result.previousHistoryId;
-			if (mailbox && advanced) mailbox.historyId = result.historyId;
-			return { status: 200, body: { applied: result.events.length, duplicates: 0, unknown: 0, historyAdvanced: advanced } };
+			const advanced = mailbox !== undefined && mailbox.cursor === result.previousCursor;
+			if (mailbox && advanced) mailbox.cursor = result.cursor;
+			return { status: 200, body: { applied: result.events.length, duplicates: 0, unknown: 0, cursorAdvanced: advanced } };
 		}
 		if (request.path === '/api/internal/n8n/sandbox-messages' && request.method === 'POST') {
 			const message = JSON.parse(request.rawBody) as Record<string, unknown>;

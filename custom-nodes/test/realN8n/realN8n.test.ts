@@ -116,7 +116,7 @@ describe.runIf(enabled)('in the real n8n', () => {
 		});
 		await n8n.publicApi(apiKey, 'POST', `/workflows/${workflow.id}/activate`);
 		gmail.seed({ id: 'sent-step1', threadId: 'thread-step1', raw: 'Message-ID: <ophir.snd_step1@sender.example>\r\n\r\nHi', messageId: '<ophir.snd_step1@sender.example>', labelIds: ['SENT'] });
-		controlPlane.watchedMailboxes.push({ mailboxId: 'mb-inbox', provider: 'gmail', email: 'alice@sender.example', historyId: gmail.historyId });
+		controlPlane.watchedMailboxes.push({ mailboxId: 'mb-inbox', provider: 'gmail', email: 'alice@sender.example', cursor: gmail.historyId });
 		gmail.deliver(inboundMail('genuineReply'), ['INBOX']);
 		gmail.deliver(inboundMail('germanOutOfOffice'));
 
@@ -126,8 +126,8 @@ describe.runIf(enabled)('in the real n8n', () => {
 
 		expect(output).toHaveLength(1);
 		expect((output[0]?.events as IDataObject[]).map((event) => event.type)).toEqual(['replied', 'auto_replied']);
-		expect(output[0]).toMatchObject({ error: null, catchUp: 'history', historyId: gmail.historyId });
-		expect(controlPlane.watchedMailboxes.find((watched) => watched.mailboxId === 'mb-inbox')?.historyId).toBe(gmail.historyId);
+		expect(output[0]).toMatchObject({ error: null, catchUp: 'incremental', cursor: gmail.historyId });
+		expect(controlPlane.watchedMailboxes.find((watched) => watched.mailboxId === 'mb-inbox')?.cursor).toBe(gmail.historyId);
 		// n8n repeats array parameters, as Gmail expects metadataHeaders.
 		const metadataRead = gmail.apiCalls(/\/messages\/in-/).find((request) => request.query.get('format') === 'metadata');
 		expect(metadataRead?.query.getAll('metadataHeaders')).toContain('In-Reply-To');

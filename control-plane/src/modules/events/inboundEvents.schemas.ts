@@ -23,6 +23,16 @@ export const inboundEventSchema = z
       })
       .nullish(),
     receivedAt: z.iso.datetime({ offset: true }),
+    message: z
+      .object({
+        from: z.string().max(998).nullish(),
+        to: z.string().max(4000).nullish(),
+        subject: z.string().max(998).nullish(),
+        messageIdHeader: z.string().max(998).nullish().describe("The inbound message's own Message-ID, which a reply from the inbox answers"),
+        text: z.string().max(100_000).nullish().describe('The plain-text body, as read (quoted history included)'),
+      })
+      .nullish()
+      .describe('What the message says, for the unified inbox; sent with replies, auto-replies and unsubscribe requests'),
     evidence: z.record(z.string(), z.unknown()).default({}),
   })
   .loose()

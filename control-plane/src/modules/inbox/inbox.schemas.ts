@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { inboundEventSchema, inboundEventsOutcomeSchema } from '../events/inboundEvents.schemas.js';
 import { mailboxProviderSchema } from '../mailboxes/mailboxes.schemas.js';
 
-/** Gmail history ids are unsigned 64-bit decimals. */
-const historyIdSchema = z.string().regex(/^\d{1,20}$/, 'a Gmail history id (decimal digits)');
+/** A Graph delta link is the longest cursor; its format per provider is checked by the service. */
+const cursorSchema = z.string().min(1).max(4096);
 
 export const inboxWatchClaimBody = z
   .object({ organizationId: z.uuid() })
@@ -15,7 +15,10 @@ export const mailboxToWatchSchema = z
     mailboxId: z.uuid(),
     provider: mailboxProviderSchema,
     email: z.string(),
-    historyId: z.string().nullable().describe('Where the last accepted watch stopped; null before the first'),
+    cursor: z
+      .string()
+      .nullable()
+      .describe("Where the last accepted watch stopped, in the provider's terms (Gmail history id, IMAP `UIDVALIDITY:UID`, Graph delta link); null before the first"),
   })
   .openapi('MailboxToWatch');
 
@@ -29,8 +32,8 @@ export const inboxWatchClaimSchema = z
 export const inboxWatchResultsBody = z
   .object({
     mailboxId: z.uuid(),
-    previousHistoryId: historyIdSchema.nullable().describe('The cursor the watch started from, as the claim handed it out'),
-    historyId: historyIdSchema.describe('Where the watch stopped'),
+    previousCursor: cursorSchema.nullable().describe('The cursor the watch started from, as the claim handed it out'),
+    cursor: cursorSchema.describe('Where the watch stopped'),
     events: z.array(inboundEventSchema).max(500),
   })
   .strict()
@@ -38,7 +41,7 @@ export const inboxWatchResultsBody = z
 
 export const inboxWatchResultsOutcomeSchema = inboundEventsOutcomeSchema
   .extend({
-    historyAdvanced: z.boolean().describe('False when another watch moved the cursor since this one was claimed'),
-    historyId: z.string().nullable().describe("The mailbox's cursor after this call"),
+    cursorAdvanced: z.boolean().describe('False when another watch moved the cursor since this one was claimed'),
+    cursor: z.string().nullable().describe("The mailbox's cursor after this call"),
   })
   .openapi('InboxWatchResultsOutcome');

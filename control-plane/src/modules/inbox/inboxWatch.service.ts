@@ -1,30 +1,45 @@
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
+import type { MailboxProvider } from '../../generated/prisma/enums.js';
 import type { InboundEventsOutcome, InboundEventsService } from '../events/inboundEvents.service.js';
 import type { InboundEvent } from '../events/inboundEvents.schemas.js';
+import { mailboxSettingsSchema } from '../mailboxes/mailboxes.schemas.js';
 
-/** Providers the Inbox Watch node reads today (IMAP and Graph come later). */
-const WATCHED_PROVIDERS = ['gmail'] as const;
 /** A paused mailbox stops sending, not receiving: its replies and bounces still matter. */
 const WATCHED_STATUSES = ['active', 'paused'] as const;
 
+/** What a cursor looks like per provider; anything else is refused before it could be stored. */
+const cursorFormats: Partial<Record<MailboxProvider, { pattern: RegExp; description: string }>> = {
+  gmail: { pattern: /^\d{1,20}$/, description: 'a Gmail history id (decimal digits)' },
+  smtp: { pattern: /^\d{1,10}:\d{1,10}$/, description: 'an IMAP cursor `UIDVALIDITY:UID`' },
+  outlook: { pattern: /^https?:\/\/\S+$/, description: 'a Microsoft Graph delta link' },
+};
+
+/** Gmail and Outlook mailboxes are read through their APIs; an SMTP mailbox only when it has IMAP settings. */
+function isWatchable(mailbox: { provider: MailboxProvider; settings: unknown }): boolean {
+  if (mailbox.provider === 'gmail' || mailbox.provider === 'outlook') return true;
+  if (mailbox.provider !== 'smtp') return false;
+  const settings = mailboxSettingsSchema.safeParse(mailbox.settings);
+  return settings.success && settings.data.imap !== undefined;
+}
+
 export interface MailboxToWatch {
   mailboxId: string;
-  provider: 'gmail' | 'smtp' | 'outlook' | 'sandbox';
+  provider: MailboxProvider;
   email: string;
-  historyId: string | null;
+  cursor: string | null;
 }
 
 export interface InboxWatchResults {
   mailboxId: string;
-  previousHistoryId: string | null;
-  historyId: string;
+  previousCursor: string | null;
+  cursor: string;
   events: InboundEvent[];
 }
 
 /**
  * The control plane's half of the inbox watcher: which mailboxes an organization's watcher reads
- * (with the history cursor kept per mailbox), and accepting what it found. The cursor only moves
+ * (with the cursor kept per mailbox), and accepting what it found. The cursor only moves
  * after the events were recorded, so a watch whose results were lost is read again next time;
  * event ids make that replay harmless.
  */
@@ -37,22 +52,26 @@ export class InboxWatchService {
     if (!organization) throw new NotFoundError('Organization');
     const all = await prisma.mailbox.findMany({
       where: { organizationId },
-      select: { id: true, provider: true, email: true, status: true, historyId: true },
+      select: { id: true, provider: true, email: true, status: true, settings: true, inboxCursor: true },
       orderBy: { createdAt: 'asc' },
     });
-    const watched = all.filter(
-      (mailbox) => (WATCHED_PROVIDERS as readonly string[]).includes(mailbox.provider) && (WATCHED_STATUSES as readonly string[]).includes(mailbox.status),
-    );
+    const watched = all.filter((mailbox) => isWatchable(mailbox) && (WATCHED_STATUSES as readonly string[]).includes(mailbox.status));
     return {
       ourAddresses: all.map((mailbox) => mailbox.email.toLowerCase()),
-      mailboxes: watched.map((mailbox) => ({ mailboxId: mailbox.id, provider: mailbox.provider, email: mailbox.email, historyId: mailbox.historyId })),
+      mailboxes: watched.map((mailbox) => ({ mailboxId: mailbox.id, provider: mailbox.provider, email: mailbox.email, cursor: mailbox.inboxCursor })),
     };
   }
 
-  async acceptResults(results: InboxWatchResults): Promise<InboundEventsOutcome & { historyAdvanced: boolean; historyId: string | null }> {
+  async acceptResults(results: InboxWatchResults): Promise<InboundEventsOutcome & { cursorAdvanced: boolean; cursor: string | null }> {
     const { prisma, inbound } = this.deps;
-    const mailbox = await prisma.mailbox.findUnique({ where: { id: results.mailboxId }, select: { id: true } });
+    const mailbox = await prisma.mailbox.findUnique({ where: { id: results.mailboxId }, select: { id: true, provider: true } });
     if (!mailbox) throw new NotFoundError('Mailbox');
+    const format = cursorFormats[mailbox.provider];
+    if (!format) throw new ValidationError([{ field: 'mailboxId', message: `${mailbox.provider} mailboxes are not watched` }]);
+    for (const field of ['previousCursor', 'cursor'] as const) {
+      const value = results[field];
+      if (value !== null && !format.pattern.test(value)) throw new ValidationError([{ field, message: `must be ${format.description}` }]);
+    }
     const foreign = results.events.findIndex((event) => event.mailboxId && event.mailboxId !== results.mailboxId);
     if (foreign >= 0) {
       throw new ValidationError([{ field: `events.${foreign}.mailboxId`, message: 'differs from mailboxId: every event must come from the watched mailbox' }]);
@@ -61,10 +80,10 @@ export class InboxWatchService {
     const outcome: InboundEventsOutcome = events.length > 0 ? await inbound.record(events) : { applied: 0, duplicates: 0, unknown: 0, events: [] };
     // Compare-and-set: a slower, older watch of the same mailbox must not move the cursor back.
     const moved = await prisma.mailbox.updateMany({
-      where: { id: results.mailboxId, historyId: results.previousHistoryId },
-      data: { historyId: results.historyId },
+      where: { id: results.mailboxId, inboxCursor: results.previousCursor },
+      data: { inboxCursor: results.cursor },
     });
-    const current = await prisma.mailbox.findUniqueOrThrow({ where: { id: results.mailboxId }, select: { historyId: true } });
-    return { ...outcome, historyAdvanced: moved.count === 1, historyId: current.historyId };
+    const current = await prisma.mailbox.findUniqueOrThrow({ where: { id: results.mailboxId }, select: { inboxCursor: true } });
+    return { ...outcome, cursorAdvanced: moved.count === 1, cursor: current.inboxCursor };
   }
 }

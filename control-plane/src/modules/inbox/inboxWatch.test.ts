@@ -16,28 +16,34 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const mailbox = (data: { organizationId: string; provider: 'gmail' | 'smtp' | 'outlook' | 'sandbox'; status?: 'active' | 'paused' | 'needs_reauth' | 'disabled'; historyId?: string | null }) =>
+const mailbox = (data: { organizationId: string; provider: 'gmail' | 'smtp' | 'outlook' | 'sandbox'; status?: 'active' | 'paused' | 'needs_reauth' | 'disabled'; inboxCursor?: string | null; settings?: object }) =>
   t.prisma.mailbox.create({ data: { email: `${randomUUID().slice(0, 8)}@Sender.example`, ...data } });
 
-const cursorOf = async (mailboxId: string) => (await t.prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).historyId;
+const cursorOf = async (mailboxId: string) => (await t.prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).inboxCursor;
 
 describe('POST /api/internal/n8n/inbox-watch/claims', () => {
-  it("hands out the organization's active and paused Gmail mailboxes with their cursors, and every address of ours", async () => {
+  it("hands out the organization's active and paused Gmail, Outlook and IMAP-capable mailboxes with their cursors, and every address of ours", async () => {
     const org = (await signUp(t.http)).organization.id;
-    const watched = await mailbox({ organizationId: org, provider: 'gmail', historyId: '4711' });
-    const paused = await mailbox({ organizationId: org, provider: 'gmail', status: 'paused', historyId: null });
+    const watched = await mailbox({ organizationId: org, provider: 'gmail', inboxCursor: '4711' });
+    const paused = await mailbox({ organizationId: org, provider: 'gmail', status: 'paused', inboxCursor: null });
     const reauth = await mailbox({ organizationId: org, provider: 'gmail', status: 'needs_reauth' });
     const smtp = await mailbox({ organizationId: org, provider: 'smtp' });
+    const server = { host: 'mail.sender.example', port: 993, tlsMode: 'tls', username: 'me' };
+    const imap = await mailbox({ organizationId: org, provider: 'smtp', settings: { smtp: { ...server, port: 465 }, imap: server }, inboxCursor: '7:42' });
+    const outlook = await mailbox({ organizationId: org, provider: 'outlook' });
+    const sandbox = await mailbox({ organizationId: org, provider: 'sandbox' });
     await mailbox({ organizationId, provider: 'gmail' });
 
     const response = await callAsN8n(t, '/api/internal/n8n/inbox-watch/claims', { organizationId: org });
 
     expect(response.status, response.text).toBe(200);
     expect(response.body.mailboxes).toEqual([
-      { mailboxId: watched.id, provider: 'gmail', email: watched.email, historyId: '4711' },
-      { mailboxId: paused.id, provider: 'gmail', email: paused.email, historyId: null },
+      { mailboxId: watched.id, provider: 'gmail', email: watched.email, cursor: '4711' },
+      { mailboxId: paused.id, provider: 'gmail', email: paused.email, cursor: null },
+      { mailboxId: imap.id, provider: 'smtp', email: imap.email, cursor: '7:42' },
+      { mailboxId: outlook.id, provider: 'outlook', email: outlook.email, cursor: null },
     ]);
-    expect([...response.body.ourAddresses].sort()).toEqual([watched, paused, reauth, smtp].map((m) => m.email.toLowerCase()).sort());
+    expect([...response.body.ourAddresses].sort()).toEqual([watched, paused, reauth, smtp, imap, outlook, sandbox].map((m) => m.email.toLowerCase()).sort());
   });
 
   it('answers 404 for an unknown organization and 401 without a valid signature', async () => {
@@ -56,7 +62,7 @@ describe('POST /api/internal/n8n/inbox-watch/results', () => {
     const sent = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 2 });
     const item = sent.items[0]!;
     const mailboxId = item.mailboxes[0].id as string;
-    await t.prisma.mailbox.update({ where: { id: mailboxId }, data: { provider: 'gmail', historyId: '100' } });
+    await t.prisma.mailbox.update({ where: { id: mailboxId }, data: { provider: 'gmail', inboxCursor: '100' } });
     const reply = {
       eventId: `gmail:${mailboxId}:in-1`,
       type: 'replied',
@@ -69,22 +75,22 @@ describe('POST /api/internal/n8n/inbox-watch/results', () => {
       evidence: { from: 'lead@leads.example', signal: 'In-Reply-To/References' },
     };
 
-    const first = await results({ mailboxId, previousHistoryId: '100', historyId: '120', events: [reply] });
+    const first = await results({ mailboxId, previousCursor: '100', cursor: '120', events: [reply] });
     expect(first.status, first.text).toBe(200);
-    expect(first.body).toMatchObject({ applied: 1, duplicates: 0, historyAdvanced: true, historyId: '120', events: [{ outcome: 'applied', leadId: item.lead.id, stoppedEnrollments: 1 }] });
+    expect(first.body).toMatchObject({ applied: 1, duplicates: 0, cursorAdvanced: true, cursor: '120', events: [{ outcome: 'applied', leadId: item.lead.id, stoppedEnrollments: 1 }] });
     expect((await t.prisma.enrollment.findFirstOrThrow({ where: { leadId: item.lead.id, campaignId: sent.campaign.id } })).state).toBe('stopped');
     expect((await t.prisma.enrollment.findFirstOrThrow({ where: { leadId: sent.items[1]!.lead.id, campaignId: sent.campaign.id } })).state).toBe('active');
 
     // The same watch delivered twice (a retried execution): nothing counts twice, the cursor stays.
-    const replay = await results({ mailboxId, previousHistoryId: '100', historyId: '120', events: [reply] });
-    expect(replay.body).toMatchObject({ applied: 0, duplicates: 1, historyAdvanced: false, historyId: '120' });
+    const replay = await results({ mailboxId, previousCursor: '100', cursor: '120', events: [reply] });
+    expect(replay.body).toMatchObject({ applied: 0, duplicates: 1, cursorAdvanced: false, cursor: '120' });
     expect(await t.prisma.event.count({ where: { leadId: item.lead.id, type: 'replied' } })).toBe(1);
   });
 
   it("one watch with every kind the node reports stops and suppresses only the right leads", async () => {
     const sent = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 6 });
     const mailboxId = sent.items[0]!.mailboxes[0].id as string;
-    await t.prisma.mailbox.update({ where: { id: mailboxId }, data: { provider: 'gmail', historyId: '900' } });
+    await t.prisma.mailbox.update({ where: { id: mailboxId }, data: { provider: 'gmail', inboxCursor: '900' } });
     const [replied, outOfOffice, hard, soft, unsubscribed, untouched] = sent.items.map((item) => ({ leadId: item.lead.id as string, email: item.lead.email as string, messageId: `<ophir.${item.sendId}@ophir.example>` }));
     // Exactly what Inbox Watch emits (custom-nodes/nodes/InboxWatch/inboundEvents.ts): absent links are null.
     const event = (gmailId: string, fields: object) => ({
@@ -92,7 +98,7 @@ describe('POST /api/internal/n8n/inbox-watch/results', () => {
       receivedAt: clock.now().toISOString(), evidence: { signal: 'test', gmailMessageId: gmailId, readAs: 'raw' }, ...fields,
     });
     const response = await results({
-      mailboxId, previousHistoryId: '900', historyId: '950',
+      mailboxId, previousCursor: '900', cursor: '950',
       events: [
         event('r', { type: 'replied', inReplyToMessageId: replied!.messageId, threadId: 'thread-r' }),
         event('o', { type: 'auto_replied', inReplyToMessageId: outOfOffice!.messageId }),
@@ -102,7 +108,7 @@ describe('POST /api/internal/n8n/inbox-watch/results', () => {
       ],
     });
     expect(response.status, response.text).toBe(200);
-    expect(response.body).toMatchObject({ applied: 5, unknown: 0, historyAdvanced: true });
+    expect(response.body).toMatchObject({ applied: 5, unknown: 0, cursorAdvanced: true });
 
     const stateOf = async (leadId: string) => (await t.prisma.enrollment.findFirstOrThrow({ where: { leadId, campaignId: sent.campaign.id } })).state;
     expect(await stateOf(replied!.leadId)).toBe('stopped');
@@ -116,30 +122,40 @@ describe('POST /api/internal/n8n/inbox-watch/results', () => {
   });
 
   it('an older watch finishing late cannot move the cursor back', async () => {
-    const gmail = await mailbox({ organizationId, provider: 'gmail', historyId: '500' });
-    const late = await results({ mailboxId: gmail.id, previousHistoryId: '400', historyId: '450', events: [] });
-    expect(late.body).toMatchObject({ applied: 0, historyAdvanced: false, historyId: '500' });
+    const gmail = await mailbox({ organizationId, provider: 'gmail', inboxCursor: '500' });
+    const late = await results({ mailboxId: gmail.id, previousCursor: '400', cursor: '450', events: [] });
+    expect(late.body).toMatchObject({ applied: 0, cursorAdvanced: false, cursor: '500' });
     expect(await cursorOf(gmail.id)).toBe('500');
   });
 
   it('sets the first cursor of a mailbox never watched', async () => {
-    const gmail = await mailbox({ organizationId, provider: 'gmail', historyId: null });
-    const first = await results({ mailboxId: gmail.id, previousHistoryId: null, historyId: '42', events: [] });
-    expect(first.body).toMatchObject({ historyAdvanced: true, historyId: '42' });
+    const gmail = await mailbox({ organizationId, provider: 'gmail', inboxCursor: null });
+    const first = await results({ mailboxId: gmail.id, previousCursor: null, cursor: '42', events: [] });
+    expect(first.body).toMatchObject({ cursorAdvanced: true, cursor: '42' });
   });
 
   it('refuses events of another mailbox without applying anything or moving the cursor', async () => {
-    const gmail = await mailbox({ organizationId, provider: 'gmail', historyId: '10' });
+    const gmail = await mailbox({ organizationId, provider: 'gmail', inboxCursor: '10' });
     const event = { eventId: randomUUID(), type: 'bounced', leadEmail: 'x@leads.example', mailboxId: randomUUID(), bounce: { kind: 'hard', status: '5.1.1' }, receivedAt: clock.now().toISOString() };
-    const refused = await results({ mailboxId: gmail.id, previousHistoryId: '10', historyId: '20', events: [event] });
+    const refused = await results({ mailboxId: gmail.id, previousCursor: '10', cursor: '20', events: [event] });
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('validation_failed');
     expect(await cursorOf(gmail.id)).toBe('10');
   });
 
-  it('answers 404 for an unknown mailbox and 400 for a malformed history id', async () => {
-    expect((await results({ mailboxId: randomUUID(), previousHistoryId: null, historyId: '1', events: [] })).status).toBe(404);
+  it("answers 404 for an unknown mailbox and 400 for a cursor not in the mailbox provider's format", async () => {
+    expect((await results({ mailboxId: randomUUID(), previousCursor: null, cursor: '1', events: [] })).status).toBe(404);
     const gmail = await mailbox({ organizationId, provider: 'gmail' });
-    expect((await results({ mailboxId: gmail.id, previousHistoryId: null, historyId: 'latest', events: [] })).status).toBe(400);
+    const malformed = await results({ mailboxId: gmail.id, previousCursor: null, cursor: 'latest', events: [] });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.issues).toEqual([expect.objectContaining({ field: 'cursor', message: expect.stringContaining('Gmail history id') })]);
+    const imap = await mailbox({ organizationId, provider: 'smtp' });
+    expect((await results({ mailboxId: imap.id, previousCursor: null, cursor: '42', events: [] })).status).toBe(400);
+    expect((await results({ mailboxId: imap.id, previousCursor: null, cursor: '7:42', events: [] })).body).toMatchObject({ cursorAdvanced: true, cursor: '7:42' });
+    const outlook = await mailbox({ organizationId, provider: 'outlook' });
+    const deltaLink = 'https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messages/delta?$deltatoken=abc';
+    expect((await results({ mailboxId: outlook.id, previousCursor: null, cursor: deltaLink, events: [] })).body).toMatchObject({ cursorAdvanced: true, cursor: deltaLink });
+    const sandbox = await mailbox({ organizationId, provider: 'sandbox' });
+    expect((await results({ mailboxId: sandbox.id, previousCursor: null, cursor: '1', events: [] })).status).toBe(400);
   });
 });

@@ -69,7 +69,7 @@ describe('Gmail connect', () => {
     const row = await t.prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } });
     expect(row.credentialsKeyId).toBe('test1');
     expect(row.credentialsCiphertext).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-    expect(row.historyId).not.toBeNull();
+    expect(row.inboxCursor).not.toBeNull();
   });
 
   it('refuses a replayed, forged, denied or under-scoped callback', async () => {

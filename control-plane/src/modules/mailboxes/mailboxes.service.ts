@@ -132,7 +132,7 @@ export class MailboxesService {
       settings: input.settings,
       status: 'active' as const,
       statusReason: null,
-      historyId: null,
+      inboxCursor: null,
       ...input.sealed(id),
       ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
     };

@@ -70,7 +70,7 @@ export class GoogleOAuth implements OAuthProvider {
     });
     const email = profile.data.emailAddress?.toLowerCase();
     if (!email) throw new ConnectFailure('profile_failed', 'Gmail returned a profile without an address');
-    return { email, displayName: null, refreshToken: tokens.refreshToken, historyId: profile.data.historyId ?? null };
+    return { email, displayName: null, refreshToken: tokens.refreshToken, inboxCursor: profile.data.historyId ?? null };
   }
 
   refresh(refreshToken: string) {

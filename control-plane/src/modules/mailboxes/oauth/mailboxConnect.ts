@@ -83,11 +83,11 @@ export class MailboxConnect {
       ...sealCredentials(this.deps.secrets, id, { kind: 'oauth', refreshToken: account.refreshToken }),
     };
     if (existing) {
-      const keepHistory = existing.provider === provider && existing.historyId !== null;
-      await db.mailbox.update({ where: { id }, data: { ...connection, historyId: keepHistory ? existing.historyId : account.historyId } });
+      const keepCursor = existing.provider === provider && existing.inboxCursor !== null;
+      await db.mailbox.update({ where: { id }, data: { ...connection, inboxCursor: keepCursor ? existing.inboxCursor : account.inboxCursor } });
     } else {
       await db.mailbox.create({
-        data: { id, organizationId: consumed.organizationId, email: account.email, displayName: account.displayName, historyId: account.historyId, ...connection },
+        data: { id, organizationId: consumed.organizationId, email: account.email, displayName: account.displayName, inboxCursor: account.inboxCursor, ...connection },
       });
     }
     await db.auditLog.create({

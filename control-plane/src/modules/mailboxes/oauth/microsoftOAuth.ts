@@ -63,7 +63,7 @@ export class MicrosoftOAuth implements OAuthProvider {
     // Accounts without an Exchange mailbox property fall back to their sign-in name, which is the address for Outlook.com.
     const email = (me.mail ?? me.userPrincipalName)?.toLowerCase();
     if (!response.ok || !email) throw new ConnectFailure('profile_failed', `Microsoft Graph /me answered ${response.status} without an address`);
-    return { email, displayName: me.displayName ?? null, refreshToken: tokens.refreshToken, historyId: null };
+    return { email, displayName: me.displayName ?? null, refreshToken: tokens.refreshToken, inboxCursor: null };
   }
 
   refresh(refreshToken: string) {

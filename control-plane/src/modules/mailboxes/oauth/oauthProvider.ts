@@ -7,8 +7,8 @@ export interface ConnectedAccount {
   email: string;
   displayName: string | null;
   refreshToken: string;
-  /** Gmail's history id at connect time, where the inbox watcher starts. */
-  historyId: string | null;
+  /** Where the inbox watcher starts (Gmail's history id at connect time); null to start from a recent window. */
+  inboxCursor: string | null;
 }
 
 /** Why a connect could not complete; the code travels to the UI in the redirect. */

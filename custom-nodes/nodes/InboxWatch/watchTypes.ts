@@ -1,0 +1,79 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { Classification } from './classify';
+
+/** One mailbox as the control plane hands it out in a watch claim. */
+export interface MailboxToWatch {
+	mailboxId: string;
+	/** `gmail`, `outlook`, or `smtp` for a mailbox whose inbox is read over IMAP. */
+	provider: string;
+	email: string;
+	/** Where the last accepted watch stopped, in the provider's terms; null before the first. */
+	cursor: string | null;
+}
+
+export interface WatchSettings {
+	/** Overrides of the providers' API base URLs (empty: the control plane's, else the public one). */
+	gmailApiBaseUrl: string;
+	graphApiBaseUrl: string;
+	timeoutMs: number;
+	reportResults: boolean;
+	/** How far back a watch without a usable cursor looks. */
+	windowHours: number;
+	/** Most messages such a window scan reads, so a lost cursor cannot cost a full-mailbox scan. */
+	maxWindowMessages: number;
+	/** The instant "now" (ms) the window is measured from. */
+	nowMs: number;
+}
+
+/** What the unified inbox shows of an inbound message. */
+export interface MessageContent {
+	from: string | null;
+	to: string | null;
+	subject: string | null;
+	messageIdHeader: string | null;
+	/** The plain-text body; null when the message was decided from its headers alone. */
+	text: string | null;
+}
+
+export interface WatchedMessage {
+	/** The provider's id of the message, stable within the mailbox (Gmail id, `UIDVALIDITY.UID`, Graph immutable id). */
+	providerMessageId: string;
+	/** The provider's conversation (Gmail threadId, Graph conversationId); null when it has none (IMAP). */
+	threadId: string | null;
+	/** Provider labels or folder flags (Gmail labelIds, IMAP `\Seen`...), kept as evidence. */
+	labels: string[];
+	/** When the provider received it; null when the labels alone decided (the message was never read). */
+	receivedAt: string | null;
+	/** `labels`: decided from labels alone; `metadata`: from headers; `raw`: the full message was read. */
+	readAs: 'labels' | 'metadata' | 'raw';
+	classification: Classification;
+	content: MessageContent | null;
+}
+
+/** Everything new in one mailbox since its cursor. */
+export interface ProviderWatchResult {
+	previousCursor: string | null;
+	cursor: string;
+	/** `incremental`: from the cursor; `window`: a bounded scan because the cursor was missing or no longer valid. */
+	catchUp: 'incremental' | 'window';
+	messages: WatchedMessage[];
+}
+
+/** A failure the watcher understands (provider status, missing settings); the cursor stays where it was. */
+export class WatchError extends Error {
+	constructor(
+		readonly code: string,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+/** Reads one mailbox of one provider; throws WatchError (or a transport error) when it cannot. */
+export type ProviderWatcher = (
+	context: IExecuteFunctions,
+	mailbox: MailboxToWatch,
+	ourAddresses: string[],
+	settings: WatchSettings,
+) => Promise<ProviderWatchResult>;
