@@ -26,6 +26,8 @@ const tenantModels = new Set([
   'WorkflowDeployment',
   'AuditLog',
   'OAuthConnectState',
+  'InboxThread',
+  'InboxMessage',
 ]);
 
 const filteredOperations = new Set([
