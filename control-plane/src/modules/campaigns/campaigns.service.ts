@@ -115,6 +115,8 @@ export class CampaignsService {
     });
     await recordAudit(auth, { action: `campaign.${action}`, targetType: 'campaign', targetId: campaignId, data: { from: current.status, to: status } });
     await this.deps.deployments.syncCampaign(auth.db, campaignId);
+    // Stop-on-reply needs the inbox watched from the first send on, not from the next reconcile.
+    if (status === 'active') await this.deps.deployments.ensureInboxWatcher(auth.db, auth.organizationId);
     return this.get(auth, campaignId);
   }
 

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { RotationStrategy } from '../../generated/prisma/enums.js';
 import type { N8nWorkflowBody } from '../../lib/n8n/n8nWorkflow.js';
 import { loadTemplate, type WorkflowTemplate } from './templates/templateCatalog.js';
 import { renderTemplate } from './templates/renderTemplate.js';
 import type { CredentialRef } from './n8nConnection.js';
+import { stableUuid } from './workflowIdentity.js';
 
 export const campaignTemplateName = 'campaign-sender';
 
@@ -13,12 +13,6 @@ const rotationStrategies: Record<RotationStrategy, string> = {
   sequential: 'sequential',
   weighted: 'weighted',
 };
-
-/** A UUID derived from a name, so re-rendering a campaign's workflow gives the same webhook id. */
-function stableUuid(name: string): string {
-  const hex = createHash('sha1').update(name).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 export function tickWebhookPath(campaignId: string): string {
   return `ophir/campaigns/${campaignId}/tick`;

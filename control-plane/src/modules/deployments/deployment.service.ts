@@ -1,4 +1,5 @@
 import { Prisma } from '../../generated/prisma/client.js';
+import type { WorkflowDeployment } from '../../generated/prisma/client.js';
 import type { CampaignStatus, DeploymentStatus } from '../../generated/prisma/enums.js';
 import type { Clock } from '../../lib/clock.js';
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
@@ -7,7 +8,9 @@ import type { Logger } from '../../lib/logger.js';
 import { N8nRequestError, N8nUnavailableError } from '../../lib/n8n/n8nClient.js';
 import { toWorkflowBody, type N8nWorkflow, type N8nWorkflowBody } from '../../lib/n8n/n8nWorkflow.js';
 import { campaignTemplate, campaignTemplateName, renderCampaignWorkflow, tickWebhookPath } from './campaignWorkflow.js';
-import type { N8nConnection } from './n8nConnection.js';
+import { inboxWatcherTemplate, inboxWatcherTemplateName, inboxWatcherTickPath, renderInboxWatcherWorkflow } from './inboxWatcherWorkflow.js';
+import type { CredentialRef, N8nConnection } from './n8nConnection.js';
+import type { WorkflowTemplate } from './templates/templateCatalog.js';
 import { validateWorkflow, webhookPaths, withNodeTypePrefix } from './templates/validateWorkflow.js';
 import { workflowHash } from './workflowFingerprint.js';
 
@@ -21,6 +24,21 @@ function desiredFor(status: CampaignStatus): Desired {
 
 const deployedStatus: Record<Exclude<Desired, 'absent'>, DeploymentStatus> = { running: 'active', stopped: 'paused' };
 
+/** Mailboxes whose inbox is worth watching (a paused mailbox still receives replies and bounces). */
+const watchedMailboxStatuses = ['active', 'paused'] as const;
+
+/** What one deployment row deploys: a campaign's sender workflow or an organization's inbox watcher. */
+interface WorkflowTarget {
+  organizationId: string;
+  campaignId: string | null;
+  template: WorkflowTemplate;
+  templateName: string;
+  desired: Desired;
+  /** Unique per target, so a workflow created just before a crash is found again instead of duplicated. */
+  tickPath: string;
+  render(credential: CredentialRef): N8nWorkflowBody;
+}
+
 export interface SyncOptions {
   /** Push the freshly rendered workflow even if n8n's copy looks current (an edit, a redeploy). */
   pushContent?: boolean;
@@ -33,7 +51,8 @@ function asJson(workflow: N8nWorkflowBody): object {
 }
 
 /**
- * Keeps a campaign's n8n workflow in the state its status asks for. Every step is idempotent, so a
+ * Keeps each campaign's sender workflow, and each organization's inbox watcher, in the state the
+ * campaign's status (or the organization's mailboxes) ask for. Every step is idempotent, so a
  * retry after any failure (or the reconciler) converges; a workflow this attempt created is removed
  * again if the attempt fails, so nothing is left half-deployed.
  */
@@ -51,22 +70,40 @@ export class DeploymentService {
   ) {}
 
   async syncCampaign(db: ScopedDb, campaignId: string, options: SyncOptions = {}) {
-    const campaign = await db.campaign.findUnique({ where: { id: campaignId } });
-    if (!campaign) throw new NotFoundError('Campaign');
-    const template = campaignTemplate();
-    let deployment = await db.workflowDeployment.findUnique({ where: { campaignId } });
-    const desired = desiredFor(campaign.status);
+    const target = await this.campaignTarget(db, campaignId);
+    if (!target) throw new NotFoundError('Campaign');
+    return this.sync(db, target, await db.workflowDeployment.findUnique({ where: { campaignId } }), options);
+  }
+
+  /**
+   * The organization's inbox watcher runs while it has a mailbox to watch and is removed when the
+   * last one goes. Called when a campaign starts and by the reconciler, so a newly connected
+   * mailbox is watched within one reconcile interval.
+   */
+  async syncInboxWatcher(db: ScopedDb, organizationId: string, options: SyncOptions = {}) {
+    const target = await this.inboxWatcherTarget(db, organizationId);
+    if (!target) throw new NotFoundError('Organization');
+    return this.sync(db, target, await this.findInboxWatcherRow(db), options);
+  }
+
+  /**
+   * Best effort, for callers whose own work must not fail with it (a campaign start): a failure is
+   * recorded on the deployment row and logged, and the reconciler retries it.
+   */
+  async ensureInboxWatcher(db: ScopedDb, organizationId: string): Promise<void> {
+    try {
+      await this.syncInboxWatcher(db, organizationId);
+    } catch (error) {
+      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error), organizationId }, 'inbox watcher not deployed yet; the reconciler retries');
+    }
+  }
+
+  private async sync(db: ScopedDb, target: WorkflowTarget, existingRow: WorkflowDeployment | null, options: SyncOptions) {
+    const { template, desired } = target;
+    let deployment = existingRow;
     if (desired === 'absent' && !deployment?.n8nWorkflowId) return deployment;
 
-    deployment ??= await db.workflowDeployment.create({
-      data: {
-        organizationId: campaign.organizationId,
-        campaignId,
-        templateName: campaignTemplateName,
-        templateVersion: template.manifest.version,
-        status: 'pending',
-      },
-    });
+    deployment ??= await this.createRow(db, target);
     const deploymentId = deployment.id;
     let createdId: string | undefined;
     try {
@@ -82,21 +119,13 @@ export class DeploymentService {
 
       const body = deployment.override
         ? (deployment.override as unknown as N8nWorkflowBody)
-        : withNodeTypePrefix(
-            renderCampaignWorkflow({
-              campaign,
-              credential: await connection.controlPlaneCredential(),
-              pollMinutes: this.deps.pollMinutes,
-              batchSize: this.deps.batchSize,
-            }),
-            this.deps.nodeTypePrefix,
-          );
+        : withNodeTypePrefix(target.render(await connection.controlPlaneCredential()), this.deps.nodeTypePrefix);
       const problems = validateWorkflow(body, { nodeTypePrefix: this.deps.nodeTypePrefix });
       if (problems.length > 0) throw new AppError('deployment_failed', 'The rendered workflow is not valid', { problems });
 
       let existing = deployment.n8nWorkflowId
         ? await client.getWorkflow(deployment.n8nWorkflowId)
-        : await this.findByTickPath(campaignId);
+        : await this.findByTickPath(target.tickPath);
       if (existing && deployment.contentHash && workflowHash(existing) !== deployment.contentHash && !options.overwriteDrift) {
         await this.markDrifted(db, deploymentId, existing);
         throw new ConflictError('The workflow was changed in the n8n editor; resolve the drift first (keep the n8n version or reset to the template)', {
@@ -140,25 +169,28 @@ export class DeploymentService {
 
   /** Compares n8n with the database for one deployment and repairs what can be repaired safely. */
   async reconcile(db: ScopedDb, deploymentId: string): Promise<DeploymentStatus> {
-    const deployment = await db.workflowDeployment.findUnique({ where: { id: deploymentId }, include: { campaign: true } });
-    if (!deployment?.campaign) return deployment?.status ?? 'archived';
-    const desired = desiredFor(deployment.campaign.status);
-    if (['error', 'pending', 'deploying'].includes(deployment.status) || (desired === 'absent' && deployment.n8nWorkflowId)) {
-      return (await this.syncCampaign(db, deployment.campaign.id))?.status ?? 'archived';
-    }
+    const deployment = await db.workflowDeployment.findUnique({ where: { id: deploymentId } });
+    if (!deployment) return 'archived';
+    const target = await this.targetOf(db, deployment);
+    if (!target) return deployment.status;
+    const resync = async (options: SyncOptions = {}) => (await this.sync(db, target, await db.workflowDeployment.findUnique({ where: { id: deploymentId } }), options))?.status ?? 'archived';
+    const { desired } = target;
+    if (['error', 'pending', 'deploying'].includes(deployment.status) || (desired === 'absent' && deployment.n8nWorkflowId)) return resync();
     if (!deployment.n8nWorkflowId || desired === 'absent') return deployment.status;
     const client = this.deps.connection.client();
     const current = await client.getWorkflow(deployment.n8nWorkflowId);
     if (!current) {
       this.deps.logger.warn({ deploymentId, workflowId: deployment.n8nWorkflowId }, 'workflow missing in n8n: redeploying');
       await db.workflowDeployment.update({ where: { id: deploymentId }, data: { n8nWorkflowId: null, contentHash: null } });
-      return (await this.syncCampaign(db, deployment.campaign.id))?.status ?? 'archived';
+      return resync();
     }
     if (workflowHash(current) !== deployment.contentHash) {
       if (deployment.status !== 'drifted') this.deps.logger.warn({ deploymentId }, 'workflow changed in the n8n editor: marked drifted');
       await this.markDrifted(db, deploymentId, current);
       return 'drifted';
     }
+    // A newer template (an Ophir upgrade) rolls out here; an operator's kept version is theirs to reset.
+    if (!deployment.override && deployment.templateVersion !== target.template.manifest.version) return resync({ pushContent: true });
     if (desired === 'running' && !current.active) await client.activateWorkflow(current.id);
     if (desired === 'stopped' && current.active) await client.deactivateWorkflow(current.id);
     const status = deployedStatus[desired];
@@ -172,11 +204,13 @@ export class DeploymentService {
   /** The operator's edit wins (kept as this campaign's override), or the template does (edit discarded). */
   async resolveDrift(db: ScopedDb, deploymentId: string, action: 'keep_n8n' | 'reset_to_template') {
     const deployment = await db.workflowDeployment.findUnique({ where: { id: deploymentId } });
-    if (!deployment?.campaignId) throw new NotFoundError('Deployment');
+    const target = deployment ? await this.targetOf(db, deployment) : undefined;
+    if (!deployment || !target) throw new NotFoundError('Deployment');
     if (deployment.status !== 'drifted') throw new AppError('invalid_state', 'This deployment has not drifted');
+    const resync = async (options: SyncOptions = {}) => this.sync(db, target, await db.workflowDeployment.findUnique({ where: { id: deploymentId } }), options);
     if (action === 'reset_to_template') {
       await db.workflowDeployment.update({ where: { id: deploymentId }, data: { override: Prisma.DbNull } });
-      return this.syncCampaign(db, deployment.campaignId, { overwriteDrift: true, pushContent: true });
+      return resync({ overwriteDrift: true, pushContent: true });
     }
     const current = deployment.n8nWorkflowId ? await this.deps.connection.client().getWorkflow(deployment.n8nWorkflowId) : undefined;
     if (!current) throw new AppError('invalid_state', 'The workflow is gone from n8n; redeploy instead');
@@ -184,19 +218,36 @@ export class DeploymentService {
       where: { id: deploymentId },
       data: { override: asJson(current), contentHash: workflowHash(current), deployedWorkflow: asJson(current), status: 'pending' },
     });
-    return this.syncCampaign(db, deployment.campaignId);
+    return resync();
+  }
+
+  /** Renders and pushes one deployment's workflow again (refused while drifted, like any sync). */
+  async redeploy(db: ScopedDb, deploymentId: string) {
+    const deployment = await db.workflowDeployment.findUnique({ where: { id: deploymentId } });
+    const target = deployment ? await this.targetOf(db, deployment) : undefined;
+    if (!deployment || !target) throw new NotFoundError('Deployment');
+    return this.sync(db, target, deployment, { pushContent: true });
   }
 
   /** Runs the campaign's workflow now by calling its tick webhook. */
   async tick(campaignId: string): Promise<void> {
-    const url = `${this.deps.connection.baseUrl}/webhook/${tickWebhookPath(campaignId)}`;
+    await this.callTick(tickWebhookPath(campaignId), 'is the campaign active?');
+  }
+
+  /** Runs the organization's inbox watcher now (a watch, and any replies queued from the inbox). */
+  async tickInboxWatcher(organizationId: string): Promise<void> {
+    await this.callTick(inboxWatcherTickPath(organizationId), 'does the organization have a mailbox?');
+  }
+
+  private async callTick(path: string, hint: string): Promise<void> {
+    const url = `${this.deps.connection.baseUrl}/webhook/${path}`;
     let response: Response;
     try {
       response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(10_000) });
     } catch (error) {
       throw new DependencyUnavailableError('n8n', `n8n is not reachable: ${(error as Error).message}`);
     }
-    if (!response.ok) throw new AppError('deployment_failed', `n8n did not accept the tick (${response.status}); is the campaign active?`);
+    if (!response.ok) throw new AppError('deployment_failed', `n8n did not accept the tick (${response.status}); ${hint}`);
   }
 
   private async markDrifted(db: ScopedDb, deploymentId: string, current: N8nWorkflow): Promise<void> {
@@ -204,13 +255,72 @@ export class DeploymentService {
   }
 
   // A crash between n8n's create and our write leaves a workflow we do not know the id of; its tick
-  // webhook path is unique per campaign, so it is found again instead of created twice.
-  private async findByTickPath(campaignId: string): Promise<N8nWorkflow | undefined> {
-    const path = tickWebhookPath(campaignId);
+  // webhook path is unique per target, so it is found again instead of created twice.
+  private async findByTickPath(path: string): Promise<N8nWorkflow | undefined> {
     for await (const workflow of this.deps.connection.client().listWorkflows()) {
       if (webhookPaths(workflow).includes(path)) return workflow;
     }
     return undefined;
+  }
+
+  private async campaignTarget(db: ScopedDb, campaignId: string): Promise<WorkflowTarget | undefined> {
+    const campaign = await db.campaign.findUnique({ where: { id: campaignId } });
+    if (!campaign) return undefined;
+    const { pollMinutes, batchSize } = this.deps;
+    return {
+      organizationId: campaign.organizationId,
+      campaignId,
+      template: campaignTemplate(),
+      templateName: campaignTemplateName,
+      desired: desiredFor(campaign.status),
+      tickPath: tickWebhookPath(campaignId),
+      render: (credential) => renderCampaignWorkflow({ campaign, credential, pollMinutes, batchSize }),
+    };
+  }
+
+  private async inboxWatcherTarget(db: ScopedDb, organizationId: string): Promise<WorkflowTarget | undefined> {
+    const organization = await db.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true } });
+    if (!organization) return undefined;
+    const watched = await db.mailbox.count({ where: { status: { in: [...watchedMailboxStatuses] } } });
+    const { pollMinutes } = this.deps;
+    return {
+      organizationId,
+      campaignId: null,
+      template: inboxWatcherTemplate(),
+      templateName: inboxWatcherTemplateName,
+      desired: watched > 0 ? 'running' : 'absent',
+      tickPath: inboxWatcherTickPath(organizationId),
+      render: (credential) => renderInboxWatcherWorkflow({ organization, credential, pollMinutes }),
+    };
+  }
+
+  private async targetOf(db: ScopedDb, deployment: WorkflowDeployment): Promise<WorkflowTarget | undefined> {
+    if (deployment.campaignId) return this.campaignTarget(db, deployment.campaignId);
+    if (deployment.templateName === inboxWatcherTemplateName) return this.inboxWatcherTarget(db, deployment.organizationId);
+    return undefined;
+  }
+
+  private findInboxWatcherRow(db: ScopedDb) {
+    return db.workflowDeployment.findFirst({ where: { campaignId: null, templateName: inboxWatcherTemplateName } });
+  }
+
+  // One inbox-watcher row per organization is enforced by a partial unique index; a concurrent
+  // first sync that lost the race uses the winner's row.
+  private async createRow(db: ScopedDb, target: WorkflowTarget): Promise<WorkflowDeployment> {
+    const data = {
+      organizationId: target.organizationId,
+      campaignId: target.campaignId,
+      templateName: target.templateName,
+      templateVersion: target.template.manifest.version,
+      status: 'pending' as const,
+    };
+    try {
+      return await db.workflowDeployment.create({ data });
+    } catch (error) {
+      const existing = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && target.campaignId === null ? await this.findInboxWatcherRow(db) : null;
+      if (!existing) throw error;
+      return existing;
+    }
   }
 
   private async removeWorkflow(workflowId: string): Promise<void> {

@@ -10,6 +10,8 @@ import { signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
 import { enrollLeads } from '../campaigns/enrollments.service.js';
 import { n8nApiKeyName } from '../platform/platformSecrets.js';
 import { until } from '../../test/until.js';
+import { webhookPaths } from './templates/validateWorkflow.js';
+import { inboxWatcherTemplate, inboxWatcherTickPath } from './inboxWatcherWorkflow.js';
 
 let n8n: TestN8n;
 let t: TestApp & { url: string };
@@ -162,5 +164,47 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('campaign deployments on a real n8n'),
     expect(recreated.status).toBe('active');
     expect(recreated.n8nWorkflowId).not.toBe(lostDeployment.n8nWorkflowId);
     expect((await n8nApi.getWorkflow(recreated.n8nWorkflowId))!.active).toBe(true);
+  });
+
+  it("gives an organization one inbox watcher while it has a mailbox, runs it on a tick, and removes it with the last mailbox", async () => {
+    const other = await signUp(t.http);
+    const organizationId = other.organization.id;
+    const watcherRow = () => t.prisma.workflowDeployment.findFirst({ where: { organizationId, campaignId: null, templateName: 'inbox-watcher' } });
+    await t.app.reconciler.runOnce();
+    expect(await watcherRow()).toBeNull();
+
+    const mailbox = await t.prisma.mailbox.create({ data: { organizationId, provider: 'sandbox', email: 'watch@sender.example' } });
+    await t.app.reconciler.runOnce();
+    const deployed = (await watcherRow())!;
+    expect(deployed).toMatchObject({ status: 'active', lastError: null });
+    const workflow = (await n8nApi.getWorkflow(deployed.n8nWorkflowId!))!;
+    expect(workflow.active).toBe(true);
+    expect(workflow.nodes.find((node) => node.type === 'CUSTOM.inboxWatch')?.parameters.organizationId).toBe(organizationId);
+
+    // Idempotent: another pass (or a second start) neither redeploys nor duplicates it.
+    await t.app.reconciler.runOnce();
+    await t.app.deployments.ensureInboxWatcher(scopedDb(t.prisma, organizationId), organizationId);
+    expect((await watcherRow())!.n8nWorkflowId).toBe(deployed.n8nWorkflowId);
+    let copies = 0;
+    for await (const candidate of n8nApi.listWorkflows()) if (webhookPaths(candidate).includes(inboxWatcherTickPath(organizationId))) copies += 1;
+    expect(copies).toBe(1);
+
+    // An Ophir upgrade with a newer template: the reconciler pushes it into the same workflow.
+    await t.prisma.workflowDeployment.update({ where: { id: deployed.id }, data: { templateVersion: '0.0.1' } });
+    await t.app.reconciler.runOnce();
+    expect(await watcherRow()).toMatchObject({ templateVersion: inboxWatcherTemplate().manifest.version, n8nWorkflowId: deployed.n8nWorkflowId, status: 'active' });
+    expect((await t.http.get('/api/deployments').set(other.auth)).body.data).toEqual([expect.objectContaining({ templateName: 'inbox-watcher', campaignId: null, status: 'active' })]);
+
+    await t.app.deployments.tickInboxWatcher(organizationId);
+    const executions = await until('the ticked watch finished', async () => {
+      const done = await n8nApi.listExecutions({ workflowId: deployed.n8nWorkflowId!, status: 'success' });
+      return done.length > 0 && done;
+    });
+    expect(executions[0]).toMatchObject({ mode: 'webhook' });
+
+    await t.prisma.mailbox.delete({ where: { id: mailbox.id } });
+    await t.app.reconciler.runOnce();
+    expect(await watcherRow()).toMatchObject({ status: 'archived', n8nWorkflowId: null });
+    expect(await n8nApi.getWorkflow(deployed.n8nWorkflowId!)).toBeUndefined();
   });
 });

@@ -42,7 +42,7 @@ export function deploymentRoutes(deps: { deployments: DeploymentService; connect
     // GET /api/deployments
     route({
       method: 'get', path: '/api/deployments', access: 'viewer', tag,
-      summary: "Every campaign's n8n workflow and its state (from the database; works while n8n is down)",
+      summary: "Every campaign's n8n workflow and the organization's inbox watcher, with their state (from the database; works while n8n is down)",
       responses: { 200: { description: 'Deployments', schema: z.object({ data: z.array(deploymentSchema) }) } },
       handler: async ({ auth }) => {
         const rows = await auth.db.workflowDeployment.findMany({ include: { campaign: { select: { name: true } } }, orderBy: { createdAt: 'desc' } });
@@ -90,9 +90,7 @@ export function deploymentRoutes(deps: { deployments: DeploymentService; connect
       params: deploymentParams,
       responses: { 200: { description: 'The deployment', schema: deploymentSchema } },
       handler: async ({ auth, params }) => {
-        const row = await find(auth, params.deploymentId);
-        if (!row.campaignId) throw new NotFoundError('Deployment');
-        await deployments.syncCampaign(auth.db, row.campaignId, { pushContent: true });
+        await deployments.redeploy(auth.db, (await find(auth, params.deploymentId)).id);
         return { body: toDto(await find(auth, params.deploymentId)) };
       },
     }),

@@ -5,6 +5,7 @@ import type { Logger } from '../../lib/logger.js';
 import { DependencyUnavailableError } from '../../lib/errors.js';
 import { N8nUnavailableError } from '../../lib/n8n/n8nClient.js';
 import type { DeploymentService } from './deployment.service.js';
+import { inboxWatcherTemplateName } from './inboxWatcherWorkflow.js';
 
 export interface ReconcileSummary {
   checked: number;
@@ -15,8 +16,9 @@ export interface ReconcileSummary {
 
 /**
  * Compares every live deployment with n8n: missing workflows are redeployed, wrongly inactive ones
- * reactivated, edited ones marked drifted (never overwritten). While n8n is down it stops early and
- * tries again on the next run.
+ * reactivated, edited ones marked drifted (never overwritten), newer template versions rolled out.
+ * It also gives every organization with a mailbox its inbox watcher. While n8n is down it stops
+ * early and tries again on the next run.
  */
 export class Reconciler {
   private running = false;
@@ -30,14 +32,28 @@ export class Reconciler {
     this.running = true;
     try {
       // Across all organizations by design: the reconciler is the platform's, each row is then handled in its own scope.
+      const unwatched = await this.deps.prisma.organization.findMany({
+        where: {
+          mailboxes: { some: { status: { in: ['active', 'paused'] } } },
+          deployments: { none: { campaignId: null, templateName: inboxWatcherTemplateName, status: { not: 'archived' } } },
+        },
+        select: { id: true },
+      });
       const rows = await this.deps.prisma.workflowDeployment.findMany({
-        where: { status: { not: 'archived' }, campaignId: { not: null } },
+        where: { status: { not: 'archived' } },
         select: { id: true, organizationId: true },
         orderBy: { updatedAt: 'asc' },
       });
-      for (const row of rows) {
+      const work = [
+        ...unwatched.map((organization) => ({ organizationId: organization.id, deploymentId: null })),
+        ...rows.map((row) => ({ organizationId: row.organizationId, deploymentId: row.id })),
+      ];
+      for (const { organizationId, deploymentId } of work) {
         try {
-          const status = await this.deps.deployments.reconcile(scopedDb(this.deps.prisma, row.organizationId), row.id);
+          const db = scopedDb(this.deps.prisma, organizationId);
+          const status = deploymentId
+            ? await this.deps.deployments.reconcile(db, deploymentId)
+            : ((await this.deps.deployments.syncInboxWatcher(db, organizationId))?.status ?? 'archived');
           summary.byStatus[status] = (summary.byStatus[status] ?? 0) + 1;
         } catch (error) {
           if (error instanceof DependencyUnavailableError || error instanceof N8nUnavailableError) {
@@ -46,7 +62,7 @@ export class Reconciler {
             break;
           }
           summary.failed += 1;
-          this.deps.logger.error({ err: error, deploymentId: row.id }, 'reconciler: deployment could not be reconciled');
+          this.deps.logger.error({ err: error, organizationId, deploymentId }, 'reconciler: deployment could not be reconciled');
         } finally {
           summary.checked += 1;
         }
