@@ -4,11 +4,13 @@ import { controlPlanePaths, postToControlPlane } from '../shared/controlPlane';
 import { describeTransportError } from '../shared/http';
 import { watchGmail } from './gmailWatch';
 import { inboundEventOf, type InboundEvent } from './inboundEvents';
+import { watchOutlook } from './outlookWatch';
 import { WatchError, type MailboxToWatch, type ProviderWatcher, type WatchSettings } from './watchTypes';
 
 /** One watcher per provider the control plane hands out; each keeps its own kind of cursor. */
 const watchers: Record<string, ProviderWatcher> = {
 	gmail: watchGmail,
+	outlook: watchOutlook,
 };
 
 /** The node's output per mailbox: the inbound-events body plus the cursor move it stands for. */

@@ -1,3 +1,4 @@
+import { rawHeaderFields } from './rawHeaders';
 import { RecordingServer, ScriptedResponses, type FakeResponse, type RecordedRequest } from './recordingServer';
 
 export interface StoredGmailMessage {
@@ -153,12 +154,7 @@ function messageResource(message: StoredGmailMessage, query: URLSearchParams): R
 	};
 	const format = query.get('format') ?? 'full';
 	if (format === 'raw') return { ...base, raw: Buffer.from(message.raw, 'utf8').toString('base64url') };
-	const headerText = message.raw.split(/\r?\n\r?\n/)[0] ?? '';
-	const headers = headerText
-		.replace(/\r?\n[ \t]+/g, ' ')
-		.split(/\r?\n/)
-		.map((line) => ({ name: line.slice(0, line.indexOf(':')).trim(), value: line.slice(line.indexOf(':') + 1).trim() }))
-		.filter((header) => header.name !== '');
+	const headers = rawHeaderFields(message.raw);
 	const wanted = query.getAll('metadataHeaders').map((name) => name.toLowerCase());
 	const chosen = format === 'metadata' && wanted.length > 0 ? headers.filter((header) => wanted.includes(header.name.toLowerCase())) : headers;
 	return { ...base, payload: { headers: chosen } };

@@ -11,7 +11,10 @@ export interface RecordedRequest {
 
 export interface FakeResponse {
 	status: number;
+	/** Sent as JSON. */
 	body?: unknown;
+	/** Sent as is, for non-JSON answers (a MIME source); give its content-type in `headers`. */
+	text?: string;
 	headers?: Record<string, string>;
 }
 
@@ -41,9 +44,9 @@ export class RecordingServer {
 				};
 				this.requests.push(request);
 				void Promise.resolve(this.route(request)).then((response) => {
-					const payload = response.body === undefined ? '' : JSON.stringify(response.body);
+					const payload = response.text ?? (response.body === undefined ? '' : JSON.stringify(response.body));
 					outgoing.writeHead(response.status, {
-						...(payload ? { 'content-type': 'application/json' } : {}),
+						...(response.body !== undefined ? { 'content-type': 'application/json' } : {}),
 						...response.headers,
 					});
 					outgoing.end(payload);
