@@ -2,14 +2,14 @@ import type { SecretBox } from '../../lib/crypto.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import {
-  accessTokenSchema, brokerRequestBody, captureSandboxMessageBody, capturedSandboxMessageSchema, mailboxParams, smtpCredentialsSchema,
+  accessTokenSchema, brokerRequestBody, captureSandboxMessageBody, capturedSandboxMessageSchema, imapCredentialsSchema, mailboxParams, smtpCredentialsSchema,
 } from './mailboxes.schemas.js';
-import { captureSandboxMessage, smtpCredentials } from './n8nMailboxAccess.js';
+import { captureSandboxMessage, imapCredentials, smtpCredentials } from './n8nMailboxAccess.js';
 import type { TokenBroker } from './tokenBroker.js';
 
 const tag = 'n8n callbacks';
 
-/** What the Send Email node asks for (custom-nodes/README.md "Endpoints the control plane implements"). */
+/** What the Send Email and Inbox Watch nodes ask for (custom-nodes/README.md "Endpoints the control plane implements"). */
 export function mailboxN8nRoutes(deps: { prisma: PrismaClient; secrets: SecretBox; broker: TokenBroker }): AnyRoute[] {
   const { prisma, secrets, broker } = deps;
   return [
@@ -30,6 +30,15 @@ export function mailboxN8nRoutes(deps: { prisma: PrismaClient; secrets: SecretBo
       body: brokerRequestBody,
       responses: { 200: { description: 'SMTP settings', schema: smtpCredentialsSchema } },
       handler: async ({ params, body }) => ({ body: await smtpCredentials({ prisma, secrets }, params.mailboxId, body.provider) }),
+    }),
+    // POST /api/internal/n8n/mailboxes/:mailboxId/imap-credentials
+    route({
+      method: 'post', path: '/api/internal/n8n/mailboxes/:mailboxId/imap-credentials', access: 'n8n', tag,
+      summary: "An SMTP mailbox's IMAP server and login, for the Inbox Watch node (409 mailbox_unavailable without IMAP settings)",
+      params: mailboxParams,
+      body: brokerRequestBody,
+      responses: { 200: { description: 'IMAP settings', schema: imapCredentialsSchema } },
+      handler: async ({ params, body }) => ({ body: await imapCredentials({ prisma, secrets }, params.mailboxId, body.provider) }),
     }),
     // POST /api/internal/n8n/sandbox-messages
     route({

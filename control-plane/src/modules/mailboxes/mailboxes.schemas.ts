@@ -187,6 +187,18 @@ export const smtpCredentialsSchema = z
   })
   .openapi('BrokeredSmtpCredentials');
 
+export const imapCredentialsSchema = z
+  .object({
+    host: z.string(),
+    port: z.number().int(),
+    tlsMode: tlsModeSchema,
+    secure: z.boolean().describe('Implicit TLS (usually 993)'),
+    requireTls: z.boolean().describe('STARTTLS required (usually 143)'),
+    username: z.string(),
+    password: z.string().describe('The IMAP password, or the SMTP one when none was given'),
+  })
+  .openapi('BrokeredImapCredentials');
+
 export const captureSandboxMessageBody = z
   .object({
     sendId: z.string().max(200).optional(),

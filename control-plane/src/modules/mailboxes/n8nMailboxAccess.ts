@@ -13,13 +13,14 @@ import { transportFlags } from './smtp/smtpConnection.js';
  * What the n8n nodes may fetch or hand over for one mailbox. n8n is platform infrastructure: the
  * signed request names the mailbox, and its row decides the organization.
  */
-async function usableMailbox(prisma: PrismaClient, mailboxId: string, provider: 'smtp' | 'sandbox', expectedProvider?: string) {
+async function usableMailbox(prisma: PrismaClient, mailboxId: string, provider: 'smtp' | 'sandbox', expectedProvider?: string, purpose: 'send' | 'watch' = 'send') {
   const mailbox = await prisma.mailbox.findUnique({ where: { id: mailboxId } });
   if (!mailbox) throw new NotFoundError('Mailbox');
   if (mailbox.provider !== provider || (expectedProvider && expectedProvider !== provider)) {
     throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is a ${mailbox.provider} mailbox, not ${expectedProvider ?? provider}`, { provider: mailbox.provider });
   }
-  assertMailboxCanSend(mailbox);
+  // A paused mailbox stops sending, not receiving: its replies and bounces are still watched.
+  if (purpose === 'send' || mailbox.status !== 'paused') assertMailboxCanSend(mailbox);
   return mailbox;
 }
 
@@ -42,6 +43,18 @@ export async function smtpCredentials(deps: { prisma: PrismaClient; secrets: Sec
     fromAddress: mailbox.email,
     fromName: mailbox.displayName,
   };
+}
+
+/** An SMTP mailbox's IMAP server and login, for the Inbox Watch node; the IMAP password defaults to the SMTP one. */
+export async function imapCredentials(deps: { prisma: PrismaClient; secrets: SecretBox }, mailboxId: string, expectedProvider?: string) {
+  const mailbox = await usableMailbox(deps.prisma, mailboxId, 'smtp', expectedProvider, 'watch');
+  const imap = mailboxSettingsSchema.safeParse(mailbox.settings).data?.imap;
+  const credentials = openCredentials(deps.secrets, mailbox);
+  if (!imap || credentials?.kind !== 'smtp') {
+    throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} has no IMAP settings, so its inbox cannot be watched; save the mailbox again with them`, { mailboxId, field: 'imap' });
+  }
+  const { secure, requireTls } = transportFlags(imap.tlsMode);
+  return { host: imap.host, port: imap.port, tlsMode: imap.tlsMode, secure, requireTls, username: imap.username, password: credentials.imapPassword ?? credentials.password };
 }
 
 /**

@@ -80,11 +80,37 @@ describe('SMTP mailboxes', () => {
     expect(await plaintextOccurrences(t, [password])).toEqual([]);
   });
 
+  it('hands the IMAP login to the Inbox Watch node (the SMTP password unless IMAP has its own), also while the mailbox is paused', async () => {
+    const [mailbox] = (await t.http.get('/api/mailboxes').set(owner.auth)).body.data;
+    const path = `/api/internal/n8n/mailboxes/${mailbox.id}/imap-credentials`;
+    const defaulted = await callAsN8n(t, path, { provider: 'smtp' });
+    expect(defaulted.status).toBe(200);
+    expect(defaulted.body).toEqual({ host: server.host, port: 993, tlsMode: 'tls', secure: true, requireTls: false, username: 'mailer@acme.example', password });
+
+    const imapPassword = 'imap-password-7c1e02';
+    const imap = { host: 'imap.acme.example', port: 143, tlsMode: 'starttls', username: 'inbox@acme.example', password: imapPassword };
+    expect((await t.http.post('/api/mailboxes/smtp').set(owner.auth).send({ ...smtpBody(), imap })).status).toBe(200);
+    expect((await t.http.patch(`/api/mailboxes/${mailbox.id}`).set(owner.auth).send({ status: 'paused' })).body.status).toBe('paused');
+    const paused = await callAsN8n(t, path, { provider: 'smtp' });
+    expect(paused.status).toBe(200);
+    expect(paused.body).toEqual({ host: 'imap.acme.example', port: 143, tlsMode: 'starttls', secure: false, requireTls: true, username: 'inbox@acme.example', password: imapPassword });
+    expect(await plaintextOccurrences(t, [imapPassword])).toEqual([]);
+  });
+
   it('saving the same address again updates it', async () => {
     const again = await t.http.post('/api/mailboxes/smtp').set(owner.auth).send(smtpBody({ username: 'mailer@acme.example' }));
     expect(again.status).toBe(200);
     expect((await t.http.get('/api/mailboxes').set(owner.auth)).body.data).toHaveLength(1);
     expect(again.body.imap).toBeNull();
+  });
+
+  it('answers a problem naming the missing IMAP settings when the mailbox has none', async () => {
+    const [mailbox] = (await t.http.get('/api/mailboxes').set(owner.auth)).body.data;
+    const refused = await callAsN8n(t, `/api/internal/n8n/mailboxes/${mailbox.id}/imap-credentials`, { provider: 'smtp' });
+    expect(refused.status).toBe(409);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ code: 'mailbox_unavailable', mailboxId: mailbox.id, field: 'imap' });
+    expect(refused.body.detail).toContain('has no IMAP settings');
   });
 
   it('refuses the access-token broker and the wrong provider', async () => {
