@@ -29,6 +29,14 @@ export type CampaignScheduleInput = z.infer<typeof scheduleSchema>;
 
 export const rotationStrategySchema = z.enum(['round_robin', 'random', 'sequential', 'weighted']);
 
+const autoReplyDelayDays = z
+  .number()
+  .int()
+  .min(1)
+  .max(30)
+  .nullable()
+  .describe("After an auto-reply (out of office), the lead's next step waits this many days; null keeps the plan");
+
 export const createCampaignBody = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -37,6 +45,8 @@ export const createCampaignBody = z
     rotationStrategy: rotationStrategySchema.default('round_robin'),
     dailyCap: z.number().int().min(1).max(100_000).nullable().default(null),
     stopOnReply: z.boolean().default(true),
+    stopOnReplyForDomain: z.boolean().default(false).describe("A reply also stops the lead's colleagues at the same company domain (never for webmail domains)"),
+    autoReplyDelayDays: autoReplyDelayDays.default(null),
     trackOpens: z.boolean().default(false),
     trackClicks: z.boolean().default(false),
     mailboxIds: z.array(z.uuid()).max(500).default([]),
@@ -52,6 +62,8 @@ export const updateCampaignBody = z
     rotationStrategy: rotationStrategySchema,
     dailyCap: z.number().int().min(1).max(100_000).nullable(),
     stopOnReply: z.boolean(),
+    stopOnReplyForDomain: z.boolean(),
+    autoReplyDelayDays,
     trackOpens: z.boolean(),
     trackClicks: z.boolean(),
     mailboxIds: z.array(z.uuid()).max(500),
@@ -82,6 +94,8 @@ export const campaignSchema = z
     rotationStrategy: rotationStrategySchema,
     dailyCap: z.number().int().nullable(),
     stopOnReply: z.boolean(),
+    stopOnReplyForDomain: z.boolean(),
+    autoReplyDelayDays: z.number().int().nullable(),
     trackOpens: z.boolean(),
     trackClicks: z.boolean(),
     mailboxIds: z.array(z.uuid()),

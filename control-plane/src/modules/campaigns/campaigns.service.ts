@@ -4,6 +4,7 @@ import { AppError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import type { DeploymentService } from '../deployments/deployment.service.js';
 import { recordAudit } from '../organizations/audit.js';
+import { campaignSettings } from './campaignSettings.js';
 import { nextStatus, type CampaignAction } from './campaignStatus.js';
 import { assertReadyToStart } from './readiness/startReadiness.js';
 import type { CampaignScheduleInput } from './campaigns.schemas.js';
@@ -17,12 +18,25 @@ export interface CampaignInput {
   rotationStrategy: Campaign['rotationStrategy'];
   dailyCap: number | null;
   stopOnReply: boolean;
+  stopOnReplyForDomain: boolean;
+  autoReplyDelayDays: number | null;
   trackOpens: boolean;
   trackClicks: boolean;
   mailboxIds: string[];
 }
 
+/** The reply-handling options live in Campaign.settings beside the sequence's. */
+function settingsWith(stored: unknown, input: Partial<CampaignInput>): object {
+  const { stopOnReplyForDomain, autoReplyDelayDays } = input;
+  return {
+    ...campaignSettings(stored),
+    ...(stopOnReplyForDomain === undefined ? {} : { stopOnReplyForDomain }),
+    ...(autoReplyDelayDays === undefined ? {} : { autoReplyDelayDays }),
+  };
+}
+
 export function toCampaignDto(row: CampaignRow) {
+  const settings = campaignSettings(row.settings);
   return {
     id: row.id,
     name: row.name,
@@ -32,6 +46,8 @@ export function toCampaignDto(row: CampaignRow) {
     rotationStrategy: row.rotationStrategy,
     dailyCap: row.dailyCap,
     stopOnReply: row.stopOnReply,
+    stopOnReplyForDomain: settings.stopOnReplyForDomain,
+    autoReplyDelayDays: settings.autoReplyDelayDays,
     trackOpens: row.trackOpens,
     trackClicks: row.trackClicks,
     mailboxIds: row.mailboxes.map((m) => m.mailboxId),
@@ -57,12 +73,13 @@ export class CampaignsService {
 
   async create(auth: AuthContext, input: CampaignInput) {
     await this.assertMailboxesExist(auth, input.mailboxIds);
-    const { mailboxIds, schedule, ...fields } = input;
+    const { mailboxIds, schedule, stopOnReplyForDomain: _domain, autoReplyDelayDays: _delay, ...fields } = input;
     const campaign = await auth.db.campaign.create({
       data: {
         ...fields,
         organizationId: auth.organizationId,
         schedule: schedule as object,
+        settings: settingsWith({}, input),
         mailboxes: { create: mailboxIds.map((mailboxId) => ({ mailboxId, organizationId: auth.organizationId })) },
       },
       include: withRelations,
@@ -90,9 +107,13 @@ export class CampaignsService {
   async update(auth: AuthContext, campaignId: string, input: Partial<CampaignInput>) {
     const current = await this.get(auth, campaignId);
     if (current.status === 'archived') throw new AppError('invalid_state', 'An archived campaign cannot be edited');
-    const { mailboxIds, schedule, ...fields } = input;
+    const { mailboxIds, schedule, stopOnReplyForDomain: _domain, autoReplyDelayDays: _delay, ...fields } = input;
     if (mailboxIds) await this.assertMailboxesExist(auth, mailboxIds);
-    await auth.db.campaign.update({ where: { id: campaignId }, data: { ...fields, ...(schedule ? { schedule: schedule as object } : {}) } });
+    const stored = await auth.db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { settings: true } });
+    await auth.db.campaign.update({
+      where: { id: campaignId },
+      data: { ...fields, settings: settingsWith(stored.settings, input), ...(schedule ? { schedule: schedule as object } : {}) },
+    });
     if (mailboxIds) {
       await auth.db.campaignMailbox.deleteMany({ where: { campaignId } });
       await auth.db.campaignMailbox.createMany({ data: mailboxIds.map((mailboxId) => ({ campaignId, mailboxId, organizationId: auth.organizationId })) });
