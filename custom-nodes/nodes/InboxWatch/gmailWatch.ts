@@ -16,7 +16,7 @@ export type GmailGet = (path: string, qs: IDataObject) => Promise<HttpResult>;
 type GmailWatchLimits = Pick<WatchSettings, 'windowHours' | 'maxWindowMessages' | 'nowMs'>;
 
 /** The headers the classifier may decide on without the body. */
-const METADATA_HEADERS = [
+export const METADATA_HEADERS = [
 	'From', 'To', 'Subject', 'Date', 'Message-ID', 'In-Reply-To', 'References', 'Content-Type',
 	'Auto-Submitted', 'X-Autoreply', 'X-Autorespond', 'X-Autoresponder', 'Precedence', 'X-Auto-Response-Suppress', 'X-Failed-Recipients',
 ];

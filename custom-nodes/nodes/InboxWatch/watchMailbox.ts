@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { controlPlanePaths, postToControlPlane } from '../shared/controlPlane';
 import { describeTransportError } from '../shared/http';
 import { watchGmail } from './gmailWatch';
+import { watchImap } from './imapWatch';
 import { inboundEventOf, type InboundEvent } from './inboundEvents';
 import { watchOutlook } from './outlookWatch';
 import { WatchError, type MailboxToWatch, type ProviderWatcher, type WatchSettings } from './watchTypes';
@@ -11,6 +12,7 @@ import { WatchError, type MailboxToWatch, type ProviderWatcher, type WatchSettin
 const watchers: Record<string, ProviderWatcher> = {
 	gmail: watchGmail,
 	outlook: watchOutlook,
+	smtp: watchImap,
 };
 
 /** The node's output per mailbox: the inbound-events body plus the cursor move it stands for. */

@@ -6,11 +6,13 @@ export interface FakeControlPlaneOptions {
 	/** apiBaseUrl the token broker hands out (points Gmail/Graph calls at a fake). */
 	apiBaseUrl?: string;
 	smtp?: { host: string; port: number; username: string; password: string };
+	/** What imap-credentials answers; tests may change it between runs (wrong password, closed port). */
+	imap?: { host: string; port: number; username: string; password: string };
 }
 
 /**
  * The control plane's internal n8n API as the nodes see it: signature check, token broker,
- * SMTP credentials, sandbox capture and the events endpoint. Tests queue failures with `script`.
+ * SMTP and IMAP credentials, sandbox capture and the events endpoint. Tests queue failures with `script`.
  */
 export class FakeControlPlane {
 	readonly script = new ScriptedResponses();
@@ -47,7 +49,7 @@ export class FakeControlPlane {
 		});
 		if (!signed) return { status: 401, body: { type: 'https://ophir.dev/problems/unauthenticated', title: 'Error', status: 401, code: 'unauthenticated', detail: 'The signature does not match' } };
 
-		const mailboxRoute = /^\/api\/internal\/n8n\/mailboxes\/([^/]+)\/(access-token|smtp-credentials)$/.exec(request.path);
+		const mailboxRoute = /^\/api\/internal\/n8n\/mailboxes\/([^/]+)\/(access-token|smtp-credentials|imap-credentials)$/.exec(request.path);
 		const key = mailboxRoute ? mailboxRoute[2] ?? '' : request.path;
 		const scripted = this.script.next(key);
 		if (scripted) return scripted;
@@ -66,6 +68,10 @@ export class FakeControlPlane {
 		if (mailboxRoute?.[2] === 'smtp-credentials' && this.options.smtp) {
 			const { host, port, username, password } = this.options.smtp;
 			return { status: 200, body: { host, port, secure: false, requireTls: false, username, password } };
+		}
+		if (mailboxRoute?.[2] === 'imap-credentials' && this.options.imap) {
+			const { host, port, username, password } = this.options.imap;
+			return { status: 200, body: { host, port, tlsMode: 'none', secure: false, requireTls: false, username, password } };
 		}
 		if (request.path === '/api/internal/n8n/claims' && request.method === 'POST') {
 			const { batchSize } = JSON.parse(request.rawBody) as { campaignId: string; batchSize: number };
