@@ -13,8 +13,8 @@ export default [
 		languageOptions: { parser: typescriptParser },
 		rules: {
 			...communityNodeRules.rules,
-			// Reason: SMTP delivery uses nodemailer, which this package declares as its one runtime
-			// dependency (a project decision, see README "Runtime dependency"). Ophir runs its own
+			// Reason: SMTP delivery uses nodemailer and Inbox Watch reads IMAP with imapflow, which this
+			// package declares as runtime dependencies (a project decision, see README "Runtime dependency"). Ophir runs its own
 			// n8n, so the n8n Cloud restriction behind this rule does not apply.
 			'@n8n/community-nodes/no-runtime-dependencies': 'off',
 		},
