@@ -34,6 +34,8 @@ const validBodies: Record<string, unknown> = {
   'POST /api/lead-imports/{importId}/commit': {},
   'POST /api/suppressions': { kind: 'domain', value: 'walk.attacker.example' },
   'POST /api/suppressions/import': 'email\nwalk-suppressed@attacker.example\n',
+  'PATCH /api/inbox/threads/{threadId}': { read: true, label: 'not_interested' },
+  'POST /api/inbox/threads/{threadId}/replies': { text: 'Reply by attacker' },
 };
 // The attacker's own SMTP mailbox is verified against this server (filled in beforeAll).
 const smtpServer = new LocalSmtpServer({ username: 'walk', password: 'walk password' });
@@ -96,6 +98,16 @@ beforeAll(async () => {
   validBodies['POST /api/campaigns/{campaignId}/preview'] = { leadId: lead.body.id };
   validBodies['POST /api/campaigns/{campaignId}/enrollments'] = { leadIds: [lead.body.id] };
   victimSecrets.push(victimIds.enrollmentId!, 'Victim subject', 'Victim body');
+
+  // An inbox thread as a reply from the lead would have opened (no watcher here).
+  const thread = await t.prisma.inboxThread.create({
+    data: {
+      organizationId: victim.organization.id, mailboxId: mailbox.body.id, leadId: lead.body.id, campaignId: campaign.body.id,
+      enrollmentId: victimIds.enrollmentId!, subject: 'Re: Victim subject', snippet: 'Victim reply text', lastMessageAt: new Date(),
+    },
+  });
+  victimIds.threadId = thread.id;
+  victimSecrets.push(thread.id, 'Victim reply text');
 });
 afterAll(async () => {
   await smtpServer.stop();
@@ -174,6 +186,11 @@ describe('cross-organization access', () => {
     expect(sequence.body.steps.map((step: { variants: Array<{ subject: string }> }) => step.variants[0]!.subject)).toEqual(['Victim subject']);
     const enrollments = await t.http.get(`/api/campaigns/${victimIds.campaignId}/enrollments`).set(victim.auth);
     expect(enrollments.body.data).toEqual([expect.objectContaining({ id: victimIds.enrollmentId, state: 'active' })]);
+  });
+
+  it("left the victim's inbox thread untouched, with no reply queued", async () => {
+    const thread = await t.http.get(`/api/inbox/threads/${victimIds.threadId}`).set(victim.auth);
+    expect(thread.body).toMatchObject({ unread: true, label: null, messages: [] });
   });
 
   it('walks the campaign stats routes (totals, daily series, live stream), which answer the victim only', async () => {

@@ -2,6 +2,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { scopedDb } from '../../lib/db/tenantScope.js';
 import { refreshMailboxHealth, type HealthPolicy } from '../mailboxes/health/mailboxHealth.js';
+import { inboxEventTypes, recordInboundMessage, type InboxEventType } from '../inbox/inboundMessages.js';
 import type { LeadOutcome, LeadOutcomes } from '../tracking/leadOutcomes.js';
 import type { InboundEvent, inboundEventOutcomes } from './inboundEvents.schemas.js';
 
@@ -17,13 +18,13 @@ export interface InboundEventsOutcome {
 interface Resolved {
   organizationId: string;
   resolvedBy: 'message_id' | 'thread' | 'lead_email';
-  message: { id: string; campaignId: string; mailboxId: string | null } | null;
+  message: { id: string; campaignId: string; enrollmentId: string; mailboxId: string | null } | null;
   lead: { id: string; email: string; emailDomain: string } | null;
   email: string | null;
 }
 
 const leadSelect = { id: true, email: true, emailDomain: true } as const;
-const messageSelect = { id: true, organizationId: true, campaignId: true, mailboxId: true, leadId: true } as const;
+const messageSelect = { id: true, organizationId: true, campaignId: true, enrollmentId: true, mailboxId: true, leadId: true } as const;
 
 /** Message-IDs as headers carry them (`<id@host>`), whichever way the watcher wrote them. */
 function messageIdForms(value: string): string[] {
@@ -78,6 +79,7 @@ export class InboundEventsService {
         data: { source: 'inbox', inboundType: event.type, resolvedBy: resolved.resolvedBy, receivedAt: event.receivedAt, ...bounce, evidence: event.evidence },
       },
       ...(lead ? { lead } : {}),
+      ...this.inboxMessage(event, resolved),
     };
     const everywhere = (reason: 'unsubscribed' | 'bounced' | 'complained', stopReason: string): LeadOutcome => ({
       ...base,
@@ -98,6 +100,27 @@ export class InboundEventsService {
     }
   }
 
+  /** What a lead wrote about one of our campaign messages goes to the unified inbox, with the event. */
+  private inboxMessage(event: InboundEvent, resolved: Resolved): Pick<LeadOutcome, 'alsoRecord'> {
+    const { organizationId, message, lead } = resolved;
+    const mailboxId = event.mailboxId ?? message?.mailboxId;
+    if (!(inboxEventTypes as readonly string[]).includes(event.type) || !message || !lead || !mailboxId) return {};
+    return {
+      alsoRecord: (db) =>
+        recordInboundMessage(db, organizationId, {
+          eventId: event.eventId,
+          type: event.type as InboxEventType,
+          mailboxId,
+          leadId: lead.id,
+          campaignId: message.campaignId,
+          enrollmentId: message.enrollmentId,
+          providerThreadId: event.threadId ?? null,
+          receivedAt: new Date(event.receivedAt),
+          content: event.message ?? null,
+        }),
+    };
+  }
+
   /** Our message first (by Message-ID, then thread), else the lead by address; the organization follows from what was found. */
   private async resolve(event: InboundEvent): Promise<Resolved | undefined> {
     const { prisma } = this.deps;
@@ -105,7 +128,7 @@ export class InboundEventsService {
     if (event.mailboxId && !mailbox) return undefined;
     const inOrganization = mailbox ? { organizationId: mailbox.organizationId } : {};
 
-    let message: { id: string; organizationId: string; campaignId: string; mailboxId: string | null; leadId: string } | null = null;
+    let message: { id: string; organizationId: string; campaignId: string; enrollmentId: string; mailboxId: string | null; leadId: string } | null = null;
     let resolvedBy: Resolved['resolvedBy'] = 'lead_email';
     if (event.inReplyToMessageId) {
       message = await prisma.message.findFirst({ where: { messageIdHeader: { in: messageIdForms(event.inReplyToMessageId) }, ...inOrganization }, select: messageSelect });

@@ -6,13 +6,27 @@ import { InboundEventsService } from '../events/inboundEvents.service.js';
 import { healthPolicy } from '../mailboxes/health/healthSweep.js';
 import { SuppressionsService } from '../suppressions/suppressions.service.js';
 import { LeadOutcomes } from '../tracking/leadOutcomes.js';
+import type { TrackingLinks } from '../tracking/links.js';
 import { inboxWatchRoutes } from './inbox.routes.js';
+import { InboxRepliesService } from './inboxReplies.service.js';
+import { inboxReplyCallbackRoutes, inboxThreadRoutes } from './inboxThreads.routes.js';
+import { InboxThreadsService } from './inboxThreads.service.js';
 import { InboxWatchService } from './inboxWatch.service.js';
 
-/** The inbox watcher's callbacks; its events go through the same InboundEventsService as /inbound-events. */
-export function inboxModule(deps: { config: Config; prisma: PrismaClient; clock: Clock }): { routes: AnyRoute[] } {
-  const { config, prisma, clock } = deps;
+/**
+ * The inbox watcher's callbacks (its events go through the same InboundEventsService as
+ * /inbound-events, which files replies into the unified inbox), the unified inbox API, and the
+ * callbacks that send replies from the inbox.
+ */
+export function inboxModule(deps: { config: Config; prisma: PrismaClient; clock: Clock; links: TrackingLinks }): { routes: AnyRoute[] } {
+  const { config, prisma, clock, links } = deps;
   const suppressions = new SuppressionsService({ importsDir: config.LEAD_IMPORTS_DIR, maxUploadBytes: config.LEAD_IMPORT_MAX_BYTES });
   const inbound = new InboundEventsService({ prisma, clock, outcomes: new LeadOutcomes({ prisma, suppressions }), healthPolicy: healthPolicy(config) });
-  return { routes: inboxWatchRoutes({ watch: new InboxWatchService({ prisma, inbound }) }) };
+  return {
+    routes: [
+      ...inboxWatchRoutes({ watch: new InboxWatchService({ prisma, inbound }) }),
+      ...inboxThreadRoutes({ threads: new InboxThreadsService({ clock, links }) }),
+      ...inboxReplyCallbackRoutes({ replies: new InboxRepliesService({ prisma, clock, links, leaseSeconds: config.CLAIM_LEASE_SECONDS }) }),
+    ],
+  };
 }

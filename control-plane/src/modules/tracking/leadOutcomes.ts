@@ -30,6 +30,8 @@ export interface LeadOutcome {
   /** The address to suppress organization-wide (may have no lead row, e.g. a bounce for an unknown address). */
   suppress?: { email: string; reason: 'unsubscribed' | 'bounced' | 'complained'; source: string };
   stop?: StopScope;
+  /** What else the event brings (the inbox message of a reply): written in the same transaction, only when the event is new. */
+  alsoRecord?: (db: ScopedDb) => Promise<void>;
 }
 
 export interface LeadOutcomeResult {
@@ -75,6 +77,7 @@ export class LeadOutcomes {
       if (inserted.count === 0) return { applied: false, stoppedEnrollments: 0, cancelledMessages: 0 };
       if (outcome.suppress) await this.suppress(db, organizationId, outcome.suppress);
       const stopped = outcome.stop && outcome.lead ? await this.stopEnrollments(db, outcome.lead, outcome.stop) : { enrollments: 0, messages: 0 };
+      if (outcome.alsoRecord) await outcome.alsoRecord(db);
       return { applied: true, stoppedEnrollments: stopped.enrollments, cancelledMessages: stopped.messages };
     });
   }

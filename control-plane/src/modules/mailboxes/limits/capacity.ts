@@ -51,11 +51,14 @@ export function gapJitterSeconds(mailboxId: string, lastSentAt: Date, maxJitterS
  */
 export async function mailboxCapacity(db: ScopedDb, mailbox: CapacityMailbox, now: Date): Promise<MailboxCapacity> {
   const { start: dayStart, end: dayEnd } = zonedDayBounds(now, mailbox.timezone);
-  const [sentToday, reserved, lastSent] = await Promise.all([
+  const [campaignSentToday, repliesSentToday, reserved, lastSent] = await Promise.all([
     db.message.count({ where: { mailboxId: mailbox.id, status: 'sent', sentAt: { gte: dayStart, lt: dayEnd } } }),
+    // Replies from the unified inbox are not held to the cap, but what they sent leaves less for campaigns.
+    db.inboxMessage.count({ where: { mailboxId: mailbox.id, direction: 'outbound', status: 'sent', sentAt: { gte: dayStart, lt: dayEnd } } }),
     db.message.count({ where: { mailboxId: mailbox.id, status: 'claimed', OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { gt: now } }] } }),
     db.message.aggregate({ where: { mailboxId: mailbox.id, status: 'sent' }, _max: { sentAt: true } }),
   ]);
+  const sentToday = campaignSentToday + repliesSentToday;
 
   const rampDay = mailbox.rampEnabled ? zonedDayNumber(now, mailbox.timezone) - zonedDayNumber(mailbox.rampStartedAt, mailbox.timezone) : null;
   const ramp = rampDay === null ? null : rampValue(mailbox, rampDay);

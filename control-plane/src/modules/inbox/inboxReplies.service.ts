@@ -1,0 +1,180 @@
+import type { Clock } from '../../lib/clock.js';
+import type { PrismaClient } from '../../lib/db/prisma.js';
+import { scopedDb, type ScopedDb } from '../../lib/db/tenantScope.js';
+import { NotFoundError } from '../../lib/errors.js';
+import type { ClaimItem, MailboxPoolEntry } from '../campaigns/claims/claimDueSends.js';
+import type { SendResultsOutcome } from '../events/recordSendResults.js';
+import type { SendResult } from '../events/sendResults.schemas.js';
+import type { TrackingLinks } from '../tracking/links.js';
+import { snippetOf } from './inboundMessages.js';
+
+/** What Send Email needs, with the mailbox already assigned: the thread's, never rotated. */
+export interface InboxReplyItem {
+  kind: 'inbox_reply';
+  sendId: string;
+  attempt: number;
+  mayHaveBeenSent: boolean;
+  inboxThreadId: string;
+  campaignId: string;
+  step: null;
+  now: string;
+  lead: ClaimItem['lead'];
+  message: ClaimItem['message'];
+  threading: NonNullable<ClaimItem['threading']>;
+  mailboxId: string;
+  mailbox: MailboxPoolEntry;
+  mailboxes: MailboxPoolEntry[];
+}
+
+const defaultDeferMs = 15 * 60_000;
+
+/**
+ * Replies from the inbox on the n8n send path. The organization's inbox-watcher workflow claims
+ * them (leased, FOR UPDATE SKIP LOCKED: two executions never get the same reply; an expired lease
+ * returns the reply flagged "may have been sent") and reports Send Email's results, applied once
+ * per reply and attempt. A reply goes out whatever the mailbox's cap and gap (a person answering a
+ * lead is not campaign volume) but, once sent, counts toward the mailbox's sends of the day.
+ */
+export class InboxRepliesService {
+  constructor(private readonly deps: { prisma: PrismaClient; clock: Clock; links: TrackingLinks; leaseSeconds: number }) {}
+
+  async claim(organizationId: string, batchSize: number): Promise<{ now: string; leaseExpiresAt: string; items: InboxReplyItem[] }> {
+    const { prisma, clock } = this.deps;
+    const organization = await prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } });
+    if (!organization) throw new NotFoundError('Organization');
+    const now = clock.now();
+    const leaseExpiresAt = new Date(now.getTime() + this.deps.leaseSeconds * 1000);
+    const claimedIds = await scopedDb(prisma, organizationId).$transaction(async (tx) => {
+      // Raw SQL is outside the tenant scope: every statement names the organization itself.
+      await tx.$executeRaw`
+        UPDATE inbox_messages SET status = 'queued', "mayHaveBeenSent" = true, "leaseExpiresAt" = NULL, "updatedAt" = ${now}
+        WHERE "organizationId" = ${organizationId}::uuid AND direction = 'outbound' AND status = 'claimed' AND "leaseExpiresAt" < ${now}`;
+      // Only through an active mailbox: a paused or disconnected one keeps its replies queued until it is back.
+      const due = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT m.id FROM inbox_messages m JOIN mailboxes b ON b.id = m."mailboxId" AND b."organizationId" = m."organizationId"
+        WHERE m."organizationId" = ${organizationId}::uuid AND m.direction = 'outbound' AND m.status IN ('queued', 'retrying')
+          AND m."dueAt" <= ${now} AND b.status = 'active'
+        ORDER BY m."dueAt", m.id LIMIT ${batchSize} FOR UPDATE OF m SKIP LOCKED`;
+      if (due.length === 0) return [];
+      const ids = due.map((row) => row.id);
+      await tx.$executeRaw`
+        UPDATE inbox_messages SET status = 'claimed', attempt = attempt + 1, "leaseExpiresAt" = ${leaseExpiresAt}, "updatedAt" = ${now}
+        WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${ids}::uuid[])`;
+      return ids;
+    });
+    const items = claimedIds.length === 0 ? [] : await this.items(scopedDb(prisma, organizationId), claimedIds, now);
+    return { now: now.toISOString(), leaseExpiresAt: leaseExpiresAt.toISOString(), items };
+  }
+
+  private async items(db: ScopedDb, ids: string[], now: Date): Promise<InboxReplyItem[]> {
+    const replies = await db.inboxMessage.findMany({
+      where: { id: { in: ids } },
+      include: { thread: { include: { lead: true, mailbox: true } } },
+      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+    });
+    return Promise.all(
+      replies.map(async (reply) => {
+        const { lead, mailbox } = reply.thread;
+        // The one-click unsubscribe header names the lead's latest campaign message, as its own messages did.
+        const latest = await db.message.findFirst({ where: { enrollmentId: reply.thread.enrollmentId }, orderBy: [{ stepPosition: 'desc' }], select: { id: true } });
+        const entry: MailboxPoolEntry = {
+          id: mailbox.id,
+          provider: mailbox.provider,
+          email: mailbox.email,
+          fromName: mailbox.displayName,
+          remainingToday: 1,
+          minGapSeconds: 0,
+          lastSentAt: mailbox.lastSentAt?.toISOString() ?? null,
+          health: Math.max(0, Math.min(1, mailbox.healthScore / 100)),
+          weight: mailbox.weight,
+        };
+        return {
+          kind: 'inbox_reply' as const,
+          sendId: reply.id,
+          attempt: reply.attempt,
+          mayHaveBeenSent: reply.mayHaveBeenSent,
+          inboxThreadId: reply.threadId,
+          campaignId: reply.thread.campaignId,
+          step: null,
+          now: now.toISOString(),
+          lead: { id: lead.id, email: lead.email, firstName: lead.firstName, lastName: lead.lastName, company: lead.company, timezone: lead.timezone },
+          message: { subject: reply.subject ?? '', text: reply.text ?? '', html: reply.html, unsubscribeUrl: await this.deps.links.unsubscribeUrl(latest!.id), replyTo: null },
+          threading: {
+            messageId: reply.references[0] ?? reply.inReplyTo!,
+            inReplyTo: reply.inReplyTo!,
+            references: reply.references,
+            gmailThreadId: reply.providerThreadId,
+            mailboxId: mailbox.id,
+          },
+          mailboxId: mailbox.id,
+          mailbox: entry,
+          mailboxes: [entry],
+        };
+      }),
+    );
+  }
+
+  async record(results: SendResult[]): Promise<SendResultsOutcome> {
+    const outcome: SendResultsOutcome = { applied: 0, duplicates: 0, stale: 0, unknown: 0 };
+    const owners = await this.deps.prisma.inboxMessage.findMany({
+      where: { id: { in: [...new Set(results.map((r) => r.sendId))] }, direction: 'outbound' },
+      select: { id: true, organizationId: true },
+    });
+    const organizationOf = new Map(owners.map((owner) => [owner.id, owner.organizationId]));
+    const seen = new Set<string>();
+    for (const result of results) {
+      const organizationId = organizationOf.get(result.sendId);
+      if (!organizationId) outcome.unknown += 1;
+      else if (seen.has(result.eventId)) outcome.duplicates += 1;
+      else outcome[await this.apply(organizationId, result)] += 1;
+      seen.add(result.eventId);
+    }
+    return outcome;
+  }
+
+  /** One result for the attempt in flight; a repeat of an applied attempt is a duplicate, an older attempt's is stale. */
+  private async apply(organizationId: string, result: SendResult): Promise<'applied' | 'duplicates' | 'stale'> {
+    const now = this.deps.clock.now();
+    return scopedDb(this.deps.prisma, organizationId).$transaction(async (tx) => {
+      const db = tx as unknown as ScopedDb;
+      const [reply] = await tx.$queryRaw<Array<{ id: string; status: string; attempt: number; threadId: string; text: string | null }>>`
+        SELECT id, status::text AS status, attempt, "threadId", text FROM inbox_messages
+        WHERE "organizationId" = ${organizationId}::uuid AND id = ${result.sendId}::uuid FOR UPDATE`;
+      if (!reply || reply.attempt !== result.attempt) return 'stale';
+      if (reply.status !== 'claimed') return 'duplicates';
+      const settled = { leaseExpiresAt: null, updatedAt: now };
+      if (result.status === 'sent') {
+        const sentAt = result.sentAt ? new Date(result.sentAt) : now;
+        await db.inboxMessage.update({
+          where: { id: reply.id },
+          data: { ...settled, status: 'sent', sentAt, messageIdHeader: result.messageId, providerMessageId: result.providerMessageId ?? null, providerThreadId: result.threadId ?? null, lastError: null },
+        });
+        const thread = await db.inboxThread.findUniqueOrThrow({ where: { id: reply.threadId } });
+        if (sentAt >= thread.lastMessageAt) {
+          await db.inboxThread.update({
+            where: { id: thread.id },
+            data: { lastMessageAt: sentAt, snippet: snippetOf(reply.text) ?? thread.snippet, providerThreadId: result.threadId ?? thread.providerThreadId },
+          });
+        }
+      } else if (result.status === 'failed') {
+        await db.inboxMessage.update({ where: { id: reply.id }, data: { ...settled, status: 'failed', lastError: `${result.code ?? 'failed'}: ${result.reason ?? ''}`.trim() } });
+      } else {
+        const dueAt =
+          result.status === 'retryable'
+            ? new Date(now.getTime() + result.retryAfterSeconds * 1000)
+            : new Date(result.notBefore ? Date.parse(result.notBefore) : now.getTime() + defaultDeferMs);
+        await db.inboxMessage.update({
+          where: { id: reply.id },
+          data: {
+            ...settled,
+            status: result.status === 'retryable' ? 'retrying' : 'queued',
+            dueAt,
+            lastError: result.reason ?? result.code ?? null,
+            ...(result.status === 'retryable' && result.mayHaveBeenSent ? { mayHaveBeenSent: true } : {}),
+          },
+        });
+      }
+      return 'applied';
+    });
+  }
+}

@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { Clock } from '../../lib/clock.js';
+import type { ScopedDb } from '../../lib/db/tenantScope.js';
+import { AppError, NotFoundError } from '../../lib/errors.js';
+import type { AuthContext } from '../../lib/http/route.js';
+import { withUnsubscribeFooter } from '../campaigns/messages/finishedBodies.js';
+import { renderMessage } from '../campaigns/messages/renderMessage.js';
+import { recordAudit } from '../organizations/audit.js';
+import type { TrackingLinks } from '../tracking/links.js';
+import type { InboxReplyInput, ListInboxThreadsQuery, UpdateInboxThreadInput, inboxMessageSchema, inboxThreadSchema } from './inboxThreads.schemas.js';
+import { replyThreading } from './replyThreading.js';
+import type { z } from 'zod';
+
+type InboxThreadDto = z.infer<typeof inboxThreadSchema>;
+type InboxMessageDto = z.infer<typeof inboxMessageSchema>;
+
+const threadInclude = {
+  campaign: { select: { id: true, name: true } },
+  lead: { select: { id: true, email: true, firstName: true, lastName: true, company: true } },
+  mailbox: { select: { id: true, email: true, provider: true, displayName: true, status: true } },
+} as const;
+
+type ThreadRow = Prisma.InboxThreadGetPayload<{ include: typeof threadInclude }>;
+type InboxMessageRow = Awaited<ReturnType<ScopedDb['inboxMessage']['findFirstOrThrow']>>;
+
+const inboundKinds: Record<string, InboxMessageDto['kind']> = { replied: 'reply', auto_replied: 'auto_reply', unsubscribe_request: 'unsubscribe_request' };
+
+const encodeCursor = (row: { lastMessageAt: Date; id: string }) => Buffer.from(`${row.lastMessageAt.toISOString()}|${row.id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const date = new Date(at ?? '');
+  if (!id || Number.isNaN(date.getTime())) throw new AppError('validation_failed', 'Invalid query', { issues: [{ field: 'query.cursor', message: 'is not a cursor this API issued' }] });
+  return { at: date, id };
+}
+
+function toThread(row: ThreadRow): InboxThreadDto {
+  const { status: _status, ...mailbox } = row.mailbox;
+  return {
+    id: row.id,
+    unread: row.unread,
+    label: row.label,
+    labelSuggested: row.labelSuggested,
+    subject: row.subject,
+    snippet: row.snippet,
+    lastMessageAt: row.lastMessageAt.toISOString(),
+    campaign: row.campaign,
+    lead: row.lead,
+    mailbox,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function toMessage(row: InboxMessageRow): InboxMessageDto {
+  return {
+    id: row.id,
+    direction: row.direction,
+    kind: row.direction === 'outbound' ? 'inbox_reply' : (inboundKinds[row.inboundType ?? ''] ?? 'reply'),
+    status: row.status,
+    step: null,
+    from: row.fromAddress,
+    to: row.toAddress,
+    subject: row.subject,
+    text: row.text,
+    html: row.html,
+    messageIdHeader: row.messageIdHeader,
+    at: (row.receivedAt ?? row.sentAt ?? row.dueAt ?? row.createdAt).toISOString(),
+    attempt: row.attempt,
+    lastError: row.lastError,
+  };
+}
+
+/**
+ * The unified inbox as marketers use it: threads (newest activity first), one conversation read
+ * top to bottom, read state and labels, and replies, which are queued here and sent by the
+ * organization's inbox-watcher workflow through the thread's mailbox (InboxRepliesService).
+ */
+export class InboxThreadsService {
+  constructor(private readonly deps: { clock: Clock; links: TrackingLinks }) {}
+
+  async list(auth: AuthContext, query: ListInboxThreadsQuery): Promise<{ data: InboxThreadDto[]; nextCursor: string | null }> {
+    const conditions: Prisma.InboxThreadWhereInput[] = [];
+    if (query.mailboxId) conditions.push({ mailboxId: query.mailboxId });
+    if (query.campaignId) conditions.push({ campaignId: query.campaignId });
+    if (query.label) conditions.push({ label: query.label === 'none' ? null : query.label });
+    if (query.unread !== undefined) conditions.push({ unread: query.unread });
+    if (query.search) {
+      const contains = { contains: query.search, mode: 'insensitive' as const };
+      conditions.push({
+        OR: [
+          { subject: contains },
+          { lead: { OR: [{ email: contains }, { firstName: contains }, { lastName: contains }, { company: contains }] } },
+          { messages: { some: { text: contains } } },
+        ],
+      });
+    }
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      conditions.push({ OR: [{ lastMessageAt: { lt: after.at } }, { lastMessageAt: after.at, id: { lt: after.id } }] });
+    }
+    const rows = await auth.db.inboxThread.findMany({
+      where: { AND: conditions },
+      include: threadInclude,
+      orderBy: [{ lastMessageAt: 'desc' }, { id: 'desc' }],
+      take: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    return { data: page.map(toThread), nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null };
+  }
+
+  async get(auth: AuthContext, threadId: string): Promise<InboxThreadDto & { messages: InboxMessageDto[] }> {
+    const thread = await this.find(auth.db, threadId);
+    const [campaignMessages, inboxMessages] = await Promise.all([
+      this.campaignMessages(auth.db, thread),
+      auth.db.inboxMessage.findMany({ where: { threadId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    ]);
+    const messages = [...campaignMessages, ...inboxMessages.map(toMessage)].sort((a, b) => a.at.localeCompare(b.at));
+    return { ...toThread(thread), messages };
+  }
+
+  async update(auth: AuthContext, threadId: string, input: UpdateInboxThreadInput): Promise<InboxThreadDto> {
+    const thread = await this.find(auth.db, threadId);
+    const data: Prisma.InboxThreadUpdateInput = {};
+    if (input.read !== undefined) data.unread = !input.read;
+    // A person's label (or their clearing it) is final: no auto-reply replaces it.
+    if (input.label !== undefined) Object.assign(data, { label: input.label, labelSuggested: false });
+    const updated = await auth.db.inboxThread.update({ where: { id: thread.id }, data, include: threadInclude });
+    if (input.label !== undefined && input.label !== thread.label) {
+      await recordAudit(auth, { action: 'inbox_thread.labelled', targetType: 'inbox_thread', targetId: thread.id, data: { from: thread.label, to: input.label } });
+    }
+    return toThread(updated);
+  }
+
+  /**
+   * Queues a reply in the thread: its Message-ID `<ophir.{id}@{sender domain}>`, In-Reply-To and
+   * References are fixed now, before the first attempt, so a retry can find an earlier delivery
+   * and the lead's client threads it. Replying marks the thread read.
+   */
+  async queueReply(auth: AuthContext, threadId: string, input: InboxReplyInput): Promise<InboxMessageDto> {
+    const thread = await this.find(auth.db, threadId);
+    if (thread.mailbox.status === 'needs_reauth') throw new AppError('mailbox_needs_reauth', 'The mailbox of this thread must be reconnected before it can send');
+    if (thread.mailbox.status === 'error' || thread.mailbox.status === 'disabled') {
+      throw new AppError('mailbox_unavailable', `The mailbox of this thread is ${thread.mailbox.status}`);
+    }
+    const lead = await auth.db.lead.findUniqueOrThrow({ where: { id: thread.leadId }, select: { status: true } });
+    if (lead.status === 'bounced' || lead.status === 'complained') {
+      throw new AppError('invalid_state', `The lead's address ${lead.status === 'bounced' ? 'bounced' : 'complained'}: no reply is sent to it`);
+    }
+    const [sent, inThread] = await Promise.all([
+      auth.db.message.findMany({ where: { enrollmentId: thread.enrollmentId, status: 'sent' }, select: { messageIdHeader: true, subject: true, sentAt: true } }),
+      auth.db.inboxMessage.findMany({
+        where: { threadId, OR: [{ direction: 'inbound' }, { status: 'sent' }] },
+        select: { direction: true, messageIdHeader: true, subject: true, receivedAt: true, sentAt: true, createdAt: true },
+      }),
+    ]);
+    const threading = replyThreading([
+      ...sent.map((m) => ({ messageIdHeader: m.messageIdHeader, subject: m.subject, at: m.sentAt!, fromLead: false })),
+      ...inThread.map((m) => ({ messageIdHeader: m.messageIdHeader, subject: m.subject, at: m.receivedAt ?? m.sentAt ?? m.createdAt, fromLead: m.direction === 'inbound' })),
+    ]);
+    if (!threading) throw new AppError('invalid_state', 'This conversation has no message to reply to yet');
+
+    const id = randomUUID();
+    const domain = thread.mailbox.email.split('@').pop()!.toLowerCase();
+    const now = this.deps.clock.now();
+    const reply = await auth.db.$transaction(async (tx) => {
+      const db = tx as unknown as ScopedDb;
+      const created = await db.inboxMessage.create({
+        data: {
+          id,
+          organizationId: auth.organizationId,
+          threadId,
+          mailboxId: thread.mailboxId,
+          direction: 'outbound',
+          status: 'queued',
+          fromAddress: thread.mailbox.email,
+          toAddress: thread.lead.email,
+          subject: threading.subject,
+          text: input.text,
+          html: input.html ?? null,
+          messageIdHeader: `<ophir.${id}@${domain}>`,
+          inReplyTo: threading.inReplyTo,
+          references: threading.references,
+          providerThreadId: thread.providerThreadId,
+          dueAt: now,
+          createdByUserId: auth.userId ?? null,
+        },
+      });
+      await db.inboxThread.update({ where: { id: threadId }, data: { unread: false } });
+      await recordAudit({ ...auth, db }, { action: 'inbox_reply.queued', targetType: 'inbox_thread', targetId: threadId, data: { replyId: id, mailboxId: thread.mailboxId } });
+      return created;
+    });
+    return toMessage(reply);
+  }
+
+  private async find(db: ScopedDb, threadId: string): Promise<ThreadRow> {
+    const thread = await db.inboxThread.findUnique({ where: { id: threadId }, include: threadInclude });
+    if (!thread) throw new NotFoundError('Inbox thread');
+    return thread;
+  }
+
+  /** Our sequence's messages to this lead, as sent: the subject they carried and the body rendered again from their step's variant. */
+  private async campaignMessages(db: ScopedDb, thread: ThreadRow): Promise<InboxMessageDto[]> {
+    const messages = await db.message.findMany({ where: { enrollmentId: thread.enrollmentId, status: 'sent' }, orderBy: { stepPosition: 'asc' } });
+    if (messages.length === 0) return [];
+    const [lead, variants] = await Promise.all([
+      db.lead.findUniqueOrThrow({ where: { id: thread.leadId } }),
+      db.stepVariant.findMany({ where: { id: { in: messages.map((m) => m.variantId).filter((id): id is string => id !== null) } } }),
+    ]);
+    return Promise.all(
+      messages.map(async (message) => {
+        const variant = variants.find((v) => v.id === message.variantId);
+        const unsubscribeUrl = await this.deps.links.unsubscribeUrl(message.id);
+        const rendered = variant
+          ? withUnsubscribeFooter(
+              renderMessage({ subject: variant.subject, bodyText: variant.bodyText, bodyHtml: variant.bodyHtml, lead, seed: `${message.enrollmentId}:${message.stepPosition}`, extra: { unsubscribeUrl } }),
+              unsubscribeUrl,
+            )
+          : null;
+        return {
+          id: message.id,
+          direction: 'outbound' as const,
+          kind: 'campaign' as const,
+          status: 'sent' as const,
+          step: message.stepPosition + 1,
+          from: thread.mailbox.email,
+          to: thread.lead.email,
+          subject: message.subject ?? rendered?.subject ?? null,
+          text: rendered?.text ?? null,
+          html: rendered?.html ?? null,
+          messageIdHeader: message.messageIdHeader,
+          at: message.sentAt!.toISOString(),
+          attempt: message.attempt,
+          lastError: null,
+        };
+      }),
+    );
+  }
+}
