@@ -23,8 +23,8 @@ export class ClaimDueSends implements INodeType {
 		icon: { light: 'file:claimDueSends.svg', dark: 'file:claimDueSends.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{"up to " + $parameter["batchSize"] + " sends"}}',
-		description: "Leases a batch of a campaign's due sends from the Ophir control plane, one item per send",
+		subtitle: '={{"up to " + $parameter["batchSize"] + ($parameter["claim"] === "inboxReplies" ? " inbox replies" : " sends")}}',
+		description: "Leases a batch of a campaign's due sends, or an organization's replies from the inbox, from the Ophir control plane, one item per send",
 		defaults: { name: 'Claim Due Sends' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -32,12 +32,41 @@ export class ClaimDueSends implements INodeType {
 		credentials: [{ name: 'ophirControlPlaneApi', required: true }],
 		properties: [
 			{
+				displayName: 'Claim',
+				name: 'claim',
+				type: 'options',
+				options: [
+					{
+						name: 'Campaign Sends',
+						value: 'campaignSends',
+						description: "A campaign's due sends, for Business Hours Gate and Mailbox Rotation",
+					},
+					{
+						name: 'Inbox Replies',
+						value: 'inboxReplies',
+						description: "An organization's replies written in the unified inbox, each with its thread's mailbox already assigned (straight to Send Email)",
+					},
+				],
+				default: 'campaignSends',
+				description: 'What is claimed',
+			},
+			{
 				displayName: 'Campaign ID',
 				name: 'campaignId',
 				type: 'string',
 				required: true,
 				default: '',
 				description: 'The campaign whose due sends are claimed',
+				displayOptions: { show: { claim: ['campaignSends'] } },
+			},
+			{
+				displayName: 'Organization ID',
+				name: 'organizationId',
+				type: 'string',
+				required: true,
+				default: '',
+				description: 'The organization whose queued inbox replies are claimed',
+				displayOptions: { show: { claim: ['inboxReplies'] } },
 			},
 			{
 				displayName: 'Batch Size',
@@ -52,15 +81,15 @@ export class ClaimDueSends implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		// One claim per execution, whatever the trigger emitted: a second claim would only lease more work.
-		const campaignId = this.getNodeParameter('campaignId', 0) as string;
+		const claim = this.getNodeParameter('claim', 0, 'campaignSends') as 'campaignSends' | 'inboxReplies';
 		const batchSize = this.getNodeParameter('batchSize', 0) as number;
+		const request =
+			claim === 'inboxReplies'
+				? { path: controlPlanePaths.inboxReplyClaims, body: { organizationId: this.getNodeParameter('organizationId', 0) as string, batchSize } }
+				: { path: controlPlanePaths.claims, body: { campaignId: this.getNodeParameter('campaignId', 0) as string, batchSize } };
 		let response: HttpResult;
 		try {
-			response = await controlPlaneRequest(this, {
-				method: 'POST',
-				path: controlPlanePaths.claims,
-				body: { campaignId, batchSize },
-			});
+			response = await controlPlaneRequest(this, { method: 'POST', ...request });
 		} catch (error) {
 			throw new NodeOperationError(this.getNode(), `Control plane unreachable: ${describeTransportError(error)}`, {
 				description: 'Nothing was claimed; the next run claims again.',

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { controlPlanePaths, postToControlPlane } from '../shared/controlPlane';
 import { FULL_RESPONSE_OPTIONS, toHttpResult, trimTrailingSlash, type HttpResult } from '../shared/http';
-import { autoReplySignal } from './autoReply';
 import { classifyMessage, isOurMessageId } from './classify';
 import { contentOf } from './messageContent';
-import { addressOf, headerValue, messageIdsIn, parseContentType, parseMime, type Header, type MimePart } from './mime';
+import { parseMime, type Header } from './mime';
+import { headersOnly, planAfterHeaders } from './readPlan';
 import { WatchError, type MailboxToWatch, type ProviderWatcher, type ProviderWatchResult, type WatchedMessage, type WatchSettings } from './watchTypes';
 
 export const GMAIL_DEFAULT_BASE_URL = 'https://gmail.googleapis.com';
@@ -86,20 +86,6 @@ function headersOf(resource: IDataObject): Header[] {
 	return ((payload?.headers as IDataObject[] | undefined) ?? []).map((header) => ({ name: String(header.name), value: String(header.value) }));
 }
 
-function headersOnly(headers: Header[]): MimePart {
-	return { headers, contentType: parseContentType(headerValue(headers, 'Content-Type')), text: '', parts: [], attachedMessage: null };
-}
-
-/** Bounces keep their evidence in the body (delivery-status part, attached original). */
-function looksLikeBounce(headers: Header[]): boolean {
-	const from = addressOf(headerValue(headers, 'From')) ?? '';
-	return (
-		/^(mailer-daemon|postmaster)@/.test(from) ||
-		headerValue(headers, 'X-Failed-Recipients') !== undefined ||
-		parseContentType(headerValue(headers, 'Content-Type')).mimeType === 'multipart/report'
-	);
-}
-
 /** A reply without threading headers still lands in our Gmail thread: one of its messages carries our Message-ID. */
 async function threadHoldsOurMessage(get: GmailGet, threadId: string): Promise<boolean> {
 	const response = await get(`/threads/${encodeURIComponent(threadId)}`, { format: 'metadata', metadataHeaders: 'Message-ID' });
@@ -127,13 +113,10 @@ async function watchMessage(get: GmailGet, ref: MessageRef, ourAddresses: string
 	const headers = headersOf(metadata);
 	const base = { providerMessageId: ref.id, threadId: String(metadata.threadId ?? ref.threadId), labels: labelIds, receivedAt };
 	const view = { ourAddresses, labels: labelIds, threadIsOurs: false };
-	const byHeaders = classifyMessage(headersOnly(headers), view);
-
-	const isOurs = byHeaders.type === 'ignored' && byHeaders.reason !== 'not_in_our_threads';
-	const linked = messageIdsIn(`${headerValue(headers, 'In-Reply-To') ?? ''} ${headerValue(headers, 'References') ?? ''}`).some(isOurMessageId);
+	const { byHeaders, next } = planAfterHeaders(headers, view);
 	const byMetadata = { ...base, readAs: 'metadata' as const, classification: byHeaders, content: contentOf(headersOnly(headers), null) };
-	if (isOurs || (!looksLikeBounce(headers) && linked && autoReplySignal(headersOnly(headers)))) return byMetadata;
-	if (!looksLikeBounce(headers) && !linked) {
+	if (next === 'none') return byMetadata;
+	if (next === 'thread') {
 		view.threadIsOurs = base.threadId !== ref.id && (await threadHoldsOurMessage(get, base.threadId));
 		if (!view.threadIsOurs) return byMetadata;
 	}

@@ -8,6 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { controlPlanePaths } from '../shared/controlPlane';
 import { reportToControlPlaneProperties } from './ReportToControlPlaneDescription';
 import { postResults, type RetryPolicy } from './postResults';
 import { readResult, type ReportedResult } from './readResult';
@@ -32,6 +33,7 @@ export class ReportToControlPlane implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const resultField = this.getNodeParameter('resultField', 0, 'result') as string;
+		const path = this.getNodeParameter('report', 0, 'campaignSends') === 'inboxReplies' ? controlPlanePaths.inboxReplyResults : controlPlanePaths.events;
 		const batchSize = this.getNodeParameter('batchSize', 0, 100) as number;
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const policy: RetryPolicy = {
@@ -55,7 +57,7 @@ export class ReportToControlPlane implements INodeType {
 		const source = { workflowId: this.getWorkflow().id ?? null, executionId: this.getExecutionId() ?? null };
 		for (let start = 0; start < pending.length; start += batchSize) {
 			const batch = pending.slice(start, start + batchSize);
-			const outcome = await postResults(this, { source, results: batch.map(({ result }) => result) }, policy);
+			const outcome = await postResults(this, path, { source, results: batch.map(({ result }) => result) }, policy);
 			if (!outcome.ok && !this.continueOnFail()) {
 				throw new NodeOperationError(this.getNode(), `Reporting ${batch.length} results failed: ${outcome.message}`, {
 					itemIndex: batch[0]?.itemIndex,

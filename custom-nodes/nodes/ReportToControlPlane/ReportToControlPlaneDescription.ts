@@ -2,6 +2,17 @@ import type { INodeProperties } from 'n8n-workflow';
 
 export const reportToControlPlaneProperties: INodeProperties[] = [
 	{
+		displayName: 'Report',
+		name: 'report',
+		type: 'options',
+		options: [
+			{ name: 'Campaign Sends', value: 'campaignSends', description: 'Results of sends claimed as campaign sends' },
+			{ name: 'Inbox Replies', value: 'inboxReplies', description: 'Results of replies claimed from the unified inbox' },
+		],
+		default: 'campaignSends',
+		description: 'Which claim the results answer; each kind has its own endpoint',
+	},
+	{
 		displayName: 'Result Field',
 		name: 'resultField',
 		type: 'string',

@@ -1,11 +1,6 @@
 import { sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import {
-	assertSignatureAccepted,
-	controlPlaneError,
-	controlPlanePaths,
-	controlPlaneRequest,
-} from '../shared/controlPlane';
+import { assertSignatureAccepted, controlPlaneError, controlPlaneRequest } from '../shared/controlPlane';
 import { describeTransportError, isSuccess, retryAfterSeconds, type HttpResult } from '../shared/http';
 
 export interface RetryPolicy {
@@ -22,6 +17,7 @@ export type PostOutcome = { ok: true; attempts: number } | { ok: false; attempts
  */
 export async function postResults(
 	context: IExecuteFunctions,
+	path: string,
 	body: IDataObject,
 	policy: RetryPolicy,
 ): Promise<PostOutcome> {
@@ -30,7 +26,7 @@ export async function postResults(
 		let suggestedWaitMs: number | null = null;
 		let response: HttpResult | null = null;
 		try {
-			response = await controlPlaneRequest(context, { method: 'POST', path: controlPlanePaths.events, body });
+			response = await controlPlaneRequest(context, { method: 'POST', path, body });
 		} catch (error) {
 			lastMessage = `control plane unreachable: ${describeTransportError(error)}`;
 		}

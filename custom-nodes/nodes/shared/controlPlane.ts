@@ -9,6 +9,8 @@ export const controlPlanePaths = {
 	ping: '/api/internal/n8n/ping',
 	claims: '/api/internal/n8n/claims',
 	events: '/api/internal/n8n/events',
+	inboxReplyClaims: '/api/internal/n8n/inbox-replies/claims',
+	inboxReplyResults: '/api/internal/n8n/inbox-replies/results',
 	sandboxMessages: '/api/internal/n8n/sandbox-messages',
 	inboxWatchClaims: '/api/internal/n8n/inbox-watch/claims',
 	inboxWatchResults: '/api/internal/n8n/inbox-watch/results',

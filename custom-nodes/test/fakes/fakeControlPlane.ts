@@ -20,6 +20,9 @@ export class FakeControlPlane {
 	readonly sandboxMessages: Array<Record<string, unknown>> = [];
 	/** Due sends the claim endpoint hands out, oldest first; each is handed out once. */
 	readonly dueSends: unknown[] = [];
+	/** Replies from the inbox the inbox-replies claim hands out, each once; their results land in reportedInboxReplyResults. */
+	readonly queuedInboxReplies: unknown[] = [];
+	readonly reportedInboxReplyResults: unknown[] = [];
 	readonly server: RecordingServer;
 	/** Mailboxes the inbox-watch claim hands out; their cursor advances when results are reported. */
 	readonly watchedMailboxes: Array<{ mailboxId: string; provider: string; email: string; cursor: string | null }> = [];
@@ -77,6 +80,16 @@ export class FakeControlPlane {
 			const { batchSize } = JSON.parse(request.rawBody) as { campaignId: string; batchSize: number };
 			const items = this.dueSends.splice(0, batchSize);
 			return { status: 200, body: { now: new Date().toISOString(), leaseExpiresAt: new Date(Date.now() + 600_000).toISOString(), items } };
+		}
+		if (request.path === '/api/internal/n8n/inbox-replies/claims' && request.method === 'POST') {
+			const { batchSize } = JSON.parse(request.rawBody) as { organizationId: string; batchSize: number };
+			const items = this.queuedInboxReplies.splice(0, batchSize);
+			return { status: 200, body: { now: new Date().toISOString(), leaseExpiresAt: new Date(Date.now() + 600_000).toISOString(), items } };
+		}
+		if (request.path === '/api/internal/n8n/inbox-replies/results' && request.method === 'POST') {
+			const { results } = JSON.parse(request.rawBody) as { results: unknown[] };
+			this.reportedInboxReplyResults.push(...results);
+			return { status: 200, body: { applied: results.length, duplicates: 0, stale: 0, unknown: 0 } };
 		}
 		if (request.path === '/api/internal/n8n/inbox-watch/claims' && request.method === 'POST') {
 			return { status: 200, body: { ourAddresses: this.watchedMailboxes.map((mailbox) => mailbox.email), mailboxes: this.watchedMailboxes } };
