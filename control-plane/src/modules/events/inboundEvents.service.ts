@@ -90,7 +90,7 @@ export class InboundEventsService {
       case 'replied':
         return { ...base, stop: { scope: 'reply', reason: 'replied' } };
       case 'auto_replied':
-        return base;
+        return message ? { ...base, postpone: { enrollmentId: message.enrollmentId, now: this.deps.clock.now() } } : base;
       case 'bounced':
         return event.bounce?.kind === 'hard' ? everywhere('bounced', 'bounced') : base;
       case 'complained':

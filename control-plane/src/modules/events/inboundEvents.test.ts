@@ -99,6 +99,39 @@ describe('replies', () => {
   });
 });
 
+describe('auto-replies', () => {
+  const DAY = 86_400_000;
+  const nextStep = (campaignId: string, leadId: string) => t.prisma.message.findFirstOrThrow({ where: { campaignId, leadId, stepPosition: 1 } });
+  const enrollment = (campaignId: string, leadId: string) => t.prisma.enrollment.findFirstOrThrow({ where: { campaignId, leadId } });
+
+  it("postpone the lead's next step by the campaign's autoReplyDelayDays, once however often the watcher replays", async () => {
+    const delayed = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 2, campaign: { settings: { autoReplyDelayDays: 5 } } });
+    const [away, present] = delayed.items;
+    const planned = (await nextStep(delayed.campaign.id, present!.lead.id)).dueAt;
+    const outOfOffice = inbound({ type: 'auto_replied', inReplyToMessageId: messageIdOf(away!.sendId), mailboxId: away!.mailboxes[0].id });
+
+    expect((await report([outOfOffice])).events[0]).toMatchObject({ outcome: 'applied', leadId: away!.lead.id, stoppedEnrollments: 0 });
+    const until = new Date(clock.now().getTime() + 5 * DAY);
+    expect((await nextStep(delayed.campaign.id, away!.lead.id)).dueAt).toEqual(until);
+    expect(await enrollment(delayed.campaign.id, away!.lead.id)).toMatchObject({ state: 'active', nextDueAt: until });
+    expect((await nextStep(delayed.campaign.id, present!.lead.id)).dueAt).toEqual(planned);
+
+    clock.advance(DAY);
+    expect(await report([outOfOffice])).toMatchObject({ applied: 0, duplicates: 1 });
+    expect((await nextStep(delayed.campaign.id, away!.lead.id)).dueAt).toEqual(until);
+    clock.advance(2 * DAY);
+    expect((await claimDue(t, delayed.campaign.id)).map((item) => item.lead.id)).toEqual([present!.lead.id]);
+  });
+
+  it('leave the plan alone when the campaign does not ask for a delay', async () => {
+    const plain = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 1 });
+    const item = plain.items[0]!;
+    const planned = (await nextStep(plain.campaign.id, item.lead.id)).dueAt;
+    await report([inbound({ type: 'auto_replied', inReplyToMessageId: messageIdOf(item.sendId), mailboxId: item.mailboxes[0].id })]);
+    expect((await nextStep(plain.campaign.id, item.lead.id)).dueAt).toEqual(planned);
+  });
+});
+
 describe('bounces, complaints and unsubscribe requests', () => {
   it('a hard bounce suppresses the address org-wide before the next step can be claimed', async () => {
     const first = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 1 });

@@ -2,6 +2,7 @@ import type { EventType, LeadStatus } from '../../generated/prisma/enums.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { scopedDb, type ScopedDb } from '../../lib/db/tenantScope.js';
 import type { AuthContext } from '../../lib/http/route.js';
+import { postponeAfterAutoReply } from '../campaigns/enrollments/postponeAfterAutoReply.js';
 import type { SuppressionsService } from '../suppressions/suppressions.service.js';
 
 /** What happened to a lead, as one event; recorded once per idempotency key. */
@@ -30,6 +31,8 @@ export interface LeadOutcome {
   /** The address to suppress organization-wide (may have no lead row, e.g. a bounce for an unknown address). */
   suppress?: { email: string; reason: 'unsubscribed' | 'bounced' | 'complained'; source: string };
   stop?: StopScope;
+  /** An out-of-office: the enrolment's next step may wait (campaign setting `autoReplyDelayDays`). */
+  postpone?: { enrollmentId: string; now: Date };
   /** What else the event brings (the inbox message of a reply): written in the same transaction, only when the event is new. */
   alsoRecord?: (db: ScopedDb) => Promise<void>;
 }
@@ -77,6 +80,7 @@ export class LeadOutcomes {
       if (inserted.count === 0) return { applied: false, stoppedEnrollments: 0, cancelledMessages: 0 };
       if (outcome.suppress) await this.suppress(db, organizationId, outcome.suppress);
       const stopped = outcome.stop && outcome.lead ? await this.stopEnrollments(db, outcome.lead, outcome.stop) : { enrollments: 0, messages: 0 };
+      if (outcome.postpone) await postponeAfterAutoReply(db, outcome.postpone.enrollmentId, outcome.postpone.now);
       if (outcome.alsoRecord) await outcome.alsoRecord(db);
       return { applied: true, stoppedEnrollments: stopped.enrollments, cancelledMessages: stopped.messages };
     });
