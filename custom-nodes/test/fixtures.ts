@@ -56,3 +56,29 @@ export function assignedItem(overrides: Partial<ClaimItem> = {}, assigned: Mailb
 export function asJson(item: ClaimItem): IDataObject {
 	return item as unknown as IDataObject;
 }
+
+/** A reply from the unified inbox as the inbox-replies claim hands it out: the thread's mailbox already assigned, no schedule. */
+export function inboxReplyItem(sendId: string, assigned: MailboxPoolEntry): IDataObject {
+	return {
+		kind: 'inbox_reply',
+		sendId,
+		attempt: 1,
+		mayHaveBeenSent: false,
+		inboxThreadId: 'thread-1',
+		campaignId: 'camp-1',
+		step: null,
+		now: '2026-03-10T14:00:00.000Z',
+		lead: { id: 'lead-1', email: 'bob@lead.example', firstName: 'Bob', lastName: null, company: null, timezone: null },
+		message: { subject: 'Re: Quick question, Bob', text: 'Tuesday works.', html: null, unsubscribeUrl: 'https://ophir.example/u/tok-1', replyTo: null },
+		threading: {
+			messageId: `<ophir.step1@${assigned.email.split('@')[1]}>`,
+			inReplyTo: '<bob-1@lead.example>',
+			references: [`<ophir.step1@${assigned.email.split('@')[1]}>`, '<bob-1@lead.example>'],
+			gmailThreadId: null,
+			mailboxId: assigned.id,
+		},
+		mailboxId: assigned.id,
+		mailbox: { ...assigned },
+		mailboxes: [{ ...assigned }],
+	};
+}

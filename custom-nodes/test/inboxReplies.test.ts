@@ -6,7 +6,7 @@ import { ClaimDueSends } from '../nodes/ClaimDueSends/ClaimDueSends.node';
 import { ReportToControlPlane } from '../nodes/ReportToControlPlane/ReportToControlPlane.node';
 import { SendEmail } from '../nodes/SendEmail/SendEmail.node';
 import { FakeControlPlane } from './fakes/fakeControlPlane';
-import { mailbox } from './fixtures';
+import { inboxReplyItem, mailbox } from './fixtures';
 import { fetchHttpRequest, jsonOf, runNode } from './harness';
 
 const signingSecret = 'inbox-replies-secret';
@@ -21,33 +21,9 @@ afterAll(() => controlPlane.stop());
 
 const sandbox = mailbox({ id: 'mb-sandbox', provider: 'sandbox', email: 'demo@sandbox.example', fromName: 'Demo', remainingToday: 1 });
 
-/** A reply from the inbox as the control plane hands it out: the thread's mailbox already assigned, no schedule. */
-const inboxReply = (sendId: string): IDataObject => ({
-	kind: 'inbox_reply',
-	sendId,
-	attempt: 1,
-	mayHaveBeenSent: false,
-	inboxThreadId: 'thread-1',
-	campaignId: 'camp-1',
-	step: null,
-	now: '2026-03-10T14:00:00.000Z',
-	lead: { id: 'lead-1', email: 'bob@lead.example', firstName: 'Bob', lastName: null, company: null, timezone: null },
-	message: { subject: 'Re: Quick question, Bob', text: 'Tuesday works.', html: null, unsubscribeUrl: 'https://ophir.example/u/tok-1', replyTo: null },
-	threading: {
-		messageId: '<ophir.step1@sandbox.example>',
-		inReplyTo: '<bob-1@lead.example>',
-		references: ['<ophir.step1@sandbox.example>', '<bob-1@lead.example>'],
-		gmailThreadId: null,
-		mailboxId: sandbox.id,
-	},
-	mailboxId: sandbox.id,
-	mailbox: { ...sandbox },
-	mailboxes: [{ ...sandbox }],
-});
-
 describe('the inbox-replies branch: Claim Due Sends → Send Email → Report to Control Plane', () => {
 	it('claims an organization\'s replies, sends them in their thread unchanged by Send Email, and reports to the inbox-replies endpoint', async () => {
-		controlPlane.queuedInboxReplies.push(inboxReply('reply-1'));
+		controlPlane.queuedInboxReplies.push(inboxReplyItem('reply-1', sandbox));
 		const claimed = await runNode(new ClaimDueSends(), {
 			items: [{}],
 			parameters: { claim: 'inboxReplies', organizationId: 'org-1', batchSize: 10 },
@@ -57,7 +33,7 @@ describe('the inbox-replies branch: Claim Due Sends → Send Email → Report to
 		const [claimRequest] = controlPlane.server.requestsTo('/api/internal/n8n/inbox-replies/claims');
 		expect(JSON.parse(claimRequest?.rawBody ?? '{}')).toEqual({ organizationId: 'org-1', batchSize: 10 });
 		expect(controlPlane.server.requestsTo('/api/internal/n8n/claims')).toHaveLength(0);
-		expect(jsonOf(claimed)).toEqual([inboxReply('reply-1')]);
+		expect(jsonOf(claimed)).toEqual([inboxReplyItem('reply-1', sandbox)]);
 
 		const sent = await runNode(new SendEmail(), { items: jsonOf(claimed), credentials, httpRequest: fetchHttpRequest });
 		expect(jsonOf(sent)[0]?.result).toMatchObject({ status: 'sent', sendId: 'reply-1', messageId: '<ophir.reply-1@sandbox.example>', mailboxId: 'mb-sandbox' });
