@@ -19,6 +19,7 @@ export const errorStatus = {
   unsupported_media_type: 415,
   import_not_csv: 415,
   smtp_verification_failed: 422,
+  imap_verification_failed: 422,
   import_file_empty: 422,
   import_no_email_column: 422,
   invalid_state: 409,

@@ -10,6 +10,7 @@ import { mailboxCapacity } from './limits/capacity.js';
 import { sealCredentials } from './mailboxCredentials.js';
 import { toMailbox, toUsage } from './mailboxDto.js';
 import type { createSandboxMailboxBody, createSmtpMailboxBody, updateMailboxBody } from './mailboxes.schemas.js';
+import { verifyImapConnection } from './smtp/imapConnection.js';
 import { verifySmtpConnection, type SmtpConnection } from './smtp/smtpConnection.js';
 import type { TokenBroker } from './tokenBroker.js';
 
@@ -64,11 +65,12 @@ export class MailboxesService {
     await recordAudit(auth, { action: 'mailbox.deleted', targetType: 'mailbox', targetId: mailbox.id, data: { email: mailbox.email, detachedFrom: uses.map((use) => use.campaign.id) } });
   }
 
-  /** Verifies the SMTP login first (the server's own error text on failure); saving an existing address updates it. */
+  /** Verifies the SMTP and IMAP logins first (the server's own error text on failure); saving an existing address updates it. */
   async saveSmtp(auth: AuthContext, input: CreateSmtpMailbox) {
     const smtp: SmtpConnection = { host: input.smtp.host, port: input.smtp.port, tlsMode: input.smtp.tlsMode, username: input.smtp.username ?? input.email };
     await verifySmtpConnection(smtp, input.smtp.password);
     const imap = input.imap ? { host: input.imap.host, port: input.imap.port, tlsMode: input.imap.tlsMode, username: input.imap.username ?? smtp.username } : undefined;
+    if (imap) await verifyImapConnection(imap, input.imap?.password ?? input.smtp.password);
     const credentials = { kind: 'smtp' as const, password: input.smtp.password, ...(input.imap?.password ? { imapPassword: input.imap.password } : {}) };
     return this.upsert(auth, input.email, {
       provider: 'smtp',

@@ -1,25 +1,31 @@
-// Integration: SMTP mailboxes against a real local SMTP server, and sandbox capture (real app, real PostgreSQL).
+// Integration: SMTP mailboxes against a real local SMTP server (and IMAP server), and sandbox capture (real app, real PostgreSQL).
 import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalImapServer } from '../../test/fakes/localImapServer.js';
 import { LocalSmtpServer } from '../../test/fakes/localSmtpServer.js';
 import { plaintextOccurrences } from '../../test/mailboxFlows.js';
 import { callAsN8n } from '../../test/n8nCallbacks.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
 
 const password = 'smtp-password-0f3a9c';
+const imapPassword = 'imap-password-7c1e02';
 const smtpServer = new LocalSmtpServer({ username: 'mailer@acme.example', password });
+const imapServer = new LocalImapServer([{ username: 'mailer@acme.example', password }, { username: 'inbox@acme.example', password: imapPassword }]);
 let server: { host: string; port: number };
+let imapAt: { host: string; port: number };
 let t: TestApp;
 let owner: SignedUp;
 
 beforeAll(async () => {
   server = await smtpServer.start();
+  imapAt = await imapServer.start();
   t = await createTestApp();
   owner = await signUp(t.http, { organizationName: 'Acme' });
 });
 afterAll(async () => {
   await t.close();
   await smtpServer.stop();
+  await imapServer.stop();
 });
 
 const smtpBody = (overrides: Record<string, unknown> = {}) => ({
@@ -45,15 +51,26 @@ describe('SMTP mailboxes', () => {
     expect(response.body.detail).toMatch(/ECONNREFUSED/);
   });
 
+  it("refuses to save when the IMAP server refuses the login, with the server's own words", async () => {
+    const response = await t.http.post('/api/mailboxes/smtp').set(owner.auth).send({ ...smtpBody(), imap: { ...imapAt, tlsMode: 'none', password: 'wrong imap password' } });
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('imap_verification_failed');
+    expect(response.body.detail).toContain(`The IMAP server at ${imapAt.host}:${imapAt.port} refused the connection: Login failed: authentication failure`);
+    expect(response.body.imap).toMatchObject({ authenticationFailed: true });
+    expect(JSON.stringify(response.body)).not.toContain('wrong imap password');
+    expect((await t.http.post('/api/mailboxes/smtp').set(owner.auth).send({ ...smtpBody(), imap: { ...imapAt, port: 1, tlsMode: 'none' } })).body.detail).toMatch(/ECONNREFUSED/);
+    expect(await t.prisma.mailbox.count()).toBe(0);
+  });
+
   it('saves a verified mailbox with the password encrypted, and hands the login to n8n', async () => {
-    const saved = await t.http.post('/api/mailboxes/smtp').set(owner.auth).send({ ...smtpBody(), imap: { host: server.host, port: 993, tlsMode: 'tls' } });
+    const saved = await t.http.post('/api/mailboxes/smtp').set(owner.auth).send({ ...smtpBody(), imap: { ...imapAt, tlsMode: 'none' } });
     expect(saved.status).toBe(201);
     expect(saved.body).toMatchObject({
       provider: 'smtp',
       email: 'mailer@acme.example',
       status: 'active',
       smtp: { host: server.host, port: server.port, tlsMode: 'none', username: 'mailer@acme.example' },
-      imap: { host: server.host, port: 993, tlsMode: 'tls', username: 'mailer@acme.example' },
+      imap: { ...imapAt, tlsMode: 'none', username: 'mailer@acme.example' },
     });
     expect(JSON.stringify(saved.body)).not.toContain(password);
 
@@ -85,15 +102,14 @@ describe('SMTP mailboxes', () => {
     const path = `/api/internal/n8n/mailboxes/${mailbox.id}/imap-credentials`;
     const defaulted = await callAsN8n(t, path, { provider: 'smtp' });
     expect(defaulted.status).toBe(200);
-    expect(defaulted.body).toEqual({ host: server.host, port: 993, tlsMode: 'tls', secure: true, requireTls: false, username: 'mailer@acme.example', password });
+    expect(defaulted.body).toEqual({ ...imapAt, tlsMode: 'none', secure: false, requireTls: false, username: 'mailer@acme.example', password });
 
-    const imapPassword = 'imap-password-7c1e02';
-    const imap = { host: 'imap.acme.example', port: 143, tlsMode: 'starttls', username: 'inbox@acme.example', password: imapPassword };
+    const imap = { ...imapAt, tlsMode: 'none', username: 'inbox@acme.example', password: imapPassword };
     expect((await t.http.post('/api/mailboxes/smtp').set(owner.auth).send({ ...smtpBody(), imap })).status).toBe(200);
     expect((await t.http.patch(`/api/mailboxes/${mailbox.id}`).set(owner.auth).send({ status: 'paused' })).body.status).toBe('paused');
     const paused = await callAsN8n(t, path, { provider: 'smtp' });
     expect(paused.status).toBe(200);
-    expect(paused.body).toEqual({ host: 'imap.acme.example', port: 143, tlsMode: 'starttls', secure: false, requireTls: true, username: 'inbox@acme.example', password: imapPassword });
+    expect(paused.body).toEqual({ ...imapAt, tlsMode: 'none', secure: false, requireTls: false, username: 'inbox@acme.example', password: imapPassword });
     expect(await plaintextOccurrences(t, [imapPassword])).toEqual([]);
   });
 
