@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { classifyMessage, isOurMessageId, type MailboxView } from '../nodes/InboxWatch/classify';
+import { inboundEventOf } from '../nodes/InboxWatch/inboundEvents';
 import { bodyText, parseMime } from '../nodes/InboxWatch/mime';
 import { inboundMail } from './inboundMail';
 
@@ -123,6 +124,70 @@ describe('classifyMessage: bounces', () => {
 	it('a DSN reporting delivery is no bounce', () => {
 		const result = classify('softBounce', {}, (raw) => raw.replace('Action: delayed', 'Action: delivered').replace('Status: 4.2.2', 'Status: 2.0.0'));
 		expect(result.type).not.toBe('bounced');
+	});
+});
+
+describe('classifyMessage: complaints from feedback loops (ARF)', () => {
+	it('a Yahoo CFL report with the original attached is a complaint by the recipient it names', () => {
+		const result = classify('yahooArfComplaint');
+		expect(result).toMatchObject({
+			type: 'complained',
+			ourMessageId: '<ophir.snd_arf@sender.example>',
+			complaint: {
+				feedbackType: 'abuse',
+				recipient: 'dave@lead.example',
+				originalMessageId: '<ophir.snd_arf@sender.example>',
+				userAgent: 'Yahoo!-Mail-Feedback/2.0',
+				reportedDomain: 'sender.example',
+				reportedBy: 'arf.mail.yahoo.com',
+			},
+			evidence: { from: 'feedback@arf.mail.yahoo.com', signal: 'Feedback-Type: abuse' },
+		});
+	});
+
+	it('a Microsoft JMRP report with the recipient redacted is found through the original headers\' Message-ID alone', () => {
+		expect(classify('jmrpArfComplaint')).toMatchObject({
+			type: 'complained',
+			ourMessageId: '<ophir.snd_jmrp@sender.example>',
+			complaint: { feedbackType: 'abuse', recipient: null, userAgent: 'Microsoft JMRP/1.0', reportedBy: 'hotmail.com' },
+		});
+	});
+
+	it('without Original-Rcpt-To the recipient comes from the original, unless redacted', () => {
+		const withoutRcptTo = classify('yahooArfComplaint', {}, (raw) => raw.replace(/^Original-Rcpt-To:.*\r\n/m, ''));
+		expect(withoutRcptTo).toMatchObject({ type: 'complained', complaint: { recipient: 'dave@lead.example' } });
+		const redactedTo = classify('yahooArfComplaint', {}, (raw) => raw.replace(/^Original-Rcpt-To:.*\r\n/m, '').replace('To: dave@lead.example', 'To: xxxxxxxx@lead.example'));
+		expect(redactedTo).toMatchObject({ type: 'complained', complaint: { recipient: null } });
+		const jmrpUnredacted = classify('jmrpArfComplaint', {}, (raw) => raw.replace('X-HmXmrOriginalRecipient: <redacted>', 'X-HmXmrOriginalRecipient: <frank@lead.example>'));
+		expect(jmrpUnredacted).toMatchObject({ type: 'complained', complaint: { recipient: 'frank@lead.example' } });
+	});
+
+	it('not-spam, virus and other reports are no complaints; fraud is', () => {
+		expect(classify('notSpamArf')).toMatchObject({ type: 'ignored', reason: 'not_a_complaint', evidence: { signal: 'Feedback-Type: not-spam' } });
+		for (const feedbackType of ['virus', 'other']) {
+			expect(classify('yahooArfComplaint', {}, (raw) => raw.replace('Feedback-Type: abuse', `Feedback-Type: ${feedbackType}`))).toMatchObject({ type: 'ignored', reason: 'not_a_complaint' });
+		}
+		expect(classify('yahooArfComplaint', {}, (raw) => raw.replace('Feedback-Type: abuse', 'Feedback-Type: fraud')).type).toBe('complained');
+	});
+
+	it('a report From one of our own addresses is still our own mail', () => {
+		const ours = classify('yahooArfComplaint', {}, (raw) => raw.replace(/^From:.*$/m, 'From: Alice Sender <alice@sender.example>'));
+		expect(ours).toMatchObject({ type: 'ignored', reason: 'from_our_mailbox' });
+	});
+
+	it('a complaint naming neither our original nor the recipient is not reported', () => {
+		const anonymous = classify('jmrpArfComplaint', {}, (raw) => raw.replace('<ophir.snd_jmrp@sender.example>', '<CAF0a1b2c3@mail.gmail.com>'));
+		expect(anonymous).toMatchObject({ type: 'complained', ourMessageId: null, complaint: { recipient: null } });
+		const watched = { providerMessageId: 'm-1', threadId: 't-1', labels: ['INBOX'], receivedAt: '2026-03-11T11:02:12.000Z', readAs: 'raw' as const, content: null };
+		expect(inboundEventOf({ mailboxId: 'mb-1', provider: 'gmail' }, { ...watched, classification: anonymous })).toBeNull();
+		expect(inboundEventOf({ mailboxId: 'mb-1', provider: 'gmail' }, { ...watched, classification: classify('jmrpArfComplaint') })).toMatchObject({
+			type: 'complained',
+			inReplyToMessageId: '<ophir.snd_jmrp@sender.example>',
+			leadEmail: null,
+			threadId: null,
+			message: null,
+			evidence: { feedbackType: 'abuse', userAgent: 'Microsoft JMRP/1.0' },
+		});
 	});
 });
 

@@ -100,6 +100,23 @@ describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane o
 		expect(gmail.apiCalls(/\/messages\/in-/)[0]?.query.getAll('metadataHeaders')).toContain('Auto-Submitted');
 	});
 
+	it('reads feedback-loop reports in full and reports complaints by our original and the recipient the provider names', async () => {
+		const yahoo = gmail.deliver(inboundMail('yahooArfComplaint'));
+		const jmrp = gmail.deliver(inboundMail('jmrpArfComplaint'));
+		const notSpam = gmail.deliver(inboundMail('notSpamArf'));
+
+		const { outcome } = await watch();
+
+		expect(eventsOf(outcome)).toMatchObject([
+			{ eventId: `gmail:mb-1:${yahoo.id}`, type: 'complained', inReplyToMessageId: '<ophir.snd_arf@sender.example>', leadEmail: 'dave@lead.example', threadId: null, message: null, evidence: { feedbackType: 'abuse', reportedBy: 'arf.mail.yahoo.com', readAs: 'raw' } },
+			{ eventId: `gmail:mb-1:${jmrp.id}`, type: 'complained', inReplyToMessageId: '<ophir.snd_jmrp@sender.example>', leadEmail: null },
+		]);
+		expect(outcome.ignored).toEqual([{ providerMessageId: notSpam.id, reason: 'not_a_complaint' }]);
+		const reads = gmail.apiCalls(/\/messages\//).map((request) => `${request.path.split('/').pop()} ${request.query.get('format')}`);
+		expect(reads).toEqual([yahoo, jmrp, notSpam].flatMap(({ id }) => [`${id} metadata`, `${id} raw`]));
+		expect(controlPlane.inboxResults[0]?.events).toEqual(outcome.events);
+	});
+
 	it('finds a reply without threading headers through its Gmail thread', async () => {
 		const raw = inboundMail('genuineReply').replace(/^(In-Reply-To|References):.*\r\n/gim, '');
 		gmail.seed({ id: 'in-bare', threadId: 'thread-ours', raw, messageId: '<CAJx9Lq1kz8+abc@mail.gmail.com>', labelIds: ['INBOX'] });

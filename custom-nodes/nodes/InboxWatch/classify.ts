@@ -1,5 +1,6 @@
 import { autoReplySignal } from './autoReply';
 import { readBounce, type BounceReport } from './deliveryStatus';
+import { isComplaint, readFeedbackReport, type FeedbackReport } from './feedbackReport';
 import { addressOf, bodyText, headerValue, messageIdsIn, type MimePart } from './mime';
 import { unsubscribePhrase } from './unsubscribeRequest';
 
@@ -24,9 +25,10 @@ export interface Evidence {
 }
 
 export type Classification =
-	| { type: 'ignored'; reason: 'sent_by_us' | 'draft' | 'from_our_mailbox' | 'not_in_our_threads'; evidence: Evidence }
+	| { type: 'ignored'; reason: 'sent_by_us' | 'draft' | 'from_our_mailbox' | 'not_in_our_threads' | 'not_a_complaint'; evidence: Evidence }
 	| { type: 'replied' | 'auto_replied' | 'unsubscribe_request'; ourMessageId: string | null; evidence: Evidence }
-	| { type: 'bounced'; ourMessageId: string | null; bounce: BounceReport; evidence: Evidence };
+	| { type: 'bounced'; ourMessageId: string | null; bounce: BounceReport; evidence: Evidence }
+	| { type: 'complained'; ourMessageId: string | null; complaint: FeedbackReport; evidence: Evidence };
 
 /**
  * Our Message-IDs are `<ophir.{sendId}@{sender domain}>` (README "Message-ID"), so they are
@@ -46,7 +48,8 @@ function ourReferencedIds(message: MimePart): string[] {
 /**
  * Decides what one message in a watched mailbox means. Order matters: our own mail (Sent, Drafts,
  * From one of our addresses) is never a reply, which is the classic false positive of threaded
- * follow-ups; bounces come from MAILER-DAEMON and reference our original only in their content;
+ * follow-ups; feedback-loop reports (ARF) and bounces come from the provider and reference our
+ * original only in their content, and a complaint must never pass for a reply;
  * auto-replies are recognised before replies so an out-of-office never stops a sequence.
  */
 export function classifyMessage(message: MimePart, mailbox: MailboxView): Classification {
@@ -64,6 +67,14 @@ export function classifyMessage(message: MimePart, mailbox: MailboxView): Classi
 	if (labels.has('DRAFT')) return { type: 'ignored', reason: 'draft', evidence: evidence('label DRAFT') };
 	const ours = new Set(mailbox.ourAddresses.map((address) => address.toLowerCase()));
 	if (from !== null && ours.has(from)) return { type: 'ignored', reason: 'from_our_mailbox', evidence: evidence(`From: ${from}`) };
+
+	const feedback = readFeedbackReport(message);
+	if (feedback) {
+		const signal = `Feedback-Type: ${feedback.feedbackType}`;
+		if (!isComplaint(feedback)) return { type: 'ignored', reason: 'not_a_complaint', evidence: evidence(signal) };
+		const ourMessageId = feedback.originalMessageId && isOurMessageId(feedback.originalMessageId) ? feedback.originalMessageId : null;
+		return { type: 'complained', ourMessageId, complaint: feedback, evidence: evidence(signal) };
+	}
 
 	const bounce = readBounce(message);
 	if (bounce) {

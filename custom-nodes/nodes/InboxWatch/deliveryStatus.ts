@@ -51,8 +51,8 @@ function kindOf(status: string | null, action: string | null, diagnostic: string
 	return smtpCode === '4' ? 'soft' : 'hard';
 }
 
-/** Our original's Message-ID: the attached message first, then header lines quoted in the DSN text. */
-function originalMessageIdOf(message: MimePart): string | null {
+/** Our original's Message-ID: the attached message first, then header lines quoted in the report's text (DSN or ARF). */
+export function originalMessageIdOf(message: MimePart): string | null {
 	for (const leaf of leafParts(message)) {
 		const attached = leaf.attachedMessage ? headerValue(leaf.attachedMessage.headers, 'Message-ID') : undefined;
 		const id = attached ? /<[^<>\s]+>/.exec(attached)?.[0] : undefined;

@@ -3,14 +3,14 @@ import type { MailboxToWatch, MessageContent, WatchedMessage } from './watchType
 /** The body item of POST /api/internal/n8n/inbound-events (control-plane inboundEvents.schemas.ts). */
 export interface InboundEvent {
 	eventId: string;
-	type: 'replied' | 'auto_replied' | 'bounced' | 'unsubscribe_request';
+	type: 'replied' | 'auto_replied' | 'bounced' | 'complained' | 'unsubscribe_request';
 	inReplyToMessageId: string | null;
 	threadId: string | null;
 	leadEmail: string | null;
 	mailboxId: string;
 	bounce: { kind: 'hard' | 'soft'; status: string | null; diagnostic: string | null } | null;
 	receivedAt: string;
-	/** For the unified inbox; bounces carry none (their evidence is in `bounce`). */
+	/** For the unified inbox; bounces and complaints carry none (their evidence is in `bounce` and `evidence`). */
 	message: MessageContent | null;
 	evidence: Record<string, unknown>;
 }
@@ -29,22 +29,20 @@ export function inboundEventOf(mailbox: Pick<MailboxToWatch, 'mailboxId' | 'prov
 	const { mailboxId, provider } = mailbox;
 	const evidence = { ...classification.evidence, providerMessageId: watched.providerMessageId, labels: watched.labels, readAs: watched.readAs };
 	const common = { eventId: `${provider}:${mailboxId}:${watched.providerMessageId}`, mailboxId, receivedAt: watched.receivedAt, evidence };
+	const { ourMessageId } = classification;
+	// A provider's report (DSN, feedback-loop report) starts its own thread and has no text for the
+	// inbox: our original's id or the address it names find the lead, and with neither there is nothing to attach it to.
+	const providerReport = (report: Pick<InboundEvent, 'type' | 'leadEmail' | 'bounce'>, details: Record<string, unknown>): InboundEvent | null =>
+		ourMessageId || report.leadEmail ? { ...common, ...report, inReplyToMessageId: ourMessageId, threadId: null, message: null, evidence: { ...evidence, ...details } } : null;
 	if (classification.type === 'bounced') {
 		const { bounce } = classification;
-		// Neither our original nor the failed address: nothing the control plane could attach it to.
-		if (!classification.ourMessageId && !bounce.finalRecipient) return null;
-		// A DSN starts its own Gmail thread, so the thread says nothing: our original's id or the failed address do.
-		return {
-			...common,
-			type: 'bounced',
-			inReplyToMessageId: classification.ourMessageId,
-			threadId: null,
-			leadEmail: bounce.finalRecipient,
-			bounce: { kind: bounce.kind, status: bounce.status, diagnostic: bounce.diagnostic?.slice(0, MAX_DIAGNOSTIC) ?? null },
-			message: null,
-			evidence: { ...evidence, action: bounce.action, finalRecipient: bounce.finalRecipient, originalMessageId: bounce.originalMessageId },
-		};
+		return providerReport(
+			{ type: 'bounced', leadEmail: bounce.finalRecipient, bounce: { kind: bounce.kind, status: bounce.status, diagnostic: bounce.diagnostic?.slice(0, MAX_DIAGNOSTIC) ?? null } },
+			{ action: bounce.action, finalRecipient: bounce.finalRecipient, originalMessageId: bounce.originalMessageId },
+		);
 	}
+	// A redacted recipient (Microsoft JMRP) leaves our original's id as the only link.
+	if (classification.type === 'complained') return providerReport({ type: 'complained', leadEmail: classification.complaint.recipient, bounce: null }, { ...classification.complaint });
 	// The From address is not used to find the lead: a colleague may answer for them.
-	return { ...common, type: classification.type, inReplyToMessageId: classification.ourMessageId, threadId: watched.threadId, leadEmail: null, bounce: null, message: watched.content };
+	return { ...common, type: classification.type, inReplyToMessageId: ourMessageId, threadId: watched.threadId, leadEmail: null, bounce: null, message: watched.content };
 }
