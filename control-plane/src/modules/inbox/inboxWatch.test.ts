@@ -121,6 +121,35 @@ describe('POST /api/internal/n8n/inbox-watch/results', () => {
     expect(suppressed.map((row) => row.value).sort()).toEqual([hard!.email, unsubscribed!.email].sort());
   });
 
+  it('complaints from feedback-loop reports suppress the complaining address with reason complained and stop only that lead', async () => {
+    const sent = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 3 });
+    const mailboxId = sent.items[0]!.mailboxes[0].id as string;
+    await t.prisma.mailbox.update({ where: { id: mailboxId }, data: { provider: 'gmail', inboxCursor: '1200' } });
+    const [yahoo, jmrp, untouched] = sent.items.map((item) => ({ leadId: item.lead.id as string, email: item.lead.email as string, messageId: `<ophir.${item.sendId}@ophir.example>` }));
+    // As Inbox Watch emits them: a Yahoo CFL report names our original and the recipient, a Microsoft JMRP report only our original.
+    const complaint = (gmailId: string, fields: object) => ({
+      eventId: `gmail:${mailboxId}:${gmailId}`, type: 'complained', mailboxId, threadId: null, bounce: null, message: null,
+      receivedAt: clock.now().toISOString(), evidence: { signal: 'Feedback-Type: abuse', feedbackType: 'abuse', readAs: 'raw' }, ...fields,
+    });
+    const response = await results({
+      mailboxId, previousCursor: '1200', cursor: '1210',
+      events: [
+        complaint('arf-yahoo', { inReplyToMessageId: yahoo!.messageId, leadEmail: yahoo!.email }),
+        complaint('arf-jmrp', { inReplyToMessageId: jmrp!.messageId, leadEmail: null }),
+      ],
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body).toMatchObject({ applied: 2, unknown: 0, cursorAdvanced: true, events: [{ leadId: yahoo!.leadId, stoppedEnrollments: 1 }, { leadId: jmrp!.leadId, stoppedEnrollments: 1 }] });
+
+    const suppressed = await t.prisma.suppression.findMany({ where: { organizationId, value: { in: sent.items.map((item) => item.lead.email as string) } }, orderBy: { value: 'asc' } });
+    expect(suppressed.map(({ value, reason, source }) => ({ value, reason, source }))).toEqual(
+      [yahoo!.email, jmrp!.email].sort().map((value) => ({ value, reason: 'complained', source: 'inbox:complained' })),
+    );
+    const stateOf = async (leadId: string) => (await t.prisma.enrollment.findFirstOrThrow({ where: { leadId, campaignId: sent.campaign.id } })).state;
+    expect([await stateOf(yahoo!.leadId), await stateOf(jmrp!.leadId), await stateOf(untouched!.leadId)]).toEqual(['stopped', 'stopped', 'active']);
+    expect(await t.prisma.event.count({ where: { leadId: { in: [yahoo!.leadId, jmrp!.leadId] }, type: 'complained' } })).toBe(2);
+  });
+
   it('an older watch finishing late cannot move the cursor back', async () => {
     const gmail = await mailbox({ organizationId, provider: 'gmail', inboxCursor: '500' });
     const late = await results({ mailboxId: gmail.id, previousCursor: '400', cursor: '450', events: [] });
