@@ -117,7 +117,7 @@ export function createApp(deps: AppDeps): App {
     ...leadsModule({ config, prisma, clock, logger }).routes,
     ...mailboxModule({ config, prisma, secrets, clock, logger }).routes,
     ...trackingModule({ config, prisma, clock, logger, links }).routes,
-    ...inboxModule({ config, prisma, clock, links }).routes,
+    ...inboxModule({ config, prisma, clock, links, logger, deployments }).routes,
   ];
 
   const app = express();

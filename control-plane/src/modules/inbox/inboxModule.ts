@@ -2,6 +2,8 @@ import type { Clock } from '../../lib/clock.js';
 import type { Config } from '../../lib/config.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import type { AnyRoute } from '../../lib/http/route.js';
+import type { Logger } from '../../lib/logger.js';
+import type { DeploymentService } from '../deployments/deployment.service.js';
 import { InboundEventsService } from '../events/inboundEvents.service.js';
 import { healthPolicy } from '../mailboxes/health/healthSweep.js';
 import { SuppressionsService } from '../suppressions/suppressions.service.js';
@@ -18,14 +20,28 @@ import { InboxWatchService } from './inboxWatch.service.js';
  * /inbound-events, which files replies into the unified inbox), the unified inbox API, and the
  * callbacks that send replies from the inbox.
  */
-export function inboxModule(deps: { config: Config; prisma: PrismaClient; clock: Clock; links: TrackingLinks }): { routes: AnyRoute[] } {
-  const { config, prisma, clock, links } = deps;
+export function inboxModule(deps: {
+  config: Config;
+  prisma: PrismaClient;
+  clock: Clock;
+  links: TrackingLinks;
+  logger: Logger;
+  deployments: Pick<DeploymentService, 'tickInboxWatcher'>;
+}): { routes: AnyRoute[] } {
+  const { config, prisma, clock, links, logger, deployments } = deps;
+  const sendQueuedReplies = async (organizationId: string) => {
+    try {
+      await deployments.tickInboxWatcher(organizationId);
+    } catch (error) {
+      logger.warn({ err: error instanceof Error ? error.message : String(error), organizationId }, 'inbox reply queued; it goes out with the inbox watcher\'s next poll');
+    }
+  };
   const suppressions = new SuppressionsService({ importsDir: config.LEAD_IMPORTS_DIR, maxUploadBytes: config.LEAD_IMPORT_MAX_BYTES });
   const inbound = new InboundEventsService({ prisma, clock, outcomes: new LeadOutcomes({ prisma, suppressions }), healthPolicy: healthPolicy(config) });
   return {
     routes: [
       ...inboxWatchRoutes({ watch: new InboxWatchService({ prisma, inbound }) }),
-      ...inboxThreadRoutes({ threads: new InboxThreadsService({ clock, links }) }),
+      ...inboxThreadRoutes({ threads: new InboxThreadsService({ clock, links, sendQueuedReplies }) }),
       ...inboxReplyCallbackRoutes({ replies: new InboxRepliesService({ prisma, clock, links, leaseSeconds: config.CLAIM_LEASE_SECONDS }) }),
     ],
   };

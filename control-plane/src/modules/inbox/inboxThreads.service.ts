@@ -77,7 +77,14 @@ function toMessage(row: InboxMessageRow): InboxMessageDto {
  * organization's inbox-watcher workflow through the thread's mailbox (InboxRepliesService).
  */
 export class InboxThreadsService {
-  constructor(private readonly deps: { clock: Clock; links: TrackingLinks }) {}
+  constructor(
+    private readonly deps: {
+      clock: Clock;
+      links: TrackingLinks;
+      /** Runs the organization's inbox watcher now, which sends queued replies; best effort (its next poll sends them anyway). */
+      sendQueuedReplies: (organizationId: string) => Promise<void>;
+    },
+  ) {}
 
   async list(auth: AuthContext, query: ListInboxThreadsQuery): Promise<{ data: InboxThreadDto[]; nextCursor: string | null }> {
     const conditions: Prisma.InboxThreadWhereInput[] = [];
@@ -190,6 +197,8 @@ export class InboxThreadsService {
       await recordAudit({ ...auth, db }, { action: 'inbox_reply.queued', targetType: 'inbox_thread', targetId: threadId, data: { replyId: id, mailboxId: thread.mailboxId } });
       return created;
     });
+    // Someone is waiting on this answer: not until the watcher's next poll.
+    await this.deps.sendQueuedReplies(auth.organizationId);
     return toMessage(reply);
   }
 
