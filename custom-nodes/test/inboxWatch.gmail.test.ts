@@ -196,7 +196,7 @@ describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane o
 		const bodies = controlPlane.server.requests.map((request) => [request.path, JSON.parse(request.rawBody || 'null')]);
 		expect(bodies.slice(0, 2)).toEqual([
 			['/api/internal/n8n/inbox-watch/claims', { organizationId: 'org-1' }],
-			['/api/internal/n8n/mailboxes/mb-1/access-token', { provider: 'gmail' }],
+			['/api/internal/n8n/mailboxes/mb-1/access-token', { provider: 'gmail', purpose: 'watch' }],
 		]);
 	});
 });

@@ -303,7 +303,7 @@ describe('Inbox Watch on Outlook (fake Microsoft Graph, token broker and control
 		const bodies = controlPlane.server.requests.map((request) => [request.path, JSON.parse(request.rawBody || 'null')]);
 		expect(bodies.slice(0, 2)).toEqual([
 			['/api/internal/n8n/inbox-watch/claims', { organizationId: 'org-1' }],
-			['/api/internal/n8n/mailboxes/mb-1/access-token', { provider: 'outlook' }],
+			['/api/internal/n8n/mailboxes/mb-1/access-token', { provider: 'outlook', purpose: 'watch' }],
 		]);
 		expect(graph.apiCalls()[0]?.headers.authorization).toBe(`Bearer ${accessToken}`);
 	});

@@ -156,7 +156,7 @@ function gmailGetter(context: IExecuteFunctions, baseUrl: string, accessToken: s
 
 /** The cursor is Gmail's history id, which the control plane keeps per mailbox. */
 export const watchGmail: ProviderWatcher = async (context, mailbox, ourAddresses, settings) => {
-	const token = await postToControlPlane(context, controlPlanePaths.accessToken(mailbox.mailboxId), { provider: 'gmail' }, settings.timeoutMs);
+	const token = await postToControlPlane(context, controlPlanePaths.accessToken(mailbox.mailboxId), { provider: 'gmail', purpose: 'watch' }, settings.timeoutMs);
 	if (!token.ok) throw new WatchError(token.error.code, token.error.message);
 	const brokeredBase = typeof token.body.apiBaseUrl === 'string' ? token.body.apiBaseUrl : '';
 	const baseUrl = trimTrailingSlash(settings.gmailApiBaseUrl || brokeredBase || GMAIL_DEFAULT_BASE_URL);

@@ -219,7 +219,7 @@ function graphClient(context: IExecuteFunctions, baseUrl: string, accessToken: s
 
 /** The cursor is the inbox's Graph delta link, which the control plane keeps per mailbox. */
 export const watchOutlook: ProviderWatcher = async (context, mailbox, ourAddresses, settings) => {
-	const token = await postToControlPlane(context, controlPlanePaths.accessToken(mailbox.mailboxId), { provider: 'outlook' }, settings.timeoutMs);
+	const token = await postToControlPlane(context, controlPlanePaths.accessToken(mailbox.mailboxId), { provider: 'outlook', purpose: 'watch' }, settings.timeoutMs);
 	if (!token.ok) throw new WatchError(token.error.code, token.error.message);
 	const brokeredBase = typeof token.body.apiBaseUrl === 'string' ? token.body.apiBaseUrl : '';
 	const baseUrl = trimTrailingSlash(settings.graphApiBaseUrl || brokeredBase || GRAPH_DEFAULT_BASE_URL);

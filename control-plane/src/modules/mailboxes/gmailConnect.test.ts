@@ -114,6 +114,19 @@ describe('token broker', () => {
     expect(refreshCalls()).toBe(before + 1);
   });
 
+  it('gives a paused mailbox a token to watch its inbox, not to send', async () => {
+    await t.prisma.mailbox.update({ where: { id: mailboxId }, data: { status: 'paused' } });
+    try {
+      const send = await accessToken();
+      expect(send.status).toBe(409);
+      const watch = await callAsN8n(t, `/api/internal/n8n/mailboxes/${mailboxId}/access-token`, { provider: 'gmail', purpose: 'watch' });
+      expect(watch.status, watch.text).toBe(200);
+      expect(watch.body).toMatchObject({ provider: 'gmail', email: address });
+    } finally {
+      await t.prisma.mailbox.update({ where: { id: mailboxId }, data: { status: 'active' } });
+    }
+  });
+
   it('refreshes ahead of expiry', async () => {
     const before = refreshCalls();
     const cached = await accessToken();

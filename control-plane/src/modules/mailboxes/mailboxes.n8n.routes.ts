@@ -20,7 +20,7 @@ export function mailboxN8nRoutes(deps: { prisma: PrismaClient; secrets: SecretBo
       params: mailboxParams,
       body: brokerRequestBody,
       responses: { 200: { description: 'The token and where to use it', schema: accessTokenSchema } },
-      handler: async ({ params, body }) => ({ body: await broker.accessToken(params.mailboxId, body.provider) }),
+      handler: async ({ params, body }) => ({ body: await broker.accessToken(params.mailboxId, body.provider, body.purpose) }),
     }),
     // POST /api/internal/n8n/mailboxes/:mailboxId/smtp-credentials
     route({

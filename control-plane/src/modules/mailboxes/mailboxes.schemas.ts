@@ -160,7 +160,11 @@ export const oauthCallbackQuery = z.object({
 
 /** What the Send Email node sends to the broker endpoints. */
 export const brokerRequestBody = z
-  .object({ sendId: z.string().max(200).optional(), provider: mailboxProviderSchema.optional() })
+  .object({
+    sendId: z.string().max(200).optional(),
+    provider: mailboxProviderSchema.optional(),
+    purpose: z.enum(['send', 'watch']).default('send').describe('watch: reading the inbox, allowed while the mailbox is paused'),
+  })
   .strict();
 
 export const accessTokenSchema = z

@@ -47,7 +47,7 @@ export class TokenBroker {
     },
   ) {}
 
-  async accessToken(mailboxId: string, expectedProvider?: string): Promise<BrokeredAccessToken> {
+  async accessToken(mailboxId: string, expectedProvider?: string, purpose: 'send' | 'watch' = 'send'): Promise<BrokeredAccessToken> {
     // n8n is platform-level: the mailbox id alone names the mailbox, and its row names the organization.
     const mailbox = await this.deps.prisma.mailbox.findUnique({ where: { id: mailboxId } });
     if (!mailbox) throw new NotFoundError('Mailbox');
@@ -57,7 +57,8 @@ export class TokenBroker {
     if (expectedProvider && expectedProvider !== mailbox.provider) {
       throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is a ${mailbox.provider} mailbox, not ${expectedProvider}`, { provider: mailbox.provider });
     }
-    assertMailboxCanSend(mailbox);
+    // A paused mailbox stops sending, not receiving: its replies and bounces are still watched.
+    if (purpose === 'send' || mailbox.status !== 'paused') assertMailboxCanSend(mailbox);
     const token = await this.currentToken(mailbox as Mailbox & { provider: OAuthMailboxProvider });
     return {
       accessToken: token.accessToken,
