@@ -98,8 +98,8 @@ async function threadHoldsOurMessage(get: GmailGet, threadId: string): Promise<b
 
 /**
  * Reads one new message as cheaply as its meaning allows: labels alone settle our own Sent/Draft
- * mail, headers settle auto-replies and mail outside our threads, and only bounces and replies
- * (whose body may ask to unsubscribe) are read in full.
+ * mail, headers settle auto-replies and mail outside our threads, and only bounces, complaints and
+ * replies (whose body may ask to unsubscribe) are read in full.
  */
 async function watchMessage(get: GmailGet, ref: MessageRef, ourAddresses: string[]): Promise<WatchedMessage> {
 	const labelOnly = ref.labelIds !== null && ref.labelIds.some((label) => label === 'SENT' || label === 'DRAFT');

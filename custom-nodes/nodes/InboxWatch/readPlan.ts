@@ -7,7 +7,7 @@ export function headersOnly(headers: Header[]): MimePart {
 	return { headers, contentType: parseContentType(headerValue(headers, 'Content-Type')), text: '', parts: [], attachedMessage: null };
 }
 
-/** Bounces keep their evidence in the body (delivery-status part, attached original). */
+/** Bounces and complaints keep their evidence in the body (delivery-status or feedback-report part, attached original). */
 export function looksLikeBounce(headers: Header[]): boolean {
 	const from = addressOf(headerValue(headers, 'From')) ?? '';
 	return (
@@ -21,8 +21,8 @@ export function looksLikeBounce(headers: Header[]): boolean {
  * What a message's headers settle, shared by the providers' watchers so they decide alike:
  * `none`: the headers decided (our own mail, an auto-reply to one of our sends);
  * `thread`: nothing links it to us but the provider's thread might (one thread read decides; when
- * the thread is not ours either, `byHeaders` stands); `raw`: bounces and replies are read in full
- * (their evidence, or an unsubscribe request, is in the body).
+ * the thread is not ours either, `byHeaders` stands); `raw`: bounces, complaints and replies are
+ * read in full (their evidence, or an unsubscribe request, is in the body).
  */
 export function planAfterHeaders(headers: Header[], view: MailboxView): { byHeaders: Classification; next: 'none' | 'thread' | 'raw' } {
 	const byHeaders = classifyMessage(headersOnly(headers), view);
