@@ -1,7 +1,8 @@
 // End to end on the real stack: PostgreSQL, the control plane on a real port, the provisioned n8n
-// running the campaign-sender workflow with our nodes, the fake Gmail API (two mailboxes) and a real
-// local SMTP server (one mailbox). The control plane's clock is moved through two weeks; n8n works
-// from the `now` each claim carries.
+// running the campaign-sender and inbox-watcher workflows with our nodes, the fake Gmail API (two
+// mailboxes) and a real local SMTP server (one mailbox). The control plane's clock is moved through
+// two weeks; n8n works from the `now` each claim carries. Replies, an out-of-office and a bounce
+// arrive in the fake Gmail inboxes and are found by the inbox watcher.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../lib/clock.js';
@@ -12,9 +13,9 @@ import { LocalSmtpServer } from './fakes/localSmtpServer.js';
 import { headerValue, splitMessage } from './fakes/mimeHeaders.js';
 import { createListeningTestApp } from './listeningApp.js';
 import { connectOAuthMailbox } from './mailboxFlows.js';
-import { callAsN8n } from './n8nCallbacks.js';
 import { n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from './realN8n.js';
 import { signUp, type SignedUp, type TestApp } from './testApp.js';
+import { until } from './until.js';
 
 const zones = ['America/New_York', 'Europe/Berlin', 'Asia/Tokyo'];
 const leadCount = 200;
@@ -25,7 +26,7 @@ const start = new Date('2026-11-30T00:00:00Z'); // a Monday
 const end = new Date('2026-12-14T00:00:00Z');
 
 const clock = new ManualClock(start);
-const google = new FakeGoogle();
+const google = new FakeGoogle({ now: () => clock.now() });
 const smtp = new LocalSmtpServer({ username: 'smtp-user', password: 'smtp-pass-1' });
 const gmailSenders = ['e2e.one@gmail.example', 'e2e.two@gmail.example'];
 let n8n: TestN8n;
@@ -45,9 +46,13 @@ interface Delivery {
   listUnsubscribePost?: string;
 }
 
+/** Message-IDs of replies written in the unified inbox: sent too, but no step of the sequence. */
+const inboxReplies = new Set<string>();
+
 function deliveries(): Delivery[] {
+  const ours = (message: { labelIds: string[]; messageId: string }) => message.labelIds.includes('SENT') && !inboxReplies.has(message.messageId);
   const raws = [
-    ...gmailSenders.flatMap((sender) => google.messagesOf(sender).map((message) => message.raw)),
+    ...gmailSenders.flatMap((sender) => google.messagesOf(sender).filter(ours).map((message) => message.raw)),
     ...smtp.received.map((mail) => mail.raw),
   ];
   return raws.map((raw) => {
@@ -74,6 +79,24 @@ function localParts(instant: Date, timeZone: string) {
   );
   return { weekday: parts.weekday!, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
 }
+
+/** What arrives in our Gmail inbox from the lead (or their mail server) about one of our messages. */
+const inbound = {
+  reply: (ours: Delivery) =>
+    [`From: <${ours.to}>`, `To: <${ours.from}>`, `Subject: Re: ${ours.subject}`, `Message-ID: <reply.${Date.now()}@lead.example>`, `In-Reply-To: ${ours.messageId}`, `References: ${ours.messageId}`, 'Content-Type: text/plain; charset=UTF-8', '', 'Sounds interesting, can we talk on Thursday?', '', `> ${ours.subject}`].join('\r\n'),
+  outOfOffice: (ours: Delivery) =>
+    [`From: <${ours.to}>`, `To: <${ours.from}>`, `Subject: Abwesenheitsnotiz: ${ours.subject}`, `Message-ID: <ooo.${Date.now()}@lead.example>`, `In-Reply-To: ${ours.messageId}`, 'Auto-Submitted: auto-replied', 'Content-Type: text/plain; charset=UTF-8', '', 'Ich bin bis zum 15. Dezember nicht im Büro.'].join('\r\n'),
+  // Gmail's DSN: a multipart/report with the delivery-status and our original attached.
+  hardBounce: (ours: Delivery) =>
+    [
+      'From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>', `To: <${ours.from}>`, 'Subject: Delivery Status Notification (Failure)', `Message-ID: <dsn.${Date.now()}@mx.google.com>`,
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"', '',
+      '--b1', 'Content-Type: text/plain; charset=UTF-8', '', `Address not found: ${ours.to}`, '',
+      '--b1', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; googlemail.com', '', `Final-Recipient: rfc822; ${ours.to}`, 'Action: failed', 'Status: 5.1.1', 'Diagnostic-Code: smtp; 550 5.1.1 The email account that you tried to reach does not exist.', '',
+      '--b1', 'Content-Type: message/rfc822', '', `From: <${ours.from}>`, `To: <${ours.to}>`, `Subject: ${ours.subject}`, `Message-ID: ${ours.messageId}`, '', 'A question for you.', '',
+      '--b1--',
+    ].join('\r\n'),
+};
 
 describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), () => {
   beforeAll(async () => {
@@ -167,24 +190,66 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
         await sleep(20);
       }
     };
+    // The organization's inbox watcher was deployed when the campaign started; a tick runs one watch.
+    const watcher = await t.prisma.workflowDeployment.findFirstOrThrow({ where: { organizationId: owner.organization.id, templateName: 'inbox-watcher', status: 'active' } });
+    const watchInboxes = async () => {
+      const [before] = await n8nApi.listExecutions({ workflowId: watcher.n8nWorkflowId!, limit: 1 });
+      await t.app.deployments.tickInboxWatcher(owner.organization.id);
+      for (;;) {
+        const [latest] = await n8nApi.listExecutions({ workflowId: watcher.n8nWorkflowId!, limit: 1 });
+        if (latest && latest.id !== before?.id && latest.stoppedAt) return latest;
+        await sleep(20);
+      }
+    };
     const stopped = new Map<string, 'replied' | 'unsubscribed' | 'bounced'>();
+    let outOfOffice: string | undefined;
     while (clock.now() < end) {
       const due = await t.prisma.message.count({ where: { campaignId, status: { in: ['queued', 'deferred', 'retrying'] }, dueAt: { lte: clock.now() } } });
       if (due > 0) await runOnce();
       if (stopped.size === 0 && clock.now() >= new Date('2026-12-01T00:00:00Z')) {
         const firstSteps = deliveries().filter((d) => !d.inReplyTo);
-        const [replier, unsubscriber, bouncer] = firstSteps.slice(0, 3);
-        const reply = await callAsN8n(t, '/api/internal/n8n/inbound-events', {
-          events: [
-            { eventId: `reply:${replier!.messageId}`, type: 'replied', inReplyToMessageId: replier!.messageId, receivedAt: clock.now().toISOString(), evidence: { from: replier!.to } },
-            { eventId: `bounce:${bouncer!.messageId}`, type: 'bounced', inReplyToMessageId: bouncer!.messageId, bounce: { kind: 'hard', status: '5.1.1', diagnostic: 'user unknown' }, receivedAt: clock.now().toISOString() },
-          ],
+        const [replier, bouncer, absent] = firstSteps.filter((d) => gmailSenders.includes(d.from));
+        const unsubscriber = firstSteps.find((d) => !gmailSenders.includes(d.from))!;
+        google.deliver(replier!.from, inbound.reply(replier!));
+        google.deliver(bouncer!.from, inbound.hardBounce(bouncer!));
+        google.deliver(absent!.from, inbound.outOfOffice(absent!));
+        const gmailReadsBefore = google.calls('gmail.get').length;
+        const execution = await watchInboxes();
+        expect(execution.status).toBe('success');
+        // Only the three new messages were read (our ~130 sends in the history cost no read), and each
+        // took effect before the clock moved on: the next step of those leads is never claimed.
+        expect(google.calls('gmail.get').length - gmailReadsBefore).toBeLessThanOrEqual(3 * 2);
+        const enrollmentOf = (email: string) => t.prisma.enrollment.findFirstOrThrow({ where: { campaignId, lead: { email } } });
+        expect(await enrollmentOf(replier!.to)).toMatchObject({ state: 'stopped' });
+        expect(await enrollmentOf(bouncer!.to)).toMatchObject({ state: 'stopped' });
+        expect(await enrollmentOf(absent!.to)).toMatchObject({ state: 'active' });
+        expect(await t.prisma.suppression.findFirst({ where: { organizationId: owner.organization.id, value: bouncer!.to } })).toMatchObject({ reason: 'bounced' });
+        // A replay of the same watch (cursor advanced, nothing new) changes nothing.
+        expect((await watchInboxes()).status).toBe('success');
+        outOfOffice = absent!.to;
+
+        // The reply is in the unified inbox; answering it there sends through the same Gmail mailbox and thread.
+        const threads = await t.http.get('/api/inbox/threads').query({ unread: true }).set(owner.auth);
+        const thread = threads.body.data.find((candidate: { lead: { email: string } }) => candidate.lead.email === replier!.to);
+        expect(thread).toMatchObject({ unread: true, snippet: expect.stringContaining('Sounds interesting'), mailbox: { email: replier!.from } });
+        const answer = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ text: 'Thursday at 10 works. Talk then!' });
+        expect(answer.status, answer.text).toBe(202);
+        inboxReplies.add(answer.body.messageIdHeader);
+        const sentAnswer = await until('the inbox reply reached Gmail', () => google.messagesOf(replier!.from).find((message) => message.messageId === answer.body.messageIdHeader));
+        const leadReply = google.messagesOf(replier!.from).find((message) => headerValue(message.headers, 'In-Reply-To') === replier!.messageId)!;
+        expect(sentAnswer).toMatchObject({ labelIds: ['SENT'], threadId: leadReply.threadId });
+        expect(headerValue(sentAnswer.headers, 'In-Reply-To')).toBe(leadReply.messageId);
+        expect(headerValue(sentAnswer.headers, 'References')).toContain(replier!.messageId);
+        const shown = await until('the thread shows the reply as sent', async () => {
+          const detail = await t.http.get(`/api/inbox/threads/${thread.id}`).set(owner.auth);
+          return detail.body.messages.some((message: { kind: string; status: string }) => message.kind === 'inbox_reply' && message.status === 'sent') && detail.body;
         });
-        expect(reply.status).toBe(200);
-        const unsubscribeUrl = new URL(unsubscriber!.listUnsubscribe!.replace(/^<|>$/g, ''));
+        expect(shown.messages.map((message: { kind: string }) => message.kind)).toEqual(['campaign', 'reply', 'inbox_reply']);
+
+        const unsubscribeUrl = new URL(unsubscriber.listUnsubscribe!.replace(/^<|>$/g, ''));
         const oneClick = await t.http.post(unsubscribeUrl.pathname).type('form').send('List-Unsubscribe=One-Click');
         expect(oneClick.status).toBe(200);
-        stopped.set(replier!.to, 'replied').set(unsubscriber!.to, 'unsubscribed').set(bouncer!.to, 'bounced');
+        stopped.set(replier!.to, 'replied').set(unsubscriber.to, 'unsubscribed').set(bouncer!.to, 'bounced');
       }
       clock.advance(tickMinutes * 60_000);
     }
@@ -246,6 +311,10 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
     }
 
     // The stats page says what the fakes received.
+    // The out-of-office was recorded and stopped nothing: that lead got the whole sequence.
+    expect(byLead.get(outOfOffice!)).toHaveLength(3);
+    expect(await t.prisma.event.count({ where: { campaignId, type: 'auto_replied' } })).toBe(1);
+
     const stats = await t.http.get(`/api/campaigns/${campaignId}/stats`).set(owner.auth);
     expect(stats.body.totals).toMatchObject({ sent: sent.length, replied: 1, bounced: 1, unsubscribed: 1, failed: 0 });
     expect(stats.body.steps.map((s: { sent: number }) => s.sent)).toEqual([leadCount, leadCount - 3, leadCount - 3]);

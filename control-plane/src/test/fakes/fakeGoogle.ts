@@ -33,6 +33,8 @@ export interface FakeGoogleOptions {
   clientId?: string;
   clientSecret?: string;
   accessTokenTtlSeconds?: number;
+  /** The mailboxes' clock (Gmail's internalDate): a test that moves time passes its own. */
+  now?: () => Date;
 }
 
 /** Operation names for `failNext`, `setLatency` and `calls`. */
@@ -81,6 +83,8 @@ export class FakeGoogle extends FakeProvider<GoogleOperation> {
   private nextHistoryId = 1000;
   private nextMessageNumber = 1;
 
+  private readonly now: () => Date;
+
   constructor(options: FakeGoogleOptions = {}) {
     super({
       clientId: options.clientId ?? 'fake-google-client.apps.googleusercontent.com',
@@ -89,6 +93,7 @@ export class FakeGoogle extends FakeProvider<GoogleOperation> {
       rotateRefreshTokens: false,
       invalidGrantBody: (description) => ({ error: 'invalid_grant', error_description: description }),
     });
+    this.now = options.now ?? (() => new Date());
   }
 
   env(): Record<string, string> {
@@ -112,17 +117,22 @@ export class FakeGoogle extends FakeProvider<GoogleOperation> {
     return this.addMessage(this.mailbox(email), raw, labelIds);
   }
 
-  /** Ages out the mailbox's history: history.list from any earlier id answers 404. */
+  /** Ages out the mailbox's history: history.list from any id before the current one answers 404. */
   expireHistory(email: string): void {
     const mailbox = this.mailbox(email);
-    mailbox.oldestHistoryId = this.nextHistoryId;
+    mailbox.oldestHistoryId = this.currentHistoryId();
     mailbox.history = [];
+  }
+
+  private currentHistoryId(): number {
+    return this.nextHistoryId - 1;
   }
 
   private mailbox(email: string): GmailMailbox {
     let mailbox = this.mailboxes.get(email);
     if (!mailbox) {
-      mailbox = { email, messages: [], history: [], oldestHistoryId: this.nextHistoryId };
+      // As in Gmail, the id getProfile answers is a valid start for history.list from then on.
+      mailbox = { email, messages: [], history: [], oldestHistoryId: this.currentHistoryId() };
       this.mailboxes.set(email, mailbox);
     }
     return mailbox;
@@ -143,7 +153,7 @@ export class FakeGoogle extends FakeProvider<GoogleOperation> {
       raw,
       headers,
       messageId: headerValue(headers, 'Message-ID') ?? '',
-      internalDate: Date.now(),
+      internalDate: this.now().getTime(),
       historyId,
     };
     mailbox.messages.push(message);
@@ -182,7 +192,7 @@ export class FakeGoogle extends FakeProvider<GoogleOperation> {
           emailAddress: mailbox.email,
           messagesTotal: mailbox.messages.length,
           threadsTotal: new Set(mailbox.messages.map((message) => message.threadId)).size,
-          historyId: String(this.nextHistoryId - 1),
+          historyId: String(this.currentHistoryId()),
         },
       })),
       gmail('gmail.send', 'POST', /^\/gmail\/v1\/users\/([^/]+)\/messages\/send$/, (mailbox, request) => {
@@ -217,7 +227,7 @@ export class FakeGoogle extends FakeProvider<GoogleOperation> {
             messagesAdded: [{ message: { id: message.id, threadId: message.threadId, labelIds: message.labelIds } }],
           }));
         const body = page(records, request.query, 'history');
-        return { status: 200, json: { ...body, historyId: String(this.nextHistoryId - 1) } };
+        return { status: 200, json: { ...body, historyId: String(this.currentHistoryId()) } };
       }),
     ];
   }
