@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { controlPlanePaths, postToControlPlane } from '../shared/controlPlane';
-import { FULL_RESPONSE_OPTIONS, toHttpResult, trimTrailingSlash, type HttpResult } from '../shared/http';
+import { FULL_RESPONSE_OPTIONS, toHttpResult, type HttpResult } from '../shared/http';
 import { classifyMessage, isOurMessageId } from './classify';
 import { contentOf } from './messageContent';
 import { parseMime, type Header } from './mime';
 import { headersOnly, planAfterHeaders } from './readPlan';
-import { WatchError, type MailboxToWatch, type ProviderWatcher, type ProviderWatchResult, type WatchedMessage, type WatchSettings } from './watchTypes';
+import { watchAccess, WatchError, type MailboxToWatch, type ProviderWatcher, type ProviderWatchResult, type WatchedMessage, type WatchSettings } from './watchTypes';
 
 export const GMAIL_DEFAULT_BASE_URL = 'https://gmail.googleapis.com';
 
@@ -156,9 +155,6 @@ function gmailGetter(context: IExecuteFunctions, baseUrl: string, accessToken: s
 
 /** The cursor is Gmail's history id, which the control plane keeps per mailbox. */
 export const watchGmail: ProviderWatcher = async (context, mailbox, ourAddresses, settings) => {
-	const token = await postToControlPlane(context, controlPlanePaths.accessToken(mailbox.mailboxId), { provider: 'gmail', purpose: 'watch' }, settings.timeoutMs);
-	if (!token.ok) throw new WatchError(token.error.code, token.error.message);
-	const brokeredBase = typeof token.body.apiBaseUrl === 'string' ? token.body.apiBaseUrl : '';
-	const baseUrl = trimTrailingSlash(settings.gmailApiBaseUrl || brokeredBase || GMAIL_DEFAULT_BASE_URL);
-	return await watchGmailMailbox(gmailGetter(context, baseUrl, String(token.body.accessToken ?? ''), settings.timeoutMs), mailbox, ourAddresses, settings);
+	const { accessToken, baseUrl } = await watchAccess(context, mailbox, { timeoutMs: settings.timeoutMs, baseUrlOverride: settings.gmailApiBaseUrl, defaultBaseUrl: GMAIL_DEFAULT_BASE_URL });
+	return await watchGmailMailbox(gmailGetter(context, baseUrl, accessToken, settings.timeoutMs), mailbox, ourAddresses, settings);
 };

@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { GRAPH_DEFAULT_BASE_URL } from '../SendEmail/providers/outlook';
-import { controlPlanePaths, postToControlPlane } from '../shared/controlPlane';
-import { FULL_RESPONSE_OPTIONS, retryAfterSeconds, toHttpResult, trimTrailingSlash, type HttpResult } from '../shared/http';
+import { FULL_RESPONSE_OPTIONS, retryAfterSeconds, toHttpResult, type HttpResult } from '../shared/http';
 import { classifyMessage, isOurMessageId, type MailboxView } from './classify';
 import { contentOf } from './messageContent';
 import { decodeEncodedWords, parseMime, type Header } from './mime';
 import { headersOnly, looksLikeBounce, planAfterHeaders } from './readPlan';
-import { WatchError, type MailboxToWatch, type ProviderWatcher, type ProviderWatchResult, type WatchedMessage, type WatchSettings } from './watchTypes';
+import { watchAccess, WatchError, type MailboxToWatch, type ProviderWatcher, type ProviderWatchResult, type WatchedMessage, type WatchSettings } from './watchTypes';
 
 /** The inbox's delta function; a delta over the inbox never sees Sent Items or Drafts. */
 const INBOX_DELTA_PATH = "/mailFolders('inbox')/messages/delta";
@@ -219,9 +218,6 @@ function graphClient(context: IExecuteFunctions, baseUrl: string, accessToken: s
 
 /** The cursor is the inbox's Graph delta link, which the control plane keeps per mailbox. */
 export const watchOutlook: ProviderWatcher = async (context, mailbox, ourAddresses, settings) => {
-	const token = await postToControlPlane(context, controlPlanePaths.accessToken(mailbox.mailboxId), { provider: 'outlook', purpose: 'watch' }, settings.timeoutMs);
-	if (!token.ok) throw new WatchError(token.error.code, token.error.message);
-	const brokeredBase = typeof token.body.apiBaseUrl === 'string' ? token.body.apiBaseUrl : '';
-	const baseUrl = trimTrailingSlash(settings.graphApiBaseUrl || brokeredBase || GRAPH_DEFAULT_BASE_URL);
-	return await watchOutlookMailbox(graphClient(context, baseUrl, String(token.body.accessToken ?? ''), settings.timeoutMs), mailbox, ourAddresses, settings);
+	const { accessToken, baseUrl } = await watchAccess(context, mailbox, { timeoutMs: settings.timeoutMs, baseUrlOverride: settings.graphApiBaseUrl, defaultBaseUrl: GRAPH_DEFAULT_BASE_URL });
+	return await watchOutlookMailbox(graphClient(context, baseUrl, accessToken, settings.timeoutMs), mailbox, ourAddresses, settings);
 };

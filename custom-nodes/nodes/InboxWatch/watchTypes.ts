@@ -1,5 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { controlPlanePaths, postToControlPlane } from '../shared/controlPlane';
+import { trimTrailingSlash } from '../shared/http';
 import type { Classification } from './classify';
 
 /** One mailbox as the control plane hands it out in a watch claim. */
@@ -77,3 +79,18 @@ export type ProviderWatcher = (
 	ourAddresses: string[],
 	settings: WatchSettings,
 ) => Promise<ProviderWatchResult>;
+
+/**
+ * The brokered access token of an API mailbox (Gmail, Outlook) for watching, and the API base URL:
+ * the node's override, else the one the broker names, else the provider's public one.
+ */
+export async function watchAccess(
+	context: IExecuteFunctions,
+	mailbox: MailboxToWatch,
+	options: { timeoutMs: number; baseUrlOverride: string; defaultBaseUrl: string },
+): Promise<{ accessToken: string; baseUrl: string }> {
+	const token = await postToControlPlane(context, controlPlanePaths.accessToken(mailbox.mailboxId), { provider: mailbox.provider, purpose: 'watch' }, options.timeoutMs);
+	if (!token.ok) throw new WatchError(token.error.code, token.error.message);
+	const brokered = typeof token.body.apiBaseUrl === 'string' ? token.body.apiBaseUrl : '';
+	return { accessToken: String(token.body.accessToken ?? ''), baseUrl: trimTrailingSlash(options.baseUrlOverride || brokered || options.defaultBaseUrl) };
+}
