@@ -1,5 +1,4 @@
 import { simpleParser } from 'mailparser';
-import type { IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ClaimDueSends } from '../nodes/ClaimDueSends/ClaimDueSends.node';
