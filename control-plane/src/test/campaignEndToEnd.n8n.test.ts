@@ -1,14 +1,15 @@
 // End to end on the real stack: PostgreSQL, the control plane on a real port, the provisioned n8n
 // running the campaign-sender and inbox-watcher workflows with our nodes, the fake Gmail API (two
-// mailboxes) and a real local SMTP server (one mailbox). The control plane's clock is moved through
-// two weeks; n8n works from the `now` each claim carries. Replies, an out-of-office and a bounce
-// arrive in the fake Gmail inboxes and are found by the inbox watcher.
+// mailboxes) and a real local SMTP server with a real local IMAP server (one mailbox). The control plane's clock is moved through
+// two weeks; n8n works from the `now` each claim carries. Replies, an out-of-office and bounces
+// arrive in the fake Gmail inboxes and the IMAP inbox and are found by the inbox watcher.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../lib/clock.js';
 import { N8nClient } from '../lib/n8n/n8nClient.js';
 import { n8nApiKeyName } from '../modules/platform/platformSecrets.js';
 import { FakeGoogle } from './fakes/fakeGoogle.js';
+import { LocalImapServer } from './fakes/localImapServer.js';
 import { LocalSmtpServer } from './fakes/localSmtpServer.js';
 import { headerValue, splitMessage } from './fakes/mimeHeaders.js';
 import { createListeningTestApp } from './listeningApp.js';
@@ -28,6 +29,7 @@ const end = new Date('2026-12-14T00:00:00Z');
 const clock = new ManualClock(start);
 const google = new FakeGoogle({ now: () => clock.now() });
 const smtp = new LocalSmtpServer({ username: 'smtp-user', password: 'smtp-pass-1' });
+const imap = new LocalImapServer([{ username: 'smtp-user', password: 'smtp-pass-1' }]);
 const gmailSenders = ['e2e.one@gmail.example', 'e2e.two@gmail.example'];
 let n8n: TestN8n;
 let n8nApi: N8nClient;
@@ -96,12 +98,23 @@ const inbound = {
       '--b1', 'Content-Type: message/rfc822', '', `From: <${ours.from}>`, `To: <${ours.to}>`, `Subject: ${ours.subject}`, `Message-ID: ${ours.messageId}`, '', 'A question for you.', '',
       '--b1--',
     ].join('\r\n'),
+  // Postfix's bounce: X-Failed-Recipients, and only the original's headers attached.
+  postfixBounce: (ours: Delivery) =>
+    [
+      'From: MAILER-DAEMON@smtp.example (Mail Delivery System)', `To: <${ours.from}>`, 'Subject: Undelivered Mail Returned to Sender', `Message-ID: <postfix.${Date.now()}@smtp.example>`,
+      `X-Failed-Recipients: ${ours.to}`, 'Content-Type: multipart/report; report-type=delivery-status; boundary="pf"', '',
+      '--pf', 'Content-Type: text/plain', '', `<${ours.to}>: host mx.lead.example said: 550 5.1.1 User unknown`, '',
+      '--pf', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; smtp.example', '', `Final-Recipient: rfc822; ${ours.to}`, 'Action: failed', 'Status: 5.1.1', `Diagnostic-Code: smtp; 550 5.1.1 <${ours.to}>: Recipient address rejected: User unknown`, '',
+      '--pf', 'Content-Type: text/rfc822-headers', '', `From: <${ours.from}>`, `To: <${ours.to}>`, `Subject: ${ours.subject}`, `Message-ID: ${ours.messageId}`, '',
+      '--pf--',
+    ].join('\r\n'),
 };
 
 describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), () => {
   beforeAll(async () => {
     await google.start();
     const smtpAddress = await smtp.start();
+    (globalThis as { imapAddress?: { host: string; port: number } }).imapAddress = await imap.start();
     n8n = await startTestN8n();
     n8nApi = new N8nClient({ baseUrl: n8n.url, apiKey: n8n.apiKey, attempts: 2 });
     t = await createListeningTestApp({
@@ -122,6 +135,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
     await n8n?.stop();
     await google.stop();
     await smtp.stop();
+    await imap.stop();
   }, 60_000);
 
   it('sends every lead exactly its sequence, in its window, within caps and gaps; replies, unsubscribes and bounces stop it; stats match', async () => {
@@ -135,7 +149,11 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
     const smtpMailbox = await t.http
       .post('/api/mailboxes/smtp')
       .set(owner.auth)
-      .send({ email: 'e2e.three@smtp.example', smtp: { host: smtpAddress.host, port: smtpAddress.port, tlsMode: 'none', username: 'smtp-user', password: 'smtp-pass-1' } });
+      .send({
+        email: 'e2e.three@smtp.example',
+        smtp: { host: smtpAddress.host, port: smtpAddress.port, tlsMode: 'none', username: 'smtp-user', password: 'smtp-pass-1' },
+        imap: { ...(globalThis as { imapAddress?: { host: string; port: number } }).imapAddress!, tlsMode: 'none', username: 'smtp-user' },
+      });
     expect(smtpMailbox.status).toBe(201);
     mailboxIds.push(smtpMailbox.body.id);
     for (const id of mailboxIds) {
@@ -209,8 +227,9 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
       if (stopped.size === 0 && clock.now() >= new Date('2026-12-01T00:00:00Z')) {
         const firstSteps = deliveries().filter((d) => !d.inReplyTo);
         const [replier, bouncer, absent] = firstSteps.filter((d) => gmailSenders.includes(d.from));
-        const unsubscriber = firstSteps.find((d) => !gmailSenders.includes(d.from))!;
+        const [unsubscriber, imapBouncer] = firstSteps.filter((d) => !gmailSenders.includes(d.from));
         google.deliver(replier!.from, inbound.reply(replier!));
+        imap.deliver(inbound.postfixBounce(imapBouncer!));
         google.deliver(bouncer!.from, inbound.hardBounce(bouncer!));
         google.deliver(absent!.from, inbound.outOfOffice(absent!));
         const gmailReadsBefore = google.calls('gmail.get').length;
@@ -222,8 +241,11 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
         const enrollmentOf = (email: string) => t.prisma.enrollment.findFirstOrThrow({ where: { campaignId, lead: { email } } });
         expect(await enrollmentOf(replier!.to)).toMatchObject({ state: 'stopped' });
         expect(await enrollmentOf(bouncer!.to)).toMatchObject({ state: 'stopped' });
+        expect(await enrollmentOf(imapBouncer!.to)).toMatchObject({ state: 'stopped' });
         expect(await enrollmentOf(absent!.to)).toMatchObject({ state: 'active' });
-        expect(await t.prisma.suppression.findFirst({ where: { organizationId: owner.organization.id, value: bouncer!.to } })).toMatchObject({ reason: 'bounced' });
+        for (const bounced of [bouncer!, imapBouncer!]) {
+          expect(await t.prisma.suppression.findFirst({ where: { organizationId: owner.organization.id, value: bounced.to } })).toMatchObject({ reason: 'bounced' });
+        }
         // A replay of the same watch (cursor advanced, nothing new) changes nothing.
         expect((await watchInboxes()).status).toBe('success');
         outOfOffice = absent!.to;
@@ -246,10 +268,10 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
         });
         expect(shown.messages.map((message: { kind: string }) => message.kind)).toEqual(['campaign', 'reply', 'inbox_reply']);
 
-        const unsubscribeUrl = new URL(unsubscriber.listUnsubscribe!.replace(/^<|>$/g, ''));
+        const unsubscribeUrl = new URL(unsubscriber!.listUnsubscribe!.replace(/^<|>$/g, ''));
         const oneClick = await t.http.post(unsubscribeUrl.pathname).type('form').send('List-Unsubscribe=One-Click');
         expect(oneClick.status).toBe(200);
-        stopped.set(replier!.to, 'replied').set(unsubscriber.to, 'unsubscribed').set(bouncer!.to, 'bounced');
+        stopped.set(replier!.to, 'replied').set(unsubscriber!.to, 'unsubscribed').set(bouncer!.to, 'bounced').set(imapBouncer!.to, 'bounced');
       }
       clock.advance(tickMinutes * 60_000);
     }
@@ -316,8 +338,8 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
     expect(await t.prisma.event.count({ where: { campaignId, type: 'auto_replied' } })).toBe(1);
 
     const stats = await t.http.get(`/api/campaigns/${campaignId}/stats`).set(owner.auth);
-    expect(stats.body.totals).toMatchObject({ sent: sent.length, replied: 1, bounced: 1, unsubscribed: 1, failed: 0 });
-    expect(stats.body.steps.map((s: { sent: number }) => s.sent)).toEqual([leadCount, leadCount - 3, leadCount - 3]);
+    expect(stats.body.totals).toMatchObject({ sent: sent.length, replied: 1, bounced: 2, unsubscribed: 1, failed: 0 });
+    expect(stats.body.steps.map((s: { sent: number }) => s.sent)).toEqual([leadCount, leadCount - stopped.size, leadCount - stopped.size]);
     expect(stats.body.mailboxes.reduce((sum: number, m: { sent: number }) => sum + m.sent, 0)).toBe(sent.length);
   }, 900_000);
 });

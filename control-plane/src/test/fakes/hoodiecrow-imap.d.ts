@@ -5,8 +5,9 @@ declare module 'hoodiecrow-imap' {
   interface HoodiecrowServer {
     server: Server;
     close(callback?: () => void): void;
+    appendMessage(mailbox: string, flags: string[], internalDate: Date, raw: string): { message: { uid: number } };
   }
 
-  function hoodiecrow(options: { users?: Record<string, { password: string }> }): HoodiecrowServer;
+  function hoodiecrow(options: { users?: Record<string, { password: string }>; storage?: Record<string, object> }): HoodiecrowServer;
   export = hoodiecrow;
 }

@@ -3,7 +3,7 @@ import hoodiecrow from 'hoodiecrow-imap';
 
 /**
  * A real IMAP4rev1 server (the `hoodiecrow-imap` package, in memory) on 127.0.0.1 for the given
- * users, without TLS (connect with TLS mode `none`). A wrong password is refused with the server's
+ * users, sharing one INBOX, without TLS (connect with TLS mode `none`). A wrong password is refused with the server's
  * own `NO` text, which the control plane must pass on. Clients are expected to close their
  * connections (stop() waits for them).
  */
@@ -11,7 +11,16 @@ export class LocalImapServer {
   private readonly server: ReturnType<typeof hoodiecrow>;
 
   constructor(users: Array<{ username: string; password: string }>) {
-    this.server = hoodiecrow({ users: Object.fromEntries(users.map((user) => [user.username, { password: user.password }])) });
+    this.server = hoodiecrow({
+      users: Object.fromEntries(users.map((user) => [user.username, { password: user.password }])),
+      storage: { INBOX: {}, '': { separator: '/' } },
+    });
+  }
+
+  /** Delivers a raw message to the INBOX (one INBOX, whichever user logs in); returns its UID. */
+  deliver(raw: string, receivedAt = new Date()): number {
+    // hoodiecrow keeps messages as binary strings, one char per byte.
+    return this.server.appendMessage('INBOX', [], receivedAt, Buffer.from(raw, 'utf8').toString('latin1')).message.uid;
   }
 
   async start(): Promise<{ host: string; port: number }> {
