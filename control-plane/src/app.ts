@@ -18,6 +18,7 @@ import { loginRateLimits } from './modules/auth/loginRateLimit.js';
 import { createPasswordHasher } from './modules/auth/passwords.js';
 import { RefreshTokens } from './modules/auth/refreshTokens.js';
 import { mountHealthRoutes } from './modules/health/health.routes.js';
+import type { ImportUpkeep } from './modules/leads/import/importUpkeep.js';
 import { leadsModule } from './modules/leads/leadsModule.js';
 import { mailboxModule } from './modules/mailboxes/mailboxModule.js';
 import { createN8nAuthenticator, type RequestWithRawBody } from './modules/platform/authenticateN8n.js';
@@ -56,6 +57,7 @@ export interface App {
   n8n: N8nConnection;
   deployments: DeploymentService;
   reconciler: Reconciler;
+  leadImportUpkeep: ImportUpkeep;
   metrics: Metrics;
 }
 
@@ -99,6 +101,8 @@ export function createApp(deps: AppDeps): App {
     secret: () => platformSecrets.getOrCreate(trackingLinkSecretName),
   });
 
+  const leads = leadsModule({ config, prisma, clock, logger });
+
   const routes: AnyRoute[] = [
     ...authRoutes({ auth, prisma, loginLimits }),
     ...organizationRoutes({
@@ -114,7 +118,7 @@ export function createApp(deps: AppDeps): App {
       claims: new ClaimService({ prisma, clock, links, leaseSeconds: config.CLAIM_LEASE_SECONDS, claimDuration: metrics.claimDuration }),
       results: new SendResultsService({ prisma, clock, healthPolicy: healthPolicy(config) }),
     }),
-    ...leadsModule({ config, prisma, clock, logger }).routes,
+    ...leads.routes,
     ...mailboxModule({ config, prisma, secrets, clock, logger }).routes,
     ...trackingModule({ config, prisma, clock, logger, links }).routes,
     ...inboxModule({ config, prisma, clock, links, logger, deployments }).routes,
@@ -158,5 +162,5 @@ export function createApp(deps: AppDeps): App {
   app.use(router);
   app.use(routeNotFound);
   app.use(problemHandler(logger));
-  return { express: app, routes, secrets, platformSecrets, n8n, deployments, reconciler, metrics };
+  return { express: app, routes, secrets, platformSecrets, n8n, deployments, reconciler, leadImportUpkeep: leads.importUpkeep, metrics };
 }

@@ -122,6 +122,8 @@ async function main(): Promise<void> {
     server.app.reconciler.start(config.RECONCILE_CRON);
     stopSteps.push(async () => server.app.reconciler.stop());
   }
+  server.app.leadImportUpkeep.start(config.LEAD_IMPORT_UPKEEP_CRON);
+  stopSteps.push(async () => server.app.leadImportUpkeep.stop());
 
   say(`control plane ready at ${server.url} (health: ${server.url}/healthz, API: ${server.url}/api/openapi.json)`);
   if (localN8n) {

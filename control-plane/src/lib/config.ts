@@ -74,6 +74,10 @@ export const environmentSchema = z
     // Lead imports: uploaded CSVs and rejected-row files live here (git-ignored local state by default).
     LEAD_IMPORTS_DIR: z.string().min(1).default(path.join(dataRoot, 'imports')),
     LEAD_IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(2 * 1024 ** 3),
+    // Lead import upkeep (docs/leads.md): resumes imports a dead process left running, deletes expired files.
+    LEAD_IMPORT_UPKEEP_CRON: z.string().default('* * * * *'),
+    LEAD_IMPORT_PREVIEW_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
+    LEAD_IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     // Live campaign stats (server-sent events): how often a watched campaign's aggregate is re-read.
     STATS_STREAM_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
   })

@@ -23,6 +23,7 @@ export const errorStatus = {
   import_file_empty: 422,
   import_no_email_column: 422,
   invalid_state: 409,
+  import_file_expired: 410,
   rate_limited: 429,
   internal_error: 500,
   deployment_failed: 502,

@@ -5,6 +5,7 @@ import type { AnyRoute } from '../../lib/http/route.js';
 import type { Logger } from '../../lib/logger.js';
 import { suppressionRoutes } from '../suppressions/suppressions.routes.js';
 import { SuppressionsService } from '../suppressions/suppressions.service.js';
+import { ImportUpkeep } from './import/importUpkeep.js';
 import { leadImportRoutes } from './import/leadImports.routes.js';
 import { LeadImportsService } from './import/leadImports.service.js';
 import { createImportPool } from './import/sqlRunner.js';
@@ -13,13 +14,27 @@ import { leadRoutes } from './leads.routes.js';
 import { LeadsService } from './leads.service.js';
 
 /** Leads, lists, imports and the suppression list, wired from configuration. */
-export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock: Clock; logger: Logger }): { routes: AnyRoute[]; imports: LeadImportsService } {
+export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock: Clock; logger: Logger }): {
+  routes: AnyRoute[];
+  imports: LeadImportsService;
+  importUpkeep: ImportUpkeep;
+} {
   const { config, prisma, clock, logger } = deps;
   const files = { importsDir: config.LEAD_IMPORTS_DIR, maxUploadBytes: config.LEAD_IMPORT_MAX_BYTES };
   const sql = createImportPool(config.DATABASE_URL, logger);
   const imports = new LeadImportsService({ prisma, sql, clock, logger, ...files });
+  const importUpkeep = new ImportUpkeep({
+    prisma,
+    imports,
+    clock,
+    logger,
+    importsDir: config.LEAD_IMPORTS_DIR,
+    previewRetentionMs: config.LEAD_IMPORT_PREVIEW_RETENTION_HOURS * 3_600_000,
+    fileRetentionMs: config.LEAD_IMPORT_FILE_RETENTION_DAYS * 86_400_000,
+  });
   return {
     imports,
+    importUpkeep,
     routes: [
       ...leadRoutes({ leads: new LeadsService({ imports }), lists: new LeadListsService() }),
       ...leadImportRoutes({ imports }),

@@ -41,7 +41,10 @@ export function leadImportRoutes(deps: { imports: LeadImportsService }): AnyRout
       summary: 'Start importing with this mapping and policy; runs in the background',
       params: importParams,
       body: commitImportBody,
-      responses: { 202: { description: 'Started', schema: leadImportSchema } },
+      responses: {
+        202: { description: 'Started', schema: leadImportSchema },
+        410: { description: 'import_file_expired: the uploaded file was deleted after its retention period' },
+      },
       handler: async ({ auth, params, body }) => ({ status: 202, body: await imports.commit(auth, params.importId, body) }),
     }),
     // POST /api/lead-imports/:importId/resume
@@ -49,7 +52,10 @@ export function leadImportRoutes(deps: { imports: LeadImportsService }): AnyRout
       method: 'post', path: '/api/lead-imports/:importId/resume', access: 'member', tag: 'Lead imports',
       summary: 'Continue an interrupted or failed import from its last committed line',
       params: importParams,
-      responses: { 202: { description: 'Resumed', schema: leadImportSchema } },
+      responses: {
+        202: { description: 'Resumed', schema: leadImportSchema },
+        410: { description: 'import_file_expired: the uploaded file was deleted after its retention period' },
+      },
       handler: async ({ auth, params }) => ({ status: 202, body: await imports.resume(auth, params.importId) }),
     }),
     // POST /api/lead-imports/:importId/cancel
@@ -75,7 +81,10 @@ export function leadImportRoutes(deps: { imports: LeadImportsService }): AnyRout
       method: 'get', path: '/api/lead-imports/:importId/rejected.csv', access: 'viewer', tag: 'Lead imports',
       summary: 'Rows not imported (invalid or suppressed): original line number, error, original cells',
       params: importParams,
-      responses: { 200: { description: 'CSV', schema: z.string(), contentType: 'text/csv' } },
+      responses: {
+        200: { description: 'CSV', schema: z.string(), contentType: 'text/csv' },
+        410: { description: 'import_file_expired: deleted after its retention period' },
+      },
       handler: async ({ auth, params, res }) => {
         await imports.sendRejectedRows(auth, params.importId, res);
       },

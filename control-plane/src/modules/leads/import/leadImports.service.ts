@@ -42,8 +42,17 @@ export interface CommitOptions {
 // batches in flight keep the heap small (docs/performance.md).
 const defaultBatchSize = 2500;
 /** An import whose counters have not moved for this long is presumed dead and may be resumed. */
-const staleAfterMs = 30_000;
+export const staleAfterMs = 30_000;
 const terminal = new Set(['completed', 'failed', 'cancelled']);
+
+/** The `error` of a preview the upkeep deleted unused (importUpkeep.ts): committing it answers 410. */
+export const expiredPreviewError = 'Not committed in time: the uploaded file was deleted; upload it again';
+
+const uploadGone = () =>
+  new AppError('import_file_expired', 'The uploaded file is gone (deleted after its retention period); upload it again (leads already imported are not duplicated)');
+
+const notCommittable = (row: LeadImport) =>
+  row.error === expiredPreviewError ? uploadGone() : new ConflictError(`This import is already ${row.status}`);
 
 function toLeadImport(row: LeadImport) {
   return {
@@ -140,7 +149,7 @@ export class LeadImportsService {
 
   async commit(auth: AuthContext, importId: string, options: CommitOptions): Promise<LeadImportDto> {
     const row = await this.find(auth, importId);
-    if (row.status !== 'previewed') throw new ConflictError(`This import is already ${row.status}`);
+    if (row.status !== 'previewed') throw notCommittable(row);
     const format = row.format as unknown as CsvFormat;
     const mapping = options.mapping ?? (row.mapping as unknown as ColumnMapping[]);
     const problems = mappingProblems(mapping, format.headers.length);
@@ -148,6 +157,7 @@ export class LeadImportsService {
     if (options.listId && !(await auth.db.leadList.findUnique({ where: { id: options.listId }, select: { id: true } }))) {
       throw new ValidationError([{ field: 'listId', message: 'No such list' }]);
     }
+    if (!row.storagePath || !(await fileExists(row.storagePath))) throw uploadGone();
     const claimed = await auth.db.leadImport.updateMany({
       where: { id: importId, status: 'previewed' },
       data: {
@@ -159,29 +169,34 @@ export class LeadImportsService {
         startedAt: this.deps.clock.now(),
       },
     });
-    if (claimed.count === 0) throw new ConflictError('This import was just started');
+    if (claimed.count === 0) throw notCommittable(await this.find(auth, importId));
     this.launch(auth.organizationId, importId);
     return toLeadImport(await this.find(auth, importId));
   }
 
-  /** Continues an import whose process died (or that failed) from its last committed line. */
   async resume(auth: AuthContext, importId: string): Promise<LeadImportDto> {
-    const row = await this.find(auth, importId);
+    await this.resumeStopped(await this.find(auth, importId), null);
+    return toLeadImport(await this.find(auth, importId));
+  }
+
+  /**
+   * Continues an import whose process died (or that failed) from its last committed line. The claim
+   * is a compare-and-set on `updatedAt`: of the endpoint and the upkeep sweeps of every control-plane
+   * process, one wins. `note` stays in `error` while it runs (the upkeep marks automatic resumes).
+   */
+  async resumeStopped(row: LeadImport, note: string | null): Promise<void> {
     if (!['running', 'queued', 'failed'].includes(row.status)) throw new ConflictError(`A ${row.status} import cannot be resumed`);
     const heartbeatAge = this.deps.clock.now().getTime() - row.updatedAt.getTime();
-    if (this.running.has(importId) || (row.status === 'running' && heartbeatAge < staleAfterMs)) {
+    if (this.running.has(row.id) || (row.status === 'running' && heartbeatAge < staleAfterMs)) {
       throw new ConflictError('This import is still running');
     }
-    if (!row.storagePath || !(await fileExists(row.storagePath))) {
-      throw new ConflictError('The uploaded file is gone; upload it again (leads already imported are not duplicated)');
-    }
-    const claimed = await auth.db.leadImport.updateMany({
-      where: { id: importId, updatedAt: row.updatedAt },
-      data: { status: 'running', error: null, finishedAt: null },
+    if (!row.storagePath || !(await fileExists(row.storagePath))) throw uploadGone();
+    const claimed = await scopedDb(this.deps.prisma, row.organizationId).leadImport.updateMany({
+      where: { id: row.id, updatedAt: row.updatedAt },
+      data: { status: 'running', error: note, finishedAt: null },
     });
     if (claimed.count === 0) throw new ConflictError('This import was just resumed');
-    this.launch(auth.organizationId, importId);
-    return toLeadImport(await this.find(auth, importId));
+    this.launch(row.organizationId, row.id);
   }
 
   async cancel(auth: AuthContext, importId: string): Promise<LeadImportDto> {
@@ -302,9 +317,13 @@ export class LeadImportsService {
   }
 
   async sendRejectedRows(auth: AuthContext, importId: string, res: Response): Promise<void> {
-    await this.find(auth, importId);
+    const row = await this.find(auth, importId);
     const file = rejectedRowsPath(this.deps.importsDir, importId);
-    if (!(await fileExists(file))) throw new NotFoundError('Rejected rows file');
+    if (!(await fileExists(file))) {
+      // Every import that ran wrote one; gone once finished means the upkeep deleted it after its retention.
+      if (row.startedAt && terminal.has(row.status)) throw new AppError('import_file_expired', 'The rejected rows were deleted after their retention period');
+      throw new NotFoundError('Rejected rows file');
+    }
     res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="import-${importId}-rejected.csv"` });
     await pipeline(createReadStream(file), res);
   }

@@ -1,16 +1,19 @@
 // Integration: CSV imports as real exports look, through the real app and PostgreSQL.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../lib/clock.js';
+import { ManualClock, systemClock, type Clock } from '../../../lib/clock.js';
 import { createLogger } from '../../../lib/logger.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
-import { LeadImportsService } from './leadImports.service.js';
+import { autoResumeNote, ImportUpkeep } from './importUpkeep.js';
+import { expiredPreviewError, LeadImportsService } from './leadImports.service.js';
+import { fileExists } from './rejectedRows.js';
 import { createImportPool } from './sqlRunner.js';
 
 let t: TestApp;
@@ -75,6 +78,37 @@ async function allLeads(owner: SignedUp) {
 function countersAddUp(progress: Record<string, number | null>) {
   const count = (name: string) => progress[name] as number;
   expect(['imported', 'updated', 'skipped', 'rejected', 'suppressed', 'duplicates'].reduce((sum, name) => sum + count(name), 0)).toBe(count('rowsRead'));
+}
+
+/** `email,company` rows where every 40th repeats an earlier address in another case. */
+function linesWithRepeats(rows: number): string[] {
+  const lines = ['email,company'];
+  for (let i = 0; i < rows; i += 1) lines.push(i > 0 && i % 40 === 0 ? `Row${i - 20}@Example.com,Again` : `row${i}@example.com,Co ${i}`);
+  return lines;
+}
+
+/** Uploads the file and imports it in a child process that is SIGKILLed while batches are in flight; the import is left `running`. */
+async function importKilledMidway(owner: SignedUp, lines: string[]): Promise<string> {
+  const preview = await upload(owner, lines.join('\n'));
+  const importId = preview.body.id as string;
+  await t.prisma.leadImport.update({ where: { id: importId }, data: { status: 'running' } });
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./importProcess.testHelper.ts', import.meta.url)), t.config.DATABASE_URL, owner.organization.id, importId, importsDir, '200'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  await new Promise<void>((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      // Killed while the next batches are in flight, not between them.
+      if (output.split('batch').length > 4) {
+        child.kill('SIGKILL');
+        resolve();
+      }
+    });
+  });
+  await new Promise((resolve) => child.once('exit', resolve));
+  expect(output).not.toContain('done');
+  return importId;
 }
 
 const crmExport = [
@@ -324,27 +358,8 @@ describe('a process killed mid-import', () => {
 
   it('survives SIGKILL at an arbitrary moment: resumed, every row lands exactly once', async () => {
     const owner = await signUp(t.http);
-    const lines = ['email,company'];
-    for (let i = 0; i < 6000; i += 1) lines.push(i > 0 && i % 40 === 0 ? `Row${i - 20}@Example.com,Again` : `row${i}@example.com,Co ${i}`);
-    const preview = await upload(owner, lines.join('\n'));
-    const importId = preview.body.id as string;
-    await t.prisma.leadImport.update({ where: { id: importId }, data: { status: 'running' } });
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./importProcess.testHelper.ts', import.meta.url)), t.config.DATABASE_URL, owner.organization.id, importId, importsDir, '200'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    await new Promise<void>((resolve) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        // Killed while the next batches are in flight, not between them.
-        if (output.split('batch').length > 4) {
-          child.kill('SIGKILL');
-          resolve();
-        }
-      });
-    });
-    await new Promise((resolve) => child.once('exit', resolve));
-    expect(output).not.toContain('done');
+    const lines = linesWithRepeats(6000);
+    const importId = await importKilledMidway(owner, lines);
     await t.prisma.leadImport.update({ where: { id: importId }, data: { updatedAt: new Date(Date.now() - 60_000) } });
     expect((await t.http.post(`/api/lead-imports/${importId}/resume`).set(owner.auth)).status).toBe(202);
     const done = await settle(owner, importId);
@@ -352,5 +367,120 @@ describe('a process killed mid-import', () => {
     expect(done.progress).toMatchObject({ rowsRead: 6000, imported: 6000 - repeats, duplicates: repeats, rejected: 0 });
     countersAddUp(done.progress);
     expect(await t.prisma.lead.count({ where: { organizationId: owner.organization.id } })).toBe(6000 - repeats);
+  });
+});
+
+describe('upkeep (importUpkeep.ts)', () => {
+  const hour = 3_600_000;
+  const openUpkeeps: Array<() => Promise<void>> = [];
+  afterAll(async () => {
+    for (const close of openUpkeeps) await close();
+  });
+
+  /** What one control-plane process runs: its own import service and upkeep, on the test's clock. */
+  function controlPlaneProcess(clock: Clock) {
+    const logger = createLogger({ level: 'silent' });
+    const sql = createImportPool(t.config.DATABASE_URL, logger);
+    openUpkeeps.push(() => sql.end());
+    const imports = new LeadImportsService({ prisma: t.prisma, sql, clock, logger, importsDir, maxUploadBytes: 1e9, batchSize: 200 });
+    const upkeep = new ImportUpkeep({ prisma: t.prisma, imports, clock, logger, importsDir, previewRetentionMs: 24 * hour, fileRetentionMs: 30 * 24 * hour });
+    return { imports, upkeep };
+  }
+
+  it('resumes an import a killed process left running, once, though two processes sweep; a live one is left alone', async () => {
+    const owner = await signUp(t.http);
+    const lines = linesWithRepeats(6000);
+    const importId = await importKilledMidway(owner, lines);
+    const clock = new ManualClock(new Date());
+    const [first, second] = [controlPlaneProcess(clock), controlPlaneProcess(clock)];
+
+    // Its last batch is seconds old: it could still be alive.
+    expect((await first.upkeep.runOnce()).resumed).toBe(0);
+    // A minute without progress (the database stamps updatedAt with its own time, so that is what moves).
+    await t.prisma.leadImport.update({ where: { id: importId }, data: { updatedAt: new Date(clock.now().getTime() - 60_000) } });
+    const live = await upload(owner, 'email\nlive@example.com\n');
+    await t.prisma.leadImport.update({ where: { id: live.body.id }, data: { status: 'running', updatedAt: new Date(clock.now().getTime() - 5_000) } });
+
+    const sweeps = await Promise.all([first.upkeep.runOnce(), second.upkeep.runOnce()]);
+    expect(sweeps.map((sweep) => sweep.resumed).sort()).toEqual([0, 1]);
+    await Promise.all([first.imports.settled(importId), second.imports.settled(importId)]);
+
+    const done = (await t.http.get(`/api/lead-imports/${importId}`).set(owner.auth)).body as Import & { error: string | null };
+    const repeats = lines.filter((line) => line.endsWith(',Again')).length;
+    expect(done.status).toBe('completed');
+    expect(done.error).toBeNull();
+    expect(done.progress).toMatchObject({ rowsRead: 6000, imported: 6000 - repeats, duplicates: repeats, rejected: 0 });
+    countersAddUp(done.progress);
+    expect(await t.prisma.lead.count({ where: { organizationId: owner.organization.id } })).toBe(6000 - repeats);
+    expect((await t.http.get(`/api/lead-imports/${live.body.id}`).set(owner.auth)).body.status).toBe('running');
+    expect((await first.upkeep.runOnce()).resumed).toBe(0);
+    await t.http.post(`/api/lead-imports/${live.body.id}/cancel`).set(owner.auth);
+  });
+
+  it('lets one process claim a stale import when two hold the same snapshot of it (compare-and-set)', async () => {
+    const owner = await signUp(t.http);
+    const importId = (await upload(owner, 'email\nclaimed@example.com\n')).body.id as string;
+    const stale = await t.prisma.leadImport.update({ where: { id: importId }, data: { status: 'running', updatedAt: new Date(Date.now() - 60_000) } });
+    const [first, second] = [controlPlaneProcess(systemClock), controlPlaneProcess(systemClock)];
+
+    const claims = await Promise.allSettled([first.imports.resumeStopped(stale, autoResumeNote(0)), second.imports.resumeStopped(stale, autoResumeNote(0))]);
+    expect(claims.map((claim) => claim.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(claims.find((claim) => claim.status === 'rejected')).toMatchObject({ reason: { code: 'conflict' } });
+    await Promise.all([first.imports.settled(importId), second.imports.settled(importId)]);
+    expect((await t.http.get(`/api/lead-imports/${importId}`).set(owner.auth)).body.progress).toMatchObject({ rowsRead: 1, imported: 1 });
+  });
+
+  it('marks failed an import that stopped again without progress after its automatic resume; a user can still resume it', async () => {
+    const owner = await signUp(t.http);
+    const preview = await upload(owner, 'email\nagain@example.com\n');
+    const importId = preview.body.id as string;
+    await t.prisma.leadImport.update({ where: { id: importId }, data: { status: 'running', error: autoResumeNote(0) } });
+    const { upkeep } = controlPlaneProcess(new ManualClock(new Date(Date.now() + 60_000)));
+
+    expect(await upkeep.runOnce()).toMatchObject({ resumed: 0, failed: 1 });
+    const failed = (await t.http.get(`/api/lead-imports/${importId}`).set(owner.auth)).body;
+    expect(failed).toMatchObject({ status: 'failed', error: expect.stringContaining('resume it by hand') });
+    expect((await t.http.post(`/api/lead-imports/${importId}/resume`).set(owner.auth)).status).toBe(202);
+    expect((await settle(owner, importId)).progress).toMatchObject({ rowsRead: 1, imported: 1 });
+  });
+
+  it('deletes unused previews after a day, rejected rows and failed uploads after 30 days, stray files; the API answers 410', async () => {
+    const owner = await signUp(t.http);
+    const clock = new ManualClock(new Date());
+    const { upkeep } = controlPlaneProcess(clock);
+    const onDisk = (name: string) => fileExists(path.join(importsDir, name));
+
+    const unused = (await upload(owner, 'email\nwaiting@example.com\n')).body.id as string;
+    const { preview: finished } = await importFile(owner, 'email\nok@example.com\nnot-an-email\n');
+    const failed = (await upload(owner, 'email\nfailed@example.com\n')).body.id as string;
+    await t.prisma.leadImport.update({ where: { id: failed }, data: { status: 'failed', error: 'database went away', finishedAt: clock.now() } });
+    const partialUpload = `upload-${randomUUID()}.csv`;
+    const orphanRejectedRows = `${randomUUID()}.rejected.csv`;
+    await writeFile(path.join(importsDir, partialUpload), 'email\ncut@exam');
+    await writeFile(path.join(importsDir, orphanRejectedRows), 'line,error,email\r\n2,malformed email,x\r\n');
+
+    await upkeep.runOnce();
+    for (const name of [`${unused}.csv`, `${finished.id}.rejected.csv`, `${failed}.csv`, partialUpload, orphanRejectedRows]) expect(await onDisk(name)).toBe(true);
+
+    clock.advance(25 * hour);
+    await upkeep.runOnce();
+    expect(await onDisk(`${unused}.csv`)).toBe(false);
+    expect(await onDisk(partialUpload)).toBe(false);
+    expect(await onDisk(orphanRejectedRows)).toBe(false);
+    expect((await t.http.get(`/api/lead-imports/${unused}`).set(owner.auth)).body).toMatchObject({ status: 'cancelled', error: expiredPreviewError });
+    const commit = await t.http.post(`/api/lead-imports/${unused}/commit`).set(owner.auth).send({});
+    expect(commit.status).toBe(410);
+    expect(commit.headers['content-type']).toContain('application/problem+json');
+    expect(commit.body.code).toBe('import_file_expired');
+    expect((await rejectedRows(owner, finished.id)).map((row) => row[1])).toEqual(['error', 'malformed email']);
+    expect(await onDisk(`${failed}.csv`)).toBe(true);
+
+    clock.advance(30 * 24 * hour);
+    await upkeep.runOnce();
+    const rejected = await t.http.get(`/api/lead-imports/${finished.id}/rejected.csv`).set(owner.auth);
+    expect([rejected.status, rejected.body.code]).toEqual([410, 'import_file_expired']);
+    expect(await onDisk(`${failed}.csv`)).toBe(false);
+    const resume = await t.http.post(`/api/lead-imports/${failed}/resume`).set(owner.auth);
+    expect([resume.status, resume.body.code]).toEqual([410, 'import_file_expired']);
   });
 });
