@@ -39,9 +39,6 @@ export interface UpkeepSummary {
   errors: number;
 }
 
-/** Kept in `error` while an automatic resume runs: still there at the same line means it died again without progress. */
-export const autoResumeNote = (line: number) => `Interrupted (its process stopped); resumed automatically after line ${line}`;
-
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** The files upload.ts, the preview, importJob.ts and rejectedRows.ts write; anything else in the folder is left alone. */
 const filePatterns = [
@@ -101,14 +98,14 @@ export class ImportUpkeep {
     for (const row of rows) {
       const context = { importId: row.id, organizationId: row.organizationId, lastCommittedLine: row.lastCommittedLine };
       try {
-        if (row.error === autoResumeNote(row.lastCommittedLine)) {
+        if (row.autoResumedAtLine === row.lastCommittedLine) {
           if (await this.markFailed(row, 'Interrupted again before committing anything after an automatic resume; resume it by hand')) {
             summary.failed += 1;
             this.deps.logger.warn(context, 'lead import stopped again after its automatic resume: marked failed');
           }
           continue;
         }
-        await this.deps.imports.resumeStopped(row, autoResumeNote(row.lastCommittedLine));
+        await this.deps.imports.resumeStopped(row, { automatic: true });
         summary.resumed += 1;
         this.deps.logger.info(context, 'lead import resumed automatically');
       } catch (error) {
@@ -198,7 +195,7 @@ export class ImportUpkeep {
   private async expirePreview(row: LeadImport): Promise<boolean> {
     const { count } = await scopedDb(this.deps.prisma, row.organizationId).leadImport.updateMany({
       where: { id: row.id, status: 'previewed' },
-      data: { status: 'cancelled', storagePath: null, error: expiredPreviewError, finishedAt: this.deps.clock.now() },
+      data: { status: 'cancelled', storagePath: null, error: expiredPreviewError, fileExpiredAt: this.deps.clock.now(), finishedAt: this.deps.clock.now() },
     });
     return count === 1;
   }
@@ -207,7 +204,7 @@ export class ImportUpkeep {
   private async dropFailedUpload(row: LeadImport): Promise<boolean> {
     const { count } = await scopedDb(this.deps.prisma, row.organizationId).leadImport.updateMany({
       where: { id: row.id, status: 'failed', updatedAt: row.updatedAt },
-      data: { storagePath: null },
+      data: { storagePath: null, fileExpiredAt: this.deps.clock.now() },
     });
     return count === 1;
   }

@@ -45,14 +45,14 @@ const defaultBatchSize = 2500;
 export const staleAfterMs = 30_000;
 const terminal = new Set(['completed', 'failed', 'cancelled']);
 
-/** The `error` of a preview the upkeep deleted unused (importUpkeep.ts): committing it answers 410. */
+/** What a preview the upkeep deleted unused (importUpkeep.ts) says in `error`. */
 export const expiredPreviewError = 'Not committed in time: the uploaded file was deleted; upload it again';
 
 const uploadGone = () =>
   new AppError('import_file_expired', 'The uploaded file is gone (deleted after its retention period); upload it again (leads already imported are not duplicated)');
 
 const notCommittable = (row: LeadImport) =>
-  row.error === expiredPreviewError ? uploadGone() : new ConflictError(`This import is already ${row.status}`);
+  row.fileExpiredAt ? uploadGone() : new ConflictError(`This import is already ${row.status}`);
 
 function toLeadImport(row: LeadImport) {
   return {
@@ -175,16 +175,16 @@ export class LeadImportsService {
   }
 
   async resume(auth: AuthContext, importId: string): Promise<LeadImportDto> {
-    await this.resumeStopped(await this.find(auth, importId), null);
+    await this.resumeStopped(await this.find(auth, importId), { automatic: false });
     return toLeadImport(await this.find(auth, importId));
   }
 
   /**
    * Continues an import whose process died (or that failed) from its last committed line. The claim
    * is a compare-and-set on `updatedAt`: of the endpoint and the upkeep sweeps of every control-plane
-   * process, one wins. `note` stays in `error` while it runs (the upkeep marks automatic resumes).
+   * process, one wins. An automatic resume (the upkeep's) records the line it started from.
    */
-  async resumeStopped(row: LeadImport, note: string | null): Promise<void> {
+  async resumeStopped(row: LeadImport, options: { automatic: boolean }): Promise<void> {
     if (!['running', 'queued', 'failed'].includes(row.status)) throw new ConflictError(`A ${row.status} import cannot be resumed`);
     const heartbeatAge = this.deps.clock.now().getTime() - row.updatedAt.getTime();
     if (this.running.has(row.id) || (row.status === 'running' && heartbeatAge < staleAfterMs)) {
@@ -193,7 +193,12 @@ export class LeadImportsService {
     if (!row.storagePath || !(await fileExists(row.storagePath))) throw uploadGone();
     const claimed = await scopedDb(this.deps.prisma, row.organizationId).leadImport.updateMany({
       where: { id: row.id, updatedAt: row.updatedAt },
-      data: { status: 'running', error: note, finishedAt: null },
+      data: {
+        status: 'running',
+        error: options.automatic ? `Interrupted (its process stopped); resumed automatically after line ${row.lastCommittedLine}` : null,
+        autoResumedAtLine: options.automatic ? row.lastCommittedLine : null,
+        finishedAt: null,
+      },
     });
     if (claimed.count === 0) throw new ConflictError('This import was just resumed');
     this.launch(row.organizationId, row.id);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, systemClock, type Clock } from '../../../lib/clock.js';
 import { createLogger } from '../../../lib/logger.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
-import { autoResumeNote, ImportUpkeep } from './importUpkeep.js';
+import { ImportUpkeep } from './importUpkeep.js';
 import { expiredPreviewError, LeadImportsService } from './leadImports.service.js';
 import { fileExists } from './rejectedRows.js';
 import { createImportPool } from './sqlRunner.js';
@@ -423,7 +423,7 @@ describe('upkeep (importUpkeep.ts)', () => {
     const stale = await t.prisma.leadImport.update({ where: { id: importId }, data: { status: 'running', updatedAt: new Date(Date.now() - 60_000) } });
     const [first, second] = [controlPlaneProcess(systemClock), controlPlaneProcess(systemClock)];
 
-    const claims = await Promise.allSettled([first.imports.resumeStopped(stale, autoResumeNote(0)), second.imports.resumeStopped(stale, autoResumeNote(0))]);
+    const claims = await Promise.allSettled([first.imports.resumeStopped(stale, { automatic: true }), second.imports.resumeStopped(stale, { automatic: true })]);
     expect(claims.map((claim) => claim.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(claims.find((claim) => claim.status === 'rejected')).toMatchObject({ reason: { code: 'conflict' } });
     await Promise.all([first.imports.settled(importId), second.imports.settled(importId)]);
@@ -434,7 +434,7 @@ describe('upkeep (importUpkeep.ts)', () => {
     const owner = await signUp(t.http);
     const preview = await upload(owner, 'email\nagain@example.com\n');
     const importId = preview.body.id as string;
-    await t.prisma.leadImport.update({ where: { id: importId }, data: { status: 'running', error: autoResumeNote(0) } });
+    await t.prisma.leadImport.update({ where: { id: importId }, data: { status: 'running', autoResumedAtLine: 0 } });
     const { upkeep } = controlPlaneProcess(new ManualClock(new Date(Date.now() + 60_000)));
 
     expect(await upkeep.runOnce()).toMatchObject({ resumed: 0, failed: 1 });
