@@ -137,8 +137,8 @@ export class InboxRepliesService {
     const now = this.deps.clock.now();
     return scopedDb(this.deps.prisma, organizationId).$transaction(async (tx) => {
       const db = tx as unknown as ScopedDb;
-      const [reply] = await tx.$queryRaw<Array<{ id: string; status: string; attempt: number; threadId: string; text: string | null }>>`
-        SELECT id, status::text AS status, attempt, "threadId", text FROM inbox_messages
+      const [reply] = await tx.$queryRaw<Array<{ id: string; status: string; attempt: number; threadId: string; mailboxId: string; text: string | null }>>`
+        SELECT id, status::text AS status, attempt, "threadId", "mailboxId", text FROM inbox_messages
         WHERE "organizationId" = ${organizationId}::uuid AND id = ${result.sendId}::uuid FOR UPDATE`;
       if (!reply || reply.attempt !== result.attempt) return 'stale';
       if (reply.status !== 'claimed') return 'duplicates';
@@ -149,6 +149,8 @@ export class InboxRepliesService {
           where: { id: reply.id },
           data: { ...settled, status: 'sent', sentAt, messageIdHeader: result.messageId, providerMessageId: result.providerMessageId ?? null, providerThreadId: result.threadId ?? null, lastError: null },
         });
+        // The campaign's minimum gap between sends counts from this reply too: it left the same mailbox.
+        await db.mailbox.updateMany({ where: { id: reply.mailboxId, OR: [{ lastSentAt: null }, { lastSentAt: { lt: sentAt } }] }, data: { lastSentAt: sentAt } });
         const thread = await db.inboxThread.findUniqueOrThrow({ where: { id: reply.threadId } });
         if (sentAt >= thread.lastMessageAt) {
           await db.inboxThread.update({

@@ -184,8 +184,9 @@ describe('replies from the inbox', () => {
     expect(detail.body).toMatchObject({ lastMessageAt: clock.now().toISOString(), snippet: 'Happy to. How about Tuesday?' });
     expect(await t.prisma.inboxMessage.findUniqueOrThrow({ where: { id: item.sendId } })).toMatchObject({ providerMessageId: 'gmail-sent-1', leaseExpiresAt: null });
 
-    // Counted in the mailbox's sends of the day; not a campaign send.
+    // Counted in the mailbox's sends of the day and its gap; not a campaign send.
     const mailbox = await t.prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } });
+    expect(mailbox.lastSentAt).toEqual(clock.now());
     expect((await mailboxCapacity(scopedDb(t.prisma, organizationId), mailbox, clock.now())).sentToday).toBe(2);
     expect(await t.prisma.event.count({ where: { messageId: item.sendId } })).toBe(0);
     expect((await claim()).body.items).toEqual([]);
