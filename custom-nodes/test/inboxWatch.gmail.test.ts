@@ -1,13 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { InboxWatch } from '../nodes/InboxWatch/InboxWatch.node';
 import { FakeControlPlane } from './fakes/fakeControlPlane';
 import { FakeGmail } from './fakes/fakeGmail';
-import { fetchHttpRequest, jsonOf, runNode } from './harness';
 import { inboundMail } from './inboundMail';
+import { eventsOf, watchOnce } from './inboxWatchRun';
 
-const node = new InboxWatch();
 const signingSecret = 'inbox-test-secret';
 const accessToken = 'ya29.SECRET-ACCESS-TOKEN-do-not-leak';
 const step1 = '<ophir.snd_step1@sender.example>';
@@ -38,13 +36,7 @@ beforeEach(() => {
 	controlPlane.server.requests.length = 0;
 });
 
-const watch = async (parameters: IDataObject = {}) => {
-	const run = await runNode(node, { items: [{}], credentials, httpRequest: fetchHttpRequest, parameters: { organizationId: 'org-1', ...parameters } });
-	const [outcome] = jsonOf(run);
-	if (!outcome) throw new Error('no output item');
-	return { run, outcome };
-};
-const eventsOf = (outcome: IDataObject) => outcome.events as Array<Record<string, unknown>>;
+const watch = (parameters: IDataObject = {}) => watchOnce(credentials, parameters);
 const cursor = () => controlPlane.watchedMailboxes[0]?.cursor;
 
 describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane on 127.0.0.1)', () => {

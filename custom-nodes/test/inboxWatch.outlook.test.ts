@@ -1,13 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { InboxWatch } from '../nodes/InboxWatch/InboxWatch.node';
 import { FakeControlPlane } from './fakes/fakeControlPlane';
 import { FakeGraphMail, type StoredGraphMessage } from './fakes/fakeGraphMail';
-import { fetchHttpRequest, jsonOf, runNode } from './harness';
 import { inboundMail } from './inboundMail';
+import { eventsOf, watchOnce } from './inboxWatchRun';
 
-const node = new InboxWatch();
 const signingSecret = 'inbox-outlook-test-secret';
 const accessToken = 'ya29.SECRET-ACCESS-TOKEN-do-not-leak';
 const step1 = '<ophir.snd_step1@sender.example>';
@@ -40,13 +38,7 @@ beforeEach(() => {
 	controlPlane.server.requests.length = 0;
 });
 
-const watch = async (parameters: IDataObject = {}) => {
-	const run = await runNode(node, { items: [{}], credentials, httpRequest: fetchHttpRequest, parameters: { organizationId: 'org-1', ...parameters } });
-	const [outcome] = jsonOf(run);
-	if (!outcome) throw new Error('no output item');
-	return { run, outcome };
-};
-const eventsOf = (outcome: IDataObject) => outcome.events as Array<Record<string, unknown>>;
+const watch = (parameters: IDataObject = {}) => watchOnce(credentials, parameters);
 const cursor = () => controlPlane.watchedMailboxes[0]?.cursor;
 const hoursAgo = (hours: number) => Date.now() - hours * 3_600_000;
 /** Graph calls as `kind id`, kind being delta, headers, value or conversation. */
