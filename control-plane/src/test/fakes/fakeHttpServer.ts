@@ -17,6 +17,8 @@ export interface RecordedRequest {
 export interface FakeResponse {
   status: number;
   json?: unknown;
+  /** A body that is not JSON (e.g. a MIME source); give its content-type in `headers`. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -64,8 +66,9 @@ export class FakeHttpServer {
       incoming.on('end', () => {
         void this.dispatch(incoming.method ?? 'GET', incoming.url ?? '/', incoming.headers, Buffer.concat(chunks).toString('utf8')).then(
           (response) => {
-            const payload = response.json === undefined ? '' : JSON.stringify(response.json);
-            outgoing.writeHead(response.status, { ...(payload ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...response.headers });
+            const json = response.json === undefined ? '' : JSON.stringify(response.json);
+            const payload = response.text ?? json;
+            outgoing.writeHead(response.status, { ...(json ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...response.headers });
             outgoing.end(payload);
           },
         );

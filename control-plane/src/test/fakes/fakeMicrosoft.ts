@@ -1,50 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { bearerToken, type Endpoint, type FakeResponse, type RecordedRequest } from './fakeHttpServer.js';
+import { FakeGraphMailbox, graphError, type FakeGraphMessage } from './fakeGraphMailbox.js';
 import { FakeProvider } from './fakeProvider.js';
-import { headerValue, splitMessage } from './mimeHeaders.js';
-
-/** A message that went out through Graph's sendMail. */
-export interface FakeGraphSentMessage {
-  id: string;
-  conversationId: string;
-  from: string;
-  /** Our Message-ID header (internetMessageId), angle brackets included. */
-  internetMessageId: string;
-  /** The MIME text when sent as MIME, or the JSON message resource otherwise. */
-  mime?: string;
-  json?: unknown;
-}
 
 export interface FakeMicrosoftOptions {
   clientId?: string;
   clientSecret?: string;
   accessTokenTtlSeconds?: number;
+  /** The mailboxes' clock (receivedDateTime); n8n's Inbox Watch filters its first sync by real time. */
+  now?: () => Date;
 }
 
-export type MicrosoftOperation = 'authorize' | 'token' | 'graph.me' | 'graph.sendMail' | 'graph.sentItems';
-
-const graphCodes: Record<number, string> = {
-  400: 'ErrorInvalidRequest',
-  401: 'InvalidAuthenticationToken',
-  403: 'ErrorAccessDenied',
-  404: 'ErrorItemNotFound',
-  429: 'ApplicationThrottled',
-  500: 'ErrorInternalServerError',
-  503: 'ServiceUnavailable',
-};
-
-/** A Microsoft Graph error body (`{ error: { code, message } }`). */
-export function graphError(status: number, message = 'The request failed.', code = graphCodes[status] ?? 'UnknownError'): FakeResponse {
-  return { status, json: { error: { code, message, innerError: { 'request-id': randomUUID(), date: new Date().toISOString() } } } };
-}
+export type MicrosoftOperation =
+  | 'authorize'
+  | 'token'
+  | 'graph.me'
+  | 'graph.sendMail'
+  | 'graph.sentItems'
+  | 'graph.delta'
+  | 'graph.message'
+  | 'graph.mimeSource'
+  | 'graph.conversation';
 
 /**
  * Microsoft identity platform v2.0 (authorize redirect, token endpoint with rotating refresh tokens)
- * and the Graph calls we use (`GET /v1.0/me`, `POST /v1.0/me/sendMail` as MIME or JSON, and the
- * Sent Items lookup by internetMessageId), on 127.0.0.1. `env()` gives the control plane's settings.
+ * and Graph on 127.0.0.1: `GET /v1.0/me`, and a mailbox per account (fakeGraphMailbox.ts) for what
+ * Send Email and Inbox Watch call. `env()` gives the control plane's settings.
  */
 export class FakeMicrosoft extends FakeProvider<MicrosoftOperation> {
-  private readonly sent = new Map<string, FakeGraphSentMessage[]>();
+  private readonly mailboxes = new Map<string, FakeGraphMailbox>();
+  private readonly now: () => Date;
 
   constructor(options: FakeMicrosoftOptions = {}) {
     super({
@@ -61,6 +46,7 @@ export class FakeMicrosoft extends FakeProvider<MicrosoftOperation> {
         correlation_id: randomUUID(),
       }),
     });
+    this.now = options.now ?? (() => new Date());
   }
 
   env(): Record<string, string> {
@@ -74,8 +60,24 @@ export class FakeMicrosoft extends FakeProvider<MicrosoftOperation> {
     };
   }
 
-  sentBy(email: string): FakeGraphSentMessage[] {
-    return this.sent.get(email) ?? [];
+  /** The account's Graph mailbox (created empty on first use). */
+  mailboxOf(email: string): FakeGraphMailbox {
+    let mailbox = this.mailboxes.get(email);
+    if (!mailbox) {
+      mailbox = new FakeGraphMailbox(email, () => this.server.url, this.now);
+      this.mailboxes.set(email, mailbox);
+    }
+    return mailbox;
+  }
+
+  /** What the account sent, oldest first, as filed in Sent Items. */
+  sentBy(email: string): FakeGraphMessage[] {
+    return this.mailboxOf(email).sent();
+  }
+
+  /** Puts an inbound message in the account's inbox, in the conversation of the message it answers. */
+  deliver(email: string, raw: string): FakeGraphMessage {
+    return this.mailboxOf(email).deliver(raw);
   }
 
   protected errorBody(status: number): FakeResponse {
@@ -83,54 +85,29 @@ export class FakeMicrosoft extends FakeProvider<MicrosoftOperation> {
   }
 
   protected endpoints(): Endpoint[] {
-    const graph = (operation: MicrosoftOperation, method: string, path: RegExp, handle: (email: string, request: RecordedRequest) => FakeResponse): Endpoint => ({
+    const graph = (operation: MicrosoftOperation, method: string, path: RegExp, handle: (mailbox: FakeGraphMailbox, request: RecordedRequest, id: string) => FakeResponse): Endpoint => ({
       operation,
       method,
       path,
-      handle: (request) => {
+      handle: (request, match) => {
         const issued = this.oauth.resolveAccessToken(bearerToken(request));
-        return issued ? handle(issued.email, request) : graphError(401, 'Lifetime validation failed, the token is expired.');
+        if (!issued) return graphError(401, 'Lifetime validation failed, the token is expired.');
+        return handle(this.mailboxOf(issued.email), request, decodeURIComponent(match[1] ?? ''));
       },
     });
     return [
       { operation: 'authorize', method: 'GET', path: /^\/[^/]+\/oauth2\/v2\.0\/authorize$/, handle: (request) => this.oauth.authorize(request) },
       { operation: 'token', method: 'POST', path: /^\/[^/]+\/oauth2\/v2\.0\/token$/, handle: (request) => this.oauth.token(request) },
-      graph('graph.me', 'GET', /^\/v1\.0\/me$/, (email) => ({
+      graph('graph.me', 'GET', /^\/v1\.0\/me$/, ({ email }) => ({
         status: 200,
         json: { id: randomUUID(), displayName: email.split('@')[0], mail: email, userPrincipalName: email },
       })),
-      graph('graph.sendMail', 'POST', /^\/v1\.0\/me\/sendMail$/, (email, request) => {
-        const message = this.parseSendMail(email, request);
-        if (!message) return graphError(400, 'Empty or malformed message payload.');
-        this.sent.set(email, [...this.sentBy(email), message]);
-        return { status: 202 };
-      }),
-      graph('graph.sentItems', 'GET', /^\/v1\.0\/me\/mailFolders\/sentitems\/messages$/, (email, request) => {
-        const wanted = /internetMessageId eq '([^']+)'/.exec(request.query.get('$filter') ?? '')?.[1];
-        const value = this.sentBy(email)
-          .filter((message) => wanted === undefined || message.internetMessageId === wanted)
-          .map(({ id, conversationId, internetMessageId }) => ({ id, conversationId, internetMessageId }));
-        return { status: 200, json: { value } };
-      }),
+      graph('graph.sendMail', 'POST', /^\/v1\.0\/me\/sendMail$/, (mailbox, request) => mailbox.sendMail(request)),
+      graph('graph.sentItems', 'GET', /^\/v1\.0\/me\/mailFolders\/sentitems\/messages$/i, (mailbox, request) => mailbox.sentItems(request)),
+      graph('graph.delta', 'GET', /^\/v1\.0\/me\/mailFolders(?:\((?:'|%27)inbox(?:'|%27)\)|\/inbox)\/messages\/delta$/i, (mailbox, request) => mailbox.delta(request)),
+      graph('graph.conversation', 'GET', /^\/v1\.0\/me\/messages$/, (mailbox, request) => mailbox.conversation(request)),
+      graph('graph.mimeSource', 'GET', /^\/v1\.0\/me\/messages\/([^/]+)\/(?:\$|%24)value$/, (mailbox, _request, id) => mailbox.mimeSource(id)),
+      graph('graph.message', 'GET', /^\/v1\.0\/me\/messages\/([^/]+)$/, (mailbox, request, id) => mailbox.message(request, id)),
     ];
-  }
-
-  /** sendMail takes base64 MIME as text/plain, or `{ message, saveToSentItems }` as JSON. */
-  private parseSendMail(email: string, request: RecordedRequest): FakeGraphSentMessage | undefined {
-    const contentType = String(request.headers['content-type'] ?? '');
-    const id = `AAMk${randomUUID().replace(/-/g, '')}`;
-    if (contentType.startsWith('text/plain')) {
-      const mime = Buffer.from(request.body.trim(), 'base64').toString('utf8');
-      const { headers } = splitMessage(mime);
-      if (!headerValue(headers, 'From') && !headerValue(headers, 'To')) return undefined;
-      return { id, conversationId: id, from: email, internetMessageId: headerValue(headers, 'Message-ID') ?? `<${id}@fake.outlook>`, mime };
-    }
-    try {
-      const json = JSON.parse(request.body) as { message?: { internetMessageId?: string } };
-      if (!json.message) return undefined;
-      return { id, conversationId: id, from: email, internetMessageId: json.message.internetMessageId ?? `<${id}@fake.outlook>`, json };
-    } catch {
-      return undefined;
-    }
   }
 }

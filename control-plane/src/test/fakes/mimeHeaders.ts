@@ -30,3 +30,13 @@ export function referencedMessageIds(headers: MimeHeader[]): string[] {
   const text = `${headerValue(headers, 'In-Reply-To') ?? ''} ${headerValue(headers, 'References') ?? ''}`;
   return text.match(/<[^<>\s]+>/g) ?? [];
 }
+
+/** Undoes RFC 2047 encoded words (`=?UTF-8?B?…?=`, `=?ISO-8859-1?Q?…?=`), as mail APIs do for subjects and names. */
+export function decodeEncodedWords(value: string): string {
+  return value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=(\s+(?==\?))?/g, (_word, charset: string, encoding: string, text: string) => {
+    const bytes = /^b$/i.test(encoding)
+      ? Buffer.from(text, 'base64')
+      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_hex, code: string) => String.fromCharCode(parseInt(code, 16))), 'latin1');
+    return bytes.toString(/^(utf-?8)$/i.test(charset) ? 'utf8' : 'latin1');
+  });
+}
