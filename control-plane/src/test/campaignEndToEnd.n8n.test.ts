@@ -12,6 +12,7 @@ import { FakeGoogle } from './fakes/fakeGoogle.js';
 import { LocalImapServer } from './fakes/localImapServer.js';
 import { LocalSmtpServer } from './fakes/localSmtpServer.js';
 import { headerValue, splitMessage } from './fakes/mimeHeaders.js';
+import { watchInboxesOnce } from './inboxWatcher.js';
 import { createListeningTestApp } from './listeningApp.js';
 import { connectOAuthMailbox } from './mailboxFlows.js';
 import { n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from './realN8n.js';
@@ -209,16 +210,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
       }
     };
     // The organization's inbox watcher was deployed when the campaign started; a tick runs one watch.
-    const watcher = await t.prisma.workflowDeployment.findFirstOrThrow({ where: { organizationId: owner.organization.id, templateName: 'inbox-watcher', status: 'active' } });
-    const watchInboxes = async () => {
-      const [before] = await n8nApi.listExecutions({ workflowId: watcher.n8nWorkflowId!, limit: 1 });
-      await t.app.deployments.tickInboxWatcher(owner.organization.id);
-      for (;;) {
-        const [latest] = await n8nApi.listExecutions({ workflowId: watcher.n8nWorkflowId!, limit: 1 });
-        if (latest && latest.id !== before?.id && latest.stoppedAt) return latest;
-        await sleep(20);
-      }
-    };
+    const watchInboxes = () => watchInboxesOnce(t, n8nApi, owner.organization.id);
     const stopped = new Map<string, 'replied' | 'unsubscribed' | 'bounced'>();
     let outOfOffice: string | undefined;
     while (clock.now() < end) {
