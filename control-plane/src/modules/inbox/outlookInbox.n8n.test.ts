@@ -57,7 +57,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an Outlook mailbox on the real stack'
     await microsoft.stop();
   }, 60_000);
 
-  it('sends through Graph, finds a reply with the delta query, stops only that lead, and answers it in the same conversation', async () => {
+  it('sends through Graph, finds a reply with the delta query, stops only that lead, answers it in the same conversation, and never sends twice', async () => {
     microsoft.nextConsent({ email: sender });
     const { mailboxId } = await connectOAuthMailbox(t, user.auth, 'outlook');
     expect(mailboxId).toBeDefined();
@@ -137,14 +137,26 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an Outlook mailbox on the real stack'
       return detail.body.messages.some((message: { kind: string; status: string }) => message.kind === 'inbox_reply' && message.status === 'sent');
     });
 
-    // A day later the follow-up goes to the out-of-office lead and the quiet one, threaded under step 1; not to the replier.
+    // A day later the follow-ups go to the out-of-office lead and the quiet one, threaded under step 1; not to the
+    // replier. Graph takes the first one but its answer is lost: the retry finds it in Sent Items and sends nothing.
     clock.advance(24 * 3600_000 + 60_000);
+    microsoft.failNext('graph.sendMail', { kind: 'lost_answer' });
+    expect((await t.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth)).status).toBe(202);
+    const retrying = await until('the lost send to come back for a retry', async () => (await t.prisma.message.findFirst({ where: { campaignId, stepPosition: 1, status: 'retrying' } })) ?? undefined, 45_000);
+    expect(retrying).toMatchObject({ mayHaveBeenSent: true });
+    const lookupsBefore = microsoft.calls('graph.sentItems').length;
+    const sendsBefore = microsoft.calls('graph.sendMail').length;
+    clock.advance(10 * 60_000);
     expect((await t.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth)).status).toBe(202);
     const followUps = await until('the follow-ups reported sent', async () => (await sentSteps(1)).length === 2 && sentSteps(1), 45_000);
+    expect(microsoft.calls('graph.sentItems').length - lookupsBefore).toBe(1);
+    expect(microsoft.calls('graph.sendMail').length).toBe(sendsBefore);
+    expect(followUps.find((message) => message.id === retrying.id)).toMatchObject({ attempt: 2 });
     expect(followUps.map((message) => message.enrollment.lead.email).sort()).toEqual([absent, quiet]);
     expect(sentTo(replier).filter((message) => message !== sentAnswer)).toHaveLength(1);
     for (const email of [absent, quiet]) {
-      const [first, followUp] = sentTo(email);
+      const [first, followUp, ...more] = sentTo(email);
+      expect(more).toEqual([]);
       expect(header(followUp!, 'In-Reply-To')).toBe(first!.internetMessageId);
       expect(followUp!.conversationId).toBe(first!.conversationId);
     }

@@ -25,7 +25,12 @@ export interface FakeResponse {
 /** A scripted answer for the next call of one operation, instead of the fake's normal behaviour. */
 export type Fault =
   | { kind: 'status'; status: number; json?: unknown; headers?: Record<string, string> }
-  | { kind: 'invalid_grant' };
+  | { kind: 'invalid_grant' }
+  /** The call takes effect but its answer is lost: the connection drops (a sent mail whose 202 never arrives). */
+  | { kind: 'lost_answer' };
+
+/** The faults a provider answers in its own words. */
+export type AnsweredFault = Exclude<Fault, { kind: 'lost_answer' }>;
 
 export interface Endpoint {
   operation: string;
@@ -50,7 +55,7 @@ export class FakeHttpServer {
 
   constructor(
     private readonly endpoints: Endpoint[],
-    private readonly answerFault: (fault: Fault, request: RecordedRequest) => FakeResponse,
+    private readonly answerFault: (fault: AnsweredFault, request: RecordedRequest) => FakeResponse,
   ) {}
 
   /** The base URL, e.g. `http://127.0.0.1:41234` (no trailing slash). */
@@ -66,6 +71,10 @@ export class FakeHttpServer {
       incoming.on('end', () => {
         void this.dispatch(incoming.method ?? 'GET', incoming.url ?? '/', incoming.headers, Buffer.concat(chunks).toString('utf8')).then(
           (response) => {
+            if (response === 'lost') {
+              incoming.socket.destroy();
+              return;
+            }
             const json = response.json === undefined ? '' : JSON.stringify(response.json);
             const payload = response.text ?? json;
             outgoing.writeHead(response.status, { ...(json ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...response.headers });
@@ -109,7 +118,7 @@ export class FakeHttpServer {
     this.requests.length = 0;
   }
 
-  private async dispatch(method: string, rawUrl: string, headers: IncomingHttpHeaders, body: string): Promise<FakeResponse> {
+  private async dispatch(method: string, rawUrl: string, headers: IncomingHttpHeaders, body: string): Promise<FakeResponse | 'lost'> {
     const url = new URL(rawUrl, 'http://127.0.0.1');
     let match: RegExpExecArray | null = null;
     const endpoint = this.endpoints.find((candidate) => candidate.method === method && (match = candidate.path.exec(url.pathname)) !== null);
@@ -129,9 +138,10 @@ export class FakeHttpServer {
     if (delay > 0) await sleep(delay);
     if (!endpoint || !match) return { status: 404, json: { error: { code: 404, message: `No fake for ${method} ${url.pathname}`, status: 'NOT_FOUND' } } };
     const fault = this.faults.get(request.operation)?.shift();
-    if (fault) return this.answerFault(fault, request);
+    if (fault && fault.kind !== 'lost_answer') return this.answerFault(fault, request);
     try {
-      return await endpoint.handle(request, match);
+      const response = await endpoint.handle(request, match);
+      return fault ? 'lost' : response;
     } catch (error) {
       return { status: 500, json: { error: { code: 500, message: `fake crashed: ${(error as Error).message}` } } };
     }

@@ -1,5 +1,5 @@
 import { FakeAuthorizationServer, type AuthorizationServerOptions, type ConsentChoice } from './fakeAuthorizationServer.js';
-import { FakeHttpServer, type Endpoint, type Fault, type FakeResponse, type RecordedRequest } from './fakeHttpServer.js';
+import { FakeHttpServer, type AnsweredFault, type Endpoint, type Fault, type FakeResponse, type RecordedRequest } from './fakeHttpServer.js';
 
 /**
  * What every provider fake offers: an authorization server, an HTTP server on 127.0.0.1 that
@@ -34,7 +34,7 @@ export abstract class FakeProvider<Operation extends string> {
     this.oauth.nextConsent(choice);
   }
 
-  /** The next `count` calls of `operation` answer `fault` (e.g. `{ kind: 'status', status: 429 }` or `{ kind: 'invalid_grant' }`). */
+  /** The next `count` calls of `operation` answer `fault` (e.g. `{ kind: 'status', status: 429 }`, `{ kind: 'invalid_grant' }`, or `{ kind: 'lost_answer' }`). */
   failNext(operation: Operation, fault: Fault, count = 1): void {
     this.server.failNext(operation, fault, count);
   }
@@ -47,7 +47,7 @@ export abstract class FakeProvider<Operation extends string> {
     return this.server.calls(operation);
   }
 
-  private answerFault(fault: Fault): FakeResponse {
+  private answerFault(fault: AnsweredFault): FakeResponse {
     if (fault.kind === 'invalid_grant') return this.oauth.invalidGrant();
     if (fault.json === undefined) return { ...this.errorBody(fault.status), headers: fault.headers };
     return { status: fault.status, json: fault.json, headers: fault.headers };
