@@ -173,17 +173,6 @@ describe('Inbox Watch on IMAP (a real IMAP server and the fake control plane on 
 		expect(controlPlane.inboxResults).toEqual([]);
 	});
 
-	it('keeps the cursor when the control plane does not accept the results', async () => {
-		const before = cursor();
-		imap.append(inboundMail('genuineReply'));
-		controlPlane.script.push('/api/internal/n8n/inbox-watch/results', { status: 503, body: { code: 'unavailable', detail: 'database restarting' } });
-
-		const { outcome } = await watch();
-
-		expect(outcome.error).toEqual({ code: 'unavailable', message: 'database restarting' });
-		expect(cursor()).toBe(before);
-	});
-
 	it('a refused login is imap_auth_failed, keeps the cursor and never shows a password', async () => {
 		const before = cursor();
 		imap.append(inboundMail('genuineReply'));
