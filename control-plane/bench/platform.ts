@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
 import { createApp, type App } from '../src/app.js';
 import { systemClock, type Clock } from '../src/lib/clock.js';
 import { loadConfig } from '../src/lib/config.js';
@@ -16,9 +15,8 @@ import { createLogger } from '../src/lib/logger.js';
 import { dataRoot, repoRoot } from '../src/lib/paths.js';
 import { n8nApiKeyName } from '../src/modules/platform/platformSecrets.js';
 import { findFreePort } from '../src/runtime/freePort.js';
-import { applyMigrations } from '../src/runtime/migrations.js';
 import { bootstrapN8n, startN8n, type RunningN8n } from '../src/runtime/n8n/index.js';
-import { startEmbeddedPostgres } from '../src/runtime/postgres/embeddedPostgres.js';
+import { createScratchDatabase } from './scratchDatabase.js';
 
 export interface BenchPlatform {
   app: App;
@@ -38,31 +36,9 @@ export async function startBenchPlatform(options: { clock?: Clock; env?: Record<
   await chmod(scratch, 0o755);
   stops.push(() => rm(scratch, { recursive: true, force: true }));
 
-  let databaseUrl: string;
-  const database = `ophir_bench_${randomBytes(4).toString('hex')}`;
-  if (process.env.DATABASE_URL) {
-    const admin = new URL(process.env.DATABASE_URL);
-    admin.pathname = '/postgres';
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`CREATE DATABASE ${database}`);
-    await client.end();
-    admin.pathname = `/${database}`;
-    databaseUrl = admin.toString();
-    stops.push(async () => {
-      const drop = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await drop.end();
-    });
-  } else {
-    const postgres = await startEmbeddedPostgres({ databaseDir: path.join(scratch, 'postgres') });
-    await postgres.createDatabase(database);
-    databaseUrl = postgres.databaseUrl(database);
-    stops.push(() => postgres.stop());
-  }
-  benchLog('migrating');
-  await applyMigrations({ databaseUrl });
+  const database = await createScratchDatabase(`ophir_bench_${randomBytes(4).toString('hex')}`, benchLog);
+  stops.push(() => database.drop());
+  const databaseUrl = database.url.toString();
 
   benchLog('starting n8n');
   const n8n = await startN8n({

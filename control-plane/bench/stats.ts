@@ -9,17 +9,13 @@
  * every pending delta), steady-state reads, and the alternative without pre-aggregation (GROUP BY
  * over the events joined to their messages). Checks the stats equal the events. The last line is JSON.
  */
-import { mkdtemp, rm, chmod } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { systemClock } from '../src/lib/clock.js';
 import { createPrismaClient } from '../src/lib/db/prisma.js';
 import { scopedDb } from '../src/lib/db/tenantScope.js';
-import { dataRoot } from '../src/lib/paths.js';
 import { CampaignStatsService } from '../src/modules/stats/campaignStats.service.js';
-import { applyMigrations } from '../src/runtime/migrations.js';
-import { startEmbeddedPostgres, type RunningPostgres } from '../src/runtime/postgres/embeddedPostgres.js';
+import { createScratchDatabase } from './scratchDatabase.js';
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '5000000' } } });
 const eventsPerMessage = 10;
@@ -218,32 +214,11 @@ async function run(databaseUrl: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  let embedded: RunningPostgres | undefined;
-  let embeddedDir: string | undefined;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    embeddedDir = await mkdtemp(path.join(dataRoot, 'bench-postgres-'));
-    await chmod(embeddedDir, 0o755);
-    log('no DATABASE_URL: starting an embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres({ databaseDir: path.join(embeddedDir, 'data') });
-    adminUrl = embedded.adminUrl;
-  }
-  const database = `ophir_bench_stats_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
+  const database = await createScratchDatabase(`ophir_bench_stats_${process.pid}`, log);
   try {
-    await applyMigrations({ databaseUrl: url.toString() });
-    await run(url.toString());
+    await run(database.url.toString());
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-    if (embedded) {
-      await embedded.stop();
-      await rm(embeddedDir!, { recursive: true, force: true });
-    }
+    await database.drop();
   }
 }
 
