@@ -103,6 +103,8 @@ export function createApp(deps: AppDeps): App {
 
   const leads = leadsModule({ config, prisma, clock, logger });
 
+  const tracking = trackingModule({ config, prisma, clock, logger, links });
+
   const routes: AnyRoute[] = [
     ...authRoutes({ auth, prisma, loginLimits }),
     ...organizationRoutes({
@@ -120,8 +122,8 @@ export function createApp(deps: AppDeps): App {
     }),
     ...leads.routes,
     ...mailboxModule({ config, prisma, secrets, clock, logger }).routes,
-    ...trackingModule({ config, prisma, clock, logger, links }).routes,
-    ...inboxModule({ config, prisma, clock, links, logger, deployments }).routes,
+    ...tracking.routes,
+    ...inboxModule({ config, prisma, clock, links, logger, deployments, inbound: tracking.inbound }).routes,
   ];
 
   const app = express();

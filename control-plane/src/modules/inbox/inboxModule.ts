@@ -4,10 +4,7 @@ import type { PrismaClient } from '../../lib/db/prisma.js';
 import type { AnyRoute } from '../../lib/http/route.js';
 import type { Logger } from '../../lib/logger.js';
 import type { DeploymentService } from '../deployments/deployment.service.js';
-import { InboundEventsService } from '../events/inboundEvents.service.js';
-import { healthPolicy } from '../mailboxes/health/healthSweep.js';
-import { SuppressionsService } from '../suppressions/suppressions.service.js';
-import { LeadOutcomes } from '../tracking/leadOutcomes.js';
+import type { InboundEventsService } from '../events/inboundEvents.service.js';
 import type { TrackingLinks } from '../tracking/links.js';
 import { inboxWatchRoutes } from './inbox.routes.js';
 import { InboxRepliesService } from './inboxReplies.service.js';
@@ -27,8 +24,9 @@ export function inboxModule(deps: {
   links: TrackingLinks;
   logger: Logger;
   deployments: Pick<DeploymentService, 'tickInboxWatcher'>;
+  inbound: InboundEventsService;
 }): { routes: AnyRoute[] } {
-  const { config, prisma, clock, links, logger, deployments } = deps;
+  const { config, prisma, clock, links, logger, deployments, inbound } = deps;
   const sendQueuedReplies = async (organizationId: string) => {
     try {
       await deployments.tickInboxWatcher(organizationId);
@@ -36,8 +34,6 @@ export function inboxModule(deps: {
       logger.warn({ err: error instanceof Error ? error.message : String(error), organizationId }, 'inbox reply queued; it goes out with the inbox watcher\'s next poll');
     }
   };
-  const suppressions = new SuppressionsService({ importsDir: config.LEAD_IMPORTS_DIR, maxUploadBytes: config.LEAD_IMPORT_MAX_BYTES });
-  const inbound = new InboundEventsService({ prisma, clock, outcomes: new LeadOutcomes({ prisma, suppressions }), healthPolicy: healthPolicy(config) });
   return {
     routes: [
       ...inboxWatchRoutes({ watch: new InboxWatchService({ prisma, inbound }) }),

@@ -20,14 +20,20 @@ import { TrackingService } from './tracking.service.js';
  * inbox watcher's replies and bounces, and the campaign stats they add up to. Unsubscribes and
  * inbound events share LeadOutcomes, the one place that suppresses a lead and stops its enrolments.
  */
-export function trackingModule(deps: { config: Config; prisma: PrismaClient; clock: Clock; logger: Logger; links: TrackingLinks }): { routes: AnyRoute[] } {
+export function trackingModule(deps: { config: Config; prisma: PrismaClient; clock: Clock; logger: Logger; links: TrackingLinks }): {
+  routes: AnyRoute[];
+  /** Also what the inbox watcher's results go through (inboxModule). */
+  inbound: InboundEventsService;
+} {
   const { config, prisma, clock, logger, links } = deps;
   const suppressions = new SuppressionsService({ importsDir: config.LEAD_IMPORTS_DIR, maxUploadBytes: config.LEAD_IMPORT_MAX_BYTES });
   const outcomes = new LeadOutcomes({ prisma, suppressions });
+  const inbound = new InboundEventsService({ prisma, clock, outcomes, healthPolicy: healthPolicy(config) });
   return {
+    inbound,
     routes: [
       ...trackingRoutes({ tracking: new TrackingService({ prisma, clock, links, outcomes, logger }) }),
-      ...inboundEventRoutes({ inbound: new InboundEventsService({ prisma, clock, outcomes, healthPolicy: healthPolicy(config) }) }),
+      ...inboundEventRoutes({ inbound }),
       ...statsRoutes({ stats: new CampaignStatsService({ clock }), stream: new StatsStream({ intervalMs: config.STATS_STREAM_INTERVAL_MS, logger }) }),
     ],
   };
