@@ -2,7 +2,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { scopedDb, type ScopedDb } from '../../lib/db/tenantScope.js';
 import { NotFoundError } from '../../lib/errors.js';
-import type { ClaimItem, MailboxPoolEntry } from '../campaigns/claims/claimDueSends.js';
+import { mailboxPoolEntry, type ClaimItem, type MailboxPoolEntry } from '../campaigns/claims/claimDueSends.js';
 import type { SendResultsOutcome } from '../events/recordSendResults.js';
 import type { SendResult } from '../events/sendResults.schemas.js';
 import type { TrackingLinks } from '../tracking/links.js';
@@ -77,17 +77,8 @@ export class InboxRepliesService {
         const { lead, mailbox } = reply.thread;
         // The one-click unsubscribe header names the lead's latest campaign message, as its own messages did.
         const latest = await db.message.findFirst({ where: { enrollmentId: reply.thread.enrollmentId }, orderBy: [{ stepPosition: 'desc' }], select: { id: true } });
-        const entry: MailboxPoolEntry = {
-          id: mailbox.id,
-          provider: mailbox.provider,
-          email: mailbox.email,
-          fromName: mailbox.displayName,
-          remainingToday: 1,
-          minGapSeconds: 0,
-          lastSentAt: mailbox.lastSentAt?.toISOString() ?? null,
-          health: Math.max(0, Math.min(1, mailbox.healthScore / 100)),
-          weight: mailbox.weight,
-        };
+        // A person's reply is not held to the cap or gap: this one send is allowed now.
+        const entry = mailboxPoolEntry(mailbox, { remainingToday: 1, minGapSeconds: 0, lastSentAt: mailbox.lastSentAt });
         return {
           kind: 'inbox_reply' as const,
           sendId: reply.id,

@@ -29,6 +29,24 @@ export interface MailboxPoolEntry {
   weight: number;
 }
 
+/** How a mailbox is handed to the Send and Rotation nodes, with what this claim allows it. */
+export function mailboxPoolEntry(
+  mailbox: Pick<Mailbox, 'id' | 'provider' | 'email' | 'displayName' | 'healthScore' | 'weight'>,
+  allowance: { remainingToday: number; minGapSeconds: number; lastSentAt: Date | null },
+): MailboxPoolEntry {
+  return {
+    id: mailbox.id,
+    provider: mailbox.provider,
+    email: mailbox.email,
+    fromName: mailbox.displayName,
+    remainingToday: allowance.remainingToday,
+    minGapSeconds: allowance.minGapSeconds,
+    lastSentAt: allowance.lastSentAt?.toISOString() ?? null,
+    health: Math.max(0, Math.min(1, mailbox.healthScore / 100)),
+    weight: mailbox.weight,
+  };
+}
+
 export interface ClaimItem {
   sendId: string;
   attempt: number;
@@ -171,17 +189,9 @@ export class ClaimService {
           WHERE m.id = c.id AND m."organizationId" = ${organizationId}::uuid`;
       }
 
-      const poolEntries: MailboxPoolEntry[] = pool.map((mailbox) => ({
-        id: mailbox.id,
-        provider: mailbox.provider,
-        email: mailbox.email,
-        fromName: mailbox.displayName,
-        remainingToday: reservations.get(mailbox.id) ?? 0,
-        minGapSeconds: mailbox.minGapSeconds,
-        lastSentAt: lastSent.get(mailbox.id)?.toISOString() ?? null,
-        health: Math.max(0, Math.min(1, mailbox.healthScore / 100)),
-        weight: mailbox.weight,
-      }));
+      const poolEntries = pool.map((mailbox) =>
+        mailboxPoolEntry(mailbox, { remainingToday: reservations.get(mailbox.id) ?? 0, minGapSeconds: mailbox.minGapSeconds, lastSentAt: lastSent.get(mailbox.id) ?? null }),
+      );
       return { ...empty, items: items.map((item) => ({ ...item, mailboxes: poolEntries })) };
     });
   }
