@@ -30,6 +30,19 @@ describe('loadConfig', () => {
     }
   });
 
+  it('treats an empty variable as unset, so docker-compose defaults like ${N8N_API_KEY:-} start', () => {
+    const config = loadConfig({ ...valid, N8N_API_KEY: '', PUBLIC_URL: '', PORT: '' });
+    expect(config.N8N_API_KEY).toBeUndefined();
+    expect(config.PUBLIC_URL).toBeUndefined();
+    expect(config.PORT).toBe(3000);
+    expect(() => loadConfig({ ...valid, JWT_SECRET: '' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('refuses a DATABASE_URL sslmode that libpq does not know', () => {
+    expect(loadConfig({ ...valid, DATABASE_URL: `${valid.DATABASE_URL}?sslmode=verify-full` }).DATABASE_URL).toContain('verify-full');
+    expect(() => loadConfig({ ...valid, DATABASE_URL: `${valid.DATABASE_URL}?sslmode=on` })).toThrow(/DATABASE_URL: sslmode must be one of/);
+  });
+
   it('rejects malformed encryption keys and an active key that is not in the ring', () => {
     expect(() => loadConfig({ ...valid, ENCRYPTION_KEYS: 'k1:dG9vc2hvcnQ=' })).toThrow(/ENCRYPTION_KEYS/);
     expect(() => loadConfig({ ...valid, ENCRYPTION_ACTIVE_KEY_ID: 'k9' })).toThrow(/ENCRYPTION_ACTIVE_KEY_ID: must name one of the ENCRYPTION_KEYS/);

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isSslMode, sslModes } from './db/connectionOptions.js';
 import { dataRoot } from './paths.js';
+import { trustProxySchema } from './trustProxy.js';
 
 const encryptionKeys = z
   .string()
@@ -28,7 +30,10 @@ export const environmentSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    // sslmode and sslrootcert are honoured as libpq means them (src/lib/db/connectionOptions.ts).
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).refine((url) => isSslMode(new URL(url).searchParams.get('sslmode') ?? 'prefer'), {
+      message: `sslmode must be one of ${sslModes.join(', ')}`,
+    }),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(900),
@@ -39,7 +44,8 @@ export const environmentSchema = z
     LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
     LOGIN_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     LOGIN_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
-    TRUST_PROXY: booleanFlag.default(false),
+    // Which proxies may set the client address (X-Forwarded-For): see src/lib/trustProxy.ts.
+    TRUST_PROXY: trustProxySchema.default(false),
     // n8n: `npm start` sets N8N_URL for the local instance and stores its bootstrapped API key encrypted.
     N8N_URL: z.url().optional(),
     N8N_API_KEY: z.string().min(1).optional(),
@@ -74,6 +80,8 @@ export const environmentSchema = z
     // Lead imports: uploaded CSVs and rejected-row files live here (git-ignored local state by default).
     LEAD_IMPORTS_DIR: z.string().min(1).default(path.join(dataRoot, 'imports')),
     LEAD_IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(2 * 1024 ** 3),
+    // The largest CSV record (one row, all its cells) an import reads; a longer one fails the import at its line.
+    LEAD_IMPORT_MAX_RECORD_BYTES: z.coerce.number().int().min(1024).default(1024 ** 2),
     // Lead import upkeep (docs/leads.md): resumes imports a dead process left running, deletes expired files.
     LEAD_IMPORT_UPKEEP_CRON: z.string().default('* * * * *'),
     LEAD_IMPORT_PREVIEW_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
@@ -97,7 +105,9 @@ export class ConfigError extends Error {
 
 /** The one place that reads the environment. Everything else receives a Config. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = environmentSchema.safeParse(env);
+  // `VAR=` in an env file and `${VAR:-}` in docker-compose mean "not set": the default applies, for every variable.
+  const setVariables = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = environmentSchema.safeParse(setVariables);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
