@@ -5,6 +5,7 @@
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { pgConnectionOptions } from '../src/lib/db/connectionOptions.js';
 import { dataRoot } from '../src/lib/paths.js';
 import { applyMigrations } from '../src/runtime/migrations.js';
 
@@ -31,7 +32,7 @@ export async function createScratchDatabase(name: string, log: (message: string)
       await rm(embeddedDir, { recursive: true, force: true });
     };
   }
-  const admin = new pg.Client({ connectionString: adminUrl });
+  const admin = new pg.Client(pgConnectionOptions(adminUrl));
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);

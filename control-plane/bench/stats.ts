@@ -12,6 +12,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { systemClock } from '../src/lib/clock.js';
+import { pgConnectionOptions } from '../src/lib/db/connectionOptions.js';
 import { createPrismaClient } from '../src/lib/db/prisma.js';
 import { scopedDb } from '../src/lib/db/tenantScope.js';
 import { CampaignStatsService } from '../src/modules/stats/campaignStats.service.js';
@@ -120,7 +121,7 @@ async function seed(client: pg.Client): Promise<{ organizationId: string; campai
 }
 
 async function run(databaseUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client(pgConnectionOptions(databaseUrl));
   await client.connect();
   const { organizationId, campaignId } = await seed(client);
   const { rows: [{ count: messageCount }] } = await client.query(`SELECT count(*)::int AS count FROM messages WHERE "campaignId" = $1`, [campaignId]);
