@@ -9,7 +9,7 @@ import chardet from 'chardet';
 import { Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { AppError } from '../../../lib/errors.js';
+import { AppError, ValidationError } from '../../../lib/errors.js';
 
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'shift_jis' | 'gb18030' | 'big5' | 'euc-kr';
 export type CsvDelimiter = ',' | ';' | '\t' | '|';
@@ -253,6 +253,24 @@ function lineOfRecord(text: string, delimiter: CsvDelimiter, recordIndex: number
   return found;
 }
 
+/** What a record may hold at most by default (LEAD_IMPORT_MAX_RECORD_BYTES). */
+export const defaultMaxRecordBytes = 1024 * 1024;
+
+/**
+ * A record over the size limit. csv-parse cannot find where the next record starts after it (a quote
+ * that is never closed makes the rest of the file one record), so reading stops there.
+ */
+export class RecordTooLargeError extends ValidationError {
+  constructor(
+    /** Line where the record starts, as csv-parse counts them (the import job makes it physical). */
+    readonly line: number,
+    readonly maxRecordBytes: number,
+  ) {
+    const problem = `the record starting at line ${line} is longer than ${maxRecordBytes} bytes, most likely because a quote opened there is never closed`;
+    super([{ field: 'file', line, message: problem }], `Line ${line}: ${problem}. Nothing from that line on was read; fix the file and import it again`);
+  }
+}
+
 /**
  * csv-parse's parser emitting each record as `{ record, info: { lines } }`, the only position its
  * readers use. csv-parse's own `info: true` builds a ~15-field object per record (two object
@@ -260,13 +278,40 @@ function lineOfRecord(text: string, delimiter: CsvDelimiter, recordIndex: number
  * counter, read when the record is pushed, is the same line.
  */
 class LineNumberedParser extends Parser {
+  /** Where the last record read whole ended: the next one starts after it. */
+  lastRecordLine = 0;
+  private tooLarge: RecordTooLargeError | undefined;
+
   override push(record: unknown, encoding?: BufferEncoding): boolean {
-    return super.push(record === null ? null : { record, info: { lines: this.info.lines } }, encoding);
+    if (record === null) return super.push(null, encoding);
+    this.lastRecordLine = this.info.lines;
+    return super.push({ record, info: { lines: this.info.lines } }, encoding);
+  }
+
+  /** Ends the records after those already parsed; reading them to the end then throws `error`. */
+  endWith(error: RecordTooLargeError): void {
+    if (this.tooLarge) return;
+    this.tooLarge = error;
+    super.push(null);
+  }
+
+  override async *[Symbol.asyncIterator]() {
+    yield* super[Symbol.asyncIterator]();
+    if (this.tooLarge) throw this.tooLarge;
   }
 }
 
-/** A stream of records (arrays of cells) with their position, decoded as the format says. */
-export function openRecordStream(path: string, format: CsvFormat): { input: Readable; parser: Parser } {
+/**
+ * A stream of records (arrays of cells) with their position, decoded as the format says. A record
+ * longer than `maxRecordBytes` ends the stream with a RecordTooLargeError: without the limit,
+ * csv-parse would buffer the rest of a file of up to 2 GiB behind an unclosed quote.
+ */
+export function openRecordStream(
+  path: string,
+  format: CsvFormat,
+  options: { maxRecordBytes?: number } = {},
+): { input: Readable; parser: Parser } {
+  const maxRecordBytes = options.maxRecordBytes ?? defaultMaxRecordBytes;
   // Small chunks: the parser yields to the event loop often, so database replies are handled promptly.
   const file = createReadStream(path, { highWaterMark: 64 * 1024 });
   const decoded: NodeJS.ReadableStream = format.encoding === 'utf-8' ? file : file.pipe(iconv.decodeStream(format.encoding, { stripBOM: true }));
@@ -274,10 +319,18 @@ export function openRecordStream(path: string, format: CsvFormat): { input: Read
     ...csvParserOptions(format),
     bom: format.encoding === 'utf-8',
     from_line: format.headerLine,
+    max_record_size: maxRecordBytes,
     // A broken record (a quote never closed) is reported as a rejected row, not the end of the import.
     skip_records_with_error: true,
   });
+  parser.lastRecordLine = format.headerLine - 1;
   decoded.pipe(parser);
+  parser.on('skip', (error: Error & { code?: string }) => {
+    if (error.code !== 'CSV_MAX_RECORD_SIZE') return;
+    decoded.unpipe(parser);
+    file.destroy();
+    parser.endWith(new RecordTooLargeError(parser.lastRecordLine + 1, maxRecordBytes));
+  });
   file.on('error', (error) => parser.destroy(error));
   return { input: file, parser };
 }

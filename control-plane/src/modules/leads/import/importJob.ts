@@ -8,7 +8,7 @@
 import { describeSuppression, findSuppressed } from '../../suppressions/suppressionMatch.js';
 import { AddressSet } from './addressSet.js';
 import { writeBatch, type BatchProgress, type OnExisting } from './batchWriter.js';
-import { openRecordStream, type CsvFormat } from './csvFormat.js';
+import { openRecordStream, RecordTooLargeError, type CsvFormat } from './csvFormat.js';
 import type { ColumnMapping } from './headerMapping.js';
 import { appendRejectedRows, filterRejectedRows, rejectedRowsPath, startRejectedRows, type RejectedRow } from './rejectedRows.js';
 import { createRowReader, mergeInto, type LeadRow } from './rowReader.js';
@@ -30,6 +30,8 @@ export interface ImportJobOptions {
   sql: SqlRunner;
   importsDir: string;
   batchSize: number;
+  /** A longer record fails the import at its line (csvFormat.ts). */
+  maxRecordBytes?: number;
   /** Stops between batches; what was committed stays committed (the import can be resumed). */
   signal?: AbortSignal;
   onProgress?: (progress: BatchProgress) => void;
@@ -103,11 +105,12 @@ export async function runImportJob(input: ImportJobInput, options: ImportJobOpti
   else await startRejectedRows(rejectedPath, input.format.headers);
 
   const seen = new AddressSet();
-  const { parser } = openRecordStream(input.storagePath, input.format);
+  const { parser } = openRecordStream(input.storagePath, input.format, { maxRecordBytes: options.maxRecordBytes });
   // Records csv-parse could not read (e.g. a quote never closed) are reported with their line.
   const unreadable: RejectedRow[] = [];
   const lines = new LineTracker();
-  parser.on('skip', (error: Error & { lines?: number }) => {
+  parser.on('skip', (error: Error & { lines?: number; code?: string }) => {
+    if (error.code === 'CSV_MAX_RECORD_SIZE') return;
     unreadable.push({ line: lines.physical(error.lines ?? 0), error: `unreadable CSV: ${error.message}`, cells: [] });
   });
 
@@ -229,6 +232,16 @@ export async function runImportJob(input: ImportJobInput, options: ImportJobOpti
     await writing;
     if (superseded) return stopped();
     return { kind: 'completed', progress: lastProgress };
+  } catch (error) {
+    if (!(error instanceof RecordTooLargeError)) throw error;
+    // Everything before the oversized record is committed, so the import fails at a clean line:
+    // its counters and lastCommittedLine say exactly what was imported.
+    const startLine = lines.physical(error.line);
+    takeUnreadable(startLine);
+    if (batch.rowsRead > 0 && !(await submit(batch))) return stopped();
+    await writing;
+    if (superseded) return stopped();
+    throw new RecordTooLargeError(startLine, error.maxRecordBytes);
   } finally {
     parser.destroy();
   }

@@ -28,6 +28,8 @@ export interface LeadImportsDeps {
   logger: Logger;
   importsDir: string;
   maxUploadBytes: number;
+  /** LEAD_IMPORT_MAX_RECORD_BYTES (csvFormat.ts's default when absent). */
+  maxRecordBytes?: number;
   batchSize?: number;
 }
 
@@ -274,7 +276,13 @@ export class LeadImportsService {
         checkActiveCampaigns: row.inActiveCampaign !== null,
         lastCommittedLine: row.lastCommittedLine,
       },
-      { sql: this.deps.sql, importsDir: this.deps.importsDir, batchSize: this.deps.batchSize ?? defaultBatchSize, ...options },
+      {
+        sql: this.deps.sql,
+        importsDir: this.deps.importsDir,
+        batchSize: this.deps.batchSize ?? defaultBatchSize,
+        maxRecordBytes: this.deps.maxRecordBytes,
+        ...options,
+      },
     );
   }
 
