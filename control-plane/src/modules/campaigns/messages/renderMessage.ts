@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { LruCache } from '../../../lib/lruCache.js';
 import { resolveSpintax } from './spintax.js';
 
 export interface LeadForRendering {
@@ -26,14 +27,22 @@ handlebars.registerHelper('default', (value: unknown, fallback: unknown) =>
   value === undefined || value === null || value === '' ? fallback : value,
 );
 
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
+/**
+ * Compiled templates, keyed on the text after spintax: a campaign with many spintax groups has as
+ * many texts as combinations, so the cache is bounded in entries and in characters of source.
+ */
+export const compiledTemplates = new LruCache<string, HandlebarsTemplateDelegate>({
+  maxEntries: 2000,
+  maxWeight: 16 * 1024 * 1024,
+  weigh: (key) => key.length,
+});
 
 function compile(source: string, escape: boolean): HandlebarsTemplateDelegate {
   const key = `${escape ? 'h' : 't'}:${source}`;
-  let template = compiled.get(key);
+  let template = compiledTemplates.get(key);
   if (!template) {
     template = handlebars.compile(source, { strict: false, noEscape: !escape });
-    compiled.set(key, template);
+    compiledTemplates.set(key, template);
   }
   return template;
 }
