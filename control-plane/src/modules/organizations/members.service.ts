@@ -1,7 +1,8 @@
 import type { Role } from '../../generated/prisma/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
-import type { AuthContext } from '../../lib/http/route.js';
+import { hasRole, type AuthContext } from '../../lib/http/route.js';
 import { recordAudit } from './audit.js';
+import { capIssuedCredentials, revokeIssuedCredentials, type CredentialChanges } from './memberCredentials.js';
 
 export async function listMembers(auth: AuthContext) {
   const memberships = await auth.db.membership.findMany({ include: { user: true }, orderBy: { createdAt: 'asc' } });
@@ -32,19 +33,42 @@ async function assertMayChange(auth: AuthContext, current: Role, next: Role | un
   }
 }
 
-export async function updateMemberRole(auth: AuthContext, membershipId: string, role: Role) {
+export async function updateMemberRole(auth: AuthContext, membershipId: string, role: Role, now: Date) {
   const membership = await findMembership(auth, membershipId);
   await assertMayChange(auth, membership.role, role);
-  await auth.db.membership.update({ where: { id: membershipId }, data: { role } });
+  const demoted = !hasRole(role, membership.role);
+  const changes = await auth.db.$transaction(async (tx) => {
+    await tx.membership.update({ where: { id: membershipId }, data: { role } });
+    return demoted ? capIssuedCredentials(tx, membership.userId, role, now) : undefined;
+  });
   await recordAudit(auth, { action: 'member.role_changed', targetType: 'membership', targetId: membershipId, data: { from: membership.role, to: role } });
+  if (changes) await recordCredentialChanges(auth, changes, { membershipId, cause: 'member_demoted' });
   return (await listMembers(auth)).find((m) => m.id === membershipId)!;
 }
 
 export async function removeMember(auth: AuthContext, membershipId: string, now: Date): Promise<void> {
   const membership = await findMembership(auth, membershipId);
   await assertMayChange(auth, membership.role, undefined);
-  await auth.db.membership.delete({ where: { id: membershipId } });
-  // Their sessions in this organization end with the membership.
-  await auth.db.refreshToken.updateMany({ where: { userId: membership.userId, revokedAt: null }, data: { revokedAt: now } });
+  const changes = await auth.db.$transaction(async (tx) => {
+    await tx.membership.delete({ where: { id: membershipId } });
+    // Their sessions in this organization end with the membership, and so do the keys and invitations they issued.
+    await tx.refreshToken.updateMany({ where: { userId: membership.userId, revokedAt: null }, data: { revokedAt: now } });
+    return revokeIssuedCredentials(tx, membership.userId, now);
+  });
   await recordAudit(auth, { action: 'member.removed', targetType: 'membership', targetId: membershipId, data: { email: membership.user.email } });
+  await recordCredentialChanges(auth, changes, { membershipId, cause: 'member_removed' });
+}
+
+async function recordCredentialChanges(auth: AuthContext, changes: CredentialChanges, because: { membershipId: string; cause: string }): Promise<void> {
+  for (const key of changes.revokedApiKeys) {
+    await recordAudit(auth, { action: 'api_key.revoked', targetType: 'api_key', targetId: key.id, data: { role: key.role, ...because } });
+  }
+  for (const key of changes.cappedApiKeys) {
+    await recordAudit(auth, { action: 'api_key.role_capped', targetType: 'api_key', targetId: key.id, data: { from: key.role, to: key.to, ...because } });
+  }
+  for (const invitation of changes.revokedInvitations) {
+    await recordAudit(auth, {
+      action: 'invitation.revoked', targetType: 'invitation', targetId: invitation.id, data: { email: invitation.email, role: invitation.role, ...because },
+    });
+  }
 }

@@ -49,16 +49,16 @@ export function organizationRoutes(deps: { invitations: InvitationsService; apiK
     // PATCH /api/members/:membershipId
     route({
       method: 'patch', path: '/api/members/:membershipId', access: 'admin', tag: 'Members',
-      summary: "Change a member's role",
+      summary: "Change a member's role; on a demotion their API keys are capped to it and invitations they may no longer send are revoked",
       params: membershipParams,
       body: updateMemberBody,
       responses: { 200: { description: 'The member', schema: memberSchema } },
-      handler: async ({ auth, params, body }) => ({ body: await updateMemberRole(auth, params.membershipId, body.role) }),
+      handler: async ({ auth, params, body }) => ({ body: await updateMemberRole(auth, params.membershipId, body.role, clock.now()) }),
     }),
     // DELETE /api/members/:membershipId
     route({
       method: 'delete', path: '/api/members/:membershipId', access: 'admin', tag: 'Members',
-      summary: 'Remove a member (their sessions end)',
+      summary: 'Remove a member: their sessions end, and the API keys and pending invitations they issued are revoked',
       params: membershipParams,
       responses: { 204: { description: 'Removed' } },
       handler: async ({ auth, params }) => {

@@ -90,6 +90,74 @@ describe('roles', () => {
   });
 });
 
+describe('what a member issued, when they leave or are demoted', () => {
+  async function membershipOf(owner: SignedUp, email: string): Promise<string> {
+    const members = (await t.http.get('/api/members').set(owner.auth)).body.data as { id: string; email: string }[];
+    return members.find((m) => m.email === email)!.id;
+  }
+
+  async function apiKey(creator: { Authorization: string }, role: string): Promise<{ id: string; auth: { Authorization: string } }> {
+    const created = await t.http.post('/api/api-keys').set(creator).send({ name: `${role} key`, role });
+    expect(created.status).toBe(201);
+    return { id: created.body.id, auth: { Authorization: `Bearer ${created.body.key}` } };
+  }
+
+  async function acceptStatus(token: string): Promise<number> {
+    return (await t.http.post('/api/invitations/accept').send({ token, name: 'Invitee', password: 'invitee password 1' })).status;
+  }
+
+  async function auditOf(owner: SignedUp, action: string) {
+    const entries = (await t.http.get('/api/audit-log').set(owner.auth)).body.data as { action: string; targetId: string; data: Record<string, unknown> }[];
+    return entries.filter((e) => e.action === action);
+  }
+
+  it("revokes a removed admin's API keys (and keys those keys minted) and their pending invitations", async () => {
+    const owner = await signUp(t.http);
+    const admin = await join(owner, 'removed.admin@example.com', 'admin');
+    const adminKey = await apiKey(admin.auth, 'admin');
+    const mintedByKey = await apiKey(adminKey.auth, 'member');
+    const ownersKey = await apiKey(owner.auth, 'admin');
+    const sentByAdmin = await invite(admin, 'invited.by.admin@example.com', 'admin');
+    const sentByKey = (await t.http.post('/api/invitations').set(adminKey.auth).send({ email: 'invited.by.key@example.com', role: 'member' })).body;
+    const sentByOwner = await invite(owner, 'invited.by.owner@example.com', 'viewer');
+
+    expect((await t.http.delete(`/api/members/${await membershipOf(owner, 'removed.admin@example.com')}`).set(owner.auth)).status).toBe(204);
+
+    expect((await t.http.get('/api/me').set(adminKey.auth)).status).toBe(401);
+    expect((await t.http.get('/api/me').set(mintedByKey.auth)).status).toBe(401);
+    expect(await acceptStatus(sentByAdmin.token)).toBe(401);
+    expect(await acceptStatus(sentByKey.token)).toBe(401);
+    expect((await t.http.get('/api/me').set(ownersKey.auth)).status).toBe(200);
+    expect(await acceptStatus(sentByOwner.token)).toBe(200);
+
+    const revokedKeys = await auditOf(owner, 'api_key.revoked');
+    expect(revokedKeys.map((e) => e.targetId).sort()).toEqual([adminKey.id, mintedByKey.id].sort());
+    expect(revokedKeys.every((e) => e.data.cause === 'member_removed')).toBe(true);
+    const revokedInvitations = await auditOf(owner, 'invitation.revoked');
+    expect(revokedInvitations.map((e) => e.targetId).sort()).toEqual([sentByAdmin.id, sentByKey.id].sort());
+  });
+
+  it("caps a demoted admin's API keys to the new role and revokes the invitations they may no longer send", async () => {
+    const owner = await signUp(t.http);
+    const admin = await join(owner, 'demoted.admin@example.com', 'admin');
+    const adminKey = await apiKey(admin.auth, 'admin');
+    const viewerKey = await apiKey(admin.auth, 'viewer');
+    const sentByAdmin = await invite(admin, 'invited.before.demotion@example.com', 'member');
+
+    const demoted = await t.http.patch(`/api/members/${await membershipOf(owner, 'demoted.admin@example.com')}`).set(owner.auth).send({ role: 'member' });
+    expect(demoted.body.role).toBe('member');
+
+    expect((await t.http.get('/api/me').set(adminKey.auth)).body.organization.role).toBe('member');
+    expect((await t.http.get('/api/api-keys').set(adminKey.auth)).status).toBe(403);
+    expect((await t.http.get('/api/me').set(viewerKey.auth)).body.organization.role).toBe('viewer');
+    expect(await acceptStatus(sentByAdmin.token)).toBe(401);
+
+    const capped = await auditOf(owner, 'api_key.role_capped');
+    expect(capped).toEqual([expect.objectContaining({ targetId: adminKey.id, data: expect.objectContaining({ from: 'admin', to: 'member', cause: 'member_demoted' }) })]);
+    expect((await auditOf(owner, 'invitation.revoked')).map((e) => e.targetId)).toEqual([sentByAdmin.id]);
+  });
+});
+
 describe('API keys', () => {
   it('authenticates with a key shown once and stored hashed, until revoked', async () => {
     const owner = await signUp(t.http);
