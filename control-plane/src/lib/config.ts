@@ -44,6 +44,8 @@ export const environmentSchema = z
     LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
     LOGIN_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     LOGIN_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    // Past LOGIN_RATE_LIMIT_PER_ACCOUNT attempts, each one makes the next wait twice as long, up to this (never a lockout).
+    LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).default(900),
     // Which proxies may set the client address (X-Forwarded-For): see src/lib/trustProxy.ts.
     TRUST_PROXY: trustProxySchema.default(false),
     // n8n: `npm start` sets N8N_URL for the local instance and stores its bootstrapped API key encrypted.
@@ -59,8 +61,20 @@ export const environmentSchema = z
     // How long a workflow execution holds claimed sends before they return to the queue.
     CLAIM_LEASE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
     RECONCILER_ENABLED: booleanFlag.default(true),
+    // Readiness fails when the reconciler's last completed pass is older than this (docs/operations.md).
+    READINESS_RECONCILE_MAX_AGE_SECONDS: z.coerce.number().int().min(10).default(300),
+    // GET /metrics: with a token, `Authorization: Bearer <token>` is required; without one, only loopback peers are served.
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    // The launcher's supervision of n8n and the embedded PostgreSQL (docs/operations.md).
+    SUPERVISOR_BACKOFF_INITIAL_MS: z.coerce.number().int().min(10).default(1000),
+    SUPERVISOR_BACKOFF_MAX_MS: z.coerce.number().int().min(10).default(30_000),
+    SUPERVISOR_MAX_FAST_CRASHES: z.coerce.number().int().min(1).default(5),
+    SUPERVISOR_STABLE_AFTER_SECONDS: z.coerce.number().int().min(1).default(60),
     // Where the browser lands after an OAuth connect (the UI); defaults to PUBLIC_URL.
     APP_URL: z.url().optional(),
+    // Refuse tenant-supplied hosts (SMTP/IMAP servers) that resolve to loopback, private, link-local or other
+    // non-public addresses (docs/security.md, "Outbound connections"). Off for self-hosting on a LAN; on in docker-compose.yml.
+    OUTBOUND_DENY_PRIVATE: booleanFlag.default(false),
     // Mailbox providers. Endpoints default to the real ones; tests and the sandboxed demo point them at local fakes.
     GOOGLE_CLIENT_ID: z.string().min(1).optional(),
     GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),

@@ -23,6 +23,6 @@ export function mailboxModule(deps: { config: Config; prisma: PrismaClient; secr
   };
   const broker = new TokenBroker({ prisma, secrets, clock, logger, providers });
   const connect = new MailboxConnect({ prisma, secrets, clock, logger, providers, appUrl: config.APP_URL ?? publicUrl });
-  const mailboxes = new MailboxesService({ secrets, clock, broker, healthPolicy: healthPolicy(config) });
+  const mailboxes = new MailboxesService({ secrets, clock, broker, healthPolicy: healthPolicy(config), outbound: { denyPrivate: config.OUTBOUND_DENY_PRIVATE } });
   return { routes: [...mailboxUserRoutes({ mailboxes, connect }), ...mailboxN8nRoutes({ prisma, secrets, broker })] };
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { SecretBox } from '../../lib/crypto.js';
 import { AppError, ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
+import type { OutboundPolicy } from '../../lib/net/outboundDestination.js';
 import { recordAudit } from '../organizations/audit.js';
 import { refreshMailboxHealth, type HealthPolicy } from './health/mailboxHealth.js';
 import { mailboxCapacity } from './limits/capacity.js';
@@ -20,7 +21,7 @@ type CreateSandboxMailbox = z.infer<typeof createSandboxMailboxBody>;
 
 /** The user-facing mailbox operations; every query goes through the caller's organization scope. */
 export class MailboxesService {
-  constructor(private readonly deps: { secrets: SecretBox; clock: Clock; broker: TokenBroker; healthPolicy: HealthPolicy }) {}
+  constructor(private readonly deps: { secrets: SecretBox; clock: Clock; broker: TokenBroker; healthPolicy: HealthPolicy; outbound: OutboundPolicy }) {}
 
   async list(auth: AuthContext) {
     const rows = await auth.db.mailbox.findMany({ orderBy: { createdAt: 'asc' } });
@@ -68,9 +69,9 @@ export class MailboxesService {
   /** Verifies the SMTP and IMAP logins first (the server's own error text on failure); saving an existing address updates it. */
   async saveSmtp(auth: AuthContext, input: CreateSmtpMailbox) {
     const smtp: SmtpConnection = { host: input.smtp.host, port: input.smtp.port, tlsMode: input.smtp.tlsMode, username: input.smtp.username ?? input.email };
-    await verifySmtpConnection(smtp, input.smtp.password);
+    await verifySmtpConnection(smtp, input.smtp.password, this.deps.outbound);
     const imap = input.imap ? { host: input.imap.host, port: input.imap.port, tlsMode: input.imap.tlsMode, username: input.imap.username ?? smtp.username } : undefined;
-    if (imap) await verifyImapConnection(imap, input.imap?.password ?? input.smtp.password);
+    if (imap) await verifyImapConnection(imap, input.imap?.password ?? input.smtp.password, this.deps.outbound);
     const credentials = { kind: 'smtp' as const, password: input.smtp.password, ...(input.imap?.password ? { imapPassword: input.imap.password } : {}) };
     return this.upsert(auth, input.email, {
       provider: 'smtp',

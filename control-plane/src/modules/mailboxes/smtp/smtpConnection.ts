@@ -1,5 +1,7 @@
 import { createTransport } from 'nodemailer';
 import { AppError } from '../../../lib/errors.js';
+import type { OutboundPolicy } from '../../../lib/net/outboundDestination.js';
+import { allowedDestination, genericVerificationFailure } from './verificationFailure.js';
 
 /** `tls`: implicit TLS (usually 465); `starttls`: upgrade required (587); `none`: plain (local relays only). */
 export type TlsMode = 'tls' | 'starttls' | 'none';
@@ -29,12 +31,16 @@ interface SmtpFailure {
 /**
  * Connects, negotiates TLS and logs in, without sending. On failure the problem carries the
  * server's own words (e.g. `535 5.7.8 Username and Password not accepted`), because that text is
- * what tells a user whether the password, the port or an app-password setting is wrong.
+ * what tells a user whether the password, the port or an app-password setting is wrong. Under
+ * OUTBOUND_DENY_PRIVATE it carries no remote text at all (see verificationFailure.ts).
  */
-export async function verifySmtpConnection(connection: SmtpConnection, password: string): Promise<void> {
+export async function verifySmtpConnection(connection: SmtpConnection, password: string, outbound: OutboundPolicy): Promise<void> {
+  const failed = (authenticationFailed: boolean) => genericVerificationFailure('smtp_verification_failed', 'SMTP', connection, authenticationFailed);
+  const destination = await allowedDestination(connection.host, outbound, failed);
   const flags = transportFlags(connection.tlsMode);
   const transport = createTransport({
-    host: connection.host,
+    host: destination.address,
+    ...(destination.servername ? { servername: destination.servername } : {}),
     port: connection.port,
     secure: flags.secure,
     requireTLS: flags.requireTls,
@@ -48,6 +54,7 @@ export async function verifySmtpConnection(connection: SmtpConnection, password:
     await transport.verify();
   } catch (error) {
     const failure = error as SmtpFailure;
+    if (outbound.denyPrivate) throw failed(failure.code === 'EAUTH');
     const serverText = failure.response ?? failure.message ?? String(error);
     throw new AppError('smtp_verification_failed', `The SMTP server at ${connection.host}:${connection.port} refused the connection: ${serverText}`, {
       smtp: { response: serverText, responseCode: failure.responseCode ?? null, command: failure.command ?? null, errorCode: failure.code ?? null },
