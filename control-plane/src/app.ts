@@ -73,7 +73,7 @@ export function createApp(deps: AppDeps): App {
   const auth = new AuthService({ prisma, passwords, accessTokens, refreshTokens });
   const authenticate = createAuthenticator({ prisma, accessTokens, clock });
   const platformSecrets = new PlatformSecrets({ prisma, secrets });
-  const authenticateN8n = createN8nAuthenticator({ platformSecrets });
+  const authenticateN8n = createN8nAuthenticator({ prisma, platformSecrets });
   const loginLimits = loginRateLimits({
     perIp: config.LOGIN_RATE_LIMIT_PER_IP,
     perAccount: config.LOGIN_RATE_LIMIT_PER_ACCOUNT,

@@ -10,6 +10,16 @@ import type {
 import { buildSignatureHeaders } from '../nodes/shared/signing';
 
 /**
+ * The path and query the control plane will see on the request line: query parameters are written
+ * into the URL here, so the signed string is the one sent rather than a serialiser's later choice.
+ */
+function requestTarget(requestOptions: IHttpRequestOptions): string {
+	const url = new URL(requestOptions.url, 'http://control-plane.invalid');
+	for (const [name, value] of Object.entries(requestOptions.qs ?? {})) url.searchParams.append(name, String(value));
+	return `${url.pathname}${url.search}`;
+}
+
+/**
  * Base URL and signing secret of the Ophir control plane. Every request made with it is signed
  * (see README "Signing"); mailbox tokens are brokered per send, never stored here.
  */
@@ -55,13 +65,18 @@ export class OphirControlPlaneApi implements ICredentialType {
 				: typeof requestOptions.body === 'string'
 					? requestOptions.body
 					: JSON.stringify(requestOptions.body);
+		const target = requestTarget(requestOptions);
+		const method = requestOptions.method ?? 'GET';
 		return {
 			...requestOptions,
+			method,
 			baseURL: String(credentials.baseUrl).replace(/\/+$/, ''),
+			url: target,
+			qs: undefined,
 			body: rawBody === '' ? requestOptions.body : rawBody,
 			headers: {
 				...requestOptions.headers,
-				...buildSignatureHeaders(String(credentials.signingSecret), rawBody),
+				...buildSignatureHeaders(String(credentials.signingSecret), { method, target, rawBody }),
 			},
 		};
 	}

@@ -2,8 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { ReportToControlPlane } from '../nodes/ReportToControlPlane/ReportToControlPlane.node';
-import { verifySignature } from '../nodes/shared/signing';
-import { FakeControlPlane } from './fakes/fakeControlPlane';
+import { FakeControlPlane, isSignedBy } from './fakes/fakeControlPlane';
 import { fetchHttpRequest, jsonOf, runNode, type HarnessOptions } from './harness';
 
 const node = new ReportToControlPlane();
@@ -47,16 +46,7 @@ describe('Report to Control Plane', () => {
 		const run = await report(items, { parameters: { batchSize: 2 } });
 		const calls = controlPlane.server.requestsTo('/api/internal/n8n/events');
 		expect(calls).toHaveLength(3);
-		for (const call of calls) {
-			expect(
-				verifySignature({
-					secret: signingSecret,
-					timestampHeader: call.headers['x-ophir-timestamp'] as string,
-					signatureHeader: call.headers['x-ophir-signature'] as string,
-					rawBody: call.rawBody,
-				}),
-			).toBe(true);
-		}
+		for (const call of calls) expect(isSignedBy(signingSecret, call)).toBe(true);
 		const firstBody = JSON.parse(calls[0]?.rawBody ?? '{}') as IDataObject;
 		expect(firstBody.source).toEqual({ workflowId: 'test-workflow', executionId: 'test-execution' });
 		expect(controlPlane.reportedResults).toHaveLength(5);

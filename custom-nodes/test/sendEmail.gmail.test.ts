@@ -88,7 +88,7 @@ describe('Send Email via Gmail (fake Gmail API and token broker on 127.0.0.1)', 
 	it('signs the broker call and keeps the access token out of every output', async () => {
 		const run = await send([assignedItem()]);
 		const [brokerCall] = controlPlane.server.requestsTo('/api/internal/n8n/mailboxes/mb-1/access-token');
-		expect(brokerCall?.headers['x-ophir-signature']).toMatch(/^v1=[0-9a-f]{64}$/);
+		expect(brokerCall?.headers['x-ophir-signature']).toMatch(/^v2=[0-9a-f]{64}$/);
 		expect(JSON.parse(brokerCall?.rawBody ?? '{}')).toEqual({ sendId: 'send-1', provider: 'gmail' });
 		expect(gmail.server.requests[0]?.headers.authorization).toBe(`Bearer ${controlPlane.accessToken}`);
 		expect(JSON.stringify(run.output)).not.toContain(controlPlane.accessToken);

@@ -1,6 +1,19 @@
 import { verifySignature } from '../../nodes/shared/signing';
 import { RecordingServer, ScriptedResponses, type FakeResponse, type RecordedRequest } from './recordingServer';
 
+/** The control plane's signature check (scheme v2) on a recorded request. */
+export function isSignedBy(secret: string, request: RecordedRequest): boolean {
+	return verifySignature({
+		secret,
+		method: request.method,
+		target: request.target,
+		timestampHeader: request.headers['x-ophir-timestamp'] as string | undefined,
+		nonceHeader: request.headers['x-ophir-nonce'] as string | undefined,
+		signatureHeader: request.headers['x-ophir-signature'] as string | undefined,
+		rawBody: request.rawBody,
+	});
+}
+
 export interface FakeControlPlaneOptions {
 	signingSecret: string;
 	/** apiBaseUrl the token broker hands out (points Gmail/Graph calls at a fake). */
@@ -30,6 +43,8 @@ export class FakeControlPlane {
 	readonly inboxResults: Array<{ mailboxId: string; previousCursor: string | null; cursor: string; events: Array<Record<string, unknown>> }> = [];
 	/** The secret access token handed out, to assert it never leaks. */
 	readonly accessToken = 'ya29.SECRET-ACCESS-TOKEN-do-not-leak';
+	/** Like the control plane, a nonce is accepted once. */
+	private readonly seenNonces = new Set<string>();
 
 	constructor(private readonly options: FakeControlPlaneOptions) {
 		this.server = new RecordingServer((request) => this.handle(request));
@@ -44,13 +59,10 @@ export class FakeControlPlane {
 	}
 
 	private handle(request: RecordedRequest): FakeResponse {
-		const signed = verifySignature({
-			secret: this.options.signingSecret,
-			timestampHeader: request.headers['x-ophir-timestamp'] as string | undefined,
-			signatureHeader: request.headers['x-ophir-signature'] as string | undefined,
-			rawBody: request.rawBody,
-		});
-		if (!signed) return { status: 401, body: { type: 'https://ophir.dev/problems/unauthenticated', title: 'Error', status: 401, code: 'unauthenticated', detail: 'The signature does not match' } };
+		const signed = isSignedBy(this.options.signingSecret, request);
+		const nonce = request.headers['x-ophir-nonce'] as string;
+		if (!signed || this.seenNonces.has(nonce)) return { status: 401, body: { type: 'https://ophir.dev/problems/unauthenticated', title: 'Error', status: 401, code: 'unauthenticated', detail: signed ? 'Replayed nonce' : 'The signature does not match' } };
+		this.seenNonces.add(nonce);
 
 		const mailboxRoute = /^\/api\/internal\/n8n\/mailboxes\/([^/]+)\/(access-token|smtp-credentials|imap-credentials)$/.exec(request.path);
 		const key = mailboxRoute ? mailboxRoute[2] ?? '' : request.path;

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
 	method: string;
+	/** Path and query exactly as on the request line (what a v2 signature covers). */
+	target: string;
 	path: string;
 	query: URLSearchParams;
 	headers: IncomingHttpHeaders;
@@ -37,6 +39,7 @@ export class RecordingServer {
 				const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
 				const request: RecordedRequest = {
 					method: incoming.method ?? 'GET',
+					target: incoming.url ?? '/',
 					path: url.pathname,
 					query: url.searchParams,
 					headers: incoming.headers,

@@ -54,7 +54,7 @@ describe.runIf(enabled)('in the real n8n', () => {
 		expect(await test('wrong-secret')).toMatchObject({ status: 'Error' });
 		const pings = controlPlane.server.requestsTo('/api/internal/n8n/ping');
 		expect(pings.length).toBeGreaterThanOrEqual(2);
-		for (const ping of pings) expect(ping.headers['x-ophir-signature']).toMatch(/^v1=[0-9a-f]{64}$/);
+		for (const ping of pings) expect(ping.headers['x-ophir-signature']).toMatch(/^v2=[0-9a-f]{64}$/);
 	});
 
 	it('runs claim -> gate -> rotation -> send -> report and delivers every send once', async () => {

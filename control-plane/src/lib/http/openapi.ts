@@ -32,7 +32,8 @@ export function createOpenApiRegistry(): OpenAPIRegistry {
     type: 'apiKey',
     in: 'header',
     name: 'X-Ophir-Signature',
-    description: 'v1=hex(HMAC-SHA256(secret, `${X-Ophir-Timestamp}.${rawBody}`)), with X-Ophir-Timestamp in unix seconds',
+    description:
+      'v2=hex(HMAC-SHA256(secret, lines "v2", METHOD, path with query, X-Ophir-Timestamp (unix seconds), X-Ophir-Nonce, rawBody joined by \\n)); each nonce is accepted once (custom-nodes/README.md "Signing")',
   });
   return registry;
 }

@@ -158,11 +158,11 @@ export const oauthCallbackQuery = z.object({
   error_description: z.string().max(2000).optional(),
 });
 
-/** What the Send Email node sends to the broker endpoints. */
+/** What the Send Email and Inbox Watch nodes send to the broker endpoints; `provider` is required, so no credential route answers a bodiless request. */
 export const brokerRequestBody = z
   .object({
     sendId: z.string().max(200).optional(),
-    provider: mailboxProviderSchema.optional(),
+    provider: mailboxProviderSchema.describe('The provider the node expects; a mailbox of another provider is refused'),
     purpose: z.enum(['send', 'watch']).default('send').describe('watch: reading the inbox, allowed while the mailbox is paused'),
   })
   .strict();
