@@ -18,6 +18,7 @@ import { loginRateLimits } from './modules/auth/loginRateLimit.js';
 import { createPasswordHasher } from './modules/auth/passwords.js';
 import { RefreshTokens } from './modules/auth/refreshTokens.js';
 import { mountHealthRoutes } from './modules/health/health.routes.js';
+import { Readiness } from './modules/health/readiness.js';
 import type { ImportUpkeep } from './modules/leads/import/importUpkeep.js';
 import { leadsModule } from './modules/leads/leadsModule.js';
 import { mailboxModule } from './modules/mailboxes/mailboxModule.js';
@@ -35,6 +36,7 @@ import { deploymentRoutes } from './modules/deployments/deployments.routes.js';
 import { N8nConnection } from './modules/deployments/n8nConnection.js';
 import { Reconciler } from './modules/deployments/reconciler.js';
 import { ClaimService } from './modules/campaigns/claims/claimDueSends.js';
+import { campaignClaimAges } from './modules/campaigns/claims/claimHeartbeat.js';
 import { healthPolicy } from './modules/mailboxes/health/healthSweep.js';
 import { sendingCallbackRoutes } from './modules/events/events.routes.js';
 import { SendResultsService } from './modules/events/recordSendResults.js';
@@ -59,6 +61,7 @@ export interface App {
   reconciler: Reconciler;
   leadImportUpkeep: ImportUpkeep;
   metrics: Metrics;
+  readiness: Readiness;
 }
 
 const requestIdPattern = /^[\w.-]{1,128}$/;
@@ -80,7 +83,7 @@ export function createApp(deps: AppDeps): App {
     windowSeconds: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
   });
 
-  const metrics = createMetrics();
+  const metrics = createMetrics({ campaignClaimAges: () => campaignClaimAges(prisma) });
   const n8n = new N8nConnection({
     baseUrl: config.N8N_URL,
     apiKey: config.N8N_API_KEY,
@@ -95,7 +98,17 @@ export function createApp(deps: AppDeps): App {
     batchSize: config.N8N_CLAIM_BATCH_SIZE,
     nodeTypePrefix: config.N8N_NODE_TYPE_PREFIX,
   });
-  const reconciler = new Reconciler({ prisma, deployments, logger });
+  const reconciler = new Reconciler({ prisma, deployments, logger, metrics, maxPassAgeSeconds: config.READINESS_RECONCILE_MAX_AGE_SECONDS });
+  const readiness = new Readiness();
+  readiness.register('database', () =>
+    prisma.$queryRaw`SELECT 1`.then(
+      () => ({ ok: true }) as const,
+      () => ({ ok: false, detail: 'the database is not reachable' }) as const,
+    ),
+  );
+  readiness.register('n8n', () => n8n.checkReachable());
+  readiness.register('n8n_credential', () => n8n.checkCredential());
+  readiness.register('reconciler', async () => reconciler.checkFreshness());
   const links = new TrackingLinks({
     publicUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
     secret: () => platformSecrets.getOrCreate(trackingLinkSecretName),
@@ -154,7 +167,7 @@ export function createApp(deps: AppDeps): App {
   );
 
   const router = Router();
-  mountHealthRoutes(router, { prisma, metrics });
+  mountHealthRoutes(router, { readiness, metrics, metricsToken: config.METRICS_TOKEN });
   const registry = createOpenApiRegistry();
   mountRoutes({ router, registry, routes, authenticate, authenticateN8n });
   const openApiDocument = buildOpenApiDocument(registry, '0.1.0');
@@ -164,5 +177,5 @@ export function createApp(deps: AppDeps): App {
   app.use(router);
   app.use(routeNotFound);
   app.use(problemHandler(logger));
-  return { express: app, routes, secrets, platformSecrets, n8n, deployments, reconciler, leadImportUpkeep: leads.importUpkeep, metrics };
+  return { express: app, routes, secrets, platformSecrets, n8n, deployments, reconciler, leadImportUpkeep: leads.importUpkeep, metrics, readiness };
 }

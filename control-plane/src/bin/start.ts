@@ -1,7 +1,8 @@
 /**
  * `npm start`: brings the platform up in order — Postgres (embedded unless DATABASE_URL is set),
- * migrations, n8n (the provisioned local one unless N8N_URL is set), the control plane — and takes
- * it all down cleanly on Ctrl-C. Each part's log lines are prefixed with its name.
+ * migrations, n8n (the provisioned local one unless N8N_URL is set), the control plane — keeps the
+ * processes it started alive (docs/operations.md), and takes it all down cleanly on Ctrl-C. Each
+ * part's log lines are prefixed with its name.
  */
 import path from 'node:path';
 import process from 'node:process';
@@ -10,11 +11,12 @@ import { systemClock } from '../lib/clock.js';
 import { createPrismaClient } from '../lib/db/prisma.js';
 import { createLogger } from '../lib/logger.js';
 import { dataRoot, repoRoot } from '../lib/paths.js';
-import { n8nApiKeyName } from '../modules/platform/platformSecrets.js';
 import { loadOrCreateDevSecrets } from '../runtime/devSecrets.js';
 import { applyMigrations } from '../runtime/migrations.js';
-import { bootstrapN8n, isN8nRuntimeProvisioned, startN8n, type RunningN8n } from '../runtime/n8n/index.js';
+import { isN8nRuntimeProvisioned, startN8n, type RunningN8n } from '../runtime/n8n/index.js';
+import { N8nLink } from '../runtime/n8n/n8nLink.js';
 import { startEmbeddedPostgres } from '../runtime/postgres/embeddedPostgres.js';
+import { Supervisor, type SupervisedChild, type SupervisorEvent } from '../runtime/supervisor.js';
 import { startServer, type RunningServer } from '../server.js';
 
 const prefixed = (part: string) => (text: string) => {
@@ -22,11 +24,14 @@ const prefixed = (part: string) => (text: string) => {
 };
 const say = prefixed('ophir');
 const stopSteps: Array<() => Promise<void>> = [];
+const supervisors: Array<{ name: string; supervisor: Pick<Supervisor<SupervisedChild>, 'halt' | 'state' | 'lastProblem'> }> = [];
 let stopping = false;
 
 async function stopAll(exitCode: number): Promise<never> {
   if (!stopping) {
     stopping = true;
+    // First, so a child exiting on the same Ctrl-C is not restarted while the rest shuts down.
+    for (const { supervisor } of supervisors) supervisor.halt();
     for (const step of stopSteps.reverse()) {
       await step().catch((error: unknown) => say(`while stopping: ${String(error)}`));
     }
@@ -34,100 +39,156 @@ async function stopAll(exitCode: number): Promise<never> {
   process.exit(exitCode);
 }
 
-const owner = (env: Record<string, string | undefined>) => ({
-  email: env.N8N_OWNER_EMAIL ?? 'owner@ophir.example',
-  password: env.N8N_OWNER_PASSWORD!,
-  firstName: 'Ophir',
-  lastName: 'Operator',
+const owner = (env: Record<string, string | undefined>) =>
+  env.N8N_OWNER_PASSWORD
+    ? { email: env.N8N_OWNER_EMAIL ?? 'owner@ophir.example', password: env.N8N_OWNER_PASSWORD, firstName: 'Ophir', lastName: 'Operator' }
+    : undefined;
+
+const supervisionOf = (config: Config) => ({
+  backoff: { initialMs: config.SUPERVISOR_BACKOFF_INITIAL_MS, maxMs: config.SUPERVISOR_BACKOFF_MAX_MS },
+  stableAfterMs: config.SUPERVISOR_STABLE_AFTER_SECONDS * 1000,
+  maxFastCrashes: config.SUPERVISOR_MAX_FAST_CRASHES,
 });
 
-async function startLocalN8n(env: Record<string, string | undefined>): Promise<RunningN8n> {
-  if (!isN8nRuntimeProvisioned()) {
-    throw new Error('n8n is not provisioned: run `npm install` (it installs n8n into .n8n-runtime/), or set N8N_URL and N8N_API_KEY');
-  }
-  if (!env.N8N_OWNER_PASSWORD) throw new Error('Set N8N_OWNER_PASSWORD for the local n8n owner (generated automatically outside production)');
-  prefixed('n8n')('starting the local n8n with the Ophir nodes');
-  const n8n = await startN8n({
-    userFolder: path.join(dataRoot, 'n8n'),
-    encryptionKey: env.N8N_ENCRYPTION_KEY!,
-    port: Number(env.N8N_PORT ?? 5678),
-    customExtensions: [path.join(repoRoot, 'custom-nodes', 'dist')],
-    onLog: prefixed('n8n'),
-  });
-  stopSteps.push(async () => {
-    await n8n.stop();
-  });
-  // A crash of n8n is reported, not hidden; the control plane keeps serving everything else.
-  void n8n.exited.then((exit) => {
-    if (!stopping) say(`n8n exited unexpectedly (${JSON.stringify(exit)}); deployments answer 503 until it is back`);
-  });
-  return n8n;
-}
-
-/**
- * Owner and API key (stored encrypted) unless an API key is configured, then the credential our
- * nodes call back with. Works for the local n8n and for a fresh external one (docker-compose).
- */
-async function connectN8n(server: RunningServer, config: Config, env: Record<string, string | undefined>): Promise<void> {
-  const { platformSecrets, n8n } = server.app;
-  if (!config.N8N_API_KEY) {
-    if (!env.N8N_OWNER_PASSWORD) throw new Error('Set N8N_API_KEY, or N8N_OWNER_PASSWORD so the control plane can set n8n up itself');
-    const result = await bootstrapN8n({ url: config.N8N_URL!, owner: owner(env), existingApiKey: await platformSecrets.get(n8nApiKeyName) });
-    if (result.apiKeyMinted) await platformSecrets.set(n8nApiKeyName, result.apiKey);
-    // A new n8n (its data was reset) no longer has the credential we remembered.
-    if (result.ownerCreated) await n8n.forgetCredential();
-  }
-  await n8n.controlPlaneCredential();
+/** Logs a supervised process's life in words an operator acts on. Metrics are attached once the app exists. */
+function narrate(name: string, metrics: () => RunningServer['app']['metrics'] | undefined) {
+  return (event: SupervisorEvent) => {
+    const gauges = metrics();
+    switch (event.kind) {
+      case 'started':
+        gauges?.processUp.set({ process: name }, 1);
+        if (event.restarts > 0) say(`${name} is running again (restart ${event.restarts})`);
+        return;
+      case 'start_failed':
+        say(`${name} could not start: ${event.error}`);
+        return;
+      case 'crashed':
+        gauges?.processUp.set({ process: name }, 0);
+        if (!stopping) say(`${name} exited unexpectedly (${event.exit}, after ${Math.round(event.ranForMs / 1000)} s)`);
+        return;
+      case 'restarting':
+        gauges?.processRestarts.inc({ process: name });
+        say(`restarting ${name} in ${(event.inMs / 1000).toFixed(1)} s (restart ${event.attempt}); readiness is not-ready meanwhile`);
+        return;
+      case 'gave_up':
+        gauges?.processUp.set({ process: name }, 0);
+        say(`giving up on ${name}: ${event.reason}. Readiness stays not-ready.`);
+        return;
+    }
+  };
 }
 
 async function main(): Promise<void> {
   const env: Record<string, string | undefined> = { ...process.env };
+  // Read before the configuration can be: it holds the development secrets and the embedded database.
+  const dataDir = env.OPHIR_DATA_DIR ? path.resolve(env.OPHIR_DATA_DIR) : dataRoot;
   if (env.NODE_ENV !== 'production') {
-    const devSecrets = await loadOrCreateDevSecrets(dataRoot);
+    const devSecrets = await loadOrCreateDevSecrets(dataDir);
     for (const [name, value] of Object.entries(devSecrets)) env[name] ??= value;
   }
+  let server: RunningServer | undefined;
+  const appMetrics = () => server?.app.metrics;
 
+  let embeddedPostgres: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
   if (!env.DATABASE_URL) {
-    prefixed('postgres')('no DATABASE_URL: starting the embedded PostgreSQL in .data/postgres');
-    const postgres = await startEmbeddedPostgres({ databaseDir: path.join(dataRoot, 'postgres'), onLog: prefixed('postgres') });
-    stopSteps.push(() => postgres.stop());
-    await postgres.createDatabase('ophir');
-    env.DATABASE_URL = postgres.databaseUrl('ophir');
+    prefixed('postgres')(`no DATABASE_URL: starting the embedded PostgreSQL in ${path.join(dataDir, 'postgres')}`);
+    embeddedPostgres = await startEmbeddedPostgres({ databaseDir: path.join(dataDir, 'postgres'), onLog: prefixed('postgres') });
+    await embeddedPostgres.createDatabase('ophir');
+    env.DATABASE_URL = embeddedPostgres.databaseUrl('ophir');
   }
 
   const localN8n = !env.N8N_URL;
-  let config: Config = loadConfig(env);
+  const n8nPort = Number(env.N8N_PORT ?? 5678);
+  if (localN8n) env.N8N_URL = `http://127.0.0.1:${n8nPort}`;
+  const config: Config = loadConfig(env);
+
+  if (embeddedPostgres) {
+    const postgres = embeddedPostgres;
+    let first = true;
+    const supervisor = new Supervisor({
+      name: 'PostgreSQL',
+      ...supervisionOf(config),
+      start: async () => {
+        if (!first) await postgres.restart();
+        first = false;
+        return { exited: postgres.exited, stop: () => postgres.stop() };
+      },
+      onEvent: narrate('postgres', appMetrics),
+    });
+    await supervisor.start();
+    supervisors.push({ name: 'postgres', supervisor });
+    stopSteps.push(() => supervisor.stop());
+  }
+
   prefixed('migrate')('applying migrations');
   await applyMigrations({ databaseUrl: config.DATABASE_URL, onLog: prefixed('migrate') });
 
+  let n8nSupervisor: Supervisor<RunningN8n> | undefined;
   if (localN8n) {
-    const n8n = await startLocalN8n(env);
-    env.N8N_URL = n8n.url;
-    config = loadConfig(env);
+    if (!isN8nRuntimeProvisioned()) {
+      throw new Error('n8n is not provisioned: run `npm install` (it installs n8n into .n8n-runtime/), or set N8N_URL and N8N_API_KEY');
+    }
+    if (!env.N8N_OWNER_PASSWORD) throw new Error('Set N8N_OWNER_PASSWORD for the local n8n owner (generated automatically outside production)');
+    prefixed('n8n')('starting the local n8n with the Ophir nodes');
+    const supervisor = new Supervisor({
+      name: 'n8n',
+      ...supervisionOf(config),
+      start: () =>
+        startN8n({
+          userFolder: path.join(dataDir, 'n8n'),
+          encryptionKey: env.N8N_ENCRYPTION_KEY!,
+          port: n8nPort,
+          customExtensions: [path.join(repoRoot, 'custom-nodes', 'dist')],
+          onLog: prefixed('n8n'),
+        }),
+      onEvent: narrate('n8n', appMetrics),
+    });
+    n8nSupervisor = supervisor;
+    supervisors.push({ name: 'n8n', supervisor });
+    stopSteps.push(() => supervisor.stop());
+    await supervisor.start();
   }
 
   const logger = createLogger({ level: config.LOG_LEVEL });
   const prisma = createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
   stopSteps.push(() => prisma.$disconnect());
-  const server = await startServer({ config, prisma, logger, clock: systemClock });
-  stopSteps.push(() => server.close());
+  server = await startServer({ config, prisma, logger, clock: systemClock });
+  const { app } = server;
+  stopSteps.push(() => server!.close());
 
-  try {
-    await connectN8n(server, config, env);
-  } catch (error) {
-    // The control plane serves everything else without n8n; deployments retry once it is reachable.
-    say(`n8n is not usable yet (${(error as Error).message}); deployments answer 503 until it is`);
+  for (const { name, supervisor } of supervisors) {
+    app.metrics.processUp.set({ process: name }, supervisor.state === 'running' ? 1 : 0);
+    app.metrics.processRestarts.inc({ process: name }, 0);
+    app.readiness.register(`${name}_process`, async () =>
+      supervisor.state === 'running' ? { ok: true } : { ok: false, detail: `${supervisor.state}: ${supervisor.lastProblem ?? 'starting'}` },
+    );
   }
+
+  const link = new N8nLink({
+    url: config.N8N_URL!,
+    connection: app.n8n,
+    platformSecrets: app.platformSecrets,
+    configuredApiKey: config.N8N_API_KEY,
+    owner: owner(env),
+    backoff: { initialMs: config.SUPERVISOR_BACKOFF_INITIAL_MS, maxMs: config.SUPERVISOR_BACKOFF_MAX_MS },
+    onConnected: () => (config.RECONCILER_ENABLED ? app.reconciler.runOnce() : Promise.resolve()),
+    log: say,
+  });
+  stopSteps.push(async () => link.stop());
+  // After a crash, n8n comes back with its workflows; the link re-checks the key and credential and the reconciler catches up.
+  n8nSupervisor?.onRunning(() => void link.connect());
+  void link.connect();
+
   if (config.RECONCILER_ENABLED) {
-    server.app.reconciler.start(config.RECONCILE_CRON);
-    stopSteps.push(async () => server.app.reconciler.stop());
+    app.reconciler.start(config.RECONCILE_CRON);
+    stopSteps.push(async () => app.reconciler.stop());
   }
-  server.app.leadImportUpkeep.start(config.LEAD_IMPORT_UPKEEP_CRON);
-  stopSteps.push(async () => server.app.leadImportUpkeep.stop());
+  app.leadImportUpkeep.start(config.LEAD_IMPORT_UPKEEP_CRON);
+  stopSteps.push(async () => app.leadImportUpkeep.stop());
 
-  say(`control plane ready at ${server.url} (health: ${server.url}/healthz, API: ${server.url}/api/openapi.json)`);
+  say(`control plane ready at ${server.url} (health: ${server.url}/healthz, readiness: ${server.url}/readyz, API: ${server.url}/api/openapi.json)`);
   if (localN8n) {
-    say(`n8n editor at ${config.N8N_URL}: sign in as ${owner(env).email}, password N8N_OWNER_PASSWORD in .data/dev-secrets.json`);
+    say(`n8n editor at ${config.N8N_URL}: sign in as ${owner(env)!.email}, password N8N_OWNER_PASSWORD in ${path.join(dataDir, 'dev-secrets.json')}`);
   }
 }
 

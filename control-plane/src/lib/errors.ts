@@ -84,8 +84,9 @@ export class ConflictError extends AppError {
   }
 }
 
+/** A dependency is down or not set up yet. Answered 503 with Retry-After, so clients back off and retry. */
 export class DependencyUnavailableError extends AppError {
   constructor(dependency: string, message: string, details: { retryAfterSeconds?: number } = {}) {
-    super('dependency_unavailable', message, { dependency, ...details });
+    super('dependency_unavailable', message, { dependency, retryAfterSeconds: 30, ...details });
   }
 }

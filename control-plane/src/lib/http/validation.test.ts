@@ -60,7 +60,7 @@ describe('the error contract', () => {
 describe('probes and documents', () => {
   it('serves liveness, readiness and metrics', async () => {
     expect((await t.http.get('/healthz')).body).toEqual({ status: 'ok' });
-    expect((await t.http.get('/readyz')).body).toMatchObject({ status: 'ready' });
+    expect((await t.http.get('/readyz?check=database')).body).toEqual({ status: 'ready', checks: { database: { status: 'ok' } } });
     const metrics = await t.http.get('/metrics');
     expect(metrics.text).toContain('http_requests_total');
     expect(metrics.text).toContain('route="/api/auth/login"');

@@ -118,6 +118,16 @@ export class N8nClient {
     return this.request('POST', '/credentials', body);
   }
 
+  /** Runs the credential's own test inside n8n (ours calls the control plane back, signed). */
+  testCredential(id: string): Promise<{ status: 'OK' | 'Error'; message: string }> {
+    return this.request('POST', `/credentials/${encodeURIComponent(id)}/test`);
+  }
+
+  /** The cheapest authenticated call: proves n8n is up and accepts the API key. */
+  async probe(): Promise<void> {
+    await this.request('GET', '/workflows?limit=1&excludePinnedData=true');
+  }
+
   async deleteCredential(id: string): Promise<void> {
     try {
       await this.request('DELETE', `/credentials/${encodeURIComponent(id)}`);

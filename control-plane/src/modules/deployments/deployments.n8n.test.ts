@@ -145,19 +145,25 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('campaign deployments on a real n8n'),
     await n8nApi.deleteWorkflow(lostDeployment.n8nWorkflowId);
 
     await n8n.process.stop();
-    expect((await t.http.get('/readyz')).status).toBe(200);
+    const notReady = await t.http.get('/readyz');
+    expect(notReady.status).toBe(503);
+    expect(notReady.body).toMatchObject({ status: 'not_ready', checks: { database: { status: 'ok' }, n8n: { status: 'failing', detail: 'n8n is not reachable' } } });
+    expect((await t.http.get('/readyz?check=database')).status).toBe(200);
     expect((await t.http.get('/api/deployments').set(owner.auth)).status).toBe(200);
     const detail = await api.deployment(deployment.id);
     expect(detail.status).toBe(503);
     expect(detail.body.code).toBe('dependency_unavailable');
     const paused = await api.pause(campaign.id);
     expect(paused.status).toBe(503);
+    expect(paused.headers['retry-after']).toBe('30');
     expect((await t.http.get(`/api/campaigns/${campaign.id}`).set(owner.auth)).body).toMatchObject({ status: 'paused', deployment: { status: 'error' } });
     expect((await t.app.reconciler.runOnce()).n8nUnavailable).toBe(true);
 
     await n8n.restart();
     const summary = await t.app.reconciler.runOnce();
     expect(summary.n8nUnavailable).toBe(false);
+    // n8n's own test of our credential calls back, signed: the whole loop works again.
+    expect((await t.http.get('/readyz?check=n8n,n8n_credential')).body).toEqual({ status: 'ready', checks: { n8n: { status: 'ok' }, n8n_credential: { status: 'ok' } } });
     expect((await api.deployment(deployment.id)).body.status).toBe('paused');
     expect((await n8nApi.getWorkflow(deployment.n8nWorkflowId))!.active).toBe(false);
     const recreated = (await api.deployment(lostDeployment.id)).body;

@@ -1,4 +1,5 @@
-import { N8nClient } from '../../lib/n8n/n8nClient.js';
+import { N8nClient, N8nRequestError, N8nUnavailableError } from '../../lib/n8n/n8nClient.js';
+import type { CheckResult } from '../health/readiness.js';
 import { DependencyUnavailableError } from '../../lib/errors.js';
 import { callbackSigningSecretName, n8nApiKeyName, type PlatformSecrets } from '../platform/platformSecrets.js';
 
@@ -16,6 +17,7 @@ export interface CredentialRef {
  */
 export class N8nConnection {
   private clientInstance: N8nClient | undefined;
+  private probeInstance: N8nClient | undefined;
   private credential: Promise<CredentialRef> | undefined;
 
   constructor(
@@ -31,16 +33,45 @@ export class N8nConnection {
   }
 
   client(): N8nClient {
-    const baseUrl = this.requireBaseUrl();
-    this.clientInstance ??= new N8nClient({
-      baseUrl,
-      apiKey: async () => {
-        const key = this.options.apiKey ?? (await this.options.platformSecrets.get(n8nApiKeyName));
-        if (!key) throw new DependencyUnavailableError('n8n', 'No n8n API key: set N8N_API_KEY or let `npm start` bootstrap the local n8n');
-        return key;
-      },
-    });
+    this.clientInstance ??= new N8nClient({ baseUrl: this.requireBaseUrl(), apiKey: () => this.apiKey() });
     return this.clientInstance;
+  }
+
+  /** Readiness: n8n answers the Public API with our key. One attempt, quickly: a probe must not retry. */
+  async checkReachable(): Promise<CheckResult> {
+    if (!this.configured) return { ok: false, detail: 'n8n is not configured (N8N_URL)' };
+    try {
+      await this.probeClient().probe();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, detail: probeFailure(error) };
+    }
+  }
+
+  /** Readiness: n8n's own test of the Ophir credential succeeds, i.e. n8n can call us back, signed. */
+  async checkCredential(): Promise<CheckResult> {
+    if (!this.configured) return { ok: false, detail: 'n8n is not configured (N8N_URL)' };
+    const stored = await this.options.platformSecrets.get(credentialRecordName);
+    if (!stored) return { ok: false, detail: 'the Ophir Control Plane credential has not been created in n8n yet' };
+    const { id } = JSON.parse(stored) as CredentialRef;
+    try {
+      const result = await this.probeClient().testCredential(id);
+      return result.status === 'OK' ? { ok: true } : { ok: false, detail: `n8n's test of the credential failed: ${result.message}` };
+    } catch (error) {
+      if (error instanceof N8nRequestError && error.status === 404) return { ok: false, detail: 'the Ophir Control Plane credential no longer exists in n8n' };
+      return { ok: false, detail: probeFailure(error) };
+    }
+  }
+
+  private async apiKey(): Promise<string> {
+    const key = this.options.apiKey ?? (await this.options.platformSecrets.get(n8nApiKeyName));
+    if (!key) throw new DependencyUnavailableError('n8n', 'n8n is not set up yet (no API key): the control plane is still bootstrapping it, or set N8N_API_KEY');
+    return key;
+  }
+
+  private probeClient(): N8nClient {
+    this.probeInstance ??= new N8nClient({ baseUrl: this.requireBaseUrl(), apiKey: () => this.apiKey(), attempts: 1, timeoutMs: 2_000 });
+    return this.probeInstance;
   }
 
   /** The credential our nodes sign callbacks with; created in n8n on first use. */
@@ -78,4 +109,11 @@ export class N8nConnection {
     }
     return this.options.baseUrl;
   }
+}
+
+// Readiness is public: say what is wrong without n8n's address.
+function probeFailure(error: unknown): string {
+  if (error instanceof N8nUnavailableError) return 'n8n is not reachable';
+  if (error instanceof N8nRequestError) return error.status === 401 ? 'n8n refuses the API key' : `n8n answered ${error.status}`;
+  return (error as Error).message;
 }

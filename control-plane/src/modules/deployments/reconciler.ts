@@ -1,7 +1,10 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { scopedDb } from '../../lib/db/tenantScope.js';
+import { systemClock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
+import type { Metrics } from '../../lib/metrics.js';
+import type { CheckResult } from '../health/readiness.js';
 import { DependencyUnavailableError } from '../../lib/errors.js';
 import { N8nUnavailableError } from '../../lib/n8n/n8nClient.js';
 import type { DeploymentService } from './deployment.service.js';
@@ -23,8 +26,31 @@ export interface ReconcileSummary {
 export class Reconciler {
   private running = false;
   private task: ScheduledTask | undefined;
+  private lastSuccess: Date | undefined;
 
-  constructor(private readonly deps: { prisma: PrismaClient; deployments: DeploymentService; logger: Logger }) {}
+  constructor(
+    private readonly deps: {
+      prisma: PrismaClient;
+      deployments: DeploymentService;
+      logger: Logger;
+      metrics: Pick<Metrics, 'reconcileFailures' | 'reconcileLastSuccess'>;
+      /** Readiness fails once the last completed pass (n8n reachable throughout) is older than this. */
+      maxPassAgeSeconds: number;
+    },
+  ) {}
+
+  get scheduled(): boolean {
+    return this.task !== undefined;
+  }
+
+  /** Readiness: a recent pass completed, so workflows that went missing or inactive get put back. */
+  checkFreshness(): CheckResult {
+    if (!this.scheduled) return { ok: true, detail: 'not scheduled in this process' };
+    if (!this.lastSuccess) return { ok: false, detail: 'no pass has completed yet' };
+    const ageSeconds = Math.round((systemClock.now().getTime() - this.lastSuccess.getTime()) / 1000);
+    if (ageSeconds > this.deps.maxPassAgeSeconds) return { ok: false, detail: `the last completed pass was ${ageSeconds} s ago` };
+    return { ok: true, detail: `last pass ${ageSeconds} s ago` };
+  }
 
   async runOnce(): Promise<ReconcileSummary> {
     const summary: ReconcileSummary = { checked: 0, byStatus: {}, failed: 0, n8nUnavailable: false };
@@ -58,19 +84,28 @@ export class Reconciler {
         } catch (error) {
           if (error instanceof DependencyUnavailableError || error instanceof N8nUnavailableError) {
             summary.n8nUnavailable = true;
+            this.deps.metrics.reconcileFailures.inc({ kind: 'n8n_unavailable' });
             this.deps.logger.warn({ err: error.message }, 'reconciler: n8n unavailable, will retry');
             break;
           }
           summary.failed += 1;
+          this.deps.metrics.reconcileFailures.inc({ kind: 'deployment' });
           this.deps.logger.error({ err: error, organizationId, deploymentId }, 'reconciler: deployment could not be reconciled');
         } finally {
           summary.checked += 1;
         }
       }
+      if (!summary.n8nUnavailable) this.markSuccess();
       return summary;
     } finally {
       this.running = false;
     }
+  }
+
+  private markSuccess(): void {
+    // Wall time, not the injected business clock: this is about the process, and tests move the business clock.
+    this.lastSuccess = systemClock.now();
+    this.deps.metrics.reconcileLastSuccess.set(this.lastSuccess.getTime() / 1000);
   }
 
   start(schedule: string): void {

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort } from '../freePort.js';
+import { releaseStaleN8n, removeLock, writeLock } from './dataFolderLock.js';
 import { buildN8nEnvironment, type N8nPostgresSettings } from './n8nEnvironment.js';
 import { isN8nRuntimeProvisioned, n8nRuntimePaths } from './n8nRuntimePaths.js';
 import { descendantPids, isProcessAlive, killQuietly } from './processTree.js';
@@ -89,6 +90,9 @@ export async function startN8n(options: StartN8nOptions): Promise<RunningN8n> {
     extraEnv: options.extraEnv,
   });
 
+  const stale = await releaseStaleN8n(userFolder, runtime.n8nCli);
+  if (stale) options.onLog?.(`[launcher] stopped n8n ${stale} that was still running on ${userFolder} (left by an earlier launcher)`, 'stderr');
+
   // Not detached: n8n stays in our process group, so Ctrl-C in a terminal reaches it too and it shuts down cleanly.
   const child = spawn(runtime.nodeBinary, [runtime.n8nCli, 'start'], {
     cwd: userFolder,
@@ -96,8 +100,12 @@ export async function startN8n(options: StartN8nOptions): Promise<RunningN8n> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs = collectLogs(child, options.onLog);
+  if (child.pid !== undefined) await writeLock(userFolder, child.pid);
   const exited = new Promise<N8nExit>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('exit', (code, signal) => {
+      if (child.pid !== undefined) void removeLock(userFolder, child.pid).finally(() => resolve({ code, signal }));
+      else resolve({ code, signal });
+    });
     // A failed spawn (e.g. EACCES on the binary) may emit no 'exit' at all: treat it as one, so nobody waits forever.
     child.once('error', (error) => {
       logs.push(`[launcher] could not run ${runtime.nodeBinary}: ${error.message}`);

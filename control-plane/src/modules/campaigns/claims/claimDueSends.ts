@@ -9,6 +9,7 @@ import { zonedDayBounds } from '../../mailboxes/limits/zonedDay.js';
 import type { TrackingLinks } from '../../tracking/links.js';
 import { finishedBodies } from '../messages/finishedBodies.js';
 import { renderMessage } from '../messages/renderMessage.js';
+import { recordClaimHeartbeat } from './claimHeartbeat.js';
 import type { CampaignScheduleInput } from '../campaigns.schemas.js';
 
 export interface ClaimBatch {
@@ -78,7 +79,9 @@ export class ClaimService {
   async claim(campaignId: string, batchSize: number): Promise<ClaimBatch> {
     const stopTimer = this.deps.claimDuration?.startTimer();
     try {
-      return await this.claimBatch(campaignId, batchSize);
+      const batch = await this.claimBatch(campaignId, batchSize);
+      await recordClaimHeartbeat(this.deps.prisma, campaignId);
+      return batch;
     } finally {
       stopTimer?.();
     }

@@ -1,0 +1,17 @@
+import type { PrismaClient } from '../../../lib/db/prisma.js';
+
+// A campaign's workflow claims on every run, even when nothing is due: the time of its last claim is the
+// workflow's heartbeat. Database time on both sides, so replicas and test clocks agree.
+
+/** Outside the claim's transaction: the campaign row is not locked while sends are being claimed. */
+export async function recordClaimHeartbeat(prisma: PrismaClient, campaignId: string): Promise<void> {
+  await prisma.$executeRaw`UPDATE campaigns SET "lastClaimAt" = now() WHERE id = ${campaignId}::uuid`;
+}
+
+/** For operators, across organizations: seconds since each active campaign last claimed (or started). */
+export async function campaignClaimAges(prisma: PrismaClient): Promise<Array<{ campaignId: string; seconds: number }>> {
+  const rows = await prisma.$queryRaw<Array<{ id: string; seconds: number }>>`
+    SELECT id, EXTRACT(EPOCH FROM now() - COALESCE("lastClaimAt", "startedAt", "updatedAt"))::float8 AS seconds
+    FROM campaigns WHERE status = 'active'`;
+  return rows.map((row) => ({ campaignId: row.id, seconds: Math.max(0, Math.round(row.seconds)) }));
+}
