@@ -9,6 +9,7 @@ import type { Logger } from './lib/logger.js';
 import { createMetrics, type Metrics } from './lib/metrics.js';
 import { buildOpenApiDocument, createOpenApiRegistry } from './lib/http/openapi.js';
 import { problemHandler, routeNotFound } from './lib/http/problem.js';
+import { securityHeaders } from './lib/http/securityHeaders.js';
 import { mountRoutes, type AnyRoute } from './lib/http/route.js';
 import { AccessTokens } from './modules/auth/accessTokens.js';
 import { AuthService } from './modules/auth/auth.service.js';
@@ -141,6 +142,7 @@ export function createApp(deps: AppDeps): App {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders({ publicUrl: config.PUBLIC_URL }));
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(
     pinoHttp({

@@ -67,7 +67,11 @@ export function trackingRoutes(deps: { tracking: TrackingService }): AnyRoute[] 
           res.status(404).set(noCache).end();
           return;
         }
-        res.status(200).set({ ...noCache, 'Content-Type': 'image/gif', 'Content-Length': String(transparentGif.length) }).end(transparentGif);
+        // Embedded in mail shown by webmail on other origins: the app-wide same-origin resource policy would block it.
+        res
+          .status(200)
+          .set({ ...noCache, 'Content-Type': 'image/gif', 'Content-Length': String(transparentGif.length), 'Cross-Origin-Resource-Policy': 'cross-origin' })
+          .end(transparentGif);
       },
     }),
     // GET /c/:token
