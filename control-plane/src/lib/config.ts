@@ -102,6 +102,8 @@ export const environmentSchema = z
     LEAD_IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     // Live campaign stats (server-sent events): how often a watched campaign's aggregate is re-read.
     STATS_STREAM_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
+    // Opens (and, apart, clicks) recorded per message per minute and per process; more requests are answered but not recorded.
+    TRACKING_EVENTS_PER_MESSAGE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   })
   .refine((env) => env.ENCRYPTION_KEYS.has(env.ENCRYPTION_ACTIVE_KEY_ID), {
     path: ['ENCRYPTION_ACTIVE_KEY_ID'],

@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -23,11 +23,63 @@ const redactedPaths = [
   'res.headers["set-cookie"]',
 ];
 
-export function createLogger(options: { level: string; name?: string }): Logger {
-  return pino({
-    name: options.name ?? 'control-plane',
-    level: options.level,
-    redact: { paths: redactedPaths, censor: '[redacted]' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+const censor = '[redacted]';
+
+// The path segment after /u/, /o/ or /c/ is a tracking token (it unsubscribes whoever holds it);
+// OAuth callbacks carry a one-time `code` and the `state` that binds it.
+const tokenPath = /^(\/[uoc]\/)[^/?#]+/;
+const secretQueryKeys = new Set(['code', 'state', 'token']);
+
+/** The URL (a path, or absolute as in a Referer) as it may be logged: tracking tokens and the values of code, state and token replaced. */
+export function redactUrl(url: string): string {
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i.exec(url)?.[0] ?? '';
+  const [path = '', query] = url.slice(origin.length).split(/\?(.*)/s, 2);
+  const safePath = origin + path.replace(tokenPath, `$1${censor}`);
+  if (query === undefined) return safePath;
+  const safeQuery = query
+    .split('&')
+    .map((pair) => {
+      const [key = ''] = pair.split('=', 1);
+      return secretQueryKeys.has(decodeURIComponentSafely(key).toLowerCase()) ? `${key}=${censor}` : pair;
+    })
+    .join('&');
+  return `${safePath}?${safeQuery}`;
+}
+
+function decodeURIComponentSafely(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function redactFields(fields: unknown, secret: (key: string) => boolean): unknown {
+  if (!fields || typeof fields !== 'object') return fields;
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, secret(key) ? censor : value]));
+}
+
+/**
+ * pino-http's request serializer runs first (pino-std-serializers); this one rewrites what it kept
+ * of the URL, the parsed query and the route params, so an access log line never holds a token.
+ */
+export function redactRequestLog(req: { url?: string; query?: unknown; params?: unknown; headers?: Record<string, unknown> }) {
+  if (req.url) req.url = redactUrl(req.url);
+  // The headers object is the live request's: replaced, never edited.
+  if (typeof req.headers?.referer === 'string') req.headers = { ...req.headers, referer: redactUrl(req.headers.referer) };
+  if ('query' in req) req.query = redactFields(req.query, (key) => secretQueryKeys.has(key.toLowerCase()));
+  if ('params' in req) req.params = redactFields(req.params, (key) => key === 'token');
+  return req;
+}
+
+export function createLogger(options: { level: string; name?: string; destination?: DestinationStream }): Logger {
+  return pino(
+    {
+      name: options.name ?? 'control-plane',
+      level: options.level,
+      redact: { paths: redactedPaths, censor },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    options.destination,
+  );
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { scopedDb } from '../../lib/db/tenantScope.js';
 import type { Logger } from '../../lib/logger.js';
+import type { EngagementThrottle } from './engagementThrottle.js';
 import type { LeadOutcomes } from './leadOutcomes.js';
 import type { TrackingLinks } from './links.js';
 import { machineReason } from './machineDetection.js';
@@ -23,12 +24,17 @@ export function maskEmail(email: string): string {
   return `${local.slice(0, 1)}***@${domain}`;
 }
 
+const wasSent = <M extends { status: string; sentAt: Date | null }>(message: M): message is M & { sentAt: Date } =>
+  message.status === 'sent' && message.sentAt !== null;
+
 /**
  * The public side of a sent message: its unsubscribe link, open pixel and click redirects. Every
  * token is verified before the database is asked anything; an unknown message answers like a forged token.
  */
 export class TrackingService {
-  constructor(private readonly deps: { prisma: PrismaClient; clock: Clock; links: TrackingLinks; outcomes: LeadOutcomes; logger: Logger }) {}
+  constructor(
+    private readonly deps: { prisma: PrismaClient; clock: Clock; links: TrackingLinks; outcomes: LeadOutcomes; logger: Logger; throttle: EngagementThrottle },
+  ) {}
 
   private async message(messageId: string) {
     if (!uuidPattern.test(messageId)) return undefined;
@@ -87,11 +93,16 @@ export class TrackingService {
     return true;
   }
 
-  /** Records a click and answers where to send the reader, or undefined when the token (message and target) is not ours. */
+  /**
+   * Records a click and answers where to send the reader, or undefined when the token (message and
+   * target) is not ours or its message was never sent. A click token is signed for a message before
+   * it goes out, and a campaign preview renders one too: following it for a message that was not
+   * sent would let a tenant mint redirects on the platform's domain to anywhere without sending.
+   */
   async click(token: string, hit: TrackingHit): Promise<string | undefined> {
     const verified = await this.deps.links.verifyClick(token);
     const message = verified && (await this.message(verified.messageId));
-    if (!verified || !message) return undefined;
+    if (!verified || !message || !wasSent(message)) return undefined;
     await this.recordEngagement('clicked', message, hit, { url: verified.url });
     return verified.url;
   }
@@ -107,8 +118,9 @@ export class TrackingService {
     hit: TrackingHit,
     data: Record<string, unknown>,
   ): Promise<void> {
-    if (message.status !== 'sent' || !message.sentAt) return;
+    if (!wasSent(message)) return;
     const now = this.deps.clock.now();
+    if (!this.deps.throttle.allow(type, message.id, now)) return;
     const userAgent = hit.userAgent?.slice(0, maxUserAgentLength) ?? null;
     const reason = machineReason({ method: hit.method, userAgent: hit.userAgent, at: now, sentAt: message.sentAt });
     await scopedDb(this.deps.prisma, message.organizationId).event.create({

@@ -57,9 +57,10 @@ describe('unsubscribe', () => {
     const enrollments = await t.prisma.enrollment.findMany({ where: { leadId: lead.id } });
     expect(enrollments.map((e) => [e.state, e.stopReason])).toEqual([['stopped', 'unsubscribed'], ['stopped', 'unsubscribed'], ['stopped', 'unsubscribed']]);
     expect(await t.prisma.message.findMany({ where: { leadId: lead.id, status: { in: ['queued', 'deferred', 'retrying'] } } })).toEqual([]);
-    // The claimed send keeps its lease; its result still applies, but no next step is queued.
-    expect(await t.prisma.message.findUniqueOrThrow({ where: { id: claimed!.sendId } })).toMatchObject({ status: 'claimed' });
+    // The claimed send is cancelled too; if it was already on its way, its sent result is still recorded, but no next step is queued.
+    expect(await t.prisma.message.findUniqueOrThrow({ where: { id: claimed!.sendId } })).toMatchObject({ status: 'cancelled', lastError: 'unsubscribed' });
     expect((await reportSent(t, clock, [claimed!])).applied).toBe(1);
+    expect(await t.prisma.message.findUniqueOrThrow({ where: { id: claimed!.sendId } })).toMatchObject({ status: 'sent' });
     expect(await t.prisma.message.count({ where: { enrollmentId: (await t.prisma.message.findUniqueOrThrow({ where: { id: claimed!.sendId } })).enrollmentId } })).toBe(1);
     // The other lead of the first campaign is untouched.
     const other = first.items[1]!.lead.id as string;
@@ -173,5 +174,46 @@ describe('open pixel and click redirects', () => {
       expect(response.headers.location).toBeUndefined();
     }
     expect(await t.prisma.event.count({ where: { messageId: item.sendId, type: 'clicked' } })).toBe(3);
+  });
+});
+
+describe('abuse of the public tracking endpoints', () => {
+  const html = '<html><body><p><a href="https://anywhere.example/landing">here</a></p></body></html>';
+
+  it('never redirects for a message that was not sent: a signed click link is no open redirect before the send', async () => {
+    const seeded = await seedCampaign(t.prisma, { organizationId, leads: 1 });
+    await t.prisma.campaign.update({ where: { id: seeded.campaign.id }, data: { trackClicks: true } });
+    await t.prisma.stepVariant.updateMany({ where: { step: { campaignId: seeded.campaign.id } }, data: { bodyHtml: html } });
+    await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: seeded.campaign.id, leadIds: seeded.leadIds, now: clock.now() });
+    const [item] = await claimDue(t, seeded.campaign.id);
+    const click = pathOf(item!.message.html.match(/<a href="([^"]+)"/)[1]);
+
+    const early = await t.http.get(click).set('user-agent', browser);
+    expect(early.status).toBe(404);
+    expect(early.headers.location).toBeUndefined();
+    expect(early.headers['content-type']).toMatch(/^text\/html/);
+    await reportSent(t, clock, [item!]);
+    clock.advance(60_000);
+    const sent = await t.http.get(click).set('user-agent', browser);
+    expect(sent.status).toBe(302);
+    expect(sent.headers.location).toBe('https://anywhere.example/landing');
+  });
+
+  it('records at most the configured opens and clicks per message per minute; every request is still answered', async () => {
+    const sent = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 1, campaign: { trackOpens: true, trackClicks: true }, bodyHtml: html });
+    const item = sent.items[0]!;
+    const pixel = pathOf(item.message.html.match(/<img src="([^"]+)"/)[1]);
+    const click = pathOf(item.message.html.match(/<a href="([^"]+)"/)[1]);
+    clock.advance(60_000);
+    for (let i = 0; i < 25; i += 1) {
+      expect((await t.http.get(pixel).set('user-agent', browser)).status).toBe(200);
+      expect((await t.http.get(click).set('user-agent', browser)).status).toBe(302);
+    }
+    const count = (type: 'opened' | 'clicked') => t.prisma.event.count({ where: { messageId: item.sendId, type } });
+    expect([await count('opened'), await count('clicked')]).toEqual([10, 10]);
+    clock.advance(60_000);
+    await t.http.get(pixel).set('user-agent', browser);
+    await t.http.get(click).set('user-agent', browser);
+    expect([await count('opened'), await count('clicked')]).toEqual([11, 11]);
   });
 });

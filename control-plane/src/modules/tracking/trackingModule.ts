@@ -10,6 +10,7 @@ import { CampaignStatsService } from '../stats/campaignStats.service.js';
 import { statsRoutes } from '../stats/stats.routes.js';
 import { StatsStream } from '../stats/statsStream.js';
 import { SuppressionsService } from '../suppressions/suppressions.service.js';
+import { EngagementThrottle } from './engagementThrottle.js';
 import { LeadOutcomes } from './leadOutcomes.js';
 import type { TrackingLinks } from './links.js';
 import { trackingRoutes } from './tracking.routes.js';
@@ -32,7 +33,9 @@ export function trackingModule(deps: { config: Config; prisma: PrismaClient; clo
   return {
     inbound,
     routes: [
-      ...trackingRoutes({ tracking: new TrackingService({ prisma, clock, links, outcomes, logger }) }),
+      ...trackingRoutes({
+        tracking: new TrackingService({ prisma, clock, links, outcomes, logger, throttle: new EngagementThrottle(config.TRACKING_EVENTS_PER_MESSAGE_PER_MINUTE) }),
+      }),
       ...inboundEventRoutes({ inbound }),
       ...statsRoutes({ stats: new CampaignStatsService({ clock }), stream: new StatsStream({ intervalMs: config.STATS_STREAM_INTERVAL_MS, logger }) }),
     ],
