@@ -5,7 +5,7 @@ import type { Config } from './lib/config.js';
 import type { Clock } from './lib/clock.js';
 import { SecretBox } from './lib/crypto.js';
 import type { PrismaClient } from './lib/db/prisma.js';
-import { redactRequestLog, type Logger } from './lib/logger.js';
+import type { Logger } from './lib/logger.js';
 import { createMetrics, type Metrics } from './lib/metrics.js';
 import { buildOpenApiDocument, createOpenApiRegistry } from './lib/http/openapi.js';
 import { problemHandler, routeNotFound } from './lib/http/problem.js';
@@ -15,7 +15,7 @@ import { AccessTokens } from './modules/auth/accessTokens.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthenticator } from './modules/auth/authenticate.js';
-import { loginRateLimits } from './modules/auth/loginRateLimit.js';
+import { createLoginThrottle } from './modules/auth/loginThrottle.js';
 import { createPasswordHasher } from './modules/auth/passwords.js';
 import { RefreshTokens } from './modules/auth/refreshTokens.js';
 import { mountHealthRoutes } from './modules/health/health.routes.js';
@@ -78,11 +78,7 @@ export function createApp(deps: AppDeps): App {
   const authenticate = createAuthenticator({ prisma, accessTokens, clock });
   const platformSecrets = new PlatformSecrets({ prisma, secrets });
   const authenticateN8n = createN8nAuthenticator({ prisma, platformSecrets });
-  const loginLimits = loginRateLimits({
-    perIp: config.LOGIN_RATE_LIMIT_PER_IP,
-    perAccount: config.LOGIN_RATE_LIMIT_PER_ACCOUNT,
-    windowSeconds: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
-  });
+  const loginThrottle = createLoginThrottle({ prisma, clock, config });
 
   const metrics = createMetrics({ campaignClaimAges: () => campaignClaimAges(prisma) });
   const n8n = new N8nConnection({
@@ -120,7 +116,7 @@ export function createApp(deps: AppDeps): App {
   const tracking = trackingModule({ config, prisma, clock, logger, links });
 
   const routes: AnyRoute[] = [
-    ...authRoutes({ auth, prisma, loginLimits }),
+    ...authRoutes({ auth, prisma, loginThrottle }),
     ...organizationRoutes({
       invitations: new InvitationsService({ prisma, clock, passwords, auth }),
       apiKeys: new ApiKeysService({ clock }),
@@ -154,7 +150,6 @@ export function createApp(deps: AppDeps): App {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
-      serializers: { req: redactRequestLog },
     }),
   );
   app.use(metrics.httpMiddleware);

@@ -1,14 +1,14 @@
-import type { RequestHandler } from 'express';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { loginBody, meSchema, refreshBody, registerBody, sessionSchema } from './auth.schemas.js';
 import type { AuthService } from './auth.service.js';
+import type { LoginThrottle } from './loginThrottle.js';
 
 const tag = 'Auth';
 
-export function authRoutes(deps: { auth: AuthService; prisma: PrismaClient; loginLimits: RequestHandler[] }): AnyRoute[] {
-  const { auth, prisma } = deps;
+export function authRoutes(deps: { auth: AuthService; prisma: PrismaClient; loginThrottle: LoginThrottle }): AnyRoute[] {
+  const { auth, prisma, loginThrottle } = deps;
   return [
     // POST /api/auth/register
     route({
@@ -16,7 +16,7 @@ export function authRoutes(deps: { auth: AuthService; prisma: PrismaClient; logi
       summary: 'Create an account and its organization (you become its owner)',
       body: registerBody,
       responses: { 201: { description: 'Signed in', schema: sessionSchema } },
-      middleware: deps.loginLimits.slice(0, 1),
+      middleware: [loginThrottle.addressLimit],
       handler: async ({ body }) => ({ status: 201, body: await auth.register(body) }),
     }),
     // POST /api/auth/login
@@ -25,8 +25,13 @@ export function authRoutes(deps: { auth: AuthService; prisma: PrismaClient; logi
       summary: 'Sign in with email and password',
       body: loginBody,
       responses: { 200: { description: 'Signed in', schema: sessionSchema } },
-      middleware: deps.loginLimits,
-      handler: async ({ body }) => ({ body: await auth.login(body) }),
+      middleware: [loginThrottle.addressLimit],
+      handler: async ({ body }) => {
+        await loginThrottle.countAccountAttempt(body.email);
+        const session = await auth.login(body);
+        await loginThrottle.accountSignedIn(body.email);
+        return { body: session };
+      },
     }),
     // POST /api/auth/refresh
     route({
