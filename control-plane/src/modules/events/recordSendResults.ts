@@ -24,12 +24,23 @@ interface LockedMessage {
   leadId: string;
   stepPosition: number;
   mailboxId: string | null;
+  leaseExpiresAt: Date | null;
 }
 
 const eventTypes: Record<SendResult['status'], EventType> = { sent: 'sent', deferred: 'deferred', retryable: 'deferred', failed: 'failed' };
 const defaultDeferMs = 15 * 60_000;
 /** Health is recomputed at most this often per mailbox on sends alone; a failure recomputes it at once. */
 const healthRefreshIntervalMs = 60_000;
+
+/**
+ * A claimed send awaits its result. So does one cancelled while in flight (it kept its lease, see
+ * stopEnrollments), but only to learn it went out: `sent` is recorded, since the mail really left,
+ * and its stopped enrolment queues nothing; any other result leaves it cancelled.
+ */
+function awaitsResult(message: LockedMessage, result: SendResult): boolean {
+  if (message.status === 'claimed') return true;
+  return message.status === 'cancelled' && message.leaseExpiresAt !== null && result.status === 'sent';
+}
 
 /**
  * Applies what the workflow reports. Each result is applied at most once (its eventId is the event's
@@ -76,7 +87,7 @@ export class SendResultsService {
       const ids = [...new Set(results.map((r) => r.sendId))].sort();
       // Locked in id order, so concurrent reports for overlapping sends queue instead of deadlocking.
       const rows = await tx.$queryRaw<LockedMessage[]>`
-        SELECT id, status::text AS status, attempt, "enrollmentId", "campaignId", "leadId", "stepPosition", "mailboxId"
+        SELECT id, status::text AS status, attempt, "enrollmentId", "campaignId", "leadId", "stepPosition", "mailboxId", "leaseExpiresAt"
         FROM messages WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
       const messages = new Map(rows.map((row) => [row.id, row]));
       const recorded = new Set(
@@ -90,7 +101,7 @@ export class SendResultsService {
         if (!message) outcome.unknown += 1;
         else if (recorded.has(result.eventId)) outcome.duplicates += 1;
         // One outcome per attempt: a second, different result for the same attempt is as stale as an old attempt's.
-        else if (message.attempt !== result.attempt || message.status !== 'claimed' || inBatch.has(result.sendId)) outcome.stale += 1;
+        else if (message.attempt !== result.attempt || !awaitsResult(message, result) || inBatch.has(result.sendId)) outcome.stale += 1;
         else {
           applicable.push({ result, message });
           inBatch.add(result.sendId);

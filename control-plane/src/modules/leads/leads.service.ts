@@ -5,9 +5,11 @@ import { stringify } from 'csv-stringify';
 import type { Lead } from '../../generated/prisma/client.js';
 import type { LeadStatus } from '../../generated/prisma/enums.js';
 import type { Prisma } from '../../lib/db/prisma.js';
+import type { ScopedDb } from '../../lib/db/tenantScope.js';
 import { sha256Hex } from '../../lib/crypto.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
+import { stopEnrollments } from '../campaigns/enrollments/stopEnrollments.js';
 import { recordAudit } from '../organizations/audit.js';
 import { findSuppressed } from '../suppressions/suppressionMatch.js';
 import { neutraliseCell } from './csvSafety.js';
@@ -31,6 +33,11 @@ type LeadFieldsInput = Partial<Record<StandardField, string | null>> & { customF
 
 const encodeCursor = (email: string) => Buffer.from(email).toString('base64url');
 const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();
+
+async function refuseSuppressed(db: ScopedDb, organizationId: string, email: string): Promise<void> {
+  const suppressed = await findSuppressed(prismaSql(db), organizationId, [email]);
+  if (suppressed.size > 0) throw new ConflictError('This address is on the suppression list', { reason: 'suppressed' });
+}
 
 function validEmail(raw: string, field = 'email'): string {
   const email = normalizeEmail(raw);
@@ -77,8 +84,7 @@ export class LeadsService {
 
   async create(auth: AuthContext, input: LeadFieldsInput & { email: string }) {
     const email = validEmail(input.email);
-    const suppressed = await findSuppressed(prismaSql(auth.db), auth.organizationId, [email]);
-    if (suppressed.size > 0) throw new ConflictError('This address is on the suppression list', { reason: 'suppressed' });
+    await refuseSuppressed(auth.db, auth.organizationId, email);
     try {
       const row = await auth.db.lead.create({
         data: { organizationId: auth.organizationId, email, emailDomain: emailDomain(email), source: 'api', ...fieldData(input) },
@@ -90,18 +96,31 @@ export class LeadsService {
     }
   }
 
+  /**
+   * A lead that is no longer active, or no longer at the address its sequences were started with,
+   * has those sequences stopped in the same transaction (follow-ups would continue a thread the new
+   * address never received). A new address on the suppression list is refused, as on create.
+   */
   async update(auth: AuthContext, leadId: string, input: LeadFieldsInput & { email?: string; status?: LeadStatus }) {
     const data: Prisma.LeadUpdateInput = { ...fieldData(input) };
     if (input.status) data.status = input.status;
-    if (input.email !== undefined) {
-      const email = validEmail(input.email);
+    const email = input.email === undefined ? undefined : validEmail(input.email);
+    if (email !== undefined) {
       data.email = email;
       data.emailDomain = emailDomain(email);
     }
     try {
-      const updated = await auth.db.lead.updateManyAndReturn({ where: { id: leadId }, data });
-      if (updated.length === 0) throw new NotFoundError('Lead');
-      return toLead(updated[0]!);
+      return await auth.db.$transaction(async (tx) => {
+        const db = tx as unknown as ScopedDb;
+        const before = await db.lead.findUnique({ where: { id: leadId }, select: { email: true } });
+        if (!before) throw new NotFoundError('Lead');
+        const addressChanged = email !== undefined && email !== before.email;
+        if (addressChanged) await refuseSuppressed(db, auth.organizationId, email);
+        const updated = await db.lead.update({ where: { id: leadId }, data });
+        if (updated.status !== 'active') await stopEnrollments(db, { leadId }, `the lead is ${updated.status}`);
+        else if (addressChanged) await stopEnrollments(db, { leadId }, "the lead's address changed");
+        return toLead(updated);
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError('Another lead has this email');
       throw error;

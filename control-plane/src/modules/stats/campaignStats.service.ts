@@ -14,10 +14,15 @@ export interface CampaignStats {
   campaignId: string;
   timezone: string;
   enrolled: { total: number; active: number; paused: number; completed: number; stopped: number };
-  totals: CampaignCounts;
-  steps: Array<{ stepPosition: number } & CampaignCounts>;
+  totals: CampaignCounts & Cancelled;
+  steps: Array<{ stepPosition: number } & CampaignCounts & Cancelled>;
   variants: Array<{ variantId: string; label: string | null; stepPosition: number } & CampaignCounts>;
   mailboxes: Array<{ mailboxId: string; email: string | null } & CampaignCounts>;
+}
+
+/** Sends cancelled before they went out (suppressed, stopped, step removed): never sent, and not lost either. */
+interface Cancelled {
+  cancelled: number;
 }
 
 export interface DailyStats {
@@ -65,6 +70,9 @@ export class CampaignStatsService {
     await foldCampaignStats(auth.db, organizationId, campaignId);
     const rows = await readCampaignSlices(auth.db, organizationId, campaignId);
     const states = await auth.db.enrollment.groupBy({ by: ['state'], where: { campaignId }, _count: { _all: true } });
+    // Cancelling records no event, so these come from the sends themselves (the (campaignId, status) index).
+    const cancelledRows = await auth.db.message.groupBy({ by: ['stepPosition'], where: { campaignId, status: 'cancelled' }, _count: { _all: true } });
+    const cancelled = new Map(cancelledRows.map((row) => [row.stepPosition, row._count._all]));
 
     const totals = emptyCounts();
     const steps = new Map<number, CountsAccumulator>();
@@ -87,6 +95,7 @@ export class CampaignStatsService {
       (await auth.db.mailbox.findMany({ where: { id: { in: [...mailboxes.keys()] } }, select: { id: true, email: true } })).map((m) => [m.id, m.email]),
     );
 
+    for (const stepPosition of cancelled.keys()) if (!steps.has(stepPosition)) steps.set(stepPosition, emptyCounts());
     const enrolled = { total: 0, active: 0, paused: 0, completed: 0, stopped: 0 };
     for (const group of states) {
       enrolled[group.state] = group._count._all;
@@ -96,8 +105,10 @@ export class CampaignStatsService {
       campaignId,
       timezone: campaign.timezone,
       enrolled,
-      totals: finishCounts(totals),
-      steps: [...steps].sort(([a], [b]) => a - b).map(([stepPosition, counts]) => ({ stepPosition, ...finishCounts(counts) })),
+      totals: { ...finishCounts(totals), cancelled: [...cancelled.values()].reduce((sum, n) => sum + n, 0) },
+      steps: [...steps]
+        .sort(([a], [b]) => a - b)
+        .map(([stepPosition, counts]) => ({ stepPosition, ...finishCounts(counts), cancelled: cancelled.get(stepPosition) ?? 0 })),
       variants: [...variants]
         .map(([variantId, counts]) => ({ variantId, label: labels.get(variantId) ?? null, stepPosition: variantSteps.get(variantId)!, ...finishCounts(counts) }))
         .sort((a, b) => a.stepPosition - b.stepPosition || (a.label ?? '').localeCompare(b.label ?? '')),

@@ -26,13 +26,17 @@ export const campaignCountsSchema = z
   })
   .openapi('CampaignCounts');
 
+const cancelledCount = {
+  cancelled: z.number().int().describe('Sends cancelled before they went out (suppressed, stopped, step removed): never sent, not lost'),
+};
+
 export const campaignStatsSchema = z
   .object({
     campaignId: z.uuid(),
     timezone: z.string(),
     enrolled: z.object({ total: z.number().int(), active: z.number().int(), paused: z.number().int(), completed: z.number().int(), stopped: z.number().int() }),
-    totals: campaignCountsSchema,
-    steps: z.array(campaignCountsSchema.extend({ stepPosition: z.number().int() })),
+    totals: campaignCountsSchema.extend(cancelledCount),
+    steps: z.array(campaignCountsSchema.extend({ stepPosition: z.number().int(), ...cancelledCount })),
     variants: z.array(campaignCountsSchema.extend({ variantId: z.uuid(), label: z.string().nullable(), stepPosition: z.number().int() })),
     mailboxes: z.array(campaignCountsSchema.extend({ mailboxId: z.uuid(), email: z.string().nullable() })),
   })

@@ -113,7 +113,9 @@ describe('campaign stats', () => {
       expect(sum(slices, (s) => s.clicked.human)).toBe(16);
       expect(sum(slices, (s) => s.replied)).toBe(6);
     }
-    expect(body.steps.map((s: { stepPosition: number }) => s.stepPosition)).toEqual([0]);
+    // The six who replied had their follow-up cancelled: counted as cancelled under step 2, never sent.
+    expect(body.steps.map((s: { stepPosition: number; cancelled: number }) => [s.stepPosition, s.cancelled])).toEqual([[0, 0], [1, 6]]);
+    expect(body.totals.cancelled).toBe(6);
     expect(body.variants.map((v: { label: string }) => v.label)).toEqual(['A', 'B']);
     expect(new Set(body.mailboxes.map((m: { email: string }) => m.email))).toEqual(new Set(seeded.mailboxes.map((m) => m.email)));
   });

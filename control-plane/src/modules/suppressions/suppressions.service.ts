@@ -2,15 +2,19 @@ import { rm } from 'node:fs/promises';
 import type { Request } from 'express';
 import type { Suppression } from '../../generated/prisma/client.js';
 import type { LeadStatus, SuppressionKind, SuppressionReason } from '../../generated/prisma/enums.js';
+import type { ScopedDb } from '../../lib/db/tenantScope.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
+import { stopEnrollments } from '../campaigns/enrollments/stopEnrollments.js';
 import { recordAudit } from '../organizations/audit.js';
 import { isAddressCell, openRecordStream, sampleCsvFile } from '../leads/import/csvFormat.js';
 import { normalizeHeader } from '../leads/import/headerMapping.js';
 import { receiveUpload } from '../leads/import/upload.js';
 import { emailProblem, isValidDomain, normalizeDomain, normalizeEmail } from '../leads/leadFields.js';
+import { describeSuppression } from './suppressionMatch.js';
 
 type ManualReason = Exclude<SuppressionReason, 'erased'>;
+type ListedEntry = { kind: 'email' | 'domain'; value: string; reason: SuppressionReason };
 
 function toSuppression(row: Suppression) {
   return { id: row.id, kind: row.kind, value: row.value, reason: row.reason, source: row.source, createdAt: row.createdAt.toISOString() };
@@ -39,6 +43,24 @@ export function parseSuppressionValue(kind: 'email' | 'domain', raw: string): { 
 
 const importBatchSize = 1000;
 
+/**
+ * Stops every live sequence of the leads these entries cover: the address, or every address at the
+ * domain. One statement pair per kind and reason, whatever the number of entries.
+ */
+async function stopCoveredSequences(db: ScopedDb, entries: ListedEntry[]): Promise<void> {
+  const groups = new Map<string, { kind: ListedEntry['kind']; reason: SuppressionReason; values: string[] }>();
+  for (const entry of entries) {
+    const key = `${entry.kind}:${entry.reason}`;
+    const group = groups.get(key) ?? { kind: entry.kind, reason: entry.reason, values: [] };
+    group.values.push(entry.value);
+    groups.set(key, group);
+  }
+  for (const { kind, reason, values } of groups.values()) {
+    const lead = kind === 'email' ? { email: { in: values } } : { emailDomain: { in: values } };
+    await stopEnrollments(db, { lead }, describeSuppression({ kind, reason }));
+  }
+}
+
 export class SuppressionsService {
   constructor(private readonly deps: { importsDir: string; maxUploadBytes: number }) {}
 
@@ -53,16 +75,30 @@ export class SuppressionsService {
     return { data: page.map(toSuppression), nextCursor: rows.length > query.limit ? page.at(-1)!.id : null };
   }
 
-  /** Idempotent: suppressing what is already suppressed answers the existing entry. */
+  /**
+   * Idempotent: suppressing what is already suppressed answers the existing entry. Either way, every
+   * sequence of a lead the entry covers (its address, or any address at the domain) is stopped in
+   * the same transaction.
+   */
   async add(auth: AuthContext, input: { kind: 'email' | 'domain'; value: string; reason: ManualReason; source?: string }) {
+    return auth.db.$transaction((tx) => this.addInTransaction({ ...auth, db: tx as unknown as ScopedDb }, input));
+  }
+
+  /** `add` for a caller already inside a transaction (`auth.db` is its client), such as LeadOutcomes. */
+  async addInTransaction(auth: AuthContext, input: { kind: 'email' | 'domain'; value: string; reason: ManualReason; source?: string }) {
     const parsed = parseSuppressionValue(input.kind, input.value);
     if ('problem' in parsed) throw new ValidationError([{ field: 'value', message: parsed.problem }]);
+    const entry: ListedEntry = { kind: input.kind, value: parsed.value, reason: input.reason };
     const existing = await auth.db.suppression.findFirst({ where: { kind: input.kind, value: parsed.value } });
-    if (existing) return { created: false, suppression: toSuppression(existing) };
+    if (existing) {
+      await stopCoveredSequences(auth.db, [{ ...entry, reason: existing.reason }]);
+      return { created: false, suppression: toSuppression(existing) };
+    }
     const row = await auth.db.suppression.create({
       data: { organizationId: auth.organizationId, kind: input.kind, value: parsed.value, reason: input.reason, source: input.source ?? 'manual' },
     });
-    await this.markLeads(auth, input.kind === 'email' ? [parsed.value] : [], input.reason);
+    await this.markLeads(auth.db, input.kind === 'email' ? [parsed.value] : [], input.reason);
+    await stopCoveredSequences(auth.db, [entry]);
     await recordAudit(auth, { action: 'suppression.added', targetType: 'suppression', targetId: row.id, data: { kind: row.kind, reason: row.reason } });
     return { created: true, suppression: toSuppression(row) };
   }
@@ -76,10 +112,10 @@ export class SuppressionsService {
     await recordAudit(auth, { action: 'suppression.removed', targetType: 'suppression', targetId: row.id, data: { kind: row.kind, reason: row.reason } });
   }
 
-  private async markLeads(auth: AuthContext, emails: string[], reason: SuppressionReason): Promise<void> {
+  private async markLeads(db: ScopedDb, emails: string[], reason: SuppressionReason): Promise<void> {
     const status = leadStatusFor[reason];
     if (!status || emails.length === 0) return;
-    await auth.db.lead.updateMany({ where: { email: { in: emails }, status: 'active' }, data: { status } });
+    await db.lead.updateMany({ where: { email: { in: emails }, status: 'active' }, data: { status } });
   }
 
   /**
@@ -100,18 +136,25 @@ export class SuppressionsService {
 
       const result = { rowsRead: 0, added: 0, alreadyPresent: 0, rejected: 0, issues: [] as Array<{ line: number; message: string }> };
       let batch: Array<{ kind: 'email' | 'domain'; value: string; reason: ManualReason; source: string }> = [];
+      // Each batch of entries and the sequences they stop commit together.
       const flush = async () => {
         if (batch.length === 0) return;
-        const created = await auth.db.suppression.createMany({
-          data: batch.map((entry) => ({ ...entry, organizationId: auth.organizationId })),
-          skipDuplicates: true,
-        });
-        result.added += created.count;
-        result.alreadyPresent += batch.length - created.count;
-        for (const reason of ['unsubscribed', 'bounced', 'complained'] as const) {
-          await this.markLeads(auth, batch.filter((entry) => entry.kind === 'email' && entry.reason === reason).map((entry) => entry.value), reason);
-        }
+        const entries = batch;
         batch = [];
+        const added = await auth.db.$transaction(async (tx) => {
+          const db = tx as unknown as ScopedDb;
+          const created = await db.suppression.createMany({
+            data: entries.map((entry) => ({ ...entry, organizationId: auth.organizationId })),
+            skipDuplicates: true,
+          });
+          for (const reason of ['unsubscribed', 'bounced', 'complained'] as const) {
+            await this.markLeads(db, entries.filter((entry) => entry.kind === 'email' && entry.reason === reason).map((entry) => entry.value), reason);
+          }
+          await stopCoveredSequences(db, entries);
+          return created.count;
+        });
+        result.added += added;
+        result.alreadyPresent += entries.length - added;
       };
       const reject = (line: number, message: string) => {
         result.rejected += 1;

@@ -1,8 +1,9 @@
 import type { EventType, LeadStatus } from '../../generated/prisma/enums.js';
-import type { PrismaClient } from '../../lib/db/prisma.js';
+import type { Prisma, PrismaClient } from '../../lib/db/prisma.js';
 import { scopedDb, type ScopedDb } from '../../lib/db/tenantScope.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import { postponeAfterAutoReply } from '../campaigns/enrollments/postponeAfterAutoReply.js';
+import { stopEnrollments } from '../campaigns/enrollments/stopEnrollments.js';
 import type { SuppressionsService } from '../suppressions/suppressions.service.js';
 
 /** What happened to a lead, as one event; recorded once per idempotency key. */
@@ -56,14 +57,11 @@ const sharedMailDomains = new Set([
   'yandex.com', 'yandex.ru', 'mail.ru', 'zoho.com', 'fastmail.com', 'hey.com', 'qq.com', '163.com', 'orange.fr', 'free.fr', 'laposte.net',
 ]);
 
-/** Sends still waiting; a claimed one is in flight and keeps its lease (its result applies, but queues no next step). */
-const waitingStatuses = ['queued', 'deferred', 'retrying'] as const;
-
 /**
  * The one place where something a lead did (unsubscribed, replied, bounced, complained) becomes
  * state: the event, the org-wide suppression (through the suppression service), the lead's status,
- * and the enrolments it stops with their waiting sends. All in one transaction, applied once per
- * event key: a replayed report changes nothing.
+ * and the enrolments it stops with their waiting and claimed-but-unsent sends (stopEnrollments). All
+ * in one transaction, applied once per event key: a replayed report changes nothing.
  */
 export class LeadOutcomes {
   constructor(private readonly deps: { prisma: PrismaClient; suppressions: SuppressionsService }) {}
@@ -78,8 +76,9 @@ export class LeadOutcomes {
         skipDuplicates: true,
       });
       if (inserted.count === 0) return { applied: false, stoppedEnrollments: 0, cancelledMessages: 0 };
+      // Stopped before suppressing, so the enrolments carry this outcome as their reason, not the suppression's.
+      const stopped = outcome.stop && outcome.lead ? await this.stop(db, outcome.lead, outcome.stop) : { enrollments: 0, messages: 0 };
       if (outcome.suppress) await this.suppress(db, organizationId, outcome.suppress);
-      const stopped = outcome.stop && outcome.lead ? await this.stopEnrollments(db, outcome.lead, outcome.stop) : { enrollments: 0, messages: 0 };
       if (outcome.postpone) await postponeAfterAutoReply(db, outcome.postpone.enrollmentId, outcome.postpone.now);
       if (outcome.alsoRecord) await outcome.alsoRecord(db);
       return { applied: true, stoppedEnrollments: stopped.enrollments, cancelledMessages: stopped.messages };
@@ -91,40 +90,19 @@ export class LeadOutcomes {
     await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`suppress:${organizationId}:${suppress.email}`}, 0))`;
     // The system acts here, not a user: the audit entry carries no actor. `member` is the least role that may add suppressions.
     const actor: AuthContext = { organizationId, role: 'member', db };
-    await this.deps.suppressions.add(actor, { kind: 'email', value: suppress.email, reason: suppress.reason, source: suppress.source });
+    await this.deps.suppressions.addInTransaction(actor, { kind: 'email', value: suppress.email, reason: suppress.reason, source: suppress.source });
     // Also when the address was already suppressed for another reason: the lead's status says what it did.
     await db.lead.updateMany({ where: { email: suppress.email, status: 'active' }, data: { status: leadStatusFor[suppress.reason] } });
   }
 
-  private async stopEnrollments(db: ScopedDb, lead: NonNullable<LeadOutcome['lead']>, stop: StopScope): Promise<{ enrollments: number; messages: number }> {
-    const live = { state: { in: ['active' as const, 'paused' as const] } };
-    let ids: string[];
-    if (stop.scope === 'everywhere') {
-      ids = (await db.enrollment.findMany({ where: { leadId: lead.id, ...live }, select: { id: true } })).map((row) => row.id);
-    } else {
-      const own = await db.enrollment.findMany({ where: { leadId: lead.id, ...live, campaign: { stopOnReply: true } }, select: { id: true } });
-      const colleagues = sharedMailDomains.has(lead.emailDomain)
-        ? []
-        : await db.enrollment.findMany({
-            where: {
-              ...live,
-              lead: { emailDomain: lead.emailDomain },
-              campaign: { stopOnReply: true, settings: { path: ['stopOnReplyForDomain'], equals: true } },
-            },
-            select: { id: true },
-          });
-      ids = [...new Set([...own, ...colleagues].map((row) => row.id))];
-    }
-    if (ids.length === 0) return { enrollments: 0, messages: 0 };
-    // Messages first, as the send-result path locks them (message, then enrolment): no lock-order inversion.
-    const cancelled = await db.message.updateMany({
-      where: { enrollmentId: { in: ids }, status: { in: [...waitingStatuses] } },
-      data: { status: 'cancelled', lastError: stop.reason, leaseExpiresAt: null },
-    });
-    const stopped = await db.enrollment.updateMany({
-      where: { id: { in: ids }, ...live },
-      data: { state: 'stopped', stopReason: stop.reason, nextDueAt: null },
-    });
-    return { enrollments: stopped.count, messages: cancelled.count };
+  private stop(db: ScopedDb, lead: NonNullable<LeadOutcome['lead']>, stop: StopScope): Promise<{ enrollments: number; messages: number }> {
+    if (stop.scope === 'everywhere') return stopEnrollments(db, { leadId: lead.id }, stop.reason);
+    const own: Prisma.EnrollmentWhereInput = { leadId: lead.id, campaign: { stopOnReply: true } };
+    if (sharedMailDomains.has(lead.emailDomain)) return stopEnrollments(db, own, stop.reason);
+    const colleagues: Prisma.EnrollmentWhereInput = {
+      lead: { emailDomain: lead.emailDomain },
+      campaign: { stopOnReply: true, settings: { path: ['stopOnReplyForDomain'], equals: true } },
+    };
+    return stopEnrollments(db, { OR: [own, colleagues] }, stop.reason);
   }
 }

@@ -7,10 +7,13 @@ import { NotFoundError } from '../../../lib/errors.js';
 import { mailboxCapacity } from '../../mailboxes/limits/capacity.js';
 import { zonedDayBounds } from '../../mailboxes/limits/zonedDay.js';
 import type { TrackingLinks } from '../../tracking/links.js';
+import { stopEnrollments } from '../enrollments/stopEnrollments.js';
+import { pendingMessageStatuses } from '../messageStates.js';
 import { finishedBodies } from '../messages/finishedBodies.js';
 import { renderMessage } from '../messages/renderMessage.js';
 import { recordClaimHeartbeat } from './claimHeartbeat.js';
 import type { CampaignScheduleInput } from '../campaigns.schemas.js';
+import { unmailableLeads } from './unmailableLeads.js';
 
 export interface ClaimBatch {
   now: string;
@@ -62,14 +65,13 @@ export interface ClaimItem {
   mailboxes: MailboxPoolEntry[];
 }
 
-const pendingStatuses = ['queued', 'deferred', 'retrying'];
-
 /**
  * Hands a workflow execution its batch of due sends. In one transaction: expired leases return to
  * the queue (flagged "may have been sent"), the campaign's mailboxes are locked so concurrent claims
  * on shared mailboxes serialise, each mailbox's share of this batch is reserved against its cap
  * (the claimed rows carry it), and due messages are taken with FOR UPDATE SKIP LOCKED so two
- * executions never get the same send.
+ * executions never get the same send. A send whose lead is suppressed or no longer active is never
+ * handed out: it is cancelled and the lead's sequence stopped, in the same transaction.
  */
 export class ClaimService {
   constructor(
@@ -116,7 +118,7 @@ export class ClaimService {
       const due = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM messages
         WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
-          AND status::text = ANY(${pendingStatuses}) AND "dueAt" <= ${now}
+          AND status::text = ANY(${pendingMessageStatuses}) AND "dueAt" <= ${now}
         ORDER BY "dueAt", id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
       if (due.length === 0) return empty;
       await tx.$queryRaw`
@@ -141,6 +143,8 @@ export class ClaimService {
         include: { enrollment: { include: { lead: true } } },
         orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
       });
+      const refusals = await unmailableLeads(tx, organizationId, messages.map((message) => message.enrollment.lead));
+      if (refusals.size > 0) await this.refuse(scoped, messages, refusals);
       const variants = await scoped.stepVariant.findMany({ where: { id: { in: messages.map((m) => m.variantId).filter((id): id is string => id !== null) } } });
       const steps = await scoped.sequenceStep.findMany({ where: { campaignId }, orderBy: { position: 'asc' } });
       const poolById = new Map(pool.map((mailbox) => [mailbox.id, mailbox]));
@@ -161,6 +165,7 @@ export class ClaimService {
       const reservations = new Map<string, number>();
       for (const message of messages) {
         if (items.length >= room) break;
+        if (refusals.has(message.leadId)) continue;
         const enrollment = message.enrollment;
         const variant = variants.find((v) => v.id === message.variantId);
         const step = steps[message.stepPosition];
@@ -197,6 +202,20 @@ export class ClaimService {
       );
       return { ...empty, items: items.map((item) => ({ ...item, mailboxes: poolEntries })) };
     });
+  }
+
+  /** Cancels the refused sends and stops their leads' sequences, grouped by reason (a handful of statements). */
+  private async refuse(db: ScopedDb, messages: Array<{ id: string; leadId: string; enrollmentId: string }>, refusals: Map<string, string>): Promise<void> {
+    const byReason = new Map<string, Array<{ id: string; enrollmentId: string }>>();
+    for (const message of messages) {
+      const reason = refusals.get(message.leadId);
+      if (reason) byReason.set(reason, [...(byReason.get(reason) ?? []), message]);
+    }
+    for (const [reason, refused] of byReason) {
+      // The send itself first: its enrolment may already be stopped or completed, which stopEnrollments leaves alone.
+      await db.message.updateMany({ where: { id: { in: refused.map((m) => m.id) } }, data: { status: 'cancelled', lastError: reason } });
+      await stopEnrollments(db, { id: { in: refused.map((m) => m.enrollmentId) } }, reason);
+    }
   }
 
   // Spreads this batch's reservations over the mailboxes with the most quota left.
