@@ -31,7 +31,7 @@ export const environmentSchema = z
     PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // sslmode and sslrootcert are honoured as libpq means them (src/lib/db/connectionOptions.ts).
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).refine((url) => isSslMode(new URL(url).searchParams.get('sslmode') ?? 'prefer'), {
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).refine((url) => !URL.canParse(url) || isSslMode(new URL(url).searchParams.get('sslmode') ?? 'prefer'), {
       message: `sslmode must be one of ${sslModes.join(', ')}`,
     }),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
