@@ -14,23 +14,40 @@ export interface ConnectOutcome {
   landing: URL;
 }
 
-/**
- * Plays the browser: asks the control plane for the consent URL, lets the fake provider "consent"
- * (see `fake.nextConsent`), and follows its redirect to our callback.
- */
-export async function connectOAuthMailbox(t: Pick<TestApp, 'http'>, auth: { Authorization: string }, provider: 'gmail' | 'outlook'): Promise<ConnectOutcome> {
-  const start = await t.http.post(`/api/mailboxes/${provider}/connect`).set(auth);
-  if (start.status !== 200) throw new Error(`connect start failed: ${start.status} ${start.text}`);
-  const consent = await fetch(start.body.authorizationUrl, { redirect: 'manual' });
-  const callback = consent.headers.get('location');
-  if (consent.status !== 302 || !callback) throw new Error(`the fake consent did not redirect: ${consent.status} ${await consent.text()}`);
-  return followCallback(t, callback);
+/** A connect as the browser started it: the consent URL, and its cookie as a `Cookie` request header value. */
+export interface StartedConnect {
+  authorizationUrl: string;
+  cookie: string;
 }
 
-/** Delivers a provider redirect (a URL on PUBLIC_URL) to the app and reads where it lands. */
-export async function followCallback(t: Pick<TestApp, 'http'>, callbackUrl: string): Promise<ConnectOutcome> {
+/** Asks the control plane for the consent URL, keeping the cookie it sets as a browser would. */
+export async function startConnect(t: Pick<TestApp, 'http'>, auth: { Authorization: string }, provider: 'gmail' | 'outlook'): Promise<StartedConnect> {
+  const start = await t.http.post(`/api/mailboxes/${provider}/connect`).set(auth);
+  if (start.status !== 200) throw new Error(`connect start failed: ${start.status} ${start.text}`);
+  const setCookie = ([] as string[]).concat(start.headers['set-cookie'] ?? []);
+  if (setCookie.length !== 1) throw new Error(`the connect start set ${setCookie.length} cookies`);
+  return { authorizationUrl: start.body.authorizationUrl, cookie: setCookie[0]!.split(';')[0]! };
+}
+
+/** Lets the fake provider "consent" (see `fake.nextConsent`) and answers the callback URL it redirects to. */
+export async function consent(authorizationUrl: string): Promise<string> {
+  const answer = await fetch(authorizationUrl, { redirect: 'manual' });
+  const callback = answer.headers.get('location');
+  if (answer.status !== 302 || !callback) throw new Error(`the fake consent did not redirect: ${answer.status} ${await answer.text()}`);
+  return callback;
+}
+
+/** Plays the browser through a whole connect: start, consent, and the callback carrying the start's cookie. */
+export async function connectOAuthMailbox(t: Pick<TestApp, 'http'>, auth: { Authorization: string }, provider: 'gmail' | 'outlook'): Promise<ConnectOutcome> {
+  const started = await startConnect(t, auth, provider);
+  return followCallback(t, await consent(started.authorizationUrl), started.cookie);
+}
+
+/** Delivers a provider redirect (a URL on PUBLIC_URL) to the app, with the browser's cookies if any, and reads where it lands. */
+export async function followCallback(t: Pick<TestApp, 'http'>, callbackUrl: string, cookie: string | undefined): Promise<ConnectOutcome> {
   const url = new URL(callbackUrl);
-  const answer = await t.http.get(`${url.pathname}${url.search}`);
+  const request = t.http.get(`${url.pathname}${url.search}`);
+  const answer = await (cookie === undefined ? request : request.set('Cookie', cookie));
   if (answer.status !== 302) throw new Error(`the callback answered ${answer.status} ${answer.text}`);
   const landing = new URL(answer.headers.location!);
   return { mailboxId: landing.searchParams.get('connected') ?? undefined, error: landing.searchParams.get('error') ?? undefined, landing };

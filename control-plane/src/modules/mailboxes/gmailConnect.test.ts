@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../lib/clock.js';
 import { FakeGoogle } from '../../test/fakes/fakeGoogle.js';
-import { connectOAuthMailbox, followCallback, oauthTestEnv, plaintextOccurrences } from '../../test/mailboxFlows.js';
+import { connectOAuthMailbox, consent, followCallback, oauthTestEnv, plaintextOccurrences, startConnect } from '../../test/mailboxFlows.js';
 import { callAsN8n } from '../../test/n8nCallbacks.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
 
@@ -74,15 +74,14 @@ describe('Gmail connect', () => {
 
   it('refuses a replayed, forged, denied or under-scoped callback', async () => {
     google.nextConsent({ email: 'other@gmail.example' });
-    const start = await t.http.post('/api/mailboxes/gmail/connect').set(ada.auth);
-    const consent = await fetch(start.body.authorizationUrl, { redirect: 'manual' });
-    const callback = consent.headers.get('location')!;
-    expect((await followCallback(t, callback)).mailboxId).toBeDefined();
-    expect((await followCallback(t, callback)).error).toBe('invalid_state');
+    const started = await startConnect(t, ada.auth, 'gmail');
+    const callback = await consent(started.authorizationUrl);
+    expect((await followCallback(t, callback, started.cookie)).mailboxId).toBeDefined();
+    expect((await followCallback(t, callback, started.cookie)).error).toBe('invalid_state');
 
     const forged = new URL(callback);
     forged.searchParams.set('state', 'forged-state');
-    expect((await followCallback(t, forged.toString())).error).toBe('invalid_state');
+    expect((await followCallback(t, forged.toString(), started.cookie)).error).toBe('invalid_state');
 
     google.nextConsent({ email: 'denier@gmail.example', deny: true });
     expect((await connectOAuthMailbox(t, ada.auth, 'gmail')).error).toBe('access_denied');
@@ -94,6 +93,38 @@ describe('Gmail connect', () => {
 
     const addresses = (await t.http.get('/api/mailboxes').set(ada.auth)).body.data.map((m: { email: string }) => m.email);
     expect(addresses.sort()).toEqual([address, 'other@gmail.example']);
+  });
+});
+
+describe('Gmail connect bound to the browser that started it', () => {
+  it('sets an httpOnly, SameSite=Lax cookie scoped to the callback path, living as long as the state', async () => {
+    const response = await t.http.post('/api/mailboxes/gmail/connect').set(ada.auth);
+    const [cookie] = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+    expect(cookie).toMatch(/^ophir_connect_[0-9a-f]{16}=[\w-]{43}; Max-Age=600; Path=\/api\/oauth2\/google\/callback; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
+    const value = cookie!.split(';')[0]!.split('=')[1]!;
+    expect(JSON.stringify(await t.prisma.oAuthConnectState.findMany())).not.toContain(value);
+  });
+
+  it("refuses a consent started by someone else (no cookie, or another connect's cookie) and connects nothing", async () => {
+    const mallory = await signUp(t.http, { organizationName: 'Mallory Inc' });
+    const malloryMailboxes = async () => (await t.http.get('/api/mailboxes').set(mallory.auth)).body.data;
+    // Ada's browser holds the cookie of a connect she started herself; Mallory sends her his consent link.
+    const adasOwn = await startConnect(t, ada.auth, 'gmail');
+    for (const victimCookie of [undefined, adasOwn.cookie]) {
+      const mallorys = await startConnect(t, mallory.auth, 'gmail');
+      google.nextConsent({ email: 'victim@gmail.example' });
+      const callback = await consent(mallorys.authorizationUrl);
+      const outcome = await followCallback(t, callback, victimCookie);
+      expect(outcome.error).toBe('session_mismatch');
+      expect(outcome.landing.searchParams.get('message')).toMatch(/another browser.*nothing was connected/);
+      // The link is used up: even Mallory's own browser cannot complete it now.
+      expect((await followCallback(t, callback, mallorys.cookie)).error).toBe('invalid_state');
+    }
+    const forgedValue = adasOwn.cookie.replace(/=.*/, '=forged-value');
+    google.nextConsent({ email: 'victim@gmail.example' });
+    expect((await followCallback(t, await consent(adasOwn.authorizationUrl), forgedValue)).error).toBe('session_mismatch');
+    expect(await malloryMailboxes()).toEqual([]);
+    expect(await t.prisma.mailbox.count({ where: { email: 'victim@gmail.example' } })).toBe(0);
   });
 });
 

@@ -17,12 +17,10 @@ import { TokenBroker } from './tokenBroker.js';
 export function mailboxModule(deps: { config: Config; prisma: PrismaClient; secrets: SecretBox; clock: Clock; logger: Logger }): { routes: AnyRoute[] } {
   const { config, prisma, secrets, clock, logger } = deps;
   const publicUrl = (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, '');
-  const providers = {
-    gmail: new GoogleOAuth(config, `${publicUrl}/api/oauth2/google/callback`),
-    outlook: new MicrosoftOAuth(config, `${publicUrl}/api/oauth2/microsoft/callback`),
-  };
+  const callbackUrls = { gmail: `${publicUrl}/api/oauth2/google/callback`, outlook: `${publicUrl}/api/oauth2/microsoft/callback` };
+  const providers = { gmail: new GoogleOAuth(config, callbackUrls.gmail), outlook: new MicrosoftOAuth(config, callbackUrls.outlook) };
   const broker = new TokenBroker({ prisma, secrets, clock, logger, providers });
-  const connect = new MailboxConnect({ prisma, secrets, clock, logger, providers, appUrl: config.APP_URL ?? publicUrl });
+  const connect = new MailboxConnect({ prisma, secrets, clock, logger, providers, callbackUrls, appUrl: config.APP_URL ?? publicUrl });
   const mailboxes = new MailboxesService({ secrets, clock, broker, healthPolicy: healthPolicy(config), outbound: { denyPrivate: config.OUTBOUND_DENY_PRIVATE } });
   return { routes: [...mailboxUserRoutes({ mailboxes, connect }), ...mailboxN8nRoutes({ prisma, secrets, broker })] };
 }

@@ -1,13 +1,37 @@
+import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { route, type AnyRoute } from '../../lib/http/route.js';
+import { route, type AnyRoute, type AuthContext } from '../../lib/http/route.js';
 import type { MailboxesService } from './mailboxes.service.js';
 import {
   connectResponseSchema, createSandboxMailboxBody, createSmtpMailboxBody, deleteMailboxQuery, mailboxHealthSchema, mailboxParams,
   mailboxSchema, mailboxUsageSchema, oauthCallbackQuery, sandboxMessageSchema, sandboxMessagesQuery, updateMailboxBody,
 } from './mailboxes.schemas.js';
-import type { MailboxConnect } from './oauth/mailboxConnect.js';
+import type { ConnectCookie } from './oauth/connectCookie.js';
+import type { CallbackQuery, MailboxConnect } from './oauth/mailboxConnect.js';
+import type { OAuthMailboxProvider } from './oauth/oauthProvider.js';
 
 const tag = 'Mailboxes';
+
+function setCookie(res: Response, cookie: ConnectCookie): void {
+  res.cookie(cookie.name, cookie.value, cookie.options);
+}
+
+/** The start answers the consent URL and sets the cookie the callback will require from this browser. */
+function startConnect(connect: MailboxConnect, provider: OAuthMailboxProvider) {
+  return async ({ auth, res }: { auth: AuthContext; res: Response }) => {
+    const { cookie, ...started } = await connect.start(auth, provider);
+    setCookie(res, cookie);
+    return { body: started };
+  };
+}
+
+function completeConnect(connect: MailboxConnect, provider: OAuthMailboxProvider) {
+  return async ({ query, req, res }: { query: CallbackQuery; req: Request; res: Response }) => {
+    const outcome = await connect.complete(provider, query, req.headers.cookie);
+    if (outcome.clearCookie) setCookie(res, outcome.clearCookie);
+    return { status: 302, headers: { Location: outcome.location } };
+  };
+}
 
 export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: MailboxConnect }): AnyRoute[] {
   const { mailboxes, connect } = deps;
@@ -22,16 +46,16 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
     // POST /api/mailboxes/gmail/connect
     route({
       method: 'post', path: '/api/mailboxes/gmail/connect', access: 'member', tag,
-      summary: "Start connecting a Gmail mailbox: returns Google's consent URL",
+      summary: "Start connecting a Gmail mailbox: returns Google's consent URL, and sets the cookie the callback needs from this browser",
       responses: { 200: { description: 'Where to send the browser', schema: connectResponseSchema } },
-      handler: async ({ auth }) => ({ body: await connect.start(auth, 'gmail') }),
+      handler: startConnect(connect, 'gmail'),
     }),
     // POST /api/mailboxes/outlook/connect
     route({
       method: 'post', path: '/api/mailboxes/outlook/connect', access: 'member', tag,
-      summary: "Start connecting an Outlook / Microsoft 365 mailbox: returns Microsoft's consent URL",
+      summary: "Start connecting an Outlook / Microsoft 365 mailbox: returns Microsoft's consent URL, and sets the cookie the callback needs from this browser",
       responses: { 200: { description: 'Where to send the browser', schema: connectResponseSchema } },
-      handler: async ({ auth }) => ({ body: await connect.start(auth, 'outlook') }),
+      handler: startConnect(connect, 'outlook'),
     }),
     // GET /api/oauth2/google/callback
     route({
@@ -39,7 +63,7 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
       summary: "Google's redirect after consent; stores the mailbox and redirects to the app",
       query: oauthCallbackQuery,
       responses: { 302: { description: 'To the app: /mailboxes?connected=<id> or ?error=<code>' } },
-      handler: async ({ query }) => ({ status: 302, headers: { Location: await connect.complete('gmail', query) } }),
+      handler: completeConnect(connect, 'gmail'),
     }),
     // GET /api/oauth2/microsoft/callback
     route({
@@ -47,7 +71,7 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
       summary: "Microsoft's redirect after consent; stores the mailbox and redirects to the app",
       query: oauthCallbackQuery,
       responses: { 302: { description: 'To the app: /mailboxes?connected=<id> or ?error=<code>' } },
-      handler: async ({ query }) => ({ status: 302, headers: { Location: await connect.complete('outlook', query) } }),
+      handler: completeConnect(connect, 'outlook'),
     }),
     // POST /api/mailboxes/smtp
     route({

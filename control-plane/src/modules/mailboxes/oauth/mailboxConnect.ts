@@ -7,7 +7,8 @@ import { AppError, ForbiddenError } from '../../../lib/errors.js';
 import type { AuthContext } from '../../../lib/http/route.js';
 import type { Logger } from '../../../lib/logger.js';
 import { sealCredentials } from '../mailboxCredentials.js';
-import { consumeConnectState, deleteStaleConnectStates, issueConnectState } from './connectStates.js';
+import { ConnectCookies, readBrowserBinding, type ConnectCookie } from './connectCookie.js';
+import { consumeConnectState, deleteStaleConnectStates, issueConnectState, stateTtlMs } from './connectStates.js';
 import { ConnectFailure, type ConnectedAccount, type OAuthMailboxProvider, type OAuthProvider } from './oauthProvider.js';
 
 export interface CallbackQuery {
@@ -17,8 +18,16 @@ export interface CallbackQuery {
   error_description?: string;
 }
 
+/** Where the browser goes after the callback, and the connect's cookie to clear. */
+export interface CallbackOutcome {
+  location: string;
+  clearCookie?: ConnectCookie;
+}
+
 /** The Gmail and Outlook connect flow: consent URL out, callback in, mailbox stored with its grant sealed. */
 export class MailboxConnect {
+  private readonly cookies: Record<OAuthMailboxProvider, ConnectCookies>;
+
   constructor(
     private readonly deps: {
       prisma: PrismaClient;
@@ -26,12 +35,17 @@ export class MailboxConnect {
       clock: Clock;
       logger: Logger;
       providers: Record<OAuthMailboxProvider, OAuthProvider>;
+      /** Each provider's redirect URI on this server; the connect cookie is scoped to its path. */
+      callbackUrls: Record<OAuthMailboxProvider, string>;
       /** Where the browser lands afterwards: `${appUrl}/mailboxes?connected=<id>` or `?error=<code>`. */
       appUrl: string;
     },
-  ) {}
+  ) {
+    this.cookies = { gmail: new ConnectCookies(deps.callbackUrls.gmail), outlook: new ConnectCookies(deps.callbackUrls.outlook) };
+  }
 
-  async start(auth: AuthContext, providerName: OAuthMailboxProvider): Promise<{ authorizationUrl: string; expiresAt: string }> {
+  /** The consent URL, and the cookie that binds this connect to the browser that asked for it. */
+  async start(auth: AuthContext, providerName: OAuthMailboxProvider): Promise<{ authorizationUrl: string; expiresAt: string; cookie: ConnectCookie }> {
     const provider = this.deps.providers[providerName];
     if (!provider.configured) {
       const prefix = providerName === 'gmail' ? 'GOOGLE' : 'MICROSOFT';
@@ -42,26 +56,36 @@ export class MailboxConnect {
     const now = this.deps.clock.now();
     await deleteStaleConnectStates(this.deps.prisma, now);
     const issued = await issueConnectState({ db: auth.db, secrets: this.deps.secrets, organizationId: auth.organizationId, userId: auth.userId, provider: providerName, now });
-    return { authorizationUrl: provider.authorizationUrl(issued), expiresAt: issued.expiresAt.toISOString() };
+    return {
+      authorizationUrl: provider.authorizationUrl(issued),
+      expiresAt: issued.expiresAt.toISOString(),
+      cookie: this.cookies[providerName].binding(issued.state, issued.browserBinding, stateTtlMs),
+    };
   }
 
-  /** Handles the provider's redirect; always answers with where to send the browser next. */
-  async complete(providerName: OAuthMailboxProvider, query: CallbackQuery): Promise<string> {
+  /** Handles the provider's redirect (with the request's Cookie header); always answers with where to send the browser next. */
+  async complete(providerName: OAuthMailboxProvider, query: CallbackQuery, cookieHeader: string | undefined): Promise<CallbackOutcome> {
+    const clearCookie = query.state ? this.cookies[providerName].cleared(query.state) : undefined;
     try {
-      const mailboxId = await this.connect(providerName, query);
-      return this.appRedirect({ connected: mailboxId, provider: providerName });
+      const mailboxId = await this.connect(providerName, query, cookieHeader);
+      return { location: this.appRedirect({ connected: mailboxId, provider: providerName }), clearCookie };
     } catch (error) {
       if (!(error instanceof ConnectFailure)) throw error;
       this.deps.logger.warn({ provider: providerName, code: error.code, reason: error.message }, 'mailbox connect failed');
-      return this.appRedirect({ error: error.code, message: error.message, provider: providerName });
+      return { location: this.appRedirect({ error: error.code, message: error.message, provider: providerName }), clearCookie };
     }
   }
 
-  private async connect(providerName: OAuthMailboxProvider, query: CallbackQuery): Promise<string> {
+  private async connect(providerName: OAuthMailboxProvider, query: CallbackQuery, cookieHeader: string | undefined): Promise<string> {
     const { prisma, secrets, clock } = this.deps;
     const now = clock.now();
-    const consumed = query.state ? await consumeConnectState({ prisma, secrets, provider: providerName, state: query.state, now }) : undefined;
+    const consumed = query.state
+      ? await consumeConnectState({ prisma, secrets, provider: providerName, state: query.state, browserBinding: readBrowserBinding(cookieHeader, query.state), now })
+      : undefined;
     if (!consumed) throw new ConnectFailure('invalid_state', 'This connect link expired or was already used; start again from the mailboxes page');
+    if (!consumed.sameBrowser) {
+      throw new ConnectFailure('session_mismatch', 'This connect was started in another browser or by someone else; nothing was connected. Start again from the mailboxes page while signed in');
+    }
     if (query.error) throw new ConnectFailure('access_denied', query.error_description ?? `The provider answered ${query.error}`);
     if (!query.code) throw new ConnectFailure('exchange_failed', 'The provider returned no authorization code');
     const membership = await prisma.membership.findUnique({ where: { organizationId_userId: { organizationId: consumed.organizationId, userId: consumed.userId } } });

@@ -14,7 +14,7 @@ export interface ConnectedAccount {
 /** Why a connect could not complete; the code travels to the UI in the redirect. */
 export class ConnectFailure extends Error {
   constructor(
-    readonly code: 'access_denied' | 'invalid_state' | 'exchange_failed' | 'missing_scope' | 'no_refresh_token' | 'profile_failed',
+    readonly code: 'access_denied' | 'invalid_state' | 'session_mismatch' | 'exchange_failed' | 'missing_scope' | 'no_refresh_token' | 'profile_failed',
     message: string,
   ) {
     super(message);
