@@ -100,6 +100,8 @@ export const environmentSchema = z
     LEAD_IMPORT_UPKEEP_CRON: z.string().default('* * * * *'),
     LEAD_IMPORT_PREVIEW_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
     LEAD_IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+    // Import progress streams (server-sent events) one user may hold open at once, per process; more answer 429.
+    LEAD_IMPORT_EVENT_STREAMS_PER_USER: z.coerce.number().int().min(1).default(5),
     // Live campaign stats (server-sent events): how often a watched campaign's aggregate is re-read.
     STATS_STREAM_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
     // Opens (and, apart, clicks) recorded per message per minute and per process; more requests are answered but not recorded.

@@ -15,7 +15,9 @@ import { normalizeEmail } from '../leadFields.js';
 import type { BatchProgress, OnExisting } from './batchWriter.js';
 import { sampleCsvFile, type CsvFormat } from './csvFormat.js';
 import { mappingProblems, proposeMapping, type ColumnMapping } from './headerMapping.js';
+import { ImportEventStreams } from './importEventStreams.js';
 import { runImportJob, type ImportJobOutcome } from './importJob.js';
+import { ImportProgressFeed } from './importProgressFeed.js';
 import { fileExists, filterRejectedRows, rejectedRowsPath } from './rejectedRows.js';
 import type { SqlRunner } from './sqlRunner.js';
 import { receiveUpload, type StoredUpload } from './upload.js';
@@ -31,6 +33,8 @@ export interface LeadImportsDeps {
   /** LEAD_IMPORT_MAX_RECORD_BYTES (csvFormat.ts's default when absent). */
   maxRecordBytes?: number;
   batchSize?: number;
+  /** LEAD_IMPORT_EVENT_STREAMS_PER_USER (5 when absent: the benchmark and tests that serve no HTTP). */
+  eventStreamsPerUser?: number;
 }
 
 export interface CommitOptions {
@@ -46,6 +50,8 @@ const defaultBatchSize = 2500;
 /** An import whose counters have not moved for this long is presumed dead and may be resumed. */
 export const staleAfterMs = 30_000;
 const terminal = new Set(['completed', 'failed', 'cancelled']);
+/** How often a watched import's progress is re-read for its event streams. */
+const progressPollMs = 250;
 
 /** What a preview the upkeep deleted unused (importUpkeep.ts) says in `error`. */
 export const expiredPreviewError = 'Not committed in time: the uploaded file was deleted; upload it again';
@@ -87,6 +93,11 @@ function toLeadImport(row: LeadImport) {
 
 export type LeadImportDto = ReturnType<typeof toLeadImport>;
 
+function progressEvent(row: LeadImport) {
+  const dto = toLeadImport(row);
+  return { status: dto.status, progress: dto.progress, error: dto.error };
+}
+
 interface RunningJob {
   controller: AbortController;
   cancelled: boolean;
@@ -95,8 +106,16 @@ interface RunningJob {
 
 export class LeadImportsService {
   private readonly running = new Map<string, RunningJob>();
+  private readonly eventStreams: ImportEventStreams;
 
-  constructor(private readonly deps: LeadImportsDeps) {}
+  constructor(private readonly deps: LeadImportsDeps) {
+    const feed = new ImportProgressFeed({
+      read: (organizationId, importId) => scopedDb(deps.prisma, organizationId).leadImport.findUnique({ where: { id: importId } }),
+      intervalMs: progressPollMs,
+      logger: deps.logger,
+    });
+    this.eventStreams = new ImportEventStreams({ feed, streamsPerUser: deps.eventStreamsPerUser ?? 5, progressOf: progressEvent });
+  }
 
   private async find(auth: AuthContext, importId: string): Promise<LeadImport> {
     const row = await auth.db.leadImport.findUnique({ where: { id: importId } });
@@ -296,37 +315,9 @@ export class LeadImportsService {
     if (!keepFile) await rm(path.join(this.deps.importsDir, `${importId}.csv`), { force: true });
   }
 
-  /** Server-sent events: a `progress` event whenever the counters move, then `end` when the import stops. */
+  /** Server-sent events of the import's progress (importEventStreams.ts). */
   async streamEvents(auth: AuthContext, importId: string, req: Request, res: Response): Promise<void> {
-    let row = await this.find(auth, importId);
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
-    let closed = false;
-    req.on('close', () => {
-      closed = true;
-    });
-    let sent = '';
-    let lastWrite = Date.now();
-    while (!closed) {
-      const dto = toLeadImport(row);
-      const payload = JSON.stringify({ status: dto.status, progress: dto.progress, error: dto.error });
-      if (payload !== sent) {
-        res.write(`event: progress\ndata: ${payload}\n\n`);
-        sent = payload;
-        lastWrite = Date.now();
-      } else if (Date.now() - lastWrite > 15_000) {
-        res.write(': keep-alive\n\n');
-        lastWrite = Date.now();
-      }
-      if (terminal.has(row.status) || row.status === 'previewed') {
-        res.write(`event: end\ndata: ${JSON.stringify({ status: row.status })}\n\n`);
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      const next = await auth.db.leadImport.findUnique({ where: { id: importId } });
-      if (!next) break;
-      row = next;
-    }
-    res.end();
+    await this.eventStreams.serve(auth, await this.find(auth, importId), req, res);
   }
 
   async sendRejectedRows(auth: AuthContext, importId: string, res: Response): Promise<void> {
