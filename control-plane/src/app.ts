@@ -5,11 +5,12 @@ import type { Config } from './lib/config.js';
 import type { Clock } from './lib/clock.js';
 import { SecretBox } from './lib/crypto.js';
 import type { PrismaClient } from './lib/db/prisma.js';
-import type { Logger } from './lib/logger.js';
+import { redactRequestLog, type Logger } from './lib/logger.js';
 import { createMetrics, type Metrics } from './lib/metrics.js';
 import { buildOpenApiDocument, createOpenApiRegistry } from './lib/http/openapi.js';
 import { problemHandler, routeNotFound } from './lib/http/problem.js';
 import { securityHeaders } from './lib/http/securityHeaders.js';
+import { requestTimeout } from './lib/http/requestTimeout.js';
 import { mountRoutes, type AnyRoute } from './lib/http/route.js';
 import { AccessTokens } from './modules/auth/accessTokens.js';
 import { AuthService } from './modules/auth/auth.service.js';
@@ -140,6 +141,7 @@ export function createApp(deps: AppDeps): App {
   app.disable('x-powered-by');
   app.use(securityHeaders({ publicUrl: config.PUBLIC_URL }));
   app.set('trust proxy', config.TRUST_PROXY);
+  app.use(requestTimeout({ seconds: config.REQUEST_TIMEOUT_SECONDS, uploadSeconds: config.UPLOAD_REQUEST_TIMEOUT_SECONDS }));
   app.use(
     pinoHttp({
       logger,
@@ -150,6 +152,7 @@ export function createApp(deps: AppDeps): App {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      serializers: { req: redactRequestLog },
     }),
   );
   app.use(metrics.httpMiddleware);

@@ -28,6 +28,10 @@ export const environmentSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HOST: z.string().default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    // How long a client may take to send a whole request (Node's default is 300 s for everything);
+    // the upload routes (lead and suppression CSVs, up to LEAD_IMPORT_MAX_BYTES) get the second, longer one.
+    REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(300),
+    UPLOAD_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(3600),
     PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // sslmode and sslrootcert are honoured as libpq means them (src/lib/db/connectionOptions.ts).

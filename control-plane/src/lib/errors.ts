@@ -12,6 +12,7 @@ export const errorStatus = {
   not_found: 404,
   route_not_found: 404,
   method_not_allowed: 405,
+  request_timeout: 408,
   conflict: 409,
   mailbox_needs_reauth: 409,
   mailbox_unavailable: 409,

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AppError, ValidationError, type FieldIssue } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -23,6 +23,7 @@ const titles: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   410: 'Gone',
   413: 'Content Too Large',
@@ -60,25 +61,30 @@ export function toAppError(error: unknown): AppError | undefined {
   return undefined;
 }
 
+/** The problem+json document for an error (undefined: an unexpected one, answered as internal_error). */
+export function problemDocument(appError: AppError | undefined, req: Request): ProblemDocument {
+  const status = appError?.status ?? 500;
+  const { issues, ...extensions } = appError?.details ?? {};
+  return {
+    ...extensions,
+    type: `https://ophir.dev/problems/${appError?.code ?? 'internal_error'}`,
+    title: titles[status] ?? 'Error',
+    status,
+    code: appError?.code ?? 'internal_error',
+    detail: appError?.message ?? 'Something went wrong on our side. The error was logged.',
+    instance: req.originalUrl,
+    requestId: String(req.id),
+    ...(issues ? { issues } : {}),
+  };
+}
+
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const appError = toAppError(error);
     if (!appError) logger.error({ err: error, requestId: req.id }, 'unhandled error');
-    const status = appError?.status ?? 500;
-    const { issues, ...extensions } = appError?.details ?? {};
-    const problem: ProblemDocument = {
-      ...extensions,
-      type: `https://ophir.dev/problems/${appError?.code ?? 'internal_error'}`,
-      title: titles[status] ?? 'Error',
-      status,
-      code: appError?.code ?? 'internal_error',
-      detail: appError?.message ?? 'Something went wrong on our side. The error was logged.',
-      instance: req.originalUrl,
-      requestId: String(req.id),
-      ...(issues ? { issues } : {}),
-    };
+    const problem = problemDocument(appError, req);
     if (appError?.details.retryAfterSeconds) res.setHeader('Retry-After', String(appError.details.retryAfterSeconds));
-    res.status(status).type(problemContentType).send(JSON.stringify(problem));
+    res.status(problem.status).type(problemContentType).send(JSON.stringify(problem));
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { allowSlowUpload } from '../../lib/http/requestTimeout.js';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import {
   createSuppressionBody, listSuppressionsQuery, suppressionImportResultSchema, suppressionParams, suppressionSchema,
@@ -34,6 +35,7 @@ export function suppressionRoutes(deps: { suppressions: SuppressionsService }): 
     route({
       method: 'post', path: '/api/suppressions/import', access: 'member', tag: 'Suppressions',
       summary: 'Import suppressions from CSV (multipart file part or raw body): a column of addresses or domains, optional reason and source',
+      middleware: [allowSlowUpload],
       responses: { 200: { description: 'What was added and rejected', schema: suppressionImportResultSchema } },
       handler: async ({ auth, req }) => ({ body: await suppressions.importCsv(auth, req) }),
     }),

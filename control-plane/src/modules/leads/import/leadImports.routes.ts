@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { allowSlowUpload } from '../../../lib/http/requestTimeout.js';
 import { route, type AnyRoute } from '../../../lib/http/route.js';
 import type { LeadImportsService } from './leadImports.service.js';
 import { commitImportBody, importParams, leadImportPreviewSchema, leadImportSchema, listImportsQuery, uploadQuery } from './leadImports.schemas.js';
@@ -12,6 +13,7 @@ export function leadImportRoutes(deps: { imports: LeadImportsService }): AnyRout
       summary:
         'Upload a CSV (multipart/form-data file part, or the raw file as the body) and get a preview: encoding, delimiter, header, first rows, proposed mapping',
       query: uploadQuery,
+      middleware: [allowSlowUpload],
       responses: {
         201: { description: 'The previewed import; commit it to start', schema: leadImportPreviewSchema },
         415: { description: 'import_not_csv: not a CSV file' },
