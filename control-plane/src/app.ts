@@ -129,7 +129,7 @@ export function createApp(deps: AppDeps): App {
     ...deploymentRoutes({ deployments, connection: n8n }),
     ...sendingCallbackRoutes({
       claims: new ClaimService({ prisma, clock, links, leaseSeconds: config.CLAIM_LEASE_SECONDS, claimDuration: metrics.claimDuration }),
-      results: new SendResultsService({ prisma, clock, healthPolicy: healthPolicy(config) }),
+      results: new SendResultsService({ prisma, clock, healthPolicy: healthPolicy(config), logger }),
     }),
     ...leads.routes,
     ...mailboxModule({ config, prisma, secrets, clock, logger }).routes,

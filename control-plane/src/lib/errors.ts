@@ -16,6 +16,7 @@ export const errorStatus = {
   conflict: 409,
   mailbox_needs_reauth: 409,
   mailbox_unavailable: 409,
+  mailbox_has_sends_in_flight: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   import_not_csv: 415,

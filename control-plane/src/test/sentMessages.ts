@@ -15,23 +15,25 @@ export async function claimDue(t: TestApp, campaignId: string, batchSize = 100):
   return response.body.items;
 }
 
-/**
- * Reports claimed items as sent (Message-ID `<ophir.<sendId>@ophir.example>`, Gmail-like thread per
- * lead), first steps spread over the pool's mailboxes in turn as a rotating Send node would.
- */
+/** The `sent` result the Send node reports for a claimed item sent from `mailboxId` (Message-ID `<ophir.<sendId>@ophir.example>`, Gmail-like thread per lead). */
+export function sentResult(clock: ManualClock, item: ClaimedItem, mailboxId: string) {
+  return {
+    status: 'sent',
+    sendId: item.sendId,
+    attempt: item.attempt,
+    eventId: `${item.sendId}:${item.attempt}:sent`,
+    mailboxId,
+    messageId: `<ophir.${item.sendId}@ophir.example>`,
+    providerMessageId: `p-${item.sendId}`,
+    threadId: `thread-${item.lead.id}`,
+    sentAt: clock.now().toISOString(),
+  };
+}
+
+/** Reports claimed items as sent, first steps spread over the pool's mailboxes in turn as a rotating Send node would. */
 export async function reportSent(t: TestApp, clock: ManualClock, items: ClaimedItem[]) {
   const response = await callAsN8n(t, '/api/internal/n8n/events', {
-    results: items.map((item, index) => ({
-      status: 'sent',
-      sendId: item.sendId,
-      attempt: item.attempt,
-      eventId: `${item.sendId}:${item.attempt}:sent`,
-      mailboxId: item.threading?.mailboxId ?? item.mailboxes[index % item.mailboxes.length].id,
-      messageId: `<ophir.${item.sendId}@ophir.example>`,
-      providerMessageId: `p-${item.sendId}`,
-      threadId: `thread-${item.lead.id}`,
-      sentAt: clock.now().toISOString(),
-    })),
+    results: items.map((item, index) => sentResult(clock, item, item.threading?.mailboxId ?? item.mailboxes[index % item.mailboxes.length].id)),
   });
   expect(response.status).toBe(200);
   return response.body as { applied: number; duplicates: number; stale: number; unknown: number };

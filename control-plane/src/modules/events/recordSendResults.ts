@@ -1,6 +1,7 @@
 import type { EventType } from '../../generated/prisma/enums.js';
 import { systemClock, type Clock } from '../../lib/clock.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
+import type { Logger } from '../../lib/logger.js';
 import { scopedDb, type ScopedDb } from '../../lib/db/tenantScope.js';
 import { chooseVariant, dueAfter, newMessageKey } from '../campaigns/sequence.js';
 import { refreshMailboxHealth, type HealthPolicy } from '../mailboxes/health/mailboxHealth.js';
@@ -52,7 +53,7 @@ function awaitsResult(message: LockedMessage, result: SendResult): boolean {
 export class SendResultsService {
   private readonly healthRefreshedAt = new Map<string, number>();
 
-  constructor(private readonly deps: { prisma: PrismaClient; clock: Clock; healthPolicy: HealthPolicy }) {}
+  constructor(private readonly deps: { prisma: PrismaClient; clock: Clock; healthPolicy: HealthPolicy; logger: Logger }) {}
 
   async record(results: SendResult[]): Promise<SendResultsOutcome> {
     const outcome: SendResultsOutcome = { applied: 0, duplicates: 0, stale: 0, unknown: 0 };
@@ -94,6 +95,11 @@ export class SendResultsService {
         (await db.event.findMany({ where: { idempotencyKey: { in: results.map((r) => r.eventId) } }, select: { idempotencyKey: true } })).map((e) => e.idempotencyKey),
       );
 
+      // A mailbox deleted while its send was in flight: its result cannot be recorded, and must not fail the batch.
+      const named = [...new Set(results.flatMap((r) => (r.status === 'sent' ? [r.mailboxId] : [])))];
+      const mailboxes = new Set((await db.mailbox.findMany({ where: { id: { in: named } }, select: { id: true } })).map((m) => m.id));
+      const goneMailboxes = new Set<string>();
+
       const applicable: Array<{ result: SendResult; message: LockedMessage }> = [];
       const inBatch = new Set<string>();
       for (const result of results) {
@@ -102,10 +108,16 @@ export class SendResultsService {
         else if (recorded.has(result.eventId)) outcome.duplicates += 1;
         // One outcome per attempt: a second, different result for the same attempt is as stale as an old attempt's.
         else if (message.attempt !== result.attempt || !awaitsResult(message, result) || inBatch.has(result.sendId)) outcome.stale += 1;
-        else {
+        else if (result.status === 'sent' && !mailboxes.has(result.mailboxId)) {
+          outcome.unknown += 1;
+          goneMailboxes.add(result.mailboxId);
+        } else {
           applicable.push({ result, message });
           inBatch.add(result.sendId);
         }
+      }
+      if (goneMailboxes.size > 0) {
+        this.deps.logger.warn({ organizationId, mailboxIds: [...goneMailboxes] }, 'dropped send results naming a mailbox that no longer exists');
       }
       outcome.applied += applicable.length;
       if (applicable.length === 0) return new Map();

@@ -36,5 +36,10 @@ export const sendResultsBody = z
   .openapi('SendResults');
 
 export const sendResultsOutcomeSchema = z
-  .object({ applied: z.number().int(), duplicates: z.number().int(), stale: z.number().int(), unknown: z.number().int() })
+  .object({
+    applied: z.number().int(),
+    duplicates: z.number().int(),
+    stale: z.number().int(),
+    unknown: z.number().int().describe('Results naming a send, or a sending mailbox, that does not exist (any more): nothing was recorded for them'),
+  })
   .openapi('SendResultsOutcome');

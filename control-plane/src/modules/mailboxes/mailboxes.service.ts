@@ -3,12 +3,14 @@ import type { z } from 'zod';
 import type { Clock } from '../../lib/clock.js';
 import type { SecretBox } from '../../lib/crypto.js';
 import { AppError, ConflictError, NotFoundError } from '../../lib/errors.js';
+import type { ScopedDb } from '../../lib/db/tenantScope.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import type { OutboundPolicy } from '../../lib/net/outboundDestination.js';
 import { recordAudit } from '../organizations/audit.js';
 import { refreshMailboxHealth, type HealthPolicy } from './health/mailboxHealth.js';
 import { mailboxCapacity } from './limits/capacity.js';
 import { sealCredentials } from './mailboxCredentials.js';
+import { assertNoSendsInFlight } from './sendsInFlight.js';
 import { toMailbox, toUsage } from './mailboxDto.js';
 import type { createSandboxMailboxBody, createSmtpMailboxBody, updateMailboxBody } from './mailboxes.schemas.js';
 import { verifyImapConnection } from './smtp/imapConnection.js';
@@ -48,7 +50,10 @@ export class MailboxesService {
     return toMailbox(row);
   }
 
-  /** Refuses while an active campaign sends from the mailbox, unless `detach` removes it from those campaigns first. */
+  /**
+   * Refuses while an active campaign sends from the mailbox, unless `detach` removes it from those campaigns first,
+   * and always while sends claimed for it are in flight: their results name it, and must find it.
+   */
   async remove(auth: AuthContext, mailboxId: string, detach: boolean): Promise<void> {
     const mailbox = await this.find(auth, mailboxId);
     const uses = await auth.db.campaignMailbox.findMany({
@@ -60,8 +65,15 @@ export class MailboxesService {
         campaigns: uses.map((use) => use.campaign),
       });
     }
-    await auth.db.campaignMailbox.deleteMany({ where: { mailboxId: mailbox.id } });
-    await auth.db.mailbox.delete({ where: { id: mailbox.id } });
+    await auth.db.$transaction(async (tx) => {
+      // A claim holds its pool's mailbox rows locked while it hands them sends: with this row locked,
+      // no send can be claimed for the mailbox between the check and the delete.
+      await tx.$queryRaw`SELECT id FROM mailboxes WHERE id = ${mailbox.id}::uuid AND "organizationId" = ${auth.organizationId}::uuid FOR UPDATE`;
+      const db = tx as unknown as ScopedDb;
+      await assertNoSendsInFlight(db, mailbox, this.deps.clock.now());
+      await db.campaignMailbox.deleteMany({ where: { mailboxId: mailbox.id } });
+      await db.mailbox.delete({ where: { id: mailbox.id } });
+    });
     this.deps.broker.forget(mailbox.id);
     await recordAudit(auth, { action: 'mailbox.deleted', targetType: 'mailbox', targetId: mailbox.id, data: { email: mailbox.email, detachedFrom: uses.map((use) => use.campaign.id) } });
   }

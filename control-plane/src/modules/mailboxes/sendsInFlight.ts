@@ -1,0 +1,23 @@
+import type { ScopedDb } from '../../lib/db/tenantScope.js';
+import { AppError } from '../../lib/errors.js';
+
+/**
+ * Refuses to remove a mailbox while sends claimed for it hold a live lease: n8n may be sending them
+ * right now, and their results name the mailbox. Once the leases expire, the next claim returns those
+ * sends to the queue, and a late result naming a deleted mailbox is dropped by the results path.
+ */
+export async function assertNoSendsInFlight(db: ScopedDb, mailbox: { id: string; email: string }, now: Date): Promise<void> {
+  const inFlight = await db.message.aggregate({
+    where: { mailboxId: mailbox.id, status: 'claimed', leaseExpiresAt: { gt: now } },
+    _count: { _all: true },
+    _max: { leaseExpiresAt: true },
+  });
+  const count = inFlight._count._all;
+  if (count === 0) return;
+  const leasesExpireAt = inFlight._max.leaseExpiresAt!.toISOString();
+  throw new AppError(
+    'mailbox_has_sends_in_flight',
+    `${count} send(s) from ${mailbox.email} are in flight; pause the mailbox so nothing new is claimed for it, then delete it after their leases expire (by ${leasesExpireAt})`,
+    { mailboxId: mailbox.id, sendsInFlight: count, leasesExpireAt },
+  );
+}
