@@ -73,7 +73,10 @@ export function leadImportRoutes(deps: { imports: LeadImportsService }): AnyRout
       method: 'get', path: '/api/lead-imports/:importId/events', access: 'viewer', tag: 'Lead imports',
       summary: 'Progress as server-sent events (`progress`, then `end`)',
       params: importParams,
-      responses: { 200: { description: 'text/event-stream', schema: z.string(), contentType: 'text/event-stream' } },
+      responses: {
+        200: { description: 'text/event-stream', schema: z.string(), contentType: 'text/event-stream' },
+        429: { description: 'rate_limited: the user already holds LEAD_IMPORT_EVENT_STREAMS_PER_USER streams' },
+      },
       handler: async ({ auth, params, req, res }) => {
         await imports.streamEvents(auth, params.importId, req, res);
       },
