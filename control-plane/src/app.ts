@@ -8,6 +8,7 @@ import type { PrismaClient } from './lib/db/prisma.js';
 import { redactRequestLog, type Logger } from './lib/logger.js';
 import { createMetrics, type Metrics } from './lib/metrics.js';
 import { buildOpenApiDocument, createOpenApiRegistry } from './lib/http/openapi.js';
+import { jsonBody } from './lib/http/jsonBody.js';
 import { problemHandler, routeNotFound } from './lib/http/problem.js';
 import { securityHeaders } from './lib/http/securityHeaders.js';
 import { requestTimeout } from './lib/http/requestTimeout.js';
@@ -24,7 +25,7 @@ import { Readiness } from './modules/health/readiness.js';
 import type { ImportUpkeep } from './modules/leads/import/importUpkeep.js';
 import { leadsModule } from './modules/leads/leadsModule.js';
 import { mailboxModule } from './modules/mailboxes/mailboxModule.js';
-import { createN8nAuthenticator, type RequestWithRawBody } from './modules/platform/authenticateN8n.js';
+import { createN8nAuthenticator } from './modules/platform/authenticateN8n.js';
 import { platformRoutes } from './modules/platform/platform.routes.js';
 import { PlatformSecrets } from './modules/platform/platformSecrets.js';
 import { ApiKeysService } from './modules/organizations/apiKeys.service.js';
@@ -45,6 +46,7 @@ import { SendResultsService } from './modules/events/recordSendResults.js';
 import { TrackingLinks, trackingLinkSecretName } from './modules/tracking/links.js';
 import { trackingModule } from './modules/tracking/trackingModule.js';
 import { inboxModule } from './modules/inbox/inboxModule.js';
+import { inboxWatchResultsBodyLimit, inboxWatchResultsPath } from './modules/inbox/inbox.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -156,16 +158,9 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   app.use(metrics.httpMiddleware);
-  app.use(
-    express.json({
-      limit: '1mb',
-      strict: true,
-      // Signed callbacks are verified over the exact bytes received.
-      verify: (req, _res, buffer) => {
-        (req as RequestWithRawBody).rawBody = buffer;
-      },
-    }),
-  );
+  // A larger limit for the inbox-watch results route alone; a body read there is not read again below.
+  app.use(inboxWatchResultsPath, jsonBody(inboxWatchResultsBodyLimit));
+  app.use(jsonBody('1mb'));
 
   const router = Router();
   mountHealthRoutes(router, { readiness, metrics, metricsToken: config.METRICS_TOKEN });

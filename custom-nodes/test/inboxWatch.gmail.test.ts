@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { FakeControlPlane } from './fakes/fakeControlPlane';
 import { FakeGmail } from './fakes/fakeGmail';
+import { REPORT_CHUNK_BYTES } from '../nodes/InboxWatch/reportWatch';
 import { inboundMail } from './inboundMail';
 import { eventsOf, watchOnce } from './inboxWatchRun';
 
@@ -37,6 +38,9 @@ beforeEach(() => {
 });
 
 const watch = (parameters: IDataObject = {}) => watchOnce(credentials, parameters);
+/** A reply to step 1 with about 96 KB of text (a lead quoting a long thread): 14 of them are over 1 MB of results. */
+const longReply = (index: number) =>
+	[`From: Lead ${index} <lead${index}@lead.example>`, 'To: <alice@sender.example>', 'Subject: Re: Quick question', `Message-ID: <long-${index}@lead.example>`, `In-Reply-To: ${step1}`, `References: ${step1}`, 'Content-Type: text/plain; charset=UTF-8', '', `> ${'An earlier message, quoted in full. '.repeat(2)}\r\n`.repeat(1250)].join('\r\n');
 const cursor = () => controlPlane.watchedMailboxes[0]?.cursor;
 
 describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane on 127.0.0.1)', () => {
@@ -171,6 +175,41 @@ describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane o
 
 		expect(outcome.error).toEqual({ code: 'unavailable', message: 'database restarting' });
 		expect(cursor()).toBe(before);
+	});
+
+	it('reports a watch larger than the 1 MB body limit in requests under it, and only the last one moves the cursor', async () => {
+		const before = cursor();
+		const replies = Array.from({ length: 14 }, (_, index) => gmail.deliver(longReply(index)));
+
+		const { outcome } = await watch();
+
+		const requests = controlPlane.server.requestsTo('/api/internal/n8n/inbox-watch/results');
+		const sizes = requests.map((request) => Buffer.byteLength(request.rawBody, 'utf8'));
+		expect(sizes.reduce((sum, size) => sum + size, 0)).toBeGreaterThan(1_048_576);
+		expect(sizes.length).toBeGreaterThan(1);
+		for (const size of sizes) expect(size).toBeLessThanOrEqual(REPORT_CHUNK_BYTES);
+		expect(controlPlane.inboxResults.map((result) => [result.previousCursor, result.cursor])).toEqual([
+			...Array.from({ length: sizes.length - 1 }, () => [before, null]),
+			[before, gmail.historyId],
+		]);
+		expect(controlPlane.inboxResults.flatMap((result) => result.events.map((event) => event.eventId))).toEqual(replies.map((reply) => `gmail:mb-1:${reply.id}`));
+		expect(outcome).toMatchObject({ cursor: gmail.historyId, error: null, report: { applied: 14, cursorAdvanced: true, requests: sizes.length } });
+		expect(cursor()).toBe(gmail.historyId);
+	});
+
+	it('a large watch whose second request fails keeps the cursor, so the next watch reports all of it again', async () => {
+		const before = cursor();
+		Array.from({ length: 14 }, (_, index) => gmail.deliver(longReply(index)));
+		controlPlane.failInboxResultsRequest(2);
+
+		const failed = await watch();
+		expect(failed.outcome.error).toMatchObject({ code: 'internal_error' });
+		expect(controlPlane.inboxResults.map((result) => result.cursor)).toEqual([null]);
+		expect(cursor()).toBe(before);
+
+		const retried = await watch();
+		expect(retried.outcome).toMatchObject({ previousCursor: before, cursor: gmail.historyId, error: null, report: { applied: 14 } });
+		expect(cursor()).toBe(gmail.historyId);
 	});
 
 	it('reports a Gmail failure on the mailbox item without a new cursor, and never leaks the access token', async () => {

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { controlPlanePaths, postToControlPlane } from '../shared/controlPlane';
 import { describeTransportError } from '../shared/http';
 import { watchGmail } from './gmailWatch';
 import { watchImap } from './imapWatch';
 import { inboundEventOf, type InboundEvent } from './inboundEvents';
 import { watchOutlook } from './outlookWatch';
+import { reportWatch } from './reportWatch';
 import { WatchError, type MailboxToWatch, type ProviderWatcher, type WatchSettings } from './watchTypes';
 
 /** One watcher per provider the control plane hands out; each keeps its own kind of cursor. */
@@ -37,9 +37,9 @@ function failed(mailbox: MailboxToWatch, error: { code: string; message: string 
 }
 
 /**
- * Watches one mailbox and, when asked, reports what it found; the control plane records the
- * events and only then advances the cursor, so a failed report means the next run sees the
- * same messages again (and their event ids make that harmless).
+ * Watches one mailbox and, when asked, reports what it found (in several requests when it is large);
+ * the control plane records the events and only then advances the cursor, so a failed report means
+ * the next run sees the same messages again (and their event ids make that harmless).
  */
 export async function watchMailbox(context: IExecuteFunctions, mailbox: MailboxToWatch, ourAddresses: string[], settings: WatchSettings): Promise<MailboxWatchOutcome> {
 	const watcher = watchers[mailbox.provider];
@@ -66,11 +66,6 @@ export async function watchMailbox(context: IExecuteFunctions, mailbox: MailboxT
 		error: null,
 	};
 	if (!settings.reportResults) return outcome;
-	const report = await postToControlPlane(
-		context,
-		controlPlanePaths.inboxWatchResults,
-		{ mailboxId: mailbox.mailboxId, previousCursor: watched.previousCursor, cursor: watched.cursor, events: events as unknown as IDataObject[] },
-		settings.timeoutMs,
-	);
+	const report = await reportWatch(context, { mailboxId: mailbox.mailboxId, previousCursor: watched.previousCursor, cursor: watched.cursor, events }, settings.timeoutMs);
 	return report.ok ? { ...outcome, report: report.body } : { ...outcome, error: report.error };
 }

@@ -40,14 +40,21 @@ export class FakeControlPlane {
 	/** Mailboxes the inbox-watch claim hands out; their cursor advances when results are reported. */
 	readonly watchedMailboxes: Array<{ mailboxId: string; provider: string; email: string; cursor: string | null }> = [];
 	/** Bodies of inbox-watch results, in the order they arrived. */
-	readonly inboxResults: Array<{ mailboxId: string; previousCursor: string | null; cursor: string; events: Array<Record<string, unknown>> }> = [];
+	readonly inboxResults: Array<{ mailboxId: string; previousCursor: string | null; cursor: string | null; events: Array<Record<string, unknown>> }> = [];
 	/** The secret access token handed out, to assert it never leaks. */
 	readonly accessToken = 'ya29.SECRET-ACCESS-TOKEN-do-not-leak';
+	private inboxResultsRequests = 0;
+	private inboxResultsRequestToFail = 0;
 	/** Like the control plane, a nonce is accepted once. */
 	private readonly seenNonces = new Set<string>();
 
 	constructor(private readonly options: FakeControlPlaneOptions) {
 		this.server = new RecordingServer((request) => this.handle(request));
+	}
+
+	/** Answers the n-th inbox-watch results request from now (1: the next) with a 500, as a control plane dying mid-watch would. */
+	failInboxResultsRequest(n: number): void {
+		this.inboxResultsRequestToFail = this.inboxResultsRequests + n;
 	}
 
 	start(): Promise<string> {
@@ -107,10 +114,13 @@ export class FakeControlPlane {
 			return { status: 200, body: { ourAddresses: this.watchedMailboxes.map((mailbox) => mailbox.email), mailboxes: this.watchedMailboxes } };
 		}
 		if (request.path === '/api/internal/n8n/inbox-watch/results' && request.method === 'POST') {
+			this.inboxResultsRequests += 1;
+			if (this.inboxResultsRequests === this.inboxResultsRequestToFail) return { status: 500, body: { code: 'internal_error', detail: 'The control plane stopped' } };
 			const result = JSON.parse(request.rawBody) as FakeControlPlane['inboxResults'][number];
 			this.inboxResults.push(result);
 			const mailbox = this.watchedMailboxes.find((candidate) => candidate.mailboxId === result.mailboxId);
-			const advanced = mailbox !== undefined && mailbox.cursor === result.previousCursor;
+			// cursor null: one of several requests of a large watch; only the last one moves the cursor.
+			const advanced = mailbox !== undefined && result.cursor !== null && mailbox.cursor === result.previousCursor;
 			if (mailbox && advanced) mailbox.cursor = result.cursor;
 			return { status: 200, body: { applied: result.events.length, duplicates: 0, unknown: 0, cursorAdvanced: advanced } };
 		}

@@ -4,6 +4,14 @@ import type { InboxWatchService } from './inboxWatch.service.js';
 
 const tag = 'n8n callbacks';
 
+export const inboxWatchResultsPath = '/api/internal/n8n/inbox-watch/results';
+/**
+ * The body limit of the inbox-watch results route alone (the others keep 1 MB). The node reports a
+ * large watch in requests under 1 MB, but one event may carry up to 100,000 characters of text,
+ * which JSON-escaped can take several times that in bytes: 4 MB holds any single event the schema allows.
+ */
+export const inboxWatchResultsBodyLimit = '4mb';
+
 /** What the Inbox Watch node calls (custom-nodes/README.md "Endpoints the control plane implements"). */
 export function inboxWatchRoutes(deps: { watch: InboxWatchService }): AnyRoute[] {
   return [
@@ -17,7 +25,7 @@ export function inboxWatchRoutes(deps: { watch: InboxWatchService }): AnyRoute[]
     }),
     // POST /api/internal/n8n/inbox-watch/results
     route({
-      method: 'post', path: '/api/internal/n8n/inbox-watch/results', access: 'n8n', tag,
+      method: 'post', path: inboxWatchResultsPath, access: 'n8n', tag,
       summary: "One mailbox's watch: its events are applied once by eventId, then its history cursor advances",
       body: inboxWatchResultsBody,
       responses: { 200: { description: 'What was applied and whether the cursor moved', schema: inboxWatchResultsOutcomeSchema } },

@@ -33,7 +33,9 @@ export const inboxWatchResultsBody = z
   .object({
     mailboxId: z.uuid(),
     previousCursor: cursorSchema.nullable().describe('The cursor the watch started from, as the claim handed it out'),
-    cursor: cursorSchema.describe('Where the watch stopped'),
+    cursor: cursorSchema
+      .nullable()
+      .describe('Where the watch stopped. A watch too large for one request is sent in several: every one but the last has cursor null (its events are recorded, the cursor stays)'),
     events: z.array(inboundEventSchema).max(500),
   })
   .strict()
@@ -41,7 +43,7 @@ export const inboxWatchResultsBody = z
 
 export const inboxWatchResultsOutcomeSchema = inboundEventsOutcomeSchema
   .extend({
-    cursorAdvanced: z.boolean().describe('False when another watch moved the cursor since this one was claimed'),
+    cursorAdvanced: z.boolean().describe('False when the request carried no cursor (not the last of its watch), or another watch moved the cursor since this one was claimed'),
     cursor: z.string().nullable().describe("The mailbox's cursor after this call"),
   })
   .openapi('InboxWatchResultsOutcome');

@@ -33,7 +33,8 @@ export interface MailboxToWatch {
 export interface InboxWatchResults {
   mailboxId: string;
   previousCursor: string | null;
-  cursor: string;
+  /** Null on all but the last request of a watch reported in several. */
+  cursor: string | null;
   events: InboundEvent[];
 }
 
@@ -79,10 +80,10 @@ export class InboxWatchService {
     const events = results.events.map((event) => ({ ...event, mailboxId: results.mailboxId }));
     const outcome: InboundEventsOutcome = events.length > 0 ? await inbound.record(events) : { applied: 0, duplicates: 0, unknown: 0, events: [] };
     // Compare-and-set: a slower, older watch of the same mailbox must not move the cursor back.
-    const moved = await prisma.mailbox.updateMany({
-      where: { id: results.mailboxId, inboxCursor: results.previousCursor },
-      data: { inboxCursor: results.cursor },
-    });
+    const moved =
+      results.cursor === null
+        ? { count: 0 }
+        : await prisma.mailbox.updateMany({ where: { id: results.mailboxId, inboxCursor: results.previousCursor }, data: { inboxCursor: results.cursor } });
     const current = await prisma.mailbox.findUniqueOrThrow({ where: { id: results.mailboxId }, select: { inboxCursor: true } });
     return { ...outcome, cursorAdvanced: moved.count === 1, cursor: current.inboxCursor };
   }

@@ -188,3 +188,58 @@ describe('POST /api/internal/n8n/inbox-watch/results', () => {
     expect((await results({ mailboxId: sandbox.id, previousCursor: null, cursor: '1', events: [] })).status).toBe(400);
   });
 });
+
+describe('a watch larger than the 1 MB body limit', () => {
+  const results = (body: object) => callAsN8n(t, '/api/internal/n8n/inbox-watch/results', body);
+
+  /** Replies to each sent step carrying `characters` of text that JSON escapes to six bytes each (\u0001). */
+  async function largeReplies(leads: number, characters: number, cursor: string) {
+    const sent = await campaignWithFirstStepSent(t, clock, { organizationId, leads });
+    const mailboxId = sent.items[0]!.mailboxes[0].id as string;
+    await t.prisma.mailbox.update({ where: { id: mailboxId }, data: { provider: 'gmail', inboxCursor: cursor } });
+    const events = sent.items.map((item, index) => ({
+      eventId: `gmail:${mailboxId}:large-${index}`, type: 'replied', inReplyToMessageId: `<ophir.${item.sendId}@ophir.example>`, threadId: null, leadEmail: null,
+      mailboxId, bounce: null, receivedAt: clock.now().toISOString(), evidence: {},
+      message: { from: item.lead.email, to: null, subject: 'Re: hello', messageIdHeader: `<large-${index}@leads.example>`, text: '\u0001'.repeat(characters) },
+    }));
+    return { sent, mailboxId, events };
+  }
+
+  it('is accepted on the results route, which alone takes bodies up to 4 MB; other routes still answer 413', async () => {
+    const { mailboxId, events } = await largeReplies(2, 100_000, '3000');
+    const body = { mailboxId, previousCursor: '3000', cursor: '3100', events };
+    expect(Buffer.byteLength(JSON.stringify(body))).toBeGreaterThan(1_048_576);
+
+    const accepted = await results(body);
+    expect(accepted.status, accepted.text).toBe(200);
+    expect(accepted.body).toMatchObject({ applied: 2, cursorAdvanced: true, cursor: '3100' });
+
+    const elsewhere = await callAsN8n(t, '/api/internal/n8n/inbound-events', { events });
+    expect(elsewhere.status).toBe(413);
+    expect(elsewhere.body.code).toBe('payload_too_large');
+  });
+
+  it('sent in chunks, moves the cursor only with the last; a watch cut off between chunks loses and repeats nothing', async () => {
+    const { sent, mailboxId, events } = await largeReplies(6, 60_000, '4000');
+    const chunks = [events.slice(0, 2), events.slice(2, 4), events.slice(4)];
+    const chunk = (index: number) => results({ mailboxId, previousCursor: '4000', cursor: index === chunks.length - 1 ? '4100' : null, events: chunks[index] });
+
+    // The first execution dies after its first chunk: those events are recorded, the cursor stays.
+    const cutOff = await chunk(0);
+    expect(cutOff.status, cutOff.text).toBe(200);
+    expect(cutOff.body).toMatchObject({ applied: 2, cursorAdvanced: false, cursor: '4000' });
+    expect(await cursorOf(mailboxId)).toBe('4000');
+
+    // The next watch reads from the same cursor and reports all of it again.
+    const again = [await chunk(0), await chunk(1), await chunk(2)];
+    expect(again.map((response) => [response.body.applied, response.body.duplicates, response.body.cursorAdvanced])).toEqual([
+      [0, 2, false],
+      [2, 0, false],
+      [2, 0, true],
+    ]);
+    expect(await cursorOf(mailboxId)).toBe('4100');
+    const leadIds = sent.items.map((item) => item.lead.id as string);
+    expect(await t.prisma.event.count({ where: { leadId: { in: leadIds }, type: 'replied' } })).toBe(6);
+    expect(await t.prisma.inboxMessage.count({ where: { sourceEventId: { in: events.map((event) => event.eventId) } } })).toBe(6);
+  });
+});

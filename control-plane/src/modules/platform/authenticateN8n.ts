@@ -1,13 +1,11 @@
-import type { Request } from 'express';
 import { systemClock } from '../../lib/clock.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { UnauthenticatedError } from '../../lib/errors.js';
+import type { RequestWithRawBody } from '../../lib/http/jsonBody.js';
 import { nonceHeader, signatureHeader, signatureToleranceSeconds, timestampHeader, verifySignature } from '../../lib/http/signature.js';
 import type { AuthenticateN8n } from '../../lib/http/route.js';
 import { CallbackNonces } from './callbackNonces.js';
 import { callbackSigningSecretName, type PlatformSecrets } from './platformSecrets.js';
-
-export type RequestWithRawBody = Request & { rawBody?: Buffer };
 
 /**
  * Verifies that a callback was signed with the secret shared with our n8n credential, for this

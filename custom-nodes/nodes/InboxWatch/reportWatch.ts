@@ -1,0 +1,73 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { controlPlanePaths, postToControlPlane } from '../shared/controlPlane';
+import type { InboundEvent } from './inboundEvents';
+
+/**
+ * Most bytes one results request carries: under the 1 MB that the control plane's other routes and
+ * common reverse proxies accept. One event larger than this still goes alone (the results route
+ * accepts more, see README "Endpoints").
+ */
+export const REPORT_CHUNK_BYTES = 900_000;
+/** Most events one results request carries (the control plane's schema limit). */
+export const REPORT_CHUNK_EVENTS = 500;
+
+export interface WatchReport {
+	mailboxId: string;
+	previousCursor: string | null;
+	cursor: string;
+	events: InboundEvent[];
+}
+
+export type WatchReportOutcome = { ok: true; body: IDataObject } | { ok: false; error: { code: string; message: string } };
+
+/**
+ * Splits a watch's events, in order, into chunks of at most `maxBytes` of JSON and `maxEvents` events.
+ * There is always at least one chunk (maybe empty): the last one is the one that moves the cursor.
+ */
+export function chunkEvents(events: InboundEvent[], maxBytes = REPORT_CHUNK_BYTES, maxEvents = REPORT_CHUNK_EVENTS): InboundEvent[][] {
+	// Room for the envelope: ids, two cursors (a Graph delta link may be 4 KB), brackets.
+	const envelopeBytes = 10_000;
+	const chunks: InboundEvent[][] = [[]];
+	let size = envelopeBytes;
+	for (const event of events) {
+		const bytes = Buffer.byteLength(JSON.stringify(event), 'utf8') + 1;
+		const current = chunks[chunks.length - 1] as InboundEvent[];
+		if (current.length > 0 && (size + bytes > maxBytes || current.length >= maxEvents)) {
+			chunks.push([event]);
+			size = envelopeBytes + bytes;
+		} else {
+			current.push(event);
+			size += bytes;
+		}
+	}
+	return chunks;
+}
+
+/**
+ * Reports one mailbox's watch in requests that fit the control plane's body limit. Every chunk but
+ * the last is sent with `cursor: null` (its events are recorded, the cursor stays); the last carries
+ * the cursor. Exactly once: a failure or crash between chunks leaves the cursor where it was, so the
+ * next watch reads the same messages again and the events already recorded come back as duplicates
+ * (event ids are the provider's message ids), nothing lost and nothing counted twice.
+ */
+export async function reportWatch(context: IExecuteFunctions, report: WatchReport, timeoutMs: number): Promise<WatchReportOutcome> {
+	const chunks = chunkEvents(report.events);
+	const totals = { applied: 0, duplicates: 0, unknown: 0 };
+	const outcomes: IDataObject[] = [];
+	let last: IDataObject = {};
+	for (const [index, events] of chunks.entries()) {
+		const isLast = index === chunks.length - 1;
+		const answer = await postToControlPlane(
+			context,
+			controlPlanePaths.inboxWatchResults,
+			{ mailboxId: report.mailboxId, previousCursor: report.previousCursor, cursor: isLast ? report.cursor : null, events: events as unknown as IDataObject[] },
+			timeoutMs,
+		);
+		if (!answer.ok) return answer;
+		for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += Number(answer.body[key] ?? 0);
+		if (Array.isArray(answer.body.events)) outcomes.push(...(answer.body.events as IDataObject[]));
+		last = answer.body;
+	}
+	return { ok: true, body: { ...last, ...totals, events: outcomes, requests: chunks.length } };
+}
