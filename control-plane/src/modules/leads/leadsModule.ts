@@ -20,14 +20,13 @@ export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock:
   importUpkeep: ImportUpkeep;
 } {
   const { config, prisma, clock, logger } = deps;
-  const files = { importsDir: config.LEAD_IMPORTS_DIR, maxUploadBytes: config.LEAD_IMPORT_MAX_BYTES };
+  const files = { importsDir: config.LEAD_IMPORTS_DIR, maxUploadBytes: config.LEAD_IMPORT_MAX_BYTES, maxRecordBytes: config.LEAD_IMPORT_MAX_RECORD_BYTES };
   const sql = createImportPool(config.DATABASE_URL, logger);
   const imports = new LeadImportsService({
     prisma,
     sql,
     clock,
     logger,
-    maxRecordBytes: config.LEAD_IMPORT_MAX_RECORD_BYTES,
     eventStreamsPerUser: config.LEAD_IMPORT_EVENT_STREAMS_PER_USER,
     ...files,
   });

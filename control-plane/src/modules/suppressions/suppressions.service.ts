@@ -62,7 +62,7 @@ async function stopCoveredSequences(db: ScopedDb, entries: ListedEntry[]): Promi
 }
 
 export class SuppressionsService {
-  constructor(private readonly deps: { importsDir: string; maxUploadBytes: number }) {}
+  constructor(private readonly deps: { importsDir: string; maxUploadBytes: number; maxRecordBytes?: number }) {}
 
   async list(auth: AuthContext, query: { kind?: SuppressionKind; search?: string; cursor?: string; limit: number }) {
     const rows = await auth.db.suppression.findMany({
@@ -161,7 +161,7 @@ export class SuppressionsService {
         if (result.issues.length < 100) result.issues.push({ line, message });
       };
 
-      const { parser } = openRecordStream(stored.path, format);
+      const { parser } = openRecordStream(stored.path, format, { maxRecordBytes: this.deps.maxRecordBytes });
       let skipHeader = format.hasHeaderRow;
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
         if (skipHeader) {

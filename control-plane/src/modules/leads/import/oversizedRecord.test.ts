@@ -1,6 +1,6 @@
-// A quote opened after the sniffed first megabyte and never closed: the import must not buffer the
-// rest of the file (LEAD_IMPORT_MAX_RECORD_BYTES), and must fail at that line with every row before
-// it committed and nothing after it.
+// A quote opened after the sniffed first megabyte and never closed: the lead import must not buffer
+// the rest of the file (LEAD_IMPORT_MAX_RECORD_BYTES), and must fail at that line with every row
+// before it committed and nothing after it; the suppression CSV import refuses it with the line.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -104,4 +104,16 @@ it('a record over the size limit fails the import at its line, within the memory
   expect(done.progress).toMatchObject({ rowsRead: rowsBeforeQuote, imported: rowsBeforeQuote, rejected: 0, lastCommittedLine: brokenLine - 1 });
   expect(await t.prisma.lead.count({ where: { organizationId: owner.organization.id } })).toBe(rowsBeforeQuote);
   expect(await t.prisma.lead.count({ where: { organizationId: owner.organization.id, email: { startsWith: 'later' } } })).toBe(0);
+});
+
+it('a suppression CSV with a record over the size limit is refused with its line', async () => {
+  const owner = await signUp(t.http);
+  // Past the first megabyte (what the upload sniffs), then a quote that never closes.
+  const source = 'x'.repeat(70);
+  const before = Array.from({ length: 12_000 }, (_, i) => `blocked${i}@example.com,manual,${source}\n`).join('');
+  const csv = `email,reason,source\n${before}"never closed\n${'after@example.com,manual,late\n'.repeat(50_000)}`;
+  const response = await t.http.post('/api/suppressions/import').set(owner.auth).set('Content-Type', 'text/csv').send(Buffer.from(csv));
+  expect(response.status).toBe(400);
+  expect(response.body).toMatchObject({ code: 'validation_failed', issues: [{ field: 'file', line: 12_002 }] });
+  expect(response.body.detail).toContain('Line 12002: the record starting at line 12002 is longer than 1048576 bytes');
 });
