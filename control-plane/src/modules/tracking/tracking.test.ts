@@ -21,6 +21,17 @@ afterAll(() => t.close());
 
 const pathOf = (url: string) => new URL(url).pathname;
 
+/** A first step tracking opens and clicks, claimed by the workflow and not reported sent yet, with its pixel and click paths. */
+async function claimedNotYetSent(html: string) {
+  const seeded = await seedCampaign(t.prisma, { organizationId, leads: 1 });
+  await t.prisma.campaign.update({ where: { id: seeded.campaign.id }, data: { trackOpens: true, trackClicks: true } });
+  await t.prisma.stepVariant.updateMany({ where: { step: { campaignId: seeded.campaign.id } }, data: { bodyHtml: html } });
+  await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: seeded.campaign.id, leadIds: seeded.leadIds, now: clock.now() });
+  const [item] = await claimDue(t, seeded.campaign.id);
+  const claimedHtml = item!.message.html;
+  return { seeded, item: item!, pixel: pathOf(claimedHtml.match(/<img src="([^"]+)"/)[1]), click: pathOf(claimedHtml.match(/<a href="([^"]+)"/)[1]) };
+}
+
 describe('unsubscribe', () => {
   it('GET shows a confirm form and changes nothing (security gateways follow links)', async () => {
     const { items, leadIds } = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 1 });
@@ -123,12 +134,7 @@ describe('open pixel and click redirects', () => {
   });
 
   it('serves an uncached GIF, records human and machine opens apart, and none before the send is reported', async () => {
-    const seeded = await seedCampaign(t.prisma, { organizationId, leads: 1 });
-    await t.prisma.campaign.update({ where: { id: seeded.campaign.id }, data: { trackOpens: true } });
-    await t.prisma.stepVariant.updateMany({ where: { step: { campaignId: seeded.campaign.id } }, data: { bodyHtml: html } });
-    await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: seeded.campaign.id, leadIds: seeded.leadIds, now: clock.now() });
-    const [item] = await claimDue(t, seeded.campaign.id);
-    const pixel = pathOf(item!.message.html.match(/<img src="([^"]+)"/)[1]);
+    const { seeded, item, pixel } = await claimedNotYetSent(html);
 
     const early = await t.http.get(pixel).set('user-agent', browser);
     expect(early.status).toBe(200);
@@ -181,18 +187,13 @@ describe('abuse of the public tracking endpoints', () => {
   const html = '<html><body><p><a href="https://anywhere.example/landing">here</a></p></body></html>';
 
   it('never redirects for a message that was not sent: a signed click link is no open redirect before the send', async () => {
-    const seeded = await seedCampaign(t.prisma, { organizationId, leads: 1 });
-    await t.prisma.campaign.update({ where: { id: seeded.campaign.id }, data: { trackClicks: true } });
-    await t.prisma.stepVariant.updateMany({ where: { step: { campaignId: seeded.campaign.id } }, data: { bodyHtml: html } });
-    await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: seeded.campaign.id, leadIds: seeded.leadIds, now: clock.now() });
-    const [item] = await claimDue(t, seeded.campaign.id);
-    const click = pathOf(item!.message.html.match(/<a href="([^"]+)"/)[1]);
+    const { item, click } = await claimedNotYetSent(html);
 
     const early = await t.http.get(click).set('user-agent', browser);
     expect(early.status).toBe(404);
     expect(early.headers.location).toBeUndefined();
     expect(early.headers['content-type']).toMatch(/^text\/html/);
-    await reportSent(t, clock, [item!]);
+    await reportSent(t, clock, [item]);
     clock.advance(60_000);
     const sent = await t.http.get(click).set('user-agent', browser);
     expect(sent.status).toBe(302);
