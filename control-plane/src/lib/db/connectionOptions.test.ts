@@ -65,7 +65,12 @@ function fakeTlsPostgres() {
   });
   let handshakes = 0;
   const server = net.createServer((socket) => {
-    socket.once('data', () => {
+    socket.once('data', (first: Buffer) => {
+      // Anything but an SSLRequest (length 8, code 80877103) means the client did not ask for TLS.
+      if (first.length !== 8 || first.readInt32BE(4) !== 80877103) {
+        socket.destroy();
+        return;
+      }
       socket.write('S');
       const secure = new tls.TLSSocket(socket, { isServer: true, secureContext });
       secure.on('secure', () => {
@@ -93,7 +98,7 @@ describe('a TLS handshake with the options pgConnectionOptions builds', () => {
 
   async function handshakeSucceeds(query: string): Promise<boolean> {
     const before = fake.handshakes();
-    const client = new pg.Client(pgConnectionOptions(`postgresql://ophir:secret@127.0.0.1:${port}/ophir?${query}`));
+    const client = new pg.Client(pgConnectionOptions(`postgresql://ophir:secret@127.0.0.1:${port}/ophir?${query}`, { connectionTimeoutMillis: 5_000 }));
     client.on('error', () => undefined);
     await client.connect().catch(() => undefined);
     await client.end().catch(() => undefined);
