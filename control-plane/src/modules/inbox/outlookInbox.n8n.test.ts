@@ -161,4 +161,29 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an Outlook mailbox on the real stack'
       expect(followUp!.conversationId).toBe(first!.conversationId);
     }
   }, 120_000);
+
+  it('a watch with more than 1 MB of replies reaches the control plane whole, and the cursor moves once', async () => {
+    const mailbox = await t.prisma.mailbox.findFirstOrThrow({ where: { organizationId: owner.organization.id, provider: 'outlook' } });
+    const [, , quiet] = leadEmails as [string, string, string];
+    const ours = sentTo(quiet)[0]!;
+    const repliedEvents = () => t.prisma.event.count({ where: { type: 'replied', idempotencyKey: { startsWith: `inbound:outlook:${mailbox.id}:` } } });
+    const repliedBefore = await repliedEvents();
+    // A lead quoting a long thread, fourteen times: about 96 KB of text each, 1.3 MB in all.
+    const quoted = `> ${'An earlier message, quoted in full. '.repeat(2)}\r\n`.repeat(1250);
+    const replies = Array.from({ length: 14 }, (_, index) =>
+      microsoft.deliver(
+        sender,
+        [`From: <${quiet}>`, `To: <${sender}>`, `Subject: Re: ${header(ours, 'Subject')}`, `Message-ID: <long-${index}@leads.example>`, `In-Reply-To: ${ours.internetMessageId}`, `References: ${ours.internetMessageId}`, 'Content-Type: text/plain; charset=UTF-8', '', `Reply ${index}.`, quoted].join('\r\n'),
+      ),
+    );
+
+    expect((await watchInboxesOnce(t, n8nApi, owner.organization.id)).status).toBe('success');
+
+    const recorded = await t.prisma.inboxMessage.findMany({ where: { mailboxId: mailbox.id, messageIdHeader: { in: replies.map((reply) => reply.internetMessageId) } } });
+    expect(recorded).toHaveLength(14);
+    expect(recorded.reduce((sum, message) => sum + Buffer.byteLength(message.text ?? ''), 0)).toBeGreaterThan(1_048_576);
+    expect((await repliedEvents()) - repliedBefore).toBe(14);
+    const after = await t.prisma.mailbox.findUniqueOrThrow({ where: { id: mailbox.id } });
+    expect(after.inboxCursor).not.toBe(mailbox.inboxCursor);
+  }, 60_000);
 });
