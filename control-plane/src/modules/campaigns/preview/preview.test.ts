@@ -46,6 +46,9 @@ async function signInAgain() {
   owner = { ...owner, auth: { Authorization: `Bearer ${login.body.accessToken}` } };
 }
 
+/** Tracked links with their tokens cut: a preview's name no message (they lead nowhere), the claim's name the send. */
+const untokenised = (rendered: { subject: string; text: string; html: string | null }) => ({ ...rendered, html: rendered.html?.replace(/\/([oc])\/[^"]+/g, '/$1/…') ?? null });
+
 const preview = (campaignId: string, body: object) => t.http.post(`/api/campaigns/${campaignId}/preview`).set(owner.auth).send(body);
 
 async function claimOne(campaignId: string) {
@@ -63,7 +66,7 @@ describe('preview', () => {
     const leadId = await createLead(t.http, owner, { email: 'ann@acme.example', company: 'Acme & Sons', customFields: { plan: 'Pro' } });
     expect((await t.http.post(`/api/campaigns/${campaignId}/enrollments`).set(owner.auth).send({ leadIds: [leadId] })).body.enrolled).toBe(1);
     // The claim serves active campaigns; the n8n deployment is not what this test is about.
-    // Tracking on: the HTML gets the open pixel and wrapped links, in the preview as in the claim.
+    // Tracking on: the HTML gets the open pixel and wrapped links, in the preview as in the claim (the preview's tokens name no message).
     await t.prisma.campaign.update({ where: { id: campaignId }, data: { status: 'active', trackOpens: true, trackClicks: true } });
 
     const before = await preview(campaignId, { leadId });
@@ -71,8 +74,9 @@ describe('preview', () => {
     const [first, second] = before.body.steps;
     const item = await claimOne(campaignId);
     expect(first).toMatchObject({ step: 1, sendId: item.sendId });
-    expect({ subject: first.subject, text: first.text, html: first.html }).toEqual(item.rendered);
+    expect(untokenised({ subject: first.subject, text: first.text, html: first.html })).toEqual(untokenised(item.rendered));
     expect(item.rendered.html).toContain(`/o/${item.sendId}.`);
+    expect(first.html).toContain('/o/preview.');
 
     const sentAt = clock.now().toISOString();
     const report = { status: 'sent', sendId: item.sendId, attempt: item.attempt, eventId: `${item.sendId}:sent`, mailboxId: item.mailboxes[0]!.id, messageId: `<ophir.${item.sendId}@ophir.example>`, sentAt };
@@ -84,11 +88,36 @@ describe('preview', () => {
     expect(followUp).toHaveLength(1);
     const next = await claimOne(campaignId);
     expect(followUp[0]).toMatchObject({ step: 2, sendId: next.sendId, variantLabel: second.variantLabel });
-    expect({ subject: followUp[0].subject, text: followUp[0].text, html: followUp[0].html }).toEqual(next.rendered);
+    expect(untokenised({ subject: followUp[0].subject, text: followUp[0].text, html: followUp[0].html })).toEqual(untokenised(next.rendered));
     expect(next.message.subject).toBe(`Re: ${item.message.subject}`);
     // Before the follow-up was queued the preview already promised the same wording and subject.
     expect(second.subject).toBe(next.message.subject);
     expect(second.text.replace(/\/u\/\S+/g, '')).toBe(next.message.text.replace(/\/u\/\S+/g, ''));
+  });
+
+  it('signs no working redirect: a preview\'s click links lead nowhere, even once the message is sent', async () => {
+    const { campaignId } = await createCampaign(t.http, owner);
+    const linkStep = {
+      delayAmount: 0,
+      variants: [{ label: 'A', subject: 'Hi', bodyText: 'See {{unsubscribeUrl}}', bodyHtml: '<a href="https://anywhere.example/x">x</a> <a href="{{unsubscribeUrl}}">Unsubscribe</a>' }],
+    };
+    expect((await t.http.put(`/api/campaigns/${campaignId}/sequence`).set(owner.auth).send({ steps: [linkStep] })).status).toBe(200);
+    const leadId = await createLead(t.http, owner, { email: 'cy@globex.example' });
+    expect((await t.http.post(`/api/campaigns/${campaignId}/enrollments`).set(owner.auth).send({ leadIds: [leadId] })).body.enrolled).toBe(1);
+    await t.prisma.campaign.update({ where: { id: campaignId }, data: { status: 'active', trackClicks: true } });
+
+    const [previewed] = (await preview(campaignId, { leadId })).body.steps;
+    const item = await claimOne(campaignId);
+    const report = { status: 'sent', sendId: item.sendId, attempt: item.attempt, eventId: `${item.sendId}:sent`, mailboxId: item.mailboxes[0]!.id, messageId: `<ophir.${item.sendId}@ophir.example>`, sentAt: clock.now().toISOString() };
+    expect((await callAsN8n(t, '/api/internal/n8n/events', { results: [report] })).body.applied).toBe(1);
+
+    const clickPath = (html: string) => new URL(html.match(/<a href="([^"]+\/c\/[^"]+)"/)![1]!).pathname;
+    const fromPreview = await t.http.get(clickPath(previewed.html));
+    expect(fromPreview.status).toBe(404);
+    expect(fromPreview.headers.location).toBeUndefined();
+    const fromSend = await t.http.get(clickPath(item.rendered.html!));
+    expect(fromSend.status).toBe(302);
+    expect(fromSend.headers.location).toBe('https://anywhere.example/x');
   });
 
   it('previews a lead that is not enrolled, a chosen variant, and refuses what does not exist', async () => {

@@ -7,7 +7,12 @@ import { finishedBodies } from '../messages/finishedBodies.js';
 import { chooseVariant } from '../sequence.js';
 import type { PreviewInput } from './preview.schemas.js';
 
-/** Stands in for a message that is not queued yet; its tokens name no message, so its links lead nowhere. */
+/**
+ * Stands in for a message that is not queued yet, and in every open pixel and click link of a
+ * preview: its tokens name no message, so its links lead nowhere. A preview that signed click links
+ * for a real message would let a member mint redirects to any URL by editing a variant and
+ * previewing it (docs/security.md, public tracking endpoints).
+ */
 const placeholderMessageId = 'preview';
 
 /**
@@ -15,7 +20,8 @@ const placeholderMessageId = 'preview';
  * same seed (`<enrolment id>:<position>`, or `preview:<lead id>:<position>` for a lead not enrolled)
  * and so the same spintax and variant, the same footer rule and tracking, and for a follow-up without its own
  * subject the same "Re: <first subject>". For a step whose message is already queued the real
- * unsubscribe link is used, making the preview byte-for-byte what the workflow will send.
+ * unsubscribe link is used, making the preview byte-for-byte what the workflow will send except
+ * for the tokens of tracked links.
  */
 export class PreviewService {
   constructor(private readonly deps: { links: TrackingLinks }) {}
@@ -49,7 +55,7 @@ export class PreviewService {
       const messageId = message?.id ?? placeholderMessageId;
       const unsubscribeUrl = await this.deps.links.unsubscribeUrl(messageId);
       const rendered = renderMessage({ subject: variant.subject, bodyText: variant.bodyText, bodyHtml: variant.bodyHtml, lead, seed: `${seedBase}:${position}`, extra: { unsubscribeUrl } });
-      return { variant, message, rendered: await finishedBodies({ rendered, unsubscribeUrl, messageId, campaign, links: this.deps.links }) };
+      return { variant, message, rendered: await finishedBodies({ rendered, unsubscribeUrl, messageId: placeholderMessageId, campaign, links: this.deps.links }) };
     };
     const firstSubject = async () => sentSubject(messageAt.get(0)) ?? (await render(0)).rendered.subject;
 
