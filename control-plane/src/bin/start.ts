@@ -15,7 +15,7 @@ import { loadOrCreateDevSecrets } from '../runtime/devSecrets.js';
 import { applyMigrations } from '../runtime/migrations.js';
 import { isN8nRuntimeProvisioned, startN8n, type RunningN8n } from '../runtime/n8n/index.js';
 import { N8nLink } from '../runtime/n8n/n8nLink.js';
-import { startEmbeddedPostgres } from '../runtime/postgres/embeddedPostgres.js';
+import { leaveSignalsToCaller, startEmbeddedPostgres } from '../runtime/postgres/embeddedPostgres.js';
 import { Supervisor, type SupervisedChild, type SupervisorEvent } from '../runtime/supervisor.js';
 import { startServer, type RunningServer } from '../server.js';
 
@@ -192,6 +192,7 @@ async function main(): Promise<void> {
   }
 }
 
+leaveSignalsToCaller();
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 

@@ -132,8 +132,10 @@ export async function startN8n(options: StartN8nOptions): Promise<RunningN8n> {
     await waitUntilReady(url, exited, options.readyTimeoutMs ?? 120_000);
   } catch (error) {
     await running.stop({ gracefulTimeoutMs: 5_000 });
-    const tail = logs.slice(-LOG_TAIL_IN_ERRORS).join('\n');
-    throw new Error(`${(error as Error).message}\n--- last n8n log lines ---\n${tail}`, { cause: error });
+    const tail = logs.slice(-LOG_TAIL_IN_ERRORS);
+    // n8n's own last error says why (a wrong encryption key, a port in use): it belongs on the first line.
+    const lastError = tail.findLast((line) => /error/i.test(line) && !/Failed to load command/.test(line))?.trim();
+    throw new Error(`${(error as Error).message}${lastError ? `: ${lastError}` : ''}\n--- last n8n log lines ---\n${tail.join('\n')}`, { cause: error });
   }
   return running;
 }

@@ -15,6 +15,15 @@ import { findFreePort } from '../freePort.js';
 asyncExitHook.unhookEvent('beforeExit');
 asyncExitHook.unhookEvent('exit');
 
+/**
+ * For a process that stops its children itself on SIGINT/SIGTERM (the launcher): async-exit-hook's
+ * own signal handlers would otherwise call process.exit(130) in the middle of that orderly stop.
+ */
+export function leaveSignalsToCaller(): void {
+  asyncExitHook.unhookEvent('SIGINT');
+  asyncExitHook.unhookEvent('SIGTERM');
+}
+
 export interface RunningPostgres {
   /** Connection URL for the `postgres` maintenance database; swap the path for another database. */
   adminUrl: string;
