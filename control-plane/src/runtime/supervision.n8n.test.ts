@@ -22,6 +22,7 @@ import { lockFilePath } from './n8n/dataFolderLock.js';
 import { startN8n, type RunningN8n } from './n8n/index.js';
 import { isProcessAlive } from './n8n/processTree.js';
 import { repoRoot } from '../lib/paths.js';
+import { inboxWatcherTickPath } from '../modules/deployments/inboxWatcherWorkflow.js';
 
 const leads = 120;
 const google = new FakeGoogle();
@@ -62,6 +63,11 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the launcher supervises n8n'), () => 
   let database: TestDatabase;
   let prisma: PrismaClient;
   let platform: LaunchedPlatform;
+  /** Runs the organization's inbox watcher now, through its tick webhook in n8n. */
+  const tickInboxWatcher = async (organizationId: string) => {
+    const response = await fetch(`http://127.0.0.1:${platform.n8nPort}/webhook/${inboxWatcherTickPath(organizationId)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(response.ok).toBe(true);
+  };
 
   beforeAll(async () => {
     await google.start();
@@ -103,6 +109,12 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the launcher supervises n8n'), () => 
     const readiness = watchReadiness(platform);
     expect((await platform.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth)).status).toBe(202);
     await until('a third of the batch to reach Gmail', () => deliveries(tag).size >= leads / 3, 60_000);
+    // The inbox watcher has watched once before the crash: each mailbox has a cursor to resume from.
+    await tickInboxWatcher(owner.organization.id);
+    const cursorsBefore = await until('every mailbox to have an inbox cursor', async () => {
+      const rows = await prisma.mailbox.findMany({ where: { id: { in: mailboxIds } }, select: { id: true, inboxCursor: true } });
+      return rows.every((row) => row.inboxCursor) ? new Map(rows.map((row) => [row.id, row.inboxCursor])) : undefined;
+    }, 30_000);
     const n8nPid = Number.parseInt(readFileSync(lockFilePath(path.join(platform.dataDir, 'n8n')), 'utf8'), 10);
     process.kill(n8nPid, 'SIGKILL');
     const killedAt = Date.now();
@@ -134,6 +146,17 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the launcher supervises n8n'), () => 
     await until('every send to be recorded', async () => (await prisma.message.count({ where: { campaignId, status: 'sent' } })) === leads, 30_000);
     expect([...deliveries(tag).values()].every((count) => count === 1)).toBe(true);
     expect(await prisma.message.count({ where: { campaignId, mayHaveBeenSent: true } })).toBeGreaterThan(0);
+
+    // The watcher resumes from its cursor after the restart: a reply is found, and only it is read.
+    const [ours] = google.messagesOf(senders[0]!).filter((message) => message.labelIds.includes('SENT'));
+    const lead = (headerValue(ours!.headers, 'to') ?? '').replace(/.*</, '').replace(/>.*/, '');
+    google.deliver(senders[0]!, [`From: <${lead}>`, `To: <${senders[0]}>`, `Subject: Re: ${headerValue(ours!.headers, 'subject')}`, 'Message-ID: <reply.after-restart@lead.example>', `In-Reply-To: ${ours!.messageId}`, `References: ${ours!.messageId}`, 'Content-Type: text/plain; charset=UTF-8', '', 'Yes, let us talk.'].join('\r\n'));
+    const readsBefore = google.calls('gmail.get').length;
+    await tickInboxWatcher(owner.organization.id);
+    await until('the reply to stop that lead', async () => (await prisma.enrollment.findFirstOrThrow({ where: { campaignId, lead: { email: lead } } })).state === 'stopped', 60_000);
+    expect(google.calls('gmail.get').length - readsBefore).toBeLessThanOrEqual(2);
+    const sender = await prisma.mailbox.findFirstOrThrow({ where: { id: { in: mailboxIds }, email: senders[0] } });
+    expect(sender.inboxCursor).not.toBe(cursorsBefore.get(sender.id));
 
     const metrics = await (await fetch(`${platform.url}/metrics`)).text();
     expect(metrics).toMatch(/ophir_process_restarts_total\{process="n8n"\} 1/);
