@@ -134,7 +134,7 @@ export function createApp(deps: AppDeps): App {
       results: new SendResultsService({ prisma, clock, healthPolicy: healthPolicy(config), logger }),
     }),
     ...leads.routes,
-    ...mailboxModule({ config, prisma, secrets, clock, logger }).routes,
+    ...mailboxModule({ config, prisma, secrets, clock, logger, watchInboxesNow: (organizationId) => deployments.tickInboxWatcher(organizationId) }).routes,
     ...tracking.routes,
     ...inboxModule({ config, prisma, clock, links, logger, deployments, inbound: tracking.inbound }).routes,
   ];

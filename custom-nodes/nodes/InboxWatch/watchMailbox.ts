@@ -6,6 +6,7 @@ import { watchImap } from './imapWatch';
 import { inboundEventOf, type InboundEvent } from './inboundEvents';
 import { watchOutlook } from './outlookWatch';
 import { reportWatch } from './reportWatch';
+import { watchSandbox } from './sandboxWatch';
 import { WatchError, type MailboxToWatch, type ProviderWatcher, type WatchSettings } from './watchTypes';
 
 /** One watcher per provider the control plane hands out; each keeps its own kind of cursor. */
@@ -13,6 +14,7 @@ const watchers: Record<string, ProviderWatcher> = {
 	gmail: watchGmail,
 	outlook: watchOutlook,
 	smtp: watchImap,
+	sandbox: watchSandbox,
 };
 
 /** The node's output per mailbox: the inbound-events body plus the cursor move it stands for. */

@@ -7,7 +7,7 @@ import type { Classification } from './classify';
 /** One mailbox as the control plane hands it out in a watch claim. */
 export interface MailboxToWatch {
 	mailboxId: string;
-	/** `gmail`, `outlook`, or `smtp` for a mailbox whose inbox is read over IMAP. */
+	/** `gmail`, `outlook`, `smtp` for a mailbox whose inbox is read over IMAP, or `sandbox` (read from the control plane). */
 	provider: string;
 	email: string;
 	/** Where the last accepted watch stopped, in the provider's terms; null before the first. */

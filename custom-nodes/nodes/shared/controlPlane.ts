@@ -19,6 +19,7 @@ export const controlPlanePaths = {
 		`/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/smtp-credentials`,
 	imapCredentials: (mailboxId: string) =>
 		`/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/imap-credentials`,
+	sandboxInbox: (mailboxId: string) => `/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/sandbox-inbox`,
 };
 
 /**

@@ -41,6 +41,8 @@ export class FakeControlPlane {
 	readonly watchedMailboxes: Array<{ mailboxId: string; provider: string; email: string; cursor: string | null }> = [];
 	/** Bodies of inbox-watch results, in the order they arrived. */
 	readonly inboxResults: Array<{ mailboxId: string; previousCursor: string | null; cursor: string | null; events: Array<Record<string, unknown>> }> = [];
+	/** What sandbox mailboxes received (simulated mail), read by sandbox-inbox after a sequence cursor. */
+	readonly sandboxInbox: Array<{ mailboxId: string; sequence: number; id: string; threadId: string | null; receivedAt: string; raw: string }> = [];
 	/** The secret access token handed out, to assert it never leaks. */
 	readonly accessToken = 'ya29.SECRET-ACCESS-TOKEN-do-not-leak';
 	private inboxResultsRequests = 0;
@@ -71,7 +73,7 @@ export class FakeControlPlane {
 		if (!signed || this.seenNonces.has(nonce)) return { status: 401, body: { type: 'https://ophir.dev/problems/unauthenticated', title: 'Error', status: 401, code: 'unauthenticated', detail: signed ? 'Replayed nonce' : 'The signature does not match' } };
 		this.seenNonces.add(nonce);
 
-		const mailboxRoute = /^\/api\/internal\/n8n\/mailboxes\/([^/]+)\/(access-token|smtp-credentials|imap-credentials)$/.exec(request.path);
+		const mailboxRoute = /^\/api\/internal\/n8n\/mailboxes\/([^/]+)\/(access-token|smtp-credentials|imap-credentials|sandbox-inbox)$/.exec(request.path);
 		const key = mailboxRoute ? mailboxRoute[2] ?? '' : request.path;
 		const scripted = this.script.next(key);
 		if (scripted) return scripted;
@@ -94,6 +96,12 @@ export class FakeControlPlane {
 		if (mailboxRoute?.[2] === 'imap-credentials' && this.options.imap) {
 			const { host, port, username, password } = this.options.imap;
 			return { status: 200, body: { host, port, tlsMode: 'none', secure: false, requireTls: false, username, password } };
+		}
+		if (mailboxRoute?.[2] === 'sandbox-inbox') {
+			const { cursor, limit } = JSON.parse(request.rawBody) as { cursor: string | null; limit: number };
+			const after = Number(cursor ?? '0');
+			const messages = this.sandboxInbox.filter((m) => m.mailboxId === mailboxRoute[1] && m.sequence > after).slice(0, limit);
+			return { status: 200, body: { cursor: String(messages.at(-1)?.sequence ?? after), messages: messages.map(({ id, threadId, receivedAt, raw }) => ({ id, threadId, receivedAt, raw })) } };
 		}
 		if (request.path === '/api/internal/n8n/claims' && request.method === 'POST') {
 			const { batchSize } = JSON.parse(request.rawBody) as { campaignId: string; batchSize: number };

@@ -8,6 +8,7 @@ const tenantModels = new Set([
   'ApiKey',
   'Mailbox',
   'SandboxMessage',
+  'SandboxInboundMessage',
   'Lead',
   'LeadList',
   'LeadListMember',

@@ -18,7 +18,7 @@ export const mailboxToWatchSchema = z
     cursor: z
       .string()
       .nullable()
-      .describe("Where the last accepted watch stopped, in the provider's terms (Gmail history id, IMAP `UIDVALIDITY:UID`, Graph delta link); null before the first"),
+      .describe("Where the last accepted watch stopped, in the provider's terms (Gmail history id, IMAP `UIDVALIDITY:UID`, Graph delta link, sandbox inbox sequence); null before the first"),
   })
   .openapi('MailboxToWatch');
 

@@ -13,11 +13,15 @@ const cursorFormats: Partial<Record<MailboxProvider, { pattern: RegExp; descript
   gmail: { pattern: /^\d{1,20}$/, description: 'a Gmail history id (decimal digits)' },
   smtp: { pattern: /^\d{1,10}:\d{1,10}$/, description: 'an IMAP cursor `UIDVALIDITY:UID`' },
   outlook: { pattern: /^https?:\/\/\S+$/, description: 'a Microsoft Graph delta link' },
+  sandbox: { pattern: /^\d{1,20}$/, description: 'the last sandbox inbox sequence watched (decimal digits)' },
 };
 
-/** Gmail and Outlook mailboxes are read through their APIs; an SMTP mailbox only when it has IMAP settings. */
+/**
+ * Gmail and Outlook mailboxes are read through their APIs, a sandbox mailbox through the control plane
+ * (what was simulated for it); an SMTP mailbox only when it has IMAP settings.
+ */
 function isWatchable(mailbox: { provider: MailboxProvider; settings: unknown }): boolean {
-  if (mailbox.provider === 'gmail' || mailbox.provider === 'outlook') return true;
+  if (mailbox.provider === 'gmail' || mailbox.provider === 'outlook' || mailbox.provider === 'sandbox') return true;
   if (mailbox.provider !== 'smtp') return false;
   const settings = mailboxSettingsSchema.safeParse(mailbox.settings);
   return settings.success && settings.data.imap !== undefined;
@@ -68,14 +72,14 @@ export class InboxWatchService {
     const mailbox = await prisma.mailbox.findUnique({ where: { id: results.mailboxId }, select: { id: true, provider: true } });
     if (!mailbox) throw new NotFoundError('Mailbox');
     const format = cursorFormats[mailbox.provider];
-    if (!format) throw new ValidationError([{ field: 'mailboxId', message: `${mailbox.provider} mailboxes are not watched` }]);
+    if (!format) throw new ValidationError([{ path: 'mailboxId', message: `${mailbox.provider} mailboxes are not watched` }]);
     for (const field of ['previousCursor', 'cursor'] as const) {
       const value = results[field];
-      if (value !== null && !format.pattern.test(value)) throw new ValidationError([{ field, message: `must be ${format.description}` }]);
+      if (value !== null && !format.pattern.test(value)) throw new ValidationError([{ path: field, message: `must be ${format.description}` }]);
     }
     const foreign = results.events.findIndex((event) => event.mailboxId && event.mailboxId !== results.mailboxId);
     if (foreign >= 0) {
-      throw new ValidationError([{ field: `events.${foreign}.mailboxId`, message: 'differs from mailboxId: every event must come from the watched mailbox' }]);
+      throw new ValidationError([{ path: `events.${foreign}.mailboxId`, message: 'differs from mailboxId: every event must come from the watched mailbox' }]);
     }
     const events = results.events.map((event) => ({ ...event, mailboxId: results.mailboxId }));
     const outcome: InboundEventsOutcome = events.length > 0 ? await inbound.record(events) : { applied: 0, duplicates: 0, unknown: 0, events: [] };

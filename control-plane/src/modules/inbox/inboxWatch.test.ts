@@ -22,7 +22,7 @@ const mailbox = (data: { organizationId: string; provider: 'gmail' | 'smtp' | 'o
 const cursorOf = async (mailboxId: string) => (await t.prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).inboxCursor;
 
 describe('POST /api/internal/n8n/inbox-watch/claims', () => {
-  it("hands out the organization's active and paused Gmail, Outlook and IMAP-capable mailboxes with their cursors, and every address of ours", async () => {
+  it("hands out the organization's active and paused Gmail, Outlook, sandbox and IMAP-capable mailboxes with their cursors, and every address of ours", async () => {
     const org = (await signUp(t.http)).organization.id;
     const watched = await mailbox({ organizationId: org, provider: 'gmail', inboxCursor: '4711' });
     const paused = await mailbox({ organizationId: org, provider: 'gmail', status: 'paused', inboxCursor: null });
@@ -42,6 +42,7 @@ describe('POST /api/internal/n8n/inbox-watch/claims', () => {
       { mailboxId: paused.id, provider: 'gmail', email: paused.email, cursor: null },
       { mailboxId: imap.id, provider: 'smtp', email: imap.email, cursor: '7:42' },
       { mailboxId: outlook.id, provider: 'outlook', email: outlook.email, cursor: null },
+      { mailboxId: sandbox.id, provider: 'sandbox', email: sandbox.email, cursor: null },
     ]);
     expect([...response.body.ourAddresses].sort()).toEqual([watched, paused, reauth, smtp, imap, outlook, sandbox].map((m) => m.email.toLowerCase()).sort());
   });
@@ -185,7 +186,8 @@ describe('POST /api/internal/n8n/inbox-watch/results', () => {
     const deltaLink = 'https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messages/delta?$deltatoken=abc';
     expect((await results({ mailboxId: outlook.id, previousCursor: null, cursor: deltaLink, events: [] })).body).toMatchObject({ cursorAdvanced: true, cursor: deltaLink });
     const sandbox = await mailbox({ organizationId, provider: 'sandbox' });
-    expect((await results({ mailboxId: sandbox.id, previousCursor: null, cursor: '1', events: [] })).status).toBe(400);
+    expect((await results({ mailboxId: sandbox.id, previousCursor: null, cursor: '7:42', events: [] })).status).toBe(400);
+    expect((await results({ mailboxId: sandbox.id, previousCursor: null, cursor: '12', events: [] })).body).toMatchObject({ cursorAdvanced: true, cursor: '12' });
   });
 });
 

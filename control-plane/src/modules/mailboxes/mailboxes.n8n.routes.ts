@@ -2,16 +2,18 @@ import type { SecretBox } from '../../lib/crypto.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import {
-  accessTokenSchema, brokerRequestBody, captureSandboxMessageBody, capturedSandboxMessageSchema, imapCredentialsSchema, mailboxParams, smtpCredentialsSchema,
+  accessTokenSchema, brokerRequestBody, captureSandboxMessageBody, capturedSandboxMessageSchema, imapCredentialsSchema, mailboxParams, sandboxInboxReadBody,
+  sandboxInboxSchema, smtpCredentialsSchema,
 } from './mailboxes.schemas.js';
 import { captureSandboxMessage, imapCredentials, smtpCredentials } from './n8nMailboxAccess.js';
+import type { SandboxInbox } from './sandbox/sandboxInbox.js';
 import type { TokenBroker } from './tokenBroker.js';
 
 const tag = 'n8n callbacks';
 
 /** What the Send Email and Inbox Watch nodes ask for (custom-nodes/README.md "Endpoints the control plane implements"). */
-export function mailboxN8nRoutes(deps: { prisma: PrismaClient; secrets: SecretBox; broker: TokenBroker }): AnyRoute[] {
-  const { prisma, secrets, broker } = deps;
+export function mailboxN8nRoutes(deps: { prisma: PrismaClient; secrets: SecretBox; broker: TokenBroker; sandboxInbox: SandboxInbox }): AnyRoute[] {
+  const { prisma, secrets, broker, sandboxInbox } = deps;
   return [
     // POST /api/internal/n8n/mailboxes/:mailboxId/access-token
     route({
@@ -50,6 +52,15 @@ export function mailboxN8nRoutes(deps: { prisma: PrismaClient; secrets: SecretBo
         200: { description: 'Already captured (duplicate: true)', schema: capturedSandboxMessageSchema },
       },
       handler: async ({ body }) => captureSandboxMessage(prisma, body),
+    }),
+    // POST /api/internal/n8n/mailboxes/:mailboxId/sandbox-inbox
+    route({
+      method: 'post', path: '/api/internal/n8n/mailboxes/:mailboxId/sandbox-inbox', access: 'n8n', tag,
+      summary: 'What a sandbox mailbox received after the cursor (simulated replies, bounces, out-of-office), oldest first, for the Inbox Watch node',
+      params: mailboxParams,
+      body: sandboxInboxReadBody,
+      responses: { 200: { description: 'Raw messages and the cursor after them', schema: sandboxInboxSchema } },
+      handler: async ({ params, body }) => ({ body: await sandboxInbox.readForWatcher(params.mailboxId, body) }),
     }),
   ];
 }

@@ -4,11 +4,13 @@ import { route, type AnyRoute, type AuthContext } from '../../lib/http/route.js'
 import type { MailboxesService } from './mailboxes.service.js';
 import {
   connectResponseSchema, createSandboxMailboxBody, createSmtpMailboxBody, deleteMailboxQuery, mailboxHealthSchema, mailboxParams,
-  mailboxSchema, mailboxUsageSchema, oauthCallbackQuery, sandboxMessageSchema, sandboxMessagesQuery, updateMailboxBody,
+  mailboxSchema, mailboxUsageSchema, oauthCallbackQuery, sandboxMessageParams, sandboxMessageSchema, sandboxMessagesQuery, simulateSandboxMessageBody,
+  simulatedSandboxMessageSchema, updateMailboxBody,
 } from './mailboxes.schemas.js';
 import type { ConnectCookie } from './oauth/connectCookie.js';
 import type { CallbackQuery, MailboxConnect } from './oauth/mailboxConnect.js';
 import type { OAuthMailboxProvider } from './oauth/oauthProvider.js';
+import type { SandboxInbox } from './sandbox/sandboxInbox.js';
 
 const tag = 'Mailboxes';
 
@@ -33,8 +35,8 @@ function completeConnect(connect: MailboxConnect, provider: OAuthMailboxProvider
   };
 }
 
-export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: MailboxConnect }): AnyRoute[] {
-  const { mailboxes, connect } = deps;
+export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: MailboxConnect; sandboxInbox: SandboxInbox }): AnyRoute[] {
+  const { mailboxes, connect, sandboxInbox } = deps;
   return [
     // GET /api/mailboxes
     route({
@@ -144,6 +146,15 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
       query: sandboxMessagesQuery,
       responses: { 200: { description: 'Captured messages', schema: z.object({ data: z.array(sandboxMessageSchema), nextBefore: z.string().nullable() }) } },
       handler: async ({ auth, params, query }) => ({ body: await mailboxes.sandboxMessages(auth, params.mailboxId, query) }),
+    }),
+    // POST /api/mailboxes/:mailboxId/sandbox-messages/:sandboxMessageId/simulate
+    route({
+      method: 'post', path: '/api/mailboxes/:mailboxId/sandbox-messages/:sandboxMessageId/simulate', access: 'member', tag,
+      summary: 'The lead answers a captured send: a reply, a bounce or an out-of-office, read by the inbox watcher like real mail (sandbox mailboxes only)',
+      params: sandboxMessageParams,
+      body: simulateSandboxMessageBody,
+      responses: { 202: { description: 'Received by the sandbox mailbox; the inbox watcher files it', schema: simulatedSandboxMessageSchema } },
+      handler: async ({ auth, params, body }) => ({ status: 202, body: await sandboxInbox.simulate(auth, params.mailboxId, params.sandboxMessageId, body) }),
     }),
   ];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema } from '../auth/auth.schemas.js';
-import { isTimeZone } from './limits/zonedDay.js';
+import { timezoneSchema } from '../../lib/timezone.js';
+import { simulationKinds } from './sandbox/simulatedMail.js';
 
 export const mailboxParams = z.object({ mailboxId: z.uuid() });
 
@@ -11,7 +12,6 @@ export const tlsModeSchema = z
   .describe('tls: implicit TLS (465); starttls: upgrade required (587); none: no TLS (local relays only)')
   .openapi('TlsMode');
 
-const timeZoneSchema = z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris');
 const hostSchema = z.string().trim().min(1).max(253);
 const portSchema = z.number().int().min(1).max(65535);
 
@@ -57,7 +57,7 @@ export const updateMailboxBody = z
     restartRamp: z.literal(true).describe('Start the ramp again from today'),
     minGapSeconds: z.number().int().min(0).max(86_400),
     gapJitterSeconds: z.number().int().min(0).max(86_400),
-    timezone: timeZoneSchema,
+    timezone: timezoneSchema,
     weight: z.number().int().min(1).max(100),
     status: z.enum(['active', 'paused']).describe('Pause or resume sending; a mailbox that needs re-authorization is resumed by connecting it again'),
   })
@@ -144,6 +144,58 @@ export const mailboxHealthSchema = z
 export const sandboxMessageSchema = z
   .object({ id: z.uuid(), messageId: z.string(), to: z.string(), subject: z.string(), raw: z.string().describe('The whole MIME message'), createdAt: z.iso.datetime() })
   .openapi('SandboxMessage');
+
+export const sandboxMessageParams = z.object({
+  mailboxId: z.uuid(),
+  sandboxMessageId: z.uuid().describe('The `id` of a captured message (GET /api/mailboxes/{mailboxId}/sandbox-messages)'),
+});
+
+export const simulateSandboxMessageBody = z
+  .object({
+    kind: z
+      .enum(simulationKinds)
+      .describe('reply: the lead answers (stops their sequence); bounce: a delivery status notification; out_of_office: an auto-reply (postpones, never stops)'),
+    bodyText: z.string().trim().min(1).max(100_000).optional().describe('What the lead writes (reply, out_of_office); a default sentence when absent'),
+    bounceStatus: z
+      .string()
+      .regex(/^[45]\.\d{1,3}\.\d{1,3}$/, 'an enhanced status code such as 5.1.1 (hard) or 4.2.2 (soft)')
+      .optional()
+      .describe('bounce only: 5.x.x is a hard bounce (the address is suppressed), 4.x.x a soft one; default 5.1.1'),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.kind === 'bounce' && body.bodyText !== undefined) ctx.addIssue({ code: 'custom', path: ['bodyText'], message: 'a bounce is written by the mail system: give bodyText with reply or out_of_office' });
+    if (body.kind !== 'bounce' && body.bounceStatus !== undefined) ctx.addIssue({ code: 'custom', path: ['bounceStatus'], message: 'bounceStatus applies to kind bounce only' });
+  })
+  .openapi('SandboxSimulation');
+
+export const simulatedSandboxMessageSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(simulationKinds),
+    sandboxMessageId: z.uuid().describe('The captured send it answers'),
+    inReplyTo: z.string().describe("That send's Message-ID"),
+    raw: z.string().describe('The whole MIME message the mailbox received'),
+    createdAt: z.iso.datetime(),
+    watch: z
+      .object({ started: z.boolean(), detail: z.string() })
+      .describe('Whether the inbox watcher was started to read it now; otherwise it is read on the next poll'),
+  })
+  .openapi('SimulatedSandboxMessage');
+
+export const sandboxInboxReadBody = z
+  .object({
+    cursor: z.string().regex(/^\d{1,20}$/, 'the last sequence watched (decimal digits)').nullable().describe('null before the first watch'),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+export const sandboxInboxSchema = z
+  .object({
+    cursor: z.string().describe('The last sequence returned (the given cursor when nothing is new)'),
+    messages: z.array(z.object({ id: z.uuid(), threadId: z.string().nullable(), receivedAt: z.iso.datetime(), raw: z.string() })),
+  })
+  .openapi('SandboxInbox');
 
 export const sandboxMessagesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
