@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import type { Mailbox } from '../../generated/prisma/client.js';
 import type { Clock } from '../../lib/clock.js';
 import type { SecretBox } from '../../lib/crypto.js';
 import { AppError, ConflictError, NotFoundError } from '../../lib/errors.js';
@@ -27,11 +28,13 @@ export class MailboxesService {
 
   async list(auth: AuthContext) {
     const rows = await auth.db.mailbox.findMany({ orderBy: { createdAt: 'asc' } });
-    return rows.map(toMailbox);
+    const mailboxes = [];
+    for (const row of rows) mailboxes.push(await this.present(auth, row));
+    return mailboxes;
   }
 
   async get(auth: AuthContext, mailboxId: string) {
-    return toMailbox(await this.find(auth, mailboxId));
+    return this.present(auth, await this.find(auth, mailboxId));
   }
 
   async update(auth: AuthContext, mailboxId: string, input: UpdateMailbox) {
@@ -39,7 +42,7 @@ export class MailboxesService {
     const { restartRamp, status, ...limits } = input;
     if (status === 'active' && mailbox.status !== 'active' && mailbox.status !== 'paused') {
       if (mailbox.status === 'needs_reauth') throw new AppError('mailbox_needs_reauth', 'Connect the mailbox again to resume it', { mailboxId });
-      throw new ConflictError(`A ${mailbox.status} mailbox cannot be resumed`, { field: 'status' });
+      throw new ConflictError(`A ${mailbox.status} mailbox cannot be resumed`);
     }
     const statusChange = status && status !== mailbox.status ? { status, statusReason: status === 'paused' ? 'Paused by a user' : null } : {};
     const row = await auth.db.mailbox.update({
@@ -47,7 +50,7 @@ export class MailboxesService {
       data: { ...limits, ...statusChange, ...(restartRamp ? { rampStartedAt: this.deps.clock.now() } : {}) },
     });
     await recordAudit(auth, { action: 'mailbox.updated', targetType: 'mailbox', targetId: row.id, data: { changes: Object.keys(input) } });
-    return toMailbox(row);
+    return this.present(auth, row);
   }
 
   /**
@@ -95,7 +98,7 @@ export class MailboxesService {
 
   async createSandbox(auth: AuthContext, input: CreateSandboxMailbox) {
     const existing = await auth.db.mailbox.findFirst({ where: { email: input.email } });
-    if (existing) throw new ConflictError('A mailbox with this address exists already', { field: 'email', mailboxId: existing.id });
+    if (existing) throw new ConflictError('A mailbox with this address exists already', { mailboxId: existing.id, issues: [{ path: 'email', message: 'A mailbox with this address exists already' }] });
     return this.upsert(auth, input.email, { provider: 'sandbox', displayName: input.displayName, settings: {}, sealed: () => ({ credentialsCiphertext: null, credentialsKeyId: null }) });
   }
 
@@ -122,6 +125,18 @@ export class MailboxesService {
     });
     const data = rows.map((row) => ({ id: row.id, messageId: row.messageId, to: row.toAddress, subject: row.subject, raw: row.raw, createdAt: row.createdAt.toISOString() }));
     return { data, nextBefore: rows.length === page.limit ? data.at(-1)!.createdAt : null };
+  }
+
+  /**
+   * A mailbox as the API shows it, its health score recomputed now (and stored) exactly as the health
+   * endpoint does, so the list, the detail and GET /health never disagree.
+   */
+  private async present(auth: AuthContext, row: Mailbox) {
+    const refreshed = await refreshMailboxHealth(auth.db, row.id, this.deps.clock.now(), this.deps.healthPolicy);
+    if (!refreshed) return toMailbox(row);
+    // The refresh may have just auto-paused it.
+    const current = refreshed.autoPaused ? await this.find(auth, row.id) : row;
+    return toMailbox({ ...current, healthScore: refreshed.health.score });
   }
 
   private async find(auth: AuthContext, mailboxId: string) {
@@ -156,6 +171,6 @@ export class MailboxesService {
       : await auth.db.mailbox.create({ data: { id, organizationId: auth.organizationId, email, ...data } });
     if (existing) this.deps.broker.forget(id);
     await recordAudit(auth, { action: existing ? 'mailbox.reconnected' : 'mailbox.created', targetType: 'mailbox', targetId: id, data: { provider: input.provider, email } });
-    return { created: !existing, mailbox: toMailbox(row) };
+    return { created: !existing, mailbox: await this.present(auth, row) };
   }
 }

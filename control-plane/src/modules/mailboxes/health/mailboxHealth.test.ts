@@ -45,6 +45,24 @@ describe('mailbox health', () => {
     expect((await t.http.get(`/api/mailboxes/${id}`).set(owner.auth)).body.healthScore).toBe(health.score);
   });
 
+  it('is the same number in the list, the detail and the health endpoint, whichever is read first', async () => {
+    const created = await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: 'listed@sandbox.example' });
+    // A new mailbox has no age points yet: not the 100 a stored default would say.
+    const health = async (id: string) => (await t.http.get(`/api/mailboxes/${id}/health`).set(owner.auth)).body;
+    expect(created.body.healthScore).toBe((await health(created.body.id)).score);
+    const { id, messageIds } = await mailboxWithSends('stale@sandbox.example', { sent: 30, failed: 2 });
+    // Events recorded behind the service's back (as a sweep would find them): nothing refreshed the stored score.
+    await recordEvents(id, 'bounced', messageIds.slice(0, 1), { status: '5.1.1' });
+    const listed = (await t.http.get('/api/mailboxes').set(owner.auth)).body.data.find((mailbox: { id: string }) => mailbox.id === id);
+    const detail = (await t.http.get(`/api/mailboxes/${id}`).set(owner.auth)).body;
+    const explained = await health(id);
+    expect(explained.window).toMatchObject({ hardBounces: 1, failed: 2 });
+    expect(explained.score).toBeLessThan(90);
+    expect([listed.healthScore, detail.healthScore]).toEqual([explained.score, explained.score]);
+    const paused = (await t.http.patch(`/api/mailboxes/${id}`).set(owner.auth).send({ status: 'paused' })).body;
+    expect(paused.healthScore).toBe(explained.score);
+  });
+
   it('auto-pauses at a 5% hard-bounce rate over the last sends and records why', async () => {
     const { id, messageIds } = await mailboxWithSends('bouncy@sandbox.example', { sent: 40 });
     await recordEvents(id, 'bounced', messageIds.slice(0, 1));

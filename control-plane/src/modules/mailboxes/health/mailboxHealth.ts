@@ -114,13 +114,14 @@ export async function computeMailboxHealth(db: ScopedDb, mailbox: HealthMailbox,
 /**
  * Recomputes and stores a mailbox's health, and pauses an active mailbox whose hard-bounce rate
  * reached the threshold (the reason is recorded on the mailbox and in the audit log). Called on
- * send and bounce events and by the periodic sweep.
+ * send and bounce events, by the periodic sweep, and whenever the API shows a mailbox.
  */
 export async function refreshMailboxHealth(db: ScopedDb, mailboxId: string, now: Date, policy: HealthPolicy): Promise<{ health: MailboxHealth; autoPaused: boolean } | undefined> {
-  const mailbox = await db.mailbox.findUnique({ where: { id: mailboxId }, select: { id: true, organizationId: true, status: true, createdAt: true } });
+  const mailbox = await db.mailbox.findUnique({ where: { id: mailboxId }, select: { id: true, organizationId: true, status: true, createdAt: true, healthScore: true } });
   if (!mailbox) return undefined;
   const health = await computeMailboxHealth(db, mailbox, now, policy);
-  await db.mailbox.update({ where: { id: mailbox.id }, data: { healthScore: health.score } });
+  // Written only when it moved: reading a mailbox must not touch its updatedAt.
+  if (health.score !== mailbox.healthScore) await db.mailbox.update({ where: { id: mailbox.id }, data: { healthScore: health.score } });
   if (!health.autoPause.wouldPause || mailbox.status !== 'active') return { health, autoPaused: false };
 
   const reason = `Auto-paused: hard-bounce rate ${percent(health.window.hardBounceRate)} over the last ${health.window.sent} sends (threshold ${percent(policy.autoPauseBounceRate)})`;
