@@ -153,7 +153,8 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the launcher supervises n8n'), () => 
     google.deliver(senders[0]!, [`From: <${lead}>`, `To: <${senders[0]}>`, `Subject: Re: ${headerValue(ours!.headers, 'subject')}`, 'Message-ID: <reply.after-restart@lead.example>', `In-Reply-To: ${ours!.messageId}`, `References: ${ours!.messageId}`, 'Content-Type: text/plain; charset=UTF-8', '', 'Yes, let us talk.'].join('\r\n'));
     const readsBefore = google.calls('gmail.get').length;
     await tickInboxWatcher(owner.organization.id);
-    await until('the reply to stop that lead', async () => (await prisma.enrollment.findFirstOrThrow({ where: { campaignId, lead: { email: lead } } })).state === 'stopped', 60_000);
+    const reply = await until('the reply to reach the unified inbox', () => prisma.inboxMessage.findFirst({ where: { messageIdHeader: '<reply.after-restart@lead.example>', direction: 'inbound' } }), 60_000);
+    expect(reply).toMatchObject({ inboundType: 'replied', fromAddress: `<${lead}>` });
     expect(google.calls('gmail.get').length - readsBefore).toBeLessThanOrEqual(2);
     const sender = await prisma.mailbox.findFirstOrThrow({ where: { id: { in: mailboxIds }, email: senders[0] } });
     expect(sender.inboxCursor).not.toBe(cursorsBefore.get(sender.id));
