@@ -60,15 +60,18 @@ export function authRoutes(deps: { auth: AuthService; prisma: PrismaClient; logi
         const organization = await caller.db.organization.findUnique({ where: { id: caller.organizationId } });
         if (!organization) throw new NotFoundError('Organization');
         const user = caller.userId ? await prisma.user.findUnique({ where: { id: caller.userId } }) : null;
+        const acting = { id: organization.id, name: organization.name, role: caller.role };
+        const apiKey = caller.apiKeyId ? await caller.db.apiKey.findUnique({ where: { id: caller.apiKeyId } }) : null;
         const memberships = caller.userId
           ? await prisma.membership.findMany({ where: { userId: caller.userId }, include: { organization: true }, orderBy: { createdAt: 'asc' } })
           : [];
         return {
           body: {
             user: user ? { id: user.id, email: user.email, name: user.name } : null,
-            organization: { id: organization.id, name: organization.name, role: caller.role },
-            ...(caller.apiKeyId ? { apiKeyId: caller.apiKeyId } : {}),
-            organizations: memberships.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role })),
+            organization: acting,
+            apiKey: apiKey ? { id: apiKey.id, name: apiKey.name, prefix: apiKey.prefix, role: apiKey.role, expiresAt: apiKey.expiresAt?.toISOString() ?? null } : null,
+            // A key belongs to one organization and acts there with its own role, whoever created it.
+            organizations: apiKey ? [acting] : memberships.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role })),
           },
         };
       },

@@ -47,9 +47,12 @@ export const sessionSchema = z
 
 export const meSchema = z
   .object({
-    user: userSchema.nullable(),
-    organization: organizationSummarySchema,
-    apiKeyId: z.uuid().optional(),
-    organizations: z.array(organizationSummarySchema),
+    user: userSchema.nullable().describe('The signed-in user; null when an API key calls'),
+    organization: organizationSummarySchema.describe('The organization this call acts in, with the role it acts as'),
+    apiKey: z
+      .object({ id: z.uuid(), name: z.string(), prefix: z.string(), role: organizationSummarySchema.shape.role, expiresAt: z.iso.datetime().nullable() })
+      .nullable()
+      .describe('The API key calling (it acts in its one organization with its own role); null for a signed-in user'),
+    organizations: z.array(organizationSummarySchema).describe("Where the caller can act: a user's memberships; for an API key, its one organization with the key's role"),
   })
   .openapi('Me');

@@ -170,7 +170,15 @@ describe('API keys', () => {
     expect(JSON.stringify((await t.http.get('/api/api-keys').set(owner.auth)).body)).not.toContain(key);
 
     const me = await t.http.get('/api/me').set('Authorization', `Bearer ${key}`);
-    expect(me.body).toMatchObject({ user: null, apiKeyId: created.body.id, organization: { id: owner.organization.id, role: 'member' } });
+    const acting = { id: owner.organization.id, name: owner.organization.name, role: 'member' };
+    expect(me.body).toEqual({
+      user: null,
+      organization: acting,
+      apiKey: { id: created.body.id, name: 'CRM sync', prefix: key.slice(0, stored.prefix.length), role: 'member', expiresAt: null },
+      organizations: [acting],
+    });
+    const asOwner = await t.http.get('/api/me').set(owner.auth);
+    expect(asOwner.body).toMatchObject({ apiKey: null, organizations: [{ id: owner.organization.id, role: 'owner' }] });
     expect((await t.http.get('/api/api-keys').set('Authorization', `Bearer ${key}`)).status).toBe(403);
 
     expect((await t.http.delete(`/api/api-keys/${created.body.id}`).set(owner.auth)).status).toBe(204);
