@@ -10,7 +10,24 @@ import type { AuthContext } from '../../../lib/http/route.js';
 import type { ImportProgressFeed } from './importProgressFeed.js';
 
 const keepAliveMs = 15_000;
-const finalStatuses = new Set(['completed', 'failed', 'cancelled', 'previewed']);
+
+/**
+ * Why a stream ends, said in its `end` event. A previewed import is still waiting for its commit, so
+ * a stream opened before the commit stays open through it (an abandoned preview ends as cancelled
+ * when it expires).
+ */
+function endReason(row: LeadImport): string | undefined {
+  switch (row.status) {
+    case 'completed':
+      return 'The import finished';
+    case 'failed':
+      return `The import failed${row.error ? `: ${row.error}` : ''}; POST /api/lead-imports/${row.id}/resume continues it, and a new stream follows it`;
+    case 'cancelled':
+      return row.error ?? 'The import was cancelled';
+    default:
+      return undefined;
+  }
+}
 
 /** Who holds a stream: the user, or the API key for key-authenticated calls. */
 const streamHolder = (auth: AuthContext) => (auth.userId ? `user:${auth.userId}` : `key:${auth.apiKeyId ?? auth.organizationId}`);
@@ -29,7 +46,10 @@ export class ImportEventStreams {
     this.perUser = new ConcurrencyLimit(deps.streamsPerUser);
   }
 
-  /** A `progress` event whenever the counters move, then `end` when the import stops; 429 past the user's limit. */
+  /**
+   * A `progress` event whenever the status or counters move (from the preview through the commit to
+   * the last batch), then `end` with the final status and why; 429 past the user's limit.
+   */
   async serve(auth: AuthContext, initial: LeadImport, req: Request, res: Response): Promise<void> {
     const release = this.perUser.tryAcquire(streamHolder(auth));
     if (!release) {
@@ -55,7 +75,10 @@ export class ImportEventStreams {
         resolve();
       };
       const push = (row: LeadImport | undefined) => {
-        if (!row) return finish();
+        if (!row) {
+          write(`event: end\ndata: ${JSON.stringify({ status: null, reason: 'The import no longer exists' })}\n\n`);
+          return finish();
+        }
         const payload = JSON.stringify(this.deps.progressOf(row));
         if (payload !== sent) {
           write(`event: progress\ndata: ${payload}\n\n`);
@@ -63,8 +86,9 @@ export class ImportEventStreams {
         } else if (Date.now() - lastWrite > keepAliveMs) {
           write(': keep-alive\n\n');
         }
-        if (finalStatuses.has(row.status)) {
-          write(`event: end\ndata: ${JSON.stringify({ status: row.status })}\n\n`);
+        const reason = endReason(row);
+        if (reason !== undefined) {
+          write(`event: end\ndata: ${JSON.stringify({ status: row.status, reason })}\n\n`);
           finish();
         }
       };

@@ -76,11 +76,53 @@ it('watchers of one import share one poller, and a user holds at most the config
   await Promise.all(watching.map((stream) => stream.ended));
   for (const stream of watching) {
     expect(stream.text()).toContain('"rowsRead":7');
-    expect(stream.text()).toMatch(/event: end\ndata: \{"status":"completed"\}/);
+    expect(stream.text()).toMatch(/event: end\ndata: \{"status":"completed","reason":"The import finished"\}/);
   }
   // Nobody watches any more: the poller stopped.
   const afterEnd = polls.mock.calls.length;
   await sleep(600);
   expect(polls.mock.calls.length).toBe(afterEnd);
   polls.mockRestore();
+});
+
+/** The `progress` statuses and the `end` event a stream received, in order. */
+function eventsOf(text: string) {
+  return [...text.matchAll(/event: (\w+)\ndata: (.*)\n\n/g)].map(([, name, data]) => ({ name, data: JSON.parse(data!) as { status: string | null; reason?: string } }));
+}
+
+it('a stream opened on the preview stays open through the commit and ends when the import ends, saying why', async () => {
+  const owner = await signUp(t.http);
+  const preview = await t.http.post('/api/lead-imports').set(owner.auth).set('Content-Type', 'text/csv').send(Buffer.from('email\na@example.com\nb@example.com\n'));
+  expect(preview.body.status).toBe('previewed');
+  const stream = await openStream(owner, preview.body.id);
+  let ended = false;
+  void stream.ended.then(() => (ended = true));
+  await sleep(600);
+  expect(ended).toBe(false);
+  expect(eventsOf(stream.text())).toEqual([{ name: 'progress', data: expect.objectContaining({ status: 'previewed' }) }]);
+
+  expect((await t.http.post(`/api/lead-imports/${preview.body.id}/commit`).set(owner.auth).send({})).status).toBe(202);
+  await stream.ended;
+  const events = eventsOf(stream.text());
+  expect(events.at(-1)).toEqual({ name: 'end', data: { status: 'completed', reason: 'The import finished' } });
+  expect(events.at(-2)).toMatchObject({ name: 'progress', data: { status: 'completed', progress: expect.objectContaining({ imported: 2 }) } });
+});
+
+it('ends a stream with the reason when the import fails or is cancelled', async () => {
+  const owner = await signUp(t.http);
+  const failing = await t.http.post('/api/lead-imports').set(owner.auth).set('Content-Type', 'text/csv').send(Buffer.from('email\na@example.com\n'));
+  await t.prisma.leadImport.update({ where: { id: failing.body.id }, data: { status: 'running' } });
+  const failed = await openStream(owner, failing.body.id);
+  await t.prisma.leadImport.update({ where: { id: failing.body.id }, data: { status: 'failed', error: 'The database went away' } });
+  await failed.ended;
+  expect(eventsOf(failed.text()).at(-1)).toEqual({
+    name: 'end',
+    data: { status: 'failed', reason: `The import failed: The database went away; POST /api/lead-imports/${failing.body.id}/resume continues it, and a new stream follows it` },
+  });
+
+  const cancelling = await t.http.post('/api/lead-imports').set(owner.auth).set('Content-Type', 'text/csv').send(Buffer.from('email\na@example.com\n'));
+  const cancelled = await openStream(owner, cancelling.body.id);
+  expect((await t.http.post(`/api/lead-imports/${cancelling.body.id}/cancel`).set(owner.auth)).status).toBe(200);
+  await cancelled.ended;
+  expect(eventsOf(cancelled.text()).at(-1)).toMatchObject({ name: 'end', data: { status: 'cancelled', reason: expect.any(String) } });
 });

@@ -71,7 +71,7 @@ export function leadImportRoutes(deps: { imports: LeadImportsService }): AnyRout
     // GET /api/lead-imports/:importId/events
     route({
       method: 'get', path: '/api/lead-imports/:importId/events', access: 'viewer', tag: 'Lead imports',
-      summary: 'Progress as server-sent events (`progress`, then `end`)',
+      summary: 'Progress as server-sent events: `progress` from the preview through the commit to the last batch, then `end` with the final status and why',
       params: importParams,
       responses: {
         200: { description: 'text/event-stream', schema: z.string(), contentType: 'text/event-stream' },
