@@ -35,10 +35,21 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/**
+ * One problem with one part of a request. `path` is relative to the request body (`steps.0.variants.1.subject`,
+ * `''` for the body as a whole), or to the query string when `in` is `query`; a form can put each message on its field.
+ */
 export interface FieldIssue {
-  field: string;
+  path: string;
   message: string;
+  /** Where `path` points; the body unless said otherwise. */
+  in?: 'body' | 'query';
+  /** In a text value (a template, a CSV file): 1-based line and column. */
   line?: number;
+  column?: number;
+  /** For a value outside a fixed set: the values accepted and the one nearest to what was sent. */
+  allowed?: string[];
+  suggestion?: string;
 }
 
 export class AppError extends Error {
@@ -63,7 +74,7 @@ export class NotFoundError extends AppError {
 }
 
 export class ValidationError extends AppError {
-  constructor(issues: FieldIssue[], message = 'The request is not valid') {
+  constructor(issues: FieldIssue[], message = issues.length === 1 ? 'The request has a problem: see issues' : `The request has ${issues.length} problems: see issues`) {
     super('validation_failed', message, { issues });
   }
 }
@@ -81,7 +92,8 @@ export class ForbiddenError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
+  /** A conflict on a field of the request names it in `details.issues`, like a validation problem. */
+  constructor(message: string, details: AppError['details'] = {}) {
     super('conflict', message, details);
   }
 }

@@ -15,8 +15,21 @@ export const problemSchema = z
     instance: z.string().optional(),
     requestId: z.string().optional(),
     issues: z
-      .array(z.object({ field: z.string(), message: z.string(), line: z.number().int().optional() }))
-      .optional(),
+      .array(
+        z
+          .object({
+            path: z.string().describe("Dotted path relative to the request body (`steps.0.variants.1.subject`), or to the query string when `in` is `query`; '' is the whole body"),
+            in: z.enum(['body', 'query']),
+            message: z.string(),
+            line: z.number().int().optional().describe('In a text value (a template, a CSV file): 1-based line'),
+            column: z.number().int().optional().describe('1-based column on that line'),
+            allowed: z.array(z.string()).optional().describe('For a value outside a fixed set: the accepted values'),
+            suggestion: z.string().optional().describe('The accepted value nearest to the one sent'),
+          })
+          .openapi('ProblemIssue'),
+      )
+      .optional()
+      .describe('Every problem with the request at once (validation_failed, conflict on a field)'),
   })
   .openapi('Problem');
 
@@ -44,7 +57,7 @@ export function buildOpenApiDocument(registry: OpenAPIRegistry, version: string)
     info: {
       title: 'Ophir control plane API',
       version,
-      description: 'Errors are RFC 9457 problem+json documents with a stable `code`.',
+      description: 'Errors are RFC 9457 problem+json documents (the Problem schema) with a stable `code`; see docs/api-errors.md.',
     },
   });
 }

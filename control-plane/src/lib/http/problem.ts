@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { ZodError } from 'zod';
+import { ZodError, type core } from 'zod';
 import { AppError, ValidationError, type FieldIssue } from '../errors.js';
+import { unknownOptionIssue } from '../nearest.js';
 import type { Logger } from '../logger.js';
 
 export const problemContentType = 'application/problem+json';
@@ -34,13 +35,30 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function issuesFromZod(error: ZodError): FieldIssue[] {
-  return error.issues.flatMap((issue) => {
-    const base = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, message: 'Unknown field' }));
+/** Zod's issues as the API words them: paths relative to the body (or query string), unknown keys and enum values named. */
+export function issuesFromZod(error: ZodError, location: 'body' | 'query' = 'body'): FieldIssue[] {
+  return explainIssues(error.issues, [], location);
+}
+
+/** A union branch that failed only because the value is of another kind says nothing about the value. */
+const wrongKindOnly = (issues: readonly core.$ZodIssue[]) => issues.every((issue) => issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value'));
+
+function explainIssues(issues: readonly core.$ZodIssue[], prefix: PropertyKey[], location: 'body' | 'query'): FieldIssue[] {
+  return issues.flatMap((issue): FieldIssue[] => {
+    if (issue.code === 'invalid_union') {
+      // `'' or a time zone`: the branch the value was meant for explains the problem.
+      const meant = issue.errors.filter((branch) => !wrongKindOnly(branch));
+      if (meant.length === 1) return explainIssues(meant[0]!, [...prefix, ...issue.path], location);
     }
-    return [{ field: base || '(body)', message: issue.message }];
+    const base = [...prefix, ...issue.path].map(String).join('.');
+    const at = (path: string) => ({ path, in: location });
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ ...at(base ? `${base}.${key}` : key), message: location === 'query' ? 'Unknown parameter' : 'Unknown field' }));
+    }
+    if (issue.code === 'invalid_value' && typeof issue.input === 'string' && issue.values.every((value) => typeof value === 'string')) {
+      return [{ ...at(base), ...unknownOptionIssue(issue.input, issue.values as string[]) }];
+    }
+    return [{ ...at(base), message: issue.message }];
   });
 }
 
@@ -51,7 +69,7 @@ export function toAppError(error: unknown): AppError | undefined {
   const httpError = error as { type?: string; status?: number; expose?: boolean; message?: string };
   if (httpError?.type === 'entity.parse.failed') {
     return new AppError('invalid_json', 'The request body is not valid JSON', {
-      issues: [{ field: '(body)', message: httpError.message ?? 'Malformed JSON' }],
+      issues: [{ path: '', message: httpError.message ?? 'Malformed JSON' }],
     });
   }
   if (httpError?.type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large');
@@ -74,7 +92,7 @@ export function problemDocument(appError: AppError | undefined, req: Request): P
     detail: appError?.message ?? 'Something went wrong on our side. The error was logged.',
     instance: req.originalUrl,
     requestId: String(req.id),
-    ...(issues ? { issues } : {}),
+    ...(issues ? { issues: issues.map((issue) => ({ ...issue, in: issue.in ?? 'body' })) } : {}),
   };
 }
 

@@ -1,10 +1,10 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z, type ZodType } from 'zod';
 import type { Role } from '../../generated/prisma/enums.js';
-import { AppError, ForbiddenError, NotFoundError } from '../errors.js';
+import { AppError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../errors.js';
 import type { ScopedDb } from '../db/tenantScope.js';
 import { problemSchema, type OpenAPIRegistry } from './openapi.js';
-import { issuesFromZod } from './problem.js';
+import { issuesFromZod, problemContentType } from './problem.js';
 
 export interface AuthContext {
   organizationId: string;
@@ -44,9 +44,19 @@ interface RouteSpec<B extends ZodType | undefined, Q extends ZodType | undefined
   path: string;
   summary: string;
   tag: string;
+  /** A JSON body. Without one (and without `bodyFormat`), a body with fields is refused: nothing would read it. */
   body?: B;
+  /** A body that is not JSON: `csv`, a file received by the handler (multipart/form-data or the raw file); `form`, form-encoded fields. */
+  bodyFormat?: 'csv' | 'form';
   query?: Q;
   params?: P;
+  /**
+   * Checks beyond the schema's that need stored data (a campaign's settings). They run whether or not the
+   * schema accepted the body, on the body as parsed or else as sent (so they read it defensively), and their
+   * issues are answered together with the schema's: one answer lists every problem. The handler runs only
+   * when there are none.
+   */
+  rules?: (context: { body: unknown; params: Infer<P>; auth: A }) => Promise<FieldIssue[]>;
   responses: Record<number, { description: string; schema?: ZodType; contentType?: string }>;
   /** Runs before parsing, e.g. rate limits. */
   middleware?: RequestHandler[];
@@ -78,19 +88,60 @@ export function route<B extends ZodType | undefined = undefined, Q extends ZodTy
   return spec as AnyRoute;
 }
 
+const problemResponse = (description: string) => ({ description, content: { [problemContentType]: { schema: problemSchema } } });
+
+const bodyFormatContent = {
+  csv: {
+    description: 'The CSV file: a multipart/form-data file part, or the raw file as the body',
+    required: true,
+    content: {
+      'multipart/form-data': { schema: z.object({ file: z.string().openapi({ format: 'binary' }) }) },
+      'text/csv': { schema: z.string() },
+    },
+  },
+  form: { required: false, content: { 'application/x-www-form-urlencoded': { schema: z.record(z.string(), z.string()) } } },
+} as const;
+
 function openApiPath(path: string): string {
   return path.replace(/:(\w+)/g, '{$1}');
 }
 
-function parseOrThrow(schema: ZodType | undefined, value: unknown, location: string): unknown {
-  if (!schema) return undefined;
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issues = issuesFromZod(result.error).map((issue) => ({
-    ...issue,
-    field: issue.field === '(body)' ? location : `${location}.${issue.field}`,
-  }));
-  throw new AppError('validation_failed', `Invalid ${location}`, { issues });
+function parse(schema: ZodType | undefined, value: unknown, location: 'body' | 'query'): { data: unknown; issues: FieldIssue[] } {
+  if (!schema) return { data: undefined, issues: [] };
+  // The input is reported so an unknown enum value can be named with its nearest valid one.
+  const result = schema.safeParse(value, { reportInput: true });
+  return result.success ? { data: result.data, issues: [] } : { data: value, issues: issuesFromZod(result.error, location) };
+}
+
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+/** What a route's body must be, refused up front with how to send it instead. */
+function checkBodyFormat(spec: AnyRoute, req: Request): FieldIssue[] {
+  if (spec.bodyFormat === 'csv') {
+    if (req.is('application/json')) {
+      throw new AppError(
+        'unsupported_media_type',
+        'Upload the CSV file itself: as multipart/form-data with a file part (curl -F file=@leads.csv), or as the raw body with Content-Type: text/csv (curl --data-binary @leads.csv -H "Content-Type: text/csv"); a JSON body carries no file',
+      );
+    }
+    return [];
+  }
+  if (spec.bodyFormat === 'form') {
+    if (req.is('application/json')) throw new AppError('unsupported_media_type', 'Send the fields form-encoded (application/x-www-form-urlencoded), not as JSON');
+    return [];
+  }
+  if (spec.body) {
+    if (hasBody(req) && !req.is('application/json')) throw new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json');
+    return [];
+  }
+  const body: unknown = req.body;
+  if (body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0)) return [];
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    return Object.keys(body).map((key) => ({ path: key, message: 'Unknown field: this route takes no body' }));
+  }
+  return [{ path: '', message: 'This route takes no body' }];
 }
 
 export function mountRoutes(options: {
@@ -115,18 +166,23 @@ export function mountRoutes(options: {
         ...(spec.params ? { params: spec.params as never } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
         ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } }, required: true } } : {}),
+        ...(spec.bodyFormat ? { body: bodyFormatContent[spec.bodyFormat] } : {}),
       },
       responses: {
+        // Every route validates its body (or its absence), so every one can answer 400.
+        400: problemResponse('validation_failed: every problem with the body and query at once, in issues[]'),
         ...Object.fromEntries(
           Object.entries(spec.responses).map(([status, response]) => [
             status,
-            {
-              description: response.description,
-              ...(response.schema ? { content: { [response.contentType ?? 'application/json']: { schema: response.schema } } } : {}),
-            },
+            response.schema || response.contentType || Number(status) < 400
+              ? {
+                  description: response.description,
+                  ...(response.schema ? { content: { [response.contentType ?? 'application/json']: { schema: response.schema } } } : {}),
+                }
+              : problemResponse(response.description),
           ]),
         ),
-        default: { description: 'A problem (RFC 9457)', content: { 'application/problem+json': { schema: problemSchema } } },
+        default: problemResponse('A problem (RFC 9457)'),
       },
     });
 
@@ -141,14 +197,13 @@ export function mountRoutes(options: {
       // A malformed id cannot name anything: answer as for an id that is not there.
       const params = spec.params?.safeParse(req.params);
       if (params && !params.success) throw new NotFoundError('Resource');
-      const context = {
-        body: parseOrThrow(spec.body, req.body ?? {}, 'body'),
-        query: parseOrThrow(spec.query, req.query, 'query'),
-        params: params?.data,
-        auth,
-        req,
-        res,
-      };
+      const formatIssues = checkBodyFormat(spec, req);
+      const body = parse(spec.body, req.body ?? {}, 'body');
+      const query = parse(spec.query, req.query, 'query');
+      const ruleIssues = spec.rules ? await spec.rules({ body: body.data, params: params?.data, auth } as never) : [];
+      const issues = [...formatIssues, ...body.issues, ...ruleIssues, ...query.issues];
+      if (issues.length > 0) throw new ValidationError(issues);
+      const context = { body: body.data, query: query.data, params: params?.data, auth, req, res };
       const result = await (spec.handler as (ctx: typeof context) => Promise<RouteResult | void>)(context);
       if (res.headersSent) return;
       for (const [name, value] of Object.entries(result?.headers ?? {})) res.setHeader(name, value);

@@ -30,7 +30,7 @@ export class AuthService {
   async register(input: { email: string; password: string; name: string; organizationName: string }): Promise<Session> {
     const passwordHash = await this.deps.passwords.hash(input.password);
     const existing = await this.deps.prisma.user.findUnique({ where: { email: input.email } });
-    if (existing) throw new ConflictError('An account with this email already exists; sign in instead', { field: 'email' });
+    if (existing) throw new ConflictError('An account with this email already exists; sign in instead', { issues: [{ path: 'email', message: 'An account with this email already exists' }] });
     const { user, organization } = await this.deps.prisma.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
       const organization = await tx.organization.create({ data: { name: input.organizationName } });

@@ -40,7 +40,7 @@ describe('campaign reply handling: stop colleagues at the same domain, delay aft
     for (const autoReplyDelayDays of [0, 31, 2.5]) {
       const refused = await t.http.patch(`/api/campaigns/${campaignId}`).set(owner.auth).send({ autoReplyDelayDays });
       expect(refused.status).toBe(400);
-      expect(refused.body.issues).toEqual([expect.objectContaining({ field: 'body.autoReplyDelayDays' })]);
+      expect(refused.body.issues).toEqual([expect.objectContaining({ path: 'autoReplyDelayDays' })]);
     }
   });
 });

@@ -152,6 +152,6 @@ export class CampaignsService {
     const found = await auth.db.mailbox.findMany({ where: { id: { in: mailboxIds } }, select: { id: true } });
     const known = new Set(found.map((m) => m.id));
     const missing = mailboxIds.map((id, index) => ({ id, index })).filter(({ id }) => !known.has(id));
-    if (missing.length > 0) throw new ValidationError(missing.map(({ index }) => ({ field: `body.mailboxIds.${index}`, message: 'No such mailbox' })));
+    if (missing.length > 0) throw new ValidationError(missing.map(({ index }) => ({ path: `mailboxIds.${index}`, message: 'No such mailbox' })));
   }
 }

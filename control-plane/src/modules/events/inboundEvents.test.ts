@@ -202,7 +202,7 @@ describe('resolution limits', () => {
   it('refuses events that name nothing, bounces without their kind, and unsigned calls', async () => {
     const bad = await callAsN8n(t, '/api/internal/n8n/inbound-events', { events: [inbound({ type: 'replied' }), inbound({ type: 'bounced', leadEmail: 'a@b.example', mailboxId: randomUUID() })] });
     expect(bad.status).toBe(400);
-    expect(bad.body.issues.map((issue: { field: string }) => issue.field)).toEqual(['body.events.0.inReplyToMessageId', 'body.events.1.bounce']);
+    expect(bad.body.issues.map((issue: { path: string }) => issue.path)).toEqual(['events.0.inReplyToMessageId', 'events.1.bounce']);
     expect((await t.http.post('/api/internal/n8n/inbound-events').send({ events: [] })).status).toBe(401);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Clock } from '../../lib/clock.js';
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
-import { AppError, NotFoundError } from '../../lib/errors.js';
+import { AppError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import { withUnsubscribeFooter } from '../campaigns/messages/finishedBodies.js';
 import { renderMessage } from '../campaigns/messages/renderMessage.js';
@@ -31,7 +31,7 @@ const encodeCursor = (row: { lastMessageAt: Date; id: string }) => Buffer.from(`
 function decodeCursor(cursor: string): { at: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime())) throw new AppError('validation_failed', 'Invalid query', { issues: [{ field: 'query.cursor', message: 'is not a cursor this API issued' }] });
+  if (!id || Number.isNaN(date.getTime())) throw new ValidationError([{ path: 'cursor', in: 'query', message: 'is not a cursor this API issued' }]);
   return { at: date, id };
 }
 
@@ -62,8 +62,8 @@ function toMessage(row: InboxMessageRow): InboxMessageDto {
     from: row.fromAddress,
     to: row.toAddress,
     subject: row.subject,
-    text: row.text,
-    html: row.html,
+    bodyText: row.text,
+    bodyHtml: row.html,
     messageIdHeader: row.messageIdHeader,
     at: (row.receivedAt ?? row.sentAt ?? row.dueAt ?? row.createdAt).toISOString(),
     attempt: row.attempt,
@@ -183,8 +183,8 @@ export class InboxThreadsService {
           fromAddress: thread.mailbox.email,
           toAddress: thread.lead.email,
           subject: threading.subject,
-          text: input.text,
-          html: input.html ?? null,
+          text: input.bodyText,
+          html: input.bodyHtml ?? null,
           messageIdHeader: `<ophir.${id}@${domain}>`,
           inReplyTo: threading.inReplyTo,
           references: threading.references,
@@ -235,8 +235,8 @@ export class InboxThreadsService {
           from: thread.mailbox.email,
           to: thread.lead.email,
           subject: message.subject ?? rendered?.subject ?? null,
-          text: rendered?.text ?? null,
-          html: rendered?.html ?? null,
+          bodyText: rendered?.text ?? null,
+          bodyHtml: rendered?.html ?? null,
           messageIdHeader: message.messageIdHeader,
           at: message.sentAt!.toISOString(),
           attempt: message.attempt,

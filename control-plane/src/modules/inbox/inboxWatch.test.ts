@@ -178,7 +178,7 @@ describe('POST /api/internal/n8n/inbox-watch/results', () => {
     const gmail = await mailbox({ organizationId, provider: 'gmail' });
     const malformed = await results({ mailboxId: gmail.id, previousCursor: null, cursor: 'latest', events: [] });
     expect(malformed.status).toBe(400);
-    expect(malformed.body.issues).toEqual([expect.objectContaining({ field: 'cursor', message: expect.stringContaining('Gmail history id') })]);
+    expect(malformed.body.issues).toEqual([expect.objectContaining({ path: 'cursor', message: expect.stringContaining('Gmail history id') })]);
     const imap = await mailbox({ organizationId, provider: 'smtp' });
     expect((await results({ mailboxId: imap.id, previousCursor: null, cursor: '42', events: [] })).status).toBe(400);
     expect((await results({ mailboxId: imap.id, previousCursor: null, cursor: '7:42', events: [] })).body).toMatchObject({ cursorAdvanced: true, cursor: '7:42' });

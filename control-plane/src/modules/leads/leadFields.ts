@@ -76,25 +76,6 @@ export function isValidDomain(domain: string): boolean {
   return domain.length <= 253 && domainPattern.test(domain);
 }
 
-const timezoneCache = new Map<string, string | null>();
-
-/**
- * The canonical IANA name for a timezone, or null when Intl does not know it. Cached: a file has a
- * handful of distinct values repeated over many rows.
- */
-export function canonicalTimezone(value: string): string | null {
-  const cached = timezoneCache.get(value);
-  if (cached !== undefined) return cached;
-  let canonical: string | null;
-  try {
-    canonical = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
-  } catch {
-    canonical = null;
-  }
-  if (timezoneCache.size < 10_000) timezoneCache.set(value, canonical);
-  return canonical;
-}
-
 /** Splits "Ada Lovelace" / "Lovelace, Ada" into first and last names. */
 export function splitFullName(full: string): { firstName: string; lastName: string } {
   const value = full.trim().replace(/\s+/g, ' ');

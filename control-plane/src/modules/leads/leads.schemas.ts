@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { maxLength } from './leadFields.js';
+import { timezoneSchema } from '../../lib/timezone.js';
+import { emailProblem, maxLength, normalizeEmail } from './leadFields.js';
 
 export const leadStatusSchema = z.enum(['active', 'unsubscribed', 'bounced', 'complained']).openapi('LeadStatus');
 
@@ -26,6 +27,15 @@ export const leadSchema = z
   })
   .openapi('Lead');
 
+/** Normalized as the import does (lower case, no `mailto:`), then checked. */
+const leadEmailSchema = z.string().transform((raw, ctx) => {
+  const email = normalizeEmail(raw);
+  const problem = emailProblem(email);
+  if (!problem) return email;
+  ctx.addIssue({ code: 'custom', message: problem });
+  return z.NEVER;
+});
+
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
 const tagSchema = z.string().trim().min(1).max(maxLength.tag);
 
@@ -37,7 +47,7 @@ const leadFieldsShape = {
   phone: text(maxLength.phone),
   website: text(maxLength.website),
   linkedinUrl: text(maxLength.linkedinUrl),
-  timezone: text(maxLength.timezone).describe('IANA name, e.g. Europe/Paris'),
+  timezone: z.literal('').or(timezoneSchema).nullable().optional().describe('An IANA time zone such as Europe/Paris (abbreviations such as EST are refused); empty clears it'),
   city: text(maxLength.city),
   country: text(maxLength.country),
   customFields: z.record(z.string().min(1).max(100), z.string().max(maxLength.customValue)).optional(),
@@ -45,12 +55,12 @@ const leadFieldsShape = {
 };
 
 export const createLeadBody = z
-  .object({ email: z.string().trim().min(1).max(maxLength.email), ...leadFieldsShape })
+  .object({ email: leadEmailSchema, ...leadFieldsShape })
   .strict()
   .openapi('CreateLead');
 
 export const updateLeadBody = z
-  .object({ email: z.string().trim().min(1).max(maxLength.email).optional(), status: leadStatusSchema.optional(), ...leadFieldsShape })
+  .object({ email: leadEmailSchema.optional(), status: leadStatusSchema.optional(), ...leadFieldsShape })
   .strict()
   .openapi('UpdateLead');
 

@@ -7,7 +7,7 @@ import type { LeadStatus } from '../../generated/prisma/enums.js';
 import type { Prisma } from '../../lib/db/prisma.js';
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
 import { sha256Hex } from '../../lib/crypto.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.js';
+import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import { stopEnrollments } from '../campaigns/enrollments/stopEnrollments.js';
 import { recordAudit } from '../organizations/audit.js';
@@ -15,7 +15,7 @@ import { findSuppressed } from '../suppressions/suppressionMatch.js';
 import { neutraliseCell } from './csvSafety.js';
 import type { LeadImportsService } from './import/leadImports.service.js';
 import { prismaSql } from './import/sqlRunner.js';
-import { canonicalTimezone, emailDomain, emailProblem, normalizeEmail, standardFields, type StandardField } from './leadFields.js';
+import { emailDomain, standardFields, type StandardField } from './leadFields.js';
 import { leadWhere, type LeadFilter } from './leadSelection.js';
 import { isUniqueViolation } from './uniqueViolation.js';
 
@@ -36,27 +36,17 @@ const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toStri
 
 async function refuseSuppressed(db: ScopedDb, organizationId: string, email: string): Promise<void> {
   const suppressed = await findSuppressed(prismaSql(db), organizationId, [email]);
-  if (suppressed.size > 0) throw new ConflictError('This address is on the suppression list', { reason: 'suppressed' });
+  if (suppressed.size > 0) {
+    throw new ConflictError('This address is on the suppression list', { reason: 'suppressed', issues: [{ path: 'email', message: 'This address is on the suppression list' }] });
+  }
 }
 
-function validEmail(raw: string, field = 'email'): string {
-  const email = normalizeEmail(raw);
-  const problem = emailProblem(email);
-  if (problem) throw new ValidationError([{ field, message: problem }]);
-  return email;
-}
-
-/** Empty strings clear a field; the timezone must be one Intl knows. */
+/** Empty strings clear a field (the schema checked and canonicalized the values). */
 function fieldData(input: LeadFieldsInput) {
   const data: Partial<Record<StandardField, string | null>> & { customFields?: object; tags?: string[] } = {};
   for (const field of standardFields) {
     const value = input[field];
     if (value !== undefined) data[field] = value === null || value === '' ? null : value;
-  }
-  if (data.timezone) {
-    const canonical = canonicalTimezone(data.timezone);
-    if (!canonical) throw new ValidationError([{ field: 'timezone', message: `Unknown timezone "${data.timezone}"` }]);
-    data.timezone = canonical;
   }
   if (input.customFields) data.customFields = input.customFields;
   if (input.tags) data.tags = [...new Set(input.tags)];
@@ -83,7 +73,7 @@ export class LeadsService {
   }
 
   async create(auth: AuthContext, input: LeadFieldsInput & { email: string }) {
-    const email = validEmail(input.email);
+    const { email } = input;
     await refuseSuppressed(auth.db, auth.organizationId, email);
     try {
       const row = await auth.db.lead.create({
@@ -91,7 +81,7 @@ export class LeadsService {
       });
       return toLead(row);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('A lead with this email already exists');
+      if (isUniqueViolation(error)) throw new ConflictError('A lead with this email already exists', { issues: [{ path: 'email', message: 'A lead with this email already exists' }] });
       throw error;
     }
   }
@@ -104,7 +94,7 @@ export class LeadsService {
   async update(auth: AuthContext, leadId: string, input: LeadFieldsInput & { email?: string; status?: LeadStatus }) {
     const data: Prisma.LeadUpdateInput = { ...fieldData(input) };
     if (input.status) data.status = input.status;
-    const email = input.email === undefined ? undefined : validEmail(input.email);
+    const { email } = input;
     if (email !== undefined) {
       data.email = email;
       data.emailDomain = emailDomain(email);
@@ -122,7 +112,7 @@ export class LeadsService {
         return toLead(updated);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('Another lead has this email');
+      if (isUniqueViolation(error)) throw new ConflictError('Another lead has this email', { issues: [{ path: 'email', message: 'Another lead has this email' }] });
       throw error;
     }
   }

@@ -40,15 +40,40 @@ describe('leads', () => {
     expect((await t.http.post('/api/leads').set(owner.auth).send({ email: 'ada@example.com' })).status).toBe(409);
     const badZone = await t.http.patch(`/api/leads/${lead.id}`).set(owner.auth).send({ timezone: 'Mars/Olympus' });
     expect(badZone.status).toBe(400);
-    expect(badZone.body.issues[0].field).toBe('timezone');
+    expect(badZone.body.issues[0].path).toBe('timezone');
     const badEmail = await t.http.post('/api/leads').set(owner.auth).send({ email: 'not an email' });
-    expect(badEmail.body.issues[0]).toMatchObject({ field: 'email', message: 'malformed email' });
+    expect(badEmail.body.issues[0]).toMatchObject({ path: 'email', message: 'malformed email' });
     const updated = await t.http.patch(`/api/leads/${lead.id}`).set(owner.auth).send({ company: 'Engines', firstName: '', tags: ['vip', 'vip'] });
     expect(updated.body).toMatchObject({ company: 'Engines', firstName: null, tags: ['vip'] });
 
     await t.http.post('/api/suppressions').set(owner.auth).send({ kind: 'domain', value: 'https://www.blocked.example/about', reason: 'manual' });
     const blocked = await t.http.post('/api/leads').set(owner.auth).send({ email: 'someone@blocked.example' });
     expect(blocked.status).toBe(409);
+    expect(blocked.body.issues).toEqual([{ path: 'email', in: 'body', message: 'This address is on the suppression list' }]);
+  });
+
+  it('answers every problem of a lead at once: a custom field of the wrong type, an unknown timezone and a malformed email', async () => {
+    const owner = await signUp(t.http);
+    const response = await t.http.post('/api/leads').set(owner.auth).send({ email: 'not an email', timezone: 'Europe/Pariss', customFields: { seats: 12 } });
+    expect(response.status).toBe(400);
+    expect(response.body.issues).toEqual([
+      { path: 'email', in: 'body', message: 'malformed email' },
+      { path: 'timezone', in: 'body', message: expect.stringContaining('did you mean Europe/Paris?') },
+      { path: 'customFields.seats', in: 'body', message: expect.stringContaining('expected string') },
+    ]);
+  });
+
+  it('refuses timezone abbreviations with the IANA names they stand for, instead of a zone without daylight saving', async () => {
+    const owner = await signUp(t.http);
+    for (const [abbreviation, suggested] of [['est', 'America/New_York'], ['CET', 'Europe/Paris'], ['PST8PDT', 'America/Los_Angeles']] as const) {
+      const response = await t.http.post('/api/leads').set(owner.auth).send({ email: `lead.${abbreviation.toLowerCase()}@example.com`, timezone: abbreviation });
+      expect(response.status, abbreviation).toBe(400);
+      expect(response.body.issues).toEqual([{ path: 'timezone', in: 'body', message: expect.stringContaining(suggested) }]);
+      expect(response.body.issues[0].message).toContain('abbreviation');
+    }
+    expect(await t.prisma.lead.count({ where: { email: { startsWith: 'lead.' } } })).toBe(0);
+    const utc = await createLead(owner, { email: 'utc@example.com', timezone: 'utc' });
+    expect(utc).toMatchObject({ timezone: 'UTC' });
   });
 
   it('filters by status, list, tag, custom field and search, with cursor pagination', async () => {

@@ -51,7 +51,7 @@ export async function imapCredentials(deps: { prisma: PrismaClient; secrets: Sec
   const imap = mailboxSettingsSchema.safeParse(mailbox.settings).data?.imap;
   const credentials = openCredentials(deps.secrets, mailbox);
   if (!imap || credentials?.kind !== 'smtp') {
-    throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} has no IMAP settings, so its inbox cannot be watched; save the mailbox again with them`, { mailboxId, field: 'imap' });
+    throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} has no IMAP settings, so its inbox cannot be watched; save the mailbox again with them`, { mailboxId });
   }
   const { secure, requireTls } = transportFlags(imap.tlsMode);
   return { host: imap.host, port: imap.port, tlsMode: imap.tlsMode, secure, requireTls, username: imap.username, password: credentials.imapPassword ?? credentials.password };
@@ -70,7 +70,7 @@ export async function captureSandboxMessage(prisma: PrismaClient, input: z.infer
 
   const raw = Buffer.from(input.raw, 'base64').toString('utf8');
   const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
-  if (parsed.headers.size === 0) throw new ValidationError([{ field: 'raw', message: 'is not a base64 MIME message' }]);
+  if (parsed.headers.size === 0) throw new ValidationError([{ path: 'raw', message: 'is not a base64 MIME message' }]);
   const created = await db.sandboxMessage.createManyAndReturn({
     data: [{ organizationId: mailbox.organizationId, mailboxId: mailbox.id, messageId: input.messageId, toAddress: input.to, subject: input.subject ?? parsed.subject ?? '', raw }],
     skipDuplicates: true,

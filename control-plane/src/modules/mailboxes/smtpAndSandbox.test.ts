@@ -125,7 +125,7 @@ describe('SMTP mailboxes', () => {
     const refused = await callAsN8n(t, `/api/internal/n8n/mailboxes/${mailbox.id}/imap-credentials`, { provider: 'smtp' });
     expect(refused.status).toBe(409);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(refused.body).toMatchObject({ code: 'mailbox_unavailable', mailboxId: mailbox.id, field: 'imap' });
+    expect(refused.body).toMatchObject({ code: 'mailbox_unavailable', mailboxId: mailbox.id });
     expect(refused.body.detail).toContain('has no IMAP settings');
   });
 

@@ -28,7 +28,7 @@ export class InvitationsService {
 
   async create(auth: AuthContext, input: { email: string; role: Role }) {
     const member = await auth.db.membership.findFirst({ where: { user: { email: input.email } } });
-    if (member) throw new ConflictError('This person is already a member', { field: 'email' });
+    if (member) throw new ConflictError('This person is already a member', { issues: [{ path: 'email', message: 'This person is already a member' }] });
     const now = this.deps.clock.now();
     // A new invitation replaces any pending one for the same address.
     await auth.db.invitation.updateMany({ where: { email: input.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
@@ -78,7 +78,7 @@ export class InvitationsService {
         throw new UnauthenticatedError('The password is wrong for the existing account', 'invalid_credentials');
       }
     } else if (!input.name) {
-      throw new ValidationError([{ field: 'name', message: 'Required to create your account' }]);
+      throw new ValidationError([{ path: 'name', message: 'Required to create your account' }]);
     }
     const passwordHash = user ? undefined : await passwords.hash(input.password);
     user = await prisma.$transaction(async (tx) => {

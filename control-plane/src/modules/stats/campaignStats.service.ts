@@ -125,8 +125,8 @@ export class CampaignStatsService {
     const to = range.to ?? zonedDate(this.deps.clock.now(), timezone);
     const from = range.from ?? shiftDate(to, -(defaultDailyRangeDays - 1));
     const span = Math.round((Date.parse(to) - Date.parse(from)) / dayMs) + 1;
-    if (span < 1) throw new ValidationError([{ field: 'query.from', message: 'must not be after to' }]);
-    if (span > maxDailyRangeDays) throw new ValidationError([{ field: 'query.from', message: `at most ${maxDailyRangeDays} days per request` }]);
+    if (span < 1) throw new ValidationError([{ path: 'from', in: 'query', message: 'must not be after to' }]);
+    if (span > maxDailyRangeDays) throw new ValidationError([{ path: 'from', in: 'query', message: `at most ${maxDailyRangeDays} days per request` }]);
 
     await foldCampaignStats(auth.db, organizationId, campaignId);
     const rows = await readCampaignDays(auth.db, organizationId, campaignId, from, to);

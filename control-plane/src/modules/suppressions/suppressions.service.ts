@@ -87,7 +87,7 @@ export class SuppressionsService {
   /** `add` for a caller already inside a transaction (`auth.db` is its client), such as LeadOutcomes. */
   async addInTransaction(auth: AuthContext, input: { kind: 'email' | 'domain'; value: string; reason: ManualReason; source?: string }) {
     const parsed = parseSuppressionValue(input.kind, input.value);
-    if ('problem' in parsed) throw new ValidationError([{ field: 'value', message: parsed.problem }]);
+    if ('problem' in parsed) throw new ValidationError([{ path: 'value', message: parsed.problem }]);
     const entry: ListedEntry = { kind: input.kind, value: parsed.value, reason: input.reason };
     const existing = await auth.db.suppression.findFirst({ where: { kind: input.kind, value: parsed.value } });
     if (existing) {

@@ -28,7 +28,7 @@ const encodeCursor = (row: Enrollment) => Buffer.from(`${row.createdAt.toISOStri
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) throw new ValidationError([{ field: 'query.cursor', message: 'Not a cursor this API returned' }]);
+  if (!id || Number.isNaN(createdAt.getTime())) throw new ValidationError([{ path: 'cursor', in: 'query', message: 'Not a cursor this API returned' }]);
   return { createdAt, id };
 }
 

@@ -67,7 +67,7 @@ describe('enrolment', () => {
   it('takes exactly one way of naming leads, and only into a campaign with a first step', async () => {
     const campaignId = await campaignWithSequence();
     const both = await enroll(campaignId, { leadIds: ['00000000-0000-4000-8000-000000000000'], filter: { tag: 'x' } });
-    expect(both.body).toMatchObject({ code: 'validation_failed', issues: [{ field: 'body', message: 'Give exactly one of leadIds, listId or filter' }] });
+    expect(both.body).toMatchObject({ code: 'validation_failed', issues: [{ path: '', message: 'Give exactly one of leadIds, listId or filter' }] });
     expect((await enroll(campaignId, {})).status).toBe(400);
     const bare = await createCampaign(t.http, owner);
     expect((await enroll(bare.campaignId, { filter: { tag: 'nobody' } })).body.code).toBe('invalid_state');

@@ -34,9 +34,23 @@ describe('templateProblems', () => {
     expect(messages('{{default lead.nope "x"}}')).toEqual([expect.stringContaining('Unknown variable "lead.nope"')]);
   });
 
-  it('reports Handlebars syntax errors in one line with the line number', () => {
-    expect(templateProblems('ok\nHi {{lead.firstName')).toEqual([{ message: "Template syntax error: Expecting 'ID', got 'INVALID'", line: 2 }]);
-    expect(templateProblems('{{#if lead.company}}x{{/unless}}')).toEqual([{ message: "Template syntax error: if doesn't match unless", line: 1 }]);
+  it("says a syntax error in a marketer's words, at its line and column", () => {
+    expect(templateProblems('ok\nHi {{lead.firstName')).toEqual([
+      { message: 'An opening `{{` at line 2, column 4 is never closed; end it with `}}`, as in {{lead.firstName}}', line: 2, column: 4 },
+    ]);
+    expect(templateProblems('Hi {{lead.firstName}\nBye {{unsubscribeUrl}}')[0]).toMatchObject({ message: expect.stringMatching(/^An opening `\{\{` at line 1, column 4 is never closed/), line: 1, column: 4 });
+    expect(templateProblems('Hi\n  {{#if lead.company}}x{{/unless}}')).toEqual([
+      {
+        message: '`{{#if}}` opened at line 2, column 3 is closed by `{{/unless}}` at line 2, column 24; close it with `{{/if}}`',
+        line: 2,
+        column: 24,
+      },
+    ]);
+    expect(messages('{{#if lead.company}}x')).toEqual(['`{{#if}}` at line 1, column 1 is never closed; add `{{/if}}` where its part of the message ends']);
+    expect(messages('x {{/if}}')).toEqual(['`{{/if}}` at line 1, column 3 closes a `{{#if}}` that was never opened']);
+    expect(messages('Hi {{}}')).toEqual(['`{{}}` at line 1, column 4 is empty; put a variable between the braces, as in {{lead.firstName}}']);
+    expect(messages('Hi {{lead.firstName)}} there')).toEqual([expect.stringMatching(/^`\{\{lead.firstName\)\}\}` at line 1, column 4 cannot be read/)]);
+    for (const message of messages('a {{#if x}}{{else}}{{else}}{{/if}} {{lead.firstName)}}')) expect(message).not.toMatch(/Expecting|INVALID|CLOSE/);
   });
 
   it('reports unbalanced spintax, and a variable inside a spintax group (which would be sent with its braces)', () => {

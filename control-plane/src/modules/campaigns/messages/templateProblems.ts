@@ -1,5 +1,5 @@
-import Handlebars from 'handlebars';
 import { spintaxProblems } from './spintax.js';
+import { parseTemplate } from './templateSyntax.js';
 
 /** What renderMessage puts in front of a template: the lead's standard fields, its custom fields, and the unsubscribe link. */
 export const leadTemplateFields = ['email', 'firstName', 'lastName', 'company', 'title', 'website', 'city', 'country'] as const;
@@ -12,6 +12,7 @@ const blockHelpers = new Set(['if', 'unless']);
 export interface TemplateProblem {
   message: string;
   line?: number;
+  column?: number;
 }
 
 type Expression = hbs.AST.Expression;
@@ -97,14 +98,6 @@ class TemplateChecker {
   }
 }
 
-function syntaxProblem(error: unknown): TemplateProblem {
-  const { message, lineNumber } = error as { message: string; lineNumber?: number };
-  // The parser's message spans several lines (source excerpt, caret); its last line says what went wrong.
-  const line = lineNumber ?? Number(/on line (\d+)/.exec(message)?.[1] ?? NaN);
-  const reason = message.split('\n').at(-1)!.replace(/ - \d+:\d+$/, '');
-  return { message: `Template syntax error: ${reason}`, ...(Number.isFinite(line) ? { line } : {}) };
-}
-
 /**
  * A spintax group never resolves when it contains a Handlebars expression (`{Hi {{lead.firstName}}|Hello}`):
  * resolveSpintax only takes groups without inner braces, so the lead would receive the braces as written.
@@ -153,13 +146,10 @@ function hasUnconditionalUnsubscribeLink(program: hbs.AST.Program): boolean {
  * and (for bodies, when the campaign requires it) a missing unconditional `{{unsubscribeUrl}}`.
  */
 export function templateProblems(source: string, options: { requireUnsubscribeLink?: boolean } = {}): TemplateProblem[] {
-  let program: hbs.AST.Program;
-  try {
-    program = Handlebars.parse(source);
-  } catch (error) {
-    // The other checks read the braces too, and would only echo the syntax error in their own words.
-    return [syntaxProblem(error)];
-  }
+  // The other checks read the braces too, and would only echo a syntax error in their own words.
+  const parsed = parseTemplate(source);
+  if ('problem' in parsed) return [parsed.problem];
+  const { program } = parsed;
   const problems: TemplateProblem[] = spintaxProblems(source).map((message) => ({ message: `Unbalanced spintax: ${message}` }));
   problems.push(...expressionsInSpintax(source));
   const checker = new TemplateChecker();

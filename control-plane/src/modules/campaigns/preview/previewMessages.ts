@@ -80,13 +80,13 @@ export class PreviewService {
 
   private assertSelection(input: PreviewInput, steps: Array<{ variants: StepVariant[] }>): void {
     if (input.step !== undefined && input.step > steps.length) {
-      throw new ValidationError([{ field: 'body.step', message: `The campaign has ${steps.length} step(s)` }]);
+      throw new ValidationError([{ path: 'step', message: `The campaign has ${steps.length} step(s)` }]);
     }
     if (input.variantLabel === undefined) return;
-    if (input.step === undefined) throw new ValidationError([{ field: 'body.variantLabel', message: 'Name the step whose variant to show' }]);
+    if (input.step === undefined) throw new ValidationError([{ path: 'variantLabel', message: 'Name the step whose variant to show' }]);
     const labels = steps[input.step - 1]!.variants.map((v) => v.label);
     if (!labels.includes(input.variantLabel)) {
-      throw new ValidationError([{ field: 'body.variantLabel', message: `Step ${input.step} has the variants ${labels.join(', ')}` }]);
+      throw new ValidationError([{ path: 'variantLabel', message: `Step ${input.step} has the variants ${labels.join(', ')}` }]);
     }
   }
 }

@@ -22,6 +22,7 @@ export function sequenceRoutes(deps: { sequences: SequenceService }): AnyRoute[]
       summary: 'Replace the sequence (also while running); templates are validated, all problems reported at once',
       params: campaignParams,
       body: replaceSequenceBody,
+      rules: ({ auth, params, body }) => sequences.problems(auth, params.campaignId, body),
       responses: { 200: { description: 'The saved sequence', schema: sequenceSchema } },
       handler: async ({ auth, params, body }) => ({ body: await sequences.replace(auth, params.campaignId, body) }),
     }),

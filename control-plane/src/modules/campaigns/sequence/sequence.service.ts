@@ -1,6 +1,6 @@
 import type { SequenceStep, StepVariant } from '../../../generated/prisma/client.js';
 import type { ScopedDb } from '../../../lib/db/tenantScope.js';
-import { AppError, NotFoundError, ValidationError } from '../../../lib/errors.js';
+import { AppError, NotFoundError, type FieldIssue } from '../../../lib/errors.js';
 import type { AuthContext } from '../../../lib/http/route.js';
 import { recordAudit } from '../../organizations/audit.js';
 import { campaignSettings, type CampaignSettings } from '../campaignSettings.js';
@@ -42,13 +42,19 @@ export class SequenceService {
     return toSequenceDto(campaignId, campaignSettings(campaign.settings), campaign.steps);
   }
 
+  /** The problems of a sequence body against the campaign's stored settings; the route answers them with the schema's. */
+  async problems(auth: AuthContext, campaignId: string, body: unknown): Promise<FieldIssue[]> {
+    const campaign = await auth.db.campaign.findUnique({ where: { id: campaignId }, select: { settings: true } });
+    if (!campaign) throw new NotFoundError('Campaign');
+    return sequenceProblems(body, campaignSettings(campaign.settings));
+  }
+
+  /** Saves a sequence the route found free of problems (see problems). */
   async replace(auth: AuthContext, campaignId: string, input: SequenceInput) {
     const campaign = await auth.db.campaign.findUnique({ where: { id: campaignId }, select: { status: true, settings: true } });
     if (!campaign) throw new NotFoundError('Campaign');
     if (campaign.status === 'archived') throw new AppError('invalid_state', 'An archived campaign cannot be edited');
     const settings = { ...campaignSettings(campaign.settings), ...(input.requireUnsubscribeLink === undefined ? {} : { requireUnsubscribeLink: input.requireUnsubscribeLink }) };
-    const issues = sequenceProblems(input.steps, settings);
-    if (issues.length > 0) throw new ValidationError(issues, 'The sequence has problems; nothing was saved');
 
     await auth.db.$transaction(
       async (tx) => {

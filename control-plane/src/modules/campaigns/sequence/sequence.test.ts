@@ -55,15 +55,53 @@ describe('sequence', () => {
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('validation_failed');
     expect(response.body.issues).toEqual([
-      { field: 'body.steps.0.variants.0.subject', message: 'The first step needs a subject' },
-      { field: 'body.steps.0.variants.0.bodyText', message: expect.stringContaining('Unknown variable "lead.fristName"'), line: 1 },
-      { field: 'body.steps.0.variants.1.label', message: 'The label "A" is already used in this step' },
-      { field: 'body.steps.0.variants.1.bodyText', message: expect.stringContaining('requires an unsubscribe link') },
-      { field: 'body.steps.1.variants.0.subject', message: 'A follow-up that starts its own thread needs a subject' },
-      { field: 'body.steps.1.variants.0.bodyText', message: expect.stringContaining('Unbalanced spintax') },
-      { field: 'body.steps.1.variants.1.bodyHtml', message: expect.stringContaining('Template syntax error'), line: 1 },
+      { path: 'steps.0.variants.0.subject', in: 'body', message: 'The first step needs a subject' },
+      { path: 'steps.0.variants.0.bodyText', in: 'body', message: expect.stringContaining('Unknown variable "lead.fristName"'), line: 1 },
+      { path: 'steps.0.variants.1.label', in: 'body', message: 'The label "A" is already used in this step' },
+      { path: 'steps.0.variants.1.bodyText', in: 'body', message: expect.stringContaining('requires an unsubscribe link') },
+      { path: 'steps.1.variants.0.subject', in: 'body', message: 'A follow-up that starts its own thread needs a subject' },
+      { path: 'steps.1.variants.0.bodyText', in: 'body', message: expect.stringContaining('Unbalanced spintax') },
+      {
+        path: 'steps.1.variants.1.bodyHtml',
+        in: 'body',
+        message: '`{{#if}}` at line 1, column 4 is never closed; add `{{/if}}` where its part of the message ends',
+        line: 1,
+        column: 4,
+      },
     ]);
     expect((await t.http.get(`/api/campaigns/${campaignId}/sequence`).set(owner.auth)).body.steps).toEqual([]);
+  });
+
+  it('answers the schema problems and the rule problems in one answer', async () => {
+    const { campaignId } = await createCampaign(t.http, owner);
+    const response = await put(campaignId, {
+      steps: [
+        {
+          delayAmount: 0,
+          delayUnit: 'day',
+          variants: [
+            { label: 'A', subject: '', bodyText: 'Hi {{lead.firstName' },
+            { label: 'A', weight: 'heavy', subject: 'Hello', bodyText: 'No link' },
+          ],
+        },
+      ],
+    });
+    expect(response.status).toBe(400);
+    const issues = response.body.issues as Array<{ path: string; message: string }>;
+    expect(issues.map((issue) => issue.path).sort()).toEqual([
+      'steps.0.delayUnit',
+      'steps.0.variants.0.bodyText',
+      'steps.0.variants.0.subject',
+      'steps.0.variants.1.bodyText',
+      'steps.0.variants.1.label',
+      'steps.0.variants.1.weight',
+    ]);
+    expect(issues.find((issue) => issue.path === 'steps.0.delayUnit')).toMatchObject({
+      allowed: ['minutes', 'hours', 'days', 'business_days'],
+      suggestion: 'days',
+      message: expect.stringContaining('Did you mean "days"?'),
+    });
+    expect(issues.find((issue) => issue.path === 'steps.0.variants.0.bodyText')!.message).toMatch(/^An opening `\{\{` at line 1, column 4 is never closed/);
   });
 
   it('lets a campaign opt out of the unsubscribe link requirement, and keeps the setting until changed', async () => {
@@ -126,8 +164,8 @@ describe('sequence', () => {
   it('refuses to edit an archived campaign and checks the body shape', async () => {
     const { campaignId } = await createCampaign(t.http, owner);
     const tooMany = { steps: [{ delayAmount: 0, variants: ['A', 'B', 'C', 'D', 'E', 'F'].map((label) => variant(label, 'x')) }] };
-    expect((await put(campaignId, tooMany)).body.issues).toEqual([expect.objectContaining({ field: 'body.steps.0.variants' })]);
-    expect((await put(campaignId, { steps: [{ delayAmount: 0, delayUnit: 'weeks', variants: [variant('A', 'x')] }] })).body.issues[0].field).toBe('body.steps.0.delayUnit');
+    expect((await put(campaignId, tooMany)).body.issues).toEqual([expect.objectContaining({ path: 'steps.0.variants' })]);
+    expect((await put(campaignId, { steps: [{ delayAmount: 0, delayUnit: 'weeks', variants: [variant('A', 'x')] }] })).body.issues[0].path).toBe('steps.0.delayUnit');
     await t.prisma.campaign.update({ where: { id: campaignId }, data: { status: 'archived' } });
     const archived = await put(campaignId, sequenceBody());
     expect(archived.status).toBe(409);

@@ -267,7 +267,7 @@ export class RecordTooLargeError extends ValidationError {
     readonly maxRecordBytes: number,
   ) {
     const problem = `the record starting at line ${line} is longer than ${maxRecordBytes} bytes, most likely because a quote opened there is never closed`;
-    super([{ field: 'file', line, message: problem }], `Line ${line}: ${problem}. Nothing from that line on was read; fix the file and import it again`);
+    super([{ path: '', line, message: problem }], `Line ${line}: ${problem}. Nothing from that line on was read; fix the file and import it again`);
   }
 }
 

@@ -2,6 +2,7 @@
  * Column mapping: which CSV column feeds which lead field. The proposal matches header names
  * fuzzily against the variants real exports use; anything unrecognised becomes a custom field.
  */
+import type { FieldIssue } from '../../../lib/errors.js';
 import { standardFields, type StandardField } from '../leadFields.js';
 import { isAddressCell } from './csvFormat.js';
 
@@ -140,19 +141,19 @@ export function isStandardField(target: string): target is StandardField {
 }
 
 /** Problems with a (possibly user-edited) mapping, as field issues; empty when it is usable. */
-export function mappingProblems(mapping: ColumnMapping[], columnCount: number): Array<{ field: string; message: string }> {
-  const problems: Array<{ field: string; message: string }> = [];
+export function mappingProblems(mapping: ColumnMapping[], columnCount: number): FieldIssue[] {
+  const problems: FieldIssue[] = [];
   const used = new Map<string, number>();
   mapping.forEach((entry, index) => {
-    if (entry.column >= columnCount) problems.push({ field: `mapping.${index}.column`, message: `The file has ${columnCount} columns` });
+    if (entry.column >= columnCount) problems.push({ path: `mapping.${index}.column`, message: `The file has ${columnCount} columns` });
     if (entry.target === 'ignore') return;
     const previous = used.get(entry.target);
-    if (previous !== undefined) problems.push({ field: `mapping.${index}.target`, message: `${entry.target} is already fed by column ${previous + 1}` });
+    if (previous !== undefined) problems.push({ path: `mapping.${index}.target`, message: `${entry.target} is already fed by column ${previous + 1}` });
     used.set(entry.target, entry.column);
   });
-  if (!used.has('email')) problems.push({ field: 'mapping', message: 'One column must be mapped to email' });
+  if (!used.has('email')) problems.push({ path: 'mapping', message: 'One column must be mapped to email' });
   if (used.has('fullName') && (used.has('firstName') || used.has('lastName'))) {
-    problems.push({ field: 'mapping', message: 'Map either a full name or first/last name columns, not both' });
+    problems.push({ path: 'mapping', message: 'Map either a full name or first/last name columns, not both' });
   }
   return problems;
 }

@@ -176,7 +176,7 @@ export class LeadImportsService {
     const problems = mappingProblems(mapping, format.headers.length);
     if (problems.length > 0) throw new ValidationError(problems, 'The column mapping is not usable');
     if (options.listId && !(await auth.db.leadList.findUnique({ where: { id: options.listId }, select: { id: true } }))) {
-      throw new ValidationError([{ field: 'listId', message: 'No such list' }]);
+      throw new ValidationError([{ path: 'listId', message: 'No such list' }]);
     }
     if (!row.storagePath || !(await fileExists(row.storagePath))) throw uploadGone();
     const claimed = await auth.db.leadImport.updateMany({

@@ -114,6 +114,6 @@ it('a suppression CSV with a record over the size limit is refused with its line
   const csv = `email,reason,source\n${before}"never closed\n${'after@example.com,manual,late\n'.repeat(50_000)}`;
   const response = await t.http.post('/api/suppressions/import').set(owner.auth).set('Content-Type', 'text/csv').send(Buffer.from(csv));
   expect(response.status).toBe(400);
-  expect(response.body).toMatchObject({ code: 'validation_failed', issues: [{ field: 'file', line: 12_002 }] });
+  expect(response.body).toMatchObject({ code: 'validation_failed', issues: [{ path: '', line: 12_002 }] });
   expect(response.body.detail).toContain('Line 12002: the record starting at line 12002 is longer than 1048576 bytes');
 });

@@ -3,9 +3,10 @@
  * allocation-light: it runs once per row of million-row files.
  */
 import {
-  canonicalTimezone, emailDomain, emailProblem, maxCustomFields, maxLength, normalizeEmail, splitFullName, splitTags,
+  emailDomain, emailProblem, maxCustomFields, maxLength, normalizeEmail, splitFullName, splitTags,
   standardFields, type StandardField,
 } from '../leadFields.js';
+import { parseTimezone } from '../../../lib/timezone.js';
 import { isStandardField, type ColumnMapping } from './headerMapping.js';
 
 export interface LeadRow {
@@ -57,9 +58,9 @@ export function createRowReader(mapping: ColumnMapping[]): RowReader {
       }
       const timezone = fields[timezoneIndex];
       if (timezone) {
-        const canonical = canonicalTimezone(timezone);
-        if (!canonical) return { ok: false, error: `unknown timezone "${timezone}"` };
-        fields[timezoneIndex] = canonical;
+        const parsed = parseTimezone(timezone);
+        if (!parsed.ok) return { ok: false, error: parsed.message };
+        fields[timezoneIndex] = parsed.timezone;
       }
 
       let customValues: Record<string, string> | null = null;

@@ -86,6 +86,6 @@ describe('mailbox capacity', () => {
     const created = await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: 'invalid@sandbox.example' });
     const response = await t.http.patch(`/api/mailboxes/${created.body.id}`).set(owner.auth).send({ timezone: 'Mars/Olympus', dailyCap: 0, credentials: 'x' });
     expect(response.status).toBe(400);
-    expect(response.body.issues.map((issue: { field: string }) => issue.field).sort()).toEqual(['body.credentials', 'body.dailyCap', 'body.timezone']);
+    expect(response.body.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['credentials', 'dailyCap', 'timezone']);
   });
 });

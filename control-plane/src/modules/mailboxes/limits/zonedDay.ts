@@ -20,15 +20,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return cached;
 }
 
-export function isTimeZone(value: string): boolean {
-  try {
-    formatter(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The wall-clock reading in `timeZone`, expressed as if it were UTC (milliseconds). */
 function wallClockAsUtc(instant: number, timeZone: string): number {
   const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]));
