@@ -35,8 +35,12 @@ export function suppressionRoutes(deps: { suppressions: SuppressionsService }): 
     route({
       method: 'post', path: '/api/suppressions/import', access: 'member', tag: 'Suppressions',
       summary: 'Import suppressions from CSV (multipart file part or raw body): a column of addresses or domains, optional reason and source',
+      bodyFormat: 'csv',
       middleware: [allowSlowUpload],
-      responses: { 200: { description: 'What was added and rejected', schema: suppressionImportResultSchema } },
+      responses: {
+        200: { description: 'What was added and rejected', schema: suppressionImportResultSchema },
+        415: { description: 'unsupported_media_type: a JSON body (upload the file itself)' },
+      },
       handler: async ({ auth, req }) => ({ body: await suppressions.importCsv(auth, req) }),
     }),
     // DELETE /api/suppressions/:suppressionId

@@ -39,6 +39,7 @@ export function trackingRoutes(deps: { tracking: TrackingService }): AnyRoute[] 
       summary: 'Unsubscribe: RFC 8058 one-click (body List-Unsubscribe=One-Click, no cookies or auth) or the confirm page\'s form',
       params: tokenParams,
       // Form-encoded bodies for these routes only; a multipart or empty POST still unsubscribes.
+      bodyFormat: 'form',
       middleware: [express.urlencoded({ extended: false, limit: '16kb' })],
       responses: {
         200: { description: 'Unsubscribed (text for one-click, HTML for the form)', contentType: 'text/html' },

@@ -13,10 +13,11 @@ export function leadImportRoutes(deps: { imports: LeadImportsService }): AnyRout
       summary:
         'Upload a CSV (multipart/form-data file part, or the raw file as the body) and get a preview: encoding, delimiter, header, first rows, proposed mapping',
       query: uploadQuery,
+      bodyFormat: 'csv',
       middleware: [allowSlowUpload],
       responses: {
         201: { description: 'The previewed import; commit it to start', schema: leadImportPreviewSchema },
-        415: { description: 'import_not_csv: not a CSV file' },
+        415: { description: 'import_not_csv: not a CSV file; unsupported_media_type: a JSON body (upload the file itself)' },
         422: { description: 'import_file_empty or import_no_email_column' },
       },
       handler: async ({ auth, req }) => ({ status: 201, body: await imports.upload(auth, req) }),

@@ -151,6 +151,18 @@ describe('preview', () => {
     expect((await t.http.get('/api/lead-imports').set(owner.auth)).body.data).toEqual([]);
   });
 
+  it('answers a JSON body with 415 and how to upload the file, on both CSV upload routes', async () => {
+    const owner = await signUp(t.http);
+    for (const path of ['/api/lead-imports', '/api/suppressions/import']) {
+      const json = await t.http.post(path).set(owner.auth).send({ file: 'email\nada@example.com\n' });
+      expect(json.status, path).toBe(415);
+      expect(json.headers['content-type']).toContain('application/problem+json');
+      expect(json.body).toMatchObject({ code: 'unsupported_media_type', detail: expect.stringContaining('multipart/form-data') });
+      expect(json.body.detail).toContain('Content-Type: text/csv');
+    }
+    expect((await t.http.get('/api/lead-imports').set(owner.auth)).body.data).toEqual([]);
+  });
+
   it('accepts multipart uploads and a bare list of addresses without a header', async () => {
     const owner = await signUp(t.http);
     const response = await t.http.post('/api/lead-imports').set(owner.auth).attach('file', Buffer.from('a@example.com\nb@example.com\n'), 'list.csv');
