@@ -15,8 +15,9 @@ export interface CampaignStats {
   timezone: string;
   enrolled: { total: number; active: number; paused: number; completed: number; stopped: number };
   totals: CampaignCounts & Cancelled;
-  steps: Array<{ stepPosition: number } & CampaignCounts & Cancelled>;
-  variants: Array<{ variantId: string; label: string | null; stepPosition: number } & CampaignCounts>;
+  /** `step` is 1-based, as in sequences, previews and claims; the stored rows' 0-based position is mapped here. */
+  steps: Array<{ step: number } & CampaignCounts & Cancelled>;
+  variants: Array<{ variantId: string; label: string | null; step: number } & CampaignCounts>;
   mailboxes: Array<{ mailboxId: string; email: string | null } & CampaignCounts>;
 }
 
@@ -108,10 +109,10 @@ export class CampaignStatsService {
       totals: { ...finishCounts(totals), cancelled: [...cancelled.values()].reduce((sum, n) => sum + n, 0) },
       steps: [...steps]
         .sort(([a], [b]) => a - b)
-        .map(([stepPosition, counts]) => ({ stepPosition, ...finishCounts(counts), cancelled: cancelled.get(stepPosition) ?? 0 })),
+        .map(([stepPosition, counts]) => ({ step: stepPosition + 1, ...finishCounts(counts), cancelled: cancelled.get(stepPosition) ?? 0 })),
       variants: [...variants]
-        .map(([variantId, counts]) => ({ variantId, label: labels.get(variantId) ?? null, stepPosition: variantSteps.get(variantId)!, ...finishCounts(counts) }))
-        .sort((a, b) => a.stepPosition - b.stepPosition || (a.label ?? '').localeCompare(b.label ?? '')),
+        .map(([variantId, counts]) => ({ variantId, label: labels.get(variantId) ?? null, step: variantSteps.get(variantId)! + 1, ...finishCounts(counts) }))
+        .sort((a, b) => a.step - b.step || (a.label ?? '').localeCompare(b.label ?? '')),
       mailboxes: [...mailboxes]
         .map(([mailboxId, counts]) => ({ mailboxId, email: emails.get(mailboxId) ?? null, ...finishCounts(counts) }))
         .sort((a, b) => (a.email ?? '').localeCompare(b.email ?? '')),

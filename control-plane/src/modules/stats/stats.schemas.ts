@@ -26,6 +26,8 @@ export const campaignCountsSchema = z
   })
   .openapi('CampaignCounts');
 
+const stepNumber = z.number().int().min(1).describe('1-based sequence step, as in sequences, previews and claims');
+
 const cancelledCount = {
   cancelled: z.number().int().describe('Sends cancelled before they went out (suppressed, stopped, step removed): never sent, not lost'),
 };
@@ -36,8 +38,8 @@ export const campaignStatsSchema = z
     timezone: z.string(),
     enrolled: z.object({ total: z.number().int(), active: z.number().int(), paused: z.number().int(), completed: z.number().int(), stopped: z.number().int() }),
     totals: campaignCountsSchema.extend(cancelledCount),
-    steps: z.array(campaignCountsSchema.extend({ stepPosition: z.number().int(), ...cancelledCount })),
-    variants: z.array(campaignCountsSchema.extend({ variantId: z.uuid(), label: z.string().nullable(), stepPosition: z.number().int() })),
+    steps: z.array(campaignCountsSchema.extend({ step: stepNumber, ...cancelledCount })),
+    variants: z.array(campaignCountsSchema.extend({ variantId: z.uuid(), label: z.string().nullable(), step: stepNumber })),
     mailboxes: z.array(campaignCountsSchema.extend({ mailboxId: z.uuid(), email: z.string().nullable() })),
   })
   .openapi('CampaignStats');

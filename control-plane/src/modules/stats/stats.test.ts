@@ -114,9 +114,10 @@ describe('campaign stats', () => {
       expect(sum(slices, (s) => s.replied)).toBe(6);
     }
     // The six who replied had their follow-up cancelled: counted as cancelled under step 2, never sent.
-    expect(body.steps.map((s: { stepPosition: number; cancelled: number }) => [s.stepPosition, s.cancelled])).toEqual([[0, 0], [1, 6]]);
+    // Steps are numbered 1-based, as in the sequence and previews.
+    expect(body.steps.map((s: { step: number; cancelled: number }) => [s.step, s.cancelled])).toEqual([[1, 0], [2, 6]]);
     expect(body.totals.cancelled).toBe(6);
-    expect(body.variants.map((v: { label: string }) => v.label)).toEqual(['A', 'B']);
+    expect(body.variants.map((v: { label: string; step: number }) => [v.step, v.label])).toEqual([[1, 'A'], [1, 'B']]);
     expect(new Set(body.mailboxes.map((m: { email: string }) => m.email))).toEqual(new Set(seeded.mailboxes.map((m) => m.email)));
   });
 

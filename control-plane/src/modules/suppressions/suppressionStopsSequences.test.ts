@@ -192,9 +192,9 @@ describe('stats', () => {
     const stats = await t.http.get(`/api/campaigns/${campaignId}/stats`).set(owner.auth);
     expect(stats.status).toBe(200);
     expect(stats.body.totals).toMatchObject({ sent: 3, cancelled: 1 });
-    expect(stats.body.steps.map((step: { stepPosition: number; sent: number; cancelled: number }) => [step.stepPosition, step.sent, step.cancelled])).toEqual([
-      [0, 3, 0],
-      [1, 0, 1],
+    expect(stats.body.steps.map((row: { step: number; sent: number; cancelled: number }) => [row.step, row.sent, row.cancelled])).toEqual([
+      [1, 3, 0],
+      [2, 0, 1],
     ]);
   });
 });
