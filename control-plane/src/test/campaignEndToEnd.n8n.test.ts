@@ -246,7 +246,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
         const threads = await t.http.get('/api/inbox/threads').query({ unread: true }).set(owner.auth);
         const thread = threads.body.data.find((candidate: { lead: { email: string } }) => candidate.lead.email === replier!.to);
         expect(thread).toMatchObject({ unread: true, snippet: expect.stringContaining('Sounds interesting'), mailbox: { email: replier!.from } });
-        const answer = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ text: 'Thursday at 10 works. Talk then!' });
+        const answer = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ bodyText: 'Thursday at 10 works. Talk then!' });
         expect(answer.status, answer.text).toBe(202);
         inboxReplies.add(answer.body.messageIdHeader);
         const sentAnswer = await until('the inbox reply reached Gmail', () => google.messagesOf(replier!.from).find((message) => message.messageId === answer.body.messageIdHeader));

@@ -2,6 +2,7 @@
 // credentials against the first organization's resources (real app, real PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalSmtpServer } from './fakes/localSmtpServer.js';
+import { callAsN8n } from './n8nCallbacks.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './testApp.js';
 
 let t: TestApp;
@@ -35,7 +36,8 @@ const validBodies: Record<string, unknown> = {
   'POST /api/suppressions': { kind: 'domain', value: 'walk.attacker.example' },
   'POST /api/suppressions/import': 'email\nwalk-suppressed@attacker.example\n',
   'PATCH /api/inbox/threads/{threadId}': { read: true, label: 'not_interested' },
-  'POST /api/inbox/threads/{threadId}/replies': { text: 'Reply by attacker' },
+  'POST /api/inbox/threads/{threadId}/replies': { bodyText: 'Reply by attacker' },
+  'POST /api/mailboxes/{mailboxId}/sandbox-messages/{sandboxMessageId}/simulate': { kind: 'reply', bodyText: 'Simulated by attacker' },
 };
 // The attacker's own SMTP mailbox is verified against this server (filled in beforeAll).
 const smtpServer = new LocalSmtpServer({ username: 'walk', password: 'walk password' });
@@ -71,6 +73,11 @@ beforeAll(async () => {
   const mailbox = await t.http.post('/api/mailboxes/sandbox').set(victim.auth).send({ email: 'sender@victim.com' });
   victimIds.mailboxId = mailbox.body.id;
   victimSecrets.push(mailbox.body.id, 'sender@victim.com');
+  // A send the victim's sandbox mailbox captured, as the workflow hands it over.
+  const capturedRaw = 'From: <sender@victim.com>\r\nTo: <lead@victim.com>\r\nSubject: Victim capture\r\nMessage-ID: <ophir.victim@victim.com>\r\n\r\nVictim capture body';
+  const capture = await callAsN8n(t, '/api/internal/n8n/sandbox-messages', { mailboxId: mailbox.body.id, messageId: '<ophir.victim@victim.com>', to: 'lead@victim.com', raw: Buffer.from(capturedRaw).toString('base64') });
+  victimIds.sandboxMessageId = capture.body.id;
+  victimSecrets.push(capture.body.id, 'Victim capture body');
   victimSecrets.push(victim.organization.id, victim.user.email, 'colleague@victim.com', 'pending@victim.com', apiKey.body.id, pending.body.id);
 
   const lead = await t.http.post('/api/leads').set(victim.auth).send({ email: 'lead@victim.com', company: 'Victim Co', tags: ['victim'] });

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { cursorInstant, pageCursor } from '../../lib/http/cursor.js';
 import { sendResultSchema } from '../events/sendResults.schemas.js';
 import { mailboxProviderSchema } from '../mailboxes/mailboxes.schemas.js';
 
 export const inboxLabels = ['interested', 'not_interested', 'out_of_office', 'wrong_person'] as const;
 export const inboxLabelSchema = z.enum(inboxLabels).openapi('InboxLabel');
+
+/** Threads are listed newest activity first; the id breaks ties. */
+export const inboxThreadsCursor = pageCursor(z.object({ lastMessageAt: cursorInstant, id: z.uuid() }));
 
 export const listInboxThreadsQuery = z
   .object({
@@ -12,7 +16,7 @@ export const listInboxThreadsQuery = z
     label: z.enum([...inboxLabels, 'none']).optional().describe('`none`: threads without a label'),
     unread: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
     search: z.string().trim().min(1).max(200).optional().describe("Part of the subject, a message's text, or the lead's email, name or company"),
-    cursor: z.string().max(200).optional(),
+    cursor: inboxThreadsCursor.param,
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
@@ -49,8 +53,8 @@ export const inboxMessageSchema = z
     from: z.string().nullable(),
     to: z.string().nullable(),
     subject: z.string().nullable(),
-    text: z.string().nullable(),
-    html: z.string().nullable(),
+    bodyText: z.string().nullable().describe('The plain-text body (what the lead wrote includes the quoted history)'),
+    bodyHtml: z.string().nullable(),
     messageIdHeader: z.string().nullable(),
     at: z.iso.datetime().describe('When it was received or sent (queued replies: when they were written)'),
     attempt: z.number().int(),
@@ -71,7 +75,10 @@ export const updateInboxThreadBody = z
 export type UpdateInboxThreadInput = z.infer<typeof updateInboxThreadBody>;
 
 export const inboxReplyBody = z
-  .object({ text: z.string().trim().min(1).max(100_000), html: z.string().min(1).max(500_000).optional() })
+  .object({
+    bodyText: z.string().trim().min(1).max(100_000).describe('The plain-text body, as in a sequence variant'),
+    bodyHtml: z.string().min(1).max(500_000).optional().describe('An HTML alternative, as in a sequence variant'),
+  })
   .strict()
   .openapi('InboxReplyInput');
 

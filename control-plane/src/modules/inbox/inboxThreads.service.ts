@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Clock } from '../../lib/clock.js';
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
-import { AppError, NotFoundError, ValidationError } from '../../lib/errors.js';
+import { AppError, NotFoundError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import { withUnsubscribeFooter } from '../campaigns/messages/finishedBodies.js';
 import { renderMessage } from '../campaigns/messages/renderMessage.js';
 import { recordAudit } from '../organizations/audit.js';
 import type { TrackingLinks } from '../tracking/links.js';
 import type { InboxReplyInput, ListInboxThreadsQuery, UpdateInboxThreadInput, inboxMessageSchema, inboxThreadSchema } from './inboxThreads.schemas.js';
+import { inboxThreadsCursor } from './inboxThreads.schemas.js';
 import { replyThreading } from './replyThreading.js';
 import type { z } from 'zod';
 
@@ -25,15 +26,6 @@ type ThreadRow = Prisma.InboxThreadGetPayload<{ include: typeof threadInclude }>
 type InboxMessageRow = Awaited<ReturnType<ScopedDb['inboxMessage']['findFirstOrThrow']>>;
 
 const inboundKinds: Record<string, InboxMessageDto['kind']> = { replied: 'reply', auto_replied: 'auto_reply', unsubscribe_request: 'unsubscribe_request' };
-
-const encodeCursor = (row: { lastMessageAt: Date; id: string }) => Buffer.from(`${row.lastMessageAt.toISOString()}|${row.id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime())) throw new ValidationError([{ path: 'cursor', in: 'query', message: 'is not a cursor this API issued' }]);
-  return { at: date, id };
-}
 
 function toThread(row: ThreadRow): InboxThreadDto {
   const { status: _status, ...mailbox } = row.mailbox;
@@ -103,8 +95,8 @@ export class InboxThreadsService {
       });
     }
     if (query.cursor) {
-      const after = decodeCursor(query.cursor);
-      conditions.push({ OR: [{ lastMessageAt: { lt: after.at } }, { lastMessageAt: after.at, id: { lt: after.id } }] });
+      const after = query.cursor;
+      conditions.push({ OR: [{ lastMessageAt: { lt: after.lastMessageAt } }, { lastMessageAt: after.lastMessageAt, id: { lt: after.id } }] });
     }
     const rows = await auth.db.inboxThread.findMany({
       where: { AND: conditions },
@@ -113,7 +105,7 @@ export class InboxThreadsService {
       take: query.limit + 1,
     });
     const page = rows.slice(0, query.limit);
-    return { data: page.map(toThread), nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null };
+    return { data: page.map(toThread), nextCursor: rows.length > query.limit ? inboxThreadsCursor.encode({ lastMessageAt: page.at(-1)!.lastMessageAt.toISOString(), id: page.at(-1)!.id }) : null };
   }
 
   async get(auth: AuthContext, threadId: string): Promise<InboxThreadDto & { messages: InboxMessageDto[] }> {

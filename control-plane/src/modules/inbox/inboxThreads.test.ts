@@ -84,8 +84,8 @@ describe('inbound messages in the unified inbox', () => {
     const detail = await t.http.get(`/api/inbox/threads/${listed[0]!.id}`).set(owner.auth);
     expect(detail.status, detail.text).toBe(200);
     expect(detail.body.messages.map((m: { kind: string; direction: string }) => [m.kind, m.direction])).toEqual([['campaign', 'outbound'], ['reply', 'inbound']]);
-    expect(detail.body.messages[0]).toMatchObject({ step: 1, messageIdHeader: lead.ourMessageId, text: expect.stringContaining('Step one for') });
-    expect(detail.body.messages[1]).toMatchObject({ from: lead.email, text: expect.stringContaining('tell me more'), messageIdHeader: '<r1@leads.example>' });
+    expect(detail.body.messages[0]).toMatchObject({ step: 1, messageIdHeader: lead.ourMessageId, bodyText: expect.stringContaining('Step one for') });
+    expect(detail.body.messages[1]).toMatchObject({ from: lead.email, bodyText: expect.stringContaining('tell me more'), messageIdHeader: '<r1@leads.example>' });
     expect(await t.prisma.inboxMessage.count({ where: { sourceEventId: reply.eventId } })).toBe(1);
   });
 
@@ -149,10 +149,10 @@ describe('replies from the inbox', () => {
 
   it('queues a reply with fixed threading headers, hands it to one claim only, and files it as sent with the provider ids', async () => {
     const { mailboxId, lead, thread } = await threadWithReply();
-    const queued = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ text: 'Happy to. How about Tuesday?' });
+    const queued = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ bodyText: 'Happy to. How about Tuesday?' });
     expect(queued.status, queued.text).toBe(202);
     const domain = (await t.prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).email.split('@')[1];
-    expect(queued.body).toMatchObject({ direction: 'outbound', kind: 'inbox_reply', status: 'queued', subject: 'Re: Hello there', messageIdHeader: `<ophir.${queued.body.id}@${domain}>` });
+    expect(queued.body).toMatchObject({ direction: 'outbound', kind: 'inbox_reply', status: 'queued', subject: 'Re: Hello there', bodyText: 'Happy to. How about Tuesday?', bodyHtml: null, messageIdHeader: `<ophir.${queued.body.id}@${domain}>` });
     expect(await t.prisma.auditLog.count({ where: { organizationId, action: 'inbox_reply.queued', targetId: thread.id, actorUserId: owner.user.id } })).toBe(1);
     expect((await t.prisma.inboxThread.findUniqueOrThrow({ where: { id: thread.id } })).unread).toBe(false);
 
@@ -194,7 +194,7 @@ describe('replies from the inbox', () => {
 
   it('a retryable result requeues the reply, flagged when it may have gone out; a failure is shown on the thread', async () => {
     const { mailboxId, thread } = await threadWithReply();
-    const queued = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ text: 'Let me check.', html: '<p>Let me check.</p>' });
+    const queued = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ bodyText: 'Let me check.', bodyHtml: '<p>Let me check.</p>' });
     const [first] = (await claim()).body.items;
     expect(first.sendId).toBe(queued.body.id);
     const retryable = { status: 'retryable', sendId: first.sendId, attempt: 1, eventId: `${first.sendId}:1:retryable`, mailboxId, retryAfterSeconds: 120, mayHaveBeenSent: true, code: 'provider_unavailable', reason: 'Gmail answered 503' };
@@ -214,7 +214,7 @@ describe('replies from the inbox', () => {
 
   it('a lease that expires returns the reply flagged; a paused mailbox keeps it queued', async () => {
     const { mailboxId, thread } = await threadWithReply();
-    await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ text: 'One moment.' });
+    await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ bodyText: 'One moment.' });
     await t.prisma.mailbox.update({ where: { id: mailboxId }, data: { status: 'paused' } });
     expect((await claim()).body.items).toEqual([]);
     await t.prisma.mailbox.update({ where: { id: mailboxId }, data: { status: 'active' } });
@@ -227,10 +227,10 @@ describe('replies from the inbox', () => {
   it('refuses replies to a bounced lead and answers 404 for an unknown thread', async () => {
     const { lead, thread } = await threadWithReply();
     await t.prisma.lead.update({ where: { id: lead.id }, data: { status: 'bounced' } });
-    const refused = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ text: 'Hello?' });
+    const refused = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ bodyText: 'Hello?' });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('invalid_state');
-    const unknown = await t.http.post('/api/inbox/threads/00000000-0000-4000-8000-000000000000/replies').set(owner.auth).send({ text: 'Hello?' });
+    const unknown = await t.http.post('/api/inbox/threads/00000000-0000-4000-8000-000000000000/replies').set(owner.auth).send({ bodyText: 'Hello?' });
     expect(unknown.status).toBe(404);
   });
 });

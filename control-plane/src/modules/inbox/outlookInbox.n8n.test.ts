@@ -124,7 +124,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an Outlook mailbox on the real stack'
     const threads = await t.http.get('/api/inbox/threads').set(owner.auth);
     const thread = threads.body.data.find((candidate: { lead: { email: string } }) => candidate.lead.email === replier);
     expect(thread).toMatchObject({ unread: true, snippet: expect.stringContaining('Sounds good'), mailbox: { email: sender } });
-    const answer = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ text: 'Thursday at 10 works.' });
+    const answer = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ bodyText: 'Thursday at 10 works.' });
     expect(answer.status, answer.text).toBe(202);
     const sentAnswer = await until('the inbox reply reached Graph', () => microsoft.sentBy(sender).find((message) => message.internetMessageId === answer.body.messageIdHeader), 30_000);
     expect(sentAnswer.conversationId).toBe(leadReply.conversationId);

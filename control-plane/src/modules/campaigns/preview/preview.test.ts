@@ -74,9 +74,9 @@ describe('preview', () => {
     const [first, second] = before.body.steps;
     const item = await claimOne(campaignId);
     expect(first).toMatchObject({ step: 1, sendId: item.sendId });
-    expect(untokenised({ subject: first.subject, text: first.text, html: first.html })).toEqual(untokenised(item.rendered));
+    expect(untokenised({ subject: first.subject, text: first.bodyText, html: first.bodyHtml })).toEqual(untokenised(item.rendered));
     expect(item.rendered.html).toContain(`/o/${item.sendId}.`);
-    expect(first.html).toContain('/o/preview.');
+    expect(first.bodyHtml).toContain('/o/preview.');
 
     const sentAt = clock.now().toISOString();
     const report = { status: 'sent', sendId: item.sendId, attempt: item.attempt, eventId: `${item.sendId}:sent`, mailboxId: item.mailboxes[0]!.id, messageId: `<ophir.${item.sendId}@ophir.example>`, sentAt };
@@ -88,11 +88,11 @@ describe('preview', () => {
     expect(followUp).toHaveLength(1);
     const next = await claimOne(campaignId);
     expect(followUp[0]).toMatchObject({ step: 2, sendId: next.sendId, variantLabel: second.variantLabel });
-    expect(untokenised({ subject: followUp[0].subject, text: followUp[0].text, html: followUp[0].html })).toEqual(untokenised(next.rendered));
+    expect(untokenised({ subject: followUp[0].subject, text: followUp[0].bodyText, html: followUp[0].bodyHtml })).toEqual(untokenised(next.rendered));
     expect(next.message.subject).toBe(`Re: ${item.message.subject}`);
     // Before the follow-up was queued the preview already promised the same wording and subject.
     expect(second.subject).toBe(next.message.subject);
-    expect(second.text.replace(/\/u\/\S+/g, '')).toBe(next.message.text.replace(/\/u\/\S+/g, ''));
+    expect(second.bodyText.replace(/\/u\/\S+/g, '')).toBe(next.message.text.replace(/\/u\/\S+/g, ''));
   });
 
   it('signs no working redirect: a preview\'s click links lead nowhere, even once the message is sent', async () => {
@@ -112,7 +112,7 @@ describe('preview', () => {
     expect((await callAsN8n(t, '/api/internal/n8n/events', { results: [report] })).body.applied).toBe(1);
 
     const clickPath = (html: string) => new URL(html.match(/<a href="([^"]+\/c\/[^"]+)"/)![1]!).pathname;
-    const fromPreview = await t.http.get(clickPath(previewed.html));
+    const fromPreview = await t.http.get(clickPath(previewed.bodyHtml));
     expect(fromPreview.status).toBe(404);
     expect(fromPreview.headers.location).toBeUndefined();
     const fromSend = await t.http.get(clickPath(item.rendered.html!));
@@ -131,8 +131,8 @@ describe('preview', () => {
     expect((await preview(campaignId, { leadId })).body).toEqual(all.body);
 
     const b = await preview(campaignId, { leadId, step: 1, variantLabel: 'B' });
-    expect(b.body.steps).toEqual([expect.objectContaining({ variantLabel: 'B', subject: 'About Initech', html: expect.stringContaining('https://acme.example/pricing') })]);
-    expect(b.body.steps[0].text).toMatch(/^(Any|Some) thoughts, Bo\? http/);
+    expect(b.body.steps).toEqual([expect.objectContaining({ variantLabel: 'B', subject: 'About Initech', bodyHtml: expect.stringContaining('https://acme.example/pricing') })]);
+    expect(b.body.steps[0].bodyText).toMatch(/^(Any|Some) thoughts, Bo\? http/);
 
     expect((await preview(campaignId, { leadId, step: 3 })).body.issues).toEqual([{ path: 'step', in: 'body', message: 'The campaign has 2 step(s)' }]);
     expect((await preview(campaignId, { leadId, step: 1, variantLabel: 'Z' })).body.issues[0].path).toBe('variantLabel');

@@ -70,8 +70,8 @@ export class PreviewService {
         variantId: variant.id,
         variantLabel: variant.label,
         subject,
-        text: rendered.text,
-        html: rendered.html,
+        bodyText: rendered.text,
+        bodyHtml: rendered.html,
         sendId: message?.id ?? null,
       });
     }
