@@ -30,6 +30,10 @@ export class SandboxInbox {
     if (mailbox.provider !== 'sandbox') {
       throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is a ${mailbox.provider} mailbox: only a sandbox mailbox can simulate what it receives`, { provider: mailbox.provider });
     }
+    // The inbox watcher reads active and paused mailboxes only (a paused one stops sending, not receiving).
+    if (mailbox.status !== 'active' && mailbox.status !== 'paused') {
+      throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is ${mailbox.status}: its inbox is not watched, so nothing it receives would be read`, { mailboxStatus: mailbox.status });
+    }
     const captured = await auth.db.sandboxMessage.findFirst({ where: { id: sandboxMessageId, mailboxId: mailbox.id } });
     if (!captured) throw new NotFoundError('Sandbox message');
 

@@ -97,6 +97,8 @@ describe('POST /api/mailboxes/:mailboxId/sandbox-messages/:sandboxMessageId/simu
     const notSandbox = await simulate({ kind: 'reply' }, { mailbox: smtp.id });
     expect(notSandbox.status).toBe(409);
     expect(notSandbox.body.code).toBe('mailbox_unavailable');
+    const disabled = await t.prisma.mailbox.create({ data: { organizationId: owner.organization.id, provider: 'sandbox', email: 'off@sandbox.example', status: 'disabled' } });
+    expect((await simulate({ kind: 'reply' }, { mailbox: disabled.id })).body).toMatchObject({ status: 409, code: 'mailbox_unavailable', mailboxStatus: 'disabled' });
     expect((await simulate({ kind: 'reply' }, { message: randomUUID() })).status).toBe(404);
     expect((await simulate({ kind: 'reply' }, { mailbox: randomUUID() })).status).toBe(404);
     const unknownKind = await simulate({ kind: 'complaint' });
