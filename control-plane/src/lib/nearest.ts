@@ -2,7 +2,8 @@ import { distance } from 'fastest-levenshtein';
 
 /**
  * The option a mistyped value most likely meant (`emial` -> `email`), compared without case; undefined
- * when none is close enough to be a typo rather than a different word (more than a third of it differs).
+ * when none is close enough to be a typo rather than a different word: at most two edits or a third of
+ * the word, and always fewer than half of it.
  */
 export function nearestOption(value: string, options: readonly string[]): string | undefined {
   const typed = value.trim().toLowerCase();
@@ -12,7 +13,8 @@ export function nearestOption(value: string, options: readonly string[]): string
     const edits = distance(typed, option.toLowerCase());
     if (!best || edits < best.edits) best = { option, edits };
   }
-  if (!best || best.edits > Math.max(1, Math.floor(Math.max(typed.length, best.option.length) / 3))) return undefined;
+  const length = Math.max(typed.length, best?.option.length ?? 0);
+  if (!best || best.edits > Math.max(2, Math.floor(length / 3)) || best.edits * 2 >= length) return undefined;
   return best.option;
 }
 

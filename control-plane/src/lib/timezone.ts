@@ -50,7 +50,8 @@ const abbreviationMeanings: Record<string, string[]> = {
 const zeroOffsetNames = new Set(['utc', 'gmt', 'etc/utc', 'etc/gmt']);
 const examples = ['America/New_York', 'Europe/Paris', 'Asia/Tokyo'];
 
-export type TimezoneParse = { ok: true; timezone: string } | { ok: false; message: string; suggestions: string[] };
+/** Refused: why, and the IANA name most likely meant when there is one. */
+export type TimezoneParse = { ok: true; timezone: string } | { ok: false; message: string; suggestion?: string };
 
 const cache = new Map<string, TimezoneParse>();
 
@@ -69,21 +70,20 @@ function parseUncached(value: string): TimezoneParse {
   if (!trimmed.includes('/')) {
     // Abbreviations and the legacy rule names (EST5EDT): ambiguous about daylight saving, or about the country.
     const key = lower.replace(/\d.*$/, '');
-    const suggestions = abbreviationMeanings[key] ?? abbreviationMeanings[lower] ?? examples;
+    const meanings = abbreviationMeanings[key] ?? abbreviationMeanings[lower];
     return {
       ok: false,
-      message: `"${trimmed}" is an abbreviation, not a time zone: it does not say which place's daylight-saving rules apply. Use an IANA name such as ${suggestions.join(' or ')}`,
-      suggestions,
+      message: `"${trimmed}" is an abbreviation, not a time zone: it does not say which place's daylight-saving rules apply. Use an IANA name such as ${(meanings ?? examples).join(' or ')}`,
+      ...(meanings ? { suggestion: meanings[0] } : {}),
     };
   }
   const timezone = intlName(trimmed);
   if (timezone) return { ok: true, timezone };
   const nearest = nearestOption(trimmed, Intl.supportedValuesOf('timeZone'));
-  const suggestions = nearest ? [nearest] : examples;
   return {
     ok: false,
-    message: `Unknown time zone "${trimmed}"; use an IANA name such as ${suggestions.join(' or ')}${nearest ? ` (did you mean ${nearest}?)` : ''}`,
-    suggestions,
+    message: `Unknown time zone "${trimmed}"; use an IANA name such as ${nearest ? `${nearest} (did you mean it?)` : examples.join(' or ')}`,
+    ...(nearest ? { suggestion: nearest } : {}),
   };
 }
 
@@ -103,7 +103,7 @@ export const timezoneSchema = z
   .transform((value, ctx) => {
     const parsed = parseTimezone(value);
     if (parsed.ok) return parsed.timezone;
-    ctx.addIssue({ code: 'custom', message: parsed.message, params: { suggestions: parsed.suggestions } });
+    ctx.addIssue({ code: 'custom', message: parsed.message, params: { suggestion: parsed.suggestion } });
     return z.NEVER;
   })
   .describe('An IANA time zone such as Europe/Paris; abbreviations such as EST or CET are refused');

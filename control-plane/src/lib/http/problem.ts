@@ -44,7 +44,10 @@ export function issuesFromZod(error: ZodError, location: 'body' | 'query' = 'bod
 const wrongKindOnly = (issues: readonly core.$ZodIssue[]) => issues.every((issue) => issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value'));
 
 function explainIssues(issues: readonly core.$ZodIssue[], prefix: PropertyKey[], location: 'body' | 'query'): FieldIssue[] {
+  // A value of the wrong kind is that one problem, not also "too long" for the checks that still ran on it.
+  const wrongKind = new Set(issues.filter((issue) => issue.code === 'invalid_type').map((issue) => issue.path.join('.')));
   return issues.flatMap((issue): FieldIssue[] => {
+    if (issue.code !== 'invalid_type' && wrongKind.has(issue.path.join('.'))) return [];
     if (issue.code === 'invalid_union') {
       // `'' or a time zone`: the branch the value was meant for explains the problem.
       const meant = issue.errors.filter((branch) => !wrongKindOnly(branch));
@@ -55,10 +58,14 @@ function explainIssues(issues: readonly core.$ZodIssue[], prefix: PropertyKey[],
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ ...at(base ? `${base}.${key}` : key), message: location === 'query' ? 'Unknown parameter' : 'Unknown field' }));
     }
-    if (issue.code === 'invalid_value' && typeof issue.input === 'string' && issue.values.every((value) => typeof value === 'string')) {
-      return [{ ...at(base), ...unknownOptionIssue(issue.input, issue.values as string[]) }];
+    if (issue.code === 'invalid_value' && issue.values.every((value) => typeof value === 'string')) {
+      const allowed = issue.values as string[];
+      if (typeof issue.input === 'string') return [{ ...at(base), ...unknownOptionIssue(issue.input, allowed) }];
+      return [{ ...at(base), message: `Use one of ${allowed.join(', ')}`, allowed }];
     }
-    return [{ ...at(base), message: issue.message }];
+    // A rule that knows the accepted values passes them on (see unknownOptionIssue).
+    const { allowed, suggestion } = (issue.code === 'custom' ? (issue.params ?? {}) : {}) as { allowed?: string[]; suggestion?: string };
+    return [{ ...at(base), message: issue.message, ...(allowed ? { allowed } : {}), ...(suggestion ? { suggestion } : {}) }];
   });
 }
 

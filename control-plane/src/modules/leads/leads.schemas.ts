@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageCursor } from '../../lib/http/cursor.js';
 import { timezoneSchema } from '../../lib/timezone.js';
 import { emailProblem, maxLength, normalizeEmail } from './leadFields.js';
 
@@ -78,8 +79,11 @@ export const leadFilterQuery = z.object({
     .describe('"<key>:<value>": leads whose custom field equals the value'),
 });
 
+/** Leads are listed by email, which is unique in an organization. */
+export const leadsCursor = pageCursor(z.object({ email: z.string() }));
+
 export const listLeadsQuery = leadFilterQuery.extend({
-  cursor: z.string().max(400).optional(),
+  cursor: leadsCursor.param,
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 

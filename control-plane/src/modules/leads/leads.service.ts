@@ -17,6 +17,7 @@ import type { LeadImportsService } from './import/leadImports.service.js';
 import { prismaSql } from './import/sqlRunner.js';
 import { emailDomain, standardFields, type StandardField } from './leadFields.js';
 import { leadWhere, type LeadFilter } from './leadSelection.js';
+import { leadsCursor } from './leads.schemas.js';
 import { isUniqueViolation } from './uniqueViolation.js';
 
 export function toLead(row: Lead) {
@@ -30,9 +31,6 @@ export function toLead(row: Lead) {
 }
 
 type LeadFieldsInput = Partial<Record<StandardField, string | null>> & { customFields?: Record<string, string>; tags?: string[] };
-
-const encodeCursor = (email: string) => Buffer.from(email).toString('base64url');
-const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();
 
 async function refuseSuppressed(db: ScopedDb, organizationId: string, email: string): Promise<void> {
   const suppressed = await findSuppressed(prismaSql(db), organizationId, [email]);
@@ -56,14 +54,14 @@ function fieldData(input: LeadFieldsInput) {
 export class LeadsService {
   constructor(private readonly deps: { imports: LeadImportsService }) {}
 
-  async list(auth: AuthContext, query: LeadFilter & { cursor?: string; limit: number }) {
+  async list(auth: AuthContext, query: LeadFilter & { cursor?: { email: string }; limit: number }) {
     const rows = await auth.db.lead.findMany({
-      where: { AND: [leadWhere(query), query.cursor ? { email: { gt: decodeCursor(query.cursor) } } : {}] },
+      where: { AND: [leadWhere(query), query.cursor ? { email: { gt: query.cursor.email } } : {}] },
       orderBy: { email: 'asc' },
       take: query.limit + 1,
     });
     const page = rows.slice(0, query.limit);
-    return { data: page.map(toLead), nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!.email) : null };
+    return { data: page.map(toLead), nextCursor: rows.length > query.limit ? leadsCursor.encode({ email: page.at(-1)!.email }) : null };
   }
 
   async get(auth: AuthContext, leadId: string) {

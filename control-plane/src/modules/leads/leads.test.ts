@@ -58,7 +58,7 @@ describe('leads', () => {
     expect(response.status).toBe(400);
     expect(response.body.issues).toEqual([
       { path: 'email', in: 'body', message: 'malformed email' },
-      { path: 'timezone', in: 'body', message: expect.stringContaining('did you mean Europe/Paris?') },
+      { path: 'timezone', in: 'body', message: 'Unknown time zone "Europe/Pariss"; use an IANA name such as Europe/Paris (did you mean it?)', suggestion: 'Europe/Paris' },
       { path: 'customFields.seats', in: 'body', message: expect.stringContaining('expected string') },
     ]);
   });
@@ -68,7 +68,7 @@ describe('leads', () => {
     for (const [abbreviation, suggested] of [['est', 'America/New_York'], ['CET', 'Europe/Paris'], ['PST8PDT', 'America/Los_Angeles']] as const) {
       const response = await t.http.post('/api/leads').set(owner.auth).send({ email: `lead.${abbreviation.toLowerCase()}@example.com`, timezone: abbreviation });
       expect(response.status, abbreviation).toBe(400);
-      expect(response.body.issues).toEqual([{ path: 'timezone', in: 'body', message: expect.stringContaining(suggested) }]);
+      expect(response.body.issues).toEqual([{ path: 'timezone', in: 'body', message: expect.stringContaining(suggested), suggestion: suggested }]);
       expect(response.body.issues[0].message).toContain('abbreviation');
     }
     expect(await t.prisma.lead.count({ where: { email: { startsWith: 'lead.' } } })).toBe(0);

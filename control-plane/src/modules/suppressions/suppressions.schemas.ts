@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorInstant, pageCursor } from '../../lib/http/cursor.js';
 
 export const suppressionReasonSchema = z.enum(['unsubscribed', 'bounced', 'complained', 'manual', 'erased']).openapi('SuppressionReason');
 
@@ -25,10 +26,13 @@ export const createSuppressionBody = z
 
 export const suppressionParams = z.object({ suppressionId: z.uuid() });
 
+/** Suppressions are listed newest first; the id breaks ties. */
+export const suppressionsCursor = pageCursor(z.object({ createdAt: cursorInstant, id: z.uuid() }));
+
 export const listSuppressionsQuery = z.object({
   kind: z.enum(['email', 'domain', 'email_hash']).optional(),
   search: z.string().trim().min(1).max(254).optional(),
-  cursor: z.uuid().optional(),
+  cursor: suppressionsCursor.param,
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 

@@ -12,6 +12,7 @@ import { normalizeHeader } from '../leads/import/headerMapping.js';
 import { receiveUpload } from '../leads/import/upload.js';
 import { emailProblem, isValidDomain, normalizeDomain, normalizeEmail } from '../leads/leadFields.js';
 import { describeSuppression } from './suppressionMatch.js';
+import { suppressionsCursor } from './suppressions.schemas.js';
 
 type ManualReason = Exclude<SuppressionReason, 'erased'>;
 type ListedEntry = { kind: 'email' | 'domain'; value: string; reason: SuppressionReason };
@@ -64,15 +65,20 @@ async function stopCoveredSequences(db: ScopedDb, entries: ListedEntry[]): Promi
 export class SuppressionsService {
   constructor(private readonly deps: { importsDir: string; maxUploadBytes: number; maxRecordBytes?: number }) {}
 
-  async list(auth: AuthContext, query: { kind?: SuppressionKind; search?: string; cursor?: string; limit: number }) {
+  async list(auth: AuthContext, query: { kind?: SuppressionKind; search?: string; cursor?: { createdAt: Date; id: string }; limit: number }) {
+    const after = query.cursor;
     const rows = await auth.db.suppression.findMany({
-      where: { ...(query.kind ? { kind: query.kind } : {}), ...(query.search ? { value: { contains: query.search.toLowerCase() } } : {}) },
+      where: {
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.search ? { value: { contains: query.search.toLowerCase() } } : {}),
+        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+      },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
       take: query.limit + 1,
     });
     const page = rows.slice(0, query.limit);
-    return { data: page.map(toSuppression), nextCursor: rows.length > query.limit ? page.at(-1)!.id : null };
+    const last = page.at(-1);
+    return { data: page.map(toSuppression), nextCursor: rows.length > query.limit && last ? suppressionsCursor.encode({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
   }
 
   /**

@@ -1,13 +1,13 @@
 import type { Enrollment, EnrollmentState } from '../../../generated/prisma/client.js';
 import type { Clock } from '../../../lib/clock.js';
 import type { ScopedDb } from '../../../lib/db/tenantScope.js';
-import { AppError, NotFoundError, ValidationError } from '../../../lib/errors.js';
+import { AppError, NotFoundError } from '../../../lib/errors.js';
 import type { AuthContext } from '../../../lib/http/route.js';
 import { selectLeads } from '../../leads/leadSelection.js';
 import { recordAudit } from '../../organizations/audit.js';
 import { addEnrollmentOutcome, emptyEnrollmentOutcome, enrollableCampaign, enrollLeads, type EnrollmentOutcome } from '../enrollments.service.js';
 import { pendingMessageStatuses } from '../messageStates.js';
-import type { EnrollInput } from './enrollments.schemas.js';
+import { enrollmentsCursor, type EnrollInput } from './enrollments.schemas.js';
 
 function toEnrollmentDto(row: Enrollment & { lead: { email: string } }) {
   return {
@@ -24,13 +24,7 @@ function toEnrollmentDto(row: Enrollment & { lead: { email: string } }) {
 }
 
 // Keyset pagination over (createdAt, id): a bulk enrolment gives many rows the same createdAt.
-const encodeCursor = (row: Enrollment) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) throw new ValidationError([{ path: 'cursor', in: 'query', message: 'Not a cursor this API returned' }]);
-  return { createdAt, id };
-}
+const encodeCursor = (row: Enrollment) => enrollmentsCursor.encode({ createdAt: row.createdAt.toISOString(), id: row.id });
 
 /** The enrolment side of the campaign API: enrol by ids, list or filter; browse; stop one. */
 export class CampaignEnrollmentsService {
@@ -64,9 +58,9 @@ export class CampaignEnrollmentsService {
     return outcome;
   }
 
-  async list(auth: AuthContext, campaignId: string, query: { state?: EnrollmentState; cursor?: string; limit: number }) {
+  async list(auth: AuthContext, campaignId: string, query: { state?: EnrollmentState; cursor?: { createdAt: Date; id: string }; limit: number }) {
     if (!(await auth.db.campaign.findUnique({ where: { id: campaignId }, select: { id: true } }))) throw new NotFoundError('Campaign');
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const after = query.cursor;
     const rows = await auth.db.enrollment.findMany({
       where: {
         campaignId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorInstant, pageCursor } from '../../../lib/http/cursor.js';
 import { leadFilterQuery } from '../../leads/leads.schemas.js';
 
 export const enrollmentStateSchema = z.enum(['active', 'paused', 'completed', 'stopped']).openapi('EnrollmentState');
@@ -27,10 +28,13 @@ export const enrollmentOutcomeSchema = z
 
 export const enrollmentParams = z.object({ campaignId: z.uuid(), enrollmentId: z.uuid() });
 
+/** Enrolments are listed oldest first; the id breaks ties. */
+export const enrollmentsCursor = pageCursor(z.object({ createdAt: cursorInstant, id: z.uuid() }));
+
 export const listEnrollmentsQuery = z
   .object({
     state: enrollmentStateSchema.optional(),
-    cursor: z.string().max(200).optional(),
+    cursor: enrollmentsCursor.param,
     limit: z.coerce.number().int().min(1).max(500).default(50),
   })
   .strict();

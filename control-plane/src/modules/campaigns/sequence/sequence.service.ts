@@ -42,11 +42,13 @@ export class SequenceService {
     return toSequenceDto(campaignId, campaignSettings(campaign.settings), campaign.steps);
   }
 
-  /** The problems of a sequence body against the campaign's stored settings; the route answers them with the schema's. */
+  /**
+   * The problems of a sequence body against the campaign's stored settings; the route answers them with the
+   * schema's. A campaign that is not there is answered by replace, as on any route once the body is valid.
+   */
   async problems(auth: AuthContext, campaignId: string, body: unknown): Promise<FieldIssue[]> {
     const campaign = await auth.db.campaign.findUnique({ where: { id: campaignId }, select: { settings: true } });
-    if (!campaign) throw new NotFoundError('Campaign');
-    return sequenceProblems(body, campaignSettings(campaign.settings));
+    return sequenceProblems(body, campaignSettings(campaign?.settings ?? {}));
   }
 
   /** Saves a sequence the route found free of problems (see problems). */

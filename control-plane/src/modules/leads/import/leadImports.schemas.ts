@@ -1,14 +1,21 @@
 import { z } from 'zod';
+import { unknownOptionIssue } from '../../../lib/nearest.js';
 import { standardFields } from '../leadFields.js';
 import type { MappingTarget } from './headerMapping.js';
 
+const fixedTargets: readonly string[] = ['email', 'fullName', 'tags', 'ignore', ...standardFields];
+const customTarget = /^custom:[^\u0000-\u001f]{1,100}$/;
+
+/** A mistyped target (`emial`) is answered with the targets there are and the nearest one. */
 export const mappingTargetSchema = z
-  .union([
-    z.enum(['email', 'fullName', 'tags', 'ignore', ...standardFields]),
-    z.string().regex(/^custom:[^\u0000-\u001f]{1,100}$/, 'custom fields are written "custom:<name>"'),
-  ])
-  .transform((target) => target as MappingTarget)
-  .describe('A lead field, "fullName" (split into first and last name), "tags", "ignore", or "custom:<name>"');
+  .string()
+  .transform((target, ctx) => {
+    if (fixedTargets.includes(target) || customTarget.test(target)) return target as MappingTarget;
+    const { message, allowed, suggestion } = unknownOptionIssue(target, [...fixedTargets, 'custom:<name>'], 'target');
+    ctx.addIssue({ code: 'custom', message, params: { allowed, suggestion } });
+    return z.NEVER;
+  })
+  .describe(`A lead field (${fixedTargets.join(', ')}; fullName is split into first and last name), or "custom:<name>"`);
 
 export const columnMappingSchema = z
   .object({ column: z.number().int().min(0).max(999), header: z.string(), target: mappingTargetSchema })

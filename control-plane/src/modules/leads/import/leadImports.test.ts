@@ -151,6 +151,22 @@ describe('preview', () => {
     expect((await t.http.get('/api/lead-imports').set(owner.auth)).body.data).toEqual([]);
   });
 
+  it('answers a mistyped mapping target with the targets there are and the nearest one', async () => {
+    const owner = await signUp(t.http);
+    const preview = await upload(owner, 'Mail,Company\nada@example.com,Engines\n');
+    const refused = await t.http
+      .post(`/api/lead-imports/${preview.body.id}/commit`)
+      .set(owner.auth)
+      .send({ mapping: [{ column: 0, header: 'Mail', target: 'emial' }, { column: 1, header: 'Company', target: 'compnay' }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.issues).toEqual([
+      expect.objectContaining({ path: 'mapping.0.target', in: 'body', suggestion: 'email', message: expect.stringContaining('Did you mean "email"?') }),
+      expect.objectContaining({ path: 'mapping.1.target', suggestion: 'company' }),
+    ]);
+    expect(refused.body.issues[0].allowed).toEqual(expect.arrayContaining(['email', 'firstName', 'company', 'timezone', 'ignore', 'custom:<name>']));
+    expect(refused.body.issues[0].message).toMatch(/^Unknown target "emial"; use one of email, fullName, /);
+  });
+
   it('answers a JSON body with 415 and how to upload the file, on both CSV upload routes', async () => {
     const owner = await signUp(t.http);
     for (const path of ['/api/lead-imports', '/api/suppressions/import']) {
