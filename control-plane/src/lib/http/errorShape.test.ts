@@ -145,7 +145,6 @@ describe('the one error shape', () => {
       const body = wrongBody(operation);
       const response = await send(method, url, operation, body);
       walked += 1;
-      if (process.env.SHOW_WALK) console.log(label, url.slice(target.length), response.status, JSON.stringify(response.body.issues ?? response.body.detail));
       expectOneErrorShape(label, response);
 
       const takesJson = !operation.requestBody || operation.requestBody.content['application/json'];

@@ -1,5 +1,6 @@
 import type { CampaignStatus } from '../../generated/prisma/enums.js';
 import { AppError } from '../../lib/errors.js';
+import { withArticle } from '../../lib/words.js';
 
 export type CampaignAction = 'start' | 'pause' | 'resume' | 'complete' | 'archive';
 
@@ -15,7 +16,7 @@ const transitions: Record<CampaignAction, { from: CampaignStatus[]; to: Campaign
 export function nextStatus(current: CampaignStatus, action: CampaignAction): CampaignStatus {
   const transition = transitions[action];
   if (!transition.from.includes(current)) {
-    throw new AppError('invalid_state', `A ${current} campaign cannot ${action}; allowed from: ${transition.from.join(', ')}`, {
+    throw new AppError('invalid_state', `${withArticle(current, { capital: true })} campaign cannot ${action}; allowed from: ${transition.from.join(', ')}`, {
       status: current,
     });
   }

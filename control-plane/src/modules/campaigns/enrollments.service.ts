@@ -4,6 +4,7 @@ import { AppError, NotFoundError } from '../../lib/errors.js';
 import { sha256Hex } from '../../lib/crypto.js';
 import { inChunks } from './messageStates.js';
 import { chooseVariant, dueAfter, newMessageKey } from './sequence.js';
+import { withArticle } from '../../lib/words.js';
 
 export interface EnrollmentOutcome {
   enrolled: number;
@@ -32,7 +33,7 @@ export async function enrollableCampaign(db: ScopedDb, campaignId: string) {
     include: { steps: { orderBy: { position: 'asc' }, take: 1, include: { variants: true } } },
   });
   if (!campaign) throw new NotFoundError('Campaign');
-  if (campaign.status === 'archived' || campaign.status === 'completed') throw new AppError('invalid_state', `A ${campaign.status} campaign takes no new leads`);
+  if (campaign.status === 'archived' || campaign.status === 'completed') throw new AppError('invalid_state', `${withArticle(campaign.status, { capital: true })} campaign takes no new leads`);
   const firstStep = campaign.steps[0];
   if (!firstStep || firstStep.variants.length === 0) throw new AppError('invalid_state', 'Add a first step with its message before enrolling leads');
   return { campaign, firstStep };

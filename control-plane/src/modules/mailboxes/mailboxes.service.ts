@@ -17,6 +17,7 @@ import type { createSandboxMailboxBody, createSmtpMailboxBody, updateMailboxBody
 import { verifyImapConnection } from './smtp/imapConnection.js';
 import { verifySmtpConnection, type SmtpConnection } from './smtp/smtpConnection.js';
 import type { TokenBroker } from './tokenBroker.js';
+import { withArticle } from '../../lib/words.js';
 
 type UpdateMailbox = z.infer<typeof updateMailboxBody>;
 type CreateSmtpMailbox = z.infer<typeof createSmtpMailboxBody>;
@@ -42,7 +43,7 @@ export class MailboxesService {
     const { restartRamp, status, ...limits } = input;
     if (status === 'active' && mailbox.status !== 'active' && mailbox.status !== 'paused') {
       if (mailbox.status === 'needs_reauth') throw new AppError('mailbox_needs_reauth', 'Connect the mailbox again to resume it', { mailboxId });
-      throw new ConflictError(`A ${mailbox.status} mailbox cannot be resumed`);
+      throw new ConflictError(`${withArticle(mailbox.status, { capital: true })} mailbox cannot be resumed`);
     }
     const statusChange = status && status !== mailbox.status ? { status, statusReason: status === 'paused' ? 'Paused by a user' : null } : {};
     const row = await auth.db.mailbox.update({

@@ -8,6 +8,7 @@ import { assertMailboxCanSend } from './mailboxAvailability.js';
 import { openCredentials } from './mailboxCredentials.js';
 import { mailboxSettingsSchema, type captureSandboxMessageBody } from './mailboxes.schemas.js';
 import { transportFlags } from './smtp/smtpConnection.js';
+import { withArticle } from '../../lib/words.js';
 
 /**
  * What the n8n nodes may fetch or hand over for one mailbox. n8n is platform infrastructure: the
@@ -17,7 +18,7 @@ async function usableMailbox(prisma: PrismaClient, mailboxId: string, provider: 
   const mailbox = await prisma.mailbox.findUnique({ where: { id: mailboxId } });
   if (!mailbox) throw new NotFoundError('Mailbox');
   if (mailbox.provider !== provider || (expectedProvider && expectedProvider !== provider)) {
-    throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is a ${mailbox.provider} mailbox, not ${expectedProvider ?? provider}`, { provider: mailbox.provider });
+    throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is ${withArticle(mailbox.provider)} mailbox, not ${expectedProvider ?? provider}`, { provider: mailbox.provider });
   }
   // A paused mailbox stops sending, not receiving: its replies and bounces are still watched.
   if (purpose === 'send' || mailbox.status !== 'paused') assertMailboxCanSend(mailbox);

@@ -1,5 +1,6 @@
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
 import { AppError } from '../../lib/errors.js';
+import { counted } from '../../lib/words.js';
 
 /**
  * Refuses to remove a mailbox while sends claimed for it hold a live lease: n8n may be sending them
@@ -17,7 +18,7 @@ export async function assertNoSendsInFlight(db: ScopedDb, mailbox: { id: string;
   const leasesExpireAt = inFlight._max.leaseExpiresAt!.toISOString();
   throw new AppError(
     'mailbox_has_sends_in_flight',
-    `${count} send(s) from ${mailbox.email} are in flight; pause the mailbox so nothing new is claimed for it, then delete it after their leases expire (by ${leasesExpireAt})`,
+    `${counted(count, 'send')} from ${mailbox.email} ${count === 1 ? 'is' : 'are'} in flight; pause the mailbox so nothing new is claimed for it, then delete it after their leases expire (by ${leasesExpireAt})`,
     { mailboxId: mailbox.id, sendsInFlight: count, leasesExpireAt },
   );
 }

@@ -8,6 +8,7 @@ import { assertMailboxCanSend } from './mailboxAvailability.js';
 import { openCredentials, sealCredentials } from './mailboxCredentials.js';
 import type { OAuthMailboxProvider, OAuthProvider } from './oauth/oauthProvider.js';
 import { GrantRevokedError } from './oauth/tokenEndpoint.js';
+import { withArticle } from '../../lib/words.js';
 
 /** Tokens with less than this left are refreshed before being handed out. */
 export const refreshAheadMs = 5 * 60_000;
@@ -52,10 +53,10 @@ export class TokenBroker {
     const mailbox = await this.deps.prisma.mailbox.findUnique({ where: { id: mailboxId } });
     if (!mailbox) throw new NotFoundError('Mailbox');
     if (mailbox.provider !== 'gmail' && mailbox.provider !== 'outlook') {
-      throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is a ${mailbox.provider} mailbox and has no access token`, { provider: mailbox.provider });
+      throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is ${withArticle(mailbox.provider)} mailbox and has no access token`, { provider: mailbox.provider });
     }
     if (expectedProvider && expectedProvider !== mailbox.provider) {
-      throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is a ${mailbox.provider} mailbox, not ${expectedProvider}`, { provider: mailbox.provider });
+      throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is ${withArticle(mailbox.provider)} mailbox, not ${expectedProvider}`, { provider: mailbox.provider });
     }
     // A paused mailbox stops sending, not receiving: its replies and bounces are still watched.
     if (purpose === 'send' || mailbox.status !== 'paused') assertMailboxCanSend(mailbox);

@@ -134,7 +134,7 @@ describe('preview', () => {
     expect(b.body.steps).toEqual([expect.objectContaining({ variantLabel: 'B', subject: 'About Initech', bodyHtml: expect.stringContaining('https://acme.example/pricing') })]);
     expect(b.body.steps[0].bodyText).toMatch(/^(Any|Some) thoughts, Bo\? http/);
 
-    expect((await preview(campaignId, { leadId, step: 3 })).body.issues).toEqual([{ path: 'step', in: 'body', message: 'The campaign has 2 step(s)' }]);
+    expect((await preview(campaignId, { leadId, step: 3 })).body.issues).toEqual([{ path: 'step', in: 'body', message: 'The campaign has 2 steps' }]);
     expect((await preview(campaignId, { leadId, step: 1, variantLabel: 'Z' })).body.issues[0].path).toBe('variantLabel');
     expect((await preview(campaignId, { leadId, variantLabel: 'A' })).body.issues[0].path).toBe('variantLabel');
 

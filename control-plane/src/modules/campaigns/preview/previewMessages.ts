@@ -6,6 +6,7 @@ import { renderMessage } from '../messages/renderMessage.js';
 import { finishedBodies } from '../messages/finishedBodies.js';
 import { chooseVariant } from '../sequence.js';
 import type { PreviewInput } from './preview.schemas.js';
+import { counted } from '../../../lib/words.js';
 
 /**
  * Stands in for a message that is not queued yet, and in every open pixel and click link of a
@@ -80,7 +81,7 @@ export class PreviewService {
 
   private assertSelection(input: PreviewInput, steps: Array<{ variants: StepVariant[] }>): void {
     if (input.step !== undefined && input.step > steps.length) {
-      throw new ValidationError([{ path: 'step', message: `The campaign has ${steps.length} step(s)` }]);
+      throw new ValidationError([{ path: 'step', message: `The campaign has ${counted(steps.length, 'step')}` }]);
     }
     if (input.variantLabel === undefined) return;
     if (input.step === undefined) throw new ValidationError([{ path: 'variantLabel', message: 'Name the step whose variant to show' }]);

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { N8nWorkflowBody } from '../../../lib/n8n/n8nWorkflow.js';
 import type { WorkflowTemplate } from './templateCatalog.js';
+import { withArticle } from '../../../lib/words.js';
 
 export type TemplateParameters = Record<string, string | number | boolean>;
 
@@ -49,7 +50,7 @@ export function renderTemplate(template: WorkflowTemplate, parameters: TemplateP
   const declared = template.manifest.parameters;
   for (const [name, spec] of Object.entries(declared)) {
     if (!(name in parameters)) problems.push(`parameter "${name}" is required (${spec.description})`);
-    else if (typeof parameters[name] !== spec.type) problems.push(`parameter "${name}" must be a ${spec.type}`);
+    else if (typeof parameters[name] !== spec.type) problems.push(`parameter "${name}" must be ${withArticle(spec.type)}`);
   }
   for (const name of Object.keys(parameters)) if (!(name in declared)) problems.push(`parameter "${name}" is not declared by the template`);
   const used = new Set<string>();

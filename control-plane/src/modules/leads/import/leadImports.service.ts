@@ -21,6 +21,7 @@ import { ImportProgressFeed } from './importProgressFeed.js';
 import { fileExists, filterRejectedRows, rejectedRowsPath } from './rejectedRows.js';
 import type { SqlRunner } from './sqlRunner.js';
 import { receiveUpload, type StoredUpload } from './upload.js';
+import { withArticle } from '../../../lib/words.js';
 
 export interface LeadImportsDeps {
   prisma: PrismaClient;
@@ -206,7 +207,7 @@ export class LeadImportsService {
    * process, one wins. An automatic resume (the upkeep's) records the line it started from.
    */
   async resumeStopped(row: LeadImport, options: { automatic: boolean }): Promise<void> {
-    if (!['running', 'queued', 'failed'].includes(row.status)) throw new ConflictError(`A ${row.status} import cannot be resumed`);
+    if (!['running', 'queued', 'failed'].includes(row.status)) throw new ConflictError(`${withArticle(row.status, { capital: true })} import cannot be resumed`);
     const heartbeatAge = this.deps.clock.now().getTime() - row.updatedAt.getTime();
     if (this.running.has(row.id) || (row.status === 'running' && heartbeatAge < staleAfterMs)) {
       throw new ConflictError('This import is still running');

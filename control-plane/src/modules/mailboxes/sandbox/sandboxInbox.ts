@@ -6,6 +6,7 @@ import { AppError, NotFoundError } from '../../../lib/errors.js';
 import type { AuthContext } from '../../../lib/http/route.js';
 import { recordAudit } from '../../organizations/audit.js';
 import { simulatedMessage, type Simulation } from './simulatedMail.js';
+import { withArticle } from '../../../lib/words.js';
 
 /** Asks the organization's inbox watcher to read its mailboxes now; throws when n8n cannot be reached. */
 export type WatchInboxesNow = (organizationId: string) => Promise<void>;
@@ -28,7 +29,7 @@ export class SandboxInbox {
     const mailbox = await auth.db.mailbox.findUnique({ where: { id: mailboxId } });
     if (!mailbox) throw new NotFoundError('Mailbox');
     if (mailbox.provider !== 'sandbox') {
-      throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is a ${mailbox.provider} mailbox: only a sandbox mailbox can simulate what it receives`, { provider: mailbox.provider });
+      throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is ${withArticle(mailbox.provider)} mailbox: only a sandbox mailbox can simulate what it receives`, { provider: mailbox.provider });
     }
     // The inbox watcher reads active and paused mailboxes only (a paused one stops sending, not receiving).
     if (mailbox.status !== 'active' && mailbox.status !== 'paused') {
@@ -75,7 +76,7 @@ export class SandboxInbox {
   async readForWatcher(mailboxId: string, input: { cursor: string | null; limit: number }) {
     const mailbox = await this.deps.prisma.mailbox.findUnique({ where: { id: mailboxId }, select: { id: true, organizationId: true, provider: true, email: true } });
     if (!mailbox) throw new NotFoundError('Mailbox');
-    if (mailbox.provider !== 'sandbox') throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is a ${mailbox.provider} mailbox, not sandbox`, { provider: mailbox.provider });
+    if (mailbox.provider !== 'sandbox') throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is ${withArticle(mailbox.provider)} mailbox, not sandbox`, { provider: mailbox.provider });
     const after = BigInt(input.cursor ?? '0');
     const rows = await scopedDb(this.deps.prisma, mailbox.organizationId).sandboxInboundMessage.findMany({
       where: { mailboxId: mailbox.id, sequence: { gt: after } },
