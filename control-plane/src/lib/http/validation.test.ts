@@ -33,6 +33,16 @@ describe('the error contract', () => {
     expect(response.body.issues).toEqual([{ path: 'isAdmin', in: 'body', message: 'Unknown field' }]);
   });
 
+  it('answers a body that is not JSON on a JSON route with 415, and a body on a route that takes none with its fields', async () => {
+    const text = await t.http.post('/api/auth/login').set('Content-Type', 'text/plain').send('email=a@b.co');
+    expectProblem(text, 415, 'unsupported_media_type');
+    const owner = await signUp(t.http);
+    const bodied = await t.http.get('/api/me').set(owner.auth).send({ organizationId: 'x' });
+    expectProblem(bodied, 400, 'validation_failed');
+    expect(bodied.body.issues).toEqual([{ path: 'organizationId', in: 'body', message: 'Unknown field: this route takes no body' }]);
+    expect((await t.http.get('/api/me').set(owner.auth).send({})).status).toBe(200);
+  });
+
   it('validates query strings', async () => {
     const owner = await signUp(t.http);
     const response = await t.http.get('/api/audit-log?limit=zero').set(owner.auth);
