@@ -32,3 +32,23 @@ export function pageCursor<Key extends z.ZodObject>(key: Key) {
 
 /** A timestamp in a cursor key: written as ISO text, read back as a Date. */
 export const cursorInstant = z.iso.datetime().transform((value) => new Date(value));
+
+/**
+ * The lists shown newest first page by (createdAt, id): the id breaks ties, so rows created in the same
+ * millisecond (a bulk import, an audit burst) are neither skipped nor repeated at a page boundary.
+ */
+export const newestFirstCursor = pageCursor(z.object({ createdAt: cursorInstant, id: z.uuid() }));
+
+export const newestFirstOrder = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+
+/** The where-clause for the rows after a cursor (none: from the newest). */
+export function olderThan(cursor: { createdAt: Date; id: string } | undefined) {
+  return cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {};
+}
+
+/** A page from `limit + 1` rows read in newest-first order, and the cursor of the next one (null: the last page). */
+export function newestFirstPage<Row extends { createdAt: Date; id: string }>(rows: Row[], limit: number): { page: Row[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last ? newestFirstCursor.encode({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
+}

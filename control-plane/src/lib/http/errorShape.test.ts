@@ -175,7 +175,15 @@ describe('the one error shape', () => {
     const forged = Buffer.from(JSON.stringify({ email: 42 })).toString('base64url');
     const paged = operations().filter(({ method, operation }) => method === 'get' && operation.parameters?.some((parameter) => parameter.in === 'query' && parameter.name === 'cursor'));
     expect(paged.map(({ path }) => path).sort()).toEqual(
-      expect.arrayContaining(['/api/campaigns/{campaignId}/enrollments', '/api/inbox/threads', '/api/leads', '/api/suppressions']),
+      expect.arrayContaining([
+        '/api/audit-log',
+        '/api/campaigns/{campaignId}/enrollments',
+        '/api/inbox/threads',
+        '/api/lead-imports',
+        '/api/leads',
+        '/api/mailboxes/{mailboxId}/sandbox-messages',
+        '/api/suppressions',
+      ]),
     );
     for (const { path } of paged) {
       for (const cursor of ['garbage', forged]) {

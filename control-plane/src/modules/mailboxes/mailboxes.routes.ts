@@ -144,7 +144,7 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
       summary: 'Messages a sandbox mailbox captured, newest first',
       params: mailboxParams,
       query: sandboxMessagesQuery,
-      responses: { 200: { description: 'Captured messages', schema: z.object({ data: z.array(sandboxMessageSchema), nextBefore: z.string().nullable() }) } },
+      responses: { 200: { description: 'Captured messages', schema: z.object({ data: z.array(sandboxMessageSchema), nextCursor: z.string().nullable() }) } },
       handler: async ({ auth, params, query }) => ({ body: await mailboxes.sandboxMessages(auth, params.mailboxId, query) }),
     }),
     // POST /api/mailboxes/:mailboxId/sandbox-messages/:sandboxMessageId/simulate

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { emailSchema } from '../auth/auth.schemas.js';
 import { timezoneSchema } from '../../lib/timezone.js';
 import { simulationKinds } from './sandbox/simulatedMail.js';
+import { newestFirstCursor } from '../../lib/http/cursor.js';
 
 export const mailboxParams = z.object({ mailboxId: z.uuid() });
 
@@ -199,7 +200,7 @@ export const sandboxInboxSchema = z
 
 export const sandboxMessagesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.iso.datetime().optional().describe('Cursor: nextBefore of the previous page'),
+  cursor: newestFirstCursor.param,
 });
 
 // The OAuth redirect carries more than we read (Google adds authuser, prompt, hd...): not strict.

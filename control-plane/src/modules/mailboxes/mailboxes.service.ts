@@ -18,6 +18,7 @@ import { verifyImapConnection } from './smtp/imapConnection.js';
 import { verifySmtpConnection, type SmtpConnection } from './smtp/smtpConnection.js';
 import type { TokenBroker } from './tokenBroker.js';
 import { withArticle } from '../../lib/words.js';
+import { newestFirstOrder, newestFirstPage, olderThan } from '../../lib/http/cursor.js';
 
 type UpdateMailbox = z.infer<typeof updateMailboxBody>;
 type CreateSmtpMailbox = z.infer<typeof createSmtpMailboxBody>;
@@ -117,15 +118,16 @@ export class MailboxesService {
     return { ...refreshed.health, status: current.status, statusReason: current.statusReason };
   }
 
-  async sandboxMessages(auth: AuthContext, mailboxId: string, page: { limit: number; before?: string }) {
+  async sandboxMessages(auth: AuthContext, mailboxId: string, query: { limit: number; cursor?: { createdAt: Date; id: string } }) {
     const mailbox = await this.find(auth, mailboxId);
     const rows = await auth.db.sandboxMessage.findMany({
-      where: { mailboxId: mailbox.id, ...(page.before ? { createdAt: { lt: new Date(page.before) } } : {}) },
-      orderBy: { createdAt: 'desc' },
-      take: page.limit,
+      where: { mailboxId: mailbox.id, ...olderThan(query.cursor) },
+      orderBy: newestFirstOrder,
+      take: query.limit + 1,
     });
-    const data = rows.map((row) => ({ id: row.id, messageId: row.messageId, to: row.toAddress, subject: row.subject, raw: row.raw, createdAt: row.createdAt.toISOString() }));
-    return { data, nextBefore: rows.length === page.limit ? data.at(-1)!.createdAt : null };
+    const { page, nextCursor } = newestFirstPage(rows, query.limit);
+    const data = page.map((row) => ({ id: row.id, messageId: row.messageId, to: row.toAddress, subject: row.subject, raw: row.raw, createdAt: row.createdAt.toISOString() }));
+    return { data, nextCursor };
   }
 
   /**

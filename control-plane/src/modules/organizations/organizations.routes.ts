@@ -12,6 +12,7 @@ import {
   organizationSchema, updateMemberBody, updateOrganizationBody,
 } from './organizations.schemas.js';
 import { recordAudit } from './audit.js';
+import { newestFirstOrder, newestFirstPage, olderThan } from '../../lib/http/cursor.js';
 
 export function organizationRoutes(deps: { invitations: InvitationsService; apiKeys: ApiKeysService; clock: Clock }): AnyRoute[] {
   const { invitations, apiKeys, clock } = deps;
@@ -128,15 +129,12 @@ export function organizationRoutes(deps: { invitations: InvitationsService; apiK
       method: 'get', path: '/api/audit-log', access: 'admin', tag: 'Organization',
       summary: 'Who changed what, newest first',
       query: auditQuery,
-      responses: { 200: { description: 'Entries', schema: z.object({ data: z.array(auditEntrySchema), nextBefore: z.string().nullable() }) } },
+      responses: { 200: { description: 'Entries', schema: z.object({ data: z.array(auditEntrySchema), nextCursor: z.string().nullable() }) } },
       handler: async ({ auth, query }) => {
-        const rows = await auth.db.auditLog.findMany({
-          where: query.before ? { createdAt: { lt: new Date(query.before) } } : {},
-          orderBy: { createdAt: 'desc' },
-          take: query.limit,
-        });
-        const data = rows.map((r) => ({ ...r, data: r.data as Record<string, unknown>, createdAt: r.createdAt.toISOString() }));
-        return { body: { data: data.map(({ organizationId: _org, ...rest }) => rest), nextBefore: rows.length === query.limit ? data.at(-1)!.createdAt : null } };
+        const rows = await auth.db.auditLog.findMany({ where: olderThan(query.cursor), orderBy: newestFirstOrder, take: query.limit + 1 });
+        const { page, nextCursor } = newestFirstPage(rows, query.limit);
+        const data = page.map(({ organizationId: _org, ...row }) => ({ ...row, data: row.data as Record<string, unknown>, createdAt: row.createdAt.toISOString() }));
+        return { body: { data, nextCursor } };
       },
     }),
   ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, passwordSchema } from '../auth/auth.schemas.js';
+import { newestFirstCursor } from '../../lib/http/cursor.js';
 
 export const roleSchema = z.enum(['owner', 'admin', 'member', 'viewer']).openapi('Role');
 
@@ -94,6 +95,6 @@ export const auditEntrySchema = z
 export const auditQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    before: z.iso.datetime().optional().describe('Cursor: entries strictly older than this time'),
+    cursor: newestFirstCursor.param,
   })
   .strict();

@@ -193,3 +193,26 @@ describe('API keys', () => {
     expect(audit.body.data.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['invitation.created', 'invitation.accepted', 'organization.created']));
   });
 });
+
+describe('audit log pages', () => {
+  it('pages by cursor without skipping or repeating entries written in the same millisecond', async () => {
+    const owner = await signUp(t.http);
+    const at = new Date('2026-11-30T12:00:00.000Z');
+    await t.prisma.auditLog.createMany({
+      data: Array.from({ length: 5 }, (_, index) => ({ organizationId: owner.organization.id, action: 'test.burst', targetType: 'test', targetId: String(index), createdAt: at })),
+    });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response: { status: number; text: string; body: { data: Array<{ id: string }>; nextCursor: string | null } } = await t.http
+        .get('/api/audit-log')
+        .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(owner.auth);
+      expect(response.status, response.text).toBe(200);
+      seen.push(...response.body.data.map((entry) => entry.id));
+      cursor = response.body.nextCursor;
+    } while (cursor);
+    const all = await t.prisma.auditLog.findMany({ where: { organizationId: owner.organization.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    expect(seen).toEqual(all.map((entry) => entry.id));
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorInstant, pageCursor } from '../../lib/http/cursor.js';
+import { newestFirstCursor } from '../../lib/http/cursor.js';
 
 export const suppressionReasonSchema = z.enum(['unsubscribed', 'bounced', 'complained', 'manual', 'erased']).openapi('SuppressionReason');
 
@@ -26,13 +26,10 @@ export const createSuppressionBody = z
 
 export const suppressionParams = z.object({ suppressionId: z.uuid() });
 
-/** Suppressions are listed newest first; the id breaks ties. */
-export const suppressionsCursor = pageCursor(z.object({ createdAt: cursorInstant, id: z.uuid() }));
-
 export const listSuppressionsQuery = z.object({
   kind: z.enum(['email', 'domain', 'email_hash']).optional(),
   search: z.string().trim().min(1).max(254).optional(),
-  cursor: suppressionsCursor.param,
+  cursor: newestFirstCursor.param,
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 

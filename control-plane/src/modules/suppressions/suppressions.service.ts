@@ -4,6 +4,7 @@ import type { Suppression } from '../../generated/prisma/client.js';
 import type { LeadStatus, SuppressionKind, SuppressionReason } from '../../generated/prisma/enums.js';
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors.js';
+import { newestFirstOrder, newestFirstPage, olderThan } from '../../lib/http/cursor.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import { stopEnrollments } from '../campaigns/enrollments/stopEnrollments.js';
 import { recordAudit } from '../organizations/audit.js';
@@ -12,7 +13,6 @@ import { normalizeHeader } from '../leads/import/headerMapping.js';
 import { receiveUpload } from '../leads/import/upload.js';
 import { emailProblem, isValidDomain, normalizeDomain, normalizeEmail } from '../leads/leadFields.js';
 import { describeSuppression } from './suppressionMatch.js';
-import { suppressionsCursor } from './suppressions.schemas.js';
 
 type ManualReason = Exclude<SuppressionReason, 'erased'>;
 type ListedEntry = { kind: 'email' | 'domain'; value: string; reason: SuppressionReason };
@@ -66,19 +66,17 @@ export class SuppressionsService {
   constructor(private readonly deps: { importsDir: string; maxUploadBytes: number; maxRecordBytes?: number }) {}
 
   async list(auth: AuthContext, query: { kind?: SuppressionKind; search?: string; cursor?: { createdAt: Date; id: string }; limit: number }) {
-    const after = query.cursor;
     const rows = await auth.db.suppression.findMany({
       where: {
         ...(query.kind ? { kind: query.kind } : {}),
         ...(query.search ? { value: { contains: query.search.toLowerCase() } } : {}),
-        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+        ...olderThan(query.cursor),
       },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: newestFirstOrder,
       take: query.limit + 1,
     });
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return { data: page.map(toSuppression), nextCursor: rows.length > query.limit && last ? suppressionsCursor.encode({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
+    const { page, nextCursor } = newestFirstPage(rows, query.limit);
+    return { data: page.map(toSuppression), nextCursor };
   }
 
   /**

@@ -27,7 +27,7 @@ export function leadImportRoutes(deps: { imports: LeadImportsService }): AnyRout
       method: 'get', path: '/api/lead-imports', access: 'viewer', tag: 'Lead imports',
       summary: 'Imports, newest first',
       query: listImportsQuery,
-      responses: { 200: { description: 'Imports', schema: z.object({ data: z.array(leadImportSchema), nextBefore: z.string().nullable() }) } },
+      responses: { 200: { description: 'Imports', schema: z.object({ data: z.array(leadImportSchema), nextCursor: z.string().nullable() }) } },
       handler: async ({ auth, query }) => ({ body: await imports.list(auth, query) }),
     }),
     // GET /api/lead-imports/:importId

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newestFirstCursor } from '../../../lib/http/cursor.js';
 import { unknownOptionIssue } from '../../../lib/nearest.js';
 import { standardFields } from '../leadFields.js';
 import type { MappingTarget } from './headerMapping.js';
@@ -84,5 +85,5 @@ export const commitImportBody = z
 
 export const listImportsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  before: z.iso.datetime().optional(),
+  cursor: newestFirstCursor.param,
 });

@@ -22,6 +22,7 @@ import { fileExists, filterRejectedRows, rejectedRowsPath } from './rejectedRows
 import type { SqlRunner } from './sqlRunner.js';
 import { receiveUpload, type StoredUpload } from './upload.js';
 import { withArticle } from '../../../lib/words.js';
+import { newestFirstOrder, newestFirstPage, olderThan } from '../../../lib/http/cursor.js';
 
 export interface LeadImportsDeps {
   prisma: PrismaClient;
@@ -244,14 +245,10 @@ export class LeadImportsService {
     return toLeadImport(await this.find(auth, importId));
   }
 
-  async list(auth: AuthContext, query: { limit: number; before?: string }) {
-    const rows = await auth.db.leadImport.findMany({
-      where: query.before ? { createdAt: { lt: new Date(query.before) } } : {},
-      orderBy: { createdAt: 'desc' },
-      take: query.limit,
-    });
-    const data = rows.map(toLeadImport);
-    return { data, nextBefore: rows.length === query.limit ? data.at(-1)!.createdAt : null };
+  async list(auth: AuthContext, query: { limit: number; cursor?: { createdAt: Date; id: string } }) {
+    const rows = await auth.db.leadImport.findMany({ where: olderThan(query.cursor), orderBy: newestFirstOrder, take: query.limit + 1 });
+    const { page, nextCursor } = newestFirstPage(rows, query.limit);
+    return { data: page.map(toLeadImport), nextCursor };
   }
 
   /** Resolves when the job this process runs for the import has stopped (at once if none). */
