@@ -14,7 +14,8 @@ export const scheduleSchema = z
     holidays: z.array(z.iso.date()).default([]),
   })
   .strict()
-  .refine((schedule) => schedule.start < schedule.end, { path: ['end'], message: 'must be after start' })
+  // Compared only when both times are valid: "must be after start" says nothing about a start of "9am".
+  .refine((schedule) => schedule.start < schedule.end, { path: ['end'], message: 'must be after start', when: ({ issues }) => issues.every(({ path = [] }) => path.length > 0 && path[0] !== 'start' && path[0] !== 'end') })
   .openapi('CampaignSchedule');
 
 export type CampaignScheduleInput = z.infer<typeof scheduleSchema>;

@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import type { Campaign, WorkflowDeployment } from '../../generated/prisma/client.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, NotFoundError, ValidationError } from '../../lib/errors.js';
+import { AppError, NotFoundError, type FieldIssue } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import type { DeploymentService } from '../deployments/deployment.service.js';
 import { recordAudit } from '../organizations/audit.js';
@@ -66,13 +67,14 @@ export function toCampaignDto(row: CampaignRow) {
   };
 }
 
+const mailboxIdSchema = z.uuid();
+
 const withRelations = { deployment: true, mailboxes: { select: { mailboxId: true } } } as const;
 
 export class CampaignsService {
   constructor(private readonly deps: { deployments: DeploymentService; clock: Clock }) {}
 
   async create(auth: AuthContext, input: CampaignInput) {
-    await this.assertMailboxesExist(auth, input.mailboxIds);
     const { mailboxIds, schedule, stopOnReplyForDomain: _domain, autoReplyDelayDays: _delay, ...fields } = input;
     const campaign = await auth.db.campaign.create({
       data: {
@@ -108,7 +110,6 @@ export class CampaignsService {
     const current = await this.get(auth, campaignId);
     if (current.status === 'archived') throw new AppError('invalid_state', 'An archived campaign cannot be edited');
     const { mailboxIds, schedule, stopOnReplyForDomain: _domain, autoReplyDelayDays: _delay, ...fields } = input;
-    if (mailboxIds) await this.assertMailboxesExist(auth, mailboxIds);
     const stored = await auth.db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { settings: true } });
     await auth.db.campaign.update({
       where: { id: campaignId },
@@ -147,11 +148,17 @@ export class CampaignsService {
     await this.deps.deployments.tick(campaignId);
   }
 
-  private async assertMailboxesExist(auth: AuthContext, mailboxIds: string[]): Promise<void> {
-    if (mailboxIds.length === 0) return;
-    const found = await auth.db.mailbox.findMany({ where: { id: { in: mailboxIds } }, select: { id: true } });
+  /**
+   * The body's mailboxIds that name no mailbox of the organization. The route answers them with the schema's
+   * problems, so it reads the body as sent: only ids shaped like ids are looked up, the schema names the rest.
+   */
+  async mailboxProblems(auth: AuthContext, body: unknown): Promise<FieldIssue[]> {
+    const listed = (body as { mailboxIds?: unknown } | undefined)?.mailboxIds;
+    if (!Array.isArray(listed)) return [];
+    const ids = listed.map((id, index) => ({ id, index })).filter((entry): entry is { id: string; index: number } => mailboxIdSchema.safeParse(entry.id).success);
+    if (ids.length === 0) return [];
+    const found = await auth.db.mailbox.findMany({ where: { id: { in: ids.map(({ id }) => id) } }, select: { id: true } });
     const known = new Set(found.map((m) => m.id));
-    const missing = mailboxIds.map((id, index) => ({ id, index })).filter(({ id }) => !known.has(id));
-    if (missing.length > 0) throw new ValidationError(missing.map(({ index }) => ({ path: `mailboxIds.${index}`, message: 'No such mailbox' })));
+    return ids.filter(({ id }) => !known.has(id)).map(({ index }) => ({ path: `mailboxIds.${index}`, message: 'No such mailbox' }));
   }
 }
