@@ -324,7 +324,7 @@ describe('commit', () => {
     });
     expect(events.headers['content-type']).toContain('text/event-stream');
     expect(events.body).toContain('event: progress');
-    expect(events.body).toMatch(/event: end\ndata: \{"status":"completed"\}/);
+    expect(events.body).toMatch(/event: end\ndata: \{"status":"completed","reason":"The import finished"\}/);
   });
 });
 
