@@ -28,16 +28,7 @@ const leads = 120;
 const google = new FakeGoogle();
 const senders = ['supervised.a@gmail.example', 'supervised.b@gmail.example'];
 
-function deliveries(tag: string): Map<string, number> {
-  const perRecipient = new Map<string, number>();
-  for (const sender of senders) {
-    for (const message of google.messagesOf(sender)) {
-      const to = headerValue(message.headers, 'to') ?? '';
-      if (to.includes(`.${tag}@`)) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
-    }
-  }
-  return perRecipient;
-}
+const deliveries = (tag: string) => google.deliveriesPerRecipient(senders, tag);
 
 /** Polls /readyz and keeps every status it saw, in order, without repeats. */
 function watchReadiness(platform: LaunchedPlatform) {

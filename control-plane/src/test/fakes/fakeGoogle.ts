@@ -112,6 +112,18 @@ export class FakeGoogle extends FakeProvider<GoogleOperation> {
     return this.mailbox(email).messages;
   }
 
+  /** How many messages each recipient whose address holds `.${tag}@` got from these senders: a lead's count above 1 is a duplicate send. */
+  deliveriesPerRecipient(senders: readonly string[], tag: string): Map<string, number> {
+    const perRecipient = new Map<string, number>();
+    for (const sender of senders) {
+      for (const message of this.messagesOf(sender)) {
+        const to = headerValue(message.headers, 'to') ?? '';
+        if (to.includes(`.${tag}@`)) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
+      }
+    }
+    return perRecipient;
+  }
+
   /** Puts an inbound message in a mailbox (a reply, a bounce...), threaded by its In-Reply-To/References. */
   deliver(email: string, raw: string, labelIds: string[] = ['INBOX', 'UNREAD']): FakeGmailMessage {
     return this.addMessage(this.mailbox(email), raw, labelIds);

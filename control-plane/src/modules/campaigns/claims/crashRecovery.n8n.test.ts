@@ -6,7 +6,6 @@ import { ManualClock } from '../../../lib/clock.js';
 import { descendantPids, killQuietly } from '../../../runtime/n8n/processTree.js';
 import { startSendingCampaign } from '../../../test/campaignFixtures.js';
 import { FakeGoogle } from '../../../test/fakes/fakeGoogle.js';
-import { headerValue } from '../../../test/fakes/mimeHeaders.js';
 import { createListeningTestApp } from '../../../test/listeningApp.js';
 import { connectOAuthMailbox } from '../../../test/mailboxFlows.js';
 import { n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from '../../../test/realN8n.js';
@@ -24,16 +23,7 @@ let t: TestApp & { url: string };
 let owner: SignedUp;
 
 
-function deliveries(tag: string): Map<string, number> {
-  const perRecipient = new Map<string, number>();
-  for (const sender of senders) {
-    for (const message of google.messagesOf(sender)) {
-      const to = headerValue(message.headers, 'to') ?? '';
-      if (to.includes(`.${tag}@`)) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
-    }
-  }
-  return perRecipient;
-}
+const deliveries = (tag: string) => google.deliveriesPerRecipient(senders, tag);
 
 describe.skipIf(!n8nProvisioned)(n8nSuite('n8n killed mid-batch'), () => {
   beforeAll(async () => {
