@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Campaign, WorkflowDeployment } from '../../generated/prisma/client.js';
 import type { Clock } from '../../lib/clock.js';
+import type { ScopedDb } from '../../lib/db/tenantScope.js';
 import { AppError, NotFoundError, type FieldIssue } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import type { DeploymentService } from '../deployments/deployment.service.js';
@@ -8,6 +9,7 @@ import { recordAudit } from '../organizations/audit.js';
 import { campaignSettings } from './campaignSettings.js';
 import { nextStatus, type CampaignAction } from './campaignStatus.js';
 import { assertReadyToStart } from './readiness/startReadiness.js';
+import { recomputeWindowDeferrals } from './window/recomputeWindowDeferrals.js';
 import type { CampaignScheduleInput } from './campaigns.schemas.js';
 
 type CampaignRow = Campaign & { deployment: WorkflowDeployment | null; mailboxes: { mailboxId: string }[] };
@@ -111,9 +113,13 @@ export class CampaignsService {
     if (current.status === 'archived') throw new AppError('invalid_state', 'An archived campaign cannot be edited');
     const { mailboxIds, schedule, stopOnReplyForDomain: _domain, autoReplyDelayDays: _delay, ...fields } = input;
     const stored = await auth.db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { settings: true } });
-    await auth.db.campaign.update({
-      where: { id: campaignId },
-      data: { ...fields, settings: settingsWith(stored.settings, input), ...(schedule ? { schedule: schedule as object } : {}) },
+    await auth.db.$transaction(async (tx) => {
+      await (tx as unknown as ScopedDb).campaign.update({
+        where: { id: campaignId },
+        data: { ...fields, settings: settingsWith(stored.settings, input), ...(schedule ? { schedule: schedule as object } : {}) },
+      });
+      // A new schedule or zone moves the sends that wait for the old window.
+      await recomputeWindowDeferrals(tx, { organizationId: auth.organizationId, campaignId, now: this.deps.clock.now() });
     });
     if (mailboxIds) {
       await auth.db.campaignMailbox.deleteMany({ where: { campaignId } });
@@ -131,9 +137,12 @@ export class CampaignsService {
     const current = await this.get(auth, campaignId);
     const status = nextStatus(current.status, action);
     if (action === 'start') await assertReadyToStart(auth.db, campaignId);
-    await auth.db.campaign.update({
-      where: { id: campaignId },
-      data: { status, ...(action === 'start' ? { startedAt: this.deps.clock.now() } : {}) },
+    await auth.db.$transaction(async (tx) => {
+      await (tx as unknown as ScopedDb).campaign.update({
+        where: { id: campaignId },
+        data: { status, ...(action === 'start' ? { startedAt: this.deps.clock.now() } : {}) },
+      });
+      await recomputeWindowDeferrals(tx, { organizationId: auth.organizationId, campaignId, now: this.deps.clock.now() });
     });
     await recordAudit(auth, { action: `campaign.${action}`, targetType: 'campaign', targetId: campaignId, data: { from: current.status, to: status } });
     await this.deps.deployments.syncCampaign(auth.db, campaignId);

@@ -252,6 +252,7 @@ export class SendResultsService {
         mailboxId: null,
         leaseExpiresAt: null,
         lastError: result.reason ?? result.code ?? null,
+        deferCode: result.code ?? null,
         ...(result.status === 'retryable' && result.mayHaveBeenSent ? { mayHaveBeenSent: true } : {}),
       },
     });

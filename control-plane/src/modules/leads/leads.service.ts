@@ -4,12 +4,14 @@ import type { Response } from 'express';
 import { stringify } from 'csv-stringify';
 import type { Lead } from '../../generated/prisma/client.js';
 import type { LeadStatus } from '../../generated/prisma/enums.js';
+import type { Clock } from '../../lib/clock.js';
 import type { Prisma } from '../../lib/db/prisma.js';
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
 import { sha256Hex } from '../../lib/crypto.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import { stopEnrollments } from '../campaigns/enrollments/stopEnrollments.js';
+import { recomputeWindowDeferrals } from '../campaigns/window/recomputeWindowDeferrals.js';
 import { recordAudit } from '../organizations/audit.js';
 import { findSuppressed } from '../suppressions/suppressionMatch.js';
 import { neutraliseCell } from './csvSafety.js';
@@ -52,7 +54,7 @@ function fieldData(input: LeadFieldsInput) {
 }
 
 export class LeadsService {
-  constructor(private readonly deps: { imports: LeadImportsService }) {}
+  constructor(private readonly deps: { imports: LeadImportsService; clock: Clock }) {}
 
   async list(auth: AuthContext, query: LeadFilter & { cursor?: { email: string }; limit: number }) {
     const rows = await auth.db.lead.findMany({
@@ -107,6 +109,8 @@ export class LeadsService {
         const updated = await db.lead.update({ where: { id: leadId }, data });
         if (updated.status !== 'active') await stopEnrollments(db, { leadId }, `the lead is ${updated.status}`);
         else if (addressChanged) await stopEnrollments(db, { leadId }, "the lead's address changed");
+        // The lead's window is read in the lead's timezone: sends waiting for the old one wait for the new one.
+        if (input.timezone !== undefined) await recomputeWindowDeferrals(tx, { organizationId: auth.organizationId, leadId, now: this.deps.clock.now() });
         return toLead(updated);
       });
     } catch (error) {

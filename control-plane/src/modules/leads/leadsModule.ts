@@ -43,7 +43,7 @@ export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock:
     imports,
     importUpkeep,
     routes: [
-      ...leadRoutes({ leads: new LeadsService({ imports }), lists: new LeadListsService() }),
+      ...leadRoutes({ leads: new LeadsService({ imports, clock }), lists: new LeadListsService() }),
       ...leadImportRoutes({ imports }),
       ...suppressionRoutes({ suppressions: new SuppressionsService(files) }),
     ],
