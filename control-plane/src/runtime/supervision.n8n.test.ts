@@ -147,8 +147,9 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the launcher supervises n8n'), () => 
     const reply = await until('the reply to reach the unified inbox', () => prisma.inboxMessage.findFirst({ where: { messageIdHeader: '<reply.after-restart@lead.example>', direction: 'inbound' } }), 60_000);
     expect(reply).toMatchObject({ inboundType: 'replied', fromAddress: `<${lead}>` });
     expect(google.calls('gmail.get').length - readsBefore).toBeLessThanOrEqual(2);
+    // The cursor is written when the watch's last results are, which may be just after the reply itself.
     const sender = await prisma.mailbox.findFirstOrThrow({ where: { id: { in: mailboxIds }, email: senders[0] } });
-    expect(sender.inboxCursor).not.toBe(cursorsBefore.get(sender.id));
+    await until('the watch to move that mailbox\'s cursor on', async () => (await prisma.mailbox.findUniqueOrThrow({ where: { id: sender.id } })).inboxCursor !== cursorsBefore.get(sender.id), 30_000);
 
     const metrics = await (await fetch(`${platform.url}/metrics`)).text();
     expect(metrics).toMatch(/ophir_process_restarts_total\{process="n8n"\} 1/);
