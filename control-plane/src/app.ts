@@ -126,7 +126,7 @@ export function createApp(deps: AppDeps): App {
       clock,
     }),
     ...platformRoutes({ clock }),
-    ...campaignRoutes({ campaigns: new CampaignsService({ deployments, clock }) }),
+    ...campaignRoutes({ campaigns: new CampaignsService({ deployments, clock, pollMinutes: config.N8N_POLL_MINUTES }) }),
     ...campaignDefinitionRoutes({ clock, links }),
     ...deploymentRoutes({ deployments, connection: n8n }),
     ...sendingCallbackRoutes({

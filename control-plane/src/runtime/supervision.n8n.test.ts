@@ -98,7 +98,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the launcher supervises n8n'), () => 
     const { campaignId, tag } = await startSendingCampaign({ http: platform.http, prisma, auth: owner.auth, organizationId: owner.organization.id, mailboxIds, leads, name: 'Supervised' });
 
     const readiness = watchReadiness(platform);
-    expect((await platform.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth)).status).toBe(202);
+    expect((await platform.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
     await until('a third of the batch to reach Gmail', () => deliveries(tag).size >= leads / 3, 60_000);
     // The inbox watcher has watched once before the crash: each mailbox has a cursor to resume from.
     await tickInboxWatcher(owner.organization.id);
@@ -128,7 +128,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the launcher supervises n8n'), () => 
       'every lead to have its message',
       async () => {
         if (deliveries(tag).size === leads) return true;
-        await platform.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth);
+        await platform.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth);
         await sleep(2_000);
         return false;
       },
@@ -247,7 +247,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an external n8n that is down when the
       return body.deployment?.status === 'active' ? body : undefined;
     }, 30_000);
     expect(campaign.status).toBe('active');
-    expect((await platform.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth)).status).toBe(202);
+    expect((await platform.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
     await until('its sends to go out through n8n', async () => (await prisma.message.count({ where: { campaignId, status: 'sent' } })) === 3, 60_000);
     const second = await startSendingCampaign({ http: platform.http, prisma, auth: owner.auth, organizationId: owner.organization.id, mailboxIds: [mailbox.body.id], leads: 1, name: 'After n8n came up' });
     expect(second.workflowId).toBeTruthy();

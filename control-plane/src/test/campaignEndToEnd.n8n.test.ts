@@ -199,7 +199,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
     // One run at a time, and the clock moves only once it has finished and reported.
     const runOnce = async () => {
       ticks += 1;
-      expect((await t.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth)).status).toBe(202);
+      expect((await t.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
       for (;;) {
         const [latest] = await n8nApi.listExecutions({ workflowId, limit: 1 });
         if (latest && Number(latest.id) > lastExecution && latest.stoppedAt) {

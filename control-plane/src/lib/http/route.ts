@@ -43,6 +43,8 @@ interface RouteSpec<B extends ZodType | undefined, Q extends ZodType | undefined
   /** Express path syntax (`/api/api-keys/:apiKeyId`). */
   path: string;
   summary: string;
+  /** What the summary cannot say (behaviour, limits), shown in the OpenAPI document before the role it requires. */
+  description?: string;
   tag: string;
   /** A JSON body. Without one (and without `bodyFormat`), a body with fields is refused: nothing would read it. */
   body?: B;
@@ -159,9 +161,16 @@ export function mountRoutes(options: {
       summary: spec.summary,
       tags: [spec.tag],
       security: spec.access === 'public' ? [] : spec.access === 'n8n' ? [{ n8nSignature: [] }] : [{ bearer: [] }],
-      ...(spec.access === 'public'
+      ...(spec.access === 'public' && !spec.description
         ? {}
-        : { description: spec.access === 'n8n' ? 'Called by n8n workflows; HMAC-signed.' : `Requires the ${spec.access} role or higher.` }),
+        : {
+            description: [
+              spec.description,
+              spec.access === 'public' ? undefined : spec.access === 'n8n' ? 'Called by n8n workflows; HMAC-signed.' : `Requires the ${spec.access} role or higher.`,
+            ]
+              .filter((part) => part !== undefined)
+              .join('\n\n'),
+          }),
       request: {
         ...(spec.params ? { params: spec.params as never } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import type { CampaignAction } from './campaignStatus.js';
 import { campaignParams, campaignSchema, createCampaignBody, updateCampaignBody } from './campaigns.schemas.js';
+import { campaignReadinessSchema, runNowQuery, runOutcomeSchema } from './readiness/readiness.schemas.js';
 import type { CampaignsService } from './campaigns.service.js';
 
 const tag = 'Campaigns';
@@ -64,13 +65,34 @@ export function campaignRoutes(deps: { campaigns: CampaignsService }): AnyRoute[
     // POST /api/campaigns/:campaignId/run-now
     route({
       method: 'post', path: '/api/campaigns/:campaignId/run-now', access: 'member', tag,
-      summary: "Run the campaign's workflow now instead of waiting for its schedule",
+      summary: "Run the campaign's workflow now and say what it did",
+      description:
+        'Runs the workflow instead of waiting for its schedule (every N8N_POLL_MINUTES), then waits up to `wait` seconds for the run to claim ' +
+        'and report its sends. The run applies everything a scheduled run does: the sending window (sends outside it are deferred to its opening), ' +
+        "the mailboxes' daily limits and ramp, and their minimum gap (a mailbox with a gap sends at most once per run). The answer says what was " +
+        'claimed, sent, deferred (with until when) or failed, and, in the forecast, why the remaining due sends wait (gap or limit, with when).',
       params: campaignParams,
-      responses: { 202: { description: 'n8n accepted the run', schema: z.object({ accepted: z.literal(true) }) } },
-      handler: async ({ auth, params }) => {
-        await campaigns.runNow(auth, params.campaignId);
-        return { status: 202, body: { accepted: true } };
+      query: runNowQuery,
+      responses: {
+        200: { description: 'The run finished: what it did', schema: runOutcomeSchema },
+        202: { description: 'The run had not finished when the wait ended: what it had done by then', schema: runOutcomeSchema },
       },
+      handler: async ({ auth, params, query }) => {
+        const outcome = await campaigns.runNow(auth, params.campaignId, { waitSeconds: query.wait });
+        return { status: outcome.finished ? 200 : 202, body: outcome };
+      },
+    }),
+    // GET /api/campaigns/:campaignId/readiness
+    route({
+      method: 'get', path: '/api/campaigns/:campaignId/readiness', access: 'viewer', tag,
+      summary: 'The start checklist without starting, and what the campaign can send in the next 24 hours',
+      description:
+        'Each check passes or fails with its reason; a failed blocking check is what a start would be refused for. The forecast counts what ' +
+        "each mailbox may still send today (ramp or cap, minus what it sent), the campaign's daily cap, and when the queued sends can go in " +
+        "their lead's sending window, computed as the workflow's Business Hours Gate will.",
+      params: campaignParams,
+      responses: { 200: { description: 'Checklist and forecast', schema: campaignReadinessSchema } },
+      handler: async ({ auth, params }) => ({ body: await campaigns.readiness(auth, params.campaignId) }),
     }),
   ];
 }

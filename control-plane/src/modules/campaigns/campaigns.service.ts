@@ -8,7 +8,10 @@ import type { DeploymentService } from '../deployments/deployment.service.js';
 import { recordAudit } from '../organizations/audit.js';
 import { campaignSettings } from './campaignSettings.js';
 import { nextStatus, type CampaignAction } from './campaignStatus.js';
-import { assertReadyToStart } from './readiness/startReadiness.js';
+import { runOutcome, waitForRun, type RunOutcome } from './readiness/runOutcome.js';
+import { describeOpening, sendingForecast } from './readiness/sendingForecast.js';
+import { assertReadyToStart, startChecklist } from './readiness/startReadiness.js';
+import { nextSendingInstant } from './window/sendingWindow.js';
 import { recomputeWindowDeferrals } from './window/recomputeWindowDeferrals.js';
 import type { CampaignScheduleInput } from './campaigns.schemas.js';
 
@@ -74,7 +77,7 @@ const mailboxIdSchema = z.uuid();
 const withRelations = { deployment: true, mailboxes: { select: { mailboxId: true } } } as const;
 
 export class CampaignsService {
-  constructor(private readonly deps: { deployments: DeploymentService; clock: Clock }) {}
+  constructor(private readonly deps: { deployments: DeploymentService; clock: Clock; pollMinutes: number }) {}
 
   async create(auth: AuthContext, input: CampaignInput) {
     const { mailboxIds, schedule, stopOnReplyForDomain: _domain, autoReplyDelayDays: _delay, ...fields } = input;
@@ -151,10 +154,52 @@ export class CampaignsService {
     return this.get(auth, campaignId);
   }
 
-  async runNow(auth: AuthContext, campaignId: string): Promise<void> {
+  /**
+   * Runs the workflow now and, unless `waitSeconds` is 0, waits (that long at most) for the run to claim and
+   * report its sends, then says what it did and why the rest waits. The run applies the sending window
+   * and the mailboxes' limits and gaps like any scheduled run.
+   */
+  async runNow(auth: AuthContext, campaignId: string, options: { waitSeconds: number }): Promise<RunOutcome> {
     const campaign = await this.get(auth, campaignId);
     if (campaign.status !== 'active') throw new AppError('invalid_state', `Only an active campaign can run; this one is ${campaign.status}`);
+    const [database] = await auth.db.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`;
+    const since = { database: database!.now, clock: this.deps.clock.now() };
+    await recomputeWindowDeferrals(auth.db, { organizationId: auth.organizationId, campaignId, now: since.clock });
     await this.deps.deployments.tick(campaignId);
+    const finished = options.waitSeconds > 0 && (await waitForRun(auth.db, campaignId, since, options.waitSeconds));
+    const forecast = await this.forecast(auth, campaignId);
+    return runOutcome(auth.db, { organizationId: auth.organizationId, campaignId, since: since.clock, finished, forecast });
+  }
+
+  /** The start checklist, without starting, and what the campaign can send in the next 24 hours. */
+  async readiness(auth: AuthContext, campaignId: string) {
+    const campaign = await this.get(auth, campaignId);
+    const now = this.deps.clock.now();
+    const checks = (await startChecklist(auth.db, campaignId)).map(({ missing: _missing, ...check }) => check);
+    const opensAt = nextSendingInstant(campaign, null, now);
+    const inWindow = opensAt !== null && opensAt.getTime() - now.getTime() < 86_400_000;
+    checks.push({
+      code: 'sending_window',
+      passed: inWindow,
+      blocking: false,
+      message: !opensAt
+        ? 'The schedule has no sending window within a year (days, hours and holidays)'
+        : opensAt <= now
+          ? `The sending window is open now in ${campaign.timezone}`
+          : `The sending window ${inWindow ? 'opens' : 'next opens'} at ${describeOpening(opensAt, campaign.timezone, now)}`,
+    });
+    return {
+      campaignId,
+      status: campaign.status,
+      ready: checks.every((check) => check.passed || !check.blocking),
+      checks,
+      forecast: await this.forecast(auth, campaignId),
+    };
+  }
+
+  private async forecast(auth: AuthContext, campaignId: string) {
+    const campaign = await auth.db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { id: true, timezone: true, schedule: true, dailyCap: true } });
+    return sendingForecast(auth.db, campaign, { organizationId: auth.organizationId, now: this.deps.clock.now(), pollMinutes: this.deps.pollMinutes });
   }
 
   /**

@@ -61,7 +61,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('campaign deployments on a real n8n'),
     expect(workflow).toMatchObject({ active: true });
     expect(workflow!.nodes.map((node) => node.type)).toEqual(expect.arrayContaining(['CUSTOM.claimDueSends', 'CUSTOM.ophirSendEmail']));
 
-    expect((await t.http.post(`/api/campaigns/${campaign.id}/run-now`).set(owner.auth)).status).toBe(202);
+    expect((await t.http.post(`/api/campaigns/${campaign.id}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
     const events = await until('both sends reported', async () => {
       const rows = await t.prisma.event.findMany({ where: { campaignId: campaign.id, type: 'sent' } });
       return rows.length === 2 && rows;

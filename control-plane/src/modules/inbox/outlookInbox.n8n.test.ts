@@ -87,7 +87,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an Outlook mailbox on the real stack'
     const sentSteps = (stepPosition: number) => t.prisma.message.findMany({ where: { campaignId, stepPosition, status: 'sent' }, include: { enrollment: { include: { lead: true } } } });
 
     // Step 1 goes out through Graph's sendMail as our MIME: our Message-ID and unsubscribe headers survive.
-    expect((await t.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth)).status).toBe(202);
+    expect((await t.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
     const firstSteps = await until('the first step reported sent', async () => (await sentSteps(0)).length === 3 && sentSteps(0), 45_000);
     expect(microsoft.sentBy(sender)).toHaveLength(3);
     for (const message of firstSteps) {
@@ -141,13 +141,13 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an Outlook mailbox on the real stack'
     // replier. Graph takes the first one but its answer is lost: the retry finds it in Sent Items and sends nothing.
     clock.advance(24 * 3600_000 + 60_000);
     microsoft.failNext('graph.sendMail', { kind: 'lost_answer' });
-    expect((await t.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth)).status).toBe(202);
+    expect((await t.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
     const retrying = await until('the lost send to come back for a retry', async () => (await t.prisma.message.findFirst({ where: { campaignId, stepPosition: 1, status: 'retrying' } })) ?? undefined, 45_000);
     expect(retrying).toMatchObject({ mayHaveBeenSent: true });
     const lookupsBefore = microsoft.calls('graph.sentItems').length;
     const sendsBefore = microsoft.calls('graph.sendMail').length;
     clock.advance(10 * 60_000);
-    expect((await t.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth)).status).toBe(202);
+    expect((await t.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
     const followUps = await until('the follow-ups reported sent', async () => (await sentSteps(1)).length === 2 && sentSteps(1), 45_000);
     expect(microsoft.calls('graph.sentItems').length - lookupsBefore).toBe(1);
     expect(microsoft.calls('graph.sendMail').length).toBe(sendsBefore);

@@ -89,7 +89,7 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
     // POST /api/mailboxes/sandbox
     route({
       method: 'post', path: '/api/mailboxes/sandbox', access: 'member', tag,
-      summary: 'Add a sandbox mailbox: it captures messages instead of sending them',
+      summary: 'Add a sandbox mailbox: it captures messages instead of sending them, and starts with no ramp and no minimum gap',
       body: createSandboxMailboxBody,
       responses: { 201: { description: 'Created', schema: mailboxSchema } },
       handler: async ({ auth, body }) => ({ status: 201, body: (await mailboxes.createSandbox(auth, body)).mailbox }),

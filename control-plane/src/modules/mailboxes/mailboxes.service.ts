@@ -101,7 +101,15 @@ export class MailboxesService {
   async createSandbox(auth: AuthContext, input: CreateSandboxMailbox) {
     const existing = await auth.db.mailbox.findFirst({ where: { email: input.email } });
     if (existing) throw new ConflictError('A mailbox with this address exists already', { mailboxId: existing.id, issues: [{ path: 'email', message: 'A mailbox with this address exists already' }] });
-    return this.upsert(auth, input.email, { provider: 'sandbox', displayName: input.displayName, settings: {}, sealed: () => ({ credentialsCiphertext: null, credentialsKeyId: null }) });
+    return this.upsert(auth, input.email, {
+      provider: 'sandbox',
+      displayName: input.displayName,
+      settings: {},
+      sealed: () => ({ credentialsCiphertext: null, credentialsKeyId: null }),
+      // A sandbox mailbox delivers nowhere, so it has no reputation for a ramp or a gap to protect: it sends as fast as the
+      // workflow runs, which lets a first campaign be tried in a minute. The daily cap still applies; pacing can be set to rehearse it.
+      pacing: { rampEnabled: false, minGapSeconds: 0, gapJitterSeconds: 0 },
+    });
   }
 
   async usage(auth: AuthContext, mailboxId: string) {
@@ -156,6 +164,8 @@ export class MailboxesService {
       displayName?: string;
       settings: object;
       sealed: (mailboxId: string) => { credentialsCiphertext: string | null; credentialsKeyId: string | null };
+      /** Pacing a new mailbox starts with instead of the schema's defaults (kept on reconnect). */
+      pacing?: Pick<Mailbox, 'rampEnabled' | 'minGapSeconds' | 'gapJitterSeconds'>;
     },
   ) {
     const existing = await auth.db.mailbox.findFirst({ where: { email } });
@@ -171,7 +181,7 @@ export class MailboxesService {
     };
     const row = existing
       ? await auth.db.mailbox.update({ where: { id }, data })
-      : await auth.db.mailbox.create({ data: { id, organizationId: auth.organizationId, email, ...data } });
+      : await auth.db.mailbox.create({ data: { id, organizationId: auth.organizationId, email, ...input.pacing, ...data } });
     if (existing) this.deps.broker.forget(id);
     await recordAudit(auth, { action: existing ? 'mailbox.reconnected' : 'mailbox.created', targetType: 'mailbox', targetId: id, data: { provider: input.provider, email } });
     return { created: !existing, mailbox: await this.present(auth, row) };

@@ -15,9 +15,10 @@ afterAll(() => t.close());
 describe('mailbox API', () => {
   it('creates with the documented defaults and updates limits', async () => {
     const created = await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: 'Demo@Sandbox.example', displayName: 'Demo' });
+    // A sandbox mailbox delivers nowhere: it starts with no ramp and no gap (docs/mailboxes.md), the cap applies.
     expect(created.body).toMatchObject({
-      provider: 'sandbox', email: 'demo@sandbox.example', status: 'active', dailyCap: 30, rampEnabled: true, rampStart: 10, rampStep: 5,
-      minGapSeconds: 120, gapJitterSeconds: 60, timezone: 'UTC', weight: 1, smtp: null, imap: null,
+      provider: 'sandbox', email: 'demo@sandbox.example', status: 'active', dailyCap: 30, rampEnabled: false, rampStart: 10, rampStep: 5,
+      minGapSeconds: 0, gapJitterSeconds: 0, timezone: 'UTC', weight: 1, smtp: null, imap: null,
     });
     // Health as docs/mailboxes.md defines it: full marks but the 10 age points a just-connected mailbox has not earned.
     expect(created.body.healthScore).toBe(90);

@@ -65,6 +65,14 @@ export interface ClaimItem {
   mailboxes: MailboxPoolEntry[];
 }
 
+/** The campaign's daily cap counts its calendar day in the campaign's zone, in-flight claims included. */
+export async function campaignUsedToday(db: ScopedDb, campaignId: string, timeZone: string, now: Date): Promise<number> {
+  const { start, end } = zonedDayBounds(now, timeZone);
+  return db.message.count({
+    where: { campaignId, OR: [{ status: 'sent', sentAt: { gte: start, lt: end } }, { status: 'claimed' }] },
+  });
+}
+
 /**
  * Hands a workflow execution its batch of due sends. In one transaction: expired leases return to
  * the queue (flagged "may have been sent"), the campaign's mailboxes are locked so concurrent claims
@@ -135,7 +143,7 @@ export class ClaimService {
         lastSent.set(mailbox.id, capacity.lastSentAt);
       }
       let room = Math.min(batchSize, [...quota.values()].reduce((sum, n) => sum + n, 0));
-      if (campaign.dailyCap !== null) room = Math.min(room, campaign.dailyCap - (await this.usedToday(scoped, campaignId, campaign.timezone, now)));
+      if (campaign.dailyCap !== null) room = Math.min(room, campaign.dailyCap - (await campaignUsedToday(scoped, campaignId, campaign.timezone, now)));
       if (room <= 0) return empty;
 
       const messages = await scoped.message.findMany({
@@ -230,14 +238,6 @@ export class ClaimService {
       }
     }
     return best;
-  }
-
-  /** The campaign's daily cap counts its calendar day in the campaign's zone, in-flight claims included. */
-  private async usedToday(db: ScopedDb, campaignId: string, timeZone: string, now: Date): Promise<number> {
-    const { start, end } = zonedDayBounds(now, timeZone);
-    return db.message.count({
-      where: { campaignId, OR: [{ status: 'sent', sentAt: { gte: start, lt: end } }, { status: 'claimed' }] },
-    });
   }
 
   private async buildItem(options: {

@@ -54,7 +54,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('n8n killed mid-batch'), () => {
     google.setLatency('gmail.send', 40);
     const { campaignId, tag } = await startSendingCampaign({ http: t.http, prisma: t.prisma, auth: owner.auth, organizationId: owner.organization.id, mailboxIds, leads, name: 'Crash test', now: clock.now() });
 
-    expect((await t.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth)).status).toBe(202);
+    expect((await t.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
     await until('a third of the batch to reach Gmail', () => deliveries(tag).size >= leads / 3, 60_000);
     for (const pid of [...descendantPids(n8n.process.process.pid!), n8n.process.process.pid!]) killQuietly(pid, 'SIGKILL');
     await n8n.process.exited;
@@ -65,13 +65,13 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('n8n killed mid-batch'), () => {
     google.setLatency('gmail.send', 0);
     await n8n.restart();
     // Nothing comes back before its lease ends: the dead execution might still have been sending.
-    expect((await t.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth)).status).toBe(202);
+    expect((await t.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
     await sleep(1000);
     expect(deliveries(tag).size).toBe(beforeCrash);
 
     clock.advance((leaseSeconds + 1) * 1000);
     await until('every message sent', async () => {
-      await t.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth);
+      await t.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth);
       await sleep(300);
       return (await t.prisma.message.count({ where: { campaignId, status: 'sent' } })) === leads;
     }, 60_000);

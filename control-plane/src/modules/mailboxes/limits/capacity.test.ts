@@ -51,7 +51,7 @@ describe('mailbox capacity', () => {
   });
 
   it('ramps a new mailbox by local day up to the daily cap', async () => {
-    const mailbox = await newMailbox('ramp@sandbox.example', { timezone: 'Europe/Paris', dailyCap: 30, rampStart: 10, rampStep: 5, restartRamp: true });
+    const mailbox = await newMailbox('ramp@sandbox.example', { timezone: 'Europe/Paris', dailyCap: 30, rampEnabled: true, rampStart: 10, rampStep: 5, restartRamp: true });
     expect(mailbox.rampStartedAt.toISOString()).toBe(noon.toISOString());
     const at = async (isoInstant: string) => mailboxCapacity(db(), mailbox, new Date(isoInstant));
     expect(await at('2026-03-08T22:59:00Z')).toMatchObject({ rampDay: 0, rampValue: 10, limitToday: 10 }); // 23:59 Paris, same day

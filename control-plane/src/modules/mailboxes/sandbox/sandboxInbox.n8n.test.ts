@@ -35,7 +35,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('simulated mail in a sandbox mailbox o
     const campaignId = seeded.campaign.id;
     const mailboxId = seeded.mailboxes[0]!.id;
     expect((await t.http.post(`/api/campaigns/${campaignId}/start`).set(owner.auth)).status).toBe(200);
-    expect((await t.http.post(`/api/campaigns/${campaignId}/run-now`).set(owner.auth)).status).toBe(202);
+    expect((await t.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
     await until('the three first steps sent', async () => (await t.prisma.message.count({ where: { campaignId, status: 'sent' } })) === 3, 60_000);
 
     const captured = (await t.http.get(`/api/mailboxes/${mailboxId}/sandbox-messages`).set(owner.auth)).body.data as Array<{ id: string; to: string }>;
