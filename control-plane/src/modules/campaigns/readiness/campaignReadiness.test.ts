@@ -117,6 +117,7 @@ describe('readiness: the start checklist without starting, and the next 24 hours
       ],
       laterWithin24h: 0,
       later: 0,
+      laterFrom: null,
     });
     expect(forecast.summary).toBe(
       '7 sends possible today (room for 18: 2 mailboxes × ramp 10 − 2 sent); a mailbox with a minimum gap sends once per workflow run ' +
@@ -151,7 +152,8 @@ describe('run-now answers what its run did', () => {
     await activate(campaignId);
     const answer = await runNow(campaignId);
     expect(answer.body).toMatchObject({ finished: true, claimed: 2, sent: 2, deferred: [] });
-    expect(answer.body.forecast.queued.readyNow).toBe(1);
+    // The first step's sends queued their follow-up, due two days after they went out.
+    expect(answer.body.forecast.queued).toMatchObject({ readyNow: 1, later: 2, laterFrom: '2026-12-03T03:00:00.000Z' });
     expect(answer.body.forecast.mailboxes.map((m: { blockedBy: string; nextSendAt: string }) => [m.blockedBy, m.nextSendAt])).toEqual(Array(2).fill(['gap', '2026-12-01T03:02:00.000Z']));
     expect(answer.body.summary).toMatch(/^The run claimed 2 sends: 2 sent\. 1 due send waits for the mailboxes' minimum gap \(the first can send again at 2026-12-01T03:02:00\.000Z\)\. Next 24 h: /);
   });

@@ -32,6 +32,7 @@ export const sendingForecastSchema = z
         .describe("Due (or due within 24 h) but outside the lead's window until it opens, by zone"),
       laterWithin24h: z.number().int().describe('Later steps that come due within 24 h'),
       later: z.number().int().describe('Due after the next 24 h'),
+      laterFrom: instant.nullable().describe('When the first of those comes due'),
     }),
     summary: z.string().describe('The same in a sentence, e.g. "18 sends possible today: 2 mailboxes × ramp 10 − 2 sent; 4 leads wait for 09:00 America/New_York"'),
   })

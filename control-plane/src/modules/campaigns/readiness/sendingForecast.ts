@@ -51,6 +51,8 @@ export interface SendingForecast {
     laterWithin24h: number;
     /** Due after the next 24 h (or with no window within a year). */
     later: number;
+    /** When the first of those comes due (its window aside). */
+    laterFrom: string | null;
   };
   summary: string;
 }
@@ -107,11 +109,15 @@ export async function sendingForecast(
     WHERE m."organizationId" = ${options.organizationId}::uuid AND m."campaignId" = ${campaign.id}::uuid
       AND m.status::text = ANY(${pendingMessageStatuses})
     GROUP BY 1, 2, 3`;
-  const queued: SendingForecast['queued'] = { readyNow: 0, waitingForWindow: [], laterWithin24h: 0, later: 0 };
+  const queued: SendingForecast['queued'] = { readyNow: 0, waitingForWindow: [], laterWithin24h: 0, later: 0, laterFrom: null };
   const waits = new Map<string, WindowWait>();
   for (const group of groups) {
     const opensAt = group.at < until ? nextSendingInstant(campaign, group.leadTimezone, group.at) : null;
-    if (!opensAt || opensAt >= until) queued.later += group.sends;
+    if (!opensAt || opensAt >= until) {
+      queued.later += group.sends;
+      const from = group.at.toISOString();
+      if (queued.laterFrom === null || from < queued.laterFrom) queued.laterFrom = from;
+    }
     else if (opensAt <= now) queued.readyNow += group.sends;
     // A later step due inside its window; a send the gate deferred is due at the opening it waits for.
     else if (!group.windowDeferred && opensAt.getTime() === group.at.getTime()) queued.laterWithin24h += group.sends;
@@ -182,7 +188,7 @@ function forecastSummary(forecast: {
   if (queued.readyNow > 0) parts.push(`${counted(queued.readyNow, 'lead')} ready now`);
   for (const wait of queued.waitingForWindow) parts.push(`${counted(wait.sends, 'lead')} ${wait.sends === 1 ? 'waits' : 'wait'} for ${describeOpening(new Date(wait.opensAt), wait.timezone, now)}`);
   if (queued.laterWithin24h > 0) parts.push(`${counted(queued.laterWithin24h, 'lead')} ${queued.laterWithin24h === 1 ? 'comes' : 'come'} due within 24 h`);
-  if (queued.later > 0) parts.push(`${counted(queued.later, 'lead')} after that`);
+  if (queued.later > 0) parts.push(`${counted(queued.later, 'lead')} due later (from ${queued.laterFrom})`);
   if (queued.readyNow + queued.waitingForWindow.length + queued.laterWithin24h + queued.later === 0) parts.push('nothing queued: enrol leads');
   return parts.join('; ');
 }
