@@ -11,17 +11,17 @@ export const outsideWindowCode = 'outside_window';
  * window depends on the campaign's schedule and zone and on the lead's timezone. After any of those
  * changes (or the campaign's state), their due time is recomputed here, inside the caller's
  * transaction: the opening is computed once per campaign and lead timezone, and all of that
- * campaign's (or lead's) deferred sends, with their enrolments, move in one statement. A send whose
+ * campaign's (or lead's, or the organization's) deferred sends, with their enrolments, move in one statement. A send whose
  * window is open now is due now. Other deferrals (a mailbox's gap, a provider's rate limit) keep
  * their time: the schedule has nothing to do with them.
  */
 export async function recomputeWindowDeferrals(
   sql: Sql,
-  scope: { organizationId: string; now: Date } & ({ campaignId: string } | { leadId: string }),
+  scope: { organizationId: string; now: Date; campaignId?: string; leadId?: string },
 ): Promise<number> {
   const { organizationId, now } = scope;
-  const campaignId = 'campaignId' in scope ? scope.campaignId : null;
-  const leadId = 'leadId' in scope ? scope.leadId : null;
+  const campaignId = scope.campaignId ?? null;
+  const leadId = scope.leadId ?? null;
   const groups = await sql.$queryRaw<Array<{ campaignId: string; timezone: string; schedule: unknown; leadTimezone: string | null }>>`
     SELECT DISTINCT c.id AS "campaignId", c.timezone, c.schedule, l.timezone AS "leadTimezone"
     FROM messages m JOIN campaigns c ON c.id = m."campaignId" JOIN leads l ON l.id = m."leadId"

@@ -1,5 +1,8 @@
 // Integration: a change to the schedule, the campaign's zone or a lead's timezone moves the sends the Business
 // Hours Gate deferred to the old window (real app, real PostgreSQL, the gate's own window arithmetic).
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide } from '../../../../../custom-nodes/nodes/BusinessHoursGate/businessHours.js';
 import { ManualClock } from '../../../lib/clock.js';
@@ -7,6 +10,7 @@ import { scopedDb } from '../../../lib/db/tenantScope.js';
 import { seedCampaign } from '../../../test/campaignFixtures.js';
 import { callAsN8n } from '../../../test/n8nCallbacks.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
+import { until } from '../../../test/until.js';
 import { enrollLeads } from '../enrollments.service.js';
 
 // Tuesday 03:00 UTC: Monday 22:00 in New York, 12:00 in Tokyo, 04:00 in Berlin.
@@ -15,11 +19,17 @@ const nineInNewYork = '2026-12-01T14:00:00.000Z';
 let t: TestApp;
 let owner: SignedUp;
 
+let importsDir: string;
+
 beforeAll(async () => {
-  t = await createTestApp({ clock });
+  importsDir = await mkdtemp(path.join(os.tmpdir(), 'ophir-imports-'));
+  t = await createTestApp({ clock, env: { LEAD_IMPORTS_DIR: importsDir } });
   owner = await signUp(t.http);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await rm(importsDir, { recursive: true, force: true });
+});
 
 const businessHours = { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00', useLeadTimezone: true, holidays: [] };
 
@@ -74,6 +84,18 @@ describe('a schedule change takes effect on the sends waiting for the old window
     expect((await t.http.patch(`/api/leads/${leadId}`).set(owner.auth).send({ timezone: 'Asia/Tokyo' })).status).toBe(200);
     const now = clock.now().toISOString();
     expect(await dueTimes({ leadId })).toEqual([[now, now]]);
+  });
+
+  it('moves the deferred sends of leads whose timezone an import updates', async () => {
+    const { leadIds } = await deferredCampaign({ timezone: 'UTC', leadTimezones: ['America/New_York'] });
+    const lead = await t.prisma.lead.findUniqueOrThrow({ where: { id: leadIds[0]! } });
+    const preview = await t.http.post('/api/lead-imports?fileName=zones.csv').set(owner.auth).set('Content-Type', 'text/csv').send(Buffer.from(`email,timezone\n${lead.email},Asia/Tokyo\n`));
+    expect(preview.status, preview.text).toBe(201);
+    expect((await t.http.post(`/api/lead-imports/${preview.body.id}/commit`).set(owner.auth).send({ onExisting: 'update' })).status).toBe(202);
+    await until('the import to complete', async () => (await t.http.get(`/api/lead-imports/${preview.body.id}`).set(owner.auth)).body.status === 'completed');
+    expect((await t.prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).timezone).toBe('Asia/Tokyo');
+    const now = clock.now().toISOString();
+    expect(await dueTimes({ leadId: lead.id })).toEqual([[now, now]]);
   });
 
   it("leaves a send deferred for another reason (a mailbox's gap) at its time", async () => {

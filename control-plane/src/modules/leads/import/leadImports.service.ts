@@ -23,6 +23,7 @@ import type { SqlRunner } from './sqlRunner.js';
 import { receiveUpload, type StoredUpload } from './upload.js';
 import { withArticle } from '../../../lib/words.js';
 import { newestFirstOrder, newestFirstPage, olderThan } from '../../../lib/http/cursor.js';
+import { recomputeWindowDeferrals } from '../../campaigns/window/recomputeWindowDeferrals.js';
 
 export interface LeadImportsDeps {
   prisma: PrismaClient;
@@ -306,10 +307,12 @@ export class LeadImportsService {
   /** Terminal states drop the uploaded file: leads live in the database, and erasure must reach everywhere. */
   private async finish(organizationId: string, importId: string, outcome: { status: 'completed' | 'cancelled' | 'failed'; error?: string }) {
     const keepFile = outcome.status === 'failed';
-    await scopedDb(this.deps.prisma, organizationId).leadImport.update({
+    const finished = await scopedDb(this.deps.prisma, organizationId).leadImport.update({
       where: { id: importId },
       data: { status: outcome.status, error: outcome.error ?? null, finishedAt: this.deps.clock.now(), ...(keepFile ? {} : { storagePath: null }) },
     });
+    // An import that updates existing leads may have changed their timezones: sends waiting for a lead's old window wait for its new one.
+    if (finished.onExisting === 'update') await recomputeWindowDeferrals(this.deps.prisma, { organizationId, now: this.deps.clock.now() });
     if (!keepFile) await rm(path.join(this.deps.importsDir, `${importId}.csv`), { force: true });
   }
 
