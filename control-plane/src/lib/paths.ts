@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The control-plane package folder (works from src/ under tsx and from dist/ once built). */
+/** The control-plane package folder. The platform runs from src/ under tsx (also in the image); `npm run build` only proves it compiles. */
 export const controlPlaneRoot = path.resolve(here, '..', '..');
 export const repoRoot = path.resolve(controlPlaneRoot, '..');
 /** Git-ignored local state: embedded Postgres, the n8n user folder, development secrets. */
