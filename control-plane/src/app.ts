@@ -16,6 +16,7 @@ import { mountRoutes, type AnyRoute } from './lib/http/route.js';
 import { AccessTokens } from './modules/auth/accessTokens.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { SessionCookie } from './modules/auth/sessionCookie.js';
 import { createAuthenticator } from './modules/auth/authenticate.js';
 import { createLoginThrottle } from './modules/auth/loginThrottle.js';
 import { createPasswordHasher } from './modules/auth/passwords.js';
@@ -66,6 +67,7 @@ export interface App {
   leadImportUpkeep: ImportUpkeep;
   metrics: Metrics;
   readiness: Readiness;
+  openApiDocument: ReturnType<typeof buildOpenApiDocument>;
 }
 
 const requestIdPattern = /^[\w.-]{1,128}$/;
@@ -118,12 +120,14 @@ export function createApp(deps: AppDeps): App {
 
   const tracking = trackingModule({ config, prisma, clock, logger, links });
 
+  const sessionCookie = new SessionCookie({ publicUrl: config.PUBLIC_URL });
   const routes: AnyRoute[] = [
-    ...authRoutes({ auth, prisma, loginThrottle }),
+    ...authRoutes({ auth, prisma, loginThrottle, sessionCookie }),
     ...organizationRoutes({
       invitations: new InvitationsService({ prisma, clock, passwords, auth }),
       apiKeys: new ApiKeysService({ clock }),
       clock,
+      sessionCookie,
     }),
     ...platformRoutes({ clock }),
     ...campaignRoutes({ campaigns: new CampaignsService({ deployments, clock, pollMinutes: config.N8N_POLL_MINUTES }) }),
@@ -173,5 +177,5 @@ export function createApp(deps: AppDeps): App {
   app.use(router);
   app.use(routeNotFound);
   app.use(problemHandler(logger));
-  return { express: app, routes, secrets, platformSecrets, n8n, deployments, reconciler, leadImportUpkeep: leads.importUpkeep, metrics, readiness };
+  return { express: app, routes, secrets, platformSecrets, n8n, deployments, reconciler, leadImportUpkeep: leads.importUpkeep, metrics, readiness, openApiDocument };
 }

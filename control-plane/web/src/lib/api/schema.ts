@@ -1,0 +1,7590 @@
+// Generated from the control plane's OpenAPI document by `npm run generate:api -w control-plane`. Do not edit.
+
+export interface paths {
+    "/api/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an account and its organization (you become its owner)
+         * @description A browser sends `X-Ophir-Session: cookie` for a cookie session: the refresh token is then set in the httpOnly, SameSite=Strict `ophir_refresh` cookie (Path=/api/auth; Secure when PUBLIC_URL is https) and left out of the body, so script never sees it; keep the access token in memory. Refused with 403 csrf_check_failed when the Origin header names another site. Without the header (API clients), the refresh token is in the body and no cookie is set.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegisterRequest"];
+                };
+            };
+            responses: {
+                /** @description Signed in */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Session"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with email and password
+         * @description A browser sends `X-Ophir-Session: cookie` for a cookie session: the refresh token is then set in the httpOnly, SameSite=Strict `ophir_refresh` cookie (Path=/api/auth; Secure when PUBLIC_URL is https) and left out of the body, so script never sees it; keep the access token in memory. Refused with 403 csrf_check_failed when the Origin header names another site. Without the header (API clients), the refresh token is in the body and no cookie is set.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LoginRequest"];
+                };
+            };
+            responses: {
+                /** @description Signed in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Session"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a refresh token for a new pair; a reused token revokes its whole family
+         * @description A browser in a cookie session sends no body and the header `X-Ophir-Session: cookie`: the refresh token is read from the `ophir_refresh` cookie (the header is required with it, against CSRF: 403 csrf_check_failed without it or from another origin). API clients send the refresh token in the body. The new refresh token replaces the cookie; a refused one clears it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RefreshRequest"];
+                };
+            };
+            responses: {
+                /** @description New tokens */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Session"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out the login that a refresh token belongs to
+         * @description A browser in a cookie session sends no body and the header `X-Ophir-Session: cookie`: the refresh token is read from the `ophir_refresh` cookie (the header is required with it, against CSRF: 403 csrf_check_failed without it or from another origin). API clients send the refresh token in the body. Signing out revokes the token's whole family and clears the cookie.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RefreshRequest"];
+                };
+            };
+            responses: {
+                /** @description Signed out */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is calling, in which organization, with which role
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization you are signed in to
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The organization */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organization"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename the organization
+         * @description Requires the admin role or higher.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The organization */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organization"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members of the organization and their roles
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Members */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Member"][];
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{membershipId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member: their sessions end, and the API keys and pending invitations they issued are revoked
+         * @description Requires the admin role or higher.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    membershipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role; on a demotion their API keys are capped to it and invitations they may no longer send are revoked
+         * @description Requires the admin role or higher.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    membershipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        role: components["schemas"]["Role"];
+                    };
+                };
+            };
+            responses: {
+                /** @description The member */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Member"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pending invitations
+         * @description Requires the admin role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Invitations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Invitation"][];
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Invite someone by email; the token is returned once
+         * @description Requires the admin role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        /**
+                         * @default member
+                         * @enum {string}
+                         */
+                        role?: "admin" | "member" | "viewer";
+                    };
+                };
+            };
+            responses: {
+                /** @description Invitation */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedInvitation"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a pending invitation
+         * @description Requires the admin role or higher.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invitationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation: creates your account, or adds the organization to it
+         * @description A browser sends `X-Ophir-Session: cookie` for a cookie session: the refresh token is then set in the httpOnly, SameSite=Strict `ophir_refresh` cookie (Path=/api/auth; Secure when PUBLIC_URL is https) and left out of the body, so script never sees it; keep the access token in memory. Refused with 403 csrf_check_failed when the Origin header names another site. Without the header (API clients), the refresh token is in the body and no cookie is set.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        /** @description Required when the invitee has no account yet */
+                        name?: string;
+                        /** @description The new account's password, or the existing account's */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Signed in to the organization */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Session"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active API keys (never the keys themselves)
+         * @description Requires the admin role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description API keys */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ApiKey"][];
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an API key; the key is shown once
+         * @description Requires the admin role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @default member
+                         * @enum {string}
+                         */
+                        role?: "admin" | "member" | "viewer";
+                        /** Format: date-time */
+                        expiresAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The new key */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedApiKey"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys/{apiKeyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Requires the admin role or higher.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    apiKeyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who changed what, newest first
+         * @description Requires the admin role or higher.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description The previous page's nextCursor */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Entries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["AuditEntry"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Checks n8n's control-plane credential (URL and signing secret)
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The signature is valid */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            /** Format: date-time */
+                            serverTime: string;
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Campaigns (archived ones only when asked for by status)
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "active" | "paused" | "completed" | "archived";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Campaigns */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Campaign"][];
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a draft campaign
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCampaign"];
+                };
+            };
+            responses: {
+                /** @description The campaign */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One campaign with its deployment state
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The campaign */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a campaign; a running one has its workflow updated in place
+         * @description Requires the member role or higher.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateCampaign"];
+                };
+            };
+            responses: {
+                /** @description The campaign */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a draft campaign: deploys and activates its n8n workflow
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The campaign */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause: the workflow is deactivated, nothing is sent
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The campaign */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused campaign
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The campaign */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive: the workflow is deactivated and deleted from n8n
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The campaign */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/run-now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the campaign's workflow now and say what it did
+         * @description Runs the workflow instead of waiting for its schedule (every N8N_POLL_MINUTES), then waits up to `wait` seconds for the run to claim and report its sends. The run applies everything a scheduled run does: the sending window (sends outside it are deferred to its opening), the mailboxes' daily limits and ramp, and their minimum gap (a mailbox with a gap sends at most once per run). The answer says what was claimed, sent, deferred (with until when) or failed, and, in the forecast, why the remaining due sends wait (gap or limit, with when).
+         *
+         *     Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Seconds to wait for the run to claim and report its sends before answering; 0 answers at once */
+                    wait?: number | null;
+                };
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run finished: what it did */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunOutcome"];
+                    };
+                };
+                /** @description The run had not finished when the wait ended: what it had done by then */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunOutcome"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The start checklist without starting, and what the campaign can send in the next 24 hours
+         * @description Each check passes or fails with its reason; a failed blocking check is what a start would be refused for. The forecast counts what each mailbox may still send today (ramp or cap, minus what it sent), the campaign's daily cap, and when the queued sends can go in their lead's sending window, computed as the workflow's Business Hours Gate will.
+         *
+         *     Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Checklist and forecast */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignReadiness"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/sequence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The campaign's steps and their A/B variants
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sequence */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Sequence"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the sequence (also while running); templates are validated, all problems reported at once
+         * @description Requires the member role or higher.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SequenceInput"];
+                };
+            };
+            responses: {
+                /** @description The saved sequence */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Sequence"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render the steps for a real lead exactly as they will be sent (same variant and spintax)
+         * @description Requires the viewer role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PreviewRequest"];
+                };
+            };
+            responses: {
+                /** @description Subject, text and HTML per step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Preview"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The campaign's enrolments, oldest first, with cursor pagination
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    state?: components["schemas"]["EnrollmentState"];
+                    /** @description The previous page's nextCursor */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of enrolments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Enrollment"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Enrol leads by ids, list or filter; suppressed, inactive and already enrolled leads are skipped and counted
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EnrollLeads"];
+                };
+            };
+            responses: {
+                /** @description How many were enrolled and why others were skipped */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnrollmentOutcome"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/enrollments/{enrollmentId}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop one lead's sequence; its waiting messages are cancelled (one already in flight is not)
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                    enrollmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The stopped enrolment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Enrollment"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every campaign's n8n workflow and the organization's inbox watcher, with their state (from the database; works while n8n is down)
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deployments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Deployment"][];
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/{deploymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One deployment with its editor URL and recent executions (asks n8n; 503 while n8n is down)
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deploymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The deployment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeploymentDetail"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/{deploymentId}/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an operator changed in the n8n editor, node by node and parameter by parameter
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deploymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The drift */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Drift"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/{deploymentId}/redeploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render and push the workflow again (refused while drifted: resolve the drift first)
+         * @description Requires the admin role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deploymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The deployment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deployment"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/{deploymentId}/resolve-drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Keep the operator's n8n version (as an override) or reset the workflow to the template
+         * @description Requires the admin role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deploymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description keep_n8n stores the edited workflow as this campaign's override; reset_to_template discards the edit
+                         * @enum {string}
+                         */
+                        action: "keep_n8n" | "reset_to_template";
+                    };
+                };
+            };
+            responses: {
+                /** @description The deployment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deployment"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A workflow execution claims its batch of due sends (leased; never handed to two executions)
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        campaignId: string;
+                        /** @default 50 */
+                        batchSize?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The batch (items may be empty) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            now: string;
+                            leaseExpiresAt: string;
+                            items: unknown[];
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send results from a workflow; each applied once (by eventId) and only for the attempt in flight
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SendResults"];
+                };
+            };
+            responses: {
+                /** @description What was applied */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SendResultsOutcome"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leads, filtered, ordered by email, with cursor pagination
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["LeadStatus"];
+                    listId?: string;
+                    tag?: string;
+                    /** @description Part of the email, name or company */
+                    search?: string;
+                    /** @description "<key>:<value>": leads whose custom field equals the value */
+                    customField?: string;
+                    /** @description The previous page's nextCursor */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of leads */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Lead"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add one lead (refused when the address is suppressed)
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateLead"];
+                };
+            };
+            responses: {
+                /** @description The lead */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the matching leads as CSV (cells that a spreadsheet would run as formulas are neutralised)
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["LeadStatus"];
+                    listId?: string;
+                    tag?: string;
+                    /** @description Part of the email, name or company */
+                    search?: string;
+                    /** @description "<key>:<value>": leads whose custom field equals the value */
+                    customField?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add and remove tags on many leads
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkTags"];
+                };
+            };
+            responses: {
+                /** @description How many leads changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/{leadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One lead
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The lead */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Erase a person (GDPR): removed everywhere, a hashed suppression keeps them from being mailed again
+         * @description Requires the admin role or higher.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erased */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a lead (empty strings clear a field; customFields and tags are replaced)
+         * @description Requires the member role or higher.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateLead"];
+                };
+            };
+            responses: {
+                /** @description The lead */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/lead-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Static lead lists with their sizes
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Lists */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["LeadList"][];
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a static list
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LeadListInput"];
+                };
+            };
+            responses: {
+                /** @description The list */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadList"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-lists/{listId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One list (its leads: GET /api/leads?listId=...)
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The list */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadList"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a list (its leads stay)
+         * @description Requires the member role or higher.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename a list
+         * @description Requires the member role or higher.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LeadListInput"];
+                };
+            };
+            responses: {
+                /** @description The list */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadList"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/lead-lists/{listId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add leads to a list
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LeadListMembers"];
+                };
+            };
+            responses: {
+                /** @description How many were added */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Remove leads from a list
+         * @description Requires the member role or higher.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LeadListMembers"];
+                };
+            };
+            responses: {
+                /** @description How many were removed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            removed: number;
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Imports, newest first
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description The previous page's nextCursor */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Imports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["LeadImport"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a CSV (multipart/form-data file part, or the raw file as the body) and get a preview: encoding, delimiter, header, first rows, proposed mapping
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    fileName?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The CSV file: a multipart/form-data file part, or the raw file as the body */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description The previewed import; commit it to start */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadImportPreview"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description import_not_csv: not a CSV file; unsupported_media_type: a JSON body (upload the file itself) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description import_file_empty or import_no_email_column */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import and its progress
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    importId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The import */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadImport"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-imports/{importId}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start importing with this mapping and policy; runs in the background
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    importId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CommitLeadImport"];
+                };
+            };
+            responses: {
+                /** @description Started */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadImport"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description import_file_expired: the uploaded file was deleted after its retention period */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-imports/{importId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Continue an interrupted or failed import from its last committed line
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    importId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Resumed */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadImport"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description import_file_expired: the uploaded file was deleted after its retention period */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-imports/{importId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop an import after its current batch (what was committed stays)
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    importId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Cancelled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadImport"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-imports/{importId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress as server-sent events: `progress` from the preview through the commit to the last batch, then `end` with the final status and why
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    importId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate_limited: the user already holds LEAD_IMPORT_EVENT_STREAMS_PER_USER streams */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-imports/{importId}/rejected.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rows not imported (invalid or suppressed): original line number, error, original cells
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    importId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description import_file_expired: deleted after its retention period */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Addresses and domains the organization never mails, newest first
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "email" | "domain" | "email_hash";
+                    search?: string;
+                    /** @description The previous page's nextCursor */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Suppression"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Suppress an address or a whole domain (idempotent)
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateSuppression"];
+                };
+            };
+            responses: {
+                /** @description Already suppressed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Suppression"];
+                    };
+                };
+                /** @description Added */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Suppression"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suppressions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import suppressions from CSV (multipart file part or raw body): a column of addresses or domains, optional reason and source
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The CSV file: a multipart/form-data file part, or the raw file as the body */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description What was added and rejected */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuppressionImportResult"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unsupported_media_type: a JSON body (upload the file itself) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suppressions/{suppressionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Lift a suppression (erasure entries cannot be lifted)
+         * @description Requires the admin role or higher.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    suppressionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mailboxes campaigns can send from
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Mailboxes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Mailbox"][];
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/gmail/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start connecting a Gmail mailbox: returns Google's consent URL, and sets the cookie the callback needs from this browser
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Where to send the browser */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxConnectStart"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/outlook/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start connecting an Outlook / Microsoft 365 mailbox: returns Microsoft's consent URL, and sets the cookie the callback needs from this browser
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Where to send the browser */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxConnectStart"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oauth2/google/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Google's redirect after consent; stores the mailbox and redirects to the app */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To the app: /mailboxes?connected=<id> or ?error=<code> */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oauth2/microsoft/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Microsoft's redirect after consent; stores the mailbox and redirects to the app */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To the app: /mailboxes?connected=<id> or ?error=<code> */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/smtp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add (or update) an SMTP mailbox; the login is verified before saving
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        displayName?: string;
+                        smtp: {
+                            host: string;
+                            port: number;
+                            tlsMode: components["schemas"]["TlsMode"];
+                            /** @description Defaults to the mailbox address */
+                            username?: string;
+                            password: string;
+                        };
+                        /** @description For reply and bounce detection */
+                        imap?: {
+                            host: string;
+                            port: number;
+                            tlsMode: components["schemas"]["TlsMode"];
+                            /** @description Defaults to the mailbox address */
+                            username?: string;
+                            /** @description Defaults to the SMTP password */
+                            password?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Updated (same address) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/sandbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a sandbox mailbox: it captures messages instead of sending them, and starts with no ramp and no minimum gap
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        displayName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/{mailboxId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One mailbox
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The mailbox */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a mailbox; refused while an active campaign uses it unless ?detach=true
+         * @description Requires the admin role or higher.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description Remove the mailbox from active campaigns instead of refusing */
+                    detach?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change limits (cap, ramp, gap, timezone, weight), the name, or pause/resume
+         * @description Requires the member role or higher.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string | null;
+                        /** @description Also the ramp ceiling */
+                        dailyCap?: number;
+                        rampEnabled?: boolean;
+                        rampStart?: number;
+                        rampStep?: number;
+                        /**
+                         * @description Start the ramp again from today
+                         * @enum {boolean}
+                         */
+                        restartRamp?: true;
+                        minGapSeconds?: number;
+                        gapJitterSeconds?: number;
+                        /** @description An IANA time zone such as Europe/Paris; abbreviations such as EST or CET are refused */
+                        timezone?: string;
+                        weight?: number;
+                        /**
+                         * @description Pause or resume sending; a mailbox that needs re-authorization is resumed by connecting it again
+                         * @enum {string}
+                         */
+                        status?: "active" | "paused";
+                    };
+                };
+            };
+            responses: {
+                /** @description The mailbox */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/mailboxes/{mailboxId}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Today's usage: limit (cap and ramp), sent, reserved, remaining and the next allowed send
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Usage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxUsage"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/{mailboxId}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Health score explained by its parts, and the auto-pause rule
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Health */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxHealth"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/{mailboxId}/sandbox-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Messages a sandbox mailbox captured, newest first
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description The previous page's nextCursor */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Captured messages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["SandboxMessage"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/{mailboxId}/sandbox-messages/{sandboxMessageId}/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The lead answers a captured send: a reply, a bounce or an out-of-office, read by the inbox watcher like real mail (sandbox mailboxes only)
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mailboxId: string;
+                    /** @description The `id` of a captured message (GET /api/mailboxes/{mailboxId}/sandbox-messages) */
+                    sandboxMessageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SandboxSimulation"];
+                };
+            };
+            responses: {
+                /** @description Received by the sandbox mailbox; the inbox watcher files it */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SimulatedSandboxMessage"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/mailboxes/{mailboxId}/access-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived access token for a Gmail or Outlook mailbox (409 mailbox_needs_reauth / mailbox_unavailable when it cannot send)
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sendId?: string;
+                        provider: components["schemas"]["MailboxProvider"] & unknown;
+                        /**
+                         * @description watch: reading the inbox, allowed while the mailbox is paused
+                         * @default send
+                         * @enum {string}
+                         */
+                        purpose?: "send" | "watch";
+                    };
+                };
+            };
+            responses: {
+                /** @description The token and where to use it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BrokeredAccessToken"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/mailboxes/{mailboxId}/smtp-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An SMTP mailbox's server and login, for one execution
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sendId?: string;
+                        provider: components["schemas"]["MailboxProvider"] & unknown;
+                        /**
+                         * @description watch: reading the inbox, allowed while the mailbox is paused
+                         * @default send
+                         * @enum {string}
+                         */
+                        purpose?: "send" | "watch";
+                    };
+                };
+            };
+            responses: {
+                /** @description SMTP settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BrokeredSmtpCredentials"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/mailboxes/{mailboxId}/imap-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An SMTP mailbox's IMAP server and login, for the Inbox Watch node (409 mailbox_unavailable without IMAP settings)
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sendId?: string;
+                        provider: components["schemas"]["MailboxProvider"] & unknown;
+                        /**
+                         * @description watch: reading the inbox, allowed while the mailbox is paused
+                         * @default send
+                         * @enum {string}
+                         */
+                        purpose?: "send" | "watch";
+                    };
+                };
+            };
+            responses: {
+                /** @description IMAP settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BrokeredImapCredentials"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/sandbox-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Capture a message "sent" from a sandbox mailbox (idempotent by Message-ID)
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sendId?: string;
+                        /** Format: uuid */
+                        mailboxId: string;
+                        /** @description Our RFC 5322 Message-ID, angle brackets included; captures are idempotent by it */
+                        messageId: string;
+                        from?: string;
+                        to: string;
+                        /** @description Read from the message's Subject header when absent */
+                        subject?: string;
+                        threadId?: string | null;
+                        /** @description The MIME message, base64 */
+                        raw: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Already captured (duplicate: true) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CapturedSandboxMessage"];
+                    };
+                };
+                /** @description Captured */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CapturedSandboxMessage"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/mailboxes/{mailboxId}/sandbox-inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a sandbox mailbox received after the cursor (simulated replies, bounces, out-of-office), oldest first, for the Inbox Watch node
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description null before the first watch */
+                        cursor: string | null;
+                        /** @default 100 */
+                        limit?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Raw messages and the cursor after them */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SandboxInbox"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/u/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unsubscribe confirm page (HTML). Changes nothing: link scanners follow GET links */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The confirm page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not our link (HTML) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Unsubscribe: RFC 8058 one-click (body List-Unsubscribe=One-Click, no cookies or auth) or the confirm page's form */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        [key: string]: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Unsubscribed (text for one-click, HTML for the form) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not our link */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/o/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open pixel: a 1x1 GIF, never cached; records an open (flagged when it looks automated) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The pixel */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not our pixel */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/c/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Click redirect to the signed target; records a click (flagged when it looks automated). Never redirects to an unsigned URL */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To the link's target */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not our link (HTML) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/inbound-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What the inbox watcher saw (replies, auto-replies, bounces, complaints, unsubscribe requests); each applied once by eventId
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InboundEvents"];
+                };
+            };
+            responses: {
+                /** @description What was applied, per event */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundEventsOutcome"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Campaign totals and per step, variant and mailbox, from recorded events
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The numbers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignStats"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/stats/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily series in the campaign's time zone (at most 366 days per request)
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD, in the campaign's time zone); defaults to 29 days before `to` */
+                    from?: string;
+                    /** @description Last day, inclusive; defaults to today in the campaign's time zone */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One entry per day */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignDailyStats"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/stats/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live stats as server-sent events: a `stats` event now, then whenever the numbers change
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An event stream of CampaignStats (event: stats) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/inbox-watch/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The organization's mailboxes the inbox watcher reads, each with its history cursor
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InboxWatchClaim"];
+                };
+            };
+            responses: {
+                /** @description Mailboxes to watch and every address of ours */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboxWatchWork"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/inbox-watch/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One mailbox's watch: its events are applied once by eventId, then its history cursor advances
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InboxWatchResults"];
+                };
+            };
+            responses: {
+                /** @description What was applied and whether the cursor moved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboxWatchResultsOutcome"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversations with leads, newest activity first, with cursor pagination
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    mailboxId?: string;
+                    campaignId?: string;
+                    /** @description `none`: threads without a label */
+                    label?: "interested" | "not_interested" | "out_of_office" | "wrong_person" | "none";
+                    unread?: "true" | "false";
+                    /** @description Part of the subject, a message's text, or the lead's email, name or company */
+                    search?: string;
+                    /** @description The previous page's nextCursor */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of threads */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["InboxThread"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/threads/{threadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One conversation, oldest message first: our campaign messages, what the lead wrote, replies from the inbox
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    threadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The thread with its messages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboxThreadDetail"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Mark a thread read or unread, set or clear its label
+         * @description Requires the member role or higher.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    threadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InboxThreadUpdate"];
+                };
+            };
+            responses: {
+                /** @description The thread */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboxThread"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/inbox/threads/{threadId}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply in the thread: queued, then sent through the thread's mailbox by the organization's inbox-watcher workflow
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    threadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InboxReplyInput"];
+                };
+            };
+            responses: {
+                /** @description The queued reply */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboxMessage"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/inbox-replies/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An execution claims the organization's queued replies (leased; never handed to two executions), as items Send Email takes
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InboxRepliesClaim"];
+                };
+            };
+            responses: {
+                /** @description The batch (items may be empty) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            now: string;
+                            leaseExpiresAt: string;
+                            items: unknown[];
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/inbox-replies/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send results of replies; each applied once per reply and attempt
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InboxReplyResults"];
+                };
+            };
+            responses: {
+                /** @description What was applied */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SendResultsOutcome"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            code: string;
+            detail: string;
+            instance?: string;
+            requestId?: string;
+            /** @description Every problem with the request at once (validation_failed, conflict on a field) */
+            issues?: components["schemas"]["ProblemIssue"][];
+        };
+        ProblemIssue: {
+            /** @description Dotted path relative to the request body (`steps.0.variants.1.subject`), or to the query string when `in` is `query`; '' is the whole body */
+            path: string;
+            /** @enum {string} */
+            in: "body" | "query";
+            message: string;
+            /** @description In a text value (a template, a CSV file): 1-based line */
+            line?: number;
+            /** @description 1-based column on that line */
+            column?: number;
+            /** @description For a value outside a fixed set: the accepted values */
+            allowed?: string[];
+            /** @description The accepted value nearest to the one sent */
+            suggestion?: string;
+        };
+        Session: {
+            accessToken: string;
+            /** Format: date-time */
+            accessTokenExpiresAt: string;
+            /** @description Absent in a cookie session (header X-Ophir-Session: cookie): the token is then in the httpOnly ophir_refresh cookie */
+            refreshToken?: string;
+            /** Format: date-time */
+            refreshTokenExpiresAt: string;
+            user: components["schemas"]["User"];
+            organization: components["schemas"]["OrganizationSummary"];
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+        };
+        OrganizationSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member" | "viewer";
+        };
+        RegisterRequest: {
+            /** Format: email */
+            email: string;
+            password: string;
+            name: string;
+            organizationName: string;
+        };
+        LoginRequest: {
+            /** Format: email */
+            email: string;
+            password: string;
+            /**
+             * Format: uuid
+             * @description Which organization to sign in to; defaults to the oldest membership
+             */
+            organizationId?: string;
+        };
+        RefreshRequest: {
+            /** @description Required unless this is a cookie session (header X-Ophir-Session: cookie), whose refresh token comes from its cookie and must not be in the body */
+            refreshToken?: string;
+        };
+        Me: {
+            user: components["schemas"]["User"] & (Record<string, never> | null);
+            organization: components["schemas"]["OrganizationSummary"] & unknown;
+            /** @description The API key calling (it acts in its one organization with its own role); null for a signed-in user */
+            apiKey: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                prefix: string;
+                /** @enum {string} */
+                role: "owner" | "admin" | "member" | "viewer";
+                /** Format: date-time */
+                expiresAt: string | null;
+            } | null;
+            /** @description Where the caller can act: a user's memberships; for an API key, its one organization with the key's role */
+            organizations: components["schemas"]["OrganizationSummary"][];
+        };
+        Organization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Member: {
+            /**
+             * Format: uuid
+             * @description The membership id
+             */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        Role: "owner" | "admin" | "member" | "viewer";
+        CreatedInvitation: components["schemas"]["Invitation"] & {
+            /** @description Shown once; the invitee presents it to /api/invitations/accept */
+            token: string;
+        };
+        Invitation: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ApiKey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The first characters of the key, to recognise it */
+            prefix: string;
+            role: components["schemas"]["Role"];
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreatedApiKey: components["schemas"]["ApiKey"] & {
+            /** @description Shown once; store it now */
+            key: string;
+        };
+        AuditEntry: {
+            /** Format: uuid */
+            id: string;
+            action: string;
+            targetType: string;
+            targetId: string | null;
+            /** Format: uuid */
+            actorUserId: string | null;
+            /** Format: uuid */
+            actorApiKeyId: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Campaign: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "paused" | "completed" | "archived";
+            timezone: string;
+            schedule: components["schemas"]["CampaignSchedule"];
+            /** @enum {string} */
+            rotationStrategy: "round_robin" | "random" | "sequential" | "weighted";
+            dailyCap: number | null;
+            stopOnReply: boolean;
+            stopOnReplyForDomain: boolean;
+            autoReplyDelayDays: number | null;
+            trackOpens: boolean;
+            trackClicks: boolean;
+            mailboxIds: string[];
+            deployment: components["schemas"]["DeploymentSummary"];
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CampaignSchedule: {
+            /**
+             * @default [
+             *       "mon",
+             *       "tue",
+             *       "wed",
+             *       "thu",
+             *       "fri"
+             *     ]
+             */
+            days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            /** @default 09:00 */
+            start: string;
+            /** @default 17:00 */
+            end: string;
+            /** @default true */
+            useLeadTimezone: boolean;
+            /** @default [] */
+            holidays: string[];
+        };
+        DeploymentSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "deploying" | "active" | "paused" | "drifted" | "error" | "archived";
+            lastError: string | null;
+            n8nWorkflowId: string | null;
+            templateVersion: string;
+        } | null;
+        CreateCampaign: {
+            name: string;
+            /**
+             * @description An IANA time zone such as Europe/Paris; abbreviations such as EST or CET are refused
+             * @default UTC
+             */
+            timezone: string;
+            schedule?: components["schemas"]["CampaignSchedule"];
+            /**
+             * @default round_robin
+             * @enum {string}
+             */
+            rotationStrategy: "round_robin" | "random" | "sequential" | "weighted";
+            /** @default null */
+            dailyCap: number | null;
+            /** @default true */
+            stopOnReply: boolean;
+            /**
+             * @description A reply also stops the lead's colleagues at the same company domain (never for webmail domains)
+             * @default false
+             */
+            stopOnReplyForDomain: boolean;
+            /**
+             * @description After an auto-reply (out of office), the lead's next step waits this many days; null keeps the plan
+             * @default null
+             */
+            autoReplyDelayDays: number | null;
+            /** @default false */
+            trackOpens: boolean;
+            /** @default false */
+            trackClicks: boolean;
+            /** @default [] */
+            mailboxIds: string[];
+        };
+        UpdateCampaign: {
+            name?: string;
+            /** @description An IANA time zone such as Europe/Paris; abbreviations such as EST or CET are refused */
+            timezone?: string;
+            schedule?: components["schemas"]["CampaignSchedule"];
+            /** @enum {string} */
+            rotationStrategy?: "round_robin" | "random" | "sequential" | "weighted";
+            dailyCap?: number | null;
+            stopOnReply?: boolean;
+            stopOnReplyForDomain?: boolean;
+            /** @description After an auto-reply (out of office), the lead's next step waits this many days; null keeps the plan */
+            autoReplyDelayDays?: number | null;
+            trackOpens?: boolean;
+            trackClicks?: boolean;
+            mailboxIds?: string[];
+        };
+        RunOutcome: {
+            /** @description False when the wait ended first (or was 0): the counts are what was known by then */
+            finished: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            claimed: number;
+            sent: number;
+            deferred: {
+                /** @description outside_window (Business Hours Gate), mailbox_gap, capacity_exhausted, rate_limited, ... */
+                code: string;
+                sends: number;
+                /**
+                 * Format: date-time
+                 * @description The earliest time those sends are due again
+                 */
+                until: string | null;
+                reason: string | null;
+            }[];
+            failed: number;
+            inFlight: number;
+            forecast: components["schemas"]["SendingForecast"];
+            summary: string;
+        };
+        /** @description After the run: what the mailboxes still allow today (gap, cap, with when) and when the queued sends can go */
+        SendingForecast: {
+            /** Format: date-time */
+            from: string;
+            /**
+             * Format: date-time
+             * @description 24 hours after `from`
+             */
+            until: string;
+            /** @description The most the campaign can send today: what its mailboxes have left (and its own daily cap), bounded by what is queued within 24 h */
+            sendsPossibleToday: number;
+            /** @description What the active mailboxes have left today, within the campaign's daily cap */
+            capacityToday: number;
+            campaignDailyCapRemaining: number | null;
+            /** @description A run claims at most one send per mailbox with a minimum gap; runs come this often (N8N_POLL_MINUTES), or on run-now */
+            workflowRunsEveryMinutes: number;
+            mailboxes: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                status: string;
+                /** @description Today's limit in the mailbox's zone: the ramp's value or the daily cap, whichever is lower */
+                limitToday: number;
+                /** @enum {string} */
+                limitedBy: "ramp" | "daily_cap";
+                sentToday: number;
+                inFlight: number;
+                remainingToday: number;
+                minGapSeconds: number;
+                /**
+                 * Format: date-time
+                 * @description When it may send next (after its gap, or tomorrow once the limit is used)
+                 */
+                nextSendAt: string | null;
+                /**
+                 * @description Why it cannot send right now
+                 * @enum {string|null}
+                 */
+                blockedBy: "status" | "daily_limit" | "gap" | null;
+            }[];
+            queued: {
+                /** @description Due and inside the lead's window now */
+                readyNow: number;
+                /** @description Due (or due within 24 h) but outside the lead's window until it opens, by zone */
+                waitingForWindow: {
+                    timezone: string;
+                    /** Format: date-time */
+                    opensAt: string;
+                    sends: number;
+                }[];
+                /** @description Later steps that come due within 24 h */
+                laterWithin24h: number;
+                /** @description Due after the next 24 h */
+                later: number;
+                /**
+                 * Format: date-time
+                 * @description When the first of those comes due
+                 */
+                laterFrom: string | null;
+            };
+            /** @description The same in a sentence, e.g. "18 sends possible today: 2 mailboxes × ramp 10 − 2 sent; 4 leads wait for 09:00 America/New_York" */
+            summary: string;
+        };
+        CampaignReadiness: {
+            /** Format: uuid */
+            campaignId: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "paused" | "completed" | "archived";
+            /** @description No blocking check failed: a start would be accepted */
+            ready: boolean;
+            checks: {
+                /** @enum {string} */
+                code: "sequence_has_steps" | "steps_have_messages" | "active_mailbox" | "leads_enrolled" | "sending_window";
+                passed: boolean;
+                /** @description A failed blocking check refuses the start; the others mean nothing would be sent yet */
+                blocking: boolean;
+                /** @description Why it passed or failed */
+                message: string;
+            }[];
+            forecast: components["schemas"]["SendingForecast"];
+        };
+        Sequence: {
+            /** Format: uuid */
+            campaignId: string;
+            requireUnsubscribeLink: boolean;
+            steps: {
+                /** Format: uuid */
+                id: string;
+                /** @description 1-based, as in claims and previews */
+                step: number;
+                delayAmount: number;
+                delayUnit: components["schemas"]["DelayUnit"];
+                threadWithFirst: boolean;
+                variants: {
+                    /** Format: uuid */
+                    id: string;
+                    label: string;
+                    weight: number;
+                    subject: string;
+                    bodyText: string;
+                    bodyHtml: string | null;
+                }[];
+            }[];
+        };
+        /** @enum {string} */
+        DelayUnit: "minutes" | "hours" | "days" | "business_days";
+        SequenceInput: {
+            /** @description The whole ordered sequence; steps are matched to the saved ones by position */
+            steps: {
+                /** @description Wait after the previous step (after enrolment for the first) */
+                delayAmount: number;
+                delayUnit?: components["schemas"]["DelayUnit"];
+                /**
+                 * @description Follow-ups reply in the first message's thread
+                 * @default true
+                 */
+                threadWithFirst: boolean;
+                variants: {
+                    /** @description Names the variant within its step; an edit that keeps the label keeps the variant */
+                    label: string;
+                    /**
+                     * @description Relative share of leads (0 = no new leads)
+                     * @default 1
+                     */
+                    weight: number;
+                    /**
+                     * @description Empty on a follow-up: sent as "Re: <first subject>" in the thread
+                     * @default
+                     */
+                    subject: string;
+                    bodyText: string;
+                    /** @default null */
+                    bodyHtml: string | null;
+                }[];
+            }[];
+            /** @description Every body must contain {{unsubscribeUrl}} (default true); omitted keeps the current setting */
+            requireUnsubscribeLink?: boolean;
+        };
+        Preview: {
+            /** Format: uuid */
+            leadId: string;
+            /** Format: uuid */
+            enrollmentId: string | null;
+            steps: {
+                step: number;
+                /** Format: uuid */
+                variantId: string;
+                variantLabel: string;
+                subject: string;
+                /** @description The rendered plain-text body (the sequence variant's bodyText, personalised) */
+                bodyText: string;
+                /** @description The rendered HTML body, with tracking and the unsubscribe link as sent */
+                bodyHtml: string | null;
+                /**
+                 * Format: uuid
+                 * @description The queued or sent message this preview is for; its unsubscribe link is the real one
+                 */
+                sendId: string | null;
+            }[];
+        };
+        PreviewRequest: {
+            /**
+             * Format: uuid
+             * @description A lead of the organization; if it is enrolled, its enrolment's variants and wording are shown
+             */
+            leadId: string;
+            /** @description 1-based; all steps when omitted */
+            step?: number;
+            /** @description Show this variant instead of the one the lead gets (needs step) */
+            variantLabel?: string;
+        };
+        EnrollmentOutcome: {
+            enrolled: number;
+            skipped: {
+                suppressed: number;
+                inactive: number;
+                alreadyEnrolled: number;
+                notFound: number;
+            };
+            /** @description Enrolled leads that are also active in another campaign (a warning) */
+            activeElsewhere: number;
+        };
+        EnrollLeads: {
+            leadIds?: string[];
+            /** Format: uuid */
+            listId?: string;
+            /** @description The same filter as GET /api/leads */
+            filter?: {
+                status?: components["schemas"]["LeadStatus"];
+                /** Format: uuid */
+                listId?: string;
+                tag?: string;
+                /** @description Part of the email, name or company */
+                search?: string;
+                /** @description "<key>:<value>": leads whose custom field equals the value */
+                customField?: string;
+            };
+        };
+        /** @enum {string} */
+        LeadStatus: "active" | "unsubscribed" | "bounced" | "complained";
+        Enrollment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            leadId: string;
+            leadEmail: string;
+            state: components["schemas"]["EnrollmentState"];
+            /** @description 1-based step sent next (or where it stopped); null once completed */
+            currentStep: number | null;
+            /** Format: date-time */
+            nextDueAt: string | null;
+            stopReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        EnrollmentState: "active" | "paused" | "completed" | "stopped";
+        Deployment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string | null;
+            campaignName: string | null;
+            templateName: string;
+            templateVersion: string;
+            /** @enum {string} */
+            status: "pending" | "deploying" | "active" | "paused" | "drifted" | "error" | "archived";
+            lastError: string | null;
+            n8nWorkflowId: string | null;
+            editorUrl: string | null;
+            contentHash: string | null;
+            hasOverride: boolean;
+            /** Format: date-time */
+            lastSyncedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DeploymentDetail: components["schemas"]["Deployment"] & {
+            recentExecutions: components["schemas"]["WorkflowExecution"][];
+        };
+        WorkflowExecution: {
+            id: string;
+            status: string;
+            mode: string;
+            startedAt: string;
+            stoppedAt: string | null;
+        };
+        Drift: {
+            drifted: boolean;
+            changes: components["schemas"]["WorkflowChange"][];
+        };
+        WorkflowChange: {
+            /** @enum {string} */
+            kind: "node_added" | "node_removed" | "node_changed" | "parameter_changed" | "connections_changed" | "settings_changed";
+            node?: string;
+            path?: string;
+            before?: unknown;
+            after?: unknown;
+        };
+        SendResultsOutcome: {
+            applied: number;
+            duplicates: number;
+            stale: number;
+            /** @description Results naming a send, or a sending mailbox, that does not exist (any more): nothing was recorded for them */
+            unknown: number;
+        };
+        SendResults: {
+            source?: {
+                workflowId?: string;
+                executionId?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            results: (({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "sent";
+                /** Format: uuid */
+                mailboxId: string;
+                messageId: string;
+                providerMessageId?: string | null;
+                threadId?: string | null;
+                /** Format: date-time */
+                sentAt?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | ({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "deferred";
+                /** Format: date-time */
+                notBefore?: string | null;
+                code?: string | null;
+                reason?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | ({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "retryable";
+                retryAfterSeconds: number;
+                /** @default false */
+                mayHaveBeenSent: boolean;
+                code?: string | null;
+                reason?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | ({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "failed";
+                code?: string | null;
+                reason?: string | null;
+            } & {
+                [key: string]: unknown;
+            }))[];
+        };
+        Lead: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            firstName: string | null;
+            lastName: string | null;
+            company: string | null;
+            title: string | null;
+            phone: string | null;
+            website: string | null;
+            linkedinUrl: string | null;
+            timezone: string | null;
+            city: string | null;
+            country: string | null;
+            customFields: {
+                [key: string]: string;
+            };
+            tags: string[];
+            status: components["schemas"]["LeadStatus"];
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateLead: {
+            email: string;
+            firstName?: string | null;
+            lastName?: string | null;
+            company?: string | null;
+            title?: string | null;
+            phone?: string | null;
+            website?: string | null;
+            linkedinUrl?: string | null;
+            /** @description An IANA time zone such as Europe/Paris (abbreviations such as EST are refused); empty clears it */
+            timezone?: "" | string | null;
+            city?: string | null;
+            country?: string | null;
+            customFields?: {
+                [key: string]: string;
+            };
+            tags?: string[];
+        };
+        BulkTags: {
+            leadIds: string[];
+            /** @default [] */
+            add: string[];
+            /** @default [] */
+            remove: string[];
+        };
+        UpdateLead: {
+            email?: string;
+            status?: components["schemas"]["LeadStatus"];
+            firstName?: string | null;
+            lastName?: string | null;
+            company?: string | null;
+            title?: string | null;
+            phone?: string | null;
+            website?: string | null;
+            linkedinUrl?: string | null;
+            /** @description An IANA time zone such as Europe/Paris (abbreviations such as EST are refused); empty clears it */
+            timezone?: "" | string | null;
+            city?: string | null;
+            country?: string | null;
+            customFields?: {
+                [key: string]: string;
+            };
+            tags?: string[];
+        };
+        LeadList: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            memberCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LeadListInput: {
+            name: string;
+        };
+        LeadListMembers: {
+            leadIds: string[];
+        };
+        LeadImportPreview: components["schemas"]["LeadImport"] & {
+            preview: {
+                rows: string[][];
+            };
+            /**
+             * Format: uuid
+             * @description A completed import of the very same file, if any
+             */
+            previousImportId: string | null;
+        };
+        CsvFormat: {
+            encoding: string;
+            bom: boolean;
+            delimiter: string;
+            headerLine: number;
+            hasHeaderRow: boolean;
+            headers: string[];
+        };
+        ColumnMapping: {
+            column: number;
+            header: string;
+            /** @description A lead field (email, fullName, tags, ignore, firstName, lastName, company, title, phone, website, linkedinUrl, timezone, city, country; fullName is split into first and last name), or "custom:<name>" */
+            target: string;
+        };
+        LeadImport: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "previewed" | "queued" | "running" | "completed" | "failed" | "cancelled";
+            fileName: string | null;
+            fileSha256: string | null;
+            format: components["schemas"]["CsvFormat"];
+            mapping: components["schemas"]["ColumnMapping"][];
+            /** @enum {string} */
+            onExisting: "skip" | "update";
+            /** Format: uuid */
+            listId: string | null;
+            progress: {
+                rowsRead: number;
+                imported: number;
+                updated: number;
+                skipped: number;
+                rejected: number;
+                suppressed: number;
+                duplicates: number;
+                /** @description Leads of the file already in an active campaign; null when not checked */
+                inActiveCampaign: number | null;
+                lastCommittedLine: number;
+            };
+            error: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CommitLeadImport: {
+            /** @description Defaults to the proposed mapping */
+            mapping?: components["schemas"]["ColumnMapping"][];
+            /**
+             * @description What to do with a lead that already exists
+             * @default skip
+             * @enum {string}
+             */
+            onExisting: "skip" | "update";
+            /**
+             * Format: uuid
+             * @description Add every lead of the file to this static list
+             */
+            listId?: string | null;
+            /**
+             * @description Count the leads already in an active campaign
+             * @default false
+             */
+            warnActiveCampaigns: boolean;
+        };
+        Suppression: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description email_hash: an erased person, kept only as the SHA-256 of the address
+             * @enum {string}
+             */
+            kind: "email" | "domain" | "email_hash";
+            value: string;
+            reason: components["schemas"]["SuppressionReason"];
+            source: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        SuppressionReason: "unsubscribed" | "bounced" | "complained" | "manual" | "erased";
+        CreateSuppression: {
+            /** @enum {string} */
+            kind: "email" | "domain";
+            value: string;
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            reason: "unsubscribed" | "bounced" | "complained" | "manual";
+            source?: string;
+        };
+        SuppressionImportResult: {
+            rowsRead: number;
+            added: number;
+            alreadyPresent: number;
+            rejected: number;
+            /** @description The first 100 rejected rows */
+            issues: {
+                line: number;
+                message: string;
+            }[];
+        };
+        Mailbox: {
+            /** Format: uuid */
+            id: string;
+            provider: components["schemas"]["MailboxProvider"];
+            email: string;
+            displayName: string | null;
+            status: components["schemas"]["MailboxStatus"];
+            /** @description Why the mailbox is not active (revoked grant, auto-pause...) */
+            statusReason: string | null;
+            dailyCap: number;
+            rampEnabled: boolean;
+            rampStart: number;
+            rampStep: number;
+            /** Format: date-time */
+            rampStartedAt: string;
+            minGapSeconds: number;
+            gapJitterSeconds: number;
+            timezone: string;
+            weight: number;
+            healthScore: number;
+            /** Format: date-time */
+            lastSentAt: string | null;
+            smtp: components["schemas"]["MailServerConnection"];
+            imap: components["schemas"]["MailServerConnection"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        MailboxProvider: "gmail" | "smtp" | "outlook" | "sandbox";
+        /** @enum {string} */
+        MailboxStatus: "active" | "paused" | "needs_reauth" | "error" | "disabled";
+        MailServerConnection: {
+            host: string;
+            port: number;
+            tlsMode: components["schemas"]["TlsMode"];
+            username: string;
+        } | null;
+        /**
+         * @description tls: implicit TLS (465); starttls: upgrade required (587); none: no TLS (local relays only)
+         * @enum {string}
+         */
+        TlsMode: "tls" | "starttls" | "none";
+        MailboxConnectStart: {
+            /**
+             * Format: uri
+             * @description Send the user's browser here; the provider redirects back to our callback
+             */
+            authorizationUrl: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        MailboxUsage: {
+            timezone: string;
+            /** Format: date-time */
+            dayStart: string;
+            /** Format: date-time */
+            dayEnd: string;
+            limitToday: number;
+            rampDay: number | null;
+            rampValue: number | null;
+            sentToday: number;
+            reserved: number;
+            remainingToday: number;
+            /** Format: date-time */
+            lastSentAt: string | null;
+            /** Format: date-time */
+            nextAllowedAt: string | null;
+            /** @enum {string|null} */
+            blockedBy: "status" | "daily_limit" | null;
+        };
+        MailboxHealth: {
+            score: number;
+            parts: {
+                name: string;
+                points: number;
+                maxPoints: number;
+                explanation: string;
+            }[];
+            window: {
+                attempts: number;
+                sent: number;
+                failed: number;
+                hardBounces: number;
+                replies: number;
+                hardBounceRate: number;
+                failureRate: number;
+                replyRate: number;
+            };
+            autoPause: {
+                bounceRateThreshold: number;
+                minSends: number;
+                wouldPause: boolean;
+            };
+            status: components["schemas"]["MailboxStatus"];
+            statusReason: string | null;
+        };
+        SandboxMessage: {
+            /** Format: uuid */
+            id: string;
+            messageId: string;
+            to: string;
+            subject: string;
+            /** @description The whole MIME message */
+            raw: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SimulatedSandboxMessage: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "reply" | "bounce" | "out_of_office";
+            /**
+             * Format: uuid
+             * @description The captured send it answers
+             */
+            sandboxMessageId: string;
+            /** @description That send's Message-ID */
+            inReplyTo: string;
+            /** @description The whole MIME message the mailbox received */
+            raw: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whether the inbox watcher was started to read it now; otherwise it is read on the next poll */
+            watch: {
+                started: boolean;
+                detail: string;
+            };
+        };
+        SandboxSimulation: {
+            /**
+             * @description reply: the lead answers (stops their sequence); bounce: a delivery status notification; out_of_office: an auto-reply (postpones, never stops)
+             * @enum {string}
+             */
+            kind: "reply" | "bounce" | "out_of_office";
+            /** @description What the lead writes (reply, out_of_office); a default sentence when absent */
+            bodyText?: string;
+            /** @description bounce only: 5.x.x is a hard bounce (the address is suppressed), 4.x.x a soft one; default 5.1.1 */
+            bounceStatus?: string;
+        };
+        BrokeredAccessToken: {
+            accessToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            provider: "gmail" | "outlook";
+            email: string;
+            /** @description Gmail or Graph root URL to call with the token */
+            apiBaseUrl: string;
+        };
+        BrokeredSmtpCredentials: {
+            host: string;
+            port: number;
+            tlsMode: components["schemas"]["TlsMode"];
+            /** @description Implicit TLS */
+            secure: boolean;
+            /** @description STARTTLS required */
+            requireTls: boolean;
+            username: string;
+            password: string;
+            fromAddress: string;
+            fromName: string | null;
+        };
+        BrokeredImapCredentials: {
+            host: string;
+            port: number;
+            tlsMode: components["schemas"]["TlsMode"];
+            /** @description Implicit TLS (usually 993) */
+            secure: boolean;
+            /** @description STARTTLS required (usually 143) */
+            requireTls: boolean;
+            username: string;
+            /** @description The IMAP password, or the SMTP one when none was given */
+            password: string;
+        };
+        CapturedSandboxMessage: {
+            /** Format: uuid */
+            id: string;
+            threadId: string;
+            duplicate: boolean;
+        };
+        SandboxInbox: {
+            /** @description The last sequence returned (the given cursor when nothing is new) */
+            cursor: string;
+            messages: {
+                /** Format: uuid */
+                id: string;
+                threadId: string | null;
+                /** Format: date-time */
+                receivedAt: string;
+                raw: string;
+            }[];
+        };
+        InboundEventsOutcome: {
+            applied: number;
+            duplicates: number;
+            /** @description Events naming no message, thread, lead or mailbox of ours: nothing was recorded */
+            unknown: number;
+            events: {
+                eventId: string;
+                /** @enum {string} */
+                outcome: "applied" | "duplicate" | "unknown";
+                /** Format: uuid */
+                leadId: string | null;
+                stoppedEnrollments: number;
+            }[];
+        };
+        InboundEvents: {
+            source?: {
+                workflowId?: string;
+                executionId?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            events: ({
+                eventId: string;
+                /** @enum {string} */
+                type: "replied" | "auto_replied" | "bounced" | "complained" | "unsubscribe_request";
+                inReplyToMessageId?: string | null;
+                threadId?: string | null;
+                /** Format: email */
+                leadEmail?: string | null;
+                /** Format: uuid */
+                mailboxId?: string | null;
+                bounce?: {
+                    /** @enum {string} */
+                    kind: "hard" | "soft";
+                    status?: string | null;
+                    diagnostic?: string | null;
+                } | null;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @description What the message says, for the unified inbox; sent with replies, auto-replies and unsubscribe requests */
+                message?: {
+                    from?: string | null;
+                    to?: string | null;
+                    subject?: string | null;
+                    /** @description The inbound message's own Message-ID, which a reply from the inbox answers */
+                    messageIdHeader?: string | null;
+                    /** @description The plain-text body, as read (quoted history included) */
+                    text?: string | null;
+                } | null;
+                /** @default {} */
+                evidence: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        CampaignStats: {
+            /** Format: uuid */
+            campaignId: string;
+            timezone: string;
+            enrolled: {
+                total: number;
+                active: number;
+                paused: number;
+                completed: number;
+                stopped: number;
+            };
+            totals: components["schemas"]["CampaignCounts"] & {
+                /** @description Sends cancelled before they went out (suppressed, stopped, step removed): never sent, not lost */
+                cancelled: number;
+            };
+            steps: (components["schemas"]["CampaignCounts"] & {
+                /** @description 1-based sequence step, as in sequences, previews and claims */
+                step: number;
+                /** @description Sends cancelled before they went out (suppressed, stopped, step removed): never sent, not lost */
+                cancelled: number;
+            })[];
+            variants: (components["schemas"]["CampaignCounts"] & {
+                /** Format: uuid */
+                variantId: string;
+                label: string | null;
+                /** @description 1-based sequence step, as in sequences, previews and claims */
+                step: number;
+            })[];
+            mailboxes: (components["schemas"]["CampaignCounts"] & {
+                /** Format: uuid */
+                mailboxId: string;
+                email: string | null;
+            })[];
+        };
+        CampaignCounts: {
+            sent: number;
+            /** @description Deferral and retry events (a send deferred twice counts twice) */
+            deferred: number;
+            failed: number;
+            opened: {
+                /** @description Every request recorded */
+                human: number;
+                /** @description Image proxies, link scanners, HEAD probes, requests within seconds of the send */
+                machine: number;
+                /** @description Distinct messages */
+                uniqueHuman: number;
+                uniqueMachine: number;
+            };
+            clicked: {
+                /** @description Every request recorded */
+                human: number;
+                /** @description Image proxies, link scanners, HEAD probes, requests within seconds of the send */
+                machine: number;
+                /** @description Distinct messages */
+                uniqueHuman: number;
+                uniqueMachine: number;
+            };
+            /** @description Distinct messages replied to */
+            replied: number;
+            autoReplied: number;
+            /** @description Hard bounces (distinct messages) */
+            bounced: number;
+            softBounced: number;
+            unsubscribed: number;
+            complained: number;
+            /** @description Over sent; opens and clicks count human events on distinct messages */
+            rates: {
+                open: number;
+                click: number;
+                reply: number;
+                bounce: number;
+                unsubscribe: number;
+            };
+        };
+        CampaignDailyStats: {
+            /** Format: uuid */
+            campaignId: string;
+            timezone: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            days: (components["schemas"]["CampaignCounts"] & {
+                /** Format: date */
+                date: string;
+                enrolled: number;
+            })[];
+        };
+        InboxWatchWork: {
+            /** @description Every mailbox address of the organization: mail from them is never a reply */
+            ourAddresses: string[];
+            mailboxes: components["schemas"]["MailboxToWatch"][];
+        };
+        MailboxToWatch: {
+            /** Format: uuid */
+            mailboxId: string;
+            provider: components["schemas"]["MailboxProvider"];
+            email: string;
+            /** @description Where the last accepted watch stopped, in the provider's terms (Gmail history id, IMAP `UIDVALIDITY:UID`, Graph delta link, sandbox inbox sequence); null before the first */
+            cursor: string | null;
+        };
+        InboxWatchClaim: {
+            /** Format: uuid */
+            organizationId: string;
+        };
+        InboxWatchResultsOutcome: components["schemas"]["InboundEventsOutcome"] & {
+            /** @description False when the request carried no cursor (not the last of its watch), or another watch moved the cursor since this one was claimed */
+            cursorAdvanced: boolean;
+            /** @description The mailbox's cursor after this call */
+            cursor: string | null;
+        };
+        InboxWatchResults: {
+            /** Format: uuid */
+            mailboxId: string;
+            /** @description The cursor the watch started from, as the claim handed it out */
+            previousCursor: string | null;
+            /** @description Where the watch stopped. A watch too large for one request is sent in several: every one but the last has cursor null (its events are recorded, the cursor stays) */
+            cursor: string | null;
+            events: ({
+                eventId: string;
+                /** @enum {string} */
+                type: "replied" | "auto_replied" | "bounced" | "complained" | "unsubscribe_request";
+                inReplyToMessageId?: string | null;
+                threadId?: string | null;
+                /** Format: email */
+                leadEmail?: string | null;
+                /** Format: uuid */
+                mailboxId?: string | null;
+                bounce?: {
+                    /** @enum {string} */
+                    kind: "hard" | "soft";
+                    status?: string | null;
+                    diagnostic?: string | null;
+                } | null;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @description What the message says, for the unified inbox; sent with replies, auto-replies and unsubscribe requests */
+                message?: {
+                    from?: string | null;
+                    to?: string | null;
+                    subject?: string | null;
+                    /** @description The inbound message's own Message-ID, which a reply from the inbox answers */
+                    messageIdHeader?: string | null;
+                    /** @description The plain-text body, as read (quoted history included) */
+                    text?: string | null;
+                } | null;
+                /** @default {} */
+                evidence: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        InboxThread: {
+            /** Format: uuid */
+            id: string;
+            unread: boolean;
+            label: components["schemas"]["InboxLabel"];
+            /** @description The label is what an auto-reply suggested (out_of_office), not a person */
+            labelSuggested: boolean;
+            subject: string | null;
+            /** @description Start of the latest message, quoted history left out */
+            snippet: string | null;
+            /** Format: date-time */
+            lastMessageAt: string;
+            campaign: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            lead: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                firstName: string | null;
+                lastName: string | null;
+                company: string | null;
+            };
+            mailbox: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                provider: components["schemas"]["MailboxProvider"];
+                displayName: string | null;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string|null} */
+        InboxLabel: "interested" | "not_interested" | "out_of_office" | "wrong_person" | null;
+        InboxThreadDetail: components["schemas"]["InboxThread"] & {
+            /** @description Oldest first: our campaign messages, what the lead wrote and the replies from the inbox */
+            messages: components["schemas"]["InboxMessage"][];
+        };
+        InboxMessage: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
+            /**
+             * @description campaign: a step of the sequence; inbox_reply: written in the inbox; the others: what the lead sent, as classified
+             * @enum {string}
+             */
+            kind: "campaign" | "reply" | "auto_reply" | "unsubscribe_request" | "inbox_reply";
+            /** @enum {string} */
+            status: "received" | "queued" | "claimed" | "retrying" | "sent" | "failed";
+            /** @description 1-based sequence step of a campaign message */
+            step: number | null;
+            from: string | null;
+            to: string | null;
+            subject: string | null;
+            /** @description The plain-text body (what the lead wrote includes the quoted history) */
+            bodyText: string | null;
+            bodyHtml: string | null;
+            messageIdHeader: string | null;
+            /**
+             * Format: date-time
+             * @description When it was received or sent (queued replies: when they were written)
+             */
+            at: string;
+            attempt: number;
+            /** @description Why a reply has not gone out yet, or failed */
+            lastError: string | null;
+        };
+        InboxThreadUpdate: {
+            read?: boolean;
+            label?: components["schemas"]["InboxLabel"];
+        };
+        InboxReplyInput: {
+            /** @description The plain-text body, as in a sequence variant */
+            bodyText: string;
+            /** @description An HTML alternative, as in a sequence variant */
+            bodyHtml?: string;
+        };
+        InboxRepliesClaim: {
+            /** Format: uuid */
+            organizationId: string;
+            /** @default 20 */
+            batchSize: number;
+        };
+        InboxReplyResults: {
+            source?: {
+                workflowId?: string;
+                executionId?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Send results as the Send Email node produces them; sendId is the reply id */
+            results: (({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "sent";
+                /** Format: uuid */
+                mailboxId: string;
+                messageId: string;
+                providerMessageId?: string | null;
+                threadId?: string | null;
+                /** Format: date-time */
+                sentAt?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | ({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "deferred";
+                /** Format: date-time */
+                notBefore?: string | null;
+                code?: string | null;
+                reason?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | ({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "retryable";
+                retryAfterSeconds: number;
+                /** @default false */
+                mayHaveBeenSent: boolean;
+                code?: string | null;
+                reason?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | ({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "failed";
+                code?: string | null;
+                reason?: string | null;
+            } & {
+                [key: string]: unknown;
+            }))[];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
