@@ -9,6 +9,7 @@ export const errorStatus = {
   invalid_credentials: 401,
   token_reused: 401,
   forbidden: 403,
+  csrf_check_failed: 403,
   not_found: 404,
   route_not_found: 404,
   method_not_allowed: 405,

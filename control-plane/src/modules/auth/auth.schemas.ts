@@ -26,7 +26,17 @@ export const loginBody = z
   .strict()
   .openapi('LoginRequest');
 
-export const refreshBody = z.object({ refreshToken: z.string().min(1).max(512) }).strict().openapi('RefreshRequest');
+export const refreshBody = z
+  .object({
+    refreshToken: z
+      .string()
+      .min(1)
+      .max(512)
+      .optional()
+      .describe('Required unless this is a cookie session (header X-Ophir-Session: cookie), whose refresh token comes from its cookie and must not be in the body'),
+  })
+  .strict()
+  .openapi('RefreshRequest');
 
 export const userSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string() }).openapi('User');
 
@@ -38,7 +48,10 @@ export const sessionSchema = z
   .object({
     accessToken: z.string(),
     accessTokenExpiresAt: z.iso.datetime(),
-    refreshToken: z.string(),
+    refreshToken: z
+      .string()
+      .optional()
+      .describe('Absent in a cookie session (header X-Ophir-Session: cookie): the token is then in the httpOnly ophir_refresh cookie'),
     refreshTokenExpiresAt: z.iso.datetime(),
     user: userSchema,
     organization: organizationSummarySchema,

@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import { sessionSchema } from '../auth/auth.schemas.js';
+import { cookieSessionDescription, type SessionCookie } from '../auth/sessionCookie.js';
 import type { ApiKeysService } from './apiKeys.service.js';
 import type { InvitationsService } from './invitations.service.js';
 import { listMembers, removeMember, updateMemberRole } from './members.service.js';
@@ -14,8 +15,8 @@ import {
 import { recordAudit } from './audit.js';
 import { newestFirstOrder, newestFirstPage, olderThan } from '../../lib/http/cursor.js';
 
-export function organizationRoutes(deps: { invitations: InvitationsService; apiKeys: ApiKeysService; clock: Clock }): AnyRoute[] {
-  const { invitations, apiKeys, clock } = deps;
+export function organizationRoutes(deps: { invitations: InvitationsService; apiKeys: ApiKeysService; clock: Clock; sessionCookie: SessionCookie }): AnyRoute[] {
+  const { invitations, apiKeys, clock, sessionCookie } = deps;
   return [
     // GET /api/organization
     route({
@@ -95,9 +96,13 @@ export function organizationRoutes(deps: { invitations: InvitationsService; apiK
     route({
       method: 'post', path: '/api/invitations/accept', access: 'public', tag: 'Members',
       summary: 'Accept an invitation: creates your account, or adds the organization to it',
+      description: cookieSessionDescription,
       body: acceptInvitationBody,
       responses: { 200: { description: 'Signed in to the organization', schema: sessionSchema } },
-      handler: async ({ body }) => ({ body: await invitations.accept(body) }),
+      handler: async ({ body, req, res }) => {
+        const cookieSession = sessionCookie.requested(req);
+        return { body: sessionCookie.answer(res, await invitations.accept(body), cookieSession) };
+      },
     }),
     // GET /api/api-keys
     route({
