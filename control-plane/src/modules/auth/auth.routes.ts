@@ -4,7 +4,7 @@ import { NotFoundError, UnauthenticatedError } from '../../lib/errors.js';
 import { loginBody, meSchema, refreshBody, registerBody, sessionSchema } from './auth.schemas.js';
 import type { AuthService } from './auth.service.js';
 import type { LoginThrottle } from './loginThrottle.js';
-import { cookieSessionDescription, sessionHeaderName, sessionHeaderValue, refreshCookieName, type SessionCookie } from './sessionCookie.js';
+import { cookieSessionDescription, cookieSessionRefused, sessionHeaderName, sessionHeaderValue, refreshCookieName, type SessionCookie } from './sessionCookie.js';
 
 const tag = 'Auth';
 
@@ -22,7 +22,7 @@ export function authRoutes(deps: { auth: AuthService; prisma: PrismaClient; logi
       summary: 'Create an account and its organization (you become its owner)',
       description: cookieSessionDescription,
       body: registerBody,
-      responses: { 201: { description: 'Signed in', schema: sessionSchema } },
+      responses: { 201: { description: 'Signed in', schema: sessionSchema }, 403: cookieSessionRefused },
       middleware: [loginThrottle.addressLimit],
       handler: async ({ body, req, res }) => {
         const cookieSession = sessionCookie.requested(req);
@@ -35,7 +35,7 @@ export function authRoutes(deps: { auth: AuthService; prisma: PrismaClient; logi
       summary: 'Sign in with email and password',
       description: cookieSessionDescription,
       body: loginBody,
-      responses: { 200: { description: 'Signed in', schema: sessionSchema } },
+      responses: { 200: { description: 'Signed in', schema: sessionSchema }, 403: cookieSessionRefused },
       middleware: [loginThrottle.addressLimit],
       handler: async ({ body, req, res }) => {
         const cookieSession = sessionCookie.requested(req);
@@ -51,7 +51,7 @@ export function authRoutes(deps: { auth: AuthService; prisma: PrismaClient; logi
       summary: 'Exchange a refresh token for a new pair; a reused token revokes its whole family',
       description: `${cookieRefreshDescription} The new refresh token replaces the cookie; a refused one clears it.`,
       body: refreshBody,
-      responses: { 200: { description: 'New tokens', schema: sessionSchema } },
+      responses: { 200: { description: 'New tokens', schema: sessionSchema }, 403: cookieSessionRefused },
       handler: async ({ body, req, res }) => {
         const cookieSession = sessionCookie.requested(req);
         const presented = sessionCookie.requiredToken(req, { bodyToken: body.refreshToken, cookieSession });
@@ -70,7 +70,7 @@ export function authRoutes(deps: { auth: AuthService; prisma: PrismaClient; logi
       summary: 'Sign out the login that a refresh token belongs to',
       description: `${cookieRefreshDescription} Signing out revokes the token's whole family and clears the cookie.`,
       body: refreshBody,
-      responses: { 204: { description: 'Signed out' } },
+      responses: { 204: { description: 'Signed out' }, 403: cookieSessionRefused },
       handler: async ({ body, req, res }) => {
         const cookieSession = sessionCookie.requested(req);
         const presented = sessionCookie.presentedToken(req, { bodyToken: body.refreshToken, cookieSession });

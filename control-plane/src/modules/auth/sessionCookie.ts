@@ -106,3 +106,7 @@ export const cookieSessionDescription =
   `SameSite=Strict \`${refreshCookieName}\` cookie (Path=${refreshCookiePath}; Secure when PUBLIC_URL is https) and left out of the body, ` +
   'so script never sees it; keep the access token in memory. Refused with 403 csrf_check_failed when the Origin header names another site. ' +
   'Without the header (API clients), the refresh token is in the body and no cookie is set.';
+
+export const cookieSessionRefused = {
+  description: `csrf_check_failed: the session cookie sent without \`${sessionHeaderName}: ${sessionHeaderValue}\`, or a cookie session asked for from another origin`,
+};

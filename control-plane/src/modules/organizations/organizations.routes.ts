@@ -3,7 +3,7 @@ import type { Clock } from '../../lib/clock.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import { sessionSchema } from '../auth/auth.schemas.js';
-import { cookieSessionDescription, type SessionCookie } from '../auth/sessionCookie.js';
+import { cookieSessionDescription, cookieSessionRefused, type SessionCookie } from '../auth/sessionCookie.js';
 import type { ApiKeysService } from './apiKeys.service.js';
 import type { InvitationsService } from './invitations.service.js';
 import { listMembers, removeMember, updateMemberRole } from './members.service.js';
@@ -98,7 +98,7 @@ export function organizationRoutes(deps: { invitations: InvitationsService; apiK
       summary: 'Accept an invitation: creates your account, or adds the organization to it',
       description: cookieSessionDescription,
       body: acceptInvitationBody,
-      responses: { 200: { description: 'Signed in to the organization', schema: sessionSchema } },
+      responses: { 200: { description: 'Signed in to the organization', schema: sessionSchema }, 403: cookieSessionRefused },
       handler: async ({ body, req, res }) => {
         const cookieSession = sessionCookie.requested(req);
         return { body: sessionCookie.answer(res, await invitations.accept(body), cookieSession) };

@@ -45,6 +45,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description csrf_check_failed: the session cookie sent without `X-Ophir-Session: cookie`, or a cookie session asked for from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description A problem (RFC 9457) */
                 default: {
                     headers: {
@@ -99,6 +108,15 @@ export interface paths {
                 };
                 /** @description validation_failed: every problem with the body and query at once, in issues[] */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description csrf_check_failed: the session cookie sent without `X-Ophir-Session: cookie`, or a cookie session asked for from another origin */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -167,6 +185,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description csrf_check_failed: the session cookie sent without `X-Ophir-Session: cookie`, or a cookie session asked for from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description A problem (RFC 9457) */
                 default: {
                     headers: {
@@ -219,6 +246,15 @@ export interface paths {
                 };
                 /** @description validation_failed: every problem with the body and query at once, in issues[] */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description csrf_check_failed: the session cookie sent without `X-Ophir-Session: cookie`, or a cookie session asked for from another origin */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -781,6 +817,15 @@ export interface paths {
                 };
                 /** @description validation_failed: every problem with the body and query at once, in issues[] */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description csrf_check_failed: the session cookie sent without `X-Ophir-Session: cookie`, or a cookie session asked for from another origin */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
