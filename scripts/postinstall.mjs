@@ -18,8 +18,11 @@ function run(label, command, args) {
   }
 }
 
-run('generating the Prisma client', npm, ['run', 'generate', '-w', 'control-plane']);
+run('generating the Prisma client', npm, ['run', 'generate', '-w', '@ophir/control-plane']);
 if (existsSync(path.join(root, 'custom-nodes', 'tsconfig.build.json'))) {
   run('building the n8n nodes (custom-nodes/dist)', npm, ['run', 'build', '-w', 'custom-nodes']);
+}
+if (existsSync(path.join(root, 'control-plane', 'web', 'vite.config.ts'))) {
+  run('building the web app (control-plane/web/dist)', npm, ['run', 'build', '-w', '@ophir/web']);
 }
 run('provisioning n8n', process.execPath, [path.join(root, 'scripts', 'provision-n8n.mjs')]);

@@ -11,6 +11,7 @@ import { buildOpenApiDocument, createOpenApiRegistry } from './lib/http/openapi.
 import { jsonBody } from './lib/http/jsonBody.js';
 import { problemHandler, routeNotFound } from './lib/http/problem.js';
 import { securityHeaders } from './lib/http/securityHeaders.js';
+import { builtWebAppDir, webAppRouter } from './lib/http/webApp.js';
 import { requestTimeout } from './lib/http/requestTimeout.js';
 import { mountRoutes, type AnyRoute } from './lib/http/route.js';
 import { AccessTokens } from './modules/auth/accessTokens.js';
@@ -54,6 +55,8 @@ export interface AppDeps {
   prisma: PrismaClient;
   logger: Logger;
   clock: Clock;
+  /** The built web app served at / (default: control-plane/web/dist). */
+  webAppDir?: string;
 }
 
 export interface App {
@@ -175,6 +178,7 @@ export function createApp(deps: AppDeps): App {
     res.json(openApiDocument);
   });
   app.use(router);
+  app.use(webAppRouter({ dir: deps.webAppDir ?? builtWebAppDir }));
   app.use(routeNotFound);
   app.use(problemHandler(logger));
   return { express: app, routes, secrets, platformSecrets, n8n, deployments, reconciler, leadImportUpkeep: leads.importUpkeep, metrics, readiness, openApiDocument };

@@ -1,4 +1,4 @@
-/** `npm run generate:api -w control-plane`: rewrites the web app's API types from the current routes. */
+/** `npm run generate:api -w @ophir/control-plane`: rewrites the web app's API types from the current routes. */
 import { writeFile } from 'node:fs/promises';
 import { apiTypesPath, buildStandaloneOpenApiDocument, renderApiTypes } from '../lib/http/apiTypes.js';
 

@@ -29,11 +29,11 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
 }
 
 /** The real app on a real, freshly migrated PostgreSQL database. */
-export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock; webAppDir?: string } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig(database.url, options.env);
   const prisma = createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: 5 });
-  const app = createApp({ config, prisma, logger: createLogger({ level: config.LOG_LEVEL }), clock: options.clock ?? systemClock });
+  const app = createApp({ config, prisma, logger: createLogger({ level: config.LOG_LEVEL }), clock: options.clock ?? systemClock, ...(options.webAppDir ? { webAppDir: options.webAppDir } : {}) });
   return {
     app,
     http: supertest(app.express),

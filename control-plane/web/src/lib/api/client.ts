@@ -1,0 +1,30 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import { ApiError, isProblem, unreachableProblem } from './problem';
+import type { paths } from './schema';
+import { currentAccessToken, sessionRejected } from './session';
+
+const authRoutePrefix = '/api/auth/';
+
+const authorize: Middleware = {
+  async onRequest({ request }) {
+    if (new URL(request.url).pathname.startsWith(authRoutePrefix)) return undefined;
+    const token = await currentAccessToken();
+    if (token !== null) request.headers.set('Authorization', `Bearer ${token}`);
+    return request;
+  },
+  onResponse({ request, response }) {
+    if (response.status === 401 && !new URL(request.url).pathname.startsWith(authRoutePrefix)) sessionRejected();
+    return undefined;
+  },
+};
+
+/** The one API client: typed from the control plane's OpenAPI document (schema.ts is generated). */
+export const api = createClient<paths>();
+api.use(authorize);
+
+/** The data of a successful call, or an ApiError carrying the problem document. */
+export async function dataOf<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (response.ok && data !== undefined) return data;
+  throw new ApiError(isProblem(error) ? error : unreachableProblem(response.status));
+}

@@ -1,0 +1,31 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiError } from '@/lib/api/problem';
+import { onSessionChange } from '@/lib/api/session';
+import { createAppRouter } from './router';
+import './styles.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refused request (4xx) is not retried: the answer will not change by asking again.
+      retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.problem.status < 500),
+    },
+  },
+});
+const router = createAppRouter(queryClient);
+
+// A session that ends (signed out, or rejected by the server) re-runs the routes' guards: the user lands on the sign-in page.
+onSessionChange(() => void router.invalidate());
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+createRoot(container).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  </StrictMode>,
+);
