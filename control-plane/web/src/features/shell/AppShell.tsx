@@ -60,7 +60,8 @@ export function AppShell() {
           </p>
           <DropdownMenu>
             <DropdownMenuTrigger asChild>
-              <Button variant="ghost" size="sm" aria-label="User menu">
+              <Button variant="ghost" size="sm">
+                <span className="sr-only">User menu for</span>
                 <span className="flex size-7 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-700" aria-hidden="true">
                   {(me.data?.user?.name ?? '?').slice(0, 1).toUpperCase()}
                 </span>

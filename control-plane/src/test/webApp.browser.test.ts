@@ -1,0 +1,97 @@
+// End to end in a real browser: Debian's Chromium drives the built web app against the real control plane and Postgres.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import axe from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtWebAppDir } from '../lib/http/webApp.js';
+import { controlPlaneRoot } from '../lib/paths.js';
+import { createListeningTestApp } from './listeningApp.js';
+
+const chromiumPath = '/usr/bin/chromium';
+const screenshotDir = path.join(controlPlaneRoot, 'web', 'screenshots');
+// Without the background-networking flags Chromium keeps opening connections this closed network refuses.
+const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let app: Awaited<ReturnType<typeof createListeningTestApp>>;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(path.join(builtWebAppDir, 'index.html'))) throw new Error('The web app is not built: run `npm install` (or `npm run build -w @ophir/web`)');
+  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install -y chromium`);
+  await mkdir(screenshotDir, { recursive: true });
+  app = await createListeningTestApp();
+  // launch() gives every run a fresh temporary user-data dir.
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** axe on the page as it is: no serious or critical violation, and a screenshot for people to look at. */
+async function checkPage(name: string) {
+  await page.evaluate(axe.source);
+  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as axe.AxeResults;
+  const severe = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(severe.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`), name).toEqual([]);
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+describe('the web app in a browser', () => {
+  it('registers, shows the shell with the organization, signs out and signs in again', async () => {
+    const email = `owner-${Date.now()}@acme.example`;
+    const password = 'correct horse battery';
+
+    await page.goto(`${app.url}/register`);
+    await page.getByRole('button', { name: 'Create account' }).waitFor();
+    await checkPage('register');
+    await page.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
+    await page.getByLabel('Organization', { exact: true }).fill('Acme Outreach');
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.waitFor();
+    await page.getByText('Acme Outreach').waitFor();
+    await page.getByText('No mailboxes yet').waitFor();
+    await checkPage('mailboxes');
+    for (const link of ['Leads', 'Mailboxes', 'Settings']) expect(await nav.getByRole('link', { name: link }).count(), link).toBe(1);
+
+    await nav.getByRole('link', { name: 'Leads' }).click();
+    await page.getByText('No leads yet').waitFor();
+    await checkPage('leads');
+    await nav.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'My account' }).waitFor();
+    expect(await page.getByText(email).count()).toBeGreaterThan(0);
+    await checkPage('settings');
+
+    await page.getByRole('button', { name: /^User menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await checkPage('sign-in');
+
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await page.getByText('Acme Outreach').waitFor();
+
+    // The wrong password's 401 is the one error the page may log; nothing else (a CSP refusal, a script error).
+    expect(consoleErrors.filter((text) => !text.includes('401'))).toEqual([]);
+  }, 90_000);
+});
