@@ -1,6 +1,7 @@
 // End to end in a real browser: Debian's Chromium drives the built web app against the real control plane and Postgres.
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -94,4 +95,13 @@ describe('the web app in a browser', () => {
     // The wrong password's 401 is the one error the page may log; nothing else (a CSP refusal, a script error).
     expect(consoleErrors.filter((text) => !text.includes('401'))).toEqual([]);
   }, 90_000);
+
+  it('loads at most 250 kB of gzipped JavaScript before the first page (docs/performance.md)', async () => {
+    const indexHtml = await readFile(path.join(builtWebAppDir, 'index.html'), 'utf8');
+    const initial = [...indexHtml.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/([^"]+\.js)"/g)].map((match) => match[1] ?? '');
+    expect(initial.length).toBeGreaterThan(0);
+    let gzipped = 0;
+    for (const file of initial) gzipped += gzipSync(await readFile(path.join(builtWebAppDir, file))).length;
+    expect(gzipped).toBeLessThanOrEqual(250 * 1024);
+  });
 });
