@@ -6,17 +6,20 @@
  * one), with set-based SQL run by the server, then times over HTTP against the real app what the
  * leads page asks of `GET /api/leads`: the first page, a next page by cursor, a search by a name
  * fragment and by an email fragment, custom-field filters, and status / list / tag filters. Each
- * case runs K times with varied values after one warm-up; the last line is JSON with p50/p95 in ms.
+ * case runs K times with varied values after one warm-up, then the SQL the app sent for its last
+ * run is run again under EXPLAIN ANALYZE to name the plan's scans; the last line is JSON with
+ * p50/p95 in ms and those scans.
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { parseArgs } from 'node:util';
+import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { createApp } from '../src/app.js';
+import { PrismaClient } from '../src/generated/prisma/client.js';
 import { systemClock } from '../src/lib/clock.js';
 import { loadConfig } from '../src/lib/config.js';
 import { pgConnectionOptions } from '../src/lib/db/connectionOptions.js';
-import { createPrismaClient } from '../src/lib/db/prisma.js';
 import { createLogger } from '../src/lib/logger.js';
 import { leadsCursor } from '../src/modules/leads/leads.schemas.js';
 import { findFreePort } from '../src/runtime/freePort.js';
@@ -27,6 +30,8 @@ const { values: args } = parseArgs({
   options: {
     leads: { type: 'string', default: '1000000' },
     iterations: { type: 'string', default: '30' },
+    // Comma-separated case names, to time some cases only.
+    only: { type: 'string' },
   },
 });
 const leadCount = Number(args.leads);
@@ -50,15 +55,19 @@ const firstNames = ['Ada', 'Alan', 'Grace', 'Linus', 'Margaret', 'Hélène', 'Jo
 const industries = ['Software', 'Fintech', 'Retail', 'Healthcare', 'Logistics', 'Education', 'Media', 'Energy', 'Manufacturing', 'Travel', 'Insurance', 'Legal'];
 const tags = ['vip', 'webinar', 'conference', 'partner', 'inbound', 'outbound', 'cold', 'warm', 'q1', 'q2'];
 const listCount = 5;
+/** On one lead in 5,000, and a list of one lead in 2,000: filters that match a few hundred leads. */
+const rareTag = 'board';
 
 const sqlArray = (values: string[]) => `ARRAY[${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(',')}]`;
 
 /**
- * Lead i: first name i % 20, last name from three syllables picked by a multiplicative hash of i,
- * email `<first>.<last><i>@<company>.example`; 95% active; one or two tags; 40% of leads in one of
- * five lists (100,000 members each at a million leads); custom fields industry, size and a unique crmId.
+ * Lead i: first and last name (three syllables) picked by a multiplicative hash of i, so that the
+ * email order is independent of the status, tags, lists and custom fields, which follow i;
+ * email `<first>.<last><i>@<company>.example`; 95% active; one or two tags (and the rare tag); 40% of
+ * leads in one of five lists (100,000 members each at a million leads) and a small sixth list;
+ * custom fields industry, size and a unique crmId.
  */
-async function seed(client: pg.Client, organizationId: string): Promise<string[]> {
+async function seed(client: pg.Client, organizationId: string): Promise<{ lists: string[]; smallList: string }> {
   const lists: string[] = [];
   for (let index = 0; index < listCount; index += 1) {
     const { rows } = await client.query<{ id: string }>(
@@ -77,13 +86,14 @@ async function seed(client: pg.Client, organizationId: string): Promise<string[]
            first, last, company, 'Head of Sales', 'Paris', 'France', 'Europe/Paris',
            jsonb_build_object('industry', (${sqlArray(industries)})[1 + i % ${industries.length}],
                               'employees', ((i % 7) * 50)::text, 'crmId', 'CRM-' || i),
-           CASE WHEN i % 3 = 0 THEN ARRAY[(${sqlArray(tags)})[1 + i % ${tags.length}], (${sqlArray(tags)})[1 + (i / 10) % ${tags.length}]]
+           CASE WHEN i % 5000 = 0 THEN ARRAY[(${sqlArray(tags)})[1 + i % ${tags.length}], '${rareTag}']
+                WHEN i % 3 = 0 THEN ARRAY[(${sqlArray(tags)})[1 + i % ${tags.length}], (${sqlArray(tags)})[1 + (i / 10) % ${tags.length}]]
                 ELSE ARRAY[(${sqlArray(tags)})[1 + i % ${tags.length}]] END,
            (CASE WHEN i % 100 < 95 THEN 'active' WHEN i % 100 < 98 THEN 'bounced' WHEN i % 100 < 99 THEN 'unsubscribed' ELSE 'complained' END)::"LeadStatus",
            'bench', now()
     FROM (
       SELECT i,
-             (${sqlArray(firstNames)})[1 + i % ${firstNames.length}] AS first,
+             (${sqlArray(firstNames)})[1 + (h / 13824) % ${firstNames.length}] AS first,
              initcap(${s}[1 + (h % 24)] || ${s}[1 + (h / 24) % 24] || ${s}[1 + (h / 576) % 24]) AS last,
              initcap(${s}[1 + (i % 576) % 24] || ${s}[1 + (i % 576) / 24]) || ' ' || (i % 997) AS company
       FROM (SELECT i, ((i::bigint * 2654435761) % 4294967296)::bigint AS h FROM generate_series(0, $2::int - 1) AS i) AS numbered
@@ -95,9 +105,19 @@ async function seed(client: pg.Client, organizationId: string): Promise<string[]
      WHERE n % 10 < ${listCount}`,
     [organizationId, lists],
   );
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO lead_lists (id, "organizationId", name, "updatedAt") VALUES (gen_random_uuid(), $1, 'Bench small list', now()) RETURNING id`,
+    [organizationId],
+  );
+  const smallList = rows[0]!.id;
+  await client.query(
+    `INSERT INTO lead_list_members ("organizationId", "listId", "leadId")
+     SELECT $1::uuid, $2::uuid, id FROM leads WHERE "organizationId" = $1::uuid AND (hashtext(email) % 2000) = 1`,
+    [organizationId, smallList],
+  );
   await client.query('ANALYZE leads');
   await client.query('ANALYZE lead_list_members');
-  return lists;
+  return { lists, smallList };
 }
 
 interface Case {
@@ -124,7 +144,15 @@ async function main(): Promise<void> {
     ENCRYPTION_ACTIVE_KEY_ID: 'bench',
     ACCESS_TOKEN_TTL_SECONDS: '7200',
   });
-  const prisma = createPrismaClient({ databaseUrl, poolSize: config.DATABASE_POOL_SIZE });
+  // createPrismaClient's client, with query events: the bench explains the statements the app sent.
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pgConnectionOptions(databaseUrl, { max: config.DATABASE_POOL_SIZE })),
+    log: [{ emit: 'event', level: 'query' }],
+  });
+  let lastLeadsQuery: { sql: string; params: unknown[] } | undefined;
+  prisma.$on('query', (event) => {
+    if (event.query.startsWith('SELECT') && event.query.includes('FROM "public"."leads" WHERE')) lastLeadsQuery = { sql: event.query, params: JSON.parse(event.params) as unknown[] };
+  });
   const app = createApp({ config, prisma, logger: createLogger({ level: config.LOG_LEVEL }), clock: systemClock });
   const server: Server = app.express.listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -139,7 +167,7 @@ async function main(): Promise<void> {
 
     benchLog(`seeding ${leadCount} leads`);
     const seedStarted = performance.now();
-    const lists = await seed(client, session.organization.id);
+    const { lists, smallList } = await seed(client, session.organization.id);
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     benchLog(`seeded in ${seedSeconds.toFixed(1)} s`);
 
@@ -164,11 +192,26 @@ async function main(): Promise<void> {
       { name: 'statusFilter', query: (random) => ({ status: pick(['bounced', 'unsubscribed', 'complained'], random) }) },
       { name: 'listFilter', query: (random) => ({ listId: pick(lists, random) }) },
       { name: 'tagFilter', query: (random) => ({ tag: pick(tags, random) }) },
+      { name: 'tagFilterRare', query: () => ({ tag: rareTag }) },
+      { name: 'listFilterSmall', query: () => ({ listId: smallList }) },
       { name: 'statusListTagFilter', query: (random) => ({ status: 'active', listId: pick(lists, random), tag: pick(tags, random) }) },
     ];
 
-    const results: Record<string, { p50: number; p95: number; max: number; rows: number }> = {};
-    for (const benchCase of cases) {
+    interface PlanNode { 'Node Type': string; 'Index Name'?: string; 'Relation Name'?: string; Plans?: PlanNode[] }
+    const scans = (node: PlanNode): string[] => [
+      ...(node['Node Type'].includes('Scan') ? [`${node['Node Type']} on ${node['Index Name'] ?? node['Relation Name']}`] : []),
+      ...(node.Plans ?? []).flatMap(scans),
+    ];
+    const explain = async () => {
+      const { sql, params } = lastLeadsQuery!;
+      const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode; 'Execution Time': number }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+      const [plan] = rows[0]!['QUERY PLAN'];
+      return { scans: scans(plan!.Plan), executionMs: Number(plan!['Execution Time'].toFixed(1)) };
+    };
+
+    const results: Record<string, { p50: number; p95: number; max: number; rows: number; plan: { scans: string[]; executionMs: number } }> = {};
+    const only = args.only?.split(',');
+    for (const benchCase of cases.filter((candidate) => !only || only.includes(candidate.name))) {
       const random = prng(7);
       const timings: number[] = [];
       let rows = 0;
@@ -190,6 +233,7 @@ async function main(): Promise<void> {
         p95: Number(percentile(timings, 95).toFixed(1)),
         max: Number(Math.max(...timings).toFixed(1)),
         rows: Math.round(rows / iterations),
+        plan: await explain(),
       };
       benchLog(`${benchCase.name}: ${JSON.stringify(results[benchCase.name])}`);
     }

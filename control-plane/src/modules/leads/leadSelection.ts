@@ -22,6 +22,14 @@ export interface LeadSelection {
   filter?: LeadFilter;
 }
 
+/**
+ * How PostgreSQL's lead_custom_field_entries() (migration lead_list_indexes) writes one field into
+ * leads."customFieldEntries": the key's length in characters, a colon, the key, the value.
+ */
+export function customFieldEntry(key: string, value: string): string {
+  return `${[...key].length}:${key}${value}`;
+}
+
 export function leadWhere(filter: LeadFilter): Prisma.LeadWhereInput {
   const and: Prisma.LeadWhereInput[] = [];
   if (filter.status) and.push({ status: filter.status });
@@ -33,7 +41,7 @@ export function leadWhere(filter: LeadFilter): Prisma.LeadWhereInput {
   }
   if (filter.customField) {
     const colon = filter.customField.indexOf(':');
-    and.push({ customFields: { path: [filter.customField.slice(0, colon)], equals: filter.customField.slice(colon + 1) } });
+    and.push({ customFieldEntries: { has: customFieldEntry(filter.customField.slice(0, colon), filter.customField.slice(colon + 1)) } });
   }
   return { AND: and };
 }

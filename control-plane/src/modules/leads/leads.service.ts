@@ -23,7 +23,7 @@ import { leadsCursor } from './leads.schemas.js';
 import { isUniqueViolation } from './uniqueViolation.js';
 
 export function toLead(row: Lead) {
-  const { organizationId: _organization, emailDomain: _domain, customFields, createdAt, updatedAt, ...rest } = row;
+  const { organizationId: _organization, emailDomain: _domain, customFieldEntries: _entries, customFields, createdAt, updatedAt, ...rest } = row;
   return {
     ...rest,
     customFields: customFields as Record<string, string>,

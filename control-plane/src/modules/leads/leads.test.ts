@@ -117,6 +117,28 @@ describe('leads', () => {
     expect(everyone).not.toContain('p6@example.com');
   });
 
+  it('filters by a custom field exactly: the whole string value of that key, with colons in keys and values kept apart', async () => {
+    const owner = await signUp(t.http);
+    await createLead(owner, { email: 'colon-key@example.com', customFields: { 'a:b': 'c' } });
+    const colonValue = await createLead(owner, { email: 'colon-value@example.com', customFields: { a: 'b:c' } });
+    await createLead(owner, { email: 'longer@example.com', customFields: { a: 'b:cd', é: 'x' } });
+    await createLead(owner, { email: 'accent@example.com', customFields: { é: 'x' } });
+    await createLead(owner, { email: 'empty@example.com', customFields: { a: '' } });
+    const emails = async (customField: string) =>
+      (await t.http.get('/api/leads').query({ customField }).set(owner.auth)).body.data.map((lead: { email: string }) => lead.email);
+    expect(await emails('a:b:c')).toEqual(['colon-value@example.com']);
+    expect(await emails('a:b')).toEqual([]);
+    expect(await emails('é:x')).toEqual(['accent@example.com', 'longer@example.com']);
+    expect(await emails('a:')).toEqual(['empty@example.com']);
+
+    // A changed field is found under its new value at once, and no longer under the old one.
+    expect((await t.http.patch(`/api/leads/${colonValue.id}`).set(owner.auth).send({ customFields: { a: 'd' } })).status).toBe(200);
+    expect(await emails('a:d')).toEqual(['colon-value@example.com']);
+    expect(await emails('a:b:c')).toEqual([]);
+    const lead = (await t.http.get(`/api/leads/${colonValue.id}`).set(owner.auth)).body;
+    expect(Object.keys(lead)).not.toContain('customFieldEntries');
+  });
+
   it('exports CSV with formula injection neutralised', async () => {
     const owner = await signUp(t.http);
     await createLead(owner, { email: 'evil@example.com', firstName: '=HYPERLINK("http://x","y")', lastName: '+1+1', company: '-2', title: '@SUM(A1)', customFields: { note: '=1+1' } });

@@ -249,6 +249,9 @@ describe('commit', () => {
     expect(done.progress).toMatchObject({ rowsRead: 3, imported: 2, rejected: 1 });
     const wide = (await allLeads(owner)).find((lead) => lead.email === 'wide1@example.com')!;
     expect(Object.keys(wide.customFields as object)).toHaveLength(59);
+    // The bulk writer's custom fields are found by the custom-field filter.
+    const byAttribute = await t.http.get('/api/leads').query({ customField: 'Attribute 59:v58' }).set(owner.auth);
+    expect(byAttribute.body.data.map((lead: { email: string }) => lead.email)).toEqual(['wide1@example.com']);
     const rejected = await rejectedRows(owner, preview.id);
     expect(rejected[1]!.slice(0, 2)).toEqual(['3', 'Attribute 4 longer than 2000 characters']);
   });
