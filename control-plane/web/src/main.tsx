@@ -3,7 +3,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from '@/lib/api/problem';
-import { onSessionChange } from '@/lib/api/session';
+import { onSessionChange, restoreSession } from '@/lib/api/session';
 import { createAppRouter } from './router';
 import './styles.css';
 
@@ -22,10 +22,14 @@ onSessionChange(() => void router.invalidate());
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-createRoot(container).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
+const root = createRoot(container);
+// The first route is chosen once we know whether the session cookie still signs this browser in.
+void restoreSession().finally(() =>
+  root.render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

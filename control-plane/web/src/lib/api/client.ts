@@ -1,13 +1,17 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { ApiError, isProblem, unreachableProblem } from './problem';
 import type { paths } from './schema';
-import { currentAccessToken, sessionRejected } from './session';
+import { cookieSessionHeaders, currentAccessToken, sessionRejected } from './session';
 
 const authRoutePrefix = '/api/auth/';
 
 const authorize: Middleware = {
   async onRequest({ request }) {
-    if (new URL(request.url).pathname.startsWith(authRoutePrefix)) return undefined;
+    if (new URL(request.url).pathname.startsWith(authRoutePrefix)) {
+      // Signing in or registering opens a cookie session: the refresh token is set as an httpOnly cookie, never given to script.
+      for (const [name, value] of Object.entries(cookieSessionHeaders)) request.headers.set(name, value);
+      return request;
+    }
     const token = await currentAccessToken();
     if (token !== null) request.headers.set('Authorization', `Bearer ${token}`);
     return request;

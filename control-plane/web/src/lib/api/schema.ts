@@ -1,4 +1,4 @@
-// Generated from the control plane's OpenAPI document by `npm run generate:api -w control-plane`. Do not edit.
+// Generated from the control plane's OpenAPI document by `npm run generate:api -w @ophir/control-plane`. Do not edit.
 
 export interface paths {
     "/api/auth/register": {

@@ -5,34 +5,28 @@ export type Session = components['schemas']['Session'];
 
 /**
  * The browser's session. The access token lives in this module's memory only, never in storage a
- * script or an extension could read later. How the refresh token is kept and presented is the
- * `refreshTransport` below and nothing else: today it is held in memory and sent in the JSON body.
+ * script or an extension could read later. The refresh token is in an httpOnly, SameSite=Strict cookie
+ * that the browser sends to /api/auth alone (docs/security.md): script never sees it. How it is presented
+ * is `refreshTransport` below and nothing else.
  */
 interface AccessToken {
   token: string;
   expiresAt: number;
 }
 
-// Auth calls go through their own client: they must not pass through the middleware that adds (and refreshes) the access token.
-const authClient = createClient<paths>();
+/** Asks the auth routes for a cookie session; the API also takes it as the proof against CSRF. */
+export const cookieSessionHeaders = { 'X-Ophir-Session': 'cookie' } as const;
 
-let refreshToken: string | null = null;
+// Auth calls go through their own client: they must not pass through the middleware that adds (and refreshes) the access token.
+const authClient = createClient<paths>({ headers: cookieSessionHeaders });
 
 const refreshTransport = {
-  remember(session: Session): void {
-    refreshToken = session.refreshToken ?? null;
-  },
   async refresh(): Promise<Session | null> {
-    if (refreshToken === null) return null;
-    const { data } = await authClient.POST('/api/auth/refresh', { body: { refreshToken } });
+    const { data } = await authClient.POST('/api/auth/refresh', { body: {} });
     return data ?? null;
   },
   async revoke(): Promise<void> {
-    if (refreshToken === null) return;
-    await authClient.POST('/api/auth/logout', { body: { refreshToken } });
-  },
-  forget(): void {
-    refreshToken = null;
+    await authClient.POST('/api/auth/logout', { body: {} });
   },
 };
 
@@ -50,13 +44,11 @@ function notify(): void {
 /** Starts a session from the API's answer to sign-in, registration or refresh. */
 export function startSession(session: Session): void {
   access = { token: session.accessToken, expiresAt: Date.parse(session.accessTokenExpiresAt) };
-  refreshTransport.remember(session);
   notify();
 }
 
 function dropSession(): void {
   access = null;
-  refreshTransport.forget();
   notify();
 }
 
@@ -64,6 +56,15 @@ function dropSession(): void {
 export async function currentAccessToken(now: () => number = Date.now): Promise<string | null> {
   if (access === null) return null;
   if (access.expiresAt - now() > refreshMarginMs) return access.token;
+  return refreshAccessToken();
+}
+
+/** On load: a browser whose session cookie is still good is signed in again without asking. */
+export async function restoreSession(): Promise<void> {
+  await refreshAccessToken();
+}
+
+function refreshAccessToken(): Promise<string | null> {
   pendingRefresh ??= refreshTransport
     .refresh()
     .then((session) => {
