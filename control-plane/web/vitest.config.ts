@@ -9,6 +9,8 @@ export default defineConfig({
   esbuild: { jsx: 'automatic' },
   test: {
     environment: 'happy-dom',
+    // The app calls its API by relative URL, as on its real origin.
+    environmentOptions: { happyDOM: { url: 'http://127.0.0.1:3000/' } },
     include: ['src/**/*.test.{ts,tsx}'],
   },
 });
