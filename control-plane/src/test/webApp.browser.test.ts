@@ -50,7 +50,7 @@ async function checkPage(name: string) {
 }
 
 describe('the web app in a browser', () => {
-  it('registers, shows the shell with the organization, signs out and signs in again', async () => {
+  it('registers, shows the shell with the organization, survives a reload, signs out, shows a taken email on its field and signs in again', async () => {
     const email = `owner-${Date.now()}@acme.example`;
     const password = 'correct horse battery';
 
@@ -95,6 +95,21 @@ describe('the web app in a browser', () => {
     await page.goto(`${app.url}/mailboxes`);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
+
+    // The API's field error lands on the field it names.
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Ada Again');
+    await page.getByLabel('Organization', { exact: true }).fill('Acme Two');
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const takenEmail = page.getByRole('textbox', { name: 'Email' });
+    await page.getByText('An account with this email already exists').waitFor();
+    expect(await takenEmail.getAttribute('aria-invalid')).toBe('true');
+    expect(await takenEmail.evaluate((input) => input.getAttribute('aria-describedby') && input.ownerDocument.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent)).toBe(
+      'An account with this email already exists',
+    );
+    await page.getByRole('link', { name: 'Sign in' }).click();
 
     await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByLabel('Password', { exact: true }).fill('not the password');
