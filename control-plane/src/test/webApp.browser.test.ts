@@ -78,6 +78,17 @@ describe('the web app in a browser', () => {
     expect(cookies.find((cookie) => cookie.name === 'ophir_refresh')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
     expect(await page.evaluate('document.cookie')).toBe('');
 
+    // The mailboxes the API has for this organization show in a real table.
+    const apiLogin = await app.http.post('/api/auth/login').send({ email, password });
+    const created = await app.http.post('/api/mailboxes/sandbox').set('Authorization', `Bearer ${apiLogin.body.accessToken}`).send({ email: 'outreach@acme.example', displayName: 'Outbound team' });
+    expect(created.status).toBe(201);
+    await page.reload();
+    const table = page.getByRole('table', { name: 'Mailboxes' });
+    await table.waitFor();
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Address', 'Provider', 'Status', 'Health', 'Daily cap']);
+    expect(await table.getByRole('row', { name: /outreach@acme\.example/ }).getByRole('cell').allTextContents()).toContain('Sandbox');
+    await checkPage('mailboxes-table');
+
     await nav.getByRole('link', { name: 'Leads' }).click();
     await page.getByText('No leads yet').waitFor();
     await checkPage('leads');
