@@ -41,7 +41,11 @@ export function leadWhere(filter: LeadFilter): Prisma.LeadWhereInput {
   }
   if (filter.customField) {
     const colon = filter.customField.indexOf(':');
-    and.push({ customFieldEntries: { has: customFieldEntry(filter.customField.slice(0, colon), filter.customField.slice(colon + 1)) } });
+    const entry = customFieldEntry(filter.customField.slice(0, colon), filter.customField.slice(colon + 1));
+    // The overlap is implied by the containment, but PostgreSQL multiplies the two estimates: a value
+    // absent from the column's statistics is estimated at 0.5% of the leads on its own (a walk of the
+    // whole email index when it is in fact rare), at 0.0025% with both (the GIN index, then a sort).
+    and.push({ customFieldEntries: { has: entry } }, { customFieldEntries: { hasSome: [entry] } });
   }
   return { AND: and };
 }
