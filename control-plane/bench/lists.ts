@@ -10,7 +10,6 @@
  * run is run again under EXPLAIN ANALYZE to name the plan's scans; the last line is JSON with
  * p50/p95 in ms and those scans.
  */
-import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { parseArgs } from 'node:util';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -18,12 +17,11 @@ import pg from 'pg';
 import { createApp } from '../src/app.js';
 import { PrismaClient } from '../src/generated/prisma/client.js';
 import { systemClock } from '../src/lib/clock.js';
-import { loadConfig } from '../src/lib/config.js';
 import { pgConnectionOptions } from '../src/lib/db/connectionOptions.js';
 import { createLogger } from '../src/lib/logger.js';
 import { leadsCursor } from '../src/modules/leads/leads.schemas.js';
 import { findFreePort } from '../src/runtime/freePort.js';
-import { benchLog, percentile } from './platform.js';
+import { benchConfig, benchLog, percentile } from './platform.js';
 import { createScratchDatabase } from './scratchDatabase.js';
 
 const { values: args } = parseArgs({
@@ -132,18 +130,7 @@ async function main(): Promise<void> {
   await client.connect();
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    PUBLIC_URL: url,
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-    ENCRYPTION_ACTIVE_KEY_ID: 'bench',
-    ACCESS_TOKEN_TTL_SECONDS: '7200',
-  });
+  const config = benchConfig(databaseUrl, port, { ACCESS_TOKEN_TTL_SECONDS: '7200' });
   // createPrismaClient's client, with query events: the bench explains the statements the app sent.
   const prisma = new PrismaClient({
     adapter: new PrismaPg(pgConnectionOptions(databaseUrl, { max: config.DATABASE_POOL_SIZE })),

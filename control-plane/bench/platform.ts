@@ -29,6 +29,23 @@ export interface BenchPlatform {
 
 export const benchLog = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
+/** A production configuration for an app the bench serves on 127.0.0.1:`port`, with throwaway secrets. */
+export function benchConfig(databaseUrl: string, port: number, env: Record<string, string> = {}) {
+  const url = `http://127.0.0.1:${port}`;
+  return loadConfig({
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: url,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    ENCRYPTION_ACTIVE_KEY_ID: 'bench',
+    ...env,
+  });
+}
+
 export async function startBenchPlatform(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<BenchPlatform> {
   const stops: Array<() => Promise<unknown>> = [];
   await mkdir(dataRoot, { recursive: true });
@@ -56,21 +73,7 @@ export async function startBenchPlatform(options: { clock?: Clock; env?: Record<
 
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: '20',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    PUBLIC_URL: url,
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-    ENCRYPTION_ACTIVE_KEY_ID: 'bench',
-    N8N_URL: n8n.url,
-    N8N_CALLBACK_BASE_URL: url,
-    ...options.env,
-  });
+  const config = benchConfig(databaseUrl, port, { DATABASE_POOL_SIZE: '20', N8N_URL: n8n.url, N8N_CALLBACK_BASE_URL: url, ...options.env });
   const prisma = createPrismaClient({ databaseUrl, poolSize: config.DATABASE_POOL_SIZE });
   stops.push(() => prisma.$disconnect());
   const app = createApp({ config, prisma, logger: createLogger({ level: config.LOG_LEVEL }), clock: options.clock ?? systemClock });
