@@ -16,11 +16,16 @@ describe('templateProblems', () => {
     expect(templateProblems(source, { requireUnsubscribeLink: true })).toEqual([]);
   });
 
-  it('names unknown variables with their line, and suggests the lead. prefix', () => {
+  it('names unknown variables with their line, and suggests the lead. prefix or the variable a typo meant', () => {
     expect(templateProblems('Hi {{lead.fristName}}\n{{firstName}} {{company.name}}')).toEqual([
-      { message: 'Unknown variable "lead.fristName"; use lead.<field>, lead.custom.<name> or unsubscribeUrl', line: 1 },
+      { message: 'Unknown variable "lead.fristName"; did you mean "lead.firstName"?', line: 1 },
       { message: 'Unknown variable "firstName"; did you mean "lead.firstName"?', line: 2 },
       { message: 'Unknown variable "company.name"; use lead.<field>, lead.custom.<name> or unsubscribeUrl', line: 2 },
+    ]);
+    expect(messages('{{unsubscribeURL}} {{lead.compnay}} {{lead.phone}}')).toEqual([
+      'Unknown variable "unsubscribeURL"; did you mean "unsubscribeUrl"?',
+      'Unknown variable "lead.compnay"; did you mean "lead.company"?',
+      'Unknown variable "lead.phone"; use lead.<field>, lead.custom.<name> or unsubscribeUrl',
     ]);
     expect(messages('{{@root.lead}} {{this}} {{../lead.email}}')).toHaveLength(3);
     expect(messages('{{lead.custom}} {{lead.custom.a.b}} {{lead.email.length}}')).toHaveLength(3);

@@ -1,8 +1,12 @@
+import { nearestOption } from '../../../lib/nearest.js';
 import { spintaxProblems } from './spintax.js';
 import { parseTemplate } from './templateSyntax.js';
 
 /** What renderMessage puts in front of a template: the lead's standard fields, its custom fields, and the unsubscribe link. */
 export const leadTemplateFields = ['email', 'firstName', 'lastName', 'company', 'title', 'website', 'city', 'country'] as const;
+
+/** The variables a typo is most likely meant to be (custom fields are the organization's own: no guess). */
+const knownVariables = [...leadTemplateFields.map((field) => `lead.${field}`), 'unsubscribeUrl'];
 
 /** `{{default value "fallback"}}`; the only helper registered besides the built-in conditionals. */
 const inlineHelpers = new Set(['default']);
@@ -26,7 +30,8 @@ function variableProblem(path: hbs.AST.PathExpression): string | undefined {
   if (root === 'lead' && field === 'custom' && rest.length === 1) return undefined;
   if (root === 'lead' && (leadTemplateFields as readonly string[]).includes(field ?? '') && rest.length === 0) return undefined;
   if (field === undefined && (leadTemplateFields as readonly string[]).includes(root)) return `Unknown variable "${root}"; did you mean "lead.${root}"?`;
-  return `Unknown variable "${path.original}"; ${available}`;
+  const suggestion = nearestOption(path.original, knownVariables);
+  return suggestion ? `Unknown variable "${path.original}"; did you mean "${suggestion}"?` : `Unknown variable "${path.original}"; ${available}`;
 }
 
 function helperName(call: Call): string {
