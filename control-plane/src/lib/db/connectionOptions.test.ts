@@ -1,16 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import tls from 'node:tls';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTlsFixtures } from '../../test/tlsFixtures.js';
 import { pgConnectionOptions } from './connectionOptions.js';
 
-// A throwaway CA and a server certificate for db.ophir.test, made once with openssl for these tests only.
-const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tlsTestFixtures');
-const caPath = path.join(fixtures, 'ca.pem');
+// A throwaway CA and a server certificate for db.ophir.test, made for this run.
+const fixtures = makeTlsFixtures('db.ophir.test');
+const caPath = fixtures.caPath;
 const ca = readFileSync(caPath, 'utf8');
+afterAll(() => rmSync(fixtures.folder, { recursive: true, force: true }));
 const base = 'postgresql://ophir:secret@127.0.0.1:5432/ophir';
 
 describe('pgConnectionOptions carries sslmode and sslrootcert from DATABASE_URL', () => {
@@ -43,8 +43,8 @@ describe('pgConnectionOptions carries sslmode and sslrootcert from DATABASE_URL'
   });
 
   it('reads a client certificate and key', () => {
-    const key = path.join(fixtures, 'server.key');
-    const cert = path.join(fixtures, 'server.pem');
+    const key = fixtures.serverKeyPath;
+    const cert = fixtures.serverCertPath;
     const ssl = pgConnectionOptions(`${base}?sslmode=require&sslcert=${encodeURIComponent(cert)}&sslkey=${encodeURIComponent(key)}`).ssl;
     expect(ssl).toMatchObject({ cert: readFileSync(cert, 'utf8'), key: readFileSync(key, 'utf8') });
   });
@@ -60,8 +60,8 @@ describe('pgConnectionOptions carries sslmode and sslrootcert from DATABASE_URL'
  */
 function fakeTlsPostgres() {
   const secureContext = tls.createSecureContext({
-    cert: readFileSync(path.join(fixtures, 'server.pem')),
-    key: readFileSync(path.join(fixtures, 'server.key')),
+    cert: readFileSync(fixtures.serverCertPath),
+    key: readFileSync(fixtures.serverKeyPath),
   });
   let handshakes = 0;
   const server = net.createServer((socket) => {
