@@ -1,6 +1,6 @@
 // End to end in a real browser: Debian's Chromium drives the built web app against the real control plane and Postgres.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import axe from 'axe-core';
@@ -47,6 +47,8 @@ async function checkPage(name: string) {
   const severe = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(severe.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`), name).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  // Every finding, minor and moderate too, beside the screenshot for the people who look at it.
+  await writeFile(path.join(screenshotDir, `${name}.axe.json`), JSON.stringify(result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, targets: nodes.map((node) => node.target.join(' ')) })), null, 2));
 }
 
 describe('the web app in a browser', () => {

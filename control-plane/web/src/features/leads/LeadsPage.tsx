@@ -16,7 +16,7 @@ export function LeadsPage() {
         <EmptyState
           icon={<Users className="size-5" aria-hidden="true" />}
           title="No leads yet"
-          nextAction="Import a CSV of leads (POST /api/lead-imports, as the README shows) and they appear here."
+          nextAction="Leads you import appear here. Importing a CSV from this page comes next; until then an admin uploads the file through the API (docs/leads.md)."
         />
       ) : null}
       {rows && rows.length > 0 ? (
