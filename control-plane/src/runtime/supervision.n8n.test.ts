@@ -74,7 +74,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the launcher supervises n8n'), () => 
         SUPERVISOR_BACKOFF_INITIAL_MS: '500',
       },
     });
-    await until('the platform to be ready', async () => (await fetch(`${platform.url}/readyz`).catch(() => undefined))?.status === 200, 150_000);
+    await platform.waitUntilReady();
   }, 180_000);
 
   afterAll(async () => {

@@ -17,6 +17,8 @@ export interface LaunchedPlatform {
   output: string[];
   process: ChildProcess;
   waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Waits for /readyz to answer 200; on timeout the error carries the last readiness report and the launcher's last lines. */
+  waitUntilReady(timeoutMs?: number): Promise<void>;
   /** Ctrl-C, as an operator stops it; resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -61,6 +63,22 @@ export async function launchPlatform(options: { databaseUrl: string; env?: Recor
   collect(child.stderr);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const waitForLine = (pattern: RegExp, timeoutMs = 60_000) => until(`a launcher line matching ${pattern}`, () => output.find((line) => pattern.test(line)), timeoutMs);
+  const waitUntilReady = async (timeoutMs = 150_000) => {
+    let lastReport = 'no answer';
+    try {
+      await until(
+        'the platform to be ready',
+        async () => {
+          const response = await fetch(`${url}/readyz`).catch(() => undefined);
+          if (response) lastReport = `${response.status} ${await response.text()}`;
+          return response?.status === 200;
+        },
+        timeoutMs,
+      );
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; /readyz said: ${lastReport}; the launcher's last lines:\n${output.slice(-40).join('\n')}`, { cause: error });
+    }
+  };
   return {
     url,
     http: supertest(url) as unknown as TestApp['http'],
@@ -69,6 +87,7 @@ export async function launchPlatform(options: { databaseUrl: string; env?: Recor
     output,
     process: child,
     waitForLine,
+    waitUntilReady,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGINT');
       const code = await exited;

@@ -42,7 +42,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite("the README's first campaign"), () => 
   }, 60_000);
 
   it('sends its first messages within a minute, and a simulated reply reaches the inbox and stops that lead, as written', async () => {
-    await until('the platform to be ready', async () => (await fetch(`${platform.url}/readyz`).then((r) => r.status, () => 0)) === 200, 90_000);
+    await platform.waitUntilReady();
     const readyAt = new Date();
     // The first campaign, then "A lead answers", in one shell as a reader types them one after the other.
     const commands = ['### Your first campaign', '### A lead answers'].map((heading) => readmeCommands(heading, platform.url));

@@ -1,55 +1,29 @@
 // End to end in a real browser: Debian's Chromium drives the built web app against the real control plane and Postgres.
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtWebAppDir } from '../lib/http/webApp.js';
-import { controlPlaneRoot } from '../lib/paths.js';
+import { checkPage as checkBrowserPage, startBrowser, type BrowserSession } from './browser.js';
 import { createListeningTestApp } from './listeningApp.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const screenshotDir = path.join(controlPlaneRoot, 'web', 'screenshots');
-// Without the background-networking flags Chromium keeps opening connections this closed network refuses.
-const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 let app: Awaited<ReturnType<typeof createListeningTestApp>>;
-let browser: Browser;
+let session: BrowserSession;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(path.join(builtWebAppDir, 'index.html'))) throw new Error('The web app is not built: run `npm install` (or `npm run build -w @ophir/web`)');
-  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install -y chromium`);
-  await mkdir(screenshotDir, { recursive: true });
   app = await createListeningTestApp();
-  // launch() gives every run a fresh temporary user-data dir.
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    // The auth routes refuse on purpose here (no session cookie yet, a wrong password): the browser logs those as failed loads.
-    if (message.type() === 'error' && !message.location().url.includes('/api/auth/')) consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  session = await startBrowser();
+  ({ page, consoleErrors } = await session.newPage());
 });
 afterAll(async () => {
-  await browser?.close();
+  await session?.close();
   await app?.close();
 });
 
-/** axe on the page as it is: no serious or critical violation, and a screenshot for people to look at. */
-async function checkPage(name: string) {
-  await page.evaluate(axe.source);
-  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as axe.AxeResults;
-  const severe = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(severe.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`), name).toEqual([]);
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-  // Every finding, minor and moderate too, beside the screenshot for the people who look at it.
-  await writeFile(path.join(screenshotDir, `${name}.axe.json`), JSON.stringify(result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, targets: nodes.map((node) => node.target.join(' ')) })), null, 2));
-}
+const checkPage = (name: string) => checkBrowserPage(page, name);
 
 describe('the web app in a browser', () => {
   it('registers, shows the shell with the organization, survives a reload, signs out, shows a taken email on its field and signs in again', async () => {

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { Toaster } from 'sonner';
 import { ApiError } from '@/lib/api/problem';
 import { onSessionChange, restoreSession } from '@/lib/api/session';
 import { createAppRouter } from './router';
@@ -29,6 +30,7 @@ void restoreSession().finally(() =>
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
+        <Toaster position="bottom-right" richColors closeButton />
       </QueryClientProvider>
     </StrictMode>,
   ),

@@ -11,6 +11,7 @@ const buttonVariants = cva(
         primary: 'bg-indigo-600 text-white shadow-sm hover:bg-indigo-700',
         secondary: 'border border-slate-300 bg-white text-slate-800 shadow-sm hover:bg-slate-50',
         ghost: 'text-slate-700 hover:bg-slate-100',
+        danger: 'bg-red-600 text-white shadow-sm hover:bg-red-700',
       },
       size: { md: 'h-9 px-4', lg: 'h-10 px-5', sm: 'h-8 px-3' },
     },

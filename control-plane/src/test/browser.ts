@@ -1,0 +1,56 @@
+// Debian's Chromium driven by playwright-core, for the web app's end-to-end tests: one launch recipe,
+// one page check (axe + screenshot) shared by every *.browser.test.ts.
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import axe from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { builtWebAppDir } from '../lib/http/webApp.js';
+import { controlPlaneRoot } from '../lib/paths.js';
+
+const chromiumPath = '/usr/bin/chromium';
+export const screenshotDir = path.join(controlPlaneRoot, 'web', 'screenshots');
+// Without the background-networking flags Chromium keeps opening connections this closed network refuses.
+const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface BrowserSession {
+  browser: Browser;
+  /** A fresh context (own cookies) and page; its console errors and page errors are collected. */
+  newPage(): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function startBrowser(): Promise<BrowserSession> {
+  if (!existsSync(path.join(builtWebAppDir, 'index.html'))) throw new Error('The web app is not built: run `npm install` (or `npm run build -w @ophir/web`)');
+  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install -y chromium`);
+  await mkdir(screenshotDir, { recursive: true });
+  // launch() gives every run a fresh temporary user-data dir.
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags });
+  return {
+    browser,
+    newPage: async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      const consoleErrors: string[] = [];
+      page.on('console', (message) => {
+        // The auth routes refuse on purpose (no session cookie yet, a wrong password): the browser logs those as failed loads.
+        if (message.type() === 'error' && !message.location().url.includes('/api/auth/')) consoleErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => consoleErrors.push(error.message));
+      return { context, page, consoleErrors };
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** axe on the page as it is: no serious or critical violation, and a screenshot for people to look at. */
+export async function checkPage(page: Page, name: string) {
+  await page.evaluate(axe.source);
+  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as axe.AxeResults;
+  const severe = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(severe.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`), name).toEqual([]);
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  // Every finding, minor and moderate too, beside the screenshot for the people who look at it.
+  await writeFile(path.join(screenshotDir, `${name}.axe.json`), JSON.stringify(result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, targets: nodes.map((node) => node.target.join(' ')) })), null, 2));
+}
