@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import type { LeadListsService } from './leadLists.service.js';
 import type { LeadsService } from './leads.service.js';
+import { findLeadActivity } from './findLeadActivity.js';
 import {
-  bulkTagsBody, createLeadBody, leadFilterQuery, leadListBody, leadListSchema, leadParams, leadSchema, listLeadsQuery, listMembersBody,
+  bulkTagsBody, createLeadBody, exportLeadsBody, leadActivitySchema, leadFilterQuery, leadListBody, leadListSchema, leadParams, leadSchema, listLeadsQuery, listMembersBody,
   listParams, updateLeadBody,
 } from './leads.schemas.js';
 
@@ -36,6 +37,16 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
         await leads.exportCsv(auth, query, res);
       },
     }),
+    // POST /api/leads/export
+    route({
+      method: 'post', path: '/api/leads/export', access: 'viewer', tag: 'Leads',
+      summary: 'Export the chosen leads as CSV (a selection too long for a URL; cells a spreadsheet would run as formulas are neutralised)',
+      body: exportLeadsBody,
+      responses: { 200: { description: 'CSV', schema: z.string(), contentType: 'text/csv' } },
+      handler: async ({ auth, body, res }) => {
+        await leads.exportCsv(auth, { leadIds: body.leadIds }, res);
+      },
+    }),
     // POST /api/leads/tags
     route({
       method: 'post', path: '/api/leads/tags', access: 'member', tag: 'Leads',
@@ -51,6 +62,14 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
       params: leadParams,
       responses: { 200: { description: 'The lead', schema: leadSchema } },
       handler: async ({ auth, params }) => ({ body: await leads.get(auth, params.leadId) }),
+    }),
+    // GET /api/leads/:leadId/activity
+    route({
+      method: 'get', path: '/api/leads/:leadId/activity', access: 'viewer', tag: 'Leads',
+      summary: "A lead's enrolments and its timeline of messages and events, newest first",
+      params: leadParams,
+      responses: { 200: { description: 'Enrolments and timeline', schema: leadActivitySchema } },
+      handler: async ({ auth, params }) => ({ body: await findLeadActivity({ auth, leadId: params.leadId }) }),
     }),
     // PATCH /api/leads/:leadId
     route({

@@ -103,3 +103,41 @@ export const leadListSchema = z
 export const leadListBody = z.object({ name: z.string().trim().min(1).max(200) }).strict().openapi('LeadListInput');
 export const listParams = z.object({ listId: z.uuid() });
 export const listMembersBody = z.object({ leadIds: z.array(z.uuid()).min(1).max(10_000) }).strict().openapi('LeadListMembers');
+
+export const leadEnrollmentSchema = z
+  .object({
+    id: z.uuid(),
+    campaignId: z.uuid(),
+    campaignName: z.string(),
+    state: z.enum(['active', 'paused', 'completed', 'stopped']),
+    nextStep: z.number().int().describe('Position of the next step to send (0 = the first)'),
+    nextDueAt: z.iso.datetime().nullable(),
+    stopReason: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('LeadEnrollment');
+
+export const leadTimelineEntrySchema = z
+  .object({
+    kind: z.enum(['message', 'event']),
+    id: z.uuid(),
+    at: z.iso.datetime().describe('When it was sent (or is due), or when the event happened'),
+    type: z.string().describe("A message's status (queued, sent, failed, ...) or an event's type (opened, replied, bounced, ...)"),
+    campaignId: z.uuid().nullable(),
+    campaignName: z.string().nullable(),
+    stepPosition: z.number().int().nullable(),
+    subject: z.string().nullable(),
+  })
+  .openapi('LeadTimelineEntry');
+
+export const leadActivitySchema = z
+  .object({
+    enrollments: z.array(leadEnrollmentSchema),
+    timeline: z.array(leadTimelineEntrySchema).describe('Messages and events, newest first (at most 200)'),
+  })
+  .openapi('LeadActivity');
+
+export const exportLeadsBody = z
+  .object({ leadIds: z.array(z.uuid()).min(1).max(10_000) })
+  .strict()
+  .openapi('ExportLeads');

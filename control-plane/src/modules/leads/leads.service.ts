@@ -13,7 +13,7 @@ import type { AuthContext } from '../../lib/http/route.js';
 import { stopEnrollments } from '../campaigns/enrollments/stopEnrollments.js';
 import { recomputeWindowDeferrals } from '../campaigns/window/recomputeWindowDeferrals.js';
 import { recordAudit } from '../organizations/audit.js';
-import { findSuppressed } from '../suppressions/suppressionMatch.js';
+import { findSuppressed } from './suppressions/suppressionMatch.js';
 import { neutraliseCell } from './csvSafety.js';
 import type { LeadImportsService } from './import/leadImports.service.js';
 import { prismaSql } from './import/sqlRunner.js';
@@ -165,7 +165,7 @@ export class LeadsService {
    * A client that disconnects stops it at once: no further page is read and nothing waits for a
    * drain that will never come.
    */
-  async exportCsv(auth: AuthContext, filter: LeadFilter, res: Response): Promise<void> {
+  async exportCsv(auth: AuthContext, filter: LeadFilter & { leadIds?: string[] }, res: Response): Promise<void> {
     // Raw SQL is outside the tenant scope: it filters by organizationId itself.
     const keys = await auth.db.$queryRawUnsafe<Array<{ key: string }>>(
       `SELECT DISTINCT jsonb_object_keys("customFields") AS key FROM leads WHERE "organizationId" = $1::uuid ORDER BY 1 LIMIT 500`,
@@ -192,9 +192,9 @@ export class LeadsService {
     }
   }
 
-  private async writeLeadPages(auth: AuthContext, filter: LeadFilter, customKeys: string[], write: (cells: string[]) => Promise<void>, clientGone: AbortSignal) {
+  private async writeLeadPages(auth: AuthContext, filter: LeadFilter & { leadIds?: string[] }, customKeys: string[], write: (cells: string[]) => Promise<void>, clientGone: AbortSignal) {
     await write(['email', ...standardFields, 'tags', 'status', 'createdAt', ...customKeys]);
-    const where = leadWhere(filter);
+    const where = filter.leadIds ? { AND: [leadWhere(filter), { id: { in: filter.leadIds } }] } : leadWhere(filter);
     let after: string | undefined;
     while (!clientGone.aborted) {
       const page = await auth.db.lead.findMany({

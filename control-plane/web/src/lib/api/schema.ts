@@ -2681,7 +2681,52 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /**
+         * Export the chosen leads as CSV (a selection too long for a URL; cells a spreadsheet would run as formulas are neutralised)
+         * @description Requires the viewer role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExportLeads"];
+                };
+            };
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2896,6 +2941,65 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/leads/{leadId}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A lead's enrolments and its timeline of messages and events, newest first
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Enrolments and timeline */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadActivity"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/lead-lists": {
@@ -4051,7 +4155,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Mailboxes campaigns can send from
+         * Mailboxes campaigns can send from, each with today's usage
          * @description Requires the viewer role or higher.
          */
         get: {
@@ -4070,7 +4174,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["Mailbox"][];
+                            data: components["schemas"]["MailboxListItem"][];
                         };
                     };
                 };
@@ -4688,6 +4792,68 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["MailboxUsage"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/{mailboxId}/usage/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Messages sent per day (calendar days in the mailbox's timezone), oldest first
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many local days, today included */
+                    days?: number;
+                };
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Sends per day */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxDailyUsage"];
                     };
                 };
                 /** @description validation_failed: every problem with the body and query at once, in issues[] */
@@ -6908,12 +7074,54 @@ export interface components {
             };
             tags?: string[];
         };
+        ExportLeads: {
+            leadIds: string[];
+        };
         BulkTags: {
             leadIds: string[];
             /** @default [] */
             add: string[];
             /** @default [] */
             remove: string[];
+        };
+        LeadActivity: {
+            enrollments: components["schemas"]["LeadEnrollment"][];
+            /** @description Messages and events, newest first (at most 200) */
+            timeline: components["schemas"]["LeadTimelineEntry"][];
+        };
+        LeadEnrollment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            campaignName: string;
+            /** @enum {string} */
+            state: "active" | "paused" | "completed" | "stopped";
+            /** @description Position of the next step to send (0 = the first) */
+            nextStep: number;
+            /** Format: date-time */
+            nextDueAt: string | null;
+            stopReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LeadTimelineEntry: {
+            /** @enum {string} */
+            kind: "message" | "event";
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When it was sent (or is due), or when the event happened
+             */
+            at: string;
+            /** @description A message's status (queued, sent, failed, ...) or an event's type (opened, replied, bounced, ...) */
+            type: string;
+            /** Format: uuid */
+            campaignId: string | null;
+            campaignName: string | null;
+            stepPosition: number | null;
+            subject: string | null;
         };
         UpdateLead: {
             email?: string;
@@ -7067,6 +7275,44 @@ export interface components {
                 message: string;
             }[];
         };
+        MailboxListItem: components["schemas"]["Mailbox"] & {
+            usage: components["schemas"]["MailboxUsage"];
+        };
+        /** @enum {string} */
+        MailboxProvider: "gmail" | "smtp" | "outlook" | "sandbox";
+        /** @enum {string} */
+        MailboxStatus: "active" | "paused" | "needs_reauth" | "error" | "disabled";
+        MailServerConnection: {
+            host: string;
+            port: number;
+            tlsMode: components["schemas"]["TlsMode"];
+            username: string;
+        } | null;
+        /**
+         * @description tls: implicit TLS (465); starttls: upgrade required (587); none: no TLS (local relays only)
+         * @enum {string}
+         */
+        TlsMode: "tls" | "starttls" | "none";
+        /** @description Today's numbers, as GET /api/mailboxes/{mailboxId}/usage answers them */
+        MailboxUsage: {
+            timezone: string;
+            /** Format: date-time */
+            dayStart: string;
+            /** Format: date-time */
+            dayEnd: string;
+            limitToday: number;
+            rampDay: number | null;
+            rampValue: number | null;
+            sentToday: number;
+            reserved: number;
+            remainingToday: number;
+            /** Format: date-time */
+            lastSentAt: string | null;
+            /** Format: date-time */
+            nextAllowedAt: string | null;
+            /** @enum {string|null} */
+            blockedBy: "status" | "daily_limit" | null;
+        };
         Mailbox: {
             /** Format: uuid */
             id: string;
@@ -7096,21 +7342,6 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @enum {string} */
-        MailboxProvider: "gmail" | "smtp" | "outlook" | "sandbox";
-        /** @enum {string} */
-        MailboxStatus: "active" | "paused" | "needs_reauth" | "error" | "disabled";
-        MailServerConnection: {
-            host: string;
-            port: number;
-            tlsMode: components["schemas"]["TlsMode"];
-            username: string;
-        } | null;
-        /**
-         * @description tls: implicit TLS (465); starttls: upgrade required (587); none: no TLS (local relays only)
-         * @enum {string}
-         */
-        TlsMode: "tls" | "starttls" | "none";
         MailboxConnectStart: {
             /**
              * Format: uri
@@ -7120,24 +7351,15 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
-        MailboxUsage: {
+        MailboxDailyUsage: {
+            /** @description The mailbox's timezone: each day is a calendar day there, as for the daily cap */
             timezone: string;
-            /** Format: date-time */
-            dayStart: string;
-            /** Format: date-time */
-            dayEnd: string;
-            limitToday: number;
-            rampDay: number | null;
-            rampValue: number | null;
-            sentToday: number;
-            reserved: number;
-            remainingToday: number;
-            /** Format: date-time */
-            lastSentAt: string | null;
-            /** Format: date-time */
-            nextAllowedAt: string | null;
-            /** @enum {string|null} */
-            blockedBy: "status" | "daily_limit" | null;
+            /** @description Oldest first, today last */
+            days: {
+                /** Format: date */
+                date: string;
+                sent: number;
+            }[];
         };
         MailboxHealth: {
             score: number;
