@@ -4,7 +4,7 @@ import { scopedDb, type ScopedDb } from '../../lib/db/tenantScope.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import { postponeAfterAutoReply } from '../campaigns/enrollments/postponeAfterAutoReply.js';
 import { stopEnrollments } from '../campaigns/enrollments/stopEnrollments.js';
-import type { SuppressionsService } from '../suppressions/suppressions.service.js';
+import type { SuppressionsService } from '../leads/suppressions/suppressions.service.js';
 
 /** What happened to a lead, as one event; recorded once per idempotency key. */
 export interface OutcomeEvent {

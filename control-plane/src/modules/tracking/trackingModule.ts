@@ -9,7 +9,7 @@ import { healthPolicy } from '../mailboxes/health/healthSweep.js';
 import { CampaignStatsService } from '../stats/campaignStats.service.js';
 import { statsRoutes } from '../stats/stats.routes.js';
 import { StatsStream } from '../stats/statsStream.js';
-import { SuppressionsService } from '../suppressions/suppressions.service.js';
+import { SuppressionsService } from '../leads/suppressions/suppressions.service.js';
 import { EngagementThrottle } from './engagementThrottle.js';
 import { LeadOutcomes } from './leadOutcomes.js';
 import type { TrackingLinks } from './links.js';

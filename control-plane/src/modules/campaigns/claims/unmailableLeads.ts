@@ -1,6 +1,6 @@
 import type { LeadStatus } from '../../../generated/prisma/enums.js';
 import { prismaSql } from '../../leads/import/sqlRunner.js';
-import { describeSuppression, findSuppressed } from '../../suppressions/suppressionMatch.js';
+import { describeSuppression, findSuppressed } from '../../leads/suppressions/suppressionMatch.js';
 
 /**
  * Which of these leads may no longer be mailed, and why: covered by a suppression (address, domain

@@ -5,7 +5,7 @@
  * Resuming after a crash re-reads the file up to `lastCommittedLine` only to rebuild the set of
  * addresses already met (so duplicates are still recognised), then continues from there.
  */
-import { describeSuppression, findSuppressed } from '../../suppressions/suppressionMatch.js';
+import { describeSuppression, findSuppressed } from '../suppressions/suppressionMatch.js';
 import { AddressSet } from './addressSet.js';
 import { writeBatch, type BatchProgress, type OnExisting } from './batchWriter.js';
 import { openRecordStream, RecordTooLargeError, type CsvFormat } from './csvFormat.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { allowSlowUpload } from '../../lib/http/requestTimeout.js';
-import { route, type AnyRoute } from '../../lib/http/route.js';
+import { allowSlowUpload } from '../../../lib/http/requestTimeout.js';
+import { route, type AnyRoute } from '../../../lib/http/route.js';
 import {
   createSuppressionBody, listSuppressionsQuery, suppressionImportResultSchema, suppressionParams, suppressionSchema,
 } from './suppressions.schemas.js';

@@ -5,12 +5,12 @@
 // delay: none of them gets step 2, everyone else does.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../lib/clock.js';
-import { N8nClient } from '../../lib/n8n/n8nClient.js';
-import { createListeningTestApp } from '../../test/listeningApp.js';
-import { n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from '../../test/realN8n.js';
-import { signUp, type TestApp } from '../../test/testApp.js';
-import { n8nApiKeyName } from '../platform/platformSecrets.js';
+import { ManualClock } from '../../../lib/clock.js';
+import { N8nClient } from '../../../lib/n8n/n8nClient.js';
+import { createListeningTestApp } from '../../../test/listeningApp.js';
+import { n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from '../../../test/realN8n.js';
+import { signUp, type TestApp } from '../../../test/testApp.js';
+import { n8nApiKeyName } from '../../platform/platformSecrets.js';
 
 const clock = new ManualClock(new Date('2026-12-01T09:00:00Z'));
 const dayMs = 86_400_000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { newestFirstCursor } from '../../lib/http/cursor.js';
+import { newestFirstCursor } from '../../../lib/http/cursor.js';
 
 export const suppressionReasonSchema = z.enum(['unsubscribed', 'bounced', 'complained', 'manual', 'erased']).openapi('SuppressionReason');
 

@@ -1,5 +1,5 @@
-import type { SuppressionKind, SuppressionReason } from '../../generated/prisma/enums.js';
-import type { SqlRunner } from '../leads/import/sqlRunner.js';
+import type { SuppressionKind, SuppressionReason } from '../../../generated/prisma/enums.js';
+import type { SqlRunner } from '../import/sqlRunner.js';
 
 export interface SuppressionMatch {
   kind: SuppressionKind;

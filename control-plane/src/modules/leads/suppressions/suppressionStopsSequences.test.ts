@@ -2,14 +2,14 @@
 // out of mailing stops that lead's sequences and cancels its waiting and claimed-but-unsent sends in
 // the same transaction; the claim itself refuses a send whose lead is suppressed or not active.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../lib/clock.js';
-import { sha256Hex } from '../../lib/crypto.js';
-import { scopedDb } from '../../lib/db/tenantScope.js';
-import { seedCampaign } from '../../test/campaignFixtures.js';
-import { callAsN8n } from '../../test/n8nCallbacks.js';
-import { campaignWithFirstStepSent, claimDue, reportSent, type ClaimedItem } from '../../test/sentMessages.js';
-import { createTestApp, signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
-import { enrollLeads } from '../campaigns/enrollments.service.js';
+import { ManualClock } from '../../../lib/clock.js';
+import { sha256Hex } from '../../../lib/crypto.js';
+import { scopedDb } from '../../../lib/db/tenantScope.js';
+import { seedCampaign } from '../../../test/campaignFixtures.js';
+import { callAsN8n } from '../../../test/n8nCallbacks.js';
+import { campaignWithFirstStepSent, claimDue, reportSent, type ClaimedItem } from '../../../test/sentMessages.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
+import { enrollLeads } from '../../campaigns/enrollments.service.js';
 
 const dayMs = 86_400_000;
 const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
