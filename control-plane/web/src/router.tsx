@@ -13,6 +13,12 @@ const signedOutOnly = () => {
 
 const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', beforeLoad: signedOutOnly, component: SignInPage });
 const registerRoute = createRoute({ getParentRoute: () => rootRoute, path: '/register', beforeLoad: signedOutOnly, component: RegisterPage });
+// Public: an invitation link works signed in or out (accepting switches this browser to the invitee's session).
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invitations/$token',
+  component: lazyRouteComponent(() => import('@/features/invitations/AcceptInvitationPage'), 'AcceptInvitationPage'),
+});
 
 // The signed-in pages: each loads its own code when first visited.
 const appRoute = createRoute({
@@ -45,8 +51,48 @@ const settingsRoute = createRoute({
   path: '/settings',
   component: lazyRouteComponent(() => import('@/features/settings/SettingsPage'), 'SettingsPage'),
 });
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/settings/account' });
+  },
+});
+const settingsOrganizationRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/organization',
+  component: lazyRouteComponent(() => import('@/features/settings/OrganizationSettings'), 'OrganizationSettings'),
+});
+const settingsMembersRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/members',
+  component: lazyRouteComponent(() => import('@/features/settings/MembersSettings'), 'MembersSettings'),
+});
+const settingsApiKeysRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/api-keys',
+  component: lazyRouteComponent(() => import('@/features/settings/ApiKeysSettings'), 'ApiKeysSettings'),
+});
+const settingsAuditLogRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/audit-log',
+  component: lazyRouteComponent(() => import('@/features/settings/AuditLogSettings'), 'AuditLogSettings'),
+});
+const settingsAccountRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('@/features/settings/AccountSettings'), 'AccountSettings'),
+});
+const settingsRoutes = settingsRoute.addChildren([
+  settingsIndexRoute,
+  settingsOrganizationRoute,
+  settingsMembersRoute,
+  settingsApiKeysRoute,
+  settingsAuditLogRoute,
+  settingsAccountRoute,
+]);
 
-const routeTree = rootRoute.addChildren([signInRoute, registerRoute, appRoute.addChildren([homeRoute, mailboxesRoute, leadsRoute, settingsRoute])]);
+const routeTree = rootRoute.addChildren([signInRoute, registerRoute, acceptInvitationRoute, appRoute.addChildren([homeRoute, mailboxesRoute, leadsRoute, settingsRoutes])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });

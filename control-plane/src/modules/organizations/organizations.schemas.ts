@@ -8,7 +8,9 @@ export const organizationSchema = z
   .object({ id: z.uuid(), name: z.string(), createdAt: z.iso.datetime() })
   .openapi('Organization');
 
-export const updateOrganizationBody = z.object({ name: z.string().trim().min(1).max(200) }).strict();
+export const updateOrganizationBody = z
+  .object({ name: z.string().trim().min(1, "Enter the organization's name").max(200, 'Use at most 200 characters') })
+  .strict();
 
 export const memberSchema = z
   .object({

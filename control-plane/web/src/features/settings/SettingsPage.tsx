@@ -1,50 +1,55 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card } from '@/components/ui/card';
-import { ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
-import { meQuery } from '@/features/auth/queries';
+import { Link, Outlet } from '@tanstack/react-router';
+import { PageHeader } from '@/components/ui/page';
+import { useCan } from '@/features/auth/permissions';
 
-function Detail({ term, value }: { term: string; value: string }) {
+type SettingsPath = '/settings/organization' | '/settings/members' | '/settings/api-keys' | '/settings/audit-log' | '/settings/account';
+
+function SettingsLink({ to, children }: { to: SettingsPath; children: string }) {
   return (
-    <div className="grid grid-cols-3 gap-4 px-5 py-3.5">
-      <dt className="text-sm font-medium text-slate-600">{term}</dt>
-      <dd className="col-span-2 text-sm text-slate-900">{value}</dd>
-    </div>
+    <Link
+      to={to}
+      className="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+      activeProps={{ className: 'bg-indigo-50 text-indigo-800', 'aria-current': 'page' }}
+    >
+      {children}
+    </Link>
   );
 }
 
+/** Settings: a sub-navigation beside the section shown; admin-only sections are not offered to others. */
 export function SettingsPage() {
-  const me = useQuery(meQuery);
+  const isAdmin = useCan('apiKeys:manage');
   return (
     <>
-      <PageHeader title="Settings" description="Your organization and your account." />
-      {me.isPending ? <LoadingRows label="Loading settings" /> : null}
-      {me.isError ? <ErrorState error={me.error} /> : null}
-      {me.data ? (
-        <div className="grid gap-6 lg:grid-cols-2">
-          <section aria-labelledby="organization-heading">
-            <h2 id="organization-heading" className="mb-2 text-sm font-semibold text-slate-900">
-              Organization
-            </h2>
-            <Card>
-              <dl className="divide-y divide-slate-100">
-                <Detail term="Name" value={me.data.organization.name} />
-                <Detail term="Your role" value={me.data.organization.role} />
-              </dl>
-            </Card>
-          </section>
-          <section aria-labelledby="account-heading">
-            <h2 id="account-heading" className="mb-2 text-sm font-semibold text-slate-900">
-              My account
-            </h2>
-            <Card>
-              <dl className="divide-y divide-slate-100">
-                <Detail term="Name" value={me.data.user?.name ?? ''} />
-                <Detail term="Email" value={me.data.user?.email ?? ''} />
-              </dl>
-            </Card>
-          </section>
+      <PageHeader title="Settings" description="Your organization, its team and integrations, and your account." />
+      <div className="flex flex-col gap-6 md:flex-row">
+        <nav aria-label="Settings" className="md:w-48 md:shrink-0">
+          <ul className="flex flex-row flex-wrap gap-1 md:flex-col">
+            <li>
+              <SettingsLink to="/settings/organization">Organization</SettingsLink>
+            </li>
+            <li>
+              <SettingsLink to="/settings/members">Members</SettingsLink>
+            </li>
+            {isAdmin ? (
+              <>
+                <li>
+                  <SettingsLink to="/settings/api-keys">API keys</SettingsLink>
+                </li>
+                <li>
+                  <SettingsLink to="/settings/audit-log">Audit log</SettingsLink>
+                </li>
+              </>
+            ) : null}
+            <li>
+              <SettingsLink to="/settings/account">My account</SettingsLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="min-w-0 flex-1">
+          <Outlet />
         </div>
-      ) : null}
+      </div>
     </>
   );
 }

@@ -32,3 +32,10 @@ export async function dataOf<T>(call: Promise<{ data?: T; error?: unknown; respo
   if (response.ok && data !== undefined) return data;
   throw new ApiError(isProblem(error) ? error : unreachableProblem(response.status));
 }
+
+/** For calls answered 204 No Content: resolves when done, or throws an ApiError carrying the problem document. */
+export async function doneOf(call: Promise<{ error?: unknown; response: Response }>): Promise<void> {
+  const { error, response } = await call;
+  if (response.ok) return;
+  throw new ApiError(isProblem(error) ? error : unreachableProblem(response.status));
+}

@@ -1,0 +1,83 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { FormField } from '@/components/ui/form-field';
+import { AuthLayout } from '@/features/auth/AuthLayout';
+import { ApiError, applyProblemToForm } from '@/lib/api/problem';
+import { useAcceptInvitation } from './queries';
+
+// Field names are the API body's, so the server's issue paths land on them as they are.
+const newAccountForm = z.object({
+  name: z.string().trim().min(1, 'Enter your name'),
+  password: z.string().min(10, 'Use at least 10 characters'),
+});
+const existingAccountForm = z.object({
+  name: z.string(),
+  password: z.string().min(1, 'Enter your password'),
+});
+type AcceptForm = z.infer<typeof newAccountForm>;
+
+/** The public page an invitation link opens: a new invitee creates their account, an existing one signs in with theirs. */
+export function AcceptInvitationPage() {
+  const { token } = useParams({ from: '/invitations/$token' });
+  const navigate = useNavigate();
+  const accept = useAcceptInvitation();
+  const [hasAccount, setHasAccount] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<AcceptForm>({ resolver: zodResolver(hasAccount ? existingAccountForm : newAccountForm), defaultValues: { name: '', password: '' } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await accept.mutateAsync({ token, password: values.password, ...(hasAccount ? {} : { name: values.name }) });
+      await navigate({ to: '/mailboxes' });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setFormError(applyProblemToForm(error.problem, form.setError, hasAccount ? ['password'] : ['name', 'password']));
+    }
+  });
+
+  const switchMode = () => {
+    setHasAccount(!hasAccount);
+    setFormError(null);
+    form.clearErrors();
+  };
+
+  return (
+    <AuthLayout
+      title="Join your team on Ophir"
+      subtitle={hasAccount ? 'Sign in with your Ophir password to add this organization to your account.' : 'Choose your name and a password to accept the invitation.'}
+      footer={
+        <>
+          Not expecting an invitation?{' '}
+          <Link to="/sign-in" className="font-medium text-indigo-700 hover:underline">
+            Sign in
+          </Link>
+        </>
+      }
+    >
+      <form className="space-y-4" onSubmit={onSubmit} noValidate>
+        {formError ? <Alert>{formError}</Alert> : null}
+        {hasAccount ? null : <FormField label="Name" autoComplete="name" error={errors.name?.message} {...form.register('name')} />}
+        <FormField
+          label="Password"
+          type="password"
+          autoComplete={hasAccount ? 'current-password' : 'new-password'}
+          error={errors.password?.message}
+          {...form.register('password')}
+        />
+        <Button type="submit" className="w-full" disabled={isSubmitting}>
+          {isSubmitting ? 'Joining…' : hasAccount ? 'Sign in and join' : 'Accept invitation'}
+        </Button>
+        <button type="button" className="w-full text-center text-sm font-medium text-indigo-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500" onClick={switchMode}>
+          {hasAccount ? 'I am new to Ophir' : 'I already have an Ophir account'}
+        </button>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,185 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
+import { KeyRound } from 'lucide-react';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { z } from 'zod';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { Dialog, DialogClose, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { FormField } from '@/components/ui/form-field';
+import { Label } from '@/components/ui/label';
+import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
+import { Select } from '@/components/ui/select';
+import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { grantableRoles, roleLabels, useCan, useRole } from '@/features/auth/permissions';
+import { ApiError, applyProblemToForm } from '@/lib/api/problem';
+import { CopyableSecret } from './CopyableSecret';
+import { apiKeysQuery, useCreateApiKey, useRevokeApiKey, type CreatedApiKey } from './queries';
+import { AdminOnly, formatDate, formatDateTime, SettingsSection } from './SettingsSection';
+
+const apiKeyForm = z.object({
+  name: z.string().trim().min(1, 'Name the key after what will use it'),
+  role: z.enum(['admin', 'member', 'viewer']),
+});
+type ApiKeyForm = z.infer<typeof apiKeyForm>;
+
+export function ApiKeysSettings() {
+  const mayManage = useCan('apiKeys:manage');
+  const role = useRole();
+  if (role !== undefined && !mayManage) return <AdminOnly what="API keys" />;
+  return <ApiKeysList />;
+}
+
+function ApiKeysList() {
+  const keys = useQuery(apiKeysQuery);
+  const revoke = useRevokeApiKey();
+  return (
+    <SettingsSection
+      title="API keys"
+      description="Keys let your own tools and scripts call the Ophir API as this organization."
+      actions={<CreateApiKeyDialog />}
+    >
+      {keys.isPending ? <LoadingRows label="Loading API keys" /> : null}
+      {keys.isError ? <ErrorState error={keys.error} /> : null}
+      {keys.data?.length === 0 ? (
+        <EmptyState icon={<KeyRound className="size-5" aria-hidden="true" />} title="No API keys yet" nextAction="Create a key for each tool that calls the API, so you can revoke one without breaking the others." />
+      ) : null}
+      {keys.data && keys.data.length > 0 ? (
+        <Table aria-label="API keys">
+          <TableHead>
+            <tr>
+              <TableHeader>Name</TableHeader>
+              <TableHeader>Key</TableHeader>
+              <TableHeader>Role</TableHeader>
+              <TableHeader>Last used</TableHeader>
+              <TableHeader>Created</TableHeader>
+              <TableHeader>
+                <span className="sr-only">Actions</span>
+              </TableHeader>
+            </tr>
+          </TableHead>
+          <tbody>
+            {keys.data.map((key) => (
+              <TableRow key={key.id}>
+                <TableCell className="font-medium text-slate-900">{key.name}</TableCell>
+                <TableCell>
+                  <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{key.prefix}…</code>
+                </TableCell>
+                <TableCell>{roleLabels[key.role]}</TableCell>
+                <TableCell>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</TableCell>
+                <TableCell>{formatDate(key.createdAt)}</TableCell>
+                <TableCell className="text-right">
+                  <ConfirmDialog
+                    trigger={
+                      <Button variant="ghost" size="sm" aria-label={`Revoke ${key.name}`}>
+                        Revoke
+                      </Button>
+                    }
+                    title={`Revoke “${key.name}”?`}
+                    description="Anything still using this key is refused from now on. This cannot be undone."
+                    confirmLabel="Revoke key"
+                    onConfirm={async () => {
+                      try {
+                        await revoke.mutateAsync(key.id);
+                        toast.success(`“${key.name}” was revoked`);
+                      } catch (error) {
+                        toast.error(error instanceof ApiError ? error.problem.detail : 'The key could not be revoked. Try again.');
+                      }
+                    }}
+                  />
+                </TableCell>
+              </TableRow>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+    </SettingsSection>
+  );
+}
+
+/** Create a key, then show it once: the API keeps only its hash. */
+function CreateApiKeyDialog() {
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    if (!next) setCreated(null);
+  };
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <Button onClick={() => setOpen(true)}>
+        <KeyRound className="size-4" aria-hidden="true" />
+        Create API key
+      </Button>
+      {open ? (
+        created ? (
+          <DialogContent title="Your new API key" description={<>Copy it now and store it somewhere safe: <strong className="font-semibold text-slate-900">you won't see it again.</strong></>}>
+            <CopyableSecret label="API key" value={created.key} />
+            <p className="mt-3 text-xs text-slate-500">
+              Send it as <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>. It acts as {roleLabels[created.role].toLowerCase()} in this organization.
+            </p>
+            <DialogFooter>
+              <DialogClose asChild>
+                <Button>I've stored it</Button>
+              </DialogClose>
+            </DialogFooter>
+          </DialogContent>
+        ) : (
+          <DialogContent title="Create API key" description="Name it after the tool or script that will use it.">
+            <CreateApiKeyForm onCreated={setCreated} />
+          </DialogContent>
+        )
+      ) : null}
+    </Dialog>
+  );
+}
+
+function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => void }) {
+  const create = useCreateApiKey();
+  const roles = grantableRoles(useRole());
+  const roleId = useId();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<ApiKeyForm>({ resolver: zodResolver(apiKeyForm), defaultValues: { name: '', role: 'member' } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      onCreated(await create.mutateAsync(values));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setFormError(applyProblemToForm(error.problem, form.setError, ['name', 'role']));
+    }
+  });
+
+  return (
+    <form className="space-y-4" onSubmit={onSubmit} noValidate>
+      {formError ? <Alert>{formError}</Alert> : null}
+      <FormField label="Key name" autoComplete="off" placeholder="e.g. CRM sync" error={errors.name?.message} {...form.register('name')} />
+      <div className="space-y-1.5">
+        <Label htmlFor={roleId}>Role</Label>
+        <Select id={roleId} {...form.register('role')}>
+          {roles.map((role) => (
+            <option key={role} value={role}>
+              {roleLabels[role]}
+            </option>
+          ))}
+        </Select>
+        <p className="text-xs text-slate-500">Give a key the least it needs: a reporting script only needs Viewer.</p>
+      </div>
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button type="button" variant="secondary">
+            Cancel
+          </Button>
+        </DialogClose>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? 'Creating…' : 'Create key'}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
