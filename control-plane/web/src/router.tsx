@@ -4,6 +4,7 @@ import { isSignedIn } from '@/lib/api/session';
 import { SignInPage } from '@/features/auth/SignInPage';
 import { RegisterPage } from '@/features/auth/RegisterPage';
 import { AppShell } from '@/features/shell/AppShell';
+import { leadSearchSchema } from '@/features/leads/leadSearch';
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: Outlet });
 
@@ -44,6 +45,7 @@ const mailboxesRoute = createRoute({
 const leadsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/leads',
+  validateSearch: (search: Record<string, unknown>) => leadSearchSchema.parse(search),
   component: lazyRouteComponent(() => import('@/features/leads/LeadsPage'), 'LeadsPage'),
 });
 const settingsRoute = createRoute({

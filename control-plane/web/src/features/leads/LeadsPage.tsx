@@ -1,47 +1,105 @@
-import { useQuery } from '@tanstack/react-query';
-import { Users } from 'lucide-react';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { RowSelectionState } from '@tanstack/react-table';
+import { Download, SearchX, Users } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
 import { EmptyState, ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
-import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { leadsFirstPageQuery } from './queries';
+import { meQuery } from '@/features/auth/queries';
+import { BulkActions } from './BulkActions';
+import { LeadDrawer } from './LeadDrawer';
+import { LeadsFilters } from './LeadsFilters';
+import { LeadsTable } from './LeadsTable';
+import { filtersOf, hasFilters, useLeadSearch } from './leadSearch';
+import { exportLeads, leadListsQuery, leadsInfiniteQuery } from './queries';
+
+const roleRank = { viewer: 0, member: 1, admin: 2, owner: 3 } as const;
 
 export function LeadsPage() {
-  const leads = useQuery(leadsFirstPageQuery);
-  const rows = leads.data?.data;
+  const [search, setSearch] = useLeadSearch();
+  const filters = useMemo(() => filtersOf(search), [search]);
+  const filterKey = JSON.stringify(filters);
+  const leads = useInfiniteQuery({ ...leadsInfiniteQuery(filters), placeholderData: keepPreviousData });
+  const lists = useQuery(leadListsQuery);
+  const role = useQuery(meQuery).data?.organization.role;
+  const canWrite = role !== undefined && roleRank[role] >= roleRank.member;
+  const canErase = role !== undefined && roleRank[role] >= roleRank.admin;
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [exporting, setExporting] = useState(false);
+
+  // A selection is of the rows shown: another filter starts a new one.
+  useEffect(() => setRowSelection({}), [filterKey]);
+
+  const rows = useMemo(() => leads.data?.pages.flatMap((page) => page.data) ?? [], [leads.data]);
+  const selected = useMemo(() => rows.filter((lead) => rowSelection[lead.id]), [rows, rowSelection]);
+  const fetchNextPage = useCallback(() => void leads.fetchNextPage(), [leads]);
+  const filtered = hasFilters(search);
+  const loadedText = `${rows.length}${leads.hasNextPage ? '+' : ''} ${rows.length === 1 ? 'lead' : 'leads'}${filtered ? ' match these filters' : ''}`;
+
   return (
     <>
-      <PageHeader title="Leads" description="The people your campaigns reach, newest first." />
+      <PageHeader
+        title="Leads"
+        description="The people your campaigns reach, by email address."
+        actions={
+          <div className="flex gap-2">
+            <Button
+              variant="secondary"
+              disabled={exporting || rows.length === 0}
+              onClick={async () => {
+                setExporting(true);
+                try {
+                  await exportLeads({ filters });
+                  toast.success(filtered ? 'Exported the filtered leads as CSV' : 'Exported every lead as CSV');
+                } catch (failure) {
+                  toast.error(`Export failed: ${failure instanceof Error ? failure.message : 'try again'}`);
+                } finally {
+                  setExporting(false);
+                }
+              }}
+            >
+              <Download className="size-4" aria-hidden="true" />
+              {filtered ? 'Export filtered' : 'Export all'}
+            </Button>
+          </div>
+        }
+      />
+      <LeadsFilters lists={lists.data} />
+      {selected.length > 0 ? <BulkActions selected={selected} lists={lists.data} canWrite={canWrite} canErase={canErase} onDone={() => setRowSelection({})} /> : null}
       {leads.isPending ? <LoadingRows label="Loading leads" /> : null}
       {leads.isError ? <ErrorState error={leads.error} /> : null}
-      {rows?.length === 0 ? (
+      {leads.isSuccess && rows.length === 0 && !filtered ? (
         <EmptyState
           icon={<Users className="size-5" aria-hidden="true" />}
           title="No leads yet"
-          nextAction="Leads you import appear here. Importing a CSV from this page comes next; until then an admin uploads the file through the API (docs/leads.md)."
+          nextAction="Import a CSV of the people you want to reach (Import CSV above): each row becomes a lead you can list, tag and add to a campaign."
         />
       ) : null}
-      {rows && rows.length > 0 ? (
-        <Table>
-          <caption className="sr-only">Leads</caption>
-          <TableHead>
-            <tr>
-              <TableHeader>Email</TableHeader>
-              <TableHeader>Name</TableHeader>
-              <TableHeader>Company</TableHeader>
-              <TableHeader>Status</TableHeader>
-            </tr>
-          </TableHead>
-          <tbody>
-            {rows.map((lead) => (
-              <TableRow key={lead.id}>
-                <TableCell className="font-medium">{lead.email}</TableCell>
-                <TableCell>{[lead.firstName, lead.lastName].filter(Boolean).join(' ')}</TableCell>
-                <TableCell>{lead.company}</TableCell>
-                <TableCell className="capitalize">{lead.status.replaceAll('_', ' ')}</TableCell>
-              </TableRow>
-            ))}
-          </tbody>
-        </Table>
+      {leads.isSuccess && rows.length === 0 && filtered ? (
+        <EmptyState
+          icon={<SearchX className="size-5" aria-hidden="true" />}
+          title="No lead matches these filters"
+          nextAction="Loosen the search or clear the filters to see every lead."
+        />
       ) : null}
+      {rows.length > 0 ? (
+        <>
+          <p className="mb-2 text-sm text-slate-600" aria-live="polite">
+            {loadedText}
+            {leads.isPlaceholderData ? ' (updating…)' : ''}
+          </p>
+          <LeadsTable
+            leads={rows}
+            rowSelection={rowSelection}
+            onRowSelectionChange={setRowSelection}
+            onOpen={(leadId) => setSearch({ lead: leadId })}
+            hasNextPage={leads.hasNextPage}
+            isFetchingNextPage={leads.isFetchingNextPage}
+            fetchNextPage={fetchNextPage}
+          />
+        </>
+      ) : null}
+      <LeadDrawer leadId={search.lead} lead={rows.find((lead) => lead.id === search.lead)} onClose={() => setSearch({ lead: undefined })} />
     </>
   );
 }

@@ -12,6 +12,15 @@ export const queryKeys = {
   auditLog: { all: ['audit-log'] as const },
   leads: {
     all: ['leads'] as const,
-    page: (filters: { search?: string | undefined }) => ['leads', 'page', filters] as const,
+    pages: ['leads', 'page'] as const,
+    page: (filters: { search?: string | undefined; status?: string | undefined; listId?: string | undefined; tag?: string | undefined; customField?: string | undefined }) =>
+      ['leads', 'page', filters] as const,
+    one: (leadId: string) => ['leads', 'one', leadId] as const,
+    activity: (leadId: string) => ['leads', 'activity', leadId] as const,
+  },
+  leadLists: { all: ['lead-lists'] as const },
+  suppressions: {
+    all: ['suppressions'] as const,
+    page: (filters: { search?: string | undefined; kind?: string | undefined }) => ['suppressions', 'page', filters] as const,
   },
 };
