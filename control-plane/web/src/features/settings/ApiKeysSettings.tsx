@@ -29,8 +29,9 @@ type ApiKeyForm = z.infer<typeof apiKeyForm>;
 export function ApiKeysSettings() {
   const mayManage = useCan('apiKeys:manage');
   const role = useRole();
-  if (role !== undefined && !mayManage) return <AdminOnly what="API keys" />;
-  return <ApiKeysList />;
+  // Nothing is asked of the API before the role is known: a refused call is no way to find out.
+  if (role === undefined) return <LoadingRows label="Loading API keys" />;
+  return mayManage ? <ApiKeysList /> : <AdminOnly what="API keys" />;
 }
 
 function ApiKeysList() {

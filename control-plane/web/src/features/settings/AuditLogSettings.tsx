@@ -29,8 +29,9 @@ function describe(entry: AuditEntry): string {
 export function AuditLogSettings() {
   const mayRead = useCan('auditLog:read');
   const role = useRole();
-  if (role !== undefined && !mayRead) return <AdminOnly what="the audit log" />;
-  return <AuditLogTable />;
+  // Nothing is asked of the API before the role is known: a refused call is no way to find out.
+  if (role === undefined) return <LoadingRows label="Loading the audit log" />;
+  return mayRead ? <AuditLogTable /> : <AdminOnly what="the audit log" />;
 }
 
 function AuditLogTable() {

@@ -1,0 +1,153 @@
+// Settings end to end in Chromium: the owner renames the organization, creates an API key (shown once) and
+// invites a viewer, who accepts in another browser and sees nothing they may not do; the audit log says so.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPage, startBrowser, type BrowserSession } from '../browser.js';
+import { createListeningTestApp } from '../listeningApp.js';
+
+let app: Awaited<ReturnType<typeof createListeningTestApp>>;
+let session: BrowserSession;
+
+beforeAll(async () => {
+  app = await createListeningTestApp();
+  session = await startBrowser();
+});
+afterAll(async () => {
+  await session?.close();
+  await app?.close();
+});
+
+const settingsNav = (page: Page) => page.getByRole('navigation', { name: 'Settings' });
+
+async function openSettings(page: Page, section: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await settingsNav(page).getByRole('link', { name: section }).click();
+  await page.getByRole('heading', { name: section, level: 2, exact: true }).waitFor();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: /^User menu/ }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+}
+
+describe('settings in a browser', () => {
+  it('renames the organization, shows an API key once, invites a viewer who accepts and can change nothing, and audits it all', async () => {
+    const stamp = Date.now();
+    const ownerEmail = `owner-${stamp}@acme.example`;
+    const viewerEmail = `viewer-${stamp}@acme.example`;
+    const password = 'correct horse battery';
+    const { page: owner, consoleErrors } = await session.newPage();
+
+    await owner.goto(`${app.url}/register`);
+    await owner.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
+    await owner.getByLabel('Organization', { exact: true }).fill('Acme Outreach');
+    await owner.getByLabel('Email', { exact: true }).fill(ownerEmail);
+    await owner.getByLabel('Password', { exact: true }).fill(password);
+    await owner.getByRole('button', { name: 'Create account' }).click();
+    await owner.getByRole('navigation', { name: 'Main' }).waitFor();
+
+    // The organization: the server's refusal lands on the field, then a valid name is saved and shown in the shell.
+    await openSettings(owner, 'Organization');
+    const orgName = owner.getByRole('textbox', { name: 'Organization name' });
+    await orgName.fill('x'.repeat(201));
+    await owner.getByRole('button', { name: 'Save' }).click();
+    await owner.getByText('Use at most 200 characters').waitFor();
+    expect(await orgName.getAttribute('aria-invalid')).toBe('true');
+    await checkPage(owner, 'settings-organization');
+    await orgName.fill('Acme Renamed');
+    await owner.getByRole('button', { name: 'Save' }).click();
+    await owner.getByTestId('organization-name').getByText('Acme Renamed').waitFor();
+
+    // An API key: the secret is shown once, works as a bearer token, and afterwards only its prefix is listed.
+    await openSettings(owner, 'API keys');
+    await owner.getByText('No API keys yet').waitFor();
+    await owner.getByRole('button', { name: 'Create API key' }).click();
+    await owner.getByRole('dialog', { name: 'Create API key' }).getByLabel('Key name').fill('CRM sync');
+    await owner.getByRole('button', { name: 'Create key' }).click();
+    const createdDialog = owner.getByRole('dialog', { name: 'Your new API key' });
+    await createdDialog.waitFor();
+    expect(await createdDialog.textContent()).toContain("you won't see it again");
+    const key = await createdDialog.getByRole('textbox', { name: 'API key' }).inputValue();
+    expect(key).toMatch(/^ophir_.{20,}$/);
+    await checkPage(owner, 'settings-api-key-created');
+    const asKey = await app.http.get('/api/me').set('Authorization', `Bearer ${key}`);
+    expect(asKey.status).toBe(200);
+    expect(asKey.body).toMatchObject({ organization: { name: 'Acme Renamed', role: 'member' }, apiKey: { name: 'CRM sync' } });
+    await createdDialog.getByRole('button', { name: "I've stored it" }).click();
+    const keyRow = owner.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /CRM sync/ });
+    await keyRow.waitFor();
+    const prefix = (asKey.body as { apiKey: { prefix: string } }).apiKey.prefix;
+    expect(await keyRow.textContent()).toContain(prefix);
+    expect(await owner.content()).not.toContain(key);
+
+    // An invitation for a viewer: its link is shown once, and it is listed as pending.
+    await openSettings(owner, 'Members');
+    await owner.getByRole('table', { name: 'Members' }).getByRole('row', { name: /Ada Lovelace/ }).waitFor();
+    await owner.getByRole('textbox', { name: 'Email' }).fill(viewerEmail);
+    await owner.getByRole('combobox', { name: 'Role', exact: true }).selectOption('viewer');
+    await owner.getByRole('button', { name: 'Send invitation' }).click();
+    const invitedDialog = owner.getByRole('dialog', { name: 'Invitation created' });
+    const link = await invitedDialog.getByRole('textbox', { name: 'Invitation link' }).inputValue();
+    expect(link).toMatch(new RegExp(`^${app.url}/invitations/[^/]+$`));
+    await invitedDialog.getByRole('button', { name: 'Done' }).click();
+    const pending = owner.getByRole('table', { name: 'Pending invitations' }).getByRole('row', { name: new RegExp(viewerEmail) });
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain('Viewer');
+    await checkPage(owner, 'settings-members');
+
+    // The invitee opens the link in a browser of their own, chooses a name and a password, and lands in the organization.
+    const { page: viewer, consoleErrors: viewerConsoleErrors } = await session.newPage();
+    await viewer.goto(link);
+    await viewer.getByRole('button', { name: 'Accept invitation' }).waitFor();
+    await checkPage(viewer, 'invitation-accept');
+    await viewer.getByLabel('Name', { exact: true }).fill('Grace Hopper');
+    await viewer.getByLabel('Password', { exact: true }).fill(password);
+    await viewer.getByRole('button', { name: 'Accept invitation' }).click();
+    await viewer.getByRole('navigation', { name: 'Main' }).waitFor();
+    await viewer.getByTestId('organization-name').getByText('Acme Renamed').waitFor();
+
+    // Signed out and in again, the viewer sees the settings but no control that would change them.
+    await signOut(viewer);
+    await viewer.getByLabel('Email', { exact: true }).fill(viewerEmail);
+    await viewer.getByLabel('Password', { exact: true }).fill(password);
+    await viewer.getByRole('button', { name: 'Sign in' }).click();
+    await viewer.getByRole('navigation', { name: 'Main' }).waitFor();
+    await openSettings(viewer, 'Organization');
+    await viewer.getByText('Acme Renamed', { exact: true }).first().waitFor();
+    expect(await settingsNav(viewer).getByRole('link').allTextContents()).toEqual(['Organization', 'Members', 'My account']);
+    expect(await viewer.getByRole('textbox').count()).toBe(0);
+    await openSettings(viewer, 'Members');
+    const members = viewer.getByRole('table', { name: 'Members' });
+    await members.getByRole('row', { name: /Grace Hopper/ }).waitFor();
+    expect(await members.getByRole('row').count()).toBe(3);
+    expect(await viewer.getByRole('main').getByRole('button').count()).toBe(0);
+    expect(await viewer.getByRole('combobox').count()).toBe(0);
+    expect(await viewer.getByRole('textbox').count()).toBe(0);
+    await checkPage(viewer, 'viewer-settings');
+    await viewer.goto(`${app.url}/settings/api-keys`);
+    await viewer.getByText('Only admins and owners can see API keys').waitFor();
+    expect(await viewer.getByRole('button', { name: 'Create API key' }).count()).toBe(0);
+
+    // The server refuses the viewer anyway.
+    const viewerLogin = await app.http.post('/api/auth/login').send({ email: viewerEmail, password });
+    const refused = await app.http.patch('/api/organization').set('Authorization', `Bearer ${viewerLogin.body.accessToken}`).send({ name: 'Taken over' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('forbidden');
+    await signOut(viewer);
+
+    // The owner's audit log names the invitation, its acceptance and the key.
+    await openSettings(owner, 'Audit log');
+    const log = owner.getByRole('table', { name: 'Audit log' });
+    await log.getByRole('row', { name: new RegExp(`Invited ${viewerEmail} as viewer`) }).waitFor();
+    const rows = await log.getByRole('row').allTextContents();
+    expect(rows.some((row) => row.includes('Ada Lovelace') && row.includes('Created the API key “CRM sync” (member)'))).toBe(true);
+    expect(rows.some((row) => row.includes('Grace Hopper') && row.includes('Accepted an invitation and joined'))).toBe(true);
+    expect(rows.some((row) => row.includes('Renamed the organization to “Acme Renamed”'))).toBe(true);
+    await checkPage(owner, 'settings-audit-log');
+
+    // The only failed call in either browser is the rename the server refused on purpose.
+    expect(consoleErrors.filter((error) => !error.includes('400 (Bad Request)'))).toEqual([]);
+    expect(viewerConsoleErrors).toEqual([]);
+  }, 120_000);
+});
