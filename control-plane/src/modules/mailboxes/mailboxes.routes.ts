@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { route, type AnyRoute, type AuthContext } from '../../lib/http/route.js';
 import type { MailboxesService } from './mailboxes.service.js';
 import {
-  connectResponseSchema, createSandboxMailboxBody, createSmtpMailboxBody, deleteMailboxQuery, mailboxHealthSchema, mailboxParams,
-  mailboxSchema, mailboxUsageSchema, oauthCallbackQuery, sandboxMessageParams, sandboxMessageSchema, sandboxMessagesQuery, simulateSandboxMessageBody,
+  connectResponseSchema, createSandboxMailboxBody, createSmtpMailboxBody, dailyUsageQuery, deleteMailboxQuery, mailboxDailyUsageSchema, mailboxHealthSchema,
+  mailboxListItemSchema, mailboxParams, mailboxSchema, mailboxUsageSchema, oauthCallbackQuery, sandboxMessageParams, sandboxMessageSchema, sandboxMessagesQuery, simulateSandboxMessageBody,
   simulatedSandboxMessageSchema, updateMailboxBody,
 } from './mailboxes.schemas.js';
 import type { ConnectCookie } from './oauth/connectCookie.js';
@@ -41,8 +41,8 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
     // GET /api/mailboxes
     route({
       method: 'get', path: '/api/mailboxes', access: 'viewer', tag,
-      summary: 'Mailboxes campaigns can send from',
-      responses: { 200: { description: 'Mailboxes', schema: z.object({ data: z.array(mailboxSchema) }) } },
+      summary: "Mailboxes campaigns can send from, each with today's usage",
+      responses: { 200: { description: 'Mailboxes', schema: z.object({ data: z.array(mailboxListItemSchema) }) } },
       handler: async ({ auth }) => ({ body: { data: await mailboxes.list(auth) } }),
     }),
     // POST /api/mailboxes/gmail/connect
@@ -129,6 +129,15 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
       params: mailboxParams,
       responses: { 200: { description: 'Usage', schema: mailboxUsageSchema } },
       handler: async ({ auth, params }) => ({ body: await mailboxes.usage(auth, params.mailboxId) }),
+    }),
+    // GET /api/mailboxes/:mailboxId/usage/daily
+    route({
+      method: 'get', path: '/api/mailboxes/:mailboxId/usage/daily', access: 'viewer', tag,
+      summary: "Messages sent per day (calendar days in the mailbox's timezone), oldest first",
+      params: mailboxParams,
+      query: dailyUsageQuery,
+      responses: { 200: { description: 'Sends per day', schema: mailboxDailyUsageSchema } },
+      handler: async ({ auth, params, query }) => ({ body: await mailboxes.dailyUsage(auth, params.mailboxId, query.days) }),
     }),
     // GET /api/mailboxes/:mailboxId/health
     route({

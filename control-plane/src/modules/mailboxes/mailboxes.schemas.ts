@@ -122,6 +122,21 @@ export const mailboxUsageSchema = z
   })
   .openapi('MailboxUsage');
 
+export const mailboxListItemSchema = mailboxSchema
+  .extend({ usage: mailboxUsageSchema.describe("Today's numbers, as GET /api/mailboxes/{mailboxId}/usage answers them") })
+  .openapi('MailboxListItem');
+
+export const dailyUsageQuery = z.object({
+  days: z.coerce.number().int().min(1).max(90).default(30).describe('How many local days, today included'),
+});
+
+export const mailboxDailyUsageSchema = z
+  .object({
+    timezone: z.string().describe("The mailbox's timezone: each day is a calendar day there, as for the daily cap"),
+    days: z.array(z.object({ date: z.iso.date(), sent: z.number().int() })).describe('Oldest first, today last'),
+  })
+  .openapi('MailboxDailyUsage');
+
 export const mailboxHealthSchema = z
   .object({
     score: z.number(),
@@ -143,7 +158,17 @@ export const mailboxHealthSchema = z
   .openapi('MailboxHealth');
 
 export const sandboxMessageSchema = z
-  .object({ id: z.uuid(), messageId: z.string(), to: z.string(), subject: z.string(), raw: z.string().describe('The whole MIME message'), createdAt: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    messageId: z.string(),
+    to: z.string(),
+    subject: z.string(),
+    raw: z.string().describe('The whole MIME message'),
+    headers: z.array(z.object({ name: z.string(), value: z.string() })).describe('Every header, decoded, in the order written'),
+    html: z.string().nullable().describe("The HTML body as sent (not sanitized: render it only in a sandboxed frame)"),
+    text: z.string().nullable().describe('The plain-text body'),
+    createdAt: z.iso.datetime(),
+  })
   .openapi('SandboxMessage');
 
 export const sandboxMessageParams = z.object({

@@ -10,6 +10,8 @@ import type { OutboundPolicy } from '../../lib/net/outboundDestination.js';
 import { recordAudit } from '../organizations/audit.js';
 import { refreshMailboxHealth, type HealthPolicy } from './health/mailboxHealth.js';
 import { mailboxCapacity } from './limits/capacity.js';
+import { mailboxDailyUsage } from './limits/dailyUsage.js';
+import { readableMessage } from './sandbox/readableMessage.js';
 import { sealCredentials } from './mailboxCredentials.js';
 import { assertNoSendsInFlight } from './sendsInFlight.js';
 import { toMailbox, toUsage } from './mailboxDto.js';
@@ -31,7 +33,10 @@ export class MailboxesService {
   async list(auth: AuthContext) {
     const rows = await auth.db.mailbox.findMany({ orderBy: { createdAt: 'asc' } });
     const mailboxes = [];
-    for (const row of rows) mailboxes.push(await this.present(auth, row));
+    for (const row of rows) {
+      const mailbox = await this.present(auth, row);
+      mailboxes.push({ ...mailbox, usage: toUsage(await mailboxCapacity(auth.db, { ...row, status: mailbox.status }, this.deps.clock.now())) });
+    }
     return mailboxes;
   }
 
@@ -117,6 +122,11 @@ export class MailboxesService {
     return toUsage(await mailboxCapacity(auth.db, mailbox, this.deps.clock.now()));
   }
 
+  async dailyUsage(auth: AuthContext, mailboxId: string, days: number) {
+    const mailbox = await this.find(auth, mailboxId);
+    return mailboxDailyUsage(auth.db, mailbox, this.deps.clock.now(), days);
+  }
+
   /** Recomputes on read (and stores the score), so the explanation always matches the number. */
   async health(auth: AuthContext, mailboxId: string) {
     const refreshed = await refreshMailboxHealth(auth.db, mailboxId, this.deps.clock.now(), this.deps.healthPolicy);
@@ -134,7 +144,11 @@ export class MailboxesService {
       take: query.limit + 1,
     });
     const { page, nextCursor } = newestFirstPage(rows, query.limit);
-    const data = page.map((row) => ({ id: row.id, messageId: row.messageId, to: row.toAddress, subject: row.subject, raw: row.raw, createdAt: row.createdAt.toISOString() }));
+    const data = await Promise.all(
+      page.map(async (row) => ({
+        id: row.id, messageId: row.messageId, to: row.toAddress, subject: row.subject, raw: row.raw, ...(await readableMessage(row.raw)), createdAt: row.createdAt.toISOString(),
+      })),
+    );
     return { data, nextCursor };
   }
 

@@ -45,6 +45,36 @@ describe('mailbox API', () => {
     expect(await t.prisma.campaign.count({ where: { id: message.campaignId } })).toBe(1);
   });
 
+  it("shows today's usage in the list and counts sends per calendar day in the mailbox's timezone", async () => {
+    const created = await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: 'daily@sandbox.example' });
+    await t.http.patch(`/api/mailboxes/${created.body.id}`).set(owner.auth).send({ timezone: 'America/New_York', dailyCap: 40 });
+    const now = Date.now();
+    const hoursAgo = (hours: number) => new Date(now - hours * 3_600_000);
+    await seedSends(t, owner.organization.id, created.body.id, [
+      { status: 'sent', sentAt: hoursAgo(0) },
+      { status: 'sent', sentAt: hoursAgo(49) },
+      { status: 'sent', sentAt: hoursAgo(49) },
+      { status: 'failed' },
+      { status: 'sent', sentAt: hoursAgo(24 * 40) },
+    ]);
+    const localDate = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(instant);
+
+    const daily = await t.http.get(`/api/mailboxes/${created.body.id}/usage/daily?days=7`).set(owner.auth);
+    expect(daily.status).toBe(200);
+    expect(daily.body.timezone).toBe('America/New_York');
+    expect(daily.body.days).toHaveLength(7);
+    expect(daily.body.days.at(-1)).toEqual({ date: localDate(new Date(now)), sent: 1 });
+    expect(daily.body.days.find((day: { date: string }) => day.date === localDate(hoursAgo(49)))).toEqual({ date: localDate(hoursAgo(49)), sent: 2 });
+    // The send 40 days ago is outside the window.
+    expect(daily.body.days.reduce((total: number, day: { sent: number }) => total + day.sent, 0)).toBe(3);
+    expect((await t.http.get(`/api/mailboxes/${created.body.id}/usage/daily`).set(owner.auth)).body.days).toHaveLength(30);
+    expect((await t.http.get(`/api/mailboxes/${created.body.id}/usage/daily?days=0`).set(owner.auth)).body).toMatchObject({ code: 'validation_failed', issues: [{ path: 'days', in: 'query' }] });
+
+    const listed = await t.http.get('/api/mailboxes').set(owner.auth);
+    const item = listed.body.data.find((mailbox: { id: string }) => mailbox.id === created.body.id);
+    expect(item.usage).toMatchObject({ sentToday: 1, limitToday: 40, rampDay: null, timezone: 'America/New_York' });
+  });
+
   it('lets viewers read but not change mailboxes', async () => {
     const invitation = await t.http.post('/api/invitations').set(owner.auth).send({ email: 'viewer@example.com', role: 'viewer' });
     const viewer = await t.http.post('/api/invitations/accept').send({ token: invitation.body.token, name: 'Viewer', password: 'viewer password' });

@@ -42,13 +42,22 @@ describe('SMTP mailboxes', () => {
     expect(response.body.detail).toContain('535 Invalid username or password (fake-smtp)');
     expect(response.body.smtp).toMatchObject({ responseCode: 535, command: 'AUTH PLAIN' });
     expect(JSON.stringify(response.body)).not.toContain('wrong password');
+    // A form shows it on the field to fix.
+    expect(response.body.issues).toEqual([{ path: 'smtp.password', in: 'body', message: expect.stringContaining('535 Invalid username or password') }]);
     expect(await t.prisma.mailbox.count()).toBe(0);
   });
 
-  it('reports an unreachable server', async () => {
+  it('reports an unreachable server on its port', async () => {
     const response = await t.http.post('/api/mailboxes/smtp').set(owner.auth).send(smtpBody({ port: 1 }));
     expect(response.status).toBe(422);
     expect(response.body.detail).toMatch(/ECONNREFUSED/);
+    expect(response.body.issues).toMatchObject([{ path: 'smtp.port', in: 'body' }]);
+  });
+
+  it('reports an unknown host on the host', async () => {
+    const response = await t.http.post('/api/mailboxes/smtp').set(owner.auth).send(smtpBody({ host: 'no-such-host.invalid' }));
+    expect(response.status).toBe(422);
+    expect(response.body.issues).toMatchObject([{ path: 'smtp.host', in: 'body' }]);
   });
 
   it("refuses to save when the IMAP server refuses the login, with the server's own words", async () => {
@@ -57,6 +66,7 @@ describe('SMTP mailboxes', () => {
     expect(response.body.code).toBe('imap_verification_failed');
     expect(response.body.detail).toContain(`The IMAP server at ${imapAt.host}:${imapAt.port} refused the connection: Login failed: authentication failure`);
     expect(response.body.imap).toMatchObject({ authenticationFailed: true });
+    expect(response.body.issues).toMatchObject([{ path: 'imap.password', in: 'body' }]);
     expect(JSON.stringify(response.body)).not.toContain('wrong imap password');
     expect((await t.http.post('/api/mailboxes/smtp').set(owner.auth).send({ ...smtpBody(), imap: { ...imapAt, port: 1, tlsMode: 'none' } })).body.detail).toMatch(/ECONNREFUSED/);
     expect(await t.prisma.mailbox.count()).toBe(0);
@@ -161,6 +171,14 @@ describe('sandbox mailboxes', () => {
     expect(listed.body.data).toHaveLength(1);
     expect(listed.body.data[0]).toMatchObject({ messageId: '<m-1@ophir.test>', to: 'lead@example.com', subject: 'Café time' });
     expect(listed.body.data[0].raw).toContain('Hello from the sandbox');
+    // Readable as a person reads mail: decoded headers in order, the body apart.
+    expect(listed.body.data[0].headers).toEqual([
+      { name: 'From', value: '"Demo" <demo@sandbox.example>' },
+      { name: 'To', value: 'lead@example.com' },
+      { name: 'Subject', value: 'Café time' },
+      { name: 'Message-ID', value: '<m-1@ophir.test>' },
+    ]);
+    expect(listed.body.data[0]).toMatchObject({ html: null, text: 'Hello from the sandbox' });
   });
 
   it('refuses a duplicate address, a non-sandbox mailbox and a body that is not MIME', async () => {

@@ -2,7 +2,7 @@ import { ImapFlow, type ImapFlowError } from 'imapflow';
 import { AppError } from '../../../lib/errors.js';
 import type { OutboundPolicy } from '../../../lib/net/outboundDestination.js';
 import { transportFlags, type SmtpConnection } from './smtpConnection.js';
-import { allowedDestination, genericVerificationFailure } from './verificationFailure.js';
+import { allowedDestination, failedField, genericVerificationFailure, verificationIssues } from './verificationFailure.js';
 
 /** Where the inbox watcher reads an SMTP mailbox's replies and bounces: the same shape as its SMTP server. */
 export type ImapConnection = SmtpConnection;
@@ -42,6 +42,7 @@ export async function verifyImapConnection(connection: ImapConnection, password:
     const serverText = String(failure.responseText || failure.message || error).split(password).join('[password]');
     throw new AppError('imap_verification_failed', `The IMAP server at ${connection.host}:${connection.port} refused the connection: ${serverText}`, {
       imap: { response: serverText, authenticationFailed: failure.authenticationFailed === true, errorCode: failure.code ?? null },
+      issues: verificationIssues('IMAP', failedField({ authenticationFailed: failure.authenticationFailed === true, errorCode: failure.code, text: serverText }), `The IMAP server answered: ${serverText}`),
     });
   } finally {
     client.close();

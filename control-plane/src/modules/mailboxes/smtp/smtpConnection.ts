@@ -1,7 +1,7 @@
 import { createTransport } from 'nodemailer';
 import { AppError } from '../../../lib/errors.js';
 import type { OutboundPolicy } from '../../../lib/net/outboundDestination.js';
-import { allowedDestination, genericVerificationFailure } from './verificationFailure.js';
+import { allowedDestination, failedField, genericVerificationFailure, verificationIssues } from './verificationFailure.js';
 
 /** `tls`: implicit TLS (usually 465); `starttls`: upgrade required (587); `none`: plain (local relays only). */
 export type TlsMode = 'tls' | 'starttls' | 'none';
@@ -58,6 +58,7 @@ export async function verifySmtpConnection(connection: SmtpConnection, password:
     const serverText = failure.response ?? failure.message ?? String(error);
     throw new AppError('smtp_verification_failed', `The SMTP server at ${connection.host}:${connection.port} refused the connection: ${serverText}`, {
       smtp: { response: serverText, responseCode: failure.responseCode ?? null, command: failure.command ?? null, errorCode: failure.code ?? null },
+      issues: verificationIssues('SMTP', failedField({ authenticationFailed: false, errorCode: failure.code, text: serverText }), `The SMTP server answered: ${serverText}`),
     });
   } finally {
     transport.close();

@@ -1,6 +1,27 @@
 import { AppError } from '../../../lib/errors.js';
 import { outboundDestination, OutboundDestinationRefused, type OutboundDestination, type OutboundPolicy } from '../../../lib/net/outboundDestination.js';
 
+type ServerField = 'host' | 'port' | 'tlsMode' | 'password';
+
+/**
+ * Which field of the request's `smtp` or `imap` settings a failed login most likely asks to fix, so a
+ * form can show the server's words beside it: a refused login is the password, an unknown host the
+ * host, a failed TLS handshake the TLS mode, a refused or silent port the port.
+ */
+export function failedField(failure: { authenticationFailed: boolean; errorCode?: string | null | undefined; text: string }): ServerField {
+  const { errorCode, text } = failure;
+  if (failure.authenticationFailed || errorCode === 'EAUTH') return 'password';
+  if (errorCode === 'EDNS' || errorCode === 'ENOTFOUND' || /ENOTFOUND|EAI_AGAIN/.test(text)) return 'host';
+  if (errorCode === 'ETLS' || /\bTLS\b|SSL|wrong version number|certificate/i.test(text)) return 'tlsMode';
+  if (errorCode === 'ECONNREFUSED' || errorCode === 'ETIMEDOUT' || errorCode === 'ECONNECTION' || /ECONNREFUSED|ETIMEDOUT|timed? ?out/i.test(text)) return 'port';
+  return 'host';
+}
+
+/** The one issue of a failed verification, at `smtp.<field>` or `imap.<field>`. */
+export function verificationIssues(protocol: 'SMTP' | 'IMAP', field: ServerField, message: string) {
+  return [{ path: `${protocol.toLowerCase()}.${field}`, message }];
+}
+
 /**
  * The problem a failed SMTP or IMAP verification answers under OUTBOUND_DENY_PRIVATE. Echoing the
  * remote end's words would let a member read what any host and port answers through our server, so
@@ -18,6 +39,7 @@ export function genericVerificationFailure(
     : 'check the host, port and TLS mode (servers on private networks cannot be reached from here)';
   return new AppError(code, `Could not log in to the ${protocol} server at ${connection.host}:${connection.port}: ${reason}`, {
     [protocol.toLowerCase()]: { authenticationFailed },
+    issues: verificationIssues(protocol, authenticationFailed ? 'password' : 'host', `The ${protocol} server: ${reason}`),
   });
 }
 

@@ -774,6 +774,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a pending invitation is for (organization, address, role), before accepting it
+         * @description The token travels in the body, not the URL, so that it stays out of access logs. An accepted, revoked or expired invitation is 404.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The invitation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationPreview"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/accept": {
         parameters: {
             query?: never;
@@ -6539,6 +6602,16 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        InvitationPreview: {
+            /** @description Who the invitation is for */
+            email: string;
+            role: components["schemas"]["Role"];
+            organizationName: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Whether that address already has an Ophir account: then it accepts with its own password and no name */
+            hasAccount: boolean;
+        };
         ApiKey: {
             /** Format: uuid */
             id: string;
@@ -7395,6 +7468,15 @@ export interface components {
             subject: string;
             /** @description The whole MIME message */
             raw: string;
+            /** @description Every header, decoded, in the order written */
+            headers: {
+                name: string;
+                value: string;
+            }[];
+            /** @description The HTML body as sent (not sanitized: render it only in a sandboxed frame) */
+            html: string | null;
+            /** @description The plain-text body */
+            text: string | null;
             /** Format: date-time */
             createdAt: string;
         };
