@@ -64,14 +64,32 @@ export class InvitationsService {
     await recordAudit(auth, { action: 'invitation.revoked', targetType: 'invitation', targetId: invitationId });
   }
 
+  private async findPending(token: string, now: Date) {
+    const invitation = await this.deps.prisma.invitation.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { organization: true } });
+    if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) return null;
+    return invitation;
+  }
+
+  /** Public: what an invitation link is for, so the invitee sees whom they join (and whether with an account they have) before typing a password. */
+  async preview(token: string) {
+    const invitation = await this.findPending(token, this.deps.clock.now());
+    if (!invitation) throw new NotFoundError('Invitation');
+    const account = await this.deps.prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
+    return {
+      email: invitation.email,
+      role: invitation.role,
+      organizationName: invitation.organization.name,
+      expiresAt: invitation.expiresAt.toISOString(),
+      hasAccount: account !== null,
+    };
+  }
+
   /** Public: the invitee proves possession of the token, and either creates an account or signs in to theirs. */
   async accept(input: { token: string; name?: string; password: string }): Promise<Session> {
     const { prisma, clock, passwords } = this.deps;
     const now = clock.now();
-    const invitation = await prisma.invitation.findUnique({ where: { tokenHash: sha256Hex(input.token) }, include: { organization: true } });
-    if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) {
-      throw new UnauthenticatedError('This invitation is not valid any more; ask for a new one', 'invalid_credentials');
-    }
+    const invitation = await this.findPending(input.token, now);
+    if (!invitation) throw new UnauthenticatedError('This invitation is not valid any more; ask for a new one', 'invalid_credentials');
     let user = await prisma.user.findUnique({ where: { email: invitation.email } });
     if (user) {
       if (!(await passwords.verify(user.passwordHash, input.password))) {

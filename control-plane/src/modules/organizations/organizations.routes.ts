@@ -9,7 +9,7 @@ import type { InvitationsService } from './invitations.service.js';
 import { listMembers, removeMember, updateMemberRole } from './members.service.js';
 import {
   acceptInvitationBody, apiKeyParams, apiKeySchema, auditEntrySchema, auditQuery, createApiKeyBody, createdApiKeySchema,
-  createdInvitationSchema, createInvitationBody, invitationParams, invitationSchema, memberSchema, membershipParams,
+  createdInvitationSchema, createInvitationBody, invitationParams, invitationPreviewSchema, invitationSchema, invitationTokenBody, memberSchema, membershipParams,
   organizationSchema, updateMemberBody, updateOrganizationBody,
 } from './organizations.schemas.js';
 import { recordAudit } from './audit.js';
@@ -91,6 +91,15 @@ export function organizationRoutes(deps: { invitations: InvitationsService; apiK
       handler: async ({ auth, params }) => {
         await invitations.revoke(auth, params.invitationId);
       },
+    }),
+    // POST /api/invitations/preview
+    route({
+      method: 'post', path: '/api/invitations/preview', access: 'public', tag: 'Members',
+      summary: 'What a pending invitation is for (organization, address, role), before accepting it',
+      description: 'The token travels in the body, not the URL, so that it stays out of access logs. An accepted, revoked or expired invitation is 404.',
+      body: invitationTokenBody,
+      responses: { 200: { description: 'The invitation', schema: invitationPreviewSchema } },
+      handler: async ({ body }) => ({ body: await invitations.preview(body.token) }),
     }),
     // POST /api/invitations/accept
     route({

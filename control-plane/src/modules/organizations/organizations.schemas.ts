@@ -47,6 +47,18 @@ export const createdInvitationSchema = invitationSchema
 
 export const invitationParams = z.object({ invitationId: z.uuid() });
 
+export const invitationTokenBody = z.object({ token: z.string().min(1).max(512) }).strict();
+
+export const invitationPreviewSchema = z
+  .object({
+    email: z.string().describe('Who the invitation is for'),
+    role: roleSchema,
+    organizationName: z.string(),
+    expiresAt: z.iso.datetime(),
+    hasAccount: z.boolean().describe('Whether that address already has an Ophir account: then it accepts with its own password and no name'),
+  })
+  .openapi('InvitationPreview');
+
 export const acceptInvitationBody = z
   .object({
     token: z.string().min(1).max(512),

@@ -100,6 +100,8 @@ describe('settings in a browser', () => {
     const { page: viewer, consoleErrors: viewerConsoleErrors } = await session.newPage();
     await viewer.goto(link);
     await viewer.getByRole('button', { name: 'Accept invitation' }).waitFor();
+    await viewer.getByRole('heading', { name: 'Join Acme Renamed' }).waitFor();
+    expect(await viewer.getByText(`You're invited as viewer. Choose your name and a password for ${viewerEmail}.`).count()).toBe(1);
     await checkPage(viewer, 'invitation-accept');
     await viewer.getByLabel('Name', { exact: true }).fill('Grace Hopper');
     await viewer.getByLabel('Password', { exact: true }).fill(password);
@@ -136,6 +138,11 @@ describe('settings in a browser', () => {
     expect(refused.body.code).toBe('forbidden');
     await signOut(viewer);
 
+    // A spent link says so instead of offering a form.
+    await viewer.goto(link);
+    await viewer.getByRole('heading', { name: "This invitation can't be used" }).waitFor();
+    expect(await viewer.getByRole('button', { name: 'Accept invitation' }).count()).toBe(0);
+
     // The owner's audit log names the invitation, its acceptance and the key.
     await openSettings(owner, 'Audit log');
     const log = owner.getByRole('table', { name: 'Audit log' });
@@ -146,8 +153,9 @@ describe('settings in a browser', () => {
     expect(rows.some((row) => row.includes('Renamed the organization to “Acme Renamed”'))).toBe(true);
     await checkPage(owner, 'settings-audit-log');
 
-    // The only failed call in either browser is the rename the server refused on purpose.
+    // The only failed calls are the ones refused on purpose: the too-long name and the spent link.
     expect(consoleErrors.filter((error) => !error.includes('400 (Bad Request)'))).toEqual([]);
-    expect(viewerConsoleErrors).toEqual([]);
+    expect(viewerConsoleErrors.filter((error) => !error.includes('404 (Not Found)'))).toEqual([]);
+    expect(viewerConsoleErrors).toHaveLength(1);
   }, 120_000);
 });

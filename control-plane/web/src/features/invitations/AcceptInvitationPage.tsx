@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -6,9 +7,11 @@ import { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
+import { LoadingRows } from '@/components/ui/page';
 import { AuthLayout } from '@/features/auth/AuthLayout';
+import { roleLabels } from '@/features/auth/permissions';
 import { ApiError, applyProblemToForm } from '@/lib/api/problem';
-import { useAcceptInvitation } from './queries';
+import { invitationPreviewQuery, useAcceptInvitation, type InvitationPreview } from './queries';
 
 // Field names are the API body's, so the server's issue paths land on them as they are.
 const newAccountForm = z.object({
@@ -21,12 +24,41 @@ const existingAccountForm = z.object({
 });
 type AcceptForm = z.infer<typeof newAccountForm>;
 
-/** The public page an invitation link opens: a new invitee creates their account, an existing one signs in with theirs. */
+const signInFooter = (
+  <>
+    Not expecting an invitation?{' '}
+    <Link to="/sign-in" className="font-medium text-indigo-700 hover:underline">
+      Sign in
+    </Link>
+  </>
+);
+
+/** The public page an invitation link opens: it says whom the invitee joins, then a newcomer creates an account and an existing user signs in with theirs. */
 export function AcceptInvitationPage() {
   const { token } = useParams({ from: '/invitations/$token' });
+  const preview = useQuery(invitationPreviewQuery(token));
+  if (preview.isPending) {
+    return (
+      <AuthLayout title="Join your team on Ophir" subtitle="Reading your invitation…" footer={signInFooter}>
+        <LoadingRows label="Reading your invitation" />
+      </AuthLayout>
+    );
+  }
+  if (preview.isError) {
+    const spent = preview.error instanceof ApiError && preview.error.problem.status === 404;
+    return (
+      <AuthLayout title="This invitation can't be used" subtitle="Invitations work once and expire after 7 days." footer={signInFooter}>
+        <Alert>{spent ? 'This link was already used, revoked or has expired. Ask whoever invited you to send a new invitation.' : preview.error.message}</Alert>
+      </AuthLayout>
+    );
+  }
+  return <AcceptForm token={token} invitation={preview.data} />;
+}
+
+function AcceptForm({ token, invitation }: { token: string; invitation: InvitationPreview }) {
   const navigate = useNavigate();
   const accept = useAcceptInvitation();
-  const [hasAccount, setHasAccount] = useState(false);
+  const [hasAccount, setHasAccount] = useState(invitation.hasAccount);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<AcceptForm>({ resolver: zodResolver(hasAccount ? existingAccountForm : newAccountForm), defaultValues: { name: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
@@ -50,16 +82,13 @@ export function AcceptInvitationPage() {
 
   return (
     <AuthLayout
-      title="Join your team on Ophir"
-      subtitle={hasAccount ? 'Sign in with your Ophir password to add this organization to your account.' : 'Choose your name and a password to accept the invitation.'}
-      footer={
-        <>
-          Not expecting an invitation?{' '}
-          <Link to="/sign-in" className="font-medium text-indigo-700 hover:underline">
-            Sign in
-          </Link>
-        </>
+      title={`Join ${invitation.organizationName}`}
+      subtitle={
+        hasAccount
+          ? `You're invited as ${roleLabels[invitation.role].toLowerCase()}. Sign in with your Ophir password for ${invitation.email} to add this organization to your account.`
+          : `You're invited as ${roleLabels[invitation.role].toLowerCase()}. Choose your name and a password for ${invitation.email}.`
       }
+      footer={signInFooter}
     >
       <form className="space-y-4" onSubmit={onSubmit} noValidate>
         {formError ? <Alert>{formError}</Alert> : null}

@@ -11,6 +11,7 @@ const text = (value: unknown): string => (typeof value === 'string' || typeof va
 
 /** Each recorded action in words; an action this page does not know yet is shown by its code. */
 const describers: Record<string, (data: Record<string, unknown>) => string> = {
+  'organization.created': () => 'Created the organization',
   'organization.renamed': (data) => `Renamed the organization to “${text(data.name)}”`,
   'invitation.created': (data) => `Invited ${text(data.email)} as ${text(data.role)}`,
   'invitation.revoked': (data) => (data.email ? `Revoked the invitation for ${text(data.email)}` : 'Revoked an invitation'),
@@ -23,7 +24,8 @@ const describers: Record<string, (data: Record<string, unknown>) => string> = {
 };
 
 function describe(entry: AuditEntry): string {
-  return describers[entry.action]?.(entry.data) ?? entry.action.replace(/[._]/g, ' ');
+  const fallback = entry.action.replace(/[._]/g, ' ');
+  return describers[entry.action]?.(entry.data) ?? fallback.charAt(0).toUpperCase() + fallback.slice(1);
 }
 
 export function AuditLogSettings() {
@@ -69,7 +71,7 @@ function AuditLogTable() {
               {entries.map((entry) => (
                 <TableRow key={entry.id}>
                   <TableCell className="whitespace-nowrap text-slate-600">{formatDateTime(entry.createdAt)}</TableCell>
-                  <TableCell className="font-medium text-slate-900">{actor(entry)}</TableCell>
+                  <TableCell className="whitespace-nowrap font-medium text-slate-900">{actor(entry)}</TableCell>
                   <TableCell>{describe(entry)}</TableCell>
                 </TableRow>
               ))}

@@ -50,47 +50,50 @@ export function InvitationsSection() {
       {invitations.isError ? <ErrorState error={invitations.error} /> : null}
       {invitations.data?.length === 0 ? <p className="text-sm text-slate-600">No pending invitations. Invite a teammate with the form above.</p> : null}
       {invitations.data && invitations.data.length > 0 ? (
-        <Table aria-label="Pending invitations">
-          <TableHead>
-            <tr>
-              <TableHeader>Email</TableHeader>
-              <TableHeader>Role</TableHeader>
-              <TableHeader>Expires</TableHeader>
-              <TableHeader>
-                <span className="sr-only">Actions</span>
-              </TableHeader>
-            </tr>
-          </TableHead>
-          <tbody>
-            {invitations.data.map((invitation) => (
-              <TableRow key={invitation.id}>
-                <TableCell className="font-medium text-slate-900">{invitation.email}</TableCell>
-                <TableCell>{roleLabels[invitation.role]}</TableCell>
-                <TableCell>{formatDate(invitation.expiresAt)}</TableCell>
-                <TableCell className="text-right">
-                  <ConfirmDialog
-                    trigger={
-                      <Button variant="ghost" size="sm" aria-label={`Revoke the invitation for ${invitation.email}`}>
-                        Revoke
-                      </Button>
-                    }
-                    title="Revoke this invitation?"
-                    description={`The link sent to ${invitation.email} stops working. You can invite them again later.`}
-                    confirmLabel="Revoke invitation"
-                    onConfirm={async () => {
-                      try {
-                        await revoke.mutateAsync(invitation.id);
-                        toast.success(`The invitation for ${invitation.email} was revoked`);
-                      } catch (error) {
-                        toast.error(error instanceof ApiError ? error.problem.detail : 'The invitation could not be revoked. Try again.');
+        <>
+          <h3 className="text-sm font-semibold text-slate-900">Pending invitations</h3>
+          <Table aria-label="Pending invitations">
+            <TableHead>
+              <tr>
+                <TableHeader>Email</TableHeader>
+                <TableHeader>Role</TableHeader>
+                <TableHeader>Expires</TableHeader>
+                <TableHeader>
+                  <span className="sr-only">Actions</span>
+                </TableHeader>
+              </tr>
+            </TableHead>
+            <tbody>
+              {invitations.data.map((invitation) => (
+                <TableRow key={invitation.id}>
+                  <TableCell className="font-medium text-slate-900">{invitation.email}</TableCell>
+                  <TableCell>{roleLabels[invitation.role]}</TableCell>
+                  <TableCell className="whitespace-nowrap">{formatDate(invitation.expiresAt)}</TableCell>
+                  <TableCell className="text-right">
+                    <ConfirmDialog
+                      trigger={
+                        <Button variant="ghost" size="sm" aria-label={`Revoke the invitation for ${invitation.email}`}>
+                          Revoke
+                        </Button>
                       }
-                    }}
-                  />
-                </TableCell>
-              </TableRow>
-            ))}
-          </tbody>
-        </Table>
+                      title="Revoke this invitation?"
+                      description={`The link sent to ${invitation.email} stops working. You can invite them again later.`}
+                      confirmLabel="Revoke invitation"
+                      onConfirm={async () => {
+                        try {
+                          await revoke.mutateAsync(invitation.id);
+                          toast.success(`The invitation for ${invitation.email} was revoked`);
+                        } catch (error) {
+                          toast.error(error instanceof ApiError ? error.problem.detail : 'The invitation could not be revoked. Try again.');
+                        }
+                      }}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </tbody>
+          </Table>
+        </>
       ) : null}
     </SettingsSection>
   );

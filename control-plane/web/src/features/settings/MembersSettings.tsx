@@ -77,7 +77,7 @@ export function MembersSettings() {
             <tbody>
               {members.data.map((member) => (
                 <TableRow key={member.id}>
-                  <TableCell className="font-medium text-slate-900">
+                  <TableCell className="whitespace-nowrap font-medium text-slate-900">
                     {member.name}
                     {member.userId === myUserId ? <span className="ml-2 text-xs font-normal text-slate-500">(you)</span> : null}
                   </TableCell>
@@ -101,7 +101,7 @@ export function MembersSettings() {
                       <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>{roleLabels[member.role]}</Badge>
                     )}
                   </TableCell>
-                  <TableCell>{formatDate(member.createdAt)}</TableCell>
+                  <TableCell className="whitespace-nowrap">{formatDate(member.createdAt)}</TableCell>
                   {showActions ? (
                     <TableCell className="text-right">
                       {mayManage(role, member) ? (

@@ -8,6 +8,7 @@ export const queryKeys = {
   organization: ['organization'] as const,
   members: { all: ['members'] as const },
   invitations: { all: ['invitations'] as const },
+  invitationPreview: (token: string) => ['invitation-preview', token] as const,
   apiKeys: { all: ['api-keys'] as const },
   auditLog: { all: ['audit-log'] as const },
   leads: {
