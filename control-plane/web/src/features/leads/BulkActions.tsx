@@ -90,14 +90,8 @@ function TagDialog({ leadIds, onDone }: { leadIds: string[]; onDone: () => void 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (add.length === 0) return;
-    // Optimistic: the tags show on the rows at once; the dialog closes without waiting.
-    tagLeads.mutate(
-      { leadIds, add },
-      {
-        onSuccess: ({ updated }) => toast.success(`Tagged ${plural(updated, 'lead')} with ${add.join(', ')}`),
-        onError: (failure) => toast.error(`Tags not saved: ${messageOf(failure)}`),
-      },
-    );
+    // Optimistic: the tags show on the rows at once; the dialog closes without waiting (the hook reports the outcome).
+    tagLeads.mutate({ leadIds, add });
     setOpen(false);
     setTags('');
     onDone();

@@ -44,16 +44,16 @@ export function LeadsFilters({ lists }: { lists: LeadList[] | undefined }) {
   useEffect(() => setFieldKey(custom.key), [custom.key]);
 
   return (
-    <div role="search" aria-label="Filter leads" className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
-      <Field label="Search leads" className="min-w-56 flex-[2]">
+    <div role="search" aria-label="Filter leads" className="mb-4 flex flex-wrap items-end gap-x-3 gap-y-2 rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
+      <Field label="Search leads" className="min-w-48 flex-[2]">
         {(id) => (
           <div className="relative">
             <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-slate-400" aria-hidden="true" />
-            <Input id={id} type="search" className="pl-8" placeholder="Name, email or company" value={text} onChange={(event) => setText(event.target.value)} />
+            <Input id={id} type="search" className="pl-8" placeholder="Name, email, company" value={text} onChange={(event) => setText(event.target.value)} />
           </div>
         )}
       </Field>
-      <Field label="Status" className="w-40">
+      <Field label="Status" className="w-36">
         {(id) => (
           <Select id={id} value={search.status ?? ''} onChange={(event) => setSearch({ status: (event.target.value || undefined) as LeadStatus | undefined })}>
             <option value="">All statuses</option>
@@ -65,7 +65,7 @@ export function LeadsFilters({ lists }: { lists: LeadList[] | undefined }) {
           </Select>
         )}
       </Field>
-      <Field label="List" className="w-44">
+      <Field label="List" className="w-40">
         {(id) => (
           <Select id={id} value={search.listId ?? ''} onChange={(event) => setSearch({ listId: event.target.value || undefined })}>
             <option value="">All lists</option>
@@ -78,10 +78,10 @@ export function LeadsFilters({ lists }: { lists: LeadList[] | undefined }) {
           </Select>
         )}
       </Field>
-      <Field label="Tag" className="w-36">
+      <Field label="Tag" className="w-32">
         {(id) => <Input id={id} placeholder="e.g. vip" value={tag} onChange={(event) => setTag(event.target.value)} />}
       </Field>
-      <Field label="Custom field" className="w-36">
+      <Field label="Custom field" className="w-32">
         {(id) => (
           <Input
             id={id}
@@ -92,7 +92,7 @@ export function LeadsFilters({ lists }: { lists: LeadList[] | undefined }) {
           />
         )}
       </Field>
-      <Field label="Field value" className="w-36">
+      <Field label="Field value" className="w-32">
         {(id) => <Input id={id} placeholder="e.g. pro" value={fieldValue} disabled={!fieldKey.trim()} onChange={(event) => setFieldValue(event.target.value)} />}
       </Field>
       {hasFilters(search) ? (

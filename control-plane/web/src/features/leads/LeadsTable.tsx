@@ -30,7 +30,7 @@ function columns(onOpen: (leadId: string) => void): ColumnDef<Lead>[] {
         />
       ),
       cell: ({ row }) => <Checkbox aria-label={`Select ${row.original.email}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
-      meta: { className: 'w-10' },
+      meta: { className: 'w-12 pr-0', cellClassName: 'pr-0 leading-none' },
     },
     {
       id: 'email',
@@ -44,7 +44,7 @@ function columns(onOpen: (leadId: string) => void): ColumnDef<Lead>[] {
           {row.original.email}
         </button>
       ),
-      meta: { className: 'w-[30%]' },
+      meta: { className: 'w-[34%]' },
     },
     { id: 'name', header: 'Name', cell: ({ row }) => fullName(row.original) || <span className="text-slate-400">—</span> },
     { id: 'company', header: 'Company', cell: ({ row }) => row.original.company ?? <span className="text-slate-400">—</span> },
@@ -141,7 +141,7 @@ export function LeadsTable({
             return (
               <TableRow key={row.id} aria-rowindex={item.index + 2} className={cn('h-[49px]', row.getIsSelected() && 'bg-indigo-50/60')}>
                 {row.getVisibleCells().map((cell) => (
-                  <TableCell key={cell.id} className="truncate py-2.5">
+                  <TableCell key={cell.id} className={cn('truncate py-2.5', (cell.column.columnDef.meta as { cellClassName?: string } | undefined)?.cellClassName)}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </TableCell>
                 ))}

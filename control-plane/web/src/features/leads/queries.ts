@@ -1,4 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { toast } from 'sonner';
 import { api, dataOf } from '@/lib/api/client';
 import { ApiError, isProblem, unreachableProblem } from '@/lib/api/problem';
 import { queryKeys } from '@/lib/api/queryKeys';
@@ -131,8 +132,11 @@ export function useTagLeads() {
       updateCachedLeads(queryClient, new Set(leadIds), (lead) => ({ ...lead, tags: [...new Set([...lead.tags, ...add])] }));
       return { before };
     },
-    onError: (_error, _variables, context) => {
+    // Reported here, not by the dialog: it has closed (and unmounted) before the answer comes.
+    onSuccess: ({ updated }, { add }) => toast.success(`Tagged ${updated} ${updated === 1 ? 'lead' : 'leads'} with ${add.join(', ')}`),
+    onError: (error, _variables, context) => {
       for (const [key, data] of context?.before ?? []) queryClient.setQueryData(key, data);
+      toast.error(`Tags not saved: ${error.message}`);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.leads.all }),
   });
