@@ -4,6 +4,7 @@ import { isSignedIn } from '@/lib/api/session';
 import { SignInPage } from '@/features/auth/SignInPage';
 import { RegisterPage } from '@/features/auth/RegisterPage';
 import { AppShell } from '@/features/shell/AppShell';
+import { mailboxesSearch } from '@/features/mailboxes/search';
 import { leadSearchSchema } from '@/features/leads/leadSearch';
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: Outlet });
@@ -40,7 +41,13 @@ const homeRoute = createRoute({
 const mailboxesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/mailboxes',
+  validateSearch: (search: Record<string, unknown>) => mailboxesSearch.parse(search),
   component: lazyRouteComponent(() => import('@/features/mailboxes/MailboxesPage'), 'MailboxesPage'),
+});
+const mailboxDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/mailboxes/$mailboxId',
+  component: lazyRouteComponent(() => import('@/features/mailboxes/MailboxDetailPage'), 'MailboxDetailPage'),
 });
 const leadsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -94,7 +101,7 @@ const settingsRoutes = settingsRoute.addChildren([
   settingsAccountRoute,
 ]);
 
-const routeTree = rootRoute.addChildren([signInRoute, registerRoute, acceptInvitationRoute, appRoute.addChildren([homeRoute, mailboxesRoute, leadsRoute, settingsRoutes])]);
+const routeTree = rootRoute.addChildren([signInRoute, registerRoute, acceptInvitationRoute, appRoute.addChildren([homeRoute, mailboxesRoute, mailboxDetailRoute, leadsRoute, settingsRoutes])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });

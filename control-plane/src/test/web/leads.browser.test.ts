@@ -107,14 +107,32 @@ describe('the Leads page in a browser', () => {
 
     // The drawer: its lead is in the URL, so a reload reopens it.
     const [first, second, third] = [...webinarActive].sort((a, b) => a.email.localeCompare(b.email)) as [typeof leads[number], typeof leads[number], typeof leads[number]];
+    // A campaign has reached the first lead: one message sent, opened, then a reply (written as the engine writes them).
+    const organizationId = (await app.http.get('/api/me').set(auth)).body.organization.id as string;
+    const campaign = await app.prisma.campaign.create({ data: { organizationId, name: 'Q4 webinar follow-up', status: 'active' } });
+    const enrollment = await app.prisma.enrollment.create({ data: { organizationId, campaignId: campaign.id, leadId: first.id, state: 'stopped', nextStep: 1, stopReason: 'the lead replied' } });
+    const sentAt = new Date(Date.now() - 2 * 86_400_000);
+    const message = await app.prisma.message.create({
+      data: { organizationId, campaignId: campaign.id, enrollmentId: enrollment.id, leadId: first.id, stepPosition: 0, status: 'sent', subject: 'Your webinar seat', dueAt: sentAt, sentAt, messageIdHeader: `<${enrollment.id}@leads.example>` },
+    });
+    for (const [type, hoursLater] of [['opened', 3], ['replied', 26]] as const) {
+      await app.prisma.event.create({
+        data: { organizationId, type, campaignId: campaign.id, leadId: first.id, messageId: message.id, idempotencyKey: `${type}-${message.id}`, occurredAt: new Date(sentAt.getTime() + hoursLater * 3_600_000) },
+      });
+    }
     await table.getByRole('button', { name: first.email }).click();
     const drawer = page.getByRole('dialog', { name: `${first.firstName} ${first.lastName}` });
     await drawer.waitFor();
     expect(searchParams().get('lead')).toBe(first.id);
     await page.reload();
     await drawer.waitFor();
-    await drawer.getByText('Not in any campaign yet.').waitFor();
-    await drawer.getByText('Nothing yet').waitFor();
+    const enrolments = drawer.getByRole('region', { name: 'Enrolments' });
+    await enrolments.getByText('Q4 webinar follow-up').waitFor();
+    expect(await enrolments.textContent()).toContain('Stopped: the lead replied');
+    // Newest first: what happened (the first line of each entry), then when and in which campaign.
+    const timeline = drawer.getByRole('region', { name: 'Timeline' }).getByRole('listitem');
+    expect(await timeline.locator('p:first-child').allTextContents()).toEqual(['Replied', 'Opened', 'Sent: step 1 · “Your webinar seat”']);
+    expect(await timeline.first().textContent()).toContain('Q4 webinar follow-up');
     for (const section of ['Fields', 'Custom fields', 'Enrolments', 'Timeline']) await drawer.getByRole('region', { name: section, exact: true }).waitFor();
     expect(await drawer.getByRole('region', { name: 'Custom fields' }).textContent()).toContain('plan');
     expect(await drawer.getByText('webinar', { exact: true }).count()).toBe(1);

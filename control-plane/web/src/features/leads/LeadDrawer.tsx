@@ -101,6 +101,14 @@ function Timeline({ entries }: { entries: LeadActivity['timeline'] }) {
   );
 }
 
+/** Where the lead is in the campaign's sequence, or why it left it. */
+function enrollmentDetail(enrollment: LeadActivity['enrollments'][number]): string {
+  if (enrollment.state === 'stopped') return enrollment.stopReason ? `Stopped: ${enrollment.stopReason}` : 'Stopped';
+  if (enrollment.state === 'completed') return `Every step sent (joined ${formatWhen(enrollment.createdAt)})`;
+  const next = `Next: step ${enrollment.nextStep + 1}${enrollment.nextDueAt ? ` on ${formatWhen(enrollment.nextDueAt)}` : ''}`;
+  return enrollment.state === 'paused' ? `Paused · ${next}` : next;
+}
+
 function LeadDetails({ leadId }: { leadId: string }) {
   const lead = useQuery(leadQuery(leadId));
   const activity = useQuery(leadActivityQuery(leadId));
@@ -133,11 +141,7 @@ function LeadDetails({ leadId }: { leadId: string }) {
               <li key={enrollment.id} className="flex items-center justify-between gap-3 rounded-lg border border-slate-200 px-3 py-2 text-sm">
                 <div className="min-w-0">
                   <p className="truncate font-medium text-slate-900">{enrollment.campaignName}</p>
-                  <p className="text-xs text-slate-500">
-                    Next: step {enrollment.nextStep + 1}
-                    {enrollment.nextDueAt ? ` on ${formatWhen(enrollment.nextDueAt)}` : ''}
-                    {enrollment.stopReason ? ` · stopped: ${enrollment.stopReason}` : ''}
-                  </p>
+                  <p className="text-xs text-slate-500">{enrollmentDetail(enrollment)}</p>
                 </div>
                 <Badge tone={enrollmentTone[enrollment.state]} className="capitalize">
                   {enrollment.state}

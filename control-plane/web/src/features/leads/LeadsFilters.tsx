@@ -45,15 +45,15 @@ export function LeadsFilters({ lists }: { lists: LeadList[] | undefined }) {
 
   return (
     <div role="search" aria-label="Filter leads" className="mb-4 flex flex-wrap items-end gap-x-3 gap-y-2 rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
-      <Field label="Search leads" className="min-w-48 flex-[2]">
+      <Field label="Search leads" className="min-w-56 flex-[2]">
         {(id) => (
           <div className="relative">
             <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-slate-400" aria-hidden="true" />
-            <Input id={id} type="search" className="pl-8" placeholder="Name, email, company" value={text} onChange={(event) => setText(event.target.value)} />
+            <Input id={id} type="search" className="pl-8" placeholder="Name, email or company" value={text} onChange={(event) => setText(event.target.value)} />
           </div>
         )}
       </Field>
-      <Field label="Status" className="w-36">
+      <Field label="Status" className="w-32">
         {(id) => (
           <Select id={id} value={search.status ?? ''} onChange={(event) => setSearch({ status: (event.target.value || undefined) as LeadStatus | undefined })}>
             <option value="">All statuses</option>
@@ -65,7 +65,7 @@ export function LeadsFilters({ lists }: { lists: LeadList[] | undefined }) {
           </Select>
         )}
       </Field>
-      <Field label="List" className="w-40">
+      <Field label="List" className="w-36">
         {(id) => (
           <Select id={id} value={search.listId ?? ''} onChange={(event) => setSearch({ listId: event.target.value || undefined })}>
             <option value="">All lists</option>

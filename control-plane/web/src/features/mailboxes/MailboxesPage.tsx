@@ -1,37 +1,59 @@
 import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { Inbox } from 'lucide-react';
+import { useEffect } from 'react';
+import { toast } from 'sonner';
+import { Badge } from '@/components/ui/badge';
 import { EmptyState, ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import type { components } from '@/lib/api/schema';
-import { mailboxesQuery } from './queries';
+import { AddMailboxMenu } from './AddMailboxMenu';
+import { formatDateTime, healthTone, MailboxStatus, providerNames, rampStage } from './mailboxFormat';
+import { mailboxesQuery, type MailboxListItem } from './queries';
 
-type Mailbox = components['schemas']['Mailbox'];
+const route = getRouteApi('/app/mailboxes');
 
-const providerNames: Record<Mailbox['provider'], string> = { gmail: 'Gmail', outlook: 'Outlook', smtp: 'SMTP', sandbox: 'Sandbox' };
-const statusNames: Record<Mailbox['status'], string> = { active: 'Active', paused: 'Paused', needs_reauth: 'Needs re-authorization', error: 'Error', disabled: 'Disabled' };
+const connectErrors: Record<string, string> = {
+  access_denied: 'The consent was cancelled, so nothing was connected.',
+  missing_scope: 'Some permissions were unticked on the consent screen; connect again and keep every box ticked.',
+  invalid_state: 'The connect link expired or was already used; start again from Add mailbox.',
+  session_mismatch: 'The connect was started in another browser; start it again here.',
+};
 
-function StatusBadge({ mailbox }: { mailbox: Mailbox }) {
-  const tone = mailbox.status === 'active' ? 'bg-emerald-50 text-emerald-800 ring-emerald-600/20' : 'bg-amber-50 text-amber-800 ring-amber-600/20';
+/** Tells the outcome of an OAuth connect the callback landed us with, once, then clears it from the URL. */
+function useConnectOutcome() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  useEffect(() => {
+    if (!search.connected && !search.error) return;
+    if (search.connected) toast.success(`${providerNames[search.provider as MailboxListItem['provider']] ?? 'The'} mailbox is connected`);
+    else toast.error(connectErrors[search.error ?? ''] ?? search.message ?? `The mailbox could not be connected (${search.error}).`);
+    void navigate({ search: {}, replace: true });
+  }, [search, navigate]);
+}
+
+function SentToday({ mailbox }: { mailbox: MailboxListItem }) {
+  const { sentToday, limitToday } = mailbox.usage;
   return (
-    <div>
-      <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}>{statusNames[mailbox.status]}</span>
-      {mailbox.statusReason ? <p className="mt-1 text-xs text-slate-600">{mailbox.statusReason}</p> : null}
-    </div>
+    <span>
+      {sentToday} / {limitToday}
+      {limitToday < mailbox.dailyCap ? <span className="block text-xs text-slate-500">cap {mailbox.dailyCap}</span> : null}
+    </span>
   );
 }
 
 export function MailboxesPage() {
+  useConnectOutcome();
   const mailboxes = useQuery(mailboxesQuery);
   return (
     <>
-      <PageHeader title="Mailboxes" description="The addresses your campaigns send from, with their health and daily limits." />
+      <PageHeader title="Mailboxes" description="The addresses your campaigns send from, with their health and daily limits." actions={<AddMailboxMenu />} />
       {mailboxes.isPending ? <LoadingRows label="Loading mailboxes" /> : null}
       {mailboxes.isError ? <ErrorState error={mailboxes.error} /> : null}
       {mailboxes.data?.length === 0 ? (
         <EmptyState
           icon={<Inbox className="size-5" aria-hidden="true" />}
           title="No mailboxes yet"
-          nextAction="Connect Gmail, Outlook, SMTP or try the sandbox to start sending."
+          nextAction="Connect Gmail, Outlook, SMTP or try the sandbox: choose Add mailbox above."
         />
       ) : null}
       {mailboxes.data && mailboxes.data.length > 0 ? (
@@ -43,22 +65,38 @@ export function MailboxesPage() {
               <TableHeader>Provider</TableHeader>
               <TableHeader>Status</TableHeader>
               <TableHeader className="text-right">Health</TableHeader>
-              <TableHeader className="text-right">Daily cap</TableHeader>
+              <TableHeader className="text-right">Sent today / cap</TableHeader>
+              <TableHeader>Ramp</TableHeader>
+              <TableHeader>Last send</TableHeader>
             </tr>
           </TableHead>
           <tbody>
             {mailboxes.data.map((mailbox) => (
               <TableRow key={mailbox.id}>
                 <TableCell>
-                  <p className="font-medium">{mailbox.email}</p>
+                  <Link
+                    to="/mailboxes/$mailboxId"
+                    params={{ mailboxId: mailbox.id }}
+                    className="rounded font-medium text-indigo-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+                  >
+                    {mailbox.email}
+                  </Link>
                   {mailbox.displayName ? <p className="text-xs text-slate-500">{mailbox.displayName}</p> : null}
                 </TableCell>
                 <TableCell>{providerNames[mailbox.provider]}</TableCell>
                 <TableCell>
-                  <StatusBadge mailbox={mailbox} />
+                  <MailboxStatus mailbox={mailbox} />
                 </TableCell>
-                <TableCell className="text-right tabular-nums">{mailbox.healthScore}</TableCell>
-                <TableCell className="text-right tabular-nums">{mailbox.dailyCap}</TableCell>
+                <TableCell className="text-right">
+                  <Badge tone={healthTone(mailbox.healthScore)} className="tabular-nums">
+                    {Math.round(mailbox.healthScore)}
+                  </Badge>
+                </TableCell>
+                <TableCell className="text-right tabular-nums">
+                  <SentToday mailbox={mailbox} />
+                </TableCell>
+                <TableCell>{rampStage(mailbox, mailbox.usage)}</TableCell>
+                <TableCell className="text-slate-600">{mailbox.usage.lastSentAt ? formatDateTime(mailbox.usage.lastSentAt) : 'Never'}</TableCell>
               </TableRow>
             ))}
           </tbody>

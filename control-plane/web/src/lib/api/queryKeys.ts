@@ -4,7 +4,15 @@
  */
 export const queryKeys = {
   me: ['me'] as const,
-  mailboxes: { all: ['mailboxes'] as const },
+  mailboxes: {
+    all: ['mailboxes'] as const,
+    list: ['mailboxes', 'list'] as const,
+    one: (mailboxId: string) => ['mailboxes', 'one', mailboxId] as const,
+    health: (mailboxId: string) => ['mailboxes', 'health', mailboxId] as const,
+    usage: (mailboxId: string) => ['mailboxes', 'usage', mailboxId] as const,
+    dailyUsage: (mailboxId: string, days: number) => ['mailboxes', 'daily-usage', mailboxId, days] as const,
+    sandboxMessages: (mailboxId: string) => ['mailboxes', 'sandbox-messages', mailboxId] as const,
+  },
   organization: ['organization'] as const,
   members: { all: ['members'] as const },
   invitations: { all: ['invitations'] as const },

@@ -1,0 +1,64 @@
+import { useQuery } from '@tanstack/react-query';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { healthTone } from './mailboxFormat';
+import { mailboxHealthQuery } from './queries';
+
+const partNames: Record<string, string> = {
+  hard_bounces: 'Hard bounces',
+  failures: 'Failed sends',
+  replies: 'Replies',
+  authentication: 'Connection',
+  age: 'Age',
+};
+
+const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+
+/** The score as the sum of its explained parts (docs/mailboxes.md, "Health"). */
+export function HealthCard({ mailboxId }: { mailboxId: string }) {
+  const health = useQuery(mailboxHealthQuery(mailboxId));
+  return (
+    <Card className="p-5">
+      <section aria-labelledby="health-heading">
+        <div className="flex items-baseline justify-between gap-4">
+          <h2 id="health-heading" className="text-base font-semibold text-slate-900">
+            Health
+          </h2>
+          {health.data ? (
+            <Badge tone={healthTone(health.data.score)} className="text-sm tabular-nums">
+              {Math.round(health.data.score)} / 100
+            </Badge>
+          ) : null}
+        </div>
+        {health.isPending ? <LoadingRows label="Loading health" /> : null}
+        {health.isError ? <ErrorState error={health.error} /> : null}
+        {health.data ? (
+          <>
+            <ul className="mt-4 space-y-3">
+              {health.data.parts.map((part) => (
+                <li key={part.name}>
+                  <div className="flex justify-between text-sm">
+                    <span className="font-medium text-slate-800">{partNames[part.name] ?? part.name}</span>
+                    <span className="tabular-nums text-slate-700">
+                      {Math.round(part.points * 10) / 10} of {part.maxPoints}
+                    </span>
+                  </div>
+                  <div className="mt-1 h-1.5 rounded-full bg-slate-100" aria-hidden="true">
+                    <div className="h-1.5 rounded-full bg-indigo-500" style={{ width: `${part.maxPoints > 0 ? (part.points / part.maxPoints) * 100 : 0}%` }} />
+                  </div>
+                  <p className="mt-1 text-xs text-slate-600">{part.explanation}</p>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-600">
+              Over the last {health.data.window.attempts} attempts: {health.data.window.sent} sent, {percent(health.data.window.hardBounceRate)} hard bounces,{' '}
+              {percent(health.data.window.replyRate)} replies. Sending pauses by itself at {percent(health.data.autoPause.bounceRateThreshold)} hard bounces once{' '}
+              {health.data.autoPause.minSends} sends are counted.
+            </p>
+          </>
+        ) : null}
+      </section>
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card } from '@/components/ui/card';
+import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { formatDateTime, rampStage } from './mailboxFormat';
+import { mailboxDailyUsageQuery, mailboxUsageQuery, type Mailbox } from './queries';
+import { UsageChart } from './UsageChart';
+
+const chartDays = 30;
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-600">{label}</dt>
+      <dd className="text-lg font-semibold tabular-nums text-slate-900">{value}</dd>
+    </div>
+  );
+}
+
+/** Today's numbers (limit, sent, reserved, next send) and the last 30 days as a chart. */
+export function UsageCard({ mailbox }: { mailbox: Mailbox }) {
+  const usage = useQuery(mailboxUsageQuery(mailbox.id));
+  const daily = useQuery(mailboxDailyUsageQuery(mailbox.id, chartDays));
+  const totalSent = daily.data?.days.reduce((total, day) => total + day.sent, 0);
+  return (
+    <Card className="p-5">
+      <section aria-labelledby="usage-heading">
+        <h2 id="usage-heading" className="text-base font-semibold text-slate-900">
+          Usage
+        </h2>
+        {usage.isPending ? <LoadingRows label="Loading usage" /> : null}
+        {usage.isError ? <ErrorState error={usage.error} /> : null}
+        {usage.data ? (
+          <dl className="mt-3 grid grid-cols-4 gap-4">
+            <Figure label="Sent today" value={`${usage.data.sentToday} / ${usage.data.limitToday}`} />
+            <Figure label="Left today" value={String(usage.data.remainingToday)} />
+            <Figure label="Ramp" value={rampStage(mailbox, usage.data)} />
+            <Figure label="Next send" value={usage.data.nextAllowedAt ? formatDateTime(usage.data.nextAllowedAt) : usage.data.blockedBy === 'status' ? 'Not sending' : '—'} />
+          </dl>
+        ) : null}
+        <h3 className="mt-5 text-sm font-medium text-slate-800">
+          Sent per day, last {chartDays} days ({daily.data?.timezone ?? mailbox.timezone})
+        </h3>
+        {daily.isPending ? <div className="mt-2 h-56 animate-pulse rounded-lg bg-slate-200/70" role="status" aria-label="Loading the chart" /> : null}
+        {daily.isError ? <ErrorState error={daily.error} /> : null}
+        {daily.data ? (
+          <>
+            <UsageChart days={daily.data.days} dailyCap={mailbox.dailyCap} />
+            <p className="sr-only">
+              {totalSent} sent over the last {chartDays} days; {daily.data.days.map((day) => `${day.date}: ${day.sent}`).join(', ')}.
+            </p>
+            {totalSent === 0 ? <p className="text-sm text-slate-600">Nothing sent yet: sends appear here once a campaign uses this mailbox.</p> : null}
+          </>
+        ) : null}
+      </section>
+    </Card>
+  );
+}

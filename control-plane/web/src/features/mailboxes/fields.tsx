@@ -1,0 +1,46 @@
+import { useId, type ComponentProps, type ReactNode } from 'react';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Label } from '@/components/ui/label';
+import { Select } from '@/components/ui/select';
+
+/** A labelled native select with its error tied to it, like FormField for inputs. */
+export function SelectField({ label, error, children, ...selectProps }: ComponentProps<'select'> & { label: string; error?: string | undefined; children: ReactNode }) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div className="space-y-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      <Select id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...selectProps}>
+        {children}
+      </Select>
+      {error ? (
+        <p id={errorId} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function CheckboxField({ label, hint, ...inputProps }: Omit<ComponentProps<'input'>, 'type'> & { label: string; hint?: string }) {
+  const id = useId();
+  return (
+    <div className="flex items-start gap-2">
+      <Checkbox id={id} className="mt-0.5" aria-describedby={hint ? `${id}-hint` : undefined} {...inputProps} />
+      <div>
+        <Label htmlFor={id}>{label}</Label>
+        {hint ? (
+          <p id={`${id}-hint`} className="text-xs text-slate-600">
+            {hint}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+export const tlsModeOptions = [
+  { value: 'starttls', label: 'STARTTLS (usually port 587 or 143)' },
+  { value: 'tls', label: 'TLS (usually port 465 or 993)' },
+  { value: 'none', label: 'None (local relays only)' },
+] as const;

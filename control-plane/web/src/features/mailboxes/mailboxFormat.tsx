@@ -1,0 +1,32 @@
+import { Badge } from '@/components/ui/badge';
+import type { Mailbox } from './queries';
+
+export const providerNames: Record<Mailbox['provider'], string> = { gmail: 'Gmail', outlook: 'Outlook', smtp: 'SMTP', sandbox: 'Sandbox' };
+
+const statusNames: Record<Mailbox['status'], string> = { active: 'Active', paused: 'Paused', needs_reauth: 'Needs re-authorization', error: 'Error', disabled: 'Disabled' };
+const statusTones: Record<Mailbox['status'], 'good' | 'warn' | 'bad' | 'neutral'> = { active: 'good', paused: 'warn', needs_reauth: 'bad', error: 'bad', disabled: 'neutral' };
+
+/** The status, and why when the mailbox is not sending (paused, auto-paused, a revoked grant). */
+export function MailboxStatus({ mailbox }: { mailbox: Pick<Mailbox, 'status' | 'statusReason'> }) {
+  return (
+    <div>
+      <Badge tone={statusTones[mailbox.status]}>{statusNames[mailbox.status]}</Badge>
+      {mailbox.status !== 'active' && mailbox.statusReason ? <p className="mt-1 max-w-64 text-xs text-slate-600">{mailbox.statusReason}</p> : null}
+    </div>
+  );
+}
+
+export function healthTone(score: number): 'good' | 'warn' | 'bad' {
+  if (score >= 80) return 'good';
+  return score >= 50 ? 'warn' : 'bad';
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+
+/** "Day 3 of the ramp: 25 a day", or that the ramp is off. */
+export function rampStage(mailbox: Pick<Mailbox, 'rampEnabled' | 'dailyCap'>, usage: { rampDay: number | null; rampValue: number | null }): string {
+  if (!mailbox.rampEnabled || usage.rampDay === null || usage.rampValue === null) return 'Off';
+  if (usage.rampValue >= mailbox.dailyCap) return `Done (day ${usage.rampDay + 1})`;
+  return `Day ${usage.rampDay + 1}: ${usage.rampValue} a day`;
+}
