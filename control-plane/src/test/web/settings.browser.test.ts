@@ -46,6 +46,8 @@ describe('settings in a browser', () => {
     await owner.getByLabel('Password', { exact: true }).fill(password);
     await owner.getByRole('button', { name: 'Create account' }).click();
     await owner.getByRole('navigation', { name: 'Main' }).waitFor();
+    // The narrowest width the app is made for: every settings page below is checked (and photographed) at it.
+    await owner.setViewportSize({ width: 1024, height: 768 });
 
     // The organization: the server's refusal lands on the field, then a valid name is saved and shown in the shell.
     await openSettings(owner, 'Organization');

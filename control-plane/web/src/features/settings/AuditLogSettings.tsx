@@ -71,7 +71,7 @@ function AuditLogTable() {
               {entries.map((entry) => (
                 <TableRow key={entry.id}>
                   <TableCell className="whitespace-nowrap text-slate-600">{formatDateTime(entry.createdAt)}</TableCell>
-                  <TableCell className="whitespace-nowrap font-medium text-slate-900">{actor(entry)}</TableCell>
+                  <TableCell className="font-medium text-slate-900">{actor(entry)}</TableCell>
                   <TableCell>{describe(entry)}</TableCell>
                 </TableRow>
               ))}

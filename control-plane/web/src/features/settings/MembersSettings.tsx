@@ -63,8 +63,7 @@ export function MembersSettings() {
           <Table aria-label="Members">
             <TableHead>
               <tr>
-                <TableHeader>Name</TableHeader>
-                <TableHeader>Email</TableHeader>
+                <TableHeader>Member</TableHeader>
                 <TableHeader>Role</TableHeader>
                 <TableHeader>Joined</TableHeader>
                 {showActions ? (
@@ -77,11 +76,13 @@ export function MembersSettings() {
             <tbody>
               {members.data.map((member) => (
                 <TableRow key={member.id}>
-                  <TableCell className="whitespace-nowrap font-medium text-slate-900">
-                    {member.name}
-                    {member.userId === myUserId ? <span className="ml-2 text-xs font-normal text-slate-500">(you)</span> : null}
+                  <TableCell>
+                    <div className="font-medium text-slate-900">
+                      {member.name}
+                      {member.userId === myUserId ? <span className="ml-2 text-xs font-normal text-slate-500">(you)</span> : null}
+                    </div>
+                    <div className="break-all text-xs text-slate-600">{member.email}</div>
                   </TableCell>
-                  <TableCell>{member.email}</TableCell>
                   <TableCell>
                     {mayManage(role, member) ? (
                       <Select

@@ -22,9 +22,9 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="Your organization, its team and integrations, and your account." />
-      <div className="flex flex-col gap-6 md:flex-row">
-        <nav aria-label="Settings" className="md:w-48 md:shrink-0">
-          <ul className="flex flex-row flex-wrap gap-1 md:flex-col">
+      <div className="flex flex-col gap-6 xl:flex-row">
+        <nav aria-label="Settings" className="xl:w-44 xl:shrink-0">
+          <ul className="flex flex-row flex-wrap gap-1 border-b border-slate-200 pb-3 xl:flex-col xl:border-0 xl:pb-0">
             <li>
               <SettingsLink to="/settings/organization">Organization</SettingsLink>
             </li>
