@@ -5,6 +5,7 @@ import { SignInPage } from '@/features/auth/SignInPage';
 import { RegisterPage } from '@/features/auth/RegisterPage';
 import { AppShell } from '@/features/shell/AppShell';
 import { mailboxesSearch } from '@/features/mailboxes/search';
+import { importWizardSearch, listsSearch, suppressionsSearch } from '@/features/leads/areaSearch';
 import { leadSearchSchema } from '@/features/leads/leadSearch';
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: Outlet });
@@ -55,6 +56,29 @@ const leadsRoute = createRoute({
   validateSearch: (search: Record<string, unknown>) => leadSearchSchema.parse(search),
   component: lazyRouteComponent(() => import('@/features/leads/LeadsPage'), 'LeadsPage'),
 });
+const leadImportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/imports',
+  component: lazyRouteComponent(() => import('@/features/leads/imports/ImportsPage'), 'ImportsPage'),
+});
+const leadImportWizardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/import',
+  validateSearch: (search: Record<string, unknown>) => importWizardSearch.parse(search),
+  component: lazyRouteComponent(() => import('@/features/leads/imports/ImportWizardPage'), 'ImportWizardPage'),
+});
+const leadListsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/lists',
+  validateSearch: (search: Record<string, unknown>) => listsSearch.parse(search),
+  component: lazyRouteComponent(() => import('@/features/leads/lists/ListsPage'), 'ListsPage'),
+});
+const suppressionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/suppressions',
+  validateSearch: (search: Record<string, unknown>) => suppressionsSearch.parse(search),
+  component: lazyRouteComponent(() => import('@/features/leads/suppressions/SuppressionsPage'), 'SuppressionsPage'),
+});
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -101,7 +125,7 @@ const settingsRoutes = settingsRoute.addChildren([
   settingsAccountRoute,
 ]);
 
-const routeTree = rootRoute.addChildren([signInRoute, registerRoute, acceptInvitationRoute, appRoute.addChildren([homeRoute, mailboxesRoute, mailboxDetailRoute, leadsRoute, settingsRoutes])]);
+const routeTree = rootRoute.addChildren([signInRoute, registerRoute, acceptInvitationRoute, appRoute.addChildren([homeRoute, mailboxesRoute, mailboxDetailRoute, leadsRoute, leadImportsRoute, leadImportWizardRoute, leadListsRoute, suppressionsRoute, settingsRoutes])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });

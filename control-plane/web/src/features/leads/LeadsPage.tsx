@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { RowSelectionState } from '@tanstack/react-table';
-import { Download, SearchX, Users } from 'lucide-react';
+import { useNavigate } from '@tanstack/react-router';
+import { Download, FileUp, SearchX, Users } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
@@ -10,6 +11,7 @@ import { BulkActions } from './BulkActions';
 import { LeadDrawer } from './LeadDrawer';
 import { LeadsFilters } from './LeadsFilters';
 import { LeadsTable } from './LeadsTable';
+import { LeadsTabs } from './LeadsTabs';
 import { filtersOf, hasFilters, useLeadSearch } from './leadSearch';
 import { exportLeads, leadListsQuery, leadsInfiniteQuery } from './queries';
 
@@ -17,6 +19,7 @@ const roleRank = { viewer: 0, member: 1, admin: 2, owner: 3 } as const;
 
 export function LeadsPage() {
   const [search, setSearch] = useLeadSearch();
+  const navigate = useNavigate();
   const filters = useMemo(() => filtersOf(search), [search]);
   const filterKey = JSON.stringify(filters);
   const leads = useInfiniteQuery({ ...leadsInfiniteQuery(filters), placeholderData: keepPreviousData });
@@ -38,6 +41,7 @@ export function LeadsPage() {
 
   return (
     <>
+      <LeadsTabs current="leads" />
       <PageHeader
         title="Leads"
         description="The people your campaigns reach, by email address."
@@ -61,6 +65,12 @@ export function LeadsPage() {
               <Download className="size-4" aria-hidden="true" />
               {filtered ? 'Export filtered' : 'Export all'}
             </Button>
+            {canWrite ? (
+              <Button onClick={() => void navigate({ to: '/leads/import' })}>
+                <FileUp className="size-4" aria-hidden="true" />
+                Import CSV
+              </Button>
+            ) : null}
           </div>
         }
       />

@@ -28,6 +28,12 @@ export const queryKeys = {
     activity: (leadId: string) => ['leads', 'activity', leadId] as const,
   },
   leadLists: { all: ['lead-lists'] as const },
+  leadImports: {
+    all: ['lead-imports'] as const,
+    history: ['lead-imports', 'history'] as const,
+    one: (importId: string) => ['lead-imports', 'one', importId] as const,
+    rejectedRows: (importId: string) => ['lead-imports', 'rejected-rows', importId] as const,
+  },
   suppressions: {
     all: ['suppressions'] as const,
     page: (filters: { search?: string | undefined; kind?: string | undefined }) => ['suppressions', 'page', filters] as const,

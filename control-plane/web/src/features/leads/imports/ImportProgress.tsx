@@ -1,0 +1,169 @@
+import { useQuery } from '@tanstack/react-query';
+import { Download } from 'lucide-react';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { useImportEvents } from './importEvents';
+import { downloadRejectedRows, finishedStatuses, leadImportQuery, rejectedRowsQuery, type LeadImport } from './queries';
+
+const statusLabels: Record<LeadImport['status'], string> = {
+  previewed: 'Waiting to start',
+  queued: 'Queued',
+  running: 'Importing',
+  completed: 'Completed',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+const statusTones = { completed: 'good', failed: 'bad', cancelled: 'warn', running: 'info', queued: 'info', previewed: 'neutral' } as const;
+
+export function ImportStatusBadge({ status }: { status: LeadImport['status'] }) {
+  return <Badge tone={statusTones[status]}>{statusLabels[status]}</Badge>;
+}
+
+const numberFormat = new Intl.NumberFormat('en');
+
+function Counter({ value, label, hint }: { value: number; label: string; hint: string }) {
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+      <p className="text-slate-700">
+        <span className="block text-2xl font-semibold tabular-nums text-slate-900">{numberFormat.format(value)}</span> {label}
+      </p>
+      <p className="mt-0.5 text-xs text-slate-500">{hint}</p>
+    </li>
+  );
+}
+
+function averageRate(leadImport: LeadImport): number | null {
+  if (!leadImport.startedAt || !leadImport.finishedAt) return null;
+  const seconds = (Date.parse(leadImport.finishedAt) - Date.parse(leadImport.startedAt)) / 1000;
+  return seconds > 0 ? leadImport.progress.rowsRead / seconds : null;
+}
+
+/**
+ * An import as it runs and once it is done: its status, rows per second and every counter, moved by the
+ * import's event stream (or by asking every second when the stream is unavailable), then the rejected rows.
+ */
+export function ImportProgress({ importId }: { importId: string }) {
+  const initial = useQuery(leadImportQuery(importId));
+  const finished = initial.data ? finishedStatuses.has(initial.data.status) : false;
+  const { rowsPerSecond, streamFailed } = useImportEvents(importId, initial.isSuccess && !finished);
+  const polled = useQuery({ ...leadImportQuery(importId), refetchInterval: streamFailed && !finished ? 1_000 : false });
+  const leadImport = polled.data ?? initial.data;
+
+  if (initial.isPending) return <LoadingRows label="Loading the import" />;
+  if (initial.isError) return <ErrorState error={initial.error} />;
+  if (!leadImport) return null;
+
+  const { progress } = leadImport;
+  const rate = finished ? averageRate(leadImport) : rowsPerSecond;
+  const notTaken = progress.rejected + progress.suppressed;
+  return (
+    <div className="space-y-6">
+      <Card className="p-5">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div className="flex items-center gap-3">
+            <ImportStatusBadge status={leadImport.status} />
+            <p className="text-sm text-slate-700" aria-live="polite">
+              {numberFormat.format(progress.rowsRead)} rows read
+              {rate !== null ? ` · ${numberFormat.format(Math.round(rate))} rows/s${finished ? ' on average' : ''}` : ''}
+            </p>
+          </div>
+          {leadImport.fileName ? <p className="text-sm text-slate-500">{leadImport.fileName}</p> : null}
+        </div>
+        {!finished ? (
+          <div className="mt-4 h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label="Import progress" aria-valuetext={`${progress.rowsRead} rows read`}>
+            <div className="h-full w-1/3 animate-pulse rounded-full bg-indigo-500 motion-reduce:animate-none" />
+          </div>
+        ) : null}
+        {leadImport.error ? <Alert className="mt-4">{leadImport.error}</Alert> : null}
+      </Card>
+
+      <section aria-labelledby="import-counters">
+        <h2 id="import-counters" className="sr-only">
+          Counters
+        </h2>
+        <ul className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-4">
+          <Counter value={progress.imported} label="imported" hint="New leads" />
+          <Counter value={progress.updated} label="updated" hint="Existing leads given the file’s values" />
+          <Counter value={progress.skipped} label="skipped" hint="Already leads, left as they were" />
+          <Counter value={progress.duplicates} label="duplicates" hint="Repeated in the file, merged into the first" />
+          <Counter value={progress.rejected} label="rejected" hint="Rows that could not be read as a lead" />
+          <Counter value={progress.suppressed} label="suppressed" hint="On your suppression list" />
+          {progress.inActiveCampaign !== null ? <Counter value={progress.inActiveCampaign} label="in an active campaign" hint="Imported; already being contacted" /> : null}
+        </ul>
+      </section>
+
+      {finished && notTaken > 0 ? <RejectedRows importId={importId} count={notTaken} /> : null}
+    </div>
+  );
+}
+
+const shownRejectedRows = 50;
+
+function RejectedRows({ importId, count }: { importId: string; count: number }) {
+  const rejected = useQuery(rejectedRowsQuery(importId));
+  const [downloading, setDownloading] = useState(false);
+  const download = async () => {
+    setDownloading(true);
+    try {
+      await downloadRejectedRows(importId);
+    } catch (error) {
+      toast.error(error instanceof Error ? error.message : 'The rejected rows could not be downloaded');
+    } finally {
+      setDownloading(false);
+    }
+  };
+  // The address is the cell that best identifies a row for the person fixing the file.
+  const emailColumn = rejected.data?.columns.findIndex((column) => /e-?mail/i.test(column)) ?? -1;
+  return (
+    <section aria-labelledby="rejected-rows" className="space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id="rejected-rows" className="text-base font-semibold text-slate-900">
+            Rows not imported
+          </h2>
+          <p className="text-sm text-slate-600">
+            {count === 1 ? 'One row was' : `${numberFormat.format(count)} rows were`} not imported. Fix {count === 1 ? 'it' : 'them'} in the downloaded file (it keeps your columns, with the line number
+            and the reason first) and import the fixed rows again.
+          </p>
+        </div>
+        <Button variant="secondary" onClick={() => void download()} disabled={downloading}>
+          <Download className="size-4" aria-hidden="true" />
+          {downloading ? 'Downloading…' : 'Download rejected rows'}
+        </Button>
+      </div>
+      {rejected.isPending ? <LoadingRows label="Loading the rejected rows" /> : null}
+      {rejected.isError ? <ErrorState error={rejected.error} /> : null}
+      {rejected.data ? (
+        <Table>
+          <caption className="sr-only">Rows not imported</caption>
+          <TableHead>
+            <tr>
+              <TableHeader className="w-20">Line</TableHeader>
+              <TableHeader>Reason</TableHeader>
+              <TableHeader>{emailColumn >= 0 ? rejected.data.columns[emailColumn] : 'First cell'}</TableHeader>
+            </tr>
+          </TableHead>
+          <tbody>
+            {rejected.data.rows.slice(0, shownRejectedRows).map((row) => (
+              <TableRow key={row.line}>
+                <TableCell className="tabular-nums">{row.line}</TableCell>
+                <TableCell>{row.error}</TableCell>
+                <TableCell className="max-w-64 truncate">{row.cells[Math.max(emailColumn, 0)] ?? ''}</TableCell>
+              </TableRow>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+      {rejected.data && rejected.data.rows.length > shownRejectedRows ? (
+        <p className="text-sm text-slate-600">The first {shownRejectedRows} are shown; the download has them all.</p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { FileUp } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { useCan } from '@/features/auth/permissions';
+import { EmptyState, ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
+import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { LeadsTabs } from '../LeadsTabs';
+import { ImportStatusBadge } from './ImportProgress';
+import { importHistoryQuery } from './queries';
+
+const dateTimeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The organization's CSV imports, newest first; each opens on its progress and rejected rows. */
+export function ImportsPage() {
+  const history = useInfiniteQuery(importHistoryQuery);
+  const navigate = useNavigate();
+  const canImport = useCan('imports:write');
+  const imports = history.data?.pages.flatMap((page) => page.data);
+  return (
+    <>
+      <LeadsTabs current="imports" />
+      <PageHeader
+        title="Imports"
+        description="Every CSV file imported into your leads, with what became of its rows."
+        actions={
+          canImport ? (
+            <Button onClick={() => void navigate({ to: '/leads/import' })}>
+              <FileUp className="size-4" aria-hidden="true" />
+              Import CSV
+            </Button>
+          ) : undefined
+        }
+      />
+      {history.isPending ? <LoadingRows label="Loading imports" /> : null}
+      {history.isError ? <ErrorState error={history.error} /> : null}
+      {imports?.length === 0 ? (
+        <EmptyState icon={<FileUp className="size-5" aria-hidden="true" />} title="No imports yet" nextAction="Import CSV uploads a file of leads; you check its columns before anything is imported." />
+      ) : null}
+      {imports && imports.length > 0 ? (
+        <Table>
+          <caption className="sr-only">Imports</caption>
+          <TableHead>
+            <tr>
+              <TableHeader>File</TableHeader>
+              <TableHeader>Status</TableHeader>
+              <TableHeader className="text-right">Rows</TableHeader>
+              <TableHeader className="text-right">Imported</TableHeader>
+              <TableHeader className="text-right">Updated</TableHeader>
+              <TableHeader className="text-right">Rejected</TableHeader>
+              <TableHeader className="text-right">Duplicates</TableHeader>
+              <TableHeader>Uploaded</TableHeader>
+            </tr>
+          </TableHead>
+          <tbody>
+            {imports.map((item) => (
+              <TableRow key={item.id}>
+                <TableCell className="max-w-64 truncate font-medium">
+                  <Link to="/leads/import" search={{ importId: item.id }} className="text-indigo-700 hover:underline focus-visible:rounded focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500">
+                    {item.fileName ?? 'Uploaded file'}
+                  </Link>
+                </TableCell>
+                <TableCell>
+                  <ImportStatusBadge status={item.status} />
+                </TableCell>
+                <TableCell className="text-right tabular-nums">{item.progress.rowsRead}</TableCell>
+                <TableCell className="text-right tabular-nums">{item.progress.imported}</TableCell>
+                <TableCell className="text-right tabular-nums">{item.progress.updated}</TableCell>
+                <TableCell className="text-right tabular-nums">{item.progress.rejected + item.progress.suppressed}</TableCell>
+                <TableCell className="text-right tabular-nums">{item.progress.duplicates}</TableCell>
+                <TableCell className="whitespace-nowrap">{dateTimeFormat.format(new Date(item.createdAt))}</TableCell>
+              </TableRow>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+      {history.hasNextPage ? (
+        <div className="mt-4 flex justify-center">
+          <Button variant="secondary" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
+            {history.isFetchingNextPage ? 'Loading…' : 'Show more'}
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}
