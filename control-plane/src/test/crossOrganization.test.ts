@@ -18,6 +18,9 @@ const victimSecrets: string[] = [];
  */
 const validBodies: Record<string, unknown> = {
   'PATCH /api/organization': { name: 'Renamed by attacker' },
+  // The account routes act on the caller alone: the attacker changes their own name and password.
+  'PATCH /api/me': { name: 'Attacker renamed' },
+  'POST /api/me/password': { currentPassword: 'correct horse battery staple', newPassword: 'correct horse battery staple' },
   'PATCH /api/members/{membershipId}': { role: 'viewer' },
   'POST /api/invitations': { email: 'walk@example.com', role: 'member' },
   'POST /api/api-keys': { name: 'walk key', role: 'member' },

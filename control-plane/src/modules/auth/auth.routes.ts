@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { route, type AnyRoute } from '../../lib/http/route.js';
-import { NotFoundError, UnauthenticatedError } from '../../lib/errors.js';
-import { loginBody, meSchema, refreshBody, registerBody, sessionSchema } from './auth.schemas.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../lib/errors.js';
+import { changePasswordBody, loginBody, meSchema, refreshBody, registerBody, sessionSchema, updateMeBody, userSchema } from './auth.schemas.js';
 import type { AuthService } from './auth.service.js';
 import type { LoginThrottle } from './loginThrottle.js';
 import { cookieSessionDescription, cookieSessionRefused, sessionHeaderName, sessionHeaderValue, refreshCookieName, type SessionCookie } from './sessionCookie.js';
@@ -103,5 +103,32 @@ export function authRoutes(deps: { auth: AuthService; prisma: PrismaClient; logi
         };
       },
     }),
+    // PATCH /api/me
+    route({
+      method: 'patch', path: '/api/me', access: 'viewer', tag,
+      summary: 'Change your name',
+      body: updateMeBody,
+      responses: { 200: { description: 'Your account', schema: userSchema } },
+      handler: async ({ auth: caller, body }) => ({ body: await auth.rename(signedInUser(caller.userId), body.name) }),
+    }),
+    // POST /api/me/password
+    route({
+      method: 'post', path: '/api/me/password', access: 'viewer', tag,
+      summary: 'Change your password: every session of the account ends, and this one goes on with new tokens',
+      description: `A wrong current password is 400 with the issue on \`currentPassword\`. ${cookieSessionDescription}`,
+      body: changePasswordBody,
+      responses: { 200: { description: 'A new session', schema: sessionSchema }, 403: cookieSessionRefused },
+      handler: async ({ auth: caller, body, req, res }) => {
+        const cookieSession = sessionCookie.requested(req);
+        const session = await auth.changePassword({ userId: signedInUser(caller.userId), organizationId: caller.organizationId, ...body });
+        return { body: sessionCookie.answer(res, session, cookieSession) };
+      },
+    }),
   ];
+}
+
+/** Account routes act on a person: an API key has none. */
+function signedInUser(userId: string | undefined): string {
+  if (!userId) throw new ForbiddenError('An API key has no account to change; sign in as a person');
+  return userId;
 }

@@ -69,3 +69,12 @@ export const meSchema = z
     organizations: z.array(organizationSummarySchema).describe("Where the caller can act: a user's memberships; for an API key, its one organization with the key's role"),
   })
   .openapi('Me');
+
+export const updateMeBody = z.object({ name: z.string().trim().min(1, 'Enter your name').max(200, 'Use at most 200 characters') }).strict();
+
+export const changePasswordBody = z
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password').max(256),
+    newPassword: passwordSchema,
+  })
+  .strict();

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import type { Role } from '../../generated/prisma/enums.js';
-import { ConflictError, UnauthenticatedError } from '../../lib/errors.js';
+import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } from '../../lib/errors.js';
 import type { AccessTokens } from './accessTokens.js';
 import type { PasswordHasher } from './passwords.js';
 import type { RefreshTokens } from './refreshTokens.js';
@@ -78,6 +78,30 @@ export class AuthService {
 
   async logout(refreshToken: string): Promise<void> {
     await this.deps.refreshTokens.revokeByToken(refreshToken);
+  }
+
+  async rename(userId: string, name: string): Promise<Session['user']> {
+    return this.deps.prisma.user.update({ where: { id: userId }, data: { name }, select: { id: true, email: true, name: true } });
+  }
+
+  /**
+   * A new password ends every session of the account, so one opened with a leaked password does not
+   * outlive it; the caller goes on in a fresh session in the organization they act in.
+   */
+  async changePassword(input: { userId: string; organizationId: string; currentPassword: string; newPassword: string }): Promise<Session> {
+    const membership = await this.deps.prisma.membership.findUnique({
+      where: { organizationId_userId: { organizationId: input.organizationId, userId: input.userId } },
+      include: { organization: true, user: true },
+    });
+    if (!membership) throw new NotFoundError('Account');
+    // A wrong current password is a field to correct, not a failed sign-in: the caller stays signed in.
+    if (!(await this.deps.passwords.verify(membership.user.passwordHash, input.currentPassword))) {
+      throw new ValidationError([{ path: 'currentPassword', message: 'This is not your current password' }]);
+    }
+    const passwordHash = await this.deps.passwords.hash(input.newPassword);
+    await this.deps.prisma.user.update({ where: { id: input.userId }, data: { passwordHash } });
+    await this.deps.refreshTokens.revokeAllOf(input.userId);
+    return this.openSession(membership.user, { id: membership.organization.id, name: membership.organization.name, role: membership.role });
   }
 
   /** Opens a session for a user who just proved who they are (registration, login, accepted invitation). */

@@ -62,6 +62,11 @@ export class RefreshTokens {
     if (stored) await this.revokeFamily(stored.familyId);
   }
 
+  /** Signs the account out everywhere (a changed password ends the sessions the old one opened). */
+  async revokeAllOf(userId: string): Promise<void> {
+    await this.prisma.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: this.clock.now() } });
+  }
+
   private async revokeFamily(familyId: string): Promise<void> {
     await this.prisma.refreshToken.updateMany({
       where: { familyId, revokedAt: null },
