@@ -23,6 +23,7 @@ import { dataRoot } from '../src/lib/paths.js';
 import { LeadImportsService } from '../src/modules/leads/import/leadImports.service.js';
 import { createImportPool } from '../src/modules/leads/import/sqlRunner.js';
 import { createScratchDatabase } from './scratchDatabase.js';
+import { campaignLeadSequences } from '../src/modules/campaigns/leadSequences.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -150,7 +151,7 @@ async function main(): Promise<void> {
       const organization = await prisma.organization.create({ data: { name: 'Bench' } });
       const auth = { organizationId: organization.id, role: 'owner' as const, db: scopedDb(prisma, organization.id) };
       const logger = createLogger({ level: 'warn' });
-      const imports = new LeadImportsService({ prisma, sql, clock: systemClock, logger, importsDir, maxUploadBytes: 8 * 1024 ** 3, batchSize });
+      const imports = new LeadImportsService({ prisma, sql, clock: systemClock, logger, importsDir, maxUploadBytes: 8 * 1024 ** 3, batchSize, sequences: campaignLeadSequences });
       // The upload step is a plain file write; the service takes the stored file from here.
       const upload = path.join(importsDir, 'upload.csv');
       await copyFile(csvFile, upload);

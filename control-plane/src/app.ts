@@ -25,6 +25,7 @@ import { RefreshTokens } from './modules/auth/refreshTokens.js';
 import { mountHealthRoutes } from './modules/health/health.routes.js';
 import { Readiness } from './modules/health/readiness.js';
 import type { ImportUpkeep } from './modules/leads/import/importUpkeep.js';
+import { campaignLeadSequences } from './modules/campaigns/leadSequences.js';
 import { leadsModule } from './modules/leads/leadsModule.js';
 import { mailboxModule } from './modules/mailboxes/mailboxModule.js';
 import { createN8nAuthenticator } from './modules/platform/authenticateN8n.js';
@@ -40,14 +41,13 @@ import { DeploymentService } from './modules/deployments/deployment.service.js';
 import { deploymentRoutes } from './modules/deployments/deployments.routes.js';
 import { N8nConnection } from './modules/deployments/n8nConnection.js';
 import { Reconciler } from './modules/deployments/reconciler.js';
-import { ClaimService } from './modules/campaigns/claims/claimDueSends.js';
-import { campaignClaimAges } from './modules/campaigns/claims/claimHeartbeat.js';
-import { healthPolicy } from './modules/mailboxes/health/healthSweep.js';
-import { sendingCallbackRoutes } from './modules/events/events.routes.js';
-import { SendResultsService } from './modules/events/recordSendResults.js';
-import { TrackingLinks, trackingLinkSecretName } from './modules/tracking/links.js';
+import { campaignClaimAges } from './modules/sending/campaignSends/claimHeartbeat.js';
+import { TrackingLinks, trackingLinkSecretName } from './modules/campaigns/messages/trackingLinks.js';
 import { trackingModule } from './modules/tracking/trackingModule.js';
 import { inboxModule } from './modules/inbox/inboxModule.js';
+import { outcomesModule } from './modules/outcomes/outcomesModule.js';
+import { sendingModule } from './modules/sending/sendingModule.js';
+import { statsModule } from './modules/stats/statsModule.js';
 import { inboxWatchResultsBodyLimit, inboxWatchResultsPath } from './modules/inbox/inbox.routes.js';
 
 export interface AppDeps {
@@ -119,9 +119,8 @@ export function createApp(deps: AppDeps): App {
     secret: () => platformSecrets.getOrCreate(trackingLinkSecretName),
   });
 
-  const leads = leadsModule({ config, prisma, clock, logger });
-
-  const tracking = trackingModule({ config, prisma, clock, logger, links });
+  const leads = leadsModule({ config, prisma, clock, logger, sequences: campaignLeadSequences });
+  const outcomes = outcomesModule({ config, prisma, clock, suppressions: leads.suppressions });
 
   const sessionCookie = new SessionCookie({ publicUrl: config.PUBLIC_URL });
   const routes: AnyRoute[] = [
@@ -136,14 +135,13 @@ export function createApp(deps: AppDeps): App {
     ...campaignRoutes({ campaigns: new CampaignsService({ deployments, clock, pollMinutes: config.N8N_POLL_MINUTES }) }),
     ...campaignDefinitionRoutes({ clock, links }),
     ...deploymentRoutes({ deployments, connection: n8n }),
-    ...sendingCallbackRoutes({
-      claims: new ClaimService({ prisma, clock, links, leaseSeconds: config.CLAIM_LEASE_SECONDS, claimDuration: metrics.claimDuration }),
-      results: new SendResultsService({ prisma, clock, healthPolicy: healthPolicy(config), logger }),
-    }),
+    ...sendingModule({ config, prisma, clock, logger, links, claimDuration: metrics.claimDuration }).routes,
     ...leads.routes,
     ...mailboxModule({ config, prisma, secrets, clock, logger, watchInboxesNow: (organizationId) => deployments.tickInboxWatcher(organizationId) }).routes,
-    ...tracking.routes,
-    ...inboxModule({ config, prisma, clock, links, logger, deployments, inbound: tracking.inbound }).routes,
+    ...outcomes.routes,
+    ...trackingModule({ config, prisma, clock, logger, links, outcomes: outcomes.leadOutcomes }).routes,
+    ...statsModule({ config, clock, logger }).routes,
+    ...inboxModule({ prisma, clock, links, logger, deployments, inbound: outcomes.inbound }).routes,
   ];
 
   const app = express();

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../lib/db/prisma.js';
 import { scopedDb } from '../lib/db/tenantScope.js';
-import { enrollLeads } from '../modules/campaigns/enrollments.service.js';
+import { enrollLeads } from '../modules/campaigns/enrollments/enrollLeads.js';
 import type { TestApp } from './testApp.js';
 
 /** A campaign with steps, mailboxes and leads written straight to the database, for engine tests. */

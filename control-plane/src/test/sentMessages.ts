@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { ManualClock } from '../lib/clock.js';
 import { scopedDb } from '../lib/db/tenantScope.js';
-import { enrollLeads } from '../modules/campaigns/enrollments.service.js';
+import { enrollLeads } from '../modules/campaigns/enrollments/enrollLeads.js';
 import { seedCampaign } from './campaignFixtures.js';
 import { callAsN8n } from './n8nCallbacks.js';
 import type { TestApp } from './testApp.js';

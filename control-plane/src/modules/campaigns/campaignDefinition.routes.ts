@@ -1,6 +1,6 @@
 import type { Clock } from '../../lib/clock.js';
 import type { AnyRoute } from '../../lib/http/route.js';
-import type { TrackingLinks } from '../tracking/links.js';
+import type { TrackingLinks } from './messages/trackingLinks.js';
 import { CampaignEnrollmentsService } from './enrollments/campaignEnrollments.service.js';
 import { enrollmentRoutes } from './enrollments/enrollments.routes.js';
 import { previewRoutes } from './preview/preview.routes.js';

@@ -7,7 +7,7 @@ import { seedCampaign } from '../../test/campaignFixtures.js';
 import { createListeningTestApp } from '../../test/listeningApp.js';
 import { n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from '../../test/realN8n.js';
 import { signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
-import { enrollLeads } from '../campaigns/enrollments.service.js';
+import { enrollLeads } from '../campaigns/enrollments/enrollLeads.js';
 import { n8nApiKeyName } from '../platform/platformSecrets.js';
 import { until } from '../../test/until.js';
 import { webhookPaths } from './templates/validateWorkflow.js';

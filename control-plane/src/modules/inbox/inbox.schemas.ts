@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inboundEventSchema, inboundEventsOutcomeSchema } from '../events/inboundEvents.schemas.js';
+import { inboundEventSchema, inboundEventsOutcomeSchema } from '../outcomes/inboundEvents.schemas.js';
 import { mailboxProviderSchema } from '../mailboxes/mailboxes.schemas.js';
 
 /** A Graph delta link is the longest cursor; its format per provider is checked by the service. */

@@ -1,24 +1,21 @@
 import type { Clock } from '../../lib/clock.js';
-import type { Config } from '../../lib/config.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import type { AnyRoute } from '../../lib/http/route.js';
 import type { Logger } from '../../lib/logger.js';
 import type { DeploymentService } from '../deployments/deployment.service.js';
-import type { InboundEventsService } from '../events/inboundEvents.service.js';
-import type { TrackingLinks } from '../tracking/links.js';
+import type { InboundEventsService } from '../outcomes/inboundEvents.service.js';
+import type { TrackingLinks } from '../campaigns/messages/trackingLinks.js';
 import { inboxWatchRoutes } from './inbox.routes.js';
-import { InboxRepliesService } from './inboxReplies.service.js';
-import { inboxReplyCallbackRoutes, inboxThreadRoutes } from './inboxThreads.routes.js';
+import { inboxThreadRoutes } from './inboxThreads.routes.js';
 import { InboxThreadsService } from './inboxThreads.service.js';
 import { InboxWatchService } from './inboxWatch.service.js';
 
 /**
  * The inbox watcher's callbacks (its events go through the same InboundEventsService as
- * /inbound-events, which files replies into the unified inbox), the unified inbox API, and the
- * callbacks that send replies from the inbox.
+ * /inbound-events, which files replies into the unified inbox) and the unified inbox API. Replies
+ * written here are queued; the sending module sends them.
  */
 export function inboxModule(deps: {
-  config: Config;
   prisma: PrismaClient;
   clock: Clock;
   links: TrackingLinks;
@@ -26,7 +23,7 @@ export function inboxModule(deps: {
   deployments: Pick<DeploymentService, 'tickInboxWatcher'>;
   inbound: InboundEventsService;
 }): { routes: AnyRoute[] } {
-  const { config, prisma, clock, links, logger, deployments, inbound } = deps;
+  const { prisma, clock, links, logger, deployments, inbound } = deps;
   const sendQueuedReplies = async (organizationId: string) => {
     try {
       await deployments.tickInboxWatcher(organizationId);
@@ -38,7 +35,6 @@ export function inboxModule(deps: {
     routes: [
       ...inboxWatchRoutes({ watch: new InboxWatchService({ prisma, inbound }) }),
       ...inboxThreadRoutes({ threads: new InboxThreadsService({ clock, links, sendQueuedReplies }) }),
-      ...inboxReplyCallbackRoutes({ replies: new InboxRepliesService({ prisma, clock, links, leaseSeconds: config.CLAIM_LEASE_SECONDS }) }),
     ],
   };
 }

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { route, type AnyRoute } from '../../lib/http/route.js';
-import { sendResultsOutcomeSchema } from '../events/sendResults.schemas.js';
-import type { InboxRepliesService } from './inboxReplies.service.js';
 import {
   inboxMessageSchema,
-  inboxRepliesClaimBody,
   inboxReplyBody,
-  inboxReplyResultsBody,
   inboxThreadDetailSchema,
   inboxThreadParams,
   inboxThreadSchema,
@@ -54,30 +50,6 @@ export function inboxThreadRoutes(deps: { threads: InboxThreadsService }): AnyRo
       body: inboxReplyBody,
       responses: { 202: { description: 'The queued reply', schema: inboxMessageSchema } },
       handler: async ({ auth, params, body }) => ({ status: 202, body: await threads.queueReply(auth, params.threadId, body) }),
-    }),
-  ];
-}
-
-const callbackTag = 'n8n callbacks';
-
-/** What Claim Due Sends and Report to Control Plane call with their "Inbox Replies" option (custom-nodes/README.md). */
-export function inboxReplyCallbackRoutes(deps: { replies: InboxRepliesService }): AnyRoute[] {
-  return [
-    // POST /api/internal/n8n/inbox-replies/claims
-    route({
-      method: 'post', path: '/api/internal/n8n/inbox-replies/claims', access: 'n8n', tag: callbackTag,
-      summary: "An execution claims the organization's queued replies (leased; never handed to two executions), as items Send Email takes",
-      body: inboxRepliesClaimBody,
-      responses: { 200: { description: 'The batch (items may be empty)', schema: z.object({ now: z.string(), leaseExpiresAt: z.string(), items: z.array(z.unknown()) }) } },
-      handler: async ({ body }) => ({ body: await deps.replies.claim(body.organizationId, body.batchSize) }),
-    }),
-    // POST /api/internal/n8n/inbox-replies/results
-    route({
-      method: 'post', path: '/api/internal/n8n/inbox-replies/results', access: 'n8n', tag: callbackTag,
-      summary: 'Send results of replies; each applied once per reply and attempt',
-      body: inboxReplyResultsBody,
-      responses: { 200: { description: 'What was applied', schema: sendResultsOutcomeSchema } },
-      handler: async ({ body }) => ({ body: await deps.replies.record(body.results) }),
     }),
   ];
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { cursorInstant, pageCursor } from '../../lib/http/cursor.js';
-import { sendResultSchema } from '../events/sendResults.schemas.js';
 import { mailboxProviderSchema } from '../mailboxes/mailboxes.schemas.js';
 
 export const inboxLabels = ['interested', 'not_interested', 'out_of_office', 'wrong_person'] as const;
@@ -83,16 +82,3 @@ export const inboxReplyBody = z
   .openapi('InboxReplyInput');
 
 export type InboxReplyInput = z.infer<typeof inboxReplyBody>;
-
-export const inboxRepliesClaimBody = z
-  .object({ organizationId: z.uuid(), batchSize: z.number().int().min(1).max(500).default(20) })
-  .strict()
-  .openapi('InboxRepliesClaim');
-
-export const inboxReplyResultsBody = z
-  .object({
-    source: z.object({ workflowId: z.string().optional(), executionId: z.string().optional() }).loose().optional(),
-    results: z.array(sendResultSchema).min(1).max(1000).describe('Send results as the Send Email node produces them; sendId is the reply id'),
-  })
-  .strict()
-  .openapi('InboxReplyResults');

@@ -7,7 +7,7 @@ import type { AuthContext } from '../../lib/http/route.js';
 import { withUnsubscribeFooter } from '../campaigns/messages/finishedBodies.js';
 import { renderMessage } from '../campaigns/messages/renderMessage.js';
 import { recordAudit } from '../organizations/audit.js';
-import type { TrackingLinks } from '../tracking/links.js';
+import type { TrackingLinks } from '../campaigns/messages/trackingLinks.js';
 import type { InboxReplyInput, ListInboxThreadsQuery, UpdateInboxThreadInput, inboxMessageSchema, inboxThreadSchema } from './inboxThreads.schemas.js';
 import { inboxThreadsCursor } from './inboxThreads.schemas.js';
 import { replyThreading } from './replyThreading.js';

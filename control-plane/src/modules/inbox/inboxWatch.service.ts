@@ -1,8 +1,8 @@
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import type { MailboxProvider } from '../../generated/prisma/enums.js';
-import type { InboundEventsOutcome, InboundEventsService } from '../events/inboundEvents.service.js';
-import type { InboundEvent } from '../events/inboundEvents.schemas.js';
+import type { InboundEventsOutcome, InboundEventsService } from '../outcomes/inboundEvents.service.js';
+import type { InboundEvent } from '../outcomes/inboundEvents.schemas.js';
 import { mailboxSettingsSchema } from '../mailboxes/mailboxes.schemas.js';
 
 /** A paused mailbox stops sending, not receiving: its replies and bounces still matter. */

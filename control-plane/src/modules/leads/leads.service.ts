@@ -10,12 +10,11 @@ import type { ScopedDb } from '../../lib/db/tenantScope.js';
 import { sha256Hex } from '../../lib/crypto.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
-import { stopEnrollments } from '../campaigns/enrollments/stopEnrollments.js';
-import { recomputeWindowDeferrals } from '../campaigns/window/recomputeWindowDeferrals.js';
 import { recordAudit } from '../organizations/audit.js';
 import { findSuppressed } from './suppressions/suppressionMatch.js';
 import { neutraliseCell } from './csvSafety.js';
 import type { LeadImportsService } from './import/leadImports.service.js';
+import type { LeadSequences } from './leadSequences.js';
 import { prismaSql } from './import/sqlRunner.js';
 import { emailDomain, standardFields, type StandardField } from './leadFields.js';
 import { leadWhere, type LeadFilter } from './leadSelection.js';
@@ -54,7 +53,7 @@ function fieldData(input: LeadFieldsInput) {
 }
 
 export class LeadsService {
-  constructor(private readonly deps: { imports: LeadImportsService; clock: Clock }) {}
+  constructor(private readonly deps: { imports: LeadImportsService; clock: Clock; sequences: LeadSequences }) {}
 
   async list(auth: AuthContext, query: LeadFilter & { cursor?: { email: string }; limit: number }) {
     const rows = await auth.db.lead.findMany({
@@ -107,10 +106,10 @@ export class LeadsService {
         const addressChanged = email !== undefined && email !== before.email;
         if (addressChanged) await refuseSuppressed(db, auth.organizationId, email);
         const updated = await db.lead.update({ where: { id: leadId }, data });
-        if (updated.status !== 'active') await stopEnrollments(db, { leadId }, `the lead is ${updated.status}`);
-        else if (addressChanged) await stopEnrollments(db, { leadId }, "the lead's address changed");
+        if (updated.status !== 'active') await this.deps.sequences.stop(db, { leadId }, `the lead is ${updated.status}`);
+        else if (addressChanged) await this.deps.sequences.stop(db, { leadId }, "the lead's address changed");
         // The lead's window is read in the lead's timezone: sends waiting for the old one wait for the new one.
-        if (input.timezone !== undefined) await recomputeWindowDeferrals(tx, { organizationId: auth.organizationId, leadId, now: this.deps.clock.now() });
+        if (input.timezone !== undefined) await this.deps.sequences.recomputeWindows(tx, { organizationId: auth.organizationId, leadId, now: this.deps.clock.now() });
         return toLead(updated);
       });
     } catch (error) {

@@ -12,14 +12,16 @@ import { createImportPool } from './import/sqlRunner.js';
 import { LeadListsService } from './leadLists.service.js';
 import { leadRoutes } from './leads.routes.js';
 import { LeadsService } from './leads.service.js';
+import type { LeadSequences } from './leadSequences.js';
 
 /** Leads, lists, imports and the suppression list, wired from configuration. */
-export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock: Clock; logger: Logger }): {
+export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock: Clock; logger: Logger; sequences: LeadSequences }): {
   routes: AnyRoute[];
   imports: LeadImportsService;
   importUpkeep: ImportUpkeep;
+  suppressions: SuppressionsService;
 } {
-  const { config, prisma, clock, logger } = deps;
+  const { config, prisma, clock, logger, sequences } = deps;
   const files = { importsDir: config.LEAD_IMPORTS_DIR, maxUploadBytes: config.LEAD_IMPORT_MAX_BYTES, maxRecordBytes: config.LEAD_IMPORT_MAX_RECORD_BYTES };
   const sql = createImportPool(config.DATABASE_URL, logger);
   const imports = new LeadImportsService({
@@ -28,6 +30,7 @@ export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock:
     clock,
     logger,
     eventStreamsPerUser: config.LEAD_IMPORT_EVENT_STREAMS_PER_USER,
+    sequences,
     ...files,
   });
   const importUpkeep = new ImportUpkeep({
@@ -39,13 +42,15 @@ export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock:
     previewRetentionMs: config.LEAD_IMPORT_PREVIEW_RETENTION_HOURS * 3_600_000,
     fileRetentionMs: config.LEAD_IMPORT_FILE_RETENTION_DAYS * 86_400_000,
   });
+  const suppressions = new SuppressionsService({ ...files, sequences });
   return {
     imports,
     importUpkeep,
+    suppressions,
     routes: [
-      ...leadRoutes({ leads: new LeadsService({ imports, clock }), lists: new LeadListsService() }),
+      ...leadRoutes({ leads: new LeadsService({ imports, clock, sequences }), lists: new LeadListsService() }),
       ...leadImportRoutes({ imports }),
-      ...suppressionRoutes({ suppressions: new SuppressionsService(files) }),
+      ...suppressionRoutes({ suppressions }),
     ],
   };
 }

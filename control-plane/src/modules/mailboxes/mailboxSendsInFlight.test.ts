@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../lib/clock.js';
 import { scopedDb } from '../../lib/db/tenantScope.js';
-import { enrollLeads } from '../campaigns/enrollments.service.js';
+import { enrollLeads } from '../campaigns/enrollments/enrollLeads.js';
 import { seedCampaign } from '../../test/campaignFixtures.js';
 import { callAsN8n } from '../../test/n8nCallbacks.js';
 import { claimDue, sentResult, type ClaimedItem } from '../../test/sentMessages.js';

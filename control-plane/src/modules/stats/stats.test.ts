@@ -10,7 +10,7 @@ import { createListeningTestApp } from '../../test/listeningApp.js';
 import { callAsN8n } from '../../test/n8nCallbacks.js';
 import { campaignWithFirstStepSent, claimDue, reportSent } from '../../test/sentMessages.js';
 import { signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
-import { enrollLeads } from '../campaigns/enrollments.service.js';
+import { enrollLeads } from '../campaigns/enrollments/enrollLeads.js';
 
 const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
 const browser = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';

@@ -4,8 +4,8 @@ import type { PrismaClient } from '../../lib/db/prisma.js';
 import { scopedDb } from '../../lib/db/tenantScope.js';
 import type { Logger } from '../../lib/logger.js';
 import type { EngagementThrottle } from './engagementThrottle.js';
-import type { LeadOutcomes } from './leadOutcomes.js';
-import type { TrackingLinks } from './links.js';
+import type { LeadOutcomes } from '../outcomes/leadOutcomes.js';
+import type { TrackingLinks } from '../campaigns/messages/trackingLinks.js';
 import { machineReason } from './machineDetection.js';
 
 export interface TrackingHit {

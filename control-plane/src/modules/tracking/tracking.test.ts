@@ -6,7 +6,7 @@ import { scopedDb } from '../../lib/db/tenantScope.js';
 import { seedCampaign } from '../../test/campaignFixtures.js';
 import { campaignWithFirstStepSent, claimDue, reportSent } from '../../test/sentMessages.js';
 import { createTestApp, signUp, type TestApp } from '../../test/testApp.js';
-import { enrollLeads } from '../campaigns/enrollments.service.js';
+import { enrollLeads } from '../campaigns/enrollments/enrollLeads.js';
 
 const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
 const browser = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';

@@ -5,7 +5,7 @@ import { AppError, NotFoundError } from '../../../lib/errors.js';
 import type { AuthContext } from '../../../lib/http/route.js';
 import { selectLeads } from '../../leads/leadSelection.js';
 import { recordAudit } from '../../organizations/audit.js';
-import { addEnrollmentOutcome, emptyEnrollmentOutcome, enrollableCampaign, enrollLeads, type EnrollmentOutcome } from '../enrollments.service.js';
+import { addEnrollmentOutcome, emptyEnrollmentOutcome, enrollableCampaign, enrollLeads, type EnrollmentOutcome } from './enrollLeads.js';
 import { pendingMessageStatuses } from '../messageStates.js';
 import { enrollmentsCursor, type EnrollInput } from './enrollments.schemas.js';
 

@@ -1,4 +1,4 @@
-import type { TrackingLinks } from '../../tracking/links.js';
+import type { TrackingLinks } from './trackingLinks.js';
 import type { RenderedMessageBody } from './renderMessage.js';
 
 /**

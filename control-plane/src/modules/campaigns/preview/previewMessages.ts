@@ -1,10 +1,10 @@
 import type { Message, StepVariant } from '../../../generated/prisma/client.js';
 import { AppError, NotFoundError, ValidationError } from '../../../lib/errors.js';
 import type { AuthContext } from '../../../lib/http/route.js';
-import type { TrackingLinks } from '../../tracking/links.js';
+import type { TrackingLinks } from '../messages/trackingLinks.js';
 import { renderMessage } from '../messages/renderMessage.js';
 import { finishedBodies } from '../messages/finishedBodies.js';
-import { chooseVariant } from '../sequence.js';
+import { chooseVariant } from '../sequence/queuedStep.js';
 import type { PreviewInput } from './preview.schemas.js';
 import { counted } from '../../../lib/words.js';
 

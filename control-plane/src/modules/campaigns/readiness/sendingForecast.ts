@@ -1,7 +1,7 @@
 import type { ScopedDb } from '../../../lib/db/tenantScope.js';
 import { counted } from '../../../lib/words.js';
 import { mailboxCapacity } from '../../mailboxes/limits/capacity.js';
-import { campaignUsedToday } from '../claims/claimDueSends.js';
+import { campaignUsedToday } from '../campaignDailyCap.js';
 import { pendingMessageStatuses } from '../messageStates.js';
 import { outsideWindowCode } from '../window/recomputeWindowDeferrals.js';
 import { nextSendingInstant, windowZone, type SendingSchedule } from '../window/sendingWindow.js';

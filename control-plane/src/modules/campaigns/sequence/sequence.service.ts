@@ -5,7 +5,7 @@ import type { AuthContext } from '../../../lib/http/route.js';
 import { recordAudit } from '../../organizations/audit.js';
 import { campaignSettings, type CampaignSettings } from '../campaignSettings.js';
 import { inChunks, pendingMessageStatuses } from '../messageStates.js';
-import { chooseVariant } from '../sequence.js';
+import { chooseVariant } from './queuedStep.js';
 import type { SequenceInput, StepInput } from './sequence.schemas.js';
 import { sequenceProblems } from './sequenceProblems.js';
 

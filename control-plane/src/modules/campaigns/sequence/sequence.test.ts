@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../lib/clock.js';
 import { createCampaign, createLead, sequenceBody } from '../../../test/campaignApi.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
-import { chooseVariant } from '../sequence.js';
+import { chooseVariant } from './queuedStep.js';
 
 const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
 let t: TestApp;

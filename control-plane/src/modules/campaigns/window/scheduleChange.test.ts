@@ -11,7 +11,7 @@ import { seedCampaign } from '../../../test/campaignFixtures.js';
 import { callAsN8n } from '../../../test/n8nCallbacks.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
 import { until } from '../../../test/until.js';
-import { enrollLeads } from '../enrollments.service.js';
+import { enrollLeads } from '../enrollments/enrollLeads.js';
 
 // Tuesday 03:00 UTC: Monday 22:00 in New York, 12:00 in Tokyo, 04:00 in Berlin.
 const clock = new ManualClock(new Date('2026-12-01T03:00:00Z'));

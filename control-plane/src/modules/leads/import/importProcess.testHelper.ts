@@ -8,12 +8,13 @@ import { createPrismaClient } from '../../../lib/db/prisma.js';
 import { createLogger } from '../../../lib/logger.js';
 import { LeadImportsService } from './leadImports.service.js';
 import { createImportPool } from './sqlRunner.js';
+import { campaignLeadSequences } from '../../campaigns/leadSequences.js';
 
 const [databaseUrl, organizationId, importId, importsDir, batchSize] = process.argv.slice(2) as [string, string, string, string, string];
 const logger = createLogger({ level: 'silent' });
 const prisma = createPrismaClient({ databaseUrl, poolSize: 2 });
 const imports = new LeadImportsService({
-  prisma, sql: createImportPool(databaseUrl, logger), clock: systemClock, logger, importsDir, maxUploadBytes: 1e9, batchSize: Number(batchSize),
+  prisma, sql: createImportPool(databaseUrl, logger), clock: systemClock, logger, importsDir, maxUploadBytes: 1e9, batchSize: Number(batchSize), sequences: campaignLeadSequences,
 });
 await imports.execute(organizationId, importId, { onProgress: (progress) => process.stdout.write(`batch ${progress.lastCommittedLine}\n`) });
 process.stdout.write('done\n');

@@ -23,7 +23,7 @@ import type { SqlRunner } from './sqlRunner.js';
 import { receiveUpload, type StoredUpload } from './upload.js';
 import { withArticle } from '../../../lib/words.js';
 import { newestFirstOrder, newestFirstPage, olderThan } from '../../../lib/http/cursor.js';
-import { recomputeWindowDeferrals } from '../../campaigns/window/recomputeWindowDeferrals.js';
+import type { LeadSequences } from '../leadSequences.js';
 
 export interface LeadImportsDeps {
   prisma: PrismaClient;
@@ -38,6 +38,8 @@ export interface LeadImportsDeps {
   batchSize?: number;
   /** LEAD_IMPORT_EVENT_STREAMS_PER_USER (5 when absent: the benchmark and tests that serve no HTTP). */
   eventStreamsPerUser?: number;
+  /** What updating existing leads' timezones does to their waiting sends. */
+  sequences: LeadSequences;
 }
 
 export interface CommitOptions {
@@ -312,7 +314,7 @@ export class LeadImportsService {
       data: { status: outcome.status, error: outcome.error ?? null, finishedAt: this.deps.clock.now(), ...(keepFile ? {} : { storagePath: null }) },
     });
     // An import that updates existing leads may have changed their timezones: sends waiting for a lead's old window wait for its new one.
-    if (finished.onExisting === 'update') await recomputeWindowDeferrals(this.deps.prisma, { organizationId, now: this.deps.clock.now() });
+    if (finished.onExisting === 'update') await this.deps.sequences.recomputeWindows(this.deps.prisma, { organizationId, now: this.deps.clock.now() });
     if (!keepFile) await rm(path.join(this.deps.importsDir, `${importId}.csv`), { force: true });
   }
 

@@ -15,6 +15,7 @@ import { ImportUpkeep } from './importUpkeep.js';
 import { expiredPreviewError, LeadImportsService } from './leadImports.service.js';
 import { fileExists } from './rejectedRows.js';
 import { createImportPool } from './sqlRunner.js';
+import { campaignLeadSequences } from '../../campaigns/leadSequences.js';
 
 let t: TestApp;
 let importsDir: string;
@@ -346,7 +347,7 @@ describe('a process killed mid-import', () => {
     await t.prisma.leadImport.update({ where: { id: importId }, data: { status: 'running' } });
     const logger = createLogger({ level: 'silent' });
     const sql = createImportPool(t.config.DATABASE_URL, logger);
-    const firstProcess = new LeadImportsService({ prisma: t.prisma, sql, clock: systemClock, logger, importsDir, maxUploadBytes: 1e9, batchSize: 100 });
+    const firstProcess = new LeadImportsService({ prisma: t.prisma, sql, clock: systemClock, logger, importsDir, maxUploadBytes: 1e9, batchSize: 100, sequences: campaignLeadSequences });
     const killed = new AbortController();
     let batches = 0;
     const outcome = await firstProcess.execute(owner.organization.id, importId, {
@@ -410,7 +411,7 @@ describe('upkeep (importUpkeep.ts)', () => {
     const logger = createLogger({ level: 'silent' });
     const sql = createImportPool(t.config.DATABASE_URL, logger);
     openUpkeeps.push(() => sql.end());
-    const imports = new LeadImportsService({ prisma: t.prisma, sql, clock, logger, importsDir, maxUploadBytes: 1e9, batchSize: 200 });
+    const imports = new LeadImportsService({ prisma: t.prisma, sql, clock, logger, importsDir, maxUploadBytes: 1e9, batchSize: 200, sequences: campaignLeadSequences });
     const upkeep = new ImportUpkeep({ prisma: t.prisma, imports, clock, logger, importsDir, previewRetentionMs: 24 * hour, fileRetentionMs: 30 * 24 * hour });
     return { imports, upkeep };
   }

@@ -9,7 +9,7 @@ import { seedCampaign } from '../../../test/campaignFixtures.js';
 import { callAsN8n } from '../../../test/n8nCallbacks.js';
 import { campaignWithFirstStepSent, claimDue, reportSent, type ClaimedItem } from '../../../test/sentMessages.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
-import { enrollLeads } from '../../campaigns/enrollments.service.js';
+import { enrollLeads } from '../../campaigns/enrollments/enrollLeads.js';
 
 const dayMs = 86_400_000;
 const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));

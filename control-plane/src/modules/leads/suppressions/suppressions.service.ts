@@ -6,7 +6,7 @@ import type { ScopedDb } from '../../../lib/db/tenantScope.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../../lib/errors.js';
 import { newestFirstOrder, newestFirstPage, olderThan } from '../../../lib/http/cursor.js';
 import type { AuthContext } from '../../../lib/http/route.js';
-import { stopEnrollments } from '../../campaigns/enrollments/stopEnrollments.js';
+import type { LeadSequences } from '../leadSequences.js';
 import { recordAudit } from '../../organizations/audit.js';
 import { isAddressCell, openRecordStream, sampleCsvFile } from '../import/csvFormat.js';
 import { normalizeHeader } from '../import/headerMapping.js';
@@ -48,7 +48,7 @@ const importBatchSize = 1000;
  * Stops every live sequence of the leads these entries cover: the address, or every address at the
  * domain. One statement pair per kind and reason, whatever the number of entries.
  */
-async function stopCoveredSequences(db: ScopedDb, entries: ListedEntry[]): Promise<void> {
+async function stopCoveredSequences(sequences: LeadSequences, db: ScopedDb, entries: ListedEntry[]): Promise<void> {
   const groups = new Map<string, { kind: ListedEntry['kind']; reason: SuppressionReason; values: string[] }>();
   for (const entry of entries) {
     const key = `${entry.kind}:${entry.reason}`;
@@ -58,12 +58,12 @@ async function stopCoveredSequences(db: ScopedDb, entries: ListedEntry[]): Promi
   }
   for (const { kind, reason, values } of groups.values()) {
     const lead = kind === 'email' ? { email: { in: values } } : { emailDomain: { in: values } };
-    await stopEnrollments(db, { lead }, describeSuppression({ kind, reason }));
+    await sequences.stop(db, { lead }, describeSuppression({ kind, reason }));
   }
 }
 
 export class SuppressionsService {
-  constructor(private readonly deps: { importsDir: string; maxUploadBytes: number; maxRecordBytes?: number }) {}
+  constructor(private readonly deps: { importsDir: string; maxUploadBytes: number; maxRecordBytes?: number; sequences: LeadSequences }) {}
 
   async list(auth: AuthContext, query: { kind?: SuppressionKind; search?: string; cursor?: { createdAt: Date; id: string }; limit: number }) {
     const rows = await auth.db.suppression.findMany({
@@ -95,14 +95,14 @@ export class SuppressionsService {
     const entry: ListedEntry = { kind: input.kind, value: parsed.value, reason: input.reason };
     const existing = await auth.db.suppression.findFirst({ where: { kind: input.kind, value: parsed.value } });
     if (existing) {
-      await stopCoveredSequences(auth.db, [{ ...entry, reason: existing.reason }]);
+      await stopCoveredSequences(this.deps.sequences, auth.db, [{ ...entry, reason: existing.reason }]);
       return { created: false, suppression: toSuppression(existing) };
     }
     const row = await auth.db.suppression.create({
       data: { organizationId: auth.organizationId, kind: input.kind, value: parsed.value, reason: input.reason, source: input.source ?? 'manual' },
     });
     await this.markLeads(auth.db, input.kind === 'email' ? [parsed.value] : [], input.reason);
-    await stopCoveredSequences(auth.db, [entry]);
+    await stopCoveredSequences(this.deps.sequences, auth.db, [entry]);
     await recordAudit(auth, { action: 'suppression.added', targetType: 'suppression', targetId: row.id, data: { kind: row.kind, reason: row.reason } });
     return { created: true, suppression: toSuppression(row) };
   }
@@ -154,7 +154,7 @@ export class SuppressionsService {
           for (const reason of ['unsubscribed', 'bounced', 'complained'] as const) {
             await this.markLeads(db, entries.filter((entry) => entry.kind === 'email' && entry.reason === reason).map((entry) => entry.value), reason);
           }
-          await stopCoveredSequences(db, entries);
+          await stopCoveredSequences(this.deps.sequences, db, entries);
           return created.count;
         });
         result.added += added;

@@ -2583,12 +2583,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        campaignId: string;
-                        /** @default 50 */
-                        batchSize?: number;
-                    };
+                    "application/json": components["schemas"]["CampaignClaim"];
                 };
             };
             responses: {
@@ -2654,6 +2649,132 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": components["schemas"]["SendResults"];
+                };
+            };
+            responses: {
+                /** @description What was applied */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SendResultsOutcome"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/inbox-replies/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An execution claims the organization's queued replies (leased; never handed to two executions), as items Send Email takes
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InboxRepliesClaim"];
+                };
+            };
+            responses: {
+                /** @description The batch (items may be empty) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            now: string;
+                            leaseExpiresAt: string;
+                            items: unknown[];
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/inbox-replies/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send results of replies; each applied once per reply and attempt
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InboxReplyResults"];
                 };
             };
             responses: {
@@ -5626,6 +5747,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/internal/n8n/inbound-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What the inbox watcher saw (replies, auto-replies, bounces, complaints, unsubscribe requests); each applied once by eventId
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InboundEvents"];
+                };
+            };
+            responses: {
+                /** @description What was applied, per event */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundEventsOutcome"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/u/{token}": {
         parameters: {
             query?: never;
@@ -5856,67 +6038,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/internal/n8n/inbound-events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * What the inbox watcher saw (replies, auto-replies, bounces, complaints, unsubscribe requests); each applied once by eventId
-         * @description Called by n8n workflows; HMAC-signed.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["InboundEvents"];
-                };
-            };
-            responses: {
-                /** @description What was applied, per event */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["InboundEventsOutcome"];
-                    };
-                };
-                /** @description validation_failed: every problem with the body and query at once, in issues[] */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description A problem (RFC 9457) */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6439,132 +6560,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["InboxMessage"];
-                    };
-                };
-                /** @description validation_failed: every problem with the body and query at once, in issues[] */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description A problem (RFC 9457) */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/internal/n8n/inbox-replies/claims": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * An execution claims the organization's queued replies (leased; never handed to two executions), as items Send Email takes
-         * @description Called by n8n workflows; HMAC-signed.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["InboxRepliesClaim"];
-                };
-            };
-            responses: {
-                /** @description The batch (items may be empty) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            now: string;
-                            leaseExpiresAt: string;
-                            items: unknown[];
-                        };
-                    };
-                };
-                /** @description validation_failed: every problem with the body and query at once, in issues[] */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description A problem (RFC 9457) */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/internal/n8n/inbox-replies/results": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send results of replies; each applied once per reply and attempt
-         * @description Called by n8n workflows; HMAC-signed.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["InboxReplyResults"];
-                };
-            };
-            responses: {
-                /** @description What was applied */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SendResultsOutcome"];
                     };
                 };
                 /** @description validation_failed: every problem with the body and query at once, in issues[] */
@@ -7156,6 +7151,12 @@ export interface components {
             before?: unknown;
             after?: unknown;
         };
+        CampaignClaim: {
+            /** Format: uuid */
+            campaignId: string;
+            /** @default 50 */
+            batchSize: number;
+        };
         SendResultsOutcome: {
             applied: number;
             duplicates: number;
@@ -7170,6 +7171,76 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+            results: (({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "sent";
+                /** Format: uuid */
+                mailboxId: string;
+                messageId: string;
+                providerMessageId?: string | null;
+                threadId?: string | null;
+                /** Format: date-time */
+                sentAt?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | ({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "deferred";
+                /** Format: date-time */
+                notBefore?: string | null;
+                code?: string | null;
+                reason?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | ({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "retryable";
+                retryAfterSeconds: number;
+                /** @default false */
+                mayHaveBeenSent: boolean;
+                code?: string | null;
+                reason?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | ({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "failed";
+                code?: string | null;
+                reason?: string | null;
+            } & {
+                [key: string]: unknown;
+            }))[];
+        };
+        InboxRepliesClaim: {
+            /** Format: uuid */
+            organizationId: string;
+            /** @default 20 */
+            batchSize: number;
+        };
+        InboxReplyResults: {
+            source?: {
+                workflowId?: string;
+                executionId?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Send results as the Send Email node produces them; sendId is the reply id */
             results: (({
                 /** Format: uuid */
                 sendId: string;
@@ -7979,76 +8050,6 @@ export interface components {
             bodyText: string;
             /** @description An HTML alternative, as in a sequence variant */
             bodyHtml?: string;
-        };
-        InboxRepliesClaim: {
-            /** Format: uuid */
-            organizationId: string;
-            /** @default 20 */
-            batchSize: number;
-        };
-        InboxReplyResults: {
-            source?: {
-                workflowId?: string;
-                executionId?: string;
-            } & {
-                [key: string]: unknown;
-            };
-            /** @description Send results as the Send Email node produces them; sendId is the reply id */
-            results: (({
-                /** Format: uuid */
-                sendId: string;
-                attempt: number;
-                eventId: string;
-                /** @enum {string} */
-                status: "sent";
-                /** Format: uuid */
-                mailboxId: string;
-                messageId: string;
-                providerMessageId?: string | null;
-                threadId?: string | null;
-                /** Format: date-time */
-                sentAt?: string | null;
-            } & {
-                [key: string]: unknown;
-            }) | ({
-                /** Format: uuid */
-                sendId: string;
-                attempt: number;
-                eventId: string;
-                /** @enum {string} */
-                status: "deferred";
-                /** Format: date-time */
-                notBefore?: string | null;
-                code?: string | null;
-                reason?: string | null;
-            } & {
-                [key: string]: unknown;
-            }) | ({
-                /** Format: uuid */
-                sendId: string;
-                attempt: number;
-                eventId: string;
-                /** @enum {string} */
-                status: "retryable";
-                retryAfterSeconds: number;
-                /** @default false */
-                mayHaveBeenSent: boolean;
-                code?: string | null;
-                reason?: string | null;
-            } & {
-                [key: string]: unknown;
-            }) | ({
-                /** Format: uuid */
-                sendId: string;
-                attempt: number;
-                eventId: string;
-                /** @enum {string} */
-                status: "failed";
-                code?: string | null;
-                reason?: string | null;
-            } & {
-                [key: string]: unknown;
-            }))[];
         };
     };
     responses: never;

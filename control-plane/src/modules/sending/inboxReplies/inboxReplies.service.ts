@@ -1,12 +1,15 @@
-import type { Clock } from '../../lib/clock.js';
-import type { PrismaClient } from '../../lib/db/prisma.js';
-import { scopedDb, type ScopedDb } from '../../lib/db/tenantScope.js';
-import { NotFoundError } from '../../lib/errors.js';
-import { mailboxPoolEntry, type ClaimItem, type MailboxPoolEntry } from '../campaigns/claims/claimDueSends.js';
-import type { SendResultsOutcome } from '../events/recordSendResults.js';
-import type { SendResult } from '../events/sendResults.schemas.js';
-import type { TrackingLinks } from '../tracking/links.js';
-import { snippetOf } from './inboundMessages.js';
+import { Prisma } from '../../../generated/prisma/client.js';
+import type { Clock } from '../../../lib/clock.js';
+import type { PrismaClient } from '../../../lib/db/prisma.js';
+import { scopedDb, type ScopedDb } from '../../../lib/db/tenantScope.js';
+import { NotFoundError } from '../../../lib/errors.js';
+import { mailboxPoolEntry, type ClaimItem, type MailboxPoolEntry } from '../campaignSends/claimDueSends.js';
+import type { SendResultsOutcome } from '../campaignSends/recordSendResults.js';
+import type { SendResult } from '../sending.schemas.js';
+import type { TrackingLinks } from '../../campaigns/messages/trackingLinks.js';
+import { inboxReplyQueue, leaseEnd, lockDueSends, returnExpiredLeases } from '../queue/sendQueue.js';
+import { dueAgainAt, judgeSendResult, type ResultVerdict } from '../queue/sendResultRule.js';
+import { snippetOf } from '../../outcomes/inboxFiling.js';
 
 /** What Send Email needs, with the mailbox already assigned: the thread's, never rotated. */
 export interface InboxReplyItem {
@@ -26,8 +29,6 @@ export interface InboxReplyItem {
   mailboxes: MailboxPoolEntry[];
 }
 
-const defaultDeferMs = 15 * 60_000;
-
 /**
  * Replies from the inbox on the n8n send path. The organization's inbox-watcher workflow claims
  * them (leased, FOR UPDATE SKIP LOCKED: two executions never get the same reply; an expired lease
@@ -43,22 +44,20 @@ export class InboxRepliesService {
     const organization = await prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } });
     if (!organization) throw new NotFoundError('Organization');
     const now = clock.now();
-    const leaseExpiresAt = new Date(now.getTime() + this.deps.leaseSeconds * 1000);
+    const leaseExpiresAt = leaseEnd(now, this.deps.leaseSeconds);
     const claimedIds = await scopedDb(prisma, organizationId).$transaction(async (tx) => {
-      // Raw SQL is outside the tenant scope: every statement names the organization itself.
-      await tx.$executeRaw`
-        UPDATE inbox_messages SET status = 'queued', "mayHaveBeenSent" = true, "leaseExpiresAt" = NULL, "updatedAt" = ${now}
-        WHERE "organizationId" = ${organizationId}::uuid AND direction = 'outbound' AND status = 'claimed' AND "leaseExpiresAt" < ${now}`;
+      const inOrganization = Prisma.sql`q."organizationId" = ${organizationId}::uuid`;
+      await returnExpiredLeases(tx, inboxReplyQueue, inOrganization, now);
       // Only through an active mailbox: a paused or disconnected one keeps its replies queued until it is back.
-      const due = await tx.$queryRaw<Array<{ id: string }>>`
-        SELECT m.id FROM inbox_messages m JOIN mailboxes b ON b.id = m."mailboxId" AND b."organizationId" = m."organizationId"
-        WHERE m."organizationId" = ${organizationId}::uuid AND m.direction = 'outbound' AND m.status IN ('queued', 'retrying')
-          AND m."dueAt" <= ${now} AND b.status = 'active'
-        ORDER BY m."dueAt", m.id LIMIT ${batchSize} FOR UPDATE OF m SKIP LOCKED`;
-      if (due.length === 0) return [];
-      const ids = due.map((row) => row.id);
+      const ids = await lockDueSends(tx, inboxReplyQueue, {
+        join: Prisma.sql`JOIN mailboxes b ON b.id = q."mailboxId" AND b."organizationId" = q."organizationId"`,
+        where: Prisma.sql`${inOrganization} AND b.status = 'active'`,
+        now,
+        limit: batchSize,
+      });
+      if (ids.length === 0) return [];
       await tx.$executeRaw`
-        UPDATE inbox_messages SET status = 'claimed', attempt = attempt + 1, "leaseExpiresAt" = ${leaseExpiresAt}, "updatedAt" = ${now}
+        UPDATE inbox_messages SET status = 'claimed', attempt = attempt + 1, "resultEventId" = NULL, "leaseExpiresAt" = ${leaseExpiresAt}, "updatedAt" = ${now}
         WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${ids}::uuid[])`;
       return ids;
     });
@@ -112,28 +111,36 @@ export class InboxRepliesService {
       select: { id: true, organizationId: true },
     });
     const organizationOf = new Map(owners.map((owner) => [owner.id, owner.organizationId]));
-    const seen = new Set<string>();
+    const seenEvents = new Set<string>();
+    const settledSends = new Set<string>();
     for (const result of results) {
       const organizationId = organizationOf.get(result.sendId);
       if (!organizationId) outcome.unknown += 1;
-      else if (seen.has(result.eventId)) outcome.duplicates += 1;
-      else outcome[await this.apply(organizationId, result)] += 1;
-      seen.add(result.eventId);
+      else {
+        const verdict = await this.apply(organizationId, result, { seenEvents, settledSends });
+        outcome[verdict === 'apply' ? 'applied' : verdict] += 1;
+      }
+      seenEvents.add(result.eventId);
     }
     return outcome;
   }
 
-  /** One result for the attempt in flight; a repeat of an applied attempt is a duplicate, an older attempt's is stale. */
-  private async apply(organizationId: string, result: SendResult): Promise<'applied' | 'duplicates' | 'stale'> {
+  /** One result, judged by the rule every send queue shares (sendResultRule.ts), in its own transaction. */
+  private async apply(organizationId: string, result: SendResult, report: { seenEvents: Set<string>; settledSends: Set<string> }): Promise<ResultVerdict> {
     const now = this.deps.clock.now();
     return scopedDb(this.deps.prisma, organizationId).$transaction(async (tx) => {
       const db = tx as unknown as ScopedDb;
-      const [reply] = await tx.$queryRaw<Array<{ id: string; status: string; attempt: number; threadId: string; mailboxId: string; text: string | null }>>`
-        SELECT id, status::text AS status, attempt, "threadId", "mailboxId", text FROM inbox_messages
+      const [reply] = await tx.$queryRaw<Array<{ id: string; status: string; attempt: number; leaseExpiresAt: Date | null; resultEventId: string | null; threadId: string; mailboxId: string; text: string | null }>>`
+        SELECT id, status::text AS status, attempt, "leaseExpiresAt", "resultEventId", "threadId", "mailboxId", text FROM inbox_messages
         WHERE "organizationId" = ${organizationId}::uuid AND id = ${result.sendId}::uuid FOR UPDATE`;
-      if (!reply || reply.attempt !== result.attempt) return 'stale';
-      if (reply.status !== 'claimed') return 'duplicates';
-      const settled = { leaseExpiresAt: null, updatedAt: now };
+      if (!reply) return 'stale';
+      const verdict = judgeSendResult(reply, result, {
+        eventApplied: report.seenEvents.has(result.eventId) || reply.resultEventId === result.eventId,
+        sendSettledInThisReport: report.settledSends.has(result.sendId),
+      });
+      if (verdict !== 'apply') return verdict;
+      report.settledSends.add(result.sendId);
+      const settled = { leaseExpiresAt: null, resultEventId: result.eventId, updatedAt: now };
       if (result.status === 'sent') {
         const sentAt = result.sentAt ? new Date(result.sentAt) : now;
         await db.inboxMessage.update({
@@ -152,10 +159,7 @@ export class InboxRepliesService {
       } else if (result.status === 'failed') {
         await db.inboxMessage.update({ where: { id: reply.id }, data: { ...settled, status: 'failed', lastError: `${result.code ?? 'failed'}: ${result.reason ?? ''}`.trim() } });
       } else {
-        const dueAt =
-          result.status === 'retryable'
-            ? new Date(now.getTime() + result.retryAfterSeconds * 1000)
-            : new Date(result.notBefore ? Date.parse(result.notBefore) : now.getTime() + defaultDeferMs);
+        const dueAt = dueAgainAt(result, now);
         await db.inboxMessage.update({
           where: { id: reply.id },
           data: {
@@ -167,7 +171,7 @@ export class InboxRepliesService {
           },
         });
       }
-      return 'applied';
+      return 'apply';
     });
   }
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { DelayUnit } from '../../generated/prisma/enums.js';
+import type { DelayUnit } from '../../../generated/prisma/enums.js';
 
 export interface VariantChoice {
   id: string;

@@ -5,7 +5,7 @@ import { scopedDb } from '../../../lib/db/tenantScope.js';
 import { seedCampaign } from '../../../test/campaignFixtures.js';
 import { callAsN8n } from '../../../test/n8nCallbacks.js';
 import { createTestApp, signUp, type TestApp } from '../../../test/testApp.js';
-import { enrollLeads } from '../enrollments.service.js';
+import { enrollLeads } from '../../campaigns/enrollments/enrollLeads.js';
 
 const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
 let t: TestApp;

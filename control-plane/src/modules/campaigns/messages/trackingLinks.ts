@@ -1,4 +1,4 @@
-import { constantTimeEqual, hmacSha256Hex } from '../../lib/crypto.js';
+import { constantTimeEqual, hmacSha256Hex } from '../../../lib/crypto.js';
 import { linkTargets, rewriteHtmlForTracking } from './htmlTracking.js';
 
 export const trackingLinkSecretName = 'tracking.link_secret';

@@ -1,10 +1,10 @@
-import type { StepVariant } from '../../generated/prisma/client.js';
-import type { ScopedDb } from '../../lib/db/tenantScope.js';
-import { AppError, NotFoundError } from '../../lib/errors.js';
-import { sha256Hex } from '../../lib/crypto.js';
-import { inChunks } from './messageStates.js';
-import { chooseVariant, dueAfter, newMessageKey } from './sequence.js';
-import { withArticle } from '../../lib/words.js';
+import type { StepVariant } from '../../../generated/prisma/client.js';
+import type { ScopedDb } from '../../../lib/db/tenantScope.js';
+import { AppError, NotFoundError } from '../../../lib/errors.js';
+import { sha256Hex } from '../../../lib/crypto.js';
+import { inChunks } from '../messageStates.js';
+import { chooseVariant, dueAfter, newMessageKey } from '../sequence/queuedStep.js';
+import { withArticle } from '../../../lib/words.js';
 
 export interface EnrollmentOutcome {
   enrolled: number;

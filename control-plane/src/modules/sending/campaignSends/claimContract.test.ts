@@ -5,7 +5,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { ClaimItem as NodesClaimItem, SendResult as NodesSendResult } from '../../../../../custom-nodes/nodes/shared/contract.js';
-import type { sendResultSchema } from '../../events/sendResults.schemas.js';
+import type { sendResultSchema } from '../sending.schemas.js';
 import type { ClaimItem } from './claimDueSends.js';
 
 describe('the claim contract shared with the n8n nodes', () => {

@@ -1,11 +1,12 @@
-import type { EventType } from '../../generated/prisma/enums.js';
-import { systemClock, type Clock } from '../../lib/clock.js';
-import type { PrismaClient } from '../../lib/db/prisma.js';
-import type { Logger } from '../../lib/logger.js';
-import { scopedDb, type ScopedDb } from '../../lib/db/tenantScope.js';
-import { chooseVariant, dueAfter, newMessageKey } from '../campaigns/sequence.js';
-import { refreshMailboxHealth, type HealthPolicy } from '../mailboxes/health/mailboxHealth.js';
-import type { SendResult } from './sendResults.schemas.js';
+import type { EventType } from '../../../generated/prisma/enums.js';
+import { systemClock, type Clock } from '../../../lib/clock.js';
+import type { PrismaClient } from '../../../lib/db/prisma.js';
+import type { Logger } from '../../../lib/logger.js';
+import { scopedDb, type ScopedDb } from '../../../lib/db/tenantScope.js';
+import { chooseVariant, dueAfter, newMessageKey } from '../../campaigns/sequence/queuedStep.js';
+import { refreshMailboxHealth, type HealthPolicy } from '../../mailboxes/health/mailboxHealth.js';
+import type { SendResult } from '../sending.schemas.js';
+import { dueAgainAt, judgeSendResult } from '../queue/sendResultRule.js';
 
 export interface SendResultsOutcome {
   applied: number;
@@ -29,19 +30,8 @@ interface LockedMessage {
 }
 
 const eventTypes: Record<SendResult['status'], EventType> = { sent: 'sent', deferred: 'deferred', retryable: 'deferred', failed: 'failed' };
-const defaultDeferMs = 15 * 60_000;
 /** Health is recomputed at most this often per mailbox on sends alone; a failure recomputes it at once. */
 const healthRefreshIntervalMs = 60_000;
-
-/**
- * A claimed send awaits its result. So does one cancelled while in flight (it kept its lease, see
- * stopEnrollments), but only to learn it went out: `sent` is recorded, since the mail really left,
- * and its stopped enrolment queues nothing; any other result leaves it cancelled.
- */
-function awaitsResult(message: LockedMessage, result: SendResult): boolean {
-  if (message.status === 'claimed') return true;
-  return message.status === 'cancelled' && message.leaseExpiresAt !== null && result.status === 'sent';
-}
 
 /**
  * Applies what the workflow reports. Each result is applied at most once (its eventId is the event's
@@ -104,10 +94,9 @@ export class SendResultsService {
       const inBatch = new Set<string>();
       for (const result of results) {
         const message = messages.get(result.sendId);
-        if (!message) outcome.unknown += 1;
-        else if (recorded.has(result.eventId)) outcome.duplicates += 1;
-        // One outcome per attempt: a second, different result for the same attempt is as stale as an old attempt's.
-        else if (message.attempt !== result.attempt || !awaitsResult(message, result) || inBatch.has(result.sendId)) outcome.stale += 1;
+        const verdict = message && judgeSendResult(message, result, { eventApplied: recorded.has(result.eventId), sendSettledInThisReport: inBatch.has(result.sendId) });
+        if (!message || !verdict) outcome.unknown += 1;
+        else if (verdict !== 'apply') outcome[verdict] += 1;
         else if (result.status === 'sent' && !mailboxes.has(result.mailboxId)) {
           outcome.unknown += 1;
           goneMailboxes.add(result.mailboxId);
@@ -240,10 +229,7 @@ export class SendResultsService {
       await db.enrollment.update({ where: { id: message.enrollmentId }, data: { state: 'stopped', stopReason: `send_failed:${result.code ?? 'unknown'}`, nextDueAt: null } });
       return;
     }
-    const dueAt =
-      result.status === 'retryable'
-        ? new Date(now.getTime() + result.retryAfterSeconds * 1000)
-        : result.notBefore ? new Date(result.notBefore) : new Date(now.getTime() + defaultDeferMs);
+    const dueAt = dueAgainAt(result, now);
     await db.message.update({
       where: { id: message.id },
       data: {

@@ -2,8 +2,8 @@ import type { Clock } from '../../lib/clock.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { scopedDb } from '../../lib/db/tenantScope.js';
 import { refreshMailboxHealth, type HealthPolicy } from '../mailboxes/health/mailboxHealth.js';
-import { inboxEventTypes, recordInboundMessage, type InboxEventType } from '../inbox/inboundMessages.js';
-import type { LeadOutcome, LeadOutcomes } from '../tracking/leadOutcomes.js';
+import { inboxEventTypes, recordInboundMessage, type InboxEventType } from './inboxFiling.js';
+import type { LeadOutcome, LeadOutcomes } from './leadOutcomes.js';
 import type { InboundEvent, inboundEventOutcomes } from './inboundEvents.schemas.js';
 
 type Outcome = (typeof inboundEventOutcomes)[number];

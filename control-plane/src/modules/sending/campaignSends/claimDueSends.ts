@@ -1,19 +1,28 @@
 import type { Histogram } from 'prom-client';
-import type { Mailbox } from '../../../generated/prisma/client.js';
 import type { Clock } from '../../../lib/clock.js';
+import { Prisma, type Mailbox } from '../../../generated/prisma/client.js';
 import type { PrismaClient } from '../../../lib/db/prisma.js';
 import { scopedDb, type ScopedDb } from '../../../lib/db/tenantScope.js';
 import { NotFoundError } from '../../../lib/errors.js';
 import { mailboxCapacity } from '../../mailboxes/limits/capacity.js';
-import { zonedDayBounds } from '../../mailboxes/limits/zonedDay.js';
-import type { TrackingLinks } from '../../tracking/links.js';
-import { stopEnrollments } from '../enrollments/stopEnrollments.js';
-import { pendingMessageStatuses } from '../messageStates.js';
-import { finishedBodies } from '../messages/finishedBodies.js';
-import { renderMessage } from '../messages/renderMessage.js';
+import type { TrackingLinks } from '../../campaigns/messages/trackingLinks.js';
+import { campaignUsedToday } from '../../campaigns/campaignDailyCap.js';
+import { stopEnrollments } from '../../campaigns/enrollments/stopEnrollments.js';
+import { finishedBodies } from '../../campaigns/messages/finishedBodies.js';
+import { renderMessage } from '../../campaigns/messages/renderMessage.js';
 import { recordClaimHeartbeat } from './claimHeartbeat.js';
-import type { CampaignScheduleInput } from '../campaigns.schemas.js';
+import type { CampaignScheduleInput } from '../../campaigns/campaigns.schemas.js';
+import { campaignSendQueue, leaseEnd, lockDueSends, returnExpiredLeases } from '../queue/sendQueue.js';
 import { unmailableLeads } from './unmailableLeads.js';
+
+type Sql = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
+
+interface ClaimedSend {
+  id: string;
+  attempt: number;
+  mailboxId: string;
+  subject: string;
+}
 
 export interface ClaimBatch {
   now: string;
@@ -65,14 +74,6 @@ export interface ClaimItem {
   mailboxes: MailboxPoolEntry[];
 }
 
-/** The campaign's daily cap counts its calendar day in the campaign's zone, in-flight claims included. */
-export async function campaignUsedToday(db: ScopedDb, campaignId: string, timeZone: string, now: Date): Promise<number> {
-  const { start, end } = zonedDayBounds(now, timeZone);
-  return db.message.count({
-    where: { campaignId, OR: [{ status: 'sent', sentAt: { gte: start, lt: end } }, { status: 'claimed' }] },
-  });
-}
-
 /**
  * Hands a workflow execution its batch of due sends. In one transaction: expired leases return to
  * the queue (flagged "may have been sent"), the campaign's mailboxes are locked so concurrent claims
@@ -102,114 +103,143 @@ export class ClaimService {
     // n8n is platform-level: the campaign it names decides the organization for everything below.
     const owner = await prisma.campaign.findUnique({ where: { id: campaignId }, select: { organizationId: true } });
     if (!owner) throw new NotFoundError('Campaign');
-    const db = scopedDb(prisma, owner.organizationId);
     const now = clock.now();
-    const leaseExpiresAt = new Date(now.getTime() + this.deps.leaseSeconds * 1000);
+    const leaseExpiresAt = leaseEnd(now, this.deps.leaseSeconds);
     const empty: ClaimBatch = { now: now.toISOString(), leaseExpiresAt: leaseExpiresAt.toISOString(), items: [] };
 
-    return db.$transaction(async (tx) => {
+    return scopedDb(prisma, owner.organizationId).$transaction(async (tx) => {
       const scoped = tx as unknown as ScopedDb;
       const campaign = await scoped.campaign.findUnique({ where: { id: campaignId }, include: { mailboxes: { include: { mailbox: true } } } });
       if (!campaign || campaign.status !== 'active') return empty;
       const organizationId = campaign.organizationId;
-
-      // Raw SQL is outside the tenant scope: every statement names the organization itself.
-      await tx.$executeRaw`
-        UPDATE messages SET status = 'queued', "mayHaveBeenSent" = true, "mailboxId" = NULL, "leaseExpiresAt" = NULL
-        WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
-          AND status = 'claimed' AND "leaseExpiresAt" < ${now}`;
+      const inCampaign = Prisma.sql`q."organizationId" = ${organizationId}::uuid AND q."campaignId" = ${campaignId}::uuid`;
+      await returnExpiredLeases(tx, campaignSendQueue, inCampaign, now);
 
       const pool = campaign.mailboxes.map((link) => link.mailbox).filter((mailbox) => mailbox.status === 'active');
       if (pool.length === 0) return empty;
       // Due sends first (cheap, and most runs of an idle campaign stop here). SKIP LOCKED never waits,
       // so taking these before the mailbox locks cannot deadlock with another claim.
-      const due = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM messages
-        WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
-          AND status::text = ANY(${pendingMessageStatuses}) AND "dueAt" <= ${now}
-        ORDER BY "dueAt", id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
-      if (due.length === 0) return empty;
-      await tx.$queryRaw`
-        SELECT id FROM mailboxes WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${pool.map((m) => m.id)}::uuid[])
-        ORDER BY id FOR UPDATE`;
-
-      const quota = new Map<string, number>();
-      const lastSent = new Map<string, Date | null>();
-      for (const mailbox of pool) {
-        const capacity = await mailboxCapacity(scoped, mailbox, now);
-        const ready = capacity.remainingToday > 0 && capacity.nextAllowedAt !== null && capacity.nextAllowedAt <= now;
-        // With a minimum gap, a mailbox sends at most once per run; the next run comes after the gap.
-        quota.set(mailbox.id, ready ? (mailbox.minGapSeconds > 0 ? 1 : capacity.remainingToday) : 0);
-        lastSent.set(mailbox.id, capacity.lastSentAt);
-      }
-      let room = Math.min(batchSize, [...quota.values()].reduce((sum, n) => sum + n, 0));
+      const dueIds = await lockDueSends(tx, campaignSendQueue, { where: inCampaign, now, limit: batchSize });
+      if (dueIds.length === 0) return empty;
+      const allowances = await this.reserveMailboxes(tx, scoped, organizationId, pool, now);
+      let room = Math.min(batchSize, [...allowances.quota.values()].reduce((sum, n) => sum + n, 0));
       if (campaign.dailyCap !== null) room = Math.min(room, campaign.dailyCap - (await campaignUsedToday(scoped, campaignId, campaign.timezone, now)));
       if (room <= 0) return empty;
 
       const messages = await scoped.message.findMany({
-        where: { id: { in: due.map((row) => row.id) } },
+        where: { id: { in: dueIds } },
         include: { enrollment: { include: { lead: true } } },
         orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
       });
       const refusals = await unmailableLeads(tx, organizationId, messages.map((message) => message.enrollment.lead));
       if (refusals.size > 0) await this.refuse(scoped, messages, refusals);
-      const variants = await scoped.stepVariant.findMany({ where: { id: { in: messages.map((m) => m.variantId).filter((id): id is string => id !== null) } } });
-      const steps = await scoped.sequenceStep.findMany({ where: { campaignId }, orderBy: { position: 'asc' } });
-      const poolById = new Map(pool.map((mailbox) => [mailbox.id, mailbox]));
-      // What follow-ups thread onto, for the whole batch in one query.
-      const followingUp = messages.filter((m) => m.stepPosition > 0).map((m) => m.enrollmentId);
-      const sentBefore = new Map<string, Array<{ stepPosition: number; messageIdHeader: string; subject: string | null }>>();
-      if (followingUp.length > 0) {
-        const rows = await scoped.message.findMany({
-          where: { enrollmentId: { in: followingUp }, status: 'sent' },
-          orderBy: { stepPosition: 'asc' },
-          select: { enrollmentId: true, stepPosition: true, messageIdHeader: true, subject: true },
-        });
-        for (const row of rows) sentBefore.set(row.enrollmentId, [...(sentBefore.get(row.enrollmentId) ?? []), row]);
-      }
-
-      const items: ClaimItem[] = [];
-      const claimed: Array<{ id: string; attempt: number; mailboxId: string; subject: string }> = [];
-      const reservations = new Map<string, number>();
-      for (const message of messages) {
-        if (items.length >= room) break;
-        if (refusals.has(message.leadId)) continue;
-        const enrollment = message.enrollment;
-        const variant = variants.find((v) => v.id === message.variantId);
-        const step = steps[message.stepPosition];
-        if (!variant || !step || enrollment.state !== 'active') {
-          await scoped.message.update({ where: { id: message.id }, data: { status: 'cancelled', lastError: 'The step or enrolment no longer exists' } });
-          continue;
-        }
-        const threaded = message.stepPosition > 0 && step.threadWithFirst && enrollment.firstMessageId && enrollment.mailboxId;
-        // Follow-ups stay on the mailbox that sent the first step; without its quota they wait for the next run.
-        const mailboxId = threaded ? enrollment.mailboxId! : this.pickMailbox(quota, reservations);
-        if (!mailboxId || !poolById.has(mailboxId) || (quota.get(mailboxId) ?? 0) - (reservations.get(mailboxId) ?? 0) <= 0) continue;
-        reservations.set(mailboxId, (reservations.get(mailboxId) ?? 0) + 1);
-
-        const attempt = message.attempt + 1;
-        const earlier = (sentBefore.get(message.enrollmentId) ?? []).filter((sent) => sent.stepPosition < message.stepPosition);
-        const item = await this.buildItem({ campaign, message, variant, attempt, now, threading: threaded ? earlier : null });
-        items.push({ ...item, mailboxes: [] });
-        claimed.push({ id: message.id, attempt, mailboxId, subject: item.message.subject });
-      }
-      // One statement for the whole batch: claiming hundreds of sends row by row dominated the claim time.
-      if (claimed.length > 0) {
-        await tx.$executeRaw`
-          UPDATE messages AS m
-          SET status = 'claimed', attempt = c.attempt, "leaseExpiresAt" = ${leaseExpiresAt}, "mailboxId" = c.mailbox_id,
-              subject = c.subject, "updatedAt" = ${now}
-          FROM unnest(${claimed.map((c) => c.id)}::uuid[], ${claimed.map((c) => c.attempt)}::int[],
-                      ${claimed.map((c) => c.mailboxId)}::uuid[], ${claimed.map((c) => c.subject)}::text[])
-               AS c(id, attempt, mailbox_id, subject)
-          WHERE m.id = c.id AND m."organizationId" = ${organizationId}::uuid`;
-      }
+      const { items, claimed, reservations } = await this.assignSends(scoped, {
+        campaign,
+        messages: messages.filter((message) => !refusals.has(message.leadId)),
+        pool,
+        quota: allowances.quota,
+        room,
+        now,
+      });
+      await this.markClaimed(tx, organizationId, claimed, leaseExpiresAt, now);
 
       const poolEntries = pool.map((mailbox) =>
-        mailboxPoolEntry(mailbox, { remainingToday: reservations.get(mailbox.id) ?? 0, minGapSeconds: mailbox.minGapSeconds, lastSentAt: lastSent.get(mailbox.id) ?? null }),
+        mailboxPoolEntry(mailbox, { remainingToday: reservations.get(mailbox.id) ?? 0, minGapSeconds: mailbox.minGapSeconds, lastSentAt: allowances.lastSent.get(mailbox.id) ?? null }),
       );
       return { ...empty, items: items.map((item) => ({ ...item, mailboxes: poolEntries })) };
     });
+  }
+
+  /**
+   * Locks the campaign's mailboxes, so concurrent claims on shared mailboxes serialise, and says how
+   * many sends each may take in this batch (its remaining cap, or one when a minimum gap applies).
+   */
+  private async reserveMailboxes(tx: Sql, scoped: ScopedDb, organizationId: string, pool: Mailbox[], now: Date) {
+    await tx.$queryRaw`
+      SELECT id FROM mailboxes WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${pool.map((m) => m.id)}::uuid[])
+      ORDER BY id FOR UPDATE`;
+    const quota = new Map<string, number>();
+    const lastSent = new Map<string, Date | null>();
+    for (const mailbox of pool) {
+      const capacity = await mailboxCapacity(scoped, mailbox, now);
+      const ready = capacity.remainingToday > 0 && capacity.nextAllowedAt !== null && capacity.nextAllowedAt <= now;
+      // With a minimum gap, a mailbox sends at most once per run; the next run comes after the gap.
+      quota.set(mailbox.id, ready ? (mailbox.minGapSeconds > 0 ? 1 : capacity.remainingToday) : 0);
+      lastSent.set(mailbox.id, capacity.lastSentAt);
+    }
+    return { quota, lastSent };
+  }
+
+  /** Gives each due send a mailbox with quota left (a follow-up keeps its thread's) and renders it, up to the batch's room. */
+  private async assignSends(
+    scoped: ScopedDb,
+    batch: {
+      campaign: Parameters<ClaimService['buildItem']>[0]['campaign'] & { id: string };
+      messages: Array<Parameters<ClaimService['buildItem']>[0]['message'] & { attempt: number; variantId: string | null; enrollment: { state: string } }>;
+      pool: Mailbox[];
+      quota: Map<string, number>;
+      room: number;
+      now: Date;
+    },
+  ) {
+    const { campaign, messages, pool, quota, room, now } = batch;
+    const variants = await scoped.stepVariant.findMany({ where: { id: { in: messages.map((m) => m.variantId).filter((id): id is string => id !== null) } } });
+    const steps = await scoped.sequenceStep.findMany({ where: { campaignId: campaign.id }, orderBy: { position: 'asc' } });
+    const poolById = new Map(pool.map((mailbox) => [mailbox.id, mailbox]));
+    const sentBefore = await this.sentEarlierInThread(scoped, messages);
+
+    const items: Array<Omit<ClaimItem, 'mailboxes'>> = [];
+    const claimed: ClaimedSend[] = [];
+    const reservations = new Map<string, number>();
+    for (const message of messages) {
+      if (items.length >= room) break;
+      const enrollment = message.enrollment;
+      const variant = variants.find((v) => v.id === message.variantId);
+      const step = steps[message.stepPosition];
+      if (!variant || !step || enrollment.state !== 'active') {
+        await scoped.message.update({ where: { id: message.id }, data: { status: 'cancelled', lastError: 'The step or enrolment no longer exists' } });
+        continue;
+      }
+      const threaded = message.stepPosition > 0 && step.threadWithFirst && enrollment.firstMessageId && enrollment.mailboxId;
+      // Follow-ups stay on the mailbox that sent the first step; without its quota they wait for the next run.
+      const mailboxId = threaded ? enrollment.mailboxId! : this.pickMailbox(quota, reservations);
+      if (!mailboxId || !poolById.has(mailboxId) || (quota.get(mailboxId) ?? 0) - (reservations.get(mailboxId) ?? 0) <= 0) continue;
+      reservations.set(mailboxId, (reservations.get(mailboxId) ?? 0) + 1);
+
+      const attempt = message.attempt + 1;
+      const earlier = (sentBefore.get(message.enrollmentId) ?? []).filter((sent) => sent.stepPosition < message.stepPosition);
+      const item = await this.buildItem({ campaign, message, variant, attempt, now, threading: threaded ? earlier : null });
+      items.push(item);
+      claimed.push({ id: message.id, attempt, mailboxId, subject: item.message.subject });
+    }
+    return { items, claimed, reservations };
+  }
+
+  /** What follow-ups thread onto, for the whole batch in one query. */
+  private async sentEarlierInThread(scoped: ScopedDb, messages: Array<{ stepPosition: number; enrollmentId: string }>) {
+    const followingUp = messages.filter((m) => m.stepPosition > 0).map((m) => m.enrollmentId);
+    const sentBefore = new Map<string, Array<{ stepPosition: number; messageIdHeader: string; subject: string | null }>>();
+    if (followingUp.length === 0) return sentBefore;
+    const rows = await scoped.message.findMany({
+      where: { enrollmentId: { in: followingUp }, status: 'sent' },
+      orderBy: { stepPosition: 'asc' },
+      select: { enrollmentId: true, stepPosition: true, messageIdHeader: true, subject: true },
+    });
+    for (const row of rows) sentBefore.set(row.enrollmentId, [...(sentBefore.get(row.enrollmentId) ?? []), row]);
+    return sentBefore;
+  }
+
+  /** Leases the batch in one statement: claiming hundreds of sends row by row dominated the claim time. */
+  private async markClaimed(tx: Sql, organizationId: string, claimed: ClaimedSend[], leaseExpiresAt: Date, now: Date): Promise<void> {
+    if (claimed.length === 0) return;
+    await tx.$executeRaw`
+      UPDATE messages AS m
+      SET status = 'claimed', attempt = c.attempt, "leaseExpiresAt" = ${leaseExpiresAt}, "mailboxId" = c.mailbox_id,
+          subject = c.subject, "updatedAt" = ${now}
+      FROM unnest(${claimed.map((c) => c.id)}::uuid[], ${claimed.map((c) => c.attempt)}::int[],
+                  ${claimed.map((c) => c.mailboxId)}::uuid[], ${claimed.map((c) => c.subject)}::text[])
+           AS c(id, attempt, mailbox_id, subject)
+      WHERE m.id = c.id AND m."organizationId" = ${organizationId}::uuid`;
   }
 
   /** Cancels the refused sends and stops their leads' sequences, grouped by reason (a handful of statements). */

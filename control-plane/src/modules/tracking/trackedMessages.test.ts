@@ -1,6 +1,6 @@
 // Unit: HTML rewriting, signed links and machine detection, without a database.
 import { describe, expect, it } from 'vitest';
-import { TrackingLinks } from './links.js';
+import { TrackingLinks } from '../campaigns/messages/trackingLinks.js';
 import { machineReason } from './machineDetection.js';
 
 const links = new TrackingLinks({ publicUrl: 'https://t.ophir.example/', secret: async () => 'test-secret' });

@@ -43,3 +43,18 @@ export const sendResultsOutcomeSchema = z
     unknown: z.number().int().describe('Results naming a send, or a sending mailbox, that does not exist (any more): nothing was recorded for them'),
   })
   .openapi('SendResultsOutcome');
+
+export const campaignClaimBody = z.object({ campaignId: z.uuid(), batchSize: z.number().int().min(1).max(500).default(50) }).strict().openapi('CampaignClaim');
+
+export const inboxRepliesClaimBody = z
+  .object({ organizationId: z.uuid(), batchSize: z.number().int().min(1).max(500).default(20) })
+  .strict()
+  .openapi('InboxRepliesClaim');
+
+export const inboxReplyResultsBody = z
+  .object({
+    source: z.object({ workflowId: z.string().optional(), executionId: z.string().optional() }).loose().optional(),
+    results: z.array(sendResultSchema).min(1).max(1000).describe('Send results as the Send Email node produces them; sendId is the reply id'),
+  })
+  .strict()
+  .openapi('InboxReplyResults');

@@ -1,0 +1,38 @@
+import type { SendResult } from '../sending.schemas.js';
+
+/** Where a deferral without a time of its own waits. */
+export const defaultDeferMs = 15 * 60_000;
+
+export type ResultVerdict = 'apply' | 'duplicates' | 'stale';
+
+/** A queued send as its result finds it (locked). */
+export interface SendAwaitingResult {
+  status: string;
+  attempt: number;
+  leaseExpiresAt: Date | null;
+}
+
+/**
+ * The one rule for a send result, whichever queue the send is in:
+ * - a result whose eventId was already applied (earlier, or earlier in this report) is a duplicate;
+ * - a result for another attempt than the one in flight is stale (its lease ended and the send was claimed again);
+ * - so is a second, different result for the attempt in flight, and one for a send no longer awaiting a result.
+ * A claimed send awaits its result. So does one cancelled while in flight (it kept its lease, see
+ * stopEnrollments), but only to learn that it went out: `sent` is recorded, since the mail really left.
+ */
+export function judgeSendResult(
+  send: SendAwaitingResult,
+  result: Pick<SendResult, 'attempt' | 'status'>,
+  seen: { eventApplied: boolean; sendSettledInThisReport: boolean },
+): ResultVerdict {
+  if (seen.eventApplied) return 'duplicates';
+  if (send.attempt !== result.attempt || seen.sendSettledInThisReport) return 'stale';
+  const awaiting = send.status === 'claimed' || (send.status === 'cancelled' && send.leaseExpiresAt !== null && result.status === 'sent');
+  return awaiting ? 'apply' : 'stale';
+}
+
+/** When a deferred or retryable send is due again. */
+export function dueAgainAt(result: Extract<SendResult, { status: 'deferred' | 'retryable' }>, now: Date): Date {
+  if (result.status === 'retryable') return new Date(now.getTime() + result.retryAfterSeconds * 1000);
+  return result.notBefore ? new Date(result.notBefore) : new Date(now.getTime() + defaultDeferMs);
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { route, type AnyRoute } from '../../lib/http/route.js';
+import type { ClaimService } from './campaignSends/claimDueSends.js';
+import type { SendResultsService } from './campaignSends/recordSendResults.js';
+import type { InboxRepliesService } from './inboxReplies/inboxReplies.service.js';
+import { campaignClaimBody, inboxRepliesClaimBody, inboxReplyResultsBody, sendResultsBody, sendResultsOutcomeSchema } from './sending.schemas.js';
+
+const tag = 'n8n callbacks';
+
+/**
+ * Every claim and send-result callback of n8n's send path (custom-nodes/README.md "Endpoints the
+ * control plane implements"): campaign sends, and replies written in the unified inbox.
+ */
+export function sendingRoutes(deps: { claims: ClaimService; results: SendResultsService; inboxReplies: InboxRepliesService }): AnyRoute[] {
+  return [
+    // POST /api/internal/n8n/claims
+    route({
+      method: 'post', path: '/api/internal/n8n/claims', access: 'n8n', tag,
+      summary: 'A workflow execution claims its batch of due sends (leased; never handed to two executions)',
+      body: campaignClaimBody,
+      responses: { 200: { description: 'The batch (items may be empty)', schema: z.object({ now: z.string(), leaseExpiresAt: z.string(), items: z.array(z.unknown()) }) } },
+      handler: async ({ body }) => ({ body: await deps.claims.claim(body.campaignId, body.batchSize) }),
+    }),
+    // POST /api/internal/n8n/events
+    route({
+      method: 'post', path: '/api/internal/n8n/events', access: 'n8n', tag,
+      summary: 'Send results from a workflow; each applied once (by eventId) and only for the attempt in flight',
+      body: sendResultsBody,
+      responses: { 200: { description: 'What was applied', schema: sendResultsOutcomeSchema } },
+      handler: async ({ body }) => ({ body: await deps.results.record(body.results) }),
+    }),
+    // POST /api/internal/n8n/inbox-replies/claims
+    route({
+      method: 'post', path: '/api/internal/n8n/inbox-replies/claims', access: 'n8n', tag,
+      summary: "An execution claims the organization's queued replies (leased; never handed to two executions), as items Send Email takes",
+      body: inboxRepliesClaimBody,
+      responses: { 200: { description: 'The batch (items may be empty)', schema: z.object({ now: z.string(), leaseExpiresAt: z.string(), items: z.array(z.unknown()) }) } },
+      handler: async ({ body }) => ({ body: await deps.inboxReplies.claim(body.organizationId, body.batchSize) }),
+    }),
+    // POST /api/internal/n8n/inbox-replies/results
+    route({
+      method: 'post', path: '/api/internal/n8n/inbox-replies/results', access: 'n8n', tag,
+      summary: 'Send results of replies; each applied once per reply and attempt',
+      body: inboxReplyResultsBody,
+      responses: { 200: { description: 'What was applied', schema: sendResultsOutcomeSchema } },
+      handler: async ({ body }) => ({ body: await deps.inboxReplies.record(body.results) }),
+    }),
+  ];
+}

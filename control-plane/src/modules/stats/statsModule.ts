@@ -1,0 +1,13 @@
+import type { Clock } from '../../lib/clock.js';
+import type { Config } from '../../lib/config.js';
+import type { AnyRoute } from '../../lib/http/route.js';
+import type { Logger } from '../../lib/logger.js';
+import { CampaignStatsService } from './campaignStats.service.js';
+import { statsRoutes } from './stats.routes.js';
+import { StatsStream } from './statsStream.js';
+
+/** Campaign statistics, read from the aggregates the events add up to, and their live stream. */
+export function statsModule(deps: { config: Config; clock: Clock; logger: Logger }): { routes: AnyRoute[] } {
+  const { config, clock, logger } = deps;
+  return { routes: statsRoutes({ stats: new CampaignStatsService({ clock }), stream: new StatsStream({ intervalMs: config.STATS_STREAM_INTERVAL_MS, logger }) }) };
+}
