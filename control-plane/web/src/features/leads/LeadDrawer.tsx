@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Activity, Mail, MousePointerClick, Reply, TriangleAlert } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { Sheet, SheetContent } from '@/components/ui/sheet';
@@ -162,10 +162,19 @@ export function LeadDrawer({ leadId, lead: row, onClose }: { leadId: string | un
   const fetched = useQuery({ ...leadQuery(leadId ?? ''), enabled: leadId !== undefined });
   const lead = fetched.data ?? row;
   const title = lead ? fullName(lead) || lead.email : 'Lead';
+  // The drawer opens from the URL, not from a trigger: on closing, focus goes back to the lead's row by hand.
+  const lastLeadId = useRef(leadId);
+  if (leadId) lastLeadId.current = leadId;
+  const returnFocus = (event: Event) => {
+    const button = document.querySelector<HTMLElement>(`[data-lead-id="${lastLeadId.current}"]`);
+    if (!button) return;
+    event.preventDefault();
+    button.focus();
+  };
   return (
     <Sheet open={leadId !== undefined} onOpenChange={(open) => (open ? undefined : onClose())}>
       {leadId ? (
-        <SheetContent title={title} description={lead && fullName(lead) ? lead.email : undefined}>
+        <SheetContent title={title} description={lead && fullName(lead) ? lead.email : undefined} onCloseAutoFocus={returnFocus}>
           <LeadDetails leadId={leadId} />
         </SheetContent>
       ) : null}

@@ -39,6 +39,7 @@ function columns(onOpen: (leadId: string) => void): ColumnDef<Lead>[] {
         <button
           type="button"
           className="max-w-full truncate rounded text-left font-medium text-indigo-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+          data-lead-id={row.original.id}
           onClick={() => onOpen(row.original.id)}
         >
           {row.original.email}
@@ -52,13 +53,14 @@ function columns(onOpen: (leadId: string) => void): ColumnDef<Lead>[] {
       id: 'tags',
       header: 'Tags',
       cell: ({ row }) => (
-        <span className="flex flex-wrap gap-1">
-          {row.original.tags.slice(0, 3).map((tag) => (
-            <Badge key={tag} tone="info">
+        // One line whatever the count (rows keep the height the virtualizer reckons with); the drawer lists them all.
+        <span className="flex items-center gap-1 overflow-hidden" title={row.original.tags.join(', ')}>
+          {row.original.tags.slice(0, 1).map((tag) => (
+            <Badge key={tag} tone="info" className="min-w-0 truncate">
               {tag}
             </Badge>
           ))}
-          {row.original.tags.length > 3 ? <span className="text-xs text-slate-500">+{row.original.tags.length - 3}</span> : null}
+          {row.original.tags.length > 1 ? <span className="shrink-0 text-xs text-slate-500">+{row.original.tags.length - 1}</span> : null}
         </span>
       ),
     },
