@@ -20,7 +20,8 @@ export function AddMailboxMenu() {
 
   return (
     <>
-      <DropdownMenu>
+      {/* Not modal: a modal menu hides the page from assistive technology while its links stay focusable. */}
+      <DropdownMenu modal={false}>
         <DropdownMenuTrigger asChild>
           <Button disabled={connect.isPending}>
             <Plus className="size-4" aria-hidden="true" />

@@ -77,7 +77,7 @@ export function SandboxMessages({ mailboxId }: { mailboxId: string }) {
                     >
                       <span className="block truncate font-medium text-slate-900">{message.subject || '(no subject)'}</span>
                       <span className="block truncate text-xs text-slate-600">To {message.to}</span>
-                      <span className="block text-xs text-slate-500">{formatDateTime(message.createdAt)}</span>
+                      <span className="block text-xs text-slate-600">{formatDateTime(message.createdAt)}</span>
                     </button>
                   </li>
                 ))}

@@ -44,10 +44,11 @@ export function UsageCard({ mailbox }: { mailbox: Mailbox }) {
         {daily.isError ? <ErrorState error={daily.error} /> : null}
         {daily.data ? (
           <>
-            <UsageChart days={daily.data.days} dailyCap={mailbox.dailyCap} />
-            <p className="sr-only">
-              {totalSent} sent over the last {chartDays} days; {daily.data.days.map((day) => `${day.date}: ${day.sent}`).join(', ')}.
-            </p>
+            <UsageChart
+              days={daily.data.days}
+              dailyCap={mailbox.dailyCap}
+              summary={`${totalSent} sent over the last ${chartDays} days, cap ${mailbox.dailyCap} a day; ${daily.data.days.map((day) => `${day.date}: ${day.sent}`).join(', ')}`}
+            />
             {totalSent === 0 ? <p className="text-sm text-slate-600">Nothing sent yet: sends appear here once a campaign uses this mailbox.</p> : null}
           </>
         ) : null}

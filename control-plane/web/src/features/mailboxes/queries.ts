@@ -82,6 +82,8 @@ export function useDeleteMailbox(mailboxId: string) {
     },
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: queryKeys.mailboxes.one(mailboxId) });
+      // The list is not on screen now: without this it would show the deleted mailbox until its refetch lands.
+      queryClient.setQueryData(mailboxesQuery.queryKey, (mailboxes) => mailboxes?.filter((mailbox) => mailbox.id !== mailboxId));
       await queryClient.invalidateQueries({ queryKey: queryKeys.mailboxes.list });
     },
   });
