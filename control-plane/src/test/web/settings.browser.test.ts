@@ -145,17 +145,36 @@ describe('settings in a browser', () => {
     await viewer.getByRole('heading', { name: "This invitation can't be used" }).waitFor();
     expect(await viewer.getByRole('button', { name: 'Accept invitation' }).count()).toBe(0);
 
+    // My account: a new name shows in the shell; a wrong current password is said on its field; a new one keeps this browser signed in.
+    await openSettings(owner, 'My account');
+    await owner.getByRole('textbox', { name: 'Your name' }).fill('Ada King');
+    await owner.getByRole('button', { name: 'Save name' }).click();
+    await owner.getByRole('button', { name: /^User menu/ }).getByText('Ada King').waitFor();
+    const currentPassword = owner.getByLabel('Current password', { exact: true });
+    await currentPassword.fill('not my password');
+    await owner.getByLabel('New password', { exact: true }).fill('an even better passphrase');
+    await owner.getByRole('button', { name: 'Change password' }).click();
+    await owner.getByText('This is not your current password').waitFor();
+    expect(await currentPassword.getAttribute('aria-invalid')).toBe('true');
+    await checkPage(owner, 'settings-account');
+    await currentPassword.fill(password);
+    await owner.getByRole('button', { name: 'Change password' }).click();
+    await owner.getByText('Password changed. Your other sessions were signed out.').waitFor();
+    await owner.reload();
+    await owner.getByRole('heading', { name: 'My account', level: 2 }).waitFor();
+    expect((await app.http.post('/api/auth/login').send({ email: ownerEmail, password: 'an even better passphrase' })).status).toBe(200);
+
     // The owner's audit log names the invitation, its acceptance and the key.
     await openSettings(owner, 'Audit log');
     const log = owner.getByRole('table', { name: 'Audit log' });
     await log.getByRole('row', { name: new RegExp(`Invited ${viewerEmail} as viewer`) }).waitFor();
     const rows = await log.getByRole('row').allTextContents();
-    expect(rows.some((row) => row.includes('Ada Lovelace') && row.includes('Created the API key “CRM sync” (member)'))).toBe(true);
+    expect(rows.some((row) => row.includes('Ada King') && row.includes('Created the API key “CRM sync” (member)'))).toBe(true);
     expect(rows.some((row) => row.includes('Grace Hopper') && row.includes('Accepted an invitation and joined'))).toBe(true);
     expect(rows.some((row) => row.includes('Renamed the organization to “Acme Renamed”'))).toBe(true);
     await checkPage(owner, 'settings-audit-log');
 
-    // The only failed calls are the ones refused on purpose: the too-long name and the spent link.
+    // The only failed calls are the ones refused on purpose: the too-long name, the wrong password and the spent link.
     expect(consoleErrors.filter((error) => !error.includes('400 (Bad Request)'))).toEqual([]);
     expect(viewerConsoleErrors.filter((error) => !error.includes('404 (Not Found)'))).toEqual([]);
     expect(viewerConsoleErrors).toHaveLength(1);

@@ -1,10 +1,19 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { z } from 'zod';
+import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { FormField } from '@/components/ui/form-field';
 import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { roleLabels } from '@/features/auth/permissions';
 import { meQuery } from '@/features/auth/queries';
+import { ApiError, applyProblemToForm } from '@/lib/api/problem';
+import { useChangePassword, useRenameMe } from './queries';
 import { SettingsSection } from './SettingsSection';
 
 function Detail({ term, children }: { term: string; children: ReactNode }) {
@@ -23,24 +32,113 @@ export function AccountSettings() {
       {me.isPending ? <LoadingRows label="Loading your account" /> : null}
       {me.isError ? <ErrorState error={me.error} /> : null}
       {me.data ? (
-        <Card>
-          <dl className="divide-y divide-slate-100">
-            <Detail term="Name">{me.data.user?.name ?? ''}</Detail>
-            <Detail term="Email">{me.data.user?.email ?? ''}</Detail>
-            <Detail term="Your role here">{roleLabels[me.data.organization.role]}</Detail>
-            <Detail term="Organizations">
-              <ul className="space-y-1">
-                {me.data.organizations.map((organization) => (
-                  <li key={organization.id} className="flex items-center gap-2">
-                    {organization.name}
-                    <Badge tone={organization.id === me.data.organization.id ? 'info' : 'neutral'}>{roleLabels[organization.role]}</Badge>
-                  </li>
-                ))}
-              </ul>
-            </Detail>
-          </dl>
-        </Card>
+        <div className="space-y-6">
+          <Card>
+            <dl className="divide-y divide-slate-100">
+              <Detail term="Email">{me.data.user?.email ?? ''}</Detail>
+              <Detail term="Your role here">{roleLabels[me.data.organization.role]}</Detail>
+              <Detail term="Organizations">
+                <ul className="space-y-1">
+                  {me.data.organizations.map((organization) => (
+                    <li key={organization.id} className="flex items-center gap-2">
+                      {organization.name}
+                      <Badge tone={organization.id === me.data.organization.id ? 'info' : 'neutral'}>{roleLabels[organization.role]}</Badge>
+                    </li>
+                  ))}
+                </ul>
+              </Detail>
+            </dl>
+          </Card>
+          {me.data.user ? (
+            <div className="grid gap-6 lg:grid-cols-2">
+              <NameForm name={me.data.user.name} />
+              <PasswordForm />
+            </div>
+          ) : null}
+        </div>
       ) : null}
     </SettingsSection>
+  );
+}
+
+const nameForm = z.object({ name: z.string().trim().min(1, 'Enter your name') });
+type NameForm = z.infer<typeof nameForm>;
+
+function NameForm({ name }: { name: string }) {
+  const rename = useRenameMe();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<NameForm>({ resolver: zodResolver(nameForm), defaultValues: { name } });
+  const { errors, isSubmitting, isDirty } = form.formState;
+
+  useEffect(() => form.reset({ name }), [form, name]);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await rename.mutateAsync(values);
+      toast.success('Your name was changed');
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setFormError(applyProblemToForm(error.problem, form.setError, ['name']));
+    }
+  });
+
+  return (
+    <Card className="p-5">
+      <form className="space-y-4" onSubmit={onSubmit} noValidate aria-labelledby="account-name-heading">
+        <h3 id="account-name-heading" className="text-sm font-semibold text-slate-900">
+          Your name
+        </h3>
+        {formError ? <Alert>{formError}</Alert> : null}
+        <FormField label="Your name" autoComplete="name" error={errors.name?.message} {...form.register('name')} />
+        <Button type="submit" disabled={isSubmitting || !isDirty}>
+          {isSubmitting ? 'Saving…' : 'Save name'}
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
+const passwordForm = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password'),
+  newPassword: z.string().min(10, 'Use at least 10 characters'),
+});
+type PasswordForm = z.infer<typeof passwordForm>;
+
+function PasswordForm() {
+  const change = useChangePassword();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<PasswordForm>({ resolver: zodResolver(passwordForm), defaultValues: { currentPassword: '', newPassword: '' } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await change.mutateAsync(values);
+      form.reset();
+      toast.success('Password changed. Your other sessions were signed out.');
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setFormError(applyProblemToForm(error.problem, form.setError, ['currentPassword', 'newPassword']));
+    }
+  });
+
+  return (
+    <Card className="p-5">
+      <form className="space-y-4" onSubmit={onSubmit} noValidate aria-labelledby="account-password-heading">
+        <div>
+          <h3 id="account-password-heading" className="text-sm font-semibold text-slate-900">
+            Password
+          </h3>
+          <p className="mt-0.5 text-xs text-slate-500">Changing it signs you out everywhere else.</p>
+        </div>
+        {formError ? <Alert>{formError}</Alert> : null}
+        <FormField label="Current password" type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...form.register('currentPassword')} />
+        <FormField label="New password" type="password" autoComplete="new-password" error={errors.newPassword?.message} {...form.register('newPassword')} />
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? 'Changing…' : 'Change password'}
+        </Button>
+      </form>
+    </Card>
   );
 }

@@ -2,6 +2,7 @@ import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from 
 import { api, dataOf, doneOf } from '@/lib/api/client';
 import { queryKeys } from '@/lib/api/queryKeys';
 import type { components } from '@/lib/api/schema';
+import { cookieSessionHeaders, startSession } from '@/lib/api/session';
 
 export type Member = components['schemas']['Member'];
 export type Invitation = components['schemas']['Invitation'];
@@ -131,6 +132,22 @@ export function useRevokeApiKey() {
         queryClient.invalidateQueries({ queryKey: queryKeys.auditLog.all }),
       ]);
     },
+  });
+}
+
+export function useRenameMe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string }) => dataOf(api.PATCH('/api/me', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.me }),
+  });
+}
+
+/** A new password ends every session of the account; this browser goes on in the fresh one the answer opens (its refresh token in the cookie). */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => dataOf(api.POST('/api/me/password', { body, headers: cookieSessionHeaders })),
+    onSuccess: startSession,
   });
 }
 
