@@ -195,6 +195,18 @@ describe('the Leads page in a browser', () => {
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv.trim().split('\r\n').slice(1).map((line) => line.split(',')[0])).toEqual([first.email]);
 
+    // More leads than one page: scrolling to the end of the table loads the next page by cursor.
+    await app.prisma.lead.createMany({
+      data: Array.from({ length: 130 }, (_, i) => ({ organizationId, email: `bulk${String(i).padStart(3, '0')}@many.example`, emailDomain: 'many.example', tags: ['many'] })),
+    });
+    await page.getByRole('textbox', { name: 'Tag' }).fill('many');
+    await page.waitForURL((url) => url.searchParams.get('tag') === 'many');
+    await page.getByText('100+ leads match these filters').waitFor();
+    await table.evaluate((element) => element.parentElement!.scrollTo({ top: 100_000 }));
+    await page.getByText('130 leads match these filters').waitFor();
+    await table.evaluate((element) => element.parentElement!.scrollTo({ top: 100_000 }));
+    await table.getByRole('button', { name: 'bulk129@many.example' }).waitFor();
+
     // Usable at 1024 px: nothing runs off the side of the page.
     await page.setViewportSize({ width: 1024, height: 768 });
     await checkPage('leads-1024');
