@@ -145,6 +145,14 @@ describe('settings in a browser', () => {
     await viewer.getByRole('heading', { name: "This invitation can't be used" }).waitFor();
     expect(await viewer.getByRole('button', { name: 'Accept invitation' }).count()).toBe(0);
 
+    // The last owner cannot leave: the API's refusal is shown, and the owner stays.
+    await openSettings(owner, 'Members');
+    await owner.getByRole('table', { name: 'Members' }).getByRole('row', { name: /Grace Hopper/ }).waitFor();
+    await owner.getByRole('button', { name: 'Remove Ada Lovelace' }).click();
+    await owner.getByRole('alertdialog', { name: 'Remove Ada Lovelace?' }).getByRole('button', { name: 'Remove member' }).click();
+    await owner.getByText('An organization needs at least one owner; make someone else owner first').waitFor();
+    expect(await owner.getByRole('table', { name: 'Members' }).getByRole('row', { name: /Ada Lovelace/ }).count()).toBe(1);
+
     // My account: a new name shows in the shell; a wrong current password is said on its field; a new one keeps this browser signed in.
     await openSettings(owner, 'My account');
     await owner.getByRole('textbox', { name: 'Your name' }).fill('Ada King');
@@ -174,8 +182,8 @@ describe('settings in a browser', () => {
     expect(rows.some((row) => row.includes('Renamed the organization to “Acme Renamed”'))).toBe(true);
     await checkPage(owner, 'settings-audit-log');
 
-    // The only failed calls are the ones refused on purpose: the too-long name, the wrong password and the spent link.
-    expect(consoleErrors.filter((error) => !error.includes('400 (Bad Request)'))).toEqual([]);
+    // The only failed calls are the ones refused on purpose: the too-long name, the last owner's removal, the wrong password and the spent link.
+    expect(consoleErrors.filter((error) => !error.includes('400 (Bad Request)') && !error.includes('409 (Conflict)'))).toEqual([]);
     expect(viewerConsoleErrors.filter((error) => !error.includes('404 (Not Found)'))).toEqual([]);
     expect(viewerConsoleErrors).toHaveLength(1);
   }, 120_000);

@@ -87,7 +87,7 @@ function NameForm({ name }: { name: string }) {
     <Card className="p-5">
       <form className="space-y-4" onSubmit={onSubmit} noValidate aria-labelledby="account-name-heading">
         <h3 id="account-name-heading" className="text-sm font-semibold text-slate-900">
-          Your name
+          Name
         </h3>
         {formError ? <Alert>{formError}</Alert> : null}
         <FormField label="Your name" autoComplete="name" error={errors.name?.message} {...form.register('name')} />
