@@ -3,7 +3,6 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '@/features/auth/permissions';
 import { queryKeys } from '@/lib/api/queryKeys';
-import type { components } from '@/lib/api/schema';
 import { MembersSettings } from './MembersSettings';
 import type { Member } from './queries';
 
@@ -16,7 +15,7 @@ const viewerMember: Member = { id: 'm-viewer', userId: 'u-viewer', email: 'viewe
 /** The page as `me` sees it, from a cache that already holds the answers (nothing is fetched). */
 function renderAs(me: Member) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  const meAnswer: components['schemas']['Me'] = {
+  const meAnswer = {
     user: { id: me.userId, email: me.email, name: me.name },
     organization: { id: 'org', name: 'Acme', role: me.role },
     apiKey: null,
