@@ -124,7 +124,7 @@ export function createApp(deps: AppDeps): App {
 
   const sessionCookie = new SessionCookie({ publicUrl: config.PUBLIC_URL });
   const routes: AnyRoute[] = [
-    ...authRoutes({ auth, prisma, loginThrottle, sessionCookie }),
+    ...authRoutes({ auth, loginThrottle, sessionCookie }),
     ...organizationRoutes({
       invitations: new InvitationsService({ prisma, clock, passwords, auth }),
       apiKeys: new ApiKeysService({ clock }),

@@ -6,11 +6,11 @@
  */
 import path from 'node:path';
 import process from 'node:process';
-import { loadConfig, ConfigError, type Config } from '../lib/config.js';
+import { ConfigError, launcherSettings, loadConfig, type Config } from '../lib/config.js';
 import { systemClock } from '../lib/clock.js';
 import { createPrismaClient } from '../lib/db/prisma.js';
 import { createLogger } from '../lib/logger.js';
-import { dataRoot, repoRoot } from '../lib/paths.js';
+import { repoRoot } from '../lib/paths.js';
 import { loadOrCreateDevSecrets } from '../runtime/devSecrets.js';
 import { applyMigrations } from '../runtime/migrations.js';
 import { isN8nRuntimeProvisioned, startN8n, type RunningN8n } from '../runtime/n8n/index.js';
@@ -39,10 +39,8 @@ async function stopAll(exitCode: number): Promise<never> {
   process.exit(exitCode);
 }
 
-const owner = (env: Record<string, string | undefined>) =>
-  env.N8N_OWNER_PASSWORD
-    ? { email: env.N8N_OWNER_EMAIL ?? 'owner@ophir.example', password: env.N8N_OWNER_PASSWORD, firstName: 'Ophir', lastName: 'Operator' }
-    : undefined;
+const owner = (config: Config) =>
+  config.N8N_OWNER_PASSWORD ? { email: config.N8N_OWNER_EMAIL, password: config.N8N_OWNER_PASSWORD, firstName: 'Ophir', lastName: 'Operator' } : undefined;
 
 const supervisionOf = (config: Config) => ({
   backoff: { initialMs: config.SUPERVISOR_BACKOFF_INITIAL_MS, maxMs: config.SUPERVISOR_BACKOFF_MAX_MS },
@@ -81,8 +79,8 @@ function narrate(name: string, metrics: () => RunningServer['app']['metrics'] | 
 async function main(): Promise<void> {
   const env: Record<string, string | undefined> = { ...process.env };
   // Read before the configuration can be: it holds the development secrets and the embedded database.
-  const dataDir = env.OPHIR_DATA_DIR ? path.resolve(env.OPHIR_DATA_DIR) : dataRoot;
-  if (env.NODE_ENV !== 'production') {
+  const { dataDir, generateDevSecrets } = launcherSettings(env);
+  if (generateDevSecrets) {
     const devSecrets = await loadOrCreateDevSecrets(dataDir);
     for (const [name, value] of Object.entries(devSecrets)) env[name] ??= value;
   }
@@ -97,10 +95,9 @@ async function main(): Promise<void> {
     env.DATABASE_URL = embeddedPostgres.databaseUrl('ophir');
   }
 
-  const localN8n = !env.N8N_URL;
-  const n8nPort = Number(env.N8N_PORT ?? 5678);
-  if (localN8n) env.N8N_URL = `http://127.0.0.1:${n8nPort}`;
-  const config: Config = loadConfig(env);
+  const loaded = loadConfig(env);
+  const localN8n = !loaded.N8N_URL;
+  const config: Config = localN8n ? { ...loaded, N8N_URL: `http://127.0.0.1:${loaded.N8N_PORT}` } : loaded;
 
   if (embeddedPostgres) {
     const postgres = embeddedPostgres;
@@ -128,7 +125,7 @@ async function main(): Promise<void> {
     if (!isN8nRuntimeProvisioned()) {
       throw new Error('n8n is not provisioned: run `npm install` (it installs n8n into .n8n-runtime/), or set N8N_URL and N8N_API_KEY');
     }
-    if (!env.N8N_OWNER_PASSWORD) throw new Error('Set N8N_OWNER_PASSWORD for the local n8n owner (generated automatically outside production)');
+    if (!config.N8N_OWNER_PASSWORD || !config.N8N_ENCRYPTION_KEY) throw new Error('Set N8N_OWNER_PASSWORD and N8N_ENCRYPTION_KEY for the local n8n (generated automatically outside production)');
     prefixed('n8n')('starting the local n8n with the Ophir nodes');
     const supervisor = new Supervisor({
       name: 'n8n',
@@ -136,8 +133,8 @@ async function main(): Promise<void> {
       start: () =>
         startN8n({
           userFolder: path.join(dataDir, 'n8n'),
-          encryptionKey: env.N8N_ENCRYPTION_KEY!,
-          port: n8nPort,
+          encryptionKey: config.N8N_ENCRYPTION_KEY!,
+          port: config.N8N_PORT,
           customExtensions: [path.join(repoRoot, 'custom-nodes', 'dist')],
           onLog: prefixed('n8n'),
         }),
@@ -169,7 +166,7 @@ async function main(): Promise<void> {
     connection: app.n8n,
     platformSecrets: app.platformSecrets,
     configuredApiKey: config.N8N_API_KEY,
-    owner: owner(env),
+    owner: owner(config),
     backoff: { initialMs: config.SUPERVISOR_BACKOFF_INITIAL_MS, maxMs: config.SUPERVISOR_BACKOFF_MAX_MS },
     onConnected: () => (config.RECONCILER_ENABLED ? app.reconciler.runOnce() : Promise.resolve()),
     log: say,
@@ -188,7 +185,7 @@ async function main(): Promise<void> {
 
   say(`control plane ready at ${server.url} (health: ${server.url}/healthz, readiness: ${server.url}/readyz, API: ${server.url}/api/openapi.json)`);
   if (localN8n) {
-    say(`n8n editor at ${config.N8N_URL}: sign in as ${owner(env)!.email}, password N8N_OWNER_PASSWORD in ${path.join(dataDir, 'dev-secrets.json')}`);
+    say(`n8n editor at ${config.N8N_URL}: sign in as ${config.N8N_OWNER_EMAIL}, password N8N_OWNER_PASSWORD in ${path.join(dataDir, 'dev-secrets.json')}`);
   }
 }
 

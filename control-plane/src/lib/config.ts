@@ -60,6 +60,12 @@ export const environmentSchema = z
     N8N_POLL_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
     N8N_CLAIM_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
     // How n8n names our nodes: CUSTOM when loaded as custom extensions, n8n-nodes-ophir when installed as a community package.
+    // The local n8n that `npm start` runs when N8N_URL is not set: its port, data encryption key and owner account
+    // (generated into OPHIR_DATA_DIR/dev-secrets.json outside production).
+    N8N_PORT: z.coerce.number().int().min(1).max(65535).default(5678),
+    N8N_ENCRYPTION_KEY: z.string().min(1).optional(),
+    N8N_OWNER_EMAIL: z.email().default('owner@ophir.example'),
+    N8N_OWNER_PASSWORD: z.string().min(8).optional(),
     N8N_NODE_TYPE_PREFIX: z.enum(['CUSTOM', 'n8n-nodes-ophir']).default('CUSTOM'),
     RECONCILE_CRON: z.string().default('*/1 * * * *'),
     // How long a workflow execution holds claimed sends before they return to the queue.
@@ -123,6 +129,14 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * What the launcher needs before the configuration can be loaded: where its data lives (the development
+ * secrets, the embedded database and n8n's folder), and whether development secrets may be generated.
+ */
+export function launcherSettings(env: Record<string, string | undefined> = process.env): { dataDir: string; generateDevSecrets: boolean } {
+  return { dataDir: env.OPHIR_DATA_DIR ? path.resolve(env.OPHIR_DATA_DIR) : dataRoot, generateDevSecrets: env.NODE_ENV !== 'production' };
 }
 
 /** The one place that reads the environment. Everything else receives a Config. */

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorStatus } from '../errors.js';
+import { problemTitles } from './problem.js';
 import { callbackSigningSecretName } from '../../modules/platform/platformSecrets.js';
 import { n8nSignatureHeaders } from '../../test/n8nCallbacks.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
@@ -112,6 +113,10 @@ function expectOneErrorShape(label: string, response: { status: number; headers:
 type Issue = { path: string; in: string; message: string };
 
 describe('the one error shape', () => {
+  it('titles every status an error code answers with', () => {
+    expect(Object.entries(errorStatus).filter(([, status]) => !problemTitles[status]).map(([code, status]) => `${code}: ${status}`)).toEqual([]);
+  });
+
   it('is documented on every route: 400 and the default answer are the Problem schema, as are the declared error statuses without a page of their own', () => {
     const problem = document.components.schemas.Problem!;
     expect(Object.keys(problem.properties!)).toEqual(expect.arrayContaining(['type', 'title', 'status', 'code', 'detail', 'issues']));

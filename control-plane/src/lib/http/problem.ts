@@ -18,7 +18,7 @@ export interface ProblemDocument {
   [extension: string]: unknown;
 }
 
-const titles: Record<number, string> = {
+export const problemTitles: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -32,7 +32,9 @@ const titles: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
   503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 /** Zod's issues as the API words them: paths relative to the body (or query string), unknown keys and enum values named. */
@@ -93,7 +95,7 @@ export function problemDocument(appError: AppError | undefined, req: Request): P
   return {
     ...extensions,
     type: `https://ophir.dev/problems/${appError?.code ?? 'internal_error'}`,
-    title: titles[status] ?? 'Error',
+    title: problemTitles[status] ?? 'Error',
     status,
     code: appError?.code ?? 'internal_error',
     detail: appError?.message ?? 'Something went wrong on our side. The error was logged.',

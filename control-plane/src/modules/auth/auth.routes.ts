@@ -1,6 +1,5 @@
-import type { PrismaClient } from '../../lib/db/prisma.js';
 import { route, type AnyRoute } from '../../lib/http/route.js';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../lib/errors.js';
+import { ForbiddenError, UnauthenticatedError } from '../../lib/errors.js';
 import { changePasswordBody, loginBody, meSchema, refreshBody, registerBody, sessionSchema, updateMeBody, userSchema } from './auth.schemas.js';
 import type { AuthService } from './auth.service.js';
 import type { LoginThrottle } from './loginThrottle.js';
@@ -13,8 +12,8 @@ const cookieRefreshDescription =
   `from the \`${refreshCookieName}\` cookie (the header is required with it, against CSRF: 403 csrf_check_failed without it or from another origin). ` +
   'API clients send the refresh token in the body.';
 
-export function authRoutes(deps: { auth: AuthService; prisma: PrismaClient; loginThrottle: LoginThrottle; sessionCookie: SessionCookie }): AnyRoute[] {
-  const { auth, prisma, loginThrottle, sessionCookie } = deps;
+export function authRoutes(deps: { auth: AuthService; loginThrottle: LoginThrottle; sessionCookie: SessionCookie }): AnyRoute[] {
+  const { auth, loginThrottle, sessionCookie } = deps;
   return [
     // POST /api/auth/register
     route({
@@ -83,25 +82,7 @@ export function authRoutes(deps: { auth: AuthService; prisma: PrismaClient; logi
       method: 'get', path: '/api/me', access: 'viewer', tag,
       summary: 'Who is calling, in which organization, with which role',
       responses: { 200: { description: 'The caller', schema: meSchema } },
-      handler: async ({ auth: caller }) => {
-        const organization = await caller.db.organization.findUnique({ where: { id: caller.organizationId } });
-        if (!organization) throw new NotFoundError('Organization');
-        const user = caller.userId ? await prisma.user.findUnique({ where: { id: caller.userId } }) : null;
-        const acting = { id: organization.id, name: organization.name, role: caller.role };
-        const apiKey = caller.apiKeyId ? await caller.db.apiKey.findUnique({ where: { id: caller.apiKeyId } }) : null;
-        const memberships = caller.userId
-          ? await prisma.membership.findMany({ where: { userId: caller.userId }, include: { organization: true }, orderBy: { createdAt: 'asc' } })
-          : [];
-        return {
-          body: {
-            user: user ? { id: user.id, email: user.email, name: user.name } : null,
-            organization: acting,
-            apiKey: apiKey ? { id: apiKey.id, name: apiKey.name, prefix: apiKey.prefix, role: apiKey.role, expiresAt: apiKey.expiresAt?.toISOString() ?? null } : null,
-            // A key belongs to one organization and acts there with its own role, whoever created it.
-            organizations: apiKey ? [acting] : memberships.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role })),
-          },
-        };
-      },
+      handler: async ({ auth: caller }) => ({ body: await auth.describeCaller(caller) }),
     }),
     // PATCH /api/me
     route({

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } f
 import type { AccessTokens } from './accessTokens.js';
 import type { PasswordHasher } from './passwords.js';
 import type { RefreshTokens } from './refreshTokens.js';
+import type { AuthContext } from '../../lib/http/route.js';
 
 export interface Session {
   accessToken: string;
@@ -78,6 +79,26 @@ export class AuthService {
 
   async logout(refreshToken: string): Promise<void> {
     await this.deps.refreshTokens.revokeByToken(refreshToken);
+  }
+
+  /** Who is calling (a person or an API key), the organization acted in with the role, and the organizations a person may switch to. */
+  async describeCaller(caller: AuthContext) {
+    const { prisma } = this.deps;
+    const organization = await caller.db.organization.findUnique({ where: { id: caller.organizationId } });
+    if (!organization) throw new NotFoundError('Organization');
+    const user = caller.userId ? await prisma.user.findUnique({ where: { id: caller.userId } }) : null;
+    const acting = { id: organization.id, name: organization.name, role: caller.role };
+    const apiKey = caller.apiKeyId ? await caller.db.apiKey.findUnique({ where: { id: caller.apiKeyId } }) : null;
+    const memberships = caller.userId
+      ? await prisma.membership.findMany({ where: { userId: caller.userId }, include: { organization: true }, orderBy: { createdAt: 'asc' } })
+      : [];
+    return {
+      user: user ? { id: user.id, email: user.email, name: user.name } : null,
+      organization: acting,
+      apiKey: apiKey ? { id: apiKey.id, name: apiKey.name, prefix: apiKey.prefix, role: apiKey.role, expiresAt: apiKey.expiresAt?.toISOString() ?? null } : null,
+      // A key belongs to one organization and acts there with its own role, whoever created it.
+      organizations: apiKey ? [acting] : memberships.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role })),
+    };
   }
 
   async rename(userId: string, name: string): Promise<Session['user']> {

@@ -69,6 +69,17 @@ export class DeploymentService {
     },
   ) {}
 
+  /** The organization's deployments, newest first, each with its campaign's name (from the database: works while n8n is down). */
+  list(db: ScopedDb) {
+    return db.workflowDeployment.findMany({ include: { campaign: { select: { name: true } } }, orderBy: { createdAt: 'desc' } });
+  }
+
+  async find(db: ScopedDb, deploymentId: string) {
+    const row = await db.workflowDeployment.findUnique({ where: { id: deploymentId }, include: { campaign: { select: { name: true } } } });
+    if (!row) throw new NotFoundError('Deployment');
+    return row;
+  }
+
   async syncCampaign(db: ScopedDb, campaignId: string, options: SyncOptions = {}) {
     const target = await this.campaignTarget(db, campaignId);
     if (!target) throw new NotFoundError('Campaign');

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { WorkflowDeployment } from '../../generated/prisma/client.js';
-import { NotFoundError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import type { N8nWorkflowBody } from '../../lib/n8n/n8nWorkflow.js';
@@ -32,11 +31,7 @@ export function deploymentRoutes(deps: { deployments: DeploymentService; connect
     updatedAt: row.updatedAt.toISOString(),
   });
 
-  const find = async (auth: AuthContext, deploymentId: string) => {
-    const row = await auth.db.workflowDeployment.findUnique({ where: { id: deploymentId }, include: { campaign: { select: { name: true } } } });
-    if (!row) throw new NotFoundError('Deployment');
-    return row;
-  };
+  const find = (auth: AuthContext, deploymentId: string) => deployments.find(auth.db, deploymentId);
 
   return [
     // GET /api/deployments
@@ -45,8 +40,7 @@ export function deploymentRoutes(deps: { deployments: DeploymentService; connect
       summary: "Every campaign's n8n workflow and the organization's inbox watcher, with their state (from the database; works while n8n is down)",
       responses: { 200: { description: 'Deployments', schema: z.object({ data: z.array(deploymentSchema) }) } },
       handler: async ({ auth }) => {
-        const rows = await auth.db.workflowDeployment.findMany({ include: { campaign: { select: { name: true } } }, orderBy: { createdAt: 'desc' } });
-        return { body: { data: rows.map(toDto) } };
+        return { body: { data: (await deployments.list(auth.db)).map(toDto) } };
       },
     }),
     // GET /api/deployments/:deploymentId
