@@ -61,7 +61,7 @@ describe('the web app in a browser', () => {
     await page.reload();
     const table = page.getByRole('table', { name: 'Mailboxes' });
     await table.waitFor();
-    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Address', 'Provider', 'Status', 'Health', 'Sent today / cap', 'Ramp', 'Last send']);
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Address', 'Provider', 'Status', 'Health', 'Sent today / cap', 'Ramp', 'Last watch']);
     expect(await table.getByRole('row', { name: /outreach@acme\.example/ }).getByRole('cell').allTextContents()).toContain('Sandbox');
     await checkPage('mailboxes-table');
 

@@ -33,7 +33,7 @@ export function inboxModule(deps: {
   };
   return {
     routes: [
-      ...inboxWatchRoutes({ watch: new InboxWatchService({ prisma, inbound }) }),
+      ...inboxWatchRoutes({ watch: new InboxWatchService({ prisma, inbound, clock }) }),
       ...inboxThreadRoutes({ threads: new InboxThreadsService({ clock, links, sendQueuedReplies }) }),
     ],
   };

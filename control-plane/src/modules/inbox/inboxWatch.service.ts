@@ -1,3 +1,4 @@
+import type { Clock } from '../../lib/clock.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import type { MailboxProvider } from '../../generated/prisma/enums.js';
@@ -49,7 +50,7 @@ export interface InboxWatchResults {
  * event ids make that replay harmless.
  */
 export class InboxWatchService {
-  constructor(private readonly deps: { prisma: PrismaClient; inbound: InboundEventsService }) {}
+  constructor(private readonly deps: { prisma: PrismaClient; inbound: InboundEventsService; clock: Clock }) {}
 
   async claim(organizationId: string): Promise<{ ourAddresses: string[]; mailboxes: MailboxToWatch[] }> {
     const { prisma } = this.deps;
@@ -68,7 +69,7 @@ export class InboxWatchService {
   }
 
   async acceptResults(results: InboxWatchResults): Promise<InboundEventsOutcome & { cursorAdvanced: boolean; cursor: string | null }> {
-    const { prisma, inbound } = this.deps;
+    const { prisma, inbound, clock } = this.deps;
     const mailbox = await prisma.mailbox.findUnique({ where: { id: results.mailboxId }, select: { id: true, provider: true } });
     if (!mailbox) throw new NotFoundError('Mailbox');
     const format = cursorFormats[mailbox.provider];
@@ -83,11 +84,12 @@ export class InboxWatchService {
     }
     const events = results.events.map((event) => ({ ...event, mailboxId: results.mailboxId }));
     const outcome: InboundEventsOutcome = events.length > 0 ? await inbound.record(events) : { applied: 0, duplicates: 0, unknown: 0, events: [] };
-    // Compare-and-set: a slower, older watch of the same mailbox must not move the cursor back.
+    // Compare-and-set: a slower, older watch of the same mailbox must not move the cursor back. A watch that
+    // completes (its last request carries the cursor) is the mailbox's last watch, shown to users.
     const moved =
       results.cursor === null
         ? { count: 0 }
-        : await prisma.mailbox.updateMany({ where: { id: results.mailboxId, inboxCursor: results.previousCursor }, data: { inboxCursor: results.cursor } });
+        : await prisma.mailbox.updateMany({ where: { id: results.mailboxId, inboxCursor: results.previousCursor }, data: { inboxCursor: results.cursor, lastWatchedAt: clock.now() } });
     const current = await prisma.mailbox.findUniqueOrThrow({ where: { id: results.mailboxId }, select: { inboxCursor: true } });
     return { ...outcome, cursorAdvanced: moved.count === 1, cursor: current.inboxCursor };
   }

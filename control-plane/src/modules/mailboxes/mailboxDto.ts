@@ -23,6 +23,7 @@ export function toMailbox(row: Mailbox) {
     weight: row.weight,
     healthScore: row.healthScore,
     lastSentAt: row.lastSentAt?.toISOString() ?? null,
+    lastWatchedAt: row.lastWatchedAt?.toISOString() ?? null,
     smtp: (settings.success && settings.data.smtp) || null,
     imap: (settings.success && settings.data.imap) || null,
     createdAt: row.createdAt.toISOString(),

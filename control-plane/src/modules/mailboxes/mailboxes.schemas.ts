@@ -41,6 +41,7 @@ export const mailboxSchema = z
     weight: z.number().int(),
     healthScore: z.number(),
     lastSentAt: z.iso.datetime().nullable(),
+    lastWatchedAt: z.iso.datetime().nullable().describe('When the inbox watcher last read this inbox to the end; null if never'),
     smtp: serverConnectionSchema.nullable(),
     imap: serverConnectionSchema.nullable(),
     createdAt: z.iso.datetime(),

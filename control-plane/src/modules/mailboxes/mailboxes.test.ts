@@ -1,6 +1,7 @@
 // Integration: the mailbox API's list/update/delete rules (real app, real PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSends } from '../../test/mailboxFlows.js';
+import { callAsN8n } from '../../test/n8nCallbacks.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
 
 let t: TestApp;
@@ -73,6 +74,19 @@ describe('mailbox API', () => {
     const listed = await t.http.get('/api/mailboxes').set(owner.auth);
     const item = listed.body.data.find((mailbox: { id: string }) => mailbox.id === created.body.id);
     expect(item.usage).toMatchObject({ sentToday: 1, limitToday: 40, rampDay: null, timezone: 'America/New_York' });
+  });
+
+  it("shows when the inbox watcher last read the mailbox's inbox to the end", async () => {
+    const created = await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: 'watched@sandbox.example' });
+    expect(created.body.lastWatchedAt).toBeNull();
+    const before = Date.now();
+    // A watch reported in two requests: only the last one, which carries the cursor, completes it.
+    const partial = await callAsN8n(t, '/api/internal/n8n/inbox-watch/results', { mailboxId: created.body.id, previousCursor: null, cursor: null, events: [] });
+    expect(partial.status, partial.text).toBe(200);
+    expect((await t.http.get(`/api/mailboxes/${created.body.id}`).set(owner.auth)).body.lastWatchedAt).toBeNull();
+    await callAsN8n(t, '/api/internal/n8n/inbox-watch/results', { mailboxId: created.body.id, previousCursor: null, cursor: '0', events: [] });
+    const watched = (await t.http.get('/api/mailboxes').set(owner.auth)).body.data.find((mailbox: { id: string }) => mailbox.id === created.body.id);
+    expect(Date.parse(watched.lastWatchedAt)).toBeGreaterThanOrEqual(before - 1000);
   });
 
   it('lets viewers read but not change mailboxes', async () => {

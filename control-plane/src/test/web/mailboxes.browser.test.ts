@@ -2,9 +2,10 @@
 // then saved) added through the UI, Gmail connected through the fake Google's consent and back, then one
 // mailbox's detail page: health parts, the usage chart, limits with a client and a server field error,
 // pause and resume, a captured message rendered in a sandboxed frame, and deletion after confirmation.
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, startBrowser, type BrowserSession } from '../browser.js';
+import { checkPage, screenshotDir, startBrowser, type BrowserSession } from '../browser.js';
 import { FakeGoogle } from '../fakes/fakeGoogle.js';
 import { LocalSmtpServer } from '../fakes/localSmtpServer.js';
 import { createListeningTestApp } from '../listeningApp.js';
@@ -110,9 +111,9 @@ describe('the Mailboxes pages in a browser', () => {
     expect(google.calls('authorize')).toHaveLength(1);
 
     const table = mailboxesTable();
-    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Address', 'Provider', 'Status', 'Health', 'Sent today / cap', 'Ramp', 'Last send']);
-    expect(await rowOf('ada@gmail.example').getByRole('cell').allTextContents()).toEqual(['ada@gmail.example', 'Gmail', 'Active', '90', '0 / 10cap 30', 'Day 1: 10 a day', 'Never']);
-    expect(await rowOf('demo@sandbox.example').getByRole('cell').allTextContents()).toEqual(['demo@sandbox.exampleDemo team', 'Sandbox', 'Active', '90', '0 / 30', 'Off', 'Never']);
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Address', 'Provider', 'Status', 'Health', 'Sent today / cap', 'Ramp', 'Last watch']);
+    expect(await rowOf('ada@gmail.example').getByRole('cell').allTextContents()).toEqual(['ada@gmail.example', 'Gmail', 'Active', '90', '0 / 10cap 30', 'Day 1: 10 a day', 'Not yet']);
+    expect(await rowOf('demo@sandbox.example').getByRole('cell').allTextContents()).toEqual(['demo@sandbox.exampleDemo team', 'Sandbox', 'Active', '90', '0 / 30', 'Off', 'Not yet']);
     await checkPage(page, 'mailboxes-table');
 
     // A message the sandbox mailbox captured, with HTML the page must not run.
@@ -178,6 +179,7 @@ describe('the Mailboxes pages in a browser', () => {
     expect(await frame.getAttribute('sandbox')).toBe('');
     expect(await frame.getAttribute('src')).toBeNull();
     await page.frameLocator('iframe[title="Message body"]').getByText('are you free').waitFor();
+    await frame.screenshot({ path: path.join(screenshotDir, 'mailbox-sandbox-message-body.png') });
     expect(await page.locator('main form[action="https://evil.example"]').count()).toBe(0);
     await checkPage(page, 'mailbox-sandbox-message');
 

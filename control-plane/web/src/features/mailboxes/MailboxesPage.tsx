@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { EmptyState, ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { AddMailboxMenu } from './AddMailboxMenu';
-import { formatDateTime, healthTone, MailboxStatus, providerNames, rampStage } from './mailboxFormat';
+import { healthTone, lastWatch, MailboxStatus, providerNames, rampStage } from './mailboxFormat';
 import { mailboxesQuery, type MailboxListItem } from './queries';
 
 const route = getRouteApi('/app/mailboxes');
@@ -67,7 +67,7 @@ export function MailboxesPage() {
               <TableHeader className="text-right">Health</TableHeader>
               <TableHeader className="text-right">Sent today / cap</TableHeader>
               <TableHeader>Ramp</TableHeader>
-              <TableHeader>Last send</TableHeader>
+              <TableHeader>Last watch</TableHeader>
             </tr>
           </TableHead>
           <tbody>
@@ -96,7 +96,7 @@ export function MailboxesPage() {
                   <SentToday mailbox={mailbox} />
                 </TableCell>
                 <TableCell>{rampStage(mailbox, mailbox.usage)}</TableCell>
-                <TableCell className="text-slate-600">{mailbox.usage.lastSentAt ? formatDateTime(mailbox.usage.lastSentAt) : 'Never'}</TableCell>
+                <TableCell className="text-slate-600">{lastWatch(mailbox)}</TableCell>
               </TableRow>
             ))}
           </tbody>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card } from '@/components/ui/card';
 import { ErrorState, LoadingRows } from '@/components/ui/page';
-import { formatDateTime, rampStage } from './mailboxFormat';
+import { formatDateTime, lastWatch, rampStage } from './mailboxFormat';
 import { mailboxDailyUsageQuery, mailboxUsageQuery, type Mailbox } from './queries';
 import { UsageChart } from './UsageChart';
 
@@ -11,9 +11,18 @@ function Figure({ label, value }: { label: string; value: string }) {
   return (
     <div>
       <dt className="text-xs text-slate-600">{label}</dt>
-      <dd className="text-lg font-semibold tabular-nums text-slate-900">{value}</dd>
+      <dd className="text-base font-semibold tabular-nums text-slate-900">{value}</dd>
     </div>
   );
+}
+
+const timeOfDay = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+function nextSend(usage: { nextAllowedAt: string | null; blockedBy: 'status' | 'daily_limit' | null }): string {
+  if (usage.blockedBy === 'status' || !usage.nextAllowedAt) return 'Not sending';
+  const next = new Date(usage.nextAllowedAt);
+  if (next.getTime() <= Date.now()) return 'Now';
+  return next.toDateString() === new Date().toDateString() ? timeOfDay.format(next) : formatDateTime(usage.nextAllowedAt);
 }
 
 /** Today's numbers (limit, sent, reserved, next send) and the last 30 days as a chart. */
@@ -30,11 +39,13 @@ export function UsageCard({ mailbox }: { mailbox: Mailbox }) {
         {usage.isPending ? <LoadingRows label="Loading usage" /> : null}
         {usage.isError ? <ErrorState error={usage.error} /> : null}
         {usage.data ? (
-          <dl className="mt-3 grid grid-cols-4 gap-4">
+          <dl className="mt-3 grid grid-cols-3 gap-4">
             <Figure label="Sent today" value={`${usage.data.sentToday} / ${usage.data.limitToday}`} />
             <Figure label="Left today" value={String(usage.data.remainingToday)} />
             <Figure label="Ramp" value={rampStage(mailbox, usage.data)} />
-            <Figure label="Next send" value={usage.data.nextAllowedAt ? formatDateTime(usage.data.nextAllowedAt) : usage.data.blockedBy === 'status' ? 'Not sending' : '—'} />
+            <Figure label="Next send" value={nextSend(usage.data)} />
+            <Figure label="Last send" value={usage.data.lastSentAt ? formatDateTime(usage.data.lastSentAt) : 'Never'} />
+            <Figure label="Last inbox watch" value={lastWatch(mailbox)} />
           </dl>
         ) : null}
         <h3 className="mt-5 text-sm font-medium text-slate-800">

@@ -30,3 +30,9 @@ export function rampStage(mailbox: Pick<Mailbox, 'rampEnabled' | 'dailyCap'>, us
   if (usage.rampValue >= mailbox.dailyCap) return `Done (day ${usage.rampDay + 1})`;
   return `Day ${usage.rampDay + 1}: ${usage.rampValue} a day`;
 }
+
+/** When the inbox watcher last read the inbox (replies and bounces), or why it does not. */
+export function lastWatch(mailbox: Pick<Mailbox, 'provider' | 'imap' | 'lastWatchedAt'>): string {
+  if (mailbox.provider === 'smtp' && !mailbox.imap) return 'Not watched (no IMAP)';
+  return mailbox.lastWatchedAt ? formatDateTime(mailbox.lastWatchedAt) : 'Not yet';
+}

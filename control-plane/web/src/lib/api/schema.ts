@@ -7601,6 +7601,11 @@ export interface components {
             healthScore: number;
             /** Format: date-time */
             lastSentAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the inbox watcher last read this inbox to the end; null if never
+             */
+            lastWatchedAt: string | null;
             smtp: components["schemas"]["MailServerConnection"];
             imap: components["schemas"]["MailServerConnection"];
             /** Format: date-time */

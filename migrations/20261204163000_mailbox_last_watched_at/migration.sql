@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "mailboxes" ADD COLUMN     "lastWatchedAt" TIMESTAMP(3);
