@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { roleLabels } from '@/features/auth/permissions';
 import { meQuery } from '@/features/auth/queries';
 import { ApiError, applyProblemToForm } from '@/lib/api/problem';
+import { NameForm } from './NameForm';
 import { useChangePassword, useRenameMe } from './queries';
 import { SettingsSection } from './SettingsSection';
 
@@ -51,7 +52,7 @@ export function AccountSettings() {
           </Card>
           {me.data.user ? (
             <div className="grid gap-6 lg:grid-cols-2">
-              <NameForm name={me.data.user.name} />
+              <AccountNameForm name={me.data.user.name} />
               <PasswordForm />
             </div>
           ) : null}
@@ -61,40 +62,12 @@ export function AccountSettings() {
   );
 }
 
-const nameForm = z.object({ name: z.string().trim().min(1, 'Enter your name') });
-type NameForm = z.infer<typeof nameForm>;
-
-function NameForm({ name }: { name: string }) {
+function AccountNameForm({ name }: { name: string }) {
   const rename = useRenameMe();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<NameForm>({ resolver: zodResolver(nameForm), defaultValues: { name } });
-  const { errors, isSubmitting, isDirty } = form.formState;
-
-  useEffect(() => form.reset({ name }), [form, name]);
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await rename.mutateAsync(values);
-      toast.success('Your name was changed');
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      setFormError(applyProblemToForm(error.problem, form.setError, ['name']));
-    }
-  });
-
   return (
-    <Card className="p-5">
-      <form className="space-y-4" onSubmit={onSubmit} noValidate aria-labelledby="account-name-heading">
-        <h3 id="account-name-heading" className="text-sm font-semibold text-slate-900">
-          Name
-        </h3>
-        {formError ? <Alert>{formError}</Alert> : null}
-        <FormField label="Your name" autoComplete="name" error={errors.name?.message} {...form.register('name')} />
-        <Button type="submit" disabled={isSubmitting || !isDirty}>
-          {isSubmitting ? 'Saving…' : 'Save name'}
-        </Button>
-      </form>
+    <Card className="space-y-4 p-5">
+      <h3 className="text-sm font-semibold text-slate-900">Name</h3>
+      <NameForm label="Your name" autoComplete="name" current={name} emptyMessage="Enter your name" submitLabel="Save name" savedMessage="Your name was changed" save={rename.mutateAsync} />
     </Card>
   );
 }

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { KeyRound } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
@@ -10,13 +10,12 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog, DialogClose, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
-import { Label } from '@/components/ui/label';
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
-import { Select } from '@/components/ui/select';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { grantableRoles, roleLabels, useCan, useRole } from '@/features/auth/permissions';
+import { roleLabels, useCan, useRole } from '@/features/auth/permissions';
 import { ApiError, applyProblemToForm } from '@/lib/api/problem';
 import { CopyableSecret } from './CopyableSecret';
+import { GrantableRoleField } from './GrantableRoleField';
 import { apiKeysQuery, useCreateApiKey, useRevokeApiKey, type CreatedApiKey } from './queries';
 import { AdminOnly, formatDate, formatDateTime, SettingsSection } from './SettingsSection';
 
@@ -140,8 +139,6 @@ function CreateApiKeyDialog() {
 
 function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => void }) {
   const create = useCreateApiKey();
-  const roles = grantableRoles(useRole());
-  const roleId = useId();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ApiKeyForm>({ resolver: zodResolver(apiKeyForm), defaultValues: { name: '', role: 'member' } });
   const { errors, isSubmitting } = form.formState;
@@ -160,17 +157,7 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => vo
     <form className="space-y-4" onSubmit={onSubmit} noValidate>
       {formError ? <Alert>{formError}</Alert> : null}
       <FormField label="Key name" autoComplete="off" placeholder="e.g. CRM sync" error={errors.name?.message} {...form.register('name')} />
-      <div className="space-y-1.5">
-        <Label htmlFor={roleId}>Role</Label>
-        <Select id={roleId} {...form.register('role')}>
-          {roles.map((role) => (
-            <option key={role} value={role}>
-              {roleLabels[role]}
-            </option>
-          ))}
-        </Select>
-        <p className="text-xs text-slate-500">Give a key the least it needs: a reporting script only needs Viewer.</p>
-      </div>
+      <GrantableRoleField registration={form.register('role')} error={errors.role?.message} hint="Give a key the least it needs: a reporting script only needs Viewer." />
       <DialogFooter>
         <DialogClose asChild>
           <Button type="button" variant="secondary">

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
@@ -10,13 +10,12 @@ import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog, DialogClose, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
-import { Label } from '@/components/ui/label';
 import { ErrorState, LoadingRows } from '@/components/ui/page';
-import { Select } from '@/components/ui/select';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { grantableRoles, roleLabels, useRole } from '@/features/auth/permissions';
+import { roleLabels } from '@/features/auth/permissions';
 import { ApiError, applyProblemToForm } from '@/lib/api/problem';
 import { CopyableSecret } from './CopyableSecret';
+import { GrantableRoleField } from './GrantableRoleField';
 import { invitationLink, invitationsQuery, useInvite, useRevokeInvitation, type CreatedInvitation } from './queries';
 import { formatDate, SettingsSection } from './SettingsSection';
 
@@ -101,8 +100,6 @@ export function InvitationsSection() {
 
 function InviteForm({ onSent }: { onSent: (invitation: CreatedInvitation) => void }) {
   const invite = useInvite();
-  const roles = grantableRoles(useRole());
-  const roleId = useId();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<InviteForm>({ resolver: zodResolver(inviteForm), defaultValues: { email: '', role: 'member' } });
   const { errors, isSubmitting } = form.formState;
@@ -124,17 +121,7 @@ function InviteForm({ onSent }: { onSent: (invitation: CreatedInvitation) => voi
         {formError ? <Alert>{formError}</Alert> : null}
         <div className="grid items-start gap-3 sm:grid-cols-[1fr_10rem_auto]">
           <FormField label="Email" type="email" autoComplete="off" error={errors.email?.message} {...form.register('email')} />
-          <div className="space-y-1.5">
-            <Label htmlFor={roleId}>Role</Label>
-            <Select id={roleId} aria-invalid={errors.role ? true : undefined} {...form.register('role')}>
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabels[role]}
-                </option>
-              ))}
-            </Select>
-            {errors.role ? <p className="text-sm text-red-700">{errors.role.message}</p> : null}
-          </div>
+          <GrantableRoleField registration={form.register('role')} error={errors.role?.message} />
           <Button type="submit" className="sm:mt-6" disabled={isSubmitting}>
             {isSubmitting ? 'Inviting…' : 'Send invitation'}
           </Button>
