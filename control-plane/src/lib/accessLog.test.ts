@@ -47,4 +47,7 @@ it('redactUrl keeps what identifies the route and drops only the secrets', () =>
   expect(redactUrl('/o/abc.def')).toBe('/o/[redacted]');
   expect(redactUrl('/api/x?Token=1&tok=2&%73tate=3')).toBe('/api/x?Token=[redacted]&tok=2&%73tate=[redacted]');
   expect(redactUrl('/c')).toBe('/c');
+  // The web app's invitation page, requested itself and named as the Referer of the calls it makes.
+  expect(redactUrl('/invitations/k8Jv-secret_token')).toBe('/invitations/[redacted]');
+  expect(redactUrl('http://127.0.0.1:3000/invitations/k8Jv-secret_token')).toBe('http://127.0.0.1:3000/invitations/[redacted]');
 });

@@ -25,9 +25,10 @@ const redactedPaths = [
 
 const censor = '[redacted]';
 
-// The path segment after /u/, /o/ or /c/ is a tracking token (it unsubscribes whoever holds it);
+// The path segment after /u/, /o/ or /c/ is a tracking token (it unsubscribes whoever holds it), and
+// after /invitations/ the web app's invitation token (it joins the organization);
 // OAuth callbacks carry a one-time `code` and the `state` that binds it.
-const tokenPath = /^(\/[uoc]\/)[^/?#]+/;
+const tokenPath = /^(\/(?:[uoc]|invitations)\/)[^/?#]+/;
 const secretQueryKeys = new Set(['code', 'state', 'token']);
 
 /** The URL (a path, or absolute as in a Referer) as it may be logged: tracking tokens and the values of code, state and token replaced. */
