@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { classifyMessage, isOurMessageId, type MailboxView } from '../nodes/InboxWatch/classify';
+import { classifyMessage, isOurMessageId, type MailboxView } from '../nodes/InboxWatch/classifyInboundMail';
 import { inboundEventOf } from '../nodes/InboxWatch/inboundEvents';
 import { bodyText, parseMime } from '../nodes/InboxWatch/mime';
 import { inboundMail } from './inboundMail';

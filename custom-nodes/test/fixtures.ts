@@ -26,7 +26,7 @@ export function claimItem(overrides: Partial<ClaimItem> = {}): ClaimItem {
 		campaignId: 'camp-1',
 		step: 1,
 		now: '2026-03-10T14:00:00.000Z',
-		lead: { id: 'lead-1', email: 'bob@lead.example', firstName: 'Bob', timezone: 'America/New_York' },
+		lead: { id: 'lead-1', email: 'bob@lead.example', firstName: 'Bob', lastName: null, company: null, timezone: 'America/New_York' },
 		schedule: {
 			timezone: 'Europe/Berlin',
 			useLeadTimezone: true,

@@ -41,7 +41,7 @@ describe('all four nodes as one workflow (fake Gmail and control plane)', () => 
 			{ zone: 'America/New_York', count: 4 },
 			{ zone: 'Asia/Tokyo', count: 2 },
 		].flatMap(({ zone, count }) =>
-			Array.from({ length: count }, (_, index) => ({ id: `${zone}-${index}`, email: `lead${index}@${zone.split('/')[1]?.toLowerCase()}.example`, timezone: zone })),
+			Array.from({ length: count }, (_, index) => ({ id: `${zone}-${index}`, email: `lead${index}@${zone.split('/')[1]?.toLowerCase()}.example`, firstName: null, lastName: null, company: null, timezone: zone })),
 		);
 		const due = leads.map((lead, index) => asJson(claimItem({ sendId: `p-${index}`, now, lead, mailboxes: pool })));
 		controlPlane.dueSends.push(...due);

@@ -8,6 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { CLAIM_BATCH_SIZE_DEFAULT, CLAIM_BATCH_SIZE_MAX } from '../shared/contract';
 import {
 	assertSignatureAccepted,
 	controlPlaneError,
@@ -72,8 +73,8 @@ export class ClaimDueSends implements INodeType {
 				displayName: 'Batch Size',
 				name: 'batchSize',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 1000 },
-				default: 50,
+				typeOptions: { minValue: 1, maxValue: CLAIM_BATCH_SIZE_MAX },
+				default: CLAIM_BATCH_SIZE_DEFAULT,
 				description: 'Most sends claimed per run; each is leased to this execution until reported or the lease expires',
 			},
 		],

@@ -8,6 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import type { MailboxProvider } from '../shared/contract';
 import { assertSignatureAccepted, controlPlaneError, controlPlanePaths, controlPlaneRequest } from '../shared/controlPlane';
 import { describeTransportError, isSuccess, type HttpResult } from '../shared/http';
 import { inboxWatchProperties } from './InboxWatchDescription';
@@ -18,7 +19,8 @@ function readMailboxes(body: IDataObject | null): MailboxToWatch[] | null {
 	if (!Array.isArray(body?.mailboxes)) return null;
 	return (body.mailboxes as IDataObject[]).map((mailbox) => ({
 		mailboxId: String(mailbox.mailboxId),
-		provider: String(mailbox.provider),
+		// An unknown provider is answered per mailbox by watchMailbox (a newer control plane may know more).
+		provider: String(mailbox.provider) as MailboxProvider,
 		email: String(mailbox.email),
 		cursor: typeof mailbox.cursor === 'string' ? mailbox.cursor : null,
 	}));

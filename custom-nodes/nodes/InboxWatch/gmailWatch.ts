@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { FULL_RESPONSE_OPTIONS, toHttpResult, type HttpResult } from '../shared/http';
-import { classifyMessage, isOurMessageId } from './classify';
+import { classifyMessage, isOurMessageId } from './classifyInboundMail';
 import { contentOf } from './messageContent';
 import { parseMime, type Header } from './mime';
 import { headersOnly, planAfterHeaders } from './readPlan';

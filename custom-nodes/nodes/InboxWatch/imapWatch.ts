@@ -2,7 +2,7 @@ import { ImapFlow, type FetchMessageObject, type ImapFlowError } from 'imapflow'
 import type { IDataObject } from 'n8n-workflow';
 
 import { controlPlanePaths, postToControlPlane } from '../shared/controlPlane';
-import { classifyMessage } from './classify';
+import { classifyMessage } from './classifyInboundMail';
 import { METADATA_HEADERS } from './gmailWatch';
 import { contentOf } from './messageContent';
 import { parseHeaderBlock, parseMime } from './mime';

@@ -1,22 +1,8 @@
-import type { MailboxToWatch, MessageContent, WatchedMessage } from './watchTypes';
+import { BOUNCE_DIAGNOSTIC_MAX_LENGTH, type InboundEvent, type MailboxToWatch } from '../shared/contract';
+import type { WatchedMessage } from './watchTypes';
 
-/** The body item of POST /api/internal/n8n/inbound-events (control-plane inboundEvents.schemas.ts). */
-export interface InboundEvent {
-	eventId: string;
-	type: 'replied' | 'auto_replied' | 'bounced' | 'complained' | 'unsubscribe_request';
-	inReplyToMessageId: string | null;
-	threadId: string | null;
-	leadEmail: string | null;
-	mailboxId: string;
-	bounce: { kind: 'hard' | 'soft'; status: string | null; diagnostic: string | null } | null;
-	receivedAt: string;
-	/** For the unified inbox; bounces and complaints carry none (their evidence is in `bounce` and `evidence`). */
-	message: MessageContent | null;
-	evidence: Record<string, unknown>;
-}
-
-/** The control plane keeps at most this much of a DSN's diagnostic text. */
-const MAX_DIAGNOSTIC = 2000;
+/** The body item of inbound-events and inbox-watch results: the shared contract's. */
+export type { InboundEvent };
 
 /**
  * What the control plane is told about one watched message, or null when there is nothing to tell
@@ -37,7 +23,7 @@ export function inboundEventOf(mailbox: Pick<MailboxToWatch, 'mailboxId' | 'prov
 	if (classification.type === 'bounced') {
 		const { bounce } = classification;
 		return providerReport(
-			{ type: 'bounced', leadEmail: bounce.finalRecipient, bounce: { kind: bounce.kind, status: bounce.status, diagnostic: bounce.diagnostic?.slice(0, MAX_DIAGNOSTIC) ?? null } },
+			{ type: 'bounced', leadEmail: bounce.finalRecipient, bounce: { kind: bounce.kind, status: bounce.status, diagnostic: bounce.diagnostic?.slice(0, BOUNCE_DIAGNOSTIC_MAX_LENGTH) ?? null } },
 			{ action: bounce.action, finalRecipient: bounce.finalRecipient, originalMessageId: bounce.originalMessageId },
 		);
 	}

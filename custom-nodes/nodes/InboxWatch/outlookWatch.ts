@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-w
 
 import { GRAPH_DEFAULT_BASE_URL } from '../SendEmail/providers/outlook';
 import { FULL_RESPONSE_OPTIONS, retryAfterSeconds, toHttpResult, type HttpResult } from '../shared/http';
-import { classifyMessage, isOurMessageId, type MailboxView } from './classify';
+import { classifyMessage, isOurMessageId, type MailboxView } from './classifyInboundMail';
 import { contentOf } from './messageContent';
 import { decodeEncodedWords, parseMime, type Header } from './mime';
 import { headersOnly, looksLikeBounce, planAfterHeaders } from './readPlan';

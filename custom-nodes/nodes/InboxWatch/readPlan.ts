@@ -1,5 +1,5 @@
 import { autoReplySignal } from './autoReply';
-import { classifyMessage, isOurMessageId, type Classification, type MailboxView } from './classify';
+import { classifyMessage, isOurMessageId, type Classification, type MailboxView } from './classifyInboundMail';
 import { addressOf, headerValue, messageIdsIn, parseContentType, type Header, type MimePart } from './mime';
 
 /** A message known by its headers alone, in the shape the classifier reads. */

@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { controlPlanePaths, postToControlPlane } from '../shared/controlPlane';
-import type { InboundEvent } from './inboundEvents';
+import { INBOUND_EVENTS_PER_REPORT_MAX, type InboundEvent, type InboxWatchResults } from '../shared/contract';
 
 /**
- * Most bytes one results request carries: under the 1 MB that the control plane's other routes and
- * common reverse proxies accept. One event larger than this still goes alone (the results route
- * accepts more, see README "Endpoints").
+ * Most bytes one results request carries: under the 1 MiB that the control plane's other routes and
+ * common reverse proxies accept (REQUEST_BODY_MAX_BYTES), with room to spare. One event larger than
+ * this still goes alone (the results route accepts more, INBOX_WATCH_RESULTS_BODY_MAX_BYTES).
  */
 export const REPORT_CHUNK_BYTES = 900_000;
 /** Most events one results request carries (the control plane's schema limit). */
-export const REPORT_CHUNK_EVENTS = 500;
+export const REPORT_CHUNK_EVENTS = INBOUND_EVENTS_PER_REPORT_MAX;
 
 export interface WatchReport {
 	mailboxId: string;
@@ -58,12 +58,8 @@ export async function reportWatch(context: IExecuteFunctions, report: WatchRepor
 	let last: IDataObject = {};
 	for (const [index, events] of chunks.entries()) {
 		const isLast = index === chunks.length - 1;
-		const answer = await postToControlPlane(
-			context,
-			controlPlanePaths.inboxWatchResults,
-			{ mailboxId: report.mailboxId, previousCursor: report.previousCursor, cursor: isLast ? report.cursor : null, events: events as unknown as IDataObject[] },
-			timeoutMs,
-		);
+		const body: InboxWatchResults = { mailboxId: report.mailboxId, previousCursor: report.previousCursor, cursor: isLast ? report.cursor : null, events };
+		const answer = await postToControlPlane(context, controlPlanePaths.inboxWatchResults, body as unknown as IDataObject, timeoutMs);
 		if (!answer.ok) return answer;
 		for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += Number(answer.body[key] ?? 0);
 		if (Array.isArray(answer.body.events)) outcomes.push(...(answer.body.events as IDataObject[]));

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { controlPlanePaths, postToControlPlane } from '../shared/controlPlane';
-import { classifyMessage } from './classify';
+import { classifyMessage } from './classifyInboundMail';
 import { contentOf } from './messageContent';
 import { parseMime } from './mime';
 import { WatchError, type ProviderWatcher, type WatchedMessage } from './watchTypes';

@@ -1,18 +1,12 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { controlPlanePaths, postToControlPlane } from '../shared/controlPlane';
+import type { InboundMessageContent, MailboxToWatch } from '../shared/contract';
 import { trimTrailingSlash } from '../shared/http';
-import type { Classification } from './classify';
+import type { Classification } from './classifyInboundMail';
 
-/** One mailbox as the control plane hands it out in a watch claim. */
-export interface MailboxToWatch {
-	mailboxId: string;
-	/** `gmail`, `outlook`, `smtp` for a mailbox whose inbox is read over IMAP, or `sandbox` (read from the control plane). */
-	provider: string;
-	email: string;
-	/** Where the last accepted watch stopped, in the provider's terms; null before the first. */
-	cursor: string | null;
-}
+/** The watch claim's mailbox and the inbox's view of a message are the shared contract's. */
+export type { MailboxToWatch, InboundMessageContent as MessageContent } from '../shared/contract';
 
 export interface WatchSettings {
 	/** Overrides of the providers' API base URLs (empty: the control plane's, else the public one). */
@@ -28,16 +22,6 @@ export interface WatchSettings {
 	nowMs: number;
 }
 
-/** What the unified inbox shows of an inbound message. */
-export interface MessageContent {
-	from: string | null;
-	to: string | null;
-	subject: string | null;
-	messageIdHeader: string | null;
-	/** The plain-text body; null when the message was decided from its headers alone. */
-	text: string | null;
-}
-
 export interface WatchedMessage {
 	/** The provider's id of the message, stable within the mailbox (Gmail id, `UIDVALIDITY.UID`, Graph immutable id). */
 	providerMessageId: string;
@@ -50,7 +34,7 @@ export interface WatchedMessage {
 	/** `labels`: decided from labels alone; `metadata`: from headers; `raw`: the full message was read. */
 	readAs: 'labels' | 'metadata' | 'raw';
 	classification: Classification;
-	content: MessageContent | null;
+	content: InboundMessageContent | null;
 }
 
 /** Everything new in one mailbox since its cursor. */

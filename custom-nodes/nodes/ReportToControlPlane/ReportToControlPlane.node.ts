@@ -8,6 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import type { ReportSource, SendResultsReport } from '../shared/contract';
 import { controlPlanePaths } from '../shared/controlPlane';
 import { reportToControlPlaneProperties } from './ReportToControlPlaneDescription';
 import { postResults, type RetryPolicy } from './postResults';
@@ -54,10 +55,11 @@ export class ReportToControlPlane implements INodeType {
 			}
 		}
 
-		const source = { workflowId: this.getWorkflow().id ?? null, executionId: this.getExecutionId() ?? null };
+		const source: ReportSource = { workflowId: this.getWorkflow().id ?? null, executionId: this.getExecutionId() ?? null };
 		for (let start = 0; start < pending.length; start += batchSize) {
 			const batch = pending.slice(start, start + batchSize);
-			const outcome = await postResults(this, path, { source, results: batch.map(({ result }) => result) }, policy);
+			const report: SendResultsReport = { source, results: batch.map(({ result }) => result) };
+			const outcome = await postResults(this, path, report as unknown as IDataObject, policy);
 			if (!outcome.ok && !this.continueOnFail()) {
 				throw new NodeOperationError(this.getNode(), `Reporting ${batch.length} results failed: ${outcome.message}`, {
 					itemIndex: batch[0]?.itemIndex,

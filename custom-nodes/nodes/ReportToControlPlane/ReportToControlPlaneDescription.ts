@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { SEND_RESULTS_PER_REPORT_MAX } from '../shared/contract';
+
 export const reportToControlPlaneProperties: INodeProperties[] = [
 	{
 		displayName: 'Report',
@@ -23,7 +25,7 @@ export const reportToControlPlaneProperties: INodeProperties[] = [
 		displayName: 'Batch Size',
 		name: 'batchSize',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 1000 },
+		typeOptions: { minValue: 1, maxValue: SEND_RESULTS_PER_REPORT_MAX },
 		default: 100,
 		description: 'How many results are posted to the control plane in one request',
 	},

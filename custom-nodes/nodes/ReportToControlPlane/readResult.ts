@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SendResult } from '../shared/contract';
+import type { ReportedSendResult, SendResult } from '../shared/contract';
 import { ContractError, readAttempt, readSendId } from '../shared/readItem';
 
 /** A result as posted: the node's result plus the idempotency key the control plane dedupes on. */
-export type ReportedResult = SendResult & { eventId: string };
+export type ReportedResult = ReportedSendResult;
 
 const STATUSES: ReadonlyArray<SendResult['status']> = ['sent', 'deferred', 'retryable', 'failed'];
 

@@ -1,4 +1,5 @@
 import { route, type AnyRoute } from '../../lib/http/route.js';
+import { INBOX_WATCH_RESULTS_BODY_MAX_BYTES } from '../../lib/n8n/nodeContract.js';
 import { inboxWatchClaimBody, inboxWatchClaimSchema, inboxWatchResultsBody, inboxWatchResultsOutcomeSchema } from './inbox.schemas.js';
 import type { InboxWatchService } from './inboxWatch.service.js';
 
@@ -6,11 +7,11 @@ const tag = 'n8n callbacks';
 
 export const inboxWatchResultsPath = '/api/internal/n8n/inbox-watch/results';
 /**
- * The body limit of the inbox-watch results route alone (the others keep 1 MB). The node reports a
- * large watch in requests under 1 MB, but one event may carry up to 100,000 characters of text,
- * which JSON-escaped can take several times that in bytes: 4 MB holds any single event the schema allows.
+ * The body limit of the inbox-watch results route alone (the others keep REQUEST_BODY_MAX_BYTES). The
+ * node reports a large watch in requests under 1 MiB, but one event may carry up to 100,000 characters
+ * of text, which JSON-escaped can take several times that in bytes: 4 MiB holds any single event the schema allows.
  */
-export const inboxWatchResultsBodyLimit = '4mb';
+export const inboxWatchResultsBodyLimit = INBOX_WATCH_RESULTS_BODY_MAX_BYTES;
 
 /** What the Inbox Watch node calls (custom-nodes/README.md "Endpoints the control plane implements"). */
 export function inboxWatchRoutes(deps: { watch: InboxWatchService }): AnyRoute[] {

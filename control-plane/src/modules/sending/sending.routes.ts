@@ -1,9 +1,16 @@
-import { z } from 'zod';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import type { ClaimService } from './campaignSends/claimDueSends.js';
 import type { SendResultsService } from './campaignSends/recordSendResults.js';
 import type { InboxRepliesService } from './inboxReplies/inboxReplies.service.js';
-import { campaignClaimBody, inboxRepliesClaimBody, inboxReplyResultsBody, sendResultsBody, sendResultsOutcomeSchema } from './sending.schemas.js';
+import {
+  campaignClaimBatchSchema,
+  campaignClaimBody,
+  inboxRepliesClaimBody,
+  inboxReplyClaimBatchSchema,
+  inboxReplyResultsBody,
+  sendResultsBody,
+  sendResultsOutcomeSchema,
+} from './sending.schemas.js';
 
 const tag = 'n8n callbacks';
 
@@ -18,7 +25,7 @@ export function sendingRoutes(deps: { claims: ClaimService; results: SendResults
       method: 'post', path: '/api/internal/n8n/claims', access: 'n8n', tag,
       summary: 'A workflow execution claims its batch of due sends (leased; never handed to two executions)',
       body: campaignClaimBody,
-      responses: { 200: { description: 'The batch (items may be empty)', schema: z.object({ now: z.string(), leaseExpiresAt: z.string(), items: z.array(z.unknown()) }) } },
+      responses: { 200: { description: 'The batch (items may be empty), one item per due send', schema: campaignClaimBatchSchema } },
       handler: async ({ body }) => ({ body: await deps.claims.claim(body.campaignId, body.batchSize) }),
     }),
     // POST /api/internal/n8n/events
@@ -34,7 +41,7 @@ export function sendingRoutes(deps: { claims: ClaimService; results: SendResults
       method: 'post', path: '/api/internal/n8n/inbox-replies/claims', access: 'n8n', tag,
       summary: "An execution claims the organization's queued replies (leased; never handed to two executions), as items Send Email takes",
       body: inboxRepliesClaimBody,
-      responses: { 200: { description: 'The batch (items may be empty)', schema: z.object({ now: z.string(), leaseExpiresAt: z.string(), items: z.array(z.unknown()) }) } },
+      responses: { 200: { description: 'The batch (items may be empty), one item per reply', schema: inboxReplyClaimBatchSchema } },
       handler: async ({ body }) => ({ body: await deps.inboxReplies.claim(body.organizationId, body.batchSize) }),
     }),
     // POST /api/internal/n8n/inbox-replies/results

@@ -8,7 +8,7 @@ import {
 	controlPlaneRequest,
 } from '../../shared/controlPlane';
 import { backoffSeconds, isSuccess, retryAfterSeconds, type HttpResult } from '../../shared/http';
-import { classifyTransportError } from './classify';
+import { classifyTransportError } from './classifySendError';
 import { failedResult, retryableResult } from './results';
 import { withMailboxLock, type BrokeredToken, type OutgoingSend, type ProviderContext } from './types';
 

@@ -3,7 +3,7 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import type { SendResult } from '../../shared/contract';
 import { FULL_RESPONSE_OPTIONS, isSuccess, toHttpResult, trimTrailingSlash, type HttpResult } from '../../shared/http';
 import { brokerAccessToken } from './broker';
-import { classifyHttpFailure, classifyTransportError } from './classify';
+import { classifyHttpFailure, classifyTransportError } from './classifySendError';
 import { sentResult } from './results';
 import type { OutgoingSend, ProviderContext, ProviderSend } from './types';
 

@@ -5,7 +5,7 @@ import {
 	controlPlaneRequest,
 } from '../../shared/controlPlane';
 import { backoffSeconds, isSuccess, retryAfterSeconds, type HttpResult } from '../../shared/http';
-import { classifyTransportError } from './classify';
+import { classifyTransportError } from './classifySendError';
 import { failedResult, retryableResult, sentResult } from './results';
 import type { ProviderSend } from './types';
 

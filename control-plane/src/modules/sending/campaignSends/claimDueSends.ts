@@ -12,6 +12,7 @@ import { finishedBodies } from '../../campaigns/messages/finishedBodies.js';
 import { renderMessage } from '../../campaigns/messages/renderMessage.js';
 import { recordClaimHeartbeat } from './claimHeartbeat.js';
 import type { CampaignScheduleInput } from '../../campaigns/campaigns.schemas.js';
+import type { ClaimBatch as ContractClaimBatch, ClaimItem, MailboxPoolEntry } from '../../../lib/n8n/nodeContract.js';
 import { campaignSendQueue, leaseEnd, lockDueSends, returnExpiredLeases } from '../queue/sendQueue.js';
 import { unmailableLeads } from './unmailableLeads.js';
 
@@ -24,23 +25,9 @@ interface ClaimedSend {
   subject: string;
 }
 
-export interface ClaimBatch {
-  now: string;
-  leaseExpiresAt: string;
-  items: ClaimItem[];
-}
-
-export interface MailboxPoolEntry {
-  id: string;
-  provider: Mailbox['provider'];
-  email: string;
-  fromName: string | null;
-  remainingToday: number;
-  minGapSeconds: number;
-  lastSentAt: string | null;
-  health: number;
-  weight: number;
-}
+/** The items, pool entries and batch a claim hands out are the contract shared with the n8n nodes. */
+export type { ClaimItem, MailboxPoolEntry };
+export type ClaimBatch = ContractClaimBatch<ClaimItem>;
 
 /** How a mailbox is handed to the Send and Rotation nodes, with what this claim allows it. */
 export function mailboxPoolEntry(
@@ -58,20 +45,6 @@ export function mailboxPoolEntry(
     health: Math.max(0, Math.min(1, mailbox.healthScore / 100)),
     weight: mailbox.weight,
   };
-}
-
-export interface ClaimItem {
-  sendId: string;
-  attempt: number;
-  mayHaveBeenSent: boolean;
-  campaignId: string;
-  step: number;
-  now: string;
-  lead: { id: string; email: string; firstName: string | null; lastName: string | null; company: string | null; timezone: string | null };
-  schedule: CampaignScheduleInput & { timezone: string };
-  message: { subject: string; text: string; html: string | null; unsubscribeUrl: string; replyTo: string | null };
-  threading: { messageId: string; inReplyTo: string; references: string[]; gmailThreadId: string | null; mailboxId: string } | null;
-  mailboxes: MailboxPoolEntry[];
 }
 
 /**

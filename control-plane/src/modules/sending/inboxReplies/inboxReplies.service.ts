@@ -3,7 +3,8 @@ import type { Clock } from '../../../lib/clock.js';
 import type { PrismaClient } from '../../../lib/db/prisma.js';
 import { scopedDb, type ScopedDb } from '../../../lib/db/tenantScope.js';
 import { NotFoundError } from '../../../lib/errors.js';
-import { mailboxPoolEntry, type ClaimItem, type MailboxPoolEntry } from '../campaignSends/claimDueSends.js';
+import { mailboxPoolEntry } from '../campaignSends/claimDueSends.js';
+import type { ClaimBatch, InboxReplyItem } from '../../../lib/n8n/nodeContract.js';
 import type { SendResultsOutcome } from '../campaignSends/recordSendResults.js';
 import type { SendResult } from '../sending.schemas.js';
 import type { TrackingLinks } from '../../campaigns/messages/trackingLinks.js';
@@ -11,23 +12,8 @@ import { inboxReplyQueue, leaseEnd, lockDueSends, returnExpiredLeases } from '..
 import { dueAgainAt, judgeSendResult, type ResultVerdict } from '../queue/sendResultRule.js';
 import { snippetOf } from '../../outcomes/inboxFiling.js';
 
-/** What Send Email needs, with the mailbox already assigned: the thread's, never rotated. */
-export interface InboxReplyItem {
-  kind: 'inbox_reply';
-  sendId: string;
-  attempt: number;
-  mayHaveBeenSent: boolean;
-  inboxThreadId: string;
-  campaignId: string;
-  step: null;
-  now: string;
-  lead: ClaimItem['lead'];
-  message: ClaimItem['message'];
-  threading: NonNullable<ClaimItem['threading']>;
-  mailboxId: string;
-  mailbox: MailboxPoolEntry;
-  mailboxes: MailboxPoolEntry[];
-}
+/** What Send Email needs, with the mailbox already assigned (the thread's, never rotated): the contract shared with the nodes. */
+export type { InboxReplyItem };
 
 /**
  * Replies from the inbox on the n8n send path. The organization's inbox-watcher workflow claims
@@ -39,7 +25,7 @@ export interface InboxReplyItem {
 export class InboxRepliesService {
   constructor(private readonly deps: { prisma: PrismaClient; clock: Clock; links: TrackingLinks; leaseSeconds: number }) {}
 
-  async claim(organizationId: string, batchSize: number): Promise<{ now: string; leaseExpiresAt: string; items: InboxReplyItem[] }> {
+  async claim(organizationId: string, batchSize: number): Promise<ClaimBatch<InboxReplyItem>> {
     const { prisma, clock } = this.deps;
     const organization = await prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } });
     if (!organization) throw new NotFoundError('Organization');

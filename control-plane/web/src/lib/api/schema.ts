@@ -2587,17 +2587,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The batch (items may be empty) */
+                /** @description The batch (items may be empty), one item per due send */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            now: string;
-                            leaseExpiresAt: string;
-                            items: unknown[];
-                        };
+                        "application/json": components["schemas"]["CampaignClaimBatch"];
                     };
                 };
                 /** @description validation_failed: every problem with the body and query at once, in issues[] */
@@ -2713,17 +2709,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The batch (items may be empty) */
+                /** @description The batch (items may be empty), one item per reply */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            now: string;
-                            leaseExpiresAt: string;
-                            items: unknown[];
-                        };
+                        "application/json": components["schemas"]["InboxReplyClaimBatch"];
                     };
                 };
                 /** @description validation_failed: every problem with the body and query at once, in issues[] */
@@ -7151,6 +7143,106 @@ export interface components {
             before?: unknown;
             after?: unknown;
         };
+        CampaignClaimBatch: {
+            /** Format: date-time */
+            now: string;
+            /**
+             * Format: date-time
+             * @description Until when the items are leased to this execution
+             */
+            leaseExpiresAt: string;
+            /** @description The batch (maybe empty) */
+            items: components["schemas"]["ClaimItem"][];
+        };
+        ClaimItem: {
+            /** Format: uuid */
+            sendId: string;
+            /** @description 1 for the first attempt, one more on every re-claim */
+            attempt: number;
+            /** @description An earlier attempt may have reached the provider (lease expired, or a retryable result said so) */
+            mayHaveBeenSent: boolean;
+            /** Format: uuid */
+            campaignId: string;
+            /** @description 1-based sequence step */
+            step: number;
+            /**
+             * Format: date-time
+             * @description The control plane's clock at claim time
+             */
+            now: string;
+            lead: components["schemas"]["ClaimLead"];
+            schedule: components["schemas"]["ClaimSchedule"];
+            message: components["schemas"]["RenderedMessage"];
+            /** @description null for step 1 (or an unthreaded follow-up) */
+            threading: components["schemas"]["Threading"] | null;
+            /** @description Mailboxes this send may use; the same entries repeat on every item of a batch */
+            mailboxes: components["schemas"]["MailboxPoolEntry"][];
+        };
+        ClaimLead: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            firstName: string | null;
+            lastName: string | null;
+            company: string | null;
+            /** @description IANA zone; null when unknown (the campaign's zone applies) */
+            timezone: string | null;
+        };
+        ClaimSchedule: {
+            timezone: string;
+            useLeadTimezone: boolean;
+            days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            /** @description Local wall-clock HH:MM, inclusive */
+            start: string;
+            /** @description Local wall-clock HH:MM (or 24:00), exclusive */
+            end: string;
+            /** @description Local dates YYYY-MM-DD on which nothing is sent */
+            holidays: string[];
+        };
+        RenderedMessage: {
+            subject: string;
+            text: string;
+            html: string | null;
+            /**
+             * Format: uri
+             * @description HTTPS one-click unsubscribe URL (RFC 8058), also linked in the body
+             */
+            unsubscribeUrl: string;
+            replyTo: string | null;
+        };
+        Threading: {
+            /** @description Message-ID of the thread root (step 1), angle brackets included */
+            messageId: string;
+            /** @description Message-ID of the latest earlier message in the thread */
+            inReplyTo: string;
+            /** @description Every earlier Message-ID, oldest first */
+            references: string[];
+            gmailThreadId: string | null;
+            /**
+             * Format: uuid
+             * @description The mailbox that sent step 1: follow-ups go out from it
+             */
+            mailboxId: string;
+        };
+        MailboxPoolEntry: {
+            /** Format: uuid */
+            id: string;
+            provider: components["schemas"]["MailboxProvider"];
+            email: string;
+            fromName: string | null;
+            /** @description Sends this mailbox may still make today (already net of reservations) */
+            remainingToday: number;
+            /** @description Minimum seconds between two sends from this mailbox */
+            minGapSeconds: number;
+            /** Format: date-time */
+            lastSentAt: string | null;
+            /** @description 0..1; 0 means paused or unhealthy and never assigned */
+            health: number;
+            /** @description Relative share for the weighted rotation strategy */
+            weight: number;
+        };
+        /** @enum {string} */
+        MailboxProvider: "gmail" | "smtp" | "outlook" | "sandbox";
         CampaignClaim: {
             /** Format: uuid */
             campaignId: string;
@@ -7166,8 +7258,8 @@ export interface components {
         };
         SendResults: {
             source?: {
-                workflowId?: string;
-                executionId?: string;
+                workflowId?: string | null;
+                executionId?: string | null;
             } & {
                 [key: string]: unknown;
             };
@@ -7227,6 +7319,45 @@ export interface components {
                 [key: string]: unknown;
             }))[];
         };
+        InboxReplyClaimBatch: {
+            /** Format: date-time */
+            now: string;
+            /**
+             * Format: date-time
+             * @description Until when the items are leased to this execution
+             */
+            leaseExpiresAt: string;
+            /** @description The batch (maybe empty) */
+            items: components["schemas"]["InboxReplyItem"][];
+        };
+        InboxReplyItem: {
+            /** @enum {string} */
+            kind: "inbox_reply";
+            /**
+             * Format: uuid
+             * @description The reply's id
+             */
+            sendId: string;
+            attempt: number;
+            mayHaveBeenSent: boolean;
+            /** Format: uuid */
+            inboxThreadId: string;
+            /** Format: uuid */
+            campaignId: string;
+            step: null;
+            /** Format: date-time */
+            now: string;
+            lead: components["schemas"]["ClaimLead"];
+            message: components["schemas"]["RenderedMessage"];
+            threading: components["schemas"]["Threading"];
+            /**
+             * Format: uuid
+             * @description The thread's mailbox, already assigned (never rotated)
+             */
+            mailboxId: string;
+            mailbox: components["schemas"]["MailboxPoolEntry"];
+            mailboxes: components["schemas"]["MailboxPoolEntry"][];
+        };
         InboxRepliesClaim: {
             /** Format: uuid */
             organizationId: string;
@@ -7235,8 +7366,8 @@ export interface components {
         };
         InboxReplyResults: {
             source?: {
-                workflowId?: string;
-                executionId?: string;
+                workflowId?: string | null;
+                executionId?: string | null;
             } & {
                 [key: string]: unknown;
             };
@@ -7545,8 +7676,6 @@ export interface components {
             usage: components["schemas"]["MailboxUsage"];
         };
         /** @enum {string} */
-        MailboxProvider: "gmail" | "smtp" | "outlook" | "sandbox";
-        /** @enum {string} */
         MailboxStatus: "active" | "paused" | "needs_reauth" | "error" | "disabled";
         MailServerConnection: {
             host: string;
@@ -7780,8 +7909,8 @@ export interface components {
         };
         InboundEvents: {
             source?: {
-                workflowId?: string;
-                executionId?: string;
+                workflowId?: string | null;
+                executionId?: string | null;
             } & {
                 [key: string]: unknown;
             };
