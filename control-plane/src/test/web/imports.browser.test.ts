@@ -1,4 +1,4 @@
-// The Leads area end to end in Chromium: a list is created, a CSV with a repeated and a broken row goes
+// The Leads area end to end in Chromium at 1024 px: a list is created, a CSV with a repeated and a broken row goes
 // through the import wizard into it (counters, the rejected row with its line number, the history), and
 // suppressions are added by address, by domain and by CSV, searched and one removed after confirmation.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -33,6 +33,12 @@ const leadsCsv = [
   'not-an-email,Bad,Row,',
 ].join('\r\n');
 
+/** axe and a screenshot, and nothing wider than the 1024 px window: the page never scrolls sideways. */
+async function checkNarrowPage(page: Page, name: string) {
+  await checkPage(page, name);
+  expect(await page.evaluate('document.documentElement.scrollWidth'), name).toBeLessThanOrEqual(1024);
+}
+
 const leadsSections = (page: Page) => page.getByRole('navigation', { name: 'Leads sections' });
 
 async function openSection(page: Page, name: string) {
@@ -44,6 +50,7 @@ async function openSection(page: Page, name: string) {
 describe('imports, lists and suppressions in a browser', () => {
   it('imports a CSV through the wizard into a new list, shows its counters and rejected row, and manages suppressions', async () => {
     const { page, consoleErrors } = await session.newPage();
+    await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(`${app.url}/register`);
     await page.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
     await page.getByLabel('Organization', { exact: true }).fill('Acme Outreach');
@@ -67,14 +74,14 @@ describe('imports, lists and suppressions in a browser', () => {
     await page.keyboard.press('Escape');
     const lists = page.getByRole('table', { name: 'Lists' });
     expect(await lists.getByRole('row', { name: /Conference 2026/ }).getByRole('cell').allTextContents()).toContain('0');
-    await checkPage(page, 'lists');
+    await checkNarrowPage(page, 'lists');
 
     // The wizard, from the leads page's Import CSV button.
     await openSection(page, 'Leads');
     await page.getByRole('button', { name: 'Import CSV' }).click();
     const fileInput = page.getByLabel('CSV file');
     await fileInput.waitFor();
-    await checkPage(page, 'import-upload');
+    await checkNarrowPage(page, 'import-upload');
     await fileInput.setInputFiles({ name: 'conference.csv', mimeType: 'text/csv', buffer: Buffer.from(leadsCsv) });
 
     // The mapping: the API's proposal preselected, samples and the detected format beside it.
@@ -92,14 +99,17 @@ describe('imports, lists and suppressions in a browser', () => {
     await importAs('Company').selectOption('email');
     await page.getByText('Email is already imported from “Email”').waitFor();
     await importAs('Company').selectOption('company');
-    await checkPage(page, 'import-mapping');
+    await checkNarrowPage(page, 'import-mapping');
     await page.getByRole('button', { name: 'Continue' }).click();
 
     // Options, then the last step's Start import.
     await page.getByLabel('Add every lead of the file to a list').selectOption({ label: 'Conference 2026' });
     await page.getByRole('radio', { name: /Update them/ }).check();
-    await checkPage(page, 'import-options');
+    await checkNarrowPage(page, 'import-options');
+    const eventStream = page.waitForResponse((response) => /\/api\/lead-imports\/[^/]+\/events$/.test(response.url()));
     await page.getByRole('button', { name: 'Start import' }).click();
+    // The counters follow the import's server-sent events, not a polling fallback.
+    expect((await eventStream).headers()['content-type']).toContain('text/event-stream');
 
     // The counters as the API reports them: Ada and Grace imported, Ada's second row merged, the bad row rejected.
     await page.getByText('Completed', { exact: true }).waitFor();
@@ -108,7 +118,7 @@ describe('imports, lists and suppressions in a browser', () => {
     const rejected = page.getByRole('table', { name: 'Rows not imported' });
     const rejectedRow = rejected.getByRole('row', { name: /not-an-email/ });
     expect((await rejectedRow.getByRole('cell').allTextContents())[0]).toBe('5');
-    await checkPage(page, 'import-done');
+    await checkNarrowPage(page, 'import-done');
 
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download rejected rows' }).click();
@@ -122,7 +132,7 @@ describe('imports, lists and suppressions in a browser', () => {
     const row = history.getByRole('row', { name: /conference\.csv/ });
     await row.waitFor();
     expect(await row.getByRole('cell').allTextContents()).toEqual(['conference.csv', 'Completed', '4', '2', '0', '1', '1', expect.any(String)]);
-    await checkPage(page, 'imports');
+    await checkNarrowPage(page, 'imports');
     await row.getByRole('link', { name: 'conference.csv' }).click();
     await page.getByText('2 imported', { exact: true }).waitFor();
 
@@ -155,7 +165,7 @@ describe('imports, lists and suppressions in a browser', () => {
     await suppressions.getByRole('row', { name: /ceo@competitor\.example/ }).waitFor();
     expect(await suppressions.getByRole('row', { name: /spam\.example/ }).getByRole('cell').allTextContents()).toContain('Domain');
     expect(await suppressions.getByRole('row', { name: /grace@navy\.example/ }).getByRole('cell').allTextContents()).toContain('Unsubscribed');
-    await checkPage(page, 'suppressions');
+    await checkNarrowPage(page, 'suppressions');
 
     await page.getByRole('searchbox', { name: 'Search suppressions' }).fill('navy');
     await page.waitForURL(/search=navy/);
@@ -163,7 +173,7 @@ describe('imports, lists and suppressions in a browser', () => {
     await page.getByRole('button', { name: 'Remove suppression of grace@navy.example' }).click();
     const confirm = page.getByRole('alertdialog');
     await confirm.getByText('Remove the suppression of grace@navy.example?').waitFor();
-    await checkPage(page, 'suppressions-remove');
+    await checkNarrowPage(page, 'suppressions-remove');
     await confirm.getByRole('button', { name: 'Remove suppression' }).click();
     await page.getByText('No suppression matches this search.').waitFor();
     await page.getByRole('searchbox', { name: 'Search suppressions' }).fill('');

@@ -51,7 +51,8 @@ function averageRate(leadImport: LeadImport): number | null {
  */
 export function ImportProgress({ importId }: { importId: string }) {
   const initial = useQuery(leadImportQuery(importId));
-  const finished = initial.data ? finishedStatuses.has(initial.data.status) : false;
+  // A preview waits for a commit that this page does not make: nothing to follow.
+  const finished = initial.data ? finishedStatuses.has(initial.data.status) || initial.data.status === 'previewed' : false;
   const { rowsPerSecond, streamFailed } = useImportEvents(importId, initial.isSuccess && !finished);
   const polled = useQuery({ ...leadImportQuery(importId), refetchInterval: streamFailed && !finished ? 1_000 : false });
   const leadImport = polled.data ?? initial.data;
@@ -59,6 +60,15 @@ export function ImportProgress({ importId }: { importId: string }) {
   if (initial.isPending) return <LoadingRows label="Loading the import" />;
   if (initial.isError) return <ErrorState error={initial.error} />;
   if (!leadImport) return null;
+
+  if (leadImport.status === 'previewed') {
+    return (
+      <Card className="p-5 text-sm text-slate-700">
+        <ImportStatusBadge status="previewed" />
+        <p className="mt-3">{leadImport.fileName ?? 'This file'} was uploaded, but its import was never started. Upload it again to import it: nothing from it is in your leads yet.</p>
+      </Card>
+    );
+  }
 
   const { progress } = leadImport;
   const rate = finished ? averageRate(leadImport) : rowsPerSecond;

@@ -274,7 +274,7 @@ export function SuppressionsPage() {
         description="Addresses and domains your organization never mails: unsubscribes, bounces, complaints and the ones you add."
         actions={
           canAdd ? (
-            <div className="flex gap-2">
+            <div className="flex shrink-0 gap-2">
               <ImportSuppressionsDialog />
               <AddSuppressionDialog />
             </div>
@@ -334,11 +334,11 @@ export function SuppressionsPage() {
                   {suppression.kind === 'email_hash' ? <span className="font-mono text-xs text-slate-500">{suppression.value.slice(0, 16)}…</span> : suppression.value}
                 </TableCell>
                 <TableCell>{kindLabels[suppression.kind]}</TableCell>
-                <TableCell>
+                <TableCell className="whitespace-nowrap">
                   <Badge tone={reasonTones[suppression.reason]}>{reasonLabels[suppression.reason]}</Badge>
                 </TableCell>
                 <TableCell className="text-slate-600">{suppression.source ?? ''}</TableCell>
-                <TableCell>{dateFormat.format(new Date(suppression.createdAt))}</TableCell>
+                <TableCell className="whitespace-nowrap">{dateFormat.format(new Date(suppression.createdAt))}</TableCell>
                 <TableCell className="text-right">
                   {/* An erased person stays suppressed for good: the API refuses to lift it. */}
                   {suppression.kind === 'email_hash' || !canRemove ? null : <RemoveSuppressionButton suppression={suppression} />}

@@ -1,0 +1,129 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LeadImport } from './queries';
+
+const importId = '6f1c1f1e-0000-4000-8000-0000000000aa';
+const counters = { rowsRead: 0, imported: 0, updated: 0, skipped: 0, rejected: 0, suppressed: 0, duplicates: 0, inActiveCampaign: null, lastCommittedLine: 1 };
+const queued: LeadImport = {
+  id: importId,
+  status: 'queued',
+  fileName: 'webinar.csv',
+  fileSha256: null,
+  format: { encoding: 'utf-8', bom: false, delimiter: ',', headerLine: 1, hasHeaderRow: true, headers: ['email', 'name'] },
+  mapping: [],
+  onExisting: 'skip',
+  listId: null,
+  progress: counters,
+  error: null,
+  startedAt: null,
+  finishedAt: null,
+  createdAt: '2026-12-04T12:00:00.000Z',
+  updatedAt: '2026-12-04T12:00:00.000Z',
+};
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
+
+/** A fake control plane: the import as GET answers it, and an event stream the test writes to. */
+function fakeServer(options: { eventsStatus?: number } = {}) {
+  let current = queued;
+  const encoder = new TextEncoder();
+  let push: (chunk: string) => void = () => undefined;
+  let close: () => void = () => undefined;
+  const paths: string[] = [];
+  let opened: () => void = () => undefined;
+  const streamOpened = new Promise<void>((resolve) => {
+    opened = resolve;
+  });
+  vi.stubGlobal('fetch', async (request: Request) => {
+    const { pathname } = new URL(request.url);
+    paths.push(pathname);
+    if (pathname === `/api/lead-imports/${importId}`) return json(current);
+    if (pathname === `/api/lead-imports/${importId}/events`) {
+      if (options.eventsStatus) return json({ type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'rate_limited', detail: 'Close a stream first' }, options.eventsStatus);
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          push = (chunk) => controller.enqueue(encoder.encode(chunk));
+          close = () => controller.close();
+          opened();
+        },
+      });
+      return new Response(stream, { headers: { 'Content-Type': 'text/event-stream' } });
+    }
+    if (pathname === `/api/lead-imports/${importId}/rejected.csv`) return new Response('\uFEFFline,error,email,name\r\n7,malformed email,not-an-email,Bad\r\n', { headers: { 'Content-Type': 'text/csv' } });
+    return json({ type: 'about:blank', title: 'Not Found', status: 404, code: 'route_not_found', detail: pathname }, 404);
+  });
+  return {
+    paths,
+    streamOpened,
+    setImport: (next: LeadImport) => {
+      current = next;
+    },
+    progress: (status: LeadImport['status'], progress: Partial<LeadImport['progress']>) => push(`event: progress\ndata: ${JSON.stringify({ status, progress: { ...counters, ...progress }, error: null })}\n\n`),
+    end: (status: LeadImport['status']) => {
+      push(`event: end\ndata: ${JSON.stringify({ status, reason: 'The import finished' })}\n\n`);
+      close();
+    },
+  };
+}
+
+async function renderProgress() {
+  // The API client reads fetch when it is created: load it after the fake server is in place.
+  vi.resetModules();
+  const { ImportProgress } = await import('./ImportProgress');
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={queryClient}>
+      <ImportProgress importId={importId} />
+    </QueryClientProvider>,
+  );
+}
+
+const counterText = (text: string) => screen.findByText((_, element) => element?.tagName === 'P' && element.textContent === text);
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('an import in progress', () => {
+  it("moves every counter with the import's event stream, says rows per second, and shows the rejected rows once it ends", async () => {
+    const server = fakeServer();
+    await renderProgress();
+    expect(await screen.findByText('Queued')).toBeTruthy();
+    await server.streamOpened;
+
+    server.progress('running', { rowsRead: 1000, imported: 990, rejected: 4, duplicates: 6, lastCommittedLine: 1001 });
+    expect(await counterText('990 imported')).toBeTruthy();
+    expect(await counterText('4 rejected')).toBeTruthy();
+    expect(await counterText('6 duplicates')).toBeTruthy();
+    expect(screen.getByText('Importing')).toBeTruthy();
+
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    server.progress('running', { rowsRead: 3500, imported: 3480, rejected: 5, duplicates: 15, lastCommittedLine: 3501 });
+    expect(await counterText('3,480 imported')).toBeTruthy();
+    // 2,500 more rows at least 200 ms later (and within the 3 s the rate looks back over): at most 12,500 a second.
+    const rate = Number(/· ([\d,]+) rows\/s/.exec((await screen.findByText(/3,500 rows read · [\d,]+ rows\/s/)).textContent ?? '')?.[1]?.replaceAll(',', ''));
+    expect(rate).toBeGreaterThan(800);
+    expect(rate).toBeLessThanOrEqual(12_500);
+
+    server.setImport({ ...queued, status: 'completed', progress: { ...counters, rowsRead: 3600, imported: 3579, rejected: 1, duplicates: 20 }, startedAt: '2026-12-04T12:00:00.000Z', finishedAt: '2026-12-04T12:00:02.000Z' });
+    server.progress('completed', { rowsRead: 3600, imported: 3579, rejected: 1, duplicates: 20 });
+    server.end('completed');
+    expect(await screen.findByText('Completed')).toBeTruthy();
+    expect(await screen.findByText('3,600 rows read · 1,800 rows/s on average')).toBeTruthy();
+    const rejected = await screen.findByRole('table', { name: 'Rows not imported' });
+    expect(within(rejected).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['7', 'malformed email', 'not-an-email']);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('asks for the import every second when its event stream is refused', async () => {
+    const server = fakeServer({ eventsStatus: 429 });
+    await renderProgress();
+    expect(await screen.findByText('Queued')).toBeTruthy();
+    server.setImport({ ...queued, status: 'running', progress: { ...counters, rowsRead: 40, imported: 40 } });
+    await vi.waitFor(() => expect(screen.getByText('Importing')).toBeTruthy(), { timeout: 2_500 });
+    expect(await counterText('40 imported')).toBeTruthy();
+    expect(server.paths.filter((path) => path.endsWith('/events'))).toHaveLength(1);
+  });
+});
