@@ -194,11 +194,9 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
     expect(started.body.deployment.status).toBe('active');
     const workflowId = started.body.deployment.n8nWorkflowId as string;
 
-    let ticks = 0;
     let lastExecution = 0;
     // One run at a time, and the clock moves only once it has finished and reported.
     const runOnce = async () => {
-      ticks += 1;
       expect((await t.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
       for (;;) {
         const [latest] = await n8nApi.listExecutions({ workflowId, limit: 1 });

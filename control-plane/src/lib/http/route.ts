@@ -82,6 +82,7 @@ export type N8nRoute<B extends ZodType | undefined = undefined, Q extends ZodTyp
   RouteSpec<B, Q, P, N8nCaller> & { access: 'n8n' };
 
 // The route list is heterogeneous by design; each entry was type-checked where it was declared.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a union of every route's own types is what `any` stands for here
 export type AnyRoute = PublicRoute<any, any, any> | ProtectedRoute<any, any, any> | N8nRoute<any, any, any>;
 
 export function route<B extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, P extends ZodType | undefined = undefined>(
