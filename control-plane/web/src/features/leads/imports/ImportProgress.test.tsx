@@ -25,8 +25,8 @@ const queued: LeadImport = {
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
 
 /** A fake control plane: the import as GET answers it, and an event stream the test writes to. */
-function fakeServer(options: { eventsStatus?: number } = {}) {
-  let current = queued;
+function fakeServer(options: { eventsStatus?: number; initial?: LeadImport; role?: string } = {}) {
+  let current = options.initial ?? queued;
   const encoder = new TextEncoder();
   let push: (chunk: string) => void = () => undefined;
   let close: () => void = () => undefined;
@@ -38,7 +38,12 @@ function fakeServer(options: { eventsStatus?: number } = {}) {
   vi.stubGlobal('fetch', async (request: Request) => {
     const { pathname } = new URL(request.url);
     paths.push(pathname);
+    if (pathname === '/api/me' && options.role) return json({ user: { id: 'u', email: 'ada@acme.example', name: 'Ada' }, organization: { id: 'o', name: 'Acme', role: options.role } });
     if (pathname === `/api/lead-imports/${importId}`) return json(current);
+    if (pathname === `/api/lead-imports/${importId}/resume` && request.method === 'POST') {
+      current = { ...current, status: 'queued', error: null };
+      return json(current, 202);
+    }
     if (pathname === `/api/lead-imports/${importId}/events`) {
       if (options.eventsStatus) return json({ type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'rate_limited', detail: 'Close a stream first' }, options.eventsStatus);
       const stream = new ReadableStream<Uint8Array>({
@@ -125,5 +130,20 @@ describe('an import in progress', () => {
     await vi.waitFor(() => expect(screen.getByText('Importing')).toBeTruthy(), { timeout: 2_500 });
     expect(await counterText('40 imported')).toBeTruthy();
     expect(server.paths.filter((path) => path.endsWith('/events'))).toHaveLength(1);
+  });
+
+  it('shows why an import failed and lets a member resume it, following it again', async () => {
+    const failed: LeadImport = { ...queued, status: 'failed', error: 'Line 12: the database was unreachable', progress: { ...counters, rowsRead: 10, imported: 10 } };
+    const server = fakeServer({ initial: failed, role: 'member' });
+    await renderProgress();
+    expect((await screen.findByRole('alert')).textContent).toBe('Line 12: the database was unreachable');
+    expect(server.paths.filter((path) => path.endsWith('/events'))).toHaveLength(0);
+    (await screen.findByRole('button', { name: 'Resume import' })).click();
+    expect(await screen.findByText('Queued')).toBeTruthy();
+    await server.streamOpened;
+    server.progress('running', { rowsRead: 30, imported: 30 });
+    expect(await counterText('30 imported')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Resume import' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Stop import' })).toBeTruthy();
   });
 });

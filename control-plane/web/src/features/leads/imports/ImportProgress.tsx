@@ -1,15 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
-import { Download } from 'lucide-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Download, Play, Square } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { useCan } from '@/features/auth/permissions';
+import { queryKeys } from '@/lib/api/queryKeys';
 import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useImportEvents } from './importEvents';
-import { downloadRejectedRows, finishedStatuses, leadImportQuery, rejectedRowsQuery, type LeadImport } from './queries';
+import { cancelImport, downloadRejectedRows, finishedStatuses, leadImportQuery, rejectedRowsQuery, resumeImport, type LeadImport } from './queries';
 
 const statusLabels: Record<LeadImport['status'], string> = {
   previewed: 'Waiting to start',
@@ -27,6 +30,44 @@ export function ImportStatusBadge({ status }: { status: LeadImport['status'] }) 
 }
 
 const numberFormat = new Intl.NumberFormat('en');
+
+/** Stop a running import (what is committed stays), or continue a failed one from its last committed line. */
+function ImportControls({ leadImport }: { leadImport: LeadImport }) {
+  const queryClient = useQueryClient();
+  const canImport = useCan('imports:write');
+  const onAnswer = (answer: LeadImport) => {
+    queryClient.setQueryData(queryKeys.leadImports.one(answer.id), answer);
+    return queryClient.invalidateQueries({ queryKey: queryKeys.leadImports.history });
+  };
+  const cancel = useMutation({ mutationFn: () => cancelImport(leadImport.id), onSuccess: onAnswer, onError: (error) => toast.error(error.message) });
+  const resume = useMutation({ mutationFn: () => resumeImport(leadImport.id), onSuccess: onAnswer, onError: (error) => toast.error(error.message) });
+  if (!canImport) return null;
+  if (leadImport.status === 'queued' || leadImport.status === 'running') {
+    return (
+      <ConfirmDialog
+        trigger={
+          <Button variant="secondary" size="sm">
+            <Square className="size-3.5" aria-hidden="true" />
+            Stop import
+          </Button>
+        }
+        title="Stop this import?"
+        description="It stops after the batch it is writing. The leads imported so far stay; importing the same file again later skips or updates them, never duplicates them."
+        confirmLabel="Stop import"
+        onConfirm={() => cancel.mutateAsync().then(() => undefined, () => undefined)}
+      />
+    );
+  }
+  if (leadImport.status === 'failed') {
+    return (
+      <Button size="sm" onClick={() => resume.mutate()} disabled={resume.isPending}>
+        <Play className="size-3.5" aria-hidden="true" />
+        {resume.isPending ? 'Resuming…' : 'Resume import'}
+      </Button>
+    );
+  }
+  return null;
+}
 
 function Counter({ value, label, hint }: { value: number; label: string; hint: string }) {
   return (
@@ -84,7 +125,10 @@ export function ImportProgress({ importId }: { importId: string }) {
               {rate !== null ? ` · ${numberFormat.format(Math.round(rate))} rows/s${finished ? ' on average' : ''}` : ''}
             </p>
           </div>
-          {leadImport.fileName ? <p className="text-sm text-slate-500">{leadImport.fileName}</p> : null}
+          <div className="flex items-center gap-3">
+            {leadImport.fileName ? <p className="text-sm text-slate-500">{leadImport.fileName}</p> : null}
+            <ImportControls leadImport={leadImport} />
+          </div>
         </div>
         {!finished ? (
           <div className="mt-4 h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label="Import progress" aria-valuetext={`${progress.rowsRead} rows read`}>

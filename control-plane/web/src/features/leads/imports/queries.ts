@@ -45,6 +45,14 @@ export const rejectedRowsQuery = (importId: string) =>
     },
   });
 
+export function cancelImport(importId: string) {
+  return dataOf(api.POST('/api/lead-imports/{importId}/cancel', { params: { path: { importId } } }));
+}
+
+export function resumeImport(importId: string) {
+  return dataOf(api.POST('/api/lead-imports/{importId}/resume', { params: { path: { importId } } }));
+}
+
 /** Saves the rejected-rows file under the name the API gives it. */
 export async function downloadRejectedRows(importId: string): Promise<void> {
   const blob = await dataOf(api.GET('/api/lead-imports/{importId}/rejected.csv', { params: { path: { importId } }, parseAs: 'blob' }));
