@@ -7,12 +7,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage, screenshotDir, startBrowser, type BrowserSession } from '../browser.js';
 import { FakeGoogle } from '../fakes/fakeGoogle.js';
+import { FakeMicrosoft } from '../fakes/fakeMicrosoft.js';
 import { LocalSmtpServer } from '../fakes/localSmtpServer.js';
 import { createListeningTestApp } from '../listeningApp.js';
 import { callAsN8n } from '../n8nCallbacks.js';
 
 const smtpPassword = 'smtp-password-browser-1';
 const google = new FakeGoogle();
+const microsoft = new FakeMicrosoft();
 const smtpServer = new LocalSmtpServer({ username: 'mailer@acme.example', password: smtpPassword });
 let smtpAt: { host: string; port: number };
 let app: Awaited<ReturnType<typeof createListeningTestApp>>;
@@ -22,8 +24,9 @@ let consoleErrors: string[];
 
 beforeAll(async () => {
   await google.start();
+  await microsoft.start();
   smtpAt = await smtpServer.start();
-  app = await createListeningTestApp({ env: google.env() });
+  app = await createListeningTestApp({ env: { ...google.env(), ...microsoft.env() } });
   session = await startBrowser();
   ({ page, consoleErrors } = await session.newPage());
 });
@@ -32,6 +35,7 @@ afterAll(async () => {
   await app?.close();
   await smtpServer.stop();
   await google.stop();
+  await microsoft.stop();
 });
 
 const mailboxesTable = () => page.getByRole('table', { name: 'Mailboxes' });
@@ -110,11 +114,30 @@ describe('the Mailboxes pages in a browser', () => {
     await rowOf('ada@gmail.example').waitFor();
     expect(google.calls('authorize')).toHaveLength(1);
 
+    // A consent the user cancels comes back as a sentence, and connects nothing.
+    google.nextConsent({ email: 'grace@gmail.example', deny: true });
+    await chooseAddMailbox('Gmail');
+    await page.getByText('The consent was cancelled, so nothing was connected.').waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    expect(await rowOf('grace@gmail.example').count()).toBe(0);
+
+    // Outlook goes the same way through Microsoft's consent.
+    microsoft.nextConsent({ email: 'ada@outlook.example' });
+    await chooseAddMailbox('Outlook');
+    await page.getByText('Outlook mailbox is connected').waitFor();
+    await rowOf('ada@outlook.example').waitFor();
+
     const table = mailboxesTable();
     expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Address', 'Provider', 'Status', 'Health', 'Sent today / cap', 'Ramp', 'Last watch']);
-    expect(await rowOf('ada@gmail.example').getByRole('cell').allTextContents()).toEqual(['ada@gmail.example', 'Gmail', 'Active', '90', '0 / 10cap 30', 'Day 1: 10 a day', 'Not yet']);
+    expect(await rowOf('ada@gmail.example').getByRole('cell').allTextContents()).toEqual(['ada@gmail.example', 'Gmail', 'Active', '90', '0 / 10cap 30', 'Day 1, 10/day', 'Not yet']);
     expect(await rowOf('demo@sandbox.example').getByRole('cell').allTextContents()).toEqual(['demo@sandbox.exampleDemo team', 'Sandbox', 'Active', '90', '0 / 30', 'Off', 'Not yet']);
     await checkPage(page, 'mailboxes-table');
+    // Usable at 1024 px wide: the table fits beside the navigation.
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await checkPage(page, 'mailboxes-table-1024');
+    const [tableWidth, roomWidth] = await table.evaluate((element) => [element.parentElement!.scrollWidth, element.parentElement!.clientWidth]);
+    expect(tableWidth, `the table needs ${tableWidth}px of ${roomWidth}px`).toBeLessThanOrEqual(roomWidth!);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // A message the sandbox mailbox captured, with HTML the page must not run.
     const apiLogin = await app.http.post('/api/auth/login').send({ email, password });

@@ -61,19 +61,19 @@ export function MailboxesPage() {
           <caption className="sr-only">Mailboxes</caption>
           <TableHead>
             <tr>
-              <TableHeader>Address</TableHeader>
-              <TableHeader>Provider</TableHeader>
-              <TableHeader>Status</TableHeader>
-              <TableHeader className="text-right">Health</TableHeader>
-              <TableHeader className="text-right">Sent today / cap</TableHeader>
-              <TableHeader>Ramp</TableHeader>
-              <TableHeader>Last watch</TableHeader>
+              <TableHeader className="px-3">Address</TableHeader>
+              <TableHeader className="px-3">Provider</TableHeader>
+              <TableHeader className="px-3">Status</TableHeader>
+              <TableHeader className="px-3 text-right">Health</TableHeader>
+              <TableHeader className="px-3 text-right">Sent today / cap</TableHeader>
+              <TableHeader className="px-3">Ramp</TableHeader>
+              <TableHeader className="px-3">Last watch</TableHeader>
             </tr>
           </TableHead>
           <tbody>
             {mailboxes.data.map((mailbox) => (
               <TableRow key={mailbox.id}>
-                <TableCell>
+                <TableCell className="px-3">
                   <Link
                     to="/mailboxes/$mailboxId"
                     params={{ mailboxId: mailbox.id }}
@@ -83,20 +83,20 @@ export function MailboxesPage() {
                   </Link>
                   {mailbox.displayName ? <p className="text-xs text-slate-500">{mailbox.displayName}</p> : null}
                 </TableCell>
-                <TableCell>{providerNames[mailbox.provider]}</TableCell>
-                <TableCell>
+                <TableCell className="px-3">{providerNames[mailbox.provider]}</TableCell>
+                <TableCell className="px-3">
                   <MailboxStatus mailbox={mailbox} />
                 </TableCell>
-                <TableCell className="text-right">
+                <TableCell className="px-3 text-right">
                   <Badge tone={healthTone(mailbox.healthScore)} className="tabular-nums">
                     {Math.round(mailbox.healthScore)}
                   </Badge>
                 </TableCell>
-                <TableCell className="text-right tabular-nums">
+                <TableCell className="px-3 text-right tabular-nums">
                   <SentToday mailbox={mailbox} />
                 </TableCell>
-                <TableCell>{rampStage(mailbox, mailbox.usage)}</TableCell>
-                <TableCell className="text-slate-600">{lastWatch(mailbox)}</TableCell>
+                <TableCell className="px-3 whitespace-nowrap">{rampStage(mailbox, mailbox.usage)}</TableCell>
+                <TableCell className="px-3 text-slate-600">{lastWatch(mailbox)}</TableCell>
               </TableRow>
             ))}
           </tbody>

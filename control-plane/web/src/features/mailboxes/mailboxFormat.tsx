@@ -24,15 +24,15 @@ export function healthTone(score: number): 'good' | 'warn' | 'bad' {
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 
-/** "Day 3 of the ramp: 25 a day", or that the ramp is off. */
+/** "Day 3, 25/day" of the ramp, or that the ramp is off. */
 export function rampStage(mailbox: Pick<Mailbox, 'rampEnabled' | 'dailyCap'>, usage: { rampDay: number | null; rampValue: number | null }): string {
   if (!mailbox.rampEnabled || usage.rampDay === null || usage.rampValue === null) return 'Off';
   if (usage.rampValue >= mailbox.dailyCap) return `Done (day ${usage.rampDay + 1})`;
-  return `Day ${usage.rampDay + 1}: ${usage.rampValue} a day`;
+  return `Day ${usage.rampDay + 1}, ${usage.rampValue}/day`;
 }
 
 /** When the inbox watcher last read the inbox (replies and bounces), or why it does not. */
 export function lastWatch(mailbox: Pick<Mailbox, 'provider' | 'imap' | 'lastWatchedAt'>): string {
-  if (mailbox.provider === 'smtp' && !mailbox.imap) return 'Not watched (no IMAP)';
+  if (mailbox.provider === 'smtp' && !mailbox.imap) return 'No IMAP';
   return mailbox.lastWatchedAt ? formatDateTime(mailbox.lastWatchedAt) : 'Not yet';
 }
