@@ -4,6 +4,9 @@ import {
 	MAILBOX_PROVIDERS,
 	WEEKDAYS,
 	type CampaignSchedule,
+	type ClaimItem,
+	type InboxReplyItem,
+	type Lead,
 	type MailboxPoolEntry,
 	type MailboxProvider,
 	type RenderedMessage,
@@ -20,6 +23,13 @@ export class ContractError extends Error {
 }
 
 type Json = IDataObject | undefined;
+
+/**
+ * Fields are read by their names in the shared contract (`'sendId' satisfies ItemField`): renaming a
+ * field there stops this package compiling until the reading here follows (the values themselves are
+ * still checked at run time, below). ItemField: what every claimed item has, campaign send or inbox reply.
+ */
+type ItemField = keyof ClaimItem & keyof InboxReplyItem;
 
 function field(object: Json, key: string): unknown {
 	return object === undefined ? undefined : object[key];
@@ -66,7 +76,7 @@ export function readInstant(object: Json, path: string, key: string): number {
 
 /** Send ids end up inside Message-IDs and URLs, so only a conservative character set is accepted. */
 export function readSendId(json: IDataObject): string {
-	const sendId = readString(json, 'sendId', 'sendId');
+	const sendId = readString(json, 'sendId', 'sendId' satisfies ItemField);
 	if (!/^[A-Za-z0-9._-]{1,128}$/.test(sendId)) {
 		throw new ContractError('sendId', 'may only contain letters, digits, ".", "_" and "-" (max 128)');
 	}
@@ -74,7 +84,7 @@ export function readSendId(json: IDataObject): string {
 }
 
 export function readAttempt(json: IDataObject): number {
-	const value = field(json, 'attempt');
+	const value = field(json, 'attempt' satisfies ItemField);
 	if (value === undefined || value === null) return 1;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
 		throw new ContractError('attempt', 'must be an integer >= 1');
@@ -84,16 +94,15 @@ export function readAttempt(json: IDataObject): number {
 
 /** "now" from the control plane's clock when the item carries it, else the real time. */
 export function readNow(json: IDataObject, realNowMs: number): number {
-	return field(json, 'now') === undefined || field(json, 'now') === null
-		? realNowMs
-		: readInstant(json, 'now', 'now');
+	const now = 'now' satisfies ItemField;
+	return field(json, now) === undefined || field(json, now) === null ? realNowMs : readInstant(json, now, now);
 }
 
 const WALL_TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function readSchedule(json: IDataObject): CampaignSchedule {
-	const schedule = readObject(json, 'schedule', 'schedule');
+	const schedule = readObject(json, 'schedule', 'schedule' satisfies keyof ClaimItem);
 	const timezone = readString(schedule, 'schedule.timezone', 'timezone');
 	const days = field(schedule, 'days');
 	if (!Array.isArray(days) || !days.every((day) => WEEKDAYS.includes(day as Weekday))) {
@@ -120,17 +129,17 @@ export function readSchedule(json: IDataObject): CampaignSchedule {
 }
 
 export function readLeadTimezone(json: IDataObject): string | null {
-	const lead = readOptionalObject(json, 'lead', 'lead');
-	return lead === null ? null : readOptionalString(lead, 'lead.timezone', 'timezone');
+	const lead = readOptionalObject(json, 'lead', 'lead' satisfies ItemField);
+	return lead === null ? null : readOptionalString(lead, 'lead.timezone', 'timezone' satisfies keyof Lead);
 }
 
 export function readLeadEmail(json: IDataObject): string {
-	const lead = readObject(json, 'lead', 'lead');
-	return readString(lead, 'lead.email', 'email');
+	const lead = readObject(json, 'lead', 'lead' satisfies ItemField);
+	return readString(lead, 'lead.email', 'email' satisfies keyof Lead);
 }
 
 export function readMessage(json: IDataObject): RenderedMessage {
-	const message = readObject(json, 'message', 'message');
+	const message = readObject(json, 'message', 'message' satisfies ItemField);
 	return {
 		subject: readString(message, 'message.subject', 'subject'),
 		text: readString(message, 'message.text', 'text'),
@@ -141,7 +150,7 @@ export function readMessage(json: IDataObject): RenderedMessage {
 }
 
 export function readThreading(json: IDataObject): Threading | null {
-	const threading = readOptionalObject(json, 'threading', 'threading');
+	const threading = readOptionalObject(json, 'threading', 'threading' satisfies ItemField);
 	if (threading === null) return null;
 	const references = field(threading, 'references') ?? [];
 	if (!Array.isArray(references) || !references.every((id) => typeof id === 'string')) {
@@ -179,7 +188,7 @@ export function readMailboxEntry(entry: IDataObject, path: string): MailboxPoolE
 }
 
 export function readMailboxPool(json: IDataObject): MailboxPoolEntry[] {
-	const pool = field(json, 'mailboxes');
+	const pool = field(json, 'mailboxes' satisfies ItemField);
 	if (!Array.isArray(pool)) throw new ContractError('mailboxes', 'must be an array of mailbox entries');
 	return pool.map((entry, index) => {
 		if (typeof entry !== 'object' || entry === null) {
@@ -191,5 +200,5 @@ export function readMailboxPool(json: IDataObject): MailboxPoolEntry[] {
 
 /** The mailbox Mailbox Rotation assigned (`mailbox`), required by Send Email. */
 export function readAssignedMailbox(json: IDataObject): MailboxPoolEntry {
-	return readMailboxEntry(readObject(json, 'mailbox', 'mailbox'), 'mailbox');
+	return readMailboxEntry(readObject(json, 'mailbox', 'mailbox' satisfies keyof InboxReplyItem), 'mailbox');
 }
