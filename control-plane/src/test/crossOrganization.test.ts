@@ -94,6 +94,7 @@ beforeAll(async () => {
   victimIds.suppressionId = suppression.body.id;
   // Bulk operations name leads in the body: the victim's ids must simply match nothing.
   validBodies['POST /api/leads/tags'] = { leadIds: [lead.body.id], add: ['attacker'] };
+  validBodies['POST /api/leads/export'] = { leadIds: [lead.body.id] };
   validBodies['POST /api/lead-lists/{listId}/members'] = { leadIds: [lead.body.id] };
   validBodies['DELETE /api/lead-lists/{listId}/members'] = { leadIds: [lead.body.id] };
   victimSecrets.push(lead.body.id, 'lead@victim.com', list.body.id, leadImport.body.id, 'imported@victim.com', suppression.body.id, 'blocked@victim.com');
@@ -162,6 +163,8 @@ describe('cross-organization access', () => {
       // The problem's `instance` echoes the requested URL, which the attacker wrote; anything else must not name the victim.
       const { instance: _echoedUrl, ...answer } = (response.body ?? {}) as Record<string, unknown>;
       for (const secret of victimSecrets) expect(JSON.stringify(answer), `${key} leaked ${secret}`).not.toContain(secret);
+      // A download (a CSV export) answers in text: it must not name the victim either.
+      if (!/json/.test(response.type)) for (const secret of victimSecrets) expect(response.text ?? '', `${key} leaked ${secret}`).not.toContain(secret);
       checked.push(key);
     }
     expect(checked).toEqual(expect.arrayContaining(['PATCH /api/members/{membershipId}', 'DELETE /api/api-keys/{apiKeyId}']));
