@@ -38,7 +38,11 @@ describe('my account', () => {
 
     const changed = await t.http.post('/api/me/password').set(user.auth).send({ currentPassword: oldPassword, newPassword });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ user: { id: user.user.id }, organization: { id: user.organization.id, role: 'owner' }, refreshToken: expect.any(String) });
+    expect(changed.body).toMatchObject({
+      user: { id: user.user.id },
+      organization: { id: user.organization.id, role: 'owner' },
+      refreshToken: expect.any(String),
+    });
 
     expect((await t.http.post('/api/auth/login').send({ email: user.user.email, password: oldPassword })).status).toBe(401);
     expect((await t.http.post('/api/auth/login').send({ email: user.user.email, password: newPassword })).status).toBe(200);
@@ -49,7 +53,11 @@ describe('my account', () => {
 
   it('puts the new session in the cookie for a browser', async () => {
     const user = await signUp(t.http);
-    const changed = await t.http.post('/api/me/password').set(user.auth).set('X-Ophir-Session', 'cookie').send({ currentPassword: oldPassword, newPassword });
+    const changed = await t.http
+      .post('/api/me/password')
+      .set(user.auth)
+      .set('X-Ophir-Session', 'cookie')
+      .send({ currentPassword: oldPassword, newPassword });
     expect(changed.status).toBe(200);
     expect(changed.body.refreshToken).toBeUndefined();
     expect(String(changed.headers['set-cookie'])).toMatch(/^ophir_refresh=.+; Path=\/api\/auth; .*HttpOnly/);

@@ -22,7 +22,13 @@ describe('invitation preview', () => {
     const newcomer = await invite(owner, 'newcomer@example.com', 'viewer');
     const answer = await preview(newcomer.token);
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ email: 'newcomer@example.com', role: 'viewer', organizationName: 'Preview Org', expiresAt: expect.any(String), hasAccount: false });
+    expect(answer.body).toEqual({
+      email: 'newcomer@example.com',
+      role: 'viewer',
+      organizationName: 'Preview Org',
+      expiresAt: expect.any(String),
+      hasAccount: false,
+    });
 
     const existing = await signUp(t.http);
     const forExisting = await invite(owner, existing.user.email, 'member');
@@ -34,7 +40,9 @@ describe('invitation preview', () => {
     expect((await preview('not-a-token')).status).toBe(404);
 
     const accepted = await invite(owner, 'accepted@example.com', 'member');
-    expect((await t.http.post('/api/invitations/accept').send({ token: accepted.token, name: 'A', password: 'member password 1' })).status).toBe(200);
+    expect(
+      (await t.http.post('/api/invitations/accept').send({ token: accepted.token, name: 'A', password: 'member password 1' })).status,
+    ).toBe(200);
     const spent = await preview(accepted.token);
     expect(spent.status).toBe(404);
     expect(spent.body.code).toBe('not_found');

@@ -85,7 +85,10 @@ describe('settings in a browser', () => {
 
     // An invitation for a viewer: its link is shown once, and it is listed as pending.
     await openSettings(owner, 'Members');
-    await owner.getByRole('table', { name: 'Members' }).getByRole('row', { name: /Ada Lovelace/ }).waitFor();
+    await owner
+      .getByRole('table', { name: 'Members' })
+      .getByRole('row', { name: /Ada Lovelace/ })
+      .waitFor();
     await owner.getByRole('textbox', { name: 'Email' }).fill(viewerEmail);
     await owner.getByRole('combobox', { name: 'Role', exact: true }).selectOption('viewer');
     await owner.getByRole('button', { name: 'Send invitation' }).click();
@@ -135,7 +138,10 @@ describe('settings in a browser', () => {
 
     // The server refuses the viewer anyway.
     const viewerLogin = await app.http.post('/api/auth/login').send({ email: viewerEmail, password });
-    const refused = await app.http.patch('/api/organization').set('Authorization', `Bearer ${viewerLogin.body.accessToken}`).send({ name: 'Taken over' });
+    const refused = await app.http
+      .patch('/api/organization')
+      .set('Authorization', `Bearer ${viewerLogin.body.accessToken}`)
+      .send({ name: 'Taken over' });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('forbidden');
     await signOut(viewer);
@@ -147,17 +153,28 @@ describe('settings in a browser', () => {
 
     // The last owner cannot leave: the API's refusal is shown, and the owner stays.
     await openSettings(owner, 'Members');
-    await owner.getByRole('table', { name: 'Members' }).getByRole('row', { name: /Grace Hopper/ }).waitFor();
+    await owner
+      .getByRole('table', { name: 'Members' })
+      .getByRole('row', { name: /Grace Hopper/ })
+      .waitFor();
     await owner.getByRole('button', { name: 'Remove Ada Lovelace' }).click();
     await owner.getByRole('alertdialog', { name: 'Remove Ada Lovelace?' }).getByRole('button', { name: 'Remove member' }).click();
     await owner.getByText('An organization needs at least one owner; make someone else owner first').waitFor();
-    expect(await owner.getByRole('table', { name: 'Members' }).getByRole('row', { name: /Ada Lovelace/ }).count()).toBe(1);
+    expect(
+      await owner
+        .getByRole('table', { name: 'Members' })
+        .getByRole('row', { name: /Ada Lovelace/ })
+        .count(),
+    ).toBe(1);
 
     // My account: a new name shows in the shell; a wrong current password is said on its field; a new one keeps this browser signed in.
     await openSettings(owner, 'My account');
     await owner.getByRole('textbox', { name: 'Your name' }).fill('Ada King');
     await owner.getByRole('button', { name: 'Save name' }).click();
-    await owner.getByRole('button', { name: /^User menu/ }).getByText('Ada King').waitFor();
+    await owner
+      .getByRole('button', { name: /^User menu/ })
+      .getByText('Ada King')
+      .waitFor();
     const currentPassword = owner.getByLabel('Current password', { exact: true });
     await currentPassword.fill('not my password');
     await owner.getByLabel('New password', { exact: true }).fill('an even better passphrase');

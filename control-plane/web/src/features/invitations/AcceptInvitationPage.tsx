@@ -48,7 +48,11 @@ export function AcceptInvitationPage() {
     const spent = preview.error instanceof ApiError && preview.error.problem.status === 404;
     return (
       <AuthLayout title="This invitation can't be used" subtitle="Invitations work once and expire after 7 days." footer={signInFooter}>
-        <Alert>{spent ? 'This link was already used, revoked or has expired. Ask whoever invited you to send a new invitation.' : preview.error.message}</Alert>
+        <Alert>
+          {spent
+            ? 'This link was already used, revoked or has expired. Ask whoever invited you to send a new invitation.'
+            : preview.error.message}
+        </Alert>
       </AuthLayout>
     );
   }
@@ -60,7 +64,10 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const accept = useAcceptInvitation();
   const [hasAccount, setHasAccount] = useState(invitation.hasAccount);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<AcceptForm>({ resolver: zodResolver(hasAccount ? existingAccountForm : newAccountForm), defaultValues: { name: '', password: '' } });
+  const form = useForm<AcceptForm>({
+    resolver: zodResolver(hasAccount ? existingAccountForm : newAccountForm),
+    defaultValues: { name: '', password: '' },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -103,7 +110,11 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
         <Button type="submit" className="w-full" disabled={isSubmitting}>
           {isSubmitting ? 'Joining…' : hasAccount ? 'Sign in and join' : 'Accept invitation'}
         </Button>
-        <button type="button" className="w-full text-center text-sm font-medium text-indigo-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500" onClick={switchMode}>
+        <button
+          type="button"
+          className="w-full text-center text-sm font-medium text-indigo-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+          onClick={switchMode}
+        >
           {hasAccount ? 'I am new to Ophir' : 'I already have an Ophir account'}
         </button>
       </form>

@@ -67,7 +67,15 @@ function AccountNameForm({ name }: { name: string }) {
   return (
     <Card className="space-y-4 p-5">
       <h3 className="text-sm font-semibold text-slate-900">Name</h3>
-      <NameForm label="Your name" autoComplete="name" current={name} emptyMessage="Enter your name" submitLabel="Save name" savedMessage="Your name was changed" save={rename.mutateAsync} />
+      <NameForm
+        label="Your name"
+        autoComplete="name"
+        current={name}
+        emptyMessage="Enter your name"
+        submitLabel="Save name"
+        savedMessage="Your name was changed"
+        save={rename.mutateAsync}
+      />
     </Card>
   );
 }
@@ -106,8 +114,20 @@ function PasswordForm() {
           <p className="mt-0.5 text-xs text-slate-500">Changing it signs you out everywhere else.</p>
         </div>
         {formError ? <Alert>{formError}</Alert> : null}
-        <FormField label="Current password" type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...form.register('currentPassword')} />
-        <FormField label="New password" type="password" autoComplete="new-password" error={errors.newPassword?.message} {...form.register('newPassword')} />
+        <FormField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.currentPassword?.message}
+          {...form.register('currentPassword')}
+        />
+        <FormField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          error={errors.newPassword?.message}
+          {...form.register('newPassword')}
+        />
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? 'Changing…' : 'Change password'}
         </Button>

@@ -45,7 +45,11 @@ function ApiKeysList() {
       {keys.isPending ? <LoadingRows label="Loading API keys" /> : null}
       {keys.isError ? <ErrorState error={keys.error} /> : null}
       {keys.data?.length === 0 ? (
-        <EmptyState icon={<KeyRound className="size-5" aria-hidden="true" />} title="No API keys yet" nextAction="Create a key for each tool that calls the API, so you can revoke one without breaking the others." />
+        <EmptyState
+          icon={<KeyRound className="size-5" aria-hidden="true" />}
+          title="No API keys yet"
+          nextAction="Create a key for each tool that calls the API, so you can revoke one without breaking the others."
+        />
       ) : null}
       {keys.data && keys.data.length > 0 ? (
         <Table aria-label="API keys">
@@ -116,10 +120,18 @@ function CreateApiKeyDialog() {
       </Button>
       {open ? (
         created ? (
-          <DialogContent title="Your new API key" description={<>Copy it now and store it somewhere safe: <strong className="font-semibold text-slate-900">you won't see it again.</strong></>}>
+          <DialogContent
+            title="Your new API key"
+            description={
+              <>
+                Copy it now and store it somewhere safe: <strong className="font-semibold text-slate-900">you won't see it again.</strong>
+              </>
+            }
+          >
             <CopyableSecret label="API key" value={created.key} />
             <p className="mt-3 text-xs text-slate-500">
-              Send it as <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>. It acts as {roleLabels[created.role].toLowerCase()} in this organization.
+              Send it as <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>. It acts as{' '}
+              {roleLabels[created.role].toLowerCase()} in this organization.
             </p>
             <DialogFooter>
               <DialogClose asChild>
@@ -157,7 +169,11 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => vo
     <form className="space-y-4" onSubmit={onSubmit} noValidate>
       {formError ? <Alert>{formError}</Alert> : null}
       <FormField label="Key name" autoComplete="off" placeholder="e.g. CRM sync" error={errors.name?.message} {...form.register('name')} />
-      <GrantableRoleField registration={form.register('role')} error={errors.role?.message} hint="Give a key the least it needs: a reporting script only needs Viewer." />
+      <GrantableRoleField
+        registration={form.register('role')}
+        error={errors.role?.message}
+        hint="Give a key the least it needs: a reporting script only needs Viewer."
+      />
       <DialogFooter>
         <DialogClose asChild>
           <Button type="button" variant="secondary">

@@ -55,7 +55,11 @@ function AuditLogTable() {
       {log.isPending ? <LoadingRows label="Loading the audit log" /> : null}
       {log.isError ? <ErrorState error={log.error} /> : null}
       {log.isSuccess && entries.length === 0 ? (
-        <EmptyState icon={<ScrollText className="size-5" aria-hidden="true" />} title="Nothing recorded yet" nextAction="Changes to the team, API keys and the organization appear here as they happen." />
+        <EmptyState
+          icon={<ScrollText className="size-5" aria-hidden="true" />}
+          title="Nothing recorded yet"
+          nextAction="Changes to the team, API keys and the organization appear here as they happen."
+        />
       ) : null}
       {entries.length > 0 ? (
         <>

@@ -5,7 +5,15 @@ import { Select } from '@/components/ui/select';
 import { grantableRoles, roleLabels, useRole } from '@/features/auth/permissions';
 
 /** The role an invitation or an API key gets: only the roles the signed-in member may hand out, with the server's error under it. */
-export function GrantableRoleField({ registration, error, hint }: { registration: UseFormRegisterReturn; error?: string | undefined; hint?: string }) {
+export function GrantableRoleField({
+  registration,
+  error,
+  hint,
+}: {
+  registration: UseFormRegisterReturn;
+  error?: string | undefined;
+  hint?: string;
+}) {
   const roles = grantableRoles(useRole());
   const id = useId();
   const errorId = `${id}-error`;

@@ -35,7 +35,10 @@ export function InvitationsSection() {
       <InviteForm onSent={setSent} />
       <Dialog open={sent !== null} onOpenChange={(open) => (open ? undefined : setSent(null))}>
         {sent ? (
-          <DialogContent title="Invitation created" description={`Send this link to ${sent.email}. It works once, until ${formatDate(sent.expiresAt)}, and you won't see it again.`}>
+          <DialogContent
+            title="Invitation created"
+            description={`Send this link to ${sent.email}. It works once, until ${formatDate(sent.expiresAt)}, and you won't see it again.`}
+          >
             <CopyableSecret label="Invitation link" value={invitationLink(sent.token)} />
             <DialogFooter>
               <DialogClose asChild>
@@ -47,7 +50,9 @@ export function InvitationsSection() {
       </Dialog>
       {invitations.isPending ? <LoadingRows label="Loading invitations" /> : null}
       {invitations.isError ? <ErrorState error={invitations.error} /> : null}
-      {invitations.data?.length === 0 ? <p className="text-sm text-slate-600">No pending invitations. Invite a teammate with the form above.</p> : null}
+      {invitations.data?.length === 0 ? (
+        <p className="text-sm text-slate-600">No pending invitations. Invite a teammate with the form above.</p>
+      ) : null}
       {invitations.data && invitations.data.length > 0 ? (
         <>
           <h3 className="text-sm font-semibold text-slate-900">Pending invitations</h3>
@@ -126,7 +131,9 @@ function InviteForm({ onSent }: { onSent: (invitation: CreatedInvitation) => voi
             {isSubmitting ? 'Inviting…' : 'Send invitation'}
           </Button>
         </div>
-        <p className="text-xs text-slate-500">Viewers see everything and change nothing; members run campaigns and leads; admins also manage the team, API keys and mailboxes.</p>
+        <p className="text-xs text-slate-500">
+          Viewers see everything and change nothing; members run campaigns and leads; admins also manage the team, API keys and mailboxes.
+        </p>
       </form>
     </Card>
   );

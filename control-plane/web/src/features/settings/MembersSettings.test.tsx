@@ -8,9 +8,30 @@ import type { Member } from './queries';
 
 afterEach(cleanup);
 
-const ownerMember: Member = { id: 'm-owner', userId: 'u-owner', email: 'owner@acme.example', name: 'Olive Owner', role: 'owner', createdAt: '2026-12-01T10:00:00.000Z' };
-const adminMember: Member = { id: 'm-admin', userId: 'u-admin', email: 'admin@acme.example', name: 'Adam Admin', role: 'admin', createdAt: '2026-12-02T10:00:00.000Z' };
-const viewerMember: Member = { id: 'm-viewer', userId: 'u-viewer', email: 'viewer@acme.example', name: 'Vera Viewer', role: 'viewer', createdAt: '2026-12-03T10:00:00.000Z' };
+const ownerMember: Member = {
+  id: 'm-owner',
+  userId: 'u-owner',
+  email: 'owner@acme.example',
+  name: 'Olive Owner',
+  role: 'owner',
+  createdAt: '2026-12-01T10:00:00.000Z',
+};
+const adminMember: Member = {
+  id: 'm-admin',
+  userId: 'u-admin',
+  email: 'admin@acme.example',
+  name: 'Adam Admin',
+  role: 'admin',
+  createdAt: '2026-12-02T10:00:00.000Z',
+};
+const viewerMember: Member = {
+  id: 'm-viewer',
+  userId: 'u-viewer',
+  email: 'viewer@acme.example',
+  name: 'Vera Viewer',
+  role: 'viewer',
+  createdAt: '2026-12-03T10:00:00.000Z',
+};
 
 /** The page as `me` sees it, from a cache that already holds the answers (nothing is fetched). */
 function renderAs(me: Member) {

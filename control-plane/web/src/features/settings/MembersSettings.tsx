@@ -58,7 +58,9 @@ export function MembersSettings() {
       <SettingsSection title="Members" description="Who works in this organization and what each of them may do.">
         {members.isPending ? <LoadingRows label="Loading members" /> : null}
         {members.isError ? <ErrorState error={members.error} /> : null}
-        {members.data?.length === 0 ? <EmptyState icon={<Users className="size-5" aria-hidden="true" />} title="No members" nextAction="Invite your team below." /> : null}
+        {members.data?.length === 0 ? (
+          <EmptyState icon={<Users className="size-5" aria-hidden="true" />} title="No members" nextAction="Invite your team below." />
+        ) : null}
         {members.data && members.data.length > 0 ? (
           <Table aria-label="Members">
             <TableHead>

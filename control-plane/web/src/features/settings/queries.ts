@@ -36,7 +36,8 @@ const auditPageSize = 50;
 
 export const auditLogQuery = infiniteQueryOptions({
   queryKey: queryKeys.auditLog.all,
-  queryFn: ({ pageParam }) => dataOf(api.GET('/api/audit-log', { params: { query: { limit: auditPageSize, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+  queryFn: ({ pageParam }) =>
+    dataOf(api.GET('/api/audit-log', { params: { query: { limit: auditPageSize, ...(pageParam ? { cursor: pageParam } : {}) } } })),
   initialPageParam: null as string | null,
   getNextPageParam: (page) => page.nextCursor,
 });
@@ -146,7 +147,8 @@ export function useRenameMe() {
 /** A new password ends every session of the account; this browser goes on in the fresh one the answer opens (its refresh token in the cookie). */
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => dataOf(api.POST('/api/me/password', { body, headers: cookieSessionHeaders })),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      dataOf(api.POST('/api/me/password', { body, headers: cookieSessionHeaders })),
     onSuccess: startSession,
   });
 }
