@@ -6,6 +6,7 @@ import { toast } from 'sonner';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { useCan } from '@/features/auth/permissions';
 import { AddMailboxMenu } from './AddMailboxMenu';
 import { healthTone, lastWatch, MailboxStatus, providerNames, rampStage } from './mailboxFormat';
 import { mailboxesQuery, type MailboxListItem } from './queries';
@@ -44,16 +45,17 @@ function SentToday({ mailbox }: { mailbox: MailboxListItem }) {
 export function MailboxesPage() {
   useConnectOutcome();
   const mailboxes = useQuery(mailboxesQuery);
+  const canAdd = useCan('mailboxes:write');
   return (
     <>
-      <PageHeader title="Mailboxes" description="The addresses your campaigns send from, with their health and daily limits." actions={<AddMailboxMenu />} />
+      <PageHeader title="Mailboxes" description="The addresses your campaigns send from, with their health and daily limits." actions={canAdd ? <AddMailboxMenu /> : undefined} />
       {mailboxes.isPending ? <LoadingRows label="Loading mailboxes" /> : null}
       {mailboxes.isError ? <ErrorState error={mailboxes.error} /> : null}
       {mailboxes.data?.length === 0 ? (
         <EmptyState
           icon={<Inbox className="size-5" aria-hidden="true" />}
           title="No mailboxes yet"
-          nextAction="Connect Gmail, Outlook, SMTP or try the sandbox: choose Add mailbox above."
+          nextAction={canAdd ? 'Connect Gmail, Outlook, SMTP or try the sandbox: choose Add mailbox above.' : 'A member of your organization connects Gmail, Outlook, SMTP or a sandbox mailbox here.'}
         />
       ) : null}
       {mailboxes.data && mailboxes.data.length > 0 ? (
