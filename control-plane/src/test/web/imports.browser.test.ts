@@ -82,6 +82,11 @@ describe('imports, lists and suppressions in a browser', () => {
     const fileInput = page.getByLabel('CSV file');
     await fileInput.waitFor();
     await checkNarrowPage(page, 'import-upload');
+    // A picture is refused with the API's reason; a file abandoned at the mapping is cancelled, not left waiting.
+    await fileInput.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex') });
+    expect(await page.getByRole('alert').textContent()).toMatch(/^The file is not a CSV file: /);
+    await fileInput.setInputFiles({ name: 'draft.csv', mimeType: 'text/csv', buffer: Buffer.from('email\r\nsomeone@draft.example\r\n') });
+    await page.getByRole('button', { name: 'Upload another file' }).click();
     await fileInput.setInputFiles({ name: 'conference.csv', mimeType: 'text/csv', buffer: Buffer.from(leadsCsv) });
 
     // The mapping: the API's proposal preselected, samples and the detected format beside it.
@@ -133,6 +138,7 @@ describe('imports, lists and suppressions in a browser', () => {
     await row.waitFor();
     expect(await row.getByRole('cell').allTextContents()).toEqual(['conference.csv', 'Completed', '4', '2', '0', '1', '1', expect.any(String)]);
     await checkNarrowPage(page, 'imports');
+    expect(await history.getByRole('row', { name: /draft\.csv/ }).getByRole('cell').nth(1).textContent()).toBe('Cancelled');
     await row.getByRole('link', { name: 'conference.csv' }).click();
     await page.getByText('2 imported', { exact: true }).waitFor();
 
@@ -181,7 +187,10 @@ describe('imports, lists and suppressions in a browser', () => {
     expect(await suppressions.getByRole('row', { name: /grace@navy\.example/ }).count()).toBe(0);
     expect(await suppressions.getByRole('row', { name: /ceo@competitor\.example/ }).count()).toBe(1);
 
-    // Nothing went wrong in the page but the list name refused on purpose (the browser logs that 409).
-    expect(consoleErrors).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
+    // Nothing went wrong in the page but the list name and the picture refused on purpose (the browser logs those).
+    expect(consoleErrors).toEqual([
+      'Failed to load resource: the server responded with a status of 409 (Conflict)',
+      'Failed to load resource: the server responded with a status of 415 (Unsupported Media Type)',
+    ]);
   }, 120_000);
 });

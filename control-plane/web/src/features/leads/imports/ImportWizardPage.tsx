@@ -19,7 +19,7 @@ import { leadListsQuery } from '../queries';
 import { ImportProgress } from './ImportProgress';
 import { isUsable, mappingProblems, serverMappingProblems, type ColumnMapping, type MappingProblems } from './mapping';
 import { MappingEditor } from './MappingEditor';
-import { commitImport, type LeadImportPreview } from './queries';
+import { cancelImport, commitImport, type LeadImportPreview } from './queries';
 
 const route = getRouteApi('/app/leads/import');
 
@@ -418,7 +418,14 @@ export function ImportWizardPage() {
             setMapping(next);
             setServerProblems(null);
           }}
-          onBack={() => setStep('Upload')}
+          onBack={() => {
+            // The abandoned upload is cancelled now (its file deleted) rather than left to expire in a day.
+            void cancelImport(preview.id)
+              .catch(() => undefined)
+              .finally(() => void queryClient.invalidateQueries({ queryKey: queryKeys.leadImports.history }));
+            setPreview(null);
+            setStep('Upload');
+          }}
           onContinue={() => setStep('Options')}
         />
       ) : null}

@@ -6,6 +6,7 @@ import { useCan } from '@/features/auth/permissions';
 import { EmptyState, ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { LeadsTabs } from '../LeadsTabs';
+import { ShowMore } from '../ShowMore';
 import { ImportStatusBadge } from './ImportProgress';
 import { importHistoryQuery } from './queries';
 
@@ -74,13 +75,7 @@ export function ImportsPage() {
           </tbody>
         </Table>
       ) : null}
-      {history.hasNextPage ? (
-        <div className="mt-4 flex justify-center">
-          <Button variant="secondary" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
-            {history.isFetchingNextPage ? 'Loading…' : 'Show more'}
-          </Button>
-        </div>
-      ) : null}
+      <ShowMore query={history} />
     </>
   );
 }

@@ -23,6 +23,7 @@ import type { components } from '@/lib/api/schema';
 import { uploadCsv } from '@/lib/api/upload';
 import { LeadsTabs } from '../LeadsTabs';
 import { SearchBox } from '../SearchBox';
+import { ShowMore } from '../ShowMore';
 import { addSuppression, removeSuppression, suppressionsQuery, type Suppression, type SuppressionsPage } from './queries';
 
 const route = getRouteApi('/app/leads/suppressions');
@@ -348,13 +349,7 @@ export function SuppressionsPage() {
           </tbody>
         </Table>
       ) : null}
-      {suppressions.hasNextPage ? (
-        <div className="mt-4 flex justify-center">
-          <Button variant="secondary" onClick={() => void suppressions.fetchNextPage()} disabled={suppressions.isFetchingNextPage}>
-            {suppressions.isFetchingNextPage ? 'Loading…' : 'Show more'}
-          </Button>
-        </div>
-      ) : null}
+      <ShowMore query={suppressions} />
     </>
   );
 }
