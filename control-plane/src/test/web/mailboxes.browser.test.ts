@@ -98,7 +98,10 @@ describe('the Mailboxes pages in a browser', () => {
     await smtpDialog.getByLabel('SMTP password', { exact: true }).fill('not the password');
     await smtpDialog.getByRole('button', { name: 'Check and add mailbox' }).click();
     await smtpDialog.getByText(/535 Invalid username or password/).waitFor();
-    expect(await fieldError('SMTP password')).toEqual({ invalid: 'true', error: expect.stringContaining('535 Invalid username or password (fake-smtp)') });
+    expect(await fieldError('SMTP password')).toEqual({
+      invalid: 'true',
+      error: expect.stringContaining('535 Invalid username or password (fake-smtp)'),
+    });
     expect((await fieldError('SMTP host')).invalid).toBeNull();
     await checkPage(page, 'mailbox-add-smtp');
     await smtpDialog.getByLabel('SMTP password', { exact: true }).fill(smtpPassword);
@@ -128,21 +131,50 @@ describe('the Mailboxes pages in a browser', () => {
     await rowOf('ada@outlook.example').waitFor();
 
     const table = mailboxesTable();
-    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Address', 'Provider', 'Status', 'Health', 'Sent today / cap', 'Ramp', 'Last watch']);
-    expect(await rowOf('ada@gmail.example').getByRole('cell').allTextContents()).toEqual(['ada@gmail.example', 'Gmail', 'Active', '90', '0 / 10cap 30', 'Day 1, 10/day', 'Not yet']);
-    expect(await rowOf('demo@sandbox.example').getByRole('cell').allTextContents()).toEqual(['demo@sandbox.exampleDemo team', 'Sandbox', 'Active', '90', '0 / 30', 'Off', 'Not yet']);
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual([
+      'Address',
+      'Provider',
+      'Status',
+      'Health',
+      'Sent today / cap',
+      'Ramp',
+      'Last watch',
+    ]);
+    expect(await rowOf('ada@gmail.example').getByRole('cell').allTextContents()).toEqual([
+      'ada@gmail.example',
+      'Gmail',
+      'Active',
+      '90',
+      '0 / 10cap 30',
+      'Day 1, 10/day',
+      'Not yet',
+    ]);
+    expect(await rowOf('demo@sandbox.example').getByRole('cell').allTextContents()).toEqual([
+      'demo@sandbox.exampleDemo team',
+      'Sandbox',
+      'Active',
+      '90',
+      '0 / 30',
+      'Off',
+      'Not yet',
+    ]);
     await checkPage(page, 'mailboxes-table');
     // Usable at 1024 px wide: the table fits beside the navigation.
     await page.setViewportSize({ width: 1024, height: 800 });
     await checkPage(page, 'mailboxes-table-1024');
-    const [tableWidth, roomWidth] = await table.evaluate((element) => [element.parentElement!.scrollWidth, element.parentElement!.clientWidth]);
+    const [tableWidth, roomWidth] = await table.evaluate((element) => [
+      element.parentElement!.scrollWidth,
+      element.parentElement!.clientWidth,
+    ]);
     expect(tableWidth, `the table needs ${tableWidth}px of ${roomWidth}px`).toBeLessThanOrEqual(roomWidth!);
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // A message the sandbox mailbox captured, with HTML the page must not run.
     const apiLogin = await app.http.post('/api/auth/login').send({ email, password });
     const auth = { Authorization: `Bearer ${apiLogin.body.accessToken}` };
-    const sandboxId = (await app.http.get('/api/mailboxes').set(auth)).body.data.find((mailbox: { email: string }) => mailbox.email === 'demo@sandbox.example').id as string;
+    const sandboxId = (await app.http.get('/api/mailboxes').set(auth)).body.data.find(
+      (mailbox: { email: string }) => mailbox.email === 'demo@sandbox.example',
+    ).id as string;
     const mime = [
       'From: Demo team <demo@sandbox.example>',
       'To: lead@example.com',
@@ -153,14 +185,20 @@ describe('the Mailboxes pages in a browser', () => {
       '',
       '<p>Hi Grace, <b>are you free</b> on Tuesday?</p><form action="https://evil.example"><button>Win</button></form>',
     ].join('\r\n');
-    const captured = await callAsN8n(app, '/api/internal/n8n/sandbox-messages', { mailboxId: sandboxId, messageId: '<browser-1@ophir.test>', to: 'lead@example.com', raw: Buffer.from(mime).toString('base64') });
+    const captured = await callAsN8n(app, '/api/internal/n8n/sandbox-messages', {
+      mailboxId: sandboxId,
+      messageId: '<browser-1@ophir.test>',
+      to: 'lead@example.com',
+      raw: Buffer.from(mime).toString('base64'),
+    });
     expect(captured.status).toBe(201);
 
     // The detail page.
     await rowOf('demo@sandbox.example').getByRole('link', { name: 'demo@sandbox.example' }).click();
     await page.getByRole('heading', { name: 'demo@sandbox.example', level: 1 }).waitFor();
     const health = page.getByRole('region', { name: 'Health' });
-    for (const part of ['Hard bounces', 'Failed sends', 'Replies', 'Connection', 'Age']) await health.getByText(part, { exact: true }).waitFor();
+    for (const part of ['Hard bounces', 'Failed sends', 'Replies', 'Connection', 'Age'])
+      await health.getByText(part, { exact: true }).waitFor();
     await health.getByText('90 / 100').waitFor();
     await page.getByRole('region', { name: 'Usage' }).locator('.recharts-surface').waitFor();
     await page.getByRole('article', { name: 'Message: Quick question about cafés' }).waitFor();
@@ -175,14 +213,20 @@ describe('the Mailboxes pages in a browser', () => {
     await limits.getByLabel('Daily cap', { exact: true }).fill('45');
     await limits.getByLabel('Time zone', { exact: true }).fill('EST');
     await limits.getByRole('button', { name: 'Save limits' }).click();
-    await limits.getByText(/America\/New_York/).first().waitFor();
+    await limits
+      .getByText(/America\/New_York/)
+      .first()
+      .waitFor();
     expect(await fieldError('Time zone')).toMatchObject({ invalid: 'true', error: expect.stringContaining('America/New_York') });
     expect((await fieldError('Daily cap')).invalid).toBeNull();
     await checkPage(page, 'mailbox-limits-errors');
     await limits.getByLabel('Time zone', { exact: true }).fill('America/New_York');
     await limits.getByRole('button', { name: 'Save limits' }).click();
     await page.getByText('Limits saved').waitFor();
-    expect((await app.http.get(`/api/mailboxes/${sandboxId}`).set(auth)).body).toMatchObject({ dailyCap: 45, timezone: 'America/New_York' });
+    expect((await app.http.get(`/api/mailboxes/${sandboxId}`).set(auth)).body).toMatchObject({
+      dailyCap: 45,
+      timezone: 'America/New_York',
+    });
     await page.getByText(/last 30 days \(America\/New_York\)/).waitFor();
 
     // Pause and resume.

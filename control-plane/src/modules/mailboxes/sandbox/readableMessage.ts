@@ -9,7 +9,8 @@ export interface ReadableMessage {
 function headerText(value: HeaderValue | undefined, line: string): string {
   if (typeof value === 'string') return value;
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : 'text' in item ? String(item.text) : item.value)).join(', ');
+  if (Array.isArray(value))
+    return value.map((item) => (typeof item === 'string' ? item : 'text' in item ? String(item.text) : item.value)).join(', ');
   if (value && 'text' in value) return value.text;
   if (value && 'value' in value) {
     const params = Object.entries(value.params ?? {}).map(([key, param]) => `; ${key}=${param}`);
@@ -26,6 +27,9 @@ function headerText(value: HeaderValue | undefined, line: string): string {
  */
 export async function readableMessage(raw: string): Promise<ReadableMessage> {
   const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
-  const headers = parsed.headerLines.map(({ key, line }) => ({ name: line.slice(0, line.indexOf(':')).trim() || key, value: headerText(parsed.headers.get(key), line) }));
+  const headers = parsed.headerLines.map(({ key, line }) => ({
+    name: line.slice(0, line.indexOf(':')).trim() || key,
+    value: headerText(parsed.headers.get(key), line),
+  }));
   return { headers, html: typeof parsed.html === 'string' ? parsed.html : null, text: parsed.text ?? null };
 }

@@ -2,7 +2,14 @@ import { ChevronDown, FlaskConical, Mail, Plus, Server } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
 import { ApiError } from '@/lib/api/problem';
 import { AddSandboxDialog } from './AddSandboxDialog';
 import { AddSmtpDialog } from './AddSmtpDialog';
@@ -15,7 +22,8 @@ export function AddMailboxMenu() {
 
   const startConnect = (provider: 'gmail' | 'outlook') =>
     connect.mutate(provider, {
-      onError: (error) => toast.error(error instanceof ApiError ? error.problem.detail : 'The connect could not start. Try again in a moment.'),
+      onError: (error) =>
+        toast.error(error instanceof ApiError ? error.problem.detail : 'The connect could not start. Try again in a moment.'),
     });
 
   return (

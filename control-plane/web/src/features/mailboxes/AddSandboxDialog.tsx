@@ -38,11 +38,27 @@ export function AddSandboxDialog({ open, onOpenChange }: { open: boolean; onOpen
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent title="Add a sandbox mailbox" description="It captures what campaigns send instead of delivering it, so you can try a campaign safely.">
+      <DialogContent
+        title="Add a sandbox mailbox"
+        description="It captures what campaigns send instead of delivering it, so you can try a campaign safely."
+      >
         <form className="space-y-4" onSubmit={onSubmit} noValidate>
           {formError ? <Alert>{formError}</Alert> : null}
-          <FormField label="Address" type="email" autoComplete="off" placeholder="outreach@example.com" error={errors.email?.message} {...form.register('email')} />
-          <FormField label="Display name" autoComplete="off" placeholder="Outbound team" error={errors.displayName?.message} {...form.register('displayName')} />
+          <FormField
+            label="Address"
+            type="email"
+            autoComplete="off"
+            placeholder="outreach@example.com"
+            error={errors.email?.message}
+            {...form.register('email')}
+          />
+          <FormField
+            label="Display name"
+            autoComplete="off"
+            placeholder="Outbound team"
+            error={errors.displayName?.message}
+            {...form.register('displayName')}
+          />
           <DialogFooter>
             <DialogClose asChild>
               <Button type="button" variant="secondary">

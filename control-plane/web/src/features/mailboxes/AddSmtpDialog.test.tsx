@@ -39,7 +39,10 @@ describe('adding an SMTP mailbox', () => {
     server.answer = {
       status: 422,
       body: {
-        type: 'https://ophir.dev/problems/imap_verification_failed', title: 'Unprocessable Content', status: 422, code: 'imap_verification_failed',
+        type: 'https://ophir.dev/problems/imap_verification_failed',
+        title: 'Unprocessable Content',
+        status: 422,
+        code: 'imap_verification_failed',
         detail: 'The IMAP server at imap.acme.example:993 refused the connection: Invalid credentials',
         issues: [{ path: 'imap.password', in: 'body', message: 'The IMAP server answered: Invalid credentials' }],
       },
@@ -94,7 +97,10 @@ describe('adding an SMTP mailbox', () => {
     await user.click(screen.getByRole('button', { name: 'Check and add mailbox' }));
     await vi.waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
     expect(server.requests.map((request) => request.body)).toEqual([
-      { email: 'sales@acme.example', smtp: { host: 'smtp.acme.example', port: 465, tlsMode: 'tls', password: 'secret', username: 'sales' } },
+      {
+        email: 'sales@acme.example',
+        smtp: { host: 'smtp.acme.example', port: 465, tlsMode: 'tls', password: 'secret', username: 'sales' },
+      },
     ]);
   });
 });

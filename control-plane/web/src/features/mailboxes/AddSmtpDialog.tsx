@@ -11,7 +11,11 @@ import { ApiError, applyProblemToForm } from '@/lib/api/problem';
 import { CheckboxField, SelectField, tlsModeOptions } from './fields';
 import { useCreateSmtpMailbox, type CreateSmtpMailbox } from './queries';
 
-const port = z.number({ error: 'Enter a port number' }).int('Enter a whole number').min(1, 'Use a port from 1 to 65535').max(65535, 'Use a port from 1 to 65535');
+const port = z
+  .number({ error: 'Enter a port number' })
+  .int('Enter a whole number')
+  .min(1, 'Use a port from 1 to 65535')
+  .max(65535, 'Use a port from 1 to 65535');
 const tlsMode = z.enum(['tls', 'starttls', 'none']);
 const server = { host: z.string().trim(), port, tlsMode, username: z.string().trim(), password: z.string() };
 
@@ -20,7 +24,11 @@ const smtpForm = z
   .object({
     email: z.email('Enter an email address'),
     displayName: z.string().trim().max(200, 'Use at most 200 characters'),
-    smtp: z.object({ ...server, host: server.host.min(1, 'Enter the SMTP server'), password: server.password.min(1, 'Enter the password') }),
+    smtp: z.object({
+      ...server,
+      host: server.host.min(1, 'Enter the SMTP server'),
+      password: server.password.min(1, 'Enter the password'),
+    }),
     imapEnabled: z.boolean(),
     imap: z.object({ ...server, port: z.number().optional() }),
   })
@@ -28,12 +36,24 @@ const smtpForm = z
     if (!form.imapEnabled) return;
     if (!form.imap.host) ctx.addIssue({ code: 'custom', path: ['imap', 'host'], message: 'Enter the IMAP server' });
     const imapPort = port.safeParse(form.imap.port);
-    if (!imapPort.success) ctx.addIssue({ code: 'custom', path: ['imap', 'port'], message: imapPort.error.issues[0]?.message ?? 'Enter a port number' });
+    if (!imapPort.success)
+      ctx.addIssue({ code: 'custom', path: ['imap', 'port'], message: imapPort.error.issues[0]?.message ?? 'Enter a port number' });
   });
 type SmtpForm = z.infer<typeof smtpForm>;
 
 const formFields: Path<SmtpForm>[] = [
-  'email', 'displayName', 'smtp.host', 'smtp.port', 'smtp.tlsMode', 'smtp.username', 'smtp.password', 'imap.host', 'imap.port', 'imap.tlsMode', 'imap.username', 'imap.password',
+  'email',
+  'displayName',
+  'smtp.host',
+  'smtp.port',
+  'smtp.tlsMode',
+  'smtp.username',
+  'smtp.password',
+  'imap.host',
+  'imap.port',
+  'imap.tlsMode',
+  'imap.username',
+  'imap.password',
 ];
 
 function toBody(form: SmtpForm): CreateSmtpMailbox {
@@ -41,22 +61,58 @@ function toBody(form: SmtpForm): CreateSmtpMailbox {
   return {
     email: form.email,
     ...(form.displayName ? { displayName: form.displayName } : {}),
-    smtp: { host: smtp.host, port: smtp.port, tlsMode: smtp.tlsMode, password: smtp.password, ...(smtp.username ? { username: smtp.username } : {}) },
+    smtp: {
+      host: smtp.host,
+      port: smtp.port,
+      tlsMode: smtp.tlsMode,
+      password: smtp.password,
+      ...(smtp.username ? { username: smtp.username } : {}),
+    },
     ...(form.imapEnabled && imap.port !== undefined
-      ? { imap: { host: imap.host, port: imap.port, tlsMode: imap.tlsMode, ...(imap.username ? { username: imap.username } : {}), ...(imap.password ? { password: imap.password } : {}) } }
+      ? {
+          imap: {
+            host: imap.host,
+            port: imap.port,
+            tlsMode: imap.tlsMode,
+            ...(imap.username ? { username: imap.username } : {}),
+            ...(imap.password ? { password: imap.password } : {}),
+          },
+        }
       : {}),
   };
 }
 
 /** Host, port, security, username and password of the SMTP or the IMAP server, named as the API body names them. */
-function ServerFields({ protocol, form, usernameHint, passwordHint }: { protocol: 'smtp' | 'imap'; form: UseFormReturn<SmtpForm>; usernameHint: string; passwordHint: string }) {
+function ServerFields({
+  protocol,
+  form,
+  usernameHint,
+  passwordHint,
+}: {
+  protocol: 'smtp' | 'imap';
+  form: UseFormReturn<SmtpForm>;
+  usernameHint: string;
+  passwordHint: string;
+}) {
   const errors = form.formState.errors[protocol];
   const name = protocol.toUpperCase();
   return (
     <>
       <div className="grid grid-cols-[1fr_8rem] gap-4">
-        <FormField label={`${name} host`} autoComplete="off" placeholder={`${protocol}.example.com`} error={errors?.host?.message} {...form.register(`${protocol}.host`)} />
-        <FormField label={`${name} port`} type="number" inputMode="numeric" error={errors?.port?.message} {...form.register(`${protocol}.port`, { valueAsNumber: true })} />
+        <FormField
+          label={`${name} host`}
+          autoComplete="off"
+          placeholder={`${protocol}.example.com`}
+          error={errors?.host?.message}
+          {...form.register(`${protocol}.host`)}
+        />
+        <FormField
+          label={`${name} port`}
+          type="number"
+          inputMode="numeric"
+          error={errors?.port?.message}
+          {...form.register(`${protocol}.port`, { valueAsNumber: true })}
+        />
       </div>
       <SelectField label={`${name} security`} error={errors?.tlsMode?.message} {...form.register(`${protocol}.tlsMode`)}>
         {tlsModeOptions.map((option) => (
@@ -66,8 +122,21 @@ function ServerFields({ protocol, form, usernameHint, passwordHint }: { protocol
         ))}
       </SelectField>
       <div className="grid grid-cols-2 gap-4">
-        <FormField label={`${name} username`} autoComplete="off" placeholder={usernameHint} error={errors?.username?.message} {...form.register(`${protocol}.username`)} />
-        <FormField label={`${name} password`} type="password" autoComplete="new-password" placeholder={passwordHint || undefined} error={errors?.password?.message} {...form.register(`${protocol}.password`)} />
+        <FormField
+          label={`${name} username`}
+          autoComplete="off"
+          placeholder={usernameHint}
+          error={errors?.username?.message}
+          {...form.register(`${protocol}.username`)}
+        />
+        <FormField
+          label={`${name} password`}
+          type="password"
+          autoComplete="new-password"
+          placeholder={passwordHint || undefined}
+          error={errors?.password?.message}
+          {...form.register(`${protocol}.password`)}
+        />
       </div>
     </>
   );
@@ -112,18 +181,40 @@ export function AddSmtpDialog({ open, onOpenChange }: { open: boolean; onOpenCha
         <form className="space-y-5" onSubmit={onSubmit} noValidate>
           {formError ? <Alert>{formError}</Alert> : null}
           <div className="grid grid-cols-2 gap-4">
-            <FormField label="Address" type="email" autoComplete="off" placeholder="sales@example.com" error={errors.email?.message} {...form.register('email')} />
-            <FormField label="Display name" autoComplete="off" placeholder="Acme Sales" error={errors.displayName?.message} {...form.register('displayName')} />
+            <FormField
+              label="Address"
+              type="email"
+              autoComplete="off"
+              placeholder="sales@example.com"
+              error={errors.email?.message}
+              {...form.register('email')}
+            />
+            <FormField
+              label="Display name"
+              autoComplete="off"
+              placeholder="Acme Sales"
+              error={errors.displayName?.message}
+              {...form.register('displayName')}
+            />
           </div>
           <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
             <legend className="px-1 text-sm font-semibold text-slate-900">Sending (SMTP)</legend>
             <ServerFields protocol="smtp" form={form} usernameHint="The address, if empty" passwordHint="" />
           </fieldset>
-          <CheckboxField label="Read replies and bounces over IMAP" hint="Without IMAP, replies to this mailbox do not stop sequences." {...form.register('imapEnabled')} />
+          <CheckboxField
+            label="Read replies and bounces over IMAP"
+            hint="Without IMAP, replies to this mailbox do not stop sequences."
+            {...form.register('imapEnabled')}
+          />
           {imapEnabled ? (
             <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
               <legend className="px-1 text-sm font-semibold text-slate-900">Receiving (IMAP)</legend>
-              <ServerFields protocol="imap" form={form} usernameHint="The SMTP username, if empty" passwordHint="The SMTP password, if empty" />
+              <ServerFields
+                protocol="imap"
+                form={form}
+                usernameHint="The SMTP username, if empty"
+                passwordHint="The SMTP password, if empty"
+              />
             </fieldset>
           ) : null}
           <DialogFooter>

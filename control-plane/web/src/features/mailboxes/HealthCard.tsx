@@ -45,16 +45,20 @@ export function HealthCard({ mailboxId }: { mailboxId: string }) {
                     </span>
                   </div>
                   <div className="mt-1 h-1.5 rounded-full bg-slate-100" aria-hidden="true">
-                    <div className="h-1.5 rounded-full bg-indigo-500" style={{ width: `${part.maxPoints > 0 ? (part.points / part.maxPoints) * 100 : 0}%` }} />
+                    <div
+                      className="h-1.5 rounded-full bg-indigo-500"
+                      style={{ width: `${part.maxPoints > 0 ? (part.points / part.maxPoints) * 100 : 0}%` }}
+                    />
                   </div>
                   <p className="mt-1 text-xs text-slate-600">{part.explanation}</p>
                 </li>
               ))}
             </ul>
             <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-600">
-              Over the last {health.data.window.attempts} attempts: {health.data.window.sent} sent, {percent(health.data.window.hardBounceRate)} hard bounces,{' '}
-              {percent(health.data.window.replyRate)} replies. Sending pauses by itself at {percent(health.data.autoPause.bounceRateThreshold)} hard bounces once{' '}
-              {health.data.autoPause.minSends} sends are counted.
+              Over the last {health.data.window.attempts} attempts: {health.data.window.sent} sent,{' '}
+              {percent(health.data.window.hardBounceRate)} hard bounces, {percent(health.data.window.replyRate)} replies. Sending pauses by
+              itself at {percent(health.data.autoPause.bounceRateThreshold)} hard bounces once {health.data.autoPause.minSends} sends are
+              counted.
             </p>
           </>
         ) : null}

@@ -12,7 +12,11 @@ import { CheckboxField } from './fields';
 import { useUpdateMailbox, type Mailbox } from './queries';
 
 const count = (min: number, max: number) =>
-  z.number({ error: 'Enter a number' }).int('Enter a whole number').min(min, `Use a number from ${min} to ${max}`).max(max, `Use a number from ${min} to ${max}`);
+  z
+    .number({ error: 'Enter a number' })
+    .int('Enter a whole number')
+    .min(min, `Use a number from ${min} to ${max}`)
+    .max(max, `Use a number from ${min} to ${max}`);
 
 // The API's bounds (PATCH /api/mailboxes/{id}); field names are the body's, so its issue paths land on them.
 const limitsForm = z.object({
@@ -27,7 +31,16 @@ const limitsForm = z.object({
 });
 type LimitsForm = z.infer<typeof limitsForm>;
 
-const limitFields = ['dailyCap', 'rampEnabled', 'rampStart', 'rampStep', 'restartRamp', 'minGapSeconds', 'gapJitterSeconds', 'timezone'] as const;
+const limitFields = [
+  'dailyCap',
+  'rampEnabled',
+  'rampStart',
+  'rampStep',
+  'restartRamp',
+  'minGapSeconds',
+  'gapJitterSeconds',
+  'timezone',
+] as const;
 const timeZones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 const valuesOf = (mailbox: Mailbox): LimitsForm => ({
@@ -48,7 +61,8 @@ export function LimitsForm({ mailbox, canEdit }: { mailbox: Mailbox; canEdit: bo
   const form = useForm<LimitsForm>({ resolver: zodResolver(limitsForm), values: valuesOf(mailbox) });
   const { errors, isSubmitting, isDirty } = form.formState;
   const rampEnabled = form.watch('rampEnabled');
-  const number = (name: 'dailyCap' | 'rampStart' | 'rampStep' | 'minGapSeconds' | 'gapJitterSeconds') => form.register(name, { valueAsNumber: true });
+  const number = (name: 'dailyCap' | 'rampStart' | 'rampStep' | 'minGapSeconds' | 'gapJitterSeconds') =>
+    form.register(name, { valueAsNumber: true });
 
   const onSubmit = form.handleSubmit(async ({ restartRamp, ...limits }) => {
     setFormError(null);
@@ -67,14 +81,22 @@ export function LimitsForm({ mailbox, canEdit }: { mailbox: Mailbox; canEdit: bo
         <h2 id="limits-heading" className="text-base font-semibold text-slate-900">
           Limits
         </h2>
-        <p className="mt-1 text-sm text-slate-600">A day is a calendar day in the mailbox's time zone. The ramp raises the daily allowance each day until it reaches the cap.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          A day is a calendar day in the mailbox's time zone. The ramp raises the daily allowance each day until it reaches the cap.
+        </p>
         <form className="mt-4 space-y-4" onSubmit={onSubmit} noValidate>
           {formError ? <Alert>{formError}</Alert> : null}
           <fieldset disabled={!canEdit} className="space-y-4">
             <div className="grid grid-cols-2 gap-4">
               <FormField label="Daily cap" type="number" inputMode="numeric" error={errors.dailyCap?.message} {...number('dailyCap')} />
               <div className="space-y-1.5">
-                <FormField label="Time zone" list="mailbox-time-zones" autoComplete="off" error={errors.timezone?.message} {...form.register('timezone')} />
+                <FormField
+                  label="Time zone"
+                  list="mailbox-time-zones"
+                  autoComplete="off"
+                  error={errors.timezone?.message}
+                  {...form.register('timezone')}
+                />
                 <datalist id="mailbox-time-zones">
                   {timeZones.map((zone) => (
                     <option key={zone} value={zone} />
@@ -82,19 +104,47 @@ export function LimitsForm({ mailbox, canEdit }: { mailbox: Mailbox; canEdit: bo
                 </datalist>
               </div>
             </div>
-            <CheckboxField label="Ramp up gradually" hint="Recommended for a new mailbox: providers trust a slowly growing sender." {...form.register('rampEnabled')} />
+            <CheckboxField
+              label="Ramp up gradually"
+              hint="Recommended for a new mailbox: providers trust a slowly growing sender."
+              {...form.register('rampEnabled')}
+            />
             {rampEnabled ? (
               <div className="grid grid-cols-2 gap-4">
-                <FormField label="Ramp start (per day)" type="number" inputMode="numeric" error={errors.rampStart?.message} {...number('rampStart')} />
-                <FormField label="Ramp step (added each day)" type="number" inputMode="numeric" error={errors.rampStep?.message} {...number('rampStep')} />
+                <FormField
+                  label="Ramp start (per day)"
+                  type="number"
+                  inputMode="numeric"
+                  error={errors.rampStart?.message}
+                  {...number('rampStart')}
+                />
+                <FormField
+                  label="Ramp step (added each day)"
+                  type="number"
+                  inputMode="numeric"
+                  error={errors.rampStep?.message}
+                  {...number('rampStep')}
+                />
                 <div className="col-span-2">
                   <CheckboxField label="Restart the ramp today" {...form.register('restartRamp')} />
                 </div>
               </div>
             ) : null}
             <div className="grid grid-cols-2 gap-4">
-              <FormField label="Minimum gap (seconds)" type="number" inputMode="numeric" error={errors.minGapSeconds?.message} {...number('minGapSeconds')} />
-              <FormField label="Random extra gap (seconds)" type="number" inputMode="numeric" error={errors.gapJitterSeconds?.message} {...number('gapJitterSeconds')} />
+              <FormField
+                label="Minimum gap (seconds)"
+                type="number"
+                inputMode="numeric"
+                error={errors.minGapSeconds?.message}
+                {...number('minGapSeconds')}
+              />
+              <FormField
+                label="Random extra gap (seconds)"
+                type="number"
+                inputMode="numeric"
+                error={errors.gapJitterSeconds?.message}
+                {...number('gapJitterSeconds')}
+              />
             </div>
           </fieldset>
           {canEdit ? (

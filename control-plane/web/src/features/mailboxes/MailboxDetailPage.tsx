@@ -25,14 +25,19 @@ function StatusActions({ mailbox }: { mailbox: Mailbox }) {
     update.mutate(
       { status },
       {
-        onSuccess: () => toast.success(status === 'paused' ? `${mailbox.email} is paused: nothing new is sent from it` : `${mailbox.email} sends again`),
+        onSuccess: () =>
+          toast.success(status === 'paused' ? `${mailbox.email} is paused: nothing new is sent from it` : `${mailbox.email} sends again`),
         onError: (error) => toast.error(problemText(error)),
       },
     );
   if (mailbox.status === 'needs_reauth' && (mailbox.provider === 'gmail' || mailbox.provider === 'outlook')) {
     const provider = mailbox.provider;
     return (
-      <Button variant="secondary" disabled={connect.isPending} onClick={() => connect.mutate(provider, { onError: (error) => toast.error(problemText(error)) })}>
+      <Button
+        variant="secondary"
+        disabled={connect.isPending}
+        onClick={() => connect.mutate(provider, { onError: (error) => toast.error(problemText(error)) })}
+      >
         <RefreshCw className="size-4" aria-hidden="true" />
         Reconnect
       </Button>
@@ -92,7 +97,10 @@ export function MailboxDetailPage() {
   const canDelete = useCan('mailboxes:delete');
   return (
     <>
-      <Link to="/mailboxes" className="mb-3 inline-flex items-center gap-1 rounded text-sm text-slate-600 hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500">
+      <Link
+        to="/mailboxes"
+        className="mb-3 inline-flex items-center gap-1 rounded text-sm text-slate-600 hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+      >
         <ArrowLeft className="size-4" aria-hidden="true" />
         All mailboxes
       </Link>

@@ -48,14 +48,22 @@ export function MailboxesPage() {
   const canAdd = useCan('mailboxes:write');
   return (
     <>
-      <PageHeader title="Mailboxes" description="The addresses your campaigns send from, with their health and daily limits." actions={canAdd ? <AddMailboxMenu /> : undefined} />
+      <PageHeader
+        title="Mailboxes"
+        description="The addresses your campaigns send from, with their health and daily limits."
+        actions={canAdd ? <AddMailboxMenu /> : undefined}
+      />
       {mailboxes.isPending ? <LoadingRows label="Loading mailboxes" /> : null}
       {mailboxes.isError ? <ErrorState error={mailboxes.error} /> : null}
       {mailboxes.data?.length === 0 ? (
         <EmptyState
           icon={<Inbox className="size-5" aria-hidden="true" />}
           title="No mailboxes yet"
-          nextAction={canAdd ? 'Connect Gmail, Outlook, SMTP or try the sandbox: choose Add mailbox above.' : 'A member of your organization connects Gmail, Outlook, SMTP or a sandbox mailbox here.'}
+          nextAction={
+            canAdd
+              ? 'Connect Gmail, Outlook, SMTP or try the sandbox: choose Add mailbox above.'
+              : 'A member of your organization connects Gmail, Outlook, SMTP or a sandbox mailbox here.'
+          }
         />
       ) : null}
       {mailboxes.data && mailboxes.data.length > 0 ? (

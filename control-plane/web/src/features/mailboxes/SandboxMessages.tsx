@@ -14,7 +14,8 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${cha
  * permissions at all (no scripts, no forms, no navigation, an opaque origin), never into this page.
  */
 function frameDocument(message: SandboxMessage): string {
-  const base = '<meta charset="utf-8"><style>body{font:14px/1.5 system-ui,sans-serif;color:#0f172a;margin:12px}pre{white-space:pre-wrap;font:inherit}</style>';
+  const base =
+    '<meta charset="utf-8"><style>body{font:14px/1.5 system-ui,sans-serif;color:#0f172a;margin:12px}pre{white-space:pre-wrap;font:inherit}</style>';
   if (message.html) return `${base}${message.html}`;
   return `${base}<pre>${escapeHtml(message.text ?? '')}</pre>`;
 }
@@ -34,7 +35,12 @@ function MessageView({ message }: { message: SandboxMessage }) {
           ))}
         </dl>
       </details>
-      <iframe title="Message body" sandbox="" srcDoc={frameDocument(message)} className="h-96 w-full rounded-lg border border-slate-200 bg-white" />
+      <iframe
+        title="Message body"
+        sandbox=""
+        srcDoc={frameDocument(message)}
+        className="h-96 w-full rounded-lg border border-slate-200 bg-white"
+      />
     </article>
   );
 }
@@ -50,7 +56,9 @@ export function SandboxMessages({ mailboxId }: { mailboxId: string }) {
         <h2 id="sandbox-heading" className="text-base font-semibold text-slate-900">
           Captured messages
         </h2>
-        <p className="mt-1 text-sm text-slate-600">A sandbox mailbox delivers nothing: every message a campaign sends from it is kept here as the lead would have received it.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          A sandbox mailbox delivers nothing: every message a campaign sends from it is kept here as the lead would have received it.
+        </p>
         <div className="mt-4">
           {messages.isPending ? <LoadingRows label="Loading captured messages" /> : null}
           {messages.isError ? <ErrorState error={messages.error} /> : null}

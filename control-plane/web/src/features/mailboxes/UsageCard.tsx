@@ -51,7 +51,9 @@ export function UsageCard({ mailbox }: { mailbox: Mailbox }) {
         <h3 className="mt-5 text-sm font-medium text-slate-800">
           Sent per day, last {chartDays} days ({daily.data?.timezone ?? mailbox.timezone})
         </h3>
-        {daily.isPending ? <div className="mt-2 h-56 animate-pulse rounded-lg bg-slate-200/70" role="status" aria-label="Loading the chart" /> : null}
+        {daily.isPending ? (
+          <div className="mt-2 h-56 animate-pulse rounded-lg bg-slate-200/70" role="status" aria-label="Loading the chart" />
+        ) : null}
         {daily.isError ? <ErrorState error={daily.error} /> : null}
         {daily.data ? (
           <>
@@ -60,7 +62,9 @@ export function UsageCard({ mailbox }: { mailbox: Mailbox }) {
               dailyCap={mailbox.dailyCap}
               summary={`${totalSent} sent over the last ${chartDays} days, cap ${mailbox.dailyCap} a day; ${daily.data.days.map((day) => `${day.date}: ${day.sent}`).join(', ')}`}
             />
-            {totalSent === 0 ? <p className="text-sm text-slate-600">Nothing sent yet: sends appear here once a campaign uses this mailbox.</p> : null}
+            {totalSent === 0 ? (
+              <p className="text-sm text-slate-600">Nothing sent yet: sends appear here once a campaign uses this mailbox.</p>
+            ) : null}
           </>
         ) : null}
       </section>

@@ -4,7 +4,12 @@ import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
 
 /** A labelled native select with its error tied to it, like FormField for inputs. */
-export function SelectField({ label, error, children, ...selectProps }: ComponentProps<'select'> & { label: string; error?: string | undefined; children: ReactNode }) {
+export function SelectField({
+  label,
+  error,
+  children,
+  ...selectProps
+}: ComponentProps<'select'> & { label: string; error?: string | undefined; children: ReactNode }) {
   const id = useId();
   const errorId = `${id}-error`;
   return (

@@ -3,15 +3,29 @@ import type { Mailbox } from './queries';
 
 export const providerNames: Record<Mailbox['provider'], string> = { gmail: 'Gmail', outlook: 'Outlook', smtp: 'SMTP', sandbox: 'Sandbox' };
 
-const statusNames: Record<Mailbox['status'], string> = { active: 'Active', paused: 'Paused', needs_reauth: 'Needs re-authorization', error: 'Error', disabled: 'Disabled' };
-const statusTones: Record<Mailbox['status'], 'good' | 'warn' | 'bad' | 'neutral'> = { active: 'good', paused: 'warn', needs_reauth: 'bad', error: 'bad', disabled: 'neutral' };
+const statusNames: Record<Mailbox['status'], string> = {
+  active: 'Active',
+  paused: 'Paused',
+  needs_reauth: 'Needs re-authorization',
+  error: 'Error',
+  disabled: 'Disabled',
+};
+const statusTones: Record<Mailbox['status'], 'good' | 'warn' | 'bad' | 'neutral'> = {
+  active: 'good',
+  paused: 'warn',
+  needs_reauth: 'bad',
+  error: 'bad',
+  disabled: 'neutral',
+};
 
 /** The status, and why when the mailbox is not sending (paused, auto-paused, a revoked grant). */
 export function MailboxStatus({ mailbox }: { mailbox: Pick<Mailbox, 'status' | 'statusReason'> }) {
   return (
     <div>
       <Badge tone={statusTones[mailbox.status]}>{statusNames[mailbox.status]}</Badge>
-      {mailbox.status !== 'active' && mailbox.statusReason ? <p className="mt-1 max-w-64 text-xs text-slate-600">{mailbox.statusReason}</p> : null}
+      {mailbox.status !== 'active' && mailbox.statusReason ? (
+        <p className="mt-1 max-w-64 text-xs text-slate-600">{mailbox.statusReason}</p>
+      ) : null}
     </div>
   );
 }
@@ -25,7 +39,10 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 
 /** "Day 3, 25/day" of the ramp, or that the ramp is off. */
-export function rampStage(mailbox: Pick<Mailbox, 'rampEnabled' | 'dailyCap'>, usage: { rampDay: number | null; rampValue: number | null }): string {
+export function rampStage(
+  mailbox: Pick<Mailbox, 'rampEnabled' | 'dailyCap'>,
+  usage: { rampDay: number | null; rampValue: number | null },
+): string {
   if (!mailbox.rampEnabled || usage.rampDay === null || usage.rampValue === null) return 'Off';
   if (usage.rampValue >= mailbox.dailyCap) return `Done (day ${usage.rampDay + 1})`;
   return `Day ${usage.rampDay + 1}, ${usage.rampValue}/day`;

@@ -19,13 +19,22 @@ export const mailboxesQuery = queryOptions({
 });
 
 export const mailboxQuery = (mailboxId: string) =>
-  queryOptions({ queryKey: queryKeys.mailboxes.one(mailboxId), queryFn: () => dataOf(api.GET('/api/mailboxes/{mailboxId}', byId(mailboxId))) });
+  queryOptions({
+    queryKey: queryKeys.mailboxes.one(mailboxId),
+    queryFn: () => dataOf(api.GET('/api/mailboxes/{mailboxId}', byId(mailboxId))),
+  });
 
 export const mailboxHealthQuery = (mailboxId: string) =>
-  queryOptions({ queryKey: queryKeys.mailboxes.health(mailboxId), queryFn: () => dataOf(api.GET('/api/mailboxes/{mailboxId}/health', byId(mailboxId))) });
+  queryOptions({
+    queryKey: queryKeys.mailboxes.health(mailboxId),
+    queryFn: () => dataOf(api.GET('/api/mailboxes/{mailboxId}/health', byId(mailboxId))),
+  });
 
 export const mailboxUsageQuery = (mailboxId: string) =>
-  queryOptions({ queryKey: queryKeys.mailboxes.usage(mailboxId), queryFn: () => dataOf(api.GET('/api/mailboxes/{mailboxId}/usage', byId(mailboxId))) });
+  queryOptions({
+    queryKey: queryKeys.mailboxes.usage(mailboxId),
+    queryFn: () => dataOf(api.GET('/api/mailboxes/{mailboxId}/usage', byId(mailboxId))),
+  });
 
 export const mailboxDailyUsageQuery = (mailboxId: string, days: number) =>
   queryOptions({
@@ -36,7 +45,9 @@ export const mailboxDailyUsageQuery = (mailboxId: string, days: number) =>
 export const sandboxMessagesQuery = (mailboxId: string) =>
   queryOptions({
     queryKey: queryKeys.mailboxes.sandboxMessages(mailboxId),
-    queryFn: async () => (await dataOf(api.GET('/api/mailboxes/{mailboxId}/sandbox-messages', { params: { path: { mailboxId }, query: { limit: 50 } } }))).data,
+    queryFn: async () =>
+      (await dataOf(api.GET('/api/mailboxes/{mailboxId}/sandbox-messages', { params: { path: { mailboxId }, query: { limit: 50 } } })))
+        .data,
   });
 
 /** Every mailbox query is stale after a change to one: the list shows status, caps and health too. */
@@ -47,7 +58,10 @@ function useInvalidateMailboxes() {
 
 export function useCreateSandboxMailbox() {
   const invalidate = useInvalidateMailboxes();
-  return useMutation({ mutationFn: (body: CreateSandboxMailbox) => dataOf(api.POST('/api/mailboxes/sandbox', { body })), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: CreateSandboxMailbox) => dataOf(api.POST('/api/mailboxes/sandbox', { body })),
+    onSuccess: invalidate,
+  });
 }
 
 export function useCreateSmtpMailbox() {
@@ -62,7 +76,9 @@ export function useCreateSmtpMailbox() {
 export function useConnectOAuthMailbox() {
   return useMutation({
     mutationFn: async (provider: 'gmail' | 'outlook') => {
-      const started = await dataOf(provider === 'gmail' ? api.POST('/api/mailboxes/gmail/connect') : api.POST('/api/mailboxes/outlook/connect'));
+      const started = await dataOf(
+        provider === 'gmail' ? api.POST('/api/mailboxes/gmail/connect') : api.POST('/api/mailboxes/outlook/connect'),
+      );
       window.location.assign(started.authorizationUrl);
     },
   });
@@ -70,7 +86,10 @@ export function useConnectOAuthMailbox() {
 
 export function useUpdateMailbox(mailboxId: string) {
   const invalidate = useInvalidateMailboxes();
-  return useMutation({ mutationFn: (body: UpdateMailbox) => dataOf(api.PATCH('/api/mailboxes/{mailboxId}', { ...byId(mailboxId), body })), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: UpdateMailbox) => dataOf(api.PATCH('/api/mailboxes/{mailboxId}', { ...byId(mailboxId), body })),
+    onSuccess: invalidate,
+  });
 }
 
 export function useDeleteMailbox(mailboxId: string) {
