@@ -36,6 +36,7 @@ import { outcomesModule } from './modules/outcomes/outcomesModule.js';
 import { sendingModule } from './modules/sending/sendingModule.js';
 import { statsModule } from './modules/stats/statsModule.js';
 import { inboxWatchResultsBodyLimit, inboxWatchResultsPath } from './modules/inbox/inbox.routes.js';
+import { REQUEST_BODY_MAX_BYTES } from './lib/n8n/nodeContract.js';
 
 export interface AppDeps {
   config: Config;
@@ -120,7 +121,7 @@ export function createApp(deps: AppDeps): App {
   app.use(metrics.httpMiddleware);
   // A larger limit for the inbox-watch results route alone; a body read there is not read again below.
   app.use(inboxWatchResultsPath, jsonBody(inboxWatchResultsBodyLimit));
-  app.use(jsonBody('1mb'));
+  app.use(jsonBody(REQUEST_BODY_MAX_BYTES));
 
   const router = Router();
   mountHealthRoutes(router, { readiness, metrics, metricsToken: config.METRICS_TOKEN });

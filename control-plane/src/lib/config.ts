@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isSslMode, sslModes } from './db/connectionOptions.js';
+import { CLAIM_BATCH_SIZE_DEFAULT, CLAIM_BATCH_SIZE_MAX } from './n8n/nodeContract.js';
 import { dataRoot } from './paths.js';
 import { trustProxySchema } from './trustProxy.js';
 
@@ -58,7 +59,7 @@ export const environmentSchema = z
     // How n8n reaches the control plane; defaults to http://HOST:PORT.
     N8N_CALLBACK_BASE_URL: z.url().optional(),
     N8N_POLL_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
-    N8N_CLAIM_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+    N8N_CLAIM_BATCH_SIZE: z.coerce.number().int().min(1).max(CLAIM_BATCH_SIZE_MAX).default(CLAIM_BATCH_SIZE_DEFAULT),
     // How n8n names our nodes: CUSTOM when loaded as custom extensions, n8n-nodes-ophir when installed as a community package.
     // The local n8n that `npm start` runs when N8N_URL is not set: its port, data encryption key and owner account
     // (generated into OPHIR_DATA_DIR/dev-secrets.json outside production).

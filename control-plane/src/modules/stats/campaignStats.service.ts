@@ -1,4 +1,5 @@
 import type { Clock } from '../../lib/clock.js';
+import { formatLocalDate, zonedParts } from '../../../../custom-nodes/nodes/shared/zonedTime.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
@@ -34,9 +35,9 @@ export interface DailyStats {
   days: Array<{ date: string; enrolled: number } & CampaignCounts>;
 }
 
-/** "YYYY-MM-DD" of an instant in a time zone. */
+/** "YYYY-MM-DD" of an instant in a time zone (the shared zoned-time helpers, custom-nodes/nodes/shared/zonedTime.ts). */
 function zonedDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return formatLocalDate(zonedParts(instant.getTime(), timeZone));
 }
 
 function shiftDate(date: string, days: number): string {

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { zonedParts } from '../../../../../custom-nodes/nodes/shared/zonedTime.js';
 import type { DelayUnit } from '../../../generated/prisma/enums.js';
 
 export interface VariantChoice {
@@ -23,8 +24,9 @@ export function chooseVariant<T extends VariantChoice>(variants: T[], seed: stri
   return ordered.at(-1);
 }
 
-function weekdayIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(instant);
+/** Saturday or Sunday on the wall clock of the zone (the shared zoned-time helpers, custom-nodes/nodes/shared/zonedTime.ts). */
+function isWeekend(instant: Date, timeZone: string): boolean {
+  return zonedParts(instant.getTime(), timeZone).isoWeekday >= 6;
 }
 
 /** When the next step is due after the previous one went out. Business days skip Saturday and Sunday in the campaign's zone. */
@@ -36,7 +38,7 @@ export function dueAfter(previous: Date, amount: number, unit: DelayUnit, timeZo
   let due = new Date(previous);
   for (let added = 0; added < amount; ) {
     due = new Date(due.getTime() + 1440 * minute);
-    if (!['Sat', 'Sun'].includes(weekdayIn(due, timeZone))) added += 1;
+    if (!isWeekend(due, timeZone)) added += 1;
   }
   return due;
 }

@@ -1,29 +1,11 @@
 /** Calendar days in an IANA time zone, computed with Intl only (no tz database of our own). */
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let cached = formatters.get(timeZone);
-  if (!cached) {
-    cached = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, cached);
-  }
-  return cached;
-}
+// The wall-clock reading is the Business Hours Gate's own (custom-nodes/nodes/shared/zonedTime.ts), not a second copy.
+import { zonedParts } from '../../../../../custom-nodes/nodes/shared/zonedTime.js';
 
 /** The wall-clock reading in `timeZone`, expressed as if it were UTC (milliseconds). */
 function wallClockAsUtc(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]));
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  const parts = zonedParts(instant, timeZone);
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
 }
 
 /** The instant at which the wall clock in `timeZone` reads `wallClock` (UTC-encoded); two passes settle DST. */
