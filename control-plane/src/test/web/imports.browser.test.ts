@@ -73,7 +73,12 @@ describe('imports, lists and suppressions in a browser', () => {
     expect(await page.getByLabel('List name').getAttribute('aria-invalid')).toBe('true');
     await page.keyboard.press('Escape');
     const lists = page.getByRole('table', { name: 'Lists' });
-    expect(await lists.getByRole('row', { name: /Conference 2026/ }).getByRole('cell').allTextContents()).toContain('0');
+    expect(
+      await lists
+        .getByRole('row', { name: /Conference 2026/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toContain('0');
     await checkNarrowPage(page, 'lists');
 
     // The wizard, from the leads page's Import CSV button.
@@ -83,7 +88,11 @@ describe('imports, lists and suppressions in a browser', () => {
     await fileInput.waitFor();
     await checkNarrowPage(page, 'import-upload');
     // A picture is refused with the API's reason; a file abandoned at the mapping is cancelled, not left waiting.
-    await fileInput.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex') });
+    await fileInput.setInputFiles({
+      name: 'photo.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'),
+    });
     expect(await page.getByRole('alert').textContent()).toMatch(/^The file is not a CSV file: /);
     await fileInput.setInputFiles({ name: 'draft.csv', mimeType: 'text/csv', buffer: Buffer.from('email\r\nsomeone@draft.example\r\n') });
     await page.getByRole('button', { name: 'Upload another file' }).click();
@@ -118,7 +127,8 @@ describe('imports, lists and suppressions in a browser', () => {
 
     // The counters as the API reports them: Ada and Grace imported, Ada's second row merged, the bad row rejected.
     await page.getByText('Completed', { exact: true }).waitFor();
-    for (const counter of ['2 imported', '1 rejected', '1 duplicates', '0 skipped', '0 suppressed']) await page.getByText(counter, { exact: true }).waitFor();
+    for (const counter of ['2 imported', '1 rejected', '1 duplicates', '0 skipped', '0 suppressed'])
+      await page.getByText(counter, { exact: true }).waitFor();
     expect(await page.getByText(/4 rows read/).count()).toBe(1);
     const rejected = page.getByRole('table', { name: 'Rows not imported' });
     const rejectedRow = rejected.getByRole('row', { name: /not-an-email/ });
@@ -129,22 +139,47 @@ describe('imports, lists and suppressions in a browser', () => {
     await page.getByRole('button', { name: 'Download rejected rows' }).click();
     const download = await downloading;
     const downloaded = await readFile((await download.path()) ?? '', 'utf8');
-    expect(downloaded.replace(/^\uFEFF/, '').split('\r\n').slice(0, 2)).toEqual(['line,error,Email,First Name,Company,Notes', expect.stringMatching(/^5,.*,not-an-email,Bad,Row,$/)]);
+    expect(
+      downloaded
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .slice(0, 2),
+    ).toEqual(['line,error,Email,First Name,Company,Notes', expect.stringMatching(/^5,.*,not-an-email,Bad,Row,$/)]);
 
     // The history shows it, and it opens again on its counters.
     await openSection(page, 'Imports');
     const history = page.getByRole('table', { name: 'Imports' });
     const row = history.getByRole('row', { name: /conference\.csv/ });
     await row.waitFor();
-    expect(await row.getByRole('cell').allTextContents()).toEqual(['conference.csv', 'Completed', '4', '2', '0', '1', '1', expect.any(String)]);
+    expect(await row.getByRole('cell').allTextContents()).toEqual([
+      'conference.csv',
+      'Completed',
+      '4',
+      '2',
+      '0',
+      '1',
+      '1',
+      expect.any(String),
+    ]);
     await checkNarrowPage(page, 'imports');
-    expect(await history.getByRole('row', { name: /draft\.csv/ }).getByRole('cell').nth(1).textContent()).toBe('Cancelled');
+    expect(
+      await history
+        .getByRole('row', { name: /draft\.csv/ })
+        .getByRole('cell')
+        .nth(1)
+        .textContent(),
+    ).toBe('Cancelled');
     await row.getByRole('link', { name: 'conference.csv' }).click();
     await page.getByText('2 imported', { exact: true }).waitFor();
 
     // The list got the file's two leads.
     await openSection(page, 'Lists');
-    expect(await lists.getByRole('row', { name: /Conference 2026/ }).getByRole('cell').allTextContents()).toContain('2');
+    expect(
+      await lists
+        .getByRole('row', { name: /Conference 2026/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toContain('2');
 
     // Suppressions: an address, a domain, a CSV; search; remove one after confirming.
     await openSection(page, 'Suppressions');
@@ -161,7 +196,13 @@ describe('imports, lists and suppressions in a browser', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: 'Import CSV' }).click();
-    await page.getByLabel('Suppression CSV file').setInputFiles({ name: 'blocklist.csv', mimeType: 'text/csv', buffer: Buffer.from('email\r\nceo@competitor.example\r\ngrace@navy.example\r\nnot an address\r\n') });
+    await page
+      .getByLabel('Suppression CSV file')
+      .setInputFiles({
+        name: 'blocklist.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('email\r\nceo@competitor.example\r\ngrace@navy.example\r\nnot an address\r\n'),
+      });
     await page.getByRole('button', { name: 'Import suppressions' }).click();
     await page.getByText('3 rows read: 1 added, 1 already suppressed, 1 rejected.').waitFor();
     expect(await page.getByText(/^Line 4:/).count()).toBe(1);
@@ -169,8 +210,18 @@ describe('imports, lists and suppressions in a browser', () => {
 
     const suppressions = page.getByRole('table', { name: 'Suppressions' });
     await suppressions.getByRole('row', { name: /ceo@competitor\.example/ }).waitFor();
-    expect(await suppressions.getByRole('row', { name: /spam\.example/ }).getByRole('cell').allTextContents()).toContain('Domain');
-    expect(await suppressions.getByRole('row', { name: /grace@navy\.example/ }).getByRole('cell').allTextContents()).toContain('Unsubscribed');
+    expect(
+      await suppressions
+        .getByRole('row', { name: /spam\.example/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toContain('Domain');
+    expect(
+      await suppressions
+        .getByRole('row', { name: /grace@navy\.example/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toContain('Unsubscribed');
     await checkNarrowPage(page, 'suppressions');
 
     await page.getByRole('searchbox', { name: 'Search suppressions' }).fill('navy');

@@ -22,7 +22,9 @@ export function LeadsTabs({ current }: { current: LeadsSection }) {
               aria-current={section.key === current ? 'page' : undefined}
               className={cn(
                 'inline-flex border-b-2 px-3 py-2 text-sm font-medium focus-visible:rounded-t-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500',
-                section.key === current ? 'border-indigo-600 text-indigo-700' : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',
+                section.key === current
+                  ? 'border-indigo-600 text-indigo-700'
+                  : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',
               )}
             >
               {section.label}

@@ -4,7 +4,17 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 
 /** A search field whose value lives in the URL: typing settles for a moment before it is sent on. */
-export function SearchBox({ label, value, onSearch, placeholder }: { label: string; value: string; onSearch: (value: string) => void; placeholder?: string }) {
+export function SearchBox({
+  label,
+  value,
+  onSearch,
+  placeholder,
+}: {
+  label: string;
+  value: string;
+  onSearch: (value: string) => void;
+  placeholder?: string;
+}) {
   const id = useId();
   const [typed, setTyped] = useState(value);
   useEffect(() => setTyped(value), [value]);
@@ -20,7 +30,14 @@ export function SearchBox({ label, value, onSearch, placeholder }: { label: stri
       </Label>
       <div className="relative">
         <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-slate-400" aria-hidden="true" />
-        <Input id={id} type="search" className="pl-8" placeholder={placeholder ?? label} value={typed} onChange={(event) => setTyped(event.target.value)} />
+        <Input
+          id={id}
+          type="search"
+          className="pl-8"
+          placeholder={placeholder ?? label}
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+        />
       </div>
     </div>
   );

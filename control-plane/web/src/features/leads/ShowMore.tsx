@@ -1,7 +1,11 @@
 import { Button } from '@/components/ui/button';
 
 /** The next page of a cursor-paged list, asked for by the user (the API pages by `nextCursor`). */
-export function ShowMore({ query }: { query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> } }) {
+export function ShowMore({
+  query,
+}: {
+  query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> };
+}) {
   if (!query.hasNextPage) return null;
   return (
     <div className="mt-4 flex justify-center">

@@ -38,7 +38,8 @@ export async function uploadCsv<Path extends keyof CsvUploads>(
     if (token !== null) request.setRequestHeader('Authorization', `Bearer ${token}`);
     // The server sniffs the real format; text/csv only says "this is the file itself, not JSON".
     request.setRequestHeader('Content-Type', 'text/csv');
-    request.upload.onprogress = (event) => options.onProgress?.({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
+    request.upload.onprogress = (event) =>
+      options.onProgress?.({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
     request.onload = () => {
       const body = parseJson(request.responseText);
       if (request.status >= 200 && request.status < 300 && body !== undefined) return resolve(body as CsvUploads[Path]);

@@ -4,7 +4,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LeadImport } from './queries';
 
 const importId = '6f1c1f1e-0000-4000-8000-0000000000aa';
-const counters = { rowsRead: 0, imported: 0, updated: 0, skipped: 0, rejected: 0, suppressed: 0, duplicates: 0, inActiveCampaign: null, lastCommittedLine: 1 };
+const counters = {
+  rowsRead: 0,
+  imported: 0,
+  updated: 0,
+  skipped: 0,
+  rejected: 0,
+  suppressed: 0,
+  duplicates: 0,
+  inActiveCampaign: null,
+  lastCommittedLine: 1,
+};
 const queued: LeadImport = {
   id: importId,
   status: 'queued',
@@ -22,7 +32,11 @@ const queued: LeadImport = {
   updatedAt: '2026-12-04T12:00:00.000Z',
 };
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' },
+  });
 
 /** A fake control plane: the import as GET answers it, and an event stream the test writes to. */
 function fakeServer(options: { eventsStatus?: number; initial?: LeadImport; role?: string } = {}) {
@@ -38,14 +52,22 @@ function fakeServer(options: { eventsStatus?: number; initial?: LeadImport; role
   vi.stubGlobal('fetch', async (request: Request) => {
     const { pathname } = new URL(request.url);
     paths.push(pathname);
-    if (pathname === '/api/me' && options.role) return json({ user: { id: 'u', email: 'ada@acme.example', name: 'Ada' }, organization: { id: 'o', name: 'Acme', role: options.role } });
+    if (pathname === '/api/me' && options.role)
+      return json({
+        user: { id: 'u', email: 'ada@acme.example', name: 'Ada' },
+        organization: { id: 'o', name: 'Acme', role: options.role },
+      });
     if (pathname === `/api/lead-imports/${importId}`) return json(current);
     if (pathname === `/api/lead-imports/${importId}/resume` && request.method === 'POST') {
       current = { ...current, status: 'queued', error: null };
       return json(current, 202);
     }
     if (pathname === `/api/lead-imports/${importId}/events`) {
-      if (options.eventsStatus) return json({ type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'rate_limited', detail: 'Close a stream first' }, options.eventsStatus);
+      if (options.eventsStatus)
+        return json(
+          { type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'rate_limited', detail: 'Close a stream first' },
+          options.eventsStatus,
+        );
       const stream = new ReadableStream<Uint8Array>({
         start(controller) {
           push = (chunk) => controller.enqueue(encoder.encode(chunk));
@@ -55,7 +77,10 @@ function fakeServer(options: { eventsStatus?: number; initial?: LeadImport; role
       });
       return new Response(stream, { headers: { 'Content-Type': 'text/event-stream' } });
     }
-    if (pathname === `/api/lead-imports/${importId}/rejected.csv`) return new Response('\uFEFFline,error,email,name\r\n7,malformed email,not-an-email,Bad\r\n', { headers: { 'Content-Type': 'text/csv' } });
+    if (pathname === `/api/lead-imports/${importId}/rejected.csv`)
+      return new Response('\uFEFFline,error,email,name\r\n7,malformed email,not-an-email,Bad\r\n', {
+        headers: { 'Content-Type': 'text/csv' },
+      });
     return json({ type: 'about:blank', title: 'Not Found', status: 404, code: 'route_not_found', detail: pathname }, 404);
   });
   return {
@@ -64,7 +89,8 @@ function fakeServer(options: { eventsStatus?: number; initial?: LeadImport; role
     setImport: (next: LeadImport) => {
       current = next;
     },
-    progress: (status: LeadImport['status'], progress: Partial<LeadImport['progress']>) => push(`event: progress\ndata: ${JSON.stringify({ status, progress: { ...counters, ...progress }, error: null })}\n\n`),
+    progress: (status: LeadImport['status'], progress: Partial<LeadImport['progress']>) =>
+      push(`event: progress\ndata: ${JSON.stringify({ status, progress: { ...counters, ...progress }, error: null })}\n\n`),
     end: (status: LeadImport['status']) => {
       push(`event: end\ndata: ${JSON.stringify({ status, reason: 'The import finished' })}\n\n`);
       close();
@@ -108,17 +134,29 @@ describe('an import in progress', () => {
     server.progress('running', { rowsRead: 3500, imported: 3480, rejected: 5, duplicates: 15, lastCommittedLine: 3501 });
     expect(await counterText('3,480 imported')).toBeTruthy();
     // 2,500 more rows at least 200 ms later (and within the 3 s the rate looks back over): at most 12,500 a second.
-    const rate = Number(/· ([\d,]+) rows\/s/.exec((await screen.findByText(/3,500 rows read · [\d,]+ rows\/s/)).textContent ?? '')?.[1]?.replaceAll(',', ''));
+    const rate = Number(
+      /· ([\d,]+) rows\/s/.exec((await screen.findByText(/3,500 rows read · [\d,]+ rows\/s/)).textContent ?? '')?.[1]?.replaceAll(',', ''),
+    );
     expect(rate).toBeGreaterThan(800);
     expect(rate).toBeLessThanOrEqual(12_500);
 
-    server.setImport({ ...queued, status: 'completed', progress: { ...counters, rowsRead: 3600, imported: 3579, rejected: 1, duplicates: 20 }, startedAt: '2026-12-04T12:00:00.000Z', finishedAt: '2026-12-04T12:00:02.000Z' });
+    server.setImport({
+      ...queued,
+      status: 'completed',
+      progress: { ...counters, rowsRead: 3600, imported: 3579, rejected: 1, duplicates: 20 },
+      startedAt: '2026-12-04T12:00:00.000Z',
+      finishedAt: '2026-12-04T12:00:02.000Z',
+    });
     server.progress('completed', { rowsRead: 3600, imported: 3579, rejected: 1, duplicates: 20 });
     server.end('completed');
     expect(await screen.findByText('Completed')).toBeTruthy();
     expect(await screen.findByText('3,600 rows read · 1,800 rows/s on average')).toBeTruthy();
     const rejected = await screen.findByRole('table', { name: 'Rows not imported' });
-    expect(within(rejected).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['7', 'malformed email', 'not-an-email']);
+    expect(
+      within(rejected)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['7', 'malformed email', 'not-an-email']);
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
@@ -133,7 +171,12 @@ describe('an import in progress', () => {
   });
 
   it('shows why an import failed and lets a member resume it, following it again', async () => {
-    const failed: LeadImport = { ...queued, status: 'failed', error: 'Line 12: the database was unreachable', progress: { ...counters, rowsRead: 10, imported: 10 } };
+    const failed: LeadImport = {
+      ...queued,
+      status: 'failed',
+      error: 'Line 12: the database was unreachable',
+      progress: { ...counters, rowsRead: 10, imported: 10 },
+    };
     const server = fakeServer({ initial: failed, role: 'member' });
     await renderProgress();
     expect((await screen.findByRole('alert')).textContent).toBe('Line 12: the database was unreachable');

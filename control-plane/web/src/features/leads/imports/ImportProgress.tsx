@@ -12,7 +12,15 @@ import { queryKeys } from '@/lib/api/queryKeys';
 import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useImportEvents } from './importEvents';
-import { cancelImport, downloadRejectedRows, finishedStatuses, leadImportQuery, rejectedRowsQuery, resumeImport, type LeadImport } from './queries';
+import {
+  cancelImport,
+  downloadRejectedRows,
+  finishedStatuses,
+  leadImportQuery,
+  rejectedRowsQuery,
+  resumeImport,
+  type LeadImport,
+} from './queries';
 
 const statusLabels: Record<LeadImport['status'], string> = {
   previewed: 'Waiting to start',
@@ -39,8 +47,16 @@ function ImportControls({ leadImport }: { leadImport: LeadImport }) {
     queryClient.setQueryData(queryKeys.leadImports.one(answer.id), answer);
     return queryClient.invalidateQueries({ queryKey: queryKeys.leadImports.history });
   };
-  const cancel = useMutation({ mutationFn: () => cancelImport(leadImport.id), onSuccess: onAnswer, onError: (error) => toast.error(error.message) });
-  const resume = useMutation({ mutationFn: () => resumeImport(leadImport.id), onSuccess: onAnswer, onError: (error) => toast.error(error.message) });
+  const cancel = useMutation({
+    mutationFn: () => cancelImport(leadImport.id),
+    onSuccess: onAnswer,
+    onError: (error) => toast.error(error.message),
+  });
+  const resume = useMutation({
+    mutationFn: () => resumeImport(leadImport.id),
+    onSuccess: onAnswer,
+    onError: (error) => toast.error(error.message),
+  });
   if (!canImport) return null;
   if (leadImport.status === 'queued' || leadImport.status === 'running') {
     return (
@@ -54,7 +70,12 @@ function ImportControls({ leadImport }: { leadImport: LeadImport }) {
         title="Stop this import?"
         description="It stops after the batch it is writing. The leads imported so far stay; importing the same file again later skips or updates them, never duplicates them."
         confirmLabel="Stop import"
-        onConfirm={() => cancel.mutateAsync().then(() => undefined, () => undefined)}
+        onConfirm={() =>
+          cancel.mutateAsync().then(
+            () => undefined,
+            () => undefined,
+          )
+        }
       />
     );
   }
@@ -106,7 +127,10 @@ export function ImportProgress({ importId }: { importId: string }) {
     return (
       <Card className="p-5 text-sm text-slate-700">
         <ImportStatusBadge status="previewed" />
-        <p className="mt-3">{leadImport.fileName ?? 'This file'} was uploaded, but its import was never started. Upload it again to import it: nothing from it is in your leads yet.</p>
+        <p className="mt-3">
+          {leadImport.fileName ?? 'This file'} was uploaded, but its import was never started. Upload it again to import it: nothing from it
+          is in your leads yet.
+        </p>
       </Card>
     );
   }
@@ -131,7 +155,12 @@ export function ImportProgress({ importId }: { importId: string }) {
           </div>
         </div>
         {!finished ? (
-          <div className="mt-4 h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label="Import progress" aria-valuetext={`${progress.rowsRead} rows read`}>
+          <div
+            className="mt-4 h-2 overflow-hidden rounded-full bg-slate-100"
+            role="progressbar"
+            aria-label="Import progress"
+            aria-valuetext={`${progress.rowsRead} rows read`}
+          >
             <div className="h-full w-1/3 animate-pulse rounded-full bg-indigo-500 motion-reduce:animate-none" />
           </div>
         ) : null}
@@ -149,7 +178,9 @@ export function ImportProgress({ importId }: { importId: string }) {
           <Counter value={progress.duplicates} label="duplicates" hint="Repeated in the file, merged into the first" />
           <Counter value={progress.rejected} label="rejected" hint="Rows that could not be read as a lead" />
           <Counter value={progress.suppressed} label="suppressed" hint="On your suppression list" />
-          {progress.inActiveCampaign !== null ? <Counter value={progress.inActiveCampaign} label="in an active campaign" hint="Imported; already being contacted" /> : null}
+          {progress.inActiveCampaign !== null ? (
+            <Counter value={progress.inActiveCampaign} label="in an active campaign" hint="Imported; already being contacted" />
+          ) : null}
         </ul>
       </section>
 
@@ -183,8 +214,8 @@ function RejectedRows({ importId, count }: { importId: string; count: number }) 
             Rows not imported
           </h2>
           <p className="text-sm text-slate-600">
-            {count === 1 ? 'One row was' : `${numberFormat.format(count)} rows were`} not imported. Fix {count === 1 ? 'it' : 'them'} in the downloaded file (it keeps your columns, with the line number
-            and the reason first) and import the fixed rows again.
+            {count === 1 ? 'One row was' : `${numberFormat.format(count)} rows were`} not imported. Fix {count === 1 ? 'it' : 'them'} in the
+            downloaded file (it keeps your columns, with the line number and the reason first) and import the fixed rows again.
           </p>
         </div>
         <Button variant="secondary" onClick={() => void download()} disabled={downloading}>

@@ -35,7 +35,11 @@ function StepList({ current }: { current: Step }) {
           <span
             className={cn(
               'flex size-6 items-center justify-center rounded-full text-xs font-semibold',
-              index < currentIndex ? 'bg-indigo-600 text-white' : index === currentIndex ? 'bg-indigo-100 text-indigo-800 ring-2 ring-indigo-600' : 'bg-slate-200 text-slate-600',
+              index < currentIndex
+                ? 'bg-indigo-600 text-white'
+                : index === currentIndex
+                  ? 'bg-indigo-100 text-indigo-800 ring-2 ring-indigo-600'
+                  : 'bg-slate-200 text-slate-600',
             )}
             aria-hidden="true"
           >
@@ -88,14 +92,18 @@ function UploadStep({ onUploaded }: { onUploaded: (preview: LeadImportPreview) =
         }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
-        className={cn('flex flex-col items-center rounded-xl border-2 border-dashed px-6 py-12 text-center transition-colors', dragging ? 'border-indigo-500 bg-indigo-50' : 'border-slate-300 bg-slate-50')}
+        className={cn(
+          'flex flex-col items-center rounded-xl border-2 border-dashed px-6 py-12 text-center transition-colors',
+          dragging ? 'border-indigo-500 bg-indigo-50' : 'border-slate-300 bg-slate-50',
+        )}
       >
         <span className="flex size-11 items-center justify-center rounded-full bg-indigo-100 text-indigo-700">
           <FileUp className="size-5" aria-hidden="true" />
         </span>
         <p className="mt-4 text-base font-semibold text-slate-900">Drop a CSV file here, or choose one</p>
         <p className="mt-1 max-w-md text-sm text-slate-600">
-          Exports from spreadsheets and CRMs work as they are: any encoding, commas, semicolons or tabs. One column must hold email addresses.
+          Exports from spreadsheets and CRMs work as they are: any encoding, commas, semicolons or tabs. One column must hold email
+          addresses.
         </p>
         <div className="mt-5 space-y-1.5 text-left">
           <Label htmlFor="csv-file">CSV file</Label>
@@ -117,7 +125,14 @@ function UploadStep({ onUploaded }: { onUploaded: (preview: LeadImportPreview) =
               {formatBytes(progress.loaded)} of {formatBytes(progress.total)}
             </span>
           </div>
-          <div role="progressbar" aria-label="Upload progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 overflow-hidden rounded-full bg-slate-100">
+          <div
+            role="progressbar"
+            aria-label="Upload progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            className="h-2 overflow-hidden rounded-full bg-slate-100"
+          >
             <div className="h-full rounded-full bg-indigo-600 transition-[width]" style={{ width: `${percent}%` }} />
           </div>
         </div>
@@ -128,7 +143,15 @@ function UploadStep({ onUploaded }: { onUploaded: (preview: LeadImportPreview) =
 }
 
 const delimiterNames: Record<string, string> = { ',': 'Comma', ';': 'Semicolon', '\t': 'Tab', '|': 'Pipe' };
-const encodingNames: Record<string, string> = { 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1252': 'Windows-1252 (Western)', shift_jis: 'Shift_JIS (Japanese)', gb18030: 'GB18030 (Chinese)', big5: 'Big5 (Chinese)', 'euc-kr': 'EUC-KR (Korean)' };
+const encodingNames: Record<string, string> = {
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1252': 'Windows-1252 (Western)',
+  shift_jis: 'Shift_JIS (Japanese)',
+  gb18030: 'GB18030 (Chinese)',
+  big5: 'Big5 (Chinese)',
+  'euc-kr': 'EUC-KR (Korean)',
+};
 const encodingName = (encoding: string) => encodingNames[encoding] ?? encoding.toUpperCase();
 
 function FileFacts({ preview }: { preview: LeadImportPreview }) {
@@ -222,7 +245,10 @@ function MappingStep({
         <h2 id="mapping-heading" className="text-base font-semibold text-slate-900">
           What each column becomes
         </h2>
-        <p className="text-sm text-slate-600">We matched your columns to lead fields; check them. A column you don’t map to a field is kept as a custom field you can use in templates.</p>
+        <p className="text-sm text-slate-600">
+          We matched your columns to lead fields; check them. A column you don’t map to a field is kept as a custom field you can use in
+          templates.
+        </p>
         {problems.overall.length > 0 && triedToContinue ? <Alert>{problems.overall.join(' ')}</Alert> : null}
         <MappingEditor mapping={mapping} rows={preview.preview.rows} problems={problems} onChange={onChange} />
       </section>
@@ -261,7 +287,11 @@ function OptionsStep({
   onStart: (options: ImportOptions) => Promise<string | null>;
 }) {
   const lists = useQuery(leadListsQuery);
-  const [options, setOptions] = useState<ImportOptions>({ onExisting: preview.onExisting, listId: preview.listId ?? '', warnActiveCampaigns: false });
+  const [options, setOptions] = useState<ImportOptions>({
+    onExisting: preview.onExisting,
+    listId: preview.listId ?? '',
+    warnActiveCampaigns: false,
+  });
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const imported = mapping.filter((entry) => entry.target !== 'ignore').length;
@@ -273,10 +303,17 @@ function OptionsStep({
           {(
             [
               ['skip', 'Skip them', 'Keep what Ophir has; the file’s row is counted as skipped.'],
-              ['update', 'Update them', 'Fill in the file’s non-empty values; custom fields and tags are merged. An empty cell never erases.'],
+              [
+                'update',
+                'Update them',
+                'Fill in the file’s non-empty values; custom fields and tags are merged. An empty cell never erases.',
+              ],
             ] as const
           ).map(([value, label, hint]) => (
-            <label key={value} className="flex items-start gap-3 rounded-lg border border-slate-200 p-3 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50/50">
+            <label
+              key={value}
+              className="flex items-start gap-3 rounded-lg border border-slate-200 p-3 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50/50"
+            >
               <input
                 type="radio"
                 name="onExisting"
@@ -311,7 +348,10 @@ function OptionsStep({
           </p>
         </div>
         <label className="flex items-center gap-2 text-sm text-slate-800">
-          <Checkbox checked={options.warnActiveCampaigns} onChange={(event) => setOptions({ ...options, warnActiveCampaigns: event.target.checked })} />
+          <Checkbox
+            checked={options.warnActiveCampaigns}
+            onChange={(event) => setOptions({ ...options, warnActiveCampaigns: event.target.checked })}
+          />
           Count the leads already in an active campaign
         </label>
       </Card>
@@ -360,7 +400,12 @@ export function ImportWizardPage() {
   const start = async (options: ImportOptions): Promise<string | null> => {
     if (!preview) return null;
     try {
-      const started = await commitImport(preview.id, { mapping, onExisting: options.onExisting, listId: options.listId || null, warnActiveCampaigns: options.warnActiveCampaigns });
+      const started = await commitImport(preview.id, {
+        mapping,
+        onExisting: options.onExisting,
+        listId: options.listId || null,
+        warnActiveCampaigns: options.warnActiveCampaigns,
+      });
       queryClient.setQueryData(queryKeys.leadImports.one(started.id), started);
       void queryClient.invalidateQueries({ queryKey: queryKeys.leadImports.history });
       await navigate({ search: { importId: started.id } });
@@ -429,7 +474,9 @@ export function ImportWizardPage() {
           onContinue={() => setStep('Options')}
         />
       ) : null}
-      {current === 'Options' && preview ? <OptionsStep preview={preview} mapping={mapping} onBack={() => setStep('Map columns')} onStart={start} /> : null}
+      {current === 'Options' && preview ? (
+        <OptionsStep preview={preview} mapping={mapping} onBack={() => setStep('Map columns')} onStart={start} />
+      ) : null}
       {current === 'Import' && importId ? <ImportProgress importId={importId} /> : null}
     </>
   );

@@ -36,7 +36,11 @@ export function ImportsPage() {
       {history.isPending ? <LoadingRows label="Loading imports" /> : null}
       {history.isError ? <ErrorState error={history.error} /> : null}
       {imports?.length === 0 ? (
-        <EmptyState icon={<FileUp className="size-5" aria-hidden="true" />} title="No imports yet" nextAction="Import CSV uploads a file of leads; you check its columns before anything is imported." />
+        <EmptyState
+          icon={<FileUp className="size-5" aria-hidden="true" />}
+          title="No imports yet"
+          nextAction="Import CSV uploads a file of leads; you check its columns before anything is imported."
+        />
       ) : null}
       {imports && imports.length > 0 ? (
         <Table>
@@ -57,7 +61,11 @@ export function ImportsPage() {
             {imports.map((item) => (
               <TableRow key={item.id}>
                 <TableCell className="max-w-64 truncate font-medium">
-                  <Link to="/leads/import" search={{ importId: item.id }} className="text-indigo-700 hover:underline focus-visible:rounded focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500">
+                  <Link
+                    to="/leads/import"
+                    search={{ importId: item.id }}
+                    className="text-indigo-700 hover:underline focus-visible:rounded focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+                  >
                     {item.fileName ?? 'Uploaded file'}
                   </Link>
                 </TableCell>

@@ -52,8 +52,16 @@ describe('the import mapping editor', () => {
     expect(selectFor('Notes').value).toBe('custom');
     expect((screen.getByRole('textbox', { name: 'Custom field name for “Notes”' }) as HTMLInputElement).value).toBe('Notes');
     // The first three non-empty values: an empty cell is skipped, the fourth row is not shown.
-    expect(within(rowOf('E-mail')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['ada@acme.example', 'grace@navy.example', 'alan@bletchley.example']);
-    expect(within(rowOf('Notes')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['met at a conference', 'prefers letters']);
+    expect(
+      within(rowOf('E-mail'))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['ada@acme.example', 'grace@navy.example', 'alan@bletchley.example']);
+    expect(
+      within(rowOf('Notes'))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['met at a conference', 'prefers letters']);
     expect(screen.getAllByRole('combobox').filter((select) => select.getAttribute('aria-invalid') === 'true')).toEqual([]);
     expect(within(screen.getByRole('list', { name: 'Mapping problems' })).queryAllByRole('listitem')).toEqual([]);
   });
@@ -63,7 +71,9 @@ describe('the import mapping editor', () => {
     await userEvent.selectOptions(selectFor('Société'), 'email');
     const société = selectFor('Société');
     expect(société.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(société.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Email is already imported from “E-mail”');
+    expect(document.getElementById(société.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Email is already imported from “E-mail”',
+    );
     expect(selectFor('E-mail').getAttribute('aria-invalid')).toBeNull();
 
     // Ignoring the first email column makes the second one the email column: no problem left.
@@ -76,7 +86,9 @@ describe('the import mapping editor', () => {
     render(<Harness initial={proposed} />);
     await userEvent.selectOptions(selectFor('E-mail'), 'ignore');
     const problems = screen.getByRole('list', { name: 'Mapping problems' });
-    expect(within(problems).getByRole('listitem').textContent).toBe('Choose the column that holds the email addresses: every lead needs one.');
+    expect(within(problems).getByRole('listitem').textContent).toBe(
+      'Choose the column that holds the email addresses: every lead needs one.',
+    );
 
     await userEvent.selectOptions(selectFor('E-mail'), 'email');
     await userEvent.selectOptions(selectFor('Société'), 'lastName');

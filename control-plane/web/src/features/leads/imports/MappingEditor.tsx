@@ -1,7 +1,17 @@
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { choiceOf, customNameOf, fieldTargets, sampleValues, withChoice, withCustomName, type ColumnMapping, type MappingProblems, type TargetChoice } from './mapping';
+import {
+  choiceOf,
+  customNameOf,
+  fieldTargets,
+  sampleValues,
+  withChoice,
+  withCustomName,
+  type ColumnMapping,
+  type MappingProblems,
+  type TargetChoice,
+} from './mapping';
 
 const columnName = (entry: ColumnMapping) => entry.header.trim() || `Column ${entry.column + 1}`;
 

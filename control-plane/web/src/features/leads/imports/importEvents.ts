@@ -67,7 +67,10 @@ export function useImportEvents(importId: string, follow: boolean): { rowsPerSec
     const onProgress = (event: ProgressEvent) => {
       queryClient.setQueryData<LeadImport>(key, (current) => (current ? { ...current, ...event } : current));
       const now = performance.now();
-      samples.current = [...samples.current.filter((sample) => now - sample.at <= rateWindowMs * 2), { at: now, rowsRead: event.progress.rowsRead }];
+      samples.current = [
+        ...samples.current.filter((sample) => now - sample.at <= rateWindowMs * 2),
+        { at: now, rowsRead: event.progress.rowsRead },
+      ];
       setRate(event.status === 'running' ? rowsPerSecond(samples.current) : null);
     };
     const onEnd = () => {

@@ -92,7 +92,8 @@ export function mappingProblems(mapping: readonly ColumnMapping[]): MappingProbl
       return;
     }
     const first = fedBy.get(entry.target);
-    if (first) byColumn.set(index, `${targetLabel(entry.target)} is already imported from “${first.header || `column ${first.column + 1}`}”`);
+    if (first)
+      byColumn.set(index, `${targetLabel(entry.target)} is already imported from “${first.header || `column ${first.column + 1}`}”`);
     else fedBy.set(entry.target, entry);
   });
   if (!fedBy.has('email')) overall.push('Choose the column that holds the email addresses: every lead needs one.');

@@ -18,7 +18,8 @@ export const leadImportQuery = (importId: string) =>
 
 export const importHistoryQuery = infiniteQueryOptions({
   queryKey: queryKeys.leadImports.history,
-  queryFn: ({ pageParam }) => dataOf(api.GET('/api/lead-imports', { params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+  queryFn: ({ pageParam }) =>
+    dataOf(api.GET('/api/lead-imports', { params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } } })),
   initialPageParam: '',
   getNextPageParam: (page) => page.nextCursor ?? undefined,
 });

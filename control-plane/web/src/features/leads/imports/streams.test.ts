@@ -12,7 +12,8 @@ describe("reading the import API's streams and files", () => {
   });
 
   it('reads the rejected-rows CSV: quoted cells with commas, doubled quotes and line breaks, CRLF records', () => {
-    const text = 'line,error,email,notes\r\n4,"Invalid email ""not-an-email""",not-an-email,"a, b"\r\n7,Suppressed,x@y.example,"two\r\nlines"\r\n';
+    const text =
+      'line,error,email,notes\r\n4,"Invalid email ""not-an-email""",not-an-email,"a, b"\r\n7,Suppressed,x@y.example,"two\r\nlines"\r\n';
     expect(parseCsv(text)).toEqual([
       ['line', 'error', 'email', 'notes'],
       ['4', 'Invalid email "not-an-email"', 'not-an-email', 'a, b'],

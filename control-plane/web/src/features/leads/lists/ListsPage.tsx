@@ -43,7 +43,8 @@ function NewListDialog() {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       // A taken name is a conflict on the body as a whole: it belongs on the name field.
-      if (error.problem.code === 'conflict' && !error.problem.issues?.length) form.setError('name', { type: 'server', message: error.problem.detail }, { shouldFocus: true });
+      if (error.problem.code === 'conflict' && !error.problem.issues?.length)
+        form.setError('name', { type: 'server', message: error.problem.detail }, { shouldFocus: true });
       else setFormError(applyProblemToForm(error.problem, form.setError, ['name']));
     }
   });
@@ -64,7 +65,10 @@ function NewListDialog() {
           New list
         </Button>
       </DialogTrigger>
-      <DialogContent title="New list" description="A named set of leads you fill by hand, from the leads table or with an import, and enrol in a campaign.">
+      <DialogContent
+        title="New list"
+        description="A named set of leads you fill by hand, from the leads table or with an import, and enrol in a campaign."
+      >
         <form onSubmit={onSubmit} noValidate className="space-y-4">
           {formError ? <Alert>{formError}</Alert> : null}
           <FormField label="List name" autoComplete="off" error={errors.name?.message} {...form.register('name')} />
@@ -117,9 +121,17 @@ export function ListsPage() {
   return (
     <>
       <LeadsTabs current="lists" />
-      <PageHeader title="Lists" description="Named sets of leads to enrol in campaigns." actions={canWrite ? <NewListDialog /> : undefined} />
+      <PageHeader
+        title="Lists"
+        description="Named sets of leads to enrol in campaigns."
+        actions={canWrite ? <NewListDialog /> : undefined}
+      />
       {lists.data && lists.data.length > 0 ? (
-        <SearchBox label="Search lists" value={search} onSearch={(next) => void navigate({ search: next ? { search: next } : {}, replace: true })} />
+        <SearchBox
+          label="Search lists"
+          value={search}
+          onSearch={(next) => void navigate({ search: next ? { search: next } : {}, replace: true })}
+        />
       ) : null}
       {lists.isPending ? <LoadingRows label="Loading lists" /> : null}
       {lists.isError ? <ErrorState error={lists.error} /> : null}
@@ -130,7 +142,9 @@ export function ListsPage() {
           nextAction="Create a list with New list, then add leads to it from the leads table or when you import a CSV."
         />
       ) : null}
-      {shown && lists.data && lists.data.length > 0 && shown.length === 0 ? <p className="py-8 text-center text-sm text-slate-600">No list’s name contains “{search}”.</p> : null}
+      {shown && lists.data && lists.data.length > 0 && shown.length === 0 ? (
+        <p className="py-8 text-center text-sm text-slate-600">No list’s name contains “{search}”.</p>
+      ) : null}
       {shown && shown.length > 0 ? (
         <Table>
           <caption className="sr-only">Lists</caption>

@@ -87,7 +87,10 @@ function AddSuppressionDialog() {
           Add suppression
         </Button>
       </DialogTrigger>
-      <DialogContent title="Add a suppression" description="Nobody at a suppressed address or domain is mailed again; their running sequences stop now.">
+      <DialogContent
+        title="Add a suppression"
+        description="Nobody at a suppressed address or domain is mailed again; their running sequences stop now."
+      >
         <form onSubmit={onSubmit} noValidate className="space-y-4">
           {formError ? <Alert>{formError}</Alert> : null}
           <div className="space-y-1.5">
@@ -146,7 +149,9 @@ function ImportSuppressionsDialog() {
     setError(null);
     setPercent(0);
     try {
-      const answer = await uploadCsv('/api/suppressions/import', file, { onProgress: ({ loaded, total }) => setPercent(total > 0 ? Math.round((loaded / total) * 100) : 0) });
+      const answer = await uploadCsv('/api/suppressions/import', file, {
+        onProgress: ({ loaded, total }) => setPercent(total > 0 ? Math.round((loaded / total) * 100) : 0),
+      });
       setResult(answer);
       await queryClient.invalidateQueries({ queryKey: queryKeys.suppressions.all });
       void queryClient.invalidateQueries({ queryKey: queryKeys.leads.all });
@@ -206,7 +211,14 @@ function ImportSuppressionsDialog() {
               />
             </div>
             {percent !== null ? (
-              <div role="progressbar" aria-label="Upload progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 overflow-hidden rounded-full bg-slate-100">
+              <div
+                role="progressbar"
+                aria-label="Upload progress"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={percent}
+                className="h-2 overflow-hidden rounded-full bg-slate-100"
+              >
                 <div className="h-full rounded-full bg-indigo-600" style={{ width: `${percent}%` }} />
               </div>
             ) : null}
@@ -230,7 +242,9 @@ function RemoveSuppressionButton({ suppression }: { suppression: Suppression }) 
       toast.success(`${suppression.value} may be mailed again`);
       // Out of every cached page at once, so no other search shows it while it refetches.
       queryClient.setQueriesData<InfiniteData<SuppressionsPage>>({ queryKey: queryKeys.suppressions.all }, (data) =>
-        data ? { ...data, pages: data.pages.map((page) => ({ ...page, data: page.data.filter((row) => row.id !== suppression.id) })) } : data,
+        data
+          ? { ...data, pages: data.pages.map((page) => ({ ...page, data: page.data.filter((row) => row.id !== suppression.id) })) }
+          : data,
       );
       return queryClient.invalidateQueries({ queryKey: queryKeys.suppressions.all });
     },
@@ -283,7 +297,11 @@ export function SuppressionsPage() {
         }
       />
       <div className="flex flex-wrap items-start gap-3">
-        <SearchBox label="Search suppressions" value={filters.search ?? ''} onSearch={(search) => void navigate({ search: (current) => ({ ...current, search: search || undefined }), replace: true })} />
+        <SearchBox
+          label="Search suppressions"
+          value={filters.search ?? ''}
+          onSearch={(search) => void navigate({ search: (current) => ({ ...current, search: search || undefined }), replace: true })}
+        />
         <div className="w-44">
           <Label htmlFor={kindFilterId} className="sr-only">
             Kind
@@ -291,7 +309,12 @@ export function SuppressionsPage() {
           <Select
             id={kindFilterId}
             value={filters.kind ?? ''}
-            onChange={(event) => void navigate({ search: (current) => ({ ...current, kind: (event.target.value || undefined) as Suppression['kind'] | undefined }), replace: true })}
+            onChange={(event) =>
+              void navigate({
+                search: (current) => ({ ...current, kind: (event.target.value || undefined) as Suppression['kind'] | undefined }),
+                replace: true,
+              })
+            }
           >
             <option value="">All kinds</option>
             <option value="email">Addresses</option>
@@ -332,7 +355,11 @@ export function SuppressionsPage() {
             {rows.map((suppression) => (
               <TableRow key={suppression.id}>
                 <TableCell className="max-w-72 truncate font-medium" title={suppression.value}>
-                  {suppression.kind === 'email_hash' ? <span className="font-mono text-xs text-slate-500">{suppression.value.slice(0, 16)}…</span> : suppression.value}
+                  {suppression.kind === 'email_hash' ? (
+                    <span className="font-mono text-xs text-slate-500">{suppression.value.slice(0, 16)}…</span>
+                  ) : (
+                    suppression.value
+                  )}
                 </TableCell>
                 <TableCell>{kindLabels[suppression.kind]}</TableCell>
                 <TableCell className="whitespace-nowrap">
