@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { EmptyState, ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
-import { meQuery } from '@/features/auth/queries';
+import { useCan } from '@/features/auth/permissions';
 import { BulkActions } from './BulkActions';
 import { LeadDrawer } from './LeadDrawer';
 import { LeadsFilters } from './LeadsFilters';
@@ -15,8 +15,6 @@ import { LeadsTabs } from './LeadsTabs';
 import { filtersOf, hasFilters, useLeadSearch } from './leadSearch';
 import { exportLeads, leadListsQuery, leadsInfiniteQuery } from './queries';
 
-const roleRank = { viewer: 0, member: 1, admin: 2, owner: 3 } as const;
-
 export function LeadsPage() {
   const [search, setSearch] = useLeadSearch();
   const navigate = useNavigate();
@@ -24,9 +22,8 @@ export function LeadsPage() {
   const filterKey = JSON.stringify(filters);
   const leads = useInfiniteQuery({ ...leadsInfiniteQuery(filters), placeholderData: keepPreviousData });
   const lists = useQuery(leadListsQuery);
-  const role = useQuery(meQuery).data?.organization.role;
-  const canWrite = role !== undefined && roleRank[role] >= roleRank.member;
-  const canErase = role !== undefined && roleRank[role] >= roleRank.admin;
+  const canWrite = useCan('leads:write');
+  const canErase = useCan('leads:erase');
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [exporting, setExporting] = useState(false);
 
@@ -37,7 +34,8 @@ export function LeadsPage() {
   const selected = useMemo(() => rows.filter((lead) => rowSelection[lead.id]), [rows, rowSelection]);
   const fetchNextPage = useCallback(() => void leads.fetchNextPage(), [leads]);
   const filtered = hasFilters(search);
-  const loadedText = `${rows.length}${leads.hasNextPage ? '+' : ''} ${rows.length === 1 ? 'lead' : 'leads'}${filtered ? ' match these filters' : ''}`;
+  const one = rows.length === 1 && !leads.hasNextPage;
+  const loadedText = `${rows.length}${leads.hasNextPage ? '+' : ''} ${one ? 'lead' : 'leads'}${filtered ? (one ? ' matches these filters' : ' match these filters') : ''}`;
 
   return (
     <>
