@@ -11,7 +11,10 @@ export default tseslint.config(
       // The type checker (noUnusedLocals/Parameters) already refuses these; `_name` marks a deliberate omission.
       // A variable a closure reads before its one assignment (the launcher's server) cannot be a const.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {

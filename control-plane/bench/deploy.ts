@@ -22,14 +22,21 @@ try {
   const mailbox = await http.post('/api/mailboxes/sandbox').set(auth).send({ email: 'bench-sender@ophir.example' });
   const sequence = { steps: [{ delayAmount: 0, variants: [{ label: 'A', subject: 'Bench', bodyText: 'Bench {{unsubscribeUrl}}' }] }] };
   for (let i = 0; i < count; i += 1) {
-    const campaign = await http.post('/api/campaigns').set(auth).send({ name: `Bench campaign ${i}`, mailboxIds: [mailbox.body.id] });
+    const campaign = await http
+      .post('/api/campaigns')
+      .set(auth)
+      .send({ name: `Bench campaign ${i}`, mailboxIds: [mailbox.body.id] });
     await http.put(`/api/campaigns/${campaign.body.id}/sequence`).set(auth).send(sequence);
     const started = performance.now();
     const response = await http.post(`/api/campaigns/${campaign.body.id}/start`).set(auth);
     if (response.body.deployment?.status !== 'active') throw new Error(`deploy failed: ${JSON.stringify(response.body)}`);
     // Callable means n8n accepts the tick on the campaign's webhook.
     for (;;) {
-      const tick = await fetch(`${platform.n8n.url}/webhook/ophir/campaigns/${campaign.body.id}/tick`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+      const tick = await fetch(`${platform.n8n.url}/webhook/ophir/campaigns/${campaign.body.id}/tick`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      });
       if (tick.ok) break;
       await sleep(10);
     }

@@ -51,15 +51,47 @@ function prng(seed: number) {
 }
 
 const firstNames = ['Ada', 'Alan', 'Grace', 'Linus', 'Margaret', 'Hélène', 'José', 'Zoë', 'Chidi', 'Mei', 'Olga', 'Ravi'];
-const lastNames = ['Lovelace', 'Turing', 'Hopper', 'Torvalds', 'Hamilton', 'Dupré', 'Muñoz', 'Åström', 'Okafor', 'Chen', 'Ivanova', 'Patel'];
-const companies = ['Analytical Engines', 'Bletchley Park', 'Navy Labs', '"Acme, Inc."', 'Globex', 'Initech', 'Umbrella', 'Stark Industries'];
+const lastNames = [
+  'Lovelace',
+  'Turing',
+  'Hopper',
+  'Torvalds',
+  'Hamilton',
+  'Dupré',
+  'Muñoz',
+  'Åström',
+  'Okafor',
+  'Chen',
+  'Ivanova',
+  'Patel',
+];
+const companies = [
+  'Analytical Engines',
+  'Bletchley Park',
+  'Navy Labs',
+  '"Acme, Inc."',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Stark Industries',
+];
 const titles = ['CEO', 'CTO', 'Head of Sales', 'VP Marketing', 'Founder', '', 'Engineer'];
 const cities = ['London', 'Paris', 'Berlin', 'New York', 'São Paulo', 'Lagos', 'Mumbai', 'Tokyo'];
 const countries = ['UK', 'France', 'Germany', 'USA', 'Brazil', 'Nigeria', 'India', 'Japan'];
-const timezones = ['Europe/London', 'Europe/Paris', 'Europe/Berlin', 'America/New_York', 'America/Sao_Paulo', 'Africa/Lagos', 'Asia/Kolkata', 'Asia/Tokyo'];
+const timezones = [
+  'Europe/London',
+  'Europe/Paris',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Sao_Paulo',
+  'Africa/Lagos',
+  'Asia/Kolkata',
+  'Asia/Tokyo',
+];
 const invalidAddresses = ['not-an-email', 'jane.doe@', '@example.com', 'john doe@example.com', 'mary@@example.com', 'bob@example'];
 
-const mixCase = (text: string, random: () => number) => (random() < 0.3 ? text.toUpperCase() : random() < 0.5 ? text[0]!.toUpperCase() + text.slice(1) : text);
+const mixCase = (text: string, random: () => number) =>
+  random() < 0.3 ? text.toUpperCase() : random() < 0.5 ? text[0]!.toUpperCase() + text.slice(1) : text;
 
 interface Expected {
   invalid: number;
@@ -91,9 +123,10 @@ async function generateCsv(file: string): Promise<Expected> {
     const i = row % 8;
     const first = firstNames[row % firstNames.length]!;
     const last = lastNames[(row >> 3) % lastNames.length]!;
-    chunk += `${email},${first},${last},${companies[i]},${titles[row % titles.length]},+1 555 ${String(row % 10000).padStart(4, '0')},`
-      + `https://company${row % 5000}.example,https://www.linkedin.com/in/${first.toLowerCase()}-${row},${cities[i]},${countries[i]},${timezones[i]},`
-      + `${row % 10 === 0 ? '"Met at the fair, said ""hi"""' : ''}\r\n`;
+    chunk +=
+      `${email},${first},${last},${companies[i]},${titles[row % titles.length]},+1 555 ${String(row % 10000).padStart(4, '0')},` +
+      `https://company${row % 5000}.example,https://www.linkedin.com/in/${first.toLowerCase()}-${row},${cities[i]},${countries[i]},${timezones[i]},` +
+      `${row % 10 === 0 ? '"Met at the fair, said ""hi"""' : ''}\r\n`;
     if (chunk.length > 1 << 20) {
       if (!out.write(chunk)) await once(out, 'drain');
       chunk = '';
@@ -110,15 +143,33 @@ async function withDatabase(run: (databaseUrl: string, copyReference: (file: str
   try {
     const copyReference = (file: string): number | null => {
       const psqlEnv = { ...process.env, PGPASSWORD: decodeURIComponent(url.password) };
-      const connection = ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username), '-d', database.name, '-v', 'ON_ERROR_STOP=1', '-q'];
+      const connection = [
+        '-h',
+        url.hostname,
+        '-p',
+        url.port || '5432',
+        '-U',
+        decodeURIComponent(url.username),
+        '-d',
+        database.name,
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-q',
+      ];
       const columns = Array.from({ length: 12 }, (_, index) => `c${index} text`).join(', ');
-      const setup = spawnSync('psql', [...connection, '-c', `CREATE UNLOGGED TABLE IF NOT EXISTS copy_reference (${columns}); TRUNCATE copy_reference`], { env: psqlEnv });
+      const setup = spawnSync(
+        'psql',
+        [...connection, '-c', `CREATE UNLOGGED TABLE IF NOT EXISTS copy_reference (${columns}); TRUNCATE copy_reference`],
+        { env: psqlEnv },
+      );
       if (setup.status !== 0) {
         log(`psql unavailable for the \\copy reference: ${setup.error?.message ?? setup.stderr.toString()}`);
         return null;
       }
       const started = performance.now();
-      const copy = spawnSync('psql', [...connection, '-c', `\\copy copy_reference FROM '${file}' WITH (FORMAT csv, HEADER true)`], { env: psqlEnv });
+      const copy = spawnSync('psql', [...connection, '-c', `\\copy copy_reference FROM '${file}' WITH (FORMAT csv, HEADER true)`], {
+        env: psqlEnv,
+      });
       const seconds = (performance.now() - started) / 1000;
       if (copy.status !== 0) {
         log(`\\copy failed: ${copy.stderr.toString()}`);
@@ -138,10 +189,16 @@ async function main(): Promise<void> {
   await mkdir(workDir, { recursive: true });
   const csvFile = path.join(workDir, `leads-${rows}.csv`);
   log(`generating ${rows} rows into ${csvFile}`);
-  const generator = execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, '--rows', String(rows), '--generate-only', csvFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const generator = execFileSync(
+    process.execPath,
+    [...process.execArgv, process.argv[1]!, '--rows', String(rows), '--generate-only', csvFile],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const expected = JSON.parse(generator.toString()) as Expected;
   const fileBytes = (await stat(csvFile)).size;
-  log(`${(fileBytes / 1024 ** 2).toFixed(1)} MB; expecting ${expected.imported} imported, ${expected.invalid} rejected, ${expected.duplicates} duplicates`);
+  log(
+    `${(fileBytes / 1024 ** 2).toFixed(1)} MB; expecting ${expected.imported} imported, ${expected.invalid} rejected, ${expected.duplicates} duplicates`,
+  );
 
   await withDatabase(async (databaseUrl, copyReference) => {
     const prisma = createPrismaClient({ databaseUrl, poolSize: 4 });
@@ -151,7 +208,16 @@ async function main(): Promise<void> {
       const organization = await prisma.organization.create({ data: { name: 'Bench' } });
       const auth = { organizationId: organization.id, role: 'owner' as const, db: scopedDb(prisma, organization.id) };
       const logger = createLogger({ level: 'warn' });
-      const imports = new LeadImportsService({ prisma, sql, clock: systemClock, logger, importsDir, maxUploadBytes: 8 * 1024 ** 3, batchSize, sequences: campaignLeadSequences });
+      const imports = new LeadImportsService({
+        prisma,
+        sql,
+        clock: systemClock,
+        logger,
+        importsDir,
+        maxUploadBytes: 8 * 1024 ** 3,
+        batchSize,
+        sequences: campaignLeadSequences,
+      });
       // The upload step is a plain file write; the service takes the stored file from here.
       const upload = path.join(importsDir, 'upload.csv');
       await copyFile(csvFile, upload);
@@ -177,9 +243,13 @@ async function main(): Promise<void> {
         duplicates: p.duplicates === expected.duplicates,
         addsUp: p.imported + p.updated + p.skipped + p.rejected + p.suppressed + p.duplicates === p.rowsRead,
       };
-      const failed = Object.entries(checks).filter(([, ok]) => !ok).map(([name]) => name);
+      const failed = Object.entries(checks)
+        .filter(([, ok]) => !ok)
+        .map(([name]) => name);
       if (failed.length > 0) {
-        log(`COUNTS DO NOT ADD UP (${failed.join(', ')}): ${JSON.stringify({ status: result.status, error: result.error, progress: p, leadsInDatabase, expected })}`);
+        log(
+          `COUNTS DO NOT ADD UP (${failed.join(', ')}): ${JSON.stringify({ status: result.status, error: result.error, progress: p, leadsInDatabase, expected })}`,
+        );
         process.exitCode = 1;
       } else {
         log('counts add up exactly');

@@ -48,9 +48,68 @@ function prng(seed: number) {
 }
 
 // 24^3 = 13,824 distinct last names and 24^2 company stems: a fragment matches a few hundred leads, as in real data.
-const syllables = ['bar', 'ken', 'lo', 'mir', 'san', 'tor', 'vel', 'dan', 'ric', 'hal', 'mon', 'pet', 'ros', 'gar', 'lin', 'nov', 'ber', 'cas', 'fin', 'jor', 'wal', 'zek', 'quin', 'yar'];
-const firstNames = ['Ada', 'Alan', 'Grace', 'Linus', 'Margaret', 'Hélène', 'José', 'Zoë', 'Chidi', 'Mei', 'Olga', 'Ravi', 'Noah', 'Emma', 'Liam', 'Sofia', 'Lucas', 'Mia', 'Ethan', 'Amara'];
-const industries = ['Software', 'Fintech', 'Retail', 'Healthcare', 'Logistics', 'Education', 'Media', 'Energy', 'Manufacturing', 'Travel', 'Insurance', 'Legal'];
+const syllables = [
+  'bar',
+  'ken',
+  'lo',
+  'mir',
+  'san',
+  'tor',
+  'vel',
+  'dan',
+  'ric',
+  'hal',
+  'mon',
+  'pet',
+  'ros',
+  'gar',
+  'lin',
+  'nov',
+  'ber',
+  'cas',
+  'fin',
+  'jor',
+  'wal',
+  'zek',
+  'quin',
+  'yar',
+];
+const firstNames = [
+  'Ada',
+  'Alan',
+  'Grace',
+  'Linus',
+  'Margaret',
+  'Hélène',
+  'José',
+  'Zoë',
+  'Chidi',
+  'Mei',
+  'Olga',
+  'Ravi',
+  'Noah',
+  'Emma',
+  'Liam',
+  'Sofia',
+  'Lucas',
+  'Mia',
+  'Ethan',
+  'Amara',
+];
+const industries = [
+  'Software',
+  'Fintech',
+  'Retail',
+  'Healthcare',
+  'Logistics',
+  'Education',
+  'Media',
+  'Energy',
+  'Manufacturing',
+  'Travel',
+  'Insurance',
+  'Legal',
+];
 const tags = ['vip', 'webinar', 'conference', 'partner', 'inbound', 'outbound', 'cold', 'warm', 'q1', 'q2'];
 const listCount = 5;
 /** On one lead in 5,000, and a list of one lead in 2,000: filters that match a few hundred leads. */
@@ -75,7 +134,8 @@ async function seed(client: pg.Client, organizationId: string): Promise<{ lists:
     lists.push(rows[0]!.id);
   }
   const s = `(${sqlArray(syllables)})`;
-  await client.query(`
+  await client.query(
+    `
     INSERT INTO leads (id, "organizationId", email, "emailDomain", "firstName", "lastName", company, title, city, country,
                        timezone, "customFields", tags, status, source, "updatedAt")
     SELECT gen_random_uuid(), $1::uuid,
@@ -95,7 +155,9 @@ async function seed(client: pg.Client, organizationId: string): Promise<{ lists:
              initcap(${s}[1 + (h % 24)] || ${s}[1 + (h / 24) % 24] || ${s}[1 + (h / 576) % 24]) AS last,
              initcap(${s}[1 + (i % 576) % 24] || ${s}[1 + (i % 576) / 24]) || ' ' || (i % 997) AS company
       FROM (SELECT i, ((i::bigint * 2654435761) % 4294967296)::bigint AS h FROM generate_series(0, $2::int - 1) AS i) AS numbered
-    ) AS generated`, [organizationId, leadCount]);
+    ) AS generated`,
+    [organizationId, leadCount],
+  );
   await client.query(
     `INSERT INTO lead_list_members ("organizationId", "listId", "leadId")
      SELECT $1::uuid, ($2::uuid[])[1 + n % ${listCount}], id
@@ -138,7 +200,8 @@ async function main(): Promise<void> {
   });
   let lastLeadsQuery: { sql: string; params: unknown[] } | undefined;
   prisma.$on('query', (event) => {
-    if (event.query.startsWith('SELECT') && event.query.includes('FROM "public"."leads" WHERE')) lastLeadsQuery = { sql: event.query, params: JSON.parse(event.params) as unknown[] };
+    if (event.query.startsWith('SELECT') && event.query.includes('FROM "public"."leads" WHERE'))
+      lastLeadsQuery = { sql: event.query, params: JSON.parse(event.params) as unknown[] };
   });
   const app = createApp({ config, prisma, logger: createLogger({ level: config.LOG_LEVEL }), clock: systemClock });
   const server: Server = app.express.listen(port, '127.0.0.1');
@@ -147,7 +210,12 @@ async function main(): Promise<void> {
     const registered = await fetch(`${url}/api/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'owner@bench.example', password: 'correct horse battery staple', name: 'Bench Owner', organizationName: 'Bench' }),
+      body: JSON.stringify({
+        email: 'owner@bench.example',
+        password: 'correct horse battery staple',
+        name: 'Bench Owner',
+        organizationName: 'Bench',
+      }),
     });
     if (registered.status !== 201) throw new Error(`register failed: ${registered.status} ${await registered.text()}`);
     const session = (await registered.json()) as { accessToken: string; organization: { id: string } };
@@ -159,16 +227,26 @@ async function main(): Promise<void> {
     benchLog(`seeded in ${seedSeconds.toFixed(1)} s`);
 
     const emailAt = async (offset: number) =>
-      (await client.query<{ email: string }>('SELECT email FROM leads ORDER BY "organizationId", email OFFSET $1 LIMIT 1', [offset])).rows[0]!.email;
-    const cursorPositions = await Promise.all(Array.from({ length: 8 }, (_, index) => emailAt(Math.floor(((index + 0.5) / 8) * leadCount))));
-    const firstPage = (await (await fetch(`${url}/api/leads?limit=50`, { headers: { Authorization: `Bearer ${session.accessToken}` } })).json()) as { nextCursor: string };
+      (await client.query<{ email: string }>('SELECT email FROM leads ORDER BY "organizationId", email OFFSET $1 LIMIT 1', [offset]))
+        .rows[0]!.email;
+    const cursorPositions = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => emailAt(Math.floor(((index + 0.5) / 8) * leadCount))),
+    );
+    const firstPage = (await (
+      await fetch(`${url}/api/leads?limit=50`, { headers: { Authorization: `Bearer ${session.accessToken}` } })
+    ).json()) as { nextCursor: string };
 
     const pick = <T>(values: T[], random: () => number) => values[Math.floor(random() * values.length)]!;
     const syllable = (random: () => number) => pick(syllables, random);
     const cases: Case[] = [
       { name: 'firstPage', query: () => ({}) },
       // The first page's own nextCursor once, then cursors spread over the whole organization.
-      { name: 'nextPage', query: (random) => ({ cursor: random() < 0.2 ? firstPage.nextCursor : leadsCursor.encode({ email: pick(cursorPositions, random) }) }) },
+      {
+        name: 'nextPage',
+        query: (random) => ({
+          cursor: random() < 0.2 ? firstPage.nextCursor : leadsCursor.encode({ email: pick(cursorPositions, random) }),
+        }),
+      },
       // Two syllables of a last name: a few hundred to a few thousand matches among a million.
       { name: 'searchName', query: (random) => ({ search: `${syllable(random)}${syllable(random)}` }) },
       // A run of digits from the middle of an address: a handful of matches.
@@ -184,19 +262,28 @@ async function main(): Promise<void> {
       { name: 'statusListTagFilter', query: (random) => ({ status: 'active', listId: pick(lists, random), tag: pick(tags, random) }) },
     ];
 
-    interface PlanNode { 'Node Type': string; 'Index Name'?: string; 'Relation Name'?: string; Plans?: PlanNode[] }
+    interface PlanNode {
+      'Node Type': string;
+      'Index Name'?: string;
+      'Relation Name'?: string;
+      Plans?: PlanNode[];
+    }
     const scans = (node: PlanNode): string[] => [
       ...(node['Node Type'].includes('Scan') ? [`${node['Node Type']} on ${node['Index Name'] ?? node['Relation Name']}`] : []),
       ...(node.Plans ?? []).flatMap(scans),
     ];
     const explain = async () => {
       const { sql, params } = lastLeadsQuery!;
-      const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode; 'Execution Time': number }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+      const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode; 'Execution Time': number }> }>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
+        params,
+      );
       const [plan] = rows[0]!['QUERY PLAN'];
       return { scans: scans(plan!.Plan), executionMs: Number(plan!['Execution Time'].toFixed(1)) };
     };
 
-    const results: Record<string, { p50: number; p95: number; max: number; rows: number; plan: { scans: string[]; executionMs: number } }> = {};
+    const results: Record<string, { p50: number; p95: number; max: number; rows: number; plan: { scans: string[]; executionMs: number } }> =
+      {};
     const only = args.only?.split(',');
     for (const benchCase of cases.filter((candidate) => !only || only.includes(candidate.name))) {
       const random = prng(7);
@@ -224,8 +311,12 @@ async function main(): Promise<void> {
       };
       benchLog(`${benchCase.name}: ${JSON.stringify(results[benchCase.name])}`);
     }
-    const indexes = (await client.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'leads' ORDER BY 1`)).rows.map((row) => row.indexname);
-    process.stdout.write(`${JSON.stringify({ leads: leadCount, iterations, seedSeconds: Number(seedSeconds.toFixed(1)), indexes, results })}\n`);
+    const indexes = (
+      await client.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'leads' ORDER BY 1`)
+    ).rows.map((row) => row.indexname);
+    process.stdout.write(
+      `${JSON.stringify({ leads: leadCount, iterations, seedSeconds: Number(seedSeconds.toFixed(1)), indexes, results })}\n`,
+    );
   } finally {
     await new Promise<void>((resolve) => {
       server.closeAllConnections();

@@ -63,12 +63,16 @@ async function drive(campaignId: string, total: number, workers: number): Promis
   const countSent = () => platform.prisma.message.count({ where: { campaignId, status: 'sent' } });
   const worker = async () => {
     while (!done) {
-      const response = await fetch(`${platform.n8n.url}/webhook/ophir/campaigns/${campaignId}/tick`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+      const response = await fetch(`${platform.n8n.url}/webhook/ophir/campaigns/${campaignId}/tick`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      });
       await response.text();
     }
   };
   const progress = (async () => {
-    for (let last = -1; ; ) {
+    for (let last = -1; ;) {
       const sent = await countSent();
       if (sent !== last) benchLog(`${sent}/${total} sent after ${((performance.now() - started) / 1000).toFixed(1)} s`);
       last = sent;
@@ -95,7 +99,9 @@ function deliveredCounts(senders: string[], tag: string): Map<string, number> {
 }
 
 try {
-  const session = await http.post('/api/auth/register').send({ email: 'bench@ophir.example', password: 'bench password 1', name: 'Bench', organizationName: 'Bench' });
+  const session = await http
+    .post('/api/auth/register')
+    .send({ email: 'bench@ophir.example', password: 'bench password 1', name: 'Bench', organizationName: 'Bench' });
   const auth = { Authorization: `Bearer ${session.body.accessToken}` };
   const organizationId = session.body.organization.id as string;
   const senders: string[] = [];
@@ -108,10 +114,21 @@ try {
     senders.push(email);
     mailboxIds.push(connected.mailboxId);
   }
-  await platform.prisma.mailbox.updateMany({ where: { id: { in: mailboxIds } }, data: { dailyCap: 1_000_000, rampEnabled: false, minGapSeconds: 0, gapJitterSeconds: 0 } });
+  await platform.prisma.mailbox.updateMany({
+    where: { id: { in: mailboxIds } },
+    data: { dailyCap: 1_000_000, rampEnabled: false, minGapSeconds: 0, gapJitterSeconds: 0 },
+  });
 
   benchLog(`enrolling ${sends} leads`);
-  const main = await startSendingCampaign({ http, prisma: platform.prisma, auth, organizationId, mailboxIds, leads: sends, name: 'Pipeline bench' });
+  const main = await startSendingCampaign({
+    http,
+    prisma: platform.prisma,
+    auth,
+    organizationId,
+    mailboxIds,
+    leads: sends,
+    name: 'Pipeline bench',
+  });
   await tickWaitsForExecution(main.workflowId);
   const seconds = await drive(main.campaignId, sends, Number(args.workers));
   const delivered = deliveredCounts(senders, main.tag);
@@ -121,7 +138,15 @@ try {
   await http.post(`/api/campaigns/${main.campaignId}/pause`).set(auth);
 
   benchLog(`naive reference: ${naiveSends} sends, one execution each`);
-  const naive = await startSendingCampaign({ http, prisma: platform.prisma, auth, organizationId, mailboxIds, leads: naiveSends, name: 'Naive bench' });
+  const naive = await startSendingCampaign({
+    http,
+    prisma: platform.prisma,
+    auth,
+    organizationId,
+    mailboxIds,
+    leads: naiveSends,
+    name: 'Naive bench',
+  });
   await tickWaitsForExecution(naive.workflowId, 1);
   const naiveSeconds = await drive(naive.campaignId, naiveSends, Number(args['naive-workers']));
   const naiveDelivered = deliveredCounts(senders, naive.tag);

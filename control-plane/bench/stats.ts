@@ -69,21 +69,29 @@ function eventsSql(table: string): string {
 }
 
 async function seed(client: pg.Client): Promise<{ organizationId: string; campaignId: string }> {
-  const { rows: [org] } = await client.query(`INSERT INTO organizations (id, name, "updatedAt") VALUES (gen_random_uuid(), 'bench', now()) RETURNING id`);
+  const {
+    rows: [org],
+  } = await client.query(`INSERT INTO organizations (id, name, "updatedAt") VALUES (gen_random_uuid(), 'bench', now()) RETURNING id`);
   const organizationId = org.id as string;
-  const { rows: [campaign] } = await client.query(
+  const {
+    rows: [campaign],
+  } = await client.query(
     `INSERT INTO campaigns (id, "organizationId", name, status, timezone, "updatedAt") VALUES (gen_random_uuid(), $1, 'bench', 'active', 'Europe/Paris', now()) RETURNING id`,
     [organizationId],
   );
   const campaignId = campaign.id as string;
   const variantIds: string[] = [];
   for (let position = 0; position < 3; position += 1) {
-    const { rows: [step] } = await client.query(
+    const {
+      rows: [step],
+    } = await client.query(
       `INSERT INTO sequence_steps (id, "organizationId", "campaignId", position, "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, now()) RETURNING id`,
       [organizationId, campaignId, position],
     );
     for (const label of ['A', 'B']) {
-      const { rows: [variant] } = await client.query(
+      const {
+        rows: [variant],
+      } = await client.query(
         `INSERT INTO step_variants (id, "organizationId", "stepId", label, subject, "bodyText", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, 's', 'b', now()) RETURNING id`,
         [organizationId, step.id, label],
       );
@@ -92,7 +100,9 @@ async function seed(client: pg.Client): Promise<{ organizationId: string; campai
   }
   const mailboxIds: string[] = [];
   for (let index = 0; index < 3; index += 1) {
-    const { rows: [mailbox] } = await client.query(
+    const {
+      rows: [mailbox],
+    } = await client.query(
       `INSERT INTO mailboxes (id, "organizationId", provider, email, "updatedAt") VALUES (gen_random_uuid(), $1, 'sandbox', $2, now()) RETURNING id`,
       [organizationId, `sender${index}@bench.example`],
     );
@@ -124,7 +134,9 @@ async function run(databaseUrl: string): Promise<void> {
   const client = new pg.Client(pgConnectionOptions(databaseUrl));
   await client.connect();
   const { organizationId, campaignId } = await seed(client);
-  const { rows: [{ count: messageCount }] } = await client.query(`SELECT count(*)::int AS count FROM messages WHERE "campaignId" = $1`, [campaignId]);
+  const {
+    rows: [{ count: messageCount }],
+  } = await client.query(`SELECT count(*)::int AS count FROM messages WHERE "campaignId" = $1`, [campaignId]);
   log(`seeded ${messageCount} sent messages; loading ${messageCount * eventsPerMessage} events`);
 
   // The first chunks go through the trigger (its throughput is measured there); the rest is bulk-loaded
@@ -142,7 +154,9 @@ async function run(databaseUrl: string): Promise<void> {
       await client.query('SET session_replication_role = DEFAULT');
       await client.query(bulkDeltasSql, [campaignId, offset, messagesPerChunk]);
     }
-    log(`  ${Math.min(offset + messagesPerChunk, messageCount) * eventsPerMessage} events (${chunk.ms} ms for this chunk${viaTrigger ? ', through the trigger' : ''})`);
+    log(
+      `  ${Math.min(offset + messagesPerChunk, messageCount) * eventsPerMessage} events (${chunk.ms} ms for this chunk${viaTrigger ? ', through the trigger' : ''})`,
+    );
   }
   const eventCount = messageCount * eventsPerMessage;
   // The same inserts into a copy of the events table without the trigger: the trigger's cost.
@@ -158,7 +172,8 @@ async function run(databaseUrl: string): Promise<void> {
   const reads: number[] = [];
   for (let i = 0; i < 20; i += 1) reads.push((await timed(() => stats.summary({ db }, campaignId))).ms);
   const dailyReads: number[] = [];
-  for (let i = 0; i < 20; i += 1) dailyReads.push((await timed(() => stats.daily({ db }, campaignId, { from: '2026-11-01', to: '2026-12-31' }))).ms);
+  for (let i = 0; i < 20; i += 1)
+    dailyReads.push((await timed(() => stats.daily({ db }, campaignId, { from: '2026-11-01', to: '2026-12-31' }))).ms);
 
   // Steady state: 10,000 new events (one chunk of 1,000 messages), then a read that folds them.
   await client.query(eventsSql('events'), [campaignId, 0, 1_000]);
@@ -192,7 +207,9 @@ async function run(databaseUrl: string): Promise<void> {
     totals.opened.human + totals.opened.machine === of('opened').total &&
     totals.clicked.human + totals.clicked.machine === of('clicked').total &&
     totals.replied === of('replied').messages;
-  const { rows: [{ rows: aggregateRows }] } = await client.query(`SELECT count(*)::int AS rows FROM campaign_stats_daily WHERE "campaignId" = $1`, [campaignId]);
+  const {
+    rows: [{ rows: aggregateRows }],
+  } = await client.query(`SELECT count(*)::int AS rows FROM campaign_stats_daily WHERE "campaignId" = $1`, [campaignId]);
 
   await prisma.$disconnect();
   await client.end();

@@ -23,11 +23,29 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), 'ophir-migration-'));
 try {
   const before = path.join(scratch, 'schema.prisma');
   writeFileSync(before, git('show', `${lastMigrationCommit}:control-plane/prisma/schema.prisma`));
-  const diff = spawnSync('npx', ['prisma', 'migrate', 'diff', '--from-schema-datamodel', before, '--to-schema-datamodel', path.join('prisma', 'schema.prisma'), '--script'], {
-    cwd: controlPlane,
-    encoding: 'utf8',
-    env: { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/postgres', ...process.env, CHECKPOINT_DISABLE: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1' },
-  });
+  const diff = spawnSync(
+    'npx',
+    [
+      'prisma',
+      'migrate',
+      'diff',
+      '--from-schema-datamodel',
+      before,
+      '--to-schema-datamodel',
+      path.join('prisma', 'schema.prisma'),
+      '--script',
+    ],
+    {
+      cwd: controlPlane,
+      encoding: 'utf8',
+      env: {
+        DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/postgres',
+        ...process.env,
+        CHECKPOINT_DISABLE: '1',
+        PRISMA_HIDE_UPDATE_MESSAGE: '1',
+      },
+    },
+  );
   if (diff.status !== 0) {
     process.stderr.write(diff.stderr);
     process.exit(diff.status ?? 1);

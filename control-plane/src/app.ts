@@ -71,12 +71,25 @@ export function createApp(deps: AppDeps): App {
 
   // Lower modules first: each takes what it needs from the ones before it (src/modules/*/README.md).
   const auth = authModule({ config, prisma, clock });
-  const organizations = organizationsModule({ prisma, clock, passwords: auth.passwords, auth: auth.auth, sessionCookie: auth.sessionCookie });
+  const organizations = organizationsModule({
+    prisma,
+    clock,
+    passwords: auth.passwords,
+    auth: auth.auth,
+    sessionCookie: auth.sessionCookie,
+  });
   const platform = platformModule({ prisma, secrets, clock });
   const { platformSecrets } = platform;
   const deploymentsPart = deploymentsModule({ config, prisma, clock, logger, metrics, platformSecrets });
   const { n8n, deployments, reconciler } = deploymentsPart;
-  const mailboxes = mailboxModule({ config, prisma, secrets, clock, logger, watchInboxesNow: (organizationId) => deployments.tickInboxWatcher(organizationId) });
+  const mailboxes = mailboxModule({
+    config,
+    prisma,
+    secrets,
+    clock,
+    logger,
+    watchInboxesNow: (organizationId) => deployments.tickInboxWatcher(organizationId),
+  });
   const leads = leadsModule({ config, prisma, clock, logger, sequences: campaignLeadSequences });
   const campaigns = campaignsModule({ config, clock, deployments, platformSecrets });
   const { links } = campaigns;
@@ -85,9 +98,20 @@ export function createApp(deps: AppDeps): App {
   const tracking = trackingModule({ config, prisma, clock, logger, links, outcomes: outcomes.leadOutcomes });
   const stats = statsModule({ config, clock, logger });
   const inbox = inboxModule({ prisma, clock, links, logger, deployments, inbound: outcomes.inbound });
-  const routes: AnyRoute[] = [auth, organizations, platform, campaigns, deploymentsPart, sending, leads, mailboxes, outcomes, tracking, stats, inbox].flatMap(
-    (module) => module.routes,
-  );
+  const routes: AnyRoute[] = [
+    auth,
+    organizations,
+    platform,
+    campaigns,
+    deploymentsPart,
+    sending,
+    leads,
+    mailboxes,
+    outcomes,
+    tracking,
+    stats,
+    inbox,
+  ].flatMap((module) => module.routes);
 
   const readiness = new Readiness();
   readiness.register('database', () =>
@@ -135,5 +159,17 @@ export function createApp(deps: AppDeps): App {
   app.use(webAppRouter({ dir: deps.webAppDir ?? builtWebAppDir }));
   app.use(routeNotFound);
   app.use(problemHandler(logger));
-  return { express: app, routes, secrets, platformSecrets, n8n, deployments, reconciler, leadImportUpkeep: leads.importUpkeep, metrics, readiness, openApiDocument };
+  return {
+    express: app,
+    routes,
+    secrets,
+    platformSecrets,
+    n8n,
+    deployments,
+    reconciler,
+    leadImportUpkeep: leads.importUpkeep,
+    metrics,
+    readiness,
+    openApiDocument,
+  };
 }

@@ -48,16 +48,12 @@ export class OphirControlPlaneApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description:
-				'Shared secret used to sign every request with HMAC-SHA256; the same value as the control plane setting for n8n',
+			description: 'Shared secret used to sign every request with HMAC-SHA256; the same value as the control plane setting for n8n',
 			required: true,
 		},
 	];
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		// Sign the exact string that goes on the wire: objects are serialised here, once.
 		const rawBody =
 			requestOptions.body === undefined || requestOptions.body === null

@@ -9,9 +9,7 @@ import { analyze } from '@typescript-eslint/scope-manager';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { createRequire } from 'node:module';
 
-const requireFromPlugin = createRequire(
-	createRequire(import.meta.url).resolve('@n8n/eslint-plugin-community-nodes'),
-);
+const requireFromPlugin = createRequire(createRequire(import.meta.url).resolve('@n8n/eslint-plugin-community-nodes'));
 const { parse } = requireFromPlugin('@typescript-eslint/typescript-estree');
 
 export function parseForESLint(code, options = {}) {

@@ -80,7 +80,11 @@ describe('fall back: the repeated hour is inside on both passes', () => {
 describe('days, holidays and timezone choice', () => {
 	it('skips weekends and holidays in the local calendar', () => {
 		// Friday 2026-12-24 17:30 in Berlin; 25th is a holiday, 26-27 weekend.
-		const schedule = window({ timezone: 'Europe/Berlin', days: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: ['2026-12-25', '2026-12-28'] });
+		const schedule = window({
+			timezone: 'Europe/Berlin',
+			days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+			holidays: ['2026-12-25', '2026-12-28'],
+		});
 		const decision = decide(at('2026-12-24T16:30:00Z'), schedule, null);
 		expect(decision).toMatchObject({ inside: false, timezone: 'Europe/Berlin', nextWindowStart: '2026-12-29T08:00:00.000Z' });
 	});
@@ -120,9 +124,23 @@ describe('independence from the server timezone', () => {
 
 describe('properties against an Intl reference', () => {
 	const dstZones = [
-		'America/New_York', 'America/Los_Angeles', 'America/Santiago', 'America/Havana', 'America/Asuncion',
-		'Europe/London', 'Europe/Berlin', 'Europe/Chisinau', 'Asia/Jerusalem', 'Asia/Tehran', 'Australia/Sydney',
-		'Australia/Lord_Howe', 'Pacific/Auckland', 'Pacific/Chatham', 'Asia/Kolkata', 'Asia/Kathmandu', 'UTC',
+		'America/New_York',
+		'America/Los_Angeles',
+		'America/Santiago',
+		'America/Havana',
+		'America/Asuncion',
+		'Europe/London',
+		'Europe/Berlin',
+		'Europe/Chisinau',
+		'Asia/Jerusalem',
+		'Asia/Tehran',
+		'Australia/Sydney',
+		'Australia/Lord_Howe',
+		'Pacific/Auckland',
+		'Pacific/Chatham',
+		'Asia/Kolkata',
+		'Asia/Kathmandu',
+		'UTC',
 	];
 	const allZones = Intl.supportedValuesOf('timeZone');
 	const zone = fc.oneof(fc.constantFrom(...dstZones), fc.constantFrom(...allZones));

@@ -28,7 +28,14 @@ describe('Business Hours Gate node', () => {
 
 	it('uses a window defined on the node when asked to', async () => {
 		const run = await runNode(node, {
-			items: [asJson(claimItem({ now: '2026-03-10T15:00:00Z', lead: { id: 'l', email: 'l@x.example', firstName: null, lastName: null, company: null, timezone: null } }))],
+			items: [
+				asJson(
+					claimItem({
+						now: '2026-03-10T15:00:00Z',
+						lead: { id: 'l', email: 'l@x.example', firstName: null, lastName: null, company: null, timezone: null },
+					}),
+				),
+			],
 			parameters: { scheduleSource: 'parameters', timezone: 'Asia/Tokyo', days: ['tue'], start: '08:00', end: '20:00', holidays: '' },
 		});
 		// 00:00 Wednesday in Tokyo: outside, next window Wednesday is not a sending day -> next Tuesday 08:00 JST.
@@ -36,12 +43,18 @@ describe('Business Hours Gate node', () => {
 	});
 
 	it('fails the item on a broken schedule, or reports the error with continueOnFail', async () => {
-		const broken = asJson(claimItem({ schedule: { timezone: 'Nowhere/City', days: ['mon'], start: '09:00', end: '17:00', useLeadTimezone: true, holidays: [] } }));
+		const broken = asJson(
+			claimItem({
+				schedule: { timezone: 'Nowhere/City', days: ['mon'], start: '09:00', end: '17:00', useLeadTimezone: true, holidays: [] },
+			}),
+		);
 		await expect(runNode(node, { items: [broken] })).rejects.toThrow('Unknown timezone "Nowhere/City"');
 		const run = await runNode(node, { items: [broken], continueOnFail: true });
 		expect(jsonOf(run, 0)[0]?.error).toBe('Unknown timezone "Nowhere/City"');
 
-		const overnight = asJson(claimItem({ schedule: { timezone: 'UTC', days: ['mon'], start: '22:00', end: '06:00', useLeadTimezone: true, holidays: [] } }));
+		const overnight = asJson(
+			claimItem({ schedule: { timezone: 'UTC', days: ['mon'], start: '22:00', end: '06:00', useLeadTimezone: true, holidays: [] } }),
+		);
 		await expect(runNode(node, { items: [overnight] })).rejects.toThrow(/schedule.end.*after schedule.start/);
 	});
 });

@@ -39,9 +39,14 @@ describe('Claim Due Sends', () => {
 	});
 
 	it('fails the node on errors instead of emitting partial work', async () => {
-		controlPlane.script.push('/api/internal/n8n/claims', { status: 500, body: { type: 'https://ophir.dev/problems/internal', title: 'Error', status: 500, code: 'internal', detail: 'boom' } });
+		controlPlane.script.push('/api/internal/n8n/claims', {
+			status: 500,
+			body: { type: 'https://ophir.dev/problems/internal', title: 'Error', status: 500, code: 'internal', detail: 'boom' },
+		});
 		await expect(claim()).rejects.toThrow('Claim failed (500 internal): boom');
-		await expect(claim({ credentials: { ...credentials, signingSecret: 'bad' } })).rejects.toThrow('Control plane rejected the request signature');
+		await expect(claim({ credentials: { ...credentials, signingSecret: 'bad' } })).rejects.toThrow(
+			'Control plane rejected the request signature',
+		);
 		await expect(claim({ credentials: { baseUrl: 'http://127.0.0.1:9', signingSecret } })).rejects.toThrow('Control plane unreachable');
 	});
 });

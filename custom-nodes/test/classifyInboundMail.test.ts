@@ -15,7 +15,11 @@ describe('classifyMessage: replies', () => {
 	it('a genuine reply names the message it answers, even when already read (no UNREAD label)', () => {
 		const result = classify('genuineReply');
 		expect(result).toMatchObject({ type: 'replied', ourMessageId: '<ophir.snd_step1@sender.example>' });
-		expect(result.evidence).toMatchObject({ from: 'bob@lead.example', subject: 'Re: Quick question', signal: 'In-Reply-To/References <ophir.snd_step1@sender.example>' });
+		expect(result.evidence).toMatchObject({
+			from: 'bob@lead.example',
+			subject: 'Re: Quick question',
+			signal: 'In-Reply-To/References <ophir.snd_step1@sender.example>',
+		});
 	});
 
 	it('a colleague answering a forward is a reply to our thread, found through References', () => {
@@ -79,7 +83,9 @@ describe('classifyMessage: auto-replies do not count as replies', () => {
 	});
 
 	it('Auto-Submitted: no is a human reply', () => {
-		const result = classify('genuineReply', {}, (raw) => raw.replace('MIME-Version: 1.0\r\n', 'MIME-Version: 1.0\r\nAuto-Submitted: no\r\n'));
+		const result = classify('genuineReply', {}, (raw) =>
+			raw.replace('MIME-Version: 1.0\r\n', 'MIME-Version: 1.0\r\nAuto-Submitted: no\r\n'),
+		);
 		expect(result.type).toBe('replied');
 	});
 });
@@ -122,7 +128,9 @@ describe('classifyMessage: bounces', () => {
 	});
 
 	it('a DSN reporting delivery is no bounce', () => {
-		const result = classify('softBounce', {}, (raw) => raw.replace('Action: delayed', 'Action: delivered').replace('Status: 4.2.2', 'Status: 2.0.0'));
+		const result = classify('softBounce', {}, (raw) =>
+			raw.replace('Action: delayed', 'Action: delivered').replace('Status: 4.2.2', 'Status: 2.0.0'),
+		);
 		expect(result.type).not.toBe('bounced');
 	});
 });
@@ -145,7 +153,7 @@ describe('classifyMessage: complaints from feedback loops (ARF)', () => {
 		});
 	});
 
-	it('a Microsoft JMRP report with the recipient redacted is found through the original headers\' Message-ID alone', () => {
+	it("a Microsoft JMRP report with the recipient redacted is found through the original headers' Message-ID alone", () => {
 		expect(classify('jmrpArfComplaint')).toMatchObject({
 			type: 'complained',
 			ourMessageId: '<ophir.snd_jmrp@sender.example>',
@@ -156,16 +164,26 @@ describe('classifyMessage: complaints from feedback loops (ARF)', () => {
 	it('without Original-Rcpt-To the recipient comes from the original, unless redacted', () => {
 		const withoutRcptTo = classify('yahooArfComplaint', {}, (raw) => raw.replace(/^Original-Rcpt-To:.*\r\n/m, ''));
 		expect(withoutRcptTo).toMatchObject({ type: 'complained', complaint: { recipient: 'dave@lead.example' } });
-		const redactedTo = classify('yahooArfComplaint', {}, (raw) => raw.replace(/^Original-Rcpt-To:.*\r\n/m, '').replace('To: dave@lead.example', 'To: xxxxxxxx@lead.example'));
+		const redactedTo = classify('yahooArfComplaint', {}, (raw) =>
+			raw.replace(/^Original-Rcpt-To:.*\r\n/m, '').replace('To: dave@lead.example', 'To: xxxxxxxx@lead.example'),
+		);
 		expect(redactedTo).toMatchObject({ type: 'complained', complaint: { recipient: null } });
-		const jmrpUnredacted = classify('jmrpArfComplaint', {}, (raw) => raw.replace('X-HmXmrOriginalRecipient: <redacted>', 'X-HmXmrOriginalRecipient: <frank@lead.example>'));
+		const jmrpUnredacted = classify('jmrpArfComplaint', {}, (raw) =>
+			raw.replace('X-HmXmrOriginalRecipient: <redacted>', 'X-HmXmrOriginalRecipient: <frank@lead.example>'),
+		);
 		expect(jmrpUnredacted).toMatchObject({ type: 'complained', complaint: { recipient: 'frank@lead.example' } });
 	});
 
 	it('not-spam, virus and other reports are no complaints; fraud is', () => {
-		expect(classify('notSpamArf')).toMatchObject({ type: 'ignored', reason: 'not_a_complaint', evidence: { signal: 'Feedback-Type: not-spam' } });
+		expect(classify('notSpamArf')).toMatchObject({
+			type: 'ignored',
+			reason: 'not_a_complaint',
+			evidence: { signal: 'Feedback-Type: not-spam' },
+		});
 		for (const feedbackType of ['virus', 'other']) {
-			expect(classify('yahooArfComplaint', {}, (raw) => raw.replace('Feedback-Type: abuse', `Feedback-Type: ${feedbackType}`))).toMatchObject({ type: 'ignored', reason: 'not_a_complaint' });
+			expect(
+				classify('yahooArfComplaint', {}, (raw) => raw.replace('Feedback-Type: abuse', `Feedback-Type: ${feedbackType}`)),
+			).toMatchObject({ type: 'ignored', reason: 'not_a_complaint' });
 		}
 		expect(classify('yahooArfComplaint', {}, (raw) => raw.replace('Feedback-Type: abuse', 'Feedback-Type: fraud')).type).toBe('complained');
 	});
@@ -176,11 +194,22 @@ describe('classifyMessage: complaints from feedback loops (ARF)', () => {
 	});
 
 	it('a complaint naming neither our original nor the recipient is not reported', () => {
-		const anonymous = classify('jmrpArfComplaint', {}, (raw) => raw.replace('<ophir.snd_jmrp@sender.example>', '<CAF0a1b2c3@mail.gmail.com>'));
+		const anonymous = classify('jmrpArfComplaint', {}, (raw) =>
+			raw.replace('<ophir.snd_jmrp@sender.example>', '<CAF0a1b2c3@mail.gmail.com>'),
+		);
 		expect(anonymous).toMatchObject({ type: 'complained', ourMessageId: null, complaint: { recipient: null } });
-		const watched = { providerMessageId: 'm-1', threadId: 't-1', labels: ['INBOX'], receivedAt: '2026-03-11T11:02:12.000Z', readAs: 'raw' as const, content: null };
+		const watched = {
+			providerMessageId: 'm-1',
+			threadId: 't-1',
+			labels: ['INBOX'],
+			receivedAt: '2026-03-11T11:02:12.000Z',
+			readAs: 'raw' as const,
+			content: null,
+		};
 		expect(inboundEventOf({ mailboxId: 'mb-1', provider: 'gmail' }, { ...watched, classification: anonymous })).toBeNull();
-		expect(inboundEventOf({ mailboxId: 'mb-1', provider: 'gmail' }, { ...watched, classification: classify('jmrpArfComplaint') })).toMatchObject({
+		expect(
+			inboundEventOf({ mailboxId: 'mb-1', provider: 'gmail' }, { ...watched, classification: classify('jmrpArfComplaint') }),
+		).toMatchObject({
 			type: 'complained',
 			inReplyToMessageId: '<ophir.snd_jmrp@sender.example>',
 			leadEmail: null,
@@ -193,7 +222,11 @@ describe('classifyMessage: complaints from feedback loops (ARF)', () => {
 
 describe('classifyMessage: unsubscribe requests by reply', () => {
 	it('a short German reply asking to be removed is an unsubscribe request', () => {
-		expect(classify('unsubscribeReply')).toMatchObject({ type: 'unsubscribe_request', ourMessageId: '<ophir.snd_step1@sender.example>', evidence: { signal: 'phrase "austragen"' } });
+		expect(classify('unsubscribeReply')).toMatchObject({
+			type: 'unsubscribe_request',
+			ourMessageId: '<ophir.snd_step1@sender.example>',
+			evidence: { signal: 'phrase "austragen"' },
+		});
 	});
 
 	it.each([['Please remove me from your list.'], ['unsubscribe'], ['STOP'], ['Merci de me désabonner.'], ['Por favor, darme de baja.']])(
@@ -217,7 +250,9 @@ describe('classifyMessage: unsubscribe requests by reply', () => {
 
 describe('MIME reading', () => {
 	it('decodes quoted-printable soft line breaks and UTF-8', () => {
-		expect(bodyText(parseMime(inboundMail('genuineReply')))).toContain('sounds interesting – can we talk on Thursday at 10? I\'d like to understand the pricing first.');
+		expect(bodyText(parseMime(inboundMail('genuineReply')))).toContain(
+			"sounds interesting – can we talk on Thursday at 10? I'd like to understand the pricing first.",
+		);
 	});
 
 	it('decodes ISO-8859-1 quoted-printable bodies', () => {

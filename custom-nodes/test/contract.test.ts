@@ -11,8 +11,10 @@ import {
 	SEND_RESULTS_PER_REPORT_MAX,
 } from '../nodes/shared/contract';
 
-const parameter = (node: { description: { properties: Array<{ name: string; default?: unknown; typeOptions?: { maxValue?: number } }> } }, name: string) =>
-	node.description.properties.find((property) => property.name === name);
+const parameter = (
+	node: { description: { properties: Array<{ name: string; default?: unknown; typeOptions?: { maxValue?: number } }> } },
+	name: string,
+) => node.description.properties.find((property) => property.name === name);
 
 describe('the nodes ask for no more than the control plane accepts (shared limits)', () => {
 	it('Claim Due Sends offers batches up to the claim limit', () => {

@@ -69,7 +69,13 @@ export function inboxReplyItem(sendId: string, assigned: MailboxPoolEntry): IDat
 		step: null,
 		now: '2026-03-10T14:00:00.000Z',
 		lead: { id: 'lead-1', email: 'bob@lead.example', firstName: 'Bob', lastName: null, company: null, timezone: null },
-		message: { subject: 'Re: Quick question, Bob', text: 'Tuesday works.', html: null, unsubscribeUrl: 'https://ophir.example/u/tok-1', replyTo: null },
+		message: {
+			subject: 'Re: Quick question, Bob',
+			text: 'Tuesday works.',
+			html: null,
+			unsubscribeUrl: 'https://ophir.example/u/tok-1',
+			replyTo: null,
+		},
 		threading: {
 			messageId: `<ophir.step1@${assigned.email.split('@')[1]}>`,
 			inReplyTo: '<bob-1@lead.example>',

@@ -3,14 +3,7 @@
  * HTTP goes through an injected handler (none by default: unit tests have no network); the
  * Ophir credential's real `authenticate` signs requests exactly as n8n would call it.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestOptions,
-	INode,
-	INodeExecutionData,
-	INodeType,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 import { OphirControlPlaneApi } from '../credentials/OphirControlPlaneApi.credentials';
 
@@ -101,9 +94,7 @@ export function jsonOf(run: HarnessRun, outputIndex = 0): IDataObject[] {
  * baseURL, qs, json bodies, returnFullResponse, ignoreHttpStatusErrors and timeout.
  */
 export const fetchHttpRequest: HttpHandler = async (options) => {
-	const url = new URL(
-		options.baseURL && !/^https?:/.test(options.url) ? `${options.baseURL}${options.url}` : options.url,
-	);
+	const url = new URL(options.baseURL && !/^https?:/.test(options.url) ? `${options.baseURL}${options.url}` : options.url);
 	for (const [key, value] of Object.entries(options.qs ?? {})) {
 		// Arrays as repeated parameters (n8n's arrayFormat 'repeat'), the form Google APIs read.
 		if (Array.isArray(value)) for (const entry of value) url.searchParams.append(key, String(entry));

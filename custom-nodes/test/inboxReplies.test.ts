@@ -21,7 +21,7 @@ afterAll(() => controlPlane.stop());
 const sandbox = mailbox({ id: 'mb-sandbox', provider: 'sandbox', email: 'demo@sandbox.example', fromName: 'Demo', remainingToday: 1 });
 
 describe('the inbox-replies branch: Claim Due Sends → Send Email → Report to Control Plane', () => {
-	it('claims an organization\'s replies, sends them in their thread unchanged by Send Email, and reports to the inbox-replies endpoint', async () => {
+	it("claims an organization's replies, sends them in their thread unchanged by Send Email, and reports to the inbox-replies endpoint", async () => {
 		controlPlane.queuedInboxReplies.push(inboxReplyItem('reply-1', sandbox));
 		const claimed = await runNode(new ClaimDueSends(), {
 			items: [{}],
@@ -35,7 +35,12 @@ describe('the inbox-replies branch: Claim Due Sends → Send Email → Report to
 		expect(jsonOf(claimed)).toEqual([inboxReplyItem('reply-1', sandbox)]);
 
 		const sent = await runNode(new SendEmail(), { items: jsonOf(claimed), credentials, httpRequest: fetchHttpRequest });
-		expect(jsonOf(sent)[0]?.result).toMatchObject({ status: 'sent', sendId: 'reply-1', messageId: '<ophir.reply-1@sandbox.example>', mailboxId: 'mb-sandbox' });
+		expect(jsonOf(sent)[0]?.result).toMatchObject({
+			status: 'sent',
+			sendId: 'reply-1',
+			messageId: '<ophir.reply-1@sandbox.example>',
+			mailboxId: 'mb-sandbox',
+		});
 		const parsed = await simpleParser(Buffer.from(String(controlPlane.sandboxMessages.at(-1)?.raw), 'base64'));
 		expect(parsed.subject).toBe('Re: Quick question, Bob');
 		expect(parsed.inReplyTo).toBe('<bob-1@lead.example>');
@@ -48,7 +53,9 @@ describe('the inbox-replies branch: Claim Due Sends → Send Email → Report to
 			httpRequest: fetchHttpRequest,
 		});
 		expect(jsonOf(reported)[0]?.reported).toBe(true);
-		expect(controlPlane.reportedInboxReplyResults).toEqual([expect.objectContaining({ status: 'sent', sendId: 'reply-1', eventId: 'reply-1:1:sent' })]);
+		expect(controlPlane.reportedInboxReplyResults).toEqual([
+			expect.objectContaining({ status: 'sent', sendId: 'reply-1', eventId: 'reply-1:1:sent' }),
+		]);
 		expect(controlPlane.server.requestsTo('/api/internal/n8n/events')).toHaveLength(0);
 	});
 

@@ -29,7 +29,13 @@ afterAll(async () => {
 /** A mailbox that sent step 1 (and later its follow-up) to each lead, watched from the current history id. */
 beforeEach(() => {
 	gmail.messages.length = 0;
-	gmail.seed({ id: 'sent-1', threadId: 'thread-ours', raw: `Message-ID: ${step1}\r\nFrom: alice@sender.example\r\n\r\nHi`, messageId: step1, labelIds: ['SENT'] });
+	gmail.seed({
+		id: 'sent-1',
+		threadId: 'thread-ours',
+		raw: `Message-ID: ${step1}\r\nFrom: alice@sender.example\r\n\r\nHi`,
+		messageId: step1,
+		labelIds: ['SENT'],
+	});
 	controlPlane.watchedMailboxes.length = 0;
 	controlPlane.watchedMailboxes.push({ mailboxId: 'mb-1', provider: 'gmail', email: 'alice@sender.example', cursor: gmail.historyId });
 	controlPlane.inboxResults.length = 0;
@@ -40,7 +46,17 @@ beforeEach(() => {
 const watch = (parameters: IDataObject = {}) => watchOnce(credentials, parameters);
 /** A reply to step 1 with about 96 KB of text (a lead quoting a long thread): 14 of them are over 1 MB of results. */
 const longReply = (index: number) =>
-	[`From: Lead ${index} <lead${index}@lead.example>`, 'To: <alice@sender.example>', 'Subject: Re: Quick question', `Message-ID: <long-${index}@lead.example>`, `In-Reply-To: ${step1}`, `References: ${step1}`, 'Content-Type: text/plain; charset=UTF-8', '', `> ${'An earlier message, quoted in full. '.repeat(2)}\r\n`.repeat(1250)].join('\r\n');
+	[
+		`From: Lead ${index} <lead${index}@lead.example>`,
+		'To: <alice@sender.example>',
+		'Subject: Re: Quick question',
+		`Message-ID: <long-${index}@lead.example>`,
+		`In-Reply-To: ${step1}`,
+		`References: ${step1}`,
+		'Content-Type: text/plain; charset=UTF-8',
+		'',
+		`> ${'An earlier message, quoted in full. '.repeat(2)}\r\n`.repeat(1250),
+	].join('\r\n');
 const cursor = () => controlPlane.watchedMailboxes[0]?.cursor;
 
 describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane on 127.0.0.1)', () => {
@@ -49,7 +65,13 @@ describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane o
 		const readReply = gmail.deliver(inboundMail('genuineReply'), ['INBOX']);
 		gmail.deliver(inboundMail('colleagueReply'));
 		const stranger = gmail.deliver(inboundMail('quotedWithoutThread'));
-		gmail.seed({ id: 'sent-2', threadId: 'thread-ours', raw: inboundMail('ourFollowUp'), messageId: '<ophir.snd_step2@sender.example>', labelIds: ['SENT'] });
+		gmail.seed({
+			id: 'sent-2',
+			threadId: 'thread-ours',
+			raw: inboundMail('ourFollowUp'),
+			messageId: '<ophir.snd_step2@sender.example>',
+			labelIds: ['SENT'],
+		});
 		gmail.deliver(inboundMail('germanOutOfOffice'));
 		gmail.deliver(inboundMail('gmailDsn'));
 		gmail.deliver(inboundMail('postfixDsn'));
@@ -58,8 +80,21 @@ describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane o
 
 		const { outcome } = await watch();
 
-		expect(outcome).toMatchObject({ mailboxId: 'mb-1', previousCursor: before, cursor: gmail.historyId, catchUp: 'incremental', error: null });
-		expect(eventsOf(outcome).map((event) => [event.type, event.inReplyToMessageId, event.leadEmail, (event.bounce as IDataObject | null)?.kind ?? null])).toEqual([
+		expect(outcome).toMatchObject({
+			mailboxId: 'mb-1',
+			previousCursor: before,
+			cursor: gmail.historyId,
+			catchUp: 'incremental',
+			error: null,
+		});
+		expect(
+			eventsOf(outcome).map((event) => [
+				event.type,
+				event.inReplyToMessageId,
+				event.leadEmail,
+				(event.bounce as IDataObject | null)?.kind ?? null,
+			]),
+		).toEqual([
 			['replied', step1, null, null],
 			['replied', step1, null, null],
 			['auto_replied', step1, null, null],
@@ -73,19 +108,37 @@ describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane o
 			{ providerMessageId: 'sent-2', reason: 'sent_by_us' },
 		]);
 		const [reply] = eventsOf(outcome);
-		expect(reply).toMatchObject({ eventId: `gmail:mb-1:${readReply.id}`, mailboxId: 'mb-1', threadId: 'thread-ours', evidence: { from: 'bob@lead.example', readAs: 'raw', labels: ['INBOX'] } });
+		expect(reply).toMatchObject({
+			eventId: `gmail:mb-1:${readReply.id}`,
+			mailboxId: 'mb-1',
+			threadId: 'thread-ours',
+			evidence: { from: 'bob@lead.example', readAs: 'raw', labels: ['INBOX'] },
+		});
 		expect(Date.parse(String(reply?.receivedAt))).not.toBeNaN();
 		// What the unified inbox shows: the reply's own headers and its text.
-		expect(reply?.message).toMatchObject({ from: 'Bob Lead <bob@lead.example>', to: 'Alice Sender <alice@sender.example>', subject: 'Re: Quick question', messageIdHeader: '<CAJx9Lq1kz8+abc@mail.gmail.com>' });
+		expect(reply?.message).toMatchObject({
+			from: 'Bob Lead <bob@lead.example>',
+			to: 'Alice Sender <alice@sender.example>',
+			subject: 'Re: Quick question',
+			messageIdHeader: '<CAJx9Lq1kz8+abc@mail.gmail.com>',
+		});
 		expect((reply?.message as IDataObject).text).toMatch(/^Hi Alice,/);
 		expect(eventsOf(outcome).find((event) => event.type === 'bounced')?.message).toBeNull();
 
-		expect(controlPlane.inboxResults).toEqual([{ mailboxId: 'mb-1', previousCursor: before, cursor: gmail.historyId, events: outcome.events }]);
+		expect(controlPlane.inboxResults).toEqual([
+			{ mailboxId: 'mb-1', previousCursor: before, cursor: gmail.historyId, events: outcome.events },
+		]);
 		expect(cursor()).toBe(gmail.historyId);
 	});
 
 	it('reads headers first: our Sent mail costs no read, an out-of-office and mail outside our threads no full read', async () => {
-		gmail.seed({ id: 'sent-2', threadId: 'thread-ours', raw: inboundMail('ourFollowUp'), messageId: '<ophir.snd_step2@sender.example>', labelIds: ['SENT'] });
+		gmail.seed({
+			id: 'sent-2',
+			threadId: 'thread-ours',
+			raw: inboundMail('ourFollowUp'),
+			messageId: '<ophir.snd_step2@sender.example>',
+			labelIds: ['SENT'],
+		});
 		const ooo = gmail.deliver(inboundMail('germanOutOfOffice'));
 		const stranger = gmail.deliver(inboundMail('quotedWithoutThread'));
 
@@ -104,7 +157,15 @@ describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane o
 		const { outcome } = await watch();
 
 		expect(eventsOf(outcome)).toMatchObject([
-			{ eventId: `gmail:mb-1:${yahoo.id}`, type: 'complained', inReplyToMessageId: '<ophir.snd_arf@sender.example>', leadEmail: 'dave@lead.example', threadId: null, message: null, evidence: { feedbackType: 'abuse', reportedBy: 'arf.mail.yahoo.com', readAs: 'raw' } },
+			{
+				eventId: `gmail:mb-1:${yahoo.id}`,
+				type: 'complained',
+				inReplyToMessageId: '<ophir.snd_arf@sender.example>',
+				leadEmail: 'dave@lead.example',
+				threadId: null,
+				message: null,
+				evidence: { feedbackType: 'abuse', reportedBy: 'arf.mail.yahoo.com', readAs: 'raw' },
+			},
 			{ eventId: `gmail:mb-1:${jmrp.id}`, type: 'complained', inReplyToMessageId: '<ophir.snd_jmrp@sender.example>', leadEmail: null },
 		]);
 		expect(outcome.ignored).toEqual([{ providerMessageId: notSpam.id, reason: 'not_a_complaint' }]);
@@ -169,7 +230,10 @@ describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane o
 	it('keeps the cursor when the control plane does not accept the results', async () => {
 		const before = cursor();
 		gmail.deliver(inboundMail('genuineReply'));
-		controlPlane.script.push('/api/internal/n8n/inbox-watch/results', { status: 503, body: { code: 'unavailable', detail: 'database restarting' } });
+		controlPlane.script.push('/api/internal/n8n/inbox-watch/results', {
+			status: 503,
+			body: { code: 'unavailable', detail: 'database restarting' },
+		});
 
 		const { outcome } = await watch();
 
@@ -192,8 +256,14 @@ describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane o
 			...Array.from({ length: sizes.length - 1 }, () => [before, null]),
 			[before, gmail.historyId],
 		]);
-		expect(controlPlane.inboxResults.flatMap((result) => result.events.map((event) => event.eventId))).toEqual(replies.map((reply) => `gmail:mb-1:${reply.id}`));
-		expect(outcome).toMatchObject({ cursor: gmail.historyId, error: null, report: { applied: 14, cursorAdvanced: true, requests: sizes.length } });
+		expect(controlPlane.inboxResults.flatMap((result) => result.events.map((event) => event.eventId))).toEqual(
+			replies.map((reply) => `gmail:mb-1:${reply.id}`),
+		);
+		expect(outcome).toMatchObject({
+			cursor: gmail.historyId,
+			error: null,
+			report: { applied: 14, cursorAdvanced: true, requests: sizes.length },
+		});
 		expect(cursor()).toBe(gmail.historyId);
 	});
 

@@ -41,7 +41,8 @@ beforeEach(() => {
 const watch = (parameters: IDataObject = {}) => watchOnce(credentials, parameters);
 const cursor = () => controlPlane.watchedMailboxes[0]?.cursor;
 /** The commands that touch the mailbox's content (the login and folder listing are imapflow's own). */
-const mailboxCommands = () => imap.commands.filter((command) => /EXAMINE|SELECT|STATUS|FETCH|SEARCH|STORE/.test(command.name)).map((command) => command.name);
+const mailboxCommands = () =>
+	imap.commands.filter((command) => /EXAMINE|SELECT|STATUS|FETCH|SEARCH|STORE/.test(command.name)).map((command) => command.name);
 
 describe('Inbox Watch on IMAP (a real IMAP server and the fake control plane on 127.0.0.1)', () => {
 	it('classifies every kind of new mail, read or unread, and reports the events with the new cursor', async () => {
@@ -58,8 +59,22 @@ describe('Inbox Watch on IMAP (a real IMAP server and the fake control plane on 
 
 		const { outcome } = await watch();
 
-		expect(outcome).toMatchObject({ mailboxId: 'mb-1', provider: 'smtp', previousCursor: before, cursor: cursorNow(), catchUp: 'incremental', error: null });
-		expect(eventsOf(outcome).map((event) => [event.type, event.inReplyToMessageId, event.leadEmail, (event.bounce as IDataObject | null)?.kind ?? null])).toEqual([
+		expect(outcome).toMatchObject({
+			mailboxId: 'mb-1',
+			provider: 'smtp',
+			previousCursor: before,
+			cursor: cursorNow(),
+			catchUp: 'incremental',
+			error: null,
+		});
+		expect(
+			eventsOf(outcome).map((event) => [
+				event.type,
+				event.inReplyToMessageId,
+				event.leadEmail,
+				(event.bounce as IDataObject | null)?.kind ?? null,
+			]),
+		).toEqual([
 			['replied', step1, null, null],
 			['replied', step1, null, null],
 			['auto_replied', step1, null, null],
@@ -81,7 +96,12 @@ describe('Inbox Watch on IMAP (a real IMAP server and the fake control plane on 
 			evidence: { from: 'bob@lead.example', readAs: 'raw', labels: ['\\Seen'], providerMessageId: `${uidValidity}.${readReply}` },
 		});
 		expect(Date.parse(String(reply?.receivedAt))).not.toBeNaN();
-		expect(reply?.message).toMatchObject({ from: 'Bob Lead <bob@lead.example>', to: 'Alice Sender <alice@sender.example>', subject: 'Re: Quick question', messageIdHeader: '<CAJx9Lq1kz8+abc@mail.gmail.com>' });
+		expect(reply?.message).toMatchObject({
+			from: 'Bob Lead <bob@lead.example>',
+			to: 'Alice Sender <alice@sender.example>',
+			subject: 'Re: Quick question',
+			messageIdHeader: '<CAJx9Lq1kz8+abc@mail.gmail.com>',
+		});
 		expect((reply?.message as IDataObject).text).toMatch(/^Hi Alice,/);
 
 		expect(controlPlane.inboxResults).toEqual([{ mailboxId: 'mb-1', previousCursor: before, cursor: cursorNow(), events: outcome.events }]);
@@ -160,7 +180,9 @@ describe('Inbox Watch on IMAP (a real IMAP server and the fake control plane on 
 		const { outcome } = await watch({ options: { maxWindowMessages: 1 } });
 
 		expect(outcome).toMatchObject({ catchUp: 'window', previousCursor: null, cursor: cursorNow() });
-		expect(eventsOf(outcome).map((event) => [event.type, event.eventId])).toEqual([['unsubscribe_request', `smtp:mb-1:${imap.uidValidity}.${newest}`]]);
+		expect(eventsOf(outcome).map((event) => [event.type, event.eventId])).toEqual([
+			['unsubscribe_request', `smtp:mb-1:${imap.uidValidity}.${newest}`],
+		]);
 	});
 
 	it('a replayed watch reports the same event ids, so the control plane applies them once', async () => {
@@ -197,9 +219,15 @@ describe('Inbox Watch on IMAP (a real IMAP server and the fake control plane on 
 	});
 
 	it('passes on the control plane refusing the IMAP login (no IMAP settings)', async () => {
-		controlPlane.script.push('imap-credentials', { status: 409, body: { code: 'mailbox_unavailable', detail: 'Mailbox alice@sender.example has no IMAP settings' } });
+		controlPlane.script.push('imap-credentials', {
+			status: 409,
+			body: { code: 'mailbox_unavailable', detail: 'Mailbox alice@sender.example has no IMAP settings' },
+		});
 		const { outcome } = await watch();
-		expect(outcome).toMatchObject({ cursor: null, error: { code: 'mailbox_unavailable', message: 'Mailbox alice@sender.example has no IMAP settings' } });
+		expect(outcome).toMatchObject({
+			cursor: null,
+			error: { code: 'mailbox_unavailable', message: 'Mailbox alice@sender.example has no IMAP settings' },
+		});
 		expect(imap.commands).toEqual([]);
 	});
 

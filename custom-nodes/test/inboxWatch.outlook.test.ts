@@ -30,7 +30,9 @@ afterAll(async () => {
 beforeEach(() => {
 	graph.messages.length = 0;
 	graph.pageSizeCap = 1000;
-	ourStep1 = graph.sent(`Message-ID: ${step1}\r\nFrom: Alice Sender <alice@sender.example>\r\nTo: bob@lead.example\r\nSubject: Quick question\r\n\r\nHi`);
+	ourStep1 = graph.sent(
+		`Message-ID: ${step1}\r\nFrom: Alice Sender <alice@sender.example>\r\nTo: bob@lead.example\r\nSubject: Quick question\r\n\r\nHi`,
+	);
 	controlPlane.watchedMailboxes.length = 0;
 	controlPlane.watchedMailboxes.push({ mailboxId: 'mb-1', provider: 'outlook', email: 'alice@sender.example', cursor: graph.deltaLink() });
 	controlPlane.inboxResults.length = 0;
@@ -69,7 +71,14 @@ describe('Inbox Watch on Outlook (fake Microsoft Graph, token broker and control
 		expect(outcome).toMatchObject({ mailboxId: 'mb-1', provider: 'outlook', previousCursor: before, catchUp: 'incremental', error: null });
 		expect(outcome.cursor).toMatch(/\/v1\.0\/me\/mailFolders\('inbox'\)\/messages\/delta\?\$deltatoken=/);
 		expect(outcome.cursor).not.toBe(before);
-		expect(eventsOf(outcome).map((event) => [event.type, event.inReplyToMessageId, event.leadEmail, (event.bounce as IDataObject | null)?.kind ?? null])).toEqual([
+		expect(
+			eventsOf(outcome).map((event) => [
+				event.type,
+				event.inReplyToMessageId,
+				event.leadEmail,
+				(event.bounce as IDataObject | null)?.kind ?? null,
+			]),
+		).toEqual([
 			['replied', step1, null, null],
 			['replied', step1, null, null],
 			['auto_replied', step1, null, null],
@@ -90,11 +99,21 @@ describe('Inbox Watch on Outlook (fake Microsoft Graph, token broker and control
 			receivedAt: readReply.receivedDateTime,
 			evidence: { from: 'bob@lead.example', readAs: 'raw', labels: ['INBOX'], providerMessageId: readReply.immutableId },
 		});
-		expect(reply?.message).toMatchObject({ from: 'Bob Lead <bob@lead.example>', to: 'Alice Sender <alice@sender.example>', subject: 'Re: Quick question', messageIdHeader: '<CAJx9Lq1kz8+abc@mail.gmail.com>' });
+		expect(reply?.message).toMatchObject({
+			from: 'Bob Lead <bob@lead.example>',
+			to: 'Alice Sender <alice@sender.example>',
+			subject: 'Re: Quick question',
+			messageIdHeader: '<CAJx9Lq1kz8+abc@mail.gmail.com>',
+		});
 		expect((reply?.message as IDataObject).text).toMatch(/^Hi Alice,/);
-		expect(eventsOf(outcome).find((event) => event.type === 'auto_replied')?.message).toMatchObject({ subject: 'Abwesenheitsnotiz: Re: Kurze Frage', text: null });
+		expect(eventsOf(outcome).find((event) => event.type === 'auto_replied')?.message).toMatchObject({
+			subject: 'Abwesenheitsnotiz: Re: Kurze Frage',
+			text: null,
+		});
 
-		expect(controlPlane.inboxResults).toEqual([{ mailboxId: 'mb-1', previousCursor: before, cursor: outcome.cursor, events: outcome.events }]);
+		expect(controlPlane.inboxResults).toEqual([
+			{ mailboxId: 'mb-1', previousCursor: before, cursor: outcome.cursor, events: outcome.events },
+		]);
 		expect(cursor()).toBe(outcome.cursor);
 	});
 
@@ -135,7 +154,15 @@ describe('Inbox Watch on Outlook (fake Microsoft Graph, token broker and control
 		await watch();
 
 		const [delta] = graph.apiCalls(/\/delta$/);
-		expect(delta?.query.get('$select')?.split(',').sort()).toEqual(['conversationId', 'from', 'id', 'internetMessageId', 'isDraft', 'receivedDateTime', 'subject']);
+		expect(delta?.query.get('$select')?.split(',').sort()).toEqual([
+			'conversationId',
+			'from',
+			'id',
+			'internetMessageId',
+			'isDraft',
+			'receivedDateTime',
+			'subject',
+		]);
 	});
 
 	it('finds a reply without threading headers through its Graph conversation', async () => {
@@ -144,7 +171,9 @@ describe('Inbox Watch on Outlook (fake Microsoft Graph, token broker and control
 
 		const { outcome } = await watch();
 
-		expect(eventsOf(outcome)).toMatchObject([{ type: 'replied', inReplyToMessageId: null, threadId: ourStep1.conversationId, mailboxId: 'mb-1' }]);
+		expect(eventsOf(outcome)).toMatchObject([
+			{ type: 'replied', inReplyToMessageId: null, threadId: ourStep1.conversationId, mailboxId: 'mb-1' },
+		]);
 		expect(graph.apiCalls(/^\/v1\.0\/me\/messages$/)).toHaveLength(1);
 	});
 
@@ -228,7 +257,9 @@ describe('Inbox Watch on Outlook (fake Microsoft Graph, token broker and control
 	it('starts with the window when the mailbox has never been watched, classifying at most the newest maxWindowMessages', async () => {
 		controlPlane.watchedMailboxes[0]!.cursor = null;
 		graph.pageSizeCap = 2;
-		const replies = [5, 4, 3, 2, 1].map((hours) => graph.deliver(inboundMail('genuineReply').replace('<CAJx9Lq1kz8+abc@', `<reply-${hours}h@`), { receivedAt: hoursAgo(hours) }));
+		const replies = [5, 4, 3, 2, 1].map((hours) =>
+			graph.deliver(inboundMail('genuineReply').replace('<CAJx9Lq1kz8+abc@', `<reply-${hours}h@`), { receivedAt: hoursAgo(hours) }),
+		);
 
 		const { outcome } = await watch({ options: { maxWindowMessages: 2 } });
 
@@ -274,11 +305,18 @@ describe('Inbox Watch on Outlook (fake Microsoft Graph, token broker and control
 
 	it('names throttling (429 with Retry-After) with its own code, and the cursor stays', async () => {
 		const before = cursor();
-		graph.script.push('delta', { status: 429, headers: { 'retry-after': '30' }, body: { error: { code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.' } } });
+		graph.script.push('delta', {
+			status: 429,
+			headers: { 'retry-after': '30' },
+			body: { error: { code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.' } },
+		});
 
 		const { run, outcome } = await watch();
 
-		expect(outcome).toMatchObject({ cursor: null, error: { code: 'outlook_throttled', message: expect.stringContaining('retry after 30 s') } });
+		expect(outcome).toMatchObject({
+			cursor: null,
+			error: { code: 'outlook_throttled', message: expect.stringContaining('retry after 30 s') },
+		});
 		expect(cursor()).toBe(before);
 		expect(JSON.stringify(run.output)).not.toContain(accessToken);
 	});

@@ -26,7 +26,14 @@ let sequence = 0;
 function receive(name: string, threadId: string | null = null) {
 	sequence += 1;
 	const id = `sim-${sequence}`;
-	controlPlane.sandboxInbox.push({ mailboxId: 'mb-sandbox', sequence, id, threadId, receivedAt: new Date(Date.UTC(2026, 11, 4, 12, 0, sequence)).toISOString(), raw: inboundMail(name) });
+	controlPlane.sandboxInbox.push({
+		mailboxId: 'mb-sandbox',
+		sequence,
+		id,
+		threadId,
+		receivedAt: new Date(Date.UTC(2026, 11, 4, 12, 0, sequence)).toISOString(),
+		raw: inboundMail(name),
+	});
 	return id;
 }
 
@@ -39,15 +46,27 @@ describe('Inbox Watch on a sandbox mailbox (its inbox read from the fake control
 
 		const { outcome } = await watchOnce(credentials);
 
-		expect(outcome).toMatchObject({ provider: 'sandbox', previousCursor: null, cursor: String(sequence), catchUp: 'incremental', error: null });
+		expect(outcome).toMatchObject({
+			provider: 'sandbox',
+			previousCursor: null,
+			cursor: String(sequence),
+			catchUp: 'incremental',
+			error: null,
+		});
 		expect(eventsOf(outcome).map((event) => [event.type, event.inReplyToMessageId, event.leadEmail])).toEqual([
 			['replied', step1, null],
 			['auto_replied', step1, null],
 			['bounced', '<ophir.snd_bounce@sender.example>', 'nobody@lead.example'],
 		]);
-		expect(eventsOf(outcome)[0]).toMatchObject({ eventId: `sandbox:mb-sandbox:${reply}`, threadId: 'sandbox-thread-1', message: expect.objectContaining({ text: expect.any(String) }) });
+		expect(eventsOf(outcome)[0]).toMatchObject({
+			eventId: `sandbox:mb-sandbox:${reply}`,
+			threadId: 'sandbox-thread-1',
+			message: expect.objectContaining({ text: expect.any(String) }),
+		});
 		expect(outcome.ignored).toEqual([{ providerMessageId: `sim-${sequence}`, reason: 'from_our_mailbox' }]);
-		expect(controlPlane.inboxResults).toEqual([expect.objectContaining({ mailboxId: 'mb-sandbox', previousCursor: null, cursor: String(sequence) })]);
+		expect(controlPlane.inboxResults).toEqual([
+			expect.objectContaining({ mailboxId: 'mb-sandbox', previousCursor: null, cursor: String(sequence) }),
+		]);
 		expect(controlPlane.watchedMailboxes[0]?.cursor).toBe(String(sequence));
 	});
 

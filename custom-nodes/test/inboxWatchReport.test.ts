@@ -15,7 +15,8 @@ const event = (index: number, text = ''): InboundEvent => ({
 	message: { from: null, to: null, subject: null, messageIdHeader: null, text },
 	evidence: {},
 });
-const bytes = (events: InboundEvent[]) => Buffer.byteLength(JSON.stringify({ mailboxId: 'mb-1', previousCursor: '1', cursor: '2', events }), 'utf8');
+const bytes = (events: InboundEvent[]) =>
+	Buffer.byteLength(JSON.stringify({ mailboxId: 'mb-1', previousCursor: '1', cursor: '2', events }), 'utf8');
 
 describe('chunks of an inbox watch report', () => {
 	it('always has one chunk, the one that carries the cursor, even with no events', () => {

@@ -6,7 +6,11 @@ import { asJson, claimItem, mailbox } from './fixtures';
 import { jsonOf, runNode } from './harness';
 
 const node = new MailboxRotation();
-const pool = [mailbox({ id: 'a', email: 'a@s.example' }), mailbox({ id: 'b', email: 'b@s.example' }), mailbox({ id: 'c', email: 'c@s.example' })];
+const pool = [
+	mailbox({ id: 'a', email: 'a@s.example' }),
+	mailbox({ id: 'b', email: 'b@s.example' }),
+	mailbox({ id: 'c', email: 'c@s.example' }),
+];
 const batch = (count: number, offset = 0) =>
 	Array.from({ length: count }, (_, index) => asJson(claimItem({ sendId: `s-${offset + index}`, mailboxes: pool })));
 
@@ -21,12 +25,23 @@ describe('Mailbox Rotation node', () => {
 	});
 
 	it('keeps follow-ups on the step-1 mailbox and sends the unplaceable to the second output', async () => {
-		const threading = { messageId: '<ophir.s-0@s.example>', inReplyTo: '<ophir.s-0@s.example>', references: ['<ophir.s-0@s.example>'], gmailThreadId: 't-1', mailboxId: 'c' };
+		const threading = {
+			messageId: '<ophir.s-0@s.example>',
+			inReplyTo: '<ophir.s-0@s.example>',
+			references: ['<ophir.s-0@s.example>'],
+			gmailThreadId: 't-1',
+			mailboxId: 'c',
+		};
 		const followUp = asJson(claimItem({ sendId: 'f-1', step: 2, threading, mailboxes: pool }));
 		const orphan = asJson(claimItem({ sendId: 'f-2', step: 2, threading: { ...threading, mailboxId: 'gone' }, mailboxes: pool }));
 		const run = await runNode(node, { items: [followUp, orphan] });
 		expect(jsonOf(run, 0).map((json) => [json.sendId, json.mailboxId])).toEqual([['f-1', 'c']]);
-		expect(jsonOf(run, 1)[0]?.result).toMatchObject({ status: 'deferred', sendId: 'f-2', code: 'thread_mailbox_unavailable', notBefore: null });
+		expect(jsonOf(run, 1)[0]?.result).toMatchObject({
+			status: 'deferred',
+			sendId: 'f-2',
+			code: 'thread_mailbox_unavailable',
+			notBefore: null,
+		});
 		expect(run.output[1]?.[0]?.pairedItem).toEqual({ item: 1 });
 	});
 

@@ -41,7 +41,14 @@ describe('all four nodes as one workflow (fake Gmail and control plane)', () => 
 			{ zone: 'America/New_York', count: 4 },
 			{ zone: 'Asia/Tokyo', count: 2 },
 		].flatMap(({ zone, count }) =>
-			Array.from({ length: count }, (_, index) => ({ id: `${zone}-${index}`, email: `lead${index}@${zone.split('/')[1]?.toLowerCase()}.example`, firstName: null, lastName: null, company: null, timezone: zone })),
+			Array.from({ length: count }, (_, index) => ({
+				id: `${zone}-${index}`,
+				email: `lead${index}@${zone.split('/')[1]?.toLowerCase()}.example`,
+				firstName: null,
+				lastName: null,
+				company: null,
+				timezone: zone,
+			})),
 		);
 		const due = leads.map((lead, index) => asJson(claimItem({ sendId: `p-${index}`, now, lead, mailboxes: pool })));
 		controlPlane.dueSends.push(...due);
@@ -64,11 +71,11 @@ describe('all four nodes as one workflow (fake Gmail and control plane)', () => 
 		expect(reported.map((result) => result.sendId).sort()).toEqual(claim.map((item) => item.sendId).sort());
 		const byStatus = (status: string) => reported.filter((result) => result.status === status);
 		expect(byStatus('sent')).toHaveLength(3); // caps: 2 + 1
-		expect(byStatus('deferred').map((result) => result.code).sort()).toEqual([
-			'capacity_exhausted',
-			'outside_window',
-			'outside_window',
-		]);
+		expect(
+			byStatus('deferred')
+				.map((result) => result.code)
+				.sort(),
+		).toEqual(['capacity_exhausted', 'outside_window', 'outside_window']);
 		expect(gmail.messages).toHaveLength(3);
 		const perMailbox = byStatus('sent').reduce<Record<string, number>>((counts, result) => {
 			const id = String(result.mailboxId);

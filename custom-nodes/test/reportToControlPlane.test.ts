@@ -52,7 +52,11 @@ describe('Report to Control Plane', () => {
 		expect(controlPlane.reportedResults).toHaveLength(5);
 		expect(controlPlane.reportedResults[0]).toEqual({ ...(sent('a').result as IDataObject), eventId: 'a:1:sent' });
 		expect(jsonOf(run).map((json) => [json.sendId, json.reported])).toEqual([
-			['a', true], ['b', true], ['c', true], ['d', true], ['e', true],
+			['a', true],
+			['b', true],
+			['c', true],
+			['d', true],
+			['e', true],
 		]);
 		expect(run.output[0]?.[4]?.pairedItem).toEqual({ item: 4 });
 	});
@@ -76,8 +80,19 @@ describe('Report to Control Plane', () => {
 	});
 
 	it('does not retry a 4xx answer', async () => {
-		controlPlane.script.push('/api/internal/n8n/events', { status: 422, body: { type: 'https://ophir.dev/problems/invalid_result', title: 'Error', status: 422, code: 'invalid_result', detail: 'unknown sendId' } });
-		await expect(report([sent('y')], { parameters: fastRetries })).rejects.toThrow('control plane answered 422 (invalid_result): unknown sendId');
+		controlPlane.script.push('/api/internal/n8n/events', {
+			status: 422,
+			body: {
+				type: 'https://ophir.dev/problems/invalid_result',
+				title: 'Error',
+				status: 422,
+				code: 'invalid_result',
+				detail: 'unknown sendId',
+			},
+		});
+		await expect(report([sent('y')], { parameters: fastRetries })).rejects.toThrow(
+			'control plane answered 422 (invalid_result): unknown sendId',
+		);
 		expect(controlPlane.server.requestsTo('/api/internal/n8n/events')).toHaveLength(1);
 	});
 

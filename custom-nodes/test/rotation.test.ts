@@ -20,17 +20,16 @@ const poolArbitrary = fc
 		{ minLength: 1, maxLength: 6 },
 	)
 	.map((entries) =>
-		entries.map(
-			(entry, index): MailboxPoolEntry =>
-				mailbox({
-					id: `mb-${index}`,
-					email: `m${index}@sender.example`,
-					remainingToday: entry.remainingToday,
-					minGapSeconds: entry.minGapSeconds,
-					lastSentAt: entry.lastSentAgoSeconds === null ? null : new Date(NOW - entry.lastSentAgoSeconds * 1000).toISOString(),
-					health: entry.health,
-					weight: entry.weight,
-				}),
+		entries.map((entry, index): MailboxPoolEntry =>
+			mailbox({
+				id: `mb-${index}`,
+				email: `m${index}@sender.example`,
+				remainingToday: entry.remainingToday,
+				minGapSeconds: entry.minGapSeconds,
+				lastSentAt: entry.lastSentAgoSeconds === null ? null : new Date(NOW - entry.lastSentAgoSeconds * 1000).toISOString(),
+				health: entry.health,
+				weight: entry.weight,
+			}),
 		),
 	);
 

@@ -114,7 +114,9 @@ describe('Send Email via Gmail (fake Gmail API and token broker on 127.0.0.1)', 
 			gmailThreadId: 'thread-abc',
 			mailboxId: 'mb-1',
 		};
-		const result = await resultOf(assignedItem({ sendId: 's3', step: 3, threading, message: { ...claimItem().message, subject: 'Re: Quick question, Bob' } }));
+		const result = await resultOf(
+			assignedItem({ sendId: 's3', step: 3, threading, message: { ...claimItem().message, subject: 'Re: Quick question, Bob' } }),
+		);
 		expect(result).toMatchObject({ status: 'sent', threadId: 'thread-abc' });
 		expect(JSON.parse(gmail.server.requests[0]?.rawBody ?? '{}').threadId).toBe('thread-abc');
 		const parsed = await simpleParser(gmail.messages[0]?.raw ?? '');
@@ -124,7 +126,13 @@ describe('Send Email via Gmail (fake Gmail API and token broker on 127.0.0.1)', 
 	});
 
 	it('does not reuse a Gmail thread id that belongs to another mailbox', async () => {
-		const threading = { messageId: '<a@x>', inReplyTo: '<a@x>', references: ['<a@x>'], gmailThreadId: 'other-thread', mailboxId: 'mb-other' };
+		const threading = {
+			messageId: '<a@x>',
+			inReplyTo: '<a@x>',
+			references: ['<a@x>'],
+			gmailThreadId: 'other-thread',
+			mailboxId: 'mb-other',
+		};
 		await resultOf(assignedItem({ threading }));
 		expect(JSON.parse(gmail.server.requests[0]?.rawBody ?? '{}').threadId).toBeUndefined();
 	});
@@ -154,23 +162,45 @@ describe('Send Email via Gmail (fake Gmail API and token broker on 127.0.0.1)', 
 				body: { error: { code: 403, message: 'Rate Limit Exceeded', errors: [{ reason: 'rateLimitExceeded', domain: 'usageLimits' }] } },
 			});
 			// Attempt 3: the mailbox is searched first (nothing found), then the send is rate limited.
-			expect(await resultOf(assignedItem({ attempt: 3 }))).toMatchObject({ status: 'retryable', code: 'rate_limited', retryAfterSeconds: 240 });
+			expect(await resultOf(assignedItem({ attempt: 3 }))).toMatchObject({
+				status: 'retryable',
+				code: 'rate_limited',
+				retryAfterSeconds: 240,
+			});
 		});
 
 		it('5xx -> retryable and flagged as possibly sent', async () => {
 			gmail.script.push('send', { status: 503, body: { error: { code: 503, message: 'Backend Error' } } });
-			expect(await resultOf(assignedItem())).toMatchObject({ status: 'retryable', code: 'provider_unavailable', mayHaveBeenSent: true, retryAfterSeconds: 30 });
+			expect(await resultOf(assignedItem())).toMatchObject({
+				status: 'retryable',
+				code: 'provider_unavailable',
+				mayHaveBeenSent: true,
+				retryAfterSeconds: 30,
+			});
 		});
 
 		it('invalid recipient -> failed', async () => {
-			gmail.script.push('send', { status: 400, body: { error: { code: 400, message: 'Invalid To header', errors: [{ reason: 'invalidArgument' }] } } });
-			expect(await resultOf(assignedItem())).toMatchObject({ status: 'failed', code: 'invalid_recipient', reason: 'Gmail answered 400: Invalid To header' });
+			gmail.script.push('send', {
+				status: 400,
+				body: { error: { code: 400, message: 'Invalid To header', errors: [{ reason: 'invalidArgument' }] } },
+			});
+			expect(await resultOf(assignedItem())).toMatchObject({
+				status: 'failed',
+				code: 'invalid_recipient',
+				reason: 'Gmail answered 400: Invalid To header',
+			});
 		});
 
 		it('revoked grant at the broker -> failed, Gmail never called', async () => {
 			controlPlane.script.push('access-token', {
 				status: 409,
-				body: { type: 'https://ophir.dev/problems/mailbox_needs_reauth', title: 'Conflict', status: 409, code: 'mailbox_needs_reauth', detail: 'Token has been expired or revoked.' },
+				body: {
+					type: 'https://ophir.dev/problems/mailbox_needs_reauth',
+					title: 'Conflict',
+					status: 409,
+					code: 'mailbox_needs_reauth',
+					detail: 'Token has been expired or revoked.',
+				},
 			});
 			expect(await resultOf(assignedItem())).toEqual({
 				status: 'failed',
@@ -199,7 +229,13 @@ describe('Send Email via Gmail (fake Gmail API and token broker on 127.0.0.1)', 
 		it('finds the earlier delivery by rfc822msgid and reports it without sending again', async () => {
 			gmail.seed({ id: 'gm-earlier', threadId: 'thread-earlier', raw: '', messageId: '<ophir.send-1@sender.example>' });
 			const result = await resultOf(assignedItem({ attempt: 2, mayHaveBeenSent: true }));
-			expect(result).toMatchObject({ status: 'sent', providerMessageId: 'gm-earlier', threadId: 'thread-earlier', deduplicated: true, attempt: 2 });
+			expect(result).toMatchObject({
+				status: 'sent',
+				providerMessageId: 'gm-earlier',
+				threadId: 'thread-earlier',
+				deduplicated: true,
+				attempt: 2,
+			});
 			const [search] = gmail.server.requests;
 			expect(search?.query.get('q')).toBe('rfc822msgid:ophir.send-1@sender.example');
 			expect(gmail.server.requestsTo('/gmail/v1/users/me/messages/send')).toHaveLength(0);
@@ -221,7 +257,9 @@ describe('Send Email via Gmail (fake Gmail API and token broker on 127.0.0.1)', 
 
 	describe('node-level errors', () => {
 		it('stops on a rejected signature, without leaking secrets', async () => {
-			const error = await send([assignedItem()], { credentials: { ...credentials, signingSecret: 'wrong' } }).catch((caught: Error) => caught);
+			const error = await send([assignedItem()], { credentials: { ...credentials, signingSecret: 'wrong' } }).catch(
+				(caught: Error) => caught,
+			);
 			expect(error).toBeInstanceOf(Error);
 			expect((error as Error).message).toBe('Control plane rejected the request signature: The signature does not match');
 			expect(JSON.stringify(error)).not.toContain(controlPlane.accessToken);
@@ -230,7 +268,10 @@ describe('Send Email via Gmail (fake Gmail API and token broker on 127.0.0.1)', 
 		it('reports an invalid item as an error item with continueOnFail, and keeps going', async () => {
 			const invalid = { ...assignedItem({ sendId: 'bad id!' }) };
 			const run = await send([invalid, assignedItem({ sendId: 'ok' })], { continueOnFail: true });
-			expect(jsonOf(run)[0]).toEqual({ sendId: 'bad id!', error: 'Item field "sendId" may only contain letters, digits, ".", "_" and "-" (max 128)' });
+			expect(jsonOf(run)[0]).toEqual({
+				sendId: 'bad id!',
+				error: 'Item field "sendId" may only contain letters, digits, ".", "_" and "-" (max 128)',
+			});
 			expect(jsonOf(run)[1]?.result).toMatchObject({ status: 'sent', sendId: 'ok' });
 			await expect(send([invalid])).rejects.toThrow('Item field "sendId"');
 		});

@@ -50,7 +50,12 @@ const send = (items: IDataObject[], options: Partial<HarnessOptions> = {}) =>
 describe('Send Email via Microsoft Graph (fake on 127.0.0.1)', () => {
 	it('posts the MIME message base64-encoded to /me/sendMail with the brokered token', async () => {
 		const result = jsonOf(await send([assignedItem({}, outlookMailbox)]))[0]?.result;
-		expect(result).toMatchObject({ status: 'sent', provider: 'outlook', providerMessageId: null, messageId: '<ophir.send-1@sender.example>' });
+		expect(result).toMatchObject({
+			status: 'sent',
+			provider: 'outlook',
+			providerMessageId: null,
+			messageId: '<ophir.send-1@sender.example>',
+		});
 		const [request] = graph.requests;
 		expect(request?.headers.authorization).toBe(`Bearer ${controlPlane.accessToken}`);
 		expect(request?.headers['content-type']).toBe('text/plain');
@@ -72,12 +77,19 @@ describe('Send Email via Microsoft Graph (fake on 127.0.0.1)', () => {
 			headers: { 'retry-after': '17' },
 			body: { error: { code: 'ApplicationThrottled', message: 'Too many requests' } },
 		});
-		expect(jsonOf(await send([assignedItem({}, outlookMailbox)]))[0]?.result).toMatchObject({ status: 'retryable', retryAfterSeconds: 17, code: 'rate_limited' });
+		expect(jsonOf(await send([assignedItem({}, outlookMailbox)]))[0]?.result).toMatchObject({
+			status: 'retryable',
+			retryAfterSeconds: 17,
+			code: 'rate_limited',
+		});
 		graphScript.push('POST /v1.0/me/sendMail', {
 			status: 400,
 			body: { error: { code: 'ErrorInvalidRecipients', message: 'At least one recipient is not valid' } },
 		});
-		expect(jsonOf(await send([assignedItem({}, outlookMailbox)]))[0]?.result).toMatchObject({ status: 'failed', code: 'invalid_recipient' });
+		expect(jsonOf(await send([assignedItem({}, outlookMailbox)]))[0]?.result).toMatchObject({
+			status: 'failed',
+			code: 'invalid_recipient',
+		});
 	});
 });
 
@@ -92,7 +104,13 @@ describe('Send Email to the sandbox', () => {
 			messageId: '<ophir.send-1@sandbox.example>',
 		});
 		const [captured] = controlPlane.sandboxMessages;
-		expect(captured).toMatchObject({ sendId: 'send-1', mailboxId: 'mb-sandbox', from: 'demo@sandbox.example', to: 'bob@lead.example', threadId: null });
+		expect(captured).toMatchObject({
+			sendId: 'send-1',
+			mailboxId: 'mb-sandbox',
+			from: 'demo@sandbox.example',
+			to: 'bob@lead.example',
+			threadId: null,
+		});
 		const parsed = await simpleParser(Buffer.from(String(captured?.raw), 'base64'));
 		expect(parsed.from?.text).toBe('demo@sandbox.example');
 		expect(parsed.messageId).toBe('<ophir.send-1@sandbox.example>');

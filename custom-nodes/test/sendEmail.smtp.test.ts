@@ -104,7 +104,10 @@ describe('Send Email via SMTP (real smtp-server on 127.0.0.1)', () => {
 	});
 
 	it('a recipient refused with 550 -> failed invalid_recipient', async () => {
-		const item = assignedItem({ lead: { id: 'l', email: 'nobody@lead.example', firstName: null, lastName: null, company: null, timezone: null } }, smtpMailbox);
+		const item = assignedItem(
+			{ lead: { id: 'l', email: 'nobody@lead.example', firstName: null, lastName: null, company: null, timezone: null } },
+			smtpMailbox,
+		);
 		expect(jsonOf(await send([item]))[0]?.result).toMatchObject({ status: 'failed', code: 'invalid_recipient' });
 	});
 

@@ -54,13 +54,19 @@ describe('Send Email classification (harness, no network)', () => {
 	});
 
 	it('an expired token (401) is retried soon; other 403s fail', async () => {
-		expect(await resultWith(() => ({ statusCode: 401, headers: {}, body: { error: { code: 401, message: 'Invalid Credentials' } } }))).toMatchObject({
+		expect(
+			await resultWith(() => ({ statusCode: 401, headers: {}, body: { error: { code: 401, message: 'Invalid Credentials' } } })),
+		).toMatchObject({
 			status: 'retryable',
 			code: 'unauthorized',
 			retryAfterSeconds: 60,
 		});
 		expect(
-			await resultWith(() => ({ statusCode: 403, headers: {}, body: { error: { code: 403, message: 'Delegation denied', errors: [{ reason: 'forbidden' }] } } })),
+			await resultWith(() => ({
+				statusCode: 403,
+				headers: {},
+				body: { error: { code: 403, message: 'Delegation denied', errors: [{ reason: 'forbidden' }] } },
+			})),
 		).toMatchObject({ status: 'failed', code: 'forbidden' });
 	});
 

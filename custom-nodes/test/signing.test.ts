@@ -8,7 +8,13 @@ import { buildSignatureHeaders, computeSignature, verifySignature } from '../nod
 const secret = 'test-secret';
 
 /** The README's test vector; the control plane's signature test asserts the same value. */
-const vector = { method: 'POST', target: '/api/internal/n8n/events', timestamp: 1700000000, nonce: 'n0nce-0123456789abcdef', rawBody: '{"a":1}' };
+const vector = {
+	method: 'POST',
+	target: '/api/internal/n8n/events',
+	timestamp: 1700000000,
+	nonce: 'n0nce-0123456789abcdef',
+	rawBody: '{"a":1}',
+};
 const vectorSignature = 'v2=5496747a59ca2b5d9351b6c8e7b05a8837c9addc6e6f068e4adf13a06ee9846d';
 
 describe('request signing (v2)', () => {
@@ -51,7 +57,11 @@ describe('request signing (v2)', () => {
 
 function signatureHeadersOf(signed: IHttpRequestOptions) {
 	const headers = signed.headers as Record<string, string>;
-	return { timestampHeader: headers['X-Ophir-Timestamp'], nonceHeader: headers['X-Ophir-Nonce'], signatureHeader: headers['X-Ophir-Signature'] };
+	return {
+		timestampHeader: headers['X-Ophir-Timestamp'],
+		nonceHeader: headers['X-Ophir-Nonce'],
+		signatureHeader: headers['X-Ophir-Signature'],
+	};
 }
 
 describe('OphirControlPlaneApi credential', () => {
@@ -61,7 +71,9 @@ describe('OphirControlPlaneApi credential', () => {
 	it('signs a GET with an empty body and sets the base URL', async () => {
 		const signed = await credential.authenticate(credentials, { url: '/api/internal/n8n/ping', method: 'GET' });
 		expect(signed.baseURL).toBe('http://127.0.0.1:3000');
-		expect(verifySignature({ secret, method: 'GET', target: '/api/internal/n8n/ping', rawBody: '', ...signatureHeadersOf(signed) })).toBe(true);
+		expect(verifySignature({ secret, method: 'GET', target: '/api/internal/n8n/ping', rawBody: '', ...signatureHeadersOf(signed) })).toBe(
+			true,
+		);
 	});
 
 	it('signs exactly the body string it sends, serialising objects once', async () => {
@@ -71,14 +83,24 @@ describe('OphirControlPlaneApi credential', () => {
 			body: { results: [{ sendId: 's' }] },
 		});
 		expect(signed.body).toBe('{"results":[{"sendId":"s"}]}');
-		expect(verifySignature({ secret, method: 'POST', target: '/api/internal/n8n/events', rawBody: signed.body as string, ...signatureHeadersOf(signed) })).toBe(true);
+		expect(
+			verifySignature({
+				secret,
+				method: 'POST',
+				target: '/api/internal/n8n/events',
+				rawBody: signed.body as string,
+				...signatureHeadersOf(signed),
+			}),
+		).toBe(true);
 	});
 
 	it('signs the query it writes into the URL, so the signed target is the one sent', async () => {
 		const signed = await credential.authenticate(credentials, { url: '/api/internal/n8n/ping', method: 'GET', qs: { probe: 'a b' } });
 		expect(signed.url).toBe('/api/internal/n8n/ping?probe=a+b');
 		expect(signed.qs).toBeUndefined();
-		expect(verifySignature({ secret, method: 'GET', target: '/api/internal/n8n/ping?probe=a+b', rawBody: '', ...signatureHeadersOf(signed) })).toBe(true);
+		expect(
+			verifySignature({ secret, method: 'GET', target: '/api/internal/n8n/ping?probe=a+b', rawBody: '', ...signatureHeadersOf(signed) }),
+		).toBe(true);
 	});
 
 	it('declares a credential test against the ping endpoint', () => {

@@ -40,7 +40,9 @@ async function stopAll(exitCode: number): Promise<never> {
 }
 
 const owner = (config: Config) =>
-  config.N8N_OWNER_PASSWORD ? { email: config.N8N_OWNER_EMAIL, password: config.N8N_OWNER_PASSWORD, firstName: 'Ophir', lastName: 'Operator' } : undefined;
+  config.N8N_OWNER_PASSWORD
+    ? { email: config.N8N_OWNER_EMAIL, password: config.N8N_OWNER_PASSWORD, firstName: 'Ophir', lastName: 'Operator' }
+    : undefined;
 
 const supervisionOf = (config: Config) => ({
   backoff: { initialMs: config.SUPERVISOR_BACKOFF_INITIAL_MS, maxMs: config.SUPERVISOR_BACKOFF_MAX_MS },
@@ -125,7 +127,8 @@ async function main(): Promise<void> {
     if (!isN8nRuntimeProvisioned()) {
       throw new Error('n8n is not provisioned: run `npm install` (it installs n8n into .n8n-runtime/), or set N8N_URL and N8N_API_KEY');
     }
-    if (!config.N8N_OWNER_PASSWORD || !config.N8N_ENCRYPTION_KEY) throw new Error('Set N8N_OWNER_PASSWORD and N8N_ENCRYPTION_KEY for the local n8n (generated automatically outside production)');
+    if (!config.N8N_OWNER_PASSWORD || !config.N8N_ENCRYPTION_KEY)
+      throw new Error('Set N8N_OWNER_PASSWORD and N8N_ENCRYPTION_KEY for the local n8n (generated automatically outside production)');
     prefixed('n8n')('starting the local n8n with the Ophir nodes');
     const supervisor = new Supervisor({
       name: 'n8n',
@@ -183,9 +186,13 @@ async function main(): Promise<void> {
   app.leadImportUpkeep.start(config.LEAD_IMPORT_UPKEEP_CRON);
   stopSteps.push(async () => app.leadImportUpkeep.stop());
 
-  say(`control plane ready at ${server.url} (health: ${server.url}/healthz, readiness: ${server.url}/readyz, API: ${server.url}/api/openapi.json)`);
+  say(
+    `control plane ready at ${server.url} (health: ${server.url}/healthz, readiness: ${server.url}/readyz, API: ${server.url}/api/openapi.json)`,
+  );
   if (localN8n) {
-    say(`n8n editor at ${config.N8N_URL}: sign in as ${config.N8N_OWNER_EMAIL}, password N8N_OWNER_PASSWORD in ${path.join(dataDir, 'dev-secrets.json')}`);
+    say(
+      `n8n editor at ${config.N8N_URL}: sign in as ${config.N8N_OWNER_EMAIL}, password N8N_OWNER_PASSWORD in ${path.join(dataDir, 'dev-secrets.json')}`,
+    );
   }
 }
 

@@ -36,7 +36,8 @@ it('access log lines carry no tracking token and no OAuth code or state', async 
 
   const logged = logLines.join('\n');
   expect(logLines.filter((line) => line.includes('request completed'))).toHaveLength(6);
-  for (const secret of [token, 'deadbeef', 'secret-code', 'secret-state-value', 'another-secret-state', 'M.R3_secret']) expect(logged).not.toContain(secret);
+  for (const secret of [token, 'deadbeef', 'secret-code', 'secret-state-value', 'another-secret-state', 'M.R3_secret'])
+    expect(logged).not.toContain(secret);
   expect(logged).toContain('"url":"/c/[redacted]?utm=mail"');
   expect(logged).toContain('"url":"/api/oauth2/google/callback?code=[redacted]&state=[redacted]&scope=gmail"');
   expect(logged).toContain('"referer":"https://ophir.example/u/[redacted]"');

@@ -40,12 +40,16 @@ describe('loadConfig', () => {
 
   it('refuses a DATABASE_URL sslmode that libpq does not know', () => {
     expect(loadConfig({ ...valid, DATABASE_URL: `${valid.DATABASE_URL}?sslmode=verify-full` }).DATABASE_URL).toContain('verify-full');
-    expect(() => loadConfig({ ...valid, DATABASE_URL: `${valid.DATABASE_URL}?sslmode=on` })).toThrow(/DATABASE_URL: sslmode must be one of/);
+    expect(() => loadConfig({ ...valid, DATABASE_URL: `${valid.DATABASE_URL}?sslmode=on` })).toThrow(
+      /DATABASE_URL: sslmode must be one of/,
+    );
     expect(() => loadConfig({ ...valid, DATABASE_URL: 'not a url' })).toThrow(ConfigError);
   });
 
   it('rejects malformed encryption keys and an active key that is not in the ring', () => {
     expect(() => loadConfig({ ...valid, ENCRYPTION_KEYS: 'k1:dG9vc2hvcnQ=' })).toThrow(/ENCRYPTION_KEYS/);
-    expect(() => loadConfig({ ...valid, ENCRYPTION_ACTIVE_KEY_ID: 'k9' })).toThrow(/ENCRYPTION_ACTIVE_KEY_ID: must name one of the ENCRYPTION_KEYS/);
+    expect(() => loadConfig({ ...valid, ENCRYPTION_ACTIVE_KEY_ID: 'k9' })).toThrow(
+      /ENCRYPTION_ACTIVE_KEY_ID: must name one of the ENCRYPTION_KEYS/,
+    );
   });
 });

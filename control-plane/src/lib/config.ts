@@ -36,9 +36,11 @@ export const environmentSchema = z
     PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // sslmode and sslrootcert are honoured as libpq means them (src/lib/db/connectionOptions.ts).
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).refine((url) => !URL.canParse(url) || isSslMode(new URL(url).searchParams.get('sslmode') ?? 'prefer'), {
-      message: `sslmode must be one of ${sslModes.join(', ')}`,
-    }),
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/ })
+      .refine((url) => !URL.canParse(url) || isSslMode(new URL(url).searchParams.get('sslmode') ?? 'prefer'), {
+        message: `sslmode must be one of ${sslModes.join(', ')}`,
+      }),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(900),
@@ -104,9 +106,17 @@ export const environmentSchema = z
     MAILBOX_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(900),
     // Lead imports: uploaded CSVs and rejected-row files live here (git-ignored local state by default).
     LEAD_IMPORTS_DIR: z.string().min(1).default(path.join(dataRoot, 'imports')),
-    LEAD_IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(2 * 1024 ** 3),
+    LEAD_IMPORT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(2 * 1024 ** 3),
     // The largest CSV record (one row, all its cells) an import reads; a longer one fails the import at its line.
-    LEAD_IMPORT_MAX_RECORD_BYTES: z.coerce.number().int().min(1024).default(1024 ** 2),
+    LEAD_IMPORT_MAX_RECORD_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 ** 2),
     // Lead import upkeep (docs/leads.md): resumes imports a dead process left running, deletes expired files.
     LEAD_IMPORT_UPKEEP_CRON: z.string().default('* * * * *'),
     LEAD_IMPORT_PREVIEW_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
@@ -146,9 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const setVariables = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const result = environmentSchema.safeParse(setVariables);
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-    );
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
   return result.data;
 }

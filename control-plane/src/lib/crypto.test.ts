@@ -34,7 +34,13 @@ describe('SecretBox', () => {
   it('rotates keys: old ciphertexts open with their key, new ones use the active key', () => {
     const before = new SecretBox(new Map([['k1', k1]]), 'k1');
     const old = before.seal('legacy');
-    const after = new SecretBox(new Map([['k1', k1], ['k2', k2]]), 'k2');
+    const after = new SecretBox(
+      new Map([
+        ['k1', k1],
+        ['k2', k2],
+      ]),
+      'k2',
+    );
     expect(after.open(old)).toBe('legacy');
     expect(after.seal('fresh').keyId).toBe('k2');
     expect(() => new SecretBox(new Map([['k2', k2]]), 'k2').open(old)).toThrow(/k1/);

@@ -75,13 +75,19 @@ export class NotFoundError extends AppError {
 }
 
 export class ValidationError extends AppError {
-  constructor(issues: FieldIssue[], message = issues.length === 1 ? 'The request has a problem: see issues' : `The request has ${issues.length} problems: see issues`) {
+  constructor(
+    issues: FieldIssue[],
+    message = issues.length === 1 ? 'The request has a problem: see issues' : `The request has ${issues.length} problems: see issues`,
+  ) {
     super('validation_failed', message, { issues });
   }
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'Authentication is required', code: 'unauthenticated' | 'invalid_credentials' | 'token_reused' = 'unauthenticated') {
+  constructor(
+    message = 'Authentication is required',
+    code: 'unauthenticated' | 'invalid_credentials' | 'token_reused' = 'unauthenticated',
+  ) {
     super(code, message);
   }
 }

@@ -19,7 +19,11 @@ export function nearestOption(value: string, options: readonly string[]): string
 }
 
 /** `Unknown value "emial"; use one of email, firstName, ... Did you mean "email"?` as one issue's parts. */
-export function unknownOptionIssue(value: string, options: readonly string[], what = 'value'): { message: string; allowed: string[]; suggestion?: string } {
+export function unknownOptionIssue(
+  value: string,
+  options: readonly string[],
+  what = 'value',
+): { message: string; allowed: string[]; suggestion?: string } {
   const suggestion = nearestOption(value, options);
   return {
     message: `Unknown ${what} "${value}"; use one of ${options.join(', ')}${suggestion ? `. Did you mean "${suggestion}"?` : ''}`,

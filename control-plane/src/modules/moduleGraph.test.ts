@@ -5,7 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const modulesDir = path.dirname(new URL(import.meta.url).pathname);
-const modules = readdirSync(modulesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const modules = readdirSync(modulesDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 const isTestCode = (file: string) => /\.(test|testHelper)\.ts$/.test(file);
 
 function sourceFiles(dir: string): string[] {
@@ -37,7 +39,8 @@ function cycles(graph: Map<string, Map<string, string>>): string[] {
   const visit = (name: string, trail: string[]) => {
     state.set(name, 'open');
     for (const [next, evidence] of graph.get(name) ?? []) {
-      if (state.get(next) === 'open') found.push([...trail.slice(trail.indexOf(next)), next].join(' -> ') + ` (${name} imports it in ${evidence})`);
+      if (state.get(next) === 'open')
+        found.push([...trail.slice(trail.indexOf(next)), next].join(' -> ') + ` (${name} imports it in ${evidence})`);
       else if (!state.has(next)) visit(next, [...trail, next]);
     }
     state.set(name, 'done');
@@ -67,9 +70,14 @@ describe('the modules of the control plane', () => {
       expect(existsSync(readme), `${name}/README.md`).toBe(true);
       const mayImport = /^May import: (.*)$/m.exec(readFileSync(readme, 'utf8'))?.[1];
       expect(mayImport, `${name}/README.md has a "May import:" line`).toBeDefined();
-      const allowed = new Set(mayImport === 'nothing else' ? [] : mayImport!.split(',').map((entry) => entry.trim().replace(/`/g, '').replace(/\.$/, '')));
+      const allowed = new Set(
+        mayImport === 'nothing else' ? [] : mayImport!.split(',').map((entry) => entry.trim().replace(/`/g, '').replace(/\.$/, '')),
+      );
       const imported = [...graph.get(name)!.keys()];
-      expect(imported.filter((target) => !allowed.has(target)), `${name} imports modules its README does not allow`).toEqual([]);
+      expect(
+        imported.filter((target) => !allowed.has(target)),
+        `${name} imports modules its README does not allow`,
+      ).toEqual([]);
     }
   });
 });

@@ -36,7 +36,10 @@ function watchReadiness(platform: LaunchedPlatform) {
   let running = true;
   const loop = (async () => {
     while (running) {
-      const status = await fetch(`${platform.url}/readyz`).then((response) => response.status, () => 0);
+      const status = await fetch(`${platform.url}/readyz`).then(
+        (response) => response.status,
+        () => 0,
+      );
       if (seen.at(-1) !== status) seen.push(status);
       await sleep(200);
     }
@@ -56,7 +59,11 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the launcher supervises n8n'), () => 
   let platform: LaunchedPlatform;
   /** Runs the organization's inbox watcher now, through its tick webhook in n8n. */
   const tickInboxWatcher = async (organizationId: string) => {
-    const response = await fetch(`http://127.0.0.1:${platform.n8nPort}/webhook/${inboxWatcherTickPath(organizationId)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const response = await fetch(`http://127.0.0.1:${platform.n8nPort}/webhook/${inboxWatcherTickPath(organizationId)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(response.ok).toBe(true);
   };
 
@@ -92,20 +99,35 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the launcher supervises n8n'), () => 
       google.nextConsent({ email });
       mailboxIds.push((await connectOAuthMailbox(platform, owner.auth, 'gmail')).mailboxId!);
     }
-    await prisma.mailbox.updateMany({ where: { id: { in: mailboxIds } }, data: { dailyCap: 10_000, rampEnabled: false, minGapSeconds: 0, gapJitterSeconds: 0 } });
+    await prisma.mailbox.updateMany({
+      where: { id: { in: mailboxIds } },
+      data: { dailyCap: 10_000, rampEnabled: false, minGapSeconds: 0, gapJitterSeconds: 0 },
+    });
     // Slow sends keep the batch in flight long enough to kill n8n in the middle of it.
     google.setLatency('gmail.send', 40);
-    const { campaignId, tag } = await startSendingCampaign({ http: platform.http, prisma, auth: owner.auth, organizationId: owner.organization.id, mailboxIds, leads, name: 'Supervised' });
+    const { campaignId, tag } = await startSendingCampaign({
+      http: platform.http,
+      prisma,
+      auth: owner.auth,
+      organizationId: owner.organization.id,
+      mailboxIds,
+      leads,
+      name: 'Supervised',
+    });
 
     const readiness = watchReadiness(platform);
     expect((await platform.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
     await until('a third of the batch to reach Gmail', () => deliveries(tag).size >= leads / 3, 60_000);
     // The inbox watcher has watched once before the crash: each mailbox has a cursor to resume from.
     await tickInboxWatcher(owner.organization.id);
-    const cursorsBefore = await until('every mailbox to have an inbox cursor', async () => {
-      const rows = await prisma.mailbox.findMany({ where: { id: { in: mailboxIds } }, select: { id: true, inboxCursor: true } });
-      return rows.every((row) => row.inboxCursor) ? new Map(rows.map((row) => [row.id, row.inboxCursor])) : undefined;
-    }, 30_000);
+    const cursorsBefore = await until(
+      'every mailbox to have an inbox cursor',
+      async () => {
+        const rows = await prisma.mailbox.findMany({ where: { id: { in: mailboxIds } }, select: { id: true, inboxCursor: true } });
+        return rows.every((row) => row.inboxCursor) ? new Map(rows.map((row) => [row.id, row.inboxCursor])) : undefined;
+      },
+      30_000,
+    );
     const n8nPid = Number.parseInt(readFileSync(lockFilePath(path.join(platform.dataDir, 'n8n')), 'utf8'), 10);
     process.kill(n8nPid, 'SIGKILL');
     const killedAt = Date.now();
@@ -134,22 +156,47 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the launcher supervises n8n'), () => 
       },
       120_000,
     );
-    await until('every send to be recorded', async () => (await prisma.message.count({ where: { campaignId, status: 'sent' } })) === leads, 30_000);
+    await until(
+      'every send to be recorded',
+      async () => (await prisma.message.count({ where: { campaignId, status: 'sent' } })) === leads,
+      30_000,
+    );
     expect([...deliveries(tag).values()].every((count) => count === 1)).toBe(true);
     expect(await prisma.message.count({ where: { campaignId, mayHaveBeenSent: true } })).toBeGreaterThan(0);
 
     // The watcher resumes from its cursor after the restart: a reply is found, and only it is read.
     const [ours] = google.messagesOf(senders[0]!).filter((message) => message.labelIds.includes('SENT'));
     const lead = (headerValue(ours!.headers, 'to') ?? '').replace(/.*</, '').replace(/>.*/, '');
-    google.deliver(senders[0]!, [`From: <${lead}>`, `To: <${senders[0]}>`, `Subject: Re: ${headerValue(ours!.headers, 'subject')}`, 'Message-ID: <reply.after-restart@lead.example>', `In-Reply-To: ${ours!.messageId}`, `References: ${ours!.messageId}`, 'Content-Type: text/plain; charset=UTF-8', '', 'Yes, let us talk.'].join('\r\n'));
+    google.deliver(
+      senders[0]!,
+      [
+        `From: <${lead}>`,
+        `To: <${senders[0]}>`,
+        `Subject: Re: ${headerValue(ours!.headers, 'subject')}`,
+        'Message-ID: <reply.after-restart@lead.example>',
+        `In-Reply-To: ${ours!.messageId}`,
+        `References: ${ours!.messageId}`,
+        'Content-Type: text/plain; charset=UTF-8',
+        '',
+        'Yes, let us talk.',
+      ].join('\r\n'),
+    );
     const readsBefore = google.calls('gmail.get').length;
     await tickInboxWatcher(owner.organization.id);
-    const reply = await until('the reply to reach the unified inbox', () => prisma.inboxMessage.findFirst({ where: { messageIdHeader: '<reply.after-restart@lead.example>', direction: 'inbound' } }), 60_000);
+    const reply = await until(
+      'the reply to reach the unified inbox',
+      () => prisma.inboxMessage.findFirst({ where: { messageIdHeader: '<reply.after-restart@lead.example>', direction: 'inbound' } }),
+      60_000,
+    );
     expect(reply).toMatchObject({ inboundType: 'replied', fromAddress: `<${lead}>` });
     expect(google.calls('gmail.get').length - readsBefore).toBeLessThanOrEqual(2);
     // The cursor is written when the watch's last results are, which may be just after the reply itself.
     const sender = await prisma.mailbox.findFirstOrThrow({ where: { id: { in: mailboxIds }, email: senders[0] } });
-    await until('the watch to move that mailbox\'s cursor on', async () => (await prisma.mailbox.findUniqueOrThrow({ where: { id: sender.id } })).inboxCursor !== cursorsBefore.get(sender.id), 30_000);
+    await until(
+      "the watch to move that mailbox's cursor on",
+      async () => (await prisma.mailbox.findUniqueOrThrow({ where: { id: sender.id } })).inboxCursor !== cursorsBefore.get(sender.id),
+      30_000,
+    );
 
     const metrics = await (await fetch(`${platform.url}/metrics`)).text();
     expect(metrics).toMatch(/ophir_process_restarts_total\{process="n8n"\} 1/);
@@ -191,7 +238,10 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the launcher gives up on an n8n that 
     for (let i = 0; i < 3; i += 1) {
       const readiness = await platform.http.get('/readyz');
       expect(readiness.status).toBe(503);
-      expect(readiness.body.checks.n8n_process).toMatchObject({ status: 'failing', detail: expect.stringMatching(/^gave_up: n8n crashed 3 times/) });
+      expect(readiness.body.checks.n8n_process).toMatchObject({
+        status: 'failing',
+        detail: expect.stringMatching(/^gave_up: n8n crashed 3 times/),
+      });
       await sleep(1_000);
     }
     expect(platform.output.filter((line) => /n8n could not start/.test(line))).toHaveLength(3);
@@ -224,9 +274,18 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an external n8n that is down when the
     const n8nPort = await findFreePort();
     platform = await launchPlatform({
       databaseUrl: database.url,
-      env: { N8N_URL: `http://127.0.0.1:${n8nPort}`, RECONCILE_CRON: '*/5 * * * * *', SUPERVISOR_BACKOFF_INITIAL_MS: '500', SUPERVISOR_BACKOFF_MAX_MS: '2000' },
+      env: {
+        N8N_URL: `http://127.0.0.1:${n8nPort}`,
+        RECONCILE_CRON: '*/5 * * * * *',
+        SUPERVISOR_BACKOFF_INITIAL_MS: '500',
+        SUPERVISOR_BACKOFF_MAX_MS: '2000',
+      },
     });
-    await until('the control plane to serve', async () => (await fetch(`${platform!.url}/healthz`).catch(() => undefined))?.status === 200, 90_000);
+    await until(
+      'the control plane to serve',
+      async () => (await fetch(`${platform!.url}/healthz`).catch(() => undefined))?.status === 200,
+      90_000,
+    );
     const notReady = await platform.http.get('/readyz');
     expect(notReady.status).toBe(503);
     expect(notReady.body.checks.n8n).toEqual({ status: 'failing', detail: expect.stringMatching(/not set up yet|not reachable/) });
@@ -237,27 +296,62 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an external n8n that is down when the
     const { campaignId } = await startSendingCampaignWhileN8nIsDown(platform, prisma, owner, mailbox.body.id);
 
     const pid = platform.process.pid;
-    n8n = await startN8n({ port: n8nPort, userFolder: path.join(n8nFolder, 'user'), encryptionKey: 'external-n8n-key', customExtensions: [path.join(repoRoot, 'custom-nodes', 'dist')], logLevel: 'warn' });
+    n8n = await startN8n({
+      port: n8nPort,
+      userFolder: path.join(n8nFolder, 'user'),
+      encryptionKey: 'external-n8n-key',
+      customExtensions: [path.join(repoRoot, 'custom-nodes', 'dist')],
+      logLevel: 'warn',
+    });
     await until('the platform to be ready', async () => (await platform!.http.get('/readyz')).status === 200, 90_000);
     expect(platform.process.pid).toBe(pid);
     expect(platform.process.exitCode).toBeNull();
 
-    const campaign = await until('the reconciler to deploy the campaign started while n8n was down', async () => {
-      const body = (await platform!.http.get(`/api/campaigns/${campaignId}`).set(owner.auth)).body;
-      return body.deployment?.status === 'active' ? body : undefined;
-    }, 30_000);
+    const campaign = await until(
+      'the reconciler to deploy the campaign started while n8n was down',
+      async () => {
+        const body = (await platform!.http.get(`/api/campaigns/${campaignId}`).set(owner.auth)).body;
+        return body.deployment?.status === 'active' ? body : undefined;
+      },
+      30_000,
+    );
     expect(campaign.status).toBe('active');
     expect((await platform.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
-    await until('its sends to go out through n8n', async () => (await prisma.message.count({ where: { campaignId, status: 'sent' } })) === 3, 60_000);
-    const second = await startSendingCampaign({ http: platform.http, prisma, auth: owner.auth, organizationId: owner.organization.id, mailboxIds: [mailbox.body.id], leads: 1, name: 'After n8n came up' });
+    await until(
+      'its sends to go out through n8n',
+      async () => (await prisma.message.count({ where: { campaignId, status: 'sent' } })) === 3,
+      60_000,
+    );
+    const second = await startSendingCampaign({
+      http: platform.http,
+      prisma,
+      auth: owner.auth,
+      organizationId: owner.organization.id,
+      mailboxIds: [mailbox.body.id],
+      leads: 1,
+      name: 'After n8n came up',
+    });
     expect(second.workflowId).toBeTruthy();
   }, 300_000);
 });
 
 /** Starting records the intent, and answers 503 with Retry-After because the workflow cannot be deployed yet. */
-async function startSendingCampaignWhileN8nIsDown(platform: LaunchedPlatform, prisma: PrismaClient, owner: Awaited<ReturnType<typeof signUp>>, mailboxId: string) {
+async function startSendingCampaignWhileN8nIsDown(
+  platform: LaunchedPlatform,
+  prisma: PrismaClient,
+  owner: Awaited<ReturnType<typeof signUp>>,
+  mailboxId: string,
+) {
   await expect(
-    startSendingCampaign({ http: platform.http, prisma, auth: owner.auth, organizationId: owner.organization.id, mailboxIds: [mailboxId], leads: 3, name: 'Started while n8n is down' }),
+    startSendingCampaign({
+      http: platform.http,
+      prisma,
+      auth: owner.auth,
+      organizationId: owner.organization.id,
+      mailboxIds: [mailboxId],
+      leads: 3,
+      name: 'Started while n8n is down',
+    }),
   ).rejects.toThrow(/start failed: .*"code":"dependency_unavailable"/);
   const campaign = await prisma.campaign.findFirstOrThrow({ where: { name: 'Started while n8n is down' } });
   expect(campaign.status).toBe('active');

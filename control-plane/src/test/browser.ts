@@ -12,7 +12,15 @@ import { controlPlaneRoot } from '../lib/paths.js';
 const chromiumPath = '/usr/bin/chromium';
 export const screenshotDir = path.join(controlPlaneRoot, 'web', 'screenshots');
 // Without the background-networking flags Chromium keeps opening connections this closed network refuses.
-const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface BrowserSession {
   browser: Browser;
@@ -22,7 +30,8 @@ export interface BrowserSession {
 }
 
 export async function startBrowser(): Promise<BrowserSession> {
-  if (!existsSync(path.join(builtWebAppDir, 'index.html'))) throw new Error('The web app is not built: run `npm install` (or `npm run build -w @ophir/web`)');
+  if (!existsSync(path.join(builtWebAppDir, 'index.html')))
+    throw new Error('The web app is not built: run `npm install` (or `npm run build -w @ophir/web`)');
   if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install -y chromium`);
   await mkdir(screenshotDir, { recursive: true });
   // launch() gives every run a fresh temporary user-data dir.
@@ -49,8 +58,18 @@ export async function checkPage(page: Page, name: string) {
   await page.evaluate(axe.source);
   const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as axe.AxeResults;
   const severe = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(severe.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`), name).toEqual([]);
+  expect(
+    severe.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`),
+    name,
+  ).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
   // Every finding, minor and moderate too, beside the screenshot for the people who look at it.
-  await writeFile(path.join(screenshotDir, `${name}.axe.json`), JSON.stringify(result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, targets: nodes.map((node) => node.target.join(' ')) })), null, 2));
+  await writeFile(
+    path.join(screenshotDir, `${name}.axe.json`),
+    JSON.stringify(
+      result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, targets: nodes.map((node) => node.target.join(' ')) })),
+      null,
+      2,
+    ),
+  );
 }

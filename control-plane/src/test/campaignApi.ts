@@ -10,7 +10,11 @@ export function sequenceBody(overrides: { steps?: unknown[]; requireUnsubscribeL
         delayAmount: 0,
         delayUnit: 'days',
         variants: [
-          { label: 'A', subject: '{Hi|Hello} {{default lead.firstName "there"}}', bodyText: 'Hello {{lead.company}}.\nBye: {{unsubscribeUrl}}' },
+          {
+            label: 'A',
+            subject: '{Hi|Hello} {{default lead.firstName "there"}}',
+            bodyText: 'Hello {{lead.company}}.\nBye: {{unsubscribeUrl}}',
+          },
           { label: 'B', subject: 'Quick question, {{lead.firstName}}', bodyText: 'Is {{lead.custom.plan}} right?\n{{unsubscribeUrl}}' },
         ],
       },
@@ -24,11 +28,17 @@ export function sequenceBody(overrides: { steps?: unknown[]; requireUnsubscribeL
 export async function createCampaign(http: Http, owner: SignedUp, options: { name?: string; mailbox?: boolean } = {}) {
   const mailboxIds: string[] = [];
   if (options.mailbox ?? true) {
-    const mailbox = await http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: `sender.${Math.random().toString(36).slice(2, 10)}@ophir.example` });
+    const mailbox = await http
+      .post('/api/mailboxes/sandbox')
+      .set(owner.auth)
+      .send({ email: `sender.${Math.random().toString(36).slice(2, 10)}@ophir.example` });
     if (mailbox.status !== 201) throw new Error(`mailbox: ${mailbox.status} ${mailbox.text}`);
     mailboxIds.push(mailbox.body.id as string);
   }
-  const campaign = await http.post('/api/campaigns').set(owner.auth).send({ name: options.name ?? 'Definition test', mailboxIds });
+  const campaign = await http
+    .post('/api/campaigns')
+    .set(owner.auth)
+    .send({ name: options.name ?? 'Definition test', mailboxIds });
   if (campaign.status !== 201) throw new Error(`campaign: ${campaign.status} ${campaign.text}`);
   return { campaignId: campaign.body.id as string, mailboxIds };
 }

@@ -53,9 +53,15 @@ interface Delivery {
 const inboxReplies = new Set<string>();
 
 function deliveries(): Delivery[] {
-  const ours = (message: { labelIds: string[]; messageId: string }) => message.labelIds.includes('SENT') && !inboxReplies.has(message.messageId);
+  const ours = (message: { labelIds: string[]; messageId: string }) =>
+    message.labelIds.includes('SENT') && !inboxReplies.has(message.messageId);
   const raws = [
-    ...gmailSenders.flatMap((sender) => google.messagesOf(sender).filter(ours).map((message) => message.raw)),
+    ...gmailSenders.flatMap((sender) =>
+      google
+        .messagesOf(sender)
+        .filter(ours)
+        .map((message) => message.raw),
+    ),
     ...smtp.received.map((mail) => mail.raw),
   ];
   return raws.map((raw) => {
@@ -86,27 +92,100 @@ function localParts(instant: Date, timeZone: string) {
 /** What arrives in our Gmail inbox from the lead (or their mail server) about one of our messages. */
 const inbound = {
   reply: (ours: Delivery) =>
-    [`From: <${ours.to}>`, `To: <${ours.from}>`, `Subject: Re: ${ours.subject}`, `Message-ID: <reply.${Date.now()}@lead.example>`, `In-Reply-To: ${ours.messageId}`, `References: ${ours.messageId}`, 'Content-Type: text/plain; charset=UTF-8', '', 'Sounds interesting, can we talk on Thursday?', '', `> ${ours.subject}`].join('\r\n'),
+    [
+      `From: <${ours.to}>`,
+      `To: <${ours.from}>`,
+      `Subject: Re: ${ours.subject}`,
+      `Message-ID: <reply.${Date.now()}@lead.example>`,
+      `In-Reply-To: ${ours.messageId}`,
+      `References: ${ours.messageId}`,
+      'Content-Type: text/plain; charset=UTF-8',
+      '',
+      'Sounds interesting, can we talk on Thursday?',
+      '',
+      `> ${ours.subject}`,
+    ].join('\r\n'),
   outOfOffice: (ours: Delivery) =>
-    [`From: <${ours.to}>`, `To: <${ours.from}>`, `Subject: Abwesenheitsnotiz: ${ours.subject}`, `Message-ID: <ooo.${Date.now()}@lead.example>`, `In-Reply-To: ${ours.messageId}`, 'Auto-Submitted: auto-replied', 'Content-Type: text/plain; charset=UTF-8', '', 'Ich bin bis zum 15. Dezember nicht im Büro.'].join('\r\n'),
+    [
+      `From: <${ours.to}>`,
+      `To: <${ours.from}>`,
+      `Subject: Abwesenheitsnotiz: ${ours.subject}`,
+      `Message-ID: <ooo.${Date.now()}@lead.example>`,
+      `In-Reply-To: ${ours.messageId}`,
+      'Auto-Submitted: auto-replied',
+      'Content-Type: text/plain; charset=UTF-8',
+      '',
+      'Ich bin bis zum 15. Dezember nicht im Büro.',
+    ].join('\r\n'),
   // Gmail's DSN: a multipart/report with the delivery-status and our original attached.
   hardBounce: (ours: Delivery) =>
     [
-      'From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>', `To: <${ours.from}>`, 'Subject: Delivery Status Notification (Failure)', `Message-ID: <dsn.${Date.now()}@mx.google.com>`,
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"', '',
-      '--b1', 'Content-Type: text/plain; charset=UTF-8', '', `Address not found: ${ours.to}`, '',
-      '--b1', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; googlemail.com', '', `Final-Recipient: rfc822; ${ours.to}`, 'Action: failed', 'Status: 5.1.1', 'Diagnostic-Code: smtp; 550 5.1.1 The email account that you tried to reach does not exist.', '',
-      '--b1', 'Content-Type: message/rfc822', '', `From: <${ours.from}>`, `To: <${ours.to}>`, `Subject: ${ours.subject}`, `Message-ID: ${ours.messageId}`, '', 'A question for you.', '',
+      'From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
+      `To: <${ours.from}>`,
+      'Subject: Delivery Status Notification (Failure)',
+      `Message-ID: <dsn.${Date.now()}@mx.google.com>`,
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain; charset=UTF-8',
+      '',
+      `Address not found: ${ours.to}`,
+      '',
+      '--b1',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; googlemail.com',
+      '',
+      `Final-Recipient: rfc822; ${ours.to}`,
+      'Action: failed',
+      'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 The email account that you tried to reach does not exist.',
+      '',
+      '--b1',
+      'Content-Type: message/rfc822',
+      '',
+      `From: <${ours.from}>`,
+      `To: <${ours.to}>`,
+      `Subject: ${ours.subject}`,
+      `Message-ID: ${ours.messageId}`,
+      '',
+      'A question for you.',
+      '',
       '--b1--',
     ].join('\r\n'),
   // Postfix's bounce: X-Failed-Recipients, and only the original's headers attached.
   postfixBounce: (ours: Delivery) =>
     [
-      'From: MAILER-DAEMON@smtp.example (Mail Delivery System)', `To: <${ours.from}>`, 'Subject: Undelivered Mail Returned to Sender', `Message-ID: <postfix.${Date.now()}@smtp.example>`,
-      `X-Failed-Recipients: ${ours.to}`, 'Content-Type: multipart/report; report-type=delivery-status; boundary="pf"', '',
-      '--pf', 'Content-Type: text/plain', '', `<${ours.to}>: host mx.lead.example said: 550 5.1.1 User unknown`, '',
-      '--pf', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; smtp.example', '', `Final-Recipient: rfc822; ${ours.to}`, 'Action: failed', 'Status: 5.1.1', `Diagnostic-Code: smtp; 550 5.1.1 <${ours.to}>: Recipient address rejected: User unknown`, '',
-      '--pf', 'Content-Type: text/rfc822-headers', '', `From: <${ours.from}>`, `To: <${ours.to}>`, `Subject: ${ours.subject}`, `Message-ID: ${ours.messageId}`, '',
+      'From: MAILER-DAEMON@smtp.example (Mail Delivery System)',
+      `To: <${ours.from}>`,
+      'Subject: Undelivered Mail Returned to Sender',
+      `Message-ID: <postfix.${Date.now()}@smtp.example>`,
+      `X-Failed-Recipients: ${ours.to}`,
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="pf"',
+      '',
+      '--pf',
+      'Content-Type: text/plain',
+      '',
+      `<${ours.to}>: host mx.lead.example said: 550 5.1.1 User unknown`,
+      '',
+      '--pf',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; smtp.example',
+      '',
+      `Final-Recipient: rfc822; ${ours.to}`,
+      'Action: failed',
+      'Status: 5.1.1',
+      `Diagnostic-Code: smtp; 550 5.1.1 <${ours.to}>: Recipient address rejected: User unknown`,
+      '',
+      '--pf',
+      'Content-Type: text/rfc822-headers',
+      '',
+      `From: <${ours.from}>`,
+      `To: <${ours.to}>`,
+      `Subject: ${ours.subject}`,
+      `Message-ID: ${ours.messageId}`,
+      '',
       '--pf--',
     ].join('\r\n'),
 };
@@ -158,7 +237,10 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
     expect(smtpMailbox.status).toBe(201);
     mailboxIds.push(smtpMailbox.body.id);
     for (const id of mailboxIds) {
-      const limits = await t.http.patch(`/api/mailboxes/${id}`).set(owner.auth).send({ dailyCap, rampEnabled: false, minGapSeconds, gapJitterSeconds: 0, timezone: 'UTC' });
+      const limits = await t.http
+        .patch(`/api/mailboxes/${id}`)
+        .set(owner.auth)
+        .send({ dailyCap, rampEnabled: false, minGapSeconds, gapJitterSeconds: 0, timezone: 'UTC' });
       expect(limits.status).toBe(200);
     }
 
@@ -166,7 +248,10 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
     const zoneOf = new Map<string, string>();
     for (let i = 0; i < leadCount; i += 1) {
       const email = `prospect${i}@company${i % 40}.example`;
-      const lead = await t.http.post('/api/leads').set(owner.auth).send({ email, firstName: i % 5 === 0 ? undefined : `Pat${i}`, company: `Company ${i % 40}`, timezone: zones[i % 3] });
+      const lead = await t.http
+        .post('/api/leads')
+        .set(owner.auth)
+        .send({ email, firstName: i % 5 === 0 ? undefined : `Pat${i}`, company: `Company ${i % 40}`, timezone: zones[i % 3] });
       expect(lead.status).toBe(201);
       leadIds.push(lead.body.id);
       zoneOf.set(email, zones[i % 3]!);
@@ -175,14 +260,29 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
     const campaign = await t.http
       .post('/api/campaigns')
       .set(owner.auth)
-      .send({ name: 'End to end', timezone: 'UTC', mailboxIds, schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00', useLeadTimezone: true } });
+      .send({
+        name: 'End to end',
+        timezone: 'UTC',
+        mailboxIds,
+        schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00', useLeadTimezone: true },
+      });
     const campaignId = campaign.body.id as string;
     const sequence = await t.http
       .put(`/api/campaigns/${campaignId}/sequence`)
       .set(owner.auth)
       .send({
         steps: [
-          { delayAmount: 0, delayUnit: 'days', variants: [{ label: 'A', subject: '{Hi|Hello} {{default lead.firstName "there"}}', bodyText: 'A question for {{lead.company}}.\n\n{{unsubscribeUrl}}' }] },
+          {
+            delayAmount: 0,
+            delayUnit: 'days',
+            variants: [
+              {
+                label: 'A',
+                subject: '{Hi|Hello} {{default lead.firstName "there"}}',
+                bodyText: 'A question for {{lead.company}}.\n\n{{unsubscribeUrl}}',
+              },
+            ],
+          },
           { delayAmount: 1, delayUnit: 'days', variants: [{ label: 'A', bodyText: 'Following up.\n\n{{unsubscribeUrl}}' }] },
           { delayAmount: 2, delayUnit: 'days', variants: [{ label: 'A', bodyText: 'Last note.\n\n{{unsubscribeUrl}}' }] },
         ],
@@ -232,7 +332,9 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
         expect(await enrollmentOf(imapBouncer!.to)).toMatchObject({ state: 'stopped' });
         expect(await enrollmentOf(absent!.to)).toMatchObject({ state: 'active' });
         for (const bounced of [bouncer!, imapBouncer!]) {
-          expect(await t.prisma.suppression.findFirst({ where: { organizationId: owner.organization.id, value: bounced.to } })).toMatchObject({ reason: 'bounced' });
+          expect(
+            await t.prisma.suppression.findFirst({ where: { organizationId: owner.organization.id, value: bounced.to } }),
+          ).toMatchObject({ reason: 'bounced' });
         }
         // A replay of the same watch (cursor advanced, nothing new) changes nothing.
         expect((await watchInboxes()).status).toBe('success');
@@ -241,29 +343,50 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
         // The reply is in the unified inbox; answering it there sends through the same Gmail mailbox and thread.
         const threads = await t.http.get('/api/inbox/threads').query({ unread: true }).set(owner.auth);
         const thread = threads.body.data.find((candidate: { lead: { email: string } }) => candidate.lead.email === replier!.to);
-        expect(thread).toMatchObject({ unread: true, snippet: expect.stringContaining('Sounds interesting'), mailbox: { email: replier!.from } });
-        const answer = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ bodyText: 'Thursday at 10 works. Talk then!' });
+        expect(thread).toMatchObject({
+          unread: true,
+          snippet: expect.stringContaining('Sounds interesting'),
+          mailbox: { email: replier!.from },
+        });
+        const answer = await t.http
+          .post(`/api/inbox/threads/${thread.id}/replies`)
+          .set(owner.auth)
+          .send({ bodyText: 'Thursday at 10 works. Talk then!' });
         expect(answer.status, answer.text).toBe(202);
         inboxReplies.add(answer.body.messageIdHeader);
-        const sentAnswer = await until('the inbox reply reached Gmail', () => google.messagesOf(replier!.from).find((message) => message.messageId === answer.body.messageIdHeader));
+        const sentAnswer = await until('the inbox reply reached Gmail', () =>
+          google.messagesOf(replier!.from).find((message) => message.messageId === answer.body.messageIdHeader),
+        );
         // The lead's reply, not our own next step, which is threaded to the same first message.
-        const leadReply = google.messagesOf(replier!.from).find((message) => message.labelIds.includes('INBOX') && headerValue(message.headers, 'In-Reply-To') === replier!.messageId)!;
+        const leadReply = google
+          .messagesOf(replier!.from)
+          .find((message) => message.labelIds.includes('INBOX') && headerValue(message.headers, 'In-Reply-To') === replier!.messageId)!;
         expect(sentAnswer).toMatchObject({ labelIds: ['SENT'], threadId: leadReply.threadId });
         expect(headerValue(sentAnswer.headers, 'In-Reply-To')).toBe(leadReply.messageId);
         expect(headerValue(sentAnswer.headers, 'References')).toContain(replier!.messageId);
         const shown = await until('the thread shows the reply as sent', async () => {
           const detail = await t.http.get(`/api/inbox/threads/${thread.id}`).set(owner.auth);
-          return detail.body.messages.some((message: { kind: string; status: string }) => message.kind === 'inbox_reply' && message.status === 'sent') && detail.body;
+          return (
+            detail.body.messages.some(
+              (message: { kind: string; status: string }) => message.kind === 'inbox_reply' && message.status === 'sent',
+            ) && detail.body
+          );
         });
         expect(shown.messages.map((message: { kind: string }) => message.kind)).toEqual(['campaign', 'reply', 'inbox_reply']);
 
         const unsubscribeUrl = new URL(unsubscriber!.listUnsubscribe!.replace(/^<|>$/g, ''));
         const oneClick = await t.http.post(unsubscribeUrl.pathname).type('form').send('List-Unsubscribe=One-Click');
         expect(oneClick.status).toBe(200);
-        stopped.set(replier!.to, 'replied').set(unsubscriber!.to, 'unsubscribed').set(bouncer!.to, 'bounced').set(imapBouncer!.to, 'bounced');
+        stopped
+          .set(replier!.to, 'replied')
+          .set(unsubscriber!.to, 'unsubscribed')
+          .set(bouncer!.to, 'bounced')
+          .set(imapBouncer!.to, 'bounced');
       }
       // The tick's run comes after what arrived at this instant, so a lead who answered at 00:00 gets no step due at 00:00.
-      const due = await t.prisma.message.count({ where: { campaignId, status: { in: ['queued', 'deferred', 'retrying'] }, dueAt: { lte: clock.now() } } });
+      const due = await t.prisma.message.count({
+        where: { campaignId, status: { in: ['queued', 'deferred', 'retrying'] }, dueAt: { lte: clock.now() } },
+      });
       if (due > 0) await runOnce();
       clock.advance(tickMinutes * 60_000);
     }
@@ -271,7 +394,11 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
     const sent = deliveries();
     const byLead = new Map<string, Delivery[]>();
     for (const delivery of sent) byLead.set(delivery.to, [...(byLead.get(delivery.to) ?? []), delivery]);
-    const messages = await t.prisma.message.findMany({ where: { campaignId, status: 'sent' }, include: { enrollment: { include: { lead: true } } }, orderBy: { sentAt: 'asc' } });
+    const messages = await t.prisma.message.findMany({
+      where: { campaignId, status: 'sent' },
+      include: { enrollment: { include: { lead: true } } },
+      orderBy: { sentAt: 'asc' },
+    });
     expect(messages.length).toBe(sent.length);
 
     // Exactly the right messages, once each, in order and threaded from the same mailbox.
@@ -305,16 +432,21 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
     for (const mailboxId of mailboxIds) {
       const own = messages.filter((m) => m.mailboxId === mailboxId);
       const perDay = new Map<string, number>();
-      for (const message of own) perDay.set(message.sentAt!.toISOString().slice(0, 10), (perDay.get(message.sentAt!.toISOString().slice(0, 10)) ?? 0) + 1);
+      for (const message of own)
+        perDay.set(message.sentAt!.toISOString().slice(0, 10), (perDay.get(message.sentAt!.toISOString().slice(0, 10)) ?? 0) + 1);
       for (const count of perDay.values()) expect(count).toBeLessThanOrEqual(dailyCap);
       busiestDay = Math.max(busiestDay, ...perDay.values());
-      for (let i = 1; i < own.length; i += 1) expect(own[i]!.sentAt!.getTime() - own[i - 1]!.sentAt!.getTime()).toBeGreaterThanOrEqual(minGapSeconds * 1000);
+      for (let i = 1; i < own.length; i += 1)
+        expect(own[i]!.sentAt!.getTime() - own[i - 1]!.sentAt!.getTime()).toBeGreaterThanOrEqual(minGapSeconds * 1000);
     }
     expect(busiestDay).toBe(dailyCap);
     expect(new Set(sent.map((d) => d.from)).size).toBe(3);
 
     // Stops: reply, unsubscribe and hard bounce each ended that lead's sequence; the last two suppress it.
-    const stops = await t.prisma.enrollment.findMany({ where: { campaignId, lead: { email: { in: [...stopped.keys()] } } }, include: { lead: true } });
+    const stops = await t.prisma.enrollment.findMany({
+      where: { campaignId, lead: { email: { in: [...stopped.keys()] } } },
+      include: { lead: true },
+    });
     expect(stops.every((e) => e.state === 'stopped')).toBe(true);
     const suppressed = await t.prisma.suppression.findMany({ where: { organizationId: owner.organization.id, kind: 'email' } });
     const reasons = Object.fromEntries(suppressed.map((s) => [s.value, s.reason]));

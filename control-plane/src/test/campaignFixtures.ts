@@ -23,11 +23,22 @@ export async function seedCampaign(
       status: options.status ?? 'active',
       timezone: 'UTC',
       dailyCap: options.campaignDailyCap ?? null,
-      schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00', useLeadTimezone: false, holidays: [] },
+      schedule: {
+        days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+        start: '00:00',
+        end: '24:00',
+        useLeadTimezone: false,
+        holidays: [],
+      },
     },
   });
   const steps = options.steps ?? [
-    { delayAmount: 0, delayUnit: 'days' as const, subject: '{Hi|Hello} {{default lead.firstName "there"}}', bodyText: 'Step one for {{lead.company}}' },
+    {
+      delayAmount: 0,
+      delayUnit: 'days' as const,
+      subject: '{Hi|Hello} {{default lead.firstName "there"}}',
+      bodyText: 'Step one for {{lead.company}}',
+    },
     { delayAmount: 2, delayUnit: 'days' as const, subject: '', bodyText: 'Following up' },
   ];
   for (const [position, step] of steps.entries()) {
@@ -61,7 +72,15 @@ export async function seedCampaign(
   const leadIds: string[] = [];
   for (let i = 0; i < options.leads; i += 1) {
     const email = `lead${i}.${campaign.id.slice(0, 8)}@prospect${i % 7}.example`;
-    const lead = await prisma.lead.create({ data: { organizationId, email, emailDomain: email.split('@')[1]!, firstName: i % 3 === 0 ? null : `Lead${i}`, company: `Company ${i}` } });
+    const lead = await prisma.lead.create({
+      data: {
+        organizationId,
+        email,
+        emailDomain: email.split('@')[1]!,
+        firstName: i % 3 === 0 ? null : `Lead${i}`,
+        company: `Company ${i}`,
+      },
+    });
     leadIds.push(lead.id);
   }
   return { campaign, mailboxes, leadIds };
@@ -86,13 +105,31 @@ export async function startSendingCampaign(options: {
   const created = await http
     .post('/api/campaigns')
     .set(auth)
-    .send({ name: options.name, mailboxIds: options.mailboxIds, schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00', useLeadTimezone: false } });
+    .send({
+      name: options.name,
+      mailboxIds: options.mailboxIds,
+      schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00', useLeadTimezone: false },
+    });
   if (created.status !== 201) throw new Error(`campaign create failed: ${created.status} ${created.text}`);
   const campaignId = created.body.id as string;
   const sequence = await http
     .put(`/api/campaigns/${campaignId}/sequence`)
     .set(auth)
-    .send({ steps: [{ delayAmount: 0, delayUnit: 'days', variants: [{ label: 'A', subject: '{Hi|Hello} {{default lead.firstName "there"}}', bodyText: 'Quick question about {{lead.company}}.\n\n{{unsubscribeUrl}}' }] }] });
+    .send({
+      steps: [
+        {
+          delayAmount: 0,
+          delayUnit: 'days',
+          variants: [
+            {
+              label: 'A',
+              subject: '{Hi|Hello} {{default lead.firstName "there"}}',
+              bodyText: 'Quick question about {{lead.company}}.\n\n{{unsubscribeUrl}}',
+            },
+          ],
+        },
+      ],
+    });
   if (sequence.status !== 200) throw new Error(`sequence failed: ${sequence.status} ${sequence.text}`);
   const tag = campaignId.slice(0, 8);
   const leads = Array.from({ length: options.leads }, (_, i) => ({
@@ -103,7 +140,9 @@ export async function startSendingCampaign(options: {
     company: `Company ${i % 500}`,
   }));
   for (let i = 0; i < leads.length; i += 5000) await prisma.lead.createMany({ data: leads.slice(i, i + 5000) });
-  const leadIds = (await prisma.lead.findMany({ where: { organizationId, email: { contains: `.${tag}@` } }, select: { id: true } })).map((l) => l.id);
+  const leadIds = (await prisma.lead.findMany({ where: { organizationId, email: { contains: `.${tag}@` } }, select: { id: true } })).map(
+    (l) => l.id,
+  );
   await enrollLeads(scopedDb(prisma, organizationId), { organizationId, campaignId, leadIds, now: options.now ?? new Date() });
   const started = await http.post(`/api/campaigns/${campaignId}/start`).set(auth);
   if (started.body.deployment?.status !== 'active') throw new Error(`start failed: ${JSON.stringify(started.body)}`);

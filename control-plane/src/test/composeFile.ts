@@ -42,7 +42,8 @@ export function interpolate(text: string, env: Record<string, string | undefined
 function interpolateAll(node: unknown, env: Record<string, string | undefined>): unknown {
   if (typeof node === 'string') return interpolate(node, env);
   if (Array.isArray(node)) return node.map((item) => interpolateAll(item, env));
-  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, interpolateAll(value, env)]));
+  if (node && typeof node === 'object')
+    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, interpolateAll(value, env)]));
   return node;
 }
 
@@ -51,12 +52,16 @@ function environmentOf(raw: unknown): Record<string, string> {
   if (Array.isArray(raw)) {
     return Object.fromEntries(raw.map((entry: string) => [entry.split('=')[0]!, entry.slice(entry.indexOf('=') + 1)]));
   }
-  return Object.fromEntries(Object.entries((raw ?? {}) as Record<string, unknown>).map(([key, value]) => [key, value === null ? '' : String(value)]));
+  return Object.fromEntries(
+    Object.entries((raw ?? {}) as Record<string, unknown>).map(([key, value]) => [key, value === null ? '' : String(value)]),
+  );
 }
 
 /** The services of a compose file as `docker compose config` would resolve them for this environment. */
 export function loadComposeServices(file: string, env: Record<string, string | undefined>): Record<string, ComposeService> {
-  const document = interpolateAll(parse(readFileSync(file, 'utf8'), { merge: true }), env) as { services: Record<string, Record<string, unknown>> };
+  const document = interpolateAll(parse(readFileSync(file, 'utf8'), { merge: true }), env) as {
+    services: Record<string, Record<string, unknown>>;
+  };
   return Object.fromEntries(
     Object.entries(document.services).map(([name, service]) => [
       name,

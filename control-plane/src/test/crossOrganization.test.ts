@@ -48,15 +48,25 @@ const smtpServer = new LocalSmtpServer({ username: 'walk', password: 'walk passw
 beforeAll(async () => {
   // OAuth clients are configured (never called) so the connect routes answer with a consent URL.
   t = await createTestApp({
-    env: { GOOGLE_CLIENT_ID: 'walk-client', GOOGLE_CLIENT_SECRET: 'walk-secret', MICROSOFT_CLIENT_ID: 'walk-client', MICROSOFT_CLIENT_SECRET: 'walk-secret' },
+    env: {
+      GOOGLE_CLIENT_ID: 'walk-client',
+      GOOGLE_CLIENT_SECRET: 'walk-secret',
+      MICROSOFT_CLIENT_ID: 'walk-client',
+      MICROSOFT_CLIENT_SECRET: 'walk-secret',
+    },
   });
   const smtp = await smtpServer.start();
-  validBodies['POST /api/mailboxes/smtp'] = { email: 'walk-smtp@attacker.example', smtp: { ...smtp, tlsMode: 'none', username: 'walk', password: 'walk password' } };
+  validBodies['POST /api/mailboxes/smtp'] = {
+    email: 'walk-smtp@attacker.example',
+    smtp: { ...smtp, tlsMode: 'none', username: 'walk', password: 'walk password' },
+  };
   victim = await signUp(t.http, { organizationName: 'Victim' });
   attacker = await signUp(t.http, { organizationName: 'Attacker' });
 
   const invitation = await t.http.post('/api/invitations').set(victim.auth).send({ email: 'colleague@victim.com', role: 'member' });
-  const accepted = await t.http.post('/api/invitations/accept').send({ token: invitation.body.token, name: 'Colleague', password: 'colleague password' });
+  const accepted = await t.http
+    .post('/api/invitations/accept')
+    .send({ token: invitation.body.token, name: 'Colleague', password: 'colleague password' });
   const pending = await t.http.post('/api/invitations').set(victim.auth).send({ email: 'pending@victim.com', role: 'viewer' });
   const apiKey = await t.http.post('/api/api-keys').set(victim.auth).send({ name: 'victim key', role: 'member' });
   const members = await t.http.get('/api/members').set(victim.auth);
@@ -69,7 +79,13 @@ beforeAll(async () => {
   victimIds.campaignId = campaign.body.id;
   // No n8n in this test: the deployment row stands in for one a start would have created.
   const deployment = await t.prisma.workflowDeployment.create({
-    data: { organizationId: victim.organization.id, campaignId: campaign.body.id, templateName: 'campaign-sender', templateVersion: '1.0.0', status: 'drifted' },
+    data: {
+      organizationId: victim.organization.id,
+      campaignId: campaign.body.id,
+      templateName: 'campaign-sender',
+      templateVersion: '1.0.0',
+      status: 'drifted',
+    },
   });
   victimIds.deploymentId = deployment.id;
   victimSecrets.push(campaign.body.id, deployment.id);
@@ -77,17 +93,43 @@ beforeAll(async () => {
   victimIds.mailboxId = mailbox.body.id;
   victimSecrets.push(mailbox.body.id, 'sender@victim.com');
   // A send the victim's sandbox mailbox captured, as the workflow hands it over.
-  const capturedRaw = 'From: <sender@victim.com>\r\nTo: <lead@victim.com>\r\nSubject: Victim capture\r\nMessage-ID: <ophir.victim@victim.com>\r\n\r\nVictim capture body';
-  const capture = await callAsN8n(t, '/api/internal/n8n/sandbox-messages', { mailboxId: mailbox.body.id, messageId: '<ophir.victim@victim.com>', to: 'lead@victim.com', raw: Buffer.from(capturedRaw).toString('base64') });
+  const capturedRaw =
+    'From: <sender@victim.com>\r\nTo: <lead@victim.com>\r\nSubject: Victim capture\r\nMessage-ID: <ophir.victim@victim.com>\r\n\r\nVictim capture body';
+  const capture = await callAsN8n(t, '/api/internal/n8n/sandbox-messages', {
+    mailboxId: mailbox.body.id,
+    messageId: '<ophir.victim@victim.com>',
+    to: 'lead@victim.com',
+    raw: Buffer.from(capturedRaw).toString('base64'),
+  });
   victimIds.sandboxMessageId = capture.body.id;
   victimSecrets.push(capture.body.id, 'Victim capture body');
-  victimSecrets.push(victim.organization.id, victim.user.email, 'colleague@victim.com', 'pending@victim.com', apiKey.body.id, pending.body.id);
+  victimSecrets.push(
+    victim.organization.id,
+    victim.user.email,
+    'colleague@victim.com',
+    'pending@victim.com',
+    apiKey.body.id,
+    pending.body.id,
+  );
 
-  const lead = await t.http.post('/api/leads').set(victim.auth).send({ email: 'lead@victim.com', company: 'Victim Co', tags: ['victim'] });
+  const lead = await t.http
+    .post('/api/leads')
+    .set(victim.auth)
+    .send({ email: 'lead@victim.com', company: 'Victim Co', tags: ['victim'] });
   const list = await t.http.post('/api/lead-lists').set(victim.auth).send({ name: 'Victim list' });
-  await t.http.post(`/api/lead-lists/${list.body.id}/members`).set(victim.auth).send({ leadIds: [lead.body.id] });
-  const leadImport = await t.http.post('/api/lead-imports').set(victim.auth).set('Content-Type', 'text/csv').send(Buffer.from('email\nimported@victim.com\n'));
-  const suppression = await t.http.post('/api/suppressions').set(victim.auth).send({ kind: 'email', value: 'blocked@victim.com', reason: 'unsubscribed' });
+  await t.http
+    .post(`/api/lead-lists/${list.body.id}/members`)
+    .set(victim.auth)
+    .send({ leadIds: [lead.body.id] });
+  const leadImport = await t.http
+    .post('/api/lead-imports')
+    .set(victim.auth)
+    .set('Content-Type', 'text/csv')
+    .send(Buffer.from('email\nimported@victim.com\n'));
+  const suppression = await t.http
+    .post('/api/suppressions')
+    .set(victim.auth)
+    .send({ kind: 'email', value: 'blocked@victim.com', reason: 'unsubscribed' });
   victimIds.leadId = lead.body.id;
   victimIds.listId = list.body.id;
   victimIds.importId = leadImport.body.id;
@@ -97,15 +139,30 @@ beforeAll(async () => {
   validBodies['POST /api/leads/export'] = { leadIds: [lead.body.id] };
   validBodies['POST /api/lead-lists/{listId}/members'] = { leadIds: [lead.body.id] };
   validBodies['DELETE /api/lead-lists/{listId}/members'] = { leadIds: [lead.body.id] };
-  victimSecrets.push(lead.body.id, 'lead@victim.com', list.body.id, leadImport.body.id, 'imported@victim.com', suppression.body.id, 'blocked@victim.com');
+  victimSecrets.push(
+    lead.body.id,
+    'lead@victim.com',
+    list.body.id,
+    leadImport.body.id,
+    'imported@victim.com',
+    suppression.body.id,
+    'blocked@victim.com',
+  );
 
   // The campaign definition: a sequence, and the victim's lead enrolled in it.
-  const victimSequence = { steps: [{ delayAmount: 0, variants: [{ label: 'A', subject: 'Victim subject', bodyText: 'Victim body {{unsubscribeUrl}}' }] }] };
+  const victimSequence = {
+    steps: [{ delayAmount: 0, variants: [{ label: 'A', subject: 'Victim subject', bodyText: 'Victim body {{unsubscribeUrl}}' }] }],
+  };
   await t.http.put(`/api/campaigns/${campaign.body.id}/sequence`).set(victim.auth).send(victimSequence);
-  await t.http.post(`/api/campaigns/${campaign.body.id}/enrollments`).set(victim.auth).send({ leadIds: [lead.body.id] });
+  await t.http
+    .post(`/api/campaigns/${campaign.body.id}/enrollments`)
+    .set(victim.auth)
+    .send({ leadIds: [lead.body.id] });
   const enrollments = await t.http.get(`/api/campaigns/${campaign.body.id}/enrollments`).set(victim.auth);
   victimIds.enrollmentId = enrollments.body.data[0].id;
-  validBodies['PUT /api/campaigns/{campaignId}/sequence'] = { steps: [{ delayAmount: 0, variants: [{ label: 'A', subject: 'Attacker', bodyText: 'Attacker {{unsubscribeUrl}}' }] }] };
+  validBodies['PUT /api/campaigns/{campaignId}/sequence'] = {
+    steps: [{ delayAmount: 0, variants: [{ label: 'A', subject: 'Attacker', bodyText: 'Attacker {{unsubscribeUrl}}' }] }],
+  };
   validBodies['POST /api/campaigns/{campaignId}/preview'] = { leadId: lead.body.id };
   validBodies['POST /api/campaigns/{campaignId}/enrollments'] = { leadIds: [lead.body.id] };
   victimSecrets.push(victimIds.enrollmentId!, 'Victim subject', 'Victim body');
@@ -113,8 +170,14 @@ beforeAll(async () => {
   // An inbox thread as a reply from the lead would have opened (no watcher here).
   const thread = await t.prisma.inboxThread.create({
     data: {
-      organizationId: victim.organization.id, mailboxId: mailbox.body.id, leadId: lead.body.id, campaignId: campaign.body.id,
-      enrollmentId: victimIds.enrollmentId!, subject: 'Re: Victim subject', snippet: 'Victim reply text', lastMessageAt: new Date(),
+      organizationId: victim.organization.id,
+      mailboxId: mailbox.body.id,
+      leadId: lead.body.id,
+      campaignId: campaign.body.id,
+      enrollmentId: victimIds.enrollmentId!,
+      subject: 'Re: Victim subject',
+      snippet: 'Victim reply text',
+      lastMessageAt: new Date(),
     },
   });
   victimIds.threadId = thread.id;
@@ -133,14 +196,16 @@ interface Operation {
 }
 
 async function documentedOperations(): Promise<Operation[]> {
-  const document = (await t.http.get('/api/openapi.json')).body as { paths: Record<string, Record<string, Omit<Operation, 'method' | 'path'>>> };
+  const document = (await t.http.get('/api/openapi.json')).body as {
+    paths: Record<string, Record<string, Omit<Operation, 'method' | 'path'>>>;
+  };
   return Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => ({ ...operation, method: method.toUpperCase(), path })),
   );
 }
 
 describe('cross-organization access', () => {
-  it('answers 404 (never 403, never data) for every route given another organization\'s ids', async () => {
+  it("answers 404 (never 403, never data) for every route given another organization's ids", async () => {
     const operations = (await documentedOperations()).filter((op) => JSON.stringify(op.security ?? []).includes('bearer'));
     expect(operations.length).toBeGreaterThan(10);
     const checked: string[] = [];
@@ -152,7 +217,9 @@ describe('cross-organization access', () => {
       if (operation.requestBody) expect(validBodies[key], `no valid body fixture for ${key}`).toBeDefined();
 
       const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => victimIds[name]!);
-      const response = await t.http[operation.method.toLowerCase() as 'get'](url).set(attacker.auth).send(validBodies[key] as object);
+      const response = await t.http[operation.method.toLowerCase() as 'get'](url)
+        .set(attacker.auth)
+        .send(validBodies[key] as object);
 
       if (params.length > 0) {
         expect(response.status, `${key} -> ${response.status} ${response.text}`).toBe(404);
@@ -164,13 +231,14 @@ describe('cross-organization access', () => {
       const { instance: _echoedUrl, ...answer } = (response.body ?? {}) as Record<string, unknown>;
       for (const secret of victimSecrets) expect(JSON.stringify(answer), `${key} leaked ${secret}`).not.toContain(secret);
       // A download (a CSV export) answers in text: it must not name the victim either.
-      if (!/json/.test(response.type)) for (const secret of victimSecrets) expect(response.text ?? '', `${key} leaked ${secret}`).not.toContain(secret);
+      if (!/json/.test(response.type))
+        for (const secret of victimSecrets) expect(response.text ?? '', `${key} leaked ${secret}`).not.toContain(secret);
       checked.push(key);
     }
     expect(checked).toEqual(expect.arrayContaining(['PATCH /api/members/{membershipId}', 'DELETE /api/api-keys/{apiKeyId}']));
   });
 
-  it('left the victim\'s organization untouched', async () => {
+  it("left the victim's organization untouched", async () => {
     const members = await t.http.get('/api/members').set(victim.auth);
     expect(members.body.data.find((m: { id: string }) => m.id === victimIds.membershipId).role).toBe('member');
     const invitations = await t.http.get('/api/invitations').set(victim.auth);
@@ -196,7 +264,9 @@ describe('cross-organization access', () => {
 
   it("left the victim's sequence and enrolments untouched", async () => {
     const sequence = await t.http.get(`/api/campaigns/${victimIds.campaignId}/sequence`).set(victim.auth);
-    expect(sequence.body.steps.map((step: { variants: Array<{ subject: string }> }) => step.variants[0]!.subject)).toEqual(['Victim subject']);
+    expect(sequence.body.steps.map((step: { variants: Array<{ subject: string }> }) => step.variants[0]!.subject)).toEqual([
+      'Victim subject',
+    ]);
     const enrollments = await t.http.get(`/api/campaigns/${victimIds.campaignId}/enrollments`).set(victim.auth);
     expect(enrollments.body.data).toEqual([expect.objectContaining({ id: victimIds.enrollmentId, state: 'active' })]);
   });
@@ -210,7 +280,11 @@ describe('cross-organization access', () => {
     const walked = (await documentedOperations())
       .filter((op) => JSON.stringify(op.security ?? []).includes('bearer'))
       .map((op) => `${op.method} ${op.path}`);
-    const statsRoutes = ['GET /api/campaigns/{campaignId}/stats', 'GET /api/campaigns/{campaignId}/stats/daily', 'GET /api/campaigns/{campaignId}/stats/stream'];
+    const statsRoutes = [
+      'GET /api/campaigns/{campaignId}/stats',
+      'GET /api/campaigns/{campaignId}/stats/daily',
+      'GET /api/campaigns/{campaignId}/stats/stream',
+    ];
     expect(walked).toEqual(expect.arrayContaining(statsRoutes));
     const own = await t.http.get(`/api/campaigns/${victimIds.campaignId}/stats`).set(victim.auth);
     expect(own.status).toBe(200);

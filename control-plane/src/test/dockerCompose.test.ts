@@ -31,7 +31,9 @@ const [redis] = named((service) => service.image?.startsWith('redis:') ?? false)
 describe('compose interpolation', () => {
   it('resolves defaults, empty values and escapes as compose does', () => {
     const env = { SET: 'v', EMPTY: '' };
-    expect(interpolate('${SET:-d} ${EMPTY:-d} ${UNSET:-d} ${EMPTY-d} ${UNSET-d} ${UNSET} $SET $$HOME ${SET:+alt} ${EMPTY+alt}', env)).toBe('v d d  d  v $HOME alt alt');
+    expect(interpolate('${SET:-d} ${EMPTY:-d} ${UNSET:-d} ${EMPTY-d} ${UNSET-d} ${UNSET} $SET $$HOME ${SET:+alt} ${EMPTY+alt}', env)).toBe(
+      'v d d  d  v $HOME alt alt',
+    );
     expect(() => interpolate('${EMPTY:?set EMPTY}', env)).toThrow(ComposeInterpolationError);
   });
 });
@@ -39,7 +41,10 @@ describe('compose interpolation', () => {
 describe('docker-compose.yml', () => {
   it('names every secret an operator must set in its usage comment, and refuses to start without each', () => {
     expect(requiredVariables.sort()).toEqual(Object.keys(operatorEnvironment).sort());
-    const usage = composeText.split('\n').filter((line) => line.startsWith('#')).join('\n');
+    const usage = composeText
+      .split('\n')
+      .filter((line) => line.startsWith('#'))
+      .join('\n');
     for (const name of requiredVariables) {
       expect(usage).toContain(`${name}=`);
       const { [name]: _left, ...without } = operatorEnvironment;

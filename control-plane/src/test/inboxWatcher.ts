@@ -5,7 +5,9 @@ import type { TestApp } from './testApp.js';
 
 /** Ticks the organization's deployed inbox watcher (one watch) and waits for the n8n execution it started to finish. */
 export async function watchInboxesOnce(t: TestApp, n8nApi: N8nClient, organizationId: string): Promise<N8nExecution> {
-  const watcher = await t.prisma.workflowDeployment.findFirstOrThrow({ where: { organizationId, templateName: 'inbox-watcher', status: 'active' } });
+  const watcher = await t.prisma.workflowDeployment.findFirstOrThrow({
+    where: { organizationId, templateName: 'inbox-watcher', status: 'active' },
+  });
   const [before] = await n8nApi.listExecutions({ workflowId: watcher.n8nWorkflowId!, limit: 1 });
   await t.app.deployments.tickInboxWatcher(organizationId);
   for (;;) {

@@ -27,7 +27,11 @@ export interface LaunchedPlatform {
  * Runs `npm start`'s launcher (src/bin/start.ts) as its own process against a test database, with its
  * data (development secrets, the n8n folder) in a scratch folder: the platform as an operator runs it.
  */
-export async function launchPlatform(options: { databaseUrl: string; env?: Record<string, string>; dataDir?: string }): Promise<LaunchedPlatform> {
+export async function launchPlatform(options: {
+  databaseUrl: string;
+  env?: Record<string, string>;
+  dataDir?: string;
+}): Promise<LaunchedPlatform> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ophir-launcher-')));
   const port = await findFreePort();
   const n8nPort = await findFreePort();
@@ -62,7 +66,8 @@ export async function launchPlatform(options: { databaseUrl: string; env?: Recor
   collect(child.stdout);
   collect(child.stderr);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const waitForLine = (pattern: RegExp, timeoutMs = 60_000) => until(`a launcher line matching ${pattern}`, () => output.find((line) => pattern.test(line)), timeoutMs);
+  const waitForLine = (pattern: RegExp, timeoutMs = 60_000) =>
+    until(`a launcher line matching ${pattern}`, () => output.find((line) => pattern.test(line)), timeoutMs);
   const waitUntilReady = async (timeoutMs = 150_000) => {
     let lastReport = 'no answer';
     try {
@@ -76,7 +81,10 @@ export async function launchPlatform(options: { databaseUrl: string; env?: Recor
         timeoutMs,
       );
     } catch (error) {
-      throw new Error(`${(error as Error).message}; /readyz said: ${lastReport}; the launcher's last lines:\n${output.slice(-40).join('\n')}`, { cause: error });
+      throw new Error(
+        `${(error as Error).message}; /readyz said: ${lastReport}; the launcher's last lines:\n${output.slice(-40).join('\n')}`,
+        { cause: error },
+      );
     }
   };
   return {

@@ -21,7 +21,11 @@ export interface StartedConnect {
 }
 
 /** Asks the control plane for the consent URL, keeping the cookie it sets as a browser would. */
-export async function startConnect(t: Pick<TestApp, 'http'>, auth: { Authorization: string }, provider: 'gmail' | 'outlook'): Promise<StartedConnect> {
+export async function startConnect(
+  t: Pick<TestApp, 'http'>,
+  auth: { Authorization: string },
+  provider: 'gmail' | 'outlook',
+): Promise<StartedConnect> {
   const start = await t.http.post(`/api/mailboxes/${provider}/connect`).set(auth);
   if (start.status !== 200) throw new Error(`connect start failed: ${start.status} ${start.text}`);
   const setCookie = ([] as string[]).concat(start.headers['set-cookie'] ?? []);
@@ -38,7 +42,11 @@ export async function consent(authorizationUrl: string): Promise<string> {
 }
 
 /** Plays the browser through a whole connect: start, consent, and the callback carrying the start's cookie. */
-export async function connectOAuthMailbox(t: Pick<TestApp, 'http'>, auth: { Authorization: string }, provider: 'gmail' | 'outlook'): Promise<ConnectOutcome> {
+export async function connectOAuthMailbox(
+  t: Pick<TestApp, 'http'>,
+  auth: { Authorization: string },
+  provider: 'gmail' | 'outlook',
+): Promise<ConnectOutcome> {
   const started = await startConnect(t, auth, provider);
   return followCallback(t, await consent(started.authorizationUrl), started.cookie);
 }
@@ -55,7 +63,9 @@ export async function followCallback(t: Pick<TestApp, 'http'>, callbackUrl: stri
 
 /** Every table's rows as JSON text that contain one of `needles`: proof that a secret is stored nowhere in clear. */
 export async function plaintextOccurrences(t: TestApp, needles: string[]): Promise<Array<{ table: string; needle: string }>> {
-  const tables = await t.prisma.$queryRaw<Array<{ table_name: string }>>`SELECT table_name::text AS table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
+  const tables = await t.prisma.$queryRaw<
+    Array<{ table_name: string }>
+  >`SELECT table_name::text AS table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
   const found: Array<{ table: string; needle: string }> = [];
   for (const { table_name: table } of tables) {
     const rows = await t.prisma.$queryRawUnsafe<Array<{ row: string }>>(`SELECT row_to_json(t)::text AS row FROM "${table}" t`);
@@ -79,7 +89,9 @@ export async function seedSends(t: TestApp, organizationId: string, mailboxId: s
   await t.prisma.campaignMailbox.create({ data: { organizationId, campaignId: campaign.id, mailboxId } });
   const ids: string[] = [];
   for (const send of sends) {
-    const lead = await t.prisma.lead.create({ data: { organizationId, email: `${randomUUID()}@leads.example`, emailDomain: 'leads.example' } });
+    const lead = await t.prisma.lead.create({
+      data: { organizationId, email: `${randomUUID()}@leads.example`, emailDomain: 'leads.example' },
+    });
     const enrollment = await t.prisma.enrollment.create({ data: { organizationId, campaignId: campaign.id, leadId: lead.id } });
     const message = await t.prisma.message.create({
       data: {

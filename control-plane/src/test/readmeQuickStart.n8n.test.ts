@@ -58,7 +58,11 @@ describe.skipIf(!n8nProvisioned)(n8nSuite("the README's first campaign"), () => 
 
     // The simulated reply reached the unified inbox, unread, and stopped that lead's sequence.
     expect(stdout).toMatch(/"unread": true/);
-    const stopped = await until('the lead who answered to be stopped', () => prisma.enrollment.findFirst({ where: { state: 'stopped', stopReason: 'replied' } }), 30_000);
+    const stopped = await until(
+      'the lead who answered to be stopped',
+      () => prisma.enrollment.findFirst({ where: { state: 'stopped', stopReason: 'replied' } }),
+      30_000,
+    );
     expect(await prisma.inboxThread.count({ where: { leadId: stopped.leadId } })).toBe(1);
   }, 240_000);
 });

@@ -33,7 +33,9 @@ export function sentResult(clock: ManualClock, item: ClaimedItem, mailboxId: str
 /** Reports claimed items as sent, first steps spread over the pool's mailboxes in turn as a rotating Send node would. */
 export async function reportSent(t: TestApp, clock: ManualClock, items: ClaimedItem[]) {
   const response = await callAsN8n(t, '/api/internal/n8n/events', {
-    results: items.map((item, index) => sentResult(clock, item, item.threading?.mailboxId ?? item.mailboxes[index % item.mailboxes.length].id)),
+    results: items.map((item, index) =>
+      sentResult(clock, item, item.threading?.mailboxId ?? item.mailboxes[index % item.mailboxes.length].id),
+    ),
   });
   expect(response.status).toBe(200);
   return response.body as { applied: number; duplicates: number; stale: number; unknown: number };
@@ -46,12 +48,24 @@ export async function reportSent(t: TestApp, clock: ManualClock, items: ClaimedI
 export async function campaignWithFirstStepSent(
   t: TestApp,
   clock: ManualClock,
-  options: Parameters<typeof seedCampaign>[1] & { campaign?: { trackOpens?: boolean; trackClicks?: boolean; stopOnReply?: boolean; settings?: object; timezone?: string }; bodyHtml?: string },
+  options: Parameters<typeof seedCampaign>[1] & {
+    campaign?: { trackOpens?: boolean; trackClicks?: boolean; stopOnReply?: boolean; settings?: object; timezone?: string };
+    bodyHtml?: string;
+  },
 ) {
   const seeded = await seedCampaign(t.prisma, options);
   if (options.campaign) await t.prisma.campaign.update({ where: { id: seeded.campaign.id }, data: options.campaign });
-  if (options.bodyHtml) await t.prisma.stepVariant.updateMany({ where: { step: { campaignId: seeded.campaign.id, position: 0 } }, data: { bodyHtml: options.bodyHtml } });
-  await enrollLeads(scopedDb(t.prisma, options.organizationId), { organizationId: options.organizationId, campaignId: seeded.campaign.id, leadIds: seeded.leadIds, now: clock.now() });
+  if (options.bodyHtml)
+    await t.prisma.stepVariant.updateMany({
+      where: { step: { campaignId: seeded.campaign.id, position: 0 } },
+      data: { bodyHtml: options.bodyHtml },
+    });
+  await enrollLeads(scopedDb(t.prisma, options.organizationId), {
+    organizationId: options.organizationId,
+    campaignId: seeded.campaign.id,
+    leadIds: seeded.leadIds,
+    now: clock.now(),
+  });
   const items = await claimDue(t, seeded.campaign.id);
   expect(items).toHaveLength(options.leads);
   expect((await reportSent(t, clock, items)).applied).toBe(options.leads);

@@ -33,7 +33,13 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
   const database = await createTestDatabase();
   const config = testConfig(database.url, options.env);
   const prisma = createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: 5 });
-  const app = createApp({ config, prisma, logger: createLogger({ level: config.LOG_LEVEL }), clock: options.clock ?? systemClock, ...(options.webAppDir ? { webAppDir: options.webAppDir } : {}) });
+  const app = createApp({
+    config,
+    prisma,
+    logger: createLogger({ level: config.LOG_LEVEL }),
+    clock: options.clock ?? systemClock,
+    ...(options.webAppDir ? { webAppDir: options.webAppDir } : {}),
+  });
   return {
     app,
     http: supertest(app.express),
@@ -57,7 +63,10 @@ export interface SignedUp {
   auth: { Authorization: string };
 }
 
-export async function signUp(http: TestApp['http'], overrides: Partial<{ email: string; password: string; name: string; organizationName: string }> = {}): Promise<SignedUp> {
+export async function signUp(
+  http: TestApp['http'],
+  overrides: Partial<{ email: string; password: string; name: string; organizationName: string }> = {},
+): Promise<SignedUp> {
   counter += 1;
   const body = {
     email: `user${counter}.${randomBytes(3).toString('hex')}@example.com`,

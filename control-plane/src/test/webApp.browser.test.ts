@@ -51,18 +51,38 @@ describe('the web app in a browser', () => {
     await page.getByText('No mailboxes yet').waitFor();
     await page.getByText('Acme Outreach').waitFor();
     const cookies = await page.context().cookies();
-    expect(cookies.find((cookie) => cookie.name === 'ophir_refresh')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
+    expect(cookies.find((cookie) => cookie.name === 'ophir_refresh')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/api/auth',
+    });
     expect(await page.evaluate('document.cookie')).toBe('');
 
     // The mailboxes the API has for this organization show in a real table.
     const apiLogin = await app.http.post('/api/auth/login').send({ email, password });
-    const created = await app.http.post('/api/mailboxes/sandbox').set('Authorization', `Bearer ${apiLogin.body.accessToken}`).send({ email: 'outreach@acme.example', displayName: 'Outbound team' });
+    const created = await app.http
+      .post('/api/mailboxes/sandbox')
+      .set('Authorization', `Bearer ${apiLogin.body.accessToken}`)
+      .send({ email: 'outreach@acme.example', displayName: 'Outbound team' });
     expect(created.status).toBe(201);
     await page.reload();
     const table = page.getByRole('table', { name: 'Mailboxes' });
     await table.waitFor();
-    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Address', 'Provider', 'Status', 'Health', 'Sent today / cap', 'Ramp', 'Last watch']);
-    expect(await table.getByRole('row', { name: /outreach@acme\.example/ }).getByRole('cell').allTextContents()).toContain('Sandbox');
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual([
+      'Address',
+      'Provider',
+      'Status',
+      'Health',
+      'Sent today / cap',
+      'Ramp',
+      'Last watch',
+    ]);
+    expect(
+      await table
+        .getByRole('row', { name: /outreach@acme\.example/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toContain('Sandbox');
     await checkPage('mailboxes-table');
 
     await nav.getByRole('link', { name: 'Leads' }).click();
@@ -93,9 +113,13 @@ describe('the web app in a browser', () => {
     const takenEmail = page.getByRole('textbox', { name: 'Email' });
     await page.getByText('An account with this email already exists').waitFor();
     expect(await takenEmail.getAttribute('aria-invalid')).toBe('true');
-    expect(await takenEmail.evaluate((input) => input.getAttribute('aria-describedby') && input.ownerDocument.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent)).toBe(
-      'An account with this email already exists',
-    );
+    expect(
+      await takenEmail.evaluate(
+        (input) =>
+          input.getAttribute('aria-describedby') &&
+          input.ownerDocument.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent,
+      ),
+    ).toBe('An account with this email already exists');
     await page.getByRole('link', { name: 'Sign in' }).click();
 
     await page.getByLabel('Email', { exact: true }).fill(email);
@@ -113,7 +137,9 @@ describe('the web app in a browser', () => {
 
   it('loads at most 250 kB of gzipped JavaScript before the first page (docs/performance.md)', async () => {
     const indexHtml = await readFile(path.join(builtWebAppDir, 'index.html'), 'utf8');
-    const initial = [...indexHtml.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/([^"]+\.js)"/g)].map((match) => match[1] ?? '');
+    const initial = [...indexHtml.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/([^"]+\.js)"/g)].map(
+      (match) => match[1] ?? '',
+    );
     expect(initial.length).toBeGreaterThan(0);
     let gzipped = 0;
     for (const file of initial) gzipped += gzipSync(await readFile(path.join(builtWebAppDir, file))).length;

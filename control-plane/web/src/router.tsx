@@ -15,7 +15,12 @@ const signedOutOnly = () => {
 };
 
 const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', beforeLoad: signedOutOnly, component: SignInPage });
-const registerRoute = createRoute({ getParentRoute: () => rootRoute, path: '/register', beforeLoad: signedOutOnly, component: RegisterPage });
+const registerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/register',
+  beforeLoad: signedOutOnly,
+  component: RegisterPage,
+});
 // Public: an invitation link works signed in or out (accepting switches this browser to the invitee's session).
 const acceptInvitationRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -125,7 +130,22 @@ const settingsRoutes = settingsRoute.addChildren([
   settingsAccountRoute,
 ]);
 
-const routeTree = rootRoute.addChildren([signInRoute, registerRoute, acceptInvitationRoute, appRoute.addChildren([homeRoute, mailboxesRoute, mailboxDetailRoute, leadsRoute, leadImportsRoute, leadImportWizardRoute, leadListsRoute, suppressionsRoute, settingsRoutes])]);
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  registerRoute,
+  acceptInvitationRoute,
+  appRoute.addChildren([
+    homeRoute,
+    mailboxesRoute,
+    mailboxDetailRoute,
+    leadsRoute,
+    leadImportsRoute,
+    leadImportWizardRoute,
+    leadListsRoute,
+    suppressionsRoute,
+    settingsRoutes,
+  ]),
+]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });

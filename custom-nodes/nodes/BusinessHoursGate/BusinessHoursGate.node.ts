@@ -65,9 +65,7 @@ export class BusinessHoursGate implements INodeType {
 					inside.push({ json: { ...json, error: (error as Error).message }, pairedItem: { item: itemIndex } });
 					continue;
 				}
-				throw error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+				throw error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 			}
 		}
 		return [inside, outside];

@@ -21,9 +21,7 @@ function wallMinutes(hhmm: string): number {
 
 /** The lead's zone when allowed and valid (imported lead data can hold anything), else the campaign's. */
 export function chooseTimezone(schedule: CampaignSchedule, leadTimezone: string | null): string {
-	return schedule.useLeadTimezone !== false && leadTimezone && isValidTimeZone(leadTimezone)
-		? leadTimezone
-		: schedule.timezone;
+	return schedule.useLeadTimezone !== false && leadTimezone && isValidTimeZone(leadTimezone) ? leadTimezone : schedule.timezone;
 }
 
 function isSendingDate(schedule: CampaignSchedule, localDate: string, isoWeekday: number): boolean {

@@ -9,12 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { CLAIM_BATCH_SIZE_DEFAULT, CLAIM_BATCH_SIZE_MAX } from '../shared/contract';
-import {
-	assertSignatureAccepted,
-	controlPlaneError,
-	controlPlanePaths,
-	controlPlaneRequest,
-} from '../shared/controlPlane';
+import { assertSignatureAccepted, controlPlaneError, controlPlanePaths, controlPlaneRequest } from '../shared/controlPlane';
 import { describeTransportError, isSuccess, type HttpResult } from '../shared/http';
 
 export class ClaimDueSends implements INodeType {
@@ -25,7 +20,8 @@ export class ClaimDueSends implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{"up to " + $parameter["batchSize"] + ($parameter["claim"] === "inboxReplies" ? " inbox replies" : " sends")}}',
-		description: "Leases a batch of a campaign's due sends, or an organization's replies from the inbox, from the Ophir control plane, one item per send",
+		description:
+			"Leases a batch of a campaign's due sends, or an organization's replies from the inbox, from the Ophir control plane, one item per send",
 		defaults: { name: 'Claim Due Sends' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -45,7 +41,8 @@ export class ClaimDueSends implements INodeType {
 					{
 						name: 'Inbox Replies',
 						value: 'inboxReplies',
-						description: "An organization's replies written in the unified inbox, each with its thread's mailbox already assigned (straight to Send Email)",
+						description:
+							"An organization's replies written in the unified inbox, each with its thread's mailbox already assigned (straight to Send Email)",
 					},
 				],
 				default: 'campaignSends',
@@ -86,7 +83,10 @@ export class ClaimDueSends implements INodeType {
 		const batchSize = this.getNodeParameter('batchSize', 0) as number;
 		const request =
 			claim === 'inboxReplies'
-				? { path: controlPlanePaths.inboxReplyClaims, body: { organizationId: this.getNodeParameter('organizationId', 0) as string, batchSize } }
+				? {
+						path: controlPlanePaths.inboxReplyClaims,
+						body: { organizationId: this.getNodeParameter('organizationId', 0) as string, batchSize },
+					}
 				: { path: controlPlanePaths.claims, body: { campaignId: this.getNodeParameter('campaignId', 0) as string, batchSize } };
 		let response: HttpResult;
 		try {

@@ -34,7 +34,8 @@ export class InboxWatch implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: 'Replies, auto-replies and bounces',
-		description: "Reads what arrived in an organization's mailboxes since the last watch and reports replies, auto-replies, bounces and unsubscribe requests",
+		description:
+			"Reads what arrived in an organization's mailboxes since the last watch and reports replies, auto-replies, bounces and unsubscribe requests",
 		defaults: { name: 'Inbox Watch' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -58,7 +59,12 @@ export class InboxWatch implements INodeType {
 		};
 		let response: HttpResult;
 		try {
-			response = await controlPlaneRequest(this, { method: 'POST', path: controlPlanePaths.inboxWatchClaims, body: { organizationId }, timeoutMs: settings.timeoutMs });
+			response = await controlPlaneRequest(this, {
+				method: 'POST',
+				path: controlPlanePaths.inboxWatchClaims,
+				body: { organizationId },
+				timeoutMs: settings.timeoutMs,
+			});
 		} catch (error) {
 			throw new NodeOperationError(this.getNode(), `Control plane unreachable: ${describeTransportError(error)}`, {
 				description: 'No mailbox was watched; the next run watches from the same cursors.',
@@ -71,7 +77,9 @@ export class InboxWatch implements INodeType {
 		}
 		const mailboxes = readMailboxes(response.body);
 		if (mailboxes === null) throw new NodeOperationError(this.getNode(), 'Watch claim response has no "mailboxes" array');
-		const ourAddresses = Array.isArray(response.body?.ourAddresses) ? (response.body.ourAddresses as unknown[]).map(String) : mailboxes.map((mailbox) => mailbox.email);
+		const ourAddresses = Array.isArray(response.body?.ourAddresses)
+			? (response.body.ourAddresses as unknown[]).map(String)
+			: mailboxes.map((mailbox) => mailbox.email);
 
 		// Mailboxes one after another: each costs a few provider calls, and providers' quotas are per mailbox anyway.
 		const output: INodeExecutionData[] = [];

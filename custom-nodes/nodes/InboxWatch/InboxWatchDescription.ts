@@ -14,7 +14,8 @@ export const inboxWatchProperties: INodeProperties[] = [
 		name: 'reportResults',
 		type: 'boolean',
 		default: true,
-		description: "Whether to send each mailbox's events to the control plane, which advances the mailbox's cursor only once it accepted them",
+		description:
+			"Whether to send each mailbox's events to the control plane, which advances the mailbox's cursor only once it accepted them",
 	},
 	{
 		displayName: 'Options',
@@ -29,7 +30,8 @@ export const inboxWatchProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 720 },
 				default: 72,
-				description: 'How far back to look when a mailbox has no usable cursor (first watch, Gmail expired its history, IMAP UIDVALIDITY changed)',
+				description:
+					'How far back to look when a mailbox has no usable cursor (first watch, Gmail expired its history, IMAP UIDVALIDITY changed)',
 			},
 			{
 				displayName: 'Fallback Message Limit',

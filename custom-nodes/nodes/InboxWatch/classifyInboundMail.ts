@@ -78,8 +78,14 @@ export function classifyMessage(message: MimePart, mailbox: MailboxView): Classi
 
 	const bounce = readBounce(message);
 	if (bounce) {
-		const ourMessageId = bounce.originalMessageId && isOurMessageId(bounce.originalMessageId) ? bounce.originalMessageId : (ourIds[0] ?? null);
-		return { type: 'bounced', ourMessageId, bounce, evidence: evidence(bounce.detectedBy === 'delivery_status' ? 'multipart/report delivery-status' : 'X-Failed-Recipients') };
+		const ourMessageId =
+			bounce.originalMessageId && isOurMessageId(bounce.originalMessageId) ? bounce.originalMessageId : (ourIds[0] ?? null);
+		return {
+			type: 'bounced',
+			ourMessageId,
+			bounce,
+			evidence: evidence(bounce.detectedBy === 'delivery_status' ? 'multipart/report delivery-status' : 'X-Failed-Recipients'),
+		};
 	}
 
 	if (ourIds.length === 0 && !mailbox.threadIsOurs) {

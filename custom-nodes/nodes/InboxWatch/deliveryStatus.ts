@@ -93,7 +93,10 @@ export function readBounce(message: MimePart): BounceReport | null {
 		}
 	}
 	if (!xFailed) return null;
-	const text = leafParts(message).filter((leaf) => leaf.contentType.mimeType.startsWith('text/')).map((leaf) => leaf.text).join('\n');
+	const text = leafParts(message)
+		.filter((leaf) => leaf.contentType.mimeType.startsWith('text/'))
+		.map((leaf) => leaf.text)
+		.join('\n');
 	const status = ENHANCED_STATUS.exec(text)?.[1] ?? null;
 	const diagnostic = /^.*\b[45]\d\d[ -].*$/m.exec(text)?.[0].trim() ?? null;
 	return {

@@ -5,7 +5,15 @@ import { classifyMessage, isOurMessageId } from './classifyInboundMail';
 import { contentOf } from './messageContent';
 import { parseMime, type Header } from './mime';
 import { headersOnly, planAfterHeaders } from './readPlan';
-import { watchAccess, WatchError, type MailboxToWatch, type ProviderWatcher, type ProviderWatchResult, type WatchedMessage, type WatchSettings } from './watchTypes';
+import {
+	watchAccess,
+	WatchError,
+	type MailboxToWatch,
+	type ProviderWatcher,
+	type ProviderWatchResult,
+	type WatchedMessage,
+	type WatchSettings,
+} from './watchTypes';
 
 export const GMAIL_DEFAULT_BASE_URL = 'https://gmail.googleapis.com';
 
@@ -16,8 +24,21 @@ type GmailWatchLimits = Pick<WatchSettings, 'windowHours' | 'maxWindowMessages' 
 
 /** The headers the classifier may decide on without the body. */
 export const METADATA_HEADERS = [
-	'From', 'To', 'Subject', 'Date', 'Message-ID', 'In-Reply-To', 'References', 'Content-Type',
-	'Auto-Submitted', 'X-Autoreply', 'X-Autorespond', 'X-Autoresponder', 'Precedence', 'X-Auto-Response-Suppress', 'X-Failed-Recipients',
+	'From',
+	'To',
+	'Subject',
+	'Date',
+	'Message-ID',
+	'In-Reply-To',
+	'References',
+	'Content-Type',
+	'Auto-Submitted',
+	'X-Autoreply',
+	'X-Autorespond',
+	'X-Autoresponder',
+	'Precedence',
+	'X-Auto-Response-Suppress',
+	'X-Failed-Recipients',
 ];
 
 interface MessageRef {
@@ -28,7 +49,8 @@ interface MessageRef {
 }
 
 function ensureOk(operation: string, response: HttpResult): IDataObject {
-	if (response.statusCode < 200 || response.statusCode >= 300) throw new WatchError(`gmail_${response.statusCode}`, `Gmail ${operation} answered ${response.statusCode}`);
+	if (response.statusCode < 200 || response.statusCode >= 300)
+		throw new WatchError(`gmail_${response.statusCode}`, `Gmail ${operation} answered ${response.statusCode}`);
 	return response.body ?? {};
 }
 
@@ -42,7 +64,12 @@ async function refsFromHistory(get: GmailGet, startHistoryId: string): Promise<{
 	let historyId = startHistoryId;
 	let pageToken: string | undefined;
 	do {
-		const response = await get('/history', { startHistoryId, historyTypes: 'messageAdded', maxResults: 500, ...(pageToken ? { pageToken } : {}) });
+		const response = await get('/history', {
+			startHistoryId,
+			historyTypes: 'messageAdded',
+			maxResults: 500,
+			...(pageToken ? { pageToken } : {}),
+		});
 		if (response.statusCode === 404) return null;
 		const body = ensureOk('history.list', response);
 		for (const record of (body.history as IDataObject[] | undefined) ?? []) {
@@ -71,7 +98,10 @@ async function refsFromWindow(get: GmailGet, limits: GmailWatchLimits): Promise<
 	let pageToken: string | undefined;
 	do {
 		const pageSize = Math.min(500, limits.maxWindowMessages - refs.length);
-		const body = ensureOk('messages.list', await get('/messages', { q: `after:${afterSeconds}`, maxResults: pageSize, ...(pageToken ? { pageToken } : {}) }));
+		const body = ensureOk(
+			'messages.list',
+			await get('/messages', { q: `after:${afterSeconds}`, maxResults: pageSize, ...(pageToken ? { pageToken } : {}) }),
+		);
 		for (const message of (body.messages as IDataObject[] | undefined) ?? []) {
 			if (typeof message.id === 'string') refs.push({ id: message.id, threadId: String(message.threadId ?? message.id), labelIds: null });
 		}
@@ -82,7 +112,10 @@ async function refsFromWindow(get: GmailGet, limits: GmailWatchLimits): Promise<
 
 function headersOf(resource: IDataObject): Header[] {
 	const payload = resource.payload as IDataObject | undefined;
-	return ((payload?.headers as IDataObject[] | undefined) ?? []).map((header) => ({ name: String(header.name), value: String(header.value) }));
+	return ((payload?.headers as IDataObject[] | undefined) ?? []).map((header) => ({
+		name: String(header.name),
+		value: String(header.value),
+	}));
 }
 
 /** A reply without threading headers still lands in our Gmail thread: one of its messages carries our Message-ID. */
@@ -104,9 +137,20 @@ async function watchMessage(get: GmailGet, ref: MessageRef, ourAddresses: string
 	const labelOnly = ref.labelIds !== null && ref.labelIds.some((label) => label === 'SENT' || label === 'DRAFT');
 	if (labelOnly && ref.labelIds) {
 		const classification = classifyMessage(headersOnly([]), { ourAddresses, labels: ref.labelIds, threadIsOurs: false });
-		return { providerMessageId: ref.id, threadId: ref.threadId, labels: ref.labelIds, receivedAt: null, readAs: 'labels', classification, content: null };
+		return {
+			providerMessageId: ref.id,
+			threadId: ref.threadId,
+			labels: ref.labelIds,
+			receivedAt: null,
+			readAs: 'labels',
+			classification,
+			content: null,
+		};
 	}
-	const metadata = ensureOk('messages.get', await get(`/messages/${encodeURIComponent(ref.id)}`, { format: 'metadata', metadataHeaders: METADATA_HEADERS }));
+	const metadata = ensureOk(
+		'messages.get',
+		await get(`/messages/${encodeURIComponent(ref.id)}`, { format: 'metadata', metadataHeaders: METADATA_HEADERS }),
+	);
 	const labelIds = stringList(metadata.labelIds);
 	const receivedAt = new Date(Number(metadata.internalDate ?? Date.now())).toISOString();
 	const headers = headersOf(metadata);
@@ -129,7 +173,12 @@ async function watchMessage(get: GmailGet, ref: MessageRef, ourAddresses: string
  * one history.list page when nothing arrived, plus at most a metadata read, a thread read and a
  * raw read per new message. Read and unread mail are treated alike (no UNREAD filter).
  */
-async function watchGmailMailbox(get: GmailGet, mailbox: MailboxToWatch, ourAddresses: string[], limits: GmailWatchLimits): Promise<ProviderWatchResult> {
+async function watchGmailMailbox(
+	get: GmailGet,
+	mailbox: MailboxToWatch,
+	ourAddresses: string[],
+	limits: GmailWatchLimits,
+): Promise<ProviderWatchResult> {
 	const fromHistory = mailbox.cursor ? await refsFromHistory(get, mailbox.cursor) : null;
 	const found = fromHistory ?? (await refsFromWindow(get, limits));
 	const messages: WatchedMessage[] = [];
@@ -155,6 +204,10 @@ function gmailGetter(context: IExecuteFunctions, baseUrl: string, accessToken: s
 
 /** The cursor is Gmail's history id, which the control plane keeps per mailbox. */
 export const watchGmail: ProviderWatcher = async (context, mailbox, ourAddresses, settings) => {
-	const { accessToken, baseUrl } = await watchAccess(context, mailbox, { timeoutMs: settings.timeoutMs, baseUrlOverride: settings.gmailApiBaseUrl, defaultBaseUrl: GMAIL_DEFAULT_BASE_URL });
+	const { accessToken, baseUrl } = await watchAccess(context, mailbox, {
+		timeoutMs: settings.timeoutMs,
+		baseUrlOverride: settings.gmailApiBaseUrl,
+		defaultBaseUrl: GMAIL_DEFAULT_BASE_URL,
+	});
 	return await watchGmailMailbox(gmailGetter(context, baseUrl, accessToken, settings.timeoutMs), mailbox, ourAddresses, settings);
 };

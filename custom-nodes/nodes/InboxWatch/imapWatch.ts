@@ -7,7 +7,14 @@ import { METADATA_HEADERS } from './gmailWatch';
 import { contentOf } from './messageContent';
 import { parseHeaderBlock, parseMime } from './mime';
 import { headersOnly, planAfterHeaders } from './readPlan';
-import { WatchError, type MailboxToWatch, type ProviderWatcher, type ProviderWatchResult, type WatchedMessage, type WatchSettings } from './watchTypes';
+import {
+	WatchError,
+	type MailboxToWatch,
+	type ProviderWatcher,
+	type ProviderWatchResult,
+	type WatchedMessage,
+	type WatchSettings,
+} from './watchTypes';
 
 type ImapWatchLimits = Pick<WatchSettings, 'windowHours' | 'maxWindowMessages' | 'nowMs'>;
 
@@ -79,7 +86,10 @@ async function readSinceCursor(client: ImapFlow, cursor: ImapCursor, uidNext: nu
 async function readWindow(client: ImapFlow, uidNext: number, limits: ImapWatchLimits): Promise<HeaderRead[]> {
 	const since = new Date(limits.nowMs - limits.windowHours * 3_600_000);
 	const found = (await client.search({ since }, { uid: true })) || [];
-	const newest = found.filter((uid) => uid < uidNext).sort((a, b) => b - a).slice(0, limits.maxWindowMessages);
+	const newest = found
+		.filter((uid) => uid < uidNext)
+		.sort((a, b) => b - a)
+		.slice(0, limits.maxWindowMessages);
 	if (newest.length === 0) return [];
 	const reads = await readHeaders(client, newest.join(','));
 	return reads.filter((read) => read.internalDate === null || read.internalDate >= since).sort((a, b) => b.uid - a.uid);
@@ -90,7 +100,12 @@ async function readWindow(client: ImapFlow, uidNext: number, limits: ImapWatchLi
  * bounces and replies the headers leave open. An IMAP server has no threads, so what the headers
  * do not link to our Message-IDs is settled as not ours.
  */
-async function watchMessages(client: ImapFlow, uidValidity: string, reads: HeaderRead[], ourAddresses: string[]): Promise<WatchedMessage[]> {
+async function watchMessages(
+	client: ImapFlow,
+	uidValidity: string,
+	reads: HeaderRead[],
+	ourAddresses: string[],
+): Promise<WatchedMessage[]> {
 	const decided = reads.map((read) => {
 		const view = { ourAddresses, labels: read.flags, threadIsOurs: false };
 		return { read, view, ...planAfterHeaders(read.headers, view) };
@@ -110,7 +125,8 @@ async function watchMessages(client: ImapFlow, uidValidity: string, reads: Heade
 			receivedAt: (read.internalDate ?? new Date()).toISOString(),
 		};
 		const source = sources.get(read.uid);
-		if (!source) return { ...base, readAs: 'metadata' as const, classification: byHeaders, content: contentOf(headersOnly(read.headers), null) };
+		if (!source)
+			return { ...base, readAs: 'metadata' as const, classification: byHeaders, content: contentOf(headersOnly(read.headers), null) };
 		const message = parseMime(source.toString('utf8'));
 		return { ...base, readAs: 'raw' as const, classification: classifyMessage(message, view), content: contentOf(message) };
 	});
@@ -121,7 +137,12 @@ async function watchMessages(client: ImapFlow, uidValidity: string, reads: Heade
  * FETCH uses BODY.PEEK, so read and unread mail count alike and nothing is marked \Seen. A watch
  * with no new mail costs the EXAMINE alone (its UIDVALIDITY and UIDNEXT answer the question).
  */
-async function watchImapInbox(client: ImapFlow, mailbox: MailboxToWatch, ourAddresses: string[], limits: ImapWatchLimits): Promise<ProviderWatchResult> {
+async function watchImapInbox(
+	client: ImapFlow,
+	mailbox: MailboxToWatch,
+	ourAddresses: string[],
+	limits: ImapWatchLimits,
+): Promise<ProviderWatchResult> {
 	const inbox = await client.mailboxOpen('INBOX', { readOnly: true });
 	const uidValidity = String(inbox.uidValidity);
 	const uidNext = inbox.uidNext;
@@ -133,19 +154,45 @@ async function watchImapInbox(client: ImapFlow, mailbox: MailboxToWatch, ourAddr
 	}
 	const reads = await readWindow(client, uidNext, limits);
 	const messages = await watchMessages(client, uidValidity, reads, ourAddresses);
-	return { previousCursor: mailbox.cursor, cursor: formatCursor({ uidValidity, lastUid: Math.max(0, uidNext - 1) }), catchUp: 'window', messages };
+	return {
+		previousCursor: mailbox.cursor,
+		cursor: formatCursor({ uidValidity, lastUid: Math.max(0, uidNext - 1) }),
+		catchUp: 'window',
+		messages,
+	};
 }
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE', 'CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT', 'ETIMEOUT', 'NoConnection', 'EConnectionClosed', 'ClosedAfterConnectText', 'ClosedAfterConnectTLS']);
+const UNREACHABLE_CODES = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ETIMEDOUT',
+	'EPIPE',
+	'CONNECT_TIMEOUT',
+	'GREETING_TIMEOUT',
+	'UPGRADE_TIMEOUT',
+	'ETIMEOUT',
+	'NoConnection',
+	'EConnectionClosed',
+	'ClosedAfterConnectText',
+	'ClosedAfterConnectTLS',
+]);
 
 /** Names the failure in our codes; the password is cut out of whatever text the server or socket produced. */
 function watchErrorOf(error: unknown, login: ImapLogin): WatchError {
 	const failure = error as ImapFlowError;
 	const where = `${login.host}:${login.port}`;
-	const said = String(failure.responseText || failure.message || error).split(login.password).join('[password]');
-	if (failure.authenticationFailed) return new WatchError('imap_auth_failed', `IMAP server ${where} refused the login of ${login.username}: ${said}`);
+	const said = String(failure.responseText || failure.message || error)
+		.split(login.password)
+		.join('[password]');
+	if (failure.authenticationFailed)
+		return new WatchError('imap_auth_failed', `IMAP server ${where} refused the login of ${login.username}: ${said}`);
 	if (failure.tlsFailed) return new WatchError('imap_tls_failed', `IMAP server ${where}: TLS failed: ${said}`);
-	if (failure.code && UNREACHABLE_CODES.has(failure.code)) return new WatchError('imap_unreachable', `IMAP server ${where} unreachable (${failure.code}): ${said}`);
+	if (failure.code && UNREACHABLE_CODES.has(failure.code))
+		return new WatchError('imap_unreachable', `IMAP server ${where} unreachable (${failure.code}): ${said}`);
 	return new WatchError('imap_command_failed', `IMAP server ${where} refused ${failure.command ?? 'a command'}: ${said}`);
 }
 
@@ -154,7 +201,14 @@ function imapLoginOf(body: IDataObject, email: string): ImapLogin {
 		throw new WatchError('imap_credentials_invalid', 'The control plane answered IMAP settings without host, port or password');
 	}
 	const username = typeof body.username === 'string' && body.username !== '' ? body.username : email;
-	return { host: body.host, port: body.port, secure: body.secure === true, requireTls: body.requireTls === true, username, password: body.password };
+	return {
+		host: body.host,
+		port: body.port,
+		secure: body.secure === true,
+		requireTls: body.requireTls === true,
+		username,
+		password: body.password,
+	};
 }
 
 /** Logs out politely when the connection still works, else just closes the socket. */
@@ -165,7 +219,12 @@ async function closeConnection(client: ImapFlow): Promise<void> {
 
 /** The cursor is `UIDVALIDITY:UID` of the INBOX, which the control plane keeps per mailbox. */
 export const watchImap: ProviderWatcher = async (context, mailbox, ourAddresses, settings) => {
-	const answer = await postToControlPlane(context, controlPlanePaths.imapCredentials(mailbox.mailboxId), { provider: 'smtp' }, settings.timeoutMs);
+	const answer = await postToControlPlane(
+		context,
+		controlPlanePaths.imapCredentials(mailbox.mailboxId),
+		{ provider: 'smtp' },
+		settings.timeoutMs,
+	);
 	if (!answer.ok) throw new WatchError(answer.error.code, answer.error.message);
 	const login = imapLoginOf(answer.body, mailbox.email);
 	const client = new ImapFlow({

@@ -13,22 +13,48 @@ export function inboundEventOf(mailbox: Pick<MailboxToWatch, 'mailboxId' | 'prov
 	const { classification } = watched;
 	if (classification.type === 'ignored' || watched.receivedAt === null) return null;
 	const { mailboxId, provider } = mailbox;
-	const evidence = { ...classification.evidence, providerMessageId: watched.providerMessageId, labels: watched.labels, readAs: watched.readAs };
+	const evidence = {
+		...classification.evidence,
+		providerMessageId: watched.providerMessageId,
+		labels: watched.labels,
+		readAs: watched.readAs,
+	};
 	const common = { eventId: `${provider}:${mailboxId}:${watched.providerMessageId}`, mailboxId, receivedAt: watched.receivedAt, evidence };
 	const { ourMessageId } = classification;
 	// A provider's report (DSN, feedback-loop report) starts its own thread and has no text for the
 	// inbox: our original's id or the address it names find the lead, and with neither there is nothing to attach it to.
-	const providerReport = (report: Pick<InboundEvent, 'type' | 'leadEmail' | 'bounce'>, details: Record<string, unknown>): InboundEvent | null =>
-		ourMessageId || report.leadEmail ? { ...common, ...report, inReplyToMessageId: ourMessageId, threadId: null, message: null, evidence: { ...evidence, ...details } } : null;
+	const providerReport = (
+		report: Pick<InboundEvent, 'type' | 'leadEmail' | 'bounce'>,
+		details: Record<string, unknown>,
+	): InboundEvent | null =>
+		ourMessageId || report.leadEmail
+			? { ...common, ...report, inReplyToMessageId: ourMessageId, threadId: null, message: null, evidence: { ...evidence, ...details } }
+			: null;
 	if (classification.type === 'bounced') {
 		const { bounce } = classification;
 		return providerReport(
-			{ type: 'bounced', leadEmail: bounce.finalRecipient, bounce: { kind: bounce.kind, status: bounce.status, diagnostic: bounce.diagnostic?.slice(0, BOUNCE_DIAGNOSTIC_MAX_LENGTH) ?? null } },
+			{
+				type: 'bounced',
+				leadEmail: bounce.finalRecipient,
+				bounce: { kind: bounce.kind, status: bounce.status, diagnostic: bounce.diagnostic?.slice(0, BOUNCE_DIAGNOSTIC_MAX_LENGTH) ?? null },
+			},
 			{ action: bounce.action, finalRecipient: bounce.finalRecipient, originalMessageId: bounce.originalMessageId },
 		);
 	}
 	// A redacted recipient (Microsoft JMRP) leaves our original's id as the only link.
-	if (classification.type === 'complained') return providerReport({ type: 'complained', leadEmail: classification.complaint.recipient, bounce: null }, { ...classification.complaint });
+	if (classification.type === 'complained')
+		return providerReport(
+			{ type: 'complained', leadEmail: classification.complaint.recipient, bounce: null },
+			{ ...classification.complaint },
+		);
 	// The From address is not used to find the lead: a colleague may answer for them.
-	return { ...common, type: classification.type, inReplyToMessageId: ourMessageId, threadId: watched.threadId, leadEmail: null, bounce: null, message: watched.content };
+	return {
+		...common,
+		type: classification.type,
+		inReplyToMessageId: ourMessageId,
+		threadId: watched.threadId,
+		leadEmail: null,
+		bounce: null,
+		message: watched.content,
+	};
 }

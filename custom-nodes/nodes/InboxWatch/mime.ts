@@ -93,7 +93,10 @@ export function parseContentType(value: string | undefined): ContentType {
 	for (const param of rest) {
 		const equals = param.indexOf('=');
 		if (equals <= 0) continue;
-		params[param.slice(0, equals).trim().toLowerCase()] = param.slice(equals + 1).trim().replace(/^"|"$/g, '');
+		params[param.slice(0, equals).trim().toLowerCase()] = param
+			.slice(equals + 1)
+			.trim()
+			.replace(/^"|"$/g, '');
 	}
 	return { mimeType: mimeType.trim().toLowerCase(), params };
 }

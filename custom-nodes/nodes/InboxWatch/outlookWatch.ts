@@ -6,7 +6,15 @@ import { classifyMessage, isOurMessageId, type MailboxView } from './classifyInb
 import { contentOf } from './messageContent';
 import { decodeEncodedWords, parseMime, type Header } from './mime';
 import { headersOnly, looksLikeBounce, planAfterHeaders } from './readPlan';
-import { watchAccess, WatchError, type MailboxToWatch, type ProviderWatcher, type ProviderWatchResult, type WatchedMessage, type WatchSettings } from './watchTypes';
+import {
+	watchAccess,
+	WatchError,
+	type MailboxToWatch,
+	type ProviderWatcher,
+	type ProviderWatchResult,
+	type WatchedMessage,
+	type WatchSettings,
+} from './watchTypes';
 
 /** The inbox's delta function; a delta over the inbox never sees Sent Items or Drafts. */
 const INBOX_DELTA_PATH = "/mailFolders('inbox')/messages/delta";
@@ -49,7 +57,10 @@ function ensureOk(operation: string, response: HttpResult, nowMs: number): IData
 	}
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		const code = graphErrorCode(response);
-		throw new WatchError(`outlook_${response.statusCode}`, `Microsoft Graph ${operation} answered ${response.statusCode}${code ? ` ${code}` : ''}`);
+		throw new WatchError(
+			`outlook_${response.statusCode}`,
+			`Microsoft Graph ${operation} answered ${response.statusCode}${code ? ` ${code}` : ''}`,
+		);
 	}
 	return response.body ?? {};
 }
@@ -82,7 +93,11 @@ function deltaEntryOf(item: IDataObject): DeltaEntry | null {
  * Follows a delta from its first request through every `@odata.nextLink` page to the final
  * `@odata.deltaLink`; null when Graph no longer knows the sync state it started from.
  */
-async function readDelta(graph: GraphClient, first: { link: string } | { qs: IDataObject }, nowMs: number): Promise<{ entries: DeltaEntry[]; deltaLink: string } | null> {
+async function readDelta(
+	graph: GraphClient,
+	first: { link: string } | { qs: IDataObject },
+	nowMs: number,
+): Promise<{ entries: DeltaEntry[]; deltaLink: string } | null> {
 	const entries = new Map<string, DeltaEntry>();
 	let target = 'link' in first ? first.link : INBOX_DELTA_PATH;
 	let qs: IDataObject | undefined = 'qs' in first ? first.qs : undefined;
@@ -95,7 +110,8 @@ async function readDelta(graph: GraphClient, first: { link: string } | { qs: IDa
 			if (entry) entries.set(entry.id, entry);
 		}
 		if (typeof body['@odata.deltaLink'] === 'string') return { entries: [...entries.values()], deltaLink: body['@odata.deltaLink'] };
-		if (typeof body['@odata.nextLink'] !== 'string') throw new WatchError('outlook_delta_incomplete', 'Microsoft Graph ended a delta page with neither a next link nor a delta link');
+		if (typeof body['@odata.nextLink'] !== 'string')
+			throw new WatchError('outlook_delta_incomplete', 'Microsoft Graph ended a delta page with neither a next link nor a delta link');
 		target = body['@odata.nextLink'];
 		qs = undefined;
 	}
@@ -128,15 +144,25 @@ async function readHeaders(graph: GraphClient, id: string, nowMs: number): Promi
 	const body = ensureOk('message headers', await graph.json(messagePath(id), { $select: 'internetMessageHeaders' }), nowMs);
 	return ((body.internetMessageHeaders as IDataObject[] | undefined) ?? []).map((header) => ({
 		name: String(header.name),
-		value: decodeEncodedWords(String(header.value).replace(/\r?\n[ \t]+/g, ' ').trim()),
+		value: decodeEncodedWords(
+			String(header.value)
+				.replace(/\r?\n[ \t]+/g, ' ')
+				.trim(),
+		),
 	}));
 }
 
 /** A reply without threading headers may still sit in our conversation: it then holds one of our Message-IDs. */
 async function conversationHoldsOurMessage(graph: GraphClient, conversationId: string, nowMs: number): Promise<boolean> {
-	const qs = { $filter: `conversationId eq '${conversationId.replace(/'/g, "''")}'`, $select: 'internetMessageId', $top: CONVERSATION_PAGE_SIZE };
+	const qs = {
+		$filter: `conversationId eq '${conversationId.replace(/'/g, "''")}'`,
+		$select: 'internetMessageId',
+		$top: CONVERSATION_PAGE_SIZE,
+	};
 	const body = ensureOk('conversation messages', await graph.json('/messages', qs), nowMs);
-	return ((body.value as IDataObject[] | undefined) ?? []).some((message) => typeof message.internetMessageId === 'string' && isOurMessageId(message.internetMessageId));
+	return ((body.value as IDataObject[] | undefined) ?? []).some(
+		(message) => typeof message.internetMessageId === 'string' && isOurMessageId(message.internetMessageId),
+	);
 }
 
 /**
@@ -150,7 +176,8 @@ async function watchMessage(graph: GraphClient, entry: DeltaEntry, ourAddresses:
 	const view: MailboxView = { ourAddresses, labels, threadIsOurs: false };
 	const base = { providerMessageId: entry.id, threadId: entry.conversationId, labels, receivedAt: entry.receivedDateTime };
 	const byListing = classifyMessage(headersOnly(entry.listed), view);
-	if (byListing.type === 'ignored' && byListing.reason !== 'not_in_our_threads') return { ...base, readAs: 'labels', classification: byListing, content: null };
+	if (byListing.type === 'ignored' && byListing.reason !== 'not_in_our_threads')
+		return { ...base, readAs: 'labels', classification: byListing, content: null };
 
 	if (!looksLikeBounce(entry.listed)) {
 		const read = await readHeaders(graph, entry.id, nowMs);
@@ -175,7 +202,12 @@ async function watchMessage(graph: GraphClient, entry: DeltaEntry, ourAddresses:
  * read per new message. Read and unread mail are treated alike. A message whose flags changed
  * (read, categorised) comes back in the delta and is classified again; its event id is the same.
  */
-async function watchOutlookMailbox(graph: GraphClient, mailbox: MailboxToWatch, ourAddresses: string[], limits: OutlookWatchLimits): Promise<ProviderWatchResult> {
+async function watchOutlookMailbox(
+	graph: GraphClient,
+	mailbox: MailboxToWatch,
+	ourAddresses: string[],
+	limits: OutlookWatchLimits,
+): Promise<ProviderWatchResult> {
 	// A delta link of another Graph (the base URL changed) is not followed: the token goes nowhere else.
 	const incremental = mailbox.cursor && graph.owns(mailbox.cursor) ? await readDelta(graph, { link: mailbox.cursor }, limits.nowMs) : null;
 	const found = incremental ?? (await readWindow(graph, limits));
@@ -189,7 +221,8 @@ function graphClient(context: IExecuteFunctions, baseUrl: string, accessToken: s
 	const root = `${baseUrl}/v1.0/me`;
 	const owns = (link: string) => link.startsWith(`${baseUrl}/`);
 	const get = async (pathOrLink: string, qs: IDataObject | undefined, prefer: string | undefined, binary: boolean) => {
-		if (/^https?:/i.test(pathOrLink) && !owns(pathOrLink)) throw new WatchError('outlook_foreign_link', 'Microsoft Graph handed out a link to another host');
+		if (/^https?:/i.test(pathOrLink) && !owns(pathOrLink))
+			throw new WatchError('outlook_foreign_link', 'Microsoft Graph handed out a link to another host');
 		return (await context.helpers.httpRequest({
 			method: 'GET',
 			url: /^https?:/i.test(pathOrLink) ? pathOrLink : `${root}${pathOrLink}`,
@@ -218,6 +251,10 @@ function graphClient(context: IExecuteFunctions, baseUrl: string, accessToken: s
 
 /** The cursor is the inbox's Graph delta link, which the control plane keeps per mailbox. */
 export const watchOutlook: ProviderWatcher = async (context, mailbox, ourAddresses, settings) => {
-	const { accessToken, baseUrl } = await watchAccess(context, mailbox, { timeoutMs: settings.timeoutMs, baseUrlOverride: settings.graphApiBaseUrl, defaultBaseUrl: GRAPH_DEFAULT_BASE_URL });
+	const { accessToken, baseUrl } = await watchAccess(context, mailbox, {
+		timeoutMs: settings.timeoutMs,
+		baseUrlOverride: settings.graphApiBaseUrl,
+		defaultBaseUrl: GRAPH_DEFAULT_BASE_URL,
+	});
 	return await watchOutlookMailbox(graphClient(context, baseUrl, accessToken, settings.timeoutMs), mailbox, ourAddresses, settings);
 };

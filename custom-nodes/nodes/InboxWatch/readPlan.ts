@@ -28,7 +28,9 @@ export function planAfterHeaders(headers: Header[], view: MailboxView): { byHead
 	const byHeaders = classifyMessage(headersOnly(headers), view);
 	const isOurs = byHeaders.type === 'ignored' && byHeaders.reason !== 'not_in_our_threads';
 	const bounce = looksLikeBounce(headers);
-	const linked = messageIdsIn(`${headerValue(headers, 'In-Reply-To') ?? ''} ${headerValue(headers, 'References') ?? ''}`).some(isOurMessageId);
+	const linked = messageIdsIn(`${headerValue(headers, 'In-Reply-To') ?? ''} ${headerValue(headers, 'References') ?? ''}`).some(
+		isOurMessageId,
+	);
 	if (isOurs || (!bounce && linked && autoReplySignal(headersOnly(headers)))) return { byHeaders, next: 'none' };
 	if (!bounce && !linked) return { byHeaders, next: 'thread' };
 	return { byHeaders, next: 'raw' };

@@ -58,7 +58,12 @@ export async function reportWatch(context: IExecuteFunctions, report: WatchRepor
 	let last: IDataObject = {};
 	for (const [index, events] of chunks.entries()) {
 		const isLast = index === chunks.length - 1;
-		const body: InboxWatchResults = { mailboxId: report.mailboxId, previousCursor: report.previousCursor, cursor: isLast ? report.cursor : null, events };
+		const body: InboxWatchResults = {
+			mailboxId: report.mailboxId,
+			previousCursor: report.previousCursor,
+			cursor: isLast ? report.cursor : null,
+			events,
+		};
 		const answer = await postToControlPlane(context, controlPlanePaths.inboxWatchResults, body as unknown as IDataObject, timeoutMs);
 		if (!answer.ok) return answer;
 		for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += Number(answer.body[key] ?? 0);

@@ -43,9 +43,15 @@ function failed(mailbox: MailboxToWatch, error: { code: string; message: string 
  * the control plane records the events and only then advances the cursor, so a failed report means
  * the next run sees the same messages again (and their event ids make that harmless).
  */
-export async function watchMailbox(context: IExecuteFunctions, mailbox: MailboxToWatch, ourAddresses: string[], settings: WatchSettings): Promise<MailboxWatchOutcome> {
+export async function watchMailbox(
+	context: IExecuteFunctions,
+	mailbox: MailboxToWatch,
+	ourAddresses: string[],
+	settings: WatchSettings,
+): Promise<MailboxWatchOutcome> {
 	const watcher = watchers[mailbox.provider];
-	if (!watcher) return failed(mailbox, { code: 'provider_not_supported', message: `Inbox Watch cannot read ${mailbox.provider} mailboxes` });
+	if (!watcher)
+		return failed(mailbox, { code: 'provider_not_supported', message: `Inbox Watch cannot read ${mailbox.provider} mailboxes` });
 	let watched;
 	try {
 		watched = await watcher(context, mailbox, ourAddresses, settings);
@@ -53,8 +59,12 @@ export async function watchMailbox(context: IExecuteFunctions, mailbox: MailboxT
 		if (error instanceof WatchError) return failed(mailbox, { code: error.code, message: error.message });
 		return failed(mailbox, { code: `${mailbox.provider}_unreachable`, message: `${mailbox.provider}: ${describeTransportError(error)}` });
 	}
-	const events = watched.messages.map((message) => inboundEventOf(mailbox, message)).filter((event): event is InboundEvent => event !== null);
-	const ignored = watched.messages.flatMap(({ providerMessageId, classification }) => (classification.type === 'ignored' ? [{ providerMessageId, reason: classification.reason }] : []));
+	const events = watched.messages
+		.map((message) => inboundEventOf(mailbox, message))
+		.filter((event): event is InboundEvent => event !== null);
+	const ignored = watched.messages.flatMap(({ providerMessageId, classification }) =>
+		classification.type === 'ignored' ? [{ providerMessageId, reason: classification.reason }] : [],
+	);
 	const outcome: MailboxWatchOutcome = {
 		mailboxId: mailbox.mailboxId,
 		provider: mailbox.provider,
@@ -68,6 +78,10 @@ export async function watchMailbox(context: IExecuteFunctions, mailbox: MailboxT
 		error: null,
 	};
 	if (!settings.reportResults) return outcome;
-	const report = await reportWatch(context, { mailboxId: mailbox.mailboxId, previousCursor: watched.previousCursor, cursor: watched.cursor, events }, settings.timeoutMs);
+	const report = await reportWatch(
+		context,
+		{ mailboxId: mailbox.mailboxId, previousCursor: watched.previousCursor, cursor: watched.cursor, events },
+		settings.timeoutMs,
+	);
 	return report.ok ? { ...outcome, report: report.body } : { ...outcome, error: report.error };
 }

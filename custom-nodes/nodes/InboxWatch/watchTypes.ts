@@ -73,8 +73,16 @@ export async function watchAccess(
 	mailbox: MailboxToWatch,
 	options: { timeoutMs: number; baseUrlOverride: string; defaultBaseUrl: string },
 ): Promise<{ accessToken: string; baseUrl: string }> {
-	const token = await postToControlPlane(context, controlPlanePaths.accessToken(mailbox.mailboxId), { provider: mailbox.provider, purpose: 'watch' }, options.timeoutMs);
+	const token = await postToControlPlane(
+		context,
+		controlPlanePaths.accessToken(mailbox.mailboxId),
+		{ provider: mailbox.provider, purpose: 'watch' },
+		options.timeoutMs,
+	);
 	if (!token.ok) throw new WatchError(token.error.code, token.error.message);
 	const brokered = typeof token.body.apiBaseUrl === 'string' ? token.body.apiBaseUrl : '';
-	return { accessToken: String(token.body.accessToken ?? ''), baseUrl: trimTrailingSlash(options.baseUrlOverride || brokered || options.defaultBaseUrl) };
+	return {
+		accessToken: String(token.body.accessToken ?? ''),
+		baseUrl: trimTrailingSlash(options.baseUrlOverride || brokered || options.defaultBaseUrl),
+	};
 }

@@ -10,8 +10,7 @@ export interface PlacementRequest {
 }
 
 export type Placement =
-	| { placed: true; mailbox: MailboxPoolEntry }
-	| { placed: false; code: DeferredCode; reason: string; notBeforeMs: number | null };
+	{ placed: true; mailbox: MailboxPoolEntry } | { placed: false; code: DeferredCode; reason: string; notBeforeMs: number | null };
 
 interface MailboxUsage {
 	remaining: number;

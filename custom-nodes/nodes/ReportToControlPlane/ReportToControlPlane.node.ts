@@ -34,7 +34,10 @@ export class ReportToControlPlane implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const resultField = this.getNodeParameter('resultField', 0, 'result') as string;
-		const path = this.getNodeParameter('report', 0, 'campaignSends') === 'inboxReplies' ? controlPlanePaths.inboxReplyResults : controlPlanePaths.events;
+		const path =
+			this.getNodeParameter('report', 0, 'campaignSends') === 'inboxReplies'
+				? controlPlanePaths.inboxReplyResults
+				: controlPlanePaths.events;
 		const batchSize = this.getNodeParameter('batchSize', 0, 100) as number;
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const policy: RetryPolicy = {

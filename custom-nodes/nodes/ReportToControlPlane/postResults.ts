@@ -15,12 +15,7 @@ export type PostOutcome = { ok: true; attempts: number } | { ok: false; attempts
  * Posts one batch of results, retrying with exponential backoff on network errors, 429 and 5xx.
  * The control plane applies results idempotently by `eventId`, so a retried batch is harmless.
  */
-export async function postResults(
-	context: IExecuteFunctions,
-	path: string,
-	body: IDataObject,
-	policy: RetryPolicy,
-): Promise<PostOutcome> {
+export async function postResults(context: IExecuteFunctions, path: string, body: IDataObject, policy: RetryPolicy): Promise<PostOutcome> {
 	let lastMessage = '';
 	for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
 		let suggestedWaitMs: number | null = null;

@@ -10,15 +10,7 @@ import {
 
 import type { MailboxProvider } from '../shared/contract';
 import { mapWithConcurrency } from '../shared/mapWithConcurrency';
-import {
-	readAssignedMailbox,
-	readAttempt,
-	readLeadEmail,
-	readMessage,
-	readNow,
-	readSendId,
-	readThreading,
-} from '../shared/readItem';
+import { readAssignedMailbox, readAttempt, readLeadEmail, readMessage, readNow, readSendId, readThreading } from '../shared/readItem';
 import { sendEmailProperties } from './SendEmailDescription';
 import { buildMessageId, composeMime } from './compose';
 import { sendWithGmail } from './providers/gmail';
@@ -88,9 +80,7 @@ export class SendEmail implements INodeType {
 					return { ok: true, data: { json: output, pairedItem: { item: itemIndex } } };
 				} catch (error) {
 					const nodeError =
-						error instanceof NodeOperationError
-							? error
-							: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+						error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 					if (!this.continueOnFail()) return { ok: false, error: nodeError };
 					const output: IDataObject = { sendId: json.sendId ?? null, error: nodeError.message };
 					return { ok: true, data: { json: output, pairedItem: { item: itemIndex } } };

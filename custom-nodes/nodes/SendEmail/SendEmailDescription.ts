@@ -65,8 +65,7 @@ export const sendEmailProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'https://graph.microsoft.com',
-				description:
-					'Overrides where Outlook requests go. Empty: the URL the token broker returns, else https://graph.microsoft.com.',
+				description: 'Overrides where Outlook requests go. Empty: the URL the token broker returns, else https://graph.microsoft.com.',
 			},
 			{
 				displayName: 'Request Timeout (Seconds)',

@@ -185,12 +185,7 @@ export interface SentResult {
 	deduplicated: boolean;
 }
 
-export type DeferredCode =
-	| 'outside_window'
-	| 'mailbox_gap'
-	| 'capacity_exhausted'
-	| 'no_healthy_mailbox'
-	| 'thread_mailbox_unavailable';
+export type DeferredCode = 'outside_window' | 'mailbox_gap' | 'capacity_exhausted' | 'no_healthy_mailbox' | 'thread_mailbox_unavailable';
 
 export interface DeferredResult {
 	status: 'deferred';

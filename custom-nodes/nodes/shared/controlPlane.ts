@@ -15,10 +15,8 @@ export const controlPlanePaths = {
 	inboxWatchClaims: '/api/internal/n8n/inbox-watch/claims',
 	inboxWatchResults: '/api/internal/n8n/inbox-watch/results',
 	accessToken: (mailboxId: string) => `/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/access-token`,
-	smtpCredentials: (mailboxId: string) =>
-		`/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/smtp-credentials`,
-	imapCredentials: (mailboxId: string) =>
-		`/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/imap-credentials`,
+	smtpCredentials: (mailboxId: string) => `/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/smtp-credentials`,
+	imapCredentials: (mailboxId: string) => `/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/imap-credentials`,
 	sandboxInbox: (mailboxId: string) => `/api/internal/n8n/mailboxes/${encodeURIComponent(mailboxId)}/sandbox-inbox`,
 };
 
@@ -30,19 +28,15 @@ export async function controlPlaneRequest(
 	context: IExecuteFunctions,
 	options: { method: IHttpRequestMethods; path: string; body?: IDataObject; timeoutMs?: number },
 ): Promise<HttpResult> {
-	const response: unknown = await context.helpers.httpRequestWithAuthentication.call(
-		context,
-		CONTROL_PLANE_CREDENTIAL,
-		{
-			method: options.method,
-			url: options.path,
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			body: options.body === undefined ? undefined : JSON.stringify(options.body),
-			json: false,
-			timeout: options.timeoutMs ?? 30_000,
-			...FULL_RESPONSE_OPTIONS,
-		},
-	);
+	const response: unknown = await context.helpers.httpRequestWithAuthentication.call(context, CONTROL_PLANE_CREDENTIAL, {
+		method: options.method,
+		url: options.path,
+		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		body: options.body === undefined ? undefined : JSON.stringify(options.body),
+		json: false,
+		timeout: options.timeoutMs ?? 30_000,
+		...FULL_RESPONSE_OPTIONS,
+	});
 	return toHttpResult(response);
 }
 
@@ -61,11 +55,9 @@ export function controlPlaneError(result: HttpResult): { code: string; message: 
  */
 export function assertSignatureAccepted(context: IExecuteFunctions, result: HttpResult): void {
 	if (result.statusCode !== 401) return;
-	throw new NodeOperationError(
-		context.getNode(),
-		`Control plane rejected the request signature: ${controlPlaneError(result).message}`,
-		{ description: 'Check that the Signing Secret of the Ophir credential matches the control plane.' },
-	);
+	throw new NodeOperationError(context.getNode(), `Control plane rejected the request signature: ${controlPlaneError(result).message}`, {
+		description: 'Check that the Signing Secret of the Ophir credential matches the control plane.',
+	});
 }
 
 export type ControlPlaneOutcome = { ok: true; body: IDataObject } | { ok: false; error: { code: string; message: string } };

@@ -86,9 +86,7 @@ export function earliestInstantInWallRange(options: {
 }): number | null {
 	const { wallStartMs, wallEndMs, notBeforeMs, timeZone } = options;
 	const offsets = new Set(
-		[wallStartMs - 26 * HOUR_MS, wallStartMs, wallEndMs, wallEndMs + 26 * HOUR_MS].map((probe) =>
-			offsetMs(probe, timeZone),
-		),
+		[wallStartMs - 26 * HOUR_MS, wallStartMs, wallEndMs, wallEndMs + 26 * HOUR_MS].map((probe) => offsetMs(probe, timeZone)),
 	);
 	let earliest: number | null = null;
 	for (const offset of offsets) {
@@ -102,12 +100,7 @@ export function earliestInstantInWallRange(options: {
 }
 
 /** First instant in [low, high) where the zone's offset equals `offset` (at most one transition inside). */
-function firstInstantWithOffset(options: {
-	low: number;
-	high: number;
-	offset: number;
-	timeZone: string;
-}): number | null {
+function firstInstantWithOffset(options: { low: number; high: number; offset: number; timeZone: string }): number | null {
 	const { offset, timeZone } = options;
 	let { low, high } = options;
 	if (offsetMs(low, timeZone) === offset) return low;

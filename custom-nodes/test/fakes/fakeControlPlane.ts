@@ -40,9 +40,21 @@ export class FakeControlPlane {
 	/** Mailboxes the inbox-watch claim hands out; their cursor advances when results are reported. */
 	readonly watchedMailboxes: Array<{ mailboxId: string; provider: string; email: string; cursor: string | null }> = [];
 	/** Bodies of inbox-watch results, in the order they arrived. */
-	readonly inboxResults: Array<{ mailboxId: string; previousCursor: string | null; cursor: string | null; events: Array<Record<string, unknown>> }> = [];
+	readonly inboxResults: Array<{
+		mailboxId: string;
+		previousCursor: string | null;
+		cursor: string | null;
+		events: Array<Record<string, unknown>>;
+	}> = [];
 	/** What sandbox mailboxes received (simulated mail), read by sandbox-inbox after a sequence cursor. */
-	readonly sandboxInbox: Array<{ mailboxId: string; sequence: number; id: string; threadId: string | null; receivedAt: string; raw: string }> = [];
+	readonly sandboxInbox: Array<{
+		mailboxId: string;
+		sequence: number;
+		id: string;
+		threadId: string | null;
+		receivedAt: string;
+		raw: string;
+	}> = [];
 	/** The secret access token handed out, to assert it never leaks. */
 	readonly accessToken = 'ya29.SECRET-ACCESS-TOKEN-do-not-leak';
 	private inboxResultsRequests = 0;
@@ -70,11 +82,23 @@ export class FakeControlPlane {
 	private handle(request: RecordedRequest): FakeResponse {
 		const signed = isSignedBy(this.options.signingSecret, request);
 		const nonce = request.headers['x-ophir-nonce'] as string;
-		if (!signed || this.seenNonces.has(nonce)) return { status: 401, body: { type: 'https://ophir.dev/problems/unauthenticated', title: 'Error', status: 401, code: 'unauthenticated', detail: signed ? 'Replayed nonce' : 'The signature does not match' } };
+		if (!signed || this.seenNonces.has(nonce))
+			return {
+				status: 401,
+				body: {
+					type: 'https://ophir.dev/problems/unauthenticated',
+					title: 'Error',
+					status: 401,
+					code: 'unauthenticated',
+					detail: signed ? 'Replayed nonce' : 'The signature does not match',
+				},
+			};
 		this.seenNonces.add(nonce);
 
-		const mailboxRoute = /^\/api\/internal\/n8n\/mailboxes\/([^/]+)\/(access-token|smtp-credentials|imap-credentials|sandbox-inbox)$/.exec(request.path);
-		const key = mailboxRoute ? mailboxRoute[2] ?? '' : request.path;
+		const mailboxRoute = /^\/api\/internal\/n8n\/mailboxes\/([^/]+)\/(access-token|smtp-credentials|imap-credentials|sandbox-inbox)$/.exec(
+			request.path,
+		);
+		const key = mailboxRoute ? (mailboxRoute[2] ?? '') : request.path;
 		const scripted = this.script.next(key);
 		if (scripted) return scripted;
 
@@ -101,7 +125,13 @@ export class FakeControlPlane {
 			const { cursor, limit } = JSON.parse(request.rawBody) as { cursor: string | null; limit: number };
 			const after = Number(cursor ?? '0');
 			const messages = this.sandboxInbox.filter((m) => m.mailboxId === mailboxRoute[1] && m.sequence > after).slice(0, limit);
-			return { status: 200, body: { cursor: String(messages.at(-1)?.sequence ?? after), messages: messages.map(({ id, threadId, receivedAt, raw }) => ({ id, threadId, receivedAt, raw })) } };
+			return {
+				status: 200,
+				body: {
+					cursor: String(messages.at(-1)?.sequence ?? after),
+					messages: messages.map(({ id, threadId, receivedAt, raw }) => ({ id, threadId, receivedAt, raw })),
+				},
+			};
 		}
 		if (request.path === '/api/internal/n8n/claims' && request.method === 'POST') {
 			const { batchSize } = JSON.parse(request.rawBody) as { campaignId: string; batchSize: number };
@@ -119,11 +149,15 @@ export class FakeControlPlane {
 			return { status: 200, body: { applied: results.length, duplicates: 0, stale: 0, unknown: 0 } };
 		}
 		if (request.path === '/api/internal/n8n/inbox-watch/claims' && request.method === 'POST') {
-			return { status: 200, body: { ourAddresses: this.watchedMailboxes.map((mailbox) => mailbox.email), mailboxes: this.watchedMailboxes } };
+			return {
+				status: 200,
+				body: { ourAddresses: this.watchedMailboxes.map((mailbox) => mailbox.email), mailboxes: this.watchedMailboxes },
+			};
 		}
 		if (request.path === '/api/internal/n8n/inbox-watch/results' && request.method === 'POST') {
 			this.inboxResultsRequests += 1;
-			if (this.inboxResultsRequests === this.inboxResultsRequestToFail) return { status: 500, body: { code: 'internal_error', detail: 'The control plane stopped' } };
+			if (this.inboxResultsRequests === this.inboxResultsRequestToFail)
+				return { status: 500, body: { code: 'internal_error', detail: 'The control plane stopped' } };
 			const result = JSON.parse(request.rawBody) as FakeControlPlane['inboxResults'][number];
 			this.inboxResults.push(result);
 			const mailbox = this.watchedMailboxes.find((candidate) => candidate.mailboxId === result.mailboxId);
@@ -142,6 +176,15 @@ export class FakeControlPlane {
 			this.reportedResults.push(...results);
 			return { status: 200, body: { accepted: results.length } };
 		}
-		return { status: 404, body: { type: 'https://ophir.dev/problems/route_not_found', title: 'Error', status: 404, code: 'route_not_found', detail: `No route for ${request.method} ${request.path}` } };
+		return {
+			status: 404,
+			body: {
+				type: 'https://ophir.dev/problems/route_not_found',
+				title: 'Error',
+				status: 404,
+				code: 'route_not_found',
+				detail: `No route for ${request.method} ${request.path}`,
+			},
+		};
 	}
 }

@@ -32,10 +32,21 @@ export class FakeGmail {
 
 	/** Puts an inbound message in the mailbox (read or unread), threaded by In-Reply-To/References. */
 	deliver(raw: string, labelIds: string[] = ['INBOX', 'UNREAD'], internalDate = Date.now()): StoredGmailMessage {
-		const referenced: string[] = raw.match(/^(?:In-Reply-To|References):[^\n]*(?:\n[ \t][^\n]*)*/gim)?.join(' ').match(/<[^<>\s]+>/g) ?? [];
+		const referenced: string[] =
+			raw
+				.match(/^(?:In-Reply-To|References):[^\n]*(?:\n[ \t][^\n]*)*/gim)
+				?.join(' ')
+				.match(/<[^<>\s]+>/g) ?? [];
 		const parent = this.messages.find((message) => message.messageId !== '' && referenced.includes(message.messageId));
 		const id = `in-${this.messages.length + 1}`;
-		return this.store({ id, threadId: parent?.threadId ?? `thread-${id}`, raw, messageId: /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? '', labelIds, internalDate });
+		return this.store({
+			id,
+			threadId: parent?.threadId ?? `thread-${id}`,
+			raw,
+			messageId: /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? '',
+			labelIds,
+			internalDate,
+		});
 	}
 
 	/** Ages out the history: history.list from any earlier id answers 404. */
@@ -91,10 +102,19 @@ export class FakeGmail {
 			const after = /\bafter:(\d+)/.exec(query)?.[1];
 			const found = this.messages
 				.filter((message) =>
-					after !== undefined ? (message.internalDate ?? 0) >= Number(after) * 1000 : wanted !== undefined && message.messageId === `<${wanted}>`,
+					after !== undefined
+						? (message.internalDate ?? 0) >= Number(after) * 1000
+						: wanted !== undefined && message.messageId === `<${wanted}>`,
 				)
 				.reverse();
-			return { status: 200, body: page(found.map(({ id, threadId }) => ({ id, threadId })), request.query, 'messages') };
+			return {
+				status: 200,
+				body: page(
+					found.map(({ id, threadId }) => ({ id, threadId })),
+					request.query,
+					'messages',
+				),
+			};
 		}
 		if (request.method === 'GET' && request.path === '/gmail/v1/users/me/profile') {
 			return { status: 200, body: { emailAddress: 'me', messagesTotal: this.messages.length, historyId: this.historyId } };
@@ -120,7 +140,8 @@ export class FakeGmail {
 			const found = this.messages.filter((message) => (kind === 'threads' ? message.threadId : message.id) === id);
 			const first = found[0];
 			if (!first) return gmailError(404, 'Requested entity was not found.');
-			if (kind === 'threads') return { status: 200, body: { id, messages: found.map((message) => messageResource(message, request.query)) } };
+			if (kind === 'threads')
+				return { status: 200, body: { id, messages: found.map((message) => messageResource(message, request.query)) } };
 			return { status: 200, body: messageResource(first, request.query) };
 		}
 		return gmailError(404, 'Not Found');
@@ -156,6 +177,7 @@ function messageResource(message: StoredGmailMessage, query: URLSearchParams): R
 	if (format === 'raw') return { ...base, raw: Buffer.from(message.raw, 'utf8').toString('base64url') };
 	const headers = rawHeaderFields(message.raw);
 	const wanted = query.getAll('metadataHeaders').map((name) => name.toLowerCase());
-	const chosen = format === 'metadata' && wanted.length > 0 ? headers.filter((header) => wanted.includes(header.name.toLowerCase())) : headers;
+	const chosen =
+		format === 'metadata' && wanted.length > 0 ? headers.filter((header) => wanted.includes(header.name.toLowerCase())) : headers;
 	return { ...base, payload: { headers: chosen } };
 }

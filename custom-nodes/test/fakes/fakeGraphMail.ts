@@ -56,7 +56,10 @@ const FOLDER_IDS: Record<GraphFolder, string> = {
 };
 
 function graphError(status: number, code: string, message: string): FakeResponse {
-	return { status, body: { error: { code, message, innerError: { 'request-id': randomBytes(8).toString('hex'), date: new Date().toISOString() } } } };
+	return {
+		status,
+		body: { error: { code, message, innerError: { 'request-id': randomBytes(8).toString('hex'), date: new Date().toISOString() } } },
+	};
 }
 
 function opaqueId(prefix: string): string {
@@ -89,7 +92,11 @@ export class FakeGraphMail {
 	pageSizeCap = 1000;
 	private changeSeq = 0;
 	private generation = 0;
-	private expiredAnswer: FakeResponse = graphError(410, 'SyncStateNotFound', 'The sync state generation is not found. Please do a full sync.');
+	private expiredAnswer: FakeResponse = graphError(
+		410,
+		'SyncStateNotFound',
+		'The sync state generation is not found. Please do a full sync.',
+	);
 	private readonly deltaTokens = new Map<string, SyncState>();
 	private readonly skipTokens = new Map<string, PendingPage>();
 
@@ -117,7 +124,8 @@ export class FakeGraphMail {
 			conversationId: options.conversationId ?? parent?.conversationId ?? opaqueId('AAQkAGI2TG93'),
 			folder,
 			raw,
-			internetMessageId: fields.find((header) => header.name.toLowerCase() === 'message-id')?.value ?? `<${randomBytes(8).toString('hex')}@fake.outlook>`,
+			internetMessageId:
+				fields.find((header) => header.name.toLowerCase() === 'message-id')?.value ?? `<${randomBytes(8).toString('hex')}@fake.outlook>`,
 			receivedDateTime: new Date(options.receivedAt ?? Date.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
 			isDraft: options.isDraft ?? folder === 'drafts',
 			isRead: options.isRead ?? folder !== 'inbox',
@@ -135,7 +143,12 @@ export class FakeGraphMail {
 
 	/** Moves a message: a change in the delta of both folders, and a new default id (the immutable one stays). */
 	move(message: StoredGraphMessage, folder: GraphFolder): void {
-		Object.assign(message, { folder, restId: opaqueId('AAMkAGI2THVSAAA'), changeSeq: ++this.changeSeq, wasInInbox: message.wasInInbox || folder === 'inbox' });
+		Object.assign(message, {
+			folder,
+			restId: opaqueId('AAMkAGI2THVSAAA'),
+			changeSeq: ++this.changeSeq,
+			wasInInbox: message.wasInInbox || folder === 'inbox',
+		});
 	}
 
 	/** Reading a message changes it too: the delta hands it out again. */
@@ -151,7 +164,9 @@ export class FakeGraphMail {
 	}
 
 	/** Forgets every sync state handed out: their delta and next links answer 410 (or the given error). */
-	expireDeltaTokens(answer: FakeResponse = graphError(410, 'SyncStateNotFound', 'The sync state generation is not found. Please do a full sync.')): void {
+	expireDeltaTokens(
+		answer: FakeResponse = graphError(410, 'SyncStateNotFound', 'The sync state generation is not found. Please do a full sync.'),
+	): void {
 		this.generation++;
 		this.expiredAnswer = answer;
 	}
@@ -173,8 +188,15 @@ export class FakeGraphMail {
 		if (path === '/v1.0/me/messages') return this.script.next('conversation') ?? this.conversation(request.query, immutable);
 		const messageRoute = /^\/v1\.0\/me\/messages\/([^/]+)(\/\$value)?$/.exec(path);
 		const found = this.messages.find((message) => message.immutableId === messageRoute?.[1] || message.restId === messageRoute?.[1]);
-		if (messageRoute?.[2]) return this.script.next('value') ?? (found ? { status: 200, text: found.raw, headers: { 'content-type': 'text/plain' } } : notFound());
-		if (messageRoute) return this.script.next('message') ?? (found ? { status: 200, body: this.resource(found, selected(request.query), immutable) } : notFound());
+		if (messageRoute?.[2])
+			return (
+				this.script.next('value') ?? (found ? { status: 200, text: found.raw, headers: { 'content-type': 'text/plain' } } : notFound())
+			);
+		if (messageRoute)
+			return (
+				this.script.next('message') ??
+				(found ? { status: 200, body: this.resource(found, selected(request.query), immutable) } : notFound())
+			);
 		return graphError(400, 'BadRequest', `Resource not found for the segment '${path.split('/').pop() ?? ''}'.`);
 	}
 
@@ -196,8 +218,14 @@ export class FakeGraphMail {
 				from = state;
 			} else {
 				const since = /^receivedDateTime ge (\S+)$/.exec(request.query.get('$filter') ?? '')?.[1];
-				if (request.query.has('$filter') && since === undefined) return graphError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
-				from = { seq: 0, since: since === undefined ? null : Date.parse(since), select: selected(request.query), generation: this.generation };
+				if (request.query.has('$filter') && since === undefined)
+					return graphError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
+				from = {
+					seq: 0,
+					since: since === undefined ? null : Date.parse(since),
+					select: selected(request.query),
+					generation: this.generation,
+				};
 			}
 			const changes = this.messages
 				.filter((message) => message.changeSeq > from.seq && (from.since === null || Date.parse(message.receivedDateTime) >= from.since))
@@ -208,15 +236,25 @@ export class FakeGraphMail {
 		}
 		const preferred = Number(/odata\.maxpagesize=(\d+)/i.exec(prefer)?.[1] ?? 10);
 		const size = Math.max(1, Math.min(preferred, this.pageSizeCap));
-		const value = page.changes.slice(0, size).map((message) =>
-			message.folder === 'inbox' ? this.resource(message, page.end.select, immutable) : { id: this.idOf(message, immutable), '@removed': { reason: 'deleted' } },
-		);
+		const value = page.changes
+			.slice(0, size)
+			.map((message) =>
+				message.folder === 'inbox'
+					? this.resource(message, page.end.select, immutable)
+					: { id: this.idOf(message, immutable), '@removed': { reason: 'deleted' } },
+			);
 		const link = this.deltaUrl();
 		const token = randomBytes(12).toString('base64url');
 		if (page.changes.length > size) this.skipTokens.set(token, { changes: page.changes.slice(size), end: page.end });
 		else this.deltaTokens.set(token, page.end);
-		const next = page.changes.length > size ? { '@odata.nextLink': `${link}?$skiptoken=${token}` } : { '@odata.deltaLink': `${link}?$deltatoken=${token}` };
-		const applied = [...(immutable ? ['IdType="ImmutableId"'] : []), ...(/odata\.maxpagesize/i.test(prefer) ? [`odata.maxpagesize=${size}`] : [])];
+		const next =
+			page.changes.length > size
+				? { '@odata.nextLink': `${link}?$skiptoken=${token}` }
+				: { '@odata.deltaLink': `${link}?$deltatoken=${token}` };
+		const applied = [
+			...(immutable ? ['IdType="ImmutableId"'] : []),
+			...(/odata\.maxpagesize/i.test(prefer) ? [`odata.maxpagesize=${size}`] : []),
+		];
 		return {
 			status: 200,
 			body: { '@odata.context': `${this.server.baseUrl}/v1.0/$metadata#Collection(message)`, value, ...next },

@@ -24,7 +24,13 @@ declare module 'hoodiecrow-imap' {
 		command?: string;
 	}
 
-	type OutputHandler = (connection: unknown, response: HoodiecrowResponse, description: string, parsed?: HoodiecrowCommand, data?: string) => void;
+	type OutputHandler = (
+		connection: unknown,
+		response: HoodiecrowResponse,
+		description: string,
+		parsed?: HoodiecrowCommand,
+		data?: string,
+	) => void;
 
 	interface HoodiecrowServer {
 		server: Server;
@@ -34,6 +40,10 @@ declare module 'hoodiecrow-imap' {
 		close(callback?: () => void): void;
 	}
 
-	function hoodiecrow(options: { users?: Record<string, { password: string }>; plugins?: string[]; storage?: Record<string, unknown> }): HoodiecrowServer;
+	function hoodiecrow(options: {
+		users?: Record<string, { password: string }>;
+		plugins?: string[];
+		storage?: Record<string, unknown>;
+	}): HoodiecrowServer;
 	export = hoodiecrow;
 }

@@ -68,7 +68,10 @@ export class LocalImapServer {
 	/** Removes a message the way EXPUNGE does: its UID is never handed out again. */
 	expunge(uid: number): void {
 		const messages = this.inbox.messages;
-		messages.splice(messages.findIndex((message) => message.uid === uid), 1);
+		messages.splice(
+			messages.findIndex((message) => message.uid === uid),
+			1,
+		);
 	}
 
 	flagsOf(uid: number): string[] {

@@ -98,7 +98,12 @@ describe.runIf(enabled)('installed as a community package in the real n8n', () =
 			apiKey,
 			'POST',
 			'/workflows',
-			sendingWorkflow({ name: 'Ophir nodes as a community package', path: 'ophir-community-package', typePrefix: PACKAGE, credential: { id: credential.id, name: credential.name } }),
+			sendingWorkflow({
+				name: 'Ophir nodes as a community package',
+				path: 'ophir-community-package',
+				typePrefix: PACKAGE,
+				credential: { id: credential.id, name: credential.name },
+			}),
 		);
 		// Activation resolves every node type: an unknown one fails with "Unrecognized node type".
 		await n8n.publicApi(apiKey, 'POST', `/workflows/${workflow.id}/activate`);
@@ -126,12 +131,19 @@ describe.runIf(enabled)('installed as a community package in the real n8n', () =
 			[
 				'pkg-outside',
 				{ inside: false, timezone: 'Asia/Tokyo', localTime: '2026-03-11 00:00', nextWindowStart: '2026-03-11T00:00:00.000Z' },
-				expect.objectContaining({ status: 'deferred', sendId: 'pkg-outside', code: 'outside_window', notBefore: '2026-03-11T00:00:00.000Z' }),
+				expect.objectContaining({
+					status: 'deferred',
+					sendId: 'pkg-outside',
+					code: 'outside_window',
+					notBefore: '2026-03-11T00:00:00.000Z',
+				}),
 			],
 		]);
 		// Send Email composed the MIME with the package's own nodemailer and delivered the inside send only.
 		expect(gmail.messages.map((message) => message.messageId)).toEqual(['<ophir.pkg-inside@sender.example>']);
-		expect((controlPlane.reportedResults as IDataObject[]).map((result) => [result.sendId, result.status])).toEqual([['pkg-inside', 'sent']]);
+		expect((controlPlane.reportedResults as IDataObject[]).map((result) => [result.sendId, result.status])).toEqual([
+			['pkg-inside', 'sent'],
+		]);
 	});
 
 	it('has no custom extensions loaded: a CUSTOM.* type is unknown and fails activation', async () => {
@@ -139,7 +151,15 @@ describe.runIf(enabled)('installed as a community package in the real n8n', () =
 			name: 'Custom-extension type',
 			settings: { executionOrder: 'v1' },
 			nodes: [
-				{ id: randomUUID(), name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId: randomUUID(), parameters: { httpMethod: 'POST', path: 'ophir-custom-type' } },
+				{
+					id: randomUUID(),
+					name: 'Hook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2.1,
+					position: [0, 0],
+					webhookId: randomUUID(),
+					parameters: { httpMethod: 'POST', path: 'ophir-custom-type' },
+				},
 				{ id: randomUUID(), name: 'Gate', type: 'CUSTOM.businessHoursGate', typeVersion: 1, position: [200, 0], parameters: {} },
 			],
 			connections: { Hook: { main: [[{ node: 'Gate', type: 'main', index: 0 }]] } },

@@ -40,12 +40,28 @@ describe.runIf(enabled)('replies from the inbox in the real n8n', () => {
 			data: { baseUrl: controlPlane.server.baseUrl, signingSecret },
 		});
 		const credentials = { ophirControlPlaneApi: { id: credential.id, name: credential.name } };
-		const node = (name: string, type: string, x: number, parameters: IDataObject) => ({ id: randomUUID(), name, type: `CUSTOM.${type}`, typeVersion: 1, position: [x, 0], parameters, credentials });
+		const node = (name: string, type: string, x: number, parameters: IDataObject) => ({
+			id: randomUUID(),
+			name,
+			type: `CUSTOM.${type}`,
+			typeVersion: 1,
+			position: [x, 0],
+			parameters,
+			credentials,
+		});
 		const workflow = await n8n.publicApi<{ id: string }>(apiKey, 'POST', '/workflows', {
 			name: 'Ophir inbox replies e2e',
 			settings: { executionOrder: 'v1' },
 			nodes: [
-				{ id: randomUUID(), name: 'Tick', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId: randomUUID(), parameters: { httpMethod: 'POST', path: 'ophir-replies-e2e', responseMode: 'lastNode', responseData: 'allEntries' } },
+				{
+					id: randomUUID(),
+					name: 'Tick',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2.1,
+					position: [0, 0],
+					webhookId: randomUUID(),
+					parameters: { httpMethod: 'POST', path: 'ophir-replies-e2e', responseMode: 'lastNode', responseData: 'allEntries' },
+				},
 				node('Claim Inbox Replies', 'claimDueSends', 200, { claim: 'inboxReplies', organizationId: 'org-1', batchSize: 20 }),
 				node('Send Replies', 'ophirSendEmail', 400, {}),
 				node('Report Replies', 'reportToControlPlane', 600, { report: 'inboxReplies' }),
@@ -65,7 +81,14 @@ describe.runIf(enabled)('replies from the inbox in the real n8n', () => {
 		expect(response.status, JSON.stringify(output)).toBe(200);
 
 		expect(output.map((json) => [json.sendId, json.reported])).toEqual([['reply-n8n-1', true]]);
-		expect(controlPlane.reportedInboxReplyResults).toEqual([expect.objectContaining({ status: 'sent', sendId: 'reply-n8n-1', messageId: '<ophir.reply-n8n-1@sandbox.example>', eventId: 'reply-n8n-1:1:sent' })]);
+		expect(controlPlane.reportedInboxReplyResults).toEqual([
+			expect.objectContaining({
+				status: 'sent',
+				sendId: 'reply-n8n-1',
+				messageId: '<ophir.reply-n8n-1@sandbox.example>',
+				eventId: 'reply-n8n-1:1:sent',
+			}),
+		]);
 		expect(controlPlane.reportedResults).toEqual([]);
 		const parsed = await simpleParser(Buffer.from(String(controlPlane.sandboxMessages.at(-1)?.raw), 'base64'));
 		expect(parsed.inReplyTo).toBe('<bob-1@lead.example>');

@@ -101,7 +101,10 @@ export class N8nInstance {
 		const deadline = Date.now() + 90_000;
 		while (Date.now() < deadline) {
 			if (this.child.exitCode !== null) throw new Error(`n8n exited early:\n${this.log.join('')}`);
-			const ready = await fetch(`${this.url}/healthz/readiness`).then((response) => response.ok, () => false);
+			const ready = await fetch(`${this.url}/healthz/readiness`).then(
+				(response) => response.ok,
+				() => false,
+			);
 			if (ready) return;
 			await new Promise((wait) => setTimeout(wait, 250));
 		}
@@ -129,7 +132,10 @@ export class N8nInstance {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify(owner),
 		});
-		const cookie = setup.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+		const cookie = setup.headers
+			.getSetCookie()
+			.map((value) => value.split(';')[0])
+			.join('; ');
 		if (!setup.ok || cookie === '') throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
 		this.restCookie = cookie;
 		const scopes = await this.rest<string[]>('GET', '/api-keys/scopes');

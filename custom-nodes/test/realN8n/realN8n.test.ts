@@ -67,14 +67,17 @@ describe.runIf(enabled)('in the real n8n', () => {
 			apiKey,
 			'POST',
 			'/workflows',
-			sendingWorkflow({ name: 'Ophir nodes e2e', path: 'ophir-nodes-e2e', typePrefix: 'CUSTOM', credential: { id: credential.id, name: credential.name } }),
+			sendingWorkflow({
+				name: 'Ophir nodes e2e',
+				path: 'ophir-nodes-e2e',
+				typePrefix: 'CUSTOM',
+				credential: { id: credential.id, name: credential.name },
+			}),
 		);
 		await n8n.publicApi(apiKey, 'POST', `/workflows/${workflow.id}/activate`);
 
 		const pool = [mailbox({ id: 'mb-a', email: 'a@sender.example' }), mailbox({ id: 'mb-b', email: 'b@sender.example' })];
-		const items = [0, 1, 2, 3].map((index) =>
-			claimItem({ sendId: `n8n-${index}`, now: '2026-03-10T15:00:00.000Z', mailboxes: pool }),
-		);
+		const items = [0, 1, 2, 3].map((index) => claimItem({ sendId: `n8n-${index}`, now: '2026-03-10T15:00:00.000Z', mailboxes: pool }));
 		controlPlane.dueSends.push(...items);
 		const response = await fetch(`${n8n.url}/webhook/ophir-nodes-e2e`, { method: 'POST' });
 		const output = (await response.json()) as IDataObject[];
@@ -98,7 +101,7 @@ describe.runIf(enabled)('in the real n8n', () => {
 		expect(JSON.stringify(output)).not.toContain(controlPlane.accessToken);
 	});
 
-	it('runs Inbox Watch: reads new Gmail mail through n8n\'s HTTP helper and reports events with the new cursor', async () => {
+	it("runs Inbox Watch: reads new Gmail mail through n8n's HTTP helper and reports events with the new cursor", async () => {
 		const credential = await n8n.publicApi<{ id: string; name: string }>(apiKey, 'POST', '/credentials', {
 			name: 'Ophir control plane (inbox)',
 			type: 'ophirControlPlaneApi',
@@ -109,14 +112,41 @@ describe.runIf(enabled)('in the real n8n', () => {
 			name: 'Ophir inbox watch e2e',
 			settings: { executionOrder: 'v1' },
 			nodes: [
-				{ id: randomUUID(), name: 'Tick', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId, parameters: { httpMethod: 'POST', path: 'ophir-inbox-e2e', responseMode: 'lastNode', responseData: 'allEntries' } },
-				{ id: randomUUID(), name: 'Inbox Watch', type: 'CUSTOM.inboxWatch', typeVersion: 1, position: [200, 0], parameters: { organizationId: 'org-1' }, credentials: { ophirControlPlaneApi: { id: credential.id, name: credential.name } } },
+				{
+					id: randomUUID(),
+					name: 'Tick',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2.1,
+					position: [0, 0],
+					webhookId,
+					parameters: { httpMethod: 'POST', path: 'ophir-inbox-e2e', responseMode: 'lastNode', responseData: 'allEntries' },
+				},
+				{
+					id: randomUUID(),
+					name: 'Inbox Watch',
+					type: 'CUSTOM.inboxWatch',
+					typeVersion: 1,
+					position: [200, 0],
+					parameters: { organizationId: 'org-1' },
+					credentials: { ophirControlPlaneApi: { id: credential.id, name: credential.name } },
+				},
 			],
 			connections: { Tick: { main: [[{ node: 'Inbox Watch', type: 'main', index: 0 }]] } },
 		});
 		await n8n.publicApi(apiKey, 'POST', `/workflows/${workflow.id}/activate`);
-		gmail.seed({ id: 'sent-step1', threadId: 'thread-step1', raw: 'Message-ID: <ophir.snd_step1@sender.example>\r\n\r\nHi', messageId: '<ophir.snd_step1@sender.example>', labelIds: ['SENT'] });
-		controlPlane.watchedMailboxes.push({ mailboxId: 'mb-inbox', provider: 'gmail', email: 'alice@sender.example', cursor: gmail.historyId });
+		gmail.seed({
+			id: 'sent-step1',
+			threadId: 'thread-step1',
+			raw: 'Message-ID: <ophir.snd_step1@sender.example>\r\n\r\nHi',
+			messageId: '<ophir.snd_step1@sender.example>',
+			labelIds: ['SENT'],
+		});
+		controlPlane.watchedMailboxes.push({
+			mailboxId: 'mb-inbox',
+			provider: 'gmail',
+			email: 'alice@sender.example',
+			cursor: gmail.historyId,
+		});
 		gmail.deliver(inboundMail('genuineReply'), ['INBOX']);
 		gmail.deliver(inboundMail('germanOutOfOffice'));
 

@@ -6,17 +6,33 @@ import type { IDataObject } from 'n8n-workflow';
  * last node's output. `typePrefix` is how n8n names our nodes: `CUSTOM` for custom extensions,
  * the package name for an installed community package.
  */
-export function sendingWorkflow(options: { name: string; path: string; typePrefix: string; credential: { id: string; name: string } }): IDataObject {
+export function sendingWorkflow(options: {
+	name: string;
+	path: string;
+	typePrefix: string;
+	credential: { id: string; name: string };
+}): IDataObject {
 	const credentials = { ophirControlPlaneApi: options.credential };
 	const node = (name: string, type: string, x: number, parameters: IDataObject = {}, extra: IDataObject = {}) => ({
-		id: randomUUID(), name, type: `${options.typePrefix}.${type}`, typeVersion: 1, position: [x, 0], parameters, ...extra,
+		id: randomUUID(),
+		name,
+		type: `${options.typePrefix}.${type}`,
+		typeVersion: 1,
+		position: [x, 0],
+		parameters,
+		...extra,
 	});
 	return {
 		name: options.name,
 		settings: { executionOrder: 'v1' },
 		nodes: [
 			{
-				id: randomUUID(), name: 'Claim Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId: randomUUID(),
+				id: randomUUID(),
+				name: 'Claim Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2.1,
+				position: [0, 0],
+				webhookId: randomUUID(),
 				parameters: { httpMethod: 'POST', path: options.path, responseMode: 'lastNode', responseData: 'allEntries' },
 			},
 			node('Claim Due Sends', 'claimDueSends', 200, { campaignId: 'camp-1', batchSize: 10 }, { credentials }),

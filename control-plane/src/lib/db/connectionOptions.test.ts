@@ -34,7 +34,8 @@ describe('pgConnectionOptions carries sslmode and sslrootcert from DATABASE_URL'
   });
 
   it('verifies the chain but not the host name on verify-ca, and both on verify-full', () => {
-    const verifyCa = pgConnectionOptions(`${base}?sslmode=verify-ca&sslrootcert=${encodeURIComponent(caPath)}`).ssl as tls.ConnectionOptions;
+    const verifyCa = pgConnectionOptions(`${base}?sslmode=verify-ca&sslrootcert=${encodeURIComponent(caPath)}`)
+      .ssl as tls.ConnectionOptions;
     expect(verifyCa).toMatchObject({ ca, rejectUnauthorized: true });
     expect(verifyCa.checkServerIdentity?.('elsewhere', {} as tls.PeerCertificate)).toBeUndefined();
     const verifyFull = pgConnectionOptions(`${base}?sslmode=verify-full&sslrootcert=${encodeURIComponent(caPath)}`).ssl;
@@ -98,7 +99,9 @@ describe('a TLS handshake with the options pgConnectionOptions builds', () => {
 
   async function handshakeSucceeds(query: string): Promise<boolean> {
     const before = fake.handshakes();
-    const client = new pg.Client(pgConnectionOptions(`postgresql://ophir:secret@127.0.0.1:${port}/ophir?${query}`, { connectionTimeoutMillis: 5_000 }));
+    const client = new pg.Client(
+      pgConnectionOptions(`postgresql://ophir:secret@127.0.0.1:${port}/ophir?${query}`, { connectionTimeoutMillis: 5_000 }),
+    );
     client.on('error', () => undefined);
     await client.connect().catch(() => undefined);
     await client.end().catch(() => undefined);

@@ -28,7 +28,7 @@ describe('scopedDb', () => {
     expect(lead.organizationId).toBe(orgA);
   });
 
-  it('makes another organization\'s rows invisible and untouchable', async () => {
+  it("makes another organization's rows invisible and untouchable", async () => {
     const a = scopedDb(prisma, orgA);
     const b = scopedDb(prisma, orgB);
     const lead = await a.lead.create({ data: { organizationId: orgA, email: 'only-a@a.com', emailDomain: 'a.com' } });

@@ -6,7 +6,10 @@ describe("the web app's generated API types", () => {
   it('match the routes as they are now (run `npm run generate:api -w @ophir/control-plane` after changing a route)', async () => {
     const committed = await readFile(apiTypesPath, 'utf8');
     const current = await renderApiTypes(await buildStandaloneOpenApiDocument());
-    expect(committed === current, 'control-plane/web/src/lib/api/schema.ts is stale: run `npm run generate:api -w @ophir/control-plane`').toBe(true);
+    expect(
+      committed === current,
+      'control-plane/web/src/lib/api/schema.ts is stale: run `npm run generate:api -w @ophir/control-plane`',
+    ).toBe(true);
   });
 
   it('describe the routes the web app calls', async () => {

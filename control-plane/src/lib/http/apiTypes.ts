@@ -11,7 +11,7 @@ import { repoRoot } from '../paths.js';
 /** The web app's API types, generated from this document with openapi-typescript and committed. */
 export const apiTypesPath = path.join(repoRoot, 'control-plane', 'web', 'src', 'lib', 'api', 'schema.ts');
 
-const header = '// Generated from the control plane\'s OpenAPI document by `npm run generate:api -w @ophir/control-plane`. Do not edit.\n\n';
+const header = "// Generated from the control plane's OpenAPI document by `npm run generate:api -w @ophir/control-plane`. Do not edit.\n\n";
 
 export async function renderApiTypes(document: App['openApiDocument']): Promise<string> {
   const ast = await openapiTS(JSON.stringify(document));

@@ -21,7 +21,7 @@ export function pageCursor<Key extends z.ZodObject>(key: Key) {
         }
         const parsed = strictKey.safeParse(decoded);
         if (parsed.success) return parsed.data as z.output<Key>;
-        ctx.addIssue({ code: 'custom', message: 'is not a cursor this API returned; pass the previous page\'s nextCursor as it is' });
+        ctx.addIssue({ code: 'custom', message: "is not a cursor this API returned; pass the previous page's nextCursor as it is" });
         return z.NEVER;
       })
       .optional()
@@ -47,8 +47,14 @@ export function olderThan(cursor: { createdAt: Date; id: string } | undefined) {
 }
 
 /** A page from `limit + 1` rows read in newest-first order, and the cursor of the next one (null: the last page). */
-export function newestFirstPage<Row extends { createdAt: Date; id: string }>(rows: Row[], limit: number): { page: Row[]; nextCursor: string | null } {
+export function newestFirstPage<Row extends { createdAt: Date; id: string }>(
+  rows: Row[],
+  limit: number,
+): { page: Row[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { page, nextCursor: rows.length > limit && last ? newestFirstCursor.encode({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
+  return {
+    page,
+    nextCursor: rows.length > limit && last ? newestFirstCursor.encode({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+  };
 }

@@ -89,7 +89,10 @@ function wrongBody(operation: Operation): unknown {
   const json = operation.requestBody?.content['application/json'];
   if (!json) return { unexpectedField: true };
   const schema = resolve(json.schema);
-  return { ...Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, property]) => [name, wrongValue(property)])), unexpectedField: true };
+  return {
+    ...Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, property]) => [name, wrongValue(property)])),
+    unexpectedField: true,
+  };
 }
 
 function send(method: (typeof methods)[number], target: string, operation: Operation, body: unknown) {
@@ -114,7 +117,11 @@ type Issue = { path: string; in: string; message: string };
 
 describe('the one error shape', () => {
   it('titles every status an error code answers with', () => {
-    expect(Object.entries(errorStatus).filter(([, status]) => !problemTitles[status]).map(([code, status]) => `${code}: ${status}`)).toEqual([]);
+    expect(
+      Object.entries(errorStatus)
+        .filter(([, status]) => !problemTitles[status])
+        .map(([code, status]) => `${code}: ${status}`),
+    ).toEqual([]);
   });
 
   it('is documented on every route: 400 and the default answer are the Problem schema, as are the declared error statuses without a page of their own', () => {
@@ -126,11 +133,15 @@ describe('the one error shape', () => {
     for (const { method, path, operation } of all) {
       const label = `${method.toUpperCase()} ${path}`;
       for (const status of ['400', 'default']) {
-        expect(operation.responses[status]?.content?.['application/problem+json']?.schema, `${label} ${status}`).toEqual({ $ref: '#/components/schemas/Problem' });
+        expect(operation.responses[status]?.content?.['application/problem+json']?.schema, `${label} ${status}`).toEqual({
+          $ref: '#/components/schemas/Problem',
+        });
       }
       for (const [status, response] of Object.entries(operation.responses)) {
         if (Number(status) < 400 || !response.content || response.content['text/html']) continue;
-        expect(response.content['application/problem+json']?.schema, `${label} ${status}`).toEqual({ $ref: '#/components/schemas/Problem' });
+        expect(response.content['application/problem+json']?.schema, `${label} ${status}`).toEqual({
+          $ref: '#/components/schemas/Problem',
+        });
       }
     }
   });
@@ -163,22 +174,38 @@ describe('the one error shape', () => {
       expect(issues.length, label).toBeGreaterThan(0);
       const sentFields = new Set(Object.keys(body as object));
       for (const issue of issues) {
-        expect(issue, label).toEqual(expect.objectContaining({ path: expect.any(String), in: expect.stringMatching(/^(body|query)$/), message: expect.any(String) }));
+        expect(issue, label).toEqual(
+          expect.objectContaining({ path: expect.any(String), in: expect.stringMatching(/^(body|query)$/), message: expect.any(String) }),
+        );
         expect(issue.message.length, label).toBeGreaterThan(0);
         expect(issue.path, label).not.toMatch(/^(body|query)(\.|$)/);
         const root = issue.path.split('.')[0]!;
         if (issue.in === 'body') expect(root === '' || sentFields.has(root), `${label}: body issue at ${issue.path}`).toBe(true);
-        else expect(wrongQuery.map(([name]) => name), `${label}: query issue at ${issue.path}`).toContain(root);
+        else
+          expect(
+            wrongQuery.map(([name]) => name),
+            `${label}: query issue at ${issue.path}`,
+          ).toContain(root);
       }
-      expect(issues.some((issue) => issue.in === 'body'), `${label}: the wrong body is named`).toBe(true);
-      if (wrongQuery.length > 0) expect(issues.some((issue) => issue.in === 'query'), `${label}: the wrong query is named`).toBe(true);
+      expect(
+        issues.some((issue) => issue.in === 'body'),
+        `${label}: the wrong body is named`,
+      ).toBe(true);
+      if (wrongQuery.length > 0)
+        expect(
+          issues.some((issue) => issue.in === 'query'),
+          `${label}: the wrong query is named`,
+        ).toBe(true);
     }
     expect(walked).toBe(operations().length);
   });
 
   it('answers a cursor it did not issue with 400 on every route that pages by cursor', async () => {
     const forged = Buffer.from(JSON.stringify({ email: 42 })).toString('base64url');
-    const paged = operations().filter(({ method, operation }) => method === 'get' && operation.parameters?.some((parameter) => parameter.in === 'query' && parameter.name === 'cursor'));
+    const paged = operations().filter(
+      ({ method, operation }) =>
+        method === 'get' && operation.parameters?.some((parameter) => parameter.in === 'query' && parameter.name === 'cursor'),
+    );
     expect(paged.map(({ path }) => path).sort()).toEqual(
       expect.arrayContaining([
         '/api/audit-log',
@@ -192,10 +219,15 @@ describe('the one error shape', () => {
     );
     for (const { path } of paged) {
       for (const cursor of ['garbage', forged]) {
-        const response = await t.http.get(path.replace(/\{(\w+)\}/g, () => randomUUID())).query({ cursor }).set(owner.auth);
+        const response = await t.http
+          .get(path.replace(/\{(\w+)\}/g, () => randomUUID()))
+          .query({ cursor })
+          .set(owner.auth);
         expectOneErrorShape(`${path} cursor=${cursor}`, response);
         expect(response.status, path).toBe(400);
-        expect(response.body.issues, path).toEqual([{ path: 'cursor', in: 'query', message: expect.stringContaining('not a cursor this API returned') }]);
+        expect(response.body.issues, path).toEqual([
+          { path: 'cursor', in: 'query', message: expect.stringContaining('not a cursor this API returned') },
+        ]);
       }
     }
   });

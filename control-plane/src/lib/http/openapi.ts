@@ -18,7 +18,11 @@ export const problemSchema = z
       .array(
         z
           .object({
-            path: z.string().describe("Dotted path relative to the request body (`steps.0.variants.1.subject`), or to the query string when `in` is `query`; '' is the whole body"),
+            path: z
+              .string()
+              .describe(
+                "Dotted path relative to the request body (`steps.0.variants.1.subject`), or to the query string when `in` is `query`; '' is the whole body",
+              ),
             in: z.enum(['body', 'query']),
             message: z.string(),
             line: z.number().int().optional().describe('In a text value (a template, a CSV file): 1-based line'),

@@ -43,7 +43,8 @@ export function issuesFromZod(error: ZodError, location: 'body' | 'query' = 'bod
 }
 
 /** A union branch that failed only because the value is of another kind says nothing about the value. */
-const wrongKindOnly = (issues: readonly core.$ZodIssue[]) => issues.every((issue) => issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value'));
+const wrongKindOnly = (issues: readonly core.$ZodIssue[]) =>
+  issues.every((issue) => issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value'));
 
 function explainIssues(issues: readonly core.$ZodIssue[], prefix: PropertyKey[], location: 'body' | 'query'): FieldIssue[] {
   // A value of the wrong kind is that one problem, not also "too long" for the checks that still ran on it.
@@ -58,7 +59,10 @@ function explainIssues(issues: readonly core.$ZodIssue[], prefix: PropertyKey[],
     const base = [...prefix, ...issue.path].map(String).join('.');
     const at = (path: string) => ({ path, in: location });
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ ...at(base ? `${base}.${key}` : key), message: location === 'query' ? 'Unknown parameter' : 'Unknown field' }));
+      return issue.keys.map((key) => ({
+        ...at(base ? `${base}.${key}` : key),
+        message: location === 'query' ? 'Unknown parameter' : 'Unknown field',
+      }));
     }
     if (issue.code === 'invalid_value' && issue.values.every((value) => typeof value === 'string')) {
       const allowed = issue.values as string[];

@@ -17,7 +17,12 @@ let running: RunningServer;
 let owner: SignedUp;
 beforeAll(async () => {
   database = await createTestDatabase();
-  const config = testConfig(database.url, { PORT: '0', REQUEST_TIMEOUT_SECONDS: '1', UPLOAD_REQUEST_TIMEOUT_SECONDS: '30', RECONCILER_ENABLED: 'false' });
+  const config = testConfig(database.url, {
+    PORT: '0',
+    REQUEST_TIMEOUT_SECONDS: '1',
+    UPLOAD_REQUEST_TIMEOUT_SECONDS: '30',
+    RECONCILER_ENABLED: 'false',
+  });
   prisma = createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: 3 });
   running = await startServer({ config, prisma, logger: createLogger({ level: 'silent' }), clock: systemClock });
   owner = await signUp(supertest(running.url));
@@ -29,7 +34,12 @@ afterAll(async () => {
 });
 
 /** Sends `chunks` one every `everyMs`; resolves with the status (or "cut" when the connection closed without one). */
-function trickle(path: string, headers: Record<string, string>, chunks: string[], everyMs: number): Promise<{ status: number | 'cut'; body: string }> {
+function trickle(
+  path: string,
+  headers: Record<string, string>,
+  chunks: string[],
+  everyMs: number,
+): Promise<{ status: number | 'cut'; body: string }> {
   const url = new URL(path, running.url);
   return new Promise((resolve) => {
     const request = http.request(url, { method: 'POST', headers: { ...owner.auth, ...headers } });
@@ -71,7 +81,12 @@ it('an upload trickling in for longer than the request timeout is received whole
 it('any other request that has not arrived whole within the request timeout is cut with 408', async () => {
   const body = JSON.stringify({ email: 'slowloris@example.com', firstName: 'Slow' });
   const chunks = body.match(/.{1,4}/g)!;
-  const result = await trickle('/api/leads', { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) }, chunks, 250);
+  const result = await trickle(
+    '/api/leads',
+    { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) },
+    chunks,
+    250,
+  );
   expect(result.status).toBe(408);
   expect(JSON.parse(result.body)).toMatchObject({ status: 408, code: 'request_timeout' });
   expect(await prisma.lead.count({ where: { email: 'slowloris@example.com' } })).toBe(0);

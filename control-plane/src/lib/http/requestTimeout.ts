@@ -21,16 +21,22 @@ const deadlines = new WeakMap<Request, Deadline>();
 function arm(req: Request, res: Response, deadline: Deadline, limitMs: number): void {
   clearTimeout(deadline.timer);
   if (req.complete) return;
-  deadline.timer = setTimeout(() => {
-    if (req.complete) return;
-    if (res.headersSent) {
-      req.socket.destroy();
-      return;
-    }
-    const problem = problemDocument(new AppError('request_timeout', `The request did not arrive within ${Math.round(limitMs / 1000)} seconds`), req);
-    res.once('finish', () => req.socket.destroy());
-    res.writeHead(408, { 'Content-Type': problemContentType, Connection: 'close' }).end(JSON.stringify(problem));
-  }, Math.max(0, deadline.receivingSince + limitMs - Date.now()));
+  deadline.timer = setTimeout(
+    () => {
+      if (req.complete) return;
+      if (res.headersSent) {
+        req.socket.destroy();
+        return;
+      }
+      const problem = problemDocument(
+        new AppError('request_timeout', `The request did not arrive within ${Math.round(limitMs / 1000)} seconds`),
+        req,
+      );
+      res.once('finish', () => req.socket.destroy());
+      res.writeHead(408, { 'Content-Type': problemContentType, Connection: 'close' }).end(JSON.stringify(problem));
+    },
+    Math.max(0, deadline.receivingSince + limitMs - Date.now()),
+  );
   deadline.timer.unref();
 }
 

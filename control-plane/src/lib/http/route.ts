@@ -73,21 +73,32 @@ interface RouteSpec<B extends ZodType | undefined, Q extends ZodType | undefined
 }
 
 /** Public routes carry no auth context; the others declare the least role they need. */
-export type PublicRoute<B extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, P extends ZodType | undefined = undefined> =
-  RouteSpec<B, Q, P, undefined> & { access: 'public' };
-export type ProtectedRoute<B extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, P extends ZodType | undefined = undefined> =
-  RouteSpec<B, Q, P, AuthContext> & { access: Role };
+export type PublicRoute<
+  B extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  P extends ZodType | undefined = undefined,
+> = RouteSpec<B, Q, P, undefined> & { access: 'public' };
+export type ProtectedRoute<
+  B extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  P extends ZodType | undefined = undefined,
+> = RouteSpec<B, Q, P, AuthContext> & { access: Role };
 
-export type N8nRoute<B extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, P extends ZodType | undefined = undefined> =
-  RouteSpec<B, Q, P, N8nCaller> & { access: 'n8n' };
+export type N8nRoute<
+  B extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  P extends ZodType | undefined = undefined,
+> = RouteSpec<B, Q, P, N8nCaller> & { access: 'n8n' };
 
 // The route list is heterogeneous by design; each entry was type-checked where it was declared.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a union of every route's own types is what `any` stands for here
 export type AnyRoute = PublicRoute<any, any, any> | ProtectedRoute<any, any, any> | N8nRoute<any, any, any>;
 
-export function route<B extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, P extends ZodType | undefined = undefined>(
-  spec: PublicRoute<B, Q, P> | ProtectedRoute<B, Q, P> | N8nRoute<B, Q, P>,
-): AnyRoute {
+export function route<
+  B extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  P extends ZodType | undefined = undefined,
+>(spec: PublicRoute<B, Q, P> | ProtectedRoute<B, Q, P> | N8nRoute<B, Q, P>): AnyRoute {
   return spec as AnyRoute;
 }
 
@@ -132,15 +143,18 @@ function checkBodyFormat(spec: AnyRoute, req: Request): FieldIssue[] {
     return [];
   }
   if (spec.bodyFormat === 'form') {
-    if (req.is('application/json')) throw new AppError('unsupported_media_type', 'Send the fields form-encoded (application/x-www-form-urlencoded), not as JSON');
+    if (req.is('application/json'))
+      throw new AppError('unsupported_media_type', 'Send the fields form-encoded (application/x-www-form-urlencoded), not as JSON');
     return [];
   }
   if (spec.body) {
-    if (hasBody(req) && !req.is('application/json')) throw new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json');
+    if (hasBody(req) && !req.is('application/json'))
+      throw new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json');
     return [];
   }
   const body: unknown = req.body;
-  if (body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0)) return [];
+  if (body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0))
+    return [];
   if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
     return Object.keys(body).map((key) => ({ path: key, message: 'Unknown field: this route takes no body' }));
   }
@@ -167,7 +181,11 @@ export function mountRoutes(options: {
         : {
             description: [
               spec.description,
-              spec.access === 'public' ? undefined : spec.access === 'n8n' ? 'Called by n8n workflows; HMAC-signed.' : `Requires the ${spec.access} role or higher.`,
+              spec.access === 'public'
+                ? undefined
+                : spec.access === 'n8n'
+                  ? 'Called by n8n workflows; HMAC-signed.'
+                  : `Requires the ${spec.access} role or higher.`,
             ]
               .filter((part) => part !== undefined)
               .join('\n\n'),

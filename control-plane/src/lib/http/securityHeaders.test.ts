@@ -60,7 +60,7 @@ describe('security headers', () => {
     expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   });
 
-  it("keep the recipient pages working: the unsubscribe page renders under its own stricter policy, the pixel loads from webmail", async () => {
+  it('keep the recipient pages working: the unsubscribe page renders under its own stricter policy, the pixel loads from webmail', async () => {
     const { organization } = await signUp(https.http);
     const sent = await campaignWithFirstStepSent(https, clock, {
       organizationId: organization.id,

@@ -54,7 +54,10 @@ export function verifySignature(options: {
   const candidates = signature.split(',').map((candidate) => candidate.trim());
   // v1 signed only the body: refusing it is the point of v2, so say why instead of "does not match".
   if (!candidates.some((candidate) => candidate.startsWith(`${signatureVersion}=`))) {
-    return { ok: false, reason: 'Only signature scheme v2 is accepted; update the Ophir n8n nodes to the version shipped with this control plane' };
+    return {
+      ok: false,
+      reason: 'Only signature scheme v2 is accepted; update the Ophir n8n nodes to the version shipped with this control plane',
+    };
   }
   const expected = signRequest(secret, { method, target, timestamp: seconds, nonce, rawBody });
   // Several signatures may be sent during a secret rotation, comma separated.

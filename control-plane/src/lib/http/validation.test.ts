@@ -8,7 +8,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function expectProblem(response: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number, code: string) {
+function expectProblem(
+  response: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
+  status: number,
+  code: string,
+) {
   expect(response.status).toBe(status);
   expect(response.headers['content-type']).toContain('application/problem+json');
   expect(response.body).toMatchObject({ status, code, type: `https://ophir.dev/problems/${code}` });
@@ -22,7 +26,9 @@ describe('the error contract', () => {
   });
 
   it('names the field for wrong types', async () => {
-    const response = await t.http.post('/api/auth/register').send({ email: 'a@b.co', password: 12345678901, name: 'A', organizationName: 'B' });
+    const response = await t.http
+      .post('/api/auth/register')
+      .send({ email: 'a@b.co', password: 12345678901, name: 'A', organizationName: 'B' });
     expectProblem(response, 400, 'validation_failed');
     expect(response.body.issues).toEqual([expect.objectContaining({ path: 'password' })]);
   });

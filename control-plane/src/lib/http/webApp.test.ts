@@ -8,7 +8,8 @@ import { createTestApp, type TestApp } from '../../test/testApp.js';
 let built: TestApp;
 let missing: TestApp;
 let dir: string;
-const indexHtml = '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
+const indexHtml =
+  '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'ophir-web-'));

@@ -25,10 +25,7 @@ function wantsPage(req: Request): boolean {
 export function webAppRouter(options: { dir: string }): Router {
   const router = Router();
   const indexFile = path.join(options.dir, 'index.html');
-  router.use(
-    '/assets',
-    express.static(path.join(options.dir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
-  );
+  router.use('/assets', express.static(path.join(options.dir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
   router.use((req, res, next) => {
     if (!wantsPage(req)) return next();
     res.setHeader('Cache-Control', 'no-cache');

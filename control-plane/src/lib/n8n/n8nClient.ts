@@ -114,7 +114,11 @@ export class N8nClient {
     return this.request('GET', `/executions/${encodeURIComponent(id)}?includeData=${includeData}`);
   }
 
-  createCredential(body: { name: string; type: string; data: Record<string, unknown> }): Promise<{ id: string; name: string; type: string }> {
+  createCredential(body: {
+    name: string;
+    type: string;
+    data: Record<string, unknown>;
+  }): Promise<{ id: string; name: string; type: string }> {
     return this.request('POST', '/credentials', body);
   }
 

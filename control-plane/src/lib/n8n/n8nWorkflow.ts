@@ -54,8 +54,23 @@ const writableSettings = [
 ];
 
 const writableNodeFields = [
-  'id', 'name', 'type', 'typeVersion', 'position', 'parameters', 'credentials', 'webhookId', 'disabled',
-  'notes', 'notesInFlow', 'executeOnce', 'alwaysOutputData', 'retryOnFail', 'maxTries', 'waitBetweenTries', 'onError',
+  'id',
+  'name',
+  'type',
+  'typeVersion',
+  'position',
+  'parameters',
+  'credentials',
+  'webhookId',
+  'disabled',
+  'notes',
+  'notesInFlow',
+  'executeOnce',
+  'alwaysOutputData',
+  'retryOnFail',
+  'maxTries',
+  'waitBetweenTries',
+  'onError',
 ];
 
 /** The body to create or update a workflow with, from a workflow as n8n returned it or as we rendered it. */

@@ -48,7 +48,9 @@ describe('outboundDestination', () => {
   });
 
   it('refuses a host with any private address among its answers, and one that does not resolve', async () => {
-    await expect(outboundDestination('mixed.example.com', resolvingTo(['93.184.216.34', '10.0.0.7']))).rejects.toBeInstanceOf(OutboundDestinationRefused);
+    await expect(outboundDestination('mixed.example.com', resolvingTo(['93.184.216.34', '10.0.0.7']))).rejects.toBeInstanceOf(
+      OutboundDestinationRefused,
+    );
     await expect(outboundDestination('nowhere.example.com', resolvingTo([]))).rejects.toBeInstanceOf(OutboundDestinationRefused);
     const failing = { denyPrivate: true, resolve: () => Promise.reject(new Error('ENOTFOUND')) };
     await expect(outboundDestination('nowhere.example.com', failing)).rejects.toBeInstanceOf(OutboundDestinationRefused);

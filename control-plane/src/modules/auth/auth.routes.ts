@@ -1,9 +1,25 @@
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import { ForbiddenError, UnauthenticatedError } from '../../lib/errors.js';
-import { changePasswordBody, loginBody, meSchema, refreshBody, registerBody, sessionSchema, updateMeBody, userSchema } from './auth.schemas.js';
+import {
+  changePasswordBody,
+  loginBody,
+  meSchema,
+  refreshBody,
+  registerBody,
+  sessionSchema,
+  updateMeBody,
+  userSchema,
+} from './auth.schemas.js';
 import type { AuthService } from './auth.service.js';
 import type { LoginThrottle } from './loginThrottle.js';
-import { cookieSessionDescription, cookieSessionRefused, sessionHeaderName, sessionHeaderValue, refreshCookieName, type SessionCookie } from './sessionCookie.js';
+import {
+  cookieSessionDescription,
+  cookieSessionRefused,
+  sessionHeaderName,
+  sessionHeaderValue,
+  refreshCookieName,
+  type SessionCookie,
+} from './sessionCookie.js';
 
 const tag = 'Auth';
 
@@ -17,7 +33,10 @@ export function authRoutes(deps: { auth: AuthService; loginThrottle: LoginThrott
   return [
     // POST /api/auth/register
     route({
-      method: 'post', path: '/api/auth/register', access: 'public', tag,
+      method: 'post',
+      path: '/api/auth/register',
+      access: 'public',
+      tag,
       summary: 'Create an account and its organization (you become its owner)',
       description: cookieSessionDescription,
       body: registerBody,
@@ -30,7 +49,10 @@ export function authRoutes(deps: { auth: AuthService; loginThrottle: LoginThrott
     }),
     // POST /api/auth/login
     route({
-      method: 'post', path: '/api/auth/login', access: 'public', tag,
+      method: 'post',
+      path: '/api/auth/login',
+      access: 'public',
+      tag,
       summary: 'Sign in with email and password',
       description: cookieSessionDescription,
       body: loginBody,
@@ -46,7 +68,10 @@ export function authRoutes(deps: { auth: AuthService; loginThrottle: LoginThrott
     }),
     // POST /api/auth/refresh
     route({
-      method: 'post', path: '/api/auth/refresh', access: 'public', tag,
+      method: 'post',
+      path: '/api/auth/refresh',
+      access: 'public',
+      tag,
       summary: 'Exchange a refresh token for a new pair; a reused token revokes its whole family',
       description: `${cookieRefreshDescription} The new refresh token replaces the cookie; a refused one clears it.`,
       body: refreshBody,
@@ -65,7 +90,10 @@ export function authRoutes(deps: { auth: AuthService; loginThrottle: LoginThrott
     }),
     // POST /api/auth/logout
     route({
-      method: 'post', path: '/api/auth/logout', access: 'public', tag,
+      method: 'post',
+      path: '/api/auth/logout',
+      access: 'public',
+      tag,
       summary: 'Sign out the login that a refresh token belongs to',
       description: `${cookieRefreshDescription} Signing out revokes the token's whole family and clears the cookie.`,
       body: refreshBody,
@@ -79,14 +107,20 @@ export function authRoutes(deps: { auth: AuthService; loginThrottle: LoginThrott
     }),
     // GET /api/me
     route({
-      method: 'get', path: '/api/me', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/me',
+      access: 'viewer',
+      tag,
       summary: 'Who is calling, in which organization, with which role',
       responses: { 200: { description: 'The caller', schema: meSchema } },
       handler: async ({ auth: caller }) => ({ body: await auth.describeCaller(caller) }),
     }),
     // PATCH /api/me
     route({
-      method: 'patch', path: '/api/me', access: 'viewer', tag,
+      method: 'patch',
+      path: '/api/me',
+      access: 'viewer',
+      tag,
       summary: 'Change your name',
       body: updateMeBody,
       responses: { 200: { description: 'Your account', schema: userSchema } },
@@ -94,7 +128,10 @@ export function authRoutes(deps: { auth: AuthService; loginThrottle: LoginThrott
     }),
     // POST /api/me/password
     route({
-      method: 'post', path: '/api/me/password', access: 'viewer', tag,
+      method: 'post',
+      path: '/api/me/password',
+      access: 'viewer',
+      tag,
       summary: 'Change your password: every session of the account ends, and this one goes on with new tokens',
       description: `A wrong current password is 400 with the issue on \`currentPassword\`. ${cookieSessionDescription}`,
       body: changePasswordBody,

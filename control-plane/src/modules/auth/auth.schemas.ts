@@ -33,7 +33,9 @@ export const refreshBody = z
       .min(1)
       .max(512)
       .optional()
-      .describe('Required unless this is a cookie session (header X-Ophir-Session: cookie), whose refresh token comes from its cookie and must not be in the body'),
+      .describe(
+        'Required unless this is a cookie session (header X-Ophir-Session: cookie), whose refresh token comes from its cookie and must not be in the body',
+      ),
   })
   .strict()
   .openapi('RefreshRequest');
@@ -63,10 +65,18 @@ export const meSchema = z
     user: userSchema.nullable().describe('The signed-in user; null when an API key calls'),
     organization: organizationSummarySchema.describe('The organization this call acts in, with the role it acts as'),
     apiKey: z
-      .object({ id: z.uuid(), name: z.string(), prefix: z.string(), role: organizationSummarySchema.shape.role, expiresAt: z.iso.datetime().nullable() })
+      .object({
+        id: z.uuid(),
+        name: z.string(),
+        prefix: z.string(),
+        role: organizationSummarySchema.shape.role,
+        expiresAt: z.iso.datetime().nullable(),
+      })
       .nullable()
       .describe('The API key calling (it acts in its one organization with its own role); null for a signed-in user'),
-    organizations: z.array(organizationSummarySchema).describe("Where the caller can act: a user's memberships; for an API key, its one organization with the key's role"),
+    organizations: z
+      .array(organizationSummarySchema)
+      .describe("Where the caller can act: a user's memberships; for an API key, its one organization with the key's role"),
   })
   .openapi('Me');
 

@@ -31,13 +31,22 @@ export class AuthService {
   async register(input: { email: string; password: string; name: string; organizationName: string }): Promise<Session> {
     const passwordHash = await this.deps.passwords.hash(input.password);
     const existing = await this.deps.prisma.user.findUnique({ where: { email: input.email } });
-    if (existing) throw new ConflictError('An account with this email already exists; sign in instead', { issues: [{ path: 'email', message: 'An account with this email already exists' }] });
+    if (existing)
+      throw new ConflictError('An account with this email already exists; sign in instead', {
+        issues: [{ path: 'email', message: 'An account with this email already exists' }],
+      });
     const { user, organization } = await this.deps.prisma.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
       const organization = await tx.organization.create({ data: { name: input.organizationName } });
       await tx.membership.create({ data: { organizationId: organization.id, userId: user.id, role: 'owner' } });
       await tx.auditLog.create({
-        data: { organizationId: organization.id, actorUserId: user.id, action: 'organization.created', targetType: 'organization', targetId: organization.id },
+        data: {
+          organizationId: organization.id,
+          actorUserId: user.id,
+          action: 'organization.created',
+          targetType: 'organization',
+          targetId: organization.id,
+        },
       });
       return { user, organization };
     });
@@ -74,7 +83,12 @@ export class AuthService {
       throw new UnauthenticatedError('You are no longer a member of this organization', 'invalid_credentials');
     }
     const access = await this.deps.accessTokens.issue({ userId: rotated.userId, organizationId: rotated.organizationId });
-    return toSession(membership.user, { id: membership.organization.id, name: membership.organization.name, role: membership.role }, access, rotated);
+    return toSession(
+      membership.user,
+      { id: membership.organization.id, name: membership.organization.name, role: membership.role },
+      access,
+      rotated,
+    );
   }
 
   async logout(refreshToken: string): Promise<void> {
@@ -90,12 +104,18 @@ export class AuthService {
     const acting = { id: organization.id, name: organization.name, role: caller.role };
     const apiKey = caller.apiKeyId ? await caller.db.apiKey.findUnique({ where: { id: caller.apiKeyId } }) : null;
     const memberships = caller.userId
-      ? await prisma.membership.findMany({ where: { userId: caller.userId }, include: { organization: true }, orderBy: { createdAt: 'asc' } })
+      ? await prisma.membership.findMany({
+          where: { userId: caller.userId },
+          include: { organization: true },
+          orderBy: { createdAt: 'asc' },
+        })
       : [];
     return {
       user: user ? { id: user.id, email: user.email, name: user.name } : null,
       organization: acting,
-      apiKey: apiKey ? { id: apiKey.id, name: apiKey.name, prefix: apiKey.prefix, role: apiKey.role, expiresAt: apiKey.expiresAt?.toISOString() ?? null } : null,
+      apiKey: apiKey
+        ? { id: apiKey.id, name: apiKey.name, prefix: apiKey.prefix, role: apiKey.role, expiresAt: apiKey.expiresAt?.toISOString() ?? null }
+        : null,
       // A key belongs to one organization and acts there with its own role, whoever created it.
       organizations: apiKey ? [acting] : memberships.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role })),
     };

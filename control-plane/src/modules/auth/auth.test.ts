@@ -55,7 +55,8 @@ describe('registration and login', () => {
   it('rate-limits sign-in per account', async () => {
     const { user } = await signUp(t.http);
     const attempts = [];
-    for (let i = 0; i < 4; i += 1) attempts.push(await t.http.post('/api/auth/login').send({ email: user.email, password: 'wrong password' }));
+    for (let i = 0; i < 4; i += 1)
+      attempts.push(await t.http.post('/api/auth/login').send({ email: user.email, password: 'wrong password' }));
     expect(attempts.slice(0, 3).map((r) => r.status)).toEqual([401, 401, 401]);
     expect(attempts[3]!.status).toBe(429);
     expect(attempts[3]!.body.code).toBe('rate_limited');

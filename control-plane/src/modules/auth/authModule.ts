@@ -16,7 +16,12 @@ export function authModule(deps: { config: Config; prisma: PrismaClient; clock: 
   const { config, prisma, clock } = deps;
   const passwords = createPasswordHasher({ memoryKib: config.PASSWORD_HASH_MEMORY_KIB });
   const accessTokens = new AccessTokens(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SECONDS, clock);
-  const auth = new AuthService({ prisma, passwords, accessTokens, refreshTokens: new RefreshTokens(prisma, clock, config.REFRESH_TOKEN_TTL_DAYS) });
+  const auth = new AuthService({
+    prisma,
+    passwords,
+    accessTokens,
+    refreshTokens: new RefreshTokens(prisma, clock, config.REFRESH_TOKEN_TTL_DAYS),
+  });
   const sessionCookie = new SessionCookie({ publicUrl: config.PUBLIC_URL });
   const routes: AnyRoute[] = authRoutes({ auth, loginThrottle: createLoginThrottle({ prisma, clock, config }), sessionCookie });
   return { routes, auth, passwords, sessionCookie, authenticate: createAuthenticator({ prisma, accessTokens, clock }) };

@@ -33,7 +33,12 @@ export function createAuthenticator(deps: { prisma: PrismaClient; accessTokens: 
       where: { organizationId_userId: { organizationId: claims.organizationId, userId: claims.userId } },
     });
     if (!membership) throw new UnauthenticatedError('You are no longer a member of this organization');
-    return { organizationId: membership.organizationId, role: membership.role, userId: membership.userId, db: scopedDb(prisma, membership.organizationId) };
+    return {
+      organizationId: membership.organizationId,
+      role: membership.role,
+      userId: membership.userId,
+      db: scopedDb(prisma, membership.organizationId),
+    };
   }
 
   return async (req: Request) => {

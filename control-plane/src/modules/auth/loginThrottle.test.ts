@@ -14,7 +14,10 @@ let secondPrisma: PrismaClient;
 let second: ReturnType<typeof supertest>;
 
 beforeAll(async () => {
-  first = await createTestApp({ clock, env: { LOGIN_RATE_LIMIT_PER_ACCOUNT: '3', LOGIN_RATE_LIMIT_PER_IP: '10000', LOGIN_BACKOFF_MAX_SECONDS: '900' } });
+  first = await createTestApp({
+    clock,
+    env: { LOGIN_RATE_LIMIT_PER_ACCOUNT: '3', LOGIN_RATE_LIMIT_PER_IP: '10000', LOGIN_BACKOFF_MAX_SECONDS: '900' },
+  });
   // A second replica: its own process state and connection pool, the same database.
   secondPrisma = createPrismaClient({ databaseUrl: first.config.DATABASE_URL, poolSize: 2 });
   second = supertest(createApp({ config: first.config, prisma: secondPrisma, logger: createLogger({ level: 'silent' }), clock }).express);
@@ -29,10 +32,11 @@ function login(replica: ReturnType<typeof supertest>, email: string, attempt: st
 }
 
 describe('sign-in throttling across replicas', () => {
-  it('shares one account\'s failures between two app instances on the same database', async () => {
+  it("shares one account's failures between two app instances on the same database", async () => {
     const { user } = await signUp(first.http);
     const statuses = [];
-    for (const replica of [first.http, second, first.http, second]) statuses.push((await login(replica, user.email, 'wrong password')).status);
+    for (const replica of [first.http, second, first.http, second])
+      statuses.push((await login(replica, user.email, 'wrong password')).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 

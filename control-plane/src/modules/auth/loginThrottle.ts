@@ -16,9 +16,7 @@ const sweepIntervalMs = 60_000;
 export class LoginThrottle {
   private lastSweepAt = 0;
 
-  constructor(
-    private readonly deps: { prisma: PrismaClient; clock: Clock; perAddress: ThrottlePolicy; perAccount: ThrottlePolicy },
-  ) {}
+  constructor(private readonly deps: { prisma: PrismaClient; clock: Clock; perAddress: ThrottlePolicy; perAccount: ThrottlePolicy }) {}
 
   /** Counts a sign-in or sign-up from the request's client address (see TRUST_PROXY) before the body is read. */
   readonly addressLimit: RequestHandler = async (req, _res, next) => {

@@ -19,7 +19,12 @@ afterAll(async () => {
 });
 
 function newAccount() {
-  return { email: `browser.${randomBytes(4).toString('hex')}@example.com`, password: 'correct horse battery staple', name: 'Browser', organizationName: 'Cookies Ltd' };
+  return {
+    email: `browser.${randomBytes(4).toString('hex')}@example.com`,
+    password: 'correct horse battery staple',
+    name: 'Browser',
+    organizationName: 'Cookies Ltd',
+  };
 }
 
 /** The refresh cookie a response sets: its value and its attributes, lower-cased by name. */
@@ -30,10 +35,12 @@ function refreshCookie(response: Response): { value: string; attributes: Map<str
   const [pair, ...attributes] = line.split(';').map((part) => part.trim());
   return {
     value: pair!.slice('ophir_refresh='.length),
-    attributes: new Map(attributes.map((attribute) => {
-      const [name, ...value] = attribute.split('=');
-      return [name!.toLowerCase(), value.join('=')];
-    })),
+    attributes: new Map(
+      attributes.map((attribute) => {
+        const [name, ...value] = attribute.split('=');
+        return [name!.toLowerCase(), value.join('=')];
+      }),
+    ),
   };
 }
 
@@ -77,15 +84,25 @@ describe('opening a cookie session', () => {
 
   it('opens one when an invitation is accepted', async () => {
     const owner = await signUp(https.http);
-    const invitation = await https.http.post('/api/invitations').set(owner.auth).send({ email: `invitee.${randomBytes(3).toString('hex')}@example.com`, role: 'member' });
-    const accepted = await https.http.post('/api/invitations/accept').set(cookieSession).send({ token: invitation.body.token, name: 'Invitee', password: 'member password 1' });
+    const invitation = await https.http
+      .post('/api/invitations')
+      .set(owner.auth)
+      .send({ email: `invitee.${randomBytes(3).toString('hex')}@example.com`, role: 'member' });
+    const accepted = await https.http
+      .post('/api/invitations/accept')
+      .set(cookieSession)
+      .send({ token: invitation.body.token, name: 'Invitee', password: 'member password 1' });
     expect(accepted.status).toBe(200);
     expect(accepted.body).not.toHaveProperty('refreshToken');
     expect(refreshCookie(accepted)?.attributes.get('path')).toBe('/api/auth');
   });
 
   it('is refused from another origin', async () => {
-    const response = await https.http.post('/api/auth/register').set(cookieSession).set('Origin', 'https://evil.example').send(newAccount());
+    const response = await https.http
+      .post('/api/auth/register')
+      .set(cookieSession)
+      .set('Origin', 'https://evil.example')
+      .send(newAccount());
     expect(response.status).toBe(403);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body.code).toBe('csrf_check_failed');
@@ -131,9 +148,19 @@ describe('refreshing and signing out with the cookie', () => {
 
   it('without PUBLIC_URL, checks the Origin against the host the browser reached', async () => {
     const session = await signInWithCookie(plain);
-    const foreign = await plain.http.post('/api/auth/refresh').set(cookieSession).set('Host', 'ophir.lan:3000').set('Origin', 'http://evil.lan:3000').set(withCookie(session.cookie));
+    const foreign = await plain.http
+      .post('/api/auth/refresh')
+      .set(cookieSession)
+      .set('Host', 'ophir.lan:3000')
+      .set('Origin', 'http://evil.lan:3000')
+      .set(withCookie(session.cookie));
     expect(foreign.status).toBe(403);
-    const own = await plain.http.post('/api/auth/refresh').set(cookieSession).set('Host', 'ophir.lan:3000').set('Origin', 'http://ophir.lan:3000').set(withCookie(session.cookie));
+    const own = await plain.http
+      .post('/api/auth/refresh')
+      .set(cookieSession)
+      .set('Host', 'ophir.lan:3000')
+      .set('Origin', 'http://ophir.lan:3000')
+      .set(withCookie(session.cookie));
     expect(own.status).toBe(200);
   });
 
@@ -161,7 +188,11 @@ describe('refreshing and signing out with the cookie', () => {
 
   it('refuses a body token in a cookie session', async () => {
     const session = await signInWithCookie(https);
-    const response = await https.http.post('/api/auth/refresh').set(cookieSession).set(withCookie(session.cookie)).send({ refreshToken: session.cookie });
+    const response = await https.http
+      .post('/api/auth/refresh')
+      .set(cookieSession)
+      .set(withCookie(session.cookie))
+      .send({ refreshToken: session.cookie });
     expect(response.status).toBe(400);
     expect(response.body.issues).toEqual([expect.objectContaining({ path: 'refreshToken' })]);
   });

@@ -44,15 +44,28 @@ export class SessionCookie {
     const cookieToken = readCookie(req, refreshCookieName);
     if (options.cookieSession) {
       if (options.bodyToken !== undefined) {
-        throw new ValidationError([{ path: 'refreshToken', message: `In a cookie session (${sessionHeaderName}: ${sessionHeaderValue}) the refresh token comes from its cookie: leave it out of the body` }]);
+        throw new ValidationError([
+          {
+            path: 'refreshToken',
+            message: `In a cookie session (${sessionHeaderName}: ${sessionHeaderValue}) the refresh token comes from its cookie: leave it out of the body`,
+          },
+        ]);
       }
       return cookieToken;
     }
     if (options.bodyToken !== undefined) return options.bodyToken;
     if (cookieToken !== undefined) {
-      throw new AppError('csrf_check_failed', `The session cookie is accepted only with the ${sessionHeaderName}: ${sessionHeaderValue} header`);
+      throw new AppError(
+        'csrf_check_failed',
+        `The session cookie is accepted only with the ${sessionHeaderName}: ${sessionHeaderValue} header`,
+      );
     }
-    throw new ValidationError([{ path: 'refreshToken', message: `Required: the refresh token, or a session cookie with the ${sessionHeaderName}: ${sessionHeaderValue} header` }]);
+    throw new ValidationError([
+      {
+        path: 'refreshToken',
+        message: `Required: the refresh token, or a session cookie with the ${sessionHeaderName}: ${sessionHeaderValue} header`,
+      },
+    ]);
   }
 
   /** The refresh token presented, which must be there: refreshing without one is signing in again. */

@@ -34,7 +34,8 @@ export function fixedWindow(options: { limit: number; windowSeconds: number }): 
  */
 export function exponentialBackoff(options: { freeAttempts: number; windowSeconds: number; maxDelaySeconds: number }): ThrottlePolicy {
   return (state, now) => {
-    if (state?.blockedUntil && state.blockedUntil > now) return { allowed: false, retryAfterSeconds: secondsUntil(state.blockedUntil, now) };
+    if (state?.blockedUntil && state.blockedUntil > now)
+      return { allowed: false, retryAfterSeconds: secondsUntil(state.blockedUntil, now) };
     const attempts = !state || state.resetAt <= now ? 1 : state.attempts + 1;
     const delaySeconds = attempts >= options.freeAttempts ? Math.min(2 ** (attempts - options.freeAttempts), options.maxDelaySeconds) : 0;
     const blockedUntil = delaySeconds > 0 ? new Date(now.getTime() + delaySeconds * 1000) : null;

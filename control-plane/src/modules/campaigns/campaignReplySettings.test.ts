@@ -21,13 +21,30 @@ describe('campaign reply handling: stop colleagues at the same domain, delay aft
 
   it('keeps what was set through updates of other fields and of the sequence', async () => {
     const { campaignId } = await createCampaign(t.http, owner);
-    const updated = await t.http.patch(`/api/campaigns/${campaignId}`).set(owner.auth).send({ stopOnReplyForDomain: true, autoReplyDelayDays: 5 });
+    const updated = await t.http
+      .patch(`/api/campaigns/${campaignId}`)
+      .set(owner.auth)
+      .send({ stopOnReplyForDomain: true, autoReplyDelayDays: 5 });
     expect(updated.status, updated.text).toBe(200);
     expect(updated.body).toMatchObject({ stopOnReplyForDomain: true, autoReplyDelayDays: 5 });
 
-    expect((await t.http.patch(`/api/campaigns/${campaignId}`).set(owner.auth).send({ name: 'Renamed' })).body).toMatchObject({ name: 'Renamed', stopOnReplyForDomain: true, autoReplyDelayDays: 5 });
-    expect((await t.http.put(`/api/campaigns/${campaignId}/sequence`).set(owner.auth).send(sequenceBody({ requireUnsubscribeLink: false }))).status).toBe(200);
-    expect((await t.http.get(`/api/campaigns/${campaignId}`).set(owner.auth)).body).toMatchObject({ stopOnReplyForDomain: true, autoReplyDelayDays: 5 });
+    expect((await t.http.patch(`/api/campaigns/${campaignId}`).set(owner.auth).send({ name: 'Renamed' })).body).toMatchObject({
+      name: 'Renamed',
+      stopOnReplyForDomain: true,
+      autoReplyDelayDays: 5,
+    });
+    expect(
+      (
+        await t.http
+          .put(`/api/campaigns/${campaignId}/sequence`)
+          .set(owner.auth)
+          .send(sequenceBody({ requireUnsubscribeLink: false }))
+      ).status,
+    ).toBe(200);
+    expect((await t.http.get(`/api/campaigns/${campaignId}`).set(owner.auth)).body).toMatchObject({
+      stopOnReplyForDomain: true,
+      autoReplyDelayDays: 5,
+    });
     const stored = await t.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } });
     expect(stored.settings).toMatchObject({ requireUnsubscribeLink: false, stopOnReplyForDomain: true, autoReplyDelayDays: 5 });
 

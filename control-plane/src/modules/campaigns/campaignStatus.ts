@@ -16,9 +16,13 @@ const transitions: Record<CampaignAction, { from: CampaignStatus[]; to: Campaign
 export function nextStatus(current: CampaignStatus, action: CampaignAction): CampaignStatus {
   const transition = transitions[action];
   if (!transition.from.includes(current)) {
-    throw new AppError('invalid_state', `${withArticle(current, { capital: true })} campaign cannot ${action}; allowed from: ${transition.from.join(', ')}`, {
-      status: current,
-    });
+    throw new AppError(
+      'invalid_state',
+      `${withArticle(current, { capital: true })} campaign cannot ${action}; allowed from: ${transition.from.join(', ')}`,
+      {
+        status: current,
+      },
+    );
   }
   return transition.to;
 }

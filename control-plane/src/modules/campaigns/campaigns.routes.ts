@@ -19,7 +19,10 @@ export function campaignRoutes(deps: { campaigns: CampaignsService }): AnyRoute[
   return [
     // POST /api/campaigns
     route({
-      method: 'post', path: '/api/campaigns', access: 'member', tag,
+      method: 'post',
+      path: '/api/campaigns',
+      access: 'member',
+      tag,
       summary: 'Create a draft campaign',
       body: createCampaignBody,
       rules: ({ auth, body }) => campaigns.mailboxProblems(auth, body),
@@ -28,7 +31,10 @@ export function campaignRoutes(deps: { campaigns: CampaignsService }): AnyRoute[
     }),
     // GET /api/campaigns
     route({
-      method: 'get', path: '/api/campaigns', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/campaigns',
+      access: 'viewer',
+      tag,
       summary: 'Campaigns (archived ones only when asked for by status)',
       query: z.object({ status: z.enum(['draft', 'active', 'paused', 'completed', 'archived']).optional() }).strict(),
       responses: { 200: { description: 'Campaigns', schema: z.object({ data: z.array(campaignSchema) }) } },
@@ -36,7 +42,10 @@ export function campaignRoutes(deps: { campaigns: CampaignsService }): AnyRoute[
     }),
     // GET /api/campaigns/:campaignId
     route({
-      method: 'get', path: '/api/campaigns/:campaignId', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/campaigns/:campaignId',
+      access: 'viewer',
+      tag,
       summary: 'One campaign with its deployment state',
       params: campaignParams,
       responses: { 200: { description: 'The campaign', schema: campaignSchema } },
@@ -44,7 +53,10 @@ export function campaignRoutes(deps: { campaigns: CampaignsService }): AnyRoute[
     }),
     // PATCH /api/campaigns/:campaignId
     route({
-      method: 'patch', path: '/api/campaigns/:campaignId', access: 'member', tag,
+      method: 'patch',
+      path: '/api/campaigns/:campaignId',
+      access: 'member',
+      tag,
       summary: 'Edit a campaign; a running one has its workflow updated in place',
       params: campaignParams,
       body: updateCampaignBody,
@@ -55,7 +67,10 @@ export function campaignRoutes(deps: { campaigns: CampaignsService }): AnyRoute[
     ...(Object.entries(actionSummaries) as [Exclude<CampaignAction, 'complete'>, string][]).map(([action, summary]) =>
       // POST /api/campaigns/:campaignId/{start,pause,resume,archive}
       route({
-        method: 'post', path: `/api/campaigns/:campaignId/${action}`, access: 'member', tag,
+        method: 'post',
+        path: `/api/campaigns/:campaignId/${action}`,
+        access: 'member',
+        tag,
         summary,
         params: campaignParams,
         responses: { 200: { description: 'The campaign', schema: campaignSchema } },
@@ -64,7 +79,10 @@ export function campaignRoutes(deps: { campaigns: CampaignsService }): AnyRoute[
     ),
     // POST /api/campaigns/:campaignId/run-now
     route({
-      method: 'post', path: '/api/campaigns/:campaignId/run-now', access: 'member', tag,
+      method: 'post',
+      path: '/api/campaigns/:campaignId/run-now',
+      access: 'member',
+      tag,
       summary: "Run the campaign's workflow now and say what it did",
       description:
         'Runs the workflow instead of waiting for its schedule (every N8N_POLL_MINUTES), then waits up to `wait` seconds for the run to claim ' +
@@ -84,7 +102,10 @@ export function campaignRoutes(deps: { campaigns: CampaignsService }): AnyRoute[
     }),
     // GET /api/campaigns/:campaignId/readiness
     route({
-      method: 'get', path: '/api/campaigns/:campaignId/readiness', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/campaigns/:campaignId/readiness',
+      access: 'viewer',
+      tag,
       summary: 'The start checklist without starting, and what the campaign can send in the next 24 hours',
       description:
         'Each check passes or fails with its reason; a failed blocking check is what a start would be refused for. The forecast counts what ' +

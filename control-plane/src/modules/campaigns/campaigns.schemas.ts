@@ -15,7 +15,11 @@ export const scheduleSchema = z
   })
   .strict()
   // Compared only when both times are valid: "must be after start" says nothing about a start of "9am".
-  .refine((schedule) => schedule.start < schedule.end, { path: ['end'], message: 'must be after start', when: ({ issues }) => issues.every(({ path = [] }) => path.length > 0 && path[0] !== 'start' && path[0] !== 'end') })
+  .refine((schedule) => schedule.start < schedule.end, {
+    path: ['end'],
+    message: 'must be after start',
+    when: ({ issues }) => issues.every(({ path = [] }) => path.length > 0 && path[0] !== 'start' && path[0] !== 'end'),
+  })
   .openapi('CampaignSchedule');
 
 export type CampaignScheduleInput = z.infer<typeof scheduleSchema>;
@@ -38,7 +42,10 @@ export const createCampaignBody = z
     rotationStrategy: rotationStrategySchema.default('round_robin'),
     dailyCap: z.number().int().min(1).max(100_000).nullable().default(null),
     stopOnReply: z.boolean().default(true),
-    stopOnReplyForDomain: z.boolean().default(false).describe("A reply also stops the lead's colleagues at the same company domain (never for webmail domains)"),
+    stopOnReplyForDomain: z
+      .boolean()
+      .default(false)
+      .describe("A reply also stops the lead's colleagues at the same company domain (never for webmail domains)"),
     autoReplyDelayDays: autoReplyDelayDays.default(null),
     trackOpens: z.boolean().default(false),
     trackClicks: z.boolean().default(false),

@@ -126,9 +126,16 @@ export class CampaignsService {
     });
     if (mailboxIds) {
       await auth.db.campaignMailbox.deleteMany({ where: { campaignId } });
-      await auth.db.campaignMailbox.createMany({ data: mailboxIds.map((mailboxId) => ({ campaignId, mailboxId, organizationId: auth.organizationId })) });
+      await auth.db.campaignMailbox.createMany({
+        data: mailboxIds.map((mailboxId) => ({ campaignId, mailboxId, organizationId: auth.organizationId })),
+      });
     }
-    await recordAudit(auth, { action: 'campaign.updated', targetType: 'campaign', targetId: campaignId, data: { fields: Object.keys(input) } });
+    await recordAudit(auth, {
+      action: 'campaign.updated',
+      targetType: 'campaign',
+      targetId: campaignId,
+      data: { fields: Object.keys(input) },
+    });
     if (current.status === 'active' || current.status === 'paused') {
       await this.deps.deployments.syncCampaign(auth.db, campaignId, { pushContent: true });
     }
@@ -147,7 +154,12 @@ export class CampaignsService {
       });
       await recomputeWindowDeferrals(tx, { organizationId: auth.organizationId, campaignId, now: this.deps.clock.now() });
     });
-    await recordAudit(auth, { action: `campaign.${action}`, targetType: 'campaign', targetId: campaignId, data: { from: current.status, to: status } });
+    await recordAudit(auth, {
+      action: `campaign.${action}`,
+      targetType: 'campaign',
+      targetId: campaignId,
+      data: { from: current.status, to: status },
+    });
     await this.deps.deployments.syncCampaign(auth.db, campaignId);
     // Stop-on-reply needs the inbox watched from the first send on, not from the next reconcile.
     if (status === 'active') await this.deps.deployments.ensureInboxWatcher(auth.db, auth.organizationId);
@@ -161,7 +173,8 @@ export class CampaignsService {
    */
   async runNow(auth: AuthContext, campaignId: string, options: { waitSeconds: number }): Promise<RunOutcome> {
     const campaign = await this.get(auth, campaignId);
-    if (campaign.status !== 'active') throw new AppError('invalid_state', `Only an active campaign can run; this one is ${campaign.status}`);
+    if (campaign.status !== 'active')
+      throw new AppError('invalid_state', `Only an active campaign can run; this one is ${campaign.status}`);
     const [database] = await auth.db.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`;
     const since = { database: database!.now, clock: this.deps.clock.now() };
     await recomputeWindowDeferrals(auth.db, { organizationId: auth.organizationId, campaignId, now: since.clock });
@@ -198,8 +211,15 @@ export class CampaignsService {
   }
 
   private async forecast(auth: AuthContext, campaignId: string) {
-    const campaign = await auth.db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { id: true, timezone: true, schedule: true, dailyCap: true } });
-    return sendingForecast(auth.db, campaign, { organizationId: auth.organizationId, now: this.deps.clock.now(), pollMinutes: this.deps.pollMinutes });
+    const campaign = await auth.db.campaign.findUniqueOrThrow({
+      where: { id: campaignId },
+      select: { id: true, timezone: true, schedule: true, dailyCap: true },
+    });
+    return sendingForecast(auth.db, campaign, {
+      organizationId: auth.organizationId,
+      now: this.deps.clock.now(),
+      pollMinutes: this.deps.pollMinutes,
+    });
   }
 
   /**
@@ -209,7 +229,9 @@ export class CampaignsService {
   async mailboxProblems(auth: AuthContext, body: unknown): Promise<FieldIssue[]> {
     const listed = (body as { mailboxIds?: unknown } | undefined)?.mailboxIds;
     if (!Array.isArray(listed)) return [];
-    const ids = listed.map((id, index) => ({ id, index })).filter((entry): entry is { id: string; index: number } => mailboxIdSchema.safeParse(entry.id).success);
+    const ids = listed
+      .map((id, index) => ({ id, index }))
+      .filter((entry): entry is { id: string; index: number } => mailboxIdSchema.safeParse(entry.id).success);
     if (ids.length === 0) return [];
     const found = await auth.db.mailbox.findMany({ where: { id: { in: ids.map(({ id }) => id) } }, select: { id: true } });
     const known = new Set(found.map((m) => m.id));

@@ -8,7 +8,12 @@ import type { Logger } from '../../lib/logger.js';
 import { N8nRequestError, N8nUnavailableError } from '../../lib/n8n/n8nClient.js';
 import { toWorkflowBody, type N8nWorkflow, type N8nWorkflowBody } from '../../lib/n8n/n8nWorkflow.js';
 import { campaignTemplate, campaignTemplateName, renderCampaignWorkflow, tickWebhookPath } from './campaignWorkflow.js';
-import { inboxWatcherTemplate, inboxWatcherTemplateName, inboxWatcherTickPath, renderInboxWatcherWorkflow } from './inboxWatcherWorkflow.js';
+import {
+  inboxWatcherTemplate,
+  inboxWatcherTemplateName,
+  inboxWatcherTickPath,
+  renderInboxWatcherWorkflow,
+} from './inboxWatcherWorkflow.js';
 import type { CredentialRef, N8nConnection } from './n8nConnection.js';
 import type { WorkflowTemplate } from './templates/templateCatalog.js';
 import { validateWorkflow, webhookPaths, withNodeTypePrefix } from './templates/validateWorkflow.js';
@@ -105,7 +110,10 @@ export class DeploymentService {
     try {
       await this.syncInboxWatcher(db, organizationId);
     } catch (error) {
-      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error), organizationId }, 'inbox watcher not deployed yet; the reconciler retries');
+      this.deps.logger.warn(
+        { err: error instanceof Error ? error.message : String(error), organizationId },
+        'inbox watcher not deployed yet; the reconciler retries',
+      );
     }
   }
 
@@ -139,9 +147,12 @@ export class DeploymentService {
         : await this.findByTickPath(target.tickPath);
       if (existing && deployment.contentHash && workflowHash(existing) !== deployment.contentHash && !options.overwriteDrift) {
         await this.markDrifted(db, deploymentId, existing);
-        throw new ConflictError('The workflow was changed in the n8n editor; resolve the drift first (keep the n8n version or reset to the template)', {
-          deploymentId,
-        });
+        throw new ConflictError(
+          'The workflow was changed in the n8n editor; resolve the drift first (keep the n8n version or reset to the template)',
+          {
+            deploymentId,
+          },
+        );
       }
       if (!existing) {
         existing = await client.createWorkflow(toWorkflowBody(body));
@@ -184,9 +195,11 @@ export class DeploymentService {
     if (!deployment) return 'archived';
     const target = await this.targetOf(db, deployment);
     if (!target) return deployment.status;
-    const resync = async (options: SyncOptions = {}) => (await this.sync(db, target, await db.workflowDeployment.findUnique({ where: { id: deploymentId } }), options))?.status ?? 'archived';
+    const resync = async (options: SyncOptions = {}) =>
+      (await this.sync(db, target, await db.workflowDeployment.findUnique({ where: { id: deploymentId } }), options))?.status ?? 'archived';
     const { desired } = target;
-    if (['error', 'pending', 'deploying'].includes(deployment.status) || (desired === 'absent' && deployment.n8nWorkflowId)) return resync();
+    if (['error', 'pending', 'deploying'].includes(deployment.status) || (desired === 'absent' && deployment.n8nWorkflowId))
+      return resync();
     if (!deployment.n8nWorkflowId || desired === 'absent') return deployment.status;
     const client = this.deps.connection.client();
     const current = await client.getWorkflow(deployment.n8nWorkflowId);
@@ -218,7 +231,8 @@ export class DeploymentService {
     const target = deployment ? await this.targetOf(db, deployment) : undefined;
     if (!deployment || !target) throw new NotFoundError('Deployment');
     if (deployment.status !== 'drifted') throw new AppError('invalid_state', 'This deployment has not drifted');
-    const resync = async (options: SyncOptions = {}) => this.sync(db, target, await db.workflowDeployment.findUnique({ where: { id: deploymentId } }), options);
+    const resync = async (options: SyncOptions = {}) =>
+      this.sync(db, target, await db.workflowDeployment.findUnique({ where: { id: deploymentId } }), options);
     if (action === 'reset_to_template') {
       await db.workflowDeployment.update({ where: { id: deploymentId }, data: { override: Prisma.DbNull } });
       return resync({ overwriteDrift: true, pushContent: true });
@@ -254,7 +268,12 @@ export class DeploymentService {
     const url = `${this.deps.connection.baseUrl}/webhook/${path}`;
     let response: Response;
     try {
-      response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(10_000) });
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+        signal: AbortSignal.timeout(10_000),
+      });
     } catch (error) {
       throw new DependencyUnavailableError('n8n', `n8n is not reachable: ${(error as Error).message}`);
     }
@@ -328,7 +347,10 @@ export class DeploymentService {
     try {
       return await db.workflowDeployment.create({ data });
     } catch (error) {
-      const existing = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && target.campaignId === null ? await this.findInboxWatcherRow(db) : null;
+      const existing =
+        error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && target.campaignId === null
+          ? await this.findInboxWatcherRow(db)
+          : null;
       if (!existing) throw error;
       return existing;
     }
@@ -347,7 +369,8 @@ export class DeploymentService {
   private toAppError(error: unknown): AppError {
     if (error instanceof AppError) return error;
     if (error instanceof N8nUnavailableError) return new DependencyUnavailableError('n8n', `n8n is not reachable: ${error.message}`);
-    if (error instanceof N8nRequestError) return new AppError('deployment_failed', `n8n refused the workflow: ${error.message}`, { n8nStatus: error.status });
+    if (error instanceof N8nRequestError)
+      return new AppError('deployment_failed', `n8n refused the workflow: ${error.message}`, { n8nStatus: error.status });
     this.deps.logger.error({ err: error }, 'deployment failed');
     return new AppError('deployment_failed', 'The deployment failed unexpectedly; the error was logged');
   }

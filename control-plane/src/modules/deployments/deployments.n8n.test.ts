@@ -18,7 +18,6 @@ let t: TestApp & { url: string };
 let owner: SignedUp;
 let n8nApi: N8nClient;
 
-
 async function campaignWithLeads(leads: number) {
   const seeded = await seedCampaign(t.prisma, { organizationId: owner.organization.id, leads, status: 'draft' });
   await enrollLeads(scopedDb(t.prisma, owner.organization.id), {
@@ -86,7 +85,10 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('campaign deployments on a real n8n'),
     expect((await api.resume(campaign.id)).body.deployment.status).toBe('active');
     expect((await n8nApi.getWorkflow(workflowId))!.active).toBe(true);
 
-    const renamed = await t.http.patch(`/api/campaigns/${campaign.id}`).set(owner.auth).send({ name: 'Renamed campaign', rotationStrategy: 'weighted' });
+    const renamed = await t.http
+      .patch(`/api/campaigns/${campaign.id}`)
+      .set(owner.auth)
+      .send({ name: 'Renamed campaign', rotationStrategy: 'weighted' });
     expect(renamed.body.deployment).toMatchObject({ status: 'active', n8nWorkflowId: workflowId });
     const updated = (await n8nApi.getWorkflow(workflowId))!;
     expect(updated.name).toContain('Renamed campaign');
@@ -105,7 +107,12 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('campaign deployments on a real n8n'),
     gate.parameters = { ...gate.parameters, scheduleSource: 'node', start: '10:00' };
     // An operator moving a node is not drift; changing a parameter is.
     workflow.nodes.find((node) => node.name === 'Send Email')!.position = [1111, 222];
-    await n8nApi.updateWorkflow(workflow.id, { name: workflow.name, nodes: workflow.nodes, connections: workflow.connections, settings: { executionOrder: 'v1', timezone: 'UTC' } });
+    await n8nApi.updateWorkflow(workflow.id, {
+      name: workflow.name,
+      nodes: workflow.nodes,
+      connections: workflow.connections,
+      settings: { executionOrder: 'v1', timezone: 'UTC' },
+    });
 
     await t.app.reconciler.runOnce();
     const drift = await t.http.get(`/api/deployments/${deployment.id}/drift`).set(owner.auth);
@@ -120,7 +127,9 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('campaign deployments on a real n8n'),
 
     const blocked = await t.http.patch(`/api/campaigns/${campaign.id}`).set(owner.auth).send({ name: 'Would overwrite' });
     expect(blocked.status).toBe(409);
-    expect((await n8nApi.getWorkflow(workflow.id))!.nodes.find((node) => node.name === 'Business Hours Gate')!.parameters.start).toBe('10:00');
+    expect((await n8nApi.getWorkflow(workflow.id))!.nodes.find((node) => node.name === 'Business Hours Gate')!.parameters.start).toBe(
+      '10:00',
+    );
 
     const kept = await t.http.post(`/api/deployments/${deployment.id}/resolve-drift`).set(owner.auth).send({ action: 'keep_n8n' });
     expect(kept.body).toMatchObject({ status: 'active', hasOverride: true });
@@ -128,9 +137,17 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('campaign deployments on a real n8n'),
     expect((await api.deployment(deployment.id)).body.status).toBe('active');
 
     gate.parameters = { ...gate.parameters, start: '11:00' };
-    await n8nApi.updateWorkflow(workflow.id, { name: workflow.name, nodes: workflow.nodes, connections: workflow.connections, settings: { executionOrder: 'v1', timezone: 'UTC' } });
+    await n8nApi.updateWorkflow(workflow.id, {
+      name: workflow.name,
+      nodes: workflow.nodes,
+      connections: workflow.connections,
+      settings: { executionOrder: 'v1', timezone: 'UTC' },
+    });
     await t.app.reconciler.runOnce();
-    const reset = await t.http.post(`/api/deployments/${deployment.id}/resolve-drift`).set(owner.auth).send({ action: 'reset_to_template' });
+    const reset = await t.http
+      .post(`/api/deployments/${deployment.id}/resolve-drift`)
+      .set(owner.auth)
+      .send({ action: 'reset_to_template' });
     expect(reset.body).toMatchObject({ status: 'active', hasOverride: false });
     const restored = (await n8nApi.getWorkflow(workflow.id))!.nodes.find((node) => node.name === 'Business Hours Gate')!;
     expect(restored.parameters).toEqual({});
@@ -147,7 +164,10 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('campaign deployments on a real n8n'),
     await n8n.process.stop();
     const notReady = await t.http.get('/readyz');
     expect(notReady.status).toBe(503);
-    expect(notReady.body).toMatchObject({ status: 'not_ready', checks: { database: { status: 'ok' }, n8n: { status: 'failing', detail: 'n8n is not reachable' } } });
+    expect(notReady.body).toMatchObject({
+      status: 'not_ready',
+      checks: { database: { status: 'ok' }, n8n: { status: 'failing', detail: 'n8n is not reachable' } },
+    });
     expect((await t.http.get('/readyz?check=database')).status).toBe(200);
     expect((await t.http.get('/api/deployments').set(owner.auth)).status).toBe(200);
     const detail = await api.deployment(deployment.id);
@@ -156,14 +176,20 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('campaign deployments on a real n8n'),
     const paused = await api.pause(campaign.id);
     expect(paused.status).toBe(503);
     expect(paused.headers['retry-after']).toBe('30');
-    expect((await t.http.get(`/api/campaigns/${campaign.id}`).set(owner.auth)).body).toMatchObject({ status: 'paused', deployment: { status: 'error' } });
+    expect((await t.http.get(`/api/campaigns/${campaign.id}`).set(owner.auth)).body).toMatchObject({
+      status: 'paused',
+      deployment: { status: 'error' },
+    });
     expect((await t.app.reconciler.runOnce()).n8nUnavailable).toBe(true);
 
     await n8n.restart();
     const summary = await t.app.reconciler.runOnce();
     expect(summary.n8nUnavailable).toBe(false);
     // n8n's own test of our credential calls back, signed: the whole loop works again.
-    expect((await t.http.get('/readyz?check=n8n,n8n_credential')).body).toEqual({ status: 'ready', checks: { n8n: { status: 'ok' }, n8n_credential: { status: 'ok' } } });
+    expect((await t.http.get('/readyz?check=n8n,n8n_credential')).body).toEqual({
+      status: 'ready',
+      checks: { n8n: { status: 'ok' }, n8n_credential: { status: 'ok' } },
+    });
     expect((await api.deployment(deployment.id)).body.status).toBe('paused');
     expect((await n8nApi.getWorkflow(deployment.n8nWorkflowId))!.active).toBe(false);
     const recreated = (await api.deployment(lostDeployment.id)).body;
@@ -172,10 +198,11 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('campaign deployments on a real n8n'),
     expect((await n8nApi.getWorkflow(recreated.n8nWorkflowId))!.active).toBe(true);
   });
 
-  it("gives an organization one inbox watcher while it has a mailbox, runs it on a tick, and removes it with the last mailbox", async () => {
+  it('gives an organization one inbox watcher while it has a mailbox, runs it on a tick, and removes it with the last mailbox', async () => {
     const other = await signUp(t.http);
     const organizationId = other.organization.id;
-    const watcherRow = () => t.prisma.workflowDeployment.findFirst({ where: { organizationId, campaignId: null, templateName: 'inbox-watcher' } });
+    const watcherRow = () =>
+      t.prisma.workflowDeployment.findFirst({ where: { organizationId, campaignId: null, templateName: 'inbox-watcher' } });
     await t.app.reconciler.runOnce();
     expect(await watcherRow()).toBeNull();
 
@@ -192,14 +219,21 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('campaign deployments on a real n8n'),
     await t.app.deployments.ensureInboxWatcher(scopedDb(t.prisma, organizationId), organizationId);
     expect((await watcherRow())!.n8nWorkflowId).toBe(deployed.n8nWorkflowId);
     let copies = 0;
-    for await (const candidate of n8nApi.listWorkflows()) if (webhookPaths(candidate).includes(inboxWatcherTickPath(organizationId))) copies += 1;
+    for await (const candidate of n8nApi.listWorkflows())
+      if (webhookPaths(candidate).includes(inboxWatcherTickPath(organizationId))) copies += 1;
     expect(copies).toBe(1);
 
     // An Ophir upgrade with a newer template: the reconciler pushes it into the same workflow.
     await t.prisma.workflowDeployment.update({ where: { id: deployed.id }, data: { templateVersion: '0.0.1' } });
     await t.app.reconciler.runOnce();
-    expect(await watcherRow()).toMatchObject({ templateVersion: inboxWatcherTemplate().manifest.version, n8nWorkflowId: deployed.n8nWorkflowId, status: 'active' });
-    expect((await t.http.get('/api/deployments').set(other.auth)).body.data).toEqual([expect.objectContaining({ templateName: 'inbox-watcher', campaignId: null, status: 'active' })]);
+    expect(await watcherRow()).toMatchObject({
+      templateVersion: inboxWatcherTemplate().manifest.version,
+      n8nWorkflowId: deployed.n8nWorkflowId,
+      status: 'active',
+    });
+    expect((await t.http.get('/api/deployments').set(other.auth)).body.data).toEqual([
+      expect.objectContaining({ templateName: 'inbox-watcher', campaignId: null, status: 'active' }),
+    ]);
 
     await t.app.deployments.tickInboxWatcher(organizationId);
     const executions = await until('the ticked watch finished', async () => {

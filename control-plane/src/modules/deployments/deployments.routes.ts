@@ -36,8 +36,12 @@ export function deploymentRoutes(deps: { deployments: DeploymentService; connect
   return [
     // GET /api/deployments
     route({
-      method: 'get', path: '/api/deployments', access: 'viewer', tag,
-      summary: "Every campaign's n8n workflow and the organization's inbox watcher, with their state (from the database; works while n8n is down)",
+      method: 'get',
+      path: '/api/deployments',
+      access: 'viewer',
+      tag,
+      summary:
+        "Every campaign's n8n workflow and the organization's inbox watcher, with their state (from the database; works while n8n is down)",
       responses: { 200: { description: 'Deployments', schema: z.object({ data: z.array(deploymentSchema) }) } },
       handler: async ({ auth }) => {
         return { body: { data: (await deployments.list(auth.db)).map(toDto) } };
@@ -45,7 +49,10 @@ export function deploymentRoutes(deps: { deployments: DeploymentService; connect
     }),
     // GET /api/deployments/:deploymentId
     route({
-      method: 'get', path: '/api/deployments/:deploymentId', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/deployments/:deploymentId',
+      access: 'viewer',
+      tag,
       summary: 'One deployment with its editor URL and recent executions (asks n8n; 503 while n8n is down)',
       params: deploymentParams,
       responses: { 200: { description: 'The deployment', schema: deploymentDetailSchema } },
@@ -55,9 +62,18 @@ export function deploymentRoutes(deps: { deployments: DeploymentService; connect
         if (row.n8nWorkflowId) {
           try {
             const executions = await connection.client().listExecutions({ workflowId: row.n8nWorkflowId, limit: 20 });
-            recentExecutions = executions.map((e) => ({ id: String(e.id), status: e.status, mode: e.mode, startedAt: e.startedAt, stoppedAt: e.stoppedAt }));
+            recentExecutions = executions.map((e) => ({
+              id: String(e.id),
+              status: e.status,
+              mode: e.mode,
+              startedAt: e.startedAt,
+              stoppedAt: e.stoppedAt,
+            }));
           } catch (error) {
-            if (error instanceof N8nUnavailableError) throw new DependencyUnavailableError('n8n', `n8n is not reachable, so executions cannot be shown: ${error.message}`, { retryAfterSeconds: 30 });
+            if (error instanceof N8nUnavailableError)
+              throw new DependencyUnavailableError('n8n', `n8n is not reachable, so executions cannot be shown: ${error.message}`, {
+                retryAfterSeconds: 30,
+              });
             throw error;
           }
         }
@@ -66,20 +82,29 @@ export function deploymentRoutes(deps: { deployments: DeploymentService; connect
     }),
     // GET /api/deployments/:deploymentId/drift
     route({
-      method: 'get', path: '/api/deployments/:deploymentId/drift', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/deployments/:deploymentId/drift',
+      access: 'viewer',
+      tag,
       summary: 'What an operator changed in the n8n editor, node by node and parameter by parameter',
       params: deploymentParams,
       responses: { 200: { description: 'The drift', schema: driftSchema } },
       handler: async ({ auth, params }) => {
         const row = await find(auth, params.deploymentId);
         if (row.status !== 'drifted' || !row.driftedWorkflow || !row.deployedWorkflow) return { body: { drifted: false, changes: [] } };
-        const changes = diffWorkflows(row.deployedWorkflow as unknown as N8nWorkflowBody, row.driftedWorkflow as unknown as N8nWorkflowBody);
+        const changes = diffWorkflows(
+          row.deployedWorkflow as unknown as N8nWorkflowBody,
+          row.driftedWorkflow as unknown as N8nWorkflowBody,
+        );
         return { body: { drifted: true, changes } };
       },
     }),
     // POST /api/deployments/:deploymentId/redeploy
     route({
-      method: 'post', path: '/api/deployments/:deploymentId/redeploy', access: 'admin', tag,
+      method: 'post',
+      path: '/api/deployments/:deploymentId/redeploy',
+      access: 'admin',
+      tag,
       summary: 'Render and push the workflow again (refused while drifted: resolve the drift first)',
       params: deploymentParams,
       responses: { 200: { description: 'The deployment', schema: deploymentSchema } },
@@ -90,7 +115,10 @@ export function deploymentRoutes(deps: { deployments: DeploymentService; connect
     }),
     // POST /api/deployments/:deploymentId/resolve-drift
     route({
-      method: 'post', path: '/api/deployments/:deploymentId/resolve-drift', access: 'admin', tag,
+      method: 'post',
+      path: '/api/deployments/:deploymentId/resolve-drift',
+      access: 'admin',
+      tag,
       summary: "Keep the operator's n8n version (as an override) or reset the workflow to the template",
       params: deploymentParams,
       body: resolveDriftBody,

@@ -36,14 +36,12 @@ export const workflowChangeSchema = z
   })
   .openapi('WorkflowChange');
 
-export const driftSchema = z
-  .object({ drifted: z.boolean(), changes: z.array(workflowChangeSchema) })
-  .openapi('Drift');
+export const driftSchema = z.object({ drifted: z.boolean(), changes: z.array(workflowChangeSchema) }).openapi('Drift');
 
 export const resolveDriftBody = z
   .object({
     action: z
       .enum(['keep_n8n', 'reset_to_template'])
-      .describe('keep_n8n stores the edited workflow as this campaign\'s override; reset_to_template discards the edit'),
+      .describe("keep_n8n stores the edited workflow as this campaign's override; reset_to_template discards the edit"),
   })
   .strict();

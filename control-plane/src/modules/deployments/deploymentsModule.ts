@@ -10,7 +10,14 @@ import { N8nConnection } from './n8nConnection.js';
 import { Reconciler } from './reconciler.js';
 
 /** The workflows the control plane keeps in n8n: the one n8n connection, deployments and the reconciler. */
-export function deploymentsModule(deps: { config: Config; prisma: PrismaClient; clock: Clock; logger: Logger; metrics: Metrics; platformSecrets: PlatformSecrets }) {
+export function deploymentsModule(deps: {
+  config: Config;
+  prisma: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  platformSecrets: PlatformSecrets;
+}) {
   const { config, prisma, clock, logger, metrics, platformSecrets } = deps;
   const n8n = new N8nConnection({
     baseUrl: config.N8N_URL,
@@ -26,6 +33,12 @@ export function deploymentsModule(deps: { config: Config; prisma: PrismaClient; 
     batchSize: config.N8N_CLAIM_BATCH_SIZE,
     nodeTypePrefix: config.N8N_NODE_TYPE_PREFIX,
   });
-  const reconciler = new Reconciler({ prisma, deployments, logger, metrics, maxPassAgeSeconds: config.READINESS_RECONCILE_MAX_AGE_SECONDS });
+  const reconciler = new Reconciler({
+    prisma,
+    deployments,
+    logger,
+    metrics,
+    maxPassAgeSeconds: config.READINESS_RECONCILE_MAX_AGE_SECONDS,
+  });
   return { routes: deploymentRoutes({ deployments, connection: n8n }), n8n, deployments, reconciler };
 }

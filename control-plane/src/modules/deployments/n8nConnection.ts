@@ -20,9 +20,7 @@ export class N8nConnection {
   private probeInstance: N8nClient | undefined;
   private credential: Promise<CredentialRef> | undefined;
 
-  constructor(
-    private readonly options: { baseUrl?: string; apiKey?: string; callbackBaseUrl: string; platformSecrets: PlatformSecrets },
-  ) {}
+  constructor(private readonly options: { baseUrl?: string; apiKey?: string; callbackBaseUrl: string; platformSecrets: PlatformSecrets }) {}
 
   get configured(): boolean {
     return Boolean(this.options.baseUrl);
@@ -58,14 +56,19 @@ export class N8nConnection {
       const result = await this.probeClient().testCredential(id);
       return result.status === 'OK' ? { ok: true } : { ok: false, detail: `n8n's test of the credential failed: ${result.message}` };
     } catch (error) {
-      if (error instanceof N8nRequestError && error.status === 404) return { ok: false, detail: 'the Ophir Control Plane credential no longer exists in n8n' };
+      if (error instanceof N8nRequestError && error.status === 404)
+        return { ok: false, detail: 'the Ophir Control Plane credential no longer exists in n8n' };
       return { ok: false, detail: probeFailure(error) };
     }
   }
 
   private async apiKey(): Promise<string> {
     const key = this.options.apiKey ?? (await this.options.platformSecrets.get(n8nApiKeyName));
-    if (!key) throw new DependencyUnavailableError('n8n', 'n8n is not set up yet (no API key): the control plane is still bootstrapping it, or set N8N_API_KEY');
+    if (!key)
+      throw new DependencyUnavailableError(
+        'n8n',
+        'n8n is not set up yet (no API key): the control plane is still bootstrapping it, or set N8N_API_KEY',
+      );
     return key;
   }
 

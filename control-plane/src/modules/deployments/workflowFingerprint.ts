@@ -26,13 +26,18 @@ function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
 
 export function workflowHash(workflow: Pick<N8nWorkflowBody, 'nodes' | 'connections' | 'settings'>): string {
-  return createHash('sha256').update(canonicalJson(semanticWorkflow(workflow))).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(semanticWorkflow(workflow)))
+    .digest('hex');
 }
 
 export interface WorkflowChange {
@@ -68,7 +73,8 @@ export function diffWorkflows(
       continue;
     }
     for (const field of ['type', 'typeVersion', 'disabled'] as const) {
-      if (node[field] !== other[field]) changes.push({ kind: 'node_changed', node: node.name, path: field, before: node[field], after: other[field] });
+      if (node[field] !== other[field])
+        changes.push({ kind: 'node_changed', node: node.name, path: field, before: node[field], after: other[field] });
     }
     if (canonicalJson(node.credentials) !== canonicalJson(other.credentials)) {
       changes.push({ kind: 'node_changed', node: node.name, path: 'credentials', before: node.credentials, after: other.credentials });
@@ -79,11 +85,18 @@ export function diffWorkflows(
     flatten(other.parameters, '', afterParams);
     for (const path of new Set([...beforeParams.keys(), ...afterParams.keys()])) {
       if (canonicalJson(beforeParams.get(path)) !== canonicalJson(afterParams.get(path))) {
-        changes.push({ kind: 'parameter_changed', node: node.name, path: path || '(parameters)', before: beforeParams.get(path), after: afterParams.get(path) });
+        changes.push({
+          kind: 'parameter_changed',
+          node: node.name,
+          path: path || '(parameters)',
+          before: beforeParams.get(path),
+          after: afterParams.get(path),
+        });
       }
     }
   }
-  for (const node of right.nodes) if (!leftNodes.has(node.name)) changes.push({ kind: 'node_added', node: node.name, after: { type: node.type } });
+  for (const node of right.nodes)
+    if (!leftNodes.has(node.name)) changes.push({ kind: 'node_added', node: node.name, after: { type: node.type } });
   if (canonicalJson(left.connections) !== canonicalJson(right.connections)) {
     changes.push({ kind: 'connections_changed', before: left.connections, after: right.connections });
   }

@@ -8,7 +8,10 @@ import type { Readiness } from './readiness.js';
  * Liveness, readiness and metrics: plain probes for orchestrators and operators, outside the OpenAPI
  * surface (docs/operations.md).
  */
-export function mountHealthRoutes(router: Router, deps: { readiness: Readiness; metrics: Metrics; metricsToken: string | undefined }): void {
+export function mountHealthRoutes(
+  router: Router,
+  deps: { readiness: Readiness; metrics: Metrics; metricsToken: string | undefined },
+): void {
   // Liveness: the process serves HTTP. Nothing else, so an orchestrator never restarts it for a dependency.
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -34,7 +37,8 @@ const loopbackPeers = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 function authorizeMetrics(req: Request, token: string | undefined): void {
   if (token) {
     const presented = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-    if (!presented || !constantTimeEqual(presented, token)) throw new UnauthenticatedError('Send the METRICS_TOKEN as a bearer token to read /metrics');
+    if (!presented || !constantTimeEqual(presented, token))
+      throw new UnauthenticatedError('Send the METRICS_TOKEN as a bearer token to read /metrics');
     return;
   }
   const proxied = req.get('x-forwarded-for') !== undefined || req.get('forwarded') !== undefined;

@@ -45,7 +45,10 @@ describe('readiness tells the truth', () => {
     const readiness = new Readiness();
     readiness.register('stuck', () => new Promise(() => undefined));
     const started = Date.now();
-    expect(await readiness.evaluate()).toEqual({ status: 'not_ready', checks: { stuck: { status: 'failing', detail: 'no answer within 3 s' } } });
+    expect(await readiness.evaluate()).toEqual({
+      status: 'not_ready',
+      checks: { stuck: { status: 'failing', detail: 'no answer within 3 s' } },
+    });
     expect(Date.now() - started).toBeLessThan(4_000);
   });
 
@@ -95,4 +98,3 @@ describe('metrics an operator alerts on', () => {
     expect((await t.http.get('/metrics')).text).toMatch(/ophir_reconcile_failures_total\{kind="n8n_unavailable"\} [1-9]/);
   });
 });
-

@@ -28,7 +28,9 @@ export class Readiness {
   /** Runs the checks (all, or the named ones) concurrently, each bounded in time. */
   async evaluate(only?: readonly string[]): Promise<ReadinessReport> {
     const unknown: ReadinessCheck = async () => ({ ok: false, detail: `no such check; the checks are ${this.names.join(', ')}` });
-    const selected: Array<[string, ReadinessCheck]> = only ? only.map((name) => [name, this.checks.get(name) ?? unknown]) : [...this.checks];
+    const selected: Array<[string, ReadinessCheck]> = only
+      ? only.map((name) => [name, this.checks.get(name) ?? unknown])
+      : [...this.checks];
     const results = await Promise.all(selected.map(async ([name, check]) => [name, await withTimeout(check)] as const));
     const checks: ReadinessReport['checks'] = {};
     for (const [name, result] of results) {
@@ -44,7 +46,10 @@ async function withTimeout(check: ReadinessCheck): Promise<CheckResult> {
     timer = setTimeout(() => resolve({ ok: false, detail: `no answer within ${checkTimeoutMs / 1000} s` }), checkTimeoutMs);
   });
   try {
-    return await Promise.race([check().catch((error: unknown): CheckResult => ({ ok: false, detail: (error as Error).message })), timedOut]);
+    return await Promise.race([
+      check().catch((error: unknown): CheckResult => ({ ok: false, detail: (error as Error).message })),
+      timedOut,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -18,7 +18,10 @@ export function inboxWatchRoutes(deps: { watch: InboxWatchService }): AnyRoute[]
   return [
     // POST /api/internal/n8n/inbox-watch/claims
     route({
-      method: 'post', path: '/api/internal/n8n/inbox-watch/claims', access: 'n8n', tag,
+      method: 'post',
+      path: '/api/internal/n8n/inbox-watch/claims',
+      access: 'n8n',
+      tag,
       summary: "The organization's mailboxes the inbox watcher reads, each with its history cursor",
       body: inboxWatchClaimBody,
       responses: { 200: { description: 'Mailboxes to watch and every address of ours', schema: inboxWatchClaimSchema } },
@@ -26,7 +29,10 @@ export function inboxWatchRoutes(deps: { watch: InboxWatchService }): AnyRoute[]
     }),
     // POST /api/internal/n8n/inbox-watch/results
     route({
-      method: 'post', path: inboxWatchResultsPath, access: 'n8n', tag,
+      method: 'post',
+      path: inboxWatchResultsPath,
+      access: 'n8n',
+      tag,
       summary: "One mailbox's watch: its events are applied once by eventId, then its history cursor advances",
       body: inboxWatchResultsBody,
       responses: { 200: { description: 'What was applied and whether the cursor moved', schema: inboxWatchResultsOutcomeSchema } },

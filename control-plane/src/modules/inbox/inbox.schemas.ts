@@ -13,10 +13,7 @@ import { mailboxProviderSchema } from '../mailboxes/mailboxes.schemas.js';
 /** A Graph delta link is the longest cursor; its format per provider is checked by the service. */
 const cursorSchema = z.string().min(1).max(WATCH_CURSOR_MAX_LENGTH);
 
-export const inboxWatchClaimBody = z
-  .object({ organizationId: z.uuid() })
-  .strict()
-  .openapi('InboxWatchClaim');
+export const inboxWatchClaimBody = z.object({ organizationId: z.uuid() }).strict().openapi('InboxWatchClaim');
 
 export const mailboxToWatchSchema = z
   .object({
@@ -26,13 +23,15 @@ export const mailboxToWatchSchema = z
     cursor: z
       .string()
       .nullable()
-      .describe("Where the last accepted watch stopped, in the provider's terms (Gmail history id, IMAP `UIDVALIDITY:UID`, Graph delta link, sandbox inbox sequence); null before the first"),
+      .describe(
+        "Where the last accepted watch stopped, in the provider's terms (Gmail history id, IMAP `UIDVALIDITY:UID`, Graph delta link, sandbox inbox sequence); null before the first",
+      ),
   })
   .openapi('MailboxToWatch') satisfies z.ZodType<MailboxToWatch>;
 
 export const inboxWatchClaimSchema = z
   .object({
-    ourAddresses: z.array(z.string()).describe("Every mailbox address of the organization: mail from them is never a reply"),
+    ourAddresses: z.array(z.string()).describe('Every mailbox address of the organization: mail from them is never a reply'),
     mailboxes: z.array(mailboxToWatchSchema),
   })
   .openapi('InboxWatchWork') satisfies z.ZodType<InboxWatchWork>;
@@ -43,7 +42,9 @@ export const inboxWatchResultsBody = z
     previousCursor: cursorSchema.nullable().describe('The cursor the watch started from, as the claim handed it out'),
     cursor: cursorSchema
       .nullable()
-      .describe('Where the watch stopped. A watch too large for one request is sent in several: every one but the last has cursor null (its events are recorded, the cursor stays)'),
+      .describe(
+        'Where the watch stopped. A watch too large for one request is sent in several: every one but the last has cursor null (its events are recorded, the cursor stays)',
+      ),
     events: z.array(inboundEventSchema).max(INBOUND_EVENTS_PER_REPORT_MAX),
   })
   .strict()
@@ -54,7 +55,11 @@ accepts<z.input<typeof inboxWatchResultsBody>, InboxWatchResults>(true);
 
 export const inboxWatchResultsOutcomeSchema = inboundEventsOutcomeSchema
   .extend({
-    cursorAdvanced: z.boolean().describe('False when the request carried no cursor (not the last of its watch), or another watch moved the cursor since this one was claimed'),
+    cursorAdvanced: z
+      .boolean()
+      .describe(
+        'False when the request carried no cursor (not the last of its watch), or another watch moved the cursor since this one was claimed',
+      ),
     cursor: z.string().nullable().describe("The mailbox's cursor after this call"),
   })
   .openapi('InboxWatchResultsOutcome');

@@ -28,7 +28,10 @@ export function inboxModule(deps: {
     try {
       await deployments.tickInboxWatcher(organizationId);
     } catch (error) {
-      logger.warn({ err: error instanceof Error ? error.message : String(error), organizationId }, 'inbox reply queued; it goes out with the inbox watcher\'s next poll');
+      logger.warn(
+        { err: error instanceof Error ? error.message : String(error), organizationId },
+        "inbox reply queued; it goes out with the inbox watcher's next poll",
+      );
     }
   };
   return {

@@ -19,15 +19,26 @@ export function inboxThreadRoutes(deps: { threads: InboxThreadsService }): AnyRo
   return [
     // GET /api/inbox/threads
     route({
-      method: 'get', path: '/api/inbox/threads', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/inbox/threads',
+      access: 'viewer',
+      tag,
       summary: 'Conversations with leads, newest activity first, with cursor pagination',
       query: listInboxThreadsQuery,
-      responses: { 200: { description: 'A page of threads', schema: z.object({ data: z.array(inboxThreadSchema), nextCursor: z.string().nullable() }) } },
+      responses: {
+        200: {
+          description: 'A page of threads',
+          schema: z.object({ data: z.array(inboxThreadSchema), nextCursor: z.string().nullable() }),
+        },
+      },
       handler: async ({ auth, query }) => ({ body: await threads.list(auth, query) }),
     }),
     // GET /api/inbox/threads/:threadId
     route({
-      method: 'get', path: '/api/inbox/threads/:threadId', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/inbox/threads/:threadId',
+      access: 'viewer',
+      tag,
       summary: 'One conversation, oldest message first: our campaign messages, what the lead wrote, replies from the inbox',
       params: inboxThreadParams,
       responses: { 200: { description: 'The thread with its messages', schema: inboxThreadDetailSchema } },
@@ -35,7 +46,10 @@ export function inboxThreadRoutes(deps: { threads: InboxThreadsService }): AnyRo
     }),
     // PATCH /api/inbox/threads/:threadId
     route({
-      method: 'patch', path: '/api/inbox/threads/:threadId', access: 'member', tag,
+      method: 'patch',
+      path: '/api/inbox/threads/:threadId',
+      access: 'member',
+      tag,
       summary: 'Mark a thread read or unread, set or clear its label',
       params: inboxThreadParams,
       body: updateInboxThreadBody,
@@ -44,7 +58,10 @@ export function inboxThreadRoutes(deps: { threads: InboxThreadsService }): AnyRo
     }),
     // POST /api/inbox/threads/:threadId/replies
     route({
-      method: 'post', path: '/api/inbox/threads/:threadId/replies', access: 'member', tag,
+      method: 'post',
+      path: '/api/inbox/threads/:threadId/replies',
+      access: 'member',
+      tag,
       summary: "Reply in the thread: queued, then sent through the thread's mailbox by the organization's inbox-watcher workflow",
       params: inboxThreadParams,
       body: inboxReplyBody,

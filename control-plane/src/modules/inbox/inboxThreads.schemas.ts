@@ -12,9 +12,21 @@ export const listInboxThreadsQuery = z
   .object({
     mailboxId: z.uuid().optional(),
     campaignId: z.uuid().optional(),
-    label: z.enum([...inboxLabels, 'none']).optional().describe('`none`: threads without a label'),
-    unread: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
-    search: z.string().trim().min(1).max(200).optional().describe("Part of the subject, a message's text, or the lead's email, name or company"),
+    label: z
+      .enum([...inboxLabels, 'none'])
+      .optional()
+      .describe('`none`: threads without a label'),
+    unread: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional(),
+    search: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("Part of the subject, a message's text, or the lead's email, name or company"),
     cursor: inboxThreadsCursor.param,
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
@@ -34,7 +46,13 @@ export const inboxThreadSchema = z
     snippet: z.string().nullable().describe('Start of the latest message, quoted history left out'),
     lastMessageAt: z.iso.datetime(),
     campaign: z.object({ id: z.uuid(), name: z.string() }),
-    lead: z.object({ id: z.uuid(), email: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable(), company: z.string().nullable() }),
+    lead: z.object({
+      id: z.uuid(),
+      email: z.string(),
+      firstName: z.string().nullable(),
+      lastName: z.string().nullable(),
+      company: z.string().nullable(),
+    }),
     mailbox: z.object({ id: z.uuid(), email: z.string(), provider: mailboxProviderSchema, displayName: z.string().nullable() }),
     createdAt: z.iso.datetime(),
   })
@@ -46,7 +64,9 @@ export const inboxMessageSchema = z
   .object({
     id: z.uuid(),
     direction: z.enum(['inbound', 'outbound']),
-    kind: z.enum(inboxMessageKinds).describe('campaign: a step of the sequence; inbox_reply: written in the inbox; the others: what the lead sent, as classified'),
+    kind: z
+      .enum(inboxMessageKinds)
+      .describe('campaign: a step of the sequence; inbox_reply: written in the inbox; the others: what the lead sent, as classified'),
     status: z.enum(['received', 'queued', 'claimed', 'retrying', 'sent', 'failed']),
     step: z.number().int().nullable().describe('1-based sequence step of a campaign message'),
     from: z.string().nullable(),
@@ -62,7 +82,11 @@ export const inboxMessageSchema = z
   .openapi('InboxMessage');
 
 export const inboxThreadDetailSchema = inboxThreadSchema
-  .extend({ messages: z.array(inboxMessageSchema).describe('Oldest first: our campaign messages, what the lead wrote and the replies from the inbox') })
+  .extend({
+    messages: z
+      .array(inboxMessageSchema)
+      .describe('Oldest first: our campaign messages, what the lead wrote and the replies from the inbox'),
+  })
   .openapi('InboxThreadDetail');
 
 export const updateInboxThreadBody = z

@@ -8,7 +8,13 @@ import { withUnsubscribeFooter } from '../campaigns/messages/finishedBodies.js';
 import { renderMessage } from '../campaigns/messages/renderMessage.js';
 import { recordAudit } from '../organizations/audit.js';
 import type { TrackingLinks } from '../campaigns/messages/trackingLinks.js';
-import type { InboxReplyInput, ListInboxThreadsQuery, UpdateInboxThreadInput, inboxMessageSchema, inboxThreadSchema } from './inboxThreads.schemas.js';
+import type {
+  InboxReplyInput,
+  ListInboxThreadsQuery,
+  UpdateInboxThreadInput,
+  inboxMessageSchema,
+  inboxThreadSchema,
+} from './inboxThreads.schemas.js';
 import { inboxThreadsCursor } from './inboxThreads.schemas.js';
 import { replyThreading } from './replyThreading.js';
 import type { z } from 'zod';
@@ -25,7 +31,11 @@ const threadInclude = {
 type ThreadRow = Prisma.InboxThreadGetPayload<{ include: typeof threadInclude }>;
 type InboxMessageRow = Awaited<ReturnType<ScopedDb['inboxMessage']['findFirstOrThrow']>>;
 
-const inboundKinds: Record<string, InboxMessageDto['kind']> = { replied: 'reply', auto_replied: 'auto_reply', unsubscribe_request: 'unsubscribe_request' };
+const inboundKinds: Record<string, InboxMessageDto['kind']> = {
+  replied: 'reply',
+  auto_replied: 'auto_reply',
+  unsubscribe_request: 'unsubscribe_request',
+};
 
 function toThread(row: ThreadRow): InboxThreadDto {
   const { status: _status, ...mailbox } = row.mailbox;
@@ -96,7 +106,9 @@ export class InboxThreadsService {
     }
     if (query.cursor) {
       const after = query.cursor;
-      conditions.push({ OR: [{ lastMessageAt: { lt: after.lastMessageAt } }, { lastMessageAt: after.lastMessageAt, id: { lt: after.id } }] });
+      conditions.push({
+        OR: [{ lastMessageAt: { lt: after.lastMessageAt } }, { lastMessageAt: after.lastMessageAt, id: { lt: after.id } }],
+      });
     }
     const rows = await auth.db.inboxThread.findMany({
       where: { AND: conditions },
@@ -105,7 +117,13 @@ export class InboxThreadsService {
       take: query.limit + 1,
     });
     const page = rows.slice(0, query.limit);
-    return { data: page.map(toThread), nextCursor: rows.length > query.limit ? inboxThreadsCursor.encode({ lastMessageAt: page.at(-1)!.lastMessageAt.toISOString(), id: page.at(-1)!.id }) : null };
+    return {
+      data: page.map(toThread),
+      nextCursor:
+        rows.length > query.limit
+          ? inboxThreadsCursor.encode({ lastMessageAt: page.at(-1)!.lastMessageAt.toISOString(), id: page.at(-1)!.id })
+          : null,
+    };
   }
 
   async get(auth: AuthContext, threadId: string): Promise<InboxThreadDto & { messages: InboxMessageDto[] }> {
@@ -126,7 +144,12 @@ export class InboxThreadsService {
     if (input.label !== undefined) Object.assign(data, { label: input.label, labelSuggested: false });
     const updated = await auth.db.inboxThread.update({ where: { id: thread.id }, data, include: threadInclude });
     if (input.label !== undefined && input.label !== thread.label) {
-      await recordAudit(auth, { action: 'inbox_thread.labelled', targetType: 'inbox_thread', targetId: thread.id, data: { from: thread.label, to: input.label } });
+      await recordAudit(auth, {
+        action: 'inbox_thread.labelled',
+        targetType: 'inbox_thread',
+        targetId: thread.id,
+        data: { from: thread.label, to: input.label },
+      });
     }
     return toThread(updated);
   }
@@ -138,16 +161,23 @@ export class InboxThreadsService {
    */
   async queueReply(auth: AuthContext, threadId: string, input: InboxReplyInput): Promise<InboxMessageDto> {
     const thread = await this.find(auth.db, threadId);
-    if (thread.mailbox.status === 'needs_reauth') throw new AppError('mailbox_needs_reauth', 'The mailbox of this thread must be reconnected before it can send');
+    if (thread.mailbox.status === 'needs_reauth')
+      throw new AppError('mailbox_needs_reauth', 'The mailbox of this thread must be reconnected before it can send');
     if (thread.mailbox.status === 'error' || thread.mailbox.status === 'disabled') {
       throw new AppError('mailbox_unavailable', `The mailbox of this thread is ${thread.mailbox.status}`);
     }
     const lead = await auth.db.lead.findUniqueOrThrow({ where: { id: thread.leadId }, select: { status: true } });
     if (lead.status === 'bounced' || lead.status === 'complained') {
-      throw new AppError('invalid_state', `The lead's address ${lead.status === 'bounced' ? 'bounced' : 'complained'}: no reply is sent to it`);
+      throw new AppError(
+        'invalid_state',
+        `The lead's address ${lead.status === 'bounced' ? 'bounced' : 'complained'}: no reply is sent to it`,
+      );
     }
     const [sent, inThread] = await Promise.all([
-      auth.db.message.findMany({ where: { enrollmentId: thread.enrollmentId, status: 'sent' }, select: { messageIdHeader: true, subject: true, sentAt: true } }),
+      auth.db.message.findMany({
+        where: { enrollmentId: thread.enrollmentId, status: 'sent' },
+        select: { messageIdHeader: true, subject: true, sentAt: true },
+      }),
       auth.db.inboxMessage.findMany({
         where: { threadId, OR: [{ direction: 'inbound' }, { status: 'sent' }] },
         select: { direction: true, messageIdHeader: true, subject: true, receivedAt: true, sentAt: true, createdAt: true },
@@ -155,7 +185,12 @@ export class InboxThreadsService {
     ]);
     const threading = replyThreading([
       ...sent.map((m) => ({ messageIdHeader: m.messageIdHeader, subject: m.subject, at: m.sentAt!, fromLead: false })),
-      ...inThread.map((m) => ({ messageIdHeader: m.messageIdHeader, subject: m.subject, at: m.receivedAt ?? m.sentAt ?? m.createdAt, fromLead: m.direction === 'inbound' })),
+      ...inThread.map((m) => ({
+        messageIdHeader: m.messageIdHeader,
+        subject: m.subject,
+        at: m.receivedAt ?? m.sentAt ?? m.createdAt,
+        fromLead: m.direction === 'inbound',
+      })),
     ]);
     if (!threading) throw new AppError('invalid_state', 'This conversation has no message to reply to yet');
 
@@ -186,7 +221,15 @@ export class InboxThreadsService {
         },
       });
       await db.inboxThread.update({ where: { id: threadId }, data: { unread: false } });
-      await recordAudit({ ...auth, db }, { action: 'inbox_reply.queued', targetType: 'inbox_thread', targetId: threadId, data: { replyId: id, mailboxId: thread.mailboxId } });
+      await recordAudit(
+        { ...auth, db },
+        {
+          action: 'inbox_reply.queued',
+          targetType: 'inbox_thread',
+          targetId: threadId,
+          data: { replyId: id, mailboxId: thread.mailboxId },
+        },
+      );
       return created;
     });
     // Someone is waiting on this answer: not until the watcher's next poll.
@@ -202,7 +245,10 @@ export class InboxThreadsService {
 
   /** Our sequence's messages to this lead, as sent: the subject they carried and the body rendered again from their step's variant. */
   private async campaignMessages(db: ScopedDb, thread: ThreadRow): Promise<InboxMessageDto[]> {
-    const messages = await db.message.findMany({ where: { enrollmentId: thread.enrollmentId, status: 'sent' }, orderBy: { stepPosition: 'asc' } });
+    const messages = await db.message.findMany({
+      where: { enrollmentId: thread.enrollmentId, status: 'sent' },
+      orderBy: { stepPosition: 'asc' },
+    });
     if (messages.length === 0) return [];
     const [lead, variants] = await Promise.all([
       db.lead.findUniqueOrThrow({ where: { id: thread.leadId } }),
@@ -214,7 +260,14 @@ export class InboxThreadsService {
         const unsubscribeUrl = await this.deps.links.unsubscribeUrl(message.id);
         const rendered = variant
           ? withUnsubscribeFooter(
-              renderMessage({ subject: variant.subject, bodyText: variant.bodyText, bodyHtml: variant.bodyHtml, lead, seed: `${message.enrollmentId}:${message.stepPosition}`, extra: { unsubscribeUrl } }),
+              renderMessage({
+                subject: variant.subject,
+                bodyText: variant.bodyText,
+                bodyHtml: variant.bodyHtml,
+                lead,
+                seed: `${message.enrollmentId}:${message.stepPosition}`,
+                extra: { unsubscribeUrl },
+              }),
               unsubscribeUrl,
             )
           : null;

@@ -40,12 +40,21 @@ let lastCursor = 1000;
 async function watch(mailboxId: string, events: object[]) {
   const previousCursor = (await t.prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).inboxCursor;
   lastCursor += 1;
-  const response = await callAsN8n(t, '/api/internal/n8n/inbox-watch/results', { mailboxId, previousCursor, cursor: String(lastCursor), events });
+  const response = await callAsN8n(t, '/api/internal/n8n/inbox-watch/results', {
+    mailboxId,
+    previousCursor,
+    cursor: String(lastCursor),
+    events,
+  });
   expect(response.status, response.text).toBe(200);
   return response.body;
 }
 
-function inbound(mailboxId: string, lead: { email: string; ourMessageId: string }, fields: { id: string; type?: string; text?: string; subject?: string; receivedAt?: string }) {
+function inbound(
+  mailboxId: string,
+  lead: { email: string; ourMessageId: string },
+  fields: { id: string; type?: string; text?: string; subject?: string; receivedAt?: string },
+) {
   return {
     eventId: `gmail:${mailboxId}:${fields.id}`,
     type: fields.type ?? 'replied',
@@ -55,7 +64,13 @@ function inbound(mailboxId: string, lead: { email: string; ourMessageId: string 
     mailboxId,
     bounce: null,
     receivedAt: fields.receivedAt ?? clock.now().toISOString(),
-    message: { from: lead.email, to: 'sender@ophir.example', subject: fields.subject ?? 'Re: Hello there', messageIdHeader: `<${fields.id}@leads.example>`, text: fields.text ?? 'Sounds good, tell me more.' },
+    message: {
+      from: lead.email,
+      to: 'sender@ophir.example',
+      subject: fields.subject ?? 'Re: Hello there',
+      messageIdHeader: `<${fields.id}@leads.example>`,
+      text: fields.text ?? 'Sounds good, tell me more.',
+    },
     evidence: { signal: 'test' },
   };
 }
@@ -71,21 +86,40 @@ describe('inbound messages in the unified inbox', () => {
     const { campaignId, mailboxId, leads } = await conversationStart();
     const lead = leads[0]!;
     clock.advance(60_000);
-    const reply = inbound(mailboxId, lead, { id: 'r1', text: 'Sounds good, tell me more.\n\nOn Mon, Dec 1, 2026 at 10:00 Sender wrote:\n> Step one for Acme' });
+    const reply = inbound(mailboxId, lead, {
+      id: 'r1',
+      text: 'Sounds good, tell me more.\n\nOn Mon, Dec 1, 2026 at 10:00 Sender wrote:\n> Step one for Acme',
+    });
     expect((await watch(mailboxId, [reply])).applied).toBe(1);
     expect((await watch(mailboxId, [reply])).duplicates).toBe(1);
 
     const listed = (await threadsOf(`?campaignId=${campaignId}`)).data;
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({
-      unread: true, label: null, snippet: 'Sounds good, tell me more.', subject: 'Re: Hello there',
-      campaign: { id: campaignId, name: 'Engine test' }, lead: { id: lead.id, email: lead.email }, mailbox: { id: mailboxId, provider: 'gmail' },
+      unread: true,
+      label: null,
+      snippet: 'Sounds good, tell me more.',
+      subject: 'Re: Hello there',
+      campaign: { id: campaignId, name: 'Engine test' },
+      lead: { id: lead.id, email: lead.email },
+      mailbox: { id: mailboxId, provider: 'gmail' },
     });
     const detail = await t.http.get(`/api/inbox/threads/${listed[0]!.id}`).set(owner.auth);
     expect(detail.status, detail.text).toBe(200);
-    expect(detail.body.messages.map((m: { kind: string; direction: string }) => [m.kind, m.direction])).toEqual([['campaign', 'outbound'], ['reply', 'inbound']]);
-    expect(detail.body.messages[0]).toMatchObject({ step: 1, messageIdHeader: lead.ourMessageId, bodyText: expect.stringContaining('Step one for') });
-    expect(detail.body.messages[1]).toMatchObject({ from: lead.email, bodyText: expect.stringContaining('tell me more'), messageIdHeader: '<r1@leads.example>' });
+    expect(detail.body.messages.map((m: { kind: string; direction: string }) => [m.kind, m.direction])).toEqual([
+      ['campaign', 'outbound'],
+      ['reply', 'inbound'],
+    ]);
+    expect(detail.body.messages[0]).toMatchObject({
+      step: 1,
+      messageIdHeader: lead.ourMessageId,
+      bodyText: expect.stringContaining('Step one for'),
+    });
+    expect(detail.body.messages[1]).toMatchObject({
+      from: lead.email,
+      bodyText: expect.stringContaining('tell me more'),
+      messageIdHeader: '<r1@leads.example>',
+    });
     expect(await t.prisma.inboxMessage.count({ where: { sourceEventId: reply.eventId } })).toBe(1);
   });
 
@@ -93,12 +127,22 @@ describe('inbound messages in the unified inbox', () => {
     const { mailboxId, leads } = await conversationStart(2);
     const [first, second] = leads;
     clock.advance(60_000);
-    await watch(mailboxId, [inbound(mailboxId, first!, { id: 'ooo-1', type: 'auto_replied', subject: 'Abwesenheitsnotiz', text: 'Ich bin bis Montag nicht im Büro.' })]);
+    await watch(mailboxId, [
+      inbound(mailboxId, first!, {
+        id: 'ooo-1',
+        type: 'auto_replied',
+        subject: 'Abwesenheitsnotiz',
+        text: 'Ich bin bis Montag nicht im Büro.',
+      }),
+    ]);
     const thread = await t.prisma.inboxThread.findFirstOrThrow({ where: { leadId: first!.id } });
     expect(thread).toMatchObject({ label: 'out_of_office', labelSuggested: true, unread: true });
     clock.advance(60_000);
     await watch(mailboxId, [inbound(mailboxId, first!, { id: 'back-1', text: 'Back now. Interested!' })]);
-    expect(await t.prisma.inboxThread.findUniqueOrThrow({ where: { id: thread.id } })).toMatchObject({ label: null, labelSuggested: false });
+    expect(await t.prisma.inboxThread.findUniqueOrThrow({ where: { id: thread.id } })).toMatchObject({
+      label: null,
+      labelSuggested: false,
+    });
 
     // A person's label stays whatever arrives.
     clock.advance(60_000);
@@ -117,7 +161,9 @@ describe('inbound messages in the unified inbox', () => {
     const { mailboxId, leads } = await conversationStart(3);
     for (const [index, lead] of leads.entries()) {
       clock.advance(60_000);
-      await watch(mailboxId, [inbound(mailboxId, lead, { id: `f-${index}`, text: index === 1 ? 'Please call me about pricing' : 'Thanks' })]);
+      await watch(mailboxId, [
+        inbound(mailboxId, lead, { id: `f-${index}`, text: index === 1 ? 'Please call me about pricing' : 'Thanks' }),
+      ]);
     }
     const inMailbox = await threadsOf(`?mailboxId=${mailboxId}&limit=2`);
     expect(inMailbox.data.map((thread) => thread.lead.id)).toEqual([leads[2]!.id, leads[1]!.id]);
@@ -126,10 +172,14 @@ describe('inbound messages in the unified inbox', () => {
     expect(rest.nextCursor).toBeNull();
 
     expect((await threadsOf(`?mailboxId=${mailboxId}&search=PRICING`)).data.map((thread) => thread.lead.id)).toEqual([leads[1]!.id]);
-    expect((await threadsOf(`?mailboxId=${mailboxId}&search=${encodeURIComponent(leads[0]!.email)}`)).data.map((thread) => thread.lead.id)).toEqual([leads[0]!.id]);
+    expect(
+      (await threadsOf(`?mailboxId=${mailboxId}&search=${encodeURIComponent(leads[0]!.email)}`)).data.map((thread) => thread.lead.id),
+    ).toEqual([leads[0]!.id]);
     await t.http.patch(`/api/inbox/threads/${inMailbox.data[0]!.id}`).set(owner.auth).send({ read: true, label: 'wrong_person' });
     expect((await threadsOf(`?mailboxId=${mailboxId}&unread=true`)).data).toHaveLength(2);
-    expect((await threadsOf(`?mailboxId=${mailboxId}&label=wrong_person`)).data.map((thread) => thread.id)).toEqual([inMailbox.data[0]!.id]);
+    expect((await threadsOf(`?mailboxId=${mailboxId}&label=wrong_person`)).data.map((thread) => thread.id)).toEqual([
+      inMailbox.data[0]!.id,
+    ]);
     expect((await threadsOf(`?mailboxId=${mailboxId}&label=none`)).data).toHaveLength(2);
     expect((await t.http.get('/api/inbox/threads?cursor=garbage').set(owner.auth)).status).toBe(400);
   });
@@ -149,11 +199,26 @@ describe('replies from the inbox', () => {
 
   it('queues a reply with fixed threading headers, hands it to one claim only, and files it as sent with the provider ids', async () => {
     const { mailboxId, lead, thread } = await threadWithReply();
-    const queued = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ bodyText: 'Happy to. How about Tuesday?' });
+    const queued = await t.http
+      .post(`/api/inbox/threads/${thread.id}/replies`)
+      .set(owner.auth)
+      .send({ bodyText: 'Happy to. How about Tuesday?' });
     expect(queued.status, queued.text).toBe(202);
     const domain = (await t.prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).email.split('@')[1];
-    expect(queued.body).toMatchObject({ direction: 'outbound', kind: 'inbox_reply', status: 'queued', subject: 'Re: Hello there', bodyText: 'Happy to. How about Tuesday?', bodyHtml: null, messageIdHeader: `<ophir.${queued.body.id}@${domain}>` });
-    expect(await t.prisma.auditLog.count({ where: { organizationId, action: 'inbox_reply.queued', targetId: thread.id, actorUserId: owner.user.id } })).toBe(1);
+    expect(queued.body).toMatchObject({
+      direction: 'outbound',
+      kind: 'inbox_reply',
+      status: 'queued',
+      subject: 'Re: Hello there',
+      bodyText: 'Happy to. How about Tuesday?',
+      bodyHtml: null,
+      messageIdHeader: `<ophir.${queued.body.id}@${domain}>`,
+    });
+    expect(
+      await t.prisma.auditLog.count({
+        where: { organizationId, action: 'inbox_reply.queued', targetId: thread.id, actorUserId: owner.user.id },
+      }),
+    ).toBe(1);
     expect((await t.prisma.inboxThread.findUniqueOrThrow({ where: { id: thread.id } })).unread).toBe(false);
 
     const [a, b] = await Promise.all([claim(), claim()]);
@@ -162,27 +227,59 @@ describe('replies from the inbox', () => {
     expect(items).toHaveLength(1);
     const item = items[0];
     expect(item).toMatchObject({
-      kind: 'inbox_reply', sendId: queued.body.id, attempt: 1, mayHaveBeenSent: false, inboxThreadId: thread.id, mailboxId,
+      kind: 'inbox_reply',
+      sendId: queued.body.id,
+      attempt: 1,
+      mayHaveBeenSent: false,
+      inboxThreadId: thread.id,
+      mailboxId,
       lead: { id: lead.id, email: lead.email },
-      message: { subject: 'Re: Hello there', text: 'Happy to. How about Tuesday?', html: null, unsubscribeUrl: expect.stringContaining('/u/') },
-      threading: { messageId: lead.ourMessageId, inReplyTo: `<lead-${lead.id}@leads.example>`, references: [lead.ourMessageId, `<lead-${lead.id}@leads.example>`], gmailThreadId: `gthread-lead-${lead.id}`, mailboxId },
+      message: {
+        subject: 'Re: Hello there',
+        text: 'Happy to. How about Tuesday?',
+        html: null,
+        unsubscribeUrl: expect.stringContaining('/u/'),
+      },
+      threading: {
+        messageId: lead.ourMessageId,
+        inReplyTo: `<lead-${lead.id}@leads.example>`,
+        references: [lead.ourMessageId, `<lead-${lead.id}@leads.example>`],
+        gmailThreadId: `gthread-lead-${lead.id}`,
+        mailboxId,
+      },
       mailbox: { id: mailboxId, provider: 'gmail' },
     });
     expect(item.mailboxes).toEqual([item.mailbox]);
 
     clock.advance(5_000);
     const result = {
-      status: 'sent', sendId: item.sendId, attempt: 1, eventId: `${item.sendId}:1:sent`, mailboxId, provider: 'gmail',
-      messageId: queued.body.messageIdHeader, providerMessageId: 'gmail-sent-1', threadId: `gthread-lead-${lead.id}`, sentAt: clock.now().toISOString(), deduplicated: false,
+      status: 'sent',
+      sendId: item.sendId,
+      attempt: 1,
+      eventId: `${item.sendId}:1:sent`,
+      mailboxId,
+      provider: 'gmail',
+      messageId: queued.body.messageIdHeader,
+      providerMessageId: 'gmail-sent-1',
+      threadId: `gthread-lead-${lead.id}`,
+      sentAt: clock.now().toISOString(),
+      deduplicated: false,
     };
     expect((await report([result])).body).toEqual({ applied: 1, duplicates: 0, stale: 0, unknown: 0 });
     expect((await report([result])).body).toEqual({ applied: 0, duplicates: 1, stale: 0, unknown: 0 });
 
     const detail = await t.http.get(`/api/inbox/threads/${thread.id}`).set(owner.auth);
     expect(detail.body.messages.map((m: { kind: string }) => m.kind)).toEqual(['campaign', 'reply', 'inbox_reply']);
-    expect(detail.body.messages[2]).toMatchObject({ status: 'sent', at: clock.now().toISOString(), messageIdHeader: queued.body.messageIdHeader });
+    expect(detail.body.messages[2]).toMatchObject({
+      status: 'sent',
+      at: clock.now().toISOString(),
+      messageIdHeader: queued.body.messageIdHeader,
+    });
     expect(detail.body).toMatchObject({ lastMessageAt: clock.now().toISOString(), snippet: 'Happy to. How about Tuesday?' });
-    expect(await t.prisma.inboxMessage.findUniqueOrThrow({ where: { id: item.sendId } })).toMatchObject({ providerMessageId: 'gmail-sent-1', leaseExpiresAt: null });
+    expect(await t.prisma.inboxMessage.findUniqueOrThrow({ where: { id: item.sendId } })).toMatchObject({
+      providerMessageId: 'gmail-sent-1',
+      leaseExpiresAt: null,
+    });
 
     // Counted in the mailbox's sends of the day and its gap; not a campaign send.
     const mailbox = await t.prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } });
@@ -194,12 +291,29 @@ describe('replies from the inbox', () => {
 
   it('a retryable result requeues the reply, flagged when it may have gone out; a failure is shown on the thread', async () => {
     const { mailboxId, thread } = await threadWithReply();
-    const queued = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ bodyText: 'Let me check.', bodyHtml: '<p>Let me check.</p>' });
+    const queued = await t.http
+      .post(`/api/inbox/threads/${thread.id}/replies`)
+      .set(owner.auth)
+      .send({ bodyText: 'Let me check.', bodyHtml: '<p>Let me check.</p>' });
     const [first] = (await claim()).body.items;
     expect(first.sendId).toBe(queued.body.id);
-    const retryable = { status: 'retryable', sendId: first.sendId, attempt: 1, eventId: `${first.sendId}:1:retryable`, mailboxId, retryAfterSeconds: 120, mayHaveBeenSent: true, code: 'provider_unavailable', reason: 'Gmail answered 503' };
+    const retryable = {
+      status: 'retryable',
+      sendId: first.sendId,
+      attempt: 1,
+      eventId: `${first.sendId}:1:retryable`,
+      mailboxId,
+      retryAfterSeconds: 120,
+      mayHaveBeenSent: true,
+      code: 'provider_unavailable',
+      reason: 'Gmail answered 503',
+    };
     expect((await report([retryable])).body.applied).toBe(1);
-    expect(await t.prisma.inboxMessage.findUniqueOrThrow({ where: { id: first.sendId } })).toMatchObject({ status: 'retrying', mayHaveBeenSent: true, lastError: 'Gmail answered 503' });
+    expect(await t.prisma.inboxMessage.findUniqueOrThrow({ where: { id: first.sendId } })).toMatchObject({
+      status: 'retrying',
+      mayHaveBeenSent: true,
+      lastError: 'Gmail answered 503',
+    });
     expect((await claim()).body.items).toEqual([]);
 
     clock.advance(121_000);
@@ -207,9 +321,28 @@ describe('replies from the inbox', () => {
     expect(second).toMatchObject({ sendId: first.sendId, attempt: 2, mayHaveBeenSent: true, message: { html: '<p>Let me check.</p>' } });
     // A late report for the first attempt changes nothing.
     expect((await report([{ ...retryable, eventId: `${first.sendId}:1:failed`, status: 'failed' }])).body.stale).toBe(1);
-    expect((await report([{ status: 'failed', sendId: first.sendId, attempt: 2, eventId: `${first.sendId}:2:failed`, mailboxId, code: 'invalid_recipient', reason: 'Address rejected' }])).body.applied).toBe(1);
+    expect(
+      (
+        await report([
+          {
+            status: 'failed',
+            sendId: first.sendId,
+            attempt: 2,
+            eventId: `${first.sendId}:2:failed`,
+            mailboxId,
+            code: 'invalid_recipient',
+            reason: 'Address rejected',
+          },
+        ])
+      ).body.applied,
+    ).toBe(1);
     const detail = await t.http.get(`/api/inbox/threads/${thread.id}`).set(owner.auth);
-    expect(detail.body.messages.at(-1)).toMatchObject({ kind: 'inbox_reply', status: 'failed', attempt: 2, lastError: 'invalid_recipient: Address rejected' });
+    expect(detail.body.messages.at(-1)).toMatchObject({
+      kind: 'inbox_reply',
+      status: 'failed',
+      attempt: 2,
+      lastError: 'invalid_recipient: Address rejected',
+    });
   });
 
   it('a lease that expires returns the reply flagged; a paused mailbox keeps it queued', async () => {
@@ -230,7 +363,10 @@ describe('replies from the inbox', () => {
     const refused = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ bodyText: 'Hello?' });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('invalid_state');
-    const unknown = await t.http.post('/api/inbox/threads/00000000-0000-4000-8000-000000000000/replies').set(owner.auth).send({ bodyText: 'Hello?' });
+    const unknown = await t.http
+      .post('/api/inbox/threads/00000000-0000-4000-8000-000000000000/replies')
+      .set(owner.auth)
+      .send({ bodyText: 'Hello?' });
     expect(unknown.status).toBe(404);
   });
 });

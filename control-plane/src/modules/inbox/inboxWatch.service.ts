@@ -64,7 +64,12 @@ export class InboxWatchService {
     const watched = all.filter((mailbox) => isWatchable(mailbox) && (WATCHED_STATUSES as readonly string[]).includes(mailbox.status));
     return {
       ourAddresses: all.map((mailbox) => mailbox.email.toLowerCase()),
-      mailboxes: watched.map((mailbox) => ({ mailboxId: mailbox.id, provider: mailbox.provider, email: mailbox.email, cursor: mailbox.inboxCursor })),
+      mailboxes: watched.map((mailbox) => ({
+        mailboxId: mailbox.id,
+        provider: mailbox.provider,
+        email: mailbox.email,
+        cursor: mailbox.inboxCursor,
+      })),
     };
   }
 
@@ -76,20 +81,27 @@ export class InboxWatchService {
     if (!format) throw new ValidationError([{ path: 'mailboxId', message: `${mailbox.provider} mailboxes are not watched` }]);
     for (const field of ['previousCursor', 'cursor'] as const) {
       const value = results[field];
-      if (value !== null && !format.pattern.test(value)) throw new ValidationError([{ path: field, message: `must be ${format.description}` }]);
+      if (value !== null && !format.pattern.test(value))
+        throw new ValidationError([{ path: field, message: `must be ${format.description}` }]);
     }
     const foreign = results.events.findIndex((event) => event.mailboxId && event.mailboxId !== results.mailboxId);
     if (foreign >= 0) {
-      throw new ValidationError([{ path: `events.${foreign}.mailboxId`, message: 'differs from mailboxId: every event must come from the watched mailbox' }]);
+      throw new ValidationError([
+        { path: `events.${foreign}.mailboxId`, message: 'differs from mailboxId: every event must come from the watched mailbox' },
+      ]);
     }
     const events = results.events.map((event) => ({ ...event, mailboxId: results.mailboxId }));
-    const outcome: InboundEventsOutcome = events.length > 0 ? await inbound.record(events) : { applied: 0, duplicates: 0, unknown: 0, events: [] };
+    const outcome: InboundEventsOutcome =
+      events.length > 0 ? await inbound.record(events) : { applied: 0, duplicates: 0, unknown: 0, events: [] };
     // Compare-and-set: a slower, older watch of the same mailbox must not move the cursor back. A watch that
     // completes (its last request carries the cursor) is the mailbox's last watch, shown to users.
     const moved =
       results.cursor === null
         ? { count: 0 }
-        : await prisma.mailbox.updateMany({ where: { id: results.mailboxId, inboxCursor: results.previousCursor }, data: { inboxCursor: results.cursor, lastWatchedAt: clock.now() } });
+        : await prisma.mailbox.updateMany({
+            where: { id: results.mailboxId, inboxCursor: results.previousCursor },
+            data: { inboxCursor: results.cursor, lastWatchedAt: clock.now() },
+          });
     const current = await prisma.mailbox.findUniqueOrThrow({ where: { id: results.mailboxId }, select: { inboxCursor: true } });
     return { ...outcome, cursorAdvanced: moved.count === 1, cursor: current.inboxCursor };
   }

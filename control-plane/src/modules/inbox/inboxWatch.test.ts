@@ -16,8 +16,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const mailbox = (data: { organizationId: string; provider: 'gmail' | 'smtp' | 'outlook' | 'sandbox'; status?: 'active' | 'paused' | 'needs_reauth' | 'disabled'; inboxCursor?: string | null; settings?: object }) =>
-  t.prisma.mailbox.create({ data: { email: `${randomUUID().slice(0, 8)}@Sender.example`, ...data } });
+const mailbox = (data: {
+  organizationId: string;
+  provider: 'gmail' | 'smtp' | 'outlook' | 'sandbox';
+  status?: 'active' | 'paused' | 'needs_reauth' | 'disabled';
+  inboxCursor?: string | null;
+  settings?: object;
+}) => t.prisma.mailbox.create({ data: { email: `${randomUUID().slice(0, 8)}@Sender.example`, ...data } });
 
 const cursorOf = async (mailboxId: string) => (await t.prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).inboxCursor;
 
@@ -29,7 +34,12 @@ describe('POST /api/internal/n8n/inbox-watch/claims', () => {
     const reauth = await mailbox({ organizationId: org, provider: 'gmail', status: 'needs_reauth' });
     const smtp = await mailbox({ organizationId: org, provider: 'smtp' });
     const server = { host: 'mail.sender.example', port: 993, tlsMode: 'tls', username: 'me' };
-    const imap = await mailbox({ organizationId: org, provider: 'smtp', settings: { smtp: { ...server, port: 465 }, imap: server }, inboxCursor: '7:42' });
+    const imap = await mailbox({
+      organizationId: org,
+      provider: 'smtp',
+      settings: { smtp: { ...server, port: 465 }, imap: server },
+      inboxCursor: '7:42',
+    });
     const outlook = await mailbox({ organizationId: org, provider: 'outlook' });
     const sandbox = await mailbox({ organizationId: org, provider: 'sandbox' });
     await mailbox({ organizationId, provider: 'gmail' });
@@ -44,7 +54,9 @@ describe('POST /api/internal/n8n/inbox-watch/claims', () => {
       { mailboxId: outlook.id, provider: 'outlook', email: outlook.email, cursor: null },
       { mailboxId: sandbox.id, provider: 'sandbox', email: sandbox.email, cursor: null },
     ]);
-    expect([...response.body.ourAddresses].sort()).toEqual([watched, paused, reauth, smtp, imap, outlook, sandbox].map((m) => m.email.toLowerCase()).sort());
+    expect([...response.body.ourAddresses].sort()).toEqual(
+      [watched, paused, reauth, smtp, imap, outlook, sandbox].map((m) => m.email.toLowerCase()).sort(),
+    );
   });
 
   it('answers 404 for an unknown organization and 401 without a valid signature', async () => {
@@ -78,9 +90,19 @@ describe('POST /api/internal/n8n/inbox-watch/results', () => {
 
     const first = await results({ mailboxId, previousCursor: '100', cursor: '120', events: [reply] });
     expect(first.status, first.text).toBe(200);
-    expect(first.body).toMatchObject({ applied: 1, duplicates: 0, cursorAdvanced: true, cursor: '120', events: [{ outcome: 'applied', leadId: item.lead.id, stoppedEnrollments: 1 }] });
-    expect((await t.prisma.enrollment.findFirstOrThrow({ where: { leadId: item.lead.id, campaignId: sent.campaign.id } })).state).toBe('stopped');
-    expect((await t.prisma.enrollment.findFirstOrThrow({ where: { leadId: sent.items[1]!.lead.id, campaignId: sent.campaign.id } })).state).toBe('active');
+    expect(first.body).toMatchObject({
+      applied: 1,
+      duplicates: 0,
+      cursorAdvanced: true,
+      cursor: '120',
+      events: [{ outcome: 'applied', leadId: item.lead.id, stoppedEnrollments: 1 }],
+    });
+    expect((await t.prisma.enrollment.findFirstOrThrow({ where: { leadId: item.lead.id, campaignId: sent.campaign.id } })).state).toBe(
+      'stopped',
+    );
+    expect(
+      (await t.prisma.enrollment.findFirstOrThrow({ where: { leadId: sent.items[1]!.lead.id, campaignId: sent.campaign.id } })).state,
+    ).toBe('active');
 
     // The same watch delivered twice (a retried execution): nothing counts twice, the cursor stays.
     const replay = await results({ mailboxId, previousCursor: '100', cursor: '120', events: [reply] });
@@ -88,37 +110,62 @@ describe('POST /api/internal/n8n/inbox-watch/results', () => {
     expect(await t.prisma.event.count({ where: { leadId: item.lead.id, type: 'replied' } })).toBe(1);
   });
 
-  it("one watch with every kind the node reports stops and suppresses only the right leads", async () => {
+  it('one watch with every kind the node reports stops and suppresses only the right leads', async () => {
     const sent = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 6 });
     const mailboxId = sent.items[0]!.mailboxes[0].id as string;
     await t.prisma.mailbox.update({ where: { id: mailboxId }, data: { provider: 'gmail', inboxCursor: '900' } });
-    const [replied, outOfOffice, hard, soft, unsubscribed, untouched] = sent.items.map((item) => ({ leadId: item.lead.id as string, email: item.lead.email as string, messageId: `<ophir.${item.sendId}@ophir.example>` }));
+    const [replied, outOfOffice, hard, soft, unsubscribed, untouched] = sent.items.map((item) => ({
+      leadId: item.lead.id as string,
+      email: item.lead.email as string,
+      messageId: `<ophir.${item.sendId}@ophir.example>`,
+    }));
     // Exactly what Inbox Watch emits (custom-nodes/nodes/InboxWatch/inboundEvents.ts): absent links are null.
     const event = (gmailId: string, fields: object) => ({
-      eventId: `gmail:${mailboxId}:${gmailId}`, mailboxId, threadId: null, leadEmail: null, bounce: null,
-      receivedAt: clock.now().toISOString(), evidence: { signal: 'test', gmailMessageId: gmailId, readAs: 'raw' }, ...fields,
+      eventId: `gmail:${mailboxId}:${gmailId}`,
+      mailboxId,
+      threadId: null,
+      leadEmail: null,
+      bounce: null,
+      receivedAt: clock.now().toISOString(),
+      evidence: { signal: 'test', gmailMessageId: gmailId, readAs: 'raw' },
+      ...fields,
     });
     const response = await results({
-      mailboxId, previousCursor: '900', cursor: '950',
+      mailboxId,
+      previousCursor: '900',
+      cursor: '950',
       events: [
         event('r', { type: 'replied', inReplyToMessageId: replied!.messageId, threadId: 'thread-r' }),
         event('o', { type: 'auto_replied', inReplyToMessageId: outOfOffice!.messageId }),
-        event('h', { type: 'bounced', inReplyToMessageId: hard!.messageId, leadEmail: hard!.email, bounce: { kind: 'hard', status: '5.1.1', diagnostic: '550 5.1.1 user unknown' } }),
-        event('s', { type: 'bounced', inReplyToMessageId: null, leadEmail: soft!.email, bounce: { kind: 'soft', status: '4.2.2', diagnostic: null } }),
+        event('h', {
+          type: 'bounced',
+          inReplyToMessageId: hard!.messageId,
+          leadEmail: hard!.email,
+          bounce: { kind: 'hard', status: '5.1.1', diagnostic: '550 5.1.1 user unknown' },
+        }),
+        event('s', {
+          type: 'bounced',
+          inReplyToMessageId: null,
+          leadEmail: soft!.email,
+          bounce: { kind: 'soft', status: '4.2.2', diagnostic: null },
+        }),
         event('u', { type: 'unsubscribe_request', inReplyToMessageId: unsubscribed!.messageId }),
       ],
     });
     expect(response.status, response.text).toBe(200);
     expect(response.body).toMatchObject({ applied: 5, unknown: 0, cursorAdvanced: true });
 
-    const stateOf = async (leadId: string) => (await t.prisma.enrollment.findFirstOrThrow({ where: { leadId, campaignId: sent.campaign.id } })).state;
+    const stateOf = async (leadId: string) =>
+      (await t.prisma.enrollment.findFirstOrThrow({ where: { leadId, campaignId: sent.campaign.id } })).state;
     expect(await stateOf(replied!.leadId)).toBe('stopped');
     expect(await stateOf(outOfOffice!.leadId)).toBe('active');
     expect(await stateOf(hard!.leadId)).toBe('stopped');
     expect(await stateOf(soft!.leadId)).toBe('active');
     expect(await stateOf(unsubscribed!.leadId)).toBe('stopped');
     expect(await stateOf(untouched!.leadId)).toBe('active');
-    const suppressed = await t.prisma.suppression.findMany({ where: { organizationId, value: { in: sent.items.map((item) => item.lead.email as string) } } });
+    const suppressed = await t.prisma.suppression.findMany({
+      where: { organizationId, value: { in: sent.items.map((item) => item.lead.email as string) } },
+    });
     expect(suppressed.map((row) => row.value).sort()).toEqual([hard!.email, unsubscribed!.email].sort());
   });
 
@@ -126,28 +173,57 @@ describe('POST /api/internal/n8n/inbox-watch/results', () => {
     const sent = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 3 });
     const mailboxId = sent.items[0]!.mailboxes[0].id as string;
     await t.prisma.mailbox.update({ where: { id: mailboxId }, data: { provider: 'gmail', inboxCursor: '1200' } });
-    const [yahoo, jmrp, untouched] = sent.items.map((item) => ({ leadId: item.lead.id as string, email: item.lead.email as string, messageId: `<ophir.${item.sendId}@ophir.example>` }));
+    const [yahoo, jmrp, untouched] = sent.items.map((item) => ({
+      leadId: item.lead.id as string,
+      email: item.lead.email as string,
+      messageId: `<ophir.${item.sendId}@ophir.example>`,
+    }));
     // As Inbox Watch emits them: a Yahoo CFL report names our original and the recipient, a Microsoft JMRP report only our original.
     const complaint = (gmailId: string, fields: object) => ({
-      eventId: `gmail:${mailboxId}:${gmailId}`, type: 'complained', mailboxId, threadId: null, bounce: null, message: null,
-      receivedAt: clock.now().toISOString(), evidence: { signal: 'Feedback-Type: abuse', feedbackType: 'abuse', readAs: 'raw' }, ...fields,
+      eventId: `gmail:${mailboxId}:${gmailId}`,
+      type: 'complained',
+      mailboxId,
+      threadId: null,
+      bounce: null,
+      message: null,
+      receivedAt: clock.now().toISOString(),
+      evidence: { signal: 'Feedback-Type: abuse', feedbackType: 'abuse', readAs: 'raw' },
+      ...fields,
     });
     const response = await results({
-      mailboxId, previousCursor: '1200', cursor: '1210',
+      mailboxId,
+      previousCursor: '1200',
+      cursor: '1210',
       events: [
         complaint('arf-yahoo', { inReplyToMessageId: yahoo!.messageId, leadEmail: yahoo!.email }),
         complaint('arf-jmrp', { inReplyToMessageId: jmrp!.messageId, leadEmail: null }),
       ],
     });
     expect(response.status, response.text).toBe(200);
-    expect(response.body).toMatchObject({ applied: 2, unknown: 0, cursorAdvanced: true, events: [{ leadId: yahoo!.leadId, stoppedEnrollments: 1 }, { leadId: jmrp!.leadId, stoppedEnrollments: 1 }] });
+    expect(response.body).toMatchObject({
+      applied: 2,
+      unknown: 0,
+      cursorAdvanced: true,
+      events: [
+        { leadId: yahoo!.leadId, stoppedEnrollments: 1 },
+        { leadId: jmrp!.leadId, stoppedEnrollments: 1 },
+      ],
+    });
 
-    const suppressed = await t.prisma.suppression.findMany({ where: { organizationId, value: { in: sent.items.map((item) => item.lead.email as string) } }, orderBy: { value: 'asc' } });
+    const suppressed = await t.prisma.suppression.findMany({
+      where: { organizationId, value: { in: sent.items.map((item) => item.lead.email as string) } },
+      orderBy: { value: 'asc' },
+    });
     expect(suppressed.map(({ value, reason, source }) => ({ value, reason, source }))).toEqual(
       [yahoo!.email, jmrp!.email].sort().map((value) => ({ value, reason: 'complained', source: 'inbox:complained' })),
     );
-    const stateOf = async (leadId: string) => (await t.prisma.enrollment.findFirstOrThrow({ where: { leadId, campaignId: sent.campaign.id } })).state;
-    expect([await stateOf(yahoo!.leadId), await stateOf(jmrp!.leadId), await stateOf(untouched!.leadId)]).toEqual(['stopped', 'stopped', 'active']);
+    const stateOf = async (leadId: string) =>
+      (await t.prisma.enrollment.findFirstOrThrow({ where: { leadId, campaignId: sent.campaign.id } })).state;
+    expect([await stateOf(yahoo!.leadId), await stateOf(jmrp!.leadId), await stateOf(untouched!.leadId)]).toEqual([
+      'stopped',
+      'stopped',
+      'active',
+    ]);
     expect(await t.prisma.event.count({ where: { leadId: { in: [yahoo!.leadId, jmrp!.leadId] }, type: 'complained' } })).toBe(2);
   });
 
@@ -166,7 +242,14 @@ describe('POST /api/internal/n8n/inbox-watch/results', () => {
 
   it('refuses events of another mailbox without applying anything or moving the cursor', async () => {
     const gmail = await mailbox({ organizationId, provider: 'gmail', inboxCursor: '10' });
-    const event = { eventId: randomUUID(), type: 'bounced', leadEmail: 'x@leads.example', mailboxId: randomUUID(), bounce: { kind: 'hard', status: '5.1.1' }, receivedAt: clock.now().toISOString() };
+    const event = {
+      eventId: randomUUID(),
+      type: 'bounced',
+      leadEmail: 'x@leads.example',
+      mailboxId: randomUUID(),
+      bounce: { kind: 'hard', status: '5.1.1' },
+      receivedAt: clock.now().toISOString(),
+    };
     const refused = await results({ mailboxId: gmail.id, previousCursor: '10', cursor: '20', events: [event] });
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('validation_failed');
@@ -178,16 +261,27 @@ describe('POST /api/internal/n8n/inbox-watch/results', () => {
     const gmail = await mailbox({ organizationId, provider: 'gmail' });
     const malformed = await results({ mailboxId: gmail.id, previousCursor: null, cursor: 'latest', events: [] });
     expect(malformed.status).toBe(400);
-    expect(malformed.body.issues).toEqual([expect.objectContaining({ path: 'cursor', message: expect.stringContaining('Gmail history id') })]);
+    expect(malformed.body.issues).toEqual([
+      expect.objectContaining({ path: 'cursor', message: expect.stringContaining('Gmail history id') }),
+    ]);
     const imap = await mailbox({ organizationId, provider: 'smtp' });
     expect((await results({ mailboxId: imap.id, previousCursor: null, cursor: '42', events: [] })).status).toBe(400);
-    expect((await results({ mailboxId: imap.id, previousCursor: null, cursor: '7:42', events: [] })).body).toMatchObject({ cursorAdvanced: true, cursor: '7:42' });
+    expect((await results({ mailboxId: imap.id, previousCursor: null, cursor: '7:42', events: [] })).body).toMatchObject({
+      cursorAdvanced: true,
+      cursor: '7:42',
+    });
     const outlook = await mailbox({ organizationId, provider: 'outlook' });
     const deltaLink = 'https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messages/delta?$deltatoken=abc';
-    expect((await results({ mailboxId: outlook.id, previousCursor: null, cursor: deltaLink, events: [] })).body).toMatchObject({ cursorAdvanced: true, cursor: deltaLink });
+    expect((await results({ mailboxId: outlook.id, previousCursor: null, cursor: deltaLink, events: [] })).body).toMatchObject({
+      cursorAdvanced: true,
+      cursor: deltaLink,
+    });
     const sandbox = await mailbox({ organizationId, provider: 'sandbox' });
     expect((await results({ mailboxId: sandbox.id, previousCursor: null, cursor: '7:42', events: [] })).status).toBe(400);
-    expect((await results({ mailboxId: sandbox.id, previousCursor: null, cursor: '12', events: [] })).body).toMatchObject({ cursorAdvanced: true, cursor: '12' });
+    expect((await results({ mailboxId: sandbox.id, previousCursor: null, cursor: '12', events: [] })).body).toMatchObject({
+      cursorAdvanced: true,
+      cursor: '12',
+    });
   });
 });
 
@@ -200,9 +294,22 @@ describe('a watch larger than the 1 MB body limit', () => {
     const mailboxId = sent.items[0]!.mailboxes[0].id as string;
     await t.prisma.mailbox.update({ where: { id: mailboxId }, data: { provider: 'gmail', inboxCursor: cursor } });
     const events = sent.items.map((item, index) => ({
-      eventId: `gmail:${mailboxId}:large-${index}`, type: 'replied', inReplyToMessageId: `<ophir.${item.sendId}@ophir.example>`, threadId: null, leadEmail: null,
-      mailboxId, bounce: null, receivedAt: clock.now().toISOString(), evidence: {},
-      message: { from: item.lead.email, to: null, subject: 'Re: hello', messageIdHeader: `<large-${index}@leads.example>`, text: '\u0001'.repeat(characters) },
+      eventId: `gmail:${mailboxId}:large-${index}`,
+      type: 'replied',
+      inReplyToMessageId: `<ophir.${item.sendId}@ophir.example>`,
+      threadId: null,
+      leadEmail: null,
+      mailboxId,
+      bounce: null,
+      receivedAt: clock.now().toISOString(),
+      evidence: {},
+      message: {
+        from: item.lead.email,
+        to: null,
+        subject: 'Re: hello',
+        messageIdHeader: `<large-${index}@leads.example>`,
+        text: '\u0001'.repeat(characters),
+      },
     }));
     return { sent, mailboxId, events };
   }
@@ -224,7 +331,8 @@ describe('a watch larger than the 1 MB body limit', () => {
   it('sent in chunks, moves the cursor only with the last; a watch cut off between chunks loses and repeats nothing', async () => {
     const { sent, mailboxId, events } = await largeReplies(6, 60_000, '4000');
     const chunks = [events.slice(0, 2), events.slice(2, 4), events.slice(4)];
-    const chunk = (index: number) => results({ mailboxId, previousCursor: '4000', cursor: index === chunks.length - 1 ? '4100' : null, events: chunks[index] });
+    const chunk = (index: number) =>
+      results({ mailboxId, previousCursor: '4000', cursor: index === chunks.length - 1 ? '4100' : null, events: chunks[index] });
 
     // The first execution dies after its first chunk: those events are recorded, the cursor stays.
     const cutOff = await chunk(0);

@@ -32,10 +32,34 @@ const graphCalls = () => microsoft.server.requests.filter((request) => request.o
 /** What the lead's mail client sends back about one of our messages. */
 const inbound = {
   reply: (ours: FakeGraphMessage, lead: string) =>
-    [`From: Ada <${lead}>`, `To: <${sender}>`, `Subject: Re: ${header(ours, 'Subject')}`, 'Message-ID: <reply.1@leads.example>', `In-Reply-To: ${ours.internetMessageId}`, `References: ${ours.internetMessageId}`, 'Content-Type: text/plain; charset=UTF-8', '', 'Sounds good, call me on Thursday.', '', '> earlier text'].join('\r\n'),
+    [
+      `From: Ada <${lead}>`,
+      `To: <${sender}>`,
+      `Subject: Re: ${header(ours, 'Subject')}`,
+      'Message-ID: <reply.1@leads.example>',
+      `In-Reply-To: ${ours.internetMessageId}`,
+      `References: ${ours.internetMessageId}`,
+      'Content-Type: text/plain; charset=UTF-8',
+      '',
+      'Sounds good, call me on Thursday.',
+      '',
+      '> earlier text',
+    ].join('\r\n'),
   // As Exchange writes an out-of-office: "Automatische Antwort", auto-generated, in the conversation it answers.
   outOfOffice: (ours: FakeGraphMessage, lead: string) =>
-    [`From: <${lead}>`, `To: <${sender}>`, `Subject: Automatische Antwort: ${header(ours, 'Subject')}`, 'Message-ID: <ooo.1@leads.example>', `In-Reply-To: ${ours.internetMessageId}`, `References: ${ours.internetMessageId}`, 'Auto-Submitted: auto-generated', 'X-Auto-Response-Suppress: All', 'Content-Type: text/plain; charset=UTF-8', '', 'Ich bin bis Montag nicht im Büro.'].join('\r\n'),
+    [
+      `From: <${lead}>`,
+      `To: <${sender}>`,
+      `Subject: Automatische Antwort: ${header(ours, 'Subject')}`,
+      'Message-ID: <ooo.1@leads.example>',
+      `In-Reply-To: ${ours.internetMessageId}`,
+      `References: ${ours.internetMessageId}`,
+      'Auto-Submitted: auto-generated',
+      'X-Auto-Response-Suppress: All',
+      'Content-Type: text/plain; charset=UTF-8',
+      '',
+      'Ich bin bis Montag nicht im Büro.',
+    ].join('\r\n'),
 };
 
 describe.skipIf(!n8nProvisioned)(n8nSuite('an Outlook mailbox on the real stack'), () => {
@@ -61,22 +85,42 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an Outlook mailbox on the real stack'
     microsoft.nextConsent({ email: sender });
     const { mailboxId } = await connectOAuthMailbox(t, user.auth, 'outlook');
     expect(mailboxId).toBeDefined();
-    const limits = await t.http.patch(`/api/mailboxes/${mailboxId}`).set(owner.auth).send({ dailyCap: 50, rampEnabled: false, minGapSeconds: 0, gapJitterSeconds: 0, timezone: 'UTC' });
+    const limits = await t.http
+      .patch(`/api/mailboxes/${mailboxId}`)
+      .set(owner.auth)
+      .send({ dailyCap: 50, rampEnabled: false, minGapSeconds: 0, gapJitterSeconds: 0, timezone: 'UTC' });
     expect(limits.status).toBe(200);
 
     const leadIds: string[] = [];
-    for (const email of leadEmails) leadIds.push((await t.http.post('/api/leads').set(owner.auth).send({ email, firstName: email.split('@')[0] })).body.id);
+    for (const email of leadEmails)
+      leadIds.push(
+        (
+          await t.http
+            .post('/api/leads')
+            .set(owner.auth)
+            .send({ email, firstName: email.split('@')[0] })
+        ).body.id,
+      );
     const campaign = await t.http
       .post('/api/campaigns')
       .set(owner.auth)
-      .send({ name: 'Outlook', timezone: 'UTC', mailboxIds: [mailboxId], schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00', useLeadTimezone: false } });
+      .send({
+        name: 'Outlook',
+        timezone: 'UTC',
+        mailboxIds: [mailboxId],
+        schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00', useLeadTimezone: false },
+      });
     const campaignId = campaign.body.id as string;
     const sequence = await t.http
       .put(`/api/campaigns/${campaignId}/sequence`)
       .set(owner.auth)
       .send({
         steps: [
-          { delayAmount: 0, delayUnit: 'days', variants: [{ label: 'A', subject: 'Hello {{lead.firstName}}', bodyText: 'A question for you.\n\n{{unsubscribeUrl}}' }] },
+          {
+            delayAmount: 0,
+            delayUnit: 'days',
+            variants: [{ label: 'A', subject: 'Hello {{lead.firstName}}', bodyText: 'A question for you.\n\n{{unsubscribeUrl}}' }],
+          },
           { delayAmount: 1, delayUnit: 'days', variants: [{ label: 'A', bodyText: 'Following up.\n\n{{unsubscribeUrl}}' }] },
         ],
       });
@@ -84,7 +128,11 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an Outlook mailbox on the real stack'
     expect((await t.http.post(`/api/campaigns/${campaignId}/enrollments`).set(owner.auth).send({ leadIds })).body.enrolled).toBe(3);
     const started = await t.http.post(`/api/campaigns/${campaignId}/start`).set(owner.auth);
     expect(started.body.deployment.status).toBe('active');
-    const sentSteps = (stepPosition: number) => t.prisma.message.findMany({ where: { campaignId, stepPosition, status: 'sent' }, include: { enrollment: { include: { lead: true } } } });
+    const sentSteps = (stepPosition: number) =>
+      t.prisma.message.findMany({
+        where: { campaignId, stepPosition, status: 'sent' },
+        include: { enrollment: { include: { lead: true } } },
+      });
 
     // Step 1 goes out through Graph's sendMail as our MIME: our Message-ID and unsubscribe headers survive.
     expect((await t.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
@@ -126,7 +174,11 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an Outlook mailbox on the real stack'
     expect(thread).toMatchObject({ unread: true, snippet: expect.stringContaining('Sounds good'), mailbox: { email: sender } });
     const answer = await t.http.post(`/api/inbox/threads/${thread.id}/replies`).set(owner.auth).send({ bodyText: 'Thursday at 10 works.' });
     expect(answer.status, answer.text).toBe(202);
-    const sentAnswer = await until('the inbox reply reached Graph', () => microsoft.sentBy(sender).find((message) => message.internetMessageId === answer.body.messageIdHeader), 30_000);
+    const sentAnswer = await until(
+      'the inbox reply reached Graph',
+      () => microsoft.sentBy(sender).find((message) => message.internetMessageId === answer.body.messageIdHeader),
+      30_000,
+    );
     expect(sentAnswer.conversationId).toBe(leadReply.conversationId);
     expect(header(sentAnswer, 'To')).toContain(replier);
     expect(header(sentAnswer, 'Subject')).toBe(`Re: ${header(ourFirst(replier), 'Subject')}`);
@@ -134,7 +186,9 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an Outlook mailbox on the real stack'
     expect(header(sentAnswer, 'References')).toContain(ourFirst(replier).internetMessageId);
     await until('the thread shows the reply as sent', async () => {
       const detail = await t.http.get(`/api/inbox/threads/${thread.id}`).set(owner.auth);
-      return detail.body.messages.some((message: { kind: string; status: string }) => message.kind === 'inbox_reply' && message.status === 'sent');
+      return detail.body.messages.some(
+        (message: { kind: string; status: string }) => message.kind === 'inbox_reply' && message.status === 'sent',
+      );
     });
 
     // A day later the follow-ups go to the out-of-office lead and the quiet one, threaded under step 1; not to the
@@ -142,7 +196,11 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an Outlook mailbox on the real stack'
     clock.advance(24 * 3600_000 + 60_000);
     microsoft.failNext('graph.sendMail', { kind: 'lost_answer' });
     expect((await t.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
-    const retrying = await until('the lost send to come back for a retry', async () => (await t.prisma.message.findFirst({ where: { campaignId, stepPosition: 1, status: 'retrying' } })) ?? undefined, 45_000);
+    const retrying = await until(
+      'the lost send to come back for a retry',
+      async () => (await t.prisma.message.findFirst({ where: { campaignId, stepPosition: 1, status: 'retrying' } })) ?? undefined,
+      45_000,
+    );
     expect(retrying).toMatchObject({ mayHaveBeenSent: true });
     const lookupsBefore = microsoft.calls('graph.sentItems').length;
     const sendsBefore = microsoft.calls('graph.sendMail').length;
@@ -166,20 +224,34 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an Outlook mailbox on the real stack'
     const mailbox = await t.prisma.mailbox.findFirstOrThrow({ where: { organizationId: owner.organization.id, provider: 'outlook' } });
     const [, , quiet] = leadEmails as [string, string, string];
     const ours = sentTo(quiet)[0]!;
-    const repliedEvents = () => t.prisma.event.count({ where: { type: 'replied', idempotencyKey: { startsWith: `inbound:outlook:${mailbox.id}:` } } });
+    const repliedEvents = () =>
+      t.prisma.event.count({ where: { type: 'replied', idempotencyKey: { startsWith: `inbound:outlook:${mailbox.id}:` } } });
     const repliedBefore = await repliedEvents();
     // A lead quoting a long thread, fourteen times: about 96 KB of text each, 1.3 MB in all.
     const quoted = `> ${'An earlier message, quoted in full. '.repeat(2)}\r\n`.repeat(1250);
     const replies = Array.from({ length: 14 }, (_, index) =>
       microsoft.deliver(
         sender,
-        [`From: <${quiet}>`, `To: <${sender}>`, `Subject: Re: ${header(ours, 'Subject')}`, `Message-ID: <long-${index}@leads.example>`, `In-Reply-To: ${ours.internetMessageId}`, `References: ${ours.internetMessageId}`, 'Content-Type: text/plain; charset=UTF-8', '', `Reply ${index}.`, quoted].join('\r\n'),
+        [
+          `From: <${quiet}>`,
+          `To: <${sender}>`,
+          `Subject: Re: ${header(ours, 'Subject')}`,
+          `Message-ID: <long-${index}@leads.example>`,
+          `In-Reply-To: ${ours.internetMessageId}`,
+          `References: ${ours.internetMessageId}`,
+          'Content-Type: text/plain; charset=UTF-8',
+          '',
+          `Reply ${index}.`,
+          quoted,
+        ].join('\r\n'),
       ),
     );
 
     expect((await watchInboxesOnce(t, n8nApi, owner.organization.id)).status).toBe('success');
 
-    const recorded = await t.prisma.inboxMessage.findMany({ where: { mailboxId: mailbox.id, messageIdHeader: { in: replies.map((reply) => reply.internetMessageId) } } });
+    const recorded = await t.prisma.inboxMessage.findMany({
+      where: { mailboxId: mailbox.id, messageIdHeader: { in: replies.map((reply) => reply.internetMessageId) } },
+    });
     expect(recorded).toHaveLength(14);
     expect(recorded.reduce((sum, message) => sum + Buffer.byteLength(message.text ?? ''), 0)).toBeGreaterThan(1_048_576);
     expect((await repliedEvents()) - repliedBefore).toBe(14);

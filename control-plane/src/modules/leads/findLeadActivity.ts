@@ -30,7 +30,8 @@ export async function findLeadActivity({ auth, leadId }: { auth: AuthContext; le
   const campaignNames = new Map(enrollments.map((enrollment) => [enrollment.campaignId, enrollment.campaign.name]));
   const unnamed = [...new Set(events.map((event) => event.campaignId).filter((id): id is string => id !== null && !campaignNames.has(id)))];
   if (unnamed.length > 0) {
-    for (const campaign of await auth.db.campaign.findMany({ where: { id: { in: unnamed } }, select: { id: true, name: true } })) campaignNames.set(campaign.id, campaign.name);
+    for (const campaign of await auth.db.campaign.findMany({ where: { id: { in: unnamed } }, select: { id: true, name: true } }))
+      campaignNames.set(campaign.id, campaign.name);
   }
   const stepOfMessage = new Map(messages.map((message) => [message.id, message.stepPosition]));
 

@@ -46,10 +46,14 @@ it('an aborted download stops the export promptly instead of hanging', async () 
   exportCsv.mockRestore();
 
   // The server is fine afterwards: a complete export still arrives whole.
-  const whole = await t.http.get('/api/leads/export').set(owner.auth).buffer(true).parse((res, callback) => {
-    let lines = 0;
-    res.on('data', (chunk: Buffer) => (lines += chunk.toString().split('\r\n').length - 1));
-    res.on('end', () => callback(null, lines));
-  });
+  const whole = await t.http
+    .get('/api/leads/export')
+    .set(owner.auth)
+    .buffer(true)
+    .parse((res, callback) => {
+      let lines = 0;
+      res.on('data', (chunk: Buffer) => (lines += chunk.toString().split('\r\n').length - 1));
+      res.on('end', () => callback(null, lines));
+    });
   expect(whole.body).toBe(20001);
 });

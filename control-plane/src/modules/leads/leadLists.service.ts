@@ -4,7 +4,13 @@ import type { AuthContext } from '../../lib/http/route.js';
 import { isUniqueViolation } from './uniqueViolation.js';
 
 function toLeadList(row: LeadList & { _count: { members: number } }) {
-  return { id: row.id, name: row.name, memberCount: row._count.members, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    memberCount: row._count.members,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 const withCount = { _count: { select: { members: true } } } as const;

@@ -120,7 +120,10 @@ export async function* selectLeads(
     after = page.at(-1)!.email;
     if (options.includeUnmailable) yield page;
     else {
-      const blocked = await suppressedEmails(db, page.map((lead) => lead.email));
+      const blocked = await suppressedEmails(
+        db,
+        page.map((lead) => lead.email),
+      );
       const kept = page.filter((lead) => !blocked.has(lead.email));
       if (kept.length > 0) yield kept;
     }

@@ -10,5 +10,8 @@ export interface LeadSequences {
   /** Stops the live enrolments matching `which` and cancels their unsent sends, inside the caller's transaction. */
   stop(db: ScopedDb, which: Prisma.EnrollmentWhereInput, reason: string): Promise<{ enrollments: number; messages: number }>;
   /** Re-times the sends waiting for a sending window after a lead's timezone changed (`leadId`, or all the organization's). */
-  recomputeWindows(sql: Pick<PrismaClient, '$queryRaw' | '$executeRaw'>, scope: { organizationId: string; now: Date; leadId?: string }): Promise<number>;
+  recomputeWindows(
+    sql: Pick<PrismaClient, '$queryRaw' | '$executeRaw'>,
+    scope: { organizationId: string; now: Date; leadId?: string },
+  ): Promise<number>;
 }

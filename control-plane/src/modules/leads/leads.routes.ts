@@ -4,8 +4,19 @@ import type { LeadListsService } from './leadLists.service.js';
 import type { LeadsService } from './leads.service.js';
 import { findLeadActivity } from './findLeadActivity.js';
 import {
-  bulkTagsBody, createLeadBody, exportLeadsBody, leadActivitySchema, leadFilterQuery, leadListBody, leadListSchema, leadParams, leadSchema, listLeadsQuery, listMembersBody,
-  listParams, updateLeadBody,
+  bulkTagsBody,
+  createLeadBody,
+  exportLeadsBody,
+  leadActivitySchema,
+  leadFilterQuery,
+  leadListBody,
+  leadListSchema,
+  leadParams,
+  leadSchema,
+  listLeadsQuery,
+  listMembersBody,
+  listParams,
+  updateLeadBody,
 } from './leads.schemas.js';
 
 export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService }): AnyRoute[] {
@@ -13,15 +24,23 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
   return [
     // GET /api/leads
     route({
-      method: 'get', path: '/api/leads', access: 'viewer', tag: 'Leads',
+      method: 'get',
+      path: '/api/leads',
+      access: 'viewer',
+      tag: 'Leads',
       summary: 'Leads, filtered, ordered by email, with cursor pagination',
       query: listLeadsQuery,
-      responses: { 200: { description: 'A page of leads', schema: z.object({ data: z.array(leadSchema), nextCursor: z.string().nullable() }) } },
+      responses: {
+        200: { description: 'A page of leads', schema: z.object({ data: z.array(leadSchema), nextCursor: z.string().nullable() }) },
+      },
       handler: async ({ auth, query }) => ({ body: await leads.list(auth, query) }),
     }),
     // POST /api/leads
     route({
-      method: 'post', path: '/api/leads', access: 'member', tag: 'Leads',
+      method: 'post',
+      path: '/api/leads',
+      access: 'member',
+      tag: 'Leads',
       summary: 'Add one lead (refused when the address is suppressed)',
       body: createLeadBody,
       responses: { 201: { description: 'The lead', schema: leadSchema } },
@@ -29,7 +48,10 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
     }),
     // GET /api/leads/export (declared before /api/leads/:leadId, which would otherwise match it)
     route({
-      method: 'get', path: '/api/leads/export', access: 'viewer', tag: 'Leads',
+      method: 'get',
+      path: '/api/leads/export',
+      access: 'viewer',
+      tag: 'Leads',
       summary: 'Export the matching leads as CSV (cells that a spreadsheet would run as formulas are neutralised)',
       query: leadFilterQuery,
       responses: { 200: { description: 'CSV', schema: z.string(), contentType: 'text/csv' } },
@@ -39,7 +61,10 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
     }),
     // POST /api/leads/export
     route({
-      method: 'post', path: '/api/leads/export', access: 'viewer', tag: 'Leads',
+      method: 'post',
+      path: '/api/leads/export',
+      access: 'viewer',
+      tag: 'Leads',
       summary: 'Export the chosen leads as CSV (a selection too long for a URL; cells a spreadsheet would run as formulas are neutralised)',
       body: exportLeadsBody,
       responses: { 200: { description: 'CSV', schema: z.string(), contentType: 'text/csv' } },
@@ -49,7 +74,10 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
     }),
     // POST /api/leads/tags
     route({
-      method: 'post', path: '/api/leads/tags', access: 'member', tag: 'Leads',
+      method: 'post',
+      path: '/api/leads/tags',
+      access: 'member',
+      tag: 'Leads',
       summary: 'Add and remove tags on many leads',
       body: bulkTagsBody,
       responses: { 200: { description: 'How many leads changed', schema: z.object({ updated: z.number().int() }) } },
@@ -57,7 +85,10 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
     }),
     // GET /api/leads/:leadId
     route({
-      method: 'get', path: '/api/leads/:leadId', access: 'viewer', tag: 'Leads',
+      method: 'get',
+      path: '/api/leads/:leadId',
+      access: 'viewer',
+      tag: 'Leads',
       summary: 'One lead',
       params: leadParams,
       responses: { 200: { description: 'The lead', schema: leadSchema } },
@@ -65,7 +96,10 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
     }),
     // GET /api/leads/:leadId/activity
     route({
-      method: 'get', path: '/api/leads/:leadId/activity', access: 'viewer', tag: 'Leads',
+      method: 'get',
+      path: '/api/leads/:leadId/activity',
+      access: 'viewer',
+      tag: 'Leads',
       summary: "A lead's enrolments and its timeline of messages and events, newest first",
       params: leadParams,
       responses: { 200: { description: 'Enrolments and timeline', schema: leadActivitySchema } },
@@ -73,7 +107,10 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
     }),
     // PATCH /api/leads/:leadId
     route({
-      method: 'patch', path: '/api/leads/:leadId', access: 'member', tag: 'Leads',
+      method: 'patch',
+      path: '/api/leads/:leadId',
+      access: 'member',
+      tag: 'Leads',
       summary: 'Change a lead (empty strings clear a field; customFields and tags are replaced)',
       params: leadParams,
       body: updateLeadBody,
@@ -82,7 +119,10 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
     }),
     // DELETE /api/leads/:leadId
     route({
-      method: 'delete', path: '/api/leads/:leadId', access: 'admin', tag: 'Leads',
+      method: 'delete',
+      path: '/api/leads/:leadId',
+      access: 'admin',
+      tag: 'Leads',
       summary: 'Erase a person (GDPR): removed everywhere, a hashed suppression keeps them from being mailed again',
       params: leadParams,
       responses: { 204: { description: 'Erased' } },
@@ -92,14 +132,20 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
     }),
     // GET /api/lead-lists
     route({
-      method: 'get', path: '/api/lead-lists', access: 'viewer', tag: 'Lead lists',
+      method: 'get',
+      path: '/api/lead-lists',
+      access: 'viewer',
+      tag: 'Lead lists',
       summary: 'Static lead lists with their sizes',
       responses: { 200: { description: 'Lists', schema: z.object({ data: z.array(leadListSchema) }) } },
       handler: async ({ auth }) => ({ body: { data: await lists.list(auth) } }),
     }),
     // POST /api/lead-lists
     route({
-      method: 'post', path: '/api/lead-lists', access: 'member', tag: 'Lead lists',
+      method: 'post',
+      path: '/api/lead-lists',
+      access: 'member',
+      tag: 'Lead lists',
       summary: 'Create a static list',
       body: leadListBody,
       responses: { 201: { description: 'The list', schema: leadListSchema } },
@@ -107,7 +153,10 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
     }),
     // GET /api/lead-lists/:listId
     route({
-      method: 'get', path: '/api/lead-lists/:listId', access: 'viewer', tag: 'Lead lists',
+      method: 'get',
+      path: '/api/lead-lists/:listId',
+      access: 'viewer',
+      tag: 'Lead lists',
       summary: 'One list (its leads: GET /api/leads?listId=...)',
       params: listParams,
       responses: { 200: { description: 'The list', schema: leadListSchema } },
@@ -115,7 +164,10 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
     }),
     // PATCH /api/lead-lists/:listId
     route({
-      method: 'patch', path: '/api/lead-lists/:listId', access: 'member', tag: 'Lead lists',
+      method: 'patch',
+      path: '/api/lead-lists/:listId',
+      access: 'member',
+      tag: 'Lead lists',
       summary: 'Rename a list',
       params: listParams,
       body: leadListBody,
@@ -124,7 +176,10 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
     }),
     // DELETE /api/lead-lists/:listId
     route({
-      method: 'delete', path: '/api/lead-lists/:listId', access: 'member', tag: 'Lead lists',
+      method: 'delete',
+      path: '/api/lead-lists/:listId',
+      access: 'member',
+      tag: 'Lead lists',
       summary: 'Delete a list (its leads stay)',
       params: listParams,
       responses: { 204: { description: 'Deleted' } },
@@ -134,7 +189,10 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
     }),
     // POST /api/lead-lists/:listId/members
     route({
-      method: 'post', path: '/api/lead-lists/:listId/members', access: 'member', tag: 'Lead lists',
+      method: 'post',
+      path: '/api/lead-lists/:listId/members',
+      access: 'member',
+      tag: 'Lead lists',
       summary: 'Add leads to a list',
       params: listParams,
       body: listMembersBody,
@@ -143,7 +201,10 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
     }),
     // DELETE /api/lead-lists/:listId/members
     route({
-      method: 'delete', path: '/api/lead-lists/:listId/members', access: 'member', tag: 'Lead lists',
+      method: 'delete',
+      path: '/api/lead-lists/:listId/members',
+      access: 'member',
+      tag: 'Lead lists',
       summary: 'Remove leads from a list',
       params: listParams,
       body: listMembersBody,

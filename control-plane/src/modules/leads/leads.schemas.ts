@@ -48,7 +48,12 @@ const leadFieldsShape = {
   phone: text(maxLength.phone),
   website: text(maxLength.website),
   linkedinUrl: text(maxLength.linkedinUrl),
-  timezone: z.literal('').or(timezoneSchema).nullable().optional().describe('An IANA time zone such as Europe/Paris (abbreviations such as EST are refused); empty clears it'),
+  timezone: z
+    .literal('')
+    .or(timezoneSchema)
+    .nullable()
+    .optional()
+    .describe('An IANA time zone such as Europe/Paris (abbreviations such as EST are refused); empty clears it'),
   city: text(maxLength.city),
   country: text(maxLength.country),
   customFields: z.record(z.string().min(1).max(100), z.string().max(maxLength.customValue)).optional(),
@@ -100,9 +105,15 @@ export const leadListSchema = z
   .object({ id: z.uuid(), name: z.string(), memberCount: z.number().int(), createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() })
   .openapi('LeadList');
 
-export const leadListBody = z.object({ name: z.string().trim().min(1).max(200) }).strict().openapi('LeadListInput');
+export const leadListBody = z
+  .object({ name: z.string().trim().min(1).max(200) })
+  .strict()
+  .openapi('LeadListInput');
 export const listParams = z.object({ listId: z.uuid() });
-export const listMembersBody = z.object({ leadIds: z.array(z.uuid()).min(1).max(10_000) }).strict().openapi('LeadListMembers');
+export const listMembersBody = z
+  .object({ leadIds: z.array(z.uuid()).min(1).max(10_000) })
+  .strict()
+  .openapi('LeadListMembers');
 
 export const leadEnrollmentSchema = z
   .object({

@@ -22,7 +22,15 @@ import { leadsCursor } from './leads.schemas.js';
 import { isUniqueViolation } from './uniqueViolation.js';
 
 export function toLead(row: Lead) {
-  const { organizationId: _organization, emailDomain: _domain, customFieldEntries: _entries, customFields, createdAt, updatedAt, ...rest } = row;
+  const {
+    organizationId: _organization,
+    emailDomain: _domain,
+    customFieldEntries: _entries,
+    customFields,
+    createdAt,
+    updatedAt,
+    ...rest
+  } = row;
   return {
     ...rest,
     customFields: customFields as Record<string, string>,
@@ -36,7 +44,10 @@ type LeadFieldsInput = Partial<Record<StandardField, string | null>> & { customF
 async function refuseSuppressed(db: ScopedDb, organizationId: string, email: string): Promise<void> {
   const suppressed = await findSuppressed(prismaSql(db), organizationId, [email]);
   if (suppressed.size > 0) {
-    throw new ConflictError('This address is on the suppression list', { reason: 'suppressed', issues: [{ path: 'email', message: 'This address is on the suppression list' }] });
+    throw new ConflictError('This address is on the suppression list', {
+      reason: 'suppressed',
+      issues: [{ path: 'email', message: 'This address is on the suppression list' }],
+    });
   }
 }
 
@@ -80,7 +91,10 @@ export class LeadsService {
       });
       return toLead(row);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('A lead with this email already exists', { issues: [{ path: 'email', message: 'A lead with this email already exists' }] });
+      if (isUniqueViolation(error))
+        throw new ConflictError('A lead with this email already exists', {
+          issues: [{ path: 'email', message: 'A lead with this email already exists' }],
+        });
       throw error;
     }
   }
@@ -109,11 +123,13 @@ export class LeadsService {
         if (updated.status !== 'active') await this.deps.sequences.stop(db, { leadId }, `the lead is ${updated.status}`);
         else if (addressChanged) await this.deps.sequences.stop(db, { leadId }, "the lead's address changed");
         // The lead's window is read in the lead's timezone: sends waiting for the old one wait for the new one.
-        if (input.timezone !== undefined) await this.deps.sequences.recomputeWindows(tx, { organizationId: auth.organizationId, leadId, now: this.deps.clock.now() });
+        if (input.timezone !== undefined)
+          await this.deps.sequences.recomputeWindows(tx, { organizationId: auth.organizationId, leadId, now: this.deps.clock.now() });
         return toLead(updated);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('Another lead has this email', { issues: [{ path: 'email', message: 'Another lead has this email' }] });
+      if (isUniqueViolation(error))
+        throw new ConflictError('Another lead has this email', { issues: [{ path: 'email', message: 'Another lead has this email' }] });
       throw error;
     }
   }
@@ -191,7 +207,13 @@ export class LeadsService {
     }
   }
 
-  private async writeLeadPages(auth: AuthContext, filter: LeadFilter & { leadIds?: string[] }, customKeys: string[], write: (cells: string[]) => Promise<void>, clientGone: AbortSignal) {
+  private async writeLeadPages(
+    auth: AuthContext,
+    filter: LeadFilter & { leadIds?: string[] },
+    customKeys: string[],
+    write: (cells: string[]) => Promise<void>,
+    clientGone: AbortSignal,
+  ) {
     await write(['email', ...standardFields, 'tags', 'status', 'createdAt', ...customKeys]);
     const where = filter.leadIds ? { AND: [leadWhere(filter), { id: { in: filter.leadIds } }] } : leadWhere(filter);
     let after: string | undefined;

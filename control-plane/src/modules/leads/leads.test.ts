@@ -38,7 +38,12 @@ async function createLead(owner: SignedUp, body: Record<string, unknown>) {
 describe('leads', () => {
   it('creates, reads, updates with validation, and refuses duplicates and suppressed addresses', async () => {
     const owner = await signUp(t.http);
-    const lead = await createLead(owner, { email: ' Ada@Example.COM ', firstName: 'Ada', timezone: 'europe/london', customFields: { plan: 'pro' } });
+    const lead = await createLead(owner, {
+      email: ' Ada@Example.COM ',
+      firstName: 'Ada',
+      timezone: 'europe/london',
+      customFields: { plan: 'pro' },
+    });
     expect(lead).toMatchObject({ email: 'ada@example.com', timezone: 'Europe/London', status: 'active', source: 'api' });
     expect((await t.http.post('/api/leads').set(owner.auth).send({ email: 'ada@example.com' })).status).toBe(409);
     const badZone = await t.http.patch(`/api/leads/${lead.id}`).set(owner.auth).send({ timezone: 'Mars/Olympus' });
@@ -46,10 +51,16 @@ describe('leads', () => {
     expect(badZone.body.issues[0].path).toBe('timezone');
     const badEmail = await t.http.post('/api/leads').set(owner.auth).send({ email: 'not an email' });
     expect(badEmail.body.issues[0]).toMatchObject({ path: 'email', message: 'malformed email' });
-    const updated = await t.http.patch(`/api/leads/${lead.id}`).set(owner.auth).send({ company: 'Engines', firstName: '', tags: ['vip', 'vip'] });
+    const updated = await t.http
+      .patch(`/api/leads/${lead.id}`)
+      .set(owner.auth)
+      .send({ company: 'Engines', firstName: '', tags: ['vip', 'vip'] });
     expect(updated.body).toMatchObject({ company: 'Engines', firstName: null, tags: ['vip'] });
 
-    await t.http.post('/api/suppressions').set(owner.auth).send({ kind: 'domain', value: 'https://www.blocked.example/about', reason: 'manual' });
+    await t.http
+      .post('/api/suppressions')
+      .set(owner.auth)
+      .send({ kind: 'domain', value: 'https://www.blocked.example/about', reason: 'manual' });
     const blocked = await t.http.post('/api/leads').set(owner.auth).send({ email: 'someone@blocked.example' });
     expect(blocked.status).toBe(409);
     expect(blocked.body.issues).toEqual([{ path: 'email', in: 'body', message: 'This address is on the suppression list' }]);
@@ -57,21 +68,38 @@ describe('leads', () => {
 
   it('answers every problem of a lead at once: a custom field of the wrong type, an unknown timezone and a malformed email', async () => {
     const owner = await signUp(t.http);
-    const response = await t.http.post('/api/leads').set(owner.auth).send({ email: 'not an email', timezone: 'Europe/Pariss', customFields: { seats: 12 } });
+    const response = await t.http
+      .post('/api/leads')
+      .set(owner.auth)
+      .send({ email: 'not an email', timezone: 'Europe/Pariss', customFields: { seats: 12 } });
     expect(response.status).toBe(400);
     expect(response.body.issues).toEqual([
       { path: 'email', in: 'body', message: 'malformed email' },
-      { path: 'timezone', in: 'body', message: 'Unknown time zone "Europe/Pariss"; use an IANA name such as Europe/Paris (did you mean it?)', suggestion: 'Europe/Paris' },
+      {
+        path: 'timezone',
+        in: 'body',
+        message: 'Unknown time zone "Europe/Pariss"; use an IANA name such as Europe/Paris (did you mean it?)',
+        suggestion: 'Europe/Paris',
+      },
       { path: 'customFields.seats', in: 'body', message: expect.stringContaining('expected string') },
     ]);
   });
 
   it('refuses timezone abbreviations with the IANA names they stand for, instead of a zone without daylight saving', async () => {
     const owner = await signUp(t.http);
-    for (const [abbreviation, suggested] of [['est', 'America/New_York'], ['CET', 'Europe/Paris'], ['PST8PDT', 'America/Los_Angeles']] as const) {
-      const response = await t.http.post('/api/leads').set(owner.auth).send({ email: `lead.${abbreviation.toLowerCase()}@example.com`, timezone: abbreviation });
+    for (const [abbreviation, suggested] of [
+      ['est', 'America/New_York'],
+      ['CET', 'Europe/Paris'],
+      ['PST8PDT', 'America/Los_Angeles'],
+    ] as const) {
+      const response = await t.http
+        .post('/api/leads')
+        .set(owner.auth)
+        .send({ email: `lead.${abbreviation.toLowerCase()}@example.com`, timezone: abbreviation });
       expect(response.status, abbreviation).toBe(400);
-      expect(response.body.issues).toEqual([{ path: 'timezone', in: 'body', message: expect.stringContaining(suggested), suggestion: suggested }]);
+      expect(response.body.issues).toEqual([
+        { path: 'timezone', in: 'body', message: expect.stringContaining(suggested), suggestion: suggested },
+      ]);
       expect(response.body.issues[0].message).toContain('abbreviation');
     }
     expect(await t.prisma.lead.count({ where: { email: { startsWith: 'lead.' } } })).toBe(0);
@@ -83,11 +111,34 @@ describe('leads', () => {
     const owner = await signUp(t.http);
     const ids: string[] = [];
     for (let i = 0; i < 7; i += 1) {
-      ids.push((await createLead(owner, { email: `p${i}@example.com`, company: i < 3 ? 'Globex' : 'Initech', customFields: { tier: i % 2 ? 'gold' : 'silver' }, tags: i === 0 ? ['hot'] : [] })).id);
+      ids.push(
+        (
+          await createLead(owner, {
+            email: `p${i}@example.com`,
+            company: i < 3 ? 'Globex' : 'Initech',
+            customFields: { tier: i % 2 ? 'gold' : 'silver' },
+            tags: i === 0 ? ['hot'] : [],
+          })
+        ).id,
+      );
     }
     const list = await t.http.post('/api/lead-lists').set(owner.auth).send({ name: 'Q3' });
-    expect((await t.http.post(`/api/lead-lists/${list.body.id}/members`).set(owner.auth).send({ leadIds: ids.slice(0, 4) })).body.added).toBe(4);
-    expect((await t.http.delete(`/api/lead-lists/${list.body.id}/members`).set(owner.auth).send({ leadIds: [ids[0]] })).body.removed).toBe(1);
+    expect(
+      (
+        await t.http
+          .post(`/api/lead-lists/${list.body.id}/members`)
+          .set(owner.auth)
+          .send({ leadIds: ids.slice(0, 4) })
+      ).body.added,
+    ).toBe(4);
+    expect(
+      (
+        await t.http
+          .delete(`/api/lead-lists/${list.body.id}/members`)
+          .set(owner.auth)
+          .send({ leadIds: [ids[0]] })
+      ).body.removed,
+    ).toBe(1);
     await t.http.post('/api/suppressions').set(owner.auth).send({ kind: 'email', value: 'p6@example.com', reason: 'unsubscribed' });
 
     const emails = async (query: Record<string, string | number>) =>
@@ -100,17 +151,23 @@ describe('leads', () => {
 
     const first = await t.http.get('/api/leads').query({ limit: 4 }).set(owner.auth);
     const second = await t.http.get('/api/leads').query({ limit: 4, cursor: first.body.nextCursor }).set(owner.auth);
-    expect([...first.body.data, ...second.body.data].map((lead: { email: string }) => lead.email)).toEqual(ids.map((_, i) => `p${i}@example.com`));
+    expect([...first.body.data, ...second.body.data].map((lead: { email: string }) => lead.email)).toEqual(
+      ids.map((_, i) => `p${i}@example.com`),
+    );
     expect(second.body.nextCursor).toBeNull();
 
-    const tagged = await t.http.post('/api/leads/tags').set(owner.auth).send({ leadIds: ids.slice(0, 2), add: ['q3'], remove: ['hot'] });
+    const tagged = await t.http
+      .post('/api/leads/tags')
+      .set(owner.auth)
+      .send({ leadIds: ids.slice(0, 2), add: ['q3'], remove: ['hot'] });
     expect(tagged.body.updated).toBe(2);
     expect(await emails({ tag: 'q3' })).toEqual(['p0@example.com', 'p1@example.com']);
 
     // The campaign engine's selection: suppressed and unsubscribed leads are left out.
     const db = scopedDb(t.prisma, owner.organization.id);
     const selected: string[] = [];
-    for await (const page of selectLeads(db, { filter: { customField: 'tier:gold' } }, { pageSize: 2 })) selected.push(...page.map((lead) => lead.email));
+    for await (const page of selectLeads(db, { filter: { customField: 'tier:gold' } }, { pageSize: 2 }))
+      selected.push(...page.map((lead) => lead.email));
     expect(selected).toEqual(['p1@example.com', 'p3@example.com', 'p5@example.com']);
     const fromList: string[] = [];
     for await (const page of selectLeads(db, { listId: list.body.id })) fromList.push(...page.map((lead) => lead.email));
@@ -135,7 +192,14 @@ describe('leads', () => {
     expect(await emails('a:')).toEqual(['empty@example.com']);
 
     // A changed field is found under its new value at once, and no longer under the old one.
-    expect((await t.http.patch(`/api/leads/${colonValue.id}`).set(owner.auth).send({ customFields: { a: 'd' } })).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .patch(`/api/leads/${colonValue.id}`)
+          .set(owner.auth)
+          .send({ customFields: { a: 'd' } })
+      ).status,
+    ).toBe(200);
     expect(await emails('a:d')).toEqual(['colon-value@example.com']);
     expect(await emails('a:b:c')).toEqual([]);
     const lead = (await t.http.get(`/api/leads/${colonValue.id}`).set(owner.auth)).body;
@@ -146,7 +210,10 @@ describe('leads', () => {
     // The statement Prisma sends for each filter, planned with table scans ruled out: only a filter
     // some index can answer shows an index in its plan.
     const statements: Array<{ sql: string; params: unknown[] }> = [];
-    const logged = new PrismaClient({ adapter: new PrismaPg(pgConnectionOptions(t.config.DATABASE_URL, { max: 1 })), log: [{ emit: 'event', level: 'query' }] });
+    const logged = new PrismaClient({
+      adapter: new PrismaPg(pgConnectionOptions(t.config.DATABASE_URL, { max: 1 })),
+      log: [{ emit: 'event', level: 'query' }],
+    });
     logged.$on('query', (event) => statements.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
     const plan = async (filter: LeadFilter) => {
       statements.length = 0;
@@ -170,9 +237,20 @@ describe('leads', () => {
 
   it('exports CSV with formula injection neutralised', async () => {
     const owner = await signUp(t.http);
-    await createLead(owner, { email: 'evil@example.com', firstName: '=HYPERLINK("http://x","y")', lastName: '+1+1', company: '-2', title: '@SUM(A1)', customFields: { note: '=1+1' } });
+    await createLead(owner, {
+      email: 'evil@example.com',
+      firstName: '=HYPERLINK("http://x","y")',
+      lastName: '+1+1',
+      company: '-2',
+      title: '@SUM(A1)',
+      customFields: { note: '=1+1' },
+    });
     await createLead(owner, { email: 'fine@example.com', firstName: 'Fine', customFields: {} });
-    const response = await t.http.get('/api/leads/export').set(owner.auth).buffer(true).parse(asText as never);
+    const response = await t.http
+      .get('/api/leads/export')
+      .set(owner.auth)
+      .buffer(true)
+      .parse(asText as never);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
     const [header, evil, fine] = parse(response.body as string, { bom: true }) as string[][];
@@ -190,12 +268,21 @@ describe('GDPR erasure', () => {
   it('removes the person everywhere and keeps only a hashed suppression, which blocks re-import', async () => {
     const owner = await signUp(t.http);
     // The person was rejected once by an import (their row lands in the rejected file), then imported.
-    const first = await t.http.post('/api/lead-imports').set(owner.auth).set('Content-Type', 'text/csv').send(Buffer.from('email,timezone\nforget.me@example.com,Nowhere/City\n'));
+    const first = await t.http
+      .post('/api/lead-imports')
+      .set(owner.auth)
+      .set('Content-Type', 'text/csv')
+      .send(Buffer.from('email,timezone\nforget.me@example.com,Nowhere/City\n'));
     await t.http.post(`/api/lead-imports/${first.body.id}/commit`).set(owner.auth).send({});
     const lead = await createLead(owner, { email: 'Forget.Me@example.com', firstName: 'Forget' });
     const list = await t.http.post('/api/lead-lists').set(owner.auth).send({ name: 'Doomed' });
-    await t.http.post(`/api/lead-lists/${list.body.id}/members`).set(owner.auth).send({ leadIds: [lead.id] });
-    await t.prisma.event.create({ data: { organizationId: owner.organization.id, type: 'opened', leadId: lead.id, idempotencyKey: 'open-1' } });
+    await t.http
+      .post(`/api/lead-lists/${list.body.id}/members`)
+      .set(owner.auth)
+      .send({ leadIds: [lead.id] });
+    await t.prisma.event.create({
+      data: { organizationId: owner.organization.id, type: 'opened', leadId: lead.id, idempotencyKey: 'open-1' },
+    });
 
     const erased = await t.http.delete(`/api/leads/${lead.id}`).set(owner.auth);
     expect(erased.status).toBe(204);
@@ -204,17 +291,27 @@ describe('GDPR erasure', () => {
     expect(await t.prisma.event.count({ where: { leadId: lead.id } })).toBe(0);
 
     const suppressions = (await t.http.get('/api/suppressions').set(owner.auth)).body.data;
-    expect(suppressions).toEqual([expect.objectContaining({ kind: 'email_hash', value: sha256Hex('forget.me@example.com'), reason: 'erased' })]);
+    expect(suppressions).toEqual([
+      expect.objectContaining({ kind: 'email_hash', value: sha256Hex('forget.me@example.com'), reason: 'erased' }),
+    ]);
     expect(JSON.stringify(suppressions)).not.toContain('forget.me');
     expect((await t.http.delete(`/api/suppressions/${suppressions[0].id}`).set(owner.auth)).status).toBe(409);
-    const rejected = await t.http.get(`/api/lead-imports/${first.body.id}/rejected.csv`).set(owner.auth).buffer(true).parse(asText as never);
+    const rejected = await t.http
+      .get(`/api/lead-imports/${first.body.id}/rejected.csv`)
+      .set(owner.auth)
+      .buffer(true)
+      .parse(asText as never);
     expect(rejected.body).not.toContain('forget.me');
     const audit = await t.http.get('/api/audit-log').set(owner.auth);
     expect(JSON.stringify(audit.body)).not.toContain('forget.me');
 
     // Never again: not through the API, not through an import.
     expect((await t.http.post('/api/leads').set(owner.auth).send({ email: 'forget.me@example.com' })).status).toBe(409);
-    const again = await t.http.post('/api/lead-imports').set(owner.auth).set('Content-Type', 'text/csv').send(Buffer.from('email\nFORGET.ME@example.com\nkeep@example.com\n'));
+    const again = await t.http
+      .post('/api/lead-imports')
+      .set(owner.auth)
+      .set('Content-Type', 'text/csv')
+      .send(Buffer.from('email\nFORGET.ME@example.com\nkeep@example.com\n'));
     await t.http.post(`/api/lead-imports/${again.body.id}/commit`).set(owner.auth).send({});
     let status = '';
     let progress: Record<string, number> = {};
@@ -230,13 +327,20 @@ describe('suppressions', () => {
   it('adds idempotently, marks leads, imports from CSV with line-numbered issues, and lists with a cursor', async () => {
     const owner = await signUp(t.http);
     await createLead(owner, { email: 'bounce@example.com' });
-    const added = await t.http.post('/api/suppressions').set(owner.auth).send({ kind: 'email', value: 'Bounce@Example.com', reason: 'bounced', source: 'dsn' });
+    const added = await t.http
+      .post('/api/suppressions')
+      .set(owner.auth)
+      .send({ kind: 'email', value: 'Bounce@Example.com', reason: 'bounced', source: 'dsn' });
     expect(added.status).toBe(201);
-    expect((await t.http.post('/api/suppressions').set(owner.auth).send({ kind: 'email', value: 'bounce@example.com', reason: 'bounced' })).status).toBe(200);
+    expect(
+      (await t.http.post('/api/suppressions').set(owner.auth).send({ kind: 'email', value: 'bounce@example.com', reason: 'bounced' }))
+        .status,
+    ).toBe(200);
     expect((await t.http.get('/api/leads').query({ status: 'bounced' }).set(owner.auth)).body.data).toHaveLength(1);
     expect((await t.http.post('/api/suppressions').set(owner.auth).send({ kind: 'domain', value: 'not a domain' })).status).toBe(400);
 
-    const csv = 'Email;Reason;Source\nunsub@example.com;Unsubscribe;old tool\n@rival.example;;\nbroken@;bounced;\nx@example.com;teleported;\nbounce@example.com;bounced;\n';
+    const csv =
+      'Email;Reason;Source\nunsub@example.com;Unsubscribe;old tool\n@rival.example;;\nbroken@;bounced;\nx@example.com;teleported;\nbounce@example.com;bounced;\n';
     const imported = await t.http.post('/api/suppressions/import').set(owner.auth).set('Content-Type', 'text/csv').send(Buffer.from(csv));
     expect(imported.status, imported.text).toBe(200);
     expect(imported.body).toMatchObject({ rowsRead: 5, added: 2, alreadyPresent: 1, rejected: 2 });

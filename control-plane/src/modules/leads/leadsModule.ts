@@ -22,7 +22,11 @@ export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock:
   suppressions: SuppressionsService;
 } {
   const { config, prisma, clock, logger, sequences } = deps;
-  const files = { importsDir: config.LEAD_IMPORTS_DIR, maxUploadBytes: config.LEAD_IMPORT_MAX_BYTES, maxRecordBytes: config.LEAD_IMPORT_MAX_RECORD_BYTES };
+  const files = {
+    importsDir: config.LEAD_IMPORTS_DIR,
+    maxUploadBytes: config.LEAD_IMPORT_MAX_BYTES,
+    maxRecordBytes: config.LEAD_IMPORT_MAX_RECORD_BYTES,
+  };
   const sql = createImportPool(config.DATABASE_URL, logger);
   const imports = new LeadImportsService({
     prisma,

@@ -15,7 +15,8 @@ let mailboxId: string;
 const address = 'ada@gmail.example';
 const issuedAccessTokens: string[] = [];
 
-const accessToken = (id = mailboxId) => callAsN8n(t, `/api/internal/n8n/mailboxes/${id}/access-token`, { sendId: 'send-1', provider: 'gmail' });
+const accessToken = (id = mailboxId) =>
+  callAsN8n(t, `/api/internal/n8n/mailboxes/${id}/access-token`, { sendId: 'send-1', provider: 'gmail' });
 const refreshCalls = () => google.calls('token').filter((call) => call.form.get('grant_type') === 'refresh_token').length;
 
 beforeAll(async () => {
@@ -100,7 +101,9 @@ describe('Gmail connect bound to the browser that started it', () => {
   it('sets an httpOnly, SameSite=Lax cookie scoped to the callback path, living as long as the state', async () => {
     const response = await t.http.post('/api/mailboxes/gmail/connect').set(ada.auth);
     const [cookie] = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
-    expect(cookie).toMatch(/^ophir_connect_[0-9a-f]{16}=[\w-]{43}; Max-Age=600; Path=\/api\/oauth2\/google\/callback; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
+    expect(cookie).toMatch(
+      /^ophir_connect_[0-9a-f]{16}=[\w-]{43}; Max-Age=600; Path=\/api\/oauth2\/google\/callback; Expires=[^;]+; HttpOnly; SameSite=Lax$/,
+    );
     const value = cookie!.split(';')[0]!.split('=')[1]!;
     expect(JSON.stringify(await t.prisma.oAuthConnectState.findMany())).not.toContain(value);
   });
@@ -137,7 +140,9 @@ describe('token broker', () => {
     expect(new Date(first.body.expiresAt).getTime()).toBe(clock.now().getTime() + 3600_000);
     issuedAccessTokens.push(first.body.accessToken);
 
-    const profile = await fetch(`${first.body.apiBaseUrl}/gmail/v1/users/me/profile`, { headers: { Authorization: `Bearer ${first.body.accessToken}` } });
+    const profile = await fetch(`${first.body.apiBaseUrl}/gmail/v1/users/me/profile`, {
+      headers: { Authorization: `Bearer ${first.body.accessToken}` },
+    });
     expect(((await profile.json()) as { emailAddress: string }).emailAddress).toBe(address);
 
     const second = await accessToken();
@@ -262,7 +267,10 @@ describe('token broker', () => {
 
   it('stores no refresh token, access token or PKCE verifier in clear anywhere in the database', async () => {
     const refreshTokens = [address, 'other@gmail.example', 'bob@gmail.example'].flatMap((email) => google.oauth.refreshTokensOf(email));
-    const verifiers = google.calls('token').map((call) => call.form.get('code_verifier')).filter((value): value is string => Boolean(value));
+    const verifiers = google
+      .calls('token')
+      .map((call) => call.form.get('code_verifier'))
+      .filter((value): value is string => Boolean(value));
     expect(refreshTokens.length).toBeGreaterThanOrEqual(3);
     expect(verifiers.length).toBeGreaterThanOrEqual(3);
     expect(await plaintextOccurrences(t, [...refreshTokens, ...issuedAccessTokens, ...verifiers])).toEqual([]);

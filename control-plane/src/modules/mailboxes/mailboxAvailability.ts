@@ -10,7 +10,15 @@ export function assertMailboxCanSend(mailbox: Pick<Mailbox, 'id' | 'email' | 'st
   if (mailbox.status === 'active') return;
   const details = { mailboxId: mailbox.id, mailboxStatus: mailbox.status, statusReason: mailbox.statusReason };
   if (mailbox.status === 'needs_reauth') {
-    throw new AppError('mailbox_needs_reauth', `Mailbox ${mailbox.email} needs to be connected again${mailbox.statusReason ? `: ${mailbox.statusReason}` : ''}`, details);
+    throw new AppError(
+      'mailbox_needs_reauth',
+      `Mailbox ${mailbox.email} needs to be connected again${mailbox.statusReason ? `: ${mailbox.statusReason}` : ''}`,
+      details,
+    );
   }
-  throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is ${mailbox.status}${mailbox.statusReason ? `: ${mailbox.statusReason}` : ''}`, details);
+  throw new AppError(
+    'mailbox_unavailable',
+    `Mailbox ${mailbox.email} is ${mailbox.status}${mailbox.statusReason ? `: ${mailbox.statusReason}` : ''}`,
+    details,
+  );
 }

@@ -1,9 +1,7 @@
 import type { SecretBox } from '../../lib/crypto.js';
 
 /** A mailbox's secrets, stored as one AES-256-GCM document bound to the mailbox id. */
-export type MailboxCredentials =
-  | { kind: 'oauth'; refreshToken: string }
-  | { kind: 'smtp'; password: string; imapPassword?: string };
+export type MailboxCredentials = { kind: 'oauth'; refreshToken: string } | { kind: 'smtp'; password: string; imapPassword?: string };
 
 export interface SealedCredentials {
   credentialsCiphertext: string;
@@ -22,5 +20,8 @@ export function openCredentials(
   mailbox: { id: string; credentialsCiphertext: string | null; credentialsKeyId: string | null },
 ): MailboxCredentials | undefined {
   if (!mailbox.credentialsCiphertext || !mailbox.credentialsKeyId) return undefined;
-  return secrets.openJson<MailboxCredentials>({ ciphertext: mailbox.credentialsCiphertext, keyId: mailbox.credentialsKeyId }, associatedData(mailbox.id));
+  return secrets.openJson<MailboxCredentials>(
+    { ciphertext: mailbox.credentialsCiphertext, keyId: mailbox.credentialsKeyId },
+    associatedData(mailbox.id),
+  );
 }

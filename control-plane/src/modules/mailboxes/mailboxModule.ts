@@ -29,7 +29,15 @@ export function mailboxModule(deps: {
   const providers = { gmail: new GoogleOAuth(config, callbackUrls.gmail), outlook: new MicrosoftOAuth(config, callbackUrls.outlook) };
   const broker = new TokenBroker({ prisma, secrets, clock, logger, providers });
   const connect = new MailboxConnect({ prisma, secrets, clock, logger, providers, callbackUrls, appUrl: config.APP_URL ?? publicUrl });
-  const mailboxes = new MailboxesService({ secrets, clock, broker, healthPolicy: healthPolicy(config), outbound: { denyPrivate: config.OUTBOUND_DENY_PRIVATE } });
+  const mailboxes = new MailboxesService({
+    secrets,
+    clock,
+    broker,
+    healthPolicy: healthPolicy(config),
+    outbound: { denyPrivate: config.OUTBOUND_DENY_PRIVATE },
+  });
   const sandboxInbox = new SandboxInbox({ prisma, clock, pollMinutes: config.N8N_POLL_MINUTES, watchInboxesNow });
-  return { routes: [...mailboxUserRoutes({ mailboxes, connect, sandboxInbox }), ...mailboxN8nRoutes({ prisma, secrets, broker, sandboxInbox })] };
+  return {
+    routes: [...mailboxUserRoutes({ mailboxes, connect, sandboxInbox }), ...mailboxN8nRoutes({ prisma, secrets, broker, sandboxInbox })],
+  };
 }

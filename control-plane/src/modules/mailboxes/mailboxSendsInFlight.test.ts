@@ -25,7 +25,12 @@ async function claimedCampaign(options: { leads: number; mailboxes: number }) {
     mailboxes: Array.from({ length: options.mailboxes }, () => ({})),
     steps: [{ delayAmount: 0, delayUnit: 'days', subject: 'Hello', bodyText: 'Step one' }],
   });
-  await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: seeded.campaign.id, leadIds: seeded.leadIds, now: clock.now() });
+  await enrollLeads(scopedDb(t.prisma, organizationId), {
+    organizationId,
+    campaignId: seeded.campaign.id,
+    leadIds: seeded.leadIds,
+    now: clock.now(),
+  });
   const items = await claimDue(t, seeded.campaign.id);
   expect(items).toHaveLength(options.leads);
   return { ...seeded, items };
@@ -70,7 +75,10 @@ describe('send results naming a mailbox deleted while they were in flight', () =
     expect(reported.status).toBe(200);
     expect(reported.body).toEqual({ applied: 2, duplicates: 0, stale: 0, unknown: 2 });
 
-    const messages = await t.prisma.message.findMany({ where: { campaignId: campaign.id }, select: { id: true, status: true, mailboxId: true } });
+    const messages = await t.prisma.message.findMany({
+      where: { campaignId: campaign.id },
+      select: { id: true, status: true, mailboxId: true },
+    });
     const byId = new Map(messages.map((message) => [message.id, message]));
     for (const item of items.slice(0, 2)) expect(byId.get(item.sendId)).toMatchObject({ status: 'sent', mailboxId: kept });
     // Not recorded: their leases bring them back to the queue, flagged as possibly sent.

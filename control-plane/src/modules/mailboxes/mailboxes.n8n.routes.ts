@@ -2,8 +2,15 @@ import type { SecretBox } from '../../lib/crypto.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import {
-  accessTokenSchema, brokerRequestBody, captureSandboxMessageBody, capturedSandboxMessageSchema, imapCredentialsSchema, mailboxParams, sandboxInboxReadBody,
-  sandboxInboxSchema, smtpCredentialsSchema,
+  accessTokenSchema,
+  brokerRequestBody,
+  captureSandboxMessageBody,
+  capturedSandboxMessageSchema,
+  imapCredentialsSchema,
+  mailboxParams,
+  sandboxInboxReadBody,
+  sandboxInboxSchema,
+  smtpCredentialsSchema,
 } from './mailboxes.schemas.js';
 import { captureSandboxMessage, imapCredentials, smtpCredentials } from './n8nMailboxAccess.js';
 import type { SandboxInbox } from './sandbox/sandboxInbox.js';
@@ -12,13 +19,22 @@ import type { TokenBroker } from './tokenBroker.js';
 const tag = 'n8n callbacks';
 
 /** What the Send Email and Inbox Watch nodes ask for (custom-nodes/README.md "Endpoints the control plane implements"). */
-export function mailboxN8nRoutes(deps: { prisma: PrismaClient; secrets: SecretBox; broker: TokenBroker; sandboxInbox: SandboxInbox }): AnyRoute[] {
+export function mailboxN8nRoutes(deps: {
+  prisma: PrismaClient;
+  secrets: SecretBox;
+  broker: TokenBroker;
+  sandboxInbox: SandboxInbox;
+}): AnyRoute[] {
   const { prisma, secrets, broker, sandboxInbox } = deps;
   return [
     // POST /api/internal/n8n/mailboxes/:mailboxId/access-token
     route({
-      method: 'post', path: '/api/internal/n8n/mailboxes/:mailboxId/access-token', access: 'n8n', tag,
-      summary: 'A short-lived access token for a Gmail or Outlook mailbox (409 mailbox_needs_reauth / mailbox_unavailable when it cannot send)',
+      method: 'post',
+      path: '/api/internal/n8n/mailboxes/:mailboxId/access-token',
+      access: 'n8n',
+      tag,
+      summary:
+        'A short-lived access token for a Gmail or Outlook mailbox (409 mailbox_needs_reauth / mailbox_unavailable when it cannot send)',
       params: mailboxParams,
       body: brokerRequestBody,
       responses: { 200: { description: 'The token and where to use it', schema: accessTokenSchema } },
@@ -26,7 +42,10 @@ export function mailboxN8nRoutes(deps: { prisma: PrismaClient; secrets: SecretBo
     }),
     // POST /api/internal/n8n/mailboxes/:mailboxId/smtp-credentials
     route({
-      method: 'post', path: '/api/internal/n8n/mailboxes/:mailboxId/smtp-credentials', access: 'n8n', tag,
+      method: 'post',
+      path: '/api/internal/n8n/mailboxes/:mailboxId/smtp-credentials',
+      access: 'n8n',
+      tag,
       summary: "An SMTP mailbox's server and login, for one execution",
       params: mailboxParams,
       body: brokerRequestBody,
@@ -35,7 +54,10 @@ export function mailboxN8nRoutes(deps: { prisma: PrismaClient; secrets: SecretBo
     }),
     // POST /api/internal/n8n/mailboxes/:mailboxId/imap-credentials
     route({
-      method: 'post', path: '/api/internal/n8n/mailboxes/:mailboxId/imap-credentials', access: 'n8n', tag,
+      method: 'post',
+      path: '/api/internal/n8n/mailboxes/:mailboxId/imap-credentials',
+      access: 'n8n',
+      tag,
       summary: "An SMTP mailbox's IMAP server and login, for the Inbox Watch node (409 mailbox_unavailable without IMAP settings)",
       params: mailboxParams,
       body: brokerRequestBody,
@@ -44,7 +66,10 @@ export function mailboxN8nRoutes(deps: { prisma: PrismaClient; secrets: SecretBo
     }),
     // POST /api/internal/n8n/sandbox-messages
     route({
-      method: 'post', path: '/api/internal/n8n/sandbox-messages', access: 'n8n', tag,
+      method: 'post',
+      path: '/api/internal/n8n/sandbox-messages',
+      access: 'n8n',
+      tag,
       summary: 'Capture a message "sent" from a sandbox mailbox (idempotent by Message-ID)',
       body: captureSandboxMessageBody,
       responses: {
@@ -55,8 +80,12 @@ export function mailboxN8nRoutes(deps: { prisma: PrismaClient; secrets: SecretBo
     }),
     // POST /api/internal/n8n/mailboxes/:mailboxId/sandbox-inbox
     route({
-      method: 'post', path: '/api/internal/n8n/mailboxes/:mailboxId/sandbox-inbox', access: 'n8n', tag,
-      summary: 'What a sandbox mailbox received after the cursor (simulated replies, bounces, out-of-office), oldest first, for the Inbox Watch node',
+      method: 'post',
+      path: '/api/internal/n8n/mailboxes/:mailboxId/sandbox-inbox',
+      access: 'n8n',
+      tag,
+      summary:
+        'What a sandbox mailbox received after the cursor (simulated replies, bounces, out-of-office), oldest first, for the Inbox Watch node',
       params: mailboxParams,
       body: sandboxInboxReadBody,
       responses: { 200: { description: 'Raw messages and the cursor after them', schema: sandboxInboxSchema } },

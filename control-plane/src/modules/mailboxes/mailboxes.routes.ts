@@ -3,9 +3,24 @@ import { z } from 'zod';
 import { route, type AnyRoute, type AuthContext } from '../../lib/http/route.js';
 import type { MailboxesService } from './mailboxes.service.js';
 import {
-  connectResponseSchema, createSandboxMailboxBody, createSmtpMailboxBody, dailyUsageQuery, deleteMailboxQuery, mailboxDailyUsageSchema, mailboxHealthSchema,
-  mailboxListItemSchema, mailboxParams, mailboxSchema, mailboxUsageSchema, oauthCallbackQuery, sandboxMessageParams, sandboxMessageSchema, sandboxMessagesQuery, simulateSandboxMessageBody,
-  simulatedSandboxMessageSchema, updateMailboxBody,
+  connectResponseSchema,
+  createSandboxMailboxBody,
+  createSmtpMailboxBody,
+  dailyUsageQuery,
+  deleteMailboxQuery,
+  mailboxDailyUsageSchema,
+  mailboxHealthSchema,
+  mailboxListItemSchema,
+  mailboxParams,
+  mailboxSchema,
+  mailboxUsageSchema,
+  oauthCallbackQuery,
+  sandboxMessageParams,
+  sandboxMessageSchema,
+  sandboxMessagesQuery,
+  simulateSandboxMessageBody,
+  simulatedSandboxMessageSchema,
+  updateMailboxBody,
 } from './mailboxes.schemas.js';
 import type { ConnectCookie } from './oauth/connectCookie.js';
 import type { CallbackQuery, MailboxConnect } from './oauth/mailboxConnect.js';
@@ -40,28 +55,41 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
   return [
     // GET /api/mailboxes
     route({
-      method: 'get', path: '/api/mailboxes', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/mailboxes',
+      access: 'viewer',
+      tag,
       summary: "Mailboxes campaigns can send from, each with today's usage",
       responses: { 200: { description: 'Mailboxes', schema: z.object({ data: z.array(mailboxListItemSchema) }) } },
       handler: async ({ auth }) => ({ body: { data: await mailboxes.list(auth) } }),
     }),
     // POST /api/mailboxes/gmail/connect
     route({
-      method: 'post', path: '/api/mailboxes/gmail/connect', access: 'member', tag,
+      method: 'post',
+      path: '/api/mailboxes/gmail/connect',
+      access: 'member',
+      tag,
       summary: "Start connecting a Gmail mailbox: returns Google's consent URL, and sets the cookie the callback needs from this browser",
       responses: { 200: { description: 'Where to send the browser', schema: connectResponseSchema } },
       handler: startConnect(connect, 'gmail'),
     }),
     // POST /api/mailboxes/outlook/connect
     route({
-      method: 'post', path: '/api/mailboxes/outlook/connect', access: 'member', tag,
-      summary: "Start connecting an Outlook / Microsoft 365 mailbox: returns Microsoft's consent URL, and sets the cookie the callback needs from this browser",
+      method: 'post',
+      path: '/api/mailboxes/outlook/connect',
+      access: 'member',
+      tag,
+      summary:
+        "Start connecting an Outlook / Microsoft 365 mailbox: returns Microsoft's consent URL, and sets the cookie the callback needs from this browser",
       responses: { 200: { description: 'Where to send the browser', schema: connectResponseSchema } },
       handler: startConnect(connect, 'outlook'),
     }),
     // GET /api/oauth2/google/callback
     route({
-      method: 'get', path: '/api/oauth2/google/callback', access: 'public', tag,
+      method: 'get',
+      path: '/api/oauth2/google/callback',
+      access: 'public',
+      tag,
       summary: "Google's redirect after consent; stores the mailbox and redirects to the app",
       query: oauthCallbackQuery,
       responses: { 302: { description: 'To the app: /mailboxes?connected=<id> or ?error=<code>' } },
@@ -69,7 +97,10 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
     }),
     // GET /api/oauth2/microsoft/callback
     route({
-      method: 'get', path: '/api/oauth2/microsoft/callback', access: 'public', tag,
+      method: 'get',
+      path: '/api/oauth2/microsoft/callback',
+      access: 'public',
+      tag,
       summary: "Microsoft's redirect after consent; stores the mailbox and redirects to the app",
       query: oauthCallbackQuery,
       responses: { 302: { description: 'To the app: /mailboxes?connected=<id> or ?error=<code>' } },
@@ -77,10 +108,16 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
     }),
     // POST /api/mailboxes/smtp
     route({
-      method: 'post', path: '/api/mailboxes/smtp', access: 'member', tag,
+      method: 'post',
+      path: '/api/mailboxes/smtp',
+      access: 'member',
+      tag,
       summary: 'Add (or update) an SMTP mailbox; the login is verified before saving',
       body: createSmtpMailboxBody,
-      responses: { 201: { description: 'Created', schema: mailboxSchema }, 200: { description: 'Updated (same address)', schema: mailboxSchema } },
+      responses: {
+        201: { description: 'Created', schema: mailboxSchema },
+        200: { description: 'Updated (same address)', schema: mailboxSchema },
+      },
       handler: async ({ auth, body }) => {
         const saved = await mailboxes.saveSmtp(auth, body);
         return { status: saved.created ? 201 : 200, body: saved.mailbox };
@@ -88,7 +125,10 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
     }),
     // POST /api/mailboxes/sandbox
     route({
-      method: 'post', path: '/api/mailboxes/sandbox', access: 'member', tag,
+      method: 'post',
+      path: '/api/mailboxes/sandbox',
+      access: 'member',
+      tag,
       summary: 'Add a sandbox mailbox: it captures messages instead of sending them, and starts with no ramp and no minimum gap',
       body: createSandboxMailboxBody,
       responses: { 201: { description: 'Created', schema: mailboxSchema } },
@@ -96,7 +136,10 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
     }),
     // GET /api/mailboxes/:mailboxId
     route({
-      method: 'get', path: '/api/mailboxes/:mailboxId', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/mailboxes/:mailboxId',
+      access: 'viewer',
+      tag,
       summary: 'One mailbox',
       params: mailboxParams,
       responses: { 200: { description: 'The mailbox', schema: mailboxSchema } },
@@ -104,7 +147,10 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
     }),
     // PATCH /api/mailboxes/:mailboxId
     route({
-      method: 'patch', path: '/api/mailboxes/:mailboxId', access: 'member', tag,
+      method: 'patch',
+      path: '/api/mailboxes/:mailboxId',
+      access: 'member',
+      tag,
       summary: 'Change limits (cap, ramp, gap, timezone, weight), the name, or pause/resume',
       params: mailboxParams,
       body: updateMailboxBody,
@@ -113,7 +159,10 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
     }),
     // DELETE /api/mailboxes/:mailboxId
     route({
-      method: 'delete', path: '/api/mailboxes/:mailboxId', access: 'admin', tag,
+      method: 'delete',
+      path: '/api/mailboxes/:mailboxId',
+      access: 'admin',
+      tag,
       summary: 'Delete a mailbox; refused while an active campaign uses it unless ?detach=true',
       params: mailboxParams,
       query: deleteMailboxQuery,
@@ -124,7 +173,10 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
     }),
     // GET /api/mailboxes/:mailboxId/usage
     route({
-      method: 'get', path: '/api/mailboxes/:mailboxId/usage', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/mailboxes/:mailboxId/usage',
+      access: 'viewer',
+      tag,
       summary: "Today's usage: limit (cap and ramp), sent, reserved, remaining and the next allowed send",
       params: mailboxParams,
       responses: { 200: { description: 'Usage', schema: mailboxUsageSchema } },
@@ -132,7 +184,10 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
     }),
     // GET /api/mailboxes/:mailboxId/usage/daily
     route({
-      method: 'get', path: '/api/mailboxes/:mailboxId/usage/daily', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/mailboxes/:mailboxId/usage/daily',
+      access: 'viewer',
+      tag,
       summary: "Messages sent per day (calendar days in the mailbox's timezone), oldest first",
       params: mailboxParams,
       query: dailyUsageQuery,
@@ -141,7 +196,10 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
     }),
     // GET /api/mailboxes/:mailboxId/health
     route({
-      method: 'get', path: '/api/mailboxes/:mailboxId/health', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/mailboxes/:mailboxId/health',
+      access: 'viewer',
+      tag,
       summary: 'Health score explained by its parts, and the auto-pause rule',
       params: mailboxParams,
       responses: { 200: { description: 'Health', schema: mailboxHealthSchema } },
@@ -149,21 +207,38 @@ export function mailboxUserRoutes(deps: { mailboxes: MailboxesService; connect: 
     }),
     // GET /api/mailboxes/:mailboxId/sandbox-messages
     route({
-      method: 'get', path: '/api/mailboxes/:mailboxId/sandbox-messages', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/mailboxes/:mailboxId/sandbox-messages',
+      access: 'viewer',
+      tag,
       summary: 'Messages a sandbox mailbox captured, newest first',
       params: mailboxParams,
       query: sandboxMessagesQuery,
-      responses: { 200: { description: 'Captured messages', schema: z.object({ data: z.array(sandboxMessageSchema), nextCursor: z.string().nullable() }) } },
+      responses: {
+        200: {
+          description: 'Captured messages',
+          schema: z.object({ data: z.array(sandboxMessageSchema), nextCursor: z.string().nullable() }),
+        },
+      },
       handler: async ({ auth, params, query }) => ({ body: await mailboxes.sandboxMessages(auth, params.mailboxId, query) }),
     }),
     // POST /api/mailboxes/:mailboxId/sandbox-messages/:sandboxMessageId/simulate
     route({
-      method: 'post', path: '/api/mailboxes/:mailboxId/sandbox-messages/:sandboxMessageId/simulate', access: 'member', tag,
-      summary: 'The lead answers a captured send: a reply, a bounce or an out-of-office, read by the inbox watcher like real mail (sandbox mailboxes only)',
+      method: 'post',
+      path: '/api/mailboxes/:mailboxId/sandbox-messages/:sandboxMessageId/simulate',
+      access: 'member',
+      tag,
+      summary:
+        'The lead answers a captured send: a reply, a bounce or an out-of-office, read by the inbox watcher like real mail (sandbox mailboxes only)',
       params: sandboxMessageParams,
       body: simulateSandboxMessageBody,
-      responses: { 202: { description: 'Received by the sandbox mailbox; the inbox watcher files it', schema: simulatedSandboxMessageSchema } },
-      handler: async ({ auth, params, body }) => ({ status: 202, body: await sandboxInbox.simulate(auth, params.mailboxId, params.sandboxMessageId, body) }),
+      responses: {
+        202: { description: 'Received by the sandbox mailbox; the inbox watcher files it', schema: simulatedSandboxMessageSchema },
+      },
+      handler: async ({ auth, params, body }) => ({
+        status: 202,
+        body: await sandboxInbox.simulate(auth, params.mailboxId, params.sandboxMessageId, body),
+      }),
     }),
   ];
 }

@@ -17,7 +17,9 @@ const hostSchema = z.string().trim().min(1).max(253);
 const portSchema = z.number().int().min(1).max(65535);
 
 /** Where a mailbox's SMTP/IMAP server is; the passwords live encrypted elsewhere. */
-export const serverConnectionSchema = z.object({ host: z.string(), port: z.number().int(), tlsMode: tlsModeSchema, username: z.string() }).openapi('MailServerConnection');
+export const serverConnectionSchema = z
+  .object({ host: z.string(), port: z.number().int(), tlsMode: tlsModeSchema, username: z.string() })
+  .openapi('MailServerConnection');
 
 /** The shape of Mailbox.settings as this module writes it. */
 export const mailboxSettingsSchema = z.object({ smtp: serverConnectionSchema.optional(), imap: serverConnectionSchema.optional() });
@@ -61,7 +63,9 @@ export const updateMailboxBody = z
     gapJitterSeconds: z.number().int().min(0).max(86_400),
     timezone: timezoneSchema,
     weight: z.number().int().min(1).max(100),
-    status: z.enum(['active', 'paused']).describe('Pause or resume sending; a mailbox that needs re-authorization is resumed by connecting it again'),
+    status: z
+      .enum(['active', 'paused'])
+      .describe('Pause or resume sending; a mailbox that needs re-authorization is resumed by connecting it again'),
   })
   .partial()
   .strict();
@@ -166,7 +170,7 @@ export const sandboxMessageSchema = z
     subject: z.string(),
     raw: z.string().describe('The whole MIME message'),
     headers: z.array(z.object({ name: z.string(), value: z.string() })).describe('Every header, decoded, in the order written'),
-    html: z.string().nullable().describe("The HTML body as sent (not sanitized: render it only in a sandboxed frame)"),
+    html: z.string().nullable().describe('The HTML body as sent (not sanitized: render it only in a sandboxed frame)'),
     text: z.string().nullable().describe('The plain-text body'),
     createdAt: z.iso.datetime(),
   })
@@ -181,8 +185,16 @@ export const simulateSandboxMessageBody = z
   .object({
     kind: z
       .enum(simulationKinds)
-      .describe('reply: the lead answers (stops their sequence); bounce: a delivery status notification; out_of_office: an auto-reply (postpones, never stops)'),
-    bodyText: z.string().trim().min(1).max(100_000).optional().describe('What the lead writes (reply, out_of_office); a default sentence when absent'),
+      .describe(
+        'reply: the lead answers (stops their sequence); bounce: a delivery status notification; out_of_office: an auto-reply (postpones, never stops)',
+      ),
+    bodyText: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100_000)
+      .optional()
+      .describe('What the lead writes (reply, out_of_office); a default sentence when absent'),
     bounceStatus: z
       .string()
       .regex(/^[45]\.\d{1,3}\.\d{1,3}$/, 'an enhanced status code such as 5.1.1 (hard) or 4.2.2 (soft)')
@@ -191,8 +203,14 @@ export const simulateSandboxMessageBody = z
   })
   .strict()
   .superRefine((body, ctx) => {
-    if (body.kind === 'bounce' && body.bodyText !== undefined) ctx.addIssue({ code: 'custom', path: ['bodyText'], message: 'a bounce is written by the mail system: give bodyText with reply or out_of_office' });
-    if (body.kind !== 'bounce' && body.bounceStatus !== undefined) ctx.addIssue({ code: 'custom', path: ['bounceStatus'], message: 'bounceStatus applies to kind bounce only' });
+    if (body.kind === 'bounce' && body.bodyText !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bodyText'],
+        message: 'a bounce is written by the mail system: give bodyText with reply or out_of_office',
+      });
+    if (body.kind !== 'bounce' && body.bounceStatus !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['bounceStatus'], message: 'bounceStatus applies to kind bounce only' });
   })
   .openapi('SandboxSimulation');
 
@@ -212,7 +230,11 @@ export const simulatedSandboxMessageSchema = z
 
 export const sandboxInboxReadBody = z
   .object({
-    cursor: z.string().regex(/^\d{1,20}$/, 'the last sequence watched (decimal digits)').nullable().describe('null before the first watch'),
+    cursor: z
+      .string()
+      .regex(/^\d{1,20}$/, 'the last sequence watched (decimal digits)')
+      .nullable()
+      .describe('null before the first watch'),
     limit: z.number().int().min(1).max(500).default(100),
   })
   .strict();

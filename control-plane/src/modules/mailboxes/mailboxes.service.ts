@@ -28,14 +28,19 @@ type CreateSandboxMailbox = z.infer<typeof createSandboxMailboxBody>;
 
 /** The user-facing mailbox operations; every query goes through the caller's organization scope. */
 export class MailboxesService {
-  constructor(private readonly deps: { secrets: SecretBox; clock: Clock; broker: TokenBroker; healthPolicy: HealthPolicy; outbound: OutboundPolicy }) {}
+  constructor(
+    private readonly deps: { secrets: SecretBox; clock: Clock; broker: TokenBroker; healthPolicy: HealthPolicy; outbound: OutboundPolicy },
+  ) {}
 
   async list(auth: AuthContext) {
     const rows = await auth.db.mailbox.findMany({ orderBy: { createdAt: 'asc' } });
     const mailboxes = [];
     for (const row of rows) {
       const mailbox = await this.present(auth, row);
-      mailboxes.push({ ...mailbox, usage: toUsage(await mailboxCapacity(auth.db, { ...row, status: mailbox.status }, this.deps.clock.now())) });
+      mailboxes.push({
+        ...mailbox,
+        usage: toUsage(await mailboxCapacity(auth.db, { ...row, status: mailbox.status }, this.deps.clock.now())),
+      });
     }
     return mailboxes;
   }
@@ -48,10 +53,12 @@ export class MailboxesService {
     const mailbox = await this.find(auth, mailboxId);
     const { restartRamp, status, ...limits } = input;
     if (status === 'active' && mailbox.status !== 'active' && mailbox.status !== 'paused') {
-      if (mailbox.status === 'needs_reauth') throw new AppError('mailbox_needs_reauth', 'Connect the mailbox again to resume it', { mailboxId });
+      if (mailbox.status === 'needs_reauth')
+        throw new AppError('mailbox_needs_reauth', 'Connect the mailbox again to resume it', { mailboxId });
       throw new ConflictError(`${withArticle(mailbox.status, { capital: true })} mailbox cannot be resumed`);
     }
-    const statusChange = status && status !== mailbox.status ? { status, statusReason: status === 'paused' ? 'Paused by a user' : null } : {};
+    const statusChange =
+      status && status !== mailbox.status ? { status, statusReason: status === 'paused' ? 'Paused by a user' : null } : {};
     const row = await auth.db.mailbox.update({
       where: { id: mailbox.id },
       data: { ...limits, ...statusChange, ...(restartRamp ? { rampStartedAt: this.deps.clock.now() } : {}) },
@@ -85,16 +92,32 @@ export class MailboxesService {
       await db.mailbox.delete({ where: { id: mailbox.id } });
     });
     this.deps.broker.forget(mailbox.id);
-    await recordAudit(auth, { action: 'mailbox.deleted', targetType: 'mailbox', targetId: mailbox.id, data: { email: mailbox.email, detachedFrom: uses.map((use) => use.campaign.id) } });
+    await recordAudit(auth, {
+      action: 'mailbox.deleted',
+      targetType: 'mailbox',
+      targetId: mailbox.id,
+      data: { email: mailbox.email, detachedFrom: uses.map((use) => use.campaign.id) },
+    });
   }
 
   /** Verifies the SMTP and IMAP logins first (the server's own error text on failure); saving an existing address updates it. */
   async saveSmtp(auth: AuthContext, input: CreateSmtpMailbox) {
-    const smtp: SmtpConnection = { host: input.smtp.host, port: input.smtp.port, tlsMode: input.smtp.tlsMode, username: input.smtp.username ?? input.email };
+    const smtp: SmtpConnection = {
+      host: input.smtp.host,
+      port: input.smtp.port,
+      tlsMode: input.smtp.tlsMode,
+      username: input.smtp.username ?? input.email,
+    };
     await verifySmtpConnection(smtp, input.smtp.password, this.deps.outbound);
-    const imap = input.imap ? { host: input.imap.host, port: input.imap.port, tlsMode: input.imap.tlsMode, username: input.imap.username ?? smtp.username } : undefined;
+    const imap = input.imap
+      ? { host: input.imap.host, port: input.imap.port, tlsMode: input.imap.tlsMode, username: input.imap.username ?? smtp.username }
+      : undefined;
     if (imap) await verifyImapConnection(imap, input.imap?.password ?? input.smtp.password, this.deps.outbound);
-    const credentials = { kind: 'smtp' as const, password: input.smtp.password, ...(input.imap?.password ? { imapPassword: input.imap.password } : {}) };
+    const credentials = {
+      kind: 'smtp' as const,
+      password: input.smtp.password,
+      ...(input.imap?.password ? { imapPassword: input.imap.password } : {}),
+    };
     return this.upsert(auth, input.email, {
       provider: 'smtp',
       displayName: input.displayName,
@@ -105,7 +128,11 @@ export class MailboxesService {
 
   async createSandbox(auth: AuthContext, input: CreateSandboxMailbox) {
     const existing = await auth.db.mailbox.findFirst({ where: { email: input.email } });
-    if (existing) throw new ConflictError('A mailbox with this address exists already', { mailboxId: existing.id, issues: [{ path: 'email', message: 'A mailbox with this address exists already' }] });
+    if (existing)
+      throw new ConflictError('A mailbox with this address exists already', {
+        mailboxId: existing.id,
+        issues: [{ path: 'email', message: 'A mailbox with this address exists already' }],
+      });
     return this.upsert(auth, input.email, {
       provider: 'sandbox',
       displayName: input.displayName,
@@ -146,7 +173,13 @@ export class MailboxesService {
     const { page, nextCursor } = newestFirstPage(rows, query.limit);
     const data = await Promise.all(
       page.map(async (row) => ({
-        id: row.id, messageId: row.messageId, to: row.toAddress, subject: row.subject, raw: row.raw, ...(await readableMessage(row.raw)), createdAt: row.createdAt.toISOString(),
+        id: row.id,
+        messageId: row.messageId,
+        to: row.toAddress,
+        subject: row.subject,
+        raw: row.raw,
+        ...(await readableMessage(row.raw)),
+        createdAt: row.createdAt.toISOString(),
       })),
     );
     return { data, nextCursor };
@@ -197,7 +230,12 @@ export class MailboxesService {
       ? await auth.db.mailbox.update({ where: { id }, data })
       : await auth.db.mailbox.create({ data: { id, organizationId: auth.organizationId, email, ...input.pacing, ...data } });
     if (existing) this.deps.broker.forget(id);
-    await recordAudit(auth, { action: existing ? 'mailbox.reconnected' : 'mailbox.created', targetType: 'mailbox', targetId: id, data: { provider: input.provider, email } });
+    await recordAudit(auth, {
+      action: existing ? 'mailbox.reconnected' : 'mailbox.created',
+      targetType: 'mailbox',
+      targetId: id,
+      data: { provider: input.provider, email },
+    });
     return { created: !existing, mailbox: await this.present(auth, row) };
   }
 }

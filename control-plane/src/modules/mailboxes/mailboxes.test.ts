@@ -15,15 +15,32 @@ afterAll(() => t.close());
 
 describe('mailbox API', () => {
   it('creates with the documented defaults and updates limits', async () => {
-    const created = await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: 'Demo@Sandbox.example', displayName: 'Demo' });
+    const created = await t.http
+      .post('/api/mailboxes/sandbox')
+      .set(owner.auth)
+      .send({ email: 'Demo@Sandbox.example', displayName: 'Demo' });
     // A sandbox mailbox delivers nowhere: it starts with no ramp and no gap (docs/mailboxes.md), the cap applies.
     expect(created.body).toMatchObject({
-      provider: 'sandbox', email: 'demo@sandbox.example', status: 'active', dailyCap: 30, rampEnabled: false, rampStart: 10, rampStep: 5,
-      minGapSeconds: 0, gapJitterSeconds: 0, timezone: 'UTC', weight: 1, smtp: null, imap: null,
+      provider: 'sandbox',
+      email: 'demo@sandbox.example',
+      status: 'active',
+      dailyCap: 30,
+      rampEnabled: false,
+      rampStart: 10,
+      rampStep: 5,
+      minGapSeconds: 0,
+      gapJitterSeconds: 0,
+      timezone: 'UTC',
+      weight: 1,
+      smtp: null,
+      imap: null,
     });
     // Health as docs/mailboxes.md defines it: full marks but the 10 age points a just-connected mailbox has not earned.
     expect(created.body.healthScore).toBe(90);
-    const updated = await t.http.patch(`/api/mailboxes/${created.body.id}`).set(owner.auth).send({ dailyCap: 50, timezone: 'Europe/Berlin', weight: 3, displayName: null });
+    const updated = await t.http
+      .patch(`/api/mailboxes/${created.body.id}`)
+      .set(owner.auth)
+      .send({ dailyCap: 50, timezone: 'Europe/Berlin', weight: 3, displayName: null });
     expect(updated.body).toMatchObject({ dailyCap: 50, timezone: 'Europe/Berlin', weight: 3, displayName: null });
     const listed = await t.http.get('/api/mailboxes').set(owner.auth);
     expect(listed.body.data.map((m: { id: string }) => m.id)).toEqual([created.body.id]);
@@ -65,11 +82,17 @@ describe('mailbox API', () => {
     expect(daily.body.timezone).toBe('America/New_York');
     expect(daily.body.days).toHaveLength(7);
     expect(daily.body.days.at(-1)).toEqual({ date: localDate(new Date(now)), sent: 1 });
-    expect(daily.body.days.find((day: { date: string }) => day.date === localDate(hoursAgo(49)))).toEqual({ date: localDate(hoursAgo(49)), sent: 2 });
+    expect(daily.body.days.find((day: { date: string }) => day.date === localDate(hoursAgo(49)))).toEqual({
+      date: localDate(hoursAgo(49)),
+      sent: 2,
+    });
     // The send 40 days ago is outside the window.
     expect(daily.body.days.reduce((total: number, day: { sent: number }) => total + day.sent, 0)).toBe(3);
     expect((await t.http.get(`/api/mailboxes/${created.body.id}/usage/daily`).set(owner.auth)).body.days).toHaveLength(30);
-    expect((await t.http.get(`/api/mailboxes/${created.body.id}/usage/daily?days=0`).set(owner.auth)).body).toMatchObject({ code: 'validation_failed', issues: [{ path: 'days', in: 'query' }] });
+    expect((await t.http.get(`/api/mailboxes/${created.body.id}/usage/daily?days=0`).set(owner.auth)).body).toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: 'days', in: 'query' }],
+    });
 
     const listed = await t.http.get('/api/mailboxes').set(owner.auth);
     const item = listed.body.data.find((mailbox: { id: string }) => mailbox.id === created.body.id);
@@ -81,17 +104,31 @@ describe('mailbox API', () => {
     expect(created.body.lastWatchedAt).toBeNull();
     const before = Date.now();
     // A watch reported in two requests: only the last one, which carries the cursor, completes it.
-    const partial = await callAsN8n(t, '/api/internal/n8n/inbox-watch/results', { mailboxId: created.body.id, previousCursor: null, cursor: null, events: [] });
+    const partial = await callAsN8n(t, '/api/internal/n8n/inbox-watch/results', {
+      mailboxId: created.body.id,
+      previousCursor: null,
+      cursor: null,
+      events: [],
+    });
     expect(partial.status, partial.text).toBe(200);
     expect((await t.http.get(`/api/mailboxes/${created.body.id}`).set(owner.auth)).body.lastWatchedAt).toBeNull();
-    await callAsN8n(t, '/api/internal/n8n/inbox-watch/results', { mailboxId: created.body.id, previousCursor: null, cursor: '0', events: [] });
-    const watched = (await t.http.get('/api/mailboxes').set(owner.auth)).body.data.find((mailbox: { id: string }) => mailbox.id === created.body.id);
+    await callAsN8n(t, '/api/internal/n8n/inbox-watch/results', {
+      mailboxId: created.body.id,
+      previousCursor: null,
+      cursor: '0',
+      events: [],
+    });
+    const watched = (await t.http.get('/api/mailboxes').set(owner.auth)).body.data.find(
+      (mailbox: { id: string }) => mailbox.id === created.body.id,
+    );
     expect(Date.parse(watched.lastWatchedAt)).toBeGreaterThanOrEqual(before - 1000);
   });
 
   it('lets viewers read but not change mailboxes', async () => {
     const invitation = await t.http.post('/api/invitations').set(owner.auth).send({ email: 'viewer@example.com', role: 'viewer' });
-    const viewer = await t.http.post('/api/invitations/accept').send({ token: invitation.body.token, name: 'Viewer', password: 'viewer password' });
+    const viewer = await t.http
+      .post('/api/invitations/accept')
+      .send({ token: invitation.body.token, name: 'Viewer', password: 'viewer password' });
     const auth = { Authorization: `Bearer ${viewer.body.accessToken}` };
     expect((await t.http.get('/api/mailboxes').set(auth)).status).toBe(200);
     expect((await t.http.post('/api/mailboxes/sandbox').set(auth).send({ email: 'nope@sandbox.example' })).status).toBe(403);

@@ -14,11 +14,21 @@ import { withArticle } from '../../lib/words.js';
  * What the n8n nodes may fetch or hand over for one mailbox. n8n is platform infrastructure: the
  * signed request names the mailbox, and its row decides the organization.
  */
-async function usableMailbox(prisma: PrismaClient, mailboxId: string, provider: 'smtp' | 'sandbox', expectedProvider?: string, purpose: 'send' | 'watch' = 'send') {
+async function usableMailbox(
+  prisma: PrismaClient,
+  mailboxId: string,
+  provider: 'smtp' | 'sandbox',
+  expectedProvider?: string,
+  purpose: 'send' | 'watch' = 'send',
+) {
   const mailbox = await prisma.mailbox.findUnique({ where: { id: mailboxId } });
   if (!mailbox) throw new NotFoundError('Mailbox');
   if (mailbox.provider !== provider || (expectedProvider && expectedProvider !== provider)) {
-    throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is ${withArticle(mailbox.provider)} mailbox, not ${expectedProvider ?? provider}`, { provider: mailbox.provider });
+    throw new AppError(
+      'mailbox_unavailable',
+      `Mailbox ${mailbox.email} is ${withArticle(mailbox.provider)} mailbox, not ${expectedProvider ?? provider}`,
+      { provider: mailbox.provider },
+    );
   }
   // A paused mailbox stops sending, not receiving: its replies and bounces are still watched.
   if (purpose === 'send' || mailbox.status !== 'paused') assertMailboxCanSend(mailbox);
@@ -52,10 +62,22 @@ export async function imapCredentials(deps: { prisma: PrismaClient; secrets: Sec
   const imap = mailboxSettingsSchema.safeParse(mailbox.settings).data?.imap;
   const credentials = openCredentials(deps.secrets, mailbox);
   if (!imap || credentials?.kind !== 'smtp') {
-    throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} has no IMAP settings, so its inbox cannot be watched; save the mailbox again with them`, { mailboxId });
+    throw new AppError(
+      'mailbox_unavailable',
+      `Mailbox ${mailbox.email} has no IMAP settings, so its inbox cannot be watched; save the mailbox again with them`,
+      { mailboxId },
+    );
   }
   const { secure, requireTls } = transportFlags(imap.tlsMode);
-  return { host: imap.host, port: imap.port, tlsMode: imap.tlsMode, secure, requireTls, username: imap.username, password: credentials.imapPassword ?? credentials.password };
+  return {
+    host: imap.host,
+    port: imap.port,
+    tlsMode: imap.tlsMode,
+    secure,
+    requireTls,
+    username: imap.username,
+    password: credentials.imapPassword ?? credentials.password,
+  };
 }
 
 /**
@@ -73,10 +95,20 @@ export async function captureSandboxMessage(prisma: PrismaClient, input: z.infer
   const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
   if (parsed.headers.size === 0) throw new ValidationError([{ path: 'raw', message: 'is not a base64 MIME message' }]);
   const created = await db.sandboxMessage.createManyAndReturn({
-    data: [{ organizationId: mailbox.organizationId, mailboxId: mailbox.id, messageId: input.messageId, toAddress: input.to, subject: input.subject ?? parsed.subject ?? '', raw }],
+    data: [
+      {
+        organizationId: mailbox.organizationId,
+        mailboxId: mailbox.id,
+        messageId: input.messageId,
+        toAddress: input.to,
+        subject: input.subject ?? parsed.subject ?? '',
+        raw,
+      },
+    ],
     skipDuplicates: true,
   });
   // A concurrent retry may have stored it between our read and write.
-  if (created.length === 0) return { status: 200, body: answer(await db.sandboxMessage.findFirstOrThrow({ where: { messageId: input.messageId } }), true) };
+  if (created.length === 0)
+    return { status: 200, body: answer(await db.sandboxMessage.findFirstOrThrow({ where: { messageId: input.messageId } }), true) };
   return { status: 201, body: answer(created[0]!, false) };
 }

@@ -55,7 +55,9 @@ describe('Outlook connect and broker', () => {
     const sendMail = await fetch(`${first.body.apiBaseUrl}/v1.0/me/sendMail`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${first.body.accessToken}`, 'Content-Type': 'text/plain' },
-      body: Buffer.from(`From: ${address}\r\nTo: lead@example.com\r\nMessage-ID: <m1@ophir.test>\r\nSubject: Hi\r\n\r\nHello`).toString('base64'),
+      body: Buffer.from(`From: ${address}\r\nTo: lead@example.com\r\nMessage-ID: <m1@ophir.test>\r\nSubject: Hi\r\n\r\nHello`).toString(
+        'base64',
+      ),
     });
     expect(sendMail.status).toBe(202);
     expect(microsoft.sentBy(address).map((message) => message.internetMessageId)).toEqual(['<m1@ophir.test>']);
@@ -85,8 +87,13 @@ describe('Outlook connect and broker', () => {
   });
 
   it('stores no Microsoft token in clear', async () => {
-    const refreshTokens = microsoft.calls('token').map((call) => call.form.get('refresh_token')).filter((value): value is string => Boolean(value));
+    const refreshTokens = microsoft
+      .calls('token')
+      .map((call) => call.form.get('refresh_token'))
+      .filter((value): value is string => Boolean(value));
     expect(refreshTokens.length).toBeGreaterThanOrEqual(2);
-    expect(await plaintextOccurrences(t, [...refreshTokens, ...microsoft.oauth.refreshTokensOf(address), ...issuedAccessTokens])).toEqual([]);
+    expect(await plaintextOccurrences(t, [...refreshTokens, ...microsoft.oauth.refreshTokensOf(address), ...issuedAccessTokens])).toEqual(
+      [],
+    );
   });
 });

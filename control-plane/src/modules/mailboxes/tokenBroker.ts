@@ -53,10 +53,18 @@ export class TokenBroker {
     const mailbox = await this.deps.prisma.mailbox.findUnique({ where: { id: mailboxId } });
     if (!mailbox) throw new NotFoundError('Mailbox');
     if (mailbox.provider !== 'gmail' && mailbox.provider !== 'outlook') {
-      throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is ${withArticle(mailbox.provider)} mailbox and has no access token`, { provider: mailbox.provider });
+      throw new AppError(
+        'mailbox_unavailable',
+        `Mailbox ${mailbox.email} is ${withArticle(mailbox.provider)} mailbox and has no access token`,
+        { provider: mailbox.provider },
+      );
     }
     if (expectedProvider && expectedProvider !== mailbox.provider) {
-      throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is ${withArticle(mailbox.provider)} mailbox, not ${expectedProvider}`, { provider: mailbox.provider });
+      throw new AppError(
+        'mailbox_unavailable',
+        `Mailbox ${mailbox.email} is ${withArticle(mailbox.provider)} mailbox, not ${expectedProvider}`,
+        { provider: mailbox.provider },
+      );
     }
     // A paused mailbox stops sending, not receiving: its replies and bounces are still watched.
     if (purpose === 'send' || mailbox.status !== 'paused') assertMailboxCanSend(mailbox);
@@ -97,7 +105,10 @@ export class TokenBroker {
       answer = await provider.refresh(credentials.refreshToken);
     } catch (error) {
       if (error instanceof GrantRevokedError) {
-        throw await this.markNeedsReauth(mailbox, `${provider.name} refused the stored grant (${error.message}); connect the mailbox again`);
+        throw await this.markNeedsReauth(
+          mailbox,
+          `${provider.name} refused the stored grant (${error.message}); connect the mailbox again`,
+        );
       }
       throw error;
     }
@@ -122,11 +133,22 @@ export class TokenBroker {
       data: { status: 'needs_reauth', statusReason: reason },
     });
     if (flipped.count === 1) {
-      this.deps.logger.warn({ mailboxId: mailbox.id, organizationId: mailbox.organizationId }, 'mailbox grant revoked: needs re-authorization');
+      this.deps.logger.warn(
+        { mailboxId: mailbox.id, organizationId: mailbox.organizationId },
+        'mailbox grant revoked: needs re-authorization',
+      );
       await this.deps.prisma.auditLog.create({
-        data: { organizationId: mailbox.organizationId, action: 'mailbox.needs_reauth', targetType: 'mailbox', targetId: mailbox.id, data: { reason } },
+        data: {
+          organizationId: mailbox.organizationId,
+          action: 'mailbox.needs_reauth',
+          targetType: 'mailbox',
+          targetId: mailbox.id,
+          data: { reason },
+        },
       });
     }
-    return new AppError('mailbox_needs_reauth', `Mailbox ${mailbox.email} needs to be connected again: ${reason}`, { mailboxId: mailbox.id });
+    return new AppError('mailbox_needs_reauth', `Mailbox ${mailbox.email} needs to be connected again: ${reason}`, {
+      mailboxId: mailbox.id,
+    });
   }
 }

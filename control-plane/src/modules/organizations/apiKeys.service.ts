@@ -38,7 +38,12 @@ export class ApiKeysService {
         expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
       },
     });
-    await recordAudit(auth, { action: 'api_key.created', targetType: 'api_key', targetId: row.id, data: { name: input.name, role: input.role } });
+    await recordAudit(auth, {
+      action: 'api_key.created',
+      targetType: 'api_key',
+      targetId: row.id,
+      data: { name: input.name, role: input.role },
+    });
     return { ...toApiKey(row), key };
   }
 
@@ -48,7 +53,10 @@ export class ApiKeysService {
   }
 
   async revoke(auth: AuthContext, apiKeyId: string): Promise<void> {
-    const revoked = await auth.db.apiKey.updateMany({ where: { id: apiKeyId, revokedAt: null }, data: { revokedAt: this.deps.clock.now() } });
+    const revoked = await auth.db.apiKey.updateMany({
+      where: { id: apiKeyId, revokedAt: null },
+      data: { revokedAt: this.deps.clock.now() },
+    });
     if (revoked.count === 0) throw new NotFoundError('API key');
     await recordAudit(auth, { action: 'api_key.revoked', targetType: 'api_key', targetId: apiKeyId });
   }

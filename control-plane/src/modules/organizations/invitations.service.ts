@@ -28,7 +28,10 @@ export class InvitationsService {
 
   async create(auth: AuthContext, input: { email: string; role: Role }) {
     const member = await auth.db.membership.findFirst({ where: { user: { email: input.email } } });
-    if (member) throw new ConflictError('This person is already a member', { issues: [{ path: 'email', message: 'This person is already a member' }] });
+    if (member)
+      throw new ConflictError('This person is already a member', {
+        issues: [{ path: 'email', message: 'This person is already a member' }],
+      });
     const now = this.deps.clock.now();
     // A new invitation replaces any pending one for the same address.
     await auth.db.invitation.updateMany({ where: { email: input.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
@@ -43,7 +46,12 @@ export class InvitationsService {
         expiresAt: new Date(now.getTime() + invitationTtlMs),
       },
     });
-    await recordAudit(auth, { action: 'invitation.created', targetType: 'invitation', targetId: invitation.id, data: { email: input.email, role: input.role } });
+    await recordAudit(auth, {
+      action: 'invitation.created',
+      targetType: 'invitation',
+      targetId: invitation.id,
+      data: { email: input.email, role: input.role },
+    });
     return { ...toInvitation(invitation), token };
   }
 
@@ -65,7 +73,10 @@ export class InvitationsService {
   }
 
   private async findPending(token: string, now: Date) {
-    const invitation = await this.deps.prisma.invitation.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { organization: true } });
+    const invitation = await this.deps.prisma.invitation.findUnique({
+      where: { tokenHash: sha256Hex(token) },
+      include: { organization: true },
+    });
     if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) return null;
     return invitation;
   }
@@ -109,7 +120,13 @@ export class InvitationsService {
         update: {},
       });
       await tx.auditLog.create({
-        data: { organizationId: invitation.organizationId, actorUserId: account.id, action: 'invitation.accepted', targetType: 'invitation', targetId: invitation.id },
+        data: {
+          organizationId: invitation.organizationId,
+          actorUserId: account.id,
+          action: 'invitation.accepted',
+          targetType: 'invitation',
+          targetId: invitation.id,
+        },
       });
       return account;
     });

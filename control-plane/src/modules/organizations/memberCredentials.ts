@@ -31,14 +31,18 @@ function mayInvite(role: Role, invitedRole: Role): boolean {
  * The live API keys and pending invitations a member issued: directly, or through a key of theirs
  * (an admin key can mint keys and send invitations, so it would otherwise outlive its creator's rights).
  */
-async function issuedBy(db: CredentialsDb, userId: string, now: Date): Promise<{ apiKeys: IssuedApiKey[]; invitations: IssuedInvitation[] }> {
+async function issuedBy(
+  db: CredentialsDb,
+  userId: string,
+  now: Date,
+): Promise<{ apiKeys: IssuedApiKey[]; invitations: IssuedInvitation[] }> {
   const liveKeys = await db.apiKey.findMany({
     where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
     select: { id: true, role: true, createdById: true },
   });
   const issuers = new Set([userId]);
   const apiKeys: IssuedApiKey[] = [];
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const key of liveKeys) {
       if (issuers.has(key.createdById) && !issuers.has(key.id)) {

@@ -41,7 +41,12 @@ export async function updateMemberRole(auth: AuthContext, membershipId: string, 
     await tx.membership.update({ where: { id: membershipId }, data: { role } });
     return demoted ? capIssuedCredentials(tx, membership.userId, role, now) : undefined;
   });
-  await recordAudit(auth, { action: 'member.role_changed', targetType: 'membership', targetId: membershipId, data: { from: membership.role, to: role } });
+  await recordAudit(auth, {
+    action: 'member.role_changed',
+    targetType: 'membership',
+    targetId: membershipId,
+    data: { from: membership.role, to: role },
+  });
   if (changes) await recordCredentialChanges(auth, changes, { membershipId, cause: 'member_demoted' });
   return (await listMembers(auth)).find((m) => m.id === membershipId)!;
 }
@@ -55,20 +60,37 @@ export async function removeMember(auth: AuthContext, membershipId: string, now:
     await tx.refreshToken.updateMany({ where: { userId: membership.userId, revokedAt: null }, data: { revokedAt: now } });
     return revokeIssuedCredentials(tx, membership.userId, now);
   });
-  await recordAudit(auth, { action: 'member.removed', targetType: 'membership', targetId: membershipId, data: { email: membership.user.email } });
+  await recordAudit(auth, {
+    action: 'member.removed',
+    targetType: 'membership',
+    targetId: membershipId,
+    data: { email: membership.user.email },
+  });
   await recordCredentialChanges(auth, changes, { membershipId, cause: 'member_removed' });
 }
 
-async function recordCredentialChanges(auth: AuthContext, changes: CredentialChanges, because: { membershipId: string; cause: string }): Promise<void> {
+async function recordCredentialChanges(
+  auth: AuthContext,
+  changes: CredentialChanges,
+  because: { membershipId: string; cause: string },
+): Promise<void> {
   for (const key of changes.revokedApiKeys) {
     await recordAudit(auth, { action: 'api_key.revoked', targetType: 'api_key', targetId: key.id, data: { role: key.role, ...because } });
   }
   for (const key of changes.cappedApiKeys) {
-    await recordAudit(auth, { action: 'api_key.role_capped', targetType: 'api_key', targetId: key.id, data: { from: key.role, to: key.to, ...because } });
+    await recordAudit(auth, {
+      action: 'api_key.role_capped',
+      targetType: 'api_key',
+      targetId: key.id,
+      data: { from: key.role, to: key.to, ...because },
+    });
   }
   for (const invitation of changes.revokedInvitations) {
     await recordAudit(auth, {
-      action: 'invitation.revoked', targetType: 'invitation', targetId: invitation.id, data: { email: invitation.email, role: invitation.role, ...because },
+      action: 'invitation.revoked',
+      targetType: 'invitation',
+      targetId: invitation.id,
+      data: { email: invitation.email, role: invitation.role, ...because },
     });
   }
 }

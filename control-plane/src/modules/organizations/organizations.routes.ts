@@ -8,19 +8,42 @@ import type { ApiKeysService } from './apiKeys.service.js';
 import type { InvitationsService } from './invitations.service.js';
 import { listMembers, removeMember, updateMemberRole } from './members.service.js';
 import {
-  acceptInvitationBody, apiKeyParams, apiKeySchema, auditEntrySchema, auditQuery, createApiKeyBody, createdApiKeySchema,
-  createdInvitationSchema, createInvitationBody, invitationParams, invitationPreviewSchema, invitationSchema, invitationTokenBody, memberSchema, membershipParams,
-  organizationSchema, updateMemberBody, updateOrganizationBody,
+  acceptInvitationBody,
+  apiKeyParams,
+  apiKeySchema,
+  auditEntrySchema,
+  auditQuery,
+  createApiKeyBody,
+  createdApiKeySchema,
+  createdInvitationSchema,
+  createInvitationBody,
+  invitationParams,
+  invitationPreviewSchema,
+  invitationSchema,
+  invitationTokenBody,
+  memberSchema,
+  membershipParams,
+  organizationSchema,
+  updateMemberBody,
+  updateOrganizationBody,
 } from './organizations.schemas.js';
 import { recordAudit } from './audit.js';
 import { newestFirstOrder, newestFirstPage, olderThan } from '../../lib/http/cursor.js';
 
-export function organizationRoutes(deps: { invitations: InvitationsService; apiKeys: ApiKeysService; clock: Clock; sessionCookie: SessionCookie }): AnyRoute[] {
+export function organizationRoutes(deps: {
+  invitations: InvitationsService;
+  apiKeys: ApiKeysService;
+  clock: Clock;
+  sessionCookie: SessionCookie;
+}): AnyRoute[] {
   const { invitations, apiKeys, clock, sessionCookie } = deps;
   return [
     // GET /api/organization
     route({
-      method: 'get', path: '/api/organization', access: 'viewer', tag: 'Organization',
+      method: 'get',
+      path: '/api/organization',
+      access: 'viewer',
+      tag: 'Organization',
       summary: 'The organization you are signed in to',
       responses: { 200: { description: 'The organization', schema: organizationSchema } },
       handler: async ({ auth }) => {
@@ -31,26 +54,40 @@ export function organizationRoutes(deps: { invitations: InvitationsService; apiK
     }),
     // PATCH /api/organization
     route({
-      method: 'patch', path: '/api/organization', access: 'admin', tag: 'Organization',
+      method: 'patch',
+      path: '/api/organization',
+      access: 'admin',
+      tag: 'Organization',
       summary: 'Rename the organization',
       body: updateOrganizationBody,
       responses: { 200: { description: 'The organization', schema: organizationSchema } },
       handler: async ({ auth, body }) => {
         const org = await auth.db.organization.update({ where: { id: auth.organizationId }, data: { name: body.name } });
-        await recordAudit(auth, { action: 'organization.renamed', targetType: 'organization', targetId: org.id, data: { name: body.name } });
+        await recordAudit(auth, {
+          action: 'organization.renamed',
+          targetType: 'organization',
+          targetId: org.id,
+          data: { name: body.name },
+        });
         return { body: { id: org.id, name: org.name, createdAt: org.createdAt.toISOString() } };
       },
     }),
     // GET /api/members
     route({
-      method: 'get', path: '/api/members', access: 'viewer', tag: 'Members',
+      method: 'get',
+      path: '/api/members',
+      access: 'viewer',
+      tag: 'Members',
       summary: 'Members of the organization and their roles',
       responses: { 200: { description: 'Members', schema: z.object({ data: z.array(memberSchema) }) } },
       handler: async ({ auth }) => ({ body: { data: await listMembers(auth) } }),
     }),
     // PATCH /api/members/:membershipId
     route({
-      method: 'patch', path: '/api/members/:membershipId', access: 'admin', tag: 'Members',
+      method: 'patch',
+      path: '/api/members/:membershipId',
+      access: 'admin',
+      tag: 'Members',
       summary: "Change a member's role; on a demotion their API keys are capped to it and invitations they may no longer send are revoked",
       params: membershipParams,
       body: updateMemberBody,
@@ -59,7 +96,10 @@ export function organizationRoutes(deps: { invitations: InvitationsService; apiK
     }),
     // DELETE /api/members/:membershipId
     route({
-      method: 'delete', path: '/api/members/:membershipId', access: 'admin', tag: 'Members',
+      method: 'delete',
+      path: '/api/members/:membershipId',
+      access: 'admin',
+      tag: 'Members',
       summary: 'Remove a member: their sessions end, and the API keys and pending invitations they issued are revoked',
       params: membershipParams,
       responses: { 204: { description: 'Removed' } },
@@ -69,7 +109,10 @@ export function organizationRoutes(deps: { invitations: InvitationsService; apiK
     }),
     // POST /api/invitations
     route({
-      method: 'post', path: '/api/invitations', access: 'admin', tag: 'Members',
+      method: 'post',
+      path: '/api/invitations',
+      access: 'admin',
+      tag: 'Members',
       summary: 'Invite someone by email; the token is returned once',
       body: createInvitationBody,
       responses: { 201: { description: 'Invitation', schema: createdInvitationSchema } },
@@ -77,14 +120,20 @@ export function organizationRoutes(deps: { invitations: InvitationsService; apiK
     }),
     // GET /api/invitations
     route({
-      method: 'get', path: '/api/invitations', access: 'admin', tag: 'Members',
+      method: 'get',
+      path: '/api/invitations',
+      access: 'admin',
+      tag: 'Members',
       summary: 'Pending invitations',
       responses: { 200: { description: 'Invitations', schema: z.object({ data: z.array(invitationSchema) }) } },
       handler: async ({ auth }) => ({ body: { data: await invitations.list(auth) } }),
     }),
     // DELETE /api/invitations/:invitationId
     route({
-      method: 'delete', path: '/api/invitations/:invitationId', access: 'admin', tag: 'Members',
+      method: 'delete',
+      path: '/api/invitations/:invitationId',
+      access: 'admin',
+      tag: 'Members',
       summary: 'Revoke a pending invitation',
       params: invitationParams,
       responses: { 204: { description: 'Revoked' } },
@@ -94,16 +143,23 @@ export function organizationRoutes(deps: { invitations: InvitationsService; apiK
     }),
     // POST /api/invitations/preview
     route({
-      method: 'post', path: '/api/invitations/preview', access: 'public', tag: 'Members',
+      method: 'post',
+      path: '/api/invitations/preview',
+      access: 'public',
+      tag: 'Members',
       summary: 'What a pending invitation is for (organization, address, role), before accepting it',
-      description: 'The token travels in the body, not the URL, so that it stays out of access logs. An accepted, revoked or expired invitation is 404.',
+      description:
+        'The token travels in the body, not the URL, so that it stays out of access logs. An accepted, revoked or expired invitation is 404.',
       body: invitationTokenBody,
       responses: { 200: { description: 'The invitation', schema: invitationPreviewSchema } },
       handler: async ({ body }) => ({ body: await invitations.preview(body.token) }),
     }),
     // POST /api/invitations/accept
     route({
-      method: 'post', path: '/api/invitations/accept', access: 'public', tag: 'Members',
+      method: 'post',
+      path: '/api/invitations/accept',
+      access: 'public',
+      tag: 'Members',
       summary: 'Accept an invitation: creates your account, or adds the organization to it',
       description: cookieSessionDescription,
       body: acceptInvitationBody,
@@ -115,14 +171,20 @@ export function organizationRoutes(deps: { invitations: InvitationsService; apiK
     }),
     // GET /api/api-keys
     route({
-      method: 'get', path: '/api/api-keys', access: 'admin', tag: 'API keys',
+      method: 'get',
+      path: '/api/api-keys',
+      access: 'admin',
+      tag: 'API keys',
       summary: 'Active API keys (never the keys themselves)',
       responses: { 200: { description: 'API keys', schema: z.object({ data: z.array(apiKeySchema) }) } },
       handler: async ({ auth }) => ({ body: { data: await apiKeys.list(auth) } }),
     }),
     // POST /api/api-keys
     route({
-      method: 'post', path: '/api/api-keys', access: 'admin', tag: 'API keys',
+      method: 'post',
+      path: '/api/api-keys',
+      access: 'admin',
+      tag: 'API keys',
       summary: 'Create an API key; the key is shown once',
       body: createApiKeyBody,
       responses: { 201: { description: 'The new key', schema: createdApiKeySchema } },
@@ -130,7 +192,10 @@ export function organizationRoutes(deps: { invitations: InvitationsService; apiK
     }),
     // DELETE /api/api-keys/:apiKeyId
     route({
-      method: 'delete', path: '/api/api-keys/:apiKeyId', access: 'admin', tag: 'API keys',
+      method: 'delete',
+      path: '/api/api-keys/:apiKeyId',
+      access: 'admin',
+      tag: 'API keys',
       summary: 'Revoke an API key',
       params: apiKeyParams,
       responses: { 204: { description: 'Revoked' } },
@@ -140,14 +205,23 @@ export function organizationRoutes(deps: { invitations: InvitationsService; apiK
     }),
     // GET /api/audit-log
     route({
-      method: 'get', path: '/api/audit-log', access: 'admin', tag: 'Organization',
+      method: 'get',
+      path: '/api/audit-log',
+      access: 'admin',
+      tag: 'Organization',
       summary: 'Who changed what, newest first',
       query: auditQuery,
-      responses: { 200: { description: 'Entries', schema: z.object({ data: z.array(auditEntrySchema), nextCursor: z.string().nullable() }) } },
+      responses: {
+        200: { description: 'Entries', schema: z.object({ data: z.array(auditEntrySchema), nextCursor: z.string().nullable() }) },
+      },
       handler: async ({ auth, query }) => {
         const rows = await auth.db.auditLog.findMany({ where: olderThan(query.cursor), orderBy: newestFirstOrder, take: query.limit + 1 });
         const { page, nextCursor } = newestFirstPage(rows, query.limit);
-        const data = page.map(({ organizationId: _org, ...row }) => ({ ...row, data: row.data as Record<string, unknown>, createdAt: row.createdAt.toISOString() }));
+        const data = page.map(({ organizationId: _org, ...row }) => ({
+          ...row,
+          data: row.data as Record<string, unknown>,
+          createdAt: row.createdAt.toISOString(),
+        }));
         return { body: { data, nextCursor } };
       },
     }),

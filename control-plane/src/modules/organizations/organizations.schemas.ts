@@ -4,9 +4,7 @@ import { newestFirstCursor } from '../../lib/http/cursor.js';
 
 export const roleSchema = z.enum(['owner', 'admin', 'member', 'viewer']).openapi('Role');
 
-export const organizationSchema = z
-  .object({ id: z.uuid(), name: z.string(), createdAt: z.iso.datetime() })
-  .openapi('Organization');
+export const organizationSchema = z.object({ id: z.uuid(), name: z.string(), createdAt: z.iso.datetime() }).openapi('Organization');
 
 export const updateOrganizationBody = z
   .object({ name: z.string().trim().min(1, "Enter the organization's name").max(200, 'Use at most 200 characters') })
@@ -37,9 +35,7 @@ export const invitationSchema = z
   })
   .openapi('Invitation');
 
-export const createInvitationBody = z
-  .object({ email: emailSchema, role: roleSchema.exclude(['owner']).default('member') })
-  .strict();
+export const createInvitationBody = z.object({ email: emailSchema, role: roleSchema.exclude(['owner']).default('member') }).strict();
 
 export const createdInvitationSchema = invitationSchema
   .extend({ token: z.string().describe('Shown once; the invitee presents it to /api/invitations/accept') })
@@ -55,7 +51,9 @@ export const invitationPreviewSchema = z
     role: roleSchema,
     organizationName: z.string(),
     expiresAt: z.iso.datetime(),
-    hasAccount: z.boolean().describe('Whether that address already has an Ophir account: then it accepts with its own password and no name'),
+    hasAccount: z
+      .boolean()
+      .describe('Whether that address already has an Ophir account: then it accepts with its own password and no name'),
   })
   .openapi('InvitationPreview');
 
@@ -87,9 +85,7 @@ export const createApiKeyBody = z
   })
   .strict();
 
-export const createdApiKeySchema = apiKeySchema
-  .extend({ key: z.string().describe('Shown once; store it now') })
-  .openapi('CreatedApiKey');
+export const createdApiKeySchema = apiKeySchema.extend({ key: z.string().describe('Shown once; store it now') }).openapi('CreatedApiKey');
 
 export const apiKeyParams = z.object({ apiKeyId: z.uuid() });
 

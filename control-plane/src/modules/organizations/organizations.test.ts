@@ -16,7 +16,9 @@ async function invite(owner: SignedUp, email: string, role: string) {
 
 async function join(owner: SignedUp, email: string, role: string) {
   const invitation = await invite(owner, email, role);
-  const accepted = await t.http.post('/api/invitations/accept').send({ token: invitation.token, name: 'New Member', password: 'member password 1' });
+  const accepted = await t.http
+    .post('/api/invitations/accept')
+    .send({ token: invitation.token, name: 'New Member', password: 'member password 1' });
   expect(accepted.status).toBe(200);
   return { ...accepted.body, auth: { Authorization: `Bearer ${accepted.body.accessToken}` } } as SignedUp;
 }
@@ -36,21 +38,31 @@ describe('invitations', () => {
     const invitation = await invite(second, first.user.email, 'admin');
     const wrong = await t.http.post('/api/invitations/accept').send({ token: invitation.token, password: 'not their password' });
     expect(wrong.status).toBe(401);
-    const accepted = await t.http.post('/api/invitations/accept').send({ token: invitation.token, password: 'correct horse battery staple' });
+    const accepted = await t.http
+      .post('/api/invitations/accept')
+      .send({ token: invitation.token, password: 'correct horse battery staple' });
     expect(accepted.body.organization).toMatchObject({ id: second.organization.id, role: 'admin' });
-    const login = await t.http.post('/api/auth/login').send({ email: first.user.email, password: 'correct horse battery staple', organizationId: second.organization.id });
+    const login = await t.http
+      .post('/api/auth/login')
+      .send({ email: first.user.email, password: 'correct horse battery staple', organizationId: second.organization.id });
     expect(login.body.organization.id).toBe(second.organization.id);
   });
 
   it('uses a token once and honours revocation', async () => {
     const owner = await signUp(t.http);
     const invitation = await invite(owner, 'once@example.com', 'viewer');
-    expect((await t.http.post('/api/invitations/accept').send({ token: invitation.token, name: 'Once', password: 'viewer password' })).status).toBe(200);
-    expect((await t.http.post('/api/invitations/accept').send({ token: invitation.token, name: 'Twice', password: 'viewer password' })).status).toBe(401);
+    expect(
+      (await t.http.post('/api/invitations/accept').send({ token: invitation.token, name: 'Once', password: 'viewer password' })).status,
+    ).toBe(200);
+    expect(
+      (await t.http.post('/api/invitations/accept').send({ token: invitation.token, name: 'Twice', password: 'viewer password' })).status,
+    ).toBe(401);
 
     const revoked = await invite(owner, 'revoked@example.com', 'viewer');
     expect((await t.http.delete(`/api/invitations/${revoked.id}`).set(owner.auth)).status).toBe(204);
-    expect((await t.http.post('/api/invitations/accept').send({ token: revoked.token, name: 'R', password: 'viewer password' })).status).toBe(401);
+    expect(
+      (await t.http.post('/api/invitations/accept').send({ token: revoked.token, name: 'R', password: 'viewer password' })).status,
+    ).toBe(401);
   });
 });
 
@@ -80,10 +92,12 @@ describe('roles', () => {
     expect((await t.http.patch(`/api/members/${ownerMembership.id}`).set(owner.auth).send({ role: 'admin' })).body.role).toBe('admin');
   });
 
-  it('ends a removed member\'s access at once', async () => {
+  it("ends a removed member's access at once", async () => {
     const owner = await signUp(t.http);
     const member = await join(owner, 'leaving@example.com', 'member');
-    const membership = (await t.http.get('/api/members').set(owner.auth)).body.data.find((m: { email: string }) => m.email === 'leaving@example.com');
+    const membership = (await t.http.get('/api/members').set(owner.auth)).body.data.find(
+      (m: { email: string }) => m.email === 'leaving@example.com',
+    );
     expect((await t.http.delete(`/api/members/${membership.id}`).set(owner.auth)).status).toBe(204);
     expect((await t.http.get('/api/me').set(member.auth)).status).toBe(401);
     expect((await t.http.post('/api/auth/refresh').send({ refreshToken: member.refreshToken })).status).toBe(401);
@@ -97,7 +111,10 @@ describe('what a member issued, when they leave or are demoted', () => {
   }
 
   async function apiKey(creator: { Authorization: string }, role: string): Promise<{ id: string; auth: { Authorization: string } }> {
-    const created = await t.http.post('/api/api-keys').set(creator).send({ name: `${role} key`, role });
+    const created = await t.http
+      .post('/api/api-keys')
+      .set(creator)
+      .send({ name: `${role} key`, role });
     expect(created.status).toBe(201);
     return { id: created.body.id, auth: { Authorization: `Bearer ${created.body.key}` } };
   }
@@ -107,7 +124,11 @@ describe('what a member issued, when they leave or are demoted', () => {
   }
 
   async function auditOf(owner: SignedUp, action: string) {
-    const entries = (await t.http.get('/api/audit-log').set(owner.auth)).body.data as { action: string; targetId: string; data: Record<string, unknown> }[];
+    const entries = (await t.http.get('/api/audit-log').set(owner.auth)).body.data as {
+      action: string;
+      targetId: string;
+      data: Record<string, unknown>;
+    }[];
     return entries.filter((e) => e.action === action);
   }
 
@@ -118,10 +139,14 @@ describe('what a member issued, when they leave or are demoted', () => {
     const mintedByKey = await apiKey(adminKey.auth, 'member');
     const ownersKey = await apiKey(owner.auth, 'admin');
     const sentByAdmin = await invite(admin, 'invited.by.admin@example.com', 'admin');
-    const sentByKey = (await t.http.post('/api/invitations').set(adminKey.auth).send({ email: 'invited.by.key@example.com', role: 'member' })).body;
+    const sentByKey = (
+      await t.http.post('/api/invitations').set(adminKey.auth).send({ email: 'invited.by.key@example.com', role: 'member' })
+    ).body;
     const sentByOwner = await invite(owner, 'invited.by.owner@example.com', 'viewer');
 
-    expect((await t.http.delete(`/api/members/${await membershipOf(owner, 'removed.admin@example.com')}`).set(owner.auth)).status).toBe(204);
+    expect((await t.http.delete(`/api/members/${await membershipOf(owner, 'removed.admin@example.com')}`).set(owner.auth)).status).toBe(
+      204,
+    );
 
     expect((await t.http.get('/api/me').set(adminKey.auth)).status).toBe(401);
     expect((await t.http.get('/api/me').set(mintedByKey.auth)).status).toBe(401);
@@ -144,7 +169,10 @@ describe('what a member issued, when they leave or are demoted', () => {
     const viewerKey = await apiKey(admin.auth, 'viewer');
     const sentByAdmin = await invite(admin, 'invited.before.demotion@example.com', 'member');
 
-    const demoted = await t.http.patch(`/api/members/${await membershipOf(owner, 'demoted.admin@example.com')}`).set(owner.auth).send({ role: 'member' });
+    const demoted = await t.http
+      .patch(`/api/members/${await membershipOf(owner, 'demoted.admin@example.com')}`)
+      .set(owner.auth)
+      .send({ role: 'member' });
     expect(demoted.body.role).toBe('member');
 
     expect((await t.http.get('/api/me').set(adminKey.auth)).body.organization.role).toBe('member');
@@ -153,7 +181,12 @@ describe('what a member issued, when they leave or are demoted', () => {
     expect(await acceptStatus(sentByAdmin.token)).toBe(401);
 
     const capped = await auditOf(owner, 'api_key.role_capped');
-    expect(capped).toEqual([expect.objectContaining({ targetId: adminKey.id, data: expect.objectContaining({ from: 'admin', to: 'member', cause: 'member_demoted' }) })]);
+    expect(capped).toEqual([
+      expect.objectContaining({
+        targetId: adminKey.id,
+        data: expect.objectContaining({ from: 'admin', to: 'member', cause: 'member_demoted' }),
+      }),
+    ]);
     expect((await auditOf(owner, 'invitation.revoked')).map((e) => e.targetId)).toEqual([sentByAdmin.id]);
   });
 });
@@ -190,7 +223,9 @@ describe('API keys', () => {
     const admin = await join(owner, 'keymaker@example.com', 'admin');
     expect((await t.http.post('/api/api-keys').set(admin.auth).send({ name: 'x', role: 'owner' })).status).toBe(400);
     const audit = await t.http.get('/api/audit-log').set(owner.auth);
-    expect(audit.body.data.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['invitation.created', 'invitation.accepted', 'organization.created']));
+    expect(audit.body.data.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['invitation.created', 'invitation.accepted', 'organization.created']),
+    );
   });
 });
 
@@ -199,7 +234,13 @@ describe('audit log pages', () => {
     const owner = await signUp(t.http);
     const at = new Date('2026-11-30T12:00:00.000Z');
     await t.prisma.auditLog.createMany({
-      data: Array.from({ length: 5 }, (_, index) => ({ organizationId: owner.organization.id, action: 'test.burst', targetType: 'test', targetId: String(index), createdAt: at })),
+      data: Array.from({ length: 5 }, (_, index) => ({
+        organizationId: owner.organization.id,
+        action: 'test.burst',
+        targetType: 'test',
+        targetId: String(index),
+        createdAt: at,
+      })),
     });
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -212,7 +253,10 @@ describe('audit log pages', () => {
       seen.push(...response.body.data.map((entry) => entry.id));
       cursor = response.body.nextCursor;
     } while (cursor);
-    const all = await t.prisma.auditLog.findMany({ where: { organizationId: owner.organization.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    const all = await t.prisma.auditLog.findMany({
+      where: { organizationId: owner.organization.id },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
     expect(seen).toEqual(all.map((entry) => entry.id));
   });
 });

@@ -9,11 +9,22 @@ import { InvitationsService } from './invitations.service.js';
 import { organizationRoutes } from './organizations.routes.js';
 
 /** The organization, its members, invitations, API keys and audit log. */
-export function organizationsModule(deps: { prisma: PrismaClient; clock: Clock; passwords: PasswordHasher; auth: AuthService; sessionCookie: SessionCookie }): {
+export function organizationsModule(deps: {
+  prisma: PrismaClient;
+  clock: Clock;
+  passwords: PasswordHasher;
+  auth: AuthService;
+  sessionCookie: SessionCookie;
+}): {
   routes: AnyRoute[];
 } {
   const { prisma, clock, passwords, auth, sessionCookie } = deps;
   return {
-    routes: organizationRoutes({ invitations: new InvitationsService({ prisma, clock, passwords, auth }), apiKeys: new ApiKeysService({ clock }), clock, sessionCookie }),
+    routes: organizationRoutes({
+      invitations: new InvitationsService({ prisma, clock, passwords, auth }),
+      apiKeys: new ApiKeysService({ clock }),
+      clock,
+      sessionCookie,
+    }),
   };
 }

@@ -13,7 +13,13 @@ import {
   type InboundEventType,
 } from '../../lib/n8n/nodeContract.js';
 
-export const inboundEventTypes = ['replied', 'auto_replied', 'bounced', 'complained', 'unsubscribe_request'] as const satisfies readonly InboundEventType[];
+export const inboundEventTypes = [
+  'replied',
+  'auto_replied',
+  'bounced',
+  'complained',
+  'unsubscribe_request',
+] as const satisfies readonly InboundEventType[];
 
 /**
  * One thing the inbox watcher saw, with how to find our message: our Message-ID header (angle
@@ -31,7 +37,10 @@ export const inboundEventSchema = z
     bounce: z
       .object({
         kind: z.enum(['hard', 'soft']),
-        status: z.string().regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'an enhanced status code such as 5.1.1').nullish(),
+        status: z
+          .string()
+          .regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'an enhanced status code such as 5.1.1')
+          .nullish(),
         diagnostic: z.string().max(BOUNCE_DIAGNOSTIC_MAX_LENGTH).nullish(),
       })
       .nullish(),
@@ -41,7 +50,11 @@ export const inboundEventSchema = z
         from: z.string().max(HEADER_MAX_LENGTH).nullish(),
         to: z.string().max(RECIPIENTS_MAX_LENGTH).nullish(),
         subject: z.string().max(HEADER_MAX_LENGTH).nullish(),
-        messageIdHeader: z.string().max(HEADER_MAX_LENGTH).nullish().describe("The inbound message's own Message-ID, which a reply from the inbox answers"),
+        messageIdHeader: z
+          .string()
+          .max(HEADER_MAX_LENGTH)
+          .nullish()
+          .describe("The inbound message's own Message-ID, which a reply from the inbox answers"),
         text: z.string().max(INBOUND_TEXT_MAX_LENGTH).nullish().describe('The plain-text body, as read (quoted history included)'),
       })
       .nullish()
@@ -51,13 +64,19 @@ export const inboundEventSchema = z
   .loose()
   .superRefine((event, ctx) => {
     if (!event.inReplyToMessageId && !event.threadId && !event.leadEmail) {
-      ctx.addIssue({ code: 'custom', path: ['inReplyToMessageId'], message: 'name the message: inReplyToMessageId, threadId or leadEmail' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['inReplyToMessageId'],
+        message: 'name the message: inReplyToMessageId, threadId or leadEmail',
+      });
     }
-    if (event.threadId && !event.mailboxId) ctx.addIssue({ code: 'custom', path: ['mailboxId'], message: 'a thread id is only unique within its mailbox' });
+    if (event.threadId && !event.mailboxId)
+      ctx.addIssue({ code: 'custom', path: ['mailboxId'], message: 'a thread id is only unique within its mailbox' });
     if (event.leadEmail && !event.mailboxId && !event.inReplyToMessageId && !event.threadId) {
-      ctx.addIssue({ code: 'custom', path: ['mailboxId'], message: 'a lead email is looked up within the mailbox\'s organization' });
+      ctx.addIssue({ code: 'custom', path: ['mailboxId'], message: "a lead email is looked up within the mailbox's organization" });
     }
-    if (event.type === 'bounced' && !event.bounce) ctx.addIssue({ code: 'custom', path: ['bounce'], message: 'a bounce needs its kind (hard or soft)' });
+    if (event.type === 'bounced' && !event.bounce)
+      ctx.addIssue({ code: 'custom', path: ['bounce'], message: 'a bounce needs its kind (hard or soft)' });
   });
 
 /** An event as read (lenient); what Inbox Watch posts is the contract's `InboundEvent`. */
@@ -82,6 +101,13 @@ export const inboundEventsOutcomeSchema = z
     applied: z.number().int(),
     duplicates: z.number().int(),
     unknown: z.number().int().describe('Events naming no message, thread, lead or mailbox of ours: nothing was recorded'),
-    events: z.array(z.object({ eventId: z.string(), outcome: z.enum(inboundEventOutcomes), leadId: z.uuid().nullable(), stoppedEnrollments: z.number().int() })),
+    events: z.array(
+      z.object({
+        eventId: z.string(),
+        outcome: z.enum(inboundEventOutcomes),
+        leadId: z.uuid().nullable(),
+        stoppedEnrollments: z.number().int(),
+      }),
+    ),
   })
   .openapi('InboundEventsOutcome');

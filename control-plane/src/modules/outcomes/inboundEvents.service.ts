@@ -52,7 +52,12 @@ export class InboundEventsService {
       }
       const result = await this.deps.outcomes.record(this.toOutcome(event, resolved));
       outcome[result.applied ? 'applied' : 'duplicates'] += 1;
-      outcome.events.push({ eventId: event.eventId, outcome: result.applied ? 'applied' : 'duplicate', leadId: resolved.lead?.id ?? null, stoppedEnrollments: result.stoppedEnrollments });
+      outcome.events.push({
+        eventId: event.eventId,
+        outcome: result.applied ? 'applied' : 'duplicate',
+        leadId: resolved.lead?.id ?? null,
+        stoppedEnrollments: result.stoppedEnrollments,
+      });
       const mailboxId = resolved.message?.mailboxId ?? event.mailboxId;
       if (result.applied && mailboxId && event.type !== 'auto_replied') touchedMailboxes.set(mailboxId, resolved.organizationId);
     }
@@ -65,7 +70,9 @@ export class InboundEventsService {
 
   private toOutcome(event: InboundEvent, resolved: Resolved): LeadOutcome {
     const { organizationId, message, lead, email } = resolved;
-    const bounce = event.bounce ? { kind: event.bounce.kind, status: event.bounce.status ?? null, diagnostic: event.bounce.diagnostic ?? null } : {};
+    const bounce = event.bounce
+      ? { kind: event.bounce.kind, status: event.bounce.status ?? null, diagnostic: event.bounce.diagnostic ?? null }
+      : {};
     const base: LeadOutcome = {
       organizationId,
       event: {
@@ -76,7 +83,14 @@ export class InboundEventsService {
         messageId: message?.id ?? null,
         mailboxId: message?.mailboxId ?? event.mailboxId ?? null,
         occurredAt: new Date(event.receivedAt),
-        data: { source: 'inbox', inboundType: event.type, resolvedBy: resolved.resolvedBy, receivedAt: event.receivedAt, ...bounce, evidence: event.evidence },
+        data: {
+          source: 'inbox',
+          inboundType: event.type,
+          resolvedBy: resolved.resolvedBy,
+          receivedAt: event.receivedAt,
+          ...bounce,
+          evidence: event.evidence,
+        },
       },
       ...(lead ? { lead } : {}),
       ...this.inboxMessage(event, resolved),
@@ -124,14 +138,26 @@ export class InboundEventsService {
   /** Our message first (by Message-ID, then thread), else the lead by address; the organization follows from what was found. */
   private async resolve(event: InboundEvent): Promise<Resolved | undefined> {
     const { prisma } = this.deps;
-    const mailbox = event.mailboxId ? await prisma.mailbox.findUnique({ where: { id: event.mailboxId }, select: { id: true, organizationId: true } }) : null;
+    const mailbox = event.mailboxId
+      ? await prisma.mailbox.findUnique({ where: { id: event.mailboxId }, select: { id: true, organizationId: true } })
+      : null;
     if (event.mailboxId && !mailbox) return undefined;
     const inOrganization = mailbox ? { organizationId: mailbox.organizationId } : {};
 
-    let message: { id: string; organizationId: string; campaignId: string; enrollmentId: string; mailboxId: string | null; leadId: string } | null = null;
+    let message: {
+      id: string;
+      organizationId: string;
+      campaignId: string;
+      enrollmentId: string;
+      mailboxId: string | null;
+      leadId: string;
+    } | null = null;
     let resolvedBy: Resolved['resolvedBy'] = 'lead_email';
     if (event.inReplyToMessageId) {
-      message = await prisma.message.findFirst({ where: { messageIdHeader: { in: messageIdForms(event.inReplyToMessageId) }, ...inOrganization }, select: messageSelect });
+      message = await prisma.message.findFirst({
+        where: { messageIdHeader: { in: messageIdForms(event.inReplyToMessageId) }, ...inOrganization },
+        select: messageSelect,
+      });
       resolvedBy = 'message_id';
     }
     if (!message && event.threadId && mailbox) {
@@ -149,11 +175,22 @@ export class InboundEventsService {
 
     if (!event.leadEmail || !mailbox) return undefined;
     const email = event.leadEmail.trim().toLowerCase();
-    const lead = await prisma.lead.findUnique({ where: { organizationId_email: { organizationId: mailbox.organizationId, email } }, select: leadSelect });
+    const lead = await prisma.lead.findUnique({
+      where: { organizationId_email: { organizationId: mailbox.organizationId, email } },
+      select: leadSelect,
+    });
     // The lead's latest message, from this mailbox when it sent one: the campaign the event belongs to.
     const latest = lead
-      ? ((await prisma.message.findFirst({ where: { leadId: lead.id, mailboxId: mailbox.id, status: 'sent' }, orderBy: [{ sentAt: 'desc' }, { id: 'desc' }], select: messageSelect }))
-        ?? (await prisma.message.findFirst({ where: { leadId: lead.id, status: 'sent' }, orderBy: [{ sentAt: 'desc' }, { id: 'desc' }], select: messageSelect })))
+      ? ((await prisma.message.findFirst({
+          where: { leadId: lead.id, mailboxId: mailbox.id, status: 'sent' },
+          orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
+          select: messageSelect,
+        })) ??
+        (await prisma.message.findFirst({
+          where: { leadId: lead.id, status: 'sent' },
+          orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
+          select: messageSelect,
+        })))
       : null;
     // A reply from an address we never wrote to is not about a lead; a bounce or complaint still suppresses the address.
     if (!lead && (event.type === 'replied' || event.type === 'auto_replied')) return undefined;

@@ -22,16 +22,31 @@ afterAll(() => t.close());
 const report = async (events: object[]) => {
   const response = await callAsN8n(t, '/api/internal/n8n/inbound-events', { events });
   expect(response.status, response.text).toBe(200);
-  return response.body as { applied: number; duplicates: number; unknown: number; events: Array<{ eventId: string; outcome: string; leadId: string | null; stoppedEnrollments: number }> };
+  return response.body as {
+    applied: number;
+    duplicates: number;
+    unknown: number;
+    events: Array<{ eventId: string; outcome: string; leadId: string | null; stoppedEnrollments: number }>;
+  };
 };
 const messageIdOf = (sendId: string) => `<ophir.${sendId}@ophir.example>`;
-const inbound = (fields: object) => ({ eventId: randomUUID(), receivedAt: clock.now().toISOString(), evidence: { from: 'lead' }, ...fields });
+const inbound = (fields: object) => ({
+  eventId: randomUUID(),
+  receivedAt: clock.now().toISOString(),
+  evidence: { from: 'lead' },
+  ...fields,
+});
 
 /** The lead of `first` enrolled in one more campaign, with its first step waiting. */
 async function alsoEnrolled(leadId: string, campaign: { stopOnReply?: boolean; settings?: object } = {}) {
   const other = await seedCampaign(t.prisma, { organizationId, leads: 0 });
   await t.prisma.campaign.update({ where: { id: other.campaign.id }, data: campaign });
-  await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: other.campaign.id, leadIds: [leadId], now: new Date(clock.now().getTime() + 3_600_000) });
+  await enrollLeads(scopedDb(t.prisma, organizationId), {
+    organizationId,
+    campaignId: other.campaign.id,
+    leadIds: [leadId],
+    now: new Date(clock.now().getTime() + 3_600_000),
+  });
   return other.campaign.id;
 }
 
@@ -46,7 +61,12 @@ describe('replies', () => {
     const stops = await alsoEnrolled(item.lead.id, { stopOnReply: true });
 
     const reply = inbound({ type: 'replied', inReplyToMessageId: messageIdOf(item.sendId), mailboxId: item.mailboxes[0].id });
-    expect(await report([reply])).toMatchObject({ applied: 1, duplicates: 0, unknown: 0, events: [{ outcome: 'applied', leadId: item.lead.id, stoppedEnrollments: 2 }] });
+    expect(await report([reply])).toMatchObject({
+      applied: 1,
+      duplicates: 0,
+      unknown: 0,
+      events: [{ outcome: 'applied', leadId: item.lead.id, stoppedEnrollments: 2 }],
+    });
     expect(await report([reply, reply])).toMatchObject({ applied: 0, duplicates: 2 });
 
     expect(await enrollmentState(item.lead.id, first.campaign.id)).toBe('stopped');
@@ -64,17 +84,37 @@ describe('replies', () => {
   });
 
   it('stop colleagues at the same company domain where the campaign asks, never at a webmail domain', async () => {
-    const first = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 1, campaign: { settings: { stopOnReplyForDomain: true } } });
+    const first = await campaignWithFirstStepSent(t, clock, {
+      organizationId,
+      leads: 1,
+      campaign: { settings: { stopOnReplyForDomain: true } },
+    });
     const lead = first.items[0]!.lead as { id: string; email: string };
     const domain = lead.email.split('@')[1]!;
-    const colleague = await t.prisma.lead.create({ data: { organizationId, email: `colleague.${randomUUID().slice(0, 6)}@${domain}`, emailDomain: domain } });
-    await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: first.campaign.id, leadIds: [colleague.id], now: clock.now() });
+    const colleague = await t.prisma.lead.create({
+      data: { organizationId, email: `colleague.${randomUUID().slice(0, 6)}@${domain}`, emailDomain: domain },
+    });
+    await enrollLeads(scopedDb(t.prisma, organizationId), {
+      organizationId,
+      campaignId: first.campaign.id,
+      leadIds: [colleague.id],
+      now: clock.now(),
+    });
     const unaffected = await alsoEnrolled(colleague.id, { stopOnReply: true });
 
     const webmail = await Promise.all(
-      ['one', 'two'].map((name) => t.prisma.lead.create({ data: { organizationId, email: `${name}.${randomUUID().slice(0, 6)}@gmail.com`, emailDomain: 'gmail.com' } })),
+      ['one', 'two'].map((name) =>
+        t.prisma.lead.create({
+          data: { organizationId, email: `${name}.${randomUUID().slice(0, 6)}@gmail.com`, emailDomain: 'gmail.com' },
+        }),
+      ),
     );
-    await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: first.campaign.id, leadIds: webmail.map((l) => l.id), now: clock.now() });
+    await enrollLeads(scopedDb(t.prisma, organizationId), {
+      organizationId,
+      campaignId: first.campaign.id,
+      leadIds: webmail.map((l) => l.id),
+      now: clock.now(),
+    });
 
     await report([inbound({ type: 'replied', inReplyToMessageId: messageIdOf(first.items[0]!.sendId) })]);
     expect(await enrollmentState(colleague.id, first.campaign.id)).toBe('stopped');
@@ -85,13 +125,16 @@ describe('replies', () => {
     expect(await enrollmentState(webmail[1]!.id, first.campaign.id)).toBe('active');
   });
 
-  it('resolve by thread within the mailbox and by the lead\'s address; auto-replies are recorded and stop nothing', async () => {
+  it("resolve by thread within the mailbox and by the lead's address; auto-replies are recorded and stop nothing", async () => {
     const first = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 2 });
     const [a, b] = first.items;
     const byThread = await report([inbound({ type: 'auto_replied', threadId: `thread-${a!.lead.id}`, mailboxId: a!.mailboxes[0].id })]);
     expect(byThread.events[0]).toMatchObject({ outcome: 'applied', leadId: a!.lead.id, stoppedEnrollments: 0 });
     expect(await enrollmentState(a!.lead.id, first.campaign.id)).toBe('active');
-    expect(await t.prisma.event.findFirst({ where: { leadId: a!.lead.id, type: 'auto_replied' } })).toMatchObject({ messageId: a!.sendId, campaignId: first.campaign.id });
+    expect(await t.prisma.event.findFirst({ where: { leadId: a!.lead.id, type: 'auto_replied' } })).toMatchObject({
+      messageId: a!.sendId,
+      campaignId: first.campaign.id,
+    });
 
     const byEmail = await report([inbound({ type: 'replied', leadEmail: b!.lead.email.toUpperCase(), mailboxId: b!.mailboxes[0].id })]);
     expect(byEmail.events[0]).toMatchObject({ outcome: 'applied', leadId: b!.lead.id, stoppedEnrollments: 1 });
@@ -101,11 +144,16 @@ describe('replies', () => {
 
 describe('auto-replies', () => {
   const DAY = 86_400_000;
-  const nextStep = (campaignId: string, leadId: string) => t.prisma.message.findFirstOrThrow({ where: { campaignId, leadId, stepPosition: 1 } });
+  const nextStep = (campaignId: string, leadId: string) =>
+    t.prisma.message.findFirstOrThrow({ where: { campaignId, leadId, stepPosition: 1 } });
   const enrollment = (campaignId: string, leadId: string) => t.prisma.enrollment.findFirstOrThrow({ where: { campaignId, leadId } });
 
   it("postpone the lead's next step by the campaign's autoReplyDelayDays, once however often the watcher replays", async () => {
-    const delayed = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 2, campaign: { settings: { autoReplyDelayDays: 5 } } });
+    const delayed = await campaignWithFirstStepSent(t, clock, {
+      organizationId,
+      leads: 2,
+      campaign: { settings: { autoReplyDelayDays: 5 } },
+    });
     const [away, present] = delayed.items;
     const planned = (await nextStep(delayed.campaign.id, present!.lead.id)).dueAt;
     const outOfOffice = inbound({ type: 'auto_replied', inReplyToMessageId: messageIdOf(away!.sendId), mailboxId: away!.mailboxes[0].id });
@@ -138,12 +186,22 @@ describe('bounces, complaints and unsubscribe requests', () => {
     const item = first.items[0]!;
     const other = await alsoEnrolled(item.lead.id, { stopOnReply: false });
     const result = await report([
-      inbound({ type: 'bounced', inReplyToMessageId: messageIdOf(item.sendId), bounce: { kind: 'hard', status: '5.1.1', diagnostic: '550 5.1.1 No such user' } }),
+      inbound({
+        type: 'bounced',
+        inReplyToMessageId: messageIdOf(item.sendId),
+        bounce: { kind: 'hard', status: '5.1.1', diagnostic: '550 5.1.1 No such user' },
+      }),
     ]);
     expect(result.events[0]).toMatchObject({ outcome: 'applied', stoppedEnrollments: 2 });
-    expect(await t.prisma.suppression.findFirst({ where: { organizationId, value: item.lead.email } })).toMatchObject({ kind: 'email', reason: 'bounced', source: 'inbox:bounced' });
+    expect(await t.prisma.suppression.findFirst({ where: { organizationId, value: item.lead.email } })).toMatchObject({
+      kind: 'email',
+      reason: 'bounced',
+      source: 'inbox:bounced',
+    });
     expect(await t.prisma.lead.findUniqueOrThrow({ where: { id: item.lead.id } })).toMatchObject({ status: 'bounced' });
-    expect(await t.prisma.event.findFirst({ where: { leadId: item.lead.id, type: 'bounced' } })).toMatchObject({ data: expect.objectContaining({ kind: 'hard', status: '5.1.1' }) });
+    expect(await t.prisma.event.findFirst({ where: { leadId: item.lead.id, type: 'bounced' } })).toMatchObject({
+      data: expect.objectContaining({ kind: 'hard', status: '5.1.1' }),
+    });
     clock.advance(3 * 86_400_000);
     expect(await claimDue(t, first.campaign.id)).toEqual([]);
     expect(await claimDue(t, other)).toEqual([]);
@@ -152,10 +210,18 @@ describe('bounces, complaints and unsubscribe requests', () => {
   it('a soft bounce is counted and nothing more', async () => {
     const first = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 1 });
     const item = first.items[0]!;
-    await report([inbound({ type: 'bounced', inReplyToMessageId: messageIdOf(item.sendId), bounce: { kind: 'soft', status: '4.2.2', diagnostic: 'mailbox full' } })]);
+    await report([
+      inbound({
+        type: 'bounced',
+        inReplyToMessageId: messageIdOf(item.sendId),
+        bounce: { kind: 'soft', status: '4.2.2', diagnostic: 'mailbox full' },
+      }),
+    ]);
     expect(await t.prisma.suppression.count({ where: { organizationId, value: item.lead.email } })).toBe(0);
     expect(await enrollmentState(item.lead.id, first.campaign.id)).toBe('active');
-    expect(await t.prisma.event.findFirst({ where: { leadId: item.lead.id, type: 'bounced' } })).toMatchObject({ data: expect.objectContaining({ kind: 'soft' }) });
+    expect(await t.prisma.event.findFirst({ where: { leadId: item.lead.id, type: 'bounced' } })).toMatchObject({
+      data: expect.objectContaining({ kind: 'soft' }),
+    });
   });
 
   it('a complaint and an unsubscribe request suppress with their reason and stop the lead', async () => {
@@ -165,21 +231,38 @@ describe('bounces, complaints and unsubscribe requests', () => {
       inbound({ type: 'complained', inReplyToMessageId: messageIdOf(a!.sendId) }),
       inbound({ type: 'unsubscribe_request', inReplyToMessageId: `ophir.${b!.sendId}@ophir.example` }),
     ]);
-    expect(await t.prisma.suppression.findFirst({ where: { organizationId, value: a!.lead.email } })).toMatchObject({ reason: 'complained' });
-    expect(await t.prisma.suppression.findFirst({ where: { organizationId, value: b!.lead.email } })).toMatchObject({ reason: 'unsubscribed' });
-    expect(await t.prisma.lead.findMany({ where: { id: { in: [a!.lead.id, b!.lead.id] } }, orderBy: { status: 'asc' }, select: { status: true } })).toEqual([
-      { status: 'unsubscribed' }, { status: 'complained' },
-    ]);
+    expect(await t.prisma.suppression.findFirst({ where: { organizationId, value: a!.lead.email } })).toMatchObject({
+      reason: 'complained',
+    });
+    expect(await t.prisma.suppression.findFirst({ where: { organizationId, value: b!.lead.email } })).toMatchObject({
+      reason: 'unsubscribed',
+    });
+    expect(
+      await t.prisma.lead.findMany({
+        where: { id: { in: [a!.lead.id, b!.lead.id] } },
+        orderBy: { status: 'asc' },
+        select: { status: true },
+      }),
+    ).toEqual([{ status: 'unsubscribed' }, { status: 'complained' }]);
     expect(await t.prisma.event.count({ where: { leadId: b!.lead.id, type: 'unsubscribed' } })).toBe(1);
     expect(await enrollmentState(a!.lead.id, first.campaign.id)).toBe('stopped');
     expect(await enrollmentState(b!.lead.id, first.campaign.id)).toBe('stopped');
   });
 
-  it('a bounce for an address that is no lead still suppresses it within the mailbox\'s organization', async () => {
+  it("a bounce for an address that is no lead still suppresses it within the mailbox's organization", async () => {
     const first = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 1 });
-    const result = await report([inbound({ type: 'bounced', leadEmail: 'ghost@nowhere.example', mailboxId: first.mailboxes[0]!.id, bounce: { kind: 'hard', status: '5.1.1' } })]);
+    const result = await report([
+      inbound({
+        type: 'bounced',
+        leadEmail: 'ghost@nowhere.example',
+        mailboxId: first.mailboxes[0]!.id,
+        bounce: { kind: 'hard', status: '5.1.1' },
+      }),
+    ]);
     expect(result.events[0]).toMatchObject({ outcome: 'applied', leadId: null });
-    expect(await t.prisma.suppression.findFirst({ where: { organizationId, value: 'ghost@nowhere.example' } })).toMatchObject({ reason: 'bounced' });
+    expect(await t.prisma.suppression.findFirst({ where: { organizationId, value: 'ghost@nowhere.example' } })).toMatchObject({
+      reason: 'bounced',
+    });
   });
 });
 
@@ -200,7 +283,9 @@ describe('resolution limits', () => {
   });
 
   it('refuses events that name nothing, bounces without their kind, and unsigned calls', async () => {
-    const bad = await callAsN8n(t, '/api/internal/n8n/inbound-events', { events: [inbound({ type: 'replied' }), inbound({ type: 'bounced', leadEmail: 'a@b.example', mailboxId: randomUUID() })] });
+    const bad = await callAsN8n(t, '/api/internal/n8n/inbound-events', {
+      events: [inbound({ type: 'replied' }), inbound({ type: 'bounced', leadEmail: 'a@b.example', mailboxId: randomUUID() })],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.issues.map((issue: { path: string }) => issue.path)).toEqual(['events.0.inReplyToMessageId', 'events.1.bounce']);
     expect((await t.http.post('/api/internal/n8n/inbound-events').send({ events: [] })).status).toBe(401);

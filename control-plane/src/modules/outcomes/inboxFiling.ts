@@ -13,12 +13,19 @@ export interface InboundInboxMessage {
   enrollmentId: string;
   providerThreadId: string | null;
   receivedAt: Date;
-  content: { from?: string | null; to?: string | null; subject?: string | null; messageIdHeader?: string | null; text?: string | null } | null;
+  content: {
+    from?: string | null;
+    to?: string | null;
+    subject?: string | null;
+    messageIdHeader?: string | null;
+    text?: string | null;
+  } | null;
 }
 
 const snippetLength = 160;
 // Where quoted history starts: "On … wrote:" (and its DE/FR/ES/NL forms) or an Outlook separator.
-const quoteIntroduction = /^(on|am|le|el|op) .{4,200}(wrote|schrieb|a écrit|escribió|schreef)\s*:\s*$|^-{2,}\s*(original message|ursprüngliche nachricht)/i;
+const quoteIntroduction =
+  /^(on|am|le|el|op) .{4,200}(wrote|schrieb|a écrit|escribió|schreef)\s*:\s*$|^-{2,}\s*(original message|ursprüngliche nachricht)/i;
 
 /** The start of what the person wrote: quoted history and `>` lines left out, whitespace folded. */
 export function snippetOf(text: string | null | undefined): string | null {
@@ -65,7 +72,11 @@ export async function recordInboundMessage(db: ScopedDb, organizationId: string,
       ...label,
       lastMessageAt: newest ? receivedAt : thread.lastMessageAt,
       ...(newest
-        ? { snippet: snippetOf(content?.text) ?? thread.snippet, subject: content?.subject ?? thread.subject, providerThreadId: inbound.providerThreadId ?? thread.providerThreadId }
+        ? {
+            snippet: snippetOf(content?.text) ?? thread.snippet,
+            subject: content?.subject ?? thread.subject,
+            providerThreadId: inbound.providerThreadId ?? thread.providerThreadId,
+          }
         : {}),
     },
   });

@@ -52,9 +52,36 @@ const leadStatusFor: Record<NonNullable<LeadOutcome['suppress']>['reason'], Lead
 
 // Colleagues at a webmail domain are not colleagues: a reply from one gmail.com lead stops nobody else.
 const sharedMailDomains = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'ymail.com', 'icloud.com',
-  'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'gmx.net', 'web.de', 'mail.com',
-  'yandex.com', 'yandex.ru', 'mail.ru', 'zoho.com', 'fastmail.com', 'hey.com', 'qq.com', '163.com', 'orange.fr', 'free.fr', 'laposte.net',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'ymail.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'gmx.de',
+  'gmx.net',
+  'web.de',
+  'mail.com',
+  'yandex.com',
+  'yandex.ru',
+  'mail.ru',
+  'zoho.com',
+  'fastmail.com',
+  'hey.com',
+  'qq.com',
+  '163.com',
+  'orange.fr',
+  'free.fr',
+  'laposte.net',
 ]);
 
 /**
@@ -90,7 +117,12 @@ export class LeadOutcomes {
     await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`suppress:${organizationId}:${suppress.email}`}, 0))`;
     // The system acts here, not a user: the audit entry carries no actor. `member` is the least role that may add suppressions.
     const actor: AuthContext = { organizationId, role: 'member', db };
-    await this.deps.suppressions.addInTransaction(actor, { kind: 'email', value: suppress.email, reason: suppress.reason, source: suppress.source });
+    await this.deps.suppressions.addInTransaction(actor, {
+      kind: 'email',
+      value: suppress.email,
+      reason: suppress.reason,
+      source: suppress.source,
+    });
     // Also when the address was already suppressed for another reason: the lead's status says what it did.
     await db.lead.updateMany({ where: { email: suppress.email, status: 'active' }, data: { status: leadStatusFor[suppress.reason] } });
   }

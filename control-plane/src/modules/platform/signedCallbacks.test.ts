@@ -35,7 +35,9 @@ interface NodeCredential {
 /** The Ophir credential exactly as n8n loads it: the built custom-nodes package (`npm install` builds it). */
 const nodeCredential = (): NodeCredential => {
   const require = createRequire(import.meta.url);
-  const { OphirControlPlaneApi } = require(path.join(repoRoot, 'custom-nodes', 'dist', 'credentials', 'OphirControlPlaneApi.credentials.js'));
+  const { OphirControlPlaneApi } = require(
+    path.join(repoRoot, 'custom-nodes', 'dist', 'credentials', 'OphirControlPlaneApi.credentials.js'),
+  );
   return new OphirControlPlaneApi();
 };
 
@@ -46,7 +48,12 @@ async function captureAsSentByNode(secret: string, request: { url: string; metho
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
-      captured = { method: incoming.method!, target: incoming.url!, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8') };
+      captured = {
+        method: incoming.method!,
+        target: incoming.url!,
+        headers: incoming.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       outgoing.end();
     });
   });
@@ -68,7 +75,11 @@ const signatureHeadersOf = (captured: CapturedRequest) => ({
 });
 
 /** Sends a captured request's signature headers and body (as is) to any method and path of `http`. */
-function replay(http: TestApp['http'], captured: CapturedRequest, to: { method: 'get' | 'post'; target: string } = { method: captured.method.toLowerCase() as 'get' | 'post', target: captured.target }) {
+function replay(
+  http: TestApp['http'],
+  captured: CapturedRequest,
+  to: { method: 'get' | 'post'; target: string } = { method: captured.method.toLowerCase() as 'get' | 'post', target: captured.target },
+) {
   const request = http[to.method](to.target).set(signatureHeadersOf(captured));
   return captured.body === '' ? request : request.set('content-type', 'application/json').send(captured.body);
 }
@@ -99,7 +110,13 @@ const smtpCredentialsPath = () => `/api/internal/n8n/mailboxes/${smtpMailboxId}/
 
 describe('signed n8n callbacks', () => {
   it('signs method, path, timestamp, nonce and body as the nodes do (the README test vector)', () => {
-    const vector = { method: 'POST', target: '/api/internal/n8n/events', timestamp: 1700000000, nonce: 'n0nce-0123456789abcdef', rawBody: '{"a":1}' };
+    const vector = {
+      method: 'POST',
+      target: '/api/internal/n8n/events',
+      timestamp: 1700000000,
+      nonce: 'n0nce-0123456789abcdef',
+      rawBody: '{"a":1}',
+    };
     expect(signRequest('test-secret', vector)).toBe('v2=5496747a59ca2b5d9351b6c8e7b05a8837c9addc6e6f068e4adf13a06ee9846d');
   });
 
@@ -110,13 +127,13 @@ describe('signed n8n callbacks', () => {
   });
 
   it('rejects a wrong secret, a stale timestamp, a missing nonce and a missing signature', async () => {
-    const wrong = await t.http.get('/api/internal/n8n/ping').set(n8nSignatureHeaders('not-the-secret', { method: 'GET', target: '/api/internal/n8n/ping', rawBody: '' }));
+    const wrong = await t.http
+      .get('/api/internal/n8n/ping')
+      .set(n8nSignatureHeaders('not-the-secret', { method: 'GET', target: '/api/internal/n8n/ping', rawBody: '' }));
     expect(wrong.status).toBe(401);
     expect(wrong.body.detail).toBe('The signature does not match');
     const stale = Math.floor(Date.now() / 1000) - 3600;
-    const old = await t.http
-      .get('/api/internal/n8n/ping')
-      .set({ ...pingHeaders(), 'X-Ophir-Timestamp': String(stale) });
+    const old = await t.http.get('/api/internal/n8n/ping').set({ ...pingHeaders(), 'X-Ophir-Timestamp': String(stale) });
     expect(old.status).toBe(401);
     expect(old.body.detail).toMatch(/too far/);
     const withoutNonce = pingHeaders();
@@ -153,7 +170,11 @@ describe('signed n8n callbacks', () => {
   });
 
   it('a captured credential request is bound to its mailbox path and refused when replayed, also on another replica', async () => {
-    const fetchSmtp = await captureAsSentByNode(secret, { url: smtpCredentialsPath(), method: 'POST', body: { sendId: 's1', provider: 'smtp' } });
+    const fetchSmtp = await captureAsSentByNode(secret, {
+      url: smtpCredentialsPath(),
+      method: 'POST',
+      body: { sendId: 's1', provider: 'smtp' },
+    });
     const imapPath = `/api/internal/n8n/mailboxes/${smtpMailboxId}/imap-credentials`;
     expect((await replay(t.http, fetchSmtp, { method: 'post', target: imapPath })).status).toBe(401);
     expect((await replay(t.http, fetchSmtp, { method: 'post', target: `${smtpCredentialsPath()}?again=1` })).status).toBe(401);
@@ -180,7 +201,9 @@ describe('signed n8n callbacks', () => {
   });
 
   it('is not reachable with a user token', async () => {
-    const register = await t.http.post('/api/auth/register').send({ email: 'x@example.com', password: 'long enough pw', name: 'X', organizationName: 'X' });
+    const register = await t.http
+      .post('/api/auth/register')
+      .send({ email: 'x@example.com', password: 'long enough pw', name: 'X', organizationName: 'X' });
     const response = await t.http.get('/api/internal/n8n/ping').set('Authorization', `Bearer ${register.body.accessToken}`);
     expect(response.status).toBe(401);
   });

@@ -22,7 +22,10 @@ export function sendingRoutes(deps: { claims: ClaimService; results: SendResults
   return [
     // POST /api/internal/n8n/claims
     route({
-      method: 'post', path: '/api/internal/n8n/claims', access: 'n8n', tag,
+      method: 'post',
+      path: '/api/internal/n8n/claims',
+      access: 'n8n',
+      tag,
       summary: 'A workflow execution claims its batch of due sends (leased; never handed to two executions)',
       body: campaignClaimBody,
       responses: { 200: { description: 'The batch (items may be empty), one item per due send', schema: campaignClaimBatchSchema } },
@@ -30,7 +33,10 @@ export function sendingRoutes(deps: { claims: ClaimService; results: SendResults
     }),
     // POST /api/internal/n8n/events
     route({
-      method: 'post', path: '/api/internal/n8n/events', access: 'n8n', tag,
+      method: 'post',
+      path: '/api/internal/n8n/events',
+      access: 'n8n',
+      tag,
       summary: 'Send results from a workflow; each applied once (by eventId) and only for the attempt in flight',
       body: sendResultsBody,
       responses: { 200: { description: 'What was applied', schema: sendResultsOutcomeSchema } },
@@ -38,7 +44,10 @@ export function sendingRoutes(deps: { claims: ClaimService; results: SendResults
     }),
     // POST /api/internal/n8n/inbox-replies/claims
     route({
-      method: 'post', path: '/api/internal/n8n/inbox-replies/claims', access: 'n8n', tag,
+      method: 'post',
+      path: '/api/internal/n8n/inbox-replies/claims',
+      access: 'n8n',
+      tag,
       summary: "An execution claims the organization's queued replies (leased; never handed to two executions), as items Send Email takes",
       body: inboxRepliesClaimBody,
       responses: { 200: { description: 'The batch (items may be empty), one item per reply', schema: inboxReplyClaimBatchSchema } },
@@ -46,7 +55,10 @@ export function sendingRoutes(deps: { claims: ClaimService; results: SendResults
     }),
     // POST /api/internal/n8n/inbox-replies/results
     route({
-      method: 'post', path: '/api/internal/n8n/inbox-replies/results', access: 'n8n', tag,
+      method: 'post',
+      path: '/api/internal/n8n/inbox-replies/results',
+      access: 'n8n',
+      tag,
       summary: 'Send results of replies; each applied once per reply and attempt',
       body: inboxReplyResultsBody,
       responses: { 200: { description: 'What was applied', schema: sendResultsOutcomeSchema } },

@@ -82,7 +82,9 @@ export const claimItemSchema = z
   .object({
     sendId: z.uuid(),
     attempt: z.number().int().min(1).describe('1 for the first attempt, one more on every re-claim'),
-    mayHaveBeenSent: z.boolean().describe('An earlier attempt may have reached the provider (lease expired, or a retryable result said so)'),
+    mayHaveBeenSent: z
+      .boolean()
+      .describe('An earlier attempt may have reached the provider (lease expired, or a retryable result said so)'),
     campaignId: z.uuid(),
     step: z.number().int().min(1).describe('1-based sequence step'),
     now: z.iso.datetime().describe("The control plane's clock at claim time"),
@@ -122,8 +124,12 @@ function claimBatchSchema<Item extends z.ZodType>(item: Item) {
   });
 }
 
-export const campaignClaimBatchSchema = claimBatchSchema(claimItemSchema).openapi('CampaignClaimBatch') satisfies z.ZodType<ClaimBatch<ClaimItem>>;
-export const inboxReplyClaimBatchSchema = claimBatchSchema(inboxReplyItemSchema).openapi('InboxReplyClaimBatch') satisfies z.ZodType<ClaimBatch<InboxReplyItem>>;
+export const campaignClaimBatchSchema = claimBatchSchema(claimItemSchema).openapi('CampaignClaimBatch') satisfies z.ZodType<
+  ClaimBatch<ClaimItem>
+>;
+export const inboxReplyClaimBatchSchema = claimBatchSchema(inboxReplyItemSchema).openapi('InboxReplyClaimBatch') satisfies z.ZodType<
+  ClaimBatch<InboxReplyItem>
+>;
 
 // ---- Send results: what the nodes report, read leniently ----
 
@@ -131,24 +137,36 @@ const envelope = { sendId: z.uuid(), attempt: z.number().int().min(1), eventId: 
 
 // Results are read leniently (`.loose()`): the Send node may add diagnostic fields; only these drive state.
 export const sendResultSchema = z.discriminatedUnion('status', [
-  z.object({
-    ...envelope,
-    status: z.literal('sent'),
-    mailboxId: z.uuid(),
-    messageId: z.string().min(3).max(HEADER_MAX_LENGTH),
-    providerMessageId: z.string().max(PROVIDER_ID_MAX_LENGTH).nullish(),
-    threadId: z.string().max(PROVIDER_ID_MAX_LENGTH).nullish(),
-    sentAt: z.iso.datetime().nullish(),
-  }).loose(),
-  z.object({ ...envelope, status: z.literal('deferred'), notBefore: z.iso.datetime().nullish(), code: z.string().nullish(), reason: z.string().nullish() }).loose(),
-  z.object({
-    ...envelope,
-    status: z.literal('retryable'),
-    retryAfterSeconds: z.number().min(0).max(RETRY_AFTER_SECONDS_MAX),
-    mayHaveBeenSent: z.boolean().default(false),
-    code: z.string().nullish(),
-    reason: z.string().nullish(),
-  }).loose(),
+  z
+    .object({
+      ...envelope,
+      status: z.literal('sent'),
+      mailboxId: z.uuid(),
+      messageId: z.string().min(3).max(HEADER_MAX_LENGTH),
+      providerMessageId: z.string().max(PROVIDER_ID_MAX_LENGTH).nullish(),
+      threadId: z.string().max(PROVIDER_ID_MAX_LENGTH).nullish(),
+      sentAt: z.iso.datetime().nullish(),
+    })
+    .loose(),
+  z
+    .object({
+      ...envelope,
+      status: z.literal('deferred'),
+      notBefore: z.iso.datetime().nullish(),
+      code: z.string().nullish(),
+      reason: z.string().nullish(),
+    })
+    .loose(),
+  z
+    .object({
+      ...envelope,
+      status: z.literal('retryable'),
+      retryAfterSeconds: z.number().min(0).max(RETRY_AFTER_SECONDS_MAX),
+      mayHaveBeenSent: z.boolean().default(false),
+      code: z.string().nullish(),
+      reason: z.string().nullish(),
+    })
+    .loose(),
   z.object({ ...envelope, status: z.literal('failed'), code: z.string().nullish(), reason: z.string().nullish() }).loose(),
 ]);
 
@@ -171,13 +189,19 @@ export const sendResultsOutcomeSchema = z
     applied: z.number().int(),
     duplicates: z.number().int(),
     stale: z.number().int(),
-    unknown: z.number().int().describe('Results naming a send, or a sending mailbox, that does not exist (any more): nothing was recorded for them'),
+    unknown: z
+      .number()
+      .int()
+      .describe('Results naming a send, or a sending mailbox, that does not exist (any more): nothing was recorded for them'),
   })
   .openapi('SendResultsOutcome') satisfies z.ZodType<SendResultsOutcome>;
 
 const batchSize = (fallback: number) => z.number().int().min(1).max(CLAIM_BATCH_SIZE_MAX).default(fallback);
 
-export const campaignClaimBody = z.object({ campaignId: z.uuid(), batchSize: batchSize(CLAIM_BATCH_SIZE_DEFAULT) }).strict().openapi('CampaignClaim');
+export const campaignClaimBody = z
+  .object({ campaignId: z.uuid(), batchSize: batchSize(CLAIM_BATCH_SIZE_DEFAULT) })
+  .strict()
+  .openapi('CampaignClaim');
 
 export const inboxRepliesClaimBody = z
   .object({ organizationId: z.uuid(), batchSize: batchSize(INBOX_REPLY_CLAIM_BATCH_SIZE_DEFAULT) })
@@ -187,7 +211,11 @@ export const inboxRepliesClaimBody = z
 export const inboxReplyResultsBody = z
   .object({
     source: reportSourceSchema.optional(),
-    results: z.array(sendResultSchema).min(1).max(SEND_RESULTS_PER_REPORT_MAX).describe('Send results as the Send Email node produces them; sendId is the reply id'),
+    results: z
+      .array(sendResultSchema)
+      .min(1)
+      .max(SEND_RESULTS_PER_REPORT_MAX)
+      .describe('Send results as the Send Email node produces them; sendId is the reply id'),
   })
   .strict()
   .openapi('InboxReplyResults');

@@ -12,12 +12,25 @@ import { InboxRepliesService } from './inboxReplies/inboxReplies.service.js';
 import { sendingRoutes } from './sending.routes.js';
 
 /** n8n's send path: the send queues it claims from (campaign sends, inbox replies) and the results it reports. */
-export function sendingModule(deps: { config: Config; prisma: PrismaClient; clock: Clock; logger: Logger; links: TrackingLinks; claimDuration?: Histogram }): { routes: AnyRoute[] } {
+export function sendingModule(deps: {
+  config: Config;
+  prisma: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  links: TrackingLinks;
+  claimDuration?: Histogram;
+}): { routes: AnyRoute[] } {
   const { config, prisma, clock, logger, links } = deps;
   const leaseSeconds = config.CLAIM_LEASE_SECONDS;
   return {
     routes: sendingRoutes({
-      claims: new ClaimService({ prisma, clock, links, leaseSeconds, ...(deps.claimDuration ? { claimDuration: deps.claimDuration } : {}) }),
+      claims: new ClaimService({
+        prisma,
+        clock,
+        links,
+        leaseSeconds,
+        ...(deps.claimDuration ? { claimDuration: deps.claimDuration } : {}),
+      }),
       results: new SendResultsService({ prisma, clock, healthPolicy: healthPolicy(config), logger }),
       inboxReplies: new InboxRepliesService({ prisma, clock, links, leaseSeconds }),
     }),

@@ -61,7 +61,10 @@ export class CampaignStatsService {
   constructor(private readonly deps: { clock: Clock }) {}
 
   private async campaign(db: ScopedDb, campaignId: string) {
-    const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true, organizationId: true, timezone: true } });
+    const campaign = await db.campaign.findUnique({
+      where: { id: campaignId },
+      select: { id: true, organizationId: true, timezone: true },
+    });
     if (!campaign) throw new NotFoundError('Campaign');
     return campaign;
   }
@@ -73,7 +76,11 @@ export class CampaignStatsService {
     const rows = await readCampaignSlices(auth.db, organizationId, campaignId);
     const states = await auth.db.enrollment.groupBy({ by: ['state'], where: { campaignId }, _count: { _all: true } });
     // Cancelling records no event, so these come from the sends themselves (the (campaignId, status) index).
-    const cancelledRows = await auth.db.message.groupBy({ by: ['stepPosition'], where: { campaignId, status: 'cancelled' }, _count: { _all: true } });
+    const cancelledRows = await auth.db.message.groupBy({
+      by: ['stepPosition'],
+      where: { campaignId, status: 'cancelled' },
+      _count: { _all: true },
+    });
     const cancelled = new Map(cancelledRows.map((row) => [row.stepPosition, row._count._all]));
 
     const totals = emptyCounts();
@@ -91,10 +98,16 @@ export class CampaignStatsService {
       if (row.mailboxId !== nilUuid) accumulate(mailboxes, row.mailboxId, row);
     }
     const labels = new Map(
-      (await auth.db.stepVariant.findMany({ where: { id: { in: [...variants.keys()] } }, select: { id: true, label: true } })).map((v) => [v.id, v.label]),
+      (await auth.db.stepVariant.findMany({ where: { id: { in: [...variants.keys()] } }, select: { id: true, label: true } })).map((v) => [
+        v.id,
+        v.label,
+      ]),
     );
     const emails = new Map(
-      (await auth.db.mailbox.findMany({ where: { id: { in: [...mailboxes.keys()] } }, select: { id: true, email: true } })).map((m) => [m.id, m.email]),
+      (await auth.db.mailbox.findMany({ where: { id: { in: [...mailboxes.keys()] } }, select: { id: true, email: true } })).map((m) => [
+        m.id,
+        m.email,
+      ]),
     );
 
     for (const stepPosition of cancelled.keys()) if (!steps.has(stepPosition)) steps.set(stepPosition, emptyCounts());
@@ -110,9 +123,18 @@ export class CampaignStatsService {
       totals: { ...finishCounts(totals), cancelled: [...cancelled.values()].reduce((sum, n) => sum + n, 0) },
       steps: [...steps]
         .sort(([a], [b]) => a - b)
-        .map(([stepPosition, counts]) => ({ step: stepPosition + 1, ...finishCounts(counts), cancelled: cancelled.get(stepPosition) ?? 0 })),
+        .map(([stepPosition, counts]) => ({
+          step: stepPosition + 1,
+          ...finishCounts(counts),
+          cancelled: cancelled.get(stepPosition) ?? 0,
+        })),
       variants: [...variants]
-        .map(([variantId, counts]) => ({ variantId, label: labels.get(variantId) ?? null, step: variantSteps.get(variantId)! + 1, ...finishCounts(counts) }))
+        .map(([variantId, counts]) => ({
+          variantId,
+          label: labels.get(variantId) ?? null,
+          step: variantSteps.get(variantId)! + 1,
+          ...finishCounts(counts),
+        }))
         .sort((a, b) => a.step - b.step || (a.label ?? '').localeCompare(b.label ?? '')),
       mailboxes: [...mailboxes]
         .map(([mailboxId, counts]) => ({ mailboxId, email: emails.get(mailboxId) ?? null, ...finishCounts(counts) }))
@@ -128,7 +150,8 @@ export class CampaignStatsService {
     const from = range.from ?? shiftDate(to, -(defaultDailyRangeDays - 1));
     const span = Math.round((Date.parse(to) - Date.parse(from)) / dayMs) + 1;
     if (span < 1) throw new ValidationError([{ path: 'from', in: 'query', message: 'must not be after to' }]);
-    if (span > maxDailyRangeDays) throw new ValidationError([{ path: 'from', in: 'query', message: `at most ${maxDailyRangeDays} days per request` }]);
+    if (span > maxDailyRangeDays)
+      throw new ValidationError([{ path: 'from', in: 'query', message: `at most ${maxDailyRangeDays} days per request` }]);
 
     await foldCampaignStats(auth.db, organizationId, campaignId);
     const rows = await readCampaignDays(auth.db, organizationId, campaignId, from, to);

@@ -1,7 +1,18 @@
 /** Metrics as the events trigger names them (see campaign_event_metric in the campaign_stats migration). */
 const metrics = [
-  'sent', 'failed', 'deferred', 'opened_human', 'opened_machine', 'clicked_human', 'clicked_machine',
-  'replied', 'auto_replied', 'bounced', 'bounced_soft', 'unsubscribed', 'complained',
+  'sent',
+  'failed',
+  'deferred',
+  'opened_human',
+  'opened_machine',
+  'clicked_human',
+  'clicked_machine',
+  'replied',
+  'auto_replied',
+  'bounced',
+  'bounced_soft',
+  'unsubscribed',
+  'complained',
 ] as const;
 
 type Metric = (typeof metrics)[number];

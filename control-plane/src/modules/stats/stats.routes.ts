@@ -12,7 +12,10 @@ export function statsRoutes(deps: { stats: CampaignStatsService; stream: StatsSt
   return [
     // GET /api/campaigns/:campaignId/stats
     route({
-      method: 'get', path: '/api/campaigns/:campaignId/stats', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/campaigns/:campaignId/stats',
+      access: 'viewer',
+      tag,
       summary: 'Campaign totals and per step, variant and mailbox, from recorded events',
       params: campaignStatsParams,
       responses: { 200: { description: 'The numbers', schema: campaignStatsSchema } },
@@ -20,8 +23,11 @@ export function statsRoutes(deps: { stats: CampaignStatsService; stream: StatsSt
     }),
     // GET /api/campaigns/:campaignId/stats/daily
     route({
-      method: 'get', path: '/api/campaigns/:campaignId/stats/daily', access: 'viewer', tag,
-      summary: 'Daily series in the campaign\'s time zone (at most 366 days per request)',
+      method: 'get',
+      path: '/api/campaigns/:campaignId/stats/daily',
+      access: 'viewer',
+      tag,
+      summary: "Daily series in the campaign's time zone (at most 366 days per request)",
       params: campaignStatsParams,
       query: dailyStatsQuery,
       responses: { 200: { description: 'One entry per day', schema: dailyStatsSchema } },
@@ -29,15 +35,25 @@ export function statsRoutes(deps: { stats: CampaignStatsService; stream: StatsSt
     }),
     // GET /api/campaigns/:campaignId/stats/stream
     route({
-      method: 'get', path: '/api/campaigns/:campaignId/stats/stream', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/campaigns/:campaignId/stats/stream',
+      access: 'viewer',
+      tag,
       summary: 'Live stats as server-sent events: a `stats` event now, then whenever the numbers change',
       params: campaignStatsParams,
-      responses: { 200: { description: 'An event stream of CampaignStats (event: stats)', schema: z.string(), contentType: 'text/event-stream' } },
+      responses: {
+        200: { description: 'An event stream of CampaignStats (event: stats)', schema: z.string(), contentType: 'text/event-stream' },
+      },
       handler: async ({ auth, params, req, res }) => {
         const read = () => stats.summary({ db: auth.db }, params.campaignId);
         // Answers 404 as a problem before any stream starts.
         const initial = await read();
-        res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+        res.status(200).set({
+          'Content-Type': 'text/event-stream; charset=utf-8',
+          'Cache-Control': 'no-cache, no-transform',
+          Connection: 'keep-alive',
+          'X-Accel-Buffering': 'no',
+        });
         res.flushHeaders();
         const push = (snapshot: CampaignStats) => res.write(`event: stats\ndata: ${JSON.stringify(snapshot)}\n\n`);
         res.write('retry: 5000\n\n');

@@ -36,7 +36,13 @@ export const campaignStatsSchema = z
   .object({
     campaignId: z.uuid(),
     timezone: z.string(),
-    enrolled: z.object({ total: z.number().int(), active: z.number().int(), paused: z.number().int(), completed: z.number().int(), stopped: z.number().int() }),
+    enrolled: z.object({
+      total: z.number().int(),
+      active: z.number().int(),
+      paused: z.number().int(),
+      completed: z.number().int(),
+      stopped: z.number().int(),
+    }),
     totals: campaignCountsSchema.extend(cancelledCount),
     steps: z.array(campaignCountsSchema.extend({ step: stepNumber, ...cancelledCount })),
     variants: z.array(campaignCountsSchema.extend({ variantId: z.uuid(), label: z.string().nullable(), step: stepNumber })),
@@ -45,8 +51,8 @@ export const campaignStatsSchema = z
   .openapi('CampaignStats');
 
 export const dailyStatsQuery = z.object({
-  from: z.iso.date().optional().describe('First day (YYYY-MM-DD, in the campaign\'s time zone); defaults to 29 days before `to`'),
-  to: z.iso.date().optional().describe('Last day, inclusive; defaults to today in the campaign\'s time zone'),
+  from: z.iso.date().optional().describe("First day (YYYY-MM-DD, in the campaign's time zone); defaults to 29 days before `to`"),
+  to: z.iso.date().optional().describe("Last day, inclusive; defaults to today in the campaign's time zone"),
 });
 
 export const dailyStatsSchema = z

@@ -46,8 +46,18 @@ async function countedFromEvents(campaignId: string) {
   const of = (type: string, machine = false) => rows.find((row) => row.type === type && row.machine === machine);
   return {
     sent: Number(of('sent')?.total ?? 0),
-    opened: { human: Number(of('opened')?.total ?? 0), machine: Number(of('opened', true)?.total ?? 0), uniqueHuman: Number(of('opened')?.messages ?? 0), uniqueMachine: Number(of('opened', true)?.messages ?? 0) },
-    clicked: { human: Number(of('clicked')?.total ?? 0), machine: Number(of('clicked', true)?.total ?? 0), uniqueHuman: Number(of('clicked')?.messages ?? 0), uniqueMachine: Number(of('clicked', true)?.messages ?? 0) },
+    opened: {
+      human: Number(of('opened')?.total ?? 0),
+      machine: Number(of('opened', true)?.total ?? 0),
+      uniqueHuman: Number(of('opened')?.messages ?? 0),
+      uniqueMachine: Number(of('opened', true)?.messages ?? 0),
+    },
+    clicked: {
+      human: Number(of('clicked')?.total ?? 0),
+      machine: Number(of('clicked', true)?.total ?? 0),
+      uniqueHuman: Number(of('clicked')?.messages ?? 0),
+      uniqueMachine: Number(of('clicked', true)?.messages ?? 0),
+    },
     replied: Number(of('replied')?.messages ?? 0),
   };
 }
@@ -59,8 +69,15 @@ describe('campaign stats', () => {
     await t.prisma.campaign.update({ where: { id: campaign.id }, data: { trackOpens: true, trackClicks: true } });
     const firstStep = await t.prisma.sequenceStep.findFirstOrThrow({ where: { campaignId: campaign.id, position: 0 } });
     await t.prisma.stepVariant.updateMany({ where: { stepId: firstStep.id }, data: { bodyHtml: html } });
-    await t.prisma.stepVariant.create({ data: { organizationId, stepId: firstStep.id, label: 'B', subject: 'Other', bodyText: 'B body', bodyHtml: html } });
-    await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: campaign.id, leadIds: seeded.leadIds, now: clock.now() });
+    await t.prisma.stepVariant.create({
+      data: { organizationId, stepId: firstStep.id, label: 'B', subject: 'Other', bodyText: 'B body', bodyHtml: html },
+    });
+    await enrollLeads(scopedDb(t.prisma, organizationId), {
+      organizationId,
+      campaignId: campaign.id,
+      leadIds: seeded.leadIds,
+      now: clock.now(),
+    });
     const items = await claimDue(t, campaign.id);
     expect(items).toHaveLength(24);
     // Sends reported by six executions at once, each also re-reporting its neighbour's batch (duplicates).
@@ -75,13 +92,27 @@ describe('campaign stats', () => {
         () => t.http.get(pixel).set('user-agent', proxy),
         () => t.http.get(clickA!).set('user-agent', 'Mozilla/5.0 Proofpoint URL Defense'),
       ];
-      if (index % 2 === 0) requests.push(() => t.http.get(pixel).set('user-agent', browser), () => t.http.get(pixel).set('user-agent', browser));
-      if (index % 3 === 0) requests.push(() => t.http.get(clickA!).set('user-agent', browser), () => t.http.get(clickB!).set('user-agent', browser));
+      if (index % 2 === 0)
+        requests.push(
+          () => t.http.get(pixel).set('user-agent', browser),
+          () => t.http.get(pixel).set('user-agent', browser),
+        );
+      if (index % 3 === 0)
+        requests.push(
+          () => t.http.get(clickA!).set('user-agent', browser),
+          () => t.http.get(clickB!).set('user-agent', browser),
+        );
       return requests;
     });
-    const replies = items.filter((_, index) => index % 4 === 0).map((item) => ({
-      eventId: randomUUID(), type: 'replied', inReplyToMessageId: `<ophir.${item.sendId}@ophir.example>`, receivedAt: clock.now().toISOString(), evidence: {},
-    }));
+    const replies = items
+      .filter((_, index) => index % 4 === 0)
+      .map((item) => ({
+        eventId: randomUUID(),
+        type: 'replied',
+        inReplyToMessageId: `<ophir.${item.sendId}@ophir.example>`,
+        receivedAt: clock.now().toISOString(),
+        evidence: {},
+      }));
     const responses = await Promise.all([
       ...hits.map((hit) => hit()),
       ...replies.map((reply) => callAsN8n(t, '/api/internal/n8n/inbound-events', { events: [reply] })),
@@ -106,7 +137,8 @@ describe('campaign stats', () => {
     expect(body.totals.rates).toEqual({ open: 0.5, click: 0.3333, reply: 0.25, bounce: 0, unsubscribe: 0 });
     expect(body.enrolled).toEqual({ total: 24, active: 18, paused: 0, completed: 0, stopped: 6 });
 
-    const sum = (slices: Array<Record<string, any>>, pick: (s: Record<string, any>) => number) => slices.reduce((total, slice) => total + pick(slice), 0);
+    const sum = (slices: Array<Record<string, any>>, pick: (s: Record<string, any>) => number) =>
+      slices.reduce((total, slice) => total + pick(slice), 0);
     for (const slices of [body.steps, body.variants, body.mailboxes]) {
       expect(sum(slices, (s) => s.sent)).toBe(24);
       expect(sum(slices, (s) => s.opened.uniqueHuman)).toBe(12);
@@ -115,21 +147,33 @@ describe('campaign stats', () => {
     }
     // The six who replied had their follow-up cancelled: counted as cancelled under step 2, never sent.
     // Steps are numbered 1-based, as in the sequence and previews.
-    expect(body.steps.map((s: { step: number; cancelled: number }) => [s.step, s.cancelled])).toEqual([[1, 0], [2, 6]]);
+    expect(body.steps.map((s: { step: number; cancelled: number }) => [s.step, s.cancelled])).toEqual([
+      [1, 0],
+      [2, 6],
+    ]);
     expect(body.totals.cancelled).toBe(6);
-    expect(body.variants.map((v: { label: string; step: number }) => [v.step, v.label])).toEqual([[1, 'A'], [1, 'B']]);
+    expect(body.variants.map((v: { label: string; step: number }) => [v.step, v.label])).toEqual([
+      [1, 'A'],
+      [1, 'B'],
+    ]);
     expect(new Set(body.mailboxes.map((m: { email: string }) => m.email))).toEqual(new Set(seeded.mailboxes.map((m) => m.email)));
   });
 
-  it('buckets the daily series by the campaign\'s time zone and fills empty days', async () => {
+  it("buckets the daily series by the campaign's time zone and fills empty days", async () => {
     clock.set(new Date('2026-12-01T10:00:00Z'));
     const { campaign, items } = await campaignWithFirstStepSent(t, clock, {
-      organizationId, leads: 2, campaign: { timezone: 'America/Los_Angeles', trackOpens: true }, bodyHtml: '<p>hello</p>',
+      organizationId,
+      leads: 2,
+      campaign: { timezone: 'America/Los_Angeles', trackOpens: true },
+      bodyHtml: '<p>hello</p>',
     });
     // 23:30 on December 1 in Los Angeles is already December 2 in UTC.
     clock.set(new Date('2026-12-02T07:30:00Z'));
     await t.http.get(pathOf(items[0]!.message.html.match(/<img src="([^"]+)"/)[1])).set('user-agent', browser);
-    const response = await t.http.get(`/api/campaigns/${campaign.id}/stats/daily`).query({ from: '2026-11-30', to: '2026-12-02' }).set(viewer);
+    const response = await t.http
+      .get(`/api/campaigns/${campaign.id}/stats/daily`)
+      .query({ from: '2026-11-30', to: '2026-12-02' })
+      .set(viewer);
     expect(response.status, response.text).toBe(200);
     expect(response.body).toMatchObject({ timezone: 'America/Los_Angeles', from: '2026-11-30', to: '2026-12-02' });
     expect(response.body.days.map((d: any) => [d.date, d.enrolled, d.sent, d.opened.human])).toEqual([
@@ -140,7 +184,10 @@ describe('campaign stats', () => {
     const defaulted = await t.http.get(`/api/campaigns/${campaign.id}/stats/daily`).set(viewer);
     expect(defaulted.body).toMatchObject({ from: '2026-11-02', to: '2026-12-01' });
     expect(defaulted.body.days).toHaveLength(30);
-    const backwards = await t.http.get(`/api/campaigns/${campaign.id}/stats/daily`).query({ from: '2026-12-02', to: '2026-12-01' }).set(viewer);
+    const backwards = await t.http
+      .get(`/api/campaigns/${campaign.id}/stats/daily`)
+      .query({ from: '2026-12-02', to: '2026-12-01' })
+      .set(viewer);
     expect(backwards.status).toBe(400);
     expect((await t.http.get(`/api/campaigns/${campaign.id}/stats/daily`).query({ from: 'yesterday' }).set(viewer)).status).toBe(400);
   });
@@ -171,7 +218,15 @@ describe('campaign stats', () => {
     expect(received[0]!.totals).toMatchObject({ sent: 1, replied: 0 });
 
     await callAsN8n(t, '/api/internal/n8n/inbound-events', {
-      events: [{ eventId: randomUUID(), type: 'replied', inReplyToMessageId: `<ophir.${items[0]!.sendId}@ophir.example>`, receivedAt: clock.now().toISOString(), evidence: {} }],
+      events: [
+        {
+          eventId: randomUUID(),
+          type: 'replied',
+          inReplyToMessageId: `<ophir.${items[0]!.sendId}@ophir.example>`,
+          receivedAt: clock.now().toISOString(),
+          evidence: {},
+        },
+      ],
     });
     await waitFor(() => received.length === 2);
     expect(received[1]!.totals).toMatchObject({ sent: 1, replied: 1 });
@@ -183,7 +238,7 @@ describe('campaign stats', () => {
     expect((await t.http.get('/healthz')).status).toBeLessThan(500);
   });
 
-  it('are another organization\'s business: 404 for stats, daily and stream', async () => {
+  it("are another organization's business: 404 for stats, daily and stream", async () => {
     const { campaign } = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 1 });
     const stranger = await signUp(t.http);
     for (const path of ['stats', 'stats/daily', 'stats/stream']) {

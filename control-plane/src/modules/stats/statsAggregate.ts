@@ -62,7 +62,13 @@ export interface DayRow {
 }
 
 /** Counts by day (the campaign's calendar) and metric, from..to inclusive, in one snapshot. */
-export async function readCampaignDays(db: ScopedDb, organizationId: string, campaignId: string, from: string, to: string): Promise<DayRow[]> {
+export async function readCampaignDays(
+  db: ScopedDb,
+  organizationId: string,
+  campaignId: string,
+  from: string,
+  to: string,
+): Promise<DayRow[]> {
   return db.$queryRaw<DayRow[]>`
     SELECT day, metric, sum(total)::bigint AS total, sum(uniques)::bigint AS unique
     FROM (

@@ -9,5 +9,10 @@ import { StatsStream } from './statsStream.js';
 /** Campaign statistics, read from the aggregates the events add up to, and their live stream. */
 export function statsModule(deps: { config: Config; clock: Clock; logger: Logger }): { routes: AnyRoute[] } {
   const { config, clock, logger } = deps;
-  return { routes: statsRoutes({ stats: new CampaignStatsService({ clock }), stream: new StatsStream({ intervalMs: config.STATS_STREAM_INTERVAL_MS, logger }) }) };
+  return {
+    routes: statsRoutes({
+      stats: new CampaignStatsService({ clock }),
+      stream: new StatsStream({ intervalMs: config.STATS_STREAM_INTERVAL_MS, logger }),
+    }),
+  };
 }

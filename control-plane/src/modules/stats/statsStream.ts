@@ -25,7 +25,12 @@ export class StatsStream {
   watch(campaignId: string, initial: CampaignStats, read: () => Promise<CampaignStats>, listener: Listener): () => void {
     let watch = this.watches.get(campaignId);
     if (!watch) {
-      const created: Watch = { listeners: new Set(), last: JSON.stringify(initial), polling: false, timer: setInterval(() => void this.poll(created, read), this.deps.intervalMs) };
+      const created: Watch = {
+        listeners: new Set(),
+        last: JSON.stringify(initial),
+        polling: false,
+        timer: setInterval(() => void this.poll(created, read), this.deps.intervalMs),
+      };
       created.timer.unref();
       this.watches.set(campaignId, created);
       watch = created;

@@ -18,7 +18,10 @@ const machineAgents: Array<[pattern: RegExp, reason: string]> = [
     'link_scanner',
   ],
   [/bot\b|crawler|spider|preview|facebookexternalhit|Slackbot|WhatsApp|SkypeUriPreview|Discordbot|TelegramBot/i, 'link_preview_bot'],
-  [/python-requests|python-urllib|aiohttp|curl\/|Wget|Go-http-client|okhttp|Java\/|libwww|axios|node-fetch|undici|HeadlessChrome|PhantomJS/i, 'http_client'],
+  [
+    /python-requests|python-urllib|aiohttp|curl\/|Wget|Go-http-client|okhttp|Java\/|libwww|axios|node-fetch|undici|HeadlessChrome|PhantomJS/i,
+    'http_client',
+  ],
 ];
 
 /** Gateways fetch pixels and follow links as the message is delivered, before anyone could read it. */

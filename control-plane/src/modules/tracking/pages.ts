@@ -61,5 +61,8 @@ export function unsubscribedPage(options: { maskedEmail: string; organizationNam
 }
 
 export function linkNotFoundPage(): string {
-  return page('Link not found', '<h1>This link is not valid</h1>\n<p>It may have been copied incompletely. Use the link from the email itself.</p>');
+  return page(
+    'Link not found',
+    '<h1>This link is not valid</h1>\n<p>It may have been copied incompletely. Use the link from the email itself.</p>',
+  );
 }

@@ -25,7 +25,12 @@ describe('applyTracking', () => {
 
   it('changes nothing it was not asked to', async () => {
     expect(await links.applyTracking({ html, messageId, trackOpens: false, trackClicks: false })).toBe(html);
-    const opensOnly = await links.applyTracking({ html: '<p>fragment <a href="https://acme.example">x</a></p>', messageId, trackOpens: true, trackClicks: false });
+    const opensOnly = await links.applyTracking({
+      html: '<p>fragment <a href="https://acme.example">x</a></p>',
+      messageId,
+      trackOpens: true,
+      trackClicks: false,
+    });
     expect(opensOnly).toMatch(/^<p>fragment <a href="https:\/\/acme\.example">x<\/a><\/p><img src="https:\/\/t\.ophir\.example\/o\//);
   });
 });
@@ -50,8 +55,22 @@ describe('machineReason', () => {
 
   it('tells proxies, scanners, probes and instant fetches from a person', () => {
     expect(machineReason({ method: 'GET', userAgent: browser, at: later, sentAt })).toBeUndefined();
-    expect(machineReason({ method: 'GET', userAgent: 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)', at: later, sentAt })).toBe('google_image_proxy');
-    expect(machineReason({ method: 'GET', userAgent: 'YahooMailProxy; https://help.yahoo.com/kb/yahoo-mail-proxy-SLN28749.html', at: later, sentAt })).toBe('yahoo_mail_proxy');
+    expect(
+      machineReason({
+        method: 'GET',
+        userAgent: 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)',
+        at: later,
+        sentAt,
+      }),
+    ).toBe('google_image_proxy');
+    expect(
+      machineReason({
+        method: 'GET',
+        userAgent: 'YahooMailProxy; https://help.yahoo.com/kb/yahoo-mail-proxy-SLN28749.html',
+        at: later,
+        sentAt,
+      }),
+    ).toBe('yahoo_mail_proxy');
     expect(machineReason({ method: 'GET', userAgent: 'Mozilla/5.0 Barracuda Sentinel', at: later, sentAt })).toBe('link_scanner');
     expect(machineReason({ method: 'HEAD', userAgent: browser, at: later, sentAt })).toBe('head_request');
     expect(machineReason({ method: 'GET', userAgent: undefined, at: later, sentAt })).toBe('no_user_agent');

@@ -24,19 +24,31 @@ export function trackingRoutes(deps: { tracking: TrackingService }): AnyRoute[] 
   return [
     // GET /u/:token
     route({
-      method: 'get', path: '/u/:token', access: 'public', tag,
+      method: 'get',
+      path: '/u/:token',
+      access: 'public',
+      tag,
       summary: 'Unsubscribe confirm page (HTML). Changes nothing: link scanners follow GET links',
       params: tokenParams,
-      responses: { 200: { description: 'The confirm page', contentType: 'text/html' }, 404: { description: 'Not our link (HTML)', contentType: 'text/html' } },
+      responses: {
+        200: { description: 'The confirm page', contentType: 'text/html' },
+        404: { description: 'Not our link (HTML)', contentType: 'text/html' },
+      },
       handler: async ({ params, res }) => {
         const found = await tracking.unsubscribePage(params.token);
-        res.status(found ? 200 : 404).set(pageHeaders).send(found ? unsubscribeConfirmPage(found) : linkNotFoundPage());
+        res
+          .status(found ? 200 : 404)
+          .set(pageHeaders)
+          .send(found ? unsubscribeConfirmPage(found) : linkNotFoundPage());
       },
     }),
     // POST /u/:token
     route({
-      method: 'post', path: '/u/:token', access: 'public', tag,
-      summary: 'Unsubscribe: RFC 8058 one-click (body List-Unsubscribe=One-Click, no cookies or auth) or the confirm page\'s form',
+      method: 'post',
+      path: '/u/:token',
+      access: 'public',
+      tag,
+      summary: "Unsubscribe: RFC 8058 one-click (body List-Unsubscribe=One-Click, no cookies or auth) or the confirm page's form",
       params: tokenParams,
       // Form-encoded bodies for these routes only; a multipart or empty POST still unsubscribes.
       bodyFormat: 'form',
@@ -53,13 +65,20 @@ export function trackingRoutes(deps: { tracking: TrackingService }): AnyRoute[] 
           res.status(404).set(pageHeaders).send(linkNotFoundPage());
           return;
         }
-        if (oneClick) res.status(200).set({ ...noCache, 'Content-Type': 'text/plain; charset=utf-8' }).send('Unsubscribed\n');
+        if (oneClick)
+          res
+            .status(200)
+            .set({ ...noCache, 'Content-Type': 'text/plain; charset=utf-8' })
+            .send('Unsubscribed\n');
         else res.status(200).set(pageHeaders).send(unsubscribedPage(done));
       },
     }),
     // GET /o/:token
     route({
-      method: 'get', path: '/o/:token', access: 'public', tag,
+      method: 'get',
+      path: '/o/:token',
+      access: 'public',
+      tag,
       summary: 'Open pixel: a 1x1 GIF, never cached; records an open (flagged when it looks automated)',
       params: tokenParams,
       responses: { 200: { description: 'The pixel', contentType: 'image/gif' }, 404: { description: 'Not our pixel' } },
@@ -71,16 +90,24 @@ export function trackingRoutes(deps: { tracking: TrackingService }): AnyRoute[] 
         // Embedded in mail shown by webmail on other origins: the app-wide same-origin resource policy would block it.
         res
           .status(200)
-          .set({ ...noCache, 'Content-Type': 'image/gif', 'Content-Length': String(transparentGif.length), 'Cross-Origin-Resource-Policy': 'cross-origin' })
+          .set({
+            ...noCache,
+            'Content-Type': 'image/gif',
+            'Content-Length': String(transparentGif.length),
+            'Cross-Origin-Resource-Policy': 'cross-origin',
+          })
           .end(transparentGif);
       },
     }),
     // GET /c/:token
     route({
-      method: 'get', path: '/c/:token', access: 'public', tag,
+      method: 'get',
+      path: '/c/:token',
+      access: 'public',
+      tag,
       summary: 'Click redirect to the signed target; records a click (flagged when it looks automated). Never redirects to an unsigned URL',
       params: tokenParams,
-      responses: { 302: { description: 'To the link\'s target' }, 404: { description: 'Not our link (HTML)', contentType: 'text/html' } },
+      responses: { 302: { description: "To the link's target" }, 404: { description: 'Not our link (HTML)', contentType: 'text/html' } },
       handler: async ({ params, req, res }) => {
         const target = await tracking.click(params.token, hit(req));
         if (!target) {

@@ -33,7 +33,14 @@ const wasSent = <M extends { status: string; sentAt: Date | null }>(message: M):
  */
 export class TrackingService {
   constructor(
-    private readonly deps: { prisma: PrismaClient; clock: Clock; links: TrackingLinks; outcomes: LeadOutcomes; logger: Logger; throttle: EngagementThrottle },
+    private readonly deps: {
+      prisma: PrismaClient;
+      clock: Clock;
+      links: TrackingLinks;
+      outcomes: LeadOutcomes;
+      logger: Logger;
+      throttle: EngagementThrottle;
+    },
   ) {}
 
   private async message(messageId: string) {
@@ -41,7 +48,13 @@ export class TrackingService {
     const message = await this.deps.prisma.message.findUnique({
       where: { id: messageId },
       select: {
-        id: true, organizationId: true, campaignId: true, leadId: true, mailboxId: true, status: true, sentAt: true,
+        id: true,
+        organizationId: true,
+        campaignId: true,
+        leadId: true,
+        mailboxId: true,
+        status: true,
+        sentAt: true,
         enrollment: { select: { lead: { select: { id: true, email: true, emailDomain: true, status: true } } } },
         campaign: { select: { organization: { select: { name: true } } } },
       },
@@ -50,12 +63,18 @@ export class TrackingService {
   }
 
   /** What the confirm page shows, or undefined for a token we did not issue. Looking changes nothing. */
-  async unsubscribePage(token: string): Promise<{ maskedEmail: string; organizationName: string; alreadyUnsubscribed: boolean } | undefined> {
+  async unsubscribePage(
+    token: string,
+  ): Promise<{ maskedEmail: string; organizationName: string; alreadyUnsubscribed: boolean } | undefined> {
     const messageId = await this.deps.links.verify('u', token);
     const message = messageId && (await this.message(messageId));
     if (!message) return undefined;
     const lead = message.enrollment.lead;
-    return { maskedEmail: maskEmail(lead.email), organizationName: message.campaign.organization.name, alreadyUnsubscribed: lead.status === 'unsubscribed' };
+    return {
+      maskedEmail: maskEmail(lead.email),
+      organizationName: message.campaign.organization.name,
+      alreadyUnsubscribed: lead.status === 'unsubscribed',
+    };
   }
 
   /** Suppresses the address org-wide and stops every enrolment of the lead; once per message however often it is posted. */
@@ -80,7 +99,8 @@ export class TrackingService {
       suppress: { email: lead.email, reason: 'unsubscribed', source },
       stop: { scope: 'everywhere', reason: 'unsubscribed' },
     });
-    if (result.applied) this.deps.logger.info({ messageId: message.id, source, stoppedEnrollments: result.stoppedEnrollments }, 'lead unsubscribed');
+    if (result.applied)
+      this.deps.logger.info({ messageId: message.id, source, stoppedEnrollments: result.stoppedEnrollments }, 'lead unsubscribed');
     return { maskedEmail: maskEmail(lead.email), organizationName: message.campaign.organization.name };
   }
 

@@ -26,10 +26,20 @@ async function claimedNotYetSent(html: string) {
   const seeded = await seedCampaign(t.prisma, { organizationId, leads: 1 });
   await t.prisma.campaign.update({ where: { id: seeded.campaign.id }, data: { trackOpens: true, trackClicks: true } });
   await t.prisma.stepVariant.updateMany({ where: { step: { campaignId: seeded.campaign.id } }, data: { bodyHtml: html } });
-  await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: seeded.campaign.id, leadIds: seeded.leadIds, now: clock.now() });
+  await enrollLeads(scopedDb(t.prisma, organizationId), {
+    organizationId,
+    campaignId: seeded.campaign.id,
+    leadIds: seeded.leadIds,
+    now: clock.now(),
+  });
   const [item] = await claimDue(t, seeded.campaign.id);
   const claimedHtml = item!.message.html;
-  return { seeded, item: item!, pixel: pathOf(claimedHtml.match(/<img src="([^"]+)"/)[1]), click: pathOf(claimedHtml.match(/<a href="([^"]+)"/)[1]) };
+  return {
+    seeded,
+    item: item!,
+    pixel: pathOf(claimedHtml.match(/<img src="([^"]+)"/)[1]),
+    click: pathOf(claimedHtml.match(/<a href="([^"]+)"/)[1]),
+  };
 }
 
 describe('unsubscribe', () => {
@@ -52,9 +62,19 @@ describe('unsubscribe', () => {
     const lead = first.items[0]!.lead as { id: string; email: string };
     // The same lead is also queued in a second campaign (waiting) and in flight in a third (claimed).
     const waiting = await seedCampaign(t.prisma, { organizationId, leads: 0 });
-    await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: waiting.campaign.id, leadIds: [lead.id], now: new Date(clock.now().getTime() + 3_600_000) });
+    await enrollLeads(scopedDb(t.prisma, organizationId), {
+      organizationId,
+      campaignId: waiting.campaign.id,
+      leadIds: [lead.id],
+      now: new Date(clock.now().getTime() + 3_600_000),
+    });
     const inFlight = await seedCampaign(t.prisma, { organizationId, leads: 0 });
-    await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: inFlight.campaign.id, leadIds: [lead.id], now: clock.now() });
+    await enrollLeads(scopedDb(t.prisma, organizationId), {
+      organizationId,
+      campaignId: inFlight.campaign.id,
+      leadIds: [lead.id],
+      now: clock.now(),
+    });
     const [claimed] = await claimDue(t, inFlight.campaign.id);
 
     const url = pathOf(first.items[0]!.message.unsubscribeUrl);
@@ -66,13 +86,24 @@ describe('unsubscribe', () => {
     expect(suppression).toMatchObject({ kind: 'email', reason: 'unsubscribed', source: 'one-click' });
     expect(await t.prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ status: 'unsubscribed' });
     const enrollments = await t.prisma.enrollment.findMany({ where: { leadId: lead.id } });
-    expect(enrollments.map((e) => [e.state, e.stopReason])).toEqual([['stopped', 'unsubscribed'], ['stopped', 'unsubscribed'], ['stopped', 'unsubscribed']]);
+    expect(enrollments.map((e) => [e.state, e.stopReason])).toEqual([
+      ['stopped', 'unsubscribed'],
+      ['stopped', 'unsubscribed'],
+      ['stopped', 'unsubscribed'],
+    ]);
     expect(await t.prisma.message.findMany({ where: { leadId: lead.id, status: { in: ['queued', 'deferred', 'retrying'] } } })).toEqual([]);
     // The claimed send is cancelled too; if it was already on its way, its sent result is still recorded, but no next step is queued.
-    expect(await t.prisma.message.findUniqueOrThrow({ where: { id: claimed!.sendId } })).toMatchObject({ status: 'cancelled', lastError: 'unsubscribed' });
+    expect(await t.prisma.message.findUniqueOrThrow({ where: { id: claimed!.sendId } })).toMatchObject({
+      status: 'cancelled',
+      lastError: 'unsubscribed',
+    });
     expect((await reportSent(t, clock, [claimed!])).applied).toBe(1);
     expect(await t.prisma.message.findUniqueOrThrow({ where: { id: claimed!.sendId } })).toMatchObject({ status: 'sent' });
-    expect(await t.prisma.message.count({ where: { enrollmentId: (await t.prisma.message.findUniqueOrThrow({ where: { id: claimed!.sendId } })).enrollmentId } })).toBe(1);
+    expect(
+      await t.prisma.message.count({
+        where: { enrollmentId: (await t.prisma.message.findUniqueOrThrow({ where: { id: claimed!.sendId } })).enrollmentId },
+      }),
+    ).toBe(1);
     // The other lead of the first campaign is untouched.
     const other = first.items[1]!.lead.id as string;
     expect(await t.prisma.enrollment.findFirstOrThrow({ where: { leadId: other } })).toMatchObject({ state: 'active' });
@@ -84,12 +115,14 @@ describe('unsubscribe', () => {
     expect(await claimDue(t, waiting.campaign.id)).toEqual([]);
   });
 
-  it('the confirm page\'s form unsubscribes too and answers a page', async () => {
+  it("the confirm page's form unsubscribes too and answers a page", async () => {
     const { items } = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 1 });
     const response = await t.http.post(pathOf(items[0]!.message.unsubscribeUrl)).type('form').send({ confirm: 'yes' });
     expect(response.status).toBe(200);
     expect(response.text).toContain('You are unsubscribed');
-    expect(await t.prisma.suppression.findFirst({ where: { organizationId, value: items[0]!.lead.email } })).toMatchObject({ source: 'unsubscribe page' });
+    expect(await t.prisma.suppression.findFirst({ where: { organizationId, value: items[0]!.lead.email } })).toMatchObject({
+      source: 'unsubscribe page',
+    });
     expect((await t.http.get(pathOf(items[0]!.message.unsubscribeUrl))).text).toContain('You are unsubscribed');
   });
 
@@ -117,7 +150,12 @@ describe('open pixel and click redirects', () => {
   const html = '<html><body><p>See <a href="https://acme.example/pricing?plan=pro&amp;ref=mail">pricing</a></p></body></html>';
 
   async function trackedCampaign() {
-    const sent = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 1, campaign: { trackOpens: true, trackClicks: true }, bodyHtml: html });
+    const sent = await campaignWithFirstStepSent(t, clock, {
+      organizationId,
+      leads: 1,
+      campaign: { trackOpens: true, trackClicks: true },
+      bodyHtml: html,
+    });
     const item = sent.items[0]!;
     const pixel = pathOf(item.message.html.match(/<img src="([^"]+)"/)[1]);
     const click = pathOf(item.message.html.match(/<a href="([^"]+)"/)[1]);
@@ -201,7 +239,12 @@ describe('abuse of the public tracking endpoints', () => {
   });
 
   it('records at most the configured opens and clicks per message per minute; every request is still answered', async () => {
-    const sent = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 1, campaign: { trackOpens: true, trackClicks: true }, bodyHtml: html });
+    const sent = await campaignWithFirstStepSent(t, clock, {
+      organizationId,
+      leads: 1,
+      campaign: { trackOpens: true, trackClicks: true },
+      bodyHtml: html,
+    });
     const item = sent.items[0]!;
     const pixel = pathOf(item.message.html.match(/<img src="([^"]+)"/)[1]);
     const click = pathOf(item.message.html.match(/<a href="([^"]+)"/)[1]);

@@ -13,11 +13,25 @@ import { TrackingService } from './tracking.service.js';
  * The public links in a sent message (unsubscribe, open pixel, clicks). An unsubscribe goes through
  * LeadOutcomes like every other outcome.
  */
-export function trackingModule(deps: { config: Config; prisma: PrismaClient; clock: Clock; logger: Logger; links: TrackingLinks; outcomes: LeadOutcomes }): { routes: AnyRoute[] } {
+export function trackingModule(deps: {
+  config: Config;
+  prisma: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  links: TrackingLinks;
+  outcomes: LeadOutcomes;
+}): { routes: AnyRoute[] } {
   const { config, prisma, clock, logger, links, outcomes } = deps;
   return {
     routes: trackingRoutes({
-      tracking: new TrackingService({ prisma, clock, links, outcomes, logger, throttle: new EngagementThrottle(config.TRACKING_EVENTS_PER_MESSAGE_PER_MINUTE) }),
+      tracking: new TrackingService({
+        prisma,
+        clock,
+        links,
+        outcomes,
+        logger,
+        throttle: new EngagementThrottle(config.TRACKING_EVENTS_PER_MESSAGE_PER_MINUTE),
+      }),
     }),
   };
 }

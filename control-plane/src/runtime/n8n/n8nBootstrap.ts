@@ -48,10 +48,7 @@ export async function bootstrapN8n(options: BootstrapN8nOptions): Promise<N8nBoo
 }
 
 /** Claims the instance on a fresh n8n, otherwise logs in; either way returns a logged-in session as the owner. */
-export async function ensureN8nOwner(
-  url: string,
-  owner: N8nOwnerAccount,
-): Promise<{ session: N8nRestSession; ownerCreated: boolean }> {
+export async function ensureN8nOwner(url: string, owner: N8nOwnerAccount): Promise<{ session: N8nRestSession; ownerCreated: boolean }> {
   if (await n8nNeedsOwnerSetup(url)) {
     try {
       const { authCookie } = await callN8nRest(url, 'POST', '/owner/setup', { body: owner });

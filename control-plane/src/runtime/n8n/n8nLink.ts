@@ -53,7 +53,9 @@ export class N8nLink {
       } catch (error) {
         const delay = backoffDelayMs(attempt, this.options.backoff);
         if (attempt === 1 || attempt % 10 === 0) {
-          this.options.log(`n8n is not usable yet (${(error as Error).message.split('\n')[0]}); deployments answer 503 until it is; retrying in ${(delay / 1000).toFixed(1)} s`);
+          this.options.log(
+            `n8n is not usable yet (${(error as Error).message.split('\n')[0]}); deployments answer 503 until it is; retrying in ${(delay / 1000).toFixed(1)} s`,
+          );
         }
         try {
           await sleep(delay, undefined, { signal: this.stopped.signal });

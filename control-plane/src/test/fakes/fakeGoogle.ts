@@ -39,14 +39,7 @@ export interface FakeGoogleOptions {
 
 /** Operation names for `failNext`, `setLatency` and `calls`. */
 export type GoogleOperation =
-  | 'authorize'
-  | 'token'
-  | 'gmail.profile'
-  | 'gmail.send'
-  | 'gmail.get'
-  | 'gmail.list'
-  | 'gmail.threads.get'
-  | 'gmail.history';
+  'authorize' | 'token' | 'gmail.profile' | 'gmail.send' | 'gmail.get' | 'gmail.list' | 'gmail.threads.get' | 'gmail.history';
 
 const gmailStatus: Record<number, { status: string; reason: string; message: string }> = {
   400: { status: 'INVALID_ARGUMENT', reason: 'invalidArgument', message: 'Invalid argument' },
@@ -64,7 +57,9 @@ export function gmailError(code: number, overrides: { reason?: string; message?:
   const message = overrides.message ?? known.message;
   return {
     status: code,
-    json: { error: { code, message, errors: [{ message, domain: 'global', reason: overrides.reason ?? known.reason }], status: known.status } },
+    json: {
+      error: { code, message, errors: [{ message, domain: 'global', reason: overrides.reason ?? known.reason }], status: known.status },
+    },
   };
 }
 
@@ -181,12 +176,18 @@ export class FakeGoogle extends FakeProvider<GoogleOperation> {
   private authorized(request: RecordedRequest, userId: string): GmailMailbox | FakeResponse {
     const issued = this.oauth.resolveAccessToken(bearerToken(request));
     if (!issued) return gmailError(401, { message: 'Request had invalid authentication credentials.' });
-    if (userId !== 'me' && decodeURIComponent(userId) !== issued.email) return gmailError(403, { reason: 'forbidden', message: 'Delegation denied' });
+    if (userId !== 'me' && decodeURIComponent(userId) !== issued.email)
+      return gmailError(403, { reason: 'forbidden', message: 'Delegation denied' });
     return this.mailbox(issued.email);
   }
 
   protected endpoints(): Endpoint[] {
-    const gmail = (operation: GoogleOperation, method: string, path: RegExp, handle: (mailbox: GmailMailbox, request: RecordedRequest, match: RegExpExecArray) => FakeResponse): Endpoint => ({
+    const gmail = (
+      operation: GoogleOperation,
+      method: string,
+      path: RegExp,
+      handle: (mailbox: GmailMailbox, request: RecordedRequest, match: RegExpExecArray) => FakeResponse,
+    ): Endpoint => ({
       operation,
       method,
       path,
@@ -209,13 +210,21 @@ export class FakeGoogle extends FakeProvider<GoogleOperation> {
       })),
       gmail('gmail.send', 'POST', /^\/gmail\/v1\/users\/([^/]+)\/messages\/send$/, (mailbox, request) => {
         const { raw, threadId } = JSON.parse(request.body || '{}') as { raw?: string; threadId?: string };
-        if (!raw) return gmailError(400, { message: "'raw' RFC822 payload message string or uploading message via /upload/* URL required" });
+        if (!raw)
+          return gmailError(400, { message: "'raw' RFC822 payload message string or uploading message via /upload/* URL required" });
         const message = this.addMessage(mailbox, Buffer.from(raw, 'base64url').toString('utf8'), ['SENT'], threadId);
         return { status: 200, json: { id: message.id, threadId: message.threadId, labelIds: message.labelIds } };
       }),
       gmail('gmail.list', 'GET', /^\/gmail\/v1\/users\/([^/]+)\/messages$/, (mailbox, request) => {
         const matching = mailbox.messages.filter((message) => matchesQuery(message, request.query)).reverse();
-        return { status: 200, json: page(matching.map(({ id, threadId }) => ({ id, threadId })), request.query, 'messages') };
+        return {
+          status: 200,
+          json: page(
+            matching.map(({ id, threadId }) => ({ id, threadId })),
+            request.query,
+            'messages',
+          ),
+        };
       }),
       gmail('gmail.get', 'GET', /^\/gmail\/v1\/users\/([^/]+)\/messages\/([^/]+)$/, (mailbox, request, match) => {
         const message = mailbox.messages.find((candidate) => candidate.id === match[2]);
@@ -224,7 +233,14 @@ export class FakeGoogle extends FakeProvider<GoogleOperation> {
       gmail('gmail.threads.get', 'GET', /^\/gmail\/v1\/users\/([^/]+)\/threads\/([^/]+)$/, (mailbox, request, match) => {
         const messages = mailbox.messages.filter((candidate) => candidate.threadId === match[2]);
         if (messages.length === 0) return gmailError(404);
-        return { status: 200, json: { id: match[2], historyId: String(messages.at(-1)!.historyId), messages: messages.map((m) => messageResource(m, request.query)) } };
+        return {
+          status: 200,
+          json: {
+            id: match[2],
+            historyId: String(messages.at(-1)!.historyId),
+            messages: messages.map((m) => messageResource(m, request.query)),
+          },
+        };
       }),
       gmail('gmail.history', 'GET', /^\/gmail\/v1\/users\/([^/]+)\/history$/, (mailbox, request) => {
         const start = Number(request.query.get('startHistoryId'));
@@ -286,11 +302,18 @@ function messageResource(message: FakeGmailMessage, query: URLSearchParams): Rec
   if (format === 'minimal') return base;
   if (format === 'raw') return { ...base, raw: Buffer.from(message.raw).toString('base64url') };
   const wanted = query.getAll('metadataHeaders').map((name) => name.toLowerCase());
-  const headers = format === 'metadata' && wanted.length > 0 ? message.headers.filter((h) => wanted.includes(h.name.toLowerCase())) : message.headers;
+  const headers =
+    format === 'metadata' && wanted.length > 0 ? message.headers.filter((h) => wanted.includes(h.name.toLowerCase())) : message.headers;
   const mimeType = (headerValue(message.headers, 'Content-Type') ?? 'text/plain').split(';')[0]!.trim();
   const payload =
     format === 'metadata'
       ? { mimeType, headers }
-      : { partId: '', mimeType, filename: '', headers, body: { size: Buffer.byteLength(body), data: Buffer.from(body).toString('base64url') } };
+      : {
+          partId: '',
+          mimeType,
+          filename: '',
+          headers,
+          body: { size: Buffer.byteLength(body), data: Buffer.from(body).toString('base64url') },
+        };
   return { ...base, payload };
 }

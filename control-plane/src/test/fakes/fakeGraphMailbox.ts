@@ -47,7 +47,10 @@ const graphCodes: Record<number, string> = {
 
 /** A Microsoft Graph error body (`{ error: { code, message, innerError } }`). */
 export function graphError(status: number, message = 'The request failed.', code = graphCodes[status] ?? 'UnknownError'): FakeResponse {
-  return { status, json: { error: { code, message, innerError: { 'request-id': randomBytes(8).toString('hex'), date: new Date().toISOString() } } } };
+  return {
+    status,
+    json: { error: { code, message, innerError: { 'request-id': randomBytes(8).toString('hex'), date: new Date().toISOString() } } },
+  };
 }
 
 const itemNotFound = () => graphError(404, 'The specified object was not found in the store.');
@@ -78,11 +81,20 @@ function selected(query: URLSearchParams): string[] | null {
 /** A JSON sendMail message as MIME, so Sent Items and `$value` read the same for both ways of sending. */
 function mimeOfJsonMessage(from: string, message: Record<string, any>): string {
   const addresses = (recipients: unknown) =>
-    (Array.isArray(recipients) ? recipients : []).map((recipient: { emailAddress?: { address?: string } }) => `<${recipient.emailAddress?.address ?? ''}>`).join(', ');
-  const extra = Array.isArray(message.internetMessageHeaders) ? message.internetMessageHeaders.map((header: { name: string; value: string }) => `${header.name}: ${header.value}`) : [];
+    (Array.isArray(recipients) ? recipients : [])
+      .map((recipient: { emailAddress?: { address?: string } }) => `<${recipient.emailAddress?.address ?? ''}>`)
+      .join(', ');
+  const extra = Array.isArray(message.internetMessageHeaders)
+    ? message.internetMessageHeaders.map((header: { name: string; value: string }) => `${header.name}: ${header.value}`)
+    : [];
   const lines = [`From: <${from}>`, `To: ${addresses(message.toRecipients)}`, `Subject: ${message.subject ?? ''}`, ...extra];
   if (typeof message.internetMessageId === 'string') lines.push(`Message-ID: ${message.internetMessageId}`);
-  return [...lines, `Content-Type: ${message.body?.contentType === 'html' ? 'text/html' : 'text/plain'}; charset=utf-8`, '', String(message.body?.content ?? '')].join('\r\n');
+  return [
+    ...lines,
+    `Content-Type: ${message.body?.contentType === 'html' ? 'text/html' : 'text/plain'}; charset=utf-8`,
+    '',
+    String(message.body?.content ?? ''),
+  ].join('\r\n');
 }
 
 /**
@@ -156,7 +168,10 @@ export class FakeGraphMailbox {
   conversation(request: RecordedRequest): FakeResponse {
     const wanted = /^conversationId eq '((?:[^']|'')*)'$/.exec(request.query.get('$filter') ?? '')?.[1]?.replace(/''/g, "'");
     if (wanted === undefined) return invalidFilter();
-    return this.collection(this.messages.filter((message) => message.conversationId === wanted), request);
+    return this.collection(
+      this.messages.filter((message) => message.conversationId === wanted),
+      request,
+    );
   }
 
   message(request: RecordedRequest, id: string): FakeResponse {
@@ -192,10 +207,18 @@ export class FakeGraphMailbox {
         const filter = request.query.get('$filter');
         const since = filter === null ? undefined : /^receivedDateTime ge (\S+)$/.exec(filter)?.[1];
         if (filter !== null && since === undefined) return invalidFilter();
-        from = { seq: 0, since: since === undefined ? null : Date.parse(since), select: selected(request.query), generation: this.generation };
+        from = {
+          seq: 0,
+          since: since === undefined ? null : Date.parse(since),
+          select: selected(request.query),
+          generation: this.generation,
+        };
       }
       const changes = this.messages.filter(
-        (message) => message.folder === 'inbox' && message.changeSeq > from.seq && (from.since === null || Date.parse(message.receivedDateTime) >= from.since),
+        (message) =>
+          message.folder === 'inbox' &&
+          message.changeSeq > from.seq &&
+          (from.since === null || Date.parse(message.receivedDateTime) >= from.since),
       );
       page = { changes, end: { ...from, seq: this.changeSeq } };
     }
@@ -244,7 +267,10 @@ export class FakeGraphMailbox {
   private collection(messages: FakeGraphMessage[], request: RecordedRequest): FakeResponse {
     const top = Number(request.query.get('$top') ?? 10);
     const immutable = immutableIds(request);
-    return { status: 200, json: { value: messages.slice(0, top).map((message) => this.resource(message, selected(request.query), immutable)) } };
+    return {
+      status: 200,
+      json: { value: messages.slice(0, top).map((message) => this.resource(message, selected(request.query), immutable)) },
+    };
   }
 
   /** A message resource with the `$select`ed properties (id always); headers only when selected, as Graph does. */

@@ -77,7 +77,10 @@ export class FakeHttpServer {
             }
             const json = response.json === undefined ? '' : JSON.stringify(response.json);
             const payload = response.text ?? json;
-            outgoing.writeHead(response.status, { ...(json ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...response.headers });
+            outgoing.writeHead(response.status, {
+              ...(json ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+              ...response.headers,
+            });
             outgoing.end(payload);
           },
         );
@@ -121,7 +124,9 @@ export class FakeHttpServer {
   private async dispatch(method: string, rawUrl: string, headers: IncomingHttpHeaders, body: string): Promise<FakeResponse | 'lost'> {
     const url = new URL(rawUrl, 'http://127.0.0.1');
     let match: RegExpExecArray | null = null;
-    const endpoint = this.endpoints.find((candidate) => candidate.method === method && (match = candidate.path.exec(url.pathname)) !== null);
+    const endpoint = this.endpoints.find(
+      (candidate) => candidate.method === method && (match = candidate.path.exec(url.pathname)) !== null,
+    );
     const isForm = String(headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
     const request: RecordedRequest = {
       operation: endpoint?.operation ?? 'unknown',
@@ -136,7 +141,8 @@ export class FakeHttpServer {
     this.requests.push(request);
     const delay = this.latency.get(request.operation) ?? this.latency.get('*') ?? 0;
     if (delay > 0) await sleep(delay);
-    if (!endpoint || !match) return { status: 404, json: { error: { code: 404, message: `No fake for ${method} ${url.pathname}`, status: 'NOT_FOUND' } } };
+    if (!endpoint || !match)
+      return { status: 404, json: { error: { code: 404, message: `No fake for ${method} ${url.pathname}`, status: 'NOT_FOUND' } } };
     const fault = this.faults.get(request.operation)?.shift();
     if (fault && fault.kind !== 'lost_answer') return this.answerFault(fault, request);
     try {
@@ -157,7 +163,10 @@ export function bearerToken(request: RecordedRequest): string | undefined {
 export function clientCredentials(request: RecordedRequest): { clientId?: string; clientSecret?: string } {
   const header = request.headers.authorization;
   if (typeof header === 'string' && header.startsWith('Basic ')) {
-    const [clientId, clientSecret] = Buffer.from(header.slice('Basic '.length), 'base64').toString('utf8').split(':').map(decodeURIComponent);
+    const [clientId, clientSecret] = Buffer.from(header.slice('Basic '.length), 'base64')
+      .toString('utf8')
+      .split(':')
+      .map(decodeURIComponent);
     return { clientId, clientSecret };
   }
   return { clientId: request.form.get('client_id') ?? undefined, clientSecret: request.form.get('client_secret') ?? undefined };

@@ -8,24 +8,41 @@ let token: string;
 
 async function graph(pathOrUrl: string, init: RequestInit & { prefer?: string } = {}) {
   const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${microsoft.server.url}/v1.0/me${pathOrUrl}`;
-  const response = await fetch(url, { ...init, headers: { Authorization: `Bearer ${token}`, ...(init.prefer ? { Prefer: init.prefer } : {}), ...(init.headers as Record<string, string>) } });
+  const response = await fetch(url, {
+    ...init,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(init.prefer ? { Prefer: init.prefer } : {}),
+      ...(init.headers as Record<string, string>),
+    },
+  });
   const text = await response.text();
   return { status: response.status, text, body: (text.startsWith('{') ? JSON.parse(text) : undefined) as Record<string, any> };
 }
 
-const sendMime = (raw: string) => graph('/sendMail', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: Buffer.from(raw).toString('base64') });
+const sendMime = (raw: string) =>
+  graph('/sendMail', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: Buffer.from(raw).toString('base64') });
 const immutable = 'IdType="ImmutableId"';
 
 beforeAll(async () => {
   await microsoft.start();
   microsoft.nextConsent({ email: me });
   const redirect = 'http://localhost/cb';
-  const consent = await fetch(`${microsoft.server.url}/common/oauth2/v2.0/authorize?client_id=${microsoft.oauth.options.clientId}&redirect_uri=${redirect}&response_type=code&scope=Mail.Send`, { redirect: 'manual' });
+  const consent = await fetch(
+    `${microsoft.server.url}/common/oauth2/v2.0/authorize?client_id=${microsoft.oauth.options.clientId}&redirect_uri=${redirect}&response_type=code&scope=Mail.Send`,
+    { redirect: 'manual' },
+  );
   const code = new URL(consent.headers.get('location')!).searchParams.get('code')!;
   const exchange = await fetch(`${microsoft.server.url}/common/oauth2/v2.0/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirect, client_id: microsoft.oauth.options.clientId, client_secret: microsoft.oauth.options.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirect,
+      client_id: microsoft.oauth.options.clientId,
+      client_secret: microsoft.oauth.options.clientSecret,
+    }),
   });
   token = ((await exchange.json()) as { access_token: string }).access_token;
 });
@@ -33,30 +50,62 @@ afterAll(() => microsoft.stop());
 
 describe('FakeMicrosoft Graph mailbox', () => {
   it('files MIME sends in Sent Items with their Message-ID, found again by internetMessageId; JSON sends only when saved', async () => {
-    expect((await sendMime(`From: ${me}\r\nTo: lead@example.com\r\nSubject: =?UTF-8?B?Q2Fmw6k=?=\r\nMessage-ID: <a@ophir.test>\r\n\r\nHello`)).status).toBe(202);
+    expect(
+      (await sendMime(`From: ${me}\r\nTo: lead@example.com\r\nSubject: =?UTF-8?B?Q2Fmw6k=?=\r\nMessage-ID: <a@ophir.test>\r\n\r\nHello`))
+        .status,
+    ).toBe(202);
     const json = (saveToSentItems: boolean, id: string) =>
-      graph('/sendMail', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ message: { subject: 'Hi', internetMessageId: id, toRecipients: [{ emailAddress: { address: 'x@example.com' } }], body: { contentType: 'text', content: 'Hi' } }, saveToSentItems }) });
+      graph('/sendMail', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          message: {
+            subject: 'Hi',
+            internetMessageId: id,
+            toRecipients: [{ emailAddress: { address: 'x@example.com' } }],
+            body: { contentType: 'text', content: 'Hi' },
+          },
+          saveToSentItems,
+        }),
+      });
     expect((await json(false, '<unsaved@ophir.test>')).status).toBe(202);
     expect((await json(true, '<saved@ophir.test>')).status).toBe(202);
     expect(microsoft.sentBy(me).map((message) => message.internetMessageId)).toEqual(['<a@ophir.test>', '<saved@ophir.test>']);
 
-    const found = await graph(`/mailFolders/sentitems/messages?$filter=${encodeURIComponent("internetMessageId eq '<a@ophir.test>'")}&$select=id,conversationId,subject&$top=1`);
+    const found = await graph(
+      `/mailFolders/sentitems/messages?$filter=${encodeURIComponent("internetMessageId eq '<a@ophir.test>'")}&$select=id,conversationId,subject&$top=1`,
+    );
     const [sent] = microsoft.sentBy(me);
-    expect(found.body.value).toEqual([expect.objectContaining({ id: sent!.restId, conversationId: sent!.conversationId, subject: 'Café' })]);
+    expect(found.body.value).toEqual([
+      expect.objectContaining({ id: sent!.restId, conversationId: sent!.conversationId, subject: 'Café' }),
+    ]);
     expect(found.body.value[0]).not.toHaveProperty('from');
-    expect((await graph(`/mailFolders/sentitems/messages?$filter=${encodeURIComponent("internetMessageId eq '<nope@ophir.test>'")}`)).body.value).toEqual([]);
+    expect(
+      (await graph(`/mailFolders/sentitems/messages?$filter=${encodeURIComponent("internetMessageId eq '<nope@ophir.test>'")}`)).body.value,
+    ).toEqual([]);
   });
 
   it('threads a delivered reply into the conversation it answers; headers, $value and the conversation filter read it', async () => {
     const [ours] = microsoft.sentBy(me);
-    const reply = microsoft.deliver(me, 'From: Lead <lead@example.com>\r\nTo: me@contoso.example\r\nSubject: Re: Hi\r\nMessage-ID: <b@example.com>\r\nIn-Reply-To: <a@ophir.test>\r\n\r\nThanks');
+    const reply = microsoft.deliver(
+      me,
+      'From: Lead <lead@example.com>\r\nTo: me@contoso.example\r\nSubject: Re: Hi\r\nMessage-ID: <b@example.com>\r\nIn-Reply-To: <a@ophir.test>\r\n\r\nThanks',
+    );
     expect(reply.conversationId).toBe(ours!.conversationId);
     const id = encodeURIComponent(reply.immutableId);
     const headers = await graph(`/messages/${id}?$select=internetMessageHeaders`, { prefer: immutable });
-    expect(headers.body).toMatchObject({ id: reply.immutableId, internetMessageHeaders: expect.arrayContaining([{ name: 'In-Reply-To', value: '<a@ophir.test>' }]) });
+    expect(headers.body).toMatchObject({
+      id: reply.immutableId,
+      internetMessageHeaders: expect.arrayContaining([{ name: 'In-Reply-To', value: '<a@ophir.test>' }]),
+    });
     expect((await graph(`/messages/${id}/$value`)).text).toBe(reply.raw);
-    const conversation = await graph(`/messages?$filter=${encodeURIComponent(`conversationId eq '${ours!.conversationId}'`)}&$select=internetMessageId`);
-    expect(conversation.body.value.map((message: { internetMessageId: string }) => message.internetMessageId)).toEqual(['<a@ophir.test>', '<b@example.com>']);
+    const conversation = await graph(
+      `/messages?$filter=${encodeURIComponent(`conversationId eq '${ours!.conversationId}'`)}&$select=internetMessageId`,
+    );
+    expect(conversation.body.value.map((message: { internetMessageId: string }) => message.internetMessageId)).toEqual([
+      '<a@ophir.test>',
+      '<b@example.com>',
+    ]);
     expect((await graph('/messages/AAMkunknown')).status).toBe(404);
   });
 
@@ -64,7 +113,9 @@ describe('FakeMicrosoft Graph mailbox', () => {
     microsoft.deliver(me, 'From: other@example.com\r\nSubject: Two\r\nMessage-ID: <c@example.com>\r\n\r\nx');
     const delta = "/mailFolders('inbox')/messages/delta?$select=id,subject,from";
     const first = await graph(delta, { prefer: `${immutable}, odata.maxpagesize=1` });
-    expect(first.body.value).toEqual([expect.objectContaining({ subject: 'Re: Hi', from: { emailAddress: { name: 'Lead', address: 'lead@example.com' } } })]);
+    expect(first.body.value).toEqual([
+      expect.objectContaining({ subject: 'Re: Hi', from: { emailAddress: { name: 'Lead', address: 'lead@example.com' } } }),
+    ]);
     const second = await graph(first.body['@odata.nextLink'], { prefer: `${immutable}, odata.maxpagesize=1` });
     expect(second.body.value.map((message: { subject: string }) => message.subject)).toEqual(['Two']);
     const deltaLink = second.body['@odata.deltaLink'] as string;
@@ -74,9 +125,18 @@ describe('FakeMicrosoft Graph mailbox', () => {
     microsoft.deliver(me, 'From: late@example.com\r\nSubject: Three\r\nMessage-ID: <d@example.com>\r\n\r\nx');
     const resumed = await graph(deltaLink, { prefer: immutable });
     // The sync keeps the $select it started with.
-    expect(resumed.body.value).toEqual([{ '@odata.etag': expect.any(String), id: expect.stringMatching(/^AAkA/), subject: 'Three', from: { emailAddress: { name: 'late@example.com', address: 'late@example.com' } } }]);
+    expect(resumed.body.value).toEqual([
+      {
+        '@odata.etag': expect.any(String),
+        id: expect.stringMatching(/^AAkA/),
+        subject: 'Three',
+        from: { emailAddress: { name: 'late@example.com', address: 'late@example.com' } },
+      },
+    ]);
 
-    const windowed = await graph(`/mailFolders('inbox')/messages/delta?$filter=${encodeURIComponent(`receivedDateTime ge ${new Date(Date.now() + 3600_000).toISOString()}`)}`);
+    const windowed = await graph(
+      `/mailFolders('inbox')/messages/delta?$filter=${encodeURIComponent(`receivedDateTime ge ${new Date(Date.now() + 3600_000).toISOString()}`)}`,
+    );
     expect(windowed.body.value).toEqual([]);
     microsoft.mailboxOf(me).expireDeltaLinks();
     expect(await graph(resumed.body['@odata.deltaLink'])).toMatchObject({ status: 410, body: { error: { code: 'SyncStateNotFound' } } });

@@ -85,7 +85,12 @@ export class FakeMicrosoft extends FakeProvider<MicrosoftOperation> {
   }
 
   protected endpoints(): Endpoint[] {
-    const graph = (operation: MicrosoftOperation, method: string, path: RegExp, handle: (mailbox: FakeGraphMailbox, request: RecordedRequest, id: string) => FakeResponse): Endpoint => ({
+    const graph = (
+      operation: MicrosoftOperation,
+      method: string,
+      path: RegExp,
+      handle: (mailbox: FakeGraphMailbox, request: RecordedRequest, id: string) => FakeResponse,
+    ): Endpoint => ({
       operation,
       method,
       path,
@@ -96,7 +101,12 @@ export class FakeMicrosoft extends FakeProvider<MicrosoftOperation> {
       },
     });
     return [
-      { operation: 'authorize', method: 'GET', path: /^\/[^/]+\/oauth2\/v2\.0\/authorize$/, handle: (request) => this.oauth.authorize(request) },
+      {
+        operation: 'authorize',
+        method: 'GET',
+        path: /^\/[^/]+\/oauth2\/v2\.0\/authorize$/,
+        handle: (request) => this.oauth.authorize(request),
+      },
       { operation: 'token', method: 'POST', path: /^\/[^/]+\/oauth2\/v2\.0\/token$/, handle: (request) => this.oauth.token(request) },
       graph('graph.me', 'GET', /^\/v1\.0\/me$/, ({ email }) => ({
         status: 200,
@@ -104,9 +114,16 @@ export class FakeMicrosoft extends FakeProvider<MicrosoftOperation> {
       })),
       graph('graph.sendMail', 'POST', /^\/v1\.0\/me\/sendMail$/, (mailbox, request) => mailbox.sendMail(request)),
       graph('graph.sentItems', 'GET', /^\/v1\.0\/me\/mailFolders\/sentitems\/messages$/i, (mailbox, request) => mailbox.sentItems(request)),
-      graph('graph.delta', 'GET', /^\/v1\.0\/me\/mailFolders(?:\((?:'|%27)inbox(?:'|%27)\)|\/inbox)\/messages\/delta$/i, (mailbox, request) => mailbox.delta(request)),
+      graph(
+        'graph.delta',
+        'GET',
+        /^\/v1\.0\/me\/mailFolders(?:\((?:'|%27)inbox(?:'|%27)\)|\/inbox)\/messages\/delta$/i,
+        (mailbox, request) => mailbox.delta(request),
+      ),
       graph('graph.conversation', 'GET', /^\/v1\.0\/me\/messages$/, (mailbox, request) => mailbox.conversation(request)),
-      graph('graph.mimeSource', 'GET', /^\/v1\.0\/me\/messages\/([^/]+)\/(?:\$|%24)value$/, (mailbox, _request, id) => mailbox.mimeSource(id)),
+      graph('graph.mimeSource', 'GET', /^\/v1\.0\/me\/messages\/([^/]+)\/(?:\$|%24)value$/, (mailbox, _request, id) =>
+        mailbox.mimeSource(id),
+      ),
       graph('graph.message', 'GET', /^\/v1\.0\/me\/messages\/([^/]+)$/, (mailbox, request, id) => mailbox.message(request, id)),
     ];
   }

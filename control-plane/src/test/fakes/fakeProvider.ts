@@ -1,5 +1,12 @@
 import { FakeAuthorizationServer, type AuthorizationServerOptions, type ConsentChoice } from './fakeAuthorizationServer.js';
-import { FakeHttpServer, type AnsweredFault, type Endpoint, type Fault, type FakeResponse, type RecordedRequest } from './fakeHttpServer.js';
+import {
+  FakeHttpServer,
+  type AnsweredFault,
+  type Endpoint,
+  type Fault,
+  type FakeResponse,
+  type RecordedRequest,
+} from './fakeHttpServer.js';
 
 /**
  * What every provider fake offers: an authorization server, an HTTP server on 127.0.0.1 that

@@ -18,7 +18,10 @@ export class LocalSmtpServer {
   private readonly server: SMTPServer;
   private port = 0;
 
-  constructor(readonly credentials: { username: string; password: string }, options: Partial<SMTPServerOptions> = {}) {
+  constructor(
+    readonly credentials: { username: string; password: string },
+    options: Partial<SMTPServerOptions> = {},
+  ) {
     this.server = new SMTPServer({
       authMethods: ['PLAIN', 'LOGIN'],
       allowInsecureAuth: true,

@@ -36,7 +36,10 @@ export function decodeEncodedWords(value: string): string {
   return value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=(\s+(?==\?))?/g, (_word, charset: string, encoding: string, text: string) => {
     const bytes = /^b$/i.test(encoding)
       ? Buffer.from(text, 'base64')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_hex, code: string) => String.fromCharCode(parseInt(code, 16))), 'latin1');
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_hex, code: string) => String.fromCharCode(parseInt(code, 16))),
+          'latin1',
+        );
     return bytes.toString(/^(utf-?8)$/i.test(charset) ? 'utf8' : 'latin1');
   });
 }

@@ -196,13 +196,11 @@ describe('imports, lists and suppressions in a browser', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: 'Import CSV' }).click();
-    await page
-      .getByLabel('Suppression CSV file')
-      .setInputFiles({
-        name: 'blocklist.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from('email\r\nceo@competitor.example\r\ngrace@navy.example\r\nnot an address\r\n'),
-      });
+    await page.getByLabel('Suppression CSV file').setInputFiles({
+      name: 'blocklist.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('email\r\nceo@competitor.example\r\ngrace@navy.example\r\nnot an address\r\n'),
+    });
     await page.getByRole('button', { name: 'Import suppressions' }).click();
     await page.getByText('3 rows read: 1 added, 1 already suppressed, 1 rejected.').waitFor();
     expect(await page.getByText(/^Line 4:/).count()).toBe(1);

@@ -60,7 +60,8 @@ describe('the Leads page in a browser', () => {
           customFields: { plan: i % 2 === 0 ? 'pro' : 'free' },
         });
       expect(created.status, created.text).toBe(201);
-      if (i % 7 === 0) expect((await app.http.patch(`/api/leads/${created.body.id}`).set(auth).send({ status: 'bounced' })).status).toBe(200);
+      if (i % 7 === 0)
+        expect((await app.http.patch(`/api/leads/${created.body.id}`).set(auth).send({ status: 'bounced' })).status).toBe(200);
       leads.push({ ...created.body, status: i % 7 === 0 ? 'bounced' : 'active' });
     }
 
@@ -73,7 +74,10 @@ describe('the Leads page in a browser', () => {
     const rendered = await leadRows().count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(50);
-    const lastEmail = [...leads].map((lead) => lead.email).sort().at(-1)!;
+    const lastEmail = [...leads]
+      .map((lead) => lead.email)
+      .sort()
+      .at(-1)!;
     expect(await table.getByRole('button', { name: lastEmail }).count()).toBe(0);
     await table.evaluate((element) => element.parentElement!.scrollTo({ top: 100_000 }));
     await table.getByRole('button', { name: lastEmail }).waitFor();
@@ -102,22 +106,52 @@ describe('the Leads page in a browser', () => {
     expect(await page.getByRole('textbox', { name: 'Tag' }).inputValue()).toBe('webinar');
     expect(await page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('active');
     expect(Object.fromEntries(searchParams())).toEqual({ tag: 'webinar', status: 'active' });
-    expect(new Set(await leadRows().locator('td:nth-child(2)').allTextContents())).toEqual(new Set(webinarActive.map((lead) => lead.email)));
+    expect(new Set(await leadRows().locator('td:nth-child(2)').allTextContents())).toEqual(
+      new Set(webinarActive.map((lead) => lead.email)),
+    );
     await checkPage('leads-filtered');
 
     // The drawer: its lead is in the URL, so a reload reopens it.
-    const [first, second, third] = [...webinarActive].sort((a, b) => a.email.localeCompare(b.email)) as [typeof leads[number], typeof leads[number], typeof leads[number]];
+    const [first, second, third] = [...webinarActive].sort((a, b) => a.email.localeCompare(b.email)) as [
+      (typeof leads)[number],
+      (typeof leads)[number],
+      (typeof leads)[number],
+    ];
     // A campaign has reached the first lead: one message sent, opened, then a reply (written as the engine writes them).
     const organizationId = (await app.http.get('/api/me').set(auth)).body.organization.id as string;
     const campaign = await app.prisma.campaign.create({ data: { organizationId, name: 'Q4 webinar follow-up', status: 'active' } });
-    const enrollment = await app.prisma.enrollment.create({ data: { organizationId, campaignId: campaign.id, leadId: first.id, state: 'stopped', nextStep: 1, stopReason: 'the lead replied' } });
+    const enrollment = await app.prisma.enrollment.create({
+      data: { organizationId, campaignId: campaign.id, leadId: first.id, state: 'stopped', nextStep: 1, stopReason: 'the lead replied' },
+    });
     const sentAt = new Date(Date.now() - 2 * 86_400_000);
     const message = await app.prisma.message.create({
-      data: { organizationId, campaignId: campaign.id, enrollmentId: enrollment.id, leadId: first.id, stepPosition: 0, status: 'sent', subject: 'Your webinar seat', dueAt: sentAt, sentAt, messageIdHeader: `<${enrollment.id}@leads.example>` },
+      data: {
+        organizationId,
+        campaignId: campaign.id,
+        enrollmentId: enrollment.id,
+        leadId: first.id,
+        stepPosition: 0,
+        status: 'sent',
+        subject: 'Your webinar seat',
+        dueAt: sentAt,
+        sentAt,
+        messageIdHeader: `<${enrollment.id}@leads.example>`,
+      },
     });
-    for (const [type, hoursLater] of [['opened', 3], ['replied', 26]] as const) {
+    for (const [type, hoursLater] of [
+      ['opened', 3],
+      ['replied', 26],
+    ] as const) {
       await app.prisma.event.create({
-        data: { organizationId, type, campaignId: campaign.id, leadId: first.id, messageId: message.id, idempotencyKey: `${type}-${message.id}`, occurredAt: new Date(sentAt.getTime() + hoursLater * 3_600_000) },
+        data: {
+          organizationId,
+          type,
+          campaignId: campaign.id,
+          leadId: first.id,
+          messageId: message.id,
+          idempotencyKey: `${type}-${message.id}`,
+          occurredAt: new Date(sentAt.getTime() + hoursLater * 3_600_000),
+        },
       });
     }
     await table.getByRole('button', { name: first.email }).click();
@@ -133,7 +167,8 @@ describe('the Leads page in a browser', () => {
     const timeline = drawer.getByRole('region', { name: 'Timeline' }).getByRole('listitem');
     expect(await timeline.locator('p:first-child').allTextContents()).toEqual(['Replied', 'Opened', 'Sent: step 1 · “Your webinar seat”']);
     expect(await timeline.first().textContent()).toContain('Q4 webinar follow-up');
-    for (const section of ['Fields', 'Custom fields', 'Enrolments', 'Timeline']) await drawer.getByRole('region', { name: section, exact: true }).waitFor();
+    for (const section of ['Fields', 'Custom fields', 'Enrolments', 'Timeline'])
+      await drawer.getByRole('region', { name: section, exact: true }).waitFor();
     expect(await drawer.getByRole('region', { name: 'Custom fields' }).textContent()).toContain('plan');
     expect(await drawer.getByText('webinar', { exact: true }).count()).toBe(1);
     await checkPage('lead-drawer');
@@ -165,13 +200,20 @@ describe('the Leads page in a browser', () => {
     await page.getByRole('dialog', { name: 'Tag leads' }).getByRole('textbox', { name: 'Tags' }).fill('hot, q4');
     await page.getByRole('dialog', { name: 'Tag leads' }).getByRole('button', { name: 'Add tags' }).click();
     await page.getByText('Tagged 2 leads with hot, q4').waitFor();
-    await table.getByRole('row', { name: new RegExp(first.email.replaceAll('.', '\\.')) }).locator('[title*="hot"]').waitFor();
-    for (const lead of [first, second]) expect((await app.http.get(`/api/leads/${lead.id}`).set(auth)).body.tags.sort()).toEqual(['hot', 'q4', 'webinar']);
+    await table
+      .getByRole('row', { name: new RegExp(first.email.replaceAll('.', '\\.')) })
+      .locator('[title*="hot"]')
+      .waitFor();
+    for (const lead of [first, second])
+      expect((await app.http.get(`/api/leads/${lead.id}`).set(auth)).body.tags.sort()).toEqual(['hot', 'q4', 'webinar']);
 
     // Suppress one: its address goes on the suppression list.
     await table.getByRole('checkbox', { name: `Select ${third.email}` }).check();
     await bulk.getByRole('button', { name: 'Suppress' }).click();
-    await page.getByRole('alertdialog', { name: `Suppress ${third.email}?` }).getByRole('button', { name: 'Suppress' }).click();
+    await page
+      .getByRole('alertdialog', { name: `Suppress ${third.email}?` })
+      .getByRole('button', { name: 'Suppress' })
+      .click();
     await page.getByText('1 address suppressed').waitFor();
     const suppressions = await app.http.get('/api/suppressions').set(auth);
     expect(suppressions.body.data.map((row: { value: string }) => row.value)).toEqual([third.email]);
@@ -193,11 +235,22 @@ describe('the Leads page in a browser', () => {
     await table.getByRole('checkbox', { name: `Select ${first.email}` }).check();
     const [download] = await Promise.all([page.waitForEvent('download'), bulk.getByRole('button', { name: 'Export selected' }).click()]);
     const csv = await readFile((await download.path())!, 'utf8');
-    expect(csv.trim().split('\r\n').slice(1).map((line) => line.split(',')[0])).toEqual([first.email]);
+    expect(
+      csv
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]),
+    ).toEqual([first.email]);
 
     // More leads than one page: scrolling to the end of the table loads the next page by cursor.
     await app.prisma.lead.createMany({
-      data: Array.from({ length: 130 }, (_, i) => ({ organizationId, email: `bulk${String(i).padStart(3, '0')}@many.example`, emailDomain: 'many.example', tags: ['many'] })),
+      data: Array.from({ length: 130 }, (_, i) => ({
+        organizationId,
+        email: `bulk${String(i).padStart(3, '0')}@many.example`,
+        emailDomain: 'many.example',
+        tags: ['many'],
+      })),
     });
     await page.getByRole('textbox', { name: 'Tag' }).fill('many');
     await page.waitForURL((url) => url.searchParams.get('tag') === 'many');

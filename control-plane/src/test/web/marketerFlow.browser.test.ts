@@ -61,7 +61,10 @@ describe('a new marketer in the browser', () => {
     await sandboxDialog.getByLabel('Address', { exact: true }).fill('outreach@flow.example');
     await sandboxDialog.getByLabel('Display name', { exact: true }).fill('Flow team');
     await sandboxDialog.getByRole('button', { name: 'Add sandbox mailbox' }).click();
-    await page.getByRole('table', { name: 'Mailboxes' }).getByRole('row', { name: /outreach@flow\.example/ }).waitFor();
+    await page
+      .getByRole('table', { name: 'Mailboxes' })
+      .getByRole('row', { name: /outreach@flow\.example/ })
+      .waitFor();
     await checkPage(page, 'flow-mailboxes');
 
     // The import wizard: the proposed mapping as is, then the counters the API reports.
@@ -98,7 +101,10 @@ describe('a new marketer in the browser', () => {
     await page.getByRole('button', { name: 'Add suppression' }).click();
     await page.getByLabel('Email address').fill('ada@analytical.example');
     await page.getByRole('button', { name: 'Suppress', exact: true }).click();
-    await page.getByRole('table', { name: 'Suppressions' }).getByRole('row', { name: /ada@analytical\.example/ }).waitFor();
+    await page
+      .getByRole('table', { name: 'Suppressions' })
+      .getByRole('row', { name: /ada@analytical\.example/ })
+      .waitFor();
     await checkPage(page, 'flow-suppressions');
 
     // Invite a viewer.
@@ -126,10 +132,14 @@ describe('a new marketer in the browser', () => {
     await viewerLeads.getByRole('checkbox', { name: 'Select grace@navy.example' }).check();
     const viewerSelection = viewer.getByRole('region', { name: 'Selected leads' });
     await viewerSelection.getByRole('button', { name: 'Export selected' }).waitFor();
-    for (const action of ['Add to list', 'Tag', 'Suppress', 'Erase']) expect(await viewerSelection.getByRole('button', { name: action, exact: true }).count(), action).toBe(0);
+    for (const action of ['Add to list', 'Tag', 'Suppress', 'Erase'])
+      expect(await viewerSelection.getByRole('button', { name: action, exact: true }).count(), action).toBe(0);
     await checkPage(viewer, 'flow-viewer-leads');
     await mainNav(viewer).getByRole('link', { name: 'Mailboxes' }).click();
-    await viewer.getByRole('table', { name: 'Mailboxes' }).getByRole('row', { name: /outreach@flow\.example/ }).waitFor();
+    await viewer
+      .getByRole('table', { name: 'Mailboxes' })
+      .getByRole('row', { name: /outreach@flow\.example/ })
+      .waitFor();
     expect(await viewer.getByRole('button', { name: 'Add mailbox' }).count()).toBe(0);
     await checkPage(viewer, 'flow-viewer-mailboxes');
     await signOut(viewer);

@@ -1,12 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { SendResult } from '../../shared/contract';
-import {
-	assertSignatureAccepted,
-	controlPlaneError,
-	controlPlanePaths,
-	controlPlaneRequest,
-} from '../../shared/controlPlane';
+import { assertSignatureAccepted, controlPlaneError, controlPlanePaths, controlPlaneRequest } from '../../shared/controlPlane';
 import { backoffSeconds, isSuccess, retryAfterSeconds, type HttpResult } from '../../shared/http';
 import { classifyTransportError } from './classifySendError';
 import { failedResult, retryableResult } from './results';

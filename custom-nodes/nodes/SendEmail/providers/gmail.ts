@@ -53,9 +53,7 @@ async function findPreviousDelivery(
 export const sendWithGmail: ProviderSend = async (send, provider) => {
 	const token = await brokerAccessToken(provider, send);
 	if (!token.ok) return token.result;
-	const baseUrl = trimTrailingSlash(
-		provider.settings.gmailApiBaseUrl || token.value.apiBaseUrl || GMAIL_DEFAULT_BASE_URL,
-	);
+	const baseUrl = trimTrailingSlash(provider.settings.gmailApiBaseUrl || token.value.apiBaseUrl || GMAIL_DEFAULT_BASE_URL);
 	const { accessToken } = token.value;
 
 	if (send.checkPrevious && provider.settings.checkBeforeResend) {
@@ -71,10 +69,7 @@ export const sendWithGmail: ProviderSend = async (send, provider) => {
 	}
 
 	// Gmail thread ids belong to one mailbox: only reuse step 1's thread from the same mailbox.
-	const threadId =
-		send.threading?.gmailThreadId && send.threading.mailboxId === send.mailbox.id
-			? send.threading.gmailThreadId
-			: undefined;
+	const threadId = send.threading?.gmailThreadId && send.threading.mailboxId === send.mailbox.id ? send.threading.gmailThreadId : undefined;
 	const call = await gmailCall(provider, send, accessToken, {
 		method: 'POST',
 		url: `${baseUrl}/gmail/v1/users/me/messages/send`,

@@ -34,9 +34,7 @@ async function graphCall(
 export const sendWithOutlook: ProviderSend = async (send, provider) => {
 	const token = await brokerAccessToken(provider, send);
 	if (!token.ok) return token.result;
-	const baseUrl = trimTrailingSlash(
-		provider.settings.graphApiBaseUrl || token.value.apiBaseUrl || GRAPH_DEFAULT_BASE_URL,
-	);
+	const baseUrl = trimTrailingSlash(provider.settings.graphApiBaseUrl || token.value.apiBaseUrl || GRAPH_DEFAULT_BASE_URL);
 	const { accessToken } = token.value;
 
 	if (send.checkPrevious && provider.settings.checkBeforeResend) {
@@ -48,9 +46,7 @@ export const sendWithOutlook: ProviderSend = async (send, provider) => {
 		});
 		if (!search.ok) return search.result;
 		if (!isSuccess(search.response)) return classifyHttpFailure(send, LABEL, search.response);
-		const found = Array.isArray(search.response.body?.value)
-			? (search.response.body.value[0] as IDataObject | undefined)
-			: undefined;
+		const found = Array.isArray(search.response.body?.value) ? (search.response.body.value[0] as IDataObject | undefined) : undefined;
 		if (typeof found?.id === 'string') {
 			return sentResult(send, {
 				providerMessageId: found.id,

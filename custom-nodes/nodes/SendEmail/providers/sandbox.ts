@@ -1,9 +1,4 @@
-import {
-	assertSignatureAccepted,
-	controlPlaneError,
-	controlPlanePaths,
-	controlPlaneRequest,
-} from '../../shared/controlPlane';
+import { assertSignatureAccepted, controlPlaneError, controlPlanePaths, controlPlaneRequest } from '../../shared/controlPlane';
 import { backoffSeconds, isSuccess, retryAfterSeconds, type HttpResult } from '../../shared/http';
 import { classifyTransportError } from './classifySendError';
 import { failedResult, retryableResult, sentResult } from './results';

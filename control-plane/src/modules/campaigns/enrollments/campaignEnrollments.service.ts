@@ -37,12 +37,14 @@ export class CampaignEnrollmentsService {
    */
   async enroll(auth: AuthContext, campaignId: string, input: EnrollInput): Promise<EnrollmentOutcome> {
     await enrollableCampaign(auth.db, campaignId);
-    const enroll = (leadIds: string[]) => enrollLeads(auth.db, { organizationId: auth.organizationId, campaignId, leadIds, now: this.deps.clock.now() });
+    const enroll = (leadIds: string[]) =>
+      enrollLeads(auth.db, { organizationId: auth.organizationId, campaignId, leadIds, now: this.deps.clock.now() });
     let outcome: EnrollmentOutcome;
     if (input.leadIds) {
       outcome = await enroll(input.leadIds);
     } else {
-      if (input.listId && !(await auth.db.leadList.findUnique({ where: { id: input.listId }, select: { id: true } }))) throw new NotFoundError('Lead list');
+      if (input.listId && !(await auth.db.leadList.findUnique({ where: { id: input.listId }, select: { id: true } })))
+        throw new NotFoundError('Lead list');
       outcome = emptyEnrollmentOutcome();
       const selection = input.listId ? { listId: input.listId } : { filter: input.filter! };
       for await (const page of selectLeads(auth.db, selection, { includeUnmailable: true })) {
@@ -58,7 +60,11 @@ export class CampaignEnrollmentsService {
     return outcome;
   }
 
-  async list(auth: AuthContext, campaignId: string, query: { state?: EnrollmentState; cursor?: { createdAt: Date; id: string }; limit: number }) {
+  async list(
+    auth: AuthContext,
+    campaignId: string,
+    query: { state?: EnrollmentState; cursor?: { createdAt: Date; id: string }; limit: number },
+  ) {
     if (!(await auth.db.campaign.findUnique({ where: { id: campaignId }, select: { id: true } }))) throw new NotFoundError('Campaign');
     const after = query.cursor;
     const rows = await auth.db.enrollment.findMany({
@@ -86,14 +92,22 @@ export class CampaignEnrollmentsService {
     if (current.state !== 'stopped') {
       const cancelled = await auth.db.$transaction(async (tx) => {
         const db = tx as unknown as ScopedDb;
-        await db.enrollment.update({ where: { id: enrollmentId }, data: { state: 'stopped', stopReason: 'stopped_by_user', nextDueAt: null } });
+        await db.enrollment.update({
+          where: { id: enrollmentId },
+          data: { state: 'stopped', stopReason: 'stopped_by_user', nextDueAt: null },
+        });
         const { count } = await db.message.updateMany({
           where: { enrollmentId, status: { in: [...pendingMessageStatuses] } },
           data: { status: 'cancelled', lastError: 'The enrolment was stopped' },
         });
         return count;
       });
-      await recordAudit(auth, { action: 'enrollment.stopped', targetType: 'enrollment', targetId: enrollmentId, data: { campaignId, cancelledMessages: cancelled } });
+      await recordAudit(auth, {
+        action: 'enrollment.stopped',
+        targetType: 'enrollment',
+        targetId: enrollmentId,
+        data: { campaignId, cancelledMessages: cancelled },
+      });
     }
     const row = await auth.db.enrollment.findUniqueOrThrow({ where: { id: enrollmentId }, include: { lead: { select: { email: true } } } });
     return toEnrollmentDto(row);

@@ -20,7 +20,8 @@ export function emptyEnrollmentOutcome(): EnrollmentOutcome {
 export function addEnrollmentOutcome(total: EnrollmentOutcome, part: EnrollmentOutcome): void {
   total.enrolled += part.enrolled;
   total.activeElsewhere += part.activeElsewhere;
-  for (const reason of Object.keys(total.skipped) as Array<keyof EnrollmentOutcome['skipped']>) total.skipped[reason] += part.skipped[reason];
+  for (const reason of Object.keys(total.skipped) as Array<keyof EnrollmentOutcome['skipped']>)
+    total.skipped[reason] += part.skipped[reason];
 }
 
 /** Each batch is one transaction of two set-based inserts, so tens of thousands of leads enrol in seconds. */
@@ -33,9 +34,11 @@ export async function enrollableCampaign(db: ScopedDb, campaignId: string) {
     include: { steps: { orderBy: { position: 'asc' }, take: 1, include: { variants: true } } },
   });
   if (!campaign) throw new NotFoundError('Campaign');
-  if (campaign.status === 'archived' || campaign.status === 'completed') throw new AppError('invalid_state', `${withArticle(campaign.status, { capital: true })} campaign takes no new leads`);
+  if (campaign.status === 'archived' || campaign.status === 'completed')
+    throw new AppError('invalid_state', `${withArticle(campaign.status, { capital: true })} campaign takes no new leads`);
   const firstStep = campaign.steps[0];
-  if (!firstStep || firstStep.variants.length === 0) throw new AppError('invalid_state', 'Add a first step with its message before enrolling leads');
+  if (!firstStep || firstStep.variants.length === 0)
+    throw new AppError('invalid_state', 'Add a first step with its message before enrolling leads');
   return { campaign, firstStep };
 }
 
@@ -44,13 +47,19 @@ export async function enrollableCampaign(db: ScopedDb, campaignId: string) {
  * step's delay. Suppressed addresses and domains, inactive leads, leads already in this campaign and
  * ids the organization does not have are skipped and counted.
  */
-export async function enrollLeads(db: ScopedDb, options: { organizationId: string; campaignId: string; leadIds: string[]; now: Date }): Promise<EnrollmentOutcome> {
+export async function enrollLeads(
+  db: ScopedDb,
+  options: { organizationId: string; campaignId: string; leadIds: string[]; now: Date },
+): Promise<EnrollmentOutcome> {
   const { campaignId, now } = options;
   const { campaign, firstStep } = await enrollableCampaign(db, campaignId);
   const dueAt = dueAfter(now, firstStep.delayAmount, firstStep.delayUnit, campaign.timezone);
   const outcome = emptyEnrollmentOutcome();
   for (const leadIds of inChunks([...new Set(options.leadIds)], batchSize)) {
-    addEnrollmentOutcome(outcome, await enrollBatch(db, { organizationId: options.organizationId, campaignId, leadIds, variants: firstStep.variants, dueAt, now }));
+    addEnrollmentOutcome(
+      outcome,
+      await enrollBatch(db, { organizationId: options.organizationId, campaignId, leadIds, variants: firstStep.variants, dueAt, now }),
+    );
   }
   return outcome;
 }
@@ -60,7 +69,10 @@ async function enrollBatch(
   options: { organizationId: string; campaignId: string; leadIds: string[]; variants: StepVariant[]; dueAt: Date; now: Date },
 ): Promise<EnrollmentOutcome> {
   const { organizationId, campaignId, variants, dueAt, now } = options;
-  const leads = await db.lead.findMany({ where: { id: { in: options.leadIds } }, select: { id: true, email: true, emailDomain: true, status: true } });
+  const leads = await db.lead.findMany({
+    where: { id: { in: options.leadIds } },
+    select: { id: true, email: true, emailDomain: true, status: true },
+  });
   const emails = leads.map((lead) => lead.email);
   const suppressions = await db.suppression.findMany({
     where: {
@@ -72,14 +84,23 @@ async function enrollBatch(
     },
   });
   const suppressed = new Set(suppressions.map((s) => `${s.kind}:${s.value}`));
-  const existing = new Set((await db.enrollment.findMany({ where: { campaignId, leadId: { in: options.leadIds } }, select: { leadId: true } })).map((e) => e.leadId));
+  const existing = new Set(
+    (await db.enrollment.findMany({ where: { campaignId, leadId: { in: options.leadIds } }, select: { leadId: true } })).map(
+      (e) => e.leadId,
+    ),
+  );
 
   const outcome = emptyEnrollmentOutcome();
   outcome.skipped.notFound = options.leadIds.length - leads.length;
   const eligible = leads.filter((lead) => {
     if (existing.has(lead.id)) outcome.skipped.alreadyEnrolled += 1;
     else if (lead.status !== 'active') outcome.skipped.inactive += 1;
-    else if (suppressed.has(`email:${lead.email}`) || suppressed.has(`domain:${lead.emailDomain}`) || suppressed.has(`email_hash:${sha256Hex(lead.email)}`)) outcome.skipped.suppressed += 1;
+    else if (
+      suppressed.has(`email:${lead.email}`) ||
+      suppressed.has(`domain:${lead.emailDomain}`) ||
+      suppressed.has(`email_hash:${sha256Hex(lead.email)}`)
+    )
+      outcome.skipped.suppressed += 1;
     else return true;
     return false;
   });
@@ -102,7 +123,11 @@ async function enrollBatch(
       FROM unnest(${leadIds}::uuid[]) AS lead_id
       ON CONFLICT ("campaignId", "leadId") DO NOTHING
       RETURNING id, "leadId"`;
-    const messages = created.map((enrollment) => ({ ...newMessageKey(), enrollment, variantId: chooseVariant(variants, `${enrollment.id}:0`)!.id }));
+    const messages = created.map((enrollment) => ({
+      ...newMessageKey(),
+      enrollment,
+      variantId: chooseVariant(variants, `${enrollment.id}:0`)!.id,
+    }));
     await tx.$executeRaw`
       INSERT INTO messages (id, "organizationId", "campaignId", "enrollmentId", "leadId", "stepPosition", "variantId", "dueAt", "messageIdHeader", "createdAt", "updatedAt")
       SELECT m.id, ${organizationId}::uuid, ${campaignId}::uuid, m.enrollment_id, m.lead_id, 0, m.variant_id, ${dueAt}, m.header, ${now}, ${now}

@@ -11,7 +11,10 @@ export function enrollmentRoutes(deps: { enrollments: CampaignEnrollmentsService
   return [
     // POST /api/campaigns/:campaignId/enrollments
     route({
-      method: 'post', path: '/api/campaigns/:campaignId/enrollments', access: 'member', tag,
+      method: 'post',
+      path: '/api/campaigns/:campaignId/enrollments',
+      access: 'member',
+      tag,
       summary: 'Enrol leads by ids, list or filter; suppressed, inactive and already enrolled leads are skipped and counted',
       params: campaignParams,
       body: enrollBody,
@@ -20,16 +23,27 @@ export function enrollmentRoutes(deps: { enrollments: CampaignEnrollmentsService
     }),
     // GET /api/campaigns/:campaignId/enrollments
     route({
-      method: 'get', path: '/api/campaigns/:campaignId/enrollments', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/campaigns/:campaignId/enrollments',
+      access: 'viewer',
+      tag,
       summary: "The campaign's enrolments, oldest first, with cursor pagination",
       params: campaignParams,
       query: listEnrollmentsQuery,
-      responses: { 200: { description: 'A page of enrolments', schema: z.object({ data: z.array(enrollmentSchema), nextCursor: z.string().nullable() }) } },
+      responses: {
+        200: {
+          description: 'A page of enrolments',
+          schema: z.object({ data: z.array(enrollmentSchema), nextCursor: z.string().nullable() }),
+        },
+      },
       handler: async ({ auth, params, query }) => ({ body: await enrollments.list(auth, params.campaignId, query) }),
     }),
     // POST /api/campaigns/:campaignId/enrollments/:enrollmentId/stop
     route({
-      method: 'post', path: '/api/campaigns/:campaignId/enrollments/:enrollmentId/stop', access: 'member', tag,
+      method: 'post',
+      path: '/api/campaigns/:campaignId/enrollments/:enrollmentId/stop',
+      access: 'member',
+      tag,
       summary: "Stop one lead's sequence; its waiting messages are cancelled (one already in flight is not)",
       params: enrollmentParams,
       responses: { 200: { description: 'The stopped enrolment', schema: enrollmentSchema } },

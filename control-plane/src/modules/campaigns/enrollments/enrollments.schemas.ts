@@ -21,7 +21,12 @@ export type EnrollInput = z.infer<typeof enrollBody>;
 export const enrollmentOutcomeSchema = z
   .object({
     enrolled: z.number().int(),
-    skipped: z.object({ suppressed: z.number().int(), inactive: z.number().int(), alreadyEnrolled: z.number().int(), notFound: z.number().int() }),
+    skipped: z.object({
+      suppressed: z.number().int(),
+      inactive: z.number().int(),
+      alreadyEnrolled: z.number().int(),
+      notFound: z.number().int(),
+    }),
     activeElsewhere: z.number().int().describe('Enrolled leads that are also active in another campaign (a warning)'),
   })
   .openapi('EnrollmentOutcome');

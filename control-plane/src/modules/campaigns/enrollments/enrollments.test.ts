@@ -34,7 +34,14 @@ async function leadMix(tag: string) {
     suppressed: await createLead(t.http, owner, { email: email('d', `blocked-${tag}.example`), tags: [tag] }),
     bounced: await createLead(t.http, owner, { email: email('e'), tags: [tag] }),
   };
-  expect((await t.http.post('/api/suppressions').set(owner.auth).send({ kind: 'domain', value: `blocked-${tag}.example` })).status).toBe(201);
+  expect(
+    (
+      await t.http
+        .post('/api/suppressions')
+        .set(owner.auth)
+        .send({ kind: 'domain', value: `blocked-${tag}.example` })
+    ).status,
+  ).toBe(201);
   expect((await t.http.patch(`/api/leads/${ids.bounced}`).set(owner.auth).send({ status: 'bounced' })).status).toBe(200);
   const other = await campaignWithSequence();
   expect((await enroll(other, { leadIds: [ids.mailable[0]] })).body.enrolled).toBe(1);
@@ -47,9 +54,15 @@ describe('enrolment', () => {
     const leads = await leadMix('ids');
     const outcome = await enroll(campaignId, { leadIds: [...leads.all, '00000000-0000-4000-8000-000000000000'] });
     expect(outcome.status).toBe(200);
-    expect(outcome.body).toEqual({ enrolled: 3, skipped: { suppressed: 1, inactive: 1, alreadyEnrolled: 0, notFound: 1 }, activeElsewhere: 1 });
+    expect(outcome.body).toEqual({
+      enrolled: 3,
+      skipped: { suppressed: 1, inactive: 1, alreadyEnrolled: 0, notFound: 1 },
+      activeElsewhere: 1,
+    });
     const messages = await t.prisma.message.findMany({ where: { campaignId } });
-    expect(messages.map((m) => [m.stepPosition, m.status, m.dueAt.toISOString()])).toEqual(Array(3).fill([0, 'queued', clock.now().toISOString()]));
+    expect(messages.map((m) => [m.stepPosition, m.status, m.dueAt.toISOString()])).toEqual(
+      Array(3).fill([0, 'queued', clock.now().toISOString()]),
+    );
     expect((await enroll(campaignId, { leadIds: leads.mailable })).body).toMatchObject({ enrolled: 0, skipped: { alreadyEnrolled: 3 } });
   });
 
@@ -58,7 +71,11 @@ describe('enrolment', () => {
     const list = await t.http.post('/api/lead-lists').set(owner.auth).send({ name: 'Enrol me' });
     await t.http.post(`/api/lead-lists/${list.body.id}/members`).set(owner.auth).send({ leadIds: leads.all });
     const byList = await enroll(await campaignWithSequence(), { listId: list.body.id });
-    expect(byList.body).toEqual({ enrolled: 3, skipped: { suppressed: 1, inactive: 1, alreadyEnrolled: 0, notFound: 0 }, activeElsewhere: 1 });
+    expect(byList.body).toEqual({
+      enrolled: 3,
+      skipped: { suppressed: 1, inactive: 1, alreadyEnrolled: 0, notFound: 0 },
+      activeElsewhere: 1,
+    });
     const byFilter = await enroll(await campaignWithSequence(), { filter: { tag: 'sel' } });
     expect(byFilter.body).toMatchObject({ enrolled: 3, skipped: { suppressed: 1, inactive: 1 } });
     expect((await enroll(await campaignWithSequence(), { listId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
@@ -67,7 +84,10 @@ describe('enrolment', () => {
   it('takes exactly one way of naming leads, and only into a campaign with a first step', async () => {
     const campaignId = await campaignWithSequence();
     const both = await enroll(campaignId, { leadIds: ['00000000-0000-4000-8000-000000000000'], filter: { tag: 'x' } });
-    expect(both.body).toMatchObject({ code: 'validation_failed', issues: [{ path: '', message: 'Give exactly one of leadIds, listId or filter' }] });
+    expect(both.body).toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: '', message: 'Give exactly one of leadIds, listId or filter' }],
+    });
     expect((await enroll(campaignId, {})).status).toBe(400);
     const bare = await createCampaign(t.http, owner);
     expect((await enroll(bare.campaignId, { filter: { tag: 'nobody' } })).body.code).toBe('invalid_state');
@@ -78,7 +98,12 @@ describe('enrolment', () => {
     const organizationId = owner.organization.id;
     const count = 10_000;
     await t.prisma.lead.createMany({
-      data: Array.from({ length: count }, (_, i) => ({ organizationId, email: `bulk${i}@bulk${i % 50}.example`, emailDomain: `bulk${i % 50}.example`, tags: ['bulk'] })),
+      data: Array.from({ length: count }, (_, i) => ({
+        organizationId,
+        email: `bulk${i}@bulk${i % 50}.example`,
+        emailDomain: `bulk${i % 50}.example`,
+        tags: ['bulk'],
+      })),
     });
     await t.http.post('/api/suppressions').set(owner.auth).send({ kind: 'domain', value: 'bulk7.example' });
     const started = performance.now();
@@ -97,23 +122,29 @@ describe('enrolment', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { data: Array<{ leadEmail: string; currentStep: number; state: string }>; nextCursor: string | null } } = await t.http
-        .get(`/api/campaigns/${campaignId}/enrollments`)
-        .query({ limit: 2, ...(cursor ? { cursor } : {}) })
-        .set(owner.auth);
+      const page: { body: { data: Array<{ leadEmail: string; currentStep: number; state: string }>; nextCursor: string | null } } =
+        await t.http
+          .get(`/api/campaigns/${campaignId}/enrollments`)
+          .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+          .set(owner.auth);
       expect(page.body.data.length).toBeLessThanOrEqual(2);
       for (const row of page.body.data) expect(row).toMatchObject({ currentStep: 1, state: 'active' });
       seen.push(...page.body.data.map((row) => row.leadEmail));
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(seen.sort()).toEqual(ids.map((_, i) => `page${i}@paging.example`));
-    expect((await t.http.get(`/api/campaigns/${campaignId}/enrollments`).query({ state: 'stopped' }).set(owner.auth)).body.data).toEqual([]);
+    expect((await t.http.get(`/api/campaigns/${campaignId}/enrollments`).query({ state: 'stopped' }).set(owner.auth)).body.data).toEqual(
+      [],
+    );
     expect((await t.http.get(`/api/campaigns/${campaignId}/enrollments`).query({ cursor: 'nonsense' }).set(owner.auth)).status).toBe(400);
   });
 
   it('stops one enrolment: its waiting message is cancelled, one in flight elsewhere is not touched', async () => {
     const campaignId = await campaignWithSequence();
-    const ids = [await createLead(t.http, owner, { email: 'stop1@stop.example' }), await createLead(t.http, owner, { email: 'stop2@stop.example' })];
+    const ids = [
+      await createLead(t.http, owner, { email: 'stop1@stop.example' }),
+      await createLead(t.http, owner, { email: 'stop2@stop.example' }),
+    ];
     await enroll(campaignId, { leadIds: ids });
     const [waiting, inFlight] = await t.prisma.enrollment.findMany({ where: { campaignId }, include: { messages: true } });
     await t.prisma.message.update({ where: { id: inFlight!.messages[0]!.id }, data: { status: 'claimed' } });
@@ -127,6 +158,8 @@ describe('enrolment', () => {
 
     expect((await stop(inFlight!.id)).body.state).toBe('stopped');
     expect(await t.prisma.message.findUnique({ where: { id: inFlight!.messages[0]!.id } })).toMatchObject({ status: 'claimed' });
-    expect((await t.http.post(`/api/campaigns/${campaignId}/enrollments/00000000-0000-4000-8000-000000000000/stop`).set(owner.auth)).status).toBe(404);
+    expect(
+      (await t.http.post(`/api/campaigns/${campaignId}/enrollments/00000000-0000-4000-8000-000000000000/stop`).set(owner.auth)).status,
+    ).toBe(404);
   });
 });

@@ -10,7 +10,10 @@ const DAY_MS = 86_400_000;
  * claimed send is in flight and is not touched. Runs inside the event's transaction, once per event.
  */
 export async function postponeAfterAutoReply(db: ScopedDb, enrollmentId: string, now: Date): Promise<{ postponedMessages: number }> {
-  const enrollment = await db.enrollment.findUnique({ where: { id: enrollmentId }, select: { state: true, campaign: { select: { settings: true } } } });
+  const enrollment = await db.enrollment.findUnique({
+    where: { id: enrollmentId },
+    select: { state: true, campaign: { select: { settings: true } } },
+  });
   const days = enrollment ? campaignSettings(enrollment.campaign.settings).autoReplyDelayDays : null;
   if (!enrollment || enrollment.state !== 'active' || !days) return { postponedMessages: 0 };
   const until = new Date(now.getTime() + days * DAY_MS);

@@ -18,7 +18,11 @@ const liveStates = ['active', 'paused'] as const;
  * matching `which` stop and their waiting and claimed-but-unsent sends are cancelled with `reason`.
  * Call it inside the transaction that makes the change, so no claim sees the change without the stop.
  */
-export async function stopEnrollments(db: ScopedDb, which: Prisma.EnrollmentWhereInput, reason: string): Promise<{ enrollments: number; messages: number }> {
+export async function stopEnrollments(
+  db: ScopedDb,
+  which: Prisma.EnrollmentWhereInput,
+  reason: string,
+): Promise<{ enrollments: number; messages: number }> {
   const live: Prisma.EnrollmentWhereInput = { AND: [which, { state: { in: [...liveStates] } }] };
   // Messages first, as the send-result path locks them (message, then enrolment): no lock-order inversion.
   const cancelled = await db.message.updateMany({

@@ -27,5 +27,13 @@ export async function finishedBodies(options: {
   const { campaign, messageId } = options;
   const footed = withUnsubscribeFooter(options.rendered, options.unsubscribeUrl);
   if (!footed.html || !(campaign.trackOpens || campaign.trackClicks)) return footed;
-  return { ...footed, html: await options.links.applyTracking({ html: footed.html, messageId, trackOpens: campaign.trackOpens, trackClicks: campaign.trackClicks }) };
+  return {
+    ...footed,
+    html: await options.links.applyTracking({
+      html: footed.html,
+      messageId,
+      trackOpens: campaign.trackOpens,
+      trackClicks: campaign.trackClicks,
+    }),
+  };
 }

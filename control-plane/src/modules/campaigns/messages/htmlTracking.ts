@@ -36,7 +36,10 @@ export function linkTargets(html: string): string[] {
  * Wraps each link for which `wrapLink` answers a URL, and adds the open pixel (an invisible 1x1
  * image) just before </body>, or at the end of a fragment.
  */
-export function rewriteHtmlForTracking(html: string, options: { pixelUrl?: string; wrapLink: (url: string) => string | undefined }): string {
+export function rewriteHtmlForTracking(
+  html: string,
+  options: { pixelUrl?: string; wrapLink: (url: string) => string | undefined },
+): string {
   let rewritten = html.replace(anchorTag, (tag) => {
     const href = hrefOf(tag);
     const wrapped = href && options.wrapLink(href.url);

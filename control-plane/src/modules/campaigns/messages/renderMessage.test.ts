@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { compiledTemplates, renderMessage, type LeadForRendering } from './renderMessage.js';
 
-const lead: LeadForRendering = { id: '1', email: 'ann@acme.example', firstName: 'Ann', lastName: null, company: 'Acme', title: null, website: null, city: null, country: null, customFields: {} };
+const lead: LeadForRendering = {
+  id: '1',
+  email: 'ann@acme.example',
+  firstName: 'Ann',
+  lastName: null,
+  company: 'Acme',
+  title: null,
+  website: null,
+  city: null,
+  country: null,
+  customFields: {},
+};
 
 describe('compiled template cache', () => {
   it('stays bounded in entries when spintax gives every lead a different text', () => {
     // 10^4 combinations: nearly every seed resolves to a text never compiled before.
-    const bodyText = 'Hi {{lead.firstName}}, {a|b|c|d|e|f|g|h|i|j} {k|l|m|n|o|p|q|r|s|t} {0|1|2|3|4|5|6|7|8|9} {u|v|w|x|y|z|A|B|C|D} at {{lead.company}}';
+    const bodyText =
+      'Hi {{lead.firstName}}, {a|b|c|d|e|f|g|h|i|j} {k|l|m|n|o|p|q|r|s|t} {0|1|2|3|4|5|6|7|8|9} {u|v|w|x|y|z|A|B|C|D} at {{lead.company}}';
     const texts = new Set<string>();
-    for (let i = 0; i < 6000; i += 1) texts.add(renderMessage({ subject: 'Hello', bodyText, bodyHtml: null, lead, seed: `enrolment-${i}:1` }).text);
+    for (let i = 0; i < 6000; i += 1)
+      texts.add(renderMessage({ subject: 'Hello', bodyText, bodyHtml: null, lead, seed: `enrolment-${i}:1` }).text);
     expect(texts.size).toBeGreaterThan(4000);
     expect(compiledTemplates.size).toBeLessThanOrEqual(2000);
   });
@@ -16,7 +29,13 @@ describe('compiled template cache', () => {
   it('stays bounded in characters when the varying templates are large', () => {
     const filler = 'x'.repeat(100_000);
     for (let i = 0; i < 400; i += 1) {
-      renderMessage({ subject: 'Hello', bodyText: `{one|two|three|four|five|six|seven|eight} ${i} ${filler}`, bodyHtml: null, lead, seed: `s${i}` });
+      renderMessage({
+        subject: 'Hello',
+        bodyText: `{one|two|three|four|five|six|seven|eight} ${i} ${filler}`,
+        bodyHtml: null,
+        lead,
+        seed: `s${i}`,
+      });
     }
     expect(compiledTemplates.weight).toBeLessThanOrEqual(16 * 1024 * 1024);
     // Still a cache: the same text is compiled once and rendered the same.

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renderMessage } from './renderMessage.js';
 import { templateProblems } from './templateProblems.js';
 
-const messages = (source: string, requireUnsubscribeLink = false) => templateProblems(source, { requireUnsubscribeLink }).map((p) => p.message);
+const messages = (source: string, requireUnsubscribeLink = false) =>
+  templateProblems(source, { requireUnsubscribeLink }).map((p) => p.message);
 
 describe('templateProblems', () => {
   it('accepts what the renderer provides: lead fields, custom fields, the link, default, if/unless, spintax', () => {
@@ -43,7 +44,11 @@ describe('templateProblems', () => {
     expect(templateProblems('ok\nHi {{lead.firstName')).toEqual([
       { message: 'An opening `{{` at line 2, column 4 is never closed; end it with `}}`, as in {{lead.firstName}}', line: 2, column: 4 },
     ]);
-    expect(templateProblems('Hi {{lead.firstName}\nBye {{unsubscribeUrl}}')[0]).toMatchObject({ message: expect.stringMatching(/^An opening `\{\{` at line 1, column 4 is never closed/), line: 1, column: 4 });
+    expect(templateProblems('Hi {{lead.firstName}\nBye {{unsubscribeUrl}}')[0]).toMatchObject({
+      message: expect.stringMatching(/^An opening `\{\{` at line 1, column 4 is never closed/),
+      line: 1,
+      column: 4,
+    });
     expect(templateProblems('Hi\n  {{#if lead.company}}x{{/unless}}')).toEqual([
       {
         message: '`{{#if}}` opened at line 2, column 3 is closed by `{{/unless}}` at line 2, column 24; close it with `{{/if}}`',
@@ -51,19 +56,47 @@ describe('templateProblems', () => {
         column: 24,
       },
     ]);
-    expect(messages('{{#if lead.company}}x')).toEqual(['`{{#if}}` at line 1, column 1 is never closed; add `{{/if}}` where its part of the message ends']);
+    expect(messages('{{#if lead.company}}x')).toEqual([
+      '`{{#if}}` at line 1, column 1 is never closed; add `{{/if}}` where its part of the message ends',
+    ]);
     expect(messages('x {{/if}}')).toEqual(['`{{/if}}` at line 1, column 3 closes a `{{#if}}` that was never opened']);
-    expect(messages('Hi {{}}')).toEqual(['`{{}}` at line 1, column 4 is empty; put a variable between the braces, as in {{lead.firstName}}']);
-    expect(messages('Hi {{lead.firstName)}} there')).toEqual([expect.stringMatching(/^`\{\{lead.firstName\)\}\}` at line 1, column 4 cannot be read/)]);
-    for (const message of messages('a {{#if x}}{{else}}{{else}}{{/if}} {{lead.firstName)}}')) expect(message).not.toMatch(/Expecting|INVALID|CLOSE/);
+    expect(messages('Hi {{}}')).toEqual([
+      '`{{}}` at line 1, column 4 is empty; put a variable between the braces, as in {{lead.firstName}}',
+    ]);
+    expect(messages('Hi {{lead.firstName)}} there')).toEqual([
+      expect.stringMatching(/^`\{\{lead.firstName\)\}\}` at line 1, column 4 cannot be read/),
+    ]);
+    for (const message of messages('a {{#if x}}{{else}}{{else}}{{/if}} {{lead.firstName)}}'))
+      expect(message).not.toMatch(/Expecting|INVALID|CLOSE/);
   });
 
   it('reports unbalanced spintax, and a variable inside a spintax group (which would be sent with its braces)', () => {
     expect(messages('{Hi|Hello there')).toEqual(['Unbalanced spintax: a spintax group "{...|...}" is not closed']);
     expect(messages('Hi|Hello} there')).toEqual(['Unbalanced spintax: a "}" closes a spintax group that was never opened']);
     const literal = '{Hi {{lead.firstName}}|Hello}';
-    expect(renderMessage({ subject: literal, bodyText: '', bodyHtml: null, seed: 's', lead: { id: '1', email: 'a@b.c', firstName: 'Ann', lastName: null, company: null, title: null, website: null, city: null, country: null, customFields: {} } }).subject).toBe('{Hi Ann|Hello}');
-    expect(templateProblems(`x\n${literal}`)).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('cannot contain a {{variable}}') })]);
+    expect(
+      renderMessage({
+        subject: literal,
+        bodyText: '',
+        bodyHtml: null,
+        seed: 's',
+        lead: {
+          id: '1',
+          email: 'a@b.c',
+          firstName: 'Ann',
+          lastName: null,
+          company: null,
+          title: null,
+          website: null,
+          city: null,
+          country: null,
+          customFields: {},
+        },
+      }).subject,
+    ).toBe('{Hi Ann|Hello}');
+    expect(templateProblems(`x\n${literal}`)).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringContaining('cannot contain a {{variable}}') }),
+    ]);
     expect(messages('{{{lead.company}}} {Hi|Hello}')).toEqual([]);
   });
 

@@ -29,13 +29,18 @@ function variableProblem(path: hbs.AST.PathExpression): string | undefined {
   if (root === 'unsubscribeUrl' && field === undefined) return undefined;
   if (root === 'lead' && field === 'custom' && rest.length === 1) return undefined;
   if (root === 'lead' && (leadTemplateFields as readonly string[]).includes(field ?? '') && rest.length === 0) return undefined;
-  if (field === undefined && (leadTemplateFields as readonly string[]).includes(root)) return `Unknown variable "${root}"; did you mean "lead.${root}"?`;
+  if (field === undefined && (leadTemplateFields as readonly string[]).includes(root))
+    return `Unknown variable "${root}"; did you mean "lead.${root}"?`;
   const suggestion = nearestOption(path.original, knownVariables);
-  return suggestion ? `Unknown variable "${path.original}"; did you mean "${suggestion}"?` : `Unknown variable "${path.original}"; ${available}`;
+  return suggestion
+    ? `Unknown variable "${path.original}"; did you mean "${suggestion}"?`
+    : `Unknown variable "${path.original}"; ${available}`;
 }
 
 function helperName(call: Call): string {
-  return call.path.type === 'PathExpression' ? (call.path as hbs.AST.PathExpression).original : String((call.path as hbs.AST.StringLiteral).value);
+  return call.path.type === 'PathExpression'
+    ? (call.path as hbs.AST.PathExpression).original
+    : String((call.path as hbs.AST.StringLiteral).value);
 }
 
 /** Walks the parsed template: every variable must be one the renderer provides, every helper one it has. */
@@ -55,7 +60,8 @@ class TemplateChecker {
       case 'MustacheStatement': {
         const mustache = node as hbs.AST.MustacheStatement;
         const isCall = mustache.params.length > 0 || mustache.hash !== undefined;
-        if (isCall || (mustache.path.type === 'PathExpression' && inlineHelpers.has(helperName(mustache)))) this.call(mustache, inlineHelpers);
+        if (isCall || (mustache.path.type === 'PathExpression' && inlineHelpers.has(helperName(mustache))))
+          this.call(mustache, inlineHelpers);
         else this.expression(mustache.path);
         return;
       }
@@ -85,9 +91,12 @@ class TemplateChecker {
     const name = helperName(node);
     if (!helpers.has(name)) {
       const known = [...helpers].join(', ');
-      this.report(node.path.type === 'PathExpression' && variableProblem(node.path as hbs.AST.PathExpression) === undefined
-        ? `"${name}" is a variable and takes no arguments`
-        : `Unknown helper "${name}"; available here: ${known}`, node.loc);
+      this.report(
+        node.path.type === 'PathExpression' && variableProblem(node.path as hbs.AST.PathExpression) === undefined
+          ? `"${name}" is a variable and takes no arguments`
+          : `Unknown helper "${name}"; available here: ${known}`,
+        node.loc,
+      );
     }
     for (const param of node.params) this.expression(param);
     for (const pair of node.hash?.pairs ?? []) this.expression(pair.value);
@@ -128,7 +137,10 @@ function expressionsInSpintax(text: string): TemplateProblem[] {
     else if (char === '}') {
       const group = open.pop();
       if (group?.pipe && group.expression) {
-        problems.push({ message: 'A spintax group cannot contain a {{variable}}; it would be sent with its braces. Put the variable outside the group', line: group.line });
+        problems.push({
+          message: 'A spintax group cannot contain a {{variable}}; it would be sent with its braces. Put the variable outside the group',
+          line: group.line,
+        });
       }
     }
   }

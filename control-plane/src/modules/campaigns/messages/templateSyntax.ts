@@ -49,10 +49,19 @@ function scanTags(source: string): { tags: Tag[] } | { problem: SyntaxProblem } 
     const nextOpen = comment ? -1 : source.indexOf('{{', index + (triple ? 3 : 2));
     if (end < 0 || (nextOpen >= 0 && nextOpen < end)) {
       const opening = triple ? '{{{' : '{{';
-      return { problem: at(source, index, (where) => `An opening \`${opening}\` at ${where} is never closed; end it with \`${closer}\`, ${example}`) };
+      return {
+        problem: at(
+          source,
+          index,
+          (where) => `An opening \`${opening}\` at ${where} is never closed; end it with \`${closer}\`, ${example}`,
+        ),
+      };
     }
     const text = source.slice(index, end + closer.length);
-    const inside = source.slice(index + (triple ? 3 : 2), end).replace(/^~|~$/g, '').trim();
+    const inside = source
+      .slice(index + (triple ? 3 : 2), end)
+      .replace(/^~|~$/g, '')
+      .trim();
     tags.push({ text, inside, start: index });
     index = source.indexOf('{{', end + closer.length);
   }
@@ -81,13 +90,18 @@ function blockProblem(source: string, tags: Tag[]): SyntaxProblem | undefined {
       return at(
         source,
         tag.start,
-        (where) => `\`{{#${block.name}}}\` opened at line ${opened.line}, column ${opened.column} is closed by \`${tag.text}\` at ${where}; close it with \`{{/${block.name}}}\``,
+        (where) =>
+          `\`{{#${block.name}}}\` opened at line ${opened.line}, column ${opened.column} is closed by \`${tag.text}\` at ${where}; close it with \`{{/${block.name}}}\``,
       );
     }
   }
   const unclosed = open.pop();
   if (unclosed) {
-    return at(source, unclosed.start, (where) => `\`{{#${unclosed.name}}}\` at ${where} is never closed; add \`{{/${unclosed.name}}}\` where its part of the message ends`);
+    return at(
+      source,
+      unclosed.start,
+      (where) => `\`{{#${unclosed.name}}}\` at ${where} is never closed; add \`{{/${unclosed.name}}}\` where its part of the message ends`,
+    );
   }
   return undefined;
 }
@@ -111,7 +125,8 @@ function unreadableTag(source: string, tags: Tag[]): SyntaxProblem | undefined {
       return at(
         source,
         tag.start,
-        (where) => `\`${tag.text}\` at ${where} cannot be read; write a variable as {{lead.firstName}} and a condition as {{#if lead.company}}...{{/if}}`,
+        (where) =>
+          `\`${tag.text}\` at ${where} cannot be read; write a variable as {{lead.firstName}} and a condition as {{#if lead.company}}...{{/if}}`,
       );
     }
   }

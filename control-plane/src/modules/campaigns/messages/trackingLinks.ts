@@ -82,7 +82,8 @@ export class TrackingLinks {
     const clickTargets = new Map<string, string>();
     if (options.trackClicks) {
       for (const url of linkTargets(html)) {
-        if (isTrackableUrl(url) && !this.isOwnUrl(url) && !clickTargets.has(url)) clickTargets.set(url, await this.clickUrl(messageId, url));
+        if (isTrackableUrl(url) && !this.isOwnUrl(url) && !clickTargets.has(url))
+          clickTargets.set(url, await this.clickUrl(messageId, url));
       }
     }
     return rewriteHtmlForTracking(html, {

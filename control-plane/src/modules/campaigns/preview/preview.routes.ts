@@ -7,7 +7,10 @@ export function previewRoutes(deps: { previews: PreviewService }): AnyRoute[] {
   return [
     // POST /api/campaigns/:campaignId/preview
     route({
-      method: 'post', path: '/api/campaigns/:campaignId/preview', access: 'viewer', tag: 'Campaigns',
+      method: 'post',
+      path: '/api/campaigns/:campaignId/preview',
+      access: 'viewer',
+      tag: 'Campaigns',
       summary: 'Render the steps for a real lead exactly as they will be sent (same variant and spintax)',
       params: campaignParams,
       body: previewBody,

@@ -21,7 +21,7 @@ export const previewSchema = z
         variantId: z.uuid(),
         variantLabel: z.string(),
         subject: z.string(),
-        bodyText: z.string().describe('The rendered plain-text body (the sequence variant\'s bodyText, personalised)'),
+        bodyText: z.string().describe("The rendered plain-text body (the sequence variant's bodyText, personalised)"),
         bodyHtml: z.string().nullable().describe('The rendered HTML body, with tracking and the unsubscribe link as sent'),
         sendId: z.uuid().nullable().describe('The queued or sent message this preview is for; its unsubscribe link is the real one'),
       }),

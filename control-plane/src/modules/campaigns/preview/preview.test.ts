@@ -19,7 +19,12 @@ const steps = [
   {
     delayAmount: 0,
     variants: [
-      { label: 'A', subject: '{Hi|Hello|Hey} {{default lead.firstName "there"}}', bodyText: '{Quick|Short} note for {{lead.company}} on {{lead.custom.plan}}.\n{{unsubscribeUrl}}', bodyHtml: '<p>{Dear|Hello} {{lead.company}}</p><a href="{{unsubscribeUrl}}">Unsubscribe</a>' },
+      {
+        label: 'A',
+        subject: '{Hi|Hello|Hey} {{default lead.firstName "there"}}',
+        bodyText: '{Quick|Short} note for {{lead.company}} on {{lead.custom.plan}}.\n{{unsubscribeUrl}}',
+        bodyHtml: '<p>{Dear|Hello} {{lead.company}}</p><a href="{{unsubscribeUrl}}">Unsubscribe</a>',
+      },
       {
         label: 'B',
         weight: 2,
@@ -47,7 +52,10 @@ async function signInAgain() {
 }
 
 /** Tracked links with their tokens cut: a preview's name no message (they lead nowhere), the claim's name the send. */
-const untokenised = (rendered: { subject: string; text: string; html: string | null }) => ({ ...rendered, html: rendered.html?.replace(/\/([oc])\/[^"]+/g, '/$1/…') ?? null });
+const untokenised = (rendered: { subject: string; text: string; html: string | null }) => ({
+  ...rendered,
+  html: rendered.html?.replace(/\/([oc])\/[^"]+/g, '/$1/…') ?? null,
+});
 
 const preview = (campaignId: string, body: object) => t.http.post(`/api/campaigns/${campaignId}/preview`).set(owner.auth).send(body);
 
@@ -55,7 +63,12 @@ async function claimOne(campaignId: string) {
   const response = await callAsN8n(t, '/api/internal/n8n/claims', { campaignId, batchSize: 10 });
   expect(response.status).toBe(200);
   expect(response.body.items).toHaveLength(1);
-  const item = response.body.items[0] as { sendId: string; attempt: number; message: { subject: string; text: string; html: string | null }; mailboxes: Array<{ id: string }> };
+  const item = response.body.items[0] as {
+    sendId: string;
+    attempt: number;
+    message: { subject: string; text: string; html: string | null };
+    mailboxes: Array<{ id: string }>;
+  };
   return { ...item, rendered: { subject: item.message.subject, text: item.message.text, html: item.message.html } };
 }
 
@@ -64,7 +77,14 @@ describe('preview', () => {
     const { campaignId } = await createCampaign(t.http, owner);
     expect((await t.http.put(`/api/campaigns/${campaignId}/sequence`).set(owner.auth).send({ steps })).status).toBe(200);
     const leadId = await createLead(t.http, owner, { email: 'ann@acme.example', company: 'Acme & Sons', customFields: { plan: 'Pro' } });
-    expect((await t.http.post(`/api/campaigns/${campaignId}/enrollments`).set(owner.auth).send({ leadIds: [leadId] })).body.enrolled).toBe(1);
+    expect(
+      (
+        await t.http
+          .post(`/api/campaigns/${campaignId}/enrollments`)
+          .set(owner.auth)
+          .send({ leadIds: [leadId] })
+      ).body.enrolled,
+    ).toBe(1);
     // The claim serves active campaigns; the n8n deployment is not what this test is about.
     // Tracking on: the HTML gets the open pixel and wrapped links, in the preview as in the claim (the preview's tokens name no message).
     await t.prisma.campaign.update({ where: { id: campaignId }, data: { status: 'active', trackOpens: true, trackClicks: true } });
@@ -79,7 +99,15 @@ describe('preview', () => {
     expect(first.bodyHtml).toContain('/o/preview.');
 
     const sentAt = clock.now().toISOString();
-    const report = { status: 'sent', sendId: item.sendId, attempt: item.attempt, eventId: `${item.sendId}:sent`, mailboxId: item.mailboxes[0]!.id, messageId: `<ophir.${item.sendId}@ophir.example>`, sentAt };
+    const report = {
+      status: 'sent',
+      sendId: item.sendId,
+      attempt: item.attempt,
+      eventId: `${item.sendId}:sent`,
+      mailboxId: item.mailboxes[0]!.id,
+      messageId: `<ophir.${item.sendId}@ophir.example>`,
+      sentAt,
+    };
     expect((await callAsN8n(t, '/api/internal/n8n/events', { results: [report] })).body.applied).toBe(1);
     clock.advance(2 * 86_400_000);
     await signInAgain();
@@ -88,27 +116,58 @@ describe('preview', () => {
     expect(followUp).toHaveLength(1);
     const next = await claimOne(campaignId);
     expect(followUp[0]).toMatchObject({ step: 2, sendId: next.sendId, variantLabel: second.variantLabel });
-    expect(untokenised({ subject: followUp[0].subject, text: followUp[0].bodyText, html: followUp[0].bodyHtml })).toEqual(untokenised(next.rendered));
+    expect(untokenised({ subject: followUp[0].subject, text: followUp[0].bodyText, html: followUp[0].bodyHtml })).toEqual(
+      untokenised(next.rendered),
+    );
     expect(next.message.subject).toBe(`Re: ${item.message.subject}`);
     // Before the follow-up was queued the preview already promised the same wording and subject.
     expect(second.subject).toBe(next.message.subject);
     expect(second.bodyText.replace(/\/u\/\S+/g, '')).toBe(next.message.text.replace(/\/u\/\S+/g, ''));
   });
 
-  it('signs no working redirect: a preview\'s click links lead nowhere, even once the message is sent', async () => {
+  it("signs no working redirect: a preview's click links lead nowhere, even once the message is sent", async () => {
     const { campaignId } = await createCampaign(t.http, owner);
     const linkStep = {
       delayAmount: 0,
-      variants: [{ label: 'A', subject: 'Hi', bodyText: 'See {{unsubscribeUrl}}', bodyHtml: '<a href="https://anywhere.example/x">x</a> <a href="{{unsubscribeUrl}}">Unsubscribe</a>' }],
+      variants: [
+        {
+          label: 'A',
+          subject: 'Hi',
+          bodyText: 'See {{unsubscribeUrl}}',
+          bodyHtml: '<a href="https://anywhere.example/x">x</a> <a href="{{unsubscribeUrl}}">Unsubscribe</a>',
+        },
+      ],
     };
-    expect((await t.http.put(`/api/campaigns/${campaignId}/sequence`).set(owner.auth).send({ steps: [linkStep] })).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .put(`/api/campaigns/${campaignId}/sequence`)
+          .set(owner.auth)
+          .send({ steps: [linkStep] })
+      ).status,
+    ).toBe(200);
     const leadId = await createLead(t.http, owner, { email: 'cy@globex.example' });
-    expect((await t.http.post(`/api/campaigns/${campaignId}/enrollments`).set(owner.auth).send({ leadIds: [leadId] })).body.enrolled).toBe(1);
+    expect(
+      (
+        await t.http
+          .post(`/api/campaigns/${campaignId}/enrollments`)
+          .set(owner.auth)
+          .send({ leadIds: [leadId] })
+      ).body.enrolled,
+    ).toBe(1);
     await t.prisma.campaign.update({ where: { id: campaignId }, data: { status: 'active', trackClicks: true } });
 
     const [previewed] = (await preview(campaignId, { leadId })).body.steps;
     const item = await claimOne(campaignId);
-    const report = { status: 'sent', sendId: item.sendId, attempt: item.attempt, eventId: `${item.sendId}:sent`, mailboxId: item.mailboxes[0]!.id, messageId: `<ophir.${item.sendId}@ophir.example>`, sentAt: clock.now().toISOString() };
+    const report = {
+      status: 'sent',
+      sendId: item.sendId,
+      attempt: item.attempt,
+      eventId: `${item.sendId}:sent`,
+      mailboxId: item.mailboxes[0]!.id,
+      messageId: `<ophir.${item.sendId}@ophir.example>`,
+      sentAt: clock.now().toISOString(),
+    };
     expect((await callAsN8n(t, '/api/internal/n8n/events', { results: [report] })).body.applied).toBe(1);
 
     const clickPath = (html: string) => new URL(html.match(/<a href="([^"]+\/c\/[^"]+)"/)![1]!).pathname;
@@ -131,10 +190,18 @@ describe('preview', () => {
     expect((await preview(campaignId, { leadId })).body).toEqual(all.body);
 
     const b = await preview(campaignId, { leadId, step: 1, variantLabel: 'B' });
-    expect(b.body.steps).toEqual([expect.objectContaining({ variantLabel: 'B', subject: 'About Initech', bodyHtml: expect.stringContaining('https://acme.example/pricing') })]);
+    expect(b.body.steps).toEqual([
+      expect.objectContaining({
+        variantLabel: 'B',
+        subject: 'About Initech',
+        bodyHtml: expect.stringContaining('https://acme.example/pricing'),
+      }),
+    ]);
     expect(b.body.steps[0].bodyText).toMatch(/^(Any|Some) thoughts, Bo\? http/);
 
-    expect((await preview(campaignId, { leadId, step: 3 })).body.issues).toEqual([{ path: 'step', in: 'body', message: 'The campaign has 2 steps' }]);
+    expect((await preview(campaignId, { leadId, step: 3 })).body.issues).toEqual([
+      { path: 'step', in: 'body', message: 'The campaign has 2 steps' },
+    ]);
     expect((await preview(campaignId, { leadId, step: 1, variantLabel: 'Z' })).body.issues[0].path).toBe('variantLabel');
     expect((await preview(campaignId, { leadId, variantLabel: 'A' })).body.issues[0].path).toBe('variantLabel');
 

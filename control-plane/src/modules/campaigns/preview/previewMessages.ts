@@ -30,7 +30,11 @@ export class PreviewService {
   async preview(auth: AuthContext, campaignId: string, input: PreviewInput) {
     const campaign = await auth.db.campaign.findUnique({
       where: { id: campaignId },
-      select: { trackOpens: true, trackClicks: true, steps: { orderBy: { position: 'asc' }, include: { variants: { orderBy: { label: 'asc' } } } } },
+      select: {
+        trackOpens: true,
+        trackClicks: true,
+        steps: { orderBy: { position: 'asc' }, include: { variants: { orderBy: { label: 'asc' } } } },
+      },
     });
     if (!campaign) throw new NotFoundError('Campaign');
     const lead = await auth.db.lead.findUnique({ where: { id: input.leadId } });
@@ -39,7 +43,10 @@ export class PreviewService {
     if (steps.length === 0) throw new AppError('invalid_state', 'The campaign has no steps to preview yet');
     this.assertSelection(input, steps);
 
-    const enrollment = await auth.db.enrollment.findUnique({ where: { campaignId_leadId: { campaignId, leadId: lead.id } }, select: { id: true } });
+    const enrollment = await auth.db.enrollment.findUnique({
+      where: { campaignId_leadId: { campaignId, leadId: lead.id } },
+      select: { id: true },
+    });
     const messages = enrollment ? await auth.db.message.findMany({ where: { enrollmentId: enrollment.id } }) : [];
     const messageAt = new Map(messages.map((message) => [message.stepPosition, message]));
     const seedBase = enrollment?.id ?? `preview:${lead.id}`;
@@ -55,8 +62,19 @@ export class PreviewService {
       const message = messageAt.get(position);
       const messageId = message?.id ?? placeholderMessageId;
       const unsubscribeUrl = await this.deps.links.unsubscribeUrl(messageId);
-      const rendered = renderMessage({ subject: variant.subject, bodyText: variant.bodyText, bodyHtml: variant.bodyHtml, lead, seed: `${seedBase}:${position}`, extra: { unsubscribeUrl } });
-      return { variant, message, rendered: await finishedBodies({ rendered, unsubscribeUrl, messageId: placeholderMessageId, campaign, links: this.deps.links }) };
+      const rendered = renderMessage({
+        subject: variant.subject,
+        bodyText: variant.bodyText,
+        bodyHtml: variant.bodyHtml,
+        lead,
+        seed: `${seedBase}:${position}`,
+        extra: { unsubscribeUrl },
+      });
+      return {
+        variant,
+        message,
+        rendered: await finishedBodies({ rendered, unsubscribeUrl, messageId: placeholderMessageId, campaign, links: this.deps.links }),
+      };
     };
     const firstSubject = async () => sentSubject(messageAt.get(0)) ?? (await render(0)).rendered.subject;
 

@@ -20,14 +20,37 @@ let workflow: Server;
 /** What the campaign-sender workflow does on a tick: claim, gate each send, "send" it from a mailbox with room, report. */
 async function runWorkflow(campaignId: string): Promise<void> {
   const claimed = await callAsN8n(t, '/api/internal/n8n/claims', { campaignId, batchSize: 50 });
-  const items = claimed.body.items as Array<{ sendId: string; attempt: number; schedule: never; lead: { id: string; timezone: string | null }; mailboxes: Array<{ id: string; remainingToday: number }> }>;
+  const items = claimed.body.items as Array<{
+    sendId: string;
+    attempt: number;
+    schedule: never;
+    lead: { id: string; timezone: string | null };
+    mailboxes: Array<{ id: string; remainingToday: number }>;
+  }>;
   const room = new Map(items[0]?.mailboxes.map((mailbox) => [mailbox.id, mailbox.remainingToday]) ?? []);
   const results = items.map((item) => {
     const gate = decide(clock.now().getTime(), item.schedule, item.lead.timezone);
-    if (!gate.inside) return { status: 'deferred', sendId: item.sendId, attempt: item.attempt, eventId: `${item.sendId}:d`, notBefore: gate.nextWindowStart, code: 'outside_window', reason: 'Outside the sending window' };
+    if (!gate.inside)
+      return {
+        status: 'deferred',
+        sendId: item.sendId,
+        attempt: item.attempt,
+        eventId: `${item.sendId}:d`,
+        notBefore: gate.nextWindowStart,
+        code: 'outside_window',
+        reason: 'Outside the sending window',
+      };
     const mailboxId = [...room].find(([, left]) => left > 0)![0];
     room.set(mailboxId, room.get(mailboxId)! - 1);
-    return { status: 'sent', sendId: item.sendId, attempt: item.attempt, eventId: `${item.sendId}:s`, mailboxId, messageId: `<ophir.${item.sendId}@ophir.example>`, sentAt: clock.now().toISOString() };
+    return {
+      status: 'sent',
+      sendId: item.sendId,
+      attempt: item.attempt,
+      eventId: `${item.sendId}:s`,
+      mailboxId,
+      messageId: `<ophir.${item.sendId}@ophir.example>`,
+      sentAt: clock.now().toISOString(),
+    };
   });
   if (results.length > 0) await callAsN8n(t, '/api/internal/n8n/events', { results });
 }
@@ -49,21 +72,46 @@ afterAll(async () => {
 });
 
 /** A campaign in New York business hours (the defaults) with two sandbox mailboxes, its sequence and the given leads enrolled. */
-async function campaignWith(options: { mailboxes: Record<string, unknown>; leadTimezones: Array<string | null>; schedule?: Record<string, unknown> }) {
+async function campaignWith(options: {
+  mailboxes: Record<string, unknown>;
+  leadTimezones: Array<string | null>;
+  schedule?: Record<string, unknown>;
+}) {
   const { campaignId, mailboxIds } = await createCampaign(t.http, owner);
-  const second = await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: `second.${campaignId.slice(0, 8)}@ophir.example` });
+  const second = await t.http
+    .post('/api/mailboxes/sandbox')
+    .set(owner.auth)
+    .send({ email: `second.${campaignId.slice(0, 8)}@ophir.example` });
   mailboxIds.push(second.body.id as string);
   for (const mailboxId of mailboxIds) {
-    expect((await t.http.patch(`/api/mailboxes/${mailboxId}`).set(owner.auth).send({ ...options.mailboxes, restartRamp: true })).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .patch(`/api/mailboxes/${mailboxId}`)
+          .set(owner.auth)
+          .send({ ...options.mailboxes, restartRamp: true })
+      ).status,
+    ).toBe(200);
   }
-  const edited = await t.http.patch(`/api/campaigns/${campaignId}`).set(owner.auth).send({ mailboxIds, timezone: 'America/New_York', ...(options.schedule ? { schedule: options.schedule } : {}) });
+  const edited = await t.http
+    .patch(`/api/campaigns/${campaignId}`)
+    .set(owner.auth)
+    .send({ mailboxIds, timezone: 'America/New_York', ...(options.schedule ? { schedule: options.schedule } : {}) });
   expect(edited.status, edited.text).toBe(200);
   expect((await t.http.put(`/api/campaigns/${campaignId}/sequence`).set(owner.auth).send(sequenceBody())).status).toBe(200);
   const leadIds: string[] = [];
   for (const [index, timezone] of options.leadTimezones.entries()) {
-    leadIds.push(await createLead(t.http, owner, { email: `lead${index}.${campaignId.slice(0, 8)}@prospect.example`, firstName: 'Ada', ...(timezone ? { timezone } : {}) }));
+    leadIds.push(
+      await createLead(t.http, owner, {
+        email: `lead${index}.${campaignId.slice(0, 8)}@prospect.example`,
+        firstName: 'Ada',
+        ...(timezone ? { timezone } : {}),
+      }),
+    );
   }
-  expect((await t.http.post(`/api/campaigns/${campaignId}/enrollments`).set(owner.auth).send({ leadIds })).body.enrolled).toBe(leadIds.length);
+  expect((await t.http.post(`/api/campaigns/${campaignId}/enrollments`).set(owner.auth).send({ leadIds })).body.enrolled).toBe(
+    leadIds.length,
+  );
   return { campaignId, mailboxIds, leadIds };
 }
 
@@ -82,21 +130,39 @@ describe('readiness: the start checklist without starting, and the next 24 hours
       { code: 'leads_enrolled', passed: false, blocking: false, message: 'Enrol leads: the campaign can start, but has no one to send to' },
       { code: 'sending_window', passed: true, blocking: false, message: 'The sending window opens at 09:00 UTC' },
     ]);
-    expect(answer.body.forecast).toMatchObject({ sendsPossibleToday: 0, summary: 'No sends possible today: no active mailbox; nothing queued: enrol leads' });
+    expect(answer.body.forecast).toMatchObject({
+      sendsPossibleToday: 0,
+      summary: 'No sends possible today: no active mailbox; nothing queued: enrol leads',
+    });
     expect((await t.http.get(`/api/campaigns/${campaignId}`).set(owner.auth)).body.status).toBe('draft');
   });
 
   it('forecasts two ramping mailboxes and leads waiting for their windows in their own zones', async () => {
     const { campaignId, mailboxIds, leadIds } = await campaignWith({
       mailboxes: { rampEnabled: true, rampStart: 10, minGapSeconds: 120, gapJitterSeconds: 0 },
-      leadTimezones: ['America/New_York', 'America/New_York', null, null, 'Europe/Berlin', 'Europe/Berlin', 'Asia/Tokyo', 'Asia/Tokyo', 'Asia/Tokyo'],
+      leadTimezones: [
+        'America/New_York',
+        'America/New_York',
+        null,
+        null,
+        'Europe/Berlin',
+        'Europe/Berlin',
+        'Asia/Tokyo',
+        'Asia/Tokyo',
+        'Asia/Tokyo',
+      ],
     });
     // Two of the Tokyo leads were already sent to today, from the first mailbox.
-    await t.prisma.message.updateMany({ where: { leadId: { in: leadIds.slice(7) } }, data: { status: 'sent', sentAt: clock.now(), mailboxId: mailboxIds[0]! } });
+    await t.prisma.message.updateMany({
+      where: { leadId: { in: leadIds.slice(7) } },
+      data: { status: 'sent', sentAt: clock.now(), mailboxId: mailboxIds[0]! },
+    });
 
     const answer = await readiness(campaignId);
     expect(answer.body.ready).toBe(true);
-    expect(answer.body.checks.map((check: { code: string; passed: boolean; message: string }) => [check.code, check.passed, check.message])).toEqual([
+    expect(
+      answer.body.checks.map((check: { code: string; passed: boolean; message: string }) => [check.code, check.passed, check.message]),
+    ).toEqual([
       ['sequence_has_steps', true, 'The sequence has 2 steps'],
       ['steps_have_messages', true, 'Every step has a message'],
       ['active_mailbox', true, '2 active mailboxes attached'],
@@ -104,8 +170,22 @@ describe('readiness: the start checklist without starting, and the next 24 hours
       ['sending_window', true, 'The sending window opens at Tue 09:00 America/New_York'],
     ]);
     const { forecast } = answer.body;
-    expect(forecast).toMatchObject({ capacityToday: 18, sendsPossibleToday: 7, campaignDailyCapRemaining: null, workflowRunsEveryMinutes: 5 });
-    expect(forecast.mailboxes.map((m: { limitToday: number; limitedBy: string; sentToday: number; remainingToday: number }) => [m.limitToday, m.limitedBy, m.sentToday, m.remainingToday]).sort()).toEqual([
+    expect(forecast).toMatchObject({
+      capacityToday: 18,
+      sendsPossibleToday: 7,
+      campaignDailyCapRemaining: null,
+      workflowRunsEveryMinutes: 5,
+    });
+    expect(
+      forecast.mailboxes
+        .map((m: { limitToday: number; limitedBy: string; sentToday: number; remainingToday: number }) => [
+          m.limitToday,
+          m.limitedBy,
+          m.sentToday,
+          m.remainingToday,
+        ])
+        .sort(),
+    ).toEqual([
       [10, 'ramp', 0, 10],
       [10, 'ramp', 2, 8],
     ]);
@@ -131,12 +211,17 @@ describe('run-now answers what its run did', () => {
   const activate = (campaignId: string) => t.prisma.campaign.update({ where: { id: campaignId }, data: { status: 'active' } });
 
   it('reports sends deferred to the next window, with until when', async () => {
-    const { campaignId } = await campaignWith({ mailboxes: { rampEnabled: false, minGapSeconds: 0 }, leadTimezones: ['America/New_York', null] });
+    const { campaignId } = await campaignWith({
+      mailboxes: { rampEnabled: false, minGapSeconds: 0 },
+      leadTimezones: ['America/New_York', null],
+    });
     await activate(campaignId);
     const answer = await runNow(campaignId);
     expect(answer.status, answer.text).toBe(200);
     expect(answer.body).toMatchObject({ finished: true, claimed: 2, sent: 0, failed: 0, inFlight: 0 });
-    expect(answer.body.deferred).toEqual([{ code: 'outside_window', sends: 2, until: '2026-12-01T14:00:00.000Z', reason: 'Outside the sending window' }]);
+    expect(answer.body.deferred).toEqual([
+      { code: 'outside_window', sends: 2, until: '2026-12-01T14:00:00.000Z', reason: 'Outside the sending window' },
+    ]);
     expect(answer.body.summary).toBe(
       'The run claimed 2 sends: 2 deferred (outside_window until 2026-12-01T14:00:00.000Z). ' +
         'Next 24 h: 2 sends possible today (room for 60: 2 mailboxes × cap 30); 2 leads wait for Tue 09:00 America/New_York.',
@@ -154,8 +239,12 @@ describe('run-now answers what its run did', () => {
     expect(answer.body).toMatchObject({ finished: true, claimed: 2, sent: 2, deferred: [] });
     // The first step's sends queued their follow-up, due two days after they went out.
     expect(answer.body.forecast.queued).toMatchObject({ readyNow: 1, later: 2, laterFrom: '2026-12-03T03:00:00.000Z' });
-    expect(answer.body.forecast.mailboxes.map((m: { blockedBy: string; nextSendAt: string }) => [m.blockedBy, m.nextSendAt])).toEqual(Array(2).fill(['gap', '2026-12-01T03:02:00.000Z']));
-    expect(answer.body.summary).toMatch(/^The run claimed 2 sends: 2 sent\. 1 due send waits for the mailboxes' minimum gap \(the first can send again at 2026-12-01T03:02:00\.000Z\)\. Next 24 h: /);
+    expect(answer.body.forecast.mailboxes.map((m: { blockedBy: string; nextSendAt: string }) => [m.blockedBy, m.nextSendAt])).toEqual(
+      Array(2).fill(['gap', '2026-12-01T03:02:00.000Z']),
+    );
+    expect(answer.body.summary).toMatch(
+      /^The run claimed 2 sends: 2 sent\. 1 due send waits for the mailboxes' minimum gap \(the first can send again at 2026-12-01T03:02:00\.000Z\)\. Next 24 h: /,
+    );
   });
 
   it('answers at once when asked not to wait, with 202', async () => {

@@ -6,10 +6,18 @@ export const sendingForecastSchema = z
   .object({
     from: instant,
     until: instant.describe('24 hours after `from`'),
-    sendsPossibleToday: z.number().int().describe('The most the campaign can send today: what its mailboxes have left (and its own daily cap), bounded by what is queued within 24 h'),
+    sendsPossibleToday: z
+      .number()
+      .int()
+      .describe(
+        'The most the campaign can send today: what its mailboxes have left (and its own daily cap), bounded by what is queued within 24 h',
+      ),
     capacityToday: z.number().int().describe("What the active mailboxes have left today, within the campaign's daily cap"),
     campaignDailyCapRemaining: z.number().int().nullable(),
-    workflowRunsEveryMinutes: z.number().int().describe('A run claims at most one send per mailbox with a minimum gap; runs come this often (N8N_POLL_MINUTES), or on run-now'),
+    workflowRunsEveryMinutes: z
+      .number()
+      .int()
+      .describe('A run claims at most one send per mailbox with a minimum gap; runs come this often (N8N_POLL_MINUTES), or on run-now'),
     mailboxes: z.array(
       z.object({
         id: z.uuid(),
@@ -34,7 +42,11 @@ export const sendingForecastSchema = z
       later: z.number().int().describe('Due after the next 24 h'),
       laterFrom: instant.nullable().describe('When the first of those comes due'),
     }),
-    summary: z.string().describe('The same in a sentence, e.g. "18 sends possible today: 2 mailboxes × ramp 10 − 2 sent; 4 leads wait for 09:00 America/New_York"'),
+    summary: z
+      .string()
+      .describe(
+        'The same in a sentence, e.g. "18 sends possible today: 2 mailboxes × ramp 10 − 2 sent; 4 leads wait for 09:00 America/New_York"',
+      ),
   })
   .openapi('SendingForecast');
 
@@ -83,7 +95,9 @@ export const runOutcomeSchema = z
     ),
     failed: z.number().int(),
     inFlight: z.number().int(),
-    forecast: sendingForecastSchema.describe('After the run: what the mailboxes still allow today (gap, cap, with when) and when the queued sends can go'),
+    forecast: sendingForecastSchema.describe(
+      'After the run: what the mailboxes still allow today (gap, cap, with when) and when the queued sends can go',
+    ),
     summary: z.string(),
   })
   .openapi('RunOutcome');

@@ -34,12 +34,18 @@ const pollIntervalMs = 200;
  * Waits, up to `waitSeconds` of wall time, until the campaign's workflow has claimed after `since`
  * (its claim heartbeat, in database time) and every send claimed since has its result.
  */
-export async function waitForRun(db: ScopedDb, campaignId: string, since: { database: Date; clock: Date }, waitSeconds: number): Promise<boolean> {
+export async function waitForRun(
+  db: ScopedDb,
+  campaignId: string,
+  since: { database: Date; clock: Date },
+  waitSeconds: number,
+): Promise<boolean> {
   const deadline = systemClock.now().getTime() + waitSeconds * 1000;
   for (;;) {
     const [heartbeat] = await db.$queryRaw<Array<{ claimed: boolean }>>`
       SELECT COALESCE("lastClaimAt" >= ${since.database}, false) AS claimed FROM campaigns WHERE id = ${campaignId}::uuid`;
-    if (heartbeat?.claimed && (await db.message.count({ where: { campaignId, status: 'claimed', updatedAt: { gte: since.clock } } })) === 0) return true;
+    if (heartbeat?.claimed && (await db.message.count({ where: { campaignId, status: 'claimed', updatedAt: { gte: since.clock } } })) === 0)
+      return true;
     if (systemClock.now().getTime() >= deadline) return false;
     await sleep(pollIntervalMs);
   }
@@ -52,7 +58,11 @@ export async function runOutcome(
 ): Promise<RunOutcome> {
   const { organizationId, campaignId, since, forecast } = options;
   const [results, deferredRows, inFlight] = await Promise.all([
-    db.event.groupBy({ by: ['type'], where: { campaignId, type: { in: ['sent', 'failed'] }, occurredAt: { gte: since } }, _count: { _all: true } }),
+    db.event.groupBy({
+      by: ['type'],
+      where: { campaignId, type: { in: ['sent', 'failed'] }, occurredAt: { gte: since } },
+      _count: { _all: true },
+    }),
     db.$queryRaw<Array<{ code: string; sends: number; until: Date | null; reason: string | null }>>`
       SELECT COALESCE(e.data->>'code', 'deferred') AS code, count(*)::int AS sends,
              min(m."dueAt") FILTER (WHERE m.status::text = ANY(${pendingMessageStatuses})) AS until,
@@ -93,11 +103,16 @@ function blockedBecause(forecast: SendingForecast): string {
   if (active.length === 0) return 'for an active mailbox';
   if (forecast.campaignDailyCapRemaining === 0) return "for tomorrow: the campaign's daily cap is used for today";
   const soonest = (blockedBy: string) =>
-    active.filter((mailbox) => mailbox.blockedBy === blockedBy && mailbox.nextSendAt).map((mailbox) => mailbox.nextSendAt!).sort()[0];
+    active
+      .filter((mailbox) => mailbox.blockedBy === blockedBy && mailbox.nextSendAt)
+      .map((mailbox) => mailbox.nextSendAt!)
+      .sort()[0];
   const ready = active.filter((mailbox) => mailbox.blockedBy === null).length;
   if (ready > 0) return `for the next run (${counted(ready, 'mailbox', 'mailboxes')} can send now)`;
   const gap = soonest('gap');
   if (gap) return `for the mailboxes' minimum gap (the first can send again at ${gap})`;
   const limit = soonest('daily_limit');
-  return limit ? `for tomorrow: today's limit is used on every mailbox (the first can send again at ${limit})` : 'for a mailbox that can send';
+  return limit
+    ? `for tomorrow: today's limit is used on every mailbox (the first can send again at ${limit})`
+    : 'for a mailbox that can send';
 }

@@ -59,8 +59,11 @@ export interface SendingForecast {
 
 /** "09:00 America/New_York", with the weekday when it is not today there. */
 export function describeOpening(opensAt: Date, timezone: string, now: Date): string {
-  const day = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(opensAt);
+  const day = (instant: Date) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    opensAt,
+  );
   const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'short' }).format(opensAt);
   return `${day(opensAt) === day(now) ? '' : `${weekday} `}${time} ${timezone}`;
 }
@@ -77,7 +80,11 @@ export async function sendingForecast(
 ): Promise<SendingForecast> {
   const { now, pollMinutes } = options;
   const until = new Date(now.getTime() + horizonMs);
-  const links = await db.campaignMailbox.findMany({ where: { campaignId: campaign.id }, include: { mailbox: true }, orderBy: { mailbox: { email: 'asc' } } });
+  const links = await db.campaignMailbox.findMany({
+    where: { campaignId: campaign.id },
+    include: { mailbox: true },
+    orderBy: { mailbox: { email: 'asc' } },
+  });
   const mailboxes: MailboxOutlook[] = [];
   for (const { mailbox } of links) {
     const capacity = await mailboxCapacity(db, mailbox, now);
@@ -117,8 +124,7 @@ export async function sendingForecast(
       queued.later += group.sends;
       const from = group.at.toISOString();
       if (queued.laterFrom === null || from < queued.laterFrom) queued.laterFrom = from;
-    }
-    else if (opensAt <= now) queued.readyNow += group.sends;
+    } else if (opensAt <= now) queued.readyNow += group.sends;
     // A later step due inside its window; a send the gate deferred is due at the opening it waits for.
     else if (!group.windowDeferred && opensAt.getTime() === group.at.getTime()) queued.laterWithin24h += group.sends;
     else {
@@ -180,15 +186,22 @@ function forecastSummary(forecast: {
     }
     const gapped = active.filter((mailbox) => mailbox.minGapSeconds > 0);
     if (gapped.length > 0) {
-      parts.push(`a mailbox with a minimum gap sends once per workflow run (every ${counted(forecast.pollMinutes, 'minute')}, or on run-now)`);
+      parts.push(
+        `a mailbox with a minimum gap sends once per workflow run (every ${counted(forecast.pollMinutes, 'minute')}, or on run-now)`,
+      );
     }
   }
   const idle = mailboxes.length - active.length;
   if (idle > 0) parts.push(`${counted(idle, 'mailbox', 'mailboxes')} not active`);
   if (queued.readyNow > 0) parts.push(`${counted(queued.readyNow, 'lead')} ready now`);
-  for (const wait of queued.waitingForWindow) parts.push(`${counted(wait.sends, 'lead')} ${wait.sends === 1 ? 'waits' : 'wait'} for ${describeOpening(new Date(wait.opensAt), wait.timezone, now)}`);
-  if (queued.laterWithin24h > 0) parts.push(`${counted(queued.laterWithin24h, 'lead')} ${queued.laterWithin24h === 1 ? 'comes' : 'come'} due within 24 h`);
+  for (const wait of queued.waitingForWindow)
+    parts.push(
+      `${counted(wait.sends, 'lead')} ${wait.sends === 1 ? 'waits' : 'wait'} for ${describeOpening(new Date(wait.opensAt), wait.timezone, now)}`,
+    );
+  if (queued.laterWithin24h > 0)
+    parts.push(`${counted(queued.laterWithin24h, 'lead')} ${queued.laterWithin24h === 1 ? 'comes' : 'come'} due within 24 h`);
   if (queued.later > 0) parts.push(`${counted(queued.later, 'lead')} due later (from ${queued.laterFrom})`);
-  if (queued.readyNow + queued.waitingForWindow.length + queued.laterWithin24h + queued.later === 0) parts.push('nothing queued: enrol leads');
+  if (queued.readyNow + queued.waitingForWindow.length + queued.laterWithin24h + queued.later === 0)
+    parts.push('nothing queued: enrol leads');
   return parts.join('; ');
 }

@@ -19,27 +19,64 @@ export interface StartCheck {
 
 /** The start checklist: a sequence whose steps all have a message and a mailbox that can send (both required), and leads to send to. */
 export async function startChecklist(db: ScopedDb, campaignId: string): Promise<StartCheck[]> {
-  const steps = await db.sequenceStep.findMany({ where: { campaignId }, orderBy: { position: 'asc' }, select: { position: true, _count: { select: { variants: true } } } });
+  const steps = await db.sequenceStep.findMany({
+    where: { campaignId },
+    orderBy: { position: 'asc' },
+    select: { position: true, _count: { select: { variants: true } } },
+  });
   const activeMailboxes = await db.campaignMailbox.count({ where: { campaignId, mailbox: { status: 'active' } } });
   const enrolled = await db.enrollment.count({ where: { campaignId, state: 'active' } });
-  const empty = steps.filter((step) => step._count.variants === 0).map((step) => ({ code: 'step_without_variants' as const, message: `Step ${step.position + 1} has no message` }));
+  const empty = steps
+    .filter((step) => step._count.variants === 0)
+    .map((step) => ({ code: 'step_without_variants' as const, message: `Step ${step.position + 1} has no message` }));
   return [
     steps.length > 0
-      ? { code: 'sequence_has_steps', passed: true, blocking: true, message: `The sequence has ${counted(steps.length, 'step')}`, missing: [] }
-      : { code: 'sequence_has_steps', passed: false, blocking: true, message: 'Add at least one step to the sequence', missing: [{ code: 'no_steps', message: 'Add at least one step to the sequence' }] },
+      ? {
+          code: 'sequence_has_steps',
+          passed: true,
+          blocking: true,
+          message: `The sequence has ${counted(steps.length, 'step')}`,
+          missing: [],
+        }
+      : {
+          code: 'sequence_has_steps',
+          passed: false,
+          blocking: true,
+          message: 'Add at least one step to the sequence',
+          missing: [{ code: 'no_steps', message: 'Add at least one step to the sequence' }],
+        },
     {
       code: 'steps_have_messages',
       passed: steps.length > 0 && empty.length === 0,
       blocking: true,
-      message: empty.length > 0 ? empty.map((step) => step.message).join('; ') : steps.length > 0 ? 'Every step has a message' : 'No steps yet',
+      message:
+        empty.length > 0 ? empty.map((step) => step.message).join('; ') : steps.length > 0 ? 'Every step has a message' : 'No steps yet',
       missing: empty,
     },
     activeMailboxes > 0
-      ? { code: 'active_mailbox', passed: true, blocking: true, message: `${counted(activeMailboxes, 'active mailbox', 'active mailboxes')} attached`, missing: [] }
-      : { code: 'active_mailbox', passed: false, blocking: true, message: 'Attach at least one active mailbox', missing: [{ code: 'no_active_mailbox', message: 'Attach at least one active mailbox' }] },
+      ? {
+          code: 'active_mailbox',
+          passed: true,
+          blocking: true,
+          message: `${counted(activeMailboxes, 'active mailbox', 'active mailboxes')} attached`,
+          missing: [],
+        }
+      : {
+          code: 'active_mailbox',
+          passed: false,
+          blocking: true,
+          message: 'Attach at least one active mailbox',
+          missing: [{ code: 'no_active_mailbox', message: 'Attach at least one active mailbox' }],
+        },
     enrolled > 0
       ? { code: 'leads_enrolled', passed: true, blocking: false, message: `${counted(enrolled, 'lead')} enrolled`, missing: [] }
-      : { code: 'leads_enrolled', passed: false, blocking: false, message: 'Enrol leads: the campaign can start, but has no one to send to', missing: [] },
+      : {
+          code: 'leads_enrolled',
+          passed: false,
+          blocking: false,
+          message: 'Enrol leads: the campaign can start, but has no one to send to',
+          missing: [],
+        },
   ];
 }
 
@@ -52,6 +89,8 @@ export async function missingForStart(db: ScopedDb, campaignId: string): Promise
 export async function assertReadyToStart(db: ScopedDb, campaignId: string): Promise<void> {
   const missing = await missingForStart(db, campaignId);
   if (missing.length > 0) {
-    throw new AppError('invalid_state', `The campaign cannot start yet: ${missing.map((m) => m.message.toLowerCase()).join('; ')}`, { missing });
+    throw new AppError('invalid_state', `The campaign cannot start yet: ${missing.map((m) => m.message.toLowerCase()).join('; ')}`, {
+      missing,
+    });
   }
 }

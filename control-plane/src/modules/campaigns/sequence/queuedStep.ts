@@ -36,7 +36,7 @@ export function dueAfter(previous: Date, amount: number, unit: DelayUnit, timeZo
   if (unit === 'hours') return new Date(previous.getTime() + amount * 60 * minute);
   if (unit === 'days') return new Date(previous.getTime() + amount * 1440 * minute);
   let due = new Date(previous);
-  for (let added = 0; added < amount; ) {
+  for (let added = 0; added < amount;) {
     due = new Date(due.getTime() + 1440 * minute);
     if (!isWeekend(due, timeZone)) added += 1;
   }

@@ -10,7 +10,10 @@ export function sequenceRoutes(deps: { sequences: SequenceService }): AnyRoute[]
   return [
     // GET /api/campaigns/:campaignId/sequence
     route({
-      method: 'get', path: '/api/campaigns/:campaignId/sequence', access: 'viewer', tag,
+      method: 'get',
+      path: '/api/campaigns/:campaignId/sequence',
+      access: 'viewer',
+      tag,
       summary: "The campaign's steps and their A/B variants",
       params: campaignParams,
       responses: { 200: { description: 'The sequence', schema: sequenceSchema } },
@@ -18,7 +21,10 @@ export function sequenceRoutes(deps: { sequences: SequenceService }): AnyRoute[]
     }),
     // PUT /api/campaigns/:campaignId/sequence
     route({
-      method: 'put', path: '/api/campaigns/:campaignId/sequence', access: 'member', tag,
+      method: 'put',
+      path: '/api/campaigns/:campaignId/sequence',
+      access: 'member',
+      tag,
       summary: 'Replace the sequence (also while running); templates are validated, all problems reported at once',
       params: campaignParams,
       body: replaceSequenceBody,

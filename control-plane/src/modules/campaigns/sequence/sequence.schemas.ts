@@ -18,7 +18,7 @@ const stepInput = z
   .object({
     delayAmount: z.number().int().min(0).max(525_600).describe('Wait after the previous step (after enrolment for the first)'),
     delayUnit: delayUnitSchema.default('days'),
-    threadWithFirst: z.boolean().default(true).describe('Follow-ups reply in the first message\'s thread'),
+    threadWithFirst: z.boolean().default(true).describe("Follow-ups reply in the first message's thread"),
     variants: z.array(variantInput).min(1).max(maxVariantsPerStep),
   })
   .strict();
@@ -26,7 +26,10 @@ const stepInput = z
 export const replaceSequenceBody = z
   .object({
     steps: z.array(stepInput).min(1).max(20).describe('The whole ordered sequence; steps are matched to the saved ones by position'),
-    requireUnsubscribeLink: z.boolean().optional().describe('Every body must contain {{unsubscribeUrl}} (default true); omitted keeps the current setting'),
+    requireUnsubscribeLink: z
+      .boolean()
+      .optional()
+      .describe('Every body must contain {{unsubscribeUrl}} (default true); omitted keeps the current setting'),
   })
   .strict()
   .openapi('SequenceInput');
@@ -46,7 +49,14 @@ export const sequenceSchema = z
         delayUnit: delayUnitSchema,
         threadWithFirst: z.boolean(),
         variants: z.array(
-          z.object({ id: z.uuid(), label: z.string(), weight: z.number().int(), subject: z.string(), bodyText: z.string(), bodyHtml: z.string().nullable() }),
+          z.object({
+            id: z.uuid(),
+            label: z.string(),
+            weight: z.number().int(),
+            subject: z.string(),
+            bodyText: z.string(),
+            bodyHtml: z.string().nullable(),
+          }),
         ),
       }),
     ),

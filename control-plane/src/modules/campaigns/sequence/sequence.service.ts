@@ -56,14 +56,20 @@ export class SequenceService {
     const campaign = await auth.db.campaign.findUnique({ where: { id: campaignId }, select: { status: true, settings: true } });
     if (!campaign) throw new NotFoundError('Campaign');
     if (campaign.status === 'archived') throw new AppError('invalid_state', 'An archived campaign cannot be edited');
-    const settings = { ...campaignSettings(campaign.settings), ...(input.requireUnsubscribeLink === undefined ? {} : { requireUnsubscribeLink: input.requireUnsubscribeLink }) };
+    const settings = {
+      ...campaignSettings(campaign.settings),
+      ...(input.requireUnsubscribeLink === undefined ? {} : { requireUnsubscribeLink: input.requireUnsubscribeLink }),
+    };
 
     await auth.db.$transaction(
       async (tx) => {
         const db = tx as unknown as ScopedDb;
         // Two editors saving at once: the second one's replace starts from the first one's result.
         await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${campaignId}::uuid AND "organizationId" = ${auth.organizationId}::uuid FOR UPDATE`;
-        const stored = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { settings: true, steps: stepsWithVariants } });
+        const stored = await db.campaign.findUniqueOrThrow({
+          where: { id: campaignId },
+          select: { settings: true, steps: stepsWithVariants },
+        });
         await db.campaign.update({ where: { id: campaignId }, data: { settings: { ...(stored.settings as object), ...settings } } });
         for (const [position, step] of input.steps.entries()) {
           await this.saveStep(db, { organizationId: auth.organizationId, campaignId, position, step, previous: stored.steps[position] });
@@ -73,7 +79,12 @@ export class SequenceService {
       // Re-pointing the queue of a large running campaign can take a while; the default is 5 s.
       { timeout: 60_000 },
     );
-    await recordAudit(auth, { action: 'campaign.sequence_saved', targetType: 'campaign', targetId: campaignId, data: { steps: input.steps.length } });
+    await recordAudit(auth, {
+      action: 'campaign.sequence_saved',
+      targetType: 'campaign',
+      targetId: campaignId,
+      data: { steps: input.steps.length },
+    });
     return this.get(auth, campaignId);
   }
 
@@ -105,7 +116,10 @@ export class SequenceService {
   }
 
   /** Queued messages of a deleted variant move to a surviving one, picked as a new enrolment would be. Sent and in-flight ones keep their history. */
-  private async repointQueued(db: ScopedDb, options: { campaignId: string; position: number; removed: string[]; survivors: StepVariant[] }): Promise<void> {
+  private async repointQueued(
+    db: ScopedDb,
+    options: { campaignId: string; position: number; removed: string[]; survivors: StepVariant[] },
+  ): Promise<void> {
     const { campaignId, position, removed, survivors } = options;
     const orphans = await db.message.findMany({
       where: { campaignId, stepPosition: position, variantId: { in: removed }, status: { in: [...pendingMessageStatuses] } },

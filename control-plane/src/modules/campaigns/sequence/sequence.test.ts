@@ -15,12 +15,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const put = (campaignId: string, body: unknown) => t.http.put(`/api/campaigns/${campaignId}/sequence`).set(owner.auth).send(body as object);
+const put = (campaignId: string, body: unknown) =>
+  t.http
+    .put(`/api/campaigns/${campaignId}/sequence`)
+    .set(owner.auth)
+    .send(body as object);
 const variant = (label: string, bodyText: string, subject = 'Hello') => ({ label, subject, bodyText: `${bodyText} {{unsubscribeUrl}}` });
 
 async function enrollAll(campaignId: string, count: number) {
   const leadIds = [];
-  for (let i = 0; i < count; i += 1) leadIds.push(await createLead(t.http, owner, { email: `lead${i}.${campaignId.slice(0, 8)}@prospect.example` }));
+  for (let i = 0; i < count; i += 1)
+    leadIds.push(await createLead(t.http, owner, { email: `lead${i}.${campaignId.slice(0, 8)}@prospect.example` }));
   const response = await t.http.post(`/api/campaigns/${campaignId}/enrollments`).set(owner.auth).send({ leadIds });
   expect(response.body.enrolled).toBe(count);
 }
@@ -28,11 +33,21 @@ async function enrollAll(campaignId: string, count: number) {
 describe('sequence', () => {
   it('saves the whole sequence with defaults and reads it back', async () => {
     const { campaignId } = await createCampaign(t.http, owner);
-    expect((await t.http.get(`/api/campaigns/${campaignId}/sequence`).set(owner.auth)).body).toEqual({ campaignId, requireUnsubscribeLink: true, steps: [] });
+    expect((await t.http.get(`/api/campaigns/${campaignId}/sequence`).set(owner.auth)).body).toEqual({
+      campaignId,
+      requireUnsubscribeLink: true,
+      steps: [],
+    });
     const saved = await put(campaignId, sequenceBody());
     expect(saved.status).toBe(200);
     expect(saved.body.steps).toHaveLength(2);
-    expect(saved.body.steps[1]).toMatchObject({ step: 2, delayAmount: 2, delayUnit: 'days', threadWithFirst: true, variants: [{ label: 'A', weight: 1, subject: '', bodyHtml: null }] });
+    expect(saved.body.steps[1]).toMatchObject({
+      step: 2,
+      delayAmount: 2,
+      delayUnit: 'days',
+      threadWithFirst: true,
+      variants: [{ label: 'A', weight: 1, subject: '', bodyHtml: null }],
+    });
     expect(saved.body.steps[0].variants.map((v: { label: string }) => v.label)).toEqual(['A', 'B']);
     expect((await t.http.get(`/api/campaigns/${campaignId}/sequence`).set(owner.auth)).body).toEqual(saved.body);
   });
@@ -41,7 +56,13 @@ describe('sequence', () => {
     const { campaignId } = await createCampaign(t.http, owner);
     const response = await put(campaignId, {
       steps: [
-        { delayAmount: 0, variants: [{ label: 'A', subject: '  ', bodyText: 'Hi {{lead.fristName}}\n{{unsubscribeUrl}}' }, { label: 'A', subject: 'Hi', bodyText: 'No link' }] },
+        {
+          delayAmount: 0,
+          variants: [
+            { label: 'A', subject: '  ', bodyText: 'Hi {{lead.fristName}}\n{{unsubscribeUrl}}' },
+            { label: 'A', subject: 'Hi', bodyText: 'No link' },
+          ],
+        },
         {
           delayAmount: 1,
           threadWithFirst: false,
@@ -101,7 +122,9 @@ describe('sequence', () => {
       suggestion: 'days',
       message: expect.stringContaining('Did you mean "days"?'),
     });
-    expect(issues.find((issue) => issue.path === 'steps.0.variants.0.bodyText')!.message).toMatch(/^An opening `\{\{` at line 1, column 4 is never closed/);
+    expect(issues.find((issue) => issue.path === 'steps.0.variants.0.bodyText')!.message).toMatch(
+      /^An opening `\{\{` at line 1, column 4 is never closed/,
+    );
   });
 
   it('lets a campaign opt out of the unsubscribe link requirement, and keeps the setting until changed', async () => {
@@ -114,7 +137,12 @@ describe('sequence', () => {
 
   it('keeps step and variant ids by position and label; queued messages of a removed variant move to a survivor', async () => {
     const { campaignId } = await createCampaign(t.http, owner);
-    const first = await put(campaignId, { steps: [{ delayAmount: 0, variants: [variant('A', 'a'), variant('B', 'b')] }, { delayAmount: 1, variants: [variant('A', 'f')] }] });
+    const first = await put(campaignId, {
+      steps: [
+        { delayAmount: 0, variants: [variant('A', 'a'), variant('B', 'b')] },
+        { delayAmount: 1, variants: [variant('A', 'f')] },
+      ],
+    });
     await enrollAll(campaignId, 12);
     const queued = await t.prisma.message.findMany({ where: { campaignId }, orderBy: { id: 'asc' } });
     const [variantA, variantB] = first.body.steps[0].variants as Array<{ id: string }>;
@@ -165,7 +193,9 @@ describe('sequence', () => {
     const { campaignId } = await createCampaign(t.http, owner);
     const tooMany = { steps: [{ delayAmount: 0, variants: ['A', 'B', 'C', 'D', 'E', 'F'].map((label) => variant(label, 'x')) }] };
     expect((await put(campaignId, tooMany)).body.issues).toEqual([expect.objectContaining({ path: 'steps.0.variants' })]);
-    expect((await put(campaignId, { steps: [{ delayAmount: 0, delayUnit: 'weeks', variants: [variant('A', 'x')] }] })).body.issues[0].path).toBe('steps.0.delayUnit');
+    expect(
+      (await put(campaignId, { steps: [{ delayAmount: 0, delayUnit: 'weeks', variants: [variant('A', 'x')] }] })).body.issues[0].path,
+    ).toBe('steps.0.delayUnit');
     await t.prisma.campaign.update({ where: { id: campaignId }, data: { status: 'archived' } });
     const archived = await put(campaignId, sequenceBody());
     expect(archived.status).toBe(409);

@@ -21,7 +21,8 @@ const entries = (value: unknown): Array<[number, Fields]> =>
  */
 export function sequenceProblems(body: unknown, stored: { requireUnsubscribeLink: boolean }): FieldIssue[] {
   if (!isFields(body)) return [];
-  const requireUnsubscribeLink = typeof body.requireUnsubscribeLink === 'boolean' ? body.requireUnsubscribeLink : stored.requireUnsubscribeLink;
+  const requireUnsubscribeLink =
+    typeof body.requireUnsubscribeLink === 'boolean' ? body.requireUnsubscribeLink : stored.requireUnsubscribeLink;
   const issues: FieldIssue[] = [];
   for (const [s, step] of entries(body.steps)) {
     const variants = entries(step.variants);
@@ -39,13 +40,15 @@ export function sequenceProblems(body: unknown, stored: { requireUnsubscribeLink
       const subject = variant.subject ?? '';
       if (typeof subject === 'string' && !subject.trim()) {
         if (s === 0) issues.push({ path: `${at}.subject`, message: 'The first step needs a subject' });
-        else if (step.threadWithFirst === false) issues.push({ path: `${at}.subject`, message: 'A follow-up that starts its own thread needs a subject' });
+        else if (step.threadWithFirst === false)
+          issues.push({ path: `${at}.subject`, message: 'A follow-up that starts its own thread needs a subject' });
       }
       for (const name of templateFields) {
         const source = variant[name];
         if (typeof source !== 'string' || !source) continue;
         const required = name !== 'subject' && requireUnsubscribeLink;
-        for (const problem of templateProblems(source, { requireUnsubscribeLink: required })) issues.push({ path: `${at}.${name}`, ...problem });
+        for (const problem of templateProblems(source, { requireUnsubscribeLink: required }))
+          issues.push({ path: `${at}.${name}`, ...problem });
       }
     }
   }

@@ -38,15 +38,28 @@ async function deferredCampaign(options: { timezone: string; leadTimezones: Arra
   const organizationId = owner.organization.id;
   const seeded = await seedCampaign(t.prisma, { organizationId, leads: options.leadTimezones.length, mailboxes: [{}, {}] });
   await t.prisma.campaign.update({ where: { id: seeded.campaign.id }, data: { timezone: options.timezone, schedule: businessHours } });
-  for (const [index, timezone] of options.leadTimezones.entries()) await t.prisma.lead.update({ where: { id: seeded.leadIds[index]! }, data: { timezone } });
-  await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: seeded.campaign.id, leadIds: seeded.leadIds, now: clock.now() });
+  for (const [index, timezone] of options.leadTimezones.entries())
+    await t.prisma.lead.update({ where: { id: seeded.leadIds[index]! }, data: { timezone } });
+  await enrollLeads(scopedDb(t.prisma, organizationId), {
+    organizationId,
+    campaignId: seeded.campaign.id,
+    leadIds: seeded.leadIds,
+    now: clock.now(),
+  });
   const claimed = await callAsN8n(t, '/api/internal/n8n/claims', { campaignId: seeded.campaign.id, batchSize: 50 });
   const items = claimed.body.items as Array<{ sendId: string; attempt: number; schedule: never; lead: { timezone: string | null } }>;
   expect(items).toHaveLength(options.leadTimezones.length);
   const results = items.map((item) => {
     const gate = decide(clock.now().getTime(), item.schedule, item.lead.timezone);
     expect(gate.inside).toBe(false);
-    return { status: 'deferred', sendId: item.sendId, attempt: item.attempt, eventId: `${item.sendId}:deferred`, notBefore: gate.nextWindowStart, code: 'outside_window' };
+    return {
+      status: 'deferred',
+      sendId: item.sendId,
+      attempt: item.attempt,
+      eventId: `${item.sendId}:deferred`,
+      notBefore: gate.nextWindowStart,
+      code: 'outside_window',
+    };
   });
   expect((await callAsN8n(t, '/api/internal/n8n/events', { results })).body.applied).toBe(items.length);
   return seeded;
@@ -62,9 +75,12 @@ describe('a schedule change takes effect on the sends waiting for the old window
     const { campaign } = await deferredCampaign({ timezone: 'America/New_York', leadTimezones: ['America/New_York', null, null] });
     expect(await dueTimes({ campaignId: campaign.id })).toEqual(Array(3).fill([nineInNewYork, nineInNewYork]));
 
-    const patched = await t.http.patch(`/api/campaigns/${campaign.id}`).set(owner.auth).send({
-      schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00', useLeadTimezone: false },
-    });
+    const patched = await t.http
+      .patch(`/api/campaigns/${campaign.id}`)
+      .set(owner.auth)
+      .send({
+        schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00', useLeadTimezone: false },
+      });
     // No n8n in this test: the edit and its new due times are committed before the workflow update, which fails here.
     expect(patched.body.code, patched.text).toBe('dependency_unavailable');
     const now = clock.now().toISOString();
@@ -89,10 +105,19 @@ describe('a schedule change takes effect on the sends waiting for the old window
   it('moves the deferred sends of leads whose timezone an import updates', async () => {
     const { leadIds } = await deferredCampaign({ timezone: 'UTC', leadTimezones: ['America/New_York'] });
     const lead = await t.prisma.lead.findUniqueOrThrow({ where: { id: leadIds[0]! } });
-    const preview = await t.http.post('/api/lead-imports?fileName=zones.csv').set(owner.auth).set('Content-Type', 'text/csv').send(Buffer.from(`email,timezone\n${lead.email},Asia/Tokyo\n`));
+    const preview = await t.http
+      .post('/api/lead-imports?fileName=zones.csv')
+      .set(owner.auth)
+      .set('Content-Type', 'text/csv')
+      .send(Buffer.from(`email,timezone\n${lead.email},Asia/Tokyo\n`));
     expect(preview.status, preview.text).toBe(201);
-    expect((await t.http.post(`/api/lead-imports/${preview.body.id}/commit`).set(owner.auth).send({ onExisting: 'update' })).status).toBe(202);
-    await until('the import to complete', async () => (await t.http.get(`/api/lead-imports/${preview.body.id}`).set(owner.auth)).body.status === 'completed');
+    expect((await t.http.post(`/api/lead-imports/${preview.body.id}/commit`).set(owner.auth).send({ onExisting: 'update' })).status).toBe(
+      202,
+    );
+    await until(
+      'the import to complete',
+      async () => (await t.http.get(`/api/lead-imports/${preview.body.id}`).set(owner.auth)).body.status === 'completed',
+    );
     expect((await t.prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).timezone).toBe('Asia/Tokyo');
     const now = clock.now().toISOString();
     expect(await dueTimes({ leadId: lead.id })).toEqual([[now, now]]);
@@ -101,10 +126,15 @@ describe('a schedule change takes effect on the sends waiting for the old window
   it("leaves a send deferred for another reason (a mailbox's gap) at its time", async () => {
     const { campaign, leadIds } = await deferredCampaign({ timezone: 'America/New_York', leadTimezones: [null, null] });
     const gapped = await t.prisma.message.findFirstOrThrow({ where: { leadId: leadIds[1]! } });
-    await t.prisma.message.update({ where: { id: gapped.id }, data: { deferCode: 'mailbox_gap', dueAt: new Date('2026-12-01T03:02:00Z') } });
+    await t.prisma.message.update({
+      where: { id: gapped.id },
+      data: { deferCode: 'mailbox_gap', dueAt: new Date('2026-12-01T03:02:00Z') },
+    });
 
     await t.http.patch(`/api/campaigns/${campaign.id}`).set(owner.auth).send({ timezone: 'Asia/Tokyo' });
-    expect((await t.prisma.message.findFirstOrThrow({ where: { leadId: leadIds[0]! } })).dueAt.toISOString()).toBe(clock.now().toISOString());
+    expect((await t.prisma.message.findFirstOrThrow({ where: { leadId: leadIds[0]! } })).dueAt.toISOString()).toBe(
+      clock.now().toISOString(),
+    );
     expect((await t.prisma.message.findUniqueOrThrow({ where: { id: gapped.id } })).dueAt.toISOString()).toBe('2026-12-01T03:02:00.000Z');
   });
 

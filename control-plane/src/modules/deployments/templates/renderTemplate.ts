@@ -21,9 +21,7 @@ function renderString(value: string, parameters: TemplateParameters): string | n
   const whole = wholePlaceholder.exec(value);
   // A value that is exactly one placeholder keeps the parameter's type (numbers stay numbers).
   if (whole) return parameters[whole[1]!]!;
-  return value.replace(placeholder, (segment) =>
-    Handlebars.compile(segment, { strict: true, noEscape: true })({ ophir: parameters }),
-  );
+  return value.replace(placeholder, (segment) => Handlebars.compile(segment, { strict: true, noEscape: true })({ ophir: parameters }));
 }
 
 function renderValue(value: unknown, parameters: TemplateParameters): unknown {
@@ -55,7 +53,8 @@ export function renderTemplate(template: WorkflowTemplate, parameters: TemplateP
   for (const name of Object.keys(parameters)) if (!(name in declared)) problems.push(`parameter "${name}" is not declared by the template`);
   const used = new Set<string>();
   collectPlaceholders(template.workflow, used);
-  for (const name of used) if (!(name in declared)) problems.push(`the workflow uses {{ophir.${name}}}, which the template does not declare`);
+  for (const name of used)
+    if (!(name in declared)) problems.push(`the workflow uses {{ophir.${name}}}, which the template does not declare`);
   if (problems.length > 0) throw new TemplateRenderError(problems);
   return renderValue(template.workflow, parameters) as N8nWorkflowBody;
 }

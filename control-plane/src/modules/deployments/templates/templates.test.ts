@@ -7,7 +7,13 @@ function sampleParameters(template: WorkflowTemplate): TemplateParameters {
   return Object.fromEntries(
     Object.entries(template.manifest.parameters).map(([name, spec]) => [
       name,
-      spec.type === 'number' ? 5 : spec.type === 'boolean' ? true : name === 'tickWebhookId' ? '6f1c1e0e-1a2b-4c3d-8e9f-0a1b2c3d4e5f' : `value-of-${name}`,
+      spec.type === 'number'
+        ? 5
+        : spec.type === 'boolean'
+          ? true
+          : name === 'tickWebhookId'
+            ? '6f1c1e0e-1a2b-4c3d-8e9f-0a1b2c3d4e5f'
+            : `value-of-${name}`,
     ]),
   );
 }
@@ -39,7 +45,15 @@ describe('workflow templates', () => {
       manifest: { name: 't', version: '1.0.0', description: '', parameters: { campaignId: { type: 'string', description: '' } } },
       workflow: {
         name: 'x',
-        nodes: [{ name: 'N', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: { text: '={{ $json.email }} for {{ophir.campaignId}}' } }],
+        nodes: [
+          {
+            name: 'N',
+            type: 'n8n-nodes-base.noOp',
+            typeVersion: 1,
+            position: [0, 0],
+            parameters: { text: '={{ $json.email }} for {{ophir.campaignId}}' },
+          },
+        ],
         connections: {},
         settings: {},
       },
@@ -68,7 +82,13 @@ describe('validateWorkflow', () => {
 
   it('catches unknown node types, dangling connections, leftovers and webhook path clashes', () => {
     const workflow = base();
-    workflow.nodes.push({ name: 'Mystery', type: 'n8n-nodes-base.doesNotExist', typeVersion: 1, position: [0, 0], parameters: { note: '{{ophir.forgotten}}' } });
+    workflow.nodes.push({
+      name: 'Mystery',
+      type: 'n8n-nodes-base.doesNotExist',
+      typeVersion: 1,
+      position: [0, 0],
+      parameters: { note: '{{ophir.forgotten}}' },
+    });
     workflow.connections['Send Email']!.main![0]!.push({ node: 'Ghost', type: 'main', index: 0 });
     const problems = validateWorkflow(workflow, { otherWebhookPaths: new Set(['value-of-tickWebhookPath']) });
     expect(problems).toEqual(
@@ -87,7 +107,9 @@ describe('node type prefix', () => {
     const template = loadTemplate('campaign-sender');
     const rendered = withNodeTypePrefix(renderTemplate(template, sampleParameters(template)), 'n8n-nodes-ophir');
     const types = rendered.nodes.map((node) => node.type);
-    expect(types).toEqual(expect.arrayContaining(['n8n-nodes-ophir.claimDueSends', 'n8n-nodes-ophir.ophirSendEmail', 'n8n-nodes-base.webhook']));
+    expect(types).toEqual(
+      expect.arrayContaining(['n8n-nodes-ophir.claimDueSends', 'n8n-nodes-ophir.ophirSendEmail', 'n8n-nodes-base.webhook']),
+    );
     expect(types.some((type) => type.startsWith('CUSTOM.'))).toBe(false);
     expect(validateWorkflow(rendered, { nodeTypePrefix: 'n8n-nodes-ophir' })).toEqual([]);
     expect(validateWorkflow(rendered)).toContain('node "Claim Due Sends" has the unknown type n8n-nodes-ophir.claimDueSends');

@@ -32,7 +32,9 @@ export function withNodeTypePrefix(workflow: N8nWorkflowBody, prefix: string): N
   return {
     ...workflow,
     nodes: workflow.nodes.map((node) =>
-      node.type.startsWith(`${templateNodePrefix}.`) ? { ...node, type: `${prefix}.${node.type.slice(templateNodePrefix.length + 1)}` } : node,
+      node.type.startsWith(`${templateNodePrefix}.`)
+        ? { ...node, type: `${prefix}.${node.type.slice(templateNodePrefix.length + 1)}` }
+        : node,
     ),
   };
 }
@@ -51,7 +53,8 @@ export function validateWorkflow(
     const knownAs = node.type.startsWith(`${prefix}.`) ? `${templateNodePrefix}.${node.type.slice(prefix.length + 1)}` : node.type;
     const versions = knownNodeTypes[knownAs];
     if (!versions) problems.push(`node "${node.name}" has the unknown type ${node.type}`);
-    else if (!versions.includes(node.typeVersion)) problems.push(`node "${node.name}" uses ${node.type} version ${node.typeVersion}, known: ${versions.join(', ')}`);
+    else if (!versions.includes(node.typeVersion))
+      problems.push(`node "${node.name}" uses ${node.type} version ${node.typeVersion}, known: ${versions.join(', ')}`);
   }
   for (const [source, outputs] of Object.entries(workflow.connections)) {
     if (!names.has(source)) problems.push(`a connection starts at the missing node "${source}"`);
@@ -70,7 +73,8 @@ export function validateWorkflow(
     if (node.type !== 'n8n-nodes-base.webhook') continue;
     const webhookPath = String(node.parameters.path ?? '');
     if (!node.webhookId) problems.push(`webhook node "${node.name}" has no webhookId`);
-    if (paths.has(webhookPath) || options.otherWebhookPaths?.has(webhookPath)) problems.push(`webhook path "${webhookPath}" is already used`);
+    if (paths.has(webhookPath) || options.otherWebhookPaths?.has(webhookPath))
+      problems.push(`webhook path "${webhookPath}" is already used`);
     paths.add(webhookPath);
   }
   return problems;

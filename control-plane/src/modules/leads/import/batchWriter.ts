@@ -51,10 +51,29 @@ const fieldColumns = standardFields.map(quoted);
 const tagSeparator = '\u001f';
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-const insertColumns = ['id', '"organizationId"', 'email', '"emailDomain"', ...fieldColumns, '"customFields"', 'tags', 'source', '"createdAt"', '"updatedAt"'].join(', ');
+const insertColumns = [
+  'id',
+  '"organizationId"',
+  'email',
+  '"emailDomain"',
+  ...fieldColumns,
+  '"customFields"',
+  'tags',
+  'source',
+  '"createdAt"',
+  '"updatedAt"',
+].join(', ');
 const selectValues = [
-  'gen_random_uuid()', '$1::uuid', 'i.email', 'i.domain', ...standardFields.map((field) => `i.${quoted(field)}`),
-  'i.custom', `COALESCE(string_to_array(i.tags, E'\\x1f'), '{}'::text[])`, '$5', 'now()', 'now()',
+  'gen_random_uuid()',
+  '$1::uuid',
+  'i.email',
+  'i.domain',
+  ...standardFields.map((field) => `i.${quoted(field)}`),
+  'i.custom',
+  `COALESCE(string_to_array(i.tags, E'\\x1f'), '{}'::text[])`,
+  '$5',
+  'now()',
+  'now()',
 ].join(', ');
 const mergedTags = 'ARRAY(SELECT DISTINCT t FROM unnest(leads.tags || EXCLUDED.tags) AS t)';
 
@@ -172,22 +191,28 @@ export async function writeBatch(sql: SqlRunner, batch: BatchToWrite): Promise<B
   // jsonb refuses NUL and lone UTF-16 surrogates (JSON.stringify escapes both as \u....): the rare
   // batch that has one is re-encoded with them dropped or replaced, rather than failing.
   if (payload.includes('\\u0000') || /\\ud[89a-f]/i.test(payload)) {
-    payload = JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '').replace(loneSurrogate, '\ufffd') : value));
+    payload = JSON.stringify(rows, (_key, value: unknown) =>
+      typeof value === 'string' ? value.replaceAll('\u0000', '').replace(loneSurrogate, '\ufffd') : value,
+    );
   }
-  const result = await sql.query<BatchProgress>(statements[batch.onExisting], [
-    batch.organizationId,
-    batch.importId,
-    batch.previousLine,
-    batch.listId,
-    batch.source,
-    batch.onExisting === 'update',
-    batch.rowsRead,
-    batch.rejected,
-    batch.suppressed,
-    batch.duplicatesInBatch,
-    batch.checkActiveCampaigns,
-    batch.lastLine,
-    payload,
-  ], `lead-import-batch-${batch.onExisting}`);
+  const result = await sql.query<BatchProgress>(
+    statements[batch.onExisting],
+    [
+      batch.organizationId,
+      batch.importId,
+      batch.previousLine,
+      batch.listId,
+      batch.source,
+      batch.onExisting === 'update',
+      batch.rowsRead,
+      batch.rejected,
+      batch.suppressed,
+      batch.duplicatesInBatch,
+      batch.checkActiveCampaigns,
+      batch.lastLine,
+      payload,
+    ],
+    `lead-import-batch-${batch.onExisting}`,
+  );
   return result[0];
 }

@@ -247,7 +247,9 @@ function lineOfRecord(text: string, delimiter: CsvDelimiter, recordIndex: number
     return 1;
   }
   let found = 1;
-  const parser = parseSync(text, { ...csvParserOptions({ delimiter }), info: true, to: recordIndex + 1 }) as unknown as Array<{ info: { lines: number } }>;
+  const parser = parseSync(text, { ...csvParserOptions({ delimiter }), info: true, to: recordIndex + 1 }) as unknown as Array<{
+    info: { lines: number };
+  }>;
   const previous = parser[recordIndex - 1];
   if (previous) found = previous.info.lines + 1;
   return found;
@@ -267,7 +269,10 @@ export class RecordTooLargeError extends ValidationError {
     readonly maxRecordBytes: number,
   ) {
     const problem = `the record starting at line ${line} is longer than ${maxRecordBytes} bytes, most likely because a quote opened there is never closed`;
-    super([{ path: '', line, message: problem }], `Line ${line}: ${problem}. Nothing from that line on was read; fix the file and import it again`);
+    super(
+      [{ path: '', line, message: problem }],
+      `Line ${line}: ${problem}. Nothing from that line on was read; fix the file and import it again`,
+    );
   }
 }
 
@@ -314,7 +319,8 @@ export function openRecordStream(
   const maxRecordBytes = options.maxRecordBytes ?? defaultMaxRecordBytes;
   // Small chunks: the parser yields to the event loop often, so database replies are handled promptly.
   const file = createReadStream(path, { highWaterMark: 64 * 1024 });
-  const decoded: NodeJS.ReadableStream = format.encoding === 'utf-8' ? file : file.pipe(iconv.decodeStream(format.encoding, { stripBOM: true }));
+  const decoded: NodeJS.ReadableStream =
+    format.encoding === 'utf-8' ? file : file.pipe(iconv.decodeStream(format.encoding, { stripBOM: true }));
   const parser = new LineNumberedParser({
     ...csvParserOptions(format),
     bom: format.encoding === 'utf-8',

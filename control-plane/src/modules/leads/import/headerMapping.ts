@@ -18,13 +18,54 @@ type KnownTarget = Exclude<MappingTarget, 'ignore' | `custom:${string}`>;
 
 /** Header variants, compared after lower-casing and dropping everything but letters and digits. */
 const aliases: Record<KnownTarget, string[]> = {
-  email: ['email', 'emailaddress', 'mail', 'workemail', 'businessemail', 'primaryemail', 'contactemail', 'email1', 'emailaddress1', 'personalemail', 'courriel', 'emailid'],
+  email: [
+    'email',
+    'emailaddress',
+    'mail',
+    'workemail',
+    'businessemail',
+    'primaryemail',
+    'contactemail',
+    'email1',
+    'emailaddress1',
+    'personalemail',
+    'courriel',
+    'emailid',
+  ],
   firstName: ['firstname', 'first', 'givenname', 'fname', 'forename', 'prenom', 'vorname', 'nombre'],
   lastName: ['lastname', 'last', 'surname', 'familyname', 'lname', 'nom', 'nachname', 'apellido', 'apellidos'],
   fullName: ['name', 'fullname', 'contactname', 'contact', 'leadname', 'person', 'personname'],
-  company: ['company', 'companyname', 'organization', 'organisation', 'organizationname', 'account', 'accountname', 'employer', 'business', 'firm', 'entreprise', 'societe', 'firma', 'empresa'],
+  company: [
+    'company',
+    'companyname',
+    'organization',
+    'organisation',
+    'organizationname',
+    'account',
+    'accountname',
+    'employer',
+    'business',
+    'firm',
+    'entreprise',
+    'societe',
+    'firma',
+    'empresa',
+  ],
   title: ['title', 'jobtitle', 'position', 'role', 'designation', 'headline', 'jobrole'],
-  phone: ['phone', 'phonenumber', 'mobile', 'mobilephone', 'mobilenumber', 'telephone', 'tel', 'cell', 'cellphone', 'workphone', 'directphone', 'directdial'],
+  phone: [
+    'phone',
+    'phonenumber',
+    'mobile',
+    'mobilephone',
+    'mobilenumber',
+    'telephone',
+    'tel',
+    'cell',
+    'cellphone',
+    'workphone',
+    'directphone',
+    'directdial',
+  ],
   website: ['website', 'domain', 'companywebsite', 'companydomain', 'url', 'web', 'site', 'websiteurl', 'homepage', 'companyurl'],
   linkedinUrl: ['linkedin', 'linkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'personlinkedinurl', 'profileurl', 'liurl'],
   timezone: ['timezone', 'tz', 'zone', 'ianatimezone'],
@@ -148,7 +189,8 @@ export function mappingProblems(mapping: ColumnMapping[], columnCount: number): 
     if (entry.column >= columnCount) problems.push({ path: `mapping.${index}.column`, message: `The file has ${columnCount} columns` });
     if (entry.target === 'ignore') return;
     const previous = used.get(entry.target);
-    if (previous !== undefined) problems.push({ path: `mapping.${index}.target`, message: `${entry.target} is already fed by column ${previous + 1}` });
+    if (previous !== undefined)
+      problems.push({ path: `mapping.${index}.target`, message: `${entry.target} is already fed by column ${previous + 1}` });
     used.set(entry.target, entry.column);
   });
   if (!used.has('email')) problems.push({ path: 'mapping', message: 'One column must be mapped to email' });

@@ -53,11 +53,20 @@ export class ImportEventStreams {
   async serve(auth: AuthContext, initial: LeadImport, req: Request, res: Response): Promise<void> {
     const release = this.perUser.tryAcquire(streamHolder(auth));
     if (!release) {
-      throw new AppError('rate_limited', `At most ${this.perUser.max} import progress streams may be open at once per user; close one first`, {
-        retryAfterSeconds: 5,
-      });
+      throw new AppError(
+        'rate_limited',
+        `At most ${this.perUser.max} import progress streams may be open at once per user; close one first`,
+        {
+          retryAfterSeconds: 5,
+        },
+      );
     }
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     let sent = '';
     let lastWrite = Date.now();
     const write = (chunk: string) => {

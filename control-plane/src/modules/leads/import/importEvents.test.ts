@@ -42,7 +42,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 it('watchers of one import share one poller, and a user holds at most the configured number of streams', async () => {
   const owner = await signUp(t.http);
-  const preview = await t.http.post('/api/lead-imports').set(owner.auth).set('Content-Type', 'text/csv').send(Buffer.from('email\na@example.com\n'));
+  const preview = await t.http
+    .post('/api/lead-imports')
+    .set(owner.auth)
+    .set('Content-Type', 'text/csv')
+    .send(Buffer.from('email\na@example.com\n'));
   const importId = preview.body.id as string;
   // A running import whose job is elsewhere: only its row moves.
   await t.prisma.leadImport.update({ where: { id: importId }, data: { status: 'running' } });
@@ -87,12 +91,19 @@ it('watchers of one import share one poller, and a user holds at most the config
 
 /** The `progress` statuses and the `end` event a stream received, in order. */
 function eventsOf(text: string) {
-  return [...text.matchAll(/event: (\w+)\ndata: (.*)\n\n/g)].map(([, name, data]) => ({ name, data: JSON.parse(data!) as { status: string | null; reason?: string } }));
+  return [...text.matchAll(/event: (\w+)\ndata: (.*)\n\n/g)].map(([, name, data]) => ({
+    name,
+    data: JSON.parse(data!) as { status: string | null; reason?: string },
+  }));
 }
 
 it('a stream opened on the preview stays open through the commit and ends when the import ends, saying why', async () => {
   const owner = await signUp(t.http);
-  const preview = await t.http.post('/api/lead-imports').set(owner.auth).set('Content-Type', 'text/csv').send(Buffer.from('email\na@example.com\nb@example.com\n'));
+  const preview = await t.http
+    .post('/api/lead-imports')
+    .set(owner.auth)
+    .set('Content-Type', 'text/csv')
+    .send(Buffer.from('email\na@example.com\nb@example.com\n'));
   expect(preview.body.status).toBe('previewed');
   const stream = await openStream(owner, preview.body.id);
   let ended = false;
@@ -105,22 +116,36 @@ it('a stream opened on the preview stays open through the commit and ends when t
   await stream.ended;
   const events = eventsOf(stream.text());
   expect(events.at(-1)).toEqual({ name: 'end', data: { status: 'completed', reason: 'The import finished' } });
-  expect(events.at(-2)).toMatchObject({ name: 'progress', data: { status: 'completed', progress: expect.objectContaining({ imported: 2 }) } });
+  expect(events.at(-2)).toMatchObject({
+    name: 'progress',
+    data: { status: 'completed', progress: expect.objectContaining({ imported: 2 }) },
+  });
 });
 
 it('ends a stream with the reason when the import fails or is cancelled', async () => {
   const owner = await signUp(t.http);
-  const failing = await t.http.post('/api/lead-imports').set(owner.auth).set('Content-Type', 'text/csv').send(Buffer.from('email\na@example.com\n'));
+  const failing = await t.http
+    .post('/api/lead-imports')
+    .set(owner.auth)
+    .set('Content-Type', 'text/csv')
+    .send(Buffer.from('email\na@example.com\n'));
   await t.prisma.leadImport.update({ where: { id: failing.body.id }, data: { status: 'running' } });
   const failed = await openStream(owner, failing.body.id);
   await t.prisma.leadImport.update({ where: { id: failing.body.id }, data: { status: 'failed', error: 'The database went away' } });
   await failed.ended;
   expect(eventsOf(failed.text()).at(-1)).toEqual({
     name: 'end',
-    data: { status: 'failed', reason: `The import failed: The database went away; POST /api/lead-imports/${failing.body.id}/resume continues it, and a new stream follows it` },
+    data: {
+      status: 'failed',
+      reason: `The import failed: The database went away; POST /api/lead-imports/${failing.body.id}/resume continues it, and a new stream follows it`,
+    },
   });
 
-  const cancelling = await t.http.post('/api/lead-imports').set(owner.auth).set('Content-Type', 'text/csv').send(Buffer.from('email\na@example.com\n'));
+  const cancelling = await t.http
+    .post('/api/lead-imports')
+    .set(owner.auth)
+    .set('Content-Type', 'text/csv')
+    .send(Buffer.from('email\na@example.com\n'));
   const cancelled = await openStream(owner, cancelling.body.id);
   expect((await t.http.post(`/api/lead-imports/${cancelling.body.id}/cancel`).set(owner.auth)).status).toBe(200);
   await cancelled.ended;

@@ -121,7 +121,11 @@ export async function runImportJob(input: ImportJobInput, options: ImportJobOpti
   /** The read-only half of a batch (suppression lookup, rejected rows to disk), done while the previous batch is written. */
   const prepare = async (batch: Batch): Promise<PreparedBatch> => {
     const pending = [...batch.byEmail.values()];
-    const suppressed = await findSuppressed(sql, input.organizationId, pending.map((entry) => entry.row.email));
+    const suppressed = await findSuppressed(
+      sql,
+      input.organizationId,
+      pending.map((entry) => entry.row.email),
+    );
     const rejected = [...batch.rejected];
     const fresh: LeadRow[] = [];
     const repeated: LeadRow[] = [];

@@ -14,8 +14,17 @@ const [databaseUrl, organizationId, importId, importsDir, batchSize] = process.a
 const logger = createLogger({ level: 'silent' });
 const prisma = createPrismaClient({ databaseUrl, poolSize: 2 });
 const imports = new LeadImportsService({
-  prisma, sql: createImportPool(databaseUrl, logger), clock: systemClock, logger, importsDir, maxUploadBytes: 1e9, batchSize: Number(batchSize), sequences: campaignLeadSequences,
+  prisma,
+  sql: createImportPool(databaseUrl, logger),
+  clock: systemClock,
+  logger,
+  importsDir,
+  maxUploadBytes: 1e9,
+  batchSize: Number(batchSize),
+  sequences: campaignLeadSequences,
 });
-await imports.execute(organizationId, importId, { onProgress: (progress) => process.stdout.write(`batch ${progress.lastCommittedLine}\n`) });
+await imports.execute(organizationId, importId, {
+  onProgress: (progress) => process.stdout.write(`batch ${progress.lastCommittedLine}\n`),
+});
 process.stdout.write('done\n');
 process.exit(0);

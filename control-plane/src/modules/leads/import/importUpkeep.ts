@@ -175,7 +175,9 @@ export class ImportUpkeep {
       return olderThan((await stat(filePath)).mtime, this.deps.previewRetentionMs) ? 'remove' : 'keep';
     }
     if (file.kind === 'rejectedRows') {
-      return ['completed', 'cancelled', 'failed'].includes(row.status) && olderThan(row.finishedAt, this.deps.fileRetentionMs) ? 'remove' : 'keep';
+      return ['completed', 'cancelled', 'failed'].includes(row.status) && olderThan(row.finishedAt, this.deps.fileRetentionMs)
+        ? 'remove'
+        : 'keep';
     }
     switch (row.status) {
       case 'previewed':
@@ -195,7 +197,13 @@ export class ImportUpkeep {
   private async expirePreview(row: LeadImport): Promise<boolean> {
     const { count } = await scopedDb(this.deps.prisma, row.organizationId).leadImport.updateMany({
       where: { id: row.id, status: 'previewed' },
-      data: { status: 'cancelled', storagePath: null, error: expiredPreviewError, fileExpiredAt: this.deps.clock.now(), finishedAt: this.deps.clock.now() },
+      data: {
+        status: 'cancelled',
+        storagePath: null,
+        error: expiredPreviewError,
+        fileExpiredAt: this.deps.clock.now(),
+        finishedAt: this.deps.clock.now(),
+      },
     });
     return count === 1;
   }

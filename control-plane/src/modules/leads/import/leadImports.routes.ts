@@ -2,14 +2,24 @@ import { z } from 'zod';
 import { allowSlowUpload } from '../../../lib/http/requestTimeout.js';
 import { route, type AnyRoute } from '../../../lib/http/route.js';
 import type { LeadImportsService } from './leadImports.service.js';
-import { commitImportBody, importParams, leadImportPreviewSchema, leadImportSchema, listImportsQuery, uploadQuery } from './leadImports.schemas.js';
+import {
+  commitImportBody,
+  importParams,
+  leadImportPreviewSchema,
+  leadImportSchema,
+  listImportsQuery,
+  uploadQuery,
+} from './leadImports.schemas.js';
 
 export function leadImportRoutes(deps: { imports: LeadImportsService }): AnyRoute[] {
   const { imports } = deps;
   return [
     // POST /api/lead-imports
     route({
-      method: 'post', path: '/api/lead-imports', access: 'member', tag: 'Lead imports',
+      method: 'post',
+      path: '/api/lead-imports',
+      access: 'member',
+      tag: 'Lead imports',
       summary:
         'Upload a CSV (multipart/form-data file part, or the raw file as the body) and get a preview: encoding, delimiter, header, first rows, proposed mapping',
       query: uploadQuery,
@@ -24,15 +34,23 @@ export function leadImportRoutes(deps: { imports: LeadImportsService }): AnyRout
     }),
     // GET /api/lead-imports
     route({
-      method: 'get', path: '/api/lead-imports', access: 'viewer', tag: 'Lead imports',
+      method: 'get',
+      path: '/api/lead-imports',
+      access: 'viewer',
+      tag: 'Lead imports',
       summary: 'Imports, newest first',
       query: listImportsQuery,
-      responses: { 200: { description: 'Imports', schema: z.object({ data: z.array(leadImportSchema), nextCursor: z.string().nullable() }) } },
+      responses: {
+        200: { description: 'Imports', schema: z.object({ data: z.array(leadImportSchema), nextCursor: z.string().nullable() }) },
+      },
       handler: async ({ auth, query }) => ({ body: await imports.list(auth, query) }),
     }),
     // GET /api/lead-imports/:importId
     route({
-      method: 'get', path: '/api/lead-imports/:importId', access: 'viewer', tag: 'Lead imports',
+      method: 'get',
+      path: '/api/lead-imports/:importId',
+      access: 'viewer',
+      tag: 'Lead imports',
       summary: 'An import and its progress',
       params: importParams,
       responses: { 200: { description: 'The import', schema: leadImportSchema } },
@@ -40,7 +58,10 @@ export function leadImportRoutes(deps: { imports: LeadImportsService }): AnyRout
     }),
     // POST /api/lead-imports/:importId/commit
     route({
-      method: 'post', path: '/api/lead-imports/:importId/commit', access: 'member', tag: 'Lead imports',
+      method: 'post',
+      path: '/api/lead-imports/:importId/commit',
+      access: 'member',
+      tag: 'Lead imports',
       summary: 'Start importing with this mapping and policy; runs in the background',
       params: importParams,
       body: commitImportBody,
@@ -52,7 +73,10 @@ export function leadImportRoutes(deps: { imports: LeadImportsService }): AnyRout
     }),
     // POST /api/lead-imports/:importId/resume
     route({
-      method: 'post', path: '/api/lead-imports/:importId/resume', access: 'member', tag: 'Lead imports',
+      method: 'post',
+      path: '/api/lead-imports/:importId/resume',
+      access: 'member',
+      tag: 'Lead imports',
       summary: 'Continue an interrupted or failed import from its last committed line',
       params: importParams,
       responses: {
@@ -63,7 +87,10 @@ export function leadImportRoutes(deps: { imports: LeadImportsService }): AnyRout
     }),
     // POST /api/lead-imports/:importId/cancel
     route({
-      method: 'post', path: '/api/lead-imports/:importId/cancel', access: 'member', tag: 'Lead imports',
+      method: 'post',
+      path: '/api/lead-imports/:importId/cancel',
+      access: 'member',
+      tag: 'Lead imports',
       summary: 'Stop an import after its current batch (what was committed stays)',
       params: importParams,
       responses: { 200: { description: 'Cancelled', schema: leadImportSchema } },
@@ -71,8 +98,12 @@ export function leadImportRoutes(deps: { imports: LeadImportsService }): AnyRout
     }),
     // GET /api/lead-imports/:importId/events
     route({
-      method: 'get', path: '/api/lead-imports/:importId/events', access: 'viewer', tag: 'Lead imports',
-      summary: 'Progress as server-sent events: `progress` from the preview through the commit to the last batch, then `end` with the final status and why',
+      method: 'get',
+      path: '/api/lead-imports/:importId/events',
+      access: 'viewer',
+      tag: 'Lead imports',
+      summary:
+        'Progress as server-sent events: `progress` from the preview through the commit to the last batch, then `end` with the final status and why',
       params: importParams,
       responses: {
         200: { description: 'text/event-stream', schema: z.string(), contentType: 'text/event-stream' },
@@ -84,7 +115,10 @@ export function leadImportRoutes(deps: { imports: LeadImportsService }): AnyRout
     }),
     // GET /api/lead-imports/:importId/rejected.csv
     route({
-      method: 'get', path: '/api/lead-imports/:importId/rejected.csv', access: 'viewer', tag: 'Lead imports',
+      method: 'get',
+      path: '/api/lead-imports/:importId/rejected.csv',
+      access: 'viewer',
+      tag: 'Lead imports',
       summary: 'Rows not imported (invalid or suppressed): original line number, error, original cells',
       params: importParams,
       responses: {

@@ -62,10 +62,12 @@ const progressPollMs = 250;
 export const expiredPreviewError = 'Not committed in time: the uploaded file was deleted; upload it again';
 
 const uploadGone = () =>
-  new AppError('import_file_expired', 'The uploaded file is gone (deleted after its retention period); upload it again (leads already imported are not duplicated)');
+  new AppError(
+    'import_file_expired',
+    'The uploaded file is gone (deleted after its retention period); upload it again (leads already imported are not duplicated)',
+  );
 
-const notCommittable = (row: LeadImport) =>
-  row.fileExpiredAt ? uploadGone() : new ConflictError(`This import is already ${row.status}`);
+const notCommittable = (row: LeadImport) => (row.fileExpiredAt ? uploadGone() : new ConflictError(`This import is already ${row.status}`));
 
 function toLeadImport(row: LeadImport) {
   return {
@@ -211,7 +213,8 @@ export class LeadImportsService {
    * process, one wins. An automatic resume (the upkeep's) records the line it started from.
    */
   async resumeStopped(row: LeadImport, options: { automatic: boolean }): Promise<void> {
-    if (!['running', 'queued', 'failed'].includes(row.status)) throw new ConflictError(`${withArticle(row.status, { capital: true })} import cannot be resumed`);
+    if (!['running', 'queued', 'failed'].includes(row.status))
+      throw new ConflictError(`${withArticle(row.status, { capital: true })} import cannot be resumed`);
     const heartbeatAge = this.deps.clock.now().getTime() - row.updatedAt.getTime();
     if (this.running.has(row.id) || (row.status === 'running' && heartbeatAge < staleAfterMs)) {
       throw new ConflictError('This import is still running');
@@ -307,14 +310,24 @@ export class LeadImportsService {
   }
 
   /** Terminal states drop the uploaded file: leads live in the database, and erasure must reach everywhere. */
-  private async finish(organizationId: string, importId: string, outcome: { status: 'completed' | 'cancelled' | 'failed'; error?: string }) {
+  private async finish(
+    organizationId: string,
+    importId: string,
+    outcome: { status: 'completed' | 'cancelled' | 'failed'; error?: string },
+  ) {
     const keepFile = outcome.status === 'failed';
     const finished = await scopedDb(this.deps.prisma, organizationId).leadImport.update({
       where: { id: importId },
-      data: { status: outcome.status, error: outcome.error ?? null, finishedAt: this.deps.clock.now(), ...(keepFile ? {} : { storagePath: null }) },
+      data: {
+        status: outcome.status,
+        error: outcome.error ?? null,
+        finishedAt: this.deps.clock.now(),
+        ...(keepFile ? {} : { storagePath: null }),
+      },
     });
     // An import that updates existing leads may have changed their timezones: sends waiting for a lead's old window wait for its new one.
-    if (finished.onExisting === 'update') await this.deps.sequences.recomputeWindows(this.deps.prisma, { organizationId, now: this.deps.clock.now() });
+    if (finished.onExisting === 'update')
+      await this.deps.sequences.recomputeWindows(this.deps.prisma, { organizationId, now: this.deps.clock.now() });
     if (!keepFile) await rm(path.join(this.deps.importsDir, `${importId}.csv`), { force: true });
   }
 
@@ -328,10 +341,14 @@ export class LeadImportsService {
     const file = rejectedRowsPath(this.deps.importsDir, importId);
     if (!(await fileExists(file))) {
       // Every import that ran wrote one; gone once finished means the upkeep deleted it after its retention.
-      if (row.startedAt && terminal.has(row.status)) throw new AppError('import_file_expired', 'The rejected rows were deleted after their retention period');
+      if (row.startedAt && terminal.has(row.status))
+        throw new AppError('import_file_expired', 'The rejected rows were deleted after their retention period');
       throw new NotFoundError('Rejected rows file');
     }
-    res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="import-${importId}-rejected.csv"` });
+    res.writeHead(200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="import-${importId}-rejected.csv"`,
+    });
     await pipeline(createReadStream(file), res);
   }
 
@@ -340,8 +357,9 @@ export class LeadImportsService {
     const imports = await scopedDb(this.deps.prisma, organizationId).leadImport.findMany({ select: { id: true } });
     const target = normalizeEmail(email);
     for (const { id } of imports) {
-      await filterRejectedRows(rejectedRowsPath(this.deps.importsDir, id), (_line, cells) =>
-        !cells.some((cell) => normalizeEmail(cell.replace(/^'/, '')) === target),
+      await filterRejectedRows(
+        rejectedRowsPath(this.deps.importsDir, id),
+        (_line, cells) => !cells.some((cell) => normalizeEmail(cell.replace(/^'/, '')) === target),
       );
     }
   }

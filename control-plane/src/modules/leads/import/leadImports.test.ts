@@ -28,7 +28,13 @@ afterAll(async () => {
   await rm(importsDir, { recursive: true, force: true });
 });
 
-type Import = { id: string; status: string; progress: Record<string, number | null>; format: Record<string, unknown>; mapping: Array<{ column: number; header: string; target: string }> };
+type Import = {
+  id: string;
+  status: string;
+  progress: Record<string, number | null>;
+  format: Record<string, unknown>;
+  mapping: Array<{ column: number; header: string; target: string }>;
+};
 
 async function upload(owner: SignedUp, content: Buffer | string, fileName = 'leads.csv') {
   return t.http
@@ -56,11 +62,15 @@ async function importFile(owner: SignedUp, content: Buffer | string, commit: Rec
 }
 
 async function rejectedRows(owner: SignedUp, importId: string): Promise<string[][]> {
-  const response = await t.http.get(`/api/lead-imports/${importId}/rejected.csv`).set(owner.auth).buffer(true).parse((res, callback) => {
-    let text = '';
-    res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    res.on('end', () => callback(null, text));
-  });
+  const response = await t.http
+    .get(`/api/lead-imports/${importId}/rejected.csv`)
+    .set(owner.auth)
+    .buffer(true)
+    .parse((res, callback) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => callback(null, text));
+    });
   expect(response.status).toBe(200);
   return parse(response.body as string, { bom: true, relax_column_count: true }) as string[][];
 }
@@ -69,7 +79,10 @@ async function allLeads(owner: SignedUp) {
   const leads: Array<Record<string, unknown>> = [];
   let cursor: string | null = null;
   do {
-    const page: { body: { data: Array<Record<string, unknown>>; nextCursor: string | null } } = await t.http.get('/api/leads').query({ limit: 500, ...(cursor ? { cursor } : {}) }).set(owner.auth);
+    const page: { body: { data: Array<Record<string, unknown>>; nextCursor: string | null } } = await t.http
+      .get('/api/leads')
+      .query({ limit: 500, ...(cursor ? { cursor } : {}) })
+      .set(owner.auth);
     leads.push(...page.body.data);
     cursor = page.body.nextCursor;
   } while (cursor);
@@ -78,7 +91,9 @@ async function allLeads(owner: SignedUp) {
 
 function countersAddUp(progress: Record<string, number | null>) {
   const count = (name: string) => progress[name] as number;
-  expect(['imported', 'updated', 'skipped', 'rejected', 'suppressed', 'duplicates'].reduce((sum, name) => sum + count(name), 0)).toBe(count('rowsRead'));
+  expect(['imported', 'updated', 'skipped', 'rejected', 'suppressed', 'duplicates'].reduce((sum, name) => sum + count(name), 0)).toBe(
+    count('rowsRead'),
+  );
 }
 
 /** `email,company` rows where every 40th repeats an earlier address in another case. */
@@ -93,9 +108,22 @@ async function importKilledMidway(owner: SignedUp, lines: string[]): Promise<str
   const preview = await upload(owner, lines.join('\n'));
   const importId = preview.body.id as string;
   await t.prisma.leadImport.update({ where: { id: importId }, data: { status: 'running' } });
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./importProcess.testHelper.ts', import.meta.url)), t.config.DATABASE_URL, owner.organization.id, importId, importsDir, '200'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./importProcess.testHelper.ts', import.meta.url)),
+      t.config.DATABASE_URL,
+      owner.organization.id,
+      importId,
+      importsDir,
+      '200',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let output = '';
   await new Promise<void>((resolve) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -130,7 +158,14 @@ describe('preview', () => {
     expect(response.status, response.text).toBe(201);
     expect(response.body.format).toMatchObject({ encoding: 'utf-8', bom: true, delimiter: ',', headerLine: 1, hasHeaderRow: true });
     const targets = Object.fromEntries(response.body.mapping.map((m: { header: string; target: string }) => [m.header, m.target]));
-    expect(targets).toMatchObject({ 'Full Name': 'fullName', 'E-mail Address': 'email', Company: 'company', 'Job Title': 'title', TZ: 'timezone', Notes: 'custom:Notes' });
+    expect(targets).toMatchObject({
+      'Full Name': 'fullName',
+      'E-mail Address': 'email',
+      Company: 'company',
+      'Job Title': 'title',
+      TZ: 'timezone',
+      Notes: 'custom:Notes',
+    });
     expect(response.body.preview.rows[0]).toEqual(expect.arrayContaining(['Ada Lovelace', 'ADA@Example.com', 'Said "hi"\r\nat the fair']));
     expect(response.body.status).toBe('previewed');
   });
@@ -158,13 +193,25 @@ describe('preview', () => {
     const refused = await t.http
       .post(`/api/lead-imports/${preview.body.id}/commit`)
       .set(owner.auth)
-      .send({ mapping: [{ column: 0, header: 'Mail', target: 'emial' }, { column: 1, header: 'Company', target: 'compnay' }] });
+      .send({
+        mapping: [
+          { column: 0, header: 'Mail', target: 'emial' },
+          { column: 1, header: 'Company', target: 'compnay' },
+        ],
+      });
     expect(refused.status).toBe(400);
     expect(refused.body.issues).toEqual([
-      expect.objectContaining({ path: 'mapping.0.target', in: 'body', suggestion: 'email', message: expect.stringContaining('Did you mean "email"?') }),
+      expect.objectContaining({
+        path: 'mapping.0.target',
+        in: 'body',
+        suggestion: 'email',
+        message: expect.stringContaining('Did you mean "email"?'),
+      }),
       expect.objectContaining({ path: 'mapping.1.target', suggestion: 'company' }),
     ]);
-    expect(refused.body.issues[0].allowed).toEqual(expect.arrayContaining(['email', 'firstName', 'company', 'timezone', 'ignore', 'custom:<name>']));
+    expect(refused.body.issues[0].allowed).toEqual(
+      expect.arrayContaining(['email', 'firstName', 'company', 'timezone', 'ignore', 'custom:<name>']),
+    );
     expect(refused.body.issues[0].message).toMatch(/^Unknown target "emial"; use one of email, fullName, /);
 
     for (const path of ['/api/lead-imports', '/api/suppressions/import']) {
@@ -174,12 +221,17 @@ describe('preview', () => {
       expect(json.body).toMatchObject({ code: 'unsupported_media_type', detail: expect.stringContaining('multipart/form-data') });
       expect(json.body.detail).toContain('Content-Type: text/csv');
     }
-    expect((await t.http.get('/api/lead-imports').set(owner.auth)).body.data.map((row: { id: string }) => row.id)).toEqual([preview.body.id]);
+    expect((await t.http.get('/api/lead-imports').set(owner.auth)).body.data.map((row: { id: string }) => row.id)).toEqual([
+      preview.body.id,
+    ]);
   });
 
   it('accepts multipart uploads and a bare list of addresses without a header', async () => {
     const owner = await signUp(t.http);
-    const response = await t.http.post('/api/lead-imports').set(owner.auth).attach('file', Buffer.from('a@example.com\nb@example.com\n'), 'list.csv');
+    const response = await t.http
+      .post('/api/lead-imports')
+      .set(owner.auth)
+      .attach('file', Buffer.from('a@example.com\nb@example.com\n'), 'list.csv');
     expect(response.status, response.text).toBe(201);
     expect(response.body.fileName).toBe('list.csv');
     expect(response.body.format.hasHeaderRow).toBe(false);
@@ -201,7 +253,13 @@ describe('commit', () => {
     const leads = await allLeads(owner);
     const ada = leads.find((lead) => lead.email === 'ada@example.com')!;
     // The first occurrence wins; the duplicate only filled what was empty.
-    expect(ada).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', title: 'Countess', timezone: 'Europe/London', customFields: { Notes: 'Said "hi"\r\nat the fair' } });
+    expect(ada).toMatchObject({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      title: 'Countess',
+      timezone: 'Europe/London',
+      customFields: { Notes: 'Said "hi"\r\nat the fair' },
+    });
     expect(leads.find((lead) => lead.email === 'alan@example.org')).toMatchObject({ firstName: 'Alan', lastName: 'Turing' });
 
     const rejected = await rejectedRows(owner, preview.id);
@@ -223,7 +281,10 @@ describe('commit', () => {
 
   it('reads UTF-16BE with a BOM and UTF-8 without one', async () => {
     const owner = await signUp(t.http);
-    const big = await importFile(owner, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(iconv.encode('email;name\nbe@example.com;Ørjan Ærø\n', 'utf-16be'))]));
+    const big = await importFile(
+      owner,
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(iconv.encode('email;name\nbe@example.com;Ørjan Ærø\n', 'utf-16be'))]),
+    );
     expect(big.preview.format).toMatchObject({ encoding: 'utf-16be', bom: true, delimiter: ';' });
     const plain = await importFile(owner, 'email,name\nplain@example.com,Jürgen Groß\n');
     expect(plain.preview.format).toMatchObject({ encoding: 'utf-8', bom: false });
@@ -233,19 +294,32 @@ describe('commit', () => {
 
   it('reads Windows-1252 with semicolons and accented names', async () => {
     const owner = await signUp(t.http);
-    const rows = ['Nom;Prénom;Courriel;Société', 'Dupré;Hélène;helene@exemple.fr;Crème Brûlée SARL', 'Muñoz;José;jose@ejemplo.es;Señor Café'];
+    const rows = [
+      'Nom;Prénom;Courriel;Société',
+      'Dupré;Hélène;helene@exemple.fr;Crème Brûlée SARL',
+      'Muñoz;José;jose@ejemplo.es;Señor Café',
+    ];
     const { preview, done } = await importFile(owner, iconv.encode(rows.join('\n'), 'windows-1252'));
     expect(preview.format).toMatchObject({ encoding: 'windows-1252', delimiter: ';' });
     expect(done.progress).toMatchObject({ imported: 2 });
     const leads = await allLeads(owner);
-    expect(leads.find((lead) => lead.email === 'helene@exemple.fr')).toMatchObject({ firstName: 'Hélène', lastName: 'Dupré', company: 'Crème Brûlée SARL' });
+    expect(leads.find((lead) => lead.email === 'helene@exemple.fr')).toMatchObject({
+      firstName: 'Hélène',
+      lastName: 'Dupré',
+      company: 'Crème Brûlée SARL',
+    });
   });
 
   it('takes 60 columns and a very long line: the long cell is rejected with its line, the rest imported', async () => {
     const owner = await signUp(t.http);
     const headers = ['email', ...Array.from({ length: 59 }, (_, i) => `Attribute ${i + 1}`)];
     const row = (email: string, value: (i: number) => string) => [email, ...Array.from({ length: 59 }, (_, i) => value(i))].join(',');
-    const lines = [headers.join(','), row('wide1@example.com', (i) => `v${i}`), row('long@example.com', (i) => (i === 3 ? 'x'.repeat(200_000) : '')), row('wide2@example.com', () => '')];
+    const lines = [
+      headers.join(','),
+      row('wide1@example.com', (i) => `v${i}`),
+      row('long@example.com', (i) => (i === 3 ? 'x'.repeat(200_000) : '')),
+      row('wide2@example.com', () => ''),
+    ];
     const { preview, done } = await importFile(owner, lines.join('\n'));
     expect(done.progress).toMatchObject({ rowsRead: 3, imported: 2, rejected: 1 });
     const wide = (await allLeads(owner)).find((lead) => lead.email === 'wide1@example.com')!;
@@ -321,11 +395,15 @@ describe('commit', () => {
   it('streams progress as server-sent events', async () => {
     const owner = await signUp(t.http);
     const { preview } = await importFile(owner, 'email\nsse@example.com\n');
-    const events = await t.http.get(`/api/lead-imports/${preview.id}/events`).set(owner.auth).buffer(true).parse((res, callback) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => callback(null, text));
-    });
+    const events = await t.http
+      .get(`/api/lead-imports/${preview.id}/events`)
+      .set(owner.auth)
+      .buffer(true)
+      .parse((res, callback) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => callback(null, text));
+      });
     expect(events.headers['content-type']).toContain('text/event-stream');
     expect(events.body).toContain('event: progress');
     expect(events.body).toMatch(/event: end\ndata: \{"status":"completed","reason":"The import finished"\}/);
@@ -347,7 +425,16 @@ describe('a process killed mid-import', () => {
     await t.prisma.leadImport.update({ where: { id: importId }, data: { status: 'running' } });
     const logger = createLogger({ level: 'silent' });
     const sql = createImportPool(t.config.DATABASE_URL, logger);
-    const firstProcess = new LeadImportsService({ prisma: t.prisma, sql, clock: systemClock, logger, importsDir, maxUploadBytes: 1e9, batchSize: 100, sequences: campaignLeadSequences });
+    const firstProcess = new LeadImportsService({
+      prisma: t.prisma,
+      sql,
+      clock: systemClock,
+      logger,
+      importsDir,
+      maxUploadBytes: 1e9,
+      batchSize: 100,
+      sequences: campaignLeadSequences,
+    });
     const killed = new AbortController();
     let batches = 0;
     const outcome = await firstProcess.execute(owner.organization.id, importId, {
@@ -411,8 +498,25 @@ describe('upkeep (importUpkeep.ts)', () => {
     const logger = createLogger({ level: 'silent' });
     const sql = createImportPool(t.config.DATABASE_URL, logger);
     openUpkeeps.push(() => sql.end());
-    const imports = new LeadImportsService({ prisma: t.prisma, sql, clock, logger, importsDir, maxUploadBytes: 1e9, batchSize: 200, sequences: campaignLeadSequences });
-    const upkeep = new ImportUpkeep({ prisma: t.prisma, imports, clock, logger, importsDir, previewRetentionMs: 24 * hour, fileRetentionMs: 30 * 24 * hour });
+    const imports = new LeadImportsService({
+      prisma: t.prisma,
+      sql,
+      clock,
+      logger,
+      importsDir,
+      maxUploadBytes: 1e9,
+      batchSize: 200,
+      sequences: campaignLeadSequences,
+    });
+    const upkeep = new ImportUpkeep({
+      prisma: t.prisma,
+      imports,
+      clock,
+      logger,
+      importsDir,
+      previewRetentionMs: 24 * hour,
+      fileRetentionMs: 30 * 24 * hour,
+    });
     return { imports, upkeep };
   }
 
@@ -428,7 +532,10 @@ describe('upkeep (importUpkeep.ts)', () => {
     // A minute without progress (the database stamps updatedAt with its own time, so that is what moves).
     await t.prisma.leadImport.update({ where: { id: importId }, data: { updatedAt: new Date(clock.now().getTime() - 60_000) } });
     const live = await upload(owner, 'email\nlive@example.com\n');
-    await t.prisma.leadImport.update({ where: { id: live.body.id }, data: { status: 'running', updatedAt: new Date(clock.now().getTime() - 5_000) } });
+    await t.prisma.leadImport.update({
+      where: { id: live.body.id },
+      data: { status: 'running', updatedAt: new Date(clock.now().getTime() - 5_000) },
+    });
 
     const sweeps = await Promise.all([first.upkeep.runOnce(), second.upkeep.runOnce()]);
     expect(sweeps.map((sweep) => sweep.resumed).sort()).toEqual([0, 1]);
@@ -449,10 +556,16 @@ describe('upkeep (importUpkeep.ts)', () => {
   it('lets one process claim a stale import when two hold the same snapshot of it (compare-and-set)', async () => {
     const owner = await signUp(t.http);
     const importId = (await upload(owner, 'email\nclaimed@example.com\n')).body.id as string;
-    const stale = await t.prisma.leadImport.update({ where: { id: importId }, data: { status: 'running', updatedAt: new Date(Date.now() - 60_000) } });
+    const stale = await t.prisma.leadImport.update({
+      where: { id: importId },
+      data: { status: 'running', updatedAt: new Date(Date.now() - 60_000) },
+    });
     const [first, second] = [controlPlaneProcess(systemClock), controlPlaneProcess(systemClock)];
 
-    const claims = await Promise.allSettled([first.imports.resumeStopped(stale, { automatic: true }), second.imports.resumeStopped(stale, { automatic: true })]);
+    const claims = await Promise.allSettled([
+      first.imports.resumeStopped(stale, { automatic: true }),
+      second.imports.resumeStopped(stale, { automatic: true }),
+    ]);
     expect(claims.map((claim) => claim.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(claims.find((claim) => claim.status === 'rejected')).toMatchObject({ reason: { code: 'conflict' } });
     await Promise.all([first.imports.settled(importId), second.imports.settled(importId)]);
@@ -482,21 +595,28 @@ describe('upkeep (importUpkeep.ts)', () => {
     const unused = (await upload(owner, 'email\nwaiting@example.com\n')).body.id as string;
     const { preview: finished } = await importFile(owner, 'email\nok@example.com\nnot-an-email\n');
     const failed = (await upload(owner, 'email\nfailed@example.com\n')).body.id as string;
-    await t.prisma.leadImport.update({ where: { id: failed }, data: { status: 'failed', error: 'database went away', finishedAt: clock.now() } });
+    await t.prisma.leadImport.update({
+      where: { id: failed },
+      data: { status: 'failed', error: 'database went away', finishedAt: clock.now() },
+    });
     const partialUpload = `upload-${randomUUID()}.csv`;
     const orphanRejectedRows = `${randomUUID()}.rejected.csv`;
     await writeFile(path.join(importsDir, partialUpload), 'email\ncut@exam');
     await writeFile(path.join(importsDir, orphanRejectedRows), 'line,error,email\r\n2,malformed email,x\r\n');
 
     await upkeep.runOnce();
-    for (const name of [`${unused}.csv`, `${finished.id}.rejected.csv`, `${failed}.csv`, partialUpload, orphanRejectedRows]) expect(await onDisk(name)).toBe(true);
+    for (const name of [`${unused}.csv`, `${finished.id}.rejected.csv`, `${failed}.csv`, partialUpload, orphanRejectedRows])
+      expect(await onDisk(name)).toBe(true);
 
     clock.advance(25 * hour);
     await upkeep.runOnce();
     expect(await onDisk(`${unused}.csv`)).toBe(false);
     expect(await onDisk(partialUpload)).toBe(false);
     expect(await onDisk(orphanRejectedRows)).toBe(false);
-    expect((await t.http.get(`/api/lead-imports/${unused}`).set(owner.auth)).body).toMatchObject({ status: 'cancelled', error: expiredPreviewError });
+    expect((await t.http.get(`/api/lead-imports/${unused}`).set(owner.auth)).body).toMatchObject({
+      status: 'cancelled',
+      error: expiredPreviewError,
+    });
     const commit = await t.http.post(`/api/lead-imports/${unused}/commit`).set(owner.auth).send({});
     expect(commit.status).toBe(410);
     expect(commit.headers['content-type']).toContain('application/problem+json');

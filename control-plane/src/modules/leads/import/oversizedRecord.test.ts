@@ -101,7 +101,12 @@ it('a record over the size limit fails the import at its line, within the memory
   const brokenLine = rowsBeforeQuote + 2;
   expect(done.status).toBe('failed');
   expect(done.error).toContain(`Line ${brokenLine}: the record starting at line ${brokenLine} is longer than 1048576 bytes`);
-  expect(done.progress).toMatchObject({ rowsRead: rowsBeforeQuote, imported: rowsBeforeQuote, rejected: 0, lastCommittedLine: brokenLine - 1 });
+  expect(done.progress).toMatchObject({
+    rowsRead: rowsBeforeQuote,
+    imported: rowsBeforeQuote,
+    rejected: 0,
+    lastCommittedLine: brokenLine - 1,
+  });
   expect(await t.prisma.lead.count({ where: { organizationId: owner.organization.id } })).toBe(rowsBeforeQuote);
   expect(await t.prisma.lead.count({ where: { organizationId: owner.organization.id, email: { startsWith: 'later' } } })).toBe(0);
 });

@@ -22,7 +22,11 @@ export function rejectedRowsPath(importsDir: string, importId: string): string {
 }
 
 // The cells go back to someone who will open this file in a spreadsheet: neutralise formulas.
-const toCsv = (rows: string[][]) => stringifySync(rows.map((row) => row.map(neutraliseCell)), { eof: true, record_delimiter: '\r\n' });
+const toCsv = (rows: string[][]) =>
+  stringifySync(
+    rows.map((row) => row.map(neutraliseCell)),
+    { eof: true, record_delimiter: '\r\n' },
+  );
 
 export async function startRejectedRows(path: string, headers: string[]): Promise<void> {
   await writeFile(path, `\uFEFF${toCsv([['line', 'error', ...headers]])}`);
@@ -35,7 +39,11 @@ export async function appendRejectedRows(path: string, rows: RejectedRow[]): Pro
 }
 
 /** Rewrites the file keeping only rows whose line passes `keep` (the header row always stays). */
-export const fileExists = (path: string) => stat(path).then(() => true, () => false);
+export const fileExists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 export async function filterRejectedRows(path: string, keep: (line: number, cells: string[]) => boolean): Promise<void> {
   if (!(await fileExists(path))) return;

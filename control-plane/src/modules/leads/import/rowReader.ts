@@ -3,8 +3,15 @@
  * allocation-light: it runs once per row of million-row files.
  */
 import {
-  emailDomain, emailProblem, maxCustomFields, maxLength, normalizeEmail, splitFullName, splitTags,
-  standardFields, type StandardField,
+  emailDomain,
+  emailProblem,
+  maxCustomFields,
+  maxLength,
+  normalizeEmail,
+  splitFullName,
+  splitTags,
+  standardFields,
+  type StandardField,
 } from '../leadFields.js';
 import { parseTimezone } from '../../../lib/timezone.js';
 import { isStandardField, type ColumnMapping } from './headerMapping.js';
@@ -31,10 +38,14 @@ export interface RowReader {
 
 export function createRowReader(mapping: ColumnMapping[]): RowReader {
   const emailColumn = mapping.find((entry) => entry.target === 'email')!.column;
-  const standard = mapping.flatMap((entry) => (isStandardField(entry.target) ? [{ column: entry.column, field: entry.target, index: fieldIndex.get(entry.target)! }] : []));
+  const standard = mapping.flatMap((entry) =>
+    isStandardField(entry.target) ? [{ column: entry.column, field: entry.target, index: fieldIndex.get(entry.target)! }] : [],
+  );
   const fullNameColumn = mapping.find((entry) => entry.target === 'fullName')?.column;
   const tagsColumn = mapping.find((entry) => entry.target === 'tags')?.column;
-  const custom = mapping.flatMap((entry) => (entry.target.startsWith('custom:') ? [{ column: entry.column, key: entry.target.slice(7) }] : []));
+  const custom = mapping.flatMap((entry) =>
+    entry.target.startsWith('custom:') ? [{ column: entry.column, key: entry.target.slice(7) }] : [],
+  );
   if (custom.length > maxCustomFields) throw new Error(`At most ${maxCustomFields} custom fields`);
 
   return {
@@ -52,7 +63,8 @@ export function createRowReader(mapping: ColumnMapping[]): RowReader {
       }
       if (fullNameColumn !== undefined && record[fullNameColumn]) {
         const { firstName, lastName } = splitFullName(record[fullNameColumn]);
-        if (firstName.length > maxLength.firstName || lastName.length > maxLength.lastName) return { ok: false, error: 'name longer than 100 characters' };
+        if (firstName.length > maxLength.firstName || lastName.length > maxLength.lastName)
+          return { ok: false, error: 'name longer than 100 characters' };
         fields[firstNameIndex] = firstName || null;
         fields[lastNameIndex] = lastName || null;
       }

@@ -28,7 +28,8 @@ export function createImportPool(databaseUrl: string, logger: Logger): SqlRunner
   // An idle connection dropped by the server (restart, database dropped) must not crash the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'lead import database connection lost'));
   return {
-    query: async <T>(text: string, params: unknown[], name?: string) => (await pool.query({ text, values: params, ...(name ? { name } : {}) })).rows as T[],
+    query: async <T>(text: string, params: unknown[], name?: string) =>
+      (await pool.query({ text, values: params, ...(name ? { name } : {}) })).rows as T[],
     end: () => pool.end(),
   };
 }

@@ -45,7 +45,11 @@ async function storeStream(source: Readable, directory: string, maxBytes: number
   const target = path.join(directory, `upload-${randomUUID()}.csv`);
   let result = { bytes: 0, sha256: '' };
   try {
-    await pipeline(source, limitAndHash(maxBytes, (bytes, sha256) => (result = { bytes, sha256 })), createWriteStream(target));
+    await pipeline(
+      source,
+      limitAndHash(maxBytes, (bytes, sha256) => (result = { bytes, sha256 })),
+      createWriteStream(target),
+    );
   } catch (error) {
     await rm(target, { force: true });
     throw error;
@@ -81,7 +85,10 @@ export async function receiveUpload(req: Request, options: { directory: string; 
       }
       const relay = new PassThrough();
       file.pipe(relay);
-      storing = storeStream(relay, options.directory, options.maxBytes).then((stored) => ({ ...stored, fileName: fileNameFrom(info.filename) }));
+      storing = storeStream(relay, options.directory, options.maxBytes).then((stored) => ({
+        ...stored,
+        fileName: fileNameFrom(info.filename),
+      }));
       storing.catch(() => file.resume());
     });
     parser.on('error', (error: Error) => reject(new AppError('unsupported_media_type', `Malformed multipart request: ${error.message}`)));

@@ -30,7 +30,11 @@ const suppressedQuery = [
 export async function findSuppressed(sql: SqlRunner, organizationId: string, emails: string[]): Promise<Map<string, SuppressionMatch>> {
   const matches = new Map<string, SuppressionMatch>();
   if (emails.length === 0) return matches;
-  const rows = await sql.query<{ email: string; kind: SuppressionKind; reason: SuppressionReason }>(suppressedQuery, [organizationId, emails], 'suppressed-addresses');
+  const rows = await sql.query<{ email: string; kind: SuppressionKind; reason: SuppressionReason }>(
+    suppressedQuery,
+    [organizationId, emails],
+    'suppressed-addresses',
+  );
   for (const row of rows) if (!matches.has(row.email)) matches.set(row.email, { kind: row.kind, reason: row.reason });
   return matches;
 }

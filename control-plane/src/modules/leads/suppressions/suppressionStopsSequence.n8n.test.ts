@@ -53,27 +53,42 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a suppression added after step 1 stop
     for (const email of ['one.sender@ophir.example', 'two.sender@ophir.example']) {
       const mailbox = await t.http.post('/api/mailboxes/sandbox').set(auth).send({ email });
       expect(mailbox.status).toBe(201);
-      const limits = await t.http.patch(`/api/mailboxes/${mailbox.body.id}`).set(auth).send({ dailyCap: 100, rampEnabled: false, minGapSeconds: 0, gapJitterSeconds: 0 });
+      const limits = await t.http
+        .patch(`/api/mailboxes/${mailbox.body.id}`)
+        .set(auth)
+        .send({ dailyCap: 100, rampEnabled: false, minGapSeconds: 0, gapJitterSeconds: 0 });
       expect(limits.status).toBe(200);
       mailboxIds.push(mailbox.body.id);
     }
     const leadIds: string[] = [];
     for (const email of leads) {
-      const lead = await t.http.post('/api/leads').set(auth).send({ email, firstName: email.split('.')[0] });
+      const lead = await t.http
+        .post('/api/leads')
+        .set(auth)
+        .send({ email, firstName: email.split('.')[0] });
       expect(lead.status).toBe(201);
       leadIds.push(lead.body.id);
     }
     const campaign = await t.http
       .post('/api/campaigns')
       .set(auth)
-      .send({ name: 'Suppression after enrolment', timezone: 'UTC', mailboxIds, schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00', useLeadTimezone: false } });
+      .send({
+        name: 'Suppression after enrolment',
+        timezone: 'UTC',
+        mailboxIds,
+        schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00', useLeadTimezone: false },
+      });
     const campaignId = campaign.body.id as string;
     const sequence = await t.http
       .put(`/api/campaigns/${campaignId}/sequence`)
       .set(auth)
       .send({
         steps: [
-          { delayAmount: 0, delayUnit: 'days', variants: [{ label: 'A', subject: 'Hello {{lead.firstName}}', bodyText: 'A question.\n\n{{unsubscribeUrl}}' }] },
+          {
+            delayAmount: 0,
+            delayUnit: 'days',
+            variants: [{ label: 'A', subject: 'Hello {{lead.firstName}}', bodyText: 'A question.\n\n{{unsubscribeUrl}}' }],
+          },
           { delayAmount: 2, delayUnit: 'days', variants: [{ label: 'A', bodyText: 'Following up.\n\n{{unsubscribeUrl}}' }] },
         ],
       });
@@ -109,9 +124,17 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a suppression added after step 1 stop
     expect(await captured()).toEqual(new Map(leads.map((email) => [email, 1])));
 
     // After step 1: an address by hand, a whole domain by hand, and an address through a suppression CSV.
-    expect((await t.http.post('/api/suppressions').set(auth).send({ kind: 'email', value: stopped[0], reason: 'manual' })).status).toBe(201);
-    expect((await t.http.post('/api/suppressions').set(auth).send({ kind: 'domain', value: 'beta.example', reason: 'manual' })).status).toBe(201);
-    const imported = await t.http.post('/api/suppressions/import').set(auth).set('Content-Type', 'text/csv').send(Buffer.from(`email,reason\n${stopped[3]},unsubscribed\n`));
+    expect((await t.http.post('/api/suppressions').set(auth).send({ kind: 'email', value: stopped[0], reason: 'manual' })).status).toBe(
+      201,
+    );
+    expect(
+      (await t.http.post('/api/suppressions').set(auth).send({ kind: 'domain', value: 'beta.example', reason: 'manual' })).status,
+    ).toBe(201);
+    const imported = await t.http
+      .post('/api/suppressions/import')
+      .set(auth)
+      .set('Content-Type', 'text/csv')
+      .send(Buffer.from(`email,reason\n${stopped[3]},unsubscribed\n`));
     expect(imported.body).toMatchObject({ added: 1, rejected: 0 });
 
     clock.advance(3 * dayMs);
@@ -119,7 +142,9 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a suppression added after step 1 stop
     // One more run: nothing is left for anyone.
     await runOnce();
 
-    expect(await captured()).toEqual(new Map([...stopped.map((email) => [email, 1] as const), ...continuing.map((email) => [email, 2] as const)]));
+    expect(await captured()).toEqual(
+      new Map([...stopped.map((email) => [email, 1] as const), ...continuing.map((email) => [email, 2] as const)]),
+    );
     expect(await sentSteps(1)).toBe(continuing.length);
     const enrollments = await t.prisma.enrollment.findMany({ where: { campaignId }, include: { lead: { select: { email: true } } } });
     for (const enrollment of enrollments) {

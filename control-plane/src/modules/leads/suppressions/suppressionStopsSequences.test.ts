@@ -31,7 +31,12 @@ async function sentFirstStep(leads: number) {
   const leadsById = new Map(first.items.map((item) => [item.lead.id as string, item.lead as { id: string; email: string }]));
   const lead = (index: number) => leadsById.get(first.leadIds[index]!)!;
   const inFlight = await seedCampaign(t.prisma, { organizationId, leads: 0 });
-  await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: inFlight.campaign.id, leadIds: [lead(0).id], now: clock.now() });
+  await enrollLeads(scopedDb(t.prisma, organizationId), {
+    organizationId,
+    campaignId: inFlight.campaign.id,
+    leadIds: [lead(0).id],
+    now: clock.now(),
+  });
   const [claimed] = await claimDue(t, inFlight.campaign.id);
   expect(claimed).toBeDefined();
   return { owner, organizationId, campaignId: first.campaign.id, lead, claimed: claimed! };
@@ -44,14 +49,17 @@ async function secondStepRecipients(campaignId: string): Promise<string[]> {
 }
 
 async function sequencesOf(leadId: string) {
-  const enrollments = await t.prisma.enrollment.findMany({ where: { leadId }, include: { messages: { where: { status: { not: 'sent' } } } } });
+  const enrollments = await t.prisma.enrollment.findMany({
+    where: { leadId },
+    include: { messages: { where: { status: { not: 'sent' } } } },
+  });
   return enrollments.map((e) => ({ state: e.state, stopReason: e.stopReason, unsent: e.messages.map((m) => [m.status, m.lastError]) }));
 }
 
 const suppress = (owner: SignedUp, body: object) => t.http.post('/api/suppressions').set(owner.auth).send(body);
 
 describe('a suppression added after enrolment stops the sequence', () => {
-  it('by hand: the address\'s waiting and claimed sends are cancelled at once; a claimed one that went out is still recorded, with no next step', async () => {
+  it("by hand: the address's waiting and claimed sends are cancelled at once; a claimed one that went out is still recorded, with no next step", async () => {
     const { owner, campaignId, lead, claimed } = await sentFirstStep(2);
     expect((await suppress(owner, { kind: 'email', value: lead(0).email.toUpperCase(), reason: 'manual' })).status).toBe(201);
 
@@ -91,7 +99,8 @@ describe('a suppression added after enrolment stops the sequence', () => {
 
     const reason = 'suppressed: domain is on the suppression list (manual)';
     for (const index of [0, 7]) {
-      for (const sequence of await sequencesOf(lead(index).id)) expect(sequence).toEqual({ state: 'stopped', stopReason: reason, unsent: [['cancelled', reason]] });
+      for (const sequence of await sequencesOf(lead(index).id))
+        expect(sequence).toEqual({ state: 'stopped', stopReason: reason, unsent: [['cancelled', reason]] });
     }
     const others = [1, 2, 3, 4, 5, 6, 8].map((index) => lead(index).email).sort();
     expect(await secondStepRecipients(campaignId)).toEqual(others);
@@ -99,13 +108,18 @@ describe('a suppression added after enrolment stops the sequence', () => {
 
   it('already suppressed before: adding it again still stops whatever is live', async () => {
     const { owner, organizationId, campaignId, lead } = await sentFirstStep(2);
-    await t.prisma.suppression.create({ data: { organizationId, kind: 'email', value: lead(1).email, reason: 'bounced', source: 'written directly' } });
+    await t.prisma.suppression.create({
+      data: { organizationId, kind: 'email', value: lead(1).email, reason: 'bounced', source: 'written directly' },
+    });
     expect((await suppress(owner, { kind: 'email', value: lead(1).email, reason: 'manual' })).status).toBe(200);
-    expect((await sequencesOf(lead(1).id))[0]).toMatchObject({ state: 'stopped', stopReason: 'suppressed: address is on the suppression list (bounced)' });
+    expect((await sequencesOf(lead(1).id))[0]).toMatchObject({
+      state: 'stopped',
+      stopReason: 'suppressed: address is on the suppression list (bounced)',
+    });
     expect(await secondStepRecipients(campaignId)).toEqual([lead(0).email]);
   });
 
-  it('through a suppression CSV: addresses and domains in the file stop their leads, in the batch\'s transaction', async () => {
+  it("through a suppression CSV: addresses and domains in the file stop their leads, in the batch's transaction", async () => {
     const { owner, campaignId, lead } = await sentFirstStep(9);
     // Leads 1 and 8 share a domain.
     const csv = `value,reason\n${lead(2).email},unsubscribed\n@${lead(1).email.split('@')[1]},\n`;
@@ -116,12 +130,15 @@ describe('a suppression added after enrolment stops the sequence', () => {
     const byAddress = 'suppressed: address is on the suppression list (unsubscribed)';
     expect(await sequencesOf(lead(2).id)).toEqual([{ state: 'stopped', stopReason: byAddress, unsent: [['cancelled', byAddress]] }]);
     for (const index of [1, 8]) {
-      expect((await sequencesOf(lead(index).id))[0]).toMatchObject({ state: 'stopped', stopReason: 'suppressed: domain is on the suppression list (manual)' });
+      expect((await sequencesOf(lead(index).id))[0]).toMatchObject({
+        state: 'stopped',
+        stopReason: 'suppressed: domain is on the suppression list (manual)',
+      });
     }
     expect(await secondStepRecipients(campaignId)).toEqual([0, 3, 4, 5, 6, 7].map((index) => lead(index).email).sort());
   });
 
-  it('erasure: the person\'s sequences and sends go with them; a late result for their claimed send changes nothing', async () => {
+  it("erasure: the person's sequences and sends go with them; a late result for their claimed send changes nothing", async () => {
     const { owner, campaignId, lead, claimed } = await sentFirstStep(2);
     expect((await t.http.delete(`/api/leads/${lead(0).id}`).set(owner.auth)).status).toBe(204);
     expect(await t.prisma.message.count({ where: { leadId: lead(0).id } })).toBe(0);
@@ -131,9 +148,12 @@ describe('a suppression added after enrolment stops the sequence', () => {
 });
 
 describe('PATCH /api/leads/:id', () => {
-  it('a status other than active stops the lead\'s sequences and cancels its claimed send', async () => {
+  it("a status other than active stops the lead's sequences and cancels its claimed send", async () => {
     const { owner, campaignId, lead } = await sentFirstStep(2);
-    const patched = await t.http.patch(`/api/leads/${lead(0).id}`).set(owner.auth).send({ status: 'complained' });
+    const patched = await t.http
+      .patch(`/api/leads/${lead(0).id}`)
+      .set(owner.auth)
+      .send({ status: 'complained' });
     expect(patched.status).toBe(200);
     expect(await sequencesOf(lead(0).id)).toEqual([
       { state: 'stopped', stopReason: 'the lead is complained', unsent: [['cancelled', 'the lead is complained']] },
@@ -145,22 +165,39 @@ describe('PATCH /api/leads/:id', () => {
   it('a new address stops the sequences started with the old one; a suppressed new address is refused', async () => {
     const { owner, campaignId, lead } = await sentFirstStep(3);
     await suppress(owner, { kind: 'domain', value: 'blocked.example', reason: 'manual' });
-    const refused = await t.http.patch(`/api/leads/${lead(1).id}`).set(owner.auth).send({ email: 'someone@blocked.example' });
+    const refused = await t.http
+      .patch(`/api/leads/${lead(1).id}`)
+      .set(owner.auth)
+      .send({ email: 'someone@blocked.example' });
     expect(refused.status).toBe(409);
     expect(await t.prisma.lead.findUniqueOrThrow({ where: { id: lead(1).id } })).toMatchObject({ email: lead(1).email });
 
     // The same address (in another case) is no change.
-    expect((await t.http.patch(`/api/leads/${lead(2).id}`).set(owner.auth).send({ email: lead(2).email.toUpperCase(), firstName: 'Same' })).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .patch(`/api/leads/${lead(2).id}`)
+          .set(owner.auth)
+          .send({ email: lead(2).email.toUpperCase(), firstName: 'Same' })
+      ).status,
+    ).toBe(200);
     expect((await sequencesOf(lead(2).id))[0]).toMatchObject({ state: 'active' });
 
-    expect((await t.http.patch(`/api/leads/${lead(0).id}`).set(owner.auth).send({ email: 'new.address@elsewhere.example' })).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .patch(`/api/leads/${lead(0).id}`)
+          .set(owner.auth)
+          .send({ email: 'new.address@elsewhere.example' })
+      ).status,
+    ).toBe(200);
     expect((await sequencesOf(lead(0).id)).map((s) => s.stopReason)).toEqual(["the lead's address changed", "the lead's address changed"]);
     expect(await secondStepRecipients(campaignId)).toEqual([lead(1).email, lead(2).email].sort());
   });
 });
 
 describe('the claim refuses what it must not send', () => {
-  it('a suppression written behind the services\' back (address, domain, erasure hash) or a lead no longer active: cancelled with the reason, never handed out', async () => {
+  it("a suppression written behind the services' back (address, domain, erasure hash) or a lead no longer active: cancelled with the reason, never handed out", async () => {
     const { organizationId, campaignId, lead } = await sentFirstStep(9);
     // Raw SQL, as a race or another writer would leave it: no service stopped anything.
     await t.prisma.$executeRaw`
@@ -179,7 +216,9 @@ describe('the claim refuses what it must not send', () => {
       4: 'the lead is bounced',
     };
     for (const [index, reason] of Object.entries(refused)) {
-      expect(await sequencesOf(lead(Number(index)).id)).toEqual([{ state: 'stopped', stopReason: reason, unsent: [['cancelled', reason]] }]);
+      expect(await sequencesOf(lead(Number(index)).id)).toEqual([
+        { state: 'stopped', stopReason: reason, unsent: [['cancelled', reason]] },
+      ]);
     }
     expect(await claimDue(t, campaignId)).toEqual([]);
   });

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { allowSlowUpload } from '../../../lib/http/requestTimeout.js';
 import { route, type AnyRoute } from '../../../lib/http/route.js';
 import {
-  createSuppressionBody, listSuppressionsQuery, suppressionImportResultSchema, suppressionParams, suppressionSchema,
+  createSuppressionBody,
+  listSuppressionsQuery,
+  suppressionImportResultSchema,
+  suppressionParams,
+  suppressionSchema,
 } from './suppressions.schemas.js';
 import type { SuppressionsService } from './suppressions.service.js';
 
@@ -11,15 +15,23 @@ export function suppressionRoutes(deps: { suppressions: SuppressionsService }): 
   return [
     // GET /api/suppressions
     route({
-      method: 'get', path: '/api/suppressions', access: 'viewer', tag: 'Suppressions',
+      method: 'get',
+      path: '/api/suppressions',
+      access: 'viewer',
+      tag: 'Suppressions',
       summary: 'Addresses and domains the organization never mails, newest first',
       query: listSuppressionsQuery,
-      responses: { 200: { description: 'A page', schema: z.object({ data: z.array(suppressionSchema), nextCursor: z.string().nullable() }) } },
+      responses: {
+        200: { description: 'A page', schema: z.object({ data: z.array(suppressionSchema), nextCursor: z.string().nullable() }) },
+      },
       handler: async ({ auth, query }) => ({ body: await suppressions.list(auth, query) }),
     }),
     // POST /api/suppressions
     route({
-      method: 'post', path: '/api/suppressions', access: 'member', tag: 'Suppressions',
+      method: 'post',
+      path: '/api/suppressions',
+      access: 'member',
+      tag: 'Suppressions',
       summary: 'Suppress an address or a whole domain (idempotent)',
       body: createSuppressionBody,
       responses: {
@@ -33,8 +45,12 @@ export function suppressionRoutes(deps: { suppressions: SuppressionsService }): 
     }),
     // POST /api/suppressions/import
     route({
-      method: 'post', path: '/api/suppressions/import', access: 'member', tag: 'Suppressions',
-      summary: 'Import suppressions from CSV (multipart file part or raw body): a column of addresses or domains, optional reason and source',
+      method: 'post',
+      path: '/api/suppressions/import',
+      access: 'member',
+      tag: 'Suppressions',
+      summary:
+        'Import suppressions from CSV (multipart file part or raw body): a column of addresses or domains, optional reason and source',
       bodyFormat: 'csv',
       middleware: [allowSlowUpload],
       responses: {
@@ -45,7 +61,10 @@ export function suppressionRoutes(deps: { suppressions: SuppressionsService }): 
     }),
     // DELETE /api/suppressions/:suppressionId
     route({
-      method: 'delete', path: '/api/suppressions/:suppressionId', access: 'admin', tag: 'Suppressions',
+      method: 'delete',
+      path: '/api/suppressions/:suppressionId',
+      access: 'admin',
+      tag: 'Suppressions',
       summary: 'Lift a suppression (erasure entries cannot be lifted)',
       params: suppressionParams,
       responses: { 204: { description: 'Removed' } },

@@ -22,13 +22,28 @@ function toSuppression(row: Suppression) {
 }
 
 /** A suppressed address also stops being an active lead: its status says why. */
-const leadStatusFor: Partial<Record<SuppressionReason, LeadStatus>> = { unsubscribed: 'unsubscribed', bounced: 'bounced', complained: 'complained' };
+const leadStatusFor: Partial<Record<SuppressionReason, LeadStatus>> = {
+  unsubscribed: 'unsubscribed',
+  bounced: 'bounced',
+  complained: 'complained',
+};
 
 const reasonWords: Record<string, ManualReason> = {
-  unsubscribed: 'unsubscribed', unsubscribe: 'unsubscribed', optout: 'unsubscribed', optedout: 'unsubscribed',
-  bounced: 'bounced', bounce: 'bounced', hardbounce: 'bounced',
-  complained: 'complained', complaint: 'complained', spam: 'complained', spamcomplaint: 'complained',
-  manual: 'manual', blocked: 'manual', blocklist: 'manual', donotcontact: 'manual',
+  unsubscribed: 'unsubscribed',
+  unsubscribe: 'unsubscribed',
+  optout: 'unsubscribed',
+  optedout: 'unsubscribed',
+  bounced: 'bounced',
+  bounce: 'bounced',
+  hardbounce: 'bounced',
+  complained: 'complained',
+  complaint: 'complained',
+  spam: 'complained',
+  spamcomplaint: 'complained',
+  manual: 'manual',
+  blocked: 'manual',
+  blocklist: 'manual',
+  donotcontact: 'manual',
 };
 
 /** Normalizes an email or domain entry; returns the problem instead when it is not one. */
@@ -65,7 +80,10 @@ async function stopCoveredSequences(sequences: LeadSequences, db: ScopedDb, entr
 export class SuppressionsService {
   constructor(private readonly deps: { importsDir: string; maxUploadBytes: number; maxRecordBytes?: number; sequences: LeadSequences }) {}
 
-  async list(auth: AuthContext, query: { kind?: SuppressionKind; search?: string; cursor?: { createdAt: Date; id: string }; limit: number }) {
+  async list(
+    auth: AuthContext,
+    query: { kind?: SuppressionKind; search?: string; cursor?: { createdAt: Date; id: string }; limit: number },
+  ) {
     const rows = await auth.db.suppression.findMany({
       where: {
         ...(query.kind ? { kind: query.kind } : {}),
@@ -99,11 +117,22 @@ export class SuppressionsService {
       return { created: false, suppression: toSuppression(existing) };
     }
     const row = await auth.db.suppression.create({
-      data: { organizationId: auth.organizationId, kind: input.kind, value: parsed.value, reason: input.reason, source: input.source ?? 'manual' },
+      data: {
+        organizationId: auth.organizationId,
+        kind: input.kind,
+        value: parsed.value,
+        reason: input.reason,
+        source: input.source ?? 'manual',
+      },
     });
     await this.markLeads(auth.db, input.kind === 'email' ? [parsed.value] : [], input.reason);
     await stopCoveredSequences(this.deps.sequences, auth.db, [entry]);
-    await recordAudit(auth, { action: 'suppression.added', targetType: 'suppression', targetId: row.id, data: { kind: row.kind, reason: row.reason } });
+    await recordAudit(auth, {
+      action: 'suppression.added',
+      targetType: 'suppression',
+      targetId: row.id,
+      data: { kind: row.kind, reason: row.reason },
+    });
     return { created: true, suppression: toSuppression(row) };
   }
 
@@ -113,7 +142,12 @@ export class SuppressionsService {
     if (!row) throw new NotFoundError('Suppression');
     if (row.kind === 'email_hash') throw new ConflictError('An erasure cannot be undone');
     await auth.db.suppression.delete({ where: { id: suppressionId } });
-    await recordAudit(auth, { action: 'suppression.removed', targetType: 'suppression', targetId: row.id, data: { kind: row.kind, reason: row.reason } });
+    await recordAudit(auth, {
+      action: 'suppression.removed',
+      targetType: 'suppression',
+      targetId: row.id,
+      data: { kind: row.kind, reason: row.reason },
+    });
   }
 
   private async markLeads(db: ScopedDb, emails: string[], reason: SuppressionReason): Promise<void> {
@@ -134,7 +168,8 @@ export class SuppressionsService {
       let valueColumn = keys.findIndex((key) => ['email', 'emailaddress', 'domain', 'value', 'address', 'suppression'].includes(key));
       if (valueColumn < 0) valueColumn = format.headers.findIndex((_, column) => rows.some((row) => isAddressCell(row[column] ?? '')));
       if (valueColumn < 0 && !format.hasHeaderRow) valueColumn = 0;
-      if (valueColumn < 0) throw new AppError('import_no_email_column', 'No column holds email addresses or domains', { headers: format.headers });
+      if (valueColumn < 0)
+        throw new AppError('import_no_email_column', 'No column holds email addresses or domains', { headers: format.headers });
       const reasonColumn = keys.indexOf('reason');
       const sourceColumn = keys.indexOf('source');
 
@@ -152,7 +187,11 @@ export class SuppressionsService {
             skipDuplicates: true,
           });
           for (const reason of ['unsubscribed', 'bounced', 'complained'] as const) {
-            await this.markLeads(db, entries.filter((entry) => entry.kind === 'email' && entry.reason === reason).map((entry) => entry.value), reason);
+            await this.markLeads(
+              db,
+              entries.filter((entry) => entry.kind === 'email' && entry.reason === reason).map((entry) => entry.value),
+              reason,
+            );
           }
           await stopCoveredSequences(this.deps.sequences, db, entries);
           return created.count;
@@ -187,11 +226,20 @@ export class SuppressionsService {
           reject(info.lines, `unknown reason "${record[reasonColumn]}"`);
           continue;
         }
-        batch.push({ kind, value: parsed.value, reason, source: (sourceColumn >= 0 && record[sourceColumn]?.slice(0, 200)) || 'csv import' });
+        batch.push({
+          kind,
+          value: parsed.value,
+          reason,
+          source: (sourceColumn >= 0 && record[sourceColumn]?.slice(0, 200)) || 'csv import',
+        });
         if (batch.length >= importBatchSize) await flush();
       }
       await flush();
-      await recordAudit(auth, { action: 'suppression.imported', targetType: 'suppression', data: { added: result.added, rejected: result.rejected } });
+      await recordAudit(auth, {
+        action: 'suppression.imported',
+        targetType: 'suppression',
+        data: { added: result.added, rejected: result.rejected },
+      });
       return result;
     } finally {
       await rm(stored.path, { force: true });

@@ -15,7 +15,10 @@ export function healthPolicy(config: Config): HealthPolicy {
 
 /** Recomputes every mailbox's health once; returns how many were auto-paused. */
 export async function sweepMailboxHealth(deps: { prisma: PrismaClient; clock: Clock; policy: HealthPolicy }): Promise<number> {
-  const mailboxes = await deps.prisma.mailbox.findMany({ where: { status: { not: 'disabled' } }, select: { id: true, organizationId: true } });
+  const mailboxes = await deps.prisma.mailbox.findMany({
+    where: { status: { not: 'disabled' } },
+    select: { id: true, organizationId: true },
+  });
   let paused = 0;
   for (const mailbox of mailboxes) {
     const result = await refreshMailboxHealth(scopedDb(deps.prisma, mailbox.organizationId), mailbox.id, deps.clock.now(), deps.policy);

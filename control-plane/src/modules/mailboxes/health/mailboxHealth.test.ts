@@ -25,7 +25,14 @@ async function mailboxWithSends(email: string, sends: { sent: number; failed?: n
 
 async function recordEvents(mailboxId: string, type: 'bounced' | 'replied', messageIds: string[], data: object = {}) {
   await t.prisma.event.createMany({
-    data: messageIds.map((messageId) => ({ organizationId: owner.organization.id, type, mailboxId, messageId, idempotencyKey: `${type}:${messageId}`, data })),
+    data: messageIds.map((messageId) => ({
+      organizationId: owner.organization.id,
+      type,
+      mailboxId,
+      messageId,
+      idempotencyKey: `${type}:${messageId}`,
+      data,
+    })),
   });
 }
 
@@ -36,7 +43,13 @@ describe('mailbox health', () => {
     await recordEvents(id, 'bounced', messageIds.slice(2, 5), { kind: 'soft', status: '4.2.2' });
     const health = (await t.http.get(`/api/mailboxes/${id}/health`).set(owner.auth)).body;
     expect(health.window).toMatchObject({ attempts: 42, sent: 40, failed: 2, hardBounces: 0, replies: 2 });
-    expect(health.parts.map((part: { name: string }) => part.name)).toEqual(['hard_bounces', 'failures', 'replies', 'authentication', 'age']);
+    expect(health.parts.map((part: { name: string }) => part.name)).toEqual([
+      'hard_bounces',
+      'failures',
+      'replies',
+      'authentication',
+      'age',
+    ]);
     const byName = Object.fromEntries(health.parts.map((part: { name: string; points: number }) => [part.name, part.points]));
     expect(byName).toMatchObject({ hard_bounces: 40, replies: 10, authentication: 20, age: 0 });
     expect(byName.failures).toBeCloseTo(20 * (1 - 2 / 42 / 0.1), 1);

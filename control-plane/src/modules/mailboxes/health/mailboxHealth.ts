@@ -20,7 +20,16 @@ export interface HealthPart {
 export interface MailboxHealth {
   score: number;
   parts: HealthPart[];
-  window: { attempts: number; sent: number; failed: number; hardBounces: number; replies: number; hardBounceRate: number; failureRate: number; replyRate: number };
+  window: {
+    attempts: number;
+    sent: number;
+    failed: number;
+    hardBounces: number;
+    replies: number;
+    hardBounceRate: number;
+    failureRate: number;
+    replyRate: number;
+  };
   autoPause: { bounceRateThreshold: number; minSends: number; wouldPause: boolean };
 }
 
@@ -52,9 +61,14 @@ export async function computeMailboxHealth(db: ScopedDb, mailbox: HealthMailbox,
   });
   const sentIds = attempts.filter((message) => message.status === 'sent').map((message) => message.id);
   const events = sentIds.length
-    ? await db.event.findMany({ where: { messageId: { in: sentIds }, type: { in: ['bounced', 'replied'] } }, select: { type: true, messageId: true, data: true } })
+    ? await db.event.findMany({
+        where: { messageId: { in: sentIds }, type: { in: ['bounced', 'replied'] } },
+        select: { type: true, messageId: true, data: true },
+      })
     : [];
-  const bouncedMessages = new Set(events.filter((event) => event.type === 'bounced' && isHardBounce(event.data)).map((event) => event.messageId));
+  const bouncedMessages = new Set(
+    events.filter((event) => event.type === 'bounced' && isHardBounce(event.data)).map((event) => event.messageId),
+  );
   const repliedMessages = new Set(events.filter((event) => event.type === 'replied').map((event) => event.messageId));
 
   const sent = sentIds.length;
@@ -83,7 +97,10 @@ export async function computeMailboxHealth(db: ScopedDb, mailbox: HealthMailbox,
       maxPoints: 10,
       // Too few sends to judge: no penalty rather than a guess.
       points: sent < 20 ? 10 : 10 * Math.min(1, replyRate / 0.02),
-      explanation: sent < 20 ? `only ${sent} sends so far: not judged yet` : `${repliedMessages.size} replies to ${sent} sends (${percent(replyRate)}); full points from 2%`,
+      explanation:
+        sent < 20
+          ? `only ${sent} sends so far: not judged yet`
+          : `${repliedMessages.size} replies to ${sent} sends (${percent(replyRate)}); full points from 2%`,
     },
     {
       name: 'authentication',
@@ -102,7 +119,16 @@ export async function computeMailboxHealth(db: ScopedDb, mailbox: HealthMailbox,
   return {
     score: Math.round(parts.reduce((sum, part) => sum + part.points, 0)),
     parts,
-    window: { attempts: attempts.length, sent, failed, hardBounces: bouncedMessages.size, replies: repliedMessages.size, hardBounceRate, failureRate, replyRate },
+    window: {
+      attempts: attempts.length,
+      sent,
+      failed,
+      hardBounces: bouncedMessages.size,
+      replies: repliedMessages.size,
+      hardBounceRate,
+      failureRate,
+      replyRate,
+    },
     autoPause: {
       bounceRateThreshold: policy.autoPauseBounceRate,
       minSends: policy.autoPauseMinSends,
@@ -116,8 +142,16 @@ export async function computeMailboxHealth(db: ScopedDb, mailbox: HealthMailbox,
  * reached the threshold (the reason is recorded on the mailbox and in the audit log). Called on
  * send and bounce events, by the periodic sweep, and whenever the API shows a mailbox.
  */
-export async function refreshMailboxHealth(db: ScopedDb, mailboxId: string, now: Date, policy: HealthPolicy): Promise<{ health: MailboxHealth; autoPaused: boolean } | undefined> {
-  const mailbox = await db.mailbox.findUnique({ where: { id: mailboxId }, select: { id: true, organizationId: true, status: true, createdAt: true, healthScore: true } });
+export async function refreshMailboxHealth(
+  db: ScopedDb,
+  mailboxId: string,
+  now: Date,
+  policy: HealthPolicy,
+): Promise<{ health: MailboxHealth; autoPaused: boolean } | undefined> {
+  const mailbox = await db.mailbox.findUnique({
+    where: { id: mailboxId },
+    select: { id: true, organizationId: true, status: true, createdAt: true, healthScore: true },
+  });
   if (!mailbox) return undefined;
   const health = await computeMailboxHealth(db, mailbox, now, policy);
   // Written only when it moved: reading a mailbox must not touch its updatedAt.
@@ -126,7 +160,10 @@ export async function refreshMailboxHealth(db: ScopedDb, mailboxId: string, now:
 
   const reason = `Auto-paused: hard-bounce rate ${percent(health.window.hardBounceRate)} over the last ${health.window.sent} sends (threshold ${percent(policy.autoPauseBounceRate)})`;
   // Only an active mailbox is paused, so a concurrent refresh cannot pause (and audit) it twice.
-  const paused = await db.mailbox.updateMany({ where: { id: mailbox.id, status: 'active' }, data: { status: 'paused', statusReason: reason } });
+  const paused = await db.mailbox.updateMany({
+    where: { id: mailbox.id, status: 'active' },
+    data: { status: 'paused', statusReason: reason },
+  });
   if (paused.count === 0) return { health, autoPaused: false };
   await db.auditLog.create({
     data: {

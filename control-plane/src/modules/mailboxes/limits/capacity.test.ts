@@ -29,7 +29,13 @@ const db = () => scopedDb(t.prisma, owner.organization.id);
 
 describe('mailbox capacity', () => {
   it("counts today's sends in the mailbox's calendar day, plus live reservations", async () => {
-    const mailbox = await newMailbox('calendar@sandbox.example', { timezone: 'America/New_York', rampEnabled: false, dailyCap: 10, minGapSeconds: 0, gapJitterSeconds: 0 });
+    const mailbox = await newMailbox('calendar@sandbox.example', {
+      timezone: 'America/New_York',
+      rampEnabled: false,
+      dailyCap: 10,
+      minGapSeconds: 0,
+      gapJitterSeconds: 0,
+    });
     await seedSends(t, owner.organization.id, mailbox.id, [
       { status: 'sent', sentAt: new Date('2026-03-08T04:59:59Z') }, // 23:59:59 the day before, local
       { status: 'sent', sentAt: new Date('2026-03-08T05:00:00Z') }, // local midnight
@@ -51,7 +57,14 @@ describe('mailbox capacity', () => {
   });
 
   it('ramps a new mailbox by local day up to the daily cap', async () => {
-    const mailbox = await newMailbox('ramp@sandbox.example', { timezone: 'Europe/Paris', dailyCap: 30, rampEnabled: true, rampStart: 10, rampStep: 5, restartRamp: true });
+    const mailbox = await newMailbox('ramp@sandbox.example', {
+      timezone: 'Europe/Paris',
+      dailyCap: 30,
+      rampEnabled: true,
+      rampStart: 10,
+      rampStep: 5,
+      restartRamp: true,
+    });
     expect(mailbox.rampStartedAt.toISOString()).toBe(noon.toISOString());
     const at = async (isoInstant: string) => mailboxCapacity(db(), mailbox, new Date(isoInstant));
     expect(await at('2026-03-08T22:59:00Z')).toMatchObject({ rampDay: 0, rampValue: 10, limitToday: 10 }); // 23:59 Paris, same day
@@ -79,12 +92,19 @@ describe('mailbox capacity', () => {
 
   it('gives a paused mailbox no capacity', async () => {
     const mailbox = await newMailbox('paused@sandbox.example', { status: 'paused' });
-    expect(await mailboxCapacity(db(), mailbox, clock.now())).toMatchObject({ remainingToday: 0, nextAllowedAt: null, blockedBy: 'status' });
+    expect(await mailboxCapacity(db(), mailbox, clock.now())).toMatchObject({
+      remainingToday: 0,
+      nextAllowedAt: null,
+      blockedBy: 'status',
+    });
   });
 
   it('validates limits', async () => {
     const created = await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: 'invalid@sandbox.example' });
-    const response = await t.http.patch(`/api/mailboxes/${created.body.id}`).set(owner.auth).send({ timezone: 'Mars/Olympus', dailyCap: 0, credentials: 'x' });
+    const response = await t.http
+      .patch(`/api/mailboxes/${created.body.id}`)
+      .set(owner.auth)
+      .send({ timezone: 'Mars/Olympus', dailyCap: 0, credentials: 'x' });
     expect(response.status).toBe(400);
     expect(response.body.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['credentials', 'dailyCap', 'timezone']);
   });

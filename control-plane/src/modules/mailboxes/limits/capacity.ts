@@ -5,7 +5,17 @@ import { zonedDayBounds, zonedDayNumber } from './zonedDay.js';
 
 export type CapacityMailbox = Pick<
   Mailbox,
-  'id' | 'status' | 'dailyCap' | 'rampEnabled' | 'rampStart' | 'rampStep' | 'rampStartedAt' | 'minGapSeconds' | 'gapJitterSeconds' | 'timezone' | 'lastSentAt'
+  | 'id'
+  | 'status'
+  | 'dailyCap'
+  | 'rampEnabled'
+  | 'rampStart'
+  | 'rampStep'
+  | 'rampStartedAt'
+  | 'minGapSeconds'
+  | 'gapJitterSeconds'
+  | 'timezone'
+  | 'lastSentAt'
 >;
 
 export interface MailboxCapacity {
@@ -54,13 +64,19 @@ export async function mailboxCapacity(db: ScopedDb, mailbox: CapacityMailbox, no
   const [campaignSentToday, repliesSentToday, reserved, lastSent] = await Promise.all([
     db.message.count({ where: { mailboxId: mailbox.id, status: 'sent', sentAt: { gte: dayStart, lt: dayEnd } } }),
     // Replies from the unified inbox are not held to the cap, but what they sent leaves less for campaigns.
-    db.inboxMessage.count({ where: { mailboxId: mailbox.id, direction: 'outbound', status: 'sent', sentAt: { gte: dayStart, lt: dayEnd } } }),
-    db.message.count({ where: { mailboxId: mailbox.id, status: 'claimed', OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { gt: now } }] } }),
+    db.inboxMessage.count({
+      where: { mailboxId: mailbox.id, direction: 'outbound', status: 'sent', sentAt: { gte: dayStart, lt: dayEnd } },
+    }),
+    db.message.count({
+      where: { mailboxId: mailbox.id, status: 'claimed', OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { gt: now } }] },
+    }),
     db.message.aggregate({ where: { mailboxId: mailbox.id, status: 'sent' }, _max: { sentAt: true } }),
   ]);
   const sentToday = campaignSentToday + repliesSentToday;
 
-  const rampDay = mailbox.rampEnabled ? zonedDayNumber(now, mailbox.timezone) - zonedDayNumber(mailbox.rampStartedAt, mailbox.timezone) : null;
+  const rampDay = mailbox.rampEnabled
+    ? zonedDayNumber(now, mailbox.timezone) - zonedDayNumber(mailbox.rampStartedAt, mailbox.timezone)
+    : null;
   const ramp = rampDay === null ? null : rampValue(mailbox, rampDay);
   const limitToday = ramp === null ? mailbox.dailyCap : Math.min(mailbox.dailyCap, ramp);
   const remainingToday = mailbox.status === 'active' ? Math.max(0, limitToday - sentToday - reserved) : 0;
@@ -79,5 +95,18 @@ export async function mailboxCapacity(db: ScopedDb, mailbox: CapacityMailbox, no
     if (remainingToday === 0) blockedBy = 'daily_limit';
     nextAllowedAt = new Date(remainingToday > 0 ? earliest : Math.max(earliest, dayEnd.getTime()));
   }
-  return { timezone: mailbox.timezone, dayStart, dayEnd, limitToday, rampDay, rampValue: ramp, sentToday, reserved, remainingToday, lastSentAt, nextAllowedAt, blockedBy };
+  return {
+    timezone: mailbox.timezone,
+    dayStart,
+    dayEnd,
+    limitToday,
+    rampDay,
+    rampValue: ramp,
+    sentToday,
+    reserved,
+    remainingToday,
+    lastSentAt,
+    nextAllowedAt,
+    blockedBy,
+  };
 }

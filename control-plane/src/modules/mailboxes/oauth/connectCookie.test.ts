@@ -4,7 +4,13 @@ import { ConnectCookies, readBrowserBinding } from './connectCookie.js';
 describe('connect cookies', () => {
   it('are Secure when the callback is served over https, and scoped to its path', () => {
     const cookie = new ConnectCookies('https://ophir.example/prefix/api/oauth2/google/callback').binding('state-1', 'binding-1', 600_000);
-    expect(cookie.options).toMatchObject({ secure: true, httpOnly: true, sameSite: 'lax', path: '/prefix/api/oauth2/google/callback', maxAge: 600_000 });
+    expect(cookie.options).toMatchObject({
+      secure: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/prefix/api/oauth2/google/callback',
+      maxAge: 600_000,
+    });
     expect(new ConnectCookies('http://127.0.0.1:3000/api/oauth2/google/callback').binding('s', 'b', 1).options.secure).toBe(false);
   });
 

@@ -29,7 +29,14 @@ export interface ConsumedState {
  * consent URL sent to someone else would connect their mailbox into the sender's organization),
  * and a PKCE verifier that never leaves the server (sealed in the row; the provider sees only its S256 challenge).
  */
-export async function issueConnectState(options: { db: ScopedDb; secrets: SecretBox; organizationId: string; userId: string; provider: OAuthMailboxProvider; now: Date }): Promise<IssuedState> {
+export async function issueConnectState(options: {
+  db: ScopedDb;
+  secrets: SecretBox;
+  organizationId: string;
+  userId: string;
+  provider: OAuthMailboxProvider;
+  now: Date;
+}): Promise<IssuedState> {
   const { db, secrets, organizationId, userId, provider, now } = options;
   const state = randomToken(32);
   const stateHash = sha256Hex(state);
@@ -39,8 +46,14 @@ export async function issueConnectState(options: { db: ScopedDb; secrets: Secret
   const expiresAt = new Date(now.getTime() + stateTtlMs);
   await db.oAuthConnectState.create({
     data: {
-      organizationId, userId, provider, stateHash, codeVerifierCiphertext: sealed.ciphertext, codeVerifierKeyId: sealed.keyId,
-      browserBindingHash: sha256Hex(browserBinding), expiresAt,
+      organizationId,
+      userId,
+      provider,
+      stateHash,
+      codeVerifierCiphertext: sealed.ciphertext,
+      codeVerifierKeyId: sealed.keyId,
+      browserBindingHash: sha256Hex(browserBinding),
+      expiresAt,
     },
   });
   return { state, codeChallenge: createHash('sha256').update(codeVerifier).digest('base64url'), expiresAt, browserBinding };
@@ -52,7 +65,12 @@ export async function issueConnectState(options: { db: ScopedDb; secrets: Secret
  * another browser uses the state up too, so the link it came with is dead for everyone.
  */
 export async function consumeConnectState(options: {
-  prisma: PrismaClient; secrets: SecretBox; provider: OAuthMailboxProvider; state: string; browserBinding: string | undefined; now: Date;
+  prisma: PrismaClient;
+  secrets: SecretBox;
+  provider: OAuthMailboxProvider;
+  state: string;
+  browserBinding: string | undefined;
+  now: Date;
 }): Promise<ConsumedState | undefined> {
   const { prisma, secrets, provider, state, browserBinding, now } = options;
   const stateHash = sha256Hex(state);
@@ -62,7 +80,10 @@ export async function consumeConnectState(options: {
   });
   if (claimed.count !== 1) return undefined;
   const row = await prisma.oAuthConnectState.findUniqueOrThrow({ where: { stateHash } });
-  const codeVerifier = secrets.open({ ciphertext: row.codeVerifierCiphertext, keyId: row.codeVerifierKeyId }, verifierAssociatedData(stateHash));
+  const codeVerifier = secrets.open(
+    { ciphertext: row.codeVerifierCiphertext, keyId: row.codeVerifierKeyId },
+    verifierAssociatedData(stateHash),
+  );
   const sameBrowser = browserBinding !== undefined && constantTimeEqual(sha256Hex(browserBinding), row.browserBindingHash);
   return { organizationId: row.organizationId, userId: row.userId, codeVerifier, sameBrowser };
 }

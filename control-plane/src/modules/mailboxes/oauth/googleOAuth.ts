@@ -19,7 +19,10 @@ export class GoogleOAuth implements OAuthProvider {
   private readonly client: OAuth2Client;
 
   constructor(
-    private readonly config: Pick<Config, 'GOOGLE_CLIENT_ID' | 'GOOGLE_CLIENT_SECRET' | 'GOOGLE_AUTH_URL' | 'GOOGLE_TOKEN_URL' | 'GMAIL_API_BASE_URL'>,
+    private readonly config: Pick<
+      Config,
+      'GOOGLE_CLIENT_ID' | 'GOOGLE_CLIENT_SECRET' | 'GOOGLE_AUTH_URL' | 'GOOGLE_TOKEN_URL' | 'GMAIL_API_BASE_URL'
+    >,
     private readonly redirectUri: string,
   ) {
     this.apiBaseUrl = config.GMAIL_API_BASE_URL.replace(/\/+$/, '');
@@ -57,10 +60,17 @@ export class GoogleOAuth implements OAuthProvider {
         client_secret: this.config.GOOGLE_CLIENT_SECRET ?? '',
       },
     }).catch((error: unknown) => {
-      throw new ConnectFailure('exchange_failed', error instanceof GrantRevokedError ? 'Google refused the authorization code; try connecting again' : (error as Error).message);
+      throw new ConnectFailure(
+        'exchange_failed',
+        error instanceof GrantRevokedError ? 'Google refused the authorization code; try connecting again' : (error as Error).message,
+      );
     });
     requireScopes(tokens.scopes, [['gmail.send'], ['gmail.readonly', 'gmail.modify']], this.name);
-    if (!tokens.refreshToken) throw new ConnectFailure('no_refresh_token', 'Google returned no refresh token; remove the app at myaccount.google.com/permissions and connect again');
+    if (!tokens.refreshToken)
+      throw new ConnectFailure(
+        'no_refresh_token',
+        'Google returned no refresh token; remove the app at myaccount.google.com/permissions and connect again',
+      );
 
     const auth = new OAuth2Client();
     auth.setCredentials({ access_token: tokens.accessToken });

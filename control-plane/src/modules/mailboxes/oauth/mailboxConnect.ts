@@ -45,17 +45,31 @@ export class MailboxConnect {
   }
 
   /** The consent URL, and the cookie that binds this connect to the browser that asked for it. */
-  async start(auth: AuthContext, providerName: OAuthMailboxProvider): Promise<{ authorizationUrl: string; expiresAt: string; cookie: ConnectCookie }> {
+  async start(
+    auth: AuthContext,
+    providerName: OAuthMailboxProvider,
+  ): Promise<{ authorizationUrl: string; expiresAt: string; cookie: ConnectCookie }> {
     const provider = this.deps.providers[providerName];
     if (!provider.configured) {
       const prefix = providerName === 'gmail' ? 'GOOGLE' : 'MICROSOFT';
-      throw new AppError('provider_not_configured', `${provider.name} sign-in is not set up on this server: set ${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET`, { provider: providerName });
+      throw new AppError(
+        'provider_not_configured',
+        `${provider.name} sign-in is not set up on this server: set ${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET`,
+        { provider: providerName },
+      );
     }
     // The consent happens in a person's browser, and the state is bound to that person.
     if (!auth.userId) throw new ForbiddenError('Connecting a mailbox needs a signed-in user, not an API key');
     const now = this.deps.clock.now();
     await deleteStaleConnectStates(this.deps.prisma, now);
-    const issued = await issueConnectState({ db: auth.db, secrets: this.deps.secrets, organizationId: auth.organizationId, userId: auth.userId, provider: providerName, now });
+    const issued = await issueConnectState({
+      db: auth.db,
+      secrets: this.deps.secrets,
+      organizationId: auth.organizationId,
+      userId: auth.userId,
+      provider: providerName,
+      now,
+    });
     return {
       authorizationUrl: provider.authorizationUrl(issued),
       expiresAt: issued.expiresAt.toISOString(),
@@ -80,23 +94,41 @@ export class MailboxConnect {
     const { prisma, secrets, clock } = this.deps;
     const now = clock.now();
     const consumed = query.state
-      ? await consumeConnectState({ prisma, secrets, provider: providerName, state: query.state, browserBinding: readBrowserBinding(cookieHeader, query.state), now })
+      ? await consumeConnectState({
+          prisma,
+          secrets,
+          provider: providerName,
+          state: query.state,
+          browserBinding: readBrowserBinding(cookieHeader, query.state),
+          now,
+        })
       : undefined;
-    if (!consumed) throw new ConnectFailure('invalid_state', 'This connect link expired or was already used; start again from the mailboxes page');
+    if (!consumed)
+      throw new ConnectFailure('invalid_state', 'This connect link expired or was already used; start again from the mailboxes page');
     if (!consumed.sameBrowser) {
-      throw new ConnectFailure('session_mismatch', 'This connect was started in another browser or by someone else; nothing was connected. Start again from the mailboxes page while signed in');
+      throw new ConnectFailure(
+        'session_mismatch',
+        'This connect was started in another browser or by someone else; nothing was connected. Start again from the mailboxes page while signed in',
+      );
     }
     if (query.error) throw new ConnectFailure('access_denied', query.error_description ?? `The provider answered ${query.error}`);
     if (!query.code) throw new ConnectFailure('exchange_failed', 'The provider returned no authorization code');
-    const membership = await prisma.membership.findUnique({ where: { organizationId_userId: { organizationId: consumed.organizationId, userId: consumed.userId } } });
-    if (!membership || membership.role === 'viewer') throw new ConnectFailure('invalid_state', 'You are no longer allowed to connect mailboxes in this organization');
+    const membership = await prisma.membership.findUnique({
+      where: { organizationId_userId: { organizationId: consumed.organizationId, userId: consumed.userId } },
+    });
+    if (!membership || membership.role === 'viewer')
+      throw new ConnectFailure('invalid_state', 'You are no longer allowed to connect mailboxes in this organization');
 
     const account = await this.deps.providers[providerName].completeConsent({ code: query.code, codeVerifier: consumed.codeVerifier });
     return this.storeMailbox(consumed, providerName, account);
   }
 
   /** Re-connecting an address updates its mailbox (new grant, active again); caps and history stay. */
-  private async storeMailbox(consumed: { organizationId: string; userId: string }, provider: OAuthMailboxProvider, account: ConnectedAccount): Promise<string> {
+  private async storeMailbox(
+    consumed: { organizationId: string; userId: string },
+    provider: OAuthMailboxProvider,
+    account: ConnectedAccount,
+  ): Promise<string> {
     const db = scopedDb(this.deps.prisma, consumed.organizationId);
     const existing = await db.mailbox.findFirst({ where: { email: account.email } });
     const id = existing?.id ?? randomUUID();
@@ -108,10 +140,20 @@ export class MailboxConnect {
     };
     if (existing) {
       const keepCursor = existing.provider === provider && existing.inboxCursor !== null;
-      await db.mailbox.update({ where: { id }, data: { ...connection, inboxCursor: keepCursor ? existing.inboxCursor : account.inboxCursor } });
+      await db.mailbox.update({
+        where: { id },
+        data: { ...connection, inboxCursor: keepCursor ? existing.inboxCursor : account.inboxCursor },
+      });
     } else {
       await db.mailbox.create({
-        data: { id, organizationId: consumed.organizationId, email: account.email, displayName: account.displayName, inboxCursor: account.inboxCursor, ...connection },
+        data: {
+          id,
+          organizationId: consumed.organizationId,
+          email: account.email,
+          displayName: account.displayName,
+          inboxCursor: account.inboxCursor,
+          ...connection,
+        },
       });
     }
     await db.auditLog.create({

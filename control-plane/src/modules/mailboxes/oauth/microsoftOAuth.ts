@@ -13,7 +13,10 @@ export class MicrosoftOAuth implements OAuthProvider {
   readonly configured: boolean;
 
   constructor(
-    private readonly config: Pick<Config, 'MICROSOFT_CLIENT_ID' | 'MICROSOFT_CLIENT_SECRET' | 'MICROSOFT_AUTH_URL' | 'MICROSOFT_TOKEN_URL' | 'MICROSOFT_GRAPH_BASE_URL'>,
+    private readonly config: Pick<
+      Config,
+      'MICROSOFT_CLIENT_ID' | 'MICROSOFT_CLIENT_SECRET' | 'MICROSOFT_AUTH_URL' | 'MICROSOFT_TOKEN_URL' | 'MICROSOFT_GRAPH_BASE_URL'
+    >,
     private readonly redirectUri: string,
   ) {
     this.apiBaseUrl = config.MICROSOFT_GRAPH_BASE_URL.replace(/\/+$/, '');
@@ -48,10 +51,14 @@ export class MicrosoftOAuth implements OAuthProvider {
         redirect_uri: this.redirectUri,
       },
     }).catch((error: unknown) => {
-      throw new ConnectFailure('exchange_failed', error instanceof GrantRevokedError ? 'Microsoft refused the authorization code; try connecting again' : (error as Error).message);
+      throw new ConnectFailure(
+        'exchange_failed',
+        error instanceof GrantRevokedError ? 'Microsoft refused the authorization code; try connecting again' : (error as Error).message,
+      );
     });
     requireScopes(tokens.scopes, [['Mail.Send'], ['Mail.Read']], this.name);
-    if (!tokens.refreshToken) throw new ConnectFailure('no_refresh_token', 'Microsoft returned no refresh token (offline_access was not granted)');
+    if (!tokens.refreshToken)
+      throw new ConnectFailure('no_refresh_token', 'Microsoft returned no refresh token (offline_access was not granted)');
 
     const response = await fetch(`${this.apiBaseUrl}/v1.0/me`, {
       headers: { Authorization: `Bearer ${tokens.accessToken}`, Accept: 'application/json' },
@@ -62,7 +69,8 @@ export class MicrosoftOAuth implements OAuthProvider {
     const me = (await response.json().catch(() => ({}))) as { mail?: string | null; userPrincipalName?: string; displayName?: string };
     // Accounts without an Exchange mailbox property fall back to their sign-in name, which is the address for Outlook.com.
     const email = (me.mail ?? me.userPrincipalName)?.toLowerCase();
-    if (!response.ok || !email) throw new ConnectFailure('profile_failed', `Microsoft Graph /me answered ${response.status} without an address`);
+    if (!response.ok || !email)
+      throw new ConnectFailure('profile_failed', `Microsoft Graph /me answered ${response.status} without an address`);
     return { email, displayName: me.displayName ?? null, refreshToken: tokens.refreshToken, inboxCursor: null };
   }
 

@@ -14,7 +14,8 @@ export interface ConnectedAccount {
 /** Why a connect could not complete; the code travels to the UI in the redirect. */
 export class ConnectFailure extends Error {
   constructor(
-    readonly code: 'access_denied' | 'invalid_state' | 'session_mismatch' | 'exchange_failed' | 'missing_scope' | 'no_refresh_token' | 'profile_failed',
+    readonly code:
+      'access_denied' | 'invalid_state' | 'session_mismatch' | 'exchange_failed' | 'missing_scope' | 'no_refresh_token' | 'profile_failed',
     message: string,
   ) {
     super(message);
@@ -39,8 +40,13 @@ export interface OAuthProvider {
 
 /** Throws ConnectFailure('missing_scope') unless every required scope (by suffix, as providers vary the prefix) was granted. */
 export function requireScopes(granted: string[], required: string[][], providerName: string): void {
-  const missing = required.filter((alternatives) => !alternatives.some((scope) => granted.some((g) => g === scope || g.endsWith(`/${scope}`))));
+  const missing = required.filter(
+    (alternatives) => !alternatives.some((scope) => granted.some((g) => g === scope || g.endsWith(`/${scope}`))),
+  );
   if (missing.length > 0) {
-    throw new ConnectFailure('missing_scope', `${providerName} did not grant ${missing.map((alternatives) => alternatives.join(' or ')).join(', ')}; tick every permission on the consent screen`);
+    throw new ConnectFailure(
+      'missing_scope',
+      `${providerName} did not grant ${missing.map((alternatives) => alternatives.join(' or ')).join(', ')}; tick every permission on the consent screen`,
+    );
   }
 }

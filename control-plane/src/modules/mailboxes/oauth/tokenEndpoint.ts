@@ -23,7 +23,11 @@ const requestTimeoutMs = 15_000;
  * the body. `invalid_grant` becomes GrantRevokedError; anything else unusable (network, 429, 5xx,
  * a rejected client) is the provider being unavailable to us, which callers may retry.
  */
-export async function requestToken(options: { providerName: string; tokenUrl: string; form: Record<string, string> }): Promise<TokenEndpointAnswer> {
+export async function requestToken(options: {
+  providerName: string;
+  tokenUrl: string;
+  form: Record<string, string>;
+}): Promise<TokenEndpointAnswer> {
   const { providerName, tokenUrl, form } = options;
   let response: Response;
   try {

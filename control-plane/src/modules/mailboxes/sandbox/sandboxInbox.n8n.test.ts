@@ -31,20 +31,35 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('simulated mail in a sandbox mailbox o
   it('a reply stops that lead and shows in the unified inbox, an out-of-office does not stop, a bounce suppresses the address', async () => {
     const organizationId = owner.organization.id;
     const seeded = await seedCampaign(t.prisma, { organizationId, leads: 3, status: 'draft' });
-    await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: seeded.campaign.id, leadIds: seeded.leadIds, now: new Date() });
+    await enrollLeads(scopedDb(t.prisma, organizationId), {
+      organizationId,
+      campaignId: seeded.campaign.id,
+      leadIds: seeded.leadIds,
+      now: new Date(),
+    });
     const campaignId = seeded.campaign.id;
     const mailboxId = seeded.mailboxes[0]!.id;
     expect((await t.http.post(`/api/campaigns/${campaignId}/start`).set(owner.auth)).status).toBe(200);
     expect((await t.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
-    await until('the three first steps sent', async () => (await t.prisma.message.count({ where: { campaignId, status: 'sent' } })) === 3, 60_000);
+    await until(
+      'the three first steps sent',
+      async () => (await t.prisma.message.count({ where: { campaignId, status: 'sent' } })) === 3,
+      60_000,
+    );
 
-    const captured = (await t.http.get(`/api/mailboxes/${mailboxId}/sandbox-messages`).set(owner.auth)).body.data as Array<{ id: string; to: string }>;
+    const captured = (await t.http.get(`/api/mailboxes/${mailboxId}/sandbox-messages`).set(owner.auth)).body.data as Array<{
+      id: string;
+      to: string;
+    }>;
     const leads = await t.prisma.lead.findMany({ where: { id: { in: seeded.leadIds } } });
     const captureOf = (leadId: string) => captured.find((message) => message.to.includes(leads.find((lead) => lead.id === leadId)!.email))!;
     const [replier, away, gone] = seeded.leadIds as [string, string, string];
     const enrollmentOf = (leadId: string) => t.prisma.enrollment.findFirstOrThrow({ where: { campaignId, leadId } });
     const simulate = (leadId: string, body: object) =>
-      t.http.post(`/api/mailboxes/${mailboxId}/sandbox-messages/${captureOf(leadId).id}/simulate`).set(owner.auth).send(body);
+      t.http
+        .post(`/api/mailboxes/${mailboxId}/sandbox-messages/${captureOf(leadId).id}/simulate`)
+        .set(owner.auth)
+        .send(body);
 
     const reply = await simulate(replier, { kind: 'reply', bodyText: 'Interested, call me on Thursday.' });
     expect(reply.status, reply.text).toBe(202);
@@ -54,23 +69,40 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('simulated mail in a sandbox mailbox o
       return enrollment.state === 'stopped' && enrollment;
     });
     expect(stopped.stopReason).toBe('replied');
-    expect(await t.prisma.message.findFirst({ where: { enrollmentId: stopped.id, stepPosition: 1 } })).toMatchObject({ status: 'cancelled' });
+    expect(await t.prisma.message.findFirst({ where: { enrollmentId: stopped.id, stepPosition: 1 } })).toMatchObject({
+      status: 'cancelled',
+    });
     const threads = (await t.http.get(`/api/inbox/threads?campaignId=${campaignId}`).set(owner.auth)).body.data;
-    expect(threads).toEqual([expect.objectContaining({ lead: expect.objectContaining({ id: replier }), snippet: 'Interested, call me on Thursday.', unread: true, label: null })]);
+    expect(threads).toEqual([
+      expect.objectContaining({
+        lead: expect.objectContaining({ id: replier }),
+        snippet: 'Interested, call me on Thursday.',
+        unread: true,
+        label: null,
+      }),
+    ]);
     const thread = (await t.http.get(`/api/inbox/threads/${threads[0].id}`).set(owner.auth)).body;
     expect(thread.messages.map((message: { kind: string }) => message.kind)).toEqual(['campaign', 'reply']);
 
     expect((await simulate(away, { kind: 'out_of_office' })).status).toBe(202);
-    await until('the out-of-office filed', async () => (await t.prisma.event.count({ where: { campaignId, leadId: away, type: 'auto_replied' } })) === 1);
+    await until(
+      'the out-of-office filed',
+      async () => (await t.prisma.event.count({ where: { campaignId, leadId: away, type: 'auto_replied' } })) === 1,
+    );
     expect(await enrollmentOf(away)).toMatchObject({ state: 'active', stopReason: null });
     const awayThread = (await t.http.get(`/api/inbox/threads?campaignId=${campaignId}&label=out_of_office`).set(owner.auth)).body.data;
     expect(awayThread).toEqual([expect.objectContaining({ lead: expect.objectContaining({ id: away }), labelSuggested: true })]);
 
     expect((await simulate(gone, { kind: 'bounce' })).status).toBe(202);
-    await until('the bounce recorded', async () => (await t.prisma.event.count({ where: { campaignId, leadId: gone, type: 'bounced' } })) === 1);
+    await until(
+      'the bounce recorded',
+      async () => (await t.prisma.event.count({ where: { campaignId, leadId: gone, type: 'bounced' } })) === 1,
+    );
     expect(await enrollmentOf(gone)).toMatchObject({ state: 'stopped', stopReason: 'bounced' });
     const goneEmail = leads.find((lead) => lead.id === gone)!.email;
-    expect(await t.prisma.suppression.count({ where: { organizationId, kind: 'email', value: goneEmail.toLowerCase(), reason: 'bounced' } })).toBe(1);
+    expect(
+      await t.prisma.suppression.count({ where: { organizationId, kind: 'email', value: goneEmail.toLowerCase(), reason: 'bounced' } }),
+    ).toBe(1);
 
     const stats = (await t.http.get(`/api/campaigns/${campaignId}/stats`).set(owner.auth)).body;
     expect(stats.totals).toMatchObject({ sent: 3, replied: 1, autoReplied: 1, bounced: 1 });

@@ -29,11 +29,19 @@ export class SandboxInbox {
     const mailbox = await auth.db.mailbox.findUnique({ where: { id: mailboxId } });
     if (!mailbox) throw new NotFoundError('Mailbox');
     if (mailbox.provider !== 'sandbox') {
-      throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is ${withArticle(mailbox.provider)} mailbox: only a sandbox mailbox can simulate what it receives`, { provider: mailbox.provider });
+      throw new AppError(
+        'mailbox_unavailable',
+        `Mailbox ${mailbox.email} is ${withArticle(mailbox.provider)} mailbox: only a sandbox mailbox can simulate what it receives`,
+        { provider: mailbox.provider },
+      );
     }
     // The inbox watcher reads active and paused mailboxes only (a paused one stops sending, not receiving).
     if (mailbox.status !== 'active' && mailbox.status !== 'paused') {
-      throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is ${mailbox.status}: its inbox is not watched, so nothing it receives would be read`, { mailboxStatus: mailbox.status });
+      throw new AppError(
+        'mailbox_unavailable',
+        `Mailbox ${mailbox.email} is ${mailbox.status}: its inbox is not watched, so nothing it receives would be read`,
+        { mailboxStatus: mailbox.status },
+      );
     }
     const captured = await auth.db.sandboxMessage.findFirst({ where: { id: sandboxMessageId, mailboxId: mailbox.id } });
     if (!captured) throw new NotFoundError('Sandbox message');
@@ -58,9 +66,22 @@ export class SandboxInbox {
     const sent = await auth.db.message.findFirst({ where: { messageIdHeader: captured.messageId }, select: { threadId: true } });
     const threadId = simulation.kind === 'bounce' ? null : (sent?.threadId ?? null);
     const stored = await auth.db.sandboxInboundMessage.create({
-      data: { organizationId: auth.organizationId, mailboxId: mailbox.id, kind: simulation.kind, sandboxMessageId: captured.id, threadId, raw, createdAt: now },
+      data: {
+        organizationId: auth.organizationId,
+        mailboxId: mailbox.id,
+        kind: simulation.kind,
+        sandboxMessageId: captured.id,
+        threadId,
+        raw,
+        createdAt: now,
+      },
     });
-    await recordAudit(auth, { action: 'mailbox.sandbox_simulated', targetType: 'mailbox', targetId: mailbox.id, data: { kind: simulation.kind, sandboxMessageId: captured.id } });
+    await recordAudit(auth, {
+      action: 'mailbox.sandbox_simulated',
+      targetType: 'mailbox',
+      targetId: mailbox.id,
+      data: { kind: simulation.kind, sandboxMessageId: captured.id },
+    });
     return {
       id: stored.id,
       kind: stored.kind,
@@ -74,9 +95,15 @@ export class SandboxInbox {
 
   /** For the Inbox Watch node: the messages after the cursor (the last sequence it watched), oldest first. */
   async readForWatcher(mailboxId: string, input: { cursor: string | null; limit: number }) {
-    const mailbox = await this.deps.prisma.mailbox.findUnique({ where: { id: mailboxId }, select: { id: true, organizationId: true, provider: true, email: true } });
+    const mailbox = await this.deps.prisma.mailbox.findUnique({
+      where: { id: mailboxId },
+      select: { id: true, organizationId: true, provider: true, email: true },
+    });
     if (!mailbox) throw new NotFoundError('Mailbox');
-    if (mailbox.provider !== 'sandbox') throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is ${withArticle(mailbox.provider)} mailbox, not sandbox`, { provider: mailbox.provider });
+    if (mailbox.provider !== 'sandbox')
+      throw new AppError('mailbox_unavailable', `Mailbox ${mailbox.email} is ${withArticle(mailbox.provider)} mailbox, not sandbox`, {
+        provider: mailbox.provider,
+      });
     const after = BigInt(input.cursor ?? '0');
     const rows = await scopedDb(this.deps.prisma, mailbox.organizationId).sandboxInboundMessage.findMany({
       where: { mailboxId: mailbox.id, sequence: { gt: after } },
@@ -95,7 +122,10 @@ export class SandboxInbox {
       await this.deps.watchInboxesNow(organizationId);
       return { started: true, detail: 'The inbox watcher is reading the mailbox now: the message shows in the inbox within seconds' };
     } catch (error) {
-      return { started: false, detail: `The inbox watcher could not be started now (${error instanceof Error ? error.message : String(error)}); ${nextPoll}` };
+      return {
+        started: false,
+        detail: `The inbox watcher could not be started now (${error instanceof Error ? error.message : String(error)}); ${nextPoll}`,
+      };
     }
   }
 }

@@ -52,7 +52,14 @@ function replySubject(subject: string): string {
 
 function quoted(text: string | null, from: string, at: Date): string[] {
   if (!text) return [];
-  return ['', `On ${mailDate(at)}, ${from} wrote:`, ...text.trimEnd().split(/\r?\n/).map((line) => `> ${line}`)];
+  return [
+    '',
+    `On ${mailDate(at)}, ${from} wrote:`,
+    ...text
+      .trimEnd()
+      .split(/\r?\n/)
+      .map((line) => `> ${line}`),
+  ];
 }
 
 /** The threading headers of an answer: In-Reply-To our Message-ID, References the thread so far plus it. */
@@ -105,7 +112,9 @@ export function simulatedMessage(input: { sandboxMailbox: string; sent: Captured
 
   const status = simulation.bounceStatus ?? '5.1.1';
   const permanent = status.startsWith('5');
-  const diagnostic = permanent ? `550 ${status} <${lead}>: Recipient address rejected: User unknown in virtual mailbox table` : `452 ${status} <${lead}>: Mailbox full, try again later`;
+  const diagnostic = permanent
+    ? `550 ${status} <${lead}>: Recipient address rejected: User unknown in virtual mailbox table`
+    : `452 ${status} <${lead}>: Mailbox full, try again later`;
   const mta = `mx.${domainOf(lead)}`;
   const boundary = `dsn-${randomUUID()}`;
   return lines(

@@ -16,7 +16,8 @@ const verifyTimeoutMs = 15_000;
  * under OUTBOUND_DENY_PRIVATE, no remote text at all (see verificationFailure.ts).
  */
 export async function verifyImapConnection(connection: ImapConnection, password: string, outbound: OutboundPolicy): Promise<void> {
-  const failed = (authenticationFailed: boolean) => genericVerificationFailure('imap_verification_failed', 'IMAP', connection, authenticationFailed);
+  const failed = (authenticationFailed: boolean) =>
+    genericVerificationFailure('imap_verification_failed', 'IMAP', connection, authenticationFailed);
   const destination = await allowedDestination(connection.host, outbound, failed);
   const flags = transportFlags(connection.tlsMode);
   const client = new ImapFlow({
@@ -39,11 +40,21 @@ export async function verifyImapConnection(connection: ImapConnection, password:
   } catch (error) {
     const failure = error as ImapFlowError;
     if (outbound.denyPrivate) throw failed(failure.authenticationFailed === true);
-    const serverText = String(failure.responseText || failure.message || error).split(password).join('[password]');
-    throw new AppError('imap_verification_failed', `The IMAP server at ${connection.host}:${connection.port} refused the connection: ${serverText}`, {
-      imap: { response: serverText, authenticationFailed: failure.authenticationFailed === true, errorCode: failure.code ?? null },
-      issues: verificationIssues('IMAP', failedField({ authenticationFailed: failure.authenticationFailed === true, errorCode: failure.code, text: serverText }), `The IMAP server answered: ${serverText}`),
-    });
+    const serverText = String(failure.responseText || failure.message || error)
+      .split(password)
+      .join('[password]');
+    throw new AppError(
+      'imap_verification_failed',
+      `The IMAP server at ${connection.host}:${connection.port} refused the connection: ${serverText}`,
+      {
+        imap: { response: serverText, authenticationFailed: failure.authenticationFailed === true, errorCode: failure.code ?? null },
+        issues: verificationIssues(
+          'IMAP',
+          failedField({ authenticationFailed: failure.authenticationFailed === true, errorCode: failure.code, text: serverText }),
+          `The IMAP server answered: ${serverText}`,
+        ),
+      },
+    );
   } finally {
     client.close();
   }

@@ -57,7 +57,9 @@ describe('SMTP verification with OUTBOUND_DENY_PRIVATE on', () => {
 
 describe('IMAP verification with OUTBOUND_DENY_PRIVATE on', () => {
   it('refuses a loopback IMAP server with the generic problem and no server text', async () => {
-    const attempt = verifyImapConnection({ ...imapAt, host: 'localhost', tlsMode: 'none', username: 'mailer@acme.example' }, password, { denyPrivate: true });
+    const attempt = verifyImapConnection({ ...imapAt, host: 'localhost', tlsMode: 'none', username: 'mailer@acme.example' }, password, {
+      denyPrivate: true,
+    });
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toMatchObject({
       code: 'imap_verification_failed',
@@ -67,6 +69,8 @@ describe('IMAP verification with OUTBOUND_DENY_PRIVATE on', () => {
   });
 
   it('still verifies the same server when private destinations are allowed', async () => {
-    await expect(verifyImapConnection({ ...imapAt, tlsMode: 'none', username: 'mailer@acme.example' }, password, { denyPrivate: false })).resolves.toBeUndefined();
+    await expect(
+      verifyImapConnection({ ...imapAt, tlsMode: 'none', username: 'mailer@acme.example' }, password, { denyPrivate: false }),
+    ).resolves.toBeUndefined();
   });
 });

@@ -35,7 +35,8 @@ interface SmtpFailure {
  * OUTBOUND_DENY_PRIVATE it carries no remote text at all (see verificationFailure.ts).
  */
 export async function verifySmtpConnection(connection: SmtpConnection, password: string, outbound: OutboundPolicy): Promise<void> {
-  const failed = (authenticationFailed: boolean) => genericVerificationFailure('smtp_verification_failed', 'SMTP', connection, authenticationFailed);
+  const failed = (authenticationFailed: boolean) =>
+    genericVerificationFailure('smtp_verification_failed', 'SMTP', connection, authenticationFailed);
   const destination = await allowedDestination(connection.host, outbound, failed);
   const flags = transportFlags(connection.tlsMode);
   const transport = createTransport({
@@ -56,10 +57,23 @@ export async function verifySmtpConnection(connection: SmtpConnection, password:
     const failure = error as SmtpFailure;
     if (outbound.denyPrivate) throw failed(failure.code === 'EAUTH');
     const serverText = failure.response ?? failure.message ?? String(error);
-    throw new AppError('smtp_verification_failed', `The SMTP server at ${connection.host}:${connection.port} refused the connection: ${serverText}`, {
-      smtp: { response: serverText, responseCode: failure.responseCode ?? null, command: failure.command ?? null, errorCode: failure.code ?? null },
-      issues: verificationIssues('SMTP', failedField({ authenticationFailed: false, errorCode: failure.code, text: serverText }), `The SMTP server answered: ${serverText}`),
-    });
+    throw new AppError(
+      'smtp_verification_failed',
+      `The SMTP server at ${connection.host}:${connection.port} refused the connection: ${serverText}`,
+      {
+        smtp: {
+          response: serverText,
+          responseCode: failure.responseCode ?? null,
+          command: failure.command ?? null,
+          errorCode: failure.code ?? null,
+        },
+        issues: verificationIssues(
+          'SMTP',
+          failedField({ authenticationFailed: false, errorCode: failure.code, text: serverText }),
+          `The SMTP server answered: ${serverText}`,
+        ),
+      },
+    );
   } finally {
     transport.close();
   }

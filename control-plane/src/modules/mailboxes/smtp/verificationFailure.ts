@@ -1,5 +1,10 @@
 import { AppError } from '../../../lib/errors.js';
-import { outboundDestination, OutboundDestinationRefused, type OutboundDestination, type OutboundPolicy } from '../../../lib/net/outboundDestination.js';
+import {
+  outboundDestination,
+  OutboundDestinationRefused,
+  type OutboundDestination,
+  type OutboundPolicy,
+} from '../../../lib/net/outboundDestination.js';
 
 type ServerField = 'host' | 'port' | 'tlsMode' | 'password';
 
@@ -13,7 +18,13 @@ export function failedField(failure: { authenticationFailed: boolean; errorCode?
   if (failure.authenticationFailed || errorCode === 'EAUTH') return 'password';
   if (errorCode === 'EDNS' || errorCode === 'ENOTFOUND' || /ENOTFOUND|EAI_AGAIN/.test(text)) return 'host';
   if (errorCode === 'ETLS' || /\bTLS\b|SSL|wrong version number|certificate/i.test(text)) return 'tlsMode';
-  if (errorCode === 'ECONNREFUSED' || errorCode === 'ETIMEDOUT' || errorCode === 'ECONNECTION' || /ECONNREFUSED|ETIMEDOUT|timed? ?out/i.test(text)) return 'port';
+  if (
+    errorCode === 'ECONNREFUSED' ||
+    errorCode === 'ETIMEDOUT' ||
+    errorCode === 'ECONNECTION' ||
+    /ECONNREFUSED|ETIMEDOUT|timed? ?out/i.test(text)
+  )
+    return 'port';
   return 'host';
 }
 
@@ -44,7 +55,11 @@ export function genericVerificationFailure(
 }
 
 /** The address to connect to, or the generic failure when the policy refuses the host. */
-export async function allowedDestination(host: string, outbound: OutboundPolicy, failed: (authenticationFailed: boolean) => AppError): Promise<OutboundDestination> {
+export async function allowedDestination(
+  host: string,
+  outbound: OutboundPolicy,
+  failed: (authenticationFailed: boolean) => AppError,
+): Promise<OutboundDestination> {
   try {
     return await outboundDestination(host, outbound);
   } catch (error) {

@@ -61,7 +61,9 @@ describe('the contract shared with the n8n nodes', () => {
     expectTypeOf<Accepts<z.input<typeof inboxWatchResultsBody>, NodesContract.InboxWatchResults>>().toEqualTypeOf<true>();
     // A result without its eventId, or a sent result without its Message-ID, is refused: the check is not vacuous.
     expectTypeOf<Accepts<z.input<typeof sendResultSchema>, NodesContract.SendResult>>().toBeNever();
-    expectTypeOf<Accepts<z.input<typeof sendResultSchema>, Omit<NodesContract.SentResult, 'messageId'> & { eventId: string }>>().toBeNever();
+    expectTypeOf<
+      Accepts<z.input<typeof sendResultSchema>, Omit<NodesContract.SentResult, 'messageId'> & { eventId: string }>
+    >().toBeNever();
   });
 
   it('holds the server to the shared limits: the largest batch the node may ask for is accepted, one more is refused', () => {
@@ -70,12 +72,31 @@ describe('the contract shared with the n8n nodes', () => {
     expect(campaignClaimBody.safeParse({ campaignId, batchSize: CLAIM_BATCH_SIZE_MAX + 1 }).success).toBe(false);
     expect(inboxRepliesClaimBody.safeParse({ organizationId: campaignId, batchSize: CLAIM_BATCH_SIZE_MAX + 1 }).success).toBe(false);
 
-    const failed = (index: number) => ({ status: 'failed', sendId: campaignId, attempt: 1, eventId: `e${index}`, mailboxId: null, code: 'x', reason: 'y' });
+    const failed = (index: number) => ({
+      status: 'failed',
+      sendId: campaignId,
+      attempt: 1,
+      eventId: `e${index}`,
+      mailboxId: null,
+      code: 'x',
+      reason: 'y',
+    });
     const results = (count: number) => ({ results: Array.from({ length: count }, (_, index) => failed(index)) });
     expect(sendResultsBody.safeParse(results(SEND_RESULTS_PER_REPORT_MAX)).success).toBe(true);
     expect(sendResultsBody.safeParse(results(SEND_RESULTS_PER_REPORT_MAX + 1)).success).toBe(false);
 
-    const event = { eventId: 'e', type: 'replied', inReplyToMessageId: '<a@b>', threadId: null, leadEmail: null, mailboxId: campaignId, bounce: null, receivedAt: '2026-03-10T14:00:00Z', message: null, evidence: {} };
+    const event = {
+      eventId: 'e',
+      type: 'replied',
+      inReplyToMessageId: '<a@b>',
+      threadId: null,
+      leadEmail: null,
+      mailboxId: campaignId,
+      bounce: null,
+      receivedAt: '2026-03-10T14:00:00Z',
+      message: null,
+      evidence: {},
+    };
     const events = (count: number) => Array.from({ length: count }, (_, index) => ({ ...event, eventId: `e${index}` }));
     expect(inboundEventsBody.safeParse({ events: events(INBOUND_EVENTS_PER_REPORT_MAX) }).success).toBe(true);
     expect(inboundEventsBody.safeParse({ events: events(INBOUND_EVENTS_PER_REPORT_MAX + 1) }).success).toBe(false);
@@ -83,7 +104,15 @@ describe('the contract shared with the n8n nodes', () => {
 
   it('reads the source n8n reports even when it knows no workflow id (the node sends null)', () => {
     const source: NodesContract.ReportSource = { workflowId: null, executionId: '12' };
-    const result = { status: 'failed', sendId: '3f1c2a3e-5b6d-4c7e-8f90-a1b2c3d4e5f6', attempt: 1, eventId: 'e', mailboxId: null, code: 'x', reason: 'y' };
+    const result = {
+      status: 'failed',
+      sendId: '3f1c2a3e-5b6d-4c7e-8f90-a1b2c3d4e5f6',
+      attempt: 1,
+      eventId: 'e',
+      mailboxId: null,
+      code: 'x',
+      reason: 'y',
+    };
     expect(sendResultsBody.safeParse({ source, results: [result] }).success).toBe(true);
   });
 

@@ -82,7 +82,10 @@ export class ClaimService {
 
     return scopedDb(prisma, owner.organizationId).$transaction(async (tx) => {
       const scoped = tx as unknown as ScopedDb;
-      const campaign = await scoped.campaign.findUnique({ where: { id: campaignId }, include: { mailboxes: { include: { mailbox: true } } } });
+      const campaign = await scoped.campaign.findUnique({
+        where: { id: campaignId },
+        include: { mailboxes: { include: { mailbox: true } } },
+      });
       if (!campaign || campaign.status !== 'active') return empty;
       const organizationId = campaign.organizationId;
       const inCampaign = Prisma.sql`q."organizationId" = ${organizationId}::uuid AND q."campaignId" = ${campaignId}::uuid`;
@@ -95,8 +98,12 @@ export class ClaimService {
       const dueIds = await lockDueSends(tx, campaignSendQueue, { where: inCampaign, now, limit: batchSize });
       if (dueIds.length === 0) return empty;
       const allowances = await this.reserveMailboxes(tx, scoped, organizationId, pool, now);
-      let room = Math.min(batchSize, [...allowances.quota.values()].reduce((sum, n) => sum + n, 0));
-      if (campaign.dailyCap !== null) room = Math.min(room, campaign.dailyCap - (await campaignUsedToday(scoped, campaignId, campaign.timezone, now)));
+      let room = Math.min(
+        batchSize,
+        [...allowances.quota.values()].reduce((sum, n) => sum + n, 0),
+      );
+      if (campaign.dailyCap !== null)
+        room = Math.min(room, campaign.dailyCap - (await campaignUsedToday(scoped, campaignId, campaign.timezone, now)));
       if (room <= 0) return empty;
 
       const messages = await scoped.message.findMany({
@@ -104,7 +111,11 @@ export class ClaimService {
         include: { enrollment: { include: { lead: true } } },
         orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
       });
-      const refusals = await unmailableLeads(tx, organizationId, messages.map((message) => message.enrollment.lead));
+      const refusals = await unmailableLeads(
+        tx,
+        organizationId,
+        messages.map((message) => message.enrollment.lead),
+      );
       if (refusals.size > 0) await this.refuse(scoped, messages, refusals);
       const { items, claimed, reservations } = await this.assignSends(scoped, {
         campaign,
@@ -117,7 +128,11 @@ export class ClaimService {
       await this.markClaimed(tx, organizationId, claimed, leaseExpiresAt, now);
 
       const poolEntries = pool.map((mailbox) =>
-        mailboxPoolEntry(mailbox, { remainingToday: reservations.get(mailbox.id) ?? 0, minGapSeconds: mailbox.minGapSeconds, lastSentAt: allowances.lastSent.get(mailbox.id) ?? null }),
+        mailboxPoolEntry(mailbox, {
+          remainingToday: reservations.get(mailbox.id) ?? 0,
+          minGapSeconds: mailbox.minGapSeconds,
+          lastSentAt: allowances.lastSent.get(mailbox.id) ?? null,
+        }),
       );
       return { ...empty, items: items.map((item) => ({ ...item, mailboxes: poolEntries })) };
     });
@@ -148,7 +163,9 @@ export class ClaimService {
     scoped: ScopedDb,
     batch: {
       campaign: Parameters<ClaimService['buildItem']>[0]['campaign'] & { id: string };
-      messages: Array<Parameters<ClaimService['buildItem']>[0]['message'] & { attempt: number; variantId: string | null; enrollment: { state: string } }>;
+      messages: Array<
+        Parameters<ClaimService['buildItem']>[0]['message'] & { attempt: number; variantId: string | null; enrollment: { state: string } }
+      >;
       pool: Mailbox[];
       quota: Map<string, number>;
       room: number;
@@ -156,7 +173,9 @@ export class ClaimService {
     },
   ) {
     const { campaign, messages, pool, quota, room, now } = batch;
-    const variants = await scoped.stepVariant.findMany({ where: { id: { in: messages.map((m) => m.variantId).filter((id): id is string => id !== null) } } });
+    const variants = await scoped.stepVariant.findMany({
+      where: { id: { in: messages.map((m) => m.variantId).filter((id): id is string => id !== null) } },
+    });
     const steps = await scoped.sequenceStep.findMany({ where: { campaignId: campaign.id }, orderBy: { position: 'asc' } });
     const poolById = new Map(pool.map((mailbox) => [mailbox.id, mailbox]));
     const sentBefore = await this.sentEarlierInThread(scoped, messages);
@@ -170,7 +189,10 @@ export class ClaimService {
       const variant = variants.find((v) => v.id === message.variantId);
       const step = steps[message.stepPosition];
       if (!variant || !step || enrollment.state !== 'active') {
-        await scoped.message.update({ where: { id: message.id }, data: { status: 'cancelled', lastError: 'The step or enrolment no longer exists' } });
+        await scoped.message.update({
+          where: { id: message.id },
+          data: { status: 'cancelled', lastError: 'The step or enrolment no longer exists' },
+        });
         continue;
       }
       const threaded = message.stepPosition > 0 && step.threadWithFirst && enrollment.firstMessageId && enrollment.mailboxId;
@@ -216,7 +238,11 @@ export class ClaimService {
   }
 
   /** Cancels the refused sends and stops their leads' sequences, grouped by reason (a handful of statements). */
-  private async refuse(db: ScopedDb, messages: Array<{ id: string; leadId: string; enrollmentId: string }>, refusals: Map<string, string>): Promise<void> {
+  private async refuse(
+    db: ScopedDb,
+    messages: Array<{ id: string; leadId: string; enrollmentId: string }>,
+    refusals: Map<string, string>,
+  ): Promise<void> {
     const byReason = new Map<string, Array<{ id: string; enrollmentId: string }>>();
     for (const message of messages) {
       const reason = refusals.get(message.leadId);
@@ -245,7 +271,19 @@ export class ClaimService {
 
   private async buildItem(options: {
     campaign: { id: string; timezone: string; schedule: unknown; trackOpens: boolean; trackClicks: boolean };
-    message: { id: string; stepPosition: number; mayHaveBeenSent: boolean; enrollmentId: string; enrollment: { firstMessageId: string | null; threadId: string | null; mailboxId: string | null; id: string; lead: Parameters<typeof renderMessage>[0]['lead'] & { timezone: string | null } } };
+    message: {
+      id: string;
+      stepPosition: number;
+      mayHaveBeenSent: boolean;
+      enrollmentId: string;
+      enrollment: {
+        firstMessageId: string | null;
+        threadId: string | null;
+        mailboxId: string | null;
+        id: string;
+        lead: Parameters<typeof renderMessage>[0]['lead'] & { timezone: string | null };
+      };
+    };
     variant: { subject: string; bodyText: string; bodyHtml: string | null };
     attempt: number;
     now: Date;
@@ -287,7 +325,14 @@ export class ClaimService {
       campaignId: campaign.id,
       step: message.stepPosition + 1,
       now: now.toISOString(),
-      lead: { id: lead.id, email: lead.email, firstName: lead.firstName, lastName: lead.lastName, company: lead.company, timezone: lead.timezone },
+      lead: {
+        id: lead.id,
+        email: lead.email,
+        firstName: lead.firstName,
+        lastName: lead.lastName,
+        company: lead.company,
+        timezone: lead.timezone,
+      },
       schedule: { ...(campaign.schedule as CampaignScheduleInput), timezone: campaign.timezone },
       message: { subject, text, html, unsubscribeUrl, replyTo: null },
       threading,

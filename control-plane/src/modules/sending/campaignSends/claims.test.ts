@@ -19,7 +19,12 @@ afterAll(() => t.close());
 
 async function setup(options: Parameters<typeof seedCampaign>[1] extends infer O ? Partial<O> & { leads: number } : never) {
   const seeded = await seedCampaign(t.prisma, { organizationId, ...options });
-  await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: seeded.campaign.id, leadIds: seeded.leadIds, now: clock.now() });
+  await enrollLeads(scopedDb(t.prisma, organizationId), {
+    organizationId,
+    campaignId: seeded.campaign.id,
+    leadIds: seeded.leadIds,
+    now: clock.now(),
+  });
   return seeded;
 }
 
@@ -69,7 +74,12 @@ describe('claims', () => {
     const second = await seedCampaign(t.prisma, { organizationId, leads: 5 });
     await t.prisma.campaignMailbox.create({ data: { organizationId, campaignId: second.campaign.id, mailboxId: first.mailboxes[0]!.id } });
     await t.prisma.campaignMailbox.deleteMany({ where: { campaignId: second.campaign.id, mailboxId: second.mailboxes[0]!.id } });
-    await enrollLeads(scopedDb(t.prisma, organizationId), { organizationId, campaignId: second.campaign.id, leadIds: second.leadIds, now: clock.now() });
+    await enrollLeads(scopedDb(t.prisma, organizationId), {
+      organizationId,
+      campaignId: second.campaign.id,
+      leadIds: second.leadIds,
+      now: clock.now(),
+    });
     const a = await claim(first.campaign.id);
     const b = await claim(second.campaign.id);
     expect(a.items.length + b.items.length).toBe(4);
@@ -94,7 +104,10 @@ describe('results', () => {
     expect((await claim(campaign.id)).items).toHaveLength(0);
     clock.advance(2 * 86_400_000);
     const [followUp] = (await claim(campaign.id)).items;
-    expect(followUp).toMatchObject({ step: 2, threading: { messageId: `<ophir.${item!.sendId}@ophir.example>`, mailboxId, gmailThreadId: `thread-${item!.lead.id}` } });
+    expect(followUp).toMatchObject({
+      step: 2,
+      threading: { messageId: `<ophir.${item!.sendId}@ophir.example>`, mailboxId, gmailThreadId: `thread-${item!.lead.id}` },
+    });
     expect(followUp!.message.subject).toBe(`Re: ${item!.message.subject}`);
     await callAsN8n(t, '/api/internal/n8n/events', { results: [sent(followUp!, mailboxId)] });
     const enrollment = await t.prisma.enrollment.findFirstOrThrow({ where: { campaignId: campaign.id } });
@@ -107,9 +120,31 @@ describe('results', () => {
     const notBefore = new Date(clock.now().getTime() + 3_600_000).toISOString();
     const response = await callAsN8n(t, '/api/internal/n8n/events', {
       results: [
-        { status: 'deferred', sendId: items[0]!.sendId, attempt: 1, eventId: `${items[0]!.sendId}:1:deferred`, notBefore, code: 'outside_window' },
-        { status: 'retryable', sendId: items[1]!.sendId, attempt: 1, eventId: `${items[1]!.sendId}:1:retryable`, retryAfterSeconds: 60, mayHaveBeenSent: true, code: 'provider_unavailable' },
-        { status: 'failed', sendId: items[2]!.sendId, attempt: 1, eventId: `${items[2]!.sendId}:1:failed`, code: 'invalid_recipient', reason: 'no such user' },
+        {
+          status: 'deferred',
+          sendId: items[0]!.sendId,
+          attempt: 1,
+          eventId: `${items[0]!.sendId}:1:deferred`,
+          notBefore,
+          code: 'outside_window',
+        },
+        {
+          status: 'retryable',
+          sendId: items[1]!.sendId,
+          attempt: 1,
+          eventId: `${items[1]!.sendId}:1:retryable`,
+          retryAfterSeconds: 60,
+          mayHaveBeenSent: true,
+          code: 'provider_unavailable',
+        },
+        {
+          status: 'failed',
+          sendId: items[2]!.sendId,
+          attempt: 1,
+          eventId: `${items[2]!.sendId}:1:failed`,
+          code: 'invalid_recipient',
+          reason: 'no such user',
+        },
       ],
     });
     expect(response.body.applied).toBe(3);

@@ -22,7 +22,6 @@ let n8n: TestN8n;
 let t: TestApp & { url: string };
 let owner: SignedUp;
 
-
 const deliveries = (tag: string) => google.deliveriesPerRecipient(senders, tag);
 
 describe.skipIf(!n8nProvisioned)(n8nSuite('n8n killed mid-batch'), () => {
@@ -49,10 +48,22 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('n8n killed mid-batch'), () => {
       google.nextConsent({ email });
       mailboxIds.push((await connectOAuthMailbox(t, owner.auth, 'gmail')).mailboxId!);
     }
-    await t.prisma.mailbox.updateMany({ where: { id: { in: mailboxIds } }, data: { dailyCap: 10_000, rampEnabled: false, minGapSeconds: 0, gapJitterSeconds: 0 } });
+    await t.prisma.mailbox.updateMany({
+      where: { id: { in: mailboxIds } },
+      data: { dailyCap: 10_000, rampEnabled: false, minGapSeconds: 0, gapJitterSeconds: 0 },
+    });
     // Slow sends keep the batch in flight long enough to kill n8n in the middle of it.
     google.setLatency('gmail.send', 40);
-    const { campaignId, tag } = await startSendingCampaign({ http: t.http, prisma: t.prisma, auth: owner.auth, organizationId: owner.organization.id, mailboxIds, leads, name: 'Crash test', now: clock.now() });
+    const { campaignId, tag } = await startSendingCampaign({
+      http: t.http,
+      prisma: t.prisma,
+      auth: owner.auth,
+      organizationId: owner.organization.id,
+      mailboxIds,
+      leads,
+      name: 'Crash test',
+      now: clock.now(),
+    });
 
     expect((await t.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth)).status).toBe(202);
     await until('a third of the batch to reach Gmail', () => deliveries(tag).size >= leads / 3, 60_000);
@@ -70,11 +81,15 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('n8n killed mid-batch'), () => {
     expect(deliveries(tag).size).toBe(beforeCrash);
 
     clock.advance((leaseSeconds + 1) * 1000);
-    await until('every message sent', async () => {
-      await t.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth);
-      await sleep(300);
-      return (await t.prisma.message.count({ where: { campaignId, status: 'sent' } })) === leads;
-    }, 60_000);
+    await until(
+      'every message sent',
+      async () => {
+        await t.http.post(`/api/campaigns/${campaignId}/run-now?wait=0`).set(owner.auth);
+        await sleep(300);
+        return (await t.prisma.message.count({ where: { campaignId, status: 'sent' } })) === leads;
+      },
+      60_000,
+    );
 
     const delivered = deliveries(tag);
     expect(delivered.size).toBe(leads);

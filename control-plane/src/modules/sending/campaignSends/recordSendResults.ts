@@ -82,7 +82,9 @@ export class SendResultsService {
         FROM messages WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
       const messages = new Map(rows.map((row) => [row.id, row]));
       const recorded = new Set(
-        (await db.event.findMany({ where: { idempotencyKey: { in: results.map((r) => r.eventId) } }, select: { idempotencyKey: true } })).map((e) => e.idempotencyKey),
+        (
+          await db.event.findMany({ where: { idempotencyKey: { in: results.map((r) => r.eventId) } }, select: { idempotencyKey: true } })
+        ).map((e) => e.idempotencyKey),
       );
 
       // A mailbox deleted while its send was in flight: its result cannot be recorded, and must not fail the batch.
@@ -94,7 +96,12 @@ export class SendResultsService {
       const inBatch = new Set<string>();
       for (const result of results) {
         const message = messages.get(result.sendId);
-        const verdict = message && judgeSendResult(message, result, { eventApplied: recorded.has(result.eventId), sendSettledInThisReport: inBatch.has(result.sendId) });
+        const verdict =
+          message &&
+          judgeSendResult(message, result, {
+            eventApplied: recorded.has(result.eventId),
+            sendSettledInThisReport: inBatch.has(result.sendId),
+          });
         if (!message || !verdict) outcome.unknown += 1;
         else if (verdict !== 'apply') outcome[verdict] += 1;
         else if (result.status === 'sent' && !mailboxes.has(result.mailboxId)) {
@@ -106,7 +113,10 @@ export class SendResultsService {
         }
       }
       if (goneMailboxes.size > 0) {
-        this.deps.logger.warn({ organizationId, mailboxIds: [...goneMailboxes] }, 'dropped send results naming a mailbox that no longer exists');
+        this.deps.logger.warn(
+          { organizationId, mailboxIds: [...goneMailboxes] },
+          'dropped send results naming a mailbox that no longer exists',
+        );
       }
       outcome.applied += applicable.length;
       if (applicable.length === 0) return new Map();
@@ -164,7 +174,13 @@ export class SendResultsService {
             FROM unnest(${sent.map((s) => s.result.mailboxId)}::uuid[], ${sent.map((s) => sentAt(s.result))}::timestamptz[]) AS x(mailbox_id, sent_at)
             GROUP BY mailbox_id) AS l
       WHERE b.id = l.mailbox_id AND b."organizationId" = ${organizationId}::uuid`;
-    await this.advance(tx, db, organizationId, sent.map(({ result, message }) => ({ result, message, sentAt: sentAt(result) })), now);
+    await this.advance(
+      tx,
+      db,
+      organizationId,
+      sent.map(({ result, message }) => ({ result, message, sentAt: sentAt(result) })),
+      now,
+    );
   }
 
   /** Sent: each enrolment moves on, and its next step is queued after the step's delay (or it completes). */
@@ -193,7 +209,13 @@ export class SendResultsService {
       const first = message.stepPosition === 0 ? result : null;
       if (state !== 'active' || !next || next.variants.length === 0) {
         // A stopped or paused enrolment keeps its state; an active one whose sequence is done completes.
-        updates.push({ id: message.enrollmentId, nextStep: message.stepPosition + 1, nextDueAt: null, state: state === 'active' ? 'completed' : null, first });
+        updates.push({
+          id: message.enrollmentId,
+          nextStep: message.stepPosition + 1,
+          nextDueAt: null,
+          state: state === 'active' ? 'completed' : null,
+          first,
+        });
         continue;
       }
       const dueAt = dueAfter(sentAt, next.delayAmount, next.delayUnit, zoneOf.get(message.campaignId) ?? 'UTC');
@@ -225,8 +247,14 @@ export class SendResultsService {
 
   private async applyNotSent(db: ScopedDb, result: Exclude<SendResult, SentResult>, message: LockedMessage, now: Date): Promise<void> {
     if (result.status === 'failed') {
-      await db.message.update({ where: { id: message.id }, data: { status: 'failed', leaseExpiresAt: null, lastError: `${result.code ?? 'failed'}: ${result.reason ?? ''}`.trim() } });
-      await db.enrollment.update({ where: { id: message.enrollmentId }, data: { state: 'stopped', stopReason: `send_failed:${result.code ?? 'unknown'}`, nextDueAt: null } });
+      await db.message.update({
+        where: { id: message.id },
+        data: { status: 'failed', leaseExpiresAt: null, lastError: `${result.code ?? 'failed'}: ${result.reason ?? ''}`.trim() },
+      });
+      await db.enrollment.update({
+        where: { id: message.enrollmentId },
+        data: { state: 'stopped', stopReason: `send_failed:${result.code ?? 'unknown'}`, nextDueAt: null },
+      });
       return;
     }
     const dueAt = dueAgainAt(result, now);

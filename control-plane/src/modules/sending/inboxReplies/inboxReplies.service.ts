@@ -61,7 +61,11 @@ export class InboxRepliesService {
       replies.map(async (reply) => {
         const { lead, mailbox } = reply.thread;
         // The one-click unsubscribe header names the lead's latest campaign message, as its own messages did.
-        const latest = await db.message.findFirst({ where: { enrollmentId: reply.thread.enrollmentId }, orderBy: [{ stepPosition: 'desc' }], select: { id: true } });
+        const latest = await db.message.findFirst({
+          where: { enrollmentId: reply.thread.enrollmentId },
+          orderBy: [{ stepPosition: 'desc' }],
+          select: { id: true },
+        });
         // A person's reply is not held to the cap or gap: this one send is allowed now.
         const entry = mailboxPoolEntry(mailbox, { remainingToday: 1, minGapSeconds: 0, lastSentAt: mailbox.lastSentAt });
         return {
@@ -73,8 +77,21 @@ export class InboxRepliesService {
           campaignId: reply.thread.campaignId,
           step: null,
           now: now.toISOString(),
-          lead: { id: lead.id, email: lead.email, firstName: lead.firstName, lastName: lead.lastName, company: lead.company, timezone: lead.timezone },
-          message: { subject: reply.subject ?? '', text: reply.text ?? '', html: reply.html, unsubscribeUrl: await this.deps.links.unsubscribeUrl(latest!.id), replyTo: null },
+          lead: {
+            id: lead.id,
+            email: lead.email,
+            firstName: lead.firstName,
+            lastName: lead.lastName,
+            company: lead.company,
+            timezone: lead.timezone,
+          },
+          message: {
+            subject: reply.subject ?? '',
+            text: reply.text ?? '',
+            html: reply.html,
+            unsubscribeUrl: await this.deps.links.unsubscribeUrl(latest!.id),
+            replyTo: null,
+          },
           threading: {
             messageId: reply.references[0] ?? reply.inReplyTo!,
             inReplyTo: reply.inReplyTo!,
@@ -112,11 +129,26 @@ export class InboxRepliesService {
   }
 
   /** One result, judged by the rule every send queue shares (sendResultRule.ts), in its own transaction. */
-  private async apply(organizationId: string, result: SendResult, report: { seenEvents: Set<string>; settledSends: Set<string> }): Promise<ResultVerdict> {
+  private async apply(
+    organizationId: string,
+    result: SendResult,
+    report: { seenEvents: Set<string>; settledSends: Set<string> },
+  ): Promise<ResultVerdict> {
     const now = this.deps.clock.now();
     return scopedDb(this.deps.prisma, organizationId).$transaction(async (tx) => {
       const db = tx as unknown as ScopedDb;
-      const [reply] = await tx.$queryRaw<Array<{ id: string; status: string; attempt: number; leaseExpiresAt: Date | null; resultEventId: string | null; threadId: string; mailboxId: string; text: string | null }>>`
+      const [reply] = await tx.$queryRaw<
+        Array<{
+          id: string;
+          status: string;
+          attempt: number;
+          leaseExpiresAt: Date | null;
+          resultEventId: string | null;
+          threadId: string;
+          mailboxId: string;
+          text: string | null;
+        }>
+      >`
         SELECT id, status::text AS status, attempt, "leaseExpiresAt", "resultEventId", "threadId", "mailboxId", text FROM inbox_messages
         WHERE "organizationId" = ${organizationId}::uuid AND id = ${result.sendId}::uuid FOR UPDATE`;
       if (!reply) return 'stale';
@@ -131,19 +163,37 @@ export class InboxRepliesService {
         const sentAt = result.sentAt ? new Date(result.sentAt) : now;
         await db.inboxMessage.update({
           where: { id: reply.id },
-          data: { ...settled, status: 'sent', sentAt, messageIdHeader: result.messageId, providerMessageId: result.providerMessageId ?? null, providerThreadId: result.threadId ?? null, lastError: null },
+          data: {
+            ...settled,
+            status: 'sent',
+            sentAt,
+            messageIdHeader: result.messageId,
+            providerMessageId: result.providerMessageId ?? null,
+            providerThreadId: result.threadId ?? null,
+            lastError: null,
+          },
         });
         // The campaign's minimum gap between sends counts from this reply too: it left the same mailbox.
-        await db.mailbox.updateMany({ where: { id: reply.mailboxId, OR: [{ lastSentAt: null }, { lastSentAt: { lt: sentAt } }] }, data: { lastSentAt: sentAt } });
+        await db.mailbox.updateMany({
+          where: { id: reply.mailboxId, OR: [{ lastSentAt: null }, { lastSentAt: { lt: sentAt } }] },
+          data: { lastSentAt: sentAt },
+        });
         const thread = await db.inboxThread.findUniqueOrThrow({ where: { id: reply.threadId } });
         if (sentAt >= thread.lastMessageAt) {
           await db.inboxThread.update({
             where: { id: thread.id },
-            data: { lastMessageAt: sentAt, snippet: snippetOf(reply.text) ?? thread.snippet, providerThreadId: result.threadId ?? thread.providerThreadId },
+            data: {
+              lastMessageAt: sentAt,
+              snippet: snippetOf(reply.text) ?? thread.snippet,
+              providerThreadId: result.threadId ?? thread.providerThreadId,
+            },
           });
         }
       } else if (result.status === 'failed') {
-        await db.inboxMessage.update({ where: { id: reply.id }, data: { ...settled, status: 'failed', lastError: `${result.code ?? 'failed'}: ${result.reason ?? ''}`.trim() } });
+        await db.inboxMessage.update({
+          where: { id: reply.id },
+          data: { ...settled, status: 'failed', lastError: `${result.code ?? 'failed'}: ${result.reason ?? ''}`.trim() },
+        });
       } else {
         const dueAt = dueAgainAt(result, now);
         await db.inboxMessage.update({

@@ -56,7 +56,11 @@ export function returnExpiredLeases(sql: Sql, queue: SendQueue, where: Prisma.Sq
  * never get the same send, and a claim never waits for another. `join` may add tables the condition
  * needs (the reply's mailbox must be active); `where` must name the organization.
  */
-export async function lockDueSends(sql: Sql, queue: SendQueue, scope: { where: Prisma.Sql; join?: Prisma.Sql; now: Date; limit: number }): Promise<string[]> {
+export async function lockDueSends(
+  sql: Sql,
+  queue: SendQueue,
+  scope: { where: Prisma.Sql; join?: Prisma.Sql; now: Date; limit: number },
+): Promise<string[]> {
   const rows = await sql.$queryRaw<Array<{ id: string }>>`
     SELECT q.id FROM ${Prisma.raw(queue.table)} AS q ${scope.join ?? Prisma.empty}
     WHERE ${scope.where} AND ${queue.sends} AND q.status::text = ANY(${[...queue.pending]}) AND q."dueAt" <= ${scope.now}

@@ -12,8 +12,16 @@ describe('judgeSendResult', () => {
   });
 
   it('calls a result whose eventId was already applied a duplicate, whatever the send became since', () => {
-    expect(judgeSendResult({ ...claimed, status: 'sent', leaseExpiresAt: null }, { attempt: 2, status: 'sent' }, { ...fresh, eventApplied: true })).toBe('duplicates');
-    expect(judgeSendResult({ ...claimed, attempt: 3 }, { attempt: 2, status: 'sent' }, { ...fresh, eventApplied: true })).toBe('duplicates');
+    expect(
+      judgeSendResult(
+        { ...claimed, status: 'sent', leaseExpiresAt: null },
+        { attempt: 2, status: 'sent' },
+        { ...fresh, eventApplied: true },
+      ),
+    ).toBe('duplicates');
+    expect(judgeSendResult({ ...claimed, attempt: 3 }, { attempt: 2, status: 'sent' }, { ...fresh, eventApplied: true })).toBe(
+      'duplicates',
+    );
   });
 
   it("calls an older attempt's result stale: its lease ended and the send was claimed again", () => {
@@ -37,8 +45,12 @@ describe('dueAgainAt', () => {
   const now = new Date('2026-12-04T10:00:00Z');
   const envelope = { sendId: '8d7c3a52-5f7b-4b43-9a55-0e0b5ac2f001', attempt: 1, eventId: 'e1' };
   it("waits the provider's retry-after, the gate's notBefore, or 15 minutes", () => {
-    expect(dueAgainAt({ ...envelope, status: 'retryable', retryAfterSeconds: 90, mayHaveBeenSent: false }, now).toISOString()).toBe('2026-12-04T10:01:30.000Z');
-    expect(dueAgainAt({ ...envelope, status: 'deferred', notBefore: '2026-12-05T09:00:00Z' }, now).toISOString()).toBe('2026-12-05T09:00:00.000Z');
+    expect(dueAgainAt({ ...envelope, status: 'retryable', retryAfterSeconds: 90, mayHaveBeenSent: false }, now).toISOString()).toBe(
+      '2026-12-04T10:01:30.000Z',
+    );
+    expect(dueAgainAt({ ...envelope, status: 'deferred', notBefore: '2026-12-05T09:00:00Z' }, now).toISOString()).toBe(
+      '2026-12-05T09:00:00.000Z',
+    );
     expect(dueAgainAt({ ...envelope, status: 'deferred' }, now).toISOString()).toBe('2026-12-04T10:15:00.000Z');
   });
 });

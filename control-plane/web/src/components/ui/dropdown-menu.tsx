@@ -24,7 +24,10 @@ export function DropdownMenuLabel({ className, ...props }: ComponentProps<typeof
 export function DropdownMenuItem({ className, ...props }: ComponentProps<typeof DropdownMenuPrimitive.Item>) {
   return (
     <DropdownMenuPrimitive.Item
-      className={cn('flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-slate-800 outline-none data-[highlighted]:bg-slate-100', className)}
+      className={cn(
+        'flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-slate-800 outline-none data-[highlighted]:bg-slate-100',
+        className,
+      )}
       {...props}
     />
   );

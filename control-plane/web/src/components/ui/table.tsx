@@ -10,7 +10,9 @@ export function Table({ className, ...props }: ComponentProps<'table'>) {
 }
 
 export function TableHead({ className, ...props }: ComponentProps<'thead'>) {
-  return <thead className={cn('border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600', className)} {...props} />;
+  return (
+    <thead className={cn('border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600', className)} {...props} />
+  );
 }
 
 export function TableHeader({ className, ...props }: ComponentProps<'th'>) {

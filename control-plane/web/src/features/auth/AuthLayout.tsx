@@ -3,7 +3,17 @@ import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 
 /** The frame of the signed-out pages: the product's mark, a heading and one card. */
-export function AuthLayout({ title, subtitle, children, footer }: { title: string; subtitle: string; children: ReactNode; footer: ReactNode }) {
+export function AuthLayout({
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
+  title: string;
+  subtitle: string;
+  children: ReactNode;
+  footer: ReactNode;
+}) {
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-slate-50 to-indigo-50/60 px-4 py-12">
       <div className="w-full max-w-sm">

@@ -23,7 +23,10 @@ export function RegisterPage() {
   const navigate = useNavigate();
   const register = useRegister();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<RegisterForm>({ resolver: zodResolver(registerForm), defaultValues: { name: '', organizationName: '', email: '', password: '' } });
+  const form = useForm<RegisterForm>({
+    resolver: zodResolver(registerForm),
+    defaultValues: { name: '', organizationName: '', email: '', password: '' },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -53,9 +56,20 @@ export function RegisterPage() {
       <form className="space-y-4" onSubmit={onSubmit} noValidate>
         {formError ? <Alert>{formError}</Alert> : null}
         <FormField label="Name" autoComplete="name" error={errors.name?.message} {...form.register('name')} />
-        <FormField label="Organization" autoComplete="organization" error={errors.organizationName?.message} {...form.register('organizationName')} />
+        <FormField
+          label="Organization"
+          autoComplete="organization"
+          error={errors.organizationName?.message}
+          {...form.register('organizationName')}
+        />
         <FormField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register('email')} />
-        <FormField label="Password" type="password" autoComplete="new-password" error={errors.password?.message} {...form.register('password')} />
+        <FormField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          error={errors.password?.message}
+          {...form.register('password')}
+        />
         <Button type="submit" className="w-full" disabled={isSubmitting}>
           {isSubmitting ? 'Creating account…' : 'Create account'}
         </Button>

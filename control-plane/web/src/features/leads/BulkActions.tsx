@@ -8,7 +8,16 @@ import { Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components
 import { FormField } from '@/components/ui/form-field';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
-import { exportLeads, useAddToList, useCreateLeadList, useEraseLeads, useSuppressLeads, useTagLeads, type Lead, type LeadList } from './queries';
+import {
+  exportLeads,
+  useAddToList,
+  useCreateLeadList,
+  useEraseLeads,
+  useSuppressLeads,
+  useTagLeads,
+  type Lead,
+  type LeadList,
+} from './queries';
 
 const newList = '__new__';
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
@@ -69,7 +78,9 @@ function AddToListDialog({ leadIds, lists, onDone }: { leadIds: string[]; lists:
               </Select>
             </div>
           ) : null}
-          {creating ? <FormField label="New list name" value={name} onChange={(event) => setName(event.target.value)} required maxLength={200} /> : null}
+          {creating ? (
+            <FormField label="New list name" value={name} onChange={(event) => setName(event.target.value)} required maxLength={200} />
+          ) : null}
           <DialogFooter>
             <Button type="submit" disabled={pending}>
               {pending ? 'Adding…' : `Add ${plural(leadIds.length, 'lead')}`}
@@ -85,7 +96,14 @@ function TagDialog({ leadIds, onDone }: { leadIds: string[]; onDone: () => void 
   const [open, setOpen] = useState(false);
   const [tags, setTags] = useState('');
   const tagLeads = useTagLeads();
-  const add = [...new Set(tags.split(',').map((tag) => tag.trim()).filter(Boolean))];
+  const add = [
+    ...new Set(
+      tags
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -105,9 +123,18 @@ function TagDialog({ leadIds, onDone }: { leadIds: string[]; onDone: () => void 
           Tag
         </Button>
       </DialogTrigger>
-      <DialogContent title="Tag leads" description={`Add tags to ${plural(leadIds.length, 'selected lead')}. Separate several tags with commas.`}>
+      <DialogContent
+        title="Tag leads"
+        description={`Add tags to ${plural(leadIds.length, 'selected lead')}. Separate several tags with commas.`}
+      >
         <form onSubmit={submit} className="space-y-4">
-          <FormField label="Tags" value={tags} onChange={(event) => setTags(event.target.value)} placeholder="e.g. vip, q3-webinar" required />
+          <FormField
+            label="Tags"
+            value={tags}
+            onChange={(event) => setTags(event.target.value)}
+            placeholder="e.g. vip, q3-webinar"
+            required
+          />
           <DialogFooter>
             <Button type="submit" disabled={add.length === 0}>
               Add tags
@@ -141,7 +168,11 @@ export function BulkActions({
   const only = count === 1 ? selected[0]!.email : null;
 
   return (
-    <div role="region" aria-label="Selected leads" className="mb-3 flex flex-wrap items-center gap-2 rounded-xl border border-indigo-200 bg-indigo-50 px-3 py-2">
+    <div
+      role="region"
+      aria-label="Selected leads"
+      className="mb-3 flex flex-wrap items-center gap-2 rounded-xl border border-indigo-200 bg-indigo-50 px-3 py-2"
+    >
       <p className="mr-2 text-sm font-medium text-indigo-900" aria-live="polite">
         {plural(count, 'lead')} selected
       </p>

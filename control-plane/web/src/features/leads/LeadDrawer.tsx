@@ -74,20 +74,26 @@ function entryIcon(entry: LeadActivity['timeline'][number]) {
   if (entry.kind === 'message') return <Mail className="size-3.5" aria-hidden="true" />;
   if (entry.type === 'replied' || entry.type === 'auto_replied') return <Reply className="size-3.5" aria-hidden="true" />;
   if (entry.type === 'clicked') return <MousePointerClick className="size-3.5" aria-hidden="true" />;
-  if (['bounced', 'complained', 'failed', 'unsubscribed'].includes(entry.type)) return <TriangleAlert className="size-3.5" aria-hidden="true" />;
+  if (['bounced', 'complained', 'failed', 'unsubscribed'].includes(entry.type))
+    return <TriangleAlert className="size-3.5" aria-hidden="true" />;
   return <Activity className="size-3.5" aria-hidden="true" />;
 }
 
 function Timeline({ entries }: { entries: LeadActivity['timeline'] }) {
-  if (entries.length === 0) return <p className="text-sm text-slate-600">Nothing yet: messages and events appear here once a campaign reaches this lead.</p>;
+  if (entries.length === 0)
+    return <p className="text-sm text-slate-600">Nothing yet: messages and events appear here once a campaign reaches this lead.</p>;
   return (
     <ol className="space-y-3">
       {entries.map((entry) => (
         <li key={`${entry.kind}-${entry.id}`} className="flex gap-3 text-sm">
-          <span className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-slate-100 text-slate-600">{entryIcon(entry)}</span>
+          <span className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-slate-100 text-slate-600">
+            {entryIcon(entry)}
+          </span>
           <div className="min-w-0">
             <p className="font-medium text-slate-900">
-              {entry.kind === 'message' ? `${messageText[entry.type] ?? entry.type}: step ${(entry.stepPosition ?? 0) + 1}` : (eventText[entry.type] ?? entry.type)}
+              {entry.kind === 'message'
+                ? `${messageText[entry.type] ?? entry.type}: step ${(entry.stepPosition ?? 0) + 1}`
+                : (eventText[entry.type] ?? entry.type)}
               {entry.subject ? <span className="font-normal text-slate-700"> · “{entry.subject}”</span> : null}
             </p>
             <p className="text-xs text-slate-500">
@@ -128,17 +134,34 @@ function LeadDetails({ leadId }: { leadId: string }) {
         {data.tags.length === 0 ? <span className="text-sm text-slate-500">No tags</span> : null}
       </div>
       <Section title="Fields">
-        <Fields rows={[['Email', data.email], ...fieldLabels.flatMap(([key, label]): Array<[string, string]> => (data[key] ? [[label, String(data[key])]] : [])), ['Added', formatWhen(data.createdAt)]]} />
+        <Fields
+          rows={[
+            ['Email', data.email],
+            ...fieldLabels.flatMap(([key, label]): Array<[string, string]> => (data[key] ? [[label, String(data[key])]] : [])),
+            ['Added', formatWhen(data.createdAt)],
+          ]}
+        />
       </Section>
-      <Section title="Custom fields">{custom.length > 0 ? <Fields rows={custom} /> : <p className="text-sm text-slate-600">None. Map extra CSV columns to custom fields when importing.</p>}</Section>
+      <Section title="Custom fields">
+        {custom.length > 0 ? (
+          <Fields rows={custom} />
+        ) : (
+          <p className="text-sm text-slate-600">None. Map extra CSV columns to custom fields when importing.</p>
+        )}
+      </Section>
       <Section title="Enrolments">
         {activity.isPending ? <LoadingRows label="Loading enrolments" /> : null}
         {activity.isError ? <ErrorState error={activity.error} /> : null}
-        {activity.data && activity.data.enrollments.length === 0 ? <p className="text-sm text-slate-600">Not in any campaign yet.</p> : null}
+        {activity.data && activity.data.enrollments.length === 0 ? (
+          <p className="text-sm text-slate-600">Not in any campaign yet.</p>
+        ) : null}
         {activity.data && activity.data.enrollments.length > 0 ? (
           <ul className="space-y-2">
             {activity.data.enrollments.map((enrollment) => (
-              <li key={enrollment.id} className="flex items-center justify-between gap-3 rounded-lg border border-slate-200 px-3 py-2 text-sm">
+              <li
+                key={enrollment.id}
+                className="flex items-center justify-between gap-3 rounded-lg border border-slate-200 px-3 py-2 text-sm"
+              >
                 <div className="min-w-0">
                   <p className="truncate font-medium text-slate-900">{enrollment.campaignName}</p>
                   <p className="text-xs text-slate-500">{enrollmentDetail(enrollment)}</p>

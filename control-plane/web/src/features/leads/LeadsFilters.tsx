@@ -7,7 +7,12 @@ import { Select } from '@/components/ui/select';
 import { hasFilters, joinCustomField, leadStatuses, splitCustomField, useLeadSearch, type LeadStatus } from './leadSearch';
 import type { LeadList } from './queries';
 
-export const statusLabels: Record<LeadStatus, string> = { active: 'Active', unsubscribed: 'Unsubscribed', bounced: 'Bounced', complained: 'Complained' };
+export const statusLabels: Record<LeadStatus, string> = {
+  active: 'Active',
+  unsubscribed: 'Unsubscribed',
+  bounced: 'Bounced',
+  complained: 'Complained',
+};
 
 /** A text filter that settles for a moment after typing before it goes in the URL (replacing the history entry). */
 function useSettled(value: string, onSettle: (value: string) => void): [string, (value: string) => void] {
@@ -40,22 +45,39 @@ export function LeadsFilters({ lists }: { lists: LeadList[] | undefined }) {
   const [tag, setTag] = useSettled(search.tag ?? '', (value) => setSearch({ tag: value || undefined }, { replace: true }));
   const custom = splitCustomField(search.customField);
   const [fieldKey, setFieldKey] = useState(custom.key);
-  const [fieldValue, setFieldValue] = useSettled(custom.value, (value) => setSearch({ customField: joinCustomField(fieldKey, value) }, { replace: true }));
+  const [fieldValue, setFieldValue] = useSettled(custom.value, (value) =>
+    setSearch({ customField: joinCustomField(fieldKey, value) }, { replace: true }),
+  );
   useEffect(() => setFieldKey(custom.key), [custom.key]);
 
   return (
-    <div role="search" aria-label="Filter leads" className="mb-4 flex flex-wrap items-end gap-x-3 gap-y-2 rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
+    <div
+      role="search"
+      aria-label="Filter leads"
+      className="mb-4 flex flex-wrap items-end gap-x-3 gap-y-2 rounded-xl border border-slate-200 bg-white p-3 shadow-sm"
+    >
       <Field label="Search leads" className="min-w-56 flex-[2]">
         {(id) => (
           <div className="relative">
             <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-slate-400" aria-hidden="true" />
-            <Input id={id} type="search" className="pl-8" placeholder="Name, email or company" value={text} onChange={(event) => setText(event.target.value)} />
+            <Input
+              id={id}
+              type="search"
+              className="pl-8"
+              placeholder="Name, email or company"
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+            />
           </div>
         )}
       </Field>
       <Field label="Status" className="w-32">
         {(id) => (
-          <Select id={id} value={search.status ?? ''} onChange={(event) => setSearch({ status: (event.target.value || undefined) as LeadStatus | undefined })}>
+          <Select
+            id={id}
+            value={search.status ?? ''}
+            onChange={(event) => setSearch({ status: (event.target.value || undefined) as LeadStatus | undefined })}
+          >
             <option value="">All statuses</option>
             {leadStatuses.map((status) => (
               <option key={status} value={status}>
@@ -69,7 +91,9 @@ export function LeadsFilters({ lists }: { lists: LeadList[] | undefined }) {
         {(id) => (
           <Select id={id} value={search.listId ?? ''} onChange={(event) => setSearch({ listId: event.target.value || undefined })}>
             <option value="">All lists</option>
-            {search.listId && lists && !lists.some((list) => list.id === search.listId) ? <option value={search.listId}>A list that no longer exists</option> : null}
+            {search.listId && lists && !lists.some((list) => list.id === search.listId) ? (
+              <option value={search.listId}>A list that no longer exists</option>
+            ) : null}
             {(lists ?? []).map((list) => (
               <option key={list.id} value={list.id}>
                 {list.name}
@@ -93,7 +117,15 @@ export function LeadsFilters({ lists }: { lists: LeadList[] | undefined }) {
         )}
       </Field>
       <Field label="Field value" className="w-32">
-        {(id) => <Input id={id} placeholder="e.g. pro" value={fieldValue} disabled={!fieldKey.trim()} onChange={(event) => setFieldValue(event.target.value)} />}
+        {(id) => (
+          <Input
+            id={id}
+            placeholder="e.g. pro"
+            value={fieldValue}
+            disabled={!fieldKey.trim()}
+            onChange={(event) => setFieldValue(event.target.value)}
+          />
+        )}
       </Field>
       {hasFilters(search) ? (
         <Button

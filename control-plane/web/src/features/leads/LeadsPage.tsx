@@ -73,7 +73,9 @@ export function LeadsPage() {
         }
       />
       <LeadsFilters lists={lists.data} />
-      {selected.length > 0 ? <BulkActions selected={selected} lists={lists.data} canWrite={canWrite} canErase={canErase} onDone={() => setRowSelection({})} /> : null}
+      {selected.length > 0 ? (
+        <BulkActions selected={selected} lists={lists.data} canWrite={canWrite} canErase={canErase} onDone={() => setRowSelection({})} />
+      ) : null}
       {leads.isPending ? <LoadingRows label="Loading leads" /> : null}
       {leads.isError ? <ErrorState error={leads.error} /> : null}
       {leads.isSuccess && rows.length === 0 && !filtered ? (

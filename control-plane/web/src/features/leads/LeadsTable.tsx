@@ -29,7 +29,9 @@ function columns(onOpen: (leadId: string) => void): ColumnDef<Lead>[] {
           onChange={table.getToggleAllRowsSelectedHandler()}
         />
       ),
-      cell: ({ row }) => <Checkbox aria-label={`Select ${row.original.email}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
+      cell: ({ row }) => (
+        <Checkbox aria-label={`Select ${row.original.email}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+      ),
       meta: { className: 'w-12 pr-0', cellClassName: 'pr-0 leading-none' },
     },
     {
@@ -64,7 +66,12 @@ function columns(onOpen: (leadId: string) => void): ColumnDef<Lead>[] {
         </span>
       ),
     },
-    { id: 'status', header: 'Status', cell: ({ row }) => <Badge tone={statusTone[row.original.status]}>{statusLabels[row.original.status]}</Badge>, meta: { className: 'w-32' } },
+    {
+      id: 'status',
+      header: 'Status',
+      cell: ({ row }) => <Badge tone={statusTone[row.original.status]}>{statusLabels[row.original.status]}</Badge>,
+      meta: { className: 'w-32' },
+    },
   ];
 }
 
@@ -143,7 +150,10 @@ export function LeadsTable({
             return (
               <TableRow key={row.id} aria-rowindex={item.index + 2} className={cn('h-[49px]', row.getIsSelected() && 'bg-indigo-50/60')}>
                 {row.getVisibleCells().map((cell) => (
-                  <TableCell key={cell.id} className={cn('truncate py-2.5', (cell.column.columnDef.meta as { cellClassName?: string } | undefined)?.cellClassName)}>
+                  <TableCell
+                    key={cell.id}
+                    className={cn('truncate py-2.5', (cell.column.columnDef.meta as { cellClassName?: string } | undefined)?.cellClassName)}
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </TableCell>
                 ))}

@@ -1,12 +1,27 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryHistory, createRootRoute, createRoute, createRouter, defaultParseSearch, defaultStringifySearch, Outlet, RouterProvider } from '@tanstack/react-router';
+import {
+  createMemoryHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  defaultParseSearch,
+  defaultStringifySearch,
+  Outlet,
+  RouterProvider,
+} from '@tanstack/react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LeadsFilters } from './LeadsFilters';
 import { cleanLeadSearch, filtersOf, joinCustomField, leadSearchSchema, splitCustomField } from './leadSearch';
 import type { LeadList } from './queries';
 
-const vipList: LeadList = { id: '0b4c8a52-3d5e-4f7a-9c1b-2e6d8f0a1b2c', name: 'VIP accounts', memberCount: 12, createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z' };
+const vipList: LeadList = {
+  id: '0b4c8a52-3d5e-4f7a-9c1b-2e6d8f0a1b2c',
+  name: 'VIP accounts',
+  memberCount: 12,
+  createdAt: '2026-12-01T00:00:00.000Z',
+  updatedAt: '2026-12-01T00:00:00.000Z',
+};
 const leadId = '9d7f1e2a-6b3c-4d5e-8f90-a1b2c3d4e5f6';
 
 /** The leads page's filters in a router of their own, started at `url`, as the app routes them. */
@@ -29,7 +44,14 @@ afterEach(cleanup);
 
 describe('the leads URL search', () => {
   it('round-trips every filter through the query string and back', () => {
-    const search = { search: 'ada', status: 'bounced', listId: vipList.id, tag: 'vip', customField: 'plan:pro: annual', lead: leadId } as const;
+    const search = {
+      search: 'ada',
+      status: 'bounced',
+      listId: vipList.id,
+      tag: 'vip',
+      customField: 'plan:pro: annual',
+      lead: leadId,
+    } as const;
     const url = defaultStringifySearch(search);
     expect(leadSearchSchema.parse(defaultParseSearch(url))).toEqual(search);
     expect(url).toContain('customField=plan%3Apro%3A+annual');
@@ -38,7 +60,9 @@ describe('the leads URL search', () => {
   it('drops defaults and empty values, and ignores values a link cannot mean', () => {
     expect(cleanLeadSearch({ search: '  ', status: undefined, tag: '', listId: undefined })).toEqual({});
     expect(defaultStringifySearch(cleanLeadSearch({ search: ' ada ', tag: '' }))).toBe('?search=ada');
-    expect(leadSearchSchema.parse({ status: 'nope', listId: 'not-a-uuid', customField: 'no colon', lead: 42, tag: 'vip' })).toEqual({ tag: 'vip' });
+    expect(leadSearchSchema.parse({ status: 'nope', listId: 'not-a-uuid', customField: 'no colon', lead: 42, tag: 'vip' })).toEqual({
+      tag: 'vip',
+    });
     expect(filtersOf({ tag: 'vip', lead: leadId })).toEqual({ tag: 'vip' });
   });
 

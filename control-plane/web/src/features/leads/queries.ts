@@ -17,7 +17,8 @@ const pageSize = 100;
 export const leadsInfiniteQuery = (filters: LeadFilters) =>
   infiniteQueryOptions({
     queryKey: queryKeys.leads.page(filters),
-    queryFn: ({ pageParam, signal }) => dataOf(api.GET('/api/leads', { params: { query: { ...filters, limit: pageSize, cursor: pageParam } }, signal })),
+    queryFn: ({ pageParam, signal }) =>
+      dataOf(api.GET('/api/leads', { params: { query: { ...filters, limit: pageSize, cursor: pageParam } }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -41,7 +42,11 @@ export const leadListsQuery = queryOptions({
 });
 
 /** Runs one call per item, a few at a time; the first refusal stops the rest and is thrown. */
-async function eachOf<T>(items: readonly T[], call: (item: T) => Promise<{ error?: unknown; response: Response }>, concurrency = 4): Promise<number> {
+async function eachOf<T>(
+  items: readonly T[],
+  call: (item: T) => Promise<{ error?: unknown; response: Response }>,
+  concurrency = 4,
+): Promise<number> {
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -94,7 +99,8 @@ export function useCreateLeadList() {
 export function useAddToList() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ listId, leadIds }: { listId: string; leadIds: string[] }) => dataOf(api.POST('/api/lead-lists/{listId}/members', { params: { path: { listId } }, body: { leadIds } })),
+    mutationFn: ({ listId, leadIds }: { listId: string; leadIds: string[] }) =>
+      dataOf(api.POST('/api/lead-lists/{listId}/members', { params: { path: { listId } }, body: { leadIds } })),
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.leadLists.all });
       await queryClient.invalidateQueries({ queryKey: queryKeys.leads.all });
@@ -103,7 +109,11 @@ export function useAddToList() {
 }
 
 /** Every cached page of leads, with `change` applied to the leads it names. */
-function updateCachedLeads(queryClient: ReturnType<typeof useQueryClient>, leadIds: ReadonlySet<string>, change: (lead: Lead) => Lead | null) {
+function updateCachedLeads(
+  queryClient: ReturnType<typeof useQueryClient>,
+  leadIds: ReadonlySet<string>,
+  change: (lead: Lead) => Lead | null,
+) {
   queryClient.setQueriesData<InfiniteData<LeadsPage, string | undefined>>({ queryKey: queryKeys.leads.pages }, (cached) =>
     cached
       ? {
@@ -125,7 +135,8 @@ function updateCachedLeads(queryClient: ReturnType<typeof useQueryClient>, leadI
 export function useTagLeads() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ leadIds, add }: { leadIds: string[]; add: string[] }) => dataOf(api.POST('/api/leads/tags', { body: { leadIds, add, remove: [] } })),
+    mutationFn: ({ leadIds, add }: { leadIds: string[]; add: string[] }) =>
+      dataOf(api.POST('/api/leads/tags', { body: { leadIds, add, remove: [] } })),
     onMutate: async ({ leadIds, add }) => {
       await queryClient.cancelQueries({ queryKey: queryKeys.leads.pages });
       const before = queryClient.getQueriesData<InfiniteData<LeadsPage, string | undefined>>({ queryKey: queryKeys.leads.pages });
@@ -146,7 +157,10 @@ export function useTagLeads() {
 export function useSuppressLeads() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (emails: string[]) => eachOf(emails, (email) => api.POST('/api/suppressions', { body: { kind: 'email', value: email, reason: 'manual', source: 'leads page' } })),
+    mutationFn: (emails: string[]) =>
+      eachOf(emails, (email) =>
+        api.POST('/api/suppressions', { body: { kind: 'email', value: email, reason: 'manual', source: 'leads page' } }),
+      ),
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.leads.all });
       await queryClient.invalidateQueries({ queryKey: queryKeys.suppressions.all });

@@ -3,7 +3,14 @@ import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { ChevronDown, Inbox, LogOut, Mail, Settings, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
 import { endSession } from '@/lib/api/session';
 import { meQuery } from '@/features/auth/queries';
 
@@ -62,7 +69,10 @@ export function AppShell() {
             <DropdownMenuTrigger asChild>
               <Button variant="ghost" size="sm">
                 <span className="sr-only">User menu for</span>
-                <span className="flex size-7 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-700" aria-hidden="true">
+                <span
+                  className="flex size-7 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-700"
+                  aria-hidden="true"
+                >
                   {(me.data?.user?.name ?? '?').slice(0, 1).toUpperCase()}
                 </span>
                 <span className="text-slate-800">{me.data?.user?.name}</span>

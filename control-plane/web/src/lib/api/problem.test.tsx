@@ -56,7 +56,17 @@ describe('field errors from problem+json', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('plan: is not offered');
     cleanup();
 
-    render(<FormAnswering problem={{ ...conflict, code: 'rate_limited', status: 429, detail: 'Too many attempts; try again in 30 seconds', issues: undefined }} />);
+    render(
+      <FormAnswering
+        problem={{
+          ...conflict,
+          code: 'rate_limited',
+          status: 429,
+          detail: 'Too many attempts; try again in 30 seconds',
+          issues: undefined,
+        }}
+      />,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Too many attempts; try again in 30 seconds');
   });

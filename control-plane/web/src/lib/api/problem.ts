@@ -13,7 +13,12 @@ export class ApiError extends Error {
 }
 
 export function isProblem(value: unknown): value is Problem {
-  return typeof value === 'object' && value !== null && typeof (value as Problem).code === 'string' && typeof (value as Problem).detail === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Problem).code === 'string' &&
+    typeof (value as Problem).detail === 'string'
+  );
 }
 
 /** A problem for a failure that never reached the API's error handler (the network, a proxy). */
@@ -23,7 +28,10 @@ export function unreachableProblem(status: number): Problem {
     title: 'Request failed',
     status,
     code: 'unavailable',
-    detail: status === 0 ? 'The server could not be reached. Check your connection and try again.' : `The server answered ${status} without an explanation. Try again in a moment.`,
+    detail:
+      status === 0
+        ? 'The server could not be reached. Check your connection and try again.'
+        : `The server answered ${status} without an explanation. Try again in a moment.`,
   };
 }
 
@@ -33,7 +41,11 @@ export function unreachableProblem(status: number): Problem {
  * the form should show above its fields: the issues no field shows, or the problem's detail when no issue
  * landed on a field; null when every issue is on a field.
  */
-export function applyProblemToForm<T extends FieldValues>(problem: Problem, setError: UseFormSetError<T>, fields: readonly Path<T>[]): string | null {
+export function applyProblemToForm<T extends FieldValues>(
+  problem: Problem,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+): string | null {
   const known = new Set<string>(fields);
   const unplaced: string[] = [];
   let placed = 0;

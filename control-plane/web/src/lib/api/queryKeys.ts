@@ -22,8 +22,13 @@ export const queryKeys = {
   leads: {
     all: ['leads'] as const,
     pages: ['leads', 'page'] as const,
-    page: (filters: { search?: string | undefined; status?: string | undefined; listId?: string | undefined; tag?: string | undefined; customField?: string | undefined }) =>
-      ['leads', 'page', filters] as const,
+    page: (filters: {
+      search?: string | undefined;
+      status?: string | undefined;
+      listId?: string | undefined;
+      tag?: string | undefined;
+      customField?: string | undefined;
+    }) => ['leads', 'page', filters] as const,
     one: (leadId: string) => ['leads', 'one', leadId] as const,
     activity: (leadId: string) => ['leads', 'activity', leadId] as const,
   },

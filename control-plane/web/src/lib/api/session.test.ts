@@ -8,7 +8,11 @@ const session = (accessToken: string, expiresAt: Date) => ({
   organization: { id: '6f1c1f1e-0000-4000-8000-000000000002', name: 'Acme', role: 'owner' as const },
 });
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' },
+  });
 
 // The session module keeps its state in memory, so each test loads a fresh copy against its own fake server.
 async function loadSession(server: (request: Request) => Promise<Response>) {
@@ -49,7 +53,9 @@ describe('the browser session', () => {
   });
 
   it('signs out when the refresh is refused (a reused or revoked token), and tells the app', async () => {
-    const { module } = await loadSession(async () => json(401, { type: 'about:blank', title: 'Unauthorized', status: 401, code: 'token_reused', detail: 'reused' }));
+    const { module } = await loadSession(async () =>
+      json(401, { type: 'about:blank', title: 'Unauthorized', status: 401, code: 'token_reused', detail: 'reused' }),
+    );
     const changes = vi.fn();
     module.startSession(session('first', new Date(now.getTime() + 5_000)));
     module.onSessionChange(changes);
