@@ -73,3 +73,25 @@ export async function checkPage(page: Page, name: string) {
     ),
   );
 }
+
+/** Creates an account through the registration page and waits for the signed-in shell. */
+export async function registerInBrowser(
+  page: Page,
+  appUrl: string,
+  account: { name: string; organization: string; email: string; password: string },
+) {
+  await page.goto(`${appUrl}/register`);
+  await page.getByLabel('Name', { exact: true }).fill(account.name);
+  await page.getByLabel('Organization', { exact: true }).fill(account.organization);
+  await page.getByLabel('Email', { exact: true }).fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+/** Signs out through the user menu and waits for the sign-in page. */
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: /^User menu/ }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+}

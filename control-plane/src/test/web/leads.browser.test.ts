@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage as checkBrowserPage, startBrowser, type BrowserSession } from '../browser.js';
+import { type BrowserSession, checkPage as checkBrowserPage, registerInBrowser, startBrowser } from '../browser.js';
 import { createListeningTestApp } from '../listeningApp.js';
 
 let app: Awaited<ReturnType<typeof createListeningTestApp>>;
@@ -33,13 +33,7 @@ describe('the Leads page in a browser', () => {
   it('filters in the URL, opens a lead, and adds to a list, tags, suppresses and erases the selected leads', async () => {
     const email = `owner-${Date.now()}@leads.example`;
     const password = 'correct horse battery';
-    await page.goto(`${app.url}/register`);
-    await page.getByLabel('Name', { exact: true }).fill('Ada Admin');
-    await page.getByLabel('Organization', { exact: true }).fill('Lead Ops');
-    await page.getByLabel('Email', { exact: true }).fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await registerInBrowser(page, app.url, { name: 'Ada Admin', organization: 'Lead Ops', email: email, password: password });
 
     // 50 leads through the API: a tenth tagged "webinar", every seventh bounced, a custom field on each.
     const login = await app.http.post('/api/auth/login').send({ email, password });

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, screenshotDir, startBrowser, type BrowserSession } from '../browser.js';
+import { type BrowserSession, checkPage, registerInBrowser, screenshotDir, startBrowser } from '../browser.js';
 import { FakeGoogle } from '../fakes/fakeGoogle.js';
 import { FakeMicrosoft } from '../fakes/fakeMicrosoft.js';
 import { LocalSmtpServer } from '../fakes/localSmtpServer.js';
@@ -59,12 +59,7 @@ describe('the Mailboxes pages in a browser', () => {
   it('adds sandbox, SMTP and Gmail mailboxes, and edits, pauses, reads and deletes one on its page', async () => {
     const email = `owner-${Date.now()}@acme.example`;
     const password = 'correct horse battery';
-    await page.goto(`${app.url}/register`);
-    await page.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
-    await page.getByLabel('Organization', { exact: true }).fill('Acme Outreach');
-    await page.getByLabel('Email', { exact: true }).fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await registerInBrowser(page, app.url, { name: 'Ada Lovelace', organization: 'Acme Outreach', email: email, password: password });
     await page.getByText('No mailboxes yet').waitFor();
     await page.getByText('choose Add mailbox above').waitFor();
     await checkPage(page, 'mailboxes-empty');

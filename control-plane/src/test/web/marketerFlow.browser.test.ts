@@ -4,7 +4,7 @@
 // sign out. Each page visited is checked by axe (src/test/browser.ts).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, startBrowser, type BrowserSession } from '../browser.js';
+import { type BrowserSession, checkPage, signOut, startBrowser } from '../browser.js';
 import { createListeningTestApp } from '../listeningApp.js';
 
 let app: Awaited<ReturnType<typeof createListeningTestApp>>;
@@ -29,12 +29,6 @@ const conferenceCsv = [
 ].join('\r\n');
 
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: /^User menu/ }).click();
-  await page.getByRole('menuitem', { name: 'Sign out' }).click();
-  await page.getByRole('button', { name: 'Sign in' }).waitFor();
-}
 
 describe('a new marketer in the browser', () => {
   it('registers, adds a mailbox, imports leads, finds one, lists it, suppresses an address, invites a viewer and signs out', async () => {

@@ -2,7 +2,7 @@
 // invites a viewer, who accepts in another browser and sees nothing they may not do; the audit log says so.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, startBrowser, type BrowserSession } from '../browser.js';
+import { type BrowserSession, checkPage, registerInBrowser, signOut, startBrowser } from '../browser.js';
 import { createListeningTestApp } from '../listeningApp.js';
 
 let app: Awaited<ReturnType<typeof createListeningTestApp>>;
@@ -25,12 +25,6 @@ async function openSettings(page: Page, section: string) {
   await page.getByRole('heading', { name: section, level: 2, exact: true }).waitFor();
 }
 
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: /^User menu/ }).click();
-  await page.getByRole('menuitem', { name: 'Sign out' }).click();
-  await page.getByRole('button', { name: 'Sign in' }).waitFor();
-}
-
 describe('settings in a browser', () => {
   it('renames the organization, shows an API key once, invites a viewer who accepts and can change nothing, and audits it all', async () => {
     const stamp = Date.now();
@@ -39,13 +33,7 @@ describe('settings in a browser', () => {
     const password = 'correct horse battery';
     const { page: owner, consoleErrors } = await session.newPage();
 
-    await owner.goto(`${app.url}/register`);
-    await owner.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
-    await owner.getByLabel('Organization', { exact: true }).fill('Acme Outreach');
-    await owner.getByLabel('Email', { exact: true }).fill(ownerEmail);
-    await owner.getByLabel('Password', { exact: true }).fill(password);
-    await owner.getByRole('button', { name: 'Create account' }).click();
-    await owner.getByRole('navigation', { name: 'Main' }).waitFor();
+    await registerInBrowser(owner, app.url, { name: 'Ada Lovelace', organization: 'Acme Outreach', email: ownerEmail, password: password });
     // The narrowest width the app is made for: every settings page below is checked (and photographed) at it.
     await owner.setViewportSize({ width: 1024, height: 768 });
 

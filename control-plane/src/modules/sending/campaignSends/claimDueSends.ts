@@ -47,6 +47,18 @@ export function mailboxPoolEntry(
   };
 }
 
+/** How a lead is handed to the nodes: the fields templates and the Business Hours Gate read. */
+export function claimLead(lead: ClaimItem['lead']): ClaimItem['lead'] {
+  return {
+    id: lead.id,
+    email: lead.email,
+    firstName: lead.firstName,
+    lastName: lead.lastName,
+    company: lead.company,
+    timezone: lead.timezone,
+  };
+}
+
 /**
  * Hands a workflow execution its batch of due sends. In one transaction: expired leases return to
  * the queue (flagged "may have been sent"), the campaign's mailboxes are locked so concurrent claims
@@ -325,14 +337,7 @@ export class ClaimService {
       campaignId: campaign.id,
       step: message.stepPosition + 1,
       now: now.toISOString(),
-      lead: {
-        id: lead.id,
-        email: lead.email,
-        firstName: lead.firstName,
-        lastName: lead.lastName,
-        company: lead.company,
-        timezone: lead.timezone,
-      },
+      lead: claimLead(lead),
       schedule: { ...(campaign.schedule as CampaignScheduleInput), timezone: campaign.timezone },
       message: { subject, text, html, unsubscribeUrl, replyTo: null },
       threading,

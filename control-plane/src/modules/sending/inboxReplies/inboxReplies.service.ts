@@ -3,7 +3,7 @@ import type { Clock } from '../../../lib/clock.js';
 import type { PrismaClient } from '../../../lib/db/prisma.js';
 import { scopedDb, type ScopedDb } from '../../../lib/db/tenantScope.js';
 import { NotFoundError } from '../../../lib/errors.js';
-import { mailboxPoolEntry } from '../campaignSends/claimDueSends.js';
+import { claimLead, mailboxPoolEntry } from '../campaignSends/claimDueSends.js';
 import type { ClaimBatch, InboxReplyItem } from '../../../lib/n8n/nodeContract.js';
 import type { SendResultsOutcome } from '../campaignSends/recordSendResults.js';
 import type { SendResult } from '../sending.schemas.js';
@@ -77,14 +77,7 @@ export class InboxRepliesService {
           campaignId: reply.thread.campaignId,
           step: null,
           now: now.toISOString(),
-          lead: {
-            id: lead.id,
-            email: lead.email,
-            firstName: lead.firstName,
-            lastName: lead.lastName,
-            company: lead.company,
-            timezone: lead.timezone,
-          },
+          lead: claimLead(lead),
           message: {
             subject: reply.subject ?? '',
             text: reply.text ?? '',

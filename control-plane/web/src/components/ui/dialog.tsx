@@ -7,22 +7,26 @@ export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
 
+const placements = {
+  center: 'left-1/2 top-1/2 max-h-[90vh] w-full max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-xl',
+  // A drawer from the right edge (a record's details beside the list it came from): see sheet.tsx.
+  right: 'inset-y-0 right-0 flex w-full max-w-xl flex-col',
+};
+
 /** A modal with a title (its accessible name), an optional description and a close button. */
 export function DialogContent({
   title,
   description,
+  placement = 'center',
   className,
   children,
   ...props
-}: ComponentProps<typeof DialogPrimitive.Content> & { title: string; description?: ReactNode }) {
+}: ComponentProps<typeof DialogPrimitive.Content> & { title: string; description?: ReactNode; placement?: keyof typeof placements }) {
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
       <DialogPrimitive.Content
-        className={cn(
-          'fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-full max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl focus:outline-none',
-          className,
-        )}
+        className={cn('fixed z-50 overflow-y-auto bg-white p-6 shadow-xl focus:outline-none', placements[placement], className)}
         {...(description ? {} : { 'aria-describedby': undefined })}
         {...props}
       >

@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
+import { useSettledInput } from '@/lib/useSettledInput';
 import { hasFilters, joinCustomField, leadStatuses, splitCustomField, useLeadSearch, type LeadStatus } from './leadSearch';
 import type { LeadList } from './queries';
 
@@ -13,18 +14,6 @@ export const statusLabels: Record<LeadStatus, string> = {
   bounced: 'Bounced',
   complained: 'Complained',
 };
-
-/** A text filter that settles for a moment after typing before it goes in the URL (replacing the history entry). */
-function useSettled(value: string, onSettle: (value: string) => void): [string, (value: string) => void] {
-  const [typed, setTyped] = useState(value);
-  useEffect(() => setTyped(value), [value]);
-  useEffect(() => {
-    if (typed.trim() === value) return;
-    const timer = setTimeout(() => onSettle(typed.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [typed, value, onSettle]);
-  return [typed, setTyped];
-}
 
 function Field({ label, children, className }: { label: string; children: (id: string) => ReactNode; className?: string }) {
   const id = useId();
@@ -41,11 +30,11 @@ function Field({ label, children, className }: { label: string; children: (id: s
 /** The table's filters: each one lives in the URL, so a reload or a shared link shows the same leads. */
 export function LeadsFilters({ lists }: { lists: LeadList[] | undefined }) {
   const [search, setSearch] = useLeadSearch();
-  const [text, setText] = useSettled(search.search ?? '', (value) => setSearch({ search: value || undefined }, { replace: true }));
-  const [tag, setTag] = useSettled(search.tag ?? '', (value) => setSearch({ tag: value || undefined }, { replace: true }));
+  const [text, setText] = useSettledInput(search.search ?? '', (value) => setSearch({ search: value || undefined }, { replace: true }));
+  const [tag, setTag] = useSettledInput(search.tag ?? '', (value) => setSearch({ tag: value || undefined }, { replace: true }));
   const custom = splitCustomField(search.customField);
   const [fieldKey, setFieldKey] = useState(custom.key);
-  const [fieldValue, setFieldValue] = useSettled(custom.value, (value) =>
+  const [fieldValue, setFieldValue] = useSettledInput(custom.value, (value) =>
     setSearch({ customField: joinCustomField(fieldKey, value) }, { replace: true }),
   );
   useEffect(() => setFieldKey(custom.key), [custom.key]);

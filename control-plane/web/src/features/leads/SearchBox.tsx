@@ -1,7 +1,8 @@
 import { Search } from 'lucide-react';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { useSettledInput } from '@/lib/useSettledInput';
 
 /** A search field whose value lives in the URL: typing settles for a moment before it is sent on. */
 export function SearchBox({
@@ -16,13 +17,7 @@ export function SearchBox({
   placeholder?: string;
 }) {
   const id = useId();
-  const [typed, setTyped] = useState(value);
-  useEffect(() => setTyped(value), [value]);
-  useEffect(() => {
-    if (typed.trim() === value) return;
-    const timer = setTimeout(() => onSearch(typed.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [typed, value, onSearch]);
+  const [typed, setTyped] = useSettledInput(value, onSearch);
   return (
     <div className="mb-4 max-w-sm">
       <Label htmlFor={id} className="sr-only">
