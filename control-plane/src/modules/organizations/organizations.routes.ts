@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Clock } from '../../lib/clock.js';
-import { NotFoundError } from '../../lib/errors.js';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import { sessionSchema } from '../auth/auth.schemas.js';
 import { cookieSessionDescription, cookieSessionRefused, type SessionCookie } from '../auth/sessionCookie.js';
 import type { ApiKeysService } from './apiKeys.service.js';
 import type { InvitationsService } from './invitations.service.js';
 import { listMembers, removeMember, updateMemberRole } from './members.service.js';
+import { getOrganization, listAuditLog, renameOrganization } from './organization.service.js';
 import {
   acceptInvitationBody,
   apiKeyParams,
@@ -27,8 +27,6 @@ import {
   updateMemberBody,
   updateOrganizationBody,
 } from './organizations.schemas.js';
-import { recordAudit } from './audit.js';
-import { newestFirstOrder, newestFirstPage, olderThan } from '../../lib/http/cursor.js';
 
 export function organizationRoutes(deps: {
   invitations: InvitationsService;
@@ -46,11 +44,7 @@ export function organizationRoutes(deps: {
       tag: 'Organization',
       summary: 'The organization you are signed in to',
       responses: { 200: { description: 'The organization', schema: organizationSchema } },
-      handler: async ({ auth }) => {
-        const org = await auth.db.organization.findUnique({ where: { id: auth.organizationId } });
-        if (!org) throw new NotFoundError('Organization');
-        return { body: { id: org.id, name: org.name, createdAt: org.createdAt.toISOString() } };
-      },
+      handler: async ({ auth }) => ({ body: await getOrganization(auth) }),
     }),
     // PATCH /api/organization
     route({
@@ -61,16 +55,7 @@ export function organizationRoutes(deps: {
       summary: 'Rename the organization',
       body: updateOrganizationBody,
       responses: { 200: { description: 'The organization', schema: organizationSchema } },
-      handler: async ({ auth, body }) => {
-        const org = await auth.db.organization.update({ where: { id: auth.organizationId }, data: { name: body.name } });
-        await recordAudit(auth, {
-          action: 'organization.renamed',
-          targetType: 'organization',
-          targetId: org.id,
-          data: { name: body.name },
-        });
-        return { body: { id: org.id, name: org.name, createdAt: org.createdAt.toISOString() } };
-      },
+      handler: async ({ auth, body }) => ({ body: await renameOrganization(auth, body.name) }),
     }),
     // GET /api/members
     route({
@@ -214,16 +199,7 @@ export function organizationRoutes(deps: {
       responses: {
         200: { description: 'Entries', schema: z.object({ data: z.array(auditEntrySchema), nextCursor: z.string().nullable() }) },
       },
-      handler: async ({ auth, query }) => {
-        const rows = await auth.db.auditLog.findMany({ where: olderThan(query.cursor), orderBy: newestFirstOrder, take: query.limit + 1 });
-        const { page, nextCursor } = newestFirstPage(rows, query.limit);
-        const data = page.map(({ organizationId: _org, ...row }) => ({
-          ...row,
-          data: row.data as Record<string, unknown>,
-          createdAt: row.createdAt.toISOString(),
-        }));
-        return { body: { data, nextCursor } };
-      },
+      handler: async ({ auth, query }) => ({ body: await listAuditLog(auth, query) }),
     }),
   ];
 }
