@@ -66,7 +66,8 @@ describe('the modules of the control plane', () => {
   it('keep their routes thin: no route file queries the database itself (services do)', () => {
     const routeFiles = modules.flatMap((name) => sourceFiles(path.join(modulesDir, name))).filter((file) => file.endsWith('.routes.ts'));
     expect(routeFiles.length).toBeGreaterThan(10);
-    const query = /\b(?:db|prisma|tx)\.(?:\$queryRaw|\$executeRaw|\w+\.(?:find\w*|create\w*|update\w*|delete\w*|upsert|count|aggregate|groupBy))\(/;
+    const query =
+      /\b(?:db|prisma|tx)\.(?:\$queryRaw|\$executeRaw|\w+\.(?:find\w*|create\w*|update\w*|delete\w*|upsert|count|aggregate|groupBy))\(/;
     expect(routeFiles.filter((file) => query.test(readFileSync(file, 'utf8'))).map((file) => path.relative(modulesDir, file))).toEqual([]);
   });
 
