@@ -37,7 +37,7 @@ const autoReplyDelayDays = z
 export const createCampaignBody = z
   .object({
     name: z.string().trim().min(1).max(200),
-    timezone: timezoneSchema.default('UTC'),
+    timezone: timezoneSchema.optional().describe("The campaign's zone; the organization's timezone when not given"),
     schedule: scheduleSchema.default(scheduleSchema.parse({})),
     rotationStrategy: rotationStrategySchema.default('round_robin'),
     dailyCap: z.number().int().min(1).max(100_000).nullable().default(null),

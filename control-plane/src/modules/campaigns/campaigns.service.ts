@@ -6,6 +6,7 @@ import { AppError, NotFoundError, type FieldIssue } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import type { DeploymentService } from '../deployments/deployment.service.js';
 import { recordAudit } from '../organizations/audit.js';
+import { organizationTimezone } from '../organizations/organization.service.js';
 import { campaignSettings } from './campaignSettings.js';
 import { nextStatus, type CampaignAction } from './campaignStatus.js';
 import { runOutcome, waitForRun, type RunOutcome } from './readiness/runOutcome.js';
@@ -79,11 +80,12 @@ const withRelations = { deployment: true, mailboxes: { select: { mailboxId: true
 export class CampaignsService {
   constructor(private readonly deps: { deployments: DeploymentService; clock: Clock; pollMinutes: number }) {}
 
-  async create(auth: AuthContext, input: CampaignInput) {
+  async create(auth: AuthContext, input: Omit<CampaignInput, 'timezone'> & { timezone?: string | undefined }) {
     const { mailboxIds, schedule, stopOnReplyForDomain: _domain, autoReplyDelayDays: _delay, ...fields } = input;
     const campaign = await auth.db.campaign.create({
       data: {
         ...fields,
+        timezone: fields.timezone ?? (await organizationTimezone(auth.db, auth.organizationId)),
         organizationId: auth.organizationId,
         schedule: schedule as object,
         settings: settingsWith({}, input),

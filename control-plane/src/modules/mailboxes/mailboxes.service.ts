@@ -21,6 +21,7 @@ import { verifySmtpConnection, type SmtpConnection } from './smtp/smtpConnection
 import type { TokenBroker } from './tokenBroker.js';
 import { withArticle } from '../../lib/words.js';
 import { newestFirstOrder, newestFirstPage, olderThan } from '../../lib/http/cursor.js';
+import { organizationTimezone } from '../organizations/organization.service.js';
 
 type UpdateMailbox = z.infer<typeof updateMailboxBody>;
 type CreateSmtpMailbox = z.infer<typeof createSmtpMailboxBody>;
@@ -228,7 +229,16 @@ export class MailboxesService {
     };
     const row = existing
       ? await auth.db.mailbox.update({ where: { id }, data })
-      : await auth.db.mailbox.create({ data: { id, organizationId: auth.organizationId, email, ...input.pacing, ...data } });
+      : await auth.db.mailbox.create({
+          data: {
+            id,
+            organizationId: auth.organizationId,
+            email,
+            timezone: await organizationTimezone(auth.db, auth.organizationId),
+            ...input.pacing,
+            ...data,
+          },
+        });
     if (existing) this.deps.broker.forget(id);
     await recordAudit(auth, {
       action: existing ? 'mailbox.reconnected' : 'mailbox.created',

@@ -1,13 +1,21 @@
 import { NotFoundError } from '../../lib/errors.js';
 import { newestFirstOrder, newestFirstPage, olderThan } from '../../lib/http/cursor.js';
+import type { ScopedDb } from '../../lib/db/tenantScope.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import { recordAudit } from './audit.js';
 
-const organizationDto = (org: { id: string; name: string; createdAt: Date }) => ({
+const organizationDto = (org: { id: string; name: string; timezone: string; createdAt: Date }) => ({
   id: org.id,
   name: org.name,
+  timezone: org.timezone,
   createdAt: org.createdAt.toISOString(),
 });
+
+/** What new campaigns and mailboxes start with when they name no zone. */
+export async function organizationTimezone(db: ScopedDb, organizationId: string): Promise<string> {
+  const org = await db.organization.findUnique({ where: { id: organizationId }, select: { timezone: true } });
+  return org?.timezone ?? 'UTC';
+}
 
 /** The organization the caller acts in. */
 export async function getOrganization(auth: AuthContext) {
@@ -16,9 +24,28 @@ export async function getOrganization(auth: AuthContext) {
   return organizationDto(org);
 }
 
-export async function renameOrganization(auth: AuthContext, name: string) {
-  const org = await auth.db.organization.update({ where: { id: auth.organizationId }, data: { name } });
-  await recordAudit(auth, { action: 'organization.renamed', targetType: 'organization', targetId: org.id, data: { name } });
+/** Renames the organization and/or sets its timezone; each change is audited. */
+export async function updateOrganization(auth: AuthContext, changes: { name?: string | undefined; timezone?: string | undefined }) {
+  const before = await auth.db.organization.findUnique({ where: { id: auth.organizationId } });
+  if (!before) throw new NotFoundError('Organization');
+  const org = await auth.db.organization.update({
+    where: { id: auth.organizationId },
+    data: {
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.timezone !== undefined ? { timezone: changes.timezone } : {}),
+    },
+  });
+  if (changes.name !== undefined && changes.name !== before.name) {
+    await recordAudit(auth, { action: 'organization.renamed', targetType: 'organization', targetId: org.id, data: { name: changes.name } });
+  }
+  if (changes.timezone !== undefined && changes.timezone !== before.timezone) {
+    await recordAudit(auth, {
+      action: 'organization.timezone_changed',
+      targetType: 'organization',
+      targetId: org.id,
+      data: { from: before.timezone, to: changes.timezone },
+    });
+  }
   return organizationDto(org);
 }
 

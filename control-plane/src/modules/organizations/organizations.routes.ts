@@ -6,7 +6,7 @@ import { cookieSessionDescription, cookieSessionRefused, type SessionCookie } fr
 import type { ApiKeysService } from './apiKeys.service.js';
 import type { InvitationsService } from './invitations.service.js';
 import { listMembers, removeMember, updateMemberRole } from './members.service.js';
-import { getOrganization, listAuditLog, renameOrganization } from './organization.service.js';
+import { getOrganization, listAuditLog, updateOrganization } from './organization.service.js';
 import {
   acceptInvitationBody,
   apiKeyParams,
@@ -52,10 +52,10 @@ export function organizationRoutes(deps: {
       path: '/api/organization',
       access: 'admin',
       tag: 'Organization',
-      summary: 'Rename the organization',
+      summary: 'Rename the organization or set its timezone (the default zone of new campaigns and mailboxes)',
       body: updateOrganizationBody,
       responses: { 200: { description: 'The organization', schema: organizationSchema } },
-      handler: async ({ auth, body }) => ({ body: await renameOrganization(auth, body.name) }),
+      handler: async ({ auth, body }) => ({ body: await updateOrganization(auth, body) }),
     }),
     // GET /api/members
     route({

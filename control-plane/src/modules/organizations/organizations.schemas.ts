@@ -1,14 +1,26 @@
 import { z } from 'zod';
+import { timezoneSchema } from '../../lib/timezone.js';
 import { emailSchema, passwordSchema } from '../auth/auth.schemas.js';
 import { newestFirstCursor } from '../../lib/http/cursor.js';
 
 export const roleSchema = z.enum(['owner', 'admin', 'member', 'viewer']).openapi('Role');
 
-export const organizationSchema = z.object({ id: z.uuid(), name: z.string(), createdAt: z.iso.datetime() }).openapi('Organization');
+export const organizationSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    timezone: z.string().describe('IANA zone: new campaigns and mailboxes start in it when they name none'),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('Organization');
 
 export const updateOrganizationBody = z
-  .object({ name: z.string().trim().min(1, "Enter the organization's name").max(200, 'Use at most 200 characters') })
-  .strict();
+  .object({
+    name: z.string().trim().min(1, "Enter the organization's name").max(200, 'Use at most 200 characters').optional(),
+    timezone: timezoneSchema.optional(),
+  })
+  .strict()
+  .refine((body) => body.name !== undefined || body.timezone !== undefined, { message: 'Send a name, a timezone or both' });
 
 export const memberSchema = z
   .object({

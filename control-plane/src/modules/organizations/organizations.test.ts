@@ -260,3 +260,33 @@ describe('audit log pages', () => {
     expect(seen).toEqual(all.map((entry) => entry.id));
   });
 });
+
+describe("the organization's timezone", () => {
+  it('starts at UTC, takes an IANA zone (not a made-up one), is audited, and is where new campaigns and mailboxes start', async () => {
+    const owner = await signUp(t.http);
+    expect((await t.http.get('/api/organization').set(owner.auth)).body.timezone).toBe('UTC');
+    const refused = await t.http.patch('/api/organization').set(owner.auth).send({ timezone: 'Mars/Olympus' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.issues[0]).toMatchObject({ path: 'timezone', in: 'body' });
+    expect((await t.http.patch('/api/organization').set(owner.auth).send({})).status).toBe(400);
+
+    const updated = await t.http.patch('/api/organization').set(owner.auth).send({ timezone: 'Europe/Berlin' });
+    expect(updated.status, updated.text).toBe(200);
+    expect(updated.body).toMatchObject({ name: owner.organization.name, timezone: 'Europe/Berlin' });
+    const audit = await t.prisma.auditLog.findMany({
+      where: { organizationId: owner.organization.id, action: { in: ['organization.renamed', 'organization.timezone_changed'] } },
+    });
+    expect(audit.map((entry) => [entry.action, entry.data])).toEqual([
+      ['organization.timezone_changed', { from: 'UTC', to: 'Europe/Berlin' }],
+    ]);
+
+    const campaign = await t.http.post('/api/campaigns').set(owner.auth).send({ name: 'Zoned' });
+    expect(campaign.status, campaign.text).toBe(201);
+    expect(campaign.body.timezone).toBe('Europe/Berlin');
+    const named = await t.http.post('/api/campaigns').set(owner.auth).send({ name: 'Named zone', timezone: 'America/New_York' });
+    expect(named.body.timezone).toBe('America/New_York');
+    const mailbox = await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: 'zoned@sandbox.example' });
+    expect(mailbox.status, mailbox.text).toBe(201);
+    expect(mailbox.body.timezone).toBe('Europe/Berlin');
+  });
+});

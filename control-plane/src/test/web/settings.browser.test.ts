@@ -41,13 +41,25 @@ describe('settings in a browser', () => {
     await openSettings(owner, 'Organization');
     const orgName = owner.getByRole('textbox', { name: 'Organization name' });
     await orgName.fill('x'.repeat(201));
-    await owner.getByRole('button', { name: 'Save' }).click();
+    await owner.getByRole('button', { name: 'Save', exact: true }).click();
     await owner.getByText('Use at most 200 characters').waitFor();
     expect(await orgName.getAttribute('aria-invalid')).toBe('true');
     await checkPage(owner, 'settings-organization');
     await orgName.fill('Acme Renamed');
-    await owner.getByRole('button', { name: 'Save' }).click();
+    await owner.getByRole('button', { name: 'Save', exact: true }).click();
     await owner.getByTestId('organization-name').getByText('Acme Renamed').waitFor();
+    // Its time zone, where new campaigns and mailboxes start: a zone that does not exist is refused on the field.
+    const timeZone = owner.getByRole('combobox', { name: 'Time zone' });
+    await timeZone.fill('Mars/Olympus');
+    await owner.getByRole('button', { name: 'Save time zone' }).click();
+    await owner
+      .getByText(/Mars\/Olympus/)
+      .first()
+      .waitFor();
+    expect(await timeZone.getAttribute('aria-invalid')).toBe('true');
+    await timeZone.fill('Europe/Berlin');
+    await owner.getByRole('button', { name: 'Save time zone' }).click();
+    await owner.getByText('New campaigns and mailboxes start in Europe/Berlin').waitFor();
 
     // An API key: the secret is shown once, works as a bearer token, and afterwards only its prefix is listed.
     await openSettings(owner, 'API keys');

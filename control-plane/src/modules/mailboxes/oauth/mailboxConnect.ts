@@ -10,6 +10,7 @@ import { sealCredentials } from '../mailboxCredentials.js';
 import { ConnectCookies, readBrowserBinding, type ConnectCookie } from './connectCookie.js';
 import { consumeConnectState, deleteStaleConnectStates, issueConnectState, stateTtlMs } from './connectStates.js';
 import { ConnectFailure, type ConnectedAccount, type OAuthMailboxProvider, type OAuthProvider } from './oauthProvider.js';
+import { organizationTimezone } from '../../organizations/organization.service.js';
 
 export interface CallbackQuery {
   code?: string;
@@ -152,6 +153,7 @@ export class MailboxConnect {
           email: account.email,
           displayName: account.displayName,
           inboxCursor: account.inboxCursor,
+          timezone: await organizationTimezone(db, consumed.organizationId),
           ...connection,
         },
       });

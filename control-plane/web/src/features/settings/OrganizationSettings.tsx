@@ -3,15 +3,19 @@ import { Card } from '@/components/ui/card';
 import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 import { NameForm } from './NameForm';
-import { organizationQuery, useRenameOrganization } from './queries';
+import { OrganizationTimezoneForm } from './OrganizationTimezoneForm';
+import { organizationQuery, useUpdateOrganization } from './queries';
 import { formatDate, SettingsSection } from './SettingsSection';
 
 export function OrganizationSettings() {
   const organization = useQuery(organizationQuery);
   const mayEdit = useCan('organization:manage');
-  const rename = useRenameOrganization();
+  const update = useUpdateOrganization();
   return (
-    <SettingsSection title="Organization" description="The name your team and your campaigns' reports show.">
+    <SettingsSection
+      title="Organization"
+      description="The name your team and your campaigns' reports show, and the time zone new campaigns and mailboxes start in."
+    >
       {organization.isPending ? <LoadingRows label="Loading the organization" /> : null}
       {organization.isError ? <ErrorState error={organization.error} /> : null}
       {organization.data ? (
@@ -25,14 +29,17 @@ export function OrganizationSettings() {
               emptyMessage="Enter the organization's name"
               submitLabel="Save"
               savedMessage="Organization renamed"
-              save={rename.mutateAsync}
+              save={update.mutateAsync}
             />
           ) : (
             <dl className="space-y-1">
               <dt className="text-sm font-medium text-slate-600">Organization name</dt>
               <dd className="text-sm text-slate-900">{organization.data.name}</dd>
+              <dt className="pt-2 text-sm font-medium text-slate-600">Time zone</dt>
+              <dd className="text-sm text-slate-900">{organization.data.timezone}</dd>
             </dl>
           )}
+          {mayEdit ? <OrganizationTimezoneForm current={organization.data.timezone} /> : null}
           <p className="mt-4 text-xs text-slate-500">Created {formatDate(organization.data.createdAt)}</p>
         </Card>
       ) : null}

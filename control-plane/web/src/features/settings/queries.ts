@@ -42,10 +42,11 @@ export const auditLogQuery = infiniteQueryOptions({
   getNextPageParam: (page) => page.nextCursor,
 });
 
-export function useRenameOrganization() {
+/** Renames the organization or sets its timezone. */
+export function useUpdateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string }) => dataOf(api.PATCH('/api/organization', { body })),
+    mutationFn: (body: { name?: string; timezone?: string }) => dataOf(api.PATCH('/api/organization', { body })),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.organization }),

@@ -513,7 +513,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename the organization
+         * Rename the organization or set its timezone (the default zone of new campaigns and mailboxes)
          * @description Requires the admin role or higher.
          */
         patch: {
@@ -526,7 +526,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        name: string;
+                        name?: string;
+                        /** @description An IANA time zone such as Europe/Paris; abbreviations such as EST or CET are refused */
+                        timezone?: string;
                     };
                 };
             };
@@ -6676,6 +6678,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description IANA zone: new campaigns and mailboxes start in it when they name none */
+            timezone: string;
             /** Format: date-time */
             createdAt: string;
         };
@@ -6811,11 +6815,8 @@ export interface components {
         } | null;
         CreateCampaign: {
             name: string;
-            /**
-             * @description An IANA time zone such as Europe/Paris; abbreviations such as EST or CET are refused
-             * @default UTC
-             */
-            timezone: string;
+            /** @description The campaign's zone; the organization's timezone when not given */
+            timezone?: string;
             schedule?: components["schemas"]["CampaignSchedule"];
             /**
              * @default round_robin
