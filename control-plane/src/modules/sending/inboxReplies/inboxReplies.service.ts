@@ -43,7 +43,7 @@ export class InboxRepliesService {
       });
       if (ids.length === 0) return [];
       await tx.$executeRaw`
-        UPDATE inbox_messages SET status = 'claimed', attempt = attempt + 1, "resultEventId" = NULL, "leaseExpiresAt" = ${leaseExpiresAt}, "updatedAt" = ${now}
+        UPDATE inbox_messages SET status = 'claimed', attempt = attempt + 1, "leaseExpiresAt" = ${leaseExpiresAt}, "updatedAt" = ${now}
         WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${ids}::uuid[])`;
       return ids;
     });
