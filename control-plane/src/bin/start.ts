@@ -23,7 +23,7 @@ const prefixed = (part: string) => (text: string) => {
   for (const line of text.split('\n')) if (line.trim()) process.stdout.write(`[${part}] ${line}\n`);
 };
 const say = prefixed('ophir');
-const stopSteps: Array<() => Promise<void>> = [];
+const stopSteps: Array<{ name: string; run: () => Promise<void> }> = [];
 const supervisors: Array<{ name: string; supervisor: Pick<Supervisor<SupervisedChild>, 'halt' | 'state' | 'lastProblem'> }> = [];
 let stopping = false;
 
@@ -33,7 +33,11 @@ async function stopAll(exitCode: number): Promise<never> {
     // First, so a child exiting on the same Ctrl-C is not restarted while the rest shuts down.
     for (const { supervisor } of supervisors) supervisor.halt();
     for (const step of stopSteps.reverse()) {
-      await step().catch((error: unknown) => say(`while stopping: ${String(error)}`));
+      const startedAt = Date.now();
+      await step.run().catch((error: unknown) => say(`while stopping ${step.name}: ${String(error)}`));
+      // A slow shutdown says which part held it up.
+      const seconds = (Date.now() - startedAt) / 1000;
+      if (seconds >= 5) say(`stopping ${step.name} took ${seconds.toFixed(1)} s`);
     }
   }
   process.exit(exitCode);
@@ -116,7 +120,7 @@ async function main(): Promise<void> {
     });
     await supervisor.start();
     supervisors.push({ name: 'postgres', supervisor });
-    stopSteps.push(() => supervisor.stop());
+    stopSteps.push({ name: 'PostgreSQL', run: () => supervisor.stop() });
   }
 
   prefixed('migrate')('applying migrations');
@@ -145,16 +149,16 @@ async function main(): Promise<void> {
     });
     n8nSupervisor = supervisor;
     supervisors.push({ name: 'n8n', supervisor });
-    stopSteps.push(() => supervisor.stop());
+    stopSteps.push({ name: 'n8n', run: () => supervisor.stop() });
     await supervisor.start();
   }
 
   const logger = createLogger({ level: config.LOG_LEVEL });
   const prisma = createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
-  stopSteps.push(() => prisma.$disconnect());
+  stopSteps.push({ name: 'the database pool', run: () => prisma.$disconnect() });
   server = await startServer({ config, prisma, logger, clock: systemClock });
   const { app } = server;
-  stopSteps.push(() => server!.close());
+  stopSteps.push({ name: 'the HTTP server', run: () => server!.close() });
 
   for (const { name, supervisor } of supervisors) {
     app.metrics.processUp.set({ process: name }, supervisor.state === 'running' ? 1 : 0);
@@ -174,17 +178,17 @@ async function main(): Promise<void> {
     onConnected: () => (config.RECONCILER_ENABLED ? app.reconciler.runOnce() : Promise.resolve()),
     log: say,
   });
-  stopSteps.push(async () => link.stop());
+  stopSteps.push({ name: 'the n8n link', run: async () => link.stop() });
   // After a crash, n8n comes back with its workflows; the link re-checks the key and credential and the reconciler catches up.
   n8nSupervisor?.onRunning(() => void link.connect());
   void link.connect();
 
   if (config.RECONCILER_ENABLED) {
     app.reconciler.start(config.RECONCILE_CRON);
-    stopSteps.push(async () => app.reconciler.stop());
+    stopSteps.push({ name: 'the reconciler', run: async () => app.reconciler.stop() });
   }
   app.leadImportUpkeep.start(config.LEAD_IMPORT_UPKEEP_CRON);
-  stopSteps.push(async () => app.leadImportUpkeep.stop());
+  stopSteps.push({ name: 'the import upkeep', run: async () => app.leadImportUpkeep.stop() });
 
   say(
     `control plane ready at ${server.url} (health: ${server.url}/healthz, readiness: ${server.url}/readyz, API: ${server.url}/api/openapi.json)`,

@@ -90,7 +90,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the launcher supervises n8n'), () => 
     await prisma?.$disconnect();
     await database?.drop();
     await google.stop();
-  }, 60_000);
+  }, 120_000);
 
   it('brings n8n back after a SIGKILL mid-batch, readiness goes not-ready then ready, and every lead gets exactly one message', async () => {
     const owner = await signUp(platform.http);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import os from 'node:os';
 import path from 'node:path';
 import supertest from 'supertest';
@@ -7,6 +8,9 @@ import { controlPlaneRoot } from '../lib/paths.js';
 import { findFreePort } from '../runtime/freePort.js';
 import type { TestApp } from './testApp.js';
 import { until } from './until.js';
+
+/** How long Ctrl-C may take: n8n's graceful stop (up to 15 s) and the rest, on a loaded CI host. */
+const stopTimeoutMs = 90_000;
 
 export interface LaunchedPlatform {
   url: string;
@@ -98,7 +102,14 @@ export async function launchPlatform(options: {
     waitUntilReady,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGINT');
-      const code = await exited;
+      // Ctrl-C must stop everything; when it does not in time, say what the launcher was doing, then kill it.
+      const code = await Promise.race([exited, sleep(stopTimeoutMs).then(() => 'timed out' as const)]);
+      if (code === 'timed out') {
+        child.kill('SIGKILL');
+        throw new Error(
+          `the launcher did not stop within ${stopTimeoutMs / 1000} s of Ctrl-C; its last lines:\n${output.slice(-40).join('\n')}`,
+        );
+      }
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
       return code;
     },

@@ -39,7 +39,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite("the README's first campaign"), () => 
     await platform?.stop();
     await prisma?.$disconnect();
     await database?.drop();
-  }, 60_000);
+  }, 120_000);
 
   it('sends its first messages within a minute, and a simulated reply reaches the inbox and stops that lead, as written', async () => {
     await platform.waitUntilReady();
