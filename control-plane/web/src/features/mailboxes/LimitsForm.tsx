@@ -7,6 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormField } from '@/components/ui/form-field';
+import { TimeZoneField } from '@/components/ui/time-zone-field';
 import { ApiError, applyProblemToForm } from '@/lib/api/problem';
 import { CheckboxField } from './fields';
 import { useUpdateMailbox, type Mailbox } from './queries';
@@ -41,7 +42,6 @@ const limitFields = [
   'gapJitterSeconds',
   'timezone',
 ] as const;
-const timeZones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 const valuesOf = (mailbox: Mailbox): LimitsForm => ({
   dailyCap: mailbox.dailyCap,
@@ -89,20 +89,7 @@ export function LimitsForm({ mailbox, canEdit }: { mailbox: Mailbox; canEdit: bo
           <fieldset disabled={!canEdit} className="space-y-4">
             <div className="grid grid-cols-2 gap-4">
               <FormField label="Daily cap" type="number" inputMode="numeric" error={errors.dailyCap?.message} {...number('dailyCap')} />
-              <div className="space-y-1.5">
-                <FormField
-                  label="Time zone"
-                  list="mailbox-time-zones"
-                  autoComplete="off"
-                  error={errors.timezone?.message}
-                  {...form.register('timezone')}
-                />
-                <datalist id="mailbox-time-zones">
-                  {timeZones.map((zone) => (
-                    <option key={zone} value={zone} />
-                  ))}
-                </datalist>
-              </div>
+              <TimeZoneField label="Time zone" error={errors.timezone?.message} {...form.register('timezone')} />
             </div>
             <CheckboxField
               label="Ramp up gradually"

@@ -5,11 +5,10 @@ import { toast } from 'sonner';
 import { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { FormField } from '@/components/ui/form-field';
+import { TimeZoneField } from '@/components/ui/time-zone-field';
 import { ApiError, applyProblemToForm } from '@/lib/api/problem';
 import { useUpdateOrganization } from './queries';
 
-const timeZones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 const timezoneForm = z.object({ timezone: z.string().trim().min(1, 'Enter a time zone, e.g. Europe/Berlin') });
 type TimezoneForm = z.infer<typeof timezoneForm>;
 
@@ -31,18 +30,7 @@ export function OrganizationTimezoneForm({ current }: { current: string }) {
   });
   return (
     <form className="mt-6 max-w-md space-y-4 border-t border-slate-200 pt-6" onSubmit={onSubmit} noValidate>
-      <FormField
-        label="Time zone"
-        list="organization-time-zones"
-        autoComplete="off"
-        error={errors.timezone?.message}
-        {...form.register('timezone')}
-      />
-      <datalist id="organization-time-zones">
-        {timeZones.map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
+      <TimeZoneField label="Time zone" error={errors.timezone?.message} {...form.register('timezone')} />
       <p className="text-xs text-slate-500">New campaigns and mailboxes start in this zone; each can keep its own.</p>
       {formError ? <Alert>{formError}</Alert> : null}
       <Button type="submit" disabled={isSubmitting || !isDirty}>
