@@ -8,7 +8,7 @@ const modulesDir = path.dirname(new URL(import.meta.url).pathname);
 const modules = readdirSync(modulesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
-const isTestCode = (file: string) => /\.(test|testHelper)\.ts$/.test(file);
+const isTestCode = (file: string) => file.endsWith('.test.ts');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

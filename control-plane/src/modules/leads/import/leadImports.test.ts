@@ -113,7 +113,7 @@ async function importKilledMidway(owner: SignedUp, lines: string[]): Promise<str
     [
       '--import',
       'tsx',
-      fileURLToPath(new URL('./importProcess.testHelper.ts', import.meta.url)),
+      fileURLToPath(new URL('../../../test/leadImportProcess.ts', import.meta.url)),
       t.config.DATABASE_URL,
       owner.organization.id,
       importId,
