@@ -7,11 +7,14 @@ import { AppShell } from '@/features/shell/AppShell';
 import { mailboxesSearch } from '@/features/mailboxes/search';
 import { importWizardSearch, listsSearch, suppressionsSearch } from '@/features/leads/areaSearch';
 import { leadSearchSchema } from '@/features/leads/leadSearch';
+import { dashboardSearch } from '@/features/dashboard/search';
+import { campaignBuilderSearch, campaignDetailSearch, campaignsSearch } from '@/features/campaigns/search';
+import { inboxSearch } from '@/features/inbox/search';
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: Outlet });
 
 const signedOutOnly = () => {
-  if (isSignedIn()) throw redirect({ to: '/mailboxes' });
+  if (isSignedIn()) throw redirect({ to: '/dashboard' });
 };
 
 const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', beforeLoad: signedOutOnly, component: SignInPage });
@@ -41,8 +44,48 @@ const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
   beforeLoad: () => {
-    throw redirect({ to: '/mailboxes' });
+    throw redirect({ to: '/dashboard' });
   },
+});
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard',
+  validateSearch: (search: Record<string, unknown>) => dashboardSearch.parse(search),
+  component: lazyRouteComponent(() => import('@/features/dashboard/DashboardPage'), 'DashboardPage'),
+});
+const campaignsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/campaigns',
+  validateSearch: (search: Record<string, unknown>) => campaignsSearch.parse(search),
+  component: lazyRouteComponent(() => import('@/features/campaigns/CampaignsPage'), 'CampaignsPage'),
+});
+const campaignDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/campaigns/$campaignId',
+  validateSearch: (search: Record<string, unknown>) => campaignDetailSearch.parse(search),
+  component: lazyRouteComponent(() => import('@/features/campaigns/detail/CampaignDetailPage'), 'CampaignDetailPage'),
+});
+const campaignBuilderRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/campaigns/$campaignId/edit',
+  validateSearch: (search: Record<string, unknown>) => campaignBuilderSearch.parse(search),
+  component: lazyRouteComponent(() => import('@/features/campaigns/builder/CampaignBuilderPage'), 'CampaignBuilderPage'),
+});
+const inboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inbox',
+  validateSearch: (search: Record<string, unknown>) => inboxSearch.parse(search),
+  component: lazyRouteComponent(() => import('@/features/inbox/InboxPage'), 'InboxPage'),
+});
+const deploymentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deployments',
+  component: lazyRouteComponent(() => import('@/features/deployments/DeploymentsPage'), 'DeploymentsPage'),
+});
+const deploymentDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deployments/$deploymentId',
+  component: lazyRouteComponent(() => import('@/features/deployments/DeploymentDetailPage'), 'DeploymentDetailPage'),
 });
 const mailboxesRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -136,6 +179,13 @@ const routeTree = rootRoute.addChildren([
   acceptInvitationRoute,
   appRoute.addChildren([
     homeRoute,
+    dashboardRoute,
+    campaignsRoute,
+    campaignDetailRoute,
+    campaignBuilderRoute,
+    inboxRoute,
+    deploymentsRoute,
+    deploymentDetailRoute,
     mailboxesRoute,
     mailboxDetailRoute,
     leadsRoute,

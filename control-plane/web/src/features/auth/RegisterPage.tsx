@@ -33,7 +33,7 @@ export function RegisterPage() {
     setFormError(null);
     try {
       await register.mutateAsync(values);
-      await navigate({ to: '/mailboxes' });
+      await navigate({ to: '/dashboard' });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setFormError(applyProblemToForm(error.problem, form.setError, ['name', 'organizationName', 'email', 'password']));

@@ -27,7 +27,7 @@ export function SignInPage() {
     setFormError(null);
     try {
       await signIn.mutateAsync(values);
-      await navigate({ to: '/mailboxes' });
+      await navigate({ to: '/dashboard' });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setFormError(applyProblemToForm(error.problem, form.setError, ['email', 'password']));

@@ -74,7 +74,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     setFormError(null);
     try {
       await accept.mutateAsync({ token, password: values.password, ...(hasAccount ? {} : { name: values.name }) });
-      await navigate({ to: '/mailboxes' });
+      await navigate({ to: '/dashboard' });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setFormError(applyProblemToForm(error.problem, form.setError, hasAccount ? ['password'] : ['name', 'password']));

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
-import { ChevronDown, Inbox, LogOut, Mail, Settings, Users } from 'lucide-react';
+import { ChevronDown, GitBranch, Inbox, LayoutDashboard, LogOut, Mail, MailOpen, Megaphone, Settings, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import {
@@ -14,7 +14,15 @@ import {
 import { endSession } from '@/lib/api/session';
 import { meQuery } from '@/features/auth/queries';
 
-function NavLink({ to, icon, children }: { to: '/leads' | '/mailboxes' | '/settings'; icon: ReactNode; children: string }) {
+function NavLink({
+  to,
+  icon,
+  children,
+}: {
+  to: '/dashboard' | '/campaigns' | '/inbox' | '/leads' | '/mailboxes' | '/deployments' | '/settings';
+  icon: ReactNode;
+  children: string;
+}) {
   return (
     <Link
       to={to}
@@ -49,11 +57,23 @@ export function AppShell() {
           <span className="text-lg font-semibold tracking-tight">Ophir</span>
         </div>
         <nav aria-label="Main" className="flex flex-col gap-1">
+          <NavLink to="/dashboard" icon={<LayoutDashboard className="size-4" aria-hidden="true" />}>
+            Dashboard
+          </NavLink>
+          <NavLink to="/campaigns" icon={<Megaphone className="size-4" aria-hidden="true" />}>
+            Campaigns
+          </NavLink>
+          <NavLink to="/inbox" icon={<MailOpen className="size-4" aria-hidden="true" />}>
+            Inbox
+          </NavLink>
           <NavLink to="/leads" icon={<Users className="size-4" aria-hidden="true" />}>
             Leads
           </NavLink>
           <NavLink to="/mailboxes" icon={<Inbox className="size-4" aria-hidden="true" />}>
             Mailboxes
+          </NavLink>
+          <NavLink to="/deployments" icon={<GitBranch className="size-4" aria-hidden="true" />}>
+            Deployments
           </NavLink>
           <NavLink to="/settings" icon={<Settings className="size-4" aria-hidden="true" />}>
             Settings

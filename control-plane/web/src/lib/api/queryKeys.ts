@@ -43,4 +43,19 @@ export const queryKeys = {
     all: ['suppressions'] as const,
     page: (filters: { search?: string | undefined; kind?: string | undefined }) => ['suppressions', 'page', filters] as const,
   },
+  campaigns: {
+    all: ['campaigns'] as const,
+  },
+  stats: {
+    all: ['stats'] as const,
+  },
+  dashboard: {
+    all: ['dashboard'] as const,
+  },
+  inbox: {
+    all: ['inbox'] as const,
+  },
+  deployments: {
+    all: ['deployments'] as const,
+  },
 };
