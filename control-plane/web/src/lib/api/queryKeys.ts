@@ -45,6 +45,12 @@ export const queryKeys = {
   },
   campaigns: {
     all: ['campaigns'] as const,
+    list: (status: string | undefined) => ['campaigns', 'list', status ?? 'current'] as const,
+    one: (campaignId: string) => ['campaigns', 'one', campaignId] as const,
+    readiness: (campaignId: string) => ['campaigns', 'readiness', campaignId] as const,
+    sequence: (campaignId: string) => ['campaigns', 'sequence', campaignId] as const,
+    preview: (campaignId: string, request: { leadId: string; step: number; variantLabel?: string | undefined }) =>
+      ['campaigns', 'preview', campaignId, request] as const,
   },
   stats: {
     all: ['stats'] as const,
@@ -57,5 +63,8 @@ export const queryKeys = {
   },
   deployments: {
     all: ['deployments'] as const,
+    list: ['deployments', 'list'] as const,
+    one: (deploymentId: string) => ['deployments', 'one', deploymentId] as const,
+    drift: (deploymentId: string) => ['deployments', 'drift', deploymentId] as const,
   },
 };
