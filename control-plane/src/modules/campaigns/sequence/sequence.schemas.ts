@@ -62,3 +62,7 @@ export const sequenceSchema = z
     ),
   })
   .openapi('Sequence');
+
+export const sequenceCheckSchema = z
+  .object({ valid: z.literal(true).describe('A sequence with problems is answered 400 validation_failed, as the save answers it') })
+  .openapi('SequenceCheck');

@@ -51,11 +51,15 @@ export class SequenceService {
     return sequenceProblems(body, campaignSettings(campaign?.settings ?? {}));
   }
 
+  /** A sequence the route found free of problems would be saved, when its campaign can still be edited. */
+  async check(auth: AuthContext, campaignId: string): Promise<{ valid: true }> {
+    await this.editableCampaign(auth, campaignId);
+    return { valid: true };
+  }
+
   /** Saves a sequence the route found free of problems (see problems). */
   async replace(auth: AuthContext, campaignId: string, input: SequenceInput) {
-    const campaign = await auth.db.campaign.findUnique({ where: { id: campaignId }, select: { status: true, settings: true } });
-    if (!campaign) throw new NotFoundError('Campaign');
-    if (campaign.status === 'archived') throw new AppError('invalid_state', 'An archived campaign cannot be edited');
+    const campaign = await this.editableCampaign(auth, campaignId);
     const settings = {
       ...campaignSettings(campaign.settings),
       ...(input.requireUnsubscribeLink === undefined ? {} : { requireUnsubscribeLink: input.requireUnsubscribeLink }),
@@ -86,6 +90,13 @@ export class SequenceService {
       data: { steps: input.steps.length },
     });
     return this.get(auth, campaignId);
+  }
+
+  private async editableCampaign(auth: AuthContext, campaignId: string) {
+    const campaign = await auth.db.campaign.findUnique({ where: { id: campaignId }, select: { status: true, settings: true } });
+    if (!campaign) throw new NotFoundError('Campaign');
+    if (campaign.status === 'archived') throw new AppError('invalid_state', 'An archived campaign cannot be edited');
+    return campaign;
   }
 
   private async saveStep(

@@ -127,6 +127,30 @@ describe('sequence', () => {
     );
   });
 
+  it('checks a sequence as the save would without saving it, for the editor to mark problems as the marketer types', async () => {
+    const { campaignId } = await createCampaign(t.http, owner);
+    const validate = (body: unknown) =>
+      t.http
+        .post(`/api/campaigns/${campaignId}/sequence/validate`)
+        .set(owner.auth)
+        .send(body as object);
+    const typo = { steps: [{ delayAmount: 0, variants: [variant('A', 'Hi {{lead.fristName}}')] }] };
+    const checked = await validate(typo);
+    const saved = await put(campaignId, typo);
+    expect(checked.status).toBe(400);
+    expect({ code: checked.body.code, issues: checked.body.issues }).toEqual({ code: saved.body.code, issues: saved.body.issues });
+    expect(checked.body.issues).toEqual([
+      { path: 'steps.0.variants.0.bodyText', in: 'body', message: expect.stringContaining('Unknown variable "lead.fristName"'), line: 1 },
+    ]);
+    const fixed = await validate(sequenceBody());
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toEqual({ valid: true });
+    expect((await t.http.get(`/api/campaigns/${campaignId}/sequence`).set(owner.auth)).body.steps).toEqual([]);
+    expect((await t.http.post(`/api/campaigns/${crypto.randomUUID()}/sequence/validate`).set(owner.auth).send(sequenceBody())).status).toBe(
+      404,
+    );
+  });
+
   it('lets a campaign opt out of the unsubscribe link requirement, and keeps the setting until changed', async () => {
     const { campaignId } = await createCampaign(t.http, owner);
     const plain = { steps: [{ delayAmount: 0, variants: [{ label: 'A', subject: 'Hi', bodyText: 'No link; the footer is added' }] }] };
