@@ -6,6 +6,7 @@ import { findLeadActivity } from './findLeadActivity.js';
 import {
   bulkTagsBody,
   createLeadBody,
+  customFieldKeysSchema,
   exportLeadsBody,
   leadActivitySchema,
   leadFilterQuery,
@@ -45,6 +46,16 @@ export function leadRoutes(deps: { leads: LeadsService; lists: LeadListsService 
       body: createLeadBody,
       responses: { 201: { description: 'The lead', schema: leadSchema } },
       handler: async ({ auth, body }) => ({ status: 201, body: await leads.create(auth, body) }),
+    }),
+    // GET /api/leads/custom-fields (declared before /api/leads/:leadId, which would otherwise match it)
+    route({
+      method: 'get',
+      path: '/api/leads/custom-fields',
+      access: 'viewer',
+      tag: 'Leads',
+      summary: "The custom-field names the organization's leads carry, alphabetical (at most 500): what {{lead.custom.<name>}} can name",
+      responses: { 200: { description: 'Custom-field names', schema: customFieldKeysSchema } },
+      handler: async ({ auth }) => ({ body: { keys: await leads.customFieldKeys(auth) } }),
     }),
     // GET /api/leads/export (declared before /api/leads/:leadId, which would otherwise match it)
     route({

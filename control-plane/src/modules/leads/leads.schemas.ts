@@ -152,3 +152,5 @@ export const exportLeadsBody = z
   .object({ leadIds: z.array(z.uuid()).min(1).max(10_000) })
   .strict()
   .openapi('ExportLeads');
+
+export const customFieldKeysSchema = z.object({ keys: z.array(z.string()) }).openapi('CustomFieldKeys');

@@ -175,18 +175,23 @@ export class LeadsService {
     return { updated };
   }
 
+  /** The custom-field names the organization's leads carry (at most 500, alphabetical): export columns, template variables. */
+  async customFieldKeys(auth: AuthContext): Promise<string[]> {
+    // Raw SQL is outside the tenant scope: it filters by organizationId itself.
+    const keys = await auth.db.$queryRawUnsafe<Array<{ key: string }>>(
+      `SELECT DISTINCT jsonb_object_keys("customFields") AS key FROM leads WHERE "organizationId" = $1::uuid ORDER BY 1 LIMIT 500`,
+      auth.organizationId,
+    );
+    return keys.map((row) => row.key);
+  }
+
   /**
    * Streams the matching leads as CSV, one page at a time, with spreadsheet formulas neutralised.
    * A client that disconnects stops it at once: no further page is read and nothing waits for a
    * drain that will never come.
    */
   async exportCsv(auth: AuthContext, filter: LeadFilter & { leadIds?: string[] }, res: Response): Promise<void> {
-    // Raw SQL is outside the tenant scope: it filters by organizationId itself.
-    const keys = await auth.db.$queryRawUnsafe<Array<{ key: string }>>(
-      `SELECT DISTINCT jsonb_object_keys("customFields") AS key FROM leads WHERE "organizationId" = $1::uuid ORDER BY 1 LIMIT 500`,
-      auth.organizationId,
-    );
-    const customKeys = keys.map((row) => row.key);
+    const customKeys = await this.customFieldKeys(auth);
     res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="leads.csv"' });
     const csv = stringify({ bom: true, record_delimiter: '\r\n' });
     const clientGone = new AbortController();

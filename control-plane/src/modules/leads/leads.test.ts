@@ -206,6 +206,16 @@ describe('leads', () => {
     expect(Object.keys(lead)).not.toContain('customFieldEntries');
   });
 
+  it("names the organization's custom fields, for a template's variable picker", async () => {
+    const owner = await signUp(t.http);
+    const keys = async (who: SignedUp) => (await t.http.get('/api/leads/custom-fields').set(who.auth)).body;
+    expect(await keys(owner)).toEqual({ keys: [] });
+    await createLead(owner, { email: 'plan@example.com', customFields: { plan: 'pro', 'Company Size': '10' } });
+    await createLead(owner, { email: 'seats@example.com', customFields: { plan: 'free', seats: '3' } });
+    expect(await keys(owner)).toEqual({ keys: ['Company Size', 'plan', 'seats'] });
+    expect(await keys(await signUp(t.http))).toEqual({ keys: [] });
+  });
+
   it('has an index for the fragment search, the tag filter and the custom-field filter', async () => {
     // The statement Prisma sends for each filter, planned with table scans ruled out: only a filter
     // some index can answer shows an index in its plan.
