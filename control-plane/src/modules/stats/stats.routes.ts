@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import type { CampaignStats, CampaignStatsService } from './campaignStats.service.js';
-import { campaignStatsParams, campaignStatsSchema, dailyStatsQuery, dailyStatsSchema } from './stats.schemas.js';
+import { findCampaignActivity } from './campaignActivity.js';
+import {
+  campaignActivityQuery,
+  campaignActivitySchema,
+  campaignStatsParams,
+  campaignStatsSchema,
+  dailyStatsQuery,
+  dailyStatsSchema,
+} from './stats.schemas.js';
 import type { StatsStream } from './statsStream.js';
 
 const tag = 'Campaign stats';
@@ -32,6 +40,18 @@ export function statsRoutes(deps: { stats: CampaignStatsService; stream: StatsSt
       query: dailyStatsQuery,
       responses: { 200: { description: 'One entry per day', schema: dailyStatsSchema } },
       handler: async ({ auth, params, query }) => ({ body: await stats.daily(auth, params.campaignId, query) }),
+    }),
+    // GET /api/campaigns/:campaignId/activity
+    route({
+      method: 'get',
+      path: '/api/campaigns/:campaignId/activity',
+      access: 'viewer',
+      tag,
+      summary: "The campaign's recent activity: its events, newest first, with cursor pagination",
+      params: campaignStatsParams,
+      query: campaignActivityQuery,
+      responses: { 200: { description: 'A page of events', schema: campaignActivitySchema } },
+      handler: async ({ auth, params, query }) => ({ body: await findCampaignActivity(auth, params.campaignId, query) }),
     }),
     // GET /api/campaigns/:campaignId/stats/stream
     route({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorInstant, pageCursor } from '../../lib/http/cursor.js';
 
 const engagementSchema = z.object({
   human: z.number().int().describe('Every request recorded'),
@@ -66,3 +67,52 @@ export const dailyStatsSchema = z
   .openapi('CampaignDailyStats');
 
 export const campaignStatsParams = z.object({ campaignId: z.uuid() });
+
+export const activityMetrics = [
+  'sent',
+  'failed',
+  'deferred',
+  'opened_human',
+  'opened_machine',
+  'clicked_human',
+  'clicked_machine',
+  'replied',
+  'auto_replied',
+  'bounced',
+  'bounced_soft',
+  'unsubscribed',
+  'complained',
+] as const;
+
+export type ActivityMetric = (typeof activityMetrics)[number];
+
+/** The activity feed pages newest first by (occurredAt, id): the id breaks ties between events of the same instant. */
+export const activityCursor = pageCursor(z.object({ at: cursorInstant, id: z.uuid() }));
+
+export const campaignActivityQuery = z
+  .object({
+    cursor: activityCursor.param,
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+export type CampaignActivityQuery = z.infer<typeof campaignActivityQuery>;
+
+export const campaignActivitySchema = z
+  .object({
+    data: z.array(
+      z.object({
+        id: z.uuid(),
+        at: z.iso.datetime(),
+        metric: z
+          .enum(activityMetrics)
+          .describe('What happened, as the stats count it: opens and clicks split human / machine, soft bounces apart from hard ones'),
+        leadId: z.uuid().nullable(),
+        leadEmail: z.string().nullable(),
+        step: stepNumber.nullable(),
+        mailboxEmail: z.string().nullable().describe('The mailbox that sent the message or received the reply'),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi('CampaignActivity');

@@ -2021,6 +2021,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{campaignId}/sequence/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a sequence as the save would, saving nothing: the same problems at the same paths, for an editor checking as the marketer types
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SequenceInput"];
+                };
+            };
+            responses: {
+                /** @description The sequence would be saved as it is */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SequenceCheck"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{campaignId}/preview": {
         parameters: {
             query?: never;
@@ -2164,6 +2227,69 @@ export interface paths {
             };
             responses: {
                 /** @description How many were enrolled and why others were skipped */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnrollmentOutcome"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/enrollments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What enrolling these leads would do, without enrolling: the same counts, `enrolled` being how many would be
+         * @description Requires the viewer role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EnrollLeads"];
+                };
+            };
+            responses: {
+                /** @description How many would be enrolled and why others would be skipped */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2384,7 +2510,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What an operator changed in the n8n editor, node by node and parameter by parameter
+         * What an operator changed in the n8n editor, node by node and parameter by parameter, with both versions for a side-by-side diff
          * @description Requires the viewer role or higher.
          */
         get: {
@@ -2917,6 +3043,63 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/custom-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The custom-field names the organization's leads carry, alphabetical (at most 500): what {{lead.custom.<name>}} can name
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Custom-field names */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomFieldKeys"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6161,6 +6344,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{campaignId}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The campaign's recent activity: its events, newest first, with cursor pagination
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The previous page's nextCursor */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignActivity"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{campaignId}/stats/stream": {
         parameters: {
             query?: never;
@@ -6190,6 +6436,68 @@ export interface paths {
                     };
                     content: {
                         "text/event-stream": string;
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Totals and a daily series across the organization's campaigns (at most 366 days per request)
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD); defaults to 29 days before `to` */
+                    from?: string;
+                    /** @description Last day, inclusive; defaults to today in the organization's time zone */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The totals of the range and one entry per day */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationStats"];
                     };
                 };
                 /** @description validation_failed: every problem with the body and query at once, in issues[] */
@@ -6358,8 +6666,10 @@ export interface paths {
                 query?: {
                     mailboxId?: string;
                     campaignId?: string;
-                    /** @description `none`: threads without a label */
-                    label?: "interested" | "not_interested" | "out_of_office" | "wrong_person" | "none";
+                    /** @description A built-in label; `none`: threads without any label, built-in or own */
+                    label?: "interested" | "not_interested" | "meeting_booked" | "out_of_office" | "wrong_person" | "none";
+                    /** @description Threads with this label of the organization's own */
+                    customLabelId?: string;
                     unread?: "true" | "false";
                     /** @description Part of the subject, a message's text, or the lead's email, name or company */
                     search?: string;
@@ -6576,6 +6886,281 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's own thread labels, by name (the built-in ones are the InboxLabel values)
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The labels */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["InboxCustomLabel"][];
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a thread label of the organization’s own
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InboxCustomLabelInput"];
+                };
+            };
+            responses: {
+                /** @description The label */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboxCustomLabel"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/labels/{labelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a label of the organization’s own (its threads are left without a label)
+         * @description Requires the member role or higher.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    labelId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many threads there are, how many are unread, and when the inbox last changed
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The counts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboxSummary"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The inbox live, as server-sent events: a `summary` event now, then whenever a reply arrives, a thread changes or a reply goes out
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An event stream of InboxSummary (event: summary) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7021,6 +7606,13 @@ export interface components {
             /** @description Every body must contain {{unsubscribeUrl}} (default true); omitted keeps the current setting */
             requireUnsubscribeLink?: boolean;
         };
+        SequenceCheck: {
+            /**
+             * @description A sequence with problems is answered 400 validation_failed, as the save answers it
+             * @enum {boolean}
+             */
+            valid: true;
+        };
         Preview: {
             /** Format: uuid */
             leadId: string;
@@ -7114,6 +7706,7 @@ export interface components {
             status: "pending" | "deploying" | "active" | "paused" | "drifted" | "error" | "archived";
             lastError: string | null;
             n8nWorkflowId: string | null;
+            /** @description The workflow in the n8n editor (N8N_EDITOR_URL, else N8N_URL); null when it is not in n8n */
             editorUrl: string | null;
             contentHash: string | null;
             hasOverride: boolean;
@@ -7135,6 +7728,13 @@ export interface components {
         Drift: {
             drifted: boolean;
             changes: components["schemas"]["WorkflowChange"][];
+            /** @description Both versions for a side-by-side diff; null when the deployment has not drifted */
+            workflows: {
+                /** @description What Ophir deployed, as normalised JSON (behaviour only: no positions or ids; keys sorted) */
+                deployed: string;
+                /** @description What n8n holds now, normalised the same way */
+                n8n: string;
+            } | null;
         };
         WorkflowChange: {
             /** @enum {string} */
@@ -7471,6 +8071,9 @@ export interface components {
                 [key: string]: string;
             };
             tags?: string[];
+        };
+        CustomFieldKeys: {
+            keys: string[];
         };
         ExportLeads: {
             leadIds: string[];
@@ -8039,6 +8642,45 @@ export interface components {
                 enrolled: number;
             })[];
         };
+        CampaignActivity: {
+            data: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                at: string;
+                /**
+                 * @description What happened, as the stats count it: opens and clicks split human / machine, soft bounces apart from hard ones
+                 * @enum {string}
+                 */
+                metric: "sent" | "failed" | "deferred" | "opened_human" | "opened_machine" | "clicked_human" | "clicked_machine" | "replied" | "auto_replied" | "bounced" | "bounced_soft" | "unsubscribed" | "complained";
+                /** Format: uuid */
+                leadId: string | null;
+                leadEmail: string | null;
+                /** @description 1-based sequence step, as in sequences, previews and claims */
+                step: number | null;
+                /** @description The mailbox that sent the message or received the reply */
+                mailboxEmail: string | null;
+            }[];
+            nextCursor: string | null;
+        };
+        OrganizationStats: {
+            /** @description The organization's; each campaign's days are its own calendar, as in its daily series */
+            timezone: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            totals: components["schemas"]["CampaignCounts"] & {
+                /** @description Threads a person labelled interested, on the day the lead first replied */
+                positiveReplies: number;
+            };
+            days: (components["schemas"]["CampaignCounts"] & {
+                /** Format: date */
+                date: string;
+                /** @description Threads a person labelled interested, on the day the lead first replied */
+                positiveReplies: number;
+            })[];
+        };
         InboxWatchWork: {
             /** @description Every mailbox address of the organization: mail from them is never a reply */
             ourAddresses: string[];
@@ -8112,6 +8754,12 @@ export interface components {
             label: components["schemas"]["InboxLabel"];
             /** @description The label is what an auto-reply suggested (out_of_office), not a person */
             labelSuggested: boolean;
+            /** @description A label of the organization's own, instead of a built-in one (a thread has at most one label) */
+            customLabel: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
             subject: string | null;
             /** @description Start of the latest message, quoted history left out */
             snippet: string | null;
@@ -8141,7 +8789,7 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string|null} */
-        InboxLabel: "interested" | "not_interested" | "out_of_office" | "wrong_person" | null;
+        InboxLabel: "interested" | "not_interested" | "meeting_booked" | "out_of_office" | "wrong_person" | null;
         InboxThreadDetail: components["schemas"]["InboxThread"] & {
             /** @description Oldest first: our campaign messages, what the lead wrote and the replies from the inbox */
             messages: components["schemas"]["InboxMessage"][];
@@ -8178,13 +8826,44 @@ export interface components {
         };
         InboxThreadUpdate: {
             read?: boolean;
-            label?: components["schemas"]["InboxLabel"];
+            /**
+             * @description A built-in label (replaces the thread's label); null clears any label
+             * @enum {string|null}
+             */
+            label?: "interested" | "not_interested" | "meeting_booked" | "out_of_office" | "wrong_person" | null;
+            /**
+             * Format: uuid
+             * @description A label of the organization's own (replaces the thread's label); null clears any label
+             */
+            customLabelId?: string | null;
         };
         InboxReplyInput: {
             /** @description The plain-text body, as in a sequence variant */
             bodyText: string;
             /** @description An HTML alternative, as in a sequence variant */
             bodyHtml?: string;
+        };
+        InboxCustomLabel: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Threads with this label now */
+            threads: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        InboxCustomLabelInput: {
+            /** @description Unique in the organization, ignoring case */
+            name: string;
+        };
+        InboxSummary: {
+            threads: number;
+            unreadThreads: number;
+            /**
+             * Format: date-time
+             * @description When a thread or a message of the inbox last changed (a new reply, a read state, a reply sent): a later one means read again
+             */
+            changedAt: string | null;
         };
     };
     responses: never;
