@@ -58,6 +58,8 @@ export const environmentSchema = z
     // n8n: `npm start` sets N8N_URL for the local instance and stores its bootstrapped API key encrypted.
     N8N_URL: z.url().optional(),
     N8N_API_KEY: z.string().min(1).optional(),
+    // Where people's browsers open the n8n editor ("Open in n8n"), when N8N_URL is an address only the server reaches.
+    N8N_EDITOR_URL: z.url().optional(),
     // How n8n reaches the control plane; defaults to http://HOST:PORT.
     N8N_CALLBACK_BASE_URL: z.url().optional(),
     N8N_POLL_MINUTES: z.coerce.number().int().min(1).max(60).default(5),

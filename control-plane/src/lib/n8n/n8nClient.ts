@@ -44,10 +44,6 @@ export class N8nClient {
   }
 
   /** The editor URL an operator opens to see a workflow. */
-  editorUrl(workflowId: string): string {
-    return `${this.baseUrl}/workflow/${workflowId}`;
-  }
-
   createWorkflow(body: N8nWorkflowBody): Promise<N8nWorkflow> {
     return this.request('POST', '/workflows', body);
   }

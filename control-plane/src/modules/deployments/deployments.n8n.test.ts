@@ -124,6 +124,9 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('campaign deployments on a real n8n'),
       ]),
     );
     expect(drift.body.changes.some((change: { node?: string }) => change.node === 'Send Email')).toBe(false);
+    expect(drift.body.workflows.n8n).toContain('"start": "10:00"');
+    expect(drift.body.workflows.deployed).not.toContain('"start": "10:00"');
+    expect(drift.body.workflows.n8n).not.toContain('position');
 
     const blocked = await t.http.patch(`/api/campaigns/${campaign.id}`).set(owner.auth).send({ name: 'Would overwrite' });
     expect(blocked.status).toBe(409);

@@ -8,7 +8,7 @@ import { DependencyUnavailableError } from '../../lib/errors.js';
 import type { DeploymentService } from './deployment.service.js';
 import { deploymentDetailSchema, deploymentParams, deploymentSchema, driftSchema, resolveDriftBody } from './deployments.schemas.js';
 import type { N8nConnection } from './n8nConnection.js';
-import { diffWorkflows } from './workflowFingerprint.js';
+import { diffWorkflows, normalisedWorkflowJson } from './workflowFingerprint.js';
 
 const tag = 'Deployments';
 
@@ -24,7 +24,7 @@ export function deploymentRoutes(deps: { deployments: DeploymentService; connect
     status: row.status,
     lastError: row.lastError,
     n8nWorkflowId: row.n8nWorkflowId,
-    editorUrl: row.n8nWorkflowId && connection.configured ? connection.client().editorUrl(row.n8nWorkflowId) : null,
+    editorUrl: row.n8nWorkflowId ? connection.editorUrl(row.n8nWorkflowId) : null,
     contentHash: row.contentHash,
     hasOverride: row.override !== null,
     lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
@@ -86,17 +86,23 @@ export function deploymentRoutes(deps: { deployments: DeploymentService; connect
       path: '/api/deployments/:deploymentId/drift',
       access: 'viewer',
       tag,
-      summary: 'What an operator changed in the n8n editor, node by node and parameter by parameter',
+      summary:
+        'What an operator changed in the n8n editor, node by node and parameter by parameter, with both versions for a side-by-side diff',
       params: deploymentParams,
       responses: { 200: { description: 'The drift', schema: driftSchema } },
       handler: async ({ auth, params }) => {
         const row = await find(auth, params.deploymentId);
-        if (row.status !== 'drifted' || !row.driftedWorkflow || !row.deployedWorkflow) return { body: { drifted: false, changes: [] } };
-        const changes = diffWorkflows(
-          row.deployedWorkflow as unknown as N8nWorkflowBody,
-          row.driftedWorkflow as unknown as N8nWorkflowBody,
-        );
-        return { body: { drifted: true, changes } };
+        if (row.status !== 'drifted' || !row.driftedWorkflow || !row.deployedWorkflow)
+          return { body: { drifted: false, changes: [], workflows: null } };
+        const deployed = row.deployedWorkflow as unknown as N8nWorkflowBody;
+        const current = row.driftedWorkflow as unknown as N8nWorkflowBody;
+        return {
+          body: {
+            drifted: true,
+            changes: diffWorkflows(deployed, current),
+            workflows: { deployed: normalisedWorkflowJson(deployed), n8n: normalisedWorkflowJson(current) },
+          },
+        };
       },
     }),
     // POST /api/deployments/:deploymentId/redeploy

@@ -12,7 +12,7 @@ export const deploymentSchema = z
     status: z.enum(['pending', 'deploying', 'active', 'paused', 'drifted', 'error', 'archived']),
     lastError: z.string().nullable(),
     n8nWorkflowId: z.string().nullable(),
-    editorUrl: z.string().nullable(),
+    editorUrl: z.string().nullable().describe('The workflow in the n8n editor (N8N_EDITOR_URL, else N8N_URL); null when it is not in n8n'),
     contentHash: z.string().nullable(),
     hasOverride: z.boolean(),
     lastSyncedAt: z.iso.datetime().nullable(),
@@ -36,7 +36,19 @@ export const workflowChangeSchema = z
   })
   .openapi('WorkflowChange');
 
-export const driftSchema = z.object({ drifted: z.boolean(), changes: z.array(workflowChangeSchema) }).openapi('Drift');
+export const driftSchema = z
+  .object({
+    drifted: z.boolean(),
+    changes: z.array(workflowChangeSchema),
+    workflows: z
+      .object({
+        deployed: z.string().describe('What Ophir deployed, as normalised JSON (behaviour only: no positions or ids; keys sorted)'),
+        n8n: z.string().describe('What n8n holds now, normalised the same way'),
+      })
+      .nullable()
+      .describe('Both versions for a side-by-side diff; null when the deployment has not drifted'),
+  })
+  .openapi('Drift');
 
 export const resolveDriftBody = z
   .object({

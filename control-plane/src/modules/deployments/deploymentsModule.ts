@@ -21,6 +21,7 @@ export function deploymentsModule(deps: {
   const { config, prisma, clock, logger, metrics, platformSecrets } = deps;
   const n8n = new N8nConnection({
     baseUrl: config.N8N_URL,
+    editorBaseUrl: config.N8N_EDITOR_URL ?? config.N8N_URL,
     apiKey: config.N8N_API_KEY,
     callbackBaseUrl: config.N8N_CALLBACK_BASE_URL ?? `http://${config.HOST}:${config.PORT}`,
     platformSecrets,

@@ -20,7 +20,16 @@ export class N8nConnection {
   private probeInstance: N8nClient | undefined;
   private credential: Promise<CredentialRef> | undefined;
 
-  constructor(private readonly options: { baseUrl?: string; apiKey?: string; callbackBaseUrl: string; platformSecrets: PlatformSecrets }) {}
+  constructor(
+    private readonly options: {
+      baseUrl?: string;
+      /** Where browsers reach the editor (N8N_EDITOR_URL, else N8N_URL). */
+      editorBaseUrl?: string;
+      apiKey?: string;
+      callbackBaseUrl: string;
+      platformSecrets: PlatformSecrets;
+    },
+  ) {}
 
   get configured(): boolean {
     return Boolean(this.options.baseUrl);
@@ -28,6 +37,12 @@ export class N8nConnection {
 
   get baseUrl(): string {
     return this.requireBaseUrl();
+  }
+
+  /** The workflow in the n8n editor, for a person's browser; null when no n8n is configured. */
+  editorUrl(workflowId: string): string | null {
+    const base = this.options.editorBaseUrl?.replace(/\/+$/, '');
+    return base ? `${base}/workflow/${workflowId}` : null;
   }
 
   client(): N8nClient {

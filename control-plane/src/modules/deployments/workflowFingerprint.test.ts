@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { N8nWorkflowBody } from '../../lib/n8n/n8nWorkflow.js';
-import { diffWorkflows, workflowHash } from './workflowFingerprint.js';
+import { diffWorkflows, normalisedWorkflowJson, workflowHash } from './workflowFingerprint.js';
 
 const workflow = (): N8nWorkflowBody => ({
   name: 'w',
@@ -37,5 +37,20 @@ describe('workflow fingerprint', () => {
       ]),
     );
     expect(diffWorkflows(workflow(), workflow())).toEqual([]);
+  });
+
+  it('normalises a workflow to indented JSON that only an edit to its behaviour changes', () => {
+    const moved = workflow();
+    moved.nodes.reverse();
+    moved.nodes[0]!.position = [999, 999];
+    moved.nodes[1]!.parameters = { nested: { y: 'a' }, x: 1 };
+    expect(normalisedWorkflowJson(moved)).toBe(normalisedWorkflowJson(workflow()));
+    const text = normalisedWorkflowJson(workflow());
+    expect(text.indexOf('"name": "A"')).toBeLessThan(text.indexOf('"name": "B"'));
+    expect(text).toContain('\n      "parameters": {\n        "nested": {\n          "y": "a"\n        },\n        "x": 1\n      },');
+    expect(text).not.toContain('position');
+    const edited = workflow();
+    edited.nodes[0]!.parameters = { x: 2, nested: { y: 'a' } };
+    expect(normalisedWorkflowJson(edited)).toContain('"x": 2');
   });
 });

@@ -40,6 +40,14 @@ export function workflowHash(workflow: Pick<N8nWorkflowBody, 'nodes' | 'connecti
     .digest('hex');
 }
 
+/**
+ * The workflow's behaviour as indented JSON with keys sorted and nodes ordered by name, so two
+ * versions can be compared line by line (the drift diff shows one beside the other).
+ */
+export function normalisedWorkflowJson(workflow: Pick<N8nWorkflowBody, 'nodes' | 'connections' | 'settings'>): string {
+  return JSON.stringify(JSON.parse(canonicalJson(semanticWorkflow(workflow))), null, 2);
+}
+
 export interface WorkflowChange {
   kind: 'node_added' | 'node_removed' | 'node_changed' | 'parameter_changed' | 'connections_changed' | 'settings_changed';
   node?: string;
