@@ -5,7 +5,14 @@ import { AppError, NotFoundError } from '../../../lib/errors.js';
 import type { AuthContext } from '../../../lib/http/route.js';
 import { selectLeads } from '../../leads/leadSelection.js';
 import { recordAudit } from '../../organizations/audit.js';
-import { addEnrollmentOutcome, emptyEnrollmentOutcome, enrollableCampaign, enrollLeads, type EnrollmentOutcome } from './enrollLeads.js';
+import {
+  addEnrollmentOutcome,
+  countEnrollable,
+  emptyEnrollmentOutcome,
+  enrollableCampaign,
+  enrollLeads,
+  type EnrollmentOutcome,
+} from './enrollLeads.js';
 import { pendingMessageStatuses } from '../messageStates.js';
 import { enrollmentsCursor, type EnrollInput } from './enrollments.schemas.js';
 
@@ -30,33 +37,45 @@ const encodeCursor = (row: Enrollment) => enrollmentsCursor.encode({ createdAt: 
 export class CampaignEnrollmentsService {
   constructor(private readonly deps: { clock: Clock }) {}
 
-  /**
-   * A list or filter is walked page by page through the leads module's selection (ordered, so memory
-   * stays flat) and each page is enrolled in bulk: 10k+ leads enrol within one request. Unmailable
-   * leads are included on purpose so enrolLeads can count why each one was skipped.
-   */
   async enroll(auth: AuthContext, campaignId: string, input: EnrollInput): Promise<EnrollmentOutcome> {
     await enrollableCampaign(auth.db, campaignId);
-    const enroll = (leadIds: string[]) =>
-      enrollLeads(auth.db, { organizationId: auth.organizationId, campaignId, leadIds, now: this.deps.clock.now() });
-    let outcome: EnrollmentOutcome;
-    if (input.leadIds) {
-      outcome = await enroll(input.leadIds);
-    } else {
-      if (input.listId && !(await auth.db.leadList.findUnique({ where: { id: input.listId }, select: { id: true } })))
-        throw new NotFoundError('Lead list');
-      outcome = emptyEnrollmentOutcome();
-      const selection = input.listId ? { listId: input.listId } : { filter: input.filter! };
-      for await (const page of selectLeads(auth.db, selection, { includeUnmailable: true })) {
-        addEnrollmentOutcome(outcome, await enroll(page.map((lead) => lead.id)));
-      }
-    }
+    const outcome = await this.eachSelectedPage(auth, input, (leadIds) =>
+      enrollLeads(auth.db, { organizationId: auth.organizationId, campaignId, leadIds, now: this.deps.clock.now() }),
+    );
     await recordAudit(auth, {
       action: 'campaign.leads_enrolled',
       targetType: 'campaign',
       targetId: campaignId,
       data: { by: input.leadIds ? 'ids' : input.listId ? 'list' : 'filter', ...outcome },
     });
+    return outcome;
+  }
+
+  /** The enrolment's counts for the same selection, changing nothing: what a marketer confirms before enrolling. */
+  async preview(auth: AuthContext, campaignId: string, input: EnrollInput): Promise<EnrollmentOutcome> {
+    const campaign = await auth.db.campaign.findUnique({ where: { id: campaignId }, select: { id: true } });
+    if (!campaign) throw new NotFoundError('Campaign');
+    return this.eachSelectedPage(auth, input, (leadIds) => countEnrollable(auth.db, { campaignId, leadIds }));
+  }
+
+  /**
+   * A list or filter is walked page by page through the leads module's selection (ordered, so memory
+   * stays flat) and each page is handled in bulk: 10k+ leads enrol within one request. Unmailable
+   * leads are included on purpose so each one skipped is counted with its reason.
+   */
+  private async eachSelectedPage(
+    auth: AuthContext,
+    input: EnrollInput,
+    handle: (leadIds: string[]) => Promise<EnrollmentOutcome>,
+  ): Promise<EnrollmentOutcome> {
+    if (input.leadIds) return handle(input.leadIds);
+    if (input.listId && !(await auth.db.leadList.findUnique({ where: { id: input.listId }, select: { id: true } })))
+      throw new NotFoundError('Lead list');
+    const outcome = emptyEnrollmentOutcome();
+    const selection = input.listId ? { listId: input.listId } : { filter: input.filter! };
+    for await (const page of selectLeads(auth.db, selection, { includeUnmailable: true })) {
+      addEnrollmentOutcome(outcome, await handle(page.map((lead) => lead.id)));
+    }
     return outcome;
   }
 

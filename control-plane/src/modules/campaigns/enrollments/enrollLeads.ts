@@ -64,13 +64,18 @@ export async function enrollLeads(
   return outcome;
 }
 
-async function enrollBatch(
+/**
+ * Sorts a batch of lead ids the way an enrolment does: unknown ids, leads already in this campaign, inactive
+ * and suppressed leads are counted as skipped; the rest are eligible, and those also active in another
+ * campaign are counted. Shared by the enrolment and its dry run, so the preview's counts are the enrolment's.
+ */
+export async function classifyBatch(
   db: ScopedDb,
-  options: { organizationId: string; campaignId: string; leadIds: string[]; variants: StepVariant[]; dueAt: Date; now: Date },
-): Promise<EnrollmentOutcome> {
-  const { organizationId, campaignId, variants, dueAt, now } = options;
+  campaignId: string,
+  batch: string[],
+): Promise<{ outcome: EnrollmentOutcome; eligible: string[] }> {
   const leads = await db.lead.findMany({
-    where: { id: { in: options.leadIds } },
+    where: { id: { in: batch } },
     select: { id: true, email: true, emailDomain: true, status: true },
   });
   const emails = leads.map((lead) => lead.email);
@@ -85,13 +90,11 @@ async function enrollBatch(
   });
   const suppressed = new Set(suppressions.map((s) => `${s.kind}:${s.value}`));
   const existing = new Set(
-    (await db.enrollment.findMany({ where: { campaignId, leadId: { in: options.leadIds } }, select: { leadId: true } })).map(
-      (e) => e.leadId,
-    ),
+    (await db.enrollment.findMany({ where: { campaignId, leadId: { in: batch } }, select: { leadId: true } })).map((e) => e.leadId),
   );
 
   const outcome = emptyEnrollmentOutcome();
-  outcome.skipped.notFound = options.leadIds.length - leads.length;
+  outcome.skipped.notFound = batch.length - leads.length;
   const eligible = leads.filter((lead) => {
     if (existing.has(lead.id)) outcome.skipped.alreadyEnrolled += 1;
     else if (lead.status !== 'active') outcome.skipped.inactive += 1;
@@ -104,15 +107,34 @@ async function enrollBatch(
     else return true;
     return false;
   });
-  if (eligible.length === 0) return outcome;
+  if (eligible.length === 0) return { outcome, eligible: [] };
   const elsewhere = await db.enrollment.findMany({
     where: { leadId: { in: eligible.map((lead) => lead.id) }, state: 'active', campaignId: { not: campaignId } },
     distinct: ['leadId'],
     select: { leadId: true },
   });
   outcome.activeElsewhere = elsewhere.length;
+  return { outcome, eligible: eligible.map((lead) => lead.id) };
+}
 
-  const leadIds = eligible.map((lead) => lead.id);
+/** What an enrolment of these leads would do, changing nothing: `enrolled` counts the leads it would enrol. */
+export async function countEnrollable(db: ScopedDb, options: { campaignId: string; leadIds: string[] }): Promise<EnrollmentOutcome> {
+  const outcome = emptyEnrollmentOutcome();
+  for (const batch of inChunks([...new Set(options.leadIds)], batchSize)) {
+    const classified = await classifyBatch(db, options.campaignId, batch);
+    classified.outcome.enrolled = classified.eligible.length;
+    addEnrollmentOutcome(outcome, classified.outcome);
+  }
+  return outcome;
+}
+
+async function enrollBatch(
+  db: ScopedDb,
+  options: { organizationId: string; campaignId: string; leadIds: string[]; variants: StepVariant[]; dueAt: Date; now: Date },
+): Promise<EnrollmentOutcome> {
+  const { organizationId, campaignId, variants, dueAt, now } = options;
+  const { outcome, eligible: leadIds } = await classifyBatch(db, campaignId, options.leadIds);
+  if (leadIds.length === 0) return outcome;
   await db.$transaction(async (tx) => {
     // Two set-based statements per batch: Prisma's createMany costs ~0.5 s per thousand rows here, this ~20 ms.
     // Raw SQL is outside the tenant scope: both statements name the organization themselves.
@@ -134,7 +156,7 @@ async function enrollBatch(
       FROM unnest(${messages.map((m) => m.id)}::uuid[], ${messages.map((m) => m.enrollment.id)}::uuid[], ${messages.map((m) => m.enrollment.leadId)}::uuid[],
                   ${messages.map((m) => m.variantId)}::uuid[], ${messages.map((m) => m.messageIdHeader)}::text[]) AS m(id, enrollment_id, lead_id, variant_id, header)`;
     outcome.enrolled = created.length;
-    outcome.skipped.alreadyEnrolled += eligible.length - created.length;
+    outcome.skipped.alreadyEnrolled += leadIds.length - created.length;
   });
   return outcome;
 }

@@ -21,6 +21,18 @@ export function enrollmentRoutes(deps: { enrollments: CampaignEnrollmentsService
       responses: { 200: { description: 'How many were enrolled and why others were skipped', schema: enrollmentOutcomeSchema } },
       handler: async ({ auth, params, body }) => ({ body: await enrollments.enroll(auth, params.campaignId, body) }),
     }),
+    // POST /api/campaigns/:campaignId/enrollments/preview
+    route({
+      method: 'post',
+      path: '/api/campaigns/:campaignId/enrollments/preview',
+      access: 'viewer',
+      tag,
+      summary: 'What enrolling these leads would do, without enrolling: the same counts, `enrolled` being how many would be',
+      params: campaignParams,
+      body: enrollBody,
+      responses: { 200: { description: 'How many would be enrolled and why others would be skipped', schema: enrollmentOutcomeSchema } },
+      handler: async ({ auth, params, body }) => ({ body: await enrollments.preview(auth, params.campaignId, body) }),
+    }),
     // GET /api/campaigns/:campaignId/enrollments
     route({
       method: 'get',

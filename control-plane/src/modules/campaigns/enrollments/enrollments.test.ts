@@ -81,6 +81,27 @@ describe('enrolment', () => {
     expect((await enroll(await campaignWithSequence(), { listId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
   });
 
+  it('previews an enrolment with the same counts, enrolling no one, even before the sequence has a step', async () => {
+    const leads = await leadMix('dry');
+    const list = await t.http.post('/api/lead-lists').set(owner.auth).send({ name: 'Preview me' });
+    await t.http.post(`/api/lead-lists/${list.body.id}/members`).set(owner.auth).send({ leadIds: leads.all });
+    const { campaignId } = await createCampaign(t.http, owner);
+    const preview = (body: object) => t.http.post(`/api/campaigns/${campaignId}/enrollments/preview`).set(owner.auth).send(body);
+    const expected = { enrolled: 3, skipped: { suppressed: 1, inactive: 1, alreadyEnrolled: 0, notFound: 0 }, activeElsewhere: 1 };
+    expect((await preview({ listId: list.body.id })).body).toEqual(expected);
+    expect((await preview({ filter: { tag: 'dry' } })).body).toEqual(expected);
+    expect(await t.prisma.enrollment.count({ where: { campaignId } })).toBe(0);
+
+    expect((await t.http.put(`/api/campaigns/${campaignId}/sequence`).set(owner.auth).send(sequenceBody())).status).toBe(200);
+    expect((await enroll(campaignId, { listId: list.body.id })).body).toEqual(expected);
+    expect((await preview({ listId: list.body.id })).body).toEqual({
+      ...expected,
+      enrolled: 0,
+      skipped: { ...expected.skipped, alreadyEnrolled: 3 },
+      activeElsewhere: 0,
+    });
+  });
+
   it('takes exactly one way of naming leads, and only into a campaign with a first step', async () => {
     const campaignId = await campaignWithSequence();
     const both = await enroll(campaignId, { leadIds: ['00000000-0000-4000-8000-000000000000'], filter: { tag: 'x' } });
