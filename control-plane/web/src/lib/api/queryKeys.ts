@@ -54,6 +54,11 @@ export const queryKeys = {
   },
   stats: {
     all: ['stats'] as const,
+    summary: (campaignId: string) => ['stats', 'summary', campaignId] as const,
+    daily: (campaignId: string) => ['stats', 'daily', campaignId] as const,
+    enrollments: (campaignId: string) => ['stats', 'enrollments', campaignId] as const,
+    enrollmentsPage: (campaignId: string, state: string | undefined) => ['stats', 'enrollments', campaignId, state ?? 'all'] as const,
+    activity: (campaignId: string) => ['stats', 'activity', campaignId] as const,
   },
   dashboard: {
     all: ['dashboard'] as const,

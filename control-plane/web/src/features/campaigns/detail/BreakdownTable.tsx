@@ -1,0 +1,44 @@
+import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { formatCount, formatRate } from './format';
+import type { CampaignCounts } from './queries';
+
+export interface BreakdownRow {
+  key: string;
+  name: string;
+  counts: CampaignCounts;
+}
+
+/** One row per step, variant or mailbox, with the API's counts and rates for it. */
+export function BreakdownTable({ caption, nameHeader, rows }: { caption: string; nameHeader: string; rows: BreakdownRow[] }) {
+  return (
+    <Table>
+      <caption className="px-4 py-3 text-left text-sm font-semibold text-slate-900">{caption}</caption>
+      <TableHead>
+        <tr>
+          <TableHeader>{nameHeader}</TableHeader>
+          <TableHeader className="text-right">Sent</TableHeader>
+          <TableHeader className="text-right">Replies</TableHeader>
+          <TableHeader className="text-right">Reply rate</TableHeader>
+          <TableHeader className="text-right">Bounces</TableHeader>
+          <TableHeader className="text-right">Unsubscribes</TableHeader>
+          <TableHeader className="text-right">Opens*</TableHeader>
+          <TableHeader className="text-right">Clicks*</TableHeader>
+        </tr>
+      </TableHead>
+      <tbody>
+        {rows.map(({ key, name, counts }) => (
+          <TableRow key={key}>
+            <TableCell className="font-medium">{name}</TableCell>
+            <TableCell className="text-right tabular-nums">{formatCount(counts.sent)}</TableCell>
+            <TableCell className="text-right tabular-nums">{formatCount(counts.replied)}</TableCell>
+            <TableCell className="text-right font-semibold tabular-nums text-indigo-700">{formatRate(counts.rates.reply)}</TableCell>
+            <TableCell className="text-right tabular-nums">{formatCount(counts.bounced)}</TableCell>
+            <TableCell className="text-right tabular-nums">{formatCount(counts.unsubscribed)}</TableCell>
+            <TableCell className="text-right tabular-nums text-slate-600">{formatRate(counts.rates.open)}</TableCell>
+            <TableCell className="text-right tabular-nums text-slate-600">{formatRate(counts.rates.click)}</TableCell>
+          </TableRow>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,88 @@
+import type { ReactNode } from 'react';
+import { Card } from '@/components/ui/card';
+import { cn } from '@/lib/cn';
+import { formatCount, formatRate } from './format';
+import type { CampaignStats } from './queries';
+
+function Kpi({ id, label, value, detail, emphasis }: { id: string; label: string; value: string; detail: ReactNode; emphasis?: boolean }) {
+  return (
+    <Card
+      role="group"
+      aria-labelledby={`kpi-${id}`}
+      className={cn('p-4', emphasis && 'border-indigo-200 bg-indigo-50/60 sm:col-span-2 lg:col-span-1')}
+    >
+      <p id={`kpi-${id}`} className={cn('text-sm font-medium', emphasis ? 'text-indigo-900' : 'text-slate-600')}>
+        {label}
+      </p>
+      <p
+        data-testid={`kpi-${id}-value`}
+        className={cn('mt-1 font-semibold tabular-nums tracking-tight', emphasis ? 'text-4xl text-indigo-700' : 'text-3xl text-slate-900')}
+      >
+        {value}
+      </p>
+      <p className="mt-1 text-xs text-slate-600">{detail}</p>
+    </Card>
+  );
+}
+
+/** The campaign's headline numbers, exactly as the API counts them; the reply rate comes first. */
+export function KpiCards({ stats }: { stats: CampaignStats }) {
+  const { totals, enrolled } = stats;
+  return (
+    <section aria-label="Results" className="space-y-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        <Kpi
+          id="reply-rate"
+          label="Reply rate"
+          value={formatRate(totals.rates.reply)}
+          detail="Leads who replied, of the emails sent"
+          emphasis
+        />
+        <Kpi
+          id="sent"
+          label="Sent"
+          value={formatCount(totals.sent)}
+          detail={`${formatCount(totals.failed)} failed, ${formatCount(totals.cancelled)} cancelled`}
+        />
+        <Kpi
+          id="replies"
+          label="Replies"
+          value={formatCount(totals.replied)}
+          detail={`plus ${formatCount(totals.autoReplied)} auto-replies`}
+        />
+        <Kpi
+          id="bounces"
+          label="Bounces"
+          value={formatCount(totals.bounced)}
+          detail={`${formatRate(totals.rates.bounce)} of sent; ${formatCount(totals.softBounced)} soft`}
+        />
+        <Kpi
+          id="unsubscribes"
+          label="Unsubscribes"
+          value={formatCount(totals.unsubscribed)}
+          detail={`${formatRate(totals.rates.unsubscribe)} of sent; ${formatCount(totals.complained)} complaints`}
+        />
+      </div>
+      <div className="grid grid-cols-1 gap-3 text-sm text-slate-700 md:grid-cols-3">
+        <p className="rounded-lg border border-slate-200 bg-white px-4 py-2.5">
+          <span className="font-medium text-slate-900">Enrolled {formatCount(enrolled.total)}</span>: {formatCount(enrolled.active)} active,{' '}
+          {formatCount(enrolled.paused)} paused, {formatCount(enrolled.completed)} completed, {formatCount(enrolled.stopped)} stopped
+        </p>
+        <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2.5">
+          <span className="font-medium text-slate-900">Opens {formatRate(totals.rates.open)}</span> (
+          {formatCount(totals.opened.uniqueHuman)} by people, {formatCount(totals.opened.machine)} by machines){' '}
+          <span className="text-amber-900">— unreliable</span>
+        </p>
+        <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2.5">
+          <span className="font-medium text-slate-900">Clicks {formatRate(totals.rates.click)}</span> (
+          {formatCount(totals.clicked.uniqueHuman)} by people, {formatCount(totals.clicked.machine)} by link scanners){' '}
+          <span className="text-amber-900">— unreliable</span>
+        </p>
+      </div>
+      <p className="text-xs text-slate-600">
+        Opens and clicks are unreliable: mail apps block tracking images and security scanners open links. Machine requests are counted
+        apart; judge the campaign by replies.
+      </p>
+    </section>
+  );
+}

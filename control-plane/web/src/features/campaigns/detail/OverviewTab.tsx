@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+import { BarChart3 } from 'lucide-react';
+import { Card } from '@/components/ui/card';
+import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
+import { BreakdownTable } from './BreakdownTable';
+import { DailyChart } from './DailyChart';
+import { dailyStatsQuery, type CampaignStats } from './queries';
+
+/** The daily series and the results per step, variant and mailbox. */
+export function OverviewTab({ campaignId, stats }: { campaignId: string; stats: CampaignStats }) {
+  const daily = useQuery(dailyStatsQuery(campaignId));
+  return (
+    <div className="space-y-6">
+      <Card className="p-5">
+        <h2 className="text-base font-semibold text-slate-900">Last 30 days</h2>
+        <p className="mb-3 text-sm text-slate-600">Days in the campaign&apos;s time zone{daily.data ? ` (${daily.data.timezone})` : ''}.</p>
+        {daily.isPending ? <LoadingRows label="Loading the daily series" /> : null}
+        {daily.isError ? <ErrorState error={daily.error} /> : null}
+        {daily.data ? <DailyChart daily={daily.data} /> : null}
+      </Card>
+      {stats.steps.length === 0 ? (
+        <EmptyState
+          icon={<BarChart3 className="size-5" aria-hidden="true" />}
+          title="Nothing sent yet"
+          nextAction="Results per step, variant and mailbox appear here as soon as the first emails go out."
+        />
+      ) : (
+        <>
+          <BreakdownTable
+            caption="By step"
+            nameHeader="Step"
+            rows={stats.steps.map((step) => ({ key: String(step.step), name: `Step ${step.step}`, counts: step }))}
+          />
+          <BreakdownTable
+            caption="By variant"
+            nameHeader="Variant"
+            rows={stats.variants.map((variant) => ({
+              key: variant.variantId,
+              name: `Step ${variant.step}, variant ${variant.label ?? 'unnamed'}`,
+              counts: variant,
+            }))}
+          />
+          <BreakdownTable
+            caption="By mailbox"
+            nameHeader="Mailbox"
+            rows={stats.mailboxes.map((mailbox) => ({ key: mailbox.mailboxId, name: mailbox.email ?? 'Deleted mailbox', counts: mailbox }))}
+          />
+          <p className="text-xs text-slate-600">* Opens and clicks by people, of the emails sent: unreliable, shown for comparison only.</p>
+        </>
+      )}
+    </div>
+  );
+}
