@@ -29,6 +29,7 @@ const tenantModels = new Set([
   'OAuthConnectState',
   'InboxThread',
   'InboxMessage',
+  'InboxCustomLabel',
 ]);
 
 const filteredOperations = new Set([

@@ -5,14 +5,23 @@ import type { Logger } from '../../lib/logger.js';
 import type { DeploymentService } from '../deployments/deployment.service.js';
 import type { InboundEventsService } from '../outcomes/inboundEvents.service.js';
 import type { TrackingLinks } from '../campaigns/messages/trackingLinks.js';
+import { ChangeStream } from '../../lib/http/changeStream.js';
 import { inboxWatchRoutes } from './inbox.routes.js';
+import type { InboxSummary } from './inboxActivity.schemas.js';
+import { inboxActivityRoutes } from './inboxActivity.routes.js';
+import { inboxLabelRoutes } from './inboxLabels.routes.js';
+import { InboxLabelsService } from './inboxLabels.service.js';
 import { inboxThreadRoutes } from './inboxThreads.routes.js';
 import { InboxThreadsService } from './inboxThreads.service.js';
 import { InboxWatchService } from './inboxWatch.service.js';
 
+// A reply shows on an open inbox page within this; not worth a setting.
+const inboxStreamIntervalMs = 2_000;
+
 /**
  * The inbox watcher's callbacks (its events go through the same InboundEventsService as
- * /inbound-events, which files replies into the unified inbox) and the unified inbox API. Replies
+ * /inbound-events, which files replies into the unified inbox) and the unified inbox API with its
+ * labels and live stream. Replies
  * written here are queued; the sending module sends them.
  */
 export function inboxModule(deps: {
@@ -38,6 +47,8 @@ export function inboxModule(deps: {
     routes: [
       ...inboxWatchRoutes({ watch: new InboxWatchService({ prisma, inbound, clock }) }),
       ...inboxThreadRoutes({ threads: new InboxThreadsService({ clock, links, sendQueuedReplies }) }),
+      ...inboxLabelRoutes({ labels: new InboxLabelsService() }),
+      ...inboxActivityRoutes({ stream: new ChangeStream<InboxSummary>({ intervalMs: inboxStreamIntervalMs, logger, name: 'inbox' }) }),
     ],
   };
 }

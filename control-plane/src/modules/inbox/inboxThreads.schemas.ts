@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cursorInstant, pageCursor } from '../../lib/http/cursor.js';
 import { mailboxProviderSchema } from '../mailboxes/mailboxes.schemas.js';
 
-export const inboxLabels = ['interested', 'not_interested', 'out_of_office', 'wrong_person'] as const;
+export const inboxLabels = ['interested', 'not_interested', 'meeting_booked', 'out_of_office', 'wrong_person'] as const;
 export const inboxLabelSchema = z.enum(inboxLabels).openapi('InboxLabel');
 
 /** Threads are listed newest activity first; the id breaks ties. */
@@ -15,7 +15,8 @@ export const listInboxThreadsQuery = z
     label: z
       .enum([...inboxLabels, 'none'])
       .optional()
-      .describe('`none`: threads without a label'),
+      .describe('A built-in label; `none`: threads without any label, built-in or own'),
+    customLabelId: z.uuid().optional().describe("Threads with this label of the organization's own"),
     unread: z
       .enum(['true', 'false'])
       .transform((value) => value === 'true')
@@ -42,6 +43,10 @@ export const inboxThreadSchema = z
     unread: z.boolean(),
     label: inboxLabelSchema.nullable(),
     labelSuggested: z.boolean().describe('The label is what an auto-reply suggested (out_of_office), not a person'),
+    customLabel: z
+      .object({ id: z.uuid(), name: z.string() })
+      .nullable()
+      .describe("A label of the organization's own, instead of a built-in one (a thread has at most one label)"),
     subject: z.string().nullable(),
     snippet: z.string().nullable().describe('Start of the latest message, quoted history left out'),
     lastMessageAt: z.iso.datetime(),
@@ -90,9 +95,23 @@ export const inboxThreadDetailSchema = inboxThreadSchema
   .openapi('InboxThreadDetail');
 
 export const updateInboxThreadBody = z
-  .object({ read: z.boolean().optional(), label: inboxLabelSchema.nullable().optional() })
+  .object({
+    read: z.boolean().optional(),
+    label: inboxLabelSchema.nullable().optional().describe("A built-in label (replaces the thread's label); null clears any label"),
+    customLabelId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .describe("A label of the organization's own (replaces the thread's label); null clears any label"),
+  })
   .strict()
-  .refine((body) => body.read !== undefined || body.label !== undefined, { message: 'Give read, label or both' })
+  .refine((body) => body.read !== undefined || body.label !== undefined || body.customLabelId !== undefined, {
+    message: 'Give read, label or customLabelId',
+  })
+  .refine((body) => !(body.label && body.customLabelId), {
+    message: 'A thread has one label: give label or customLabelId, not both',
+    path: ['customLabelId'],
+  })
   .openapi('InboxThreadUpdate');
 
 export type UpdateInboxThreadInput = z.infer<typeof updateInboxThreadBody>;

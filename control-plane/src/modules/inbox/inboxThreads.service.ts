@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '../../generated/prisma/client.js';
+import type { InboxLabel, Prisma } from '../../generated/prisma/client.js';
 import type { Clock } from '../../lib/clock.js';
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
-import { AppError, NotFoundError } from '../../lib/errors.js';
+import { AppError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import { withUnsubscribeFooter } from '../campaigns/messages/finishedBodies.js';
 import { renderMessage } from '../campaigns/messages/renderMessage.js';
@@ -26,6 +26,7 @@ const threadInclude = {
   campaign: { select: { id: true, name: true } },
   lead: { select: { id: true, email: true, firstName: true, lastName: true, company: true } },
   mailbox: { select: { id: true, email: true, provider: true, displayName: true, status: true } },
+  customLabel: { select: { id: true, name: true } },
 } as const;
 
 type ThreadRow = Prisma.InboxThreadGetPayload<{ include: typeof threadInclude }>;
@@ -44,6 +45,7 @@ function toThread(row: ThreadRow): InboxThreadDto {
     unread: row.unread,
     label: row.label,
     labelSuggested: row.labelSuggested,
+    customLabel: row.customLabel,
     subject: row.subject,
     snippet: row.snippet,
     lastMessageAt: row.lastMessageAt.toISOString(),
@@ -92,7 +94,8 @@ export class InboxThreadsService {
     const conditions: Prisma.InboxThreadWhereInput[] = [];
     if (query.mailboxId) conditions.push({ mailboxId: query.mailboxId });
     if (query.campaignId) conditions.push({ campaignId: query.campaignId });
-    if (query.label) conditions.push({ label: query.label === 'none' ? null : query.label });
+    if (query.label) conditions.push(query.label === 'none' ? { label: null, customLabelId: null } : { label: query.label });
+    if (query.customLabelId) conditions.push({ customLabelId: query.customLabelId });
     if (query.unread !== undefined) conditions.push({ unread: query.unread });
     if (query.search) {
       const contains = { contains: query.search, mode: 'insensitive' as const };
@@ -138,17 +141,22 @@ export class InboxThreadsService {
 
   async update(auth: AuthContext, threadId: string, input: UpdateInboxThreadInput): Promise<InboxThreadDto> {
     const thread = await this.find(auth.db, threadId);
-    const data: Prisma.InboxThreadUpdateInput = {};
+    const data: Prisma.InboxThreadUncheckedUpdateInput = {};
     if (input.read !== undefined) data.unread = !input.read;
-    // A person's label (or their clearing it) is final: no auto-reply replaces it.
-    if (input.label !== undefined) Object.assign(data, { label: input.label, labelSuggested: false });
+    const labelling = input.label !== undefined || input.customLabelId !== undefined;
+    if (labelling) {
+      // A person's label (or their clearing it) is final: no auto-reply replaces it.
+      Object.assign(data, { ...(await this.chosenLabel(auth.db, input)), labelSuggested: false });
+    }
     const updated = await auth.db.inboxThread.update({ where: { id: thread.id }, data, include: threadInclude });
-    if (input.label !== undefined && input.label !== thread.label) {
+    const before = thread.customLabel?.name ?? thread.label;
+    const after = updated.customLabel?.name ?? updated.label;
+    if (labelling && before !== after) {
       await recordAudit(auth, {
         action: 'inbox_thread.labelled',
         targetType: 'inbox_thread',
         targetId: thread.id,
-        data: { from: thread.label, to: input.label },
+        data: { from: before, to: after },
       });
     }
     return toThread(updated);
@@ -235,6 +243,18 @@ export class InboxThreadsService {
     // Someone is waiting on this answer: not until the watcher's next poll.
     await this.deps.sendQueuedReplies(auth.organizationId);
     return toMessage(reply);
+  }
+
+  /** The thread's one label after this update: a built-in one, one of the organization's own, or none. */
+  private async chosenLabel(
+    db: ScopedDb,
+    input: UpdateInboxThreadInput,
+  ): Promise<{ label: InboxLabel | null; customLabelId: string | null }> {
+    if (input.label) return { label: input.label, customLabelId: null };
+    if (!input.customLabelId) return { label: null, customLabelId: null };
+    const own = await db.inboxCustomLabel.findUnique({ where: { id: input.customLabelId }, select: { id: true } });
+    if (!own) throw new ValidationError([{ path: 'customLabelId', message: 'No label of your organization has this id' }]);
+    return { label: null, customLabelId: own.id };
   }
 
   private async find(db: ScopedDb, threadId: string): Promise<ThreadRow> {

@@ -44,8 +44,9 @@ export function snippetOf(text: string | null | undefined): string | null {
  * Files what a lead wrote into its inbox thread (one per enrolment and mailbox, created on the
  * first message). Called inside the transaction that records the inbound event, so a replayed
  * watch, whose event is a duplicate, never reaches here. Every new message marks the thread unread.
- * Labels: an auto-reply suggests out_of_office only while the thread has no label; a genuine reply
- * clears a label that was only suggested (the lead is back), and never touches one a person chose.
+ * Labels: an auto-reply suggests out_of_office only while the thread has no label (built-in or the
+ * organization's own); a genuine reply clears a label that was only suggested (the lead is back), and
+ * never touches one a person chose.
  */
 export async function recordInboundMessage(db: ScopedDb, organizationId: string, inbound: InboundInboxMessage): Promise<void> {
   const { content, receivedAt } = inbound;
@@ -63,7 +64,8 @@ export async function recordInboundMessage(db: ScopedDb, organizationId: string,
 
   const newest = receivedAt >= thread.lastMessageAt;
   let label = { label: thread.label, labelSuggested: thread.labelSuggested };
-  if (inbound.type === 'auto_replied' && thread.label === null) label = { label: 'out_of_office', labelSuggested: true };
+  if (inbound.type === 'auto_replied' && thread.label === null && thread.customLabelId === null)
+    label = { label: 'out_of_office', labelSuggested: true };
   if (inbound.type === 'replied' && thread.labelSuggested) label = { label: null, labelSuggested: false };
   await db.inboxThread.update({
     where: { id: thread.id },
