@@ -1,15 +1,12 @@
 import type { Clock } from '../../lib/clock.js';
-import { formatLocalDate, zonedParts } from '../../../../custom-nodes/nodes/shared/zonedTime.js';
-import { NotFoundError, ValidationError } from '../../lib/errors.js';
+import { NotFoundError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
-import { addMetric, emptyCounts, finishCounts, type CampaignCounts, type CountsAccumulator } from './counts.js';
+import { accumulate, addMetric, emptyCounts, finishCounts, type CampaignCounts, type CountsAccumulator } from './counts.js';
 import { foldCampaignStats, readCampaignDays, readCampaignSlices } from './statsAggregate.js';
+import { dayRange } from './statsRange.js';
 
 const nilUuid = '00000000-0000-0000-0000-000000000000';
-const dayMs = 86_400_000;
-export const maxDailyRangeDays = 366;
-const defaultDailyRangeDays = 30;
 
 export interface CampaignStats {
   campaignId: string;
@@ -33,21 +30,6 @@ export interface DailyStats {
   from: string;
   to: string;
   days: Array<{ date: string; enrolled: number } & CampaignCounts>;
-}
-
-/** "YYYY-MM-DD" of an instant in a time zone (the shared zoned-time helpers, custom-nodes/nodes/shared/zonedTime.ts). */
-function zonedDate(instant: Date, timeZone: string): string {
-  return formatLocalDate(zonedParts(instant.getTime(), timeZone));
-}
-
-function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
-}
-
-function accumulate<K>(map: Map<K, CountsAccumulator>, key: K, row: { metric: string; total: bigint; unique: bigint }): void {
-  let counts = map.get(key);
-  if (!counts) map.set(key, (counts = emptyCounts()));
-  addMetric(counts, row.metric, Number(row.total), Number(row.unique));
 }
 
 /**
@@ -146,12 +128,7 @@ export class CampaignStatsService {
   async daily(auth: Pick<AuthContext, 'db'>, campaignId: string, range: { from?: string; to?: string }): Promise<DailyStats> {
     const campaign = await this.campaign(auth.db, campaignId);
     const { organizationId, timezone } = campaign;
-    const to = range.to ?? zonedDate(this.deps.clock.now(), timezone);
-    const from = range.from ?? shiftDate(to, -(defaultDailyRangeDays - 1));
-    const span = Math.round((Date.parse(to) - Date.parse(from)) / dayMs) + 1;
-    if (span < 1) throw new ValidationError([{ path: 'from', in: 'query', message: 'must not be after to' }]);
-    if (span > maxDailyRangeDays)
-      throw new ValidationError([{ path: 'from', in: 'query', message: `at most ${maxDailyRangeDays} days per request` }]);
+    const { from, to, days: dates } = dayRange(range, timezone, this.deps.clock.now());
 
     await foldCampaignStats(auth.db, organizationId, campaignId);
     const rows = await readCampaignDays(auth.db, organizationId, campaignId, from, to);
@@ -164,10 +141,7 @@ export class CampaignStatsService {
     const byDay = new Map<string, CountsAccumulator>();
     for (const row of rows) accumulate(byDay, row.day.toISOString().slice(0, 10), row);
     const enrolled = new Map(enrolledRows.map((row) => [row.day.toISOString().slice(0, 10), Number(row.enrolled)]));
-    const days = Array.from({ length: span }, (_, index) => {
-      const date = shiftDate(from, index);
-      return { date, enrolled: enrolled.get(date) ?? 0, ...finishCounts(byDay.get(date) ?? emptyCounts()) };
-    });
+    const days = dates.map((date) => ({ date, enrolled: enrolled.get(date) ?? 0, ...finishCounts(byDay.get(date) ?? emptyCounts()) }));
     return { campaignId, timezone, from, to, days };
   }
 }

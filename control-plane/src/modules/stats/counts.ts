@@ -60,6 +60,13 @@ export function addMetric(counts: CountsAccumulator, metric: string, total: numb
   slot.unique += unique;
 }
 
+/** Adds a row of counts to the slice its key names, starting the slice at zero. */
+export function accumulate<K>(map: Map<K, CountsAccumulator>, key: K, row: { metric: string; total: bigint; unique: bigint }): void {
+  let counts = map.get(key);
+  if (!counts) map.set(key, (counts = emptyCounts()));
+  addMetric(counts, row.metric, Number(row.total), Number(row.unique));
+}
+
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0);
 
 export function finishCounts(counts: CountsAccumulator): CampaignCounts {

@@ -82,3 +82,35 @@ export async function readCampaignDays(
     ) counted
     GROUP BY day, metric`;
 }
+
+/** Folds the pending deltas of every campaign of the organization that has some (see foldCampaignStats). */
+export async function foldOrganizationStats(db: ScopedDb, organizationId: string): Promise<void> {
+  const pending = await db.$queryRaw<Array<{ campaignId: string }>>`
+    SELECT id::text AS "campaignId" FROM campaigns c
+    WHERE c."organizationId" = ${organizationId}::uuid
+      AND EXISTS (SELECT 1 FROM campaign_stats_deltas d WHERE d."campaignId" = c.id)`;
+  for (const { campaignId } of pending) await foldCampaignStats(db, organizationId, campaignId);
+}
+
+/**
+ * Counts by day and metric across the organization's campaigns, from..to inclusive, in one snapshot.
+ * Each campaign's days are its own calendar (its time zone), as in its daily series. The rows are
+ * reached through the organization's campaigns, so the (campaignId, day, ...) keys serve the read.
+ */
+export async function readOrganizationDays(db: ScopedDb, organizationId: string, from: string, to: string): Promise<DayRow[]> {
+  return db.$queryRaw<DayRow[]>`
+    WITH organization_campaigns AS (SELECT id FROM campaigns WHERE "organizationId" = ${organizationId}::uuid)
+    SELECT day, metric, sum(total)::bigint AS total, sum(uniques)::bigint AS unique
+    FROM (
+      SELECT day, metric, total, "uniqueMessages" AS uniques
+      FROM campaign_stats_daily
+      WHERE "campaignId" IN (SELECT id FROM organization_campaigns) AND "organizationId" = ${organizationId}::uuid
+        AND day BETWEEN ${from}::date AND ${to}::date
+      UNION ALL
+      SELECT day, metric, 1, "uniqueMessage"
+      FROM campaign_stats_deltas
+      WHERE "campaignId" IN (SELECT id FROM organization_campaigns) AND "organizationId" = ${organizationId}::uuid
+        AND day BETWEEN ${from}::date AND ${to}::date
+    ) counted
+    GROUP BY day, metric`;
+}

@@ -3,16 +3,21 @@ import type { Config } from '../../lib/config.js';
 import type { AnyRoute } from '../../lib/http/route.js';
 import type { Logger } from '../../lib/logger.js';
 import { CampaignStatsService } from './campaignStats.service.js';
+import { OrganizationStatsService } from './organizationStats.service.js';
+import { organizationStatsRoutes } from './organizationStats.routes.js';
 import { statsRoutes } from './stats.routes.js';
 import { StatsStream } from './statsStream.js';
 
-/** Campaign statistics, read from the aggregates the events add up to, and their live stream. */
+/** Campaign and organization-wide statistics, read from the aggregates the events add up to, and their live stream. */
 export function statsModule(deps: { config: Config; clock: Clock; logger: Logger }): { routes: AnyRoute[] } {
   const { config, clock, logger } = deps;
   return {
-    routes: statsRoutes({
-      stats: new CampaignStatsService({ clock }),
-      stream: new StatsStream({ intervalMs: config.STATS_STREAM_INTERVAL_MS, logger }),
-    }),
+    routes: [
+      ...statsRoutes({
+        stats: new CampaignStatsService({ clock }),
+        stream: new StatsStream({ intervalMs: config.STATS_STREAM_INTERVAL_MS, logger }),
+      }),
+      ...organizationStatsRoutes({ organizationStats: new OrganizationStatsService({ clock }) }),
+    ],
   };
 }
