@@ -9,12 +9,22 @@ import { recordAudit } from '../organizations/audit.js';
 import { organizationTimezone } from '../organizations/organization.service.js';
 import { campaignSettings } from './campaignSettings.js';
 import { nextStatus, type CampaignAction } from './campaignStatus.js';
+import { capacityCheck } from './readiness/capacityCheck.js';
 import { runOutcome, waitForRun, type RunOutcome } from './readiness/runOutcome.js';
 import { describeOpening, sendingForecast } from './readiness/sendingForecast.js';
 import { assertReadyToStart, startChecklist } from './readiness/startReadiness.js';
-import { nextSendingInstant } from './window/sendingWindow.js';
+import { nextSendingInstant, nextSendingWindows } from './window/sendingWindow.js';
 import { recomputeWindowDeferrals } from './window/recomputeWindowDeferrals.js';
 import type { CampaignScheduleInput } from './campaigns.schemas.js';
+import { recordWebhookEvents, type WebhookEventType } from '../../lib/webhooks/webhookOutbox.js';
+
+/** A resumed campaign is announced as started again. */
+const campaignWebhookTypes: Partial<Record<CampaignAction, WebhookEventType>> = {
+  start: 'campaign.started',
+  resume: 'campaign.started',
+  pause: 'campaign.paused',
+  complete: 'campaign.completed',
+};
 
 type CampaignRow = Campaign & { deployment: WorkflowDeployment | null; mailboxes: { mailboxId: string }[] };
 
@@ -155,6 +165,11 @@ export class CampaignsService {
         data: { status, ...(action === 'start' ? { startedAt: this.deps.clock.now() } : {}) },
       });
       await recomputeWindowDeferrals(tx, { organizationId: auth.organizationId, campaignId, now: this.deps.clock.now() });
+      const announced = campaignWebhookTypes[action];
+      if (announced)
+        await recordWebhookEvents(tx, auth.organizationId, [
+          { type: announced, occurredAt: this.deps.clock.now(), campaignId, data: { from: current.status, to: status } },
+        ]);
     });
     await recordAudit(auth, {
       action: `campaign.${action}`,
@@ -203,12 +218,18 @@ export class CampaignsService {
           ? `The sending window is open now in ${campaign.timezone}`
           : `The sending window ${inWindow ? 'opens' : 'next opens'} at ${describeOpening(opensAt, campaign.timezone, now)}`,
     });
+    const forecast = await this.forecast(auth, campaignId);
+    checks.push(capacityCheck(forecast));
     return {
       campaignId,
       status: campaign.status,
       ready: checks.every((check) => check.passed || !check.blocking),
       checks,
-      forecast: await this.forecast(auth, campaignId),
+      windows: nextSendingWindows(campaign, now, 3).map((window) => ({
+        opensAt: window.opensAt.toISOString(),
+        closesAt: window.closesAt.toISOString(),
+      })),
+      forecast,
     };
   }
 

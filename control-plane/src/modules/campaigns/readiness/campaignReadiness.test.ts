@@ -129,6 +129,12 @@ describe('readiness: the start checklist without starting, and the next 24 hours
       { code: 'active_mailbox', passed: false, blocking: true, message: 'Attach at least one active mailbox' },
       { code: 'leads_enrolled', passed: false, blocking: false, message: 'Enrol leads: the campaign can start, but has no one to send to' },
       { code: 'sending_window', passed: true, blocking: false, message: 'The sending window opens at 09:00 UTC' },
+      { code: 'sending_capacity', passed: false, blocking: false, message: 'No mailbox can send today: none is active' },
+    ]);
+    expect(answer.body.windows).toEqual([
+      { opensAt: '2026-12-01T09:00:00.000Z', closesAt: '2026-12-01T17:00:00.000Z' },
+      { opensAt: '2026-12-02T09:00:00.000Z', closesAt: '2026-12-02T17:00:00.000Z' },
+      { opensAt: '2026-12-03T09:00:00.000Z', closesAt: '2026-12-03T17:00:00.000Z' },
     ]);
     expect(answer.body.forecast).toMatchObject({
       sendsPossibleToday: 0,
@@ -168,6 +174,7 @@ describe('readiness: the start checklist without starting, and the next 24 hours
       ['active_mailbox', true, '2 active mailboxes attached'],
       ['leads_enrolled', true, '9 leads enrolled'],
       ['sending_window', true, 'The sending window opens at Tue 09:00 America/New_York'],
+      ['sending_capacity', true, 'The mailboxes can send 18 more messages today'],
     ]);
     const { forecast } = answer.body;
     expect(forecast).toMatchObject({
@@ -203,6 +210,29 @@ describe('readiness: the start checklist without starting, and the next 24 hours
       '7 sends possible today (room for 18: 2 mailboxes × ramp 10 − 2 sent); a mailbox with a minimum gap sends once per workflow run ' +
         '(every 5 minutes, or on run-now); 1 lead ready now; 2 leads wait for 09:00 Europe/Berlin; 4 leads wait for Tue 09:00 America/New_York',
     );
+  });
+
+  it('says why nothing can go out today when every mailbox is at its daily limit, and lists the windows in the campaign zone', async () => {
+    const { campaignId, mailboxIds, leadIds } = await campaignWith({
+      mailboxes: { rampEnabled: false, dailyCap: 1, minGapSeconds: 0 },
+      leadTimezones: [null, null, null],
+    });
+    for (const [index, mailboxId] of mailboxIds.entries())
+      await t.prisma.message.updateMany({
+        where: { leadId: leadIds[index]! },
+        data: { status: 'sent', sentAt: clock.now(), mailboxId },
+      });
+    const answer = await readiness(campaignId);
+    expect(answer.body.checks.at(-1)).toEqual({
+      code: 'sending_capacity',
+      passed: false,
+      blocking: false,
+      message: 'No mailbox can send today: all 2 are at their daily limit',
+    });
+    expect(answer.body.ready).toBe(true);
+    // Monday 22:00 in New York: the next windows are Tuesday's to Thursday's, 09:00 to 17:00 there.
+    expect(answer.body.windows[0]).toEqual({ opensAt: '2026-12-01T14:00:00.000Z', closesAt: '2026-12-01T22:00:00.000Z' });
+    expect(answer.body.windows).toHaveLength(3);
   });
 });
 

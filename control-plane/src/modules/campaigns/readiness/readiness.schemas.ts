@@ -57,12 +57,24 @@ export const campaignReadinessSchema = z
     ready: z.boolean().describe('No blocking check failed: a start would be accepted'),
     checks: z.array(
       z.object({
-        code: z.enum(['sequence_has_steps', 'steps_have_messages', 'active_mailbox', 'leads_enrolled', 'sending_window']),
+        code: z.enum([
+          'sequence_has_steps',
+          'steps_have_messages',
+          'active_mailbox',
+          'leads_enrolled',
+          'sending_window',
+          'sending_capacity',
+        ]),
         passed: z.boolean(),
         blocking: z.boolean().describe('A failed blocking check refuses the start; the others mean nothing would be sent yet'),
         message: z.string().describe('Why it passed or failed'),
       }),
     ),
+    windows: z
+      .array(z.object({ opensAt: instant, closesAt: instant }))
+      .describe(
+        "The next three sending windows in the campaign's zone (the open one first); a lead with its own zone gets the same hours there",
+      ),
     forecast: sendingForecastSchema,
   })
   .openapi('CampaignReadiness');

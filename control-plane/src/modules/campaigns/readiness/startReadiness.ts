@@ -8,7 +8,7 @@ export interface MissingForStart {
 }
 
 export interface StartCheck {
-  code: 'sequence_has_steps' | 'steps_have_messages' | 'active_mailbox' | 'leads_enrolled' | 'sending_window';
+  code: 'sequence_has_steps' | 'steps_have_messages' | 'active_mailbox' | 'leads_enrolled' | 'sending_window' | 'sending_capacity';
   passed: boolean;
   /** A failed blocking check refuses the start; the others only mean nothing would be sent yet. */
   blocking: boolean;
