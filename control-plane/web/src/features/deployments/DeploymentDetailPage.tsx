@@ -1,5 +1,72 @@
-import { PageHeader } from '@/components/ui/page';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { ArrowLeft } from 'lucide-react';
+import { Card } from '@/components/ui/card';
+import { ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
+import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { formatDateTime } from '@/features/mailboxes/mailboxFormat';
+import { DeploymentPanel } from './DeploymentPanel';
+import { deploymentTitle } from './deploymentFormat';
+import { deploymentQuery, deploymentsQuery } from './queries';
+
+const route = getRouteApi('/app/deployments/$deploymentId');
+
+/** The last runs n8n reports for the workflow (asks n8n: says so when it cannot be reached). */
+function RecentExecutions({ deploymentId }: { deploymentId: string }) {
+  const detail = useQuery(deploymentQuery(deploymentId));
+  return (
+    <section aria-labelledby="recent-executions" className="mt-6">
+      <h2 id="recent-executions" className="mb-3 text-base font-semibold text-slate-900">
+        Recent runs in n8n
+      </h2>
+      {detail.isPending ? <LoadingRows label="Loading recent runs" /> : null}
+      {detail.isError ? <ErrorState error={detail.error} /> : null}
+      {detail.data?.recentExecutions.length === 0 ? (
+        <Card className="p-5 text-sm text-slate-600">n8n has not run this workflow yet.</Card>
+      ) : null}
+      {detail.data && detail.data.recentExecutions.length > 0 ? (
+        <Table>
+          <caption className="sr-only">Recent runs in n8n</caption>
+          <TableHead>
+            <tr>
+              <TableHeader className="px-3">Started</TableHeader>
+              <TableHeader className="px-3">Result</TableHeader>
+              <TableHeader className="px-3">Started by</TableHeader>
+            </tr>
+          </TableHead>
+          <tbody>
+            {detail.data.recentExecutions.map((execution) => (
+              <TableRow key={execution.id}>
+                <TableCell className="px-3">{formatDateTime(execution.startedAt)}</TableCell>
+                <TableCell className="px-3">{execution.status}</TableCell>
+                <TableCell className="px-3">{execution.mode}</TableCell>
+              </TableRow>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+    </section>
+  );
+}
 
 export function DeploymentDetailPage() {
-  return <PageHeader title="Deployment" description="The workflow in n8n and its template." />;
+  const { deploymentId } = route.useParams();
+  const deployment = useQuery({ ...deploymentsQuery, select: (rows) => rows.find((row) => row.id === deploymentId) });
+  return (
+    <>
+      <Link
+        to="/deployments"
+        className="mb-3 inline-flex items-center gap-1 rounded text-sm text-slate-600 hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+      >
+        <ArrowLeft className="size-4" aria-hidden="true" />
+        All deployments
+      </Link>
+      <PageHeader
+        title={deployment.data ? deploymentTitle(deployment.data) : 'Deployment'}
+        description="The workflow Ophir keeps in n8n, and whether it still matches its template."
+      />
+      <DeploymentPanel deploymentId={deploymentId} />
+      {deployment.data?.n8nWorkflowId ? <RecentExecutions deploymentId={deploymentId} /> : null}
+    </>
+  );
 }

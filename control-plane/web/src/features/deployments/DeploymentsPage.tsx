@@ -1,5 +1,68 @@
-import { PageHeader } from '@/components/ui/page';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Workflow } from 'lucide-react';
+import { EmptyState, ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
+import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { formatDateTime } from '@/features/mailboxes/mailboxFormat';
+import { DeploymentStatus, deploymentTitle, DriftState } from './deploymentFormat';
+import { deploymentsQuery } from './queries';
 
 export function DeploymentsPage() {
-  return <PageHeader title="Deployments" description="The n8n workflows Ophir manages, and whether anyone changed them." />;
+  const deployments = useQuery(deploymentsQuery);
+  return (
+    <>
+      <PageHeader title="Deployments" description="The n8n workflows Ophir manages, and whether anyone changed them in the n8n editor." />
+      {deployments.isPending ? <LoadingRows label="Loading deployments" /> : null}
+      {deployments.isError ? <ErrorState error={deployments.error} /> : null}
+      {deployments.data?.length === 0 ? (
+        <EmptyState
+          icon={<Workflow className="size-5" aria-hidden="true" />}
+          title="No workflows in n8n yet"
+          nextAction="Starting a campaign deploys its workflow, and connecting a mailbox deploys the inbox watcher. They appear here."
+        />
+      ) : null}
+      {deployments.data && deployments.data.length > 0 ? (
+        <Table>
+          <caption className="sr-only">Deployments</caption>
+          <TableHead>
+            <tr>
+              <TableHeader className="px-3">Workflow</TableHeader>
+              <TableHeader className="px-3">Status</TableHeader>
+              <TableHeader className="px-3">Template version</TableHeader>
+              <TableHeader className="px-3">Last reconciled</TableHeader>
+              <TableHeader className="px-3">Drift</TableHeader>
+            </tr>
+          </TableHead>
+          <tbody>
+            {deployments.data.map((deployment) => (
+              <TableRow key={deployment.id}>
+                <TableCell className="px-3">
+                  <Link
+                    to="/deployments/$deploymentId"
+                    params={{ deploymentId: deployment.id }}
+                    className="rounded font-medium text-indigo-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+                  >
+                    {deploymentTitle(deployment)}
+                  </Link>
+                  {deployment.lastError ? <p className="max-w-80 text-xs text-red-800">{deployment.lastError}</p> : null}
+                </TableCell>
+                <TableCell className="px-3">
+                  <DeploymentStatus status={deployment.status} />
+                </TableCell>
+                <TableCell className="px-3 whitespace-nowrap">
+                  {deployment.templateName} v{deployment.templateVersion}
+                </TableCell>
+                <TableCell className="px-3 whitespace-nowrap text-slate-600">
+                  {deployment.lastSyncedAt ? formatDateTime(deployment.lastSyncedAt) : 'Not yet'}
+                </TableCell>
+                <TableCell className="px-3">
+                  <DriftState deployment={deployment} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+    </>
+  );
 }

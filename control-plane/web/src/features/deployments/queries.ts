@@ -14,6 +14,7 @@ export const deploymentsQuery = queryOptions({
   queryFn: async () => (await dataOf(api.GET('/api/deployments'))).data,
 });
 
+/** The deployment with its recent executions: asks n8n, so it fails while n8n is down (the list does not). */
 export const deploymentQuery = (deploymentId: string) =>
   queryOptions({
     queryKey: queryKeys.deployments.one(deploymentId),
@@ -26,12 +27,19 @@ export const driftQuery = (deploymentId: string) =>
     queryFn: () => dataOf(api.GET('/api/deployments/{deploymentId}/drift', byId(deploymentId))),
   });
 
-/** Resolving drift changes the deployment's status everywhere it is shown: the list, its page, its drift. */
+/**
+ * Resolving drift changes the deployment's status everywhere it is shown: the list, its page, its drift,
+ * and the campaign that shows its deployment.
+ */
 export function useResolveDrift(deploymentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (action: DriftResolution) =>
       dataOf(api.POST('/api/deployments/{deploymentId}/resolve-drift', { ...byId(deploymentId), body: { action } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.deployments.all }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.deployments.all }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.campaigns.all }),
+      ]),
   });
 }
