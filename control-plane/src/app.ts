@@ -35,6 +35,8 @@ import { inboxModule } from './modules/inbox/inboxModule.js';
 import { outcomesModule } from './modules/outcomes/outcomesModule.js';
 import { sendingModule } from './modules/sending/sendingModule.js';
 import { statsModule } from './modules/stats/statsModule.js';
+import { webhooksModule } from './modules/webhooks/webhooksModule.js';
+import type { WebhookDeliveries } from './modules/webhooks/webhookDelivery.js';
 import { inboxWatchResultsBodyLimit, inboxWatchResultsPath } from './modules/inbox/inbox.routes.js';
 import { REQUEST_BODY_MAX_BYTES } from './lib/n8n/nodeContract.js';
 
@@ -57,6 +59,7 @@ export interface App {
   reconciler: Reconciler;
   leadImportUpkeep: ImportUpkeep;
   metrics: Metrics;
+  webhookDeliveries: WebhookDeliveries;
   readiness: Readiness;
   openApiDocument: ReturnType<typeof buildOpenApiDocument>;
 }
@@ -100,6 +103,7 @@ export function createApp(deps: AppDeps): App {
   const inbox = inboxModule({ prisma, clock, links, logger, deployments, inbound: outcomes.inbound });
   const routes: AnyRoute[] = [
     auth,
+  const webhooks = webhooksModule({ config, prisma, clock, logger, secrets });
     organizations,
     platform,
     campaigns,
@@ -113,6 +117,7 @@ export function createApp(deps: AppDeps): App {
     inbox,
   ].flatMap((module) => module.routes);
 
+    webhooks,
   const readiness = new Readiness();
   readiness.register('database', () =>
     prisma.$queryRaw`SELECT 1`.then(
@@ -171,5 +176,6 @@ export function createApp(deps: AppDeps): App {
     metrics,
     readiness,
     openApiDocument,
+    webhookDeliveries: webhooks.deliveries,
   };
 }

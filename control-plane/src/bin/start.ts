@@ -189,6 +189,8 @@ async function main(): Promise<void> {
   }
   app.leadImportUpkeep.start(config.LEAD_IMPORT_UPKEEP_CRON);
   stopSteps.push({ name: 'the import upkeep', run: async () => app.leadImportUpkeep.stop() });
+  app.webhookDeliveries.start();
+  stopSteps.push({ name: 'the webhook deliveries', run: () => app.webhookDeliveries.stop() });
 
   say(
     `control plane ready at ${server.url} (health: ${server.url}/healthz, readiness: ${server.url}/readyz, API: ${server.url}/api/openapi.json)`,

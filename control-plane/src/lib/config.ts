@@ -90,6 +90,10 @@ export const environmentSchema = z
     // Refuse tenant-supplied hosts (SMTP/IMAP servers) that resolve to loopback, private, link-local or other
     // non-public addresses (docs/security.md, "Outbound connections"). Off for self-hosting on a LAN; on in docker-compose.yml.
     OUTBOUND_DENY_PRIVATE: booleanFlag.default(false),
+    // Outbound webhooks (docs/integrations.md): one attempt's deadline, attempts in flight at once, how often an empty outbox is read.
+    WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+    WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(64),
+    WEBHOOK_POLL_MS: z.coerce.number().int().min(50).default(1000),
     // Mailbox providers. Endpoints default to the real ones; tests and the sandboxed demo point them at local fakes.
     GOOGLE_CLIENT_ID: z.string().min(1).optional(),
     GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),

@@ -30,6 +30,11 @@ const tenantModels = new Set([
   'InboxThread',
   'InboxMessage',
   'InboxCustomLabel',
+  'WebhookEndpoint',
+  'WebhookEvent',
+  'WebhookDelivery',
+  'WebhookAttempt',
+  'WebhookSettings',
 ]);
 
 const filteredOperations = new Set([

@@ -8,6 +8,8 @@ import type { DeploymentService } from '../deployments/deployment.service.js';
 import { recordAudit } from '../organizations/audit.js';
 import { organizationTimezone } from '../organizations/organization.service.js';
 import { campaignSettings } from './campaignSettings.js';
+import { duplicateCampaign } from './duplicateCampaign.js';
+import { pendingMessageStatuses } from './messageStates.js';
 import { nextStatus, type CampaignAction } from './campaignStatus.js';
 import { capacityCheck } from './readiness/capacityCheck.js';
 import { runOutcome, waitForRun, type RunOutcome } from './readiness/runOutcome.js';
@@ -107,13 +109,41 @@ export class CampaignsService {
     return toCampaignDto(campaign);
   }
 
+  /**
+   * The campaigns with when each sends next: a running campaign's earliest queued send, moved to its
+   * next sending window in the campaign's zone (one grouped query for the page).
+   */
   async list(auth: AuthContext, options: { status?: Campaign['status'] }) {
     const rows = await auth.db.campaign.findMany({
       where: options.status ? { status: options.status } : { status: { not: 'archived' } },
       include: withRelations,
       orderBy: { createdAt: 'desc' },
     });
-    return rows.map(toCampaignDto);
+    const active = rows.filter((row) => row.status === 'active');
+    const earliest = await auth.db.message.groupBy({
+      by: ['campaignId'],
+      where: { campaignId: { in: active.map((row) => row.id) }, status: { in: [...pendingMessageStatuses] } },
+      _min: { dueAt: true },
+    });
+    const dueAt = new Map(earliest.map((group) => [group.campaignId, group._min.dueAt]));
+    const now = this.deps.clock.now();
+    return rows.map((row) => {
+      const due = dueAt.get(row.id);
+      const nextSendAt = due ? nextSendingInstant(row, null, due > now ? due : now) : null;
+      return { ...toCampaignDto(row), nextSendAt: nextSendAt?.toISOString() ?? null };
+    });
+  }
+
+  /** A new draft with the campaign's settings, mailboxes and sequence; its leads, sends and results are not copied. */
+  async duplicate(auth: AuthContext, campaignId: string) {
+    const copy = await duplicateCampaign(auth.db, { organizationId: auth.organizationId, campaignId, include: withRelations });
+    await recordAudit(auth, {
+      action: 'campaign.duplicated',
+      targetType: 'campaign',
+      targetId: copy.id,
+      data: { from: campaignId, name: copy.name },
+    });
+    return toCampaignDto(copy);
   }
 
   async get(auth: AuthContext, campaignId: string) {

@@ -4,6 +4,7 @@ import type { SecretBox } from '../../lib/crypto.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { AppError, NotFoundError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
+import { recordWebhookEvents } from '../../lib/webhooks/webhookOutbox.js';
 import { assertMailboxCanSend } from './mailboxAvailability.js';
 import { openCredentials, sealCredentials } from './mailboxCredentials.js';
 import type { OAuthMailboxProvider, OAuthProvider } from './oauth/oauthProvider.js';
@@ -128,16 +129,13 @@ export class TokenBroker {
   private async markNeedsReauth(mailbox: Mailbox, reason: string): Promise<AppError> {
     this.cache.delete(mailbox.id);
     // Conditional on the grant we tried: a re-connect that landed meanwhile must not be undone.
-    const flipped = await this.deps.prisma.mailbox.updateMany({
-      where: { id: mailbox.id, credentialsCiphertext: mailbox.credentialsCiphertext },
-      data: { status: 'needs_reauth', statusReason: reason },
-    });
-    if (flipped.count === 1) {
-      this.deps.logger.warn(
-        { mailboxId: mailbox.id, organizationId: mailbox.organizationId },
-        'mailbox grant revoked: needs re-authorization',
-      );
-      await this.deps.prisma.auditLog.create({
+    const flipped = await this.deps.prisma.$transaction(async (tx) => {
+      const updated = await tx.mailbox.updateMany({
+        where: { id: mailbox.id, credentialsCiphertext: mailbox.credentialsCiphertext },
+        data: { status: 'needs_reauth', statusReason: reason },
+      });
+      if (updated.count === 0) return false;
+      await tx.auditLog.create({
         data: {
           organizationId: mailbox.organizationId,
           action: 'mailbox.needs_reauth',
@@ -146,6 +144,16 @@ export class TokenBroker {
           data: { reason },
         },
       });
+      await recordWebhookEvents(tx, mailbox.organizationId, [
+        { type: 'mailbox.needs_reauth', occurredAt: this.deps.clock.now(), mailboxId: mailbox.id, data: { reason } },
+      ]);
+      return true;
+    });
+    if (flipped) {
+      this.deps.logger.warn(
+        { mailboxId: mailbox.id, organizationId: mailbox.organizationId },
+        'mailbox grant revoked: needs re-authorization',
+      );
     }
     return new AppError('mailbox_needs_reauth', `Mailbox ${mailbox.email} needs to be connected again: ${reason}`, {
       mailboxId: mailbox.id,

@@ -2,6 +2,7 @@ import type { EventType, LeadStatus } from '../../generated/prisma/enums.js';
 import type { Prisma, PrismaClient } from '../../lib/db/prisma.js';
 import { scopedDb, type ScopedDb } from '../../lib/db/tenantScope.js';
 import type { AuthContext } from '../../lib/http/route.js';
+import { recordWebhookEvents, type WebhookEventType } from '../../lib/webhooks/webhookOutbox.js';
 import { postponeAfterAutoReply } from '../campaigns/enrollments/postponeAfterAutoReply.js';
 import { stopEnrollments } from '../campaigns/enrollments/stopEnrollments.js';
 import type { SuppressionsService } from '../leads/suppressions/suppressions.service.js';
@@ -48,6 +49,14 @@ const leadStatusFor: Record<NonNullable<LeadOutcome['suppress']>['reason'], Lead
   unsubscribed: 'unsubscribed',
   bounced: 'bounced',
   complained: 'complained',
+};
+
+const webhookTypes: Partial<Record<EventType, WebhookEventType>> = {
+  replied: 'lead.replied',
+  auto_replied: 'lead.auto_replied',
+  bounced: 'message.bounced',
+  unsubscribed: 'lead.unsubscribed',
+  complained: 'lead.complained',
 };
 
 // Colleagues at a webmail domain are not colleagues: a reply from one gmail.com lead stops nobody else.
@@ -108,8 +117,35 @@ export class LeadOutcomes {
       if (outcome.suppress) await this.suppress(db, organizationId, outcome.suppress);
       if (outcome.postpone) await postponeAfterAutoReply(db, outcome.postpone.enrollmentId, outcome.postpone.now);
       if (outcome.alsoRecord) await outcome.alsoRecord(db);
+      await this.announce(db, organizationId, event);
       return { applied: true, stoppedEnrollments: stopped.enrollments, cancelledMessages: stopped.messages };
     });
+  }
+
+  /** The outcome's webhook event, in its transaction; a reply names its inbox thread and that thread's label. */
+  private async announce(db: ScopedDb, organizationId: string, event: OutcomeEvent): Promise<void> {
+    const type = webhookTypes[event.type];
+    if (!type) return;
+    const thread =
+      (type === 'lead.replied' || type === 'lead.auto_replied') && event.leadId && event.campaignId
+        ? await db.inboxThread.findFirst({
+            where: { leadId: event.leadId, campaignId: event.campaignId },
+            orderBy: { lastMessageAt: 'desc' },
+            select: { id: true, label: true },
+          })
+        : null;
+    const bounce = type === 'message.bounced' ? { bounceKind: event.data.kind ?? null } : {};
+    await recordWebhookEvents(db, organizationId, [
+      {
+        type,
+        occurredAt: event.occurredAt,
+        campaignId: event.campaignId,
+        leadId: event.leadId,
+        messageId: event.messageId,
+        mailboxId: event.mailboxId,
+        data: { ...bounce, ...(thread ? { threadId: thread.id, label: thread.label } : {}) },
+      },
+    ]);
   }
 
   private async suppress(db: ScopedDb, organizationId: string, suppress: NonNullable<LeadOutcome['suppress']>): Promise<void> {

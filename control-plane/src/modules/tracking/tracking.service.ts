@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { scopedDb } from '../../lib/db/tenantScope.js';
 import type { Logger } from '../../lib/logger.js';
+import { recordWebhookEvents } from '../../lib/webhooks/webhookOutbox.js';
 import type { EngagementThrottle } from './engagementThrottle.js';
 import type { LeadOutcomes } from '../outcomes/leadOutcomes.js';
 import type { TrackingLinks } from '../campaigns/messages/trackingLinks.js';
@@ -143,18 +144,27 @@ export class TrackingService {
     if (!this.deps.throttle.allow(type, message.id, now)) return;
     const userAgent = hit.userAgent?.slice(0, maxUserAgentLength) ?? null;
     const reason = machineReason({ method: hit.method, userAgent: hit.userAgent, at: now, sentAt: message.sentAt });
-    await scopedDb(this.deps.prisma, message.organizationId).event.create({
-      data: {
-        organizationId: message.organizationId,
-        type,
-        idempotencyKey: `${type}:${message.id}:${randomUUID()}`,
-        campaignId: message.campaignId,
-        leadId: message.leadId,
-        messageId: message.id,
-        mailboxId: message.mailboxId,
-        occurredAt: now,
-        data: { ...data, machine: reason !== undefined, ...(reason ? { machineReason: reason } : {}), userAgent, method: hit.method },
-      },
+    const occurred = { campaignId: message.campaignId, leadId: message.leadId, messageId: message.id, mailboxId: message.mailboxId };
+    await scopedDb(this.deps.prisma, message.organizationId).$transaction(async (tx) => {
+      await tx.event.create({
+        data: {
+          organizationId: message.organizationId,
+          type,
+          idempotencyKey: `${type}:${message.id}:${randomUUID()}`,
+          campaignId: message.campaignId,
+          leadId: message.leadId,
+          messageId: message.id,
+          mailboxId: message.mailboxId,
+          occurredAt: now,
+          data: { ...data, machine: reason !== undefined, ...(reason ? { machineReason: reason } : {}), userAgent, method: hit.method },
+        },
+      });
+      // Webhooks hear of people only: a scanner's open or click would trigger a CRM for nobody.
+      if (reason === undefined) {
+        await recordWebhookEvents(tx, message.organizationId, [
+          { type: type === 'opened' ? 'lead.opened' : 'lead.clicked', occurredAt: now, ...occurred, data: { ...data, human: true } },
+        ]);
+      }
     });
   }
 }

@@ -24,6 +24,7 @@ import { receiveUpload, type StoredUpload } from './upload.js';
 import { withArticle } from '../../../lib/words.js';
 import { newestFirstOrder, newestFirstPage, olderThan } from '../../../lib/http/cursor.js';
 import type { LeadSequences } from '../leadSequences.js';
+import { recordWebhookEvents } from '../../../lib/webhooks/webhookOutbox.js';
 
 export interface LeadImportsDeps {
   prisma: PrismaClient;
@@ -316,14 +317,25 @@ export class LeadImportsService {
     outcome: { status: 'completed' | 'cancelled' | 'failed'; error?: string },
   ) {
     const keepFile = outcome.status === 'failed';
-    const finished = await scopedDb(this.deps.prisma, organizationId).leadImport.update({
-      where: { id: importId },
-      data: {
-        status: outcome.status,
-        error: outcome.error ?? null,
-        finishedAt: this.deps.clock.now(),
-        ...(keepFile ? {} : { storagePath: null }),
-      },
+    const finishedAt = this.deps.clock.now();
+    const finished = await scopedDb(this.deps.prisma, organizationId).$transaction(async (tx) => {
+      const row = await tx.leadImport.update({
+        where: { id: importId },
+        data: { status: outcome.status, error: outcome.error ?? null, finishedAt, ...(keepFile ? {} : { storagePath: null }) },
+      });
+      if (row.status === 'completed') {
+        const counts = {
+          rowsRead: row.rowsRead,
+          imported: row.imported,
+          updated: row.updated,
+          skipped: row.skipped,
+          rejected: row.rejected,
+        };
+        await recordWebhookEvents(tx, organizationId, [
+          { type: 'import.completed', occurredAt: finishedAt, data: { importId, listId: row.listId, ...counts } },
+        ]);
+      }
+      return row;
     });
     // An import that updates existing leads may have changed their timezones: sends waiting for a lead's old window wait for its new one.
     if (finished.onExisting === 'update')

@@ -1,5 +1,6 @@
 import type { Mailbox } from '../../../generated/prisma/client.js';
 import type { ScopedDb } from '../../../lib/db/tenantScope.js';
+import { recordWebhookEvents } from '../../../lib/webhooks/webhookOutbox.js';
 
 export interface HealthPolicy {
   /** Auto-pause at this hard-bounce rate (0..1) over the window. */
@@ -160,19 +161,26 @@ export async function refreshMailboxHealth(
 
   const reason = `Auto-paused: hard-bounce rate ${percent(health.window.hardBounceRate)} over the last ${health.window.sent} sends (threshold ${percent(policy.autoPauseBounceRate)})`;
   // Only an active mailbox is paused, so a concurrent refresh cannot pause (and audit) it twice.
-  const paused = await db.mailbox.updateMany({
-    where: { id: mailbox.id, status: 'active' },
-    data: { status: 'paused', statusReason: reason },
+  const paused = await db.$transaction(async (tx) => {
+    const flipped = await tx.mailbox.updateMany({
+      where: { id: mailbox.id, status: 'active' },
+      data: { status: 'paused', statusReason: reason },
+    });
+    if (flipped.count === 0) return false;
+    await tx.auditLog.create({
+      data: {
+        organizationId: mailbox.organizationId,
+        action: 'mailbox.auto_paused',
+        targetType: 'mailbox',
+        targetId: mailbox.id,
+        data: { reason, hardBounceRate: health.window.hardBounceRate, sends: health.window.sent },
+      },
+    });
+    await recordWebhookEvents(tx, mailbox.organizationId, [
+      { type: 'mailbox.paused', occurredAt: now, mailboxId: mailbox.id, data: { reason, automatic: true } },
+    ]);
+    return true;
   });
-  if (paused.count === 0) return { health, autoPaused: false };
-  await db.auditLog.create({
-    data: {
-      organizationId: mailbox.organizationId,
-      action: 'mailbox.auto_paused',
-      targetType: 'mailbox',
-      targetId: mailbox.id,
-      data: { reason, hardBounceRate: health.window.hardBounceRate, sends: health.window.sent },
-    },
-  });
+  if (!paused) return { health, autoPaused: false };
   return { health, autoPaused: true };
 }

@@ -2,6 +2,7 @@ import type { EventType } from '../../../generated/prisma/enums.js';
 import { systemClock, type Clock } from '../../../lib/clock.js';
 import type { PrismaClient } from '../../../lib/db/prisma.js';
 import type { Logger } from '../../../lib/logger.js';
+import { recordWebhookEvents, type WebhookEventInput } from '../../../lib/webhooks/webhookOutbox.js';
 import { scopedDb, type ScopedDb } from '../../../lib/db/tenantScope.js';
 import { chooseVariant, dueAfter, newMessageKey } from '../../campaigns/sequence/queuedStep.js';
 import { refreshMailboxHealth, type HealthPolicy } from '../../mailboxes/health/mailboxHealth.js';
@@ -27,6 +28,15 @@ interface LockedMessage {
   stepPosition: number;
   mailboxId: string | null;
   leaseExpiresAt: Date | null;
+}
+
+/** A send that went out or failed for good is announced; a deferral is the queue's business. */
+function sendWebhookEvent(result: SendResult, message: LockedMessage, now: Date): WebhookEventInput[] {
+  const common = { occurredAt: now, campaignId: message.campaignId, leadId: message.leadId, messageId: message.id };
+  if (result.status === 'sent') return [{ ...common, type: 'message.sent', mailboxId: result.mailboxId, data: { sentAt: result.sentAt } }];
+  if (result.status === 'failed')
+    return [{ ...common, type: 'message.failed', mailboxId: message.mailboxId, data: { code: result.code, reason: result.reason } }];
+  return [];
 }
 
 const eventTypes: Record<SendResult['status'], EventType> = { sent: 'sent', deferred: 'deferred', retryable: 'deferred', failed: 'failed' };
@@ -134,6 +144,11 @@ export class SendResultsService {
           occurredAt: now,
         })),
       });
+      await recordWebhookEvents(
+        db,
+        organizationId,
+        applicable.flatMap(({ result, message }) => sendWebhookEvent(result, message, now)),
+      );
 
       const sent = applicable.filter((entry): entry is { result: SentResult; message: LockedMessage } => entry.result.status === 'sent');
       await this.applySent(tx, db, organizationId, sent, now);

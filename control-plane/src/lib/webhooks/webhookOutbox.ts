@@ -1,0 +1,103 @@
+import type { PrismaClient } from '../db/prisma.js';
+
+/** Every event a webhook subscription may name (docs/integrations.md has a payload of each). */
+export const webhookEventTypes = [
+  'message.sent',
+  'message.bounced',
+  'message.failed',
+  'lead.replied',
+  'lead.auto_replied',
+  'lead.unsubscribed',
+  'lead.complained',
+  'lead.opened',
+  'lead.clicked',
+  'campaign.started',
+  'campaign.paused',
+  'campaign.completed',
+  'mailbox.paused',
+  'mailbox.needs_reauth',
+  'inbox.thread_labelled',
+  'import.completed',
+] as const;
+
+export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+/** Bumped when a payload's meaning changes; consumers read `data.version`. */
+export const webhookPayloadVersion = 1;
+
+export interface WebhookEventInput {
+  type: WebhookEventType;
+  occurredAt: Date;
+  campaignId?: string | null;
+  leadId?: string | null;
+  /** One of our sent messages: the payload then also names its step and variant. */
+  messageId?: string | null;
+  mailboxId?: string | null;
+  /** What this type of event adds (a label, a URL, counts); small: details are behind the links. */
+  data?: Record<string, unknown>;
+}
+
+type Sql = Pick<PrismaClient, '$executeRaw'>;
+
+function apiLinks(event: WebhookEventInput): Record<string, string> {
+  return {
+    ...(event.leadId ? { lead: `/api/leads/${event.leadId}` } : {}),
+    ...(event.campaignId ? { campaign: `/api/campaigns/${event.campaignId}` } : {}),
+    ...(event.mailboxId ? { mailbox: `/api/mailboxes/${event.mailboxId}` } : {}),
+  };
+}
+
+/**
+ * Puts events in the webhook outbox through `sql`, the transaction that records what they report, so an
+ * event is delivered exactly when its cause is committed and is not lost if the process dies right after.
+ * One statement: an event is written only when an enabled endpoint of the organization subscribes to its
+ * type (and, when the endpoint names a campaign, to that campaign), together with one pending delivery
+ * per such endpoint; the step and variant come from the message it names.
+ */
+export async function recordWebhookEvents(sql: Sql, organizationId: string, events: WebhookEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map((event) => ({
+    type: event.type,
+    campaignId: event.campaignId ?? null,
+    messageId: event.messageId ?? null,
+    timestamp: event.occurredAt.toISOString(),
+    data: {
+      ...event.data,
+      version: webhookPayloadVersion,
+      organizationId,
+      campaignId: event.campaignId ?? null,
+      leadId: event.leadId ?? null,
+      mailboxId: event.mailboxId ?? null,
+      messageId: event.messageId ?? null,
+      links: apiLinks(event),
+    },
+  }));
+  await sql.$executeRaw`
+    WITH input AS (
+      -- Due at once: the earlier of the event's time and the database's (clocks in tests may be either side).
+      SELECT gen_random_uuid() AS id, e.type, e."campaignId",
+             LEAST(e.timestamp::timestamptz, now()) AT TIME ZONE 'UTC' AS "dueAt",
+             jsonb_build_object(
+               'type', e.type,
+               'timestamp', e.timestamp,
+               'data', e.data || jsonb_build_object('step', m."stepPosition", 'variantId', m."variantId")
+             ) AS payload
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(type text, "campaignId" uuid, "messageId" uuid, timestamp text, data jsonb)
+      LEFT JOIN messages m ON m.id = e."messageId" AND m."organizationId" = ${organizationId}::uuid
+    ),
+    targets AS (
+      SELECT i.id AS "eventId", w.id AS "endpointId"
+      FROM input i
+      JOIN webhook_endpoints w
+        ON w."organizationId" = ${organizationId}::uuid
+       AND w.enabled
+       AND i.type = ANY (w."eventTypes")
+       AND (w."campaignId" IS NULL OR i."campaignId" IS NULL OR w."campaignId" = i."campaignId")
+    ),
+    written AS (
+      INSERT INTO webhook_events (id, "organizationId", type, payload)
+      SELECT i.id, ${organizationId}::uuid, i.type, i.payload FROM input i WHERE i.id IN (SELECT "eventId" FROM targets)
+    )
+    INSERT INTO webhook_deliveries (id, "organizationId", "endpointId", "eventId", "nextAttemptAt")
+    SELECT gen_random_uuid(), ${organizationId}::uuid, t."endpointId", t."eventId", i."dueAt" FROM targets t JOIN input i ON i.id = t."eventId"`;
+}

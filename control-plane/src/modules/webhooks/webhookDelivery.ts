@@ -1,0 +1,236 @@
+import type { WebhookEndpoint } from '../../generated/prisma/client.js';
+import type { Clock } from '../../lib/clock.js';
+import type { SecretBox } from '../../lib/crypto.js';
+import type { PrismaClient } from '../../lib/db/prisma.js';
+import type { ScopedDb } from '../../lib/db/tenantScope.js';
+import type { Logger } from '../../lib/logger.js';
+import { recordAudit } from '../organizations/audit.js';
+import { disableAfterFailingMs, nextAttemptAfter } from './retrySchedule.js';
+import { postWebhook, type PostOutcome } from './webhookPost.js';
+import { openWebhookSecret, signatureHeader } from './webhookSecrets.js';
+import { webhookDestination, WebhookTargetRefused } from './webhookTarget.js';
+
+export interface WebhookDeliveryOptions {
+  prisma: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  secrets: SecretBox;
+  denyPrivate: boolean;
+  /** One attempt's deadline: connect, send, read the answer. */
+  timeoutMs: number;
+  /** Attempts in flight at once, across endpoints. */
+  concurrency: number;
+  /** How often the outbox is read when it was empty. */
+  pollMs: number;
+  resolve?: (host: string) => Promise<string[]>;
+}
+
+interface ClaimedDelivery {
+  id: string;
+  organizationId: string;
+  endpointId: string;
+  eventId: string;
+  attempts: number;
+}
+
+/** A claimed attempt holds its delivery this long past its deadline; a process that died meanwhile leaves it due again. */
+const claimGraceMs = 30_000;
+
+export function disabledReason(outcome: PostOutcome): string {
+  const last = outcome.statusCode === null ? outcome.error : `the last attempt answered ${outcome.statusCode}`;
+  return `Disabled after every delivery failed for 24 hours (${last})`;
+}
+
+/**
+ * Delivers what the outbox holds, across organizations (the platform's job): claims due deliveries with
+ * SKIP LOCKED, pushing each one's next attempt past the deadline before trying it (at-least-once: an
+ * attempt cut short by a crash is tried again, with the same webhook-id), signs and POSTs, then logs the
+ * attempt and settles the delivery: delivered on a 2xx, else due again on the retry schedule, failed after
+ * the last try. An endpoint that failed for a day is disabled, audited, and its pending deliveries fail.
+ */
+export class WebhookDeliveries {
+  private inFlight = 0;
+  private running = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(private readonly deps: WebhookDeliveryOptions) {}
+
+  /** Claims what is due now (up to `limit`) and waits for every attempt; how many were tried. */
+  async runOnce(limit = this.deps.concurrency): Promise<number> {
+    const claimed = await this.claim(limit);
+    await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
+    return claimed.length;
+  }
+
+  /** Keeps `concurrency` attempts in flight while there is work; polls every `pollMs` when there is none. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await Promise.all(this.pending);
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.pump(), delayMs);
+    this.timer.unref();
+  }
+
+  private async pump(): Promise<void> {
+    const free = this.deps.concurrency - this.inFlight;
+    // Refilled once half the slots are free, so a busy outbox is read in batches rather than one row at a time.
+    if (!this.running || free < Math.max(1, this.deps.concurrency / 2)) return;
+    let claimed: ClaimedDelivery[];
+    try {
+      claimed = await this.claim(free);
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'webhook deliveries could not be claimed');
+      this.schedule(this.deps.pollMs);
+      return;
+    }
+    for (const delivery of claimed) {
+      this.inFlight += 1;
+      const attempt = this.attempt(delivery)
+        .catch((error: unknown) => this.deps.logger.error({ err: error, deliveryId: delivery.id }, 'webhook attempt could not be recorded'))
+        .finally(() => {
+          this.inFlight -= 1;
+          this.pending.delete(attempt);
+          this.schedule(0);
+        });
+      this.pending.add(attempt);
+    }
+    if (claimed.length === 0 && this.inFlight === 0) this.schedule(this.deps.pollMs);
+    else if (claimed.length === free) this.schedule(0);
+  }
+
+  private async claim(limit: number): Promise<ClaimedDelivery[]> {
+    const now = this.deps.clock.now();
+    const heldUntil = new Date(now.getTime() + this.deps.timeoutMs + claimGraceMs);
+    return this.deps.prisma.$queryRaw<ClaimedDelivery[]>`
+      WITH due AS (
+        SELECT d.id FROM webhook_deliveries d
+        JOIN webhook_endpoints e ON e.id = d."endpointId" AND e.enabled
+        WHERE d.status = 'pending' AND d."nextAttemptAt" <= ${now}
+        ORDER BY d."nextAttemptAt"
+        LIMIT ${limit}
+        FOR UPDATE OF d SKIP LOCKED
+      )
+      UPDATE webhook_deliveries d SET attempts = d.attempts + 1, "nextAttemptAt" = ${heldUntil}
+      FROM due WHERE d.id = due.id
+      RETURNING d.id, d."organizationId", d."endpointId", d."eventId", d.attempts`;
+  }
+
+  private async attempt(delivery: ClaimedDelivery): Promise<void> {
+    const { prisma, clock } = this.deps;
+    const [endpoint, event, settings] = await Promise.all([
+      prisma.webhookEndpoint.findUnique({ where: { id: delivery.endpointId } }),
+      prisma.webhookEvent.findUnique({ where: { id: delivery.eventId }, select: { id: true, payload: true } }),
+      prisma.webhookSettings.findUnique({ where: { organizationId: delivery.organizationId } }),
+    ]);
+    if (!endpoint || !event) return;
+    const attemptedAt = clock.now();
+    const body = JSON.stringify(event.payload);
+    const outcome = await this.send(endpoint, event.id, body, attemptedAt, settings?.allowHttp ?? false);
+    await this.settle(delivery, endpoint, outcome, attemptedAt);
+  }
+
+  private async send(endpoint: WebhookEndpoint, webhookId: string, body: string, at: Date, allowHttp: boolean): Promise<PostOutcome> {
+    const url = new URL(endpoint.url);
+    let destination;
+    try {
+      destination = await webhookDestination(url, {
+        allowHttp,
+        denyPrivate: this.deps.denyPrivate,
+        ...(this.deps.resolve ? { resolve: this.deps.resolve } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof WebhookTargetRefused)) throw error;
+      return { statusCode: null, latencyMs: 0, responseBody: null, error: error.message };
+    }
+    const timestamp = new Date(Math.floor(at.getTime() / 1000) * 1000);
+    return postWebhook({
+      url,
+      destination,
+      body,
+      timeoutMs: this.deps.timeoutMs,
+      headers: {
+        'webhook-id': webhookId,
+        'webhook-timestamp': String(timestamp.getTime() / 1000),
+        'webhook-signature': signatureHeader(this.signingSecrets(endpoint, at), webhookId, timestamp, body),
+      },
+    });
+  }
+
+  /** The current secret, and during a rotation's overlap the previous one too. */
+  private signingSecrets(endpoint: WebhookEndpoint, at: Date): string[] {
+    const current = openWebhookSecret(this.deps.secrets, endpoint.id, {
+      ciphertext: endpoint.secretCiphertext,
+      keyId: endpoint.secretKeyId,
+    });
+    const overlapping =
+      endpoint.previousSecretCiphertext &&
+      endpoint.previousSecretKeyId &&
+      endpoint.previousSecretExpiresAt &&
+      endpoint.previousSecretExpiresAt > at;
+    if (!overlapping) return [current];
+    const previous = openWebhookSecret(this.deps.secrets, endpoint.id, {
+      ciphertext: endpoint.previousSecretCiphertext!,
+      keyId: endpoint.previousSecretKeyId!,
+    });
+    return [current, previous];
+  }
+
+  private async settle(delivery: ClaimedDelivery, endpoint: WebhookEndpoint, outcome: PostOutcome, at: Date): Promise<void> {
+    const { prisma } = this.deps;
+    const delivered = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
+    const logged = {
+      organizationId: delivery.organizationId,
+      deliveryId: delivery.id,
+      attempt: delivery.attempts,
+      attemptedAt: at,
+      statusCode: outcome.statusCode,
+      latencyMs: outcome.latencyMs,
+      responseBody: outcome.responseBody,
+      error: outcome.error,
+    };
+    if (delivered) {
+      await prisma.$transaction([
+        prisma.webhookAttempt.create({ data: logged }),
+        prisma.webhookDelivery.update({ where: { id: delivery.id }, data: { status: 'delivered', deliveredAt: at } }),
+        ...(endpoint.failingSince ? [prisma.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: null } })] : []),
+      ]);
+      return;
+    }
+    const next = nextAttemptAfter(delivery.attempts, at);
+    await prisma.$transaction(async (tx) => {
+      await tx.webhookAttempt.create({ data: logged });
+      await tx.webhookDelivery.update({
+        where: { id: delivery.id },
+        data: next ? { nextAttemptAt: next } : { status: 'failed' },
+      });
+      const [failing] = await tx.$queryRaw<Array<{ failingSince: Date; enabled: boolean }>>`
+        UPDATE webhook_endpoints SET "failingSince" = COALESCE("failingSince", ${at})
+        WHERE id = ${endpoint.id}::uuid RETURNING "failingSince", enabled`;
+      if (!failing?.enabled || at.getTime() - failing.failingSince.getTime() < disableAfterFailingMs) return;
+      const reason = disabledReason(outcome);
+      await tx.webhookEndpoint.update({ where: { id: endpoint.id }, data: { enabled: false, disabledReason: reason } });
+      await tx.webhookDelivery.updateMany({ where: { endpointId: endpoint.id, status: 'pending' }, data: { status: 'failed' } });
+      // The system acts here, not a user: the entry carries no actor.
+      await recordAudit(
+        { organizationId: delivery.organizationId, role: 'admin', db: tx as unknown as ScopedDb },
+        { action: 'webhook_endpoint.disabled', targetType: 'webhook_endpoint', targetId: endpoint.id, data: { reason, url: endpoint.url } },
+      );
+      this.deps.logger.warn(
+        { organizationId: delivery.organizationId, endpointId: endpoint.id },
+        'webhook endpoint disabled after a day of failures',
+      );
+    });
+  }
+}
