@@ -16,10 +16,22 @@ export function assertUnsubscribeUrl(url: string): void {
 	}
 }
 
+/**
+ * The RFC 8058 one-click unsubscribe headers every send carries, as written. The control plane's
+ * preview shows them and its test send composes with them, so a marketer sees what receivers get.
+ */
+export function oneClickUnsubscribeHeaders(unsubscribeUrl: string): Array<{ name: string; value: string }> {
+	assertUnsubscribeUrl(unsubscribeUrl);
+	return [
+		{ name: 'List-Unsubscribe', value: `<${unsubscribeUrl}>` },
+		{ name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' },
+	];
+}
+
 export interface ComposeInput {
 	sendId: string;
 	messageId: string;
-	mailbox: MailboxPoolEntry;
+	mailbox: Pick<MailboxPoolEntry, 'email' | 'fromName'>;
 	to: string;
 	message: RenderedMessage;
 	threading: Threading | null;
@@ -29,7 +41,7 @@ export interface ComposeInput {
 /** Builds the raw RFC 5322 message every provider sends, so all of them carry identical headers. */
 export async function composeMime(input: ComposeInput): Promise<Buffer> {
 	const { sendId, messageId, mailbox, to, message, threading, date } = input;
-	assertUnsubscribeUrl(message.unsubscribeUrl);
+	const unsubscribeHeaders = oneClickUnsubscribeHeaders(message.unsubscribeUrl);
 	const composer = new MailComposer({
 		from: mailbox.fromName ? { name: mailbox.fromName, address: mailbox.email } : mailbox.email,
 		to,
@@ -44,8 +56,7 @@ export async function composeMime(input: ComposeInput): Promise<Buffer> {
 		headers: {
 			// "prepared" writes the value verbatim: never folded, because a folded
 			// List-Unsubscribe has broken DKIM verification at some receivers.
-			'List-Unsubscribe': { prepared: true, value: `<${message.unsubscribeUrl}>` },
-			'List-Unsubscribe-Post': { prepared: true, value: 'List-Unsubscribe=One-Click' },
+			...Object.fromEntries(unsubscribeHeaders.map(({ name, value }) => [name, { prepared: true, value }])),
 			'X-Ophir-Send-Id': sendId,
 		},
 	});

@@ -1,12 +1,12 @@
-import { simpleParser } from 'mailparser';
 import type { z } from 'zod';
 import type { SecretBox } from '../../lib/crypto.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import { scopedDb } from '../../lib/db/tenantScope.js';
-import { AppError, NotFoundError, ValidationError } from '../../lib/errors.js';
+import { AppError, NotFoundError } from '../../lib/errors.js';
 import { assertMailboxCanSend } from './mailboxAvailability.js';
 import { openCredentials } from './mailboxCredentials.js';
 import { mailboxSettingsSchema, type captureSandboxMessageBody } from './mailboxes.schemas.js';
+import { keepSandboxMessage } from './sandbox/keepSandboxMessage.js';
 import { transportFlags } from './smtp/smtpConnection.js';
 import { withArticle } from '../../lib/words.js';
 
@@ -80,35 +80,15 @@ export async function imapCredentials(deps: { prisma: PrismaClient; secrets: Sec
   };
 }
 
-/**
- * Keeps a sandbox mailbox's outgoing message instead of sending it. Idempotent by Message-ID: a
- * retried send returns the stored capture with `duplicate: true`.
- */
+/** The Send Email node's capture of a sandbox mailbox's send (see keepSandboxMessage). */
 export async function captureSandboxMessage(prisma: PrismaClient, input: z.infer<typeof captureSandboxMessageBody>) {
   const mailbox = await usableMailbox(prisma, input.mailboxId, 'sandbox');
-  const db = scopedDb(prisma, mailbox.organizationId);
-  const answer = (row: { id: string }, duplicate: boolean) => ({ id: row.id, threadId: input.threadId ?? row.id, duplicate });
-  const existing = await db.sandboxMessage.findFirst({ where: { messageId: input.messageId } });
-  if (existing) return { status: 200, body: answer(existing, true) };
-
   const raw = Buffer.from(input.raw, 'base64').toString('utf8');
-  const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
-  if (parsed.headers.size === 0) throw new ValidationError([{ path: 'raw', message: 'is not a base64 MIME message' }]);
-  const created = await db.sandboxMessage.createManyAndReturn({
-    data: [
-      {
-        organizationId: mailbox.organizationId,
-        mailboxId: mailbox.id,
-        messageId: input.messageId,
-        toAddress: input.to,
-        subject: input.subject ?? parsed.subject ?? '',
-        raw,
-      },
-    ],
-    skipDuplicates: true,
+  const kept = await keepSandboxMessage(scopedDb(prisma, mailbox.organizationId), mailbox, {
+    messageId: input.messageId,
+    to: input.to,
+    subject: input.subject,
+    raw,
   });
-  // A concurrent retry may have stored it between our read and write.
-  if (created.length === 0)
-    return { status: 200, body: answer(await db.sandboxMessage.findFirstOrThrow({ where: { messageId: input.messageId } }), true) };
-  return { status: 201, body: answer(created[0]!, false) };
+  return { status: kept.duplicate ? 200 : 201, body: { id: kept.id, threadId: input.threadId ?? kept.id, duplicate: kept.duplicate } };
 }

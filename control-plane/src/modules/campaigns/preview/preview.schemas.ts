@@ -14,6 +14,7 @@ export type PreviewInput = z.infer<typeof previewBody>;
 export const previewSchema = z
   .object({
     leadId: z.uuid(),
+    to: z.string().describe("The lead's address, the To of every step"),
     enrollmentId: z.uuid().nullable(),
     steps: z.array(
       z.object({
@@ -24,7 +25,37 @@ export const previewSchema = z
         bodyText: z.string().describe("The rendered plain-text body (the sequence variant's bodyText, personalised)"),
         bodyHtml: z.string().nullable().describe('The rendered HTML body, with tracking and the unsubscribe link as sent'),
         sendId: z.uuid().nullable().describe('The queued or sent message this preview is for; its unsubscribe link is the real one'),
+        unsubscribeUrl: z.string().describe('The link {{unsubscribeUrl}} stands for: the real one once the message is queued'),
+        headers: z
+          .array(z.object({ name: z.string(), value: z.string() }))
+          .describe(
+            'The headers the message carries whichever mailbox sends it (the one-click List-Unsubscribe pair), as written; From, Message-ID and threading come from the sending mailbox',
+          ),
       }),
     ),
   })
   .openapi('Preview');
+
+export const testSendBody = z
+  .object({
+    leadId: z.uuid().describe('Whose message to send: it is rendered for this lead exactly as the preview shows it'),
+    step: z.number().int().min(1).describe('1-based'),
+    variantLabel: z.string().trim().min(1).max(20).optional().describe('Send this variant instead of the one the lead gets'),
+    mailboxId: z.uuid().describe('A sandbox mailbox: it keeps the message in its sandbox messages instead of sending it'),
+  })
+  .strict()
+  .openapi('TestSendRequest');
+
+export type TestSendInput = z.infer<typeof testSendBody>;
+
+export const testSendSchema = z
+  .object({
+    mailboxId: z.uuid(),
+    sandboxMessageId: z.uuid().describe('The message in GET /api/mailboxes/{mailboxId}/sandbox-messages'),
+    messageId: z.string().describe('Its Message-ID'),
+    to: z.string(),
+    subject: z.string(),
+    step: z.number().int(),
+    variantLabel: z.string(),
+  })
+  .openapi('TestSend');

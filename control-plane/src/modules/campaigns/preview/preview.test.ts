@@ -4,6 +4,7 @@ import { ManualClock } from '../../../lib/clock.js';
 import { createCampaign, createLead } from '../../../test/campaignApi.js';
 import { callAsN8n } from '../../../test/n8nCallbacks.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
+import { oneClickUnsubscribeHeaders } from '../../../../../custom-nodes/nodes/SendEmail/compose.js';
 
 const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
 let t: TestApp;
@@ -66,7 +67,7 @@ async function claimOne(campaignId: string) {
   const item = response.body.items[0] as {
     sendId: string;
     attempt: number;
-    message: { subject: string; text: string; html: string | null };
+    message: { subject: string; text: string; html: string | null; unsubscribeUrl: string };
     mailboxes: Array<{ id: string }>;
   };
   return { ...item, rendered: { subject: item.message.subject, text: item.message.text, html: item.message.html } };
@@ -97,6 +98,9 @@ describe('preview', () => {
     expect(untokenised({ subject: first.subject, text: first.bodyText, html: first.bodyHtml })).toEqual(untokenised(item.rendered));
     expect(item.rendered.html).toContain(`/o/${item.sendId}.`);
     expect(first.bodyHtml).toContain('/o/preview.');
+    // The headers the Send Email node writes, for the claim's own unsubscribe link.
+    expect(first.unsubscribeUrl).toBe(item.message.unsubscribeUrl);
+    expect(first.headers).toEqual(oneClickUnsubscribeHeaders(item.message.unsubscribeUrl));
 
     const sentAt = clock.now().toISOString();
     const report = {
@@ -211,5 +215,35 @@ describe('preview', () => {
     expect(foreign.status).toBe(404);
     const empty = await createCampaign(t.http, owner, { mailbox: false });
     expect((await preview(empty.campaignId, { leadId })).body.code).toBe('invalid_state');
+  });
+
+  it("sends a test of a step to a sandbox mailbox, rendered as the preview shows it, where the mailbox's sandbox messages list it", async () => {
+    const { campaignId, mailboxIds } = await createCampaign(t.http, owner);
+    await t.http.put(`/api/campaigns/${campaignId}/sequence`).set(owner.auth).send({ steps });
+    const leadId = await createLead(t.http, owner, { email: 'dee@umbrella.example', firstName: 'Dee', company: 'Globex' });
+    const testSend = (body: object) => t.http.post(`/api/campaigns/${campaignId}/test-sends`).set(owner.auth).send(body);
+    const [previewed] = (await preview(campaignId, { leadId, step: 2 })).body.steps;
+
+    const sent = await testSend({ leadId, step: 2, mailboxId: mailboxIds[0] });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ mailboxId: mailboxIds[0], to: 'dee@umbrella.example', subject: previewed.subject, step: 2 });
+    const captured = await t.http.get(`/api/mailboxes/${mailboxIds[0]}/sandbox-messages`).set(owner.auth);
+    expect(captured.body.data).toHaveLength(1);
+    const [kept] = captured.body.data;
+    expect(kept).toMatchObject({ id: sent.body.sandboxMessageId, messageId: sent.body.messageId, to: 'dee@umbrella.example' });
+    expect(kept.subject).toBe(previewed.subject);
+    expect(kept.subject).toMatch(/^Re: ((Hi|Hello|Hey) Dee|About Globex)$/);
+    expect(kept.text.trim()).toBe(previewed.bodyText.trim());
+    const header = (name: string) => kept.headers.find((h: { name: string }) => h.name.toLowerCase() === name.toLowerCase())?.value;
+    for (const { name, value } of previewed.headers) expect(header(name)).toBe(value);
+    // A test is no send of the campaign.
+    expect(await t.prisma.message.count({ where: { campaignId } })).toBe(0);
+
+    const b = await testSend({ leadId, step: 1, variantLabel: 'B', mailboxId: mailboxIds[0] });
+    expect(b.body).toMatchObject({ subject: 'About Globex', variantLabel: 'B' });
+    expect((await testSend({ leadId, step: 3, mailboxId: mailboxIds[0] })).body.issues[0].path).toBe('step');
+    const stranger = await signUp(t.http);
+    const theirs = await createCampaign(t.http, stranger);
+    expect((await testSend({ leadId, step: 1, mailboxId: theirs.mailboxIds[0] })).status).toBe(404);
   });
 });

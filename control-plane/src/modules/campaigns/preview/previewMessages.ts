@@ -7,6 +7,7 @@ import { finishedBodies } from '../messages/finishedBodies.js';
 import { chooseVariant } from '../sequence/queuedStep.js';
 import type { PreviewInput } from './preview.schemas.js';
 import { counted } from '../../../lib/words.js';
+import { oneClickUnsubscribeHeaders } from '../../../../../custom-nodes/nodes/SendEmail/compose.js';
 
 /**
  * Stands in for a message that is not queued yet, and in every open pixel and click link of a
@@ -73,6 +74,7 @@ export class PreviewService {
       return {
         variant,
         message,
+        unsubscribeUrl,
         rendered: await finishedBodies({ rendered, unsubscribeUrl, messageId: placeholderMessageId, campaign, links: this.deps.links }),
       };
     };
@@ -81,7 +83,7 @@ export class PreviewService {
     const positions = input.step ? [input.step - 1] : steps.map((step) => step.position);
     const previews = [];
     for (const position of positions) {
-      const { variant, message, rendered } = await render(position);
+      const { variant, message, unsubscribeUrl, rendered } = await render(position);
       const threaded = position > 0 && steps[position]!.threadWithFirst;
       const subject = !rendered.subject && threaded ? `Re: ${await firstSubject()}` : rendered.subject;
       previews.push({
@@ -92,9 +94,11 @@ export class PreviewService {
         bodyText: rendered.text,
         bodyHtml: rendered.html,
         sendId: message?.id ?? null,
+        unsubscribeUrl,
+        headers: oneClickUnsubscribeHeaders(unsubscribeUrl),
       });
     }
-    return { leadId: lead.id, enrollmentId: enrollment?.id ?? null, steps: previews };
+    return { leadId: lead.id, to: lead.email, enrollmentId: enrollment?.id ?? null, steps: previews };
   }
 
   private assertSelection(input: PreviewInput, steps: Array<{ variants: StepVariant[] }>): void {
