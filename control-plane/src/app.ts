@@ -58,8 +58,8 @@ export interface App {
   deployments: DeploymentService;
   reconciler: Reconciler;
   leadImportUpkeep: ImportUpkeep;
-  metrics: Metrics;
   webhookDeliveries: WebhookDeliveries;
+  metrics: Metrics;
   readiness: Readiness;
   openApiDocument: ReturnType<typeof buildOpenApiDocument>;
 }
@@ -101,9 +101,9 @@ export function createApp(deps: AppDeps): App {
   const tracking = trackingModule({ config, prisma, clock, logger, links, outcomes: outcomes.leadOutcomes });
   const stats = statsModule({ config, clock, logger });
   const inbox = inboxModule({ prisma, clock, links, logger, deployments, inbound: outcomes.inbound });
+  const webhooks = webhooksModule({ config, prisma, clock, logger, secrets });
   const routes: AnyRoute[] = [
     auth,
-  const webhooks = webhooksModule({ config, prisma, clock, logger, secrets });
     organizations,
     platform,
     campaigns,
@@ -115,9 +115,9 @@ export function createApp(deps: AppDeps): App {
     tracking,
     stats,
     inbox,
+    webhooks,
   ].flatMap((module) => module.routes);
 
-    webhooks,
   const readiness = new Readiness();
   readiness.register('database', () =>
     prisma.$queryRaw`SELECT 1`.then(
@@ -173,9 +173,9 @@ export function createApp(deps: AppDeps): App {
     deployments,
     reconciler,
     leadImportUpkeep: leads.importUpkeep,
+    webhookDeliveries: webhooks.deliveries,
     metrics,
     readiness,
     openApiDocument,
-    webhookDeliveries: webhooks.deliveries,
   };
 }
