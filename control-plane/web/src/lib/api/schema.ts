@@ -1362,7 +1362,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["Campaign"][];
+                            data: components["schemas"]["CampaignListItem"][];
                         };
                     };
                 };
@@ -1405,6 +1405,65 @@ export interface paths {
             };
             responses: {
                 /** @description The campaign */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a campaign as a new draft: its settings, mailboxes and sequence, not its leads or results
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The new draft */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -2112,13 +2171,78 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Subject, text and HTML per step */
+                /** @description Subject, text, HTML and headers per step */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Preview"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/test-sends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send one step for a lead to a sandbox mailbox, rendered as the preview shows it; it appears in the mailbox's sandbox messages
+         * @description A test is not a send of the campaign: no message, enrolment or stat changes, and a follow-up is not threaded. The mailbox must be a sandbox mailbox.
+         *
+         *     Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TestSendRequest"];
+                };
+            };
+            responses: {
+                /** @description Kept by the sandbox mailbox */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestSend"];
                     };
                 };
                 /** @description validation_failed: every problem with the body and query at once, in issues[] */
@@ -7167,6 +7291,731 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's webhook subscriptions (never their secrets)
+         * @description Requires the admin role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Endpoints */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WebhookEndpoint"][];
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Subscribe a URL to event types; the signing secret is shown once
+         * @description Deliveries follow the Standard Webhooks specification (webhook-id, webhook-timestamp, webhook-signature), at least once, retried with backoff for about a day; order is not promised. The URL must use https unless the webhook settings allow http for local targets.
+         *
+         *     Requires the admin role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uri */
+                        url: string;
+                        eventTypes: components["schemas"]["WebhookEventType"][];
+                        /** @default  */
+                        description?: string;
+                        /**
+                         * Format: uuid
+                         * @description Only this campaign's events (and those that name no campaign)
+                         * @default null
+                         */
+                        campaignId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The endpoint and its secret */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook subscription, with its status and warning
+         * @description Requires the admin role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The endpoint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such endpoint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Remove a subscription and its delivery log
+         * @description Requires the admin role or higher.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such endpoint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a subscription, or disable or enable it
+         * @description Requires the admin role or higher.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uri */
+                        url?: string;
+                        eventTypes?: components["schemas"]["WebhookEventType"][];
+                        description?: string;
+                        /** Format: uuid */
+                        campaignId?: string | null;
+                        /** @description Enabling again clears the failure count and the warning */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description The endpoint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such endpoint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/webhooks/endpoints/{endpointId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new signing secret, shown once; the previous one keeps signing beside it during the overlap
+         * @description Requires the admin role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description How long the previous secret keeps signing beside the new one
+                         * @default 24
+                         */
+                        overlapHours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The endpoint and its new secret */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/endpoints/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log: each event's attempts with status code, latency and the start of the answer
+         * @description Requires the admin role or higher.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "delivered" | "failed";
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deliveries, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WebhookDelivery"][];
+                        };
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again now, with the same webhook-id
+         * @description Requires the admin role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such delivery */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The endpoint is disabled */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's webhook settings
+         * @description Requires the admin role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookSettings"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Allow plain http for local targets, or not
+         * @description Requires the admin role or higher.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookSettings"];
+                };
+            };
+            responses: {
+                /** @description Settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookSettings"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What needs attention: mailboxes that cannot send, drifted or failed workflows, active campaigns that send nothing and why
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Each kind in its own list, empty when all is well */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attention"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/getting-started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A new organization's first steps, each ticked from what exists: a mailbox, leads, a campaign, a started campaign
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Which steps are done */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GettingStarted"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7429,6 +8278,13 @@ export interface components {
             /** @default [] */
             mailboxIds: string[];
         };
+        CampaignListItem: components["schemas"]["Campaign"] & {
+            /**
+             * Format: date-time
+             * @description A running campaign's earliest queued send, at its next sending window in the campaign's zone; null when nothing is queued
+             */
+            nextSendAt: string | null;
+        };
         UpdateCampaign: {
             name?: string;
             /** @description An IANA time zone such as Europe/Paris; abbreviations such as EST or CET are refused */
@@ -7540,12 +8396,19 @@ export interface components {
             ready: boolean;
             checks: {
                 /** @enum {string} */
-                code: "sequence_has_steps" | "steps_have_messages" | "active_mailbox" | "leads_enrolled" | "sending_window";
+                code: "sequence_has_steps" | "steps_have_messages" | "active_mailbox" | "leads_enrolled" | "sending_window" | "sending_capacity";
                 passed: boolean;
                 /** @description A failed blocking check refuses the start; the others mean nothing would be sent yet */
                 blocking: boolean;
                 /** @description Why it passed or failed */
                 message: string;
+            }[];
+            /** @description The next three sending windows in the campaign's zone (the open one first); a lead with its own zone gets the same hours there */
+            windows: {
+                /** Format: date-time */
+                opensAt: string;
+                /** Format: date-time */
+                closesAt: string;
             }[];
             forecast: components["schemas"]["SendingForecast"];
         };
@@ -7616,6 +8479,8 @@ export interface components {
         Preview: {
             /** Format: uuid */
             leadId: string;
+            /** @description The lead's address, the To of every step */
+            to: string;
             /** Format: uuid */
             enrollmentId: string | null;
             steps: {
@@ -7633,6 +8498,13 @@ export interface components {
                  * @description The queued or sent message this preview is for; its unsubscribe link is the real one
                  */
                 sendId: string | null;
+                /** @description The link {{unsubscribeUrl}} stands for: the real one once the message is queued */
+                unsubscribeUrl: string;
+                /** @description The headers the message carries whichever mailbox sends it (the one-click List-Unsubscribe pair), as written; From, Message-ID and threading come from the sending mailbox */
+                headers: {
+                    name: string;
+                    value: string;
+                }[];
             }[];
         };
         PreviewRequest: {
@@ -7645,6 +8517,37 @@ export interface components {
             step?: number;
             /** @description Show this variant instead of the one the lead gets (needs step) */
             variantLabel?: string;
+        };
+        TestSend: {
+            /** Format: uuid */
+            mailboxId: string;
+            /**
+             * Format: uuid
+             * @description The message in GET /api/mailboxes/{mailboxId}/sandbox-messages
+             */
+            sandboxMessageId: string;
+            /** @description Its Message-ID */
+            messageId: string;
+            to: string;
+            subject: string;
+            step: number;
+            variantLabel: string;
+        };
+        TestSendRequest: {
+            /**
+             * Format: uuid
+             * @description Whose message to send: it is rendered for this lead exactly as the preview shows it
+             */
+            leadId: string;
+            /** @description 1-based */
+            step: number;
+            /** @description Send this variant instead of the one the lead gets */
+            variantLabel?: string;
+            /**
+             * Format: uuid
+             * @description A sandbox mailbox: it keeps the message in its sandbox messages instead of sending it
+             */
+            mailboxId: string;
         };
         EnrollmentOutcome: {
             enrolled: number;
@@ -8671,13 +9574,13 @@ export interface components {
             /** Format: date */
             to: string;
             totals: components["schemas"]["CampaignCounts"] & {
-                /** @description Threads a person labelled interested, on the day the lead first replied */
+                /** @description Threads a person labelled interested or meeting booked, on the day the lead first replied */
                 positiveReplies: number;
             };
             days: (components["schemas"]["CampaignCounts"] & {
                 /** Format: date */
                 date: string;
-                /** @description Threads a person labelled interested, on the day the lead first replied */
+                /** @description Threads a person labelled interested or meeting booked, on the day the lead first replied */
                 positiveReplies: number;
             })[];
         };
@@ -8864,6 +9767,113 @@ export interface components {
              * @description When a thread or a message of the inbox last changed (a new reply, a read state, a reply sent): a later one means read again
              */
             changedAt: string | null;
+        };
+        WebhookEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            eventTypes: components["schemas"]["WebhookEventType"][];
+            /** Format: uuid */
+            campaignId: string | null;
+            enabled: boolean;
+            /**
+             * @description failing: every attempt since failingSince failed; a day of it disables
+             * @enum {string}
+             */
+            status: "active" | "failing" | "disabled";
+            /** @description What needs attention, in words (why it was disabled, since when it fails) */
+            warning: string | null;
+            /** Format: date-time */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description During a rotation: until when the previous secret still signs
+             */
+            previousSecretExpiresAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        WebhookEventType: "message.sent" | "message.bounced" | "message.failed" | "lead.replied" | "lead.auto_replied" | "lead.unsubscribed" | "lead.complained" | "lead.opened" | "lead.clicked" | "campaign.started" | "campaign.paused" | "campaign.completed" | "mailbox.paused" | "mailbox.needs_reauth" | "inbox.thread_labelled" | "import.completed";
+        WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
+            /** @description The signing secret (whsec_…), shown this once */
+            secret: string;
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The webhook-id header: the same on every attempt and redelivery
+             */
+            webhookId: string;
+            eventType: components["schemas"]["WebhookEventType"];
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            log: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookAttempt: {
+            attempt: number;
+            /** Format: date-time */
+            attemptedAt: string;
+            statusCode: number | null;
+            latencyMs: number;
+            /** @description The start of the answer (1 KiB at most) */
+            responseBody: string | null;
+            error: string | null;
+        };
+        WebhookSettings: {
+            /** @description Plain http for targets on your own network (loopback, private ranges); https otherwise */
+            allowHttp: boolean;
+        };
+        Attention: {
+            /** @description Mailboxes that cannot send until someone acts: paused, waiting to be connected again, or failing */
+            mailboxes: {
+                /** Format: uuid */
+                mailboxId: string;
+                email: string;
+                /** @enum {string} */
+                status: "paused" | "needs_reauth" | "error";
+                /** @description Why it stopped, as the mailbox records it, or what to do */
+                reason: string;
+            }[];
+            /** @description Workflows edited in n8n since we deployed them (drifted) or that failed to deploy */
+            deployments: {
+                /** Format: uuid */
+                deploymentId: string;
+                /** Format: uuid */
+                campaignId: string | null;
+                /** @description The campaign's name, or the organization-wide workflow's template */
+                name: string;
+                /** @enum {string} */
+                status: "drifted" | "error";
+                reason: string;
+            }[];
+            /** @description Active campaigns that cannot send anything */
+            campaigns: {
+                /** Format: uuid */
+                campaignId: string;
+                name: string;
+                /** @description Why it sends nothing, each with what to do */
+                reasons: string[];
+            }[];
+        };
+        GettingStarted: {
+            mailboxConnected: boolean;
+            leadsImported: boolean;
+            campaignCreated: boolean;
+            /** @description A campaign has been started at least once */
+            campaignStarted: boolean;
         };
     };
     responses: never;
