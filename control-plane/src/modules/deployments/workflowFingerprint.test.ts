@@ -39,6 +39,14 @@ describe('workflow fingerprint', () => {
     expect(diffWorkflows(workflow(), workflow())).toEqual([]);
   });
 
+  it('reports a parameter set on a node that had none as that parameter alone', () => {
+    const edited = workflow();
+    edited.nodes[1]!.parameters = { start: '10:00' };
+    expect(diffWorkflows(workflow(), edited)).toEqual([
+      { kind: 'parameter_changed', node: 'B', path: 'start', before: undefined, after: '10:00' },
+    ]);
+  });
+
   it('normalises a workflow to indented JSON that only an edit to its behaviour changes', () => {
     const moved = workflow();
     moved.nodes.reverse();

@@ -56,8 +56,9 @@ export interface WorkflowChange {
   after?: unknown;
 }
 
+// An empty object inside the parameters is a value of its own; the parameters themselves being empty is not.
 function flatten(value: unknown, prefix: string, into: Map<string, unknown>): void {
-  if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
+  if (value && typeof value === 'object' && !Array.isArray(value) && (Object.keys(value).length > 0 || prefix === '')) {
     for (const [key, item] of Object.entries(value)) flatten(item, prefix ? `${prefix}.${key}` : key, into);
   } else {
     into.set(prefix, value);
