@@ -129,8 +129,9 @@ export const environmentSchema = z
     LEAD_IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     // Import progress streams (server-sent events) one user may hold open at once, per process; more answer 429.
     LEAD_IMPORT_EVENT_STREAMS_PER_USER: z.coerce.number().int().min(1).default(5),
-    // Live campaign stats (server-sent events): how often a watched campaign's aggregate is re-read.
-    STATS_STREAM_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
+    // Live campaign stats (server-sent events): how often a watched campaign's aggregate is re-read. A send result
+    // must show on the campaign page within 2 s: one interval plus the read and the render.
+    STATS_STREAM_INTERVAL_MS: z.coerce.number().int().min(100).default(1000),
     // Opens (and, apart, clicks) recorded per message per minute and per process; more requests are answered but not recorded.
     TRACKING_EVENTS_PER_MESSAGE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   })

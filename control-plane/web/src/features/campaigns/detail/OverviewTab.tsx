@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { BarChart3 } from 'lucide-react';
+import { lazy, Suspense } from 'react';
 import { Card } from '@/components/ui/card';
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
 import { BreakdownTable } from './BreakdownTable';
-import { DailyChart } from './DailyChart';
 import { dailyStatsQuery, type CampaignStats } from './queries';
+
+// The charting library is the page's heaviest part: the headline numbers must not wait for it.
+const DailyChart = lazy(() => import('./DailyChart').then((module) => ({ default: module.DailyChart })));
 
 /** The daily series and the results per step, variant and mailbox. */
 export function OverviewTab({ campaignId, stats }: { campaignId: string; stats: CampaignStats }) {
@@ -16,7 +19,11 @@ export function OverviewTab({ campaignId, stats }: { campaignId: string; stats: 
         <p className="mb-3 text-sm text-slate-600">Days in the campaign&apos;s time zone{daily.data ? ` (${daily.data.timezone})` : ''}.</p>
         {daily.isPending ? <LoadingRows label="Loading the daily series" /> : null}
         {daily.isError ? <ErrorState error={daily.error} /> : null}
-        {daily.data ? <DailyChart daily={daily.data} /> : null}
+        {daily.data ? (
+          <Suspense fallback={<LoadingRows label="Loading the chart" />}>
+            <DailyChart daily={daily.data} />
+          </Suspense>
+        ) : null}
       </Card>
       {stats.steps.length === 0 ? (
         <EmptyState
