@@ -36,6 +36,28 @@ export function unreachableProblem(status: number): Problem {
 }
 
 /**
+ * A refused request's body issues by the field their path names, for an editor that keeps its own state
+ * (paths are relative to the request body). `other` is what no field shows, as applyProblemToForm words it.
+ */
+export function problemByField(
+  problem: Problem,
+  isField: (path: string) => boolean,
+): { fields: Map<string, string>; other: string | null } {
+  const fields = new Map<string, string>();
+  const unplaced: string[] = [];
+  for (const issue of problem.issues ?? []) {
+    if (issue.in === 'body' && isField(issue.path)) {
+      const message = issue.line === undefined || /\bline \d/.test(issue.message) ? issue.message : `${issue.message} (line ${issue.line})`;
+      fields.set(issue.path, fields.has(issue.path) ? `${fields.get(issue.path)}; ${message}` : message);
+    } else {
+      unplaced.push(issue.path ? `${issue.path}: ${issue.message}` : issue.message);
+    }
+  }
+  if (unplaced.length > 0) return { fields, other: unplaced.join('; ') };
+  return { fields, other: fields.size > 0 ? null : problem.detail };
+}
+
+/**
  * Puts a refused request's body issues on the form fields their paths name (paths are relative to the
  * request body, so a form whose field names are the body's member names needs no mapping). Returns what
  * the form should show above its fields: the issues no field shows, or the problem's detail when no issue

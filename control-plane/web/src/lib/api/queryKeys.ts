@@ -49,6 +49,7 @@ export const queryKeys = {
     one: (campaignId: string) => ['campaigns', 'one', campaignId] as const,
     readiness: (campaignId: string) => ['campaigns', 'readiness', campaignId] as const,
     sequence: (campaignId: string) => ['campaigns', 'sequence', campaignId] as const,
+    customFieldKeys: ['campaigns', 'custom-field-keys'] as const,
     preview: (campaignId: string, request: { leadId: string; step: number; variantLabel?: string | undefined }) =>
       ['campaigns', 'preview', campaignId, request] as const,
   },
@@ -62,9 +63,24 @@ export const queryKeys = {
   },
   dashboard: {
     all: ['dashboard'] as const,
+    overview: (days: number) => ['dashboard', 'overview', days] as const,
+    attention: ['dashboard', 'attention'] as const,
+    gettingStarted: ['dashboard', 'getting-started'] as const,
   },
   inbox: {
     all: ['inbox'] as const,
+    summary: ['inbox', 'summary'] as const,
+    threads: ['inbox', 'threads'] as const,
+    threadPages: (filters: {
+      unread?: boolean | undefined;
+      label?: string | undefined;
+      customLabelId?: string | undefined;
+      campaignId?: string | undefined;
+      mailboxId?: string | undefined;
+      search?: string | undefined;
+    }) => ['inbox', 'threads', 'list', filters] as const,
+    thread: (threadId: string) => ['inbox', 'threads', 'one', threadId] as const,
+    labels: ['inbox', 'labels'] as const,
   },
   deployments: {
     all: ['deployments'] as const,
