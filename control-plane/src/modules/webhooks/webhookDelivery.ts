@@ -25,12 +25,25 @@ export interface WebhookDeliveryOptions {
   resolve?: (host: string) => Promise<string[]>;
 }
 
+/** A claimed delivery with what its attempt needs: the event's payload, the endpoint, the organization's http setting. */
 interface ClaimedDelivery {
   id: string;
   organizationId: string;
-  endpointId: string;
   eventId: string;
   attempts: number;
+  payload: unknown;
+  endpoint: Pick<
+    WebhookEndpoint,
+    | 'id'
+    | 'url'
+    | 'secretCiphertext'
+    | 'secretKeyId'
+    | 'previousSecretCiphertext'
+    | 'previousSecretKeyId'
+    | 'previousSecretExpiresAt'
+    | 'failingSince'
+  >;
+  allowHttp: boolean;
 }
 
 /** A claimed attempt holds its delivery this long past its deadline; a process that died meanwhile leaves it due again. */
@@ -113,7 +126,9 @@ export class WebhookDeliveries {
   private async claim(limit: number): Promise<ClaimedDelivery[]> {
     const now = this.deps.clock.now();
     const heldUntil = new Date(now.getTime() + this.deps.timeoutMs + claimGraceMs);
-    return this.deps.prisma.$queryRaw<ClaimedDelivery[]>`
+    const rows = await this.deps.prisma.$queryRaw<
+      Array<Omit<ClaimedDelivery, 'endpoint'> & ClaimedDelivery['endpoint'] & { endpointId: string }>
+    >`
       WITH due AS (
         SELECT d.id FROM webhook_deliveries d
         JOIN webhook_endpoints e ON e.id = d."endpointId" AND e.enabled
@@ -123,25 +138,31 @@ export class WebhookDeliveries {
         FOR UPDATE OF d SKIP LOCKED
       )
       UPDATE webhook_deliveries d SET attempts = d.attempts + 1, "nextAttemptAt" = ${heldUntil}
-      FROM due WHERE d.id = due.id
-      RETURNING d.id, d."organizationId", d."endpointId", d."eventId", d.attempts`;
+      FROM due, webhook_events ev, webhook_endpoints e
+      LEFT JOIN webhook_settings s ON s."organizationId" = e."organizationId"
+      WHERE d.id = due.id AND ev.id = d."eventId" AND e.id = d."endpointId"
+      RETURNING d.id, d."organizationId", d."eventId", d.attempts, ev.payload, d."endpointId", e.url,
+        e."secretCiphertext", e."secretKeyId", e."previousSecretCiphertext", e."previousSecretKeyId", e."previousSecretExpiresAt",
+        e."failingSince", COALESCE(s."allowHttp", false) AS "allowHttp"`;
+    return rows.map(({ id, organizationId, eventId, attempts, payload, allowHttp, endpointId, ...endpoint }) => ({
+      id,
+      organizationId,
+      eventId,
+      attempts,
+      payload,
+      allowHttp,
+      endpoint: { ...endpoint, id: endpointId },
+    }));
   }
 
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
-    const { prisma, clock } = this.deps;
-    const [endpoint, event, settings] = await Promise.all([
-      prisma.webhookEndpoint.findUnique({ where: { id: delivery.endpointId } }),
-      prisma.webhookEvent.findUnique({ where: { id: delivery.eventId }, select: { id: true, payload: true } }),
-      prisma.webhookSettings.findUnique({ where: { organizationId: delivery.organizationId } }),
-    ]);
-    if (!endpoint || !event) return;
-    const attemptedAt = clock.now();
-    const body = JSON.stringify(event.payload);
-    const outcome = await this.send(endpoint, event.id, body, attemptedAt, settings?.allowHttp ?? false);
-    await this.settle(delivery, endpoint, outcome, attemptedAt);
+    const attemptedAt = this.deps.clock.now();
+    const outcome = await this.send(delivery, JSON.stringify(delivery.payload), attemptedAt);
+    await this.settle(delivery, outcome, attemptedAt);
   }
 
-  private async send(endpoint: WebhookEndpoint, webhookId: string, body: string, at: Date, allowHttp: boolean): Promise<PostOutcome> {
+  private async send(delivery: ClaimedDelivery, body: string, at: Date): Promise<PostOutcome> {
+    const { endpoint, eventId: webhookId, allowHttp } = delivery;
     const url = new URL(endpoint.url);
     let destination;
     try {
@@ -169,7 +190,7 @@ export class WebhookDeliveries {
   }
 
   /** The current secret, and during a rotation's overlap the previous one too. */
-  private signingSecrets(endpoint: WebhookEndpoint, at: Date): string[] {
+  private signingSecrets(endpoint: ClaimedDelivery['endpoint'], at: Date): string[] {
     const current = openWebhookSecret(this.deps.secrets, endpoint.id, {
       ciphertext: endpoint.secretCiphertext,
       keyId: endpoint.secretKeyId,
@@ -187,8 +208,9 @@ export class WebhookDeliveries {
     return [current, previous];
   }
 
-  private async settle(delivery: ClaimedDelivery, endpoint: WebhookEndpoint, outcome: PostOutcome, at: Date): Promise<void> {
+  private async settle(delivery: ClaimedDelivery, outcome: PostOutcome, at: Date): Promise<void> {
     const { prisma } = this.deps;
+    const { endpoint } = delivery;
     const delivered = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
     const logged = {
       organizationId: delivery.organizationId,
@@ -201,11 +223,16 @@ export class WebhookDeliveries {
       error: outcome.error,
     };
     if (delivered) {
-      await prisma.$transaction([
-        prisma.webhookAttempt.create({ data: logged }),
-        prisma.webhookDelivery.update({ where: { id: delivery.id }, data: { status: 'delivered', deliveredAt: at } }),
-        ...(endpoint.failingSince ? [prisma.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: null } })] : []),
-      ]);
+      // One statement, so a busy endpoint costs one round trip per delivery.
+      await prisma.$executeRaw`
+        WITH logged AS (
+          INSERT INTO webhook_attempts (id, "organizationId", "deliveryId", attempt, "attemptedAt", "statusCode", "latencyMs", "responseBody")
+          VALUES (gen_random_uuid(), ${delivery.organizationId}::uuid, ${delivery.id}::uuid, ${delivery.attempts}, ${at},
+                  ${outcome.statusCode}, ${outcome.latencyMs}, ${outcome.responseBody})
+        ), recovered AS (
+          UPDATE webhook_endpoints SET "failingSince" = NULL WHERE id = ${endpoint.id}::uuid AND "failingSince" IS NOT NULL
+        )
+        UPDATE webhook_deliveries SET status = 'delivered', "deliveredAt" = ${at} WHERE id = ${delivery.id}::uuid`;
       return;
     }
     const next = nextAttemptAfter(delivery.attempts, at);
