@@ -87,7 +87,7 @@ export function CampaignDetailPage() {
           </div>
           {stats.isPending ? <LoadingRows label="Loading the results" /> : null}
           {stats.isError ? <ErrorState error={stats.error} /> : null}
-          {stats.data ? <KpiCards stats={stats.data} /> : null}
+          {stats.data ? <KpiCards stats={stats.data} tracking={campaign.data} /> : null}
           <div className="mt-8">
             <CampaignTabs campaignId={campaignId} current={current} />
             <TabContent tab={current} campaign={campaign.data} stats={stats.data} />

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/lib/cn';
 import { formatCount, formatRate } from './format';
+import type { Campaign } from '../queries';
 import type { CampaignStats } from './queries';
 
 function Kpi({ id, label, value, detail, emphasis }: { id: string; label: string; value: string; detail: ReactNode; emphasis?: boolean }) {
@@ -25,8 +26,26 @@ function Kpi({ id, label, value, detail, emphasis }: { id: string; label: string
   );
 }
 
+function Engagement(props: { label: string; tracked: boolean; rate: number; people: number; machines: number; machineName: string }) {
+  if (!props.tracked)
+    return (
+      <p className="rounded-lg border border-slate-200 bg-white px-4 py-2.5">
+        <span className="font-medium text-slate-900">{props.label} not tracked</span> (off in the campaign&apos;s settings)
+      </p>
+    );
+  return (
+    <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2.5">
+      <span className="font-medium text-slate-900">
+        {props.label} {formatRate(props.rate)}
+      </span>{' '}
+      ({formatCount(props.people)} by people, {formatCount(props.machines)} by {props.machineName}){' '}
+      <span className="text-amber-900">— unreliable</span>
+    </p>
+  );
+}
+
 /** The campaign's headline numbers, exactly as the API counts them; the reply rate comes first. */
-export function KpiCards({ stats }: { stats: CampaignStats }) {
+export function KpiCards({ stats, tracking }: { stats: CampaignStats; tracking: Pick<Campaign, 'trackOpens' | 'trackClicks'> }) {
   const { totals, enrolled } = stats;
   return (
     <section aria-label="Results" className="space-y-3">
@@ -68,21 +87,29 @@ export function KpiCards({ stats }: { stats: CampaignStats }) {
           <span className="font-medium text-slate-900">Enrolled {formatCount(enrolled.total)}</span>: {formatCount(enrolled.active)} active,{' '}
           {formatCount(enrolled.paused)} paused, {formatCount(enrolled.completed)} completed, {formatCount(enrolled.stopped)} stopped
         </p>
-        <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2.5">
-          <span className="font-medium text-slate-900">Opens {formatRate(totals.rates.open)}</span> (
-          {formatCount(totals.opened.uniqueHuman)} by people, {formatCount(totals.opened.machine)} by machines){' '}
-          <span className="text-amber-900">— unreliable</span>
-        </p>
-        <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2.5">
-          <span className="font-medium text-slate-900">Clicks {formatRate(totals.rates.click)}</span> (
-          {formatCount(totals.clicked.uniqueHuman)} by people, {formatCount(totals.clicked.machine)} by link scanners){' '}
-          <span className="text-amber-900">— unreliable</span>
-        </p>
+        <Engagement
+          label="Opens"
+          tracked={tracking.trackOpens}
+          rate={totals.rates.open}
+          people={totals.opened.uniqueHuman}
+          machines={totals.opened.machine}
+          machineName="machines"
+        />
+        <Engagement
+          label="Clicks"
+          tracked={tracking.trackClicks}
+          rate={totals.rates.click}
+          people={totals.clicked.uniqueHuman}
+          machines={totals.clicked.machine}
+          machineName="link scanners"
+        />
       </div>
-      <p className="text-xs text-slate-600">
-        Opens and clicks are unreliable: mail apps block tracking images and security scanners open links. Machine requests are counted
-        apart; judge the campaign by replies.
-      </p>
+      {tracking.trackOpens || tracking.trackClicks ? (
+        <p className="text-xs text-slate-600">
+          Opens and clicks are unreliable: mail apps block tracking images and security scanners open links. Machine requests are counted
+          apart; judge the campaign by replies.
+        </p>
+      ) : null}
     </section>
   );
 }
