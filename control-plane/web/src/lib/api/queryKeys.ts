@@ -50,6 +50,7 @@ export const queryKeys = {
     readiness: (campaignId: string) => ['campaigns', 'readiness', campaignId] as const,
     sequence: (campaignId: string) => ['campaigns', 'sequence', campaignId] as const,
     customFieldKeys: ['campaigns', 'custom-field-keys'] as const,
+    previewLeads: (search: string) => ['campaigns', 'preview-leads', search] as const,
     preview: (campaignId: string, request: { leadId: string; step: number; variantLabel?: string | undefined }) =>
       ['campaigns', 'preview', campaignId, request] as const,
   },
