@@ -35,6 +35,7 @@ import { inboxModule } from './modules/inbox/inboxModule.js';
 import { outcomesModule } from './modules/outcomes/outcomesModule.js';
 import { sendingModule } from './modules/sending/sendingModule.js';
 import { statsModule } from './modules/stats/statsModule.js';
+import { dashboardModule } from './modules/dashboard/dashboardModule.js';
 import { webhooksModule } from './modules/webhooks/webhooksModule.js';
 import type { WebhookDeliveries } from './modules/webhooks/webhookDelivery.js';
 import { inboxWatchResultsBodyLimit, inboxWatchResultsPath } from './modules/inbox/inbox.routes.js';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): App {
   const sending = sendingModule({ config, prisma, clock, logger, links, claimDuration: metrics.claimDuration });
   const tracking = trackingModule({ config, prisma, clock, logger, links, outcomes: outcomes.leadOutcomes });
   const stats = statsModule({ config, clock, logger });
+  const dashboard = dashboardModule({ config, clock });
   const inbox = inboxModule({ prisma, clock, links, logger, deployments, inbound: outcomes.inbound });
   const webhooks = webhooksModule({ config, prisma, clock, logger, secrets });
   const routes: AnyRoute[] = [
@@ -116,6 +118,7 @@ export function createApp(deps: AppDeps): App {
     stats,
     inbox,
     webhooks,
+    dashboard,
   ].flatMap((module) => module.routes);
 
   const readiness = new Readiness();

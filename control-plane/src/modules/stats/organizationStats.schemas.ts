@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { campaignCountsSchema } from './stats.schemas.js';
 
 export const organizationStatsQuery = z.object({
-  from: z.iso.date().optional().describe('First day (YYYY-MM-DD); defaults to 29 days before `to`'),
+  from: z.iso.date().optional().describe('First day (YYYY-MM-DD); defaults to `days` days ending at `to`'),
+  days: z.coerce.number().int().min(1).max(366).optional().describe('How many days end at `to` when `from` is not given (default 30)'),
   to: z.iso.date().optional().describe("Last day, inclusive; defaults to today in the organization's time zone"),
 });
 

@@ -24,7 +24,10 @@ export interface OrganizationStats {
 export class OrganizationStatsService {
   constructor(private readonly deps: { clock: Clock }) {}
 
-  async overview(auth: Pick<AuthContext, 'db' | 'organizationId'>, range: { from?: string; to?: string }): Promise<OrganizationStats> {
+  async overview(
+    auth: Pick<AuthContext, 'db' | 'organizationId'>,
+    range: { from?: string | undefined; to?: string | undefined; days?: number | undefined },
+  ): Promise<OrganizationStats> {
     const { db, organizationId } = auth;
     const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timezone: true } });
     const { timezone } = organization;

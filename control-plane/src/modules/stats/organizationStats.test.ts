@@ -83,6 +83,7 @@ describe("the organization's stats overview", () => {
     expect(defaulted).toMatchObject({ from: '2026-11-03', to: '2026-12-02' });
     expect(defaulted.days).toHaveLength(30);
     expect(defaulted.totals.sent).toBe(7);
+    expect((await overview('?days=7')).body).toMatchObject({ from: '2026-11-26', to: '2026-12-02' });
   });
 
   it('shows another organization none of it', async () => {
@@ -98,5 +99,6 @@ describe("the organization's stats overview", () => {
     expect(backwards.body.issues).toEqual([expect.objectContaining({ path: 'from', in: 'query' })]);
     expect((await overview('?from=2025-01-01&to=2026-12-01')).status).toBe(400);
     expect((await overview('?from=yesterday')).status).toBe(400);
+    expect((await overview('?days=0')).status).toBe(400);
   });
 });

@@ -15,12 +15,16 @@ export function shiftDate(date: string, days: number): string {
 }
 
 /**
- * A range of calendar days, from..to inclusive: `to` defaults to today in the zone, `from` to 29 days
- * before `to`; at most a year per request.
+ * A range of calendar days, from..to inclusive: `to` defaults to today in the zone, `from` to `days`
+ * (30 unless given) days ending at `to`; at most a year per request.
  */
-export function dayRange(range: { from?: string | undefined; to?: string | undefined }, timeZone: string, now: Date) {
+export function dayRange(
+  range: { from?: string | undefined; to?: string | undefined; days?: number | undefined },
+  timeZone: string,
+  now: Date,
+) {
   const to = range.to ?? zonedDate(now, timeZone);
-  const from = range.from ?? shiftDate(to, -(defaultDailyRangeDays - 1));
+  const from = range.from ?? shiftDate(to, -((range.days ?? defaultDailyRangeDays) - 1));
   const span = Math.round((Date.parse(to) - Date.parse(from)) / dayMs) + 1;
   if (span < 1) throw new ValidationError([{ path: 'from', in: 'query', message: 'must not be after to' }]);
   if (span > maxDailyRangeDays)

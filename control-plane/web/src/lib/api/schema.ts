@@ -6604,8 +6604,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description First day (YYYY-MM-DD); defaults to 29 days before `to` */
+                    /** @description First day (YYYY-MM-DD); defaults to `days` days ending at `to` */
                     from?: string;
+                    /** @description How many days end at `to` when `from` is not given (default 30) */
+                    days?: number;
                     /** @description Last day, inclusive; defaults to today in the organization's time zone */
                     to?: string;
                 };
