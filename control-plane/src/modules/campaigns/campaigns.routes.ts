@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import type { CampaignAction } from './campaignStatus.js';
-import { campaignParams, campaignSchema, createCampaignBody, updateCampaignBody } from './campaigns.schemas.js';
+import { campaignListItemSchema, campaignParams, campaignSchema, createCampaignBody, updateCampaignBody } from './campaigns.schemas.js';
 import { campaignReadinessSchema, runNowQuery, runOutcomeSchema } from './readiness/readiness.schemas.js';
 import type { CampaignsService } from './campaigns.service.js';
 
@@ -29,6 +29,17 @@ export function campaignRoutes(deps: { campaigns: CampaignsService }): AnyRoute[
       responses: { 201: { description: 'The campaign', schema: campaignSchema } },
       handler: async ({ auth, body }) => ({ status: 201, body: await campaigns.create(auth, body) }),
     }),
+    // POST /api/campaigns/:campaignId/duplicate
+    route({
+      method: 'post',
+      path: '/api/campaigns/:campaignId/duplicate',
+      access: 'member',
+      tag,
+      summary: 'Copy a campaign as a new draft: its settings, mailboxes and sequence, not its leads or results',
+      params: campaignParams,
+      responses: { 201: { description: 'The new draft', schema: campaignSchema } },
+      handler: async ({ auth, params }) => ({ status: 201, body: await campaigns.duplicate(auth, params.campaignId) }),
+    }),
     // GET /api/campaigns
     route({
       method: 'get',
@@ -37,7 +48,7 @@ export function campaignRoutes(deps: { campaigns: CampaignsService }): AnyRoute[
       tag,
       summary: 'Campaigns (archived ones only when asked for by status)',
       query: z.object({ status: z.enum(['draft', 'active', 'paused', 'completed', 'archived']).optional() }).strict(),
-      responses: { 200: { description: 'Campaigns', schema: z.object({ data: z.array(campaignSchema) }) } },
+      responses: { 200: { description: 'Campaigns', schema: z.object({ data: z.array(campaignListItemSchema) }) } },
       handler: async ({ auth, query }) => ({ body: { data: await campaigns.list(auth, query) } }),
     }),
     // GET /api/campaigns/:campaignId

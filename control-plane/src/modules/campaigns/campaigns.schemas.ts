@@ -105,3 +105,14 @@ export const campaignSchema = z
     updatedAt: z.iso.datetime(),
   })
   .openapi('Campaign');
+
+export const campaignListItemSchema = campaignSchema
+  .extend({
+    nextSendAt: z.iso
+      .datetime()
+      .nullable()
+      .describe(
+        "A running campaign's earliest queued send, at its next sending window in the campaign's zone; null when nothing is queued",
+      ),
+  })
+  .openapi('CampaignListItem');
