@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FormField } from '@/components/ui/form-field';
-import { applyProblemToForm, type Problem } from './problem';
+import { applyProblemToForm, problemByField, type Problem } from './problem';
 
 interface Fields {
   email: string;
@@ -69,5 +69,32 @@ describe('field errors from problem+json', () => {
     );
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Too many attempts; try again in 30 seconds');
+  });
+});
+
+describe('problemByField', () => {
+  const refused: Problem = {
+    type: 'about:blank',
+    title: 'Bad Request',
+    status: 400,
+    code: 'validation_failed',
+    detail: 'The request is invalid',
+    issues: [
+      { path: 'steps.0.variants.0.bodyText', in: 'body', message: 'Unknown variable "lead.fristName"', line: 2 },
+      { path: 'steps.0.variants.0.bodyText', in: 'body', message: '`{{#if}}` at line 3, column 1 is never closed', line: 3 },
+      { path: 'steps', in: 'body', message: 'Too small: expected at least 1 step' },
+    ],
+  };
+
+  it('groups the issues by the field their path names, with their line, and words the rest for above the fields', () => {
+    const { fields, other } = problemByField(refused, (path) => path.includes('variants'));
+    expect([...fields]).toEqual([
+      ['steps.0.variants.0.bodyText', 'Unknown variable "lead.fristName" (line 2); `{{#if}}` at line 3, column 1 is never closed'],
+    ]);
+    expect(other).toBe('steps: Too small: expected at least 1 step');
+  });
+
+  it('falls back to the detail when no issue is placed', () => {
+    expect(problemByField({ ...refused, issues: [] }, () => true)).toEqual({ fields: new Map(), other: 'The request is invalid' });
   });
 });
