@@ -12,6 +12,8 @@ const readOnlyJson = (label: string) => [
   EditorView.lineWrapping,
   json(),
   syntaxHighlighting(defaultHighlightStyle),
+  // The folded stretch's own marks (⦚) are missing from many system fonts and show as boxes.
+  EditorView.theme({ '.cm-collapsedLines:before, .cm-collapsedLines:after': { content: '"···"' } }),
 ];
 
 /**
