@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serveChangeStream, type ChangeStream } from '../../lib/http/changeStream.js';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import type { CampaignStats, CampaignStatsService } from './campaignStats.service.js';
 import { findCampaignActivity } from './campaignActivity.js';
@@ -10,12 +11,10 @@ import {
   dailyStatsQuery,
   dailyStatsSchema,
 } from './stats.schemas.js';
-import type { StatsStream } from './statsStream.js';
 
 const tag = 'Campaign stats';
-const heartbeatMs = 15_000;
 
-export function statsRoutes(deps: { stats: CampaignStatsService; stream: StatsStream }): AnyRoute[] {
+export function statsRoutes(deps: { stats: CampaignStatsService; stream: ChangeStream<CampaignStats> }): AnyRoute[] {
   const { stats, stream } = deps;
   return [
     // GET /api/campaigns/:campaignId/stats
@@ -68,23 +67,7 @@ export function statsRoutes(deps: { stats: CampaignStatsService; stream: StatsSt
         const read = () => stats.summary({ db: auth.db }, params.campaignId);
         // Answers 404 as a problem before any stream starts.
         const initial = await read();
-        res.status(200).set({
-          'Content-Type': 'text/event-stream; charset=utf-8',
-          'Cache-Control': 'no-cache, no-transform',
-          Connection: 'keep-alive',
-          'X-Accel-Buffering': 'no',
-        });
-        res.flushHeaders();
-        const push = (snapshot: CampaignStats) => res.write(`event: stats\ndata: ${JSON.stringify(snapshot)}\n\n`);
-        res.write('retry: 5000\n\n');
-        push(initial);
-        const stop = stream.watch(params.campaignId, initial, read, push);
-        const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
-        heartbeat.unref();
-        req.on('close', () => {
-          clearInterval(heartbeat);
-          stop();
-        });
+        serveChangeStream(req, res, { stream, key: params.campaignId, event: 'stats', initial, read });
       },
     }),
   ];

@@ -1,12 +1,12 @@
 import type { Clock } from '../../lib/clock.js';
 import type { Config } from '../../lib/config.js';
 import type { AnyRoute } from '../../lib/http/route.js';
+import { ChangeStream } from '../../lib/http/changeStream.js';
 import type { Logger } from '../../lib/logger.js';
 import { CampaignStatsService } from './campaignStats.service.js';
 import { OrganizationStatsService } from './organizationStats.service.js';
 import { organizationStatsRoutes } from './organizationStats.routes.js';
 import { statsRoutes } from './stats.routes.js';
-import { StatsStream } from './statsStream.js';
 
 /** Campaign and organization-wide statistics, read from the aggregates the events add up to, and their live stream. */
 export function statsModule(deps: { config: Config; clock: Clock; logger: Logger }): { routes: AnyRoute[] } {
@@ -15,7 +15,7 @@ export function statsModule(deps: { config: Config; clock: Clock; logger: Logger
     routes: [
       ...statsRoutes({
         stats: new CampaignStatsService({ clock }),
-        stream: new StatsStream({ intervalMs: config.STATS_STREAM_INTERVAL_MS, logger }),
+        stream: new ChangeStream({ intervalMs: config.STATS_STREAM_INTERVAL_MS, logger, name: 'campaign stats' }),
       }),
       ...organizationStatsRoutes({ organizationStats: new OrganizationStatsService({ clock }) }),
     ],
