@@ -46,6 +46,17 @@ interface ClaimedDelivery {
   allowHttp: boolean;
 }
 
+type DeliveredRow = {
+  organizationId: string;
+  deliveryId: string;
+  endpointId: string;
+  attempt: number;
+  attemptedAt: Date;
+  statusCode: number | null;
+  latencyMs: number;
+  responseBody: string | null;
+};
+
 /** A claimed attempt holds its delivery this long past its deadline; a process that died meanwhile leaves it due again. */
 const claimGraceMs = 30_000;
 
@@ -66,6 +77,8 @@ export class WebhookDeliveries {
   private running = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly pending = new Set<Promise<void>>();
+  private readonly deliveredQueue: Array<{ row: DeliveredRow; recorded: () => void; failed: (error: unknown) => void }> = [];
+  private flushing = false;
 
   constructor(private readonly deps: WebhookDeliveryOptions) {}
 
@@ -208,6 +221,42 @@ export class WebhookDeliveries {
     return [current, previous];
   }
 
+  /** Successes are recorded together, in one statement per batch, since a busy endpoint answers many at once. */
+  private recordDelivered(row: DeliveredRow): Promise<void> {
+    return new Promise((recorded, failed) => {
+      this.deliveredQueue.push({ row, recorded, failed });
+      if (!this.flushing) void this.flushDelivered();
+    });
+  }
+
+  private async flushDelivered(): Promise<void> {
+    this.flushing = true;
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.deliveredQueue.length > 0) {
+      const batch = this.deliveredQueue.splice(0);
+      try {
+        await this.deps.prisma.$executeRaw`
+          WITH input AS (
+            SELECT * FROM jsonb_to_recordset(${JSON.stringify(batch.map((entry) => entry.row))}::jsonb) AS r(
+              "organizationId" uuid, "deliveryId" uuid, "endpointId" uuid, attempt int, "attemptedAt" timestamp,
+              "statusCode" int, "latencyMs" int, "responseBody" text)
+          ), logged AS (
+            INSERT INTO webhook_attempts (id, "organizationId", "deliveryId", attempt, "attemptedAt", "statusCode", "latencyMs", "responseBody")
+            SELECT gen_random_uuid(), "organizationId", "deliveryId", attempt, "attemptedAt", "statusCode", "latencyMs", "responseBody" FROM input
+          ), recovered AS (
+            UPDATE webhook_endpoints e SET "failingSince" = NULL
+            FROM input WHERE e.id = input."endpointId" AND e."failingSince" IS NOT NULL
+          )
+          UPDATE webhook_deliveries d SET status = 'delivered', "deliveredAt" = input."attemptedAt"
+          FROM input WHERE d.id = input."deliveryId"`;
+        for (const entry of batch) entry.recorded();
+      } catch (error) {
+        for (const entry of batch) entry.failed(error);
+      }
+    }
+    this.flushing = false;
+  }
+
   private async settle(delivery: ClaimedDelivery, outcome: PostOutcome, at: Date): Promise<void> {
     const { prisma } = this.deps;
     const { endpoint } = delivery;
@@ -223,16 +272,7 @@ export class WebhookDeliveries {
       error: outcome.error,
     };
     if (delivered) {
-      // One statement, so a busy endpoint costs one round trip per delivery.
-      await prisma.$executeRaw`
-        WITH logged AS (
-          INSERT INTO webhook_attempts (id, "organizationId", "deliveryId", attempt, "attemptedAt", "statusCode", "latencyMs", "responseBody")
-          VALUES (gen_random_uuid(), ${delivery.organizationId}::uuid, ${delivery.id}::uuid, ${delivery.attempts}, ${at},
-                  ${outcome.statusCode}, ${outcome.latencyMs}, ${outcome.responseBody})
-        ), recovered AS (
-          UPDATE webhook_endpoints SET "failingSince" = NULL WHERE id = ${endpoint.id}::uuid AND "failingSince" IS NOT NULL
-        )
-        UPDATE webhook_deliveries SET status = 'delivered', "deliveredAt" = ${at} WHERE id = ${delivery.id}::uuid`;
+      await this.recordDelivered({ ...logged, endpointId: endpoint.id });
       return;
     }
     const next = nextAttemptAfter(delivery.attempts, at);
