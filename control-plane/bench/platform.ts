@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import type { DestinationStream } from 'pino';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createApp, type App } from '../src/app.js';
@@ -18,13 +19,16 @@ import { findFreePort } from '../src/runtime/freePort.js';
 import { bootstrapN8n, startN8n, type RunningN8n } from '../src/runtime/n8n/index.js';
 import { createScratchDatabase } from './scratchDatabase.js';
 
-export interface BenchPlatform {
+export interface BenchControlPlane {
   app: App;
   prisma: PrismaClient;
   url: string;
+  stop(): Promise<void>;
+}
+
+export interface BenchPlatform extends BenchControlPlane {
   n8n: RunningN8n;
   n8nApiKey: string;
-  stop(): Promise<void>;
 }
 
 export const benchLog = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -46,6 +50,39 @@ export function benchConfig(databaseUrl: string, port: number, env: Record<strin
   });
 }
 
+/** The control plane alone on a free port of 127.0.0.1, over `databaseUrl` (already migrated), as `npm start` assembles it. */
+export async function startBenchControlPlane(options: {
+  databaseUrl: string;
+  clock?: Clock;
+  env?: Record<string, string>;
+  logDestination?: DestinationStream;
+}): Promise<BenchControlPlane> {
+  const port = await findFreePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = benchConfig(options.databaseUrl, port, { DATABASE_POOL_SIZE: '20', N8N_CALLBACK_BASE_URL: url, ...options.env });
+  const prisma = createPrismaClient({ databaseUrl: options.databaseUrl, poolSize: config.DATABASE_POOL_SIZE });
+  const app = createApp({
+    config,
+    prisma,
+    logger: createLogger({ level: config.LOG_LEVEL, ...(options.logDestination ? { destination: options.logDestination } : {}) }),
+    clock: options.clock ?? systemClock,
+  });
+  const server: Server = app.express.listen(port, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  return {
+    app,
+    prisma,
+    url,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      await prisma.$disconnect();
+    },
+  };
+}
+
 export async function startBenchPlatform(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<BenchPlatform> {
   const stops: Array<() => Promise<unknown>> = [];
   await mkdir(dataRoot, { recursive: true });
@@ -55,7 +92,6 @@ export async function startBenchPlatform(options: { clock?: Clock; env?: Record<
 
   const database = await createScratchDatabase(`ophir_bench_${randomBytes(4).toString('hex')}`, benchLog);
   stops.push(() => database.drop());
-  const databaseUrl = database.url.toString();
 
   benchLog('starting n8n');
   const n8n = await startN8n({
@@ -71,28 +107,17 @@ export async function startBenchPlatform(options: { clock?: Clock; env?: Record<
     owner: { email: 'owner@ophir.bench', password: 'Bench-Owner-Pass-1', firstName: 'Ophir', lastName: 'Bench' },
   });
 
-  const port = await findFreePort();
-  const url = `http://127.0.0.1:${port}`;
-  const config = benchConfig(databaseUrl, port, { DATABASE_POOL_SIZE: '20', N8N_URL: n8n.url, N8N_CALLBACK_BASE_URL: url, ...options.env });
-  const prisma = createPrismaClient({ databaseUrl, poolSize: config.DATABASE_POOL_SIZE });
-  stops.push(() => prisma.$disconnect());
-  const app = createApp({ config, prisma, logger: createLogger({ level: config.LOG_LEVEL }), clock: options.clock ?? systemClock });
-  await app.platformSecrets.set(n8nApiKeyName, apiKey);
-  await app.n8n.controlPlaneCredential();
-  const server: Server = app.express.listen(port, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  stops.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
+  const controlPlane = await startBenchControlPlane({
+    databaseUrl: database.url.toString(),
+    ...(options.clock ? { clock: options.clock } : {}),
+    env: { N8N_URL: n8n.url, ...options.env },
+  });
+  stops.push(() => controlPlane.stop());
+  await controlPlane.app.platformSecrets.set(n8nApiKeyName, apiKey);
+  await controlPlane.app.n8n.controlPlaneCredential();
 
   return {
-    app,
-    prisma,
-    url,
+    ...controlPlane,
     n8n,
     n8nApiKey: apiKey,
     stop: async () => {

@@ -1,3 +1,4 @@
+import { LruCache } from '../lruCache.js';
 import type { PrismaClient } from './prisma.js';
 
 /** Models whose rows belong to one organization (they carry organizationId). */
@@ -73,7 +74,20 @@ function withOrganization(data: unknown, organizationId: string): unknown {
  * organization's row is therefore simply "not found". Raw SQL is not covered: it must filter by
  * organization itself.
  */
-export function scopedDb(prisma: PrismaClient, organizationId: string) {
+export function scopedDb(prisma: PrismaClient, organizationId: string): ScopedDb {
+  let clients = scopedClients.get(prisma);
+  if (!clients) {
+    clients = new LruCache({ maxEntries: 1_000 });
+    scopedClients.set(prisma, clients);
+  }
+  const cached = clients.get(organizationId);
+  if (cached) return cached;
+  const client = extendScoped(prisma, organizationId);
+  clients.set(organizationId, client);
+  return client;
+}
+
+function extendScoped(prisma: PrismaClient, organizationId: string) {
   return prisma.$extends({
     name: 'tenantScope',
     query: {
@@ -103,4 +117,8 @@ export function scopedDb(prisma: PrismaClient, organizationId: string) {
   });
 }
 
-export type ScopedDb = ReturnType<typeof scopedDb>;
+export type ScopedDb = ReturnType<typeof extendScoped>;
+
+// A scoped client holds nothing but its organization's id, and extending one costs more than a query
+// plan: each organization's is made once and kept (a bounded number of them) for every later request.
+const scopedClients = new WeakMap<PrismaClient, LruCache<string, ScopedDb>>();

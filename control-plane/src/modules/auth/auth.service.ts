@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../lib/db/prisma.js';
+import { preparedQuery, type PrismaClient } from '../../lib/db/prisma.js';
 import type { Role } from '../../generated/prisma/enums.js';
 import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } from '../../lib/errors.js';
 import type { AccessTokens } from './accessTokens.js';
@@ -97,27 +97,39 @@ export class AuthService {
 
   /** Who is calling (a person or an API key), the organization acted in with the role, and the organizations a person may switch to. */
   async describeCaller(caller: AuthContext) {
-    const { prisma } = this.deps;
+    if (caller.userId) return this.describeMember(caller.organizationId, caller.role, caller.userId);
     const organization = await caller.db.organization.findUnique({ where: { id: caller.organizationId } });
     if (!organization) throw new NotFoundError('Organization');
-    const user = caller.userId ? await prisma.user.findUnique({ where: { id: caller.userId } }) : null;
     const acting = { id: organization.id, name: organization.name, role: caller.role };
     const apiKey = caller.apiKeyId ? await caller.db.apiKey.findUnique({ where: { id: caller.apiKeyId } }) : null;
-    const memberships = caller.userId
-      ? await prisma.membership.findMany({
-          where: { userId: caller.userId },
-          include: { organization: true },
-          orderBy: { createdAt: 'asc' },
-        })
-      : [];
     return {
-      user: user ? { id: user.id, email: user.email, name: user.name } : null,
+      user: null,
       organization: acting,
       apiKey: apiKey
         ? { id: apiKey.id, name: apiKey.name, prefix: apiKey.prefix, role: apiKey.role, expiresAt: apiKey.expiresAt?.toISOString() ?? null }
         : null,
       // A key belongs to one organization and acts there with its own role, whoever created it.
-      organizations: apiKey ? [acting] : memberships.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role })),
+      organizations: [acting],
+    };
+  }
+
+  /** A signed-in person: who they are and every organization they belong to, in one statement (the web app asks on every load). */
+  private async describeMember(organizationId: string, role: Role, userId: string) {
+    const memberships = await preparedQuery<{ email: string; userName: string; id: string; name: string; role: Role }>(
+      this.deps.prisma,
+      'auth_describe_member',
+      `SELECT u.email, u.name AS "userName", o.id::text AS id, o.name, m.role::text AS role
+       FROM memberships m JOIN organizations o ON o.id = m."organizationId" JOIN users u ON u.id = m."userId"
+       WHERE m."userId" = $1::uuid ORDER BY m."createdAt", m.id`,
+      [userId],
+    );
+    const acting = memberships.find((membership) => membership.id === organizationId);
+    if (!acting) throw new NotFoundError('Organization');
+    return {
+      user: { id: userId, email: acting.email, name: acting.userName },
+      organization: { id: acting.id, name: acting.name, role },
+      apiKey: null,
+      organizations: memberships.map((membership) => ({ id: membership.id, name: membership.name, role: membership.role })),
     };
   }
 

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import type { PrismaClient } from '../../lib/db/prisma.js';
+import type { Role } from '../../generated/prisma/enums.js';
+import { preparedQuery, type PrismaClient } from '../../lib/db/prisma.js';
 import { scopedDb } from '../../lib/db/tenantScope.js';
 import type { Clock } from '../../lib/clock.js';
 import { sha256Hex } from '../../lib/crypto.js';
@@ -27,17 +28,21 @@ export function createAuthenticator(deps: { prisma: PrismaClient; accessTokens: 
     return { organizationId: apiKey.organizationId, role: apiKey.role, apiKeyId: apiKey.id, db: scopedDb(prisma, apiKey.organizationId) };
   }
 
+  // Read on every request, never cached: a member removed or demoted a moment ago acts no more.
   async function fromAccessToken(token: string): Promise<AuthContext> {
     const claims = await accessTokens.verify(token);
-    const membership = await prisma.membership.findUnique({
-      where: { organizationId_userId: { organizationId: claims.organizationId, userId: claims.userId } },
-    });
+    const [membership] = await preparedQuery<{ role: Role }>(
+      prisma,
+      'auth_membership_role',
+      'SELECT role::text AS role FROM memberships WHERE "organizationId" = $1::uuid AND "userId" = $2::uuid',
+      [claims.organizationId, claims.userId],
+    );
     if (!membership) throw new UnauthenticatedError('You are no longer a member of this organization');
     return {
-      organizationId: membership.organizationId,
+      organizationId: claims.organizationId,
       role: membership.role,
-      userId: membership.userId,
-      db: scopedDb(prisma, membership.organizationId),
+      userId: claims.userId,
+      db: scopedDb(prisma, claims.organizationId),
     };
   }
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { LeadStatus } from '../../generated/prisma/enums.js';
 import type { Clock } from '../../lib/clock.js';
-import type { PrismaClient } from '../../lib/db/prisma.js';
-import { scopedDb } from '../../lib/db/tenantScope.js';
+import { preparedQuery, type PrismaClient } from '../../lib/db/prisma.js';
 import type { Logger } from '../../lib/logger.js';
-import { recordWebhookEvents } from '../../lib/webhooks/webhookOutbox.js';
+import type { EngagementEvents } from './engagementEvents.js';
 import type { EngagementThrottle } from './engagementThrottle.js';
 import type { LeadOutcomes } from '../outcomes/leadOutcomes.js';
 import type { TrackingLinks } from '../campaigns/messages/trackingLinks.js';
@@ -25,6 +25,38 @@ export function maskEmail(email: string): string {
   return `${local.slice(0, 1)}***@${domain}`;
 }
 
+interface TrackedMessageRow {
+  id: string;
+  organizationId: string;
+  campaignId: string;
+  leadId: string;
+  mailboxId: string | null;
+  status: string;
+  sentAt: Date | null;
+  enrollmentLeadId: string;
+  leadEmail: string;
+  leadEmailDomain: string;
+  leadStatus: LeadStatus;
+  organizationName: string;
+}
+
+type TrackedMessage = Omit<TrackedMessageRow, 'enrollmentLeadId' | 'leadEmail' | 'leadEmailDomain' | 'leadStatus' | 'organizationName'> & {
+  enrollment: { lead: { id: string; email: string; emailDomain: string; status: LeadStatus } };
+  campaign: { organization: { name: string } };
+};
+
+// Every hit on a public link reads its message, lead and organization: one statement, prepared once per connection.
+const trackedMessageSql = `
+  SELECT m.id::text AS id, m."organizationId"::text AS "organizationId", m."campaignId"::text AS "campaignId", m."leadId"::text AS "leadId",
+         l.id::text AS "enrollmentLeadId", m."mailboxId"::text AS "mailboxId", m.status::text AS status, m."sentAt" AT TIME ZONE 'UTC' AS "sentAt",
+         l.email AS "leadEmail", l."emailDomain" AS "leadEmailDomain", l.status::text AS "leadStatus", o.name AS "organizationName"
+  FROM messages m
+  JOIN enrollments e ON e.id = m."enrollmentId"
+  JOIN leads l ON l.id = e."leadId"
+  JOIN campaigns c ON c.id = m."campaignId"
+  JOIN organizations o ON o.id = c."organizationId"
+  WHERE m.id = $1::uuid`;
+
 const wasSent = <M extends { status: string; sentAt: Date | null }>(message: M): message is M & { sentAt: Date } =>
   message.status === 'sent' && message.sentAt !== null;
 
@@ -41,26 +73,20 @@ export class TrackingService {
       outcomes: LeadOutcomes;
       logger: Logger;
       throttle: EngagementThrottle;
+      events: EngagementEvents;
     },
   ) {}
 
-  private async message(messageId: string) {
+  private async message(messageId: string): Promise<TrackedMessage | undefined> {
     if (!uuidPattern.test(messageId)) return undefined;
-    const message = await this.deps.prisma.message.findUnique({
-      where: { id: messageId },
-      select: {
-        id: true,
-        organizationId: true,
-        campaignId: true,
-        leadId: true,
-        mailboxId: true,
-        status: true,
-        sentAt: true,
-        enrollment: { select: { lead: { select: { id: true, email: true, emailDomain: true, status: true } } } },
-        campaign: { select: { organization: { select: { name: true } } } },
-      },
-    });
-    return message ?? undefined;
+    const [row] = await preparedQuery<TrackedMessageRow>(this.deps.prisma, 'tracking_message', trackedMessageSql, [messageId]);
+    if (!row) return undefined;
+    const { enrollmentLeadId, leadEmail, leadEmailDomain, leadStatus, organizationName, ...message } = row;
+    return {
+      ...message,
+      enrollment: { lead: { id: enrollmentLeadId, email: leadEmail, emailDomain: leadEmailDomain, status: leadStatus } },
+      campaign: { organization: { name: organizationName } },
+    };
   }
 
   /** What the confirm page shows, or undefined for a token we did not issue. Looking changes nothing. */
@@ -135,7 +161,7 @@ export class TrackingService {
    */
   private async recordEngagement(
     type: 'opened' | 'clicked',
-    message: NonNullable<Awaited<ReturnType<TrackingService['message']>>>,
+    message: TrackedMessage,
     hit: TrackingHit,
     data: Record<string, unknown>,
   ): Promise<void> {
@@ -145,26 +171,24 @@ export class TrackingService {
     const userAgent = hit.userAgent?.slice(0, maxUserAgentLength) ?? null;
     const reason = machineReason({ method: hit.method, userAgent: hit.userAgent, at: now, sentAt: message.sentAt });
     const occurred = { campaignId: message.campaignId, leadId: message.leadId, messageId: message.id, mailboxId: message.mailboxId };
-    await scopedDb(this.deps.prisma, message.organizationId).$transaction(async (tx) => {
-      await tx.event.create({
-        data: {
-          organizationId: message.organizationId,
-          type,
-          idempotencyKey: `${type}:${message.id}:${randomUUID()}`,
-          campaignId: message.campaignId,
-          leadId: message.leadId,
-          messageId: message.id,
-          mailboxId: message.mailboxId,
-          occurredAt: now,
-          data: { ...data, machine: reason !== undefined, ...(reason ? { machineReason: reason } : {}), userAgent, method: hit.method },
-        },
-      });
+    await this.deps.events.record({
+      organizationId: message.organizationId,
+      type,
+      idempotencyKey: `${type}:${message.id}:${randomUUID()}`,
+      ...occurred,
+      occurredAt: now,
+      data: { ...data, machine: reason !== undefined, ...(reason ? { machineReason: reason } : {}), userAgent, method: hit.method },
       // Webhooks hear of people only: a scanner's open or click would trigger a CRM for nobody.
-      if (reason === undefined) {
-        await recordWebhookEvents(tx, message.organizationId, [
-          { type: type === 'opened' ? 'lead.opened' : 'lead.clicked', occurredAt: now, ...occurred, data: { ...data, human: true } },
-        ]);
-      }
+      ...(reason === undefined
+        ? {
+            webhook: {
+              type: type === 'opened' ? 'lead.opened' : 'lead.clicked',
+              occurredAt: now,
+              ...occurred,
+              data: { ...data, human: true },
+            },
+          }
+        : {}),
     });
   }
 }

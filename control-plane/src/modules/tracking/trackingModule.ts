@@ -5,6 +5,7 @@ import type { AnyRoute } from '../../lib/http/route.js';
 import type { Logger } from '../../lib/logger.js';
 import type { TrackingLinks } from '../campaigns/messages/trackingLinks.js';
 import type { LeadOutcomes } from '../outcomes/leadOutcomes.js';
+import { EngagementEvents } from './engagementEvents.js';
 import { EngagementThrottle } from './engagementThrottle.js';
 import { trackingRoutes } from './tracking.routes.js';
 import { TrackingService } from './tracking.service.js';
@@ -31,6 +32,7 @@ export function trackingModule(deps: {
         outcomes,
         logger,
         throttle: new EngagementThrottle(config.TRACKING_EVENTS_PER_MESSAGE_PER_MINUTE),
+        events: new EngagementEvents(prisma),
       }),
     }),
   };
