@@ -7,18 +7,29 @@
  * embedded one). Times the event inserts with and without the trigger (the first 500,000 go through
  * it; the rest are bulk-loaded with the same deltas written set-wise), the first read (which folds
  * every pending delta), steady-state reads, and the alternative without pre-aggregation (GROUP BY
- * over the events joined to their messages). Checks the stats equal the events. The last line is JSON.
+ * over the events joined to their messages). Checks the stats equal the events. Then times, over HTTP
+ * against the real app with the page's live stream open, exactly the requests the campaign page makes:
+ * the summary, the daily series, the first page of enrolments and of activity, and the stream's first
+ * event; each one K times after a warm-up, and the page's parallel set as a whole. The last line is JSON.
  */
+import type { Server } from 'node:http';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { createApp } from '../src/app.js';
 import { systemClock } from '../src/lib/clock.js';
 import { pgConnectionOptions } from '../src/lib/db/connectionOptions.js';
 import { createPrismaClient } from '../src/lib/db/prisma.js';
 import { scopedDb } from '../src/lib/db/tenantScope.js';
+import { createLogger } from '../src/lib/logger.js';
 import { CampaignStatsService } from '../src/modules/stats/campaignStats.service.js';
+import { findFreePort } from '../src/runtime/freePort.js';
+import { benchConfig } from './platform.js';
 import { createScratchDatabase } from './scratchDatabase.js';
 
-const { values } = parseArgs({ options: { events: { type: 'string', default: '5000000' } } });
+const { values } = parseArgs({
+  options: { events: { type: 'string', default: '5000000' }, iterations: { type: 'string', default: '40' } },
+});
+const iterations = Number(values.iterations);
 const eventsPerMessage = 10;
 const messages = Math.ceil(Number(values.events) / eventsPerMessage);
 const messagesPerChunk = 50_000;
@@ -68,11 +79,7 @@ function eventsSql(table: string): string {
     ) AS kind(type, machine, delay)`;
 }
 
-async function seed(client: pg.Client): Promise<{ organizationId: string; campaignId: string }> {
-  const {
-    rows: [org],
-  } = await client.query(`INSERT INTO organizations (id, name, "updatedAt") VALUES (gen_random_uuid(), 'bench', now()) RETURNING id`);
-  const organizationId = org.id as string;
+async function seed(client: pg.Client, organizationId: string): Promise<{ campaignId: string }> {
   const {
     rows: [campaign],
   } = await client.query(
@@ -127,13 +134,14 @@ async function seed(client: pg.Client): Promise<{ organizationId: string; campai
      FROM enrollments e CROSS JOIN generate_series(0, 2) AS s(position) WHERE e."campaignId" = $2`,
     [organizationId, campaignId, variantIds, mailboxIds],
   );
-  return { organizationId, campaignId };
+  return { campaignId };
 }
 
-async function run(databaseUrl: string): Promise<void> {
+async function run(databaseUrl: string, api: BenchApi): Promise<void> {
   const client = new pg.Client(pgConnectionOptions(databaseUrl));
   await client.connect();
-  const { organizationId, campaignId } = await seed(client);
+  const organizationId = api.organizationId;
+  const { campaignId } = await seed(client, organizationId);
   const {
     rows: [{ count: messageCount }],
   } = await client.query(`SELECT count(*)::int AS count FROM messages WHERE "campaignId" = $1`, [campaignId]);
@@ -213,6 +221,7 @@ async function run(databaseUrl: string): Promise<void> {
 
   await prisma.$disconnect();
   await client.end();
+  const page = await timeCampaignPage(api, campaignId);
   const result = {
     events: eventCount + 10_000,
     aggregateRows,
@@ -226,16 +235,115 @@ async function run(databaseUrl: string): Promise<void> {
     readAfter10kNewEventsMs: foldRead.ms,
     groupByOverEventsMs: Math.min(...groupByRuns),
     exact,
+    campaignPageOverHttp: page,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   if (!exact) process.exitCode = 1;
 }
 
+interface BenchApi {
+  url: string;
+  organizationId: string;
+  /** A fresh access token: loading the events can outlast one. */
+  authorization(): Promise<string>;
+}
+
+/** The app as `npm start` assembles it, listening on 127.0.0.1, with an owner registered through the API. */
+async function startApi(databaseUrl: string): Promise<BenchApi & { stop(): Promise<void> }> {
+  const port = await findFreePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = benchConfig(databaseUrl, port);
+  const prisma = createPrismaClient({ databaseUrl, poolSize: config.DATABASE_POOL_SIZE });
+  const app = createApp({ config, prisma, logger: createLogger({ level: config.LOG_LEVEL }), clock: systemClock });
+  const server: Server = app.express.listen(port, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const owner = { email: 'owner@bench.example', password: 'correct horse battery staple' };
+  const signIn = async (path: string, body: object) => {
+    const response = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path} failed: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { accessToken: string; organization: { id: string } };
+  };
+  const registered = await signIn('/api/auth/register', { ...owner, name: 'Bench Owner', organizationName: 'Bench' });
+  return {
+    url,
+    organizationId: registered.organization.id,
+    authorization: async () => `Bearer ${(await signIn('/api/auth/login', owner)).accessToken}`,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await prisma.$disconnect();
+    },
+  };
+}
+
+/** Opens the campaign's stats stream and resolves once its first `stats` event has arrived; `close` ends it. */
+async function openStatsStream(api: BenchApi, campaignId: string, authorization: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${api.url}/api/campaigns/${campaignId}/stats/stream`, {
+    headers: { authorization },
+    signal: controller.signal,
+  });
+  if (!response.ok || !response.body) throw new Error(`stats stream answered ${response.status}`);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let received = '';
+  while (!received.includes('event: stats\n')) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error('stats stream closed before its first event');
+    received += value;
+  }
+  return { close: () => controller.abort() };
+}
+
+/**
+ * The campaign page's requests over HTTP, while one page holds the live stream open (its poller re-reads
+ * the stats every interval, as in use): each request alone K times after a warm-up, then the set the page
+ * sends at once when it opens (summary, daily series, first enrolments and activity pages, stream).
+ */
+async function timeCampaignPage(api: BenchApi, campaignId: string) {
+  const authorization = await api.authorization();
+  const get = async (path: string) => {
+    const response = await fetch(`${api.url}${path}`, { headers: { authorization } });
+    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    await response.arrayBuffer();
+  };
+  const base = `/api/campaigns/${campaignId}`;
+  const requests: Record<string, () => Promise<unknown>> = {
+    summary: () => get(`${base}/stats`),
+    daily: () => get(`${base}/stats/daily`),
+    enrollments: () => get(`${base}/enrollments?limit=50`),
+    activity: () => get(`${base}/activity?limit=50`),
+    streamFirstEvent: async () => (await openStatsStream(api, campaignId, authorization)).close(),
+  };
+  const pageStream = await openStatsStream(api, campaignId, authorization);
+  try {
+    const perRequest: Record<string, { p50: number; p95: number; max: number }> = {};
+    for (const [name, request] of Object.entries(requests)) {
+      await request();
+      const samples: number[] = [];
+      for (let i = 0; i < iterations; i += 1) samples.push((await timed(request)).ms);
+      perRequest[name] = { p50: percentile(samples, 50), p95: percentile(samples, 95), max: Math.max(...samples) };
+      log(`  GET ${name}: p50 ${perRequest[name].p50} ms, p95 ${perRequest[name].p95} ms`);
+    }
+    const wholePage: number[] = [];
+    for (let i = 0; i < iterations; i += 1)
+      wholePage.push((await timed(() => Promise.all(Object.values(requests).map((request) => request())))).ms);
+    return { iterations, perRequestMs: perRequest, allAtOnceMs: { p50: percentile(wholePage, 50), p95: percentile(wholePage, 95) } };
+  } finally {
+    pageStream.close();
+  }
+}
+
 async function main(): Promise<void> {
   const database = await createScratchDatabase(`ophir_bench_stats_${process.pid}`, log);
+  const api = await startApi(database.url.toString());
   try {
-    await run(database.url.toString());
+    await run(database.url.toString(), api);
   } finally {
+    await api.stop();
     await database.drop();
   }
 }
