@@ -313,3 +313,50 @@ export interface InboxWatchResults {
 	cursor: string | null;
 	events: InboundEvent[];
 }
+
+/** Every event an outbound webhook subscription may name (docs/integrations.md has a payload of each). */
+export const WEBHOOK_EVENT_TYPES = [
+	'message.sent',
+	'message.bounced',
+	'message.failed',
+	'lead.replied',
+	'lead.auto_replied',
+	'lead.unsubscribed',
+	'lead.complained',
+	'lead.opened',
+	'lead.clicked',
+	'campaign.started',
+	'campaign.paused',
+	'campaign.completed',
+	'mailbox.paused',
+	'mailbox.needs_reauth',
+	'inbox.thread_labelled',
+	'import.completed',
+] as const;
+
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** Bumped when a payload's meaning changes; consumers read `data.version`. */
+export const WEBHOOK_PAYLOAD_VERSION = 1;
+
+/** The body of a webhook delivery (Standard Webhooks: type, timestamp, data), signed in its headers. */
+export interface WebhookPayload {
+	type: WebhookEventType;
+	/** When the event happened (ISO UTC). */
+	timestamp: string;
+	data: {
+		version: number;
+		organizationId: string;
+		campaignId: string | null;
+		/** The sequence step (0-based) and A/B variant of the message the event is about, when there is one. */
+		step: number | null;
+		variantId: string | null;
+		mailboxId: string | null;
+		leadId: string | null;
+		messageId: string | null;
+		/** API paths (below the control plane's base URL) for the details. */
+		links: { lead?: string; campaign?: string; mailbox?: string };
+		/** What the type adds: a thread's label, a URL clicked, an import's counts... */
+		[detail: string]: unknown;
+	};
+}

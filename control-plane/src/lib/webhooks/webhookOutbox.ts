@@ -1,29 +1,7 @@
 import type { PrismaClient } from '../db/prisma.js';
+import { WEBHOOK_PAYLOAD_VERSION, type WebhookEventType } from '../n8n/nodeContract.js';
 
-/** Every event a webhook subscription may name (docs/integrations.md has a payload of each). */
-export const webhookEventTypes = [
-  'message.sent',
-  'message.bounced',
-  'message.failed',
-  'lead.replied',
-  'lead.auto_replied',
-  'lead.unsubscribed',
-  'lead.complained',
-  'lead.opened',
-  'lead.clicked',
-  'campaign.started',
-  'campaign.paused',
-  'campaign.completed',
-  'mailbox.paused',
-  'mailbox.needs_reauth',
-  'inbox.thread_labelled',
-  'import.completed',
-] as const;
-
-export type WebhookEventType = (typeof webhookEventTypes)[number];
-
-/** Bumped when a payload's meaning changes; consumers read `data.version`. */
-export const webhookPayloadVersion = 1;
+export { WEBHOOK_EVENT_TYPES as webhookEventTypes, type WebhookEventType } from '../n8n/nodeContract.js';
 
 export interface WebhookEventInput {
   type: WebhookEventType;
@@ -63,7 +41,7 @@ export async function recordWebhookEvents(sql: Sql, organizationId: string, even
     timestamp: event.occurredAt.toISOString(),
     data: {
       ...event.data,
-      version: webhookPayloadVersion,
+      version: WEBHOOK_PAYLOAD_VERSION,
       organizationId,
       campaignId: event.campaignId ?? null,
       leadId: event.leadId ?? null,
