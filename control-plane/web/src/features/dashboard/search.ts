@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
+/** The ranges the dashboard's figures can cover, in days ending today in the organization's time zone. */
+export const dashboardRanges = { '7d': 7, '30d': 30, '90d': 90 } as const;
+
 /** The dashboard's date range, kept in the URL. */
 export const dashboardSearch = z.object({
-  range: z.string().optional(),
+  range: z.enum(['7d', '30d', '90d']).optional().catch(undefined),
 });

@@ -1,0 +1,91 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { CheckCircle2 } from 'lucide-react';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { attentionQuery } from './queries';
+
+const mailboxStatus = { paused: 'paused', needs_reauth: 'needs sign-in', error: 'error' } as const;
+
+function Item({ link, status, reasons }: { link: React.ReactNode; status: React.ReactNode; reasons: string[] }) {
+  return (
+    <li className="rounded-lg border border-slate-200 px-3 py-2.5">
+      <div className="flex items-center justify-between gap-2">
+        {link}
+        <span className="shrink-0 whitespace-nowrap">{status}</span>
+      </div>
+      {reasons.map((reason) => (
+        <p key={reason} className="mt-1 text-xs text-slate-600">
+          {reason}
+        </p>
+      ))}
+    </li>
+  );
+}
+
+const linkClass = 'truncate text-sm font-medium text-indigo-700 hover:underline';
+
+/** Mailboxes that cannot send, workflows changed in n8n or failing, and active campaigns that send nothing, each with why. */
+export function AttentionCard() {
+  const attention = useQuery({ ...attentionQuery, refetchInterval: 60_000 });
+  const data = attention.data;
+  const count = data ? data.mailboxes.length + data.deployments.length + data.campaigns.length : 0;
+  return (
+    <Card className="p-5">
+      <section aria-labelledby="attention-heading">
+        <h2 id="attention-heading" className="text-base font-semibold text-slate-900">
+          Needs attention{count > 0 ? ` (${count})` : ''}
+        </h2>
+        {attention.isPending ? <LoadingRows label="Loading what needs attention" /> : null}
+        {attention.isError ? <ErrorState error={attention.error} /> : null}
+        {data && count === 0 ? (
+          <p className="mt-3 flex items-center gap-2 text-sm text-slate-600">
+            <CheckCircle2 className="size-4 text-emerald-600" aria-hidden="true" />
+            Nothing needs you: mailboxes, workflows and active campaigns are all fine.
+          </p>
+        ) : null}
+        {data && count > 0 ? (
+          <ul className="mt-3 space-y-2">
+            {data.campaigns.map((campaign) => (
+              <Item
+                key={campaign.campaignId}
+                link={
+                  <Link to="/campaigns/$campaignId" params={{ campaignId: campaign.campaignId }} className={linkClass}>
+                    {campaign.name}
+                  </Link>
+                }
+                status={<Badge tone="warn">not sending</Badge>}
+                reasons={campaign.reasons}
+              />
+            ))}
+            {data.mailboxes.map((mailbox) => (
+              <Item
+                key={mailbox.mailboxId}
+                link={
+                  <Link to="/mailboxes/$mailboxId" params={{ mailboxId: mailbox.mailboxId }} className={linkClass}>
+                    {mailbox.email}
+                  </Link>
+                }
+                status={<Badge tone={mailbox.status === 'paused' ? 'warn' : 'bad'}>{mailboxStatus[mailbox.status]}</Badge>}
+                reasons={[mailbox.reason]}
+              />
+            ))}
+            {data.deployments.map((deployment) => (
+              <Item
+                key={deployment.deploymentId}
+                link={
+                  <Link to="/deployments/$deploymentId" params={{ deploymentId: deployment.deploymentId }} className={linkClass}>
+                    {deployment.name} workflow
+                  </Link>
+                }
+                status={<Badge tone={deployment.status === 'drifted' ? 'warn' : 'bad'}>{deployment.status}</Badge>}
+                reasons={[deployment.reason]}
+              />
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    </Card>
+  );
+}
