@@ -121,7 +121,7 @@ function TestSendForm({
       {sent ? (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
           Test of step {sent.step} (“{sent.subject || '(no subject)'}”) kept by the sandbox mailbox.{' '}
-          <Link to="/mailboxes/$mailboxId" params={{ mailboxId: sent.mailboxId }} className="font-medium underline">
+          <Link to="/mailboxes/$mailboxId" params={{ mailboxId: sent.mailboxId }} hash="sandbox-heading" className="font-medium underline">
             Open it in the sandbox mailbox
           </Link>
         </p>

@@ -176,14 +176,14 @@ describe('the sequence editor', () => {
     const subject = within(step(1)).getByLabelText('Subject') as HTMLInputElement;
     await user.type(subject, 'Hello , welcome');
     subject.setSelectionRange(6, 6);
-    await user.click(within(step(1)).getByRole('button', { name: 'Insert a variable in step 1, variant A' }));
+    await user.click(within(step(1)).getByRole('button', { name: 'Insert variable in step 1, variant A' }));
     await user.click(await screen.findByRole('menuitem', { name: 'First name' }));
     expect(subject.value).toBe('Hello {{lead.firstName}}, welcome');
 
     const body = within(step(1)).getByLabelText('Body') as HTMLTextAreaElement;
     await user.clear(body);
     await user.type(body, 'Plan: ');
-    await user.click(within(step(1)).getByRole('button', { name: 'Insert a variable in step 1, variant A' }));
+    await user.click(within(step(1)).getByRole('button', { name: 'Insert variable in step 1, variant A' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Company Size' }));
     expect(body.value).toBe('Plan: {{lead.custom.[Company Size]}}');
   }, 15_000);

@@ -112,8 +112,9 @@ function SequenceEditor({ campaignId, sequence, status }: { campaignId: string; 
             </Button>
           </div>
           <p className="text-right text-xs text-slate-600">
-            Save keeps the campaign as it is;{' '}
-            {status === 'draft' || status === undefined ? 'it stays a draft until you launch it.' : 'the changes apply at once.'}
+            {status === 'draft' || status === undefined
+              ? 'Saving keeps the campaign a draft until you launch it.'
+              : 'Saved changes apply at once.'}
           </p>
         </div>
       ) : (

@@ -50,7 +50,7 @@ export function StepEditor({
             Step {number}
           </h3>
           <p id={`${id}-when`} className="text-sm text-slate-600">
-            {timeline ? `Sent ${timeline.relative} (${timeline.fromEnrolment}).` : null}
+            {timeline ? `Sent ${timeline.relative}${index > 0 ? ` (${timeline.fromEnrolment})` : ''}.` : null}
           </p>
         </div>
         <Button type="button" variant="ghost" size="sm" onClick={onRemove} aria-label={`Remove step ${number}`}>

@@ -34,7 +34,7 @@ export function VariablePicker({ onPick, context }: { onPick: (snippet: string) 
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button type="button" variant="secondary" size="sm" aria-label={`Insert a variable in ${context}`}>
+        <Button type="button" variant="secondary" size="sm" aria-label={`Insert variable in ${context}`}>
           <Braces className="size-4" aria-hidden /> Insert variable
         </Button>
       </DropdownMenuTrigger>
