@@ -30,10 +30,9 @@ export function InboxFilters({ summary, labels }: { summary: InboxSummary | unde
   const [search, setSearch] = useInboxSearch();
   const campaigns = useQuery(campaignsQuery(undefined));
   const mailboxes = useQuery(mailboxesQuery);
-  const [text, setText] = useSettledInput(search.search ?? '', (value) =>
-    setSearch({ search: value || undefined, thread: undefined }, { replace: true }),
-  );
-  const choose = (change: Parameters<typeof setSearch>[0]) => setSearch({ ...change, thread: undefined });
+  const [text, setText] = useSettledInput(search.search ?? '', (value) => setSearch({ search: value || undefined }, { replace: true }));
+  // The open conversation stays open while the list is filtered.
+  const choose = (change: Parameters<typeof setSearch>[0]) => setSearch(change);
 
   return (
     <div role="search" aria-label="Filter conversations" className="space-y-4">

@@ -149,7 +149,11 @@ export function ThreadView({ threadId, labels }: { threadId: string; labels: Inb
         </div>
         {canAct ? <ThreadActions thread={detail} labels={labels} /> : null}
       </header>
-      <ol aria-label="Messages" className="min-h-0 flex-1 space-y-3 overflow-y-auto p-4">
+      <ol
+        aria-label="Messages"
+        tabIndex={0}
+        className="min-h-0 flex-1 space-y-3 overflow-y-auto p-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500"
+      >
         {detail.messages.map((message) => (
           <MessageItem key={message.id} message={message} thread={detail} />
         ))}
