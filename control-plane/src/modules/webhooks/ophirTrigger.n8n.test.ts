@@ -1,0 +1,126 @@
+// On the real stack: the control plane on a real port delivering webhooks, the provisioned n8n with our nodes running
+// the campaign-sender, the inbox watcher and a workflow that starts with the Ophir Trigger. A lead answers at a
+// sandbox mailbox; the trigger's workflow must run with lead.replied within 5 s, and lose its subscription when deactivated.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { N8nClient } from '../../lib/n8n/n8nClient.js';
+import { createListeningTestApp } from '../../test/listeningApp.js';
+import { n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from '../../test/realN8n.js';
+import { signUp, type TestApp } from '../../test/testApp.js';
+import { until } from '../../test/until.js';
+import { n8nApiKeyName } from '../platform/platformSecrets.js';
+
+describe.skipIf(!n8nProvisioned)(n8nSuite('the Ophir Trigger node'), () => {
+  let n8n: TestN8n;
+  let n8nApi: N8nClient;
+  let t: TestApp & { url: string };
+  let auth: { Authorization: string };
+  let apiKey: string;
+
+  beforeAll(async () => {
+    n8n = await startTestN8n();
+    n8nApi = new N8nClient({ baseUrl: n8n.url, apiKey: n8n.apiKey, attempts: 2 });
+    t = await createListeningTestApp({ env: { N8N_URL: n8n.url } });
+    await t.app.platformSecrets.set(n8nApiKeyName, n8n.apiKey);
+    t.app.webhookDeliveries.start();
+    const owner = await signUp(t.http);
+    const key = await t.http.post('/api/api-keys').set(owner.auth).send({ name: 'n8n trigger', role: 'admin' }).expect(201);
+    apiKey = key.body.key as string;
+    auth = { Authorization: `Bearer ${apiKey}` };
+    // n8n is on this host: its webhook URL is plain http.
+    await t.http.put('/api/webhooks/settings').set(auth).send({ allowHttp: true }).expect(200);
+  }, 180_000);
+
+  afterAll(async () => {
+    await t?.app.webhookDeliveries.stop();
+    await t?.close();
+    await n8n?.stop();
+  }, 60_000);
+
+  /** A sandbox campaign that has sent its first step to one lead: the message the lead will answer. */
+  async function sentMessage() {
+    const mailbox = await t.http.post('/api/mailboxes/sandbox').set(auth).send({ email: 'ada@acme.example' }).expect(201);
+    const lead = await t.http.post('/api/leads').set(auth).send({ email: 'grace@prospect.example', firstName: 'Grace' }).expect(201);
+    const campaign = await t.http
+      .post('/api/campaigns')
+      .set(auth)
+      .send({
+        name: 'Trigger',
+        mailboxIds: [mailbox.body.id],
+        schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' },
+      })
+      .expect(201);
+    await t.http
+      .put(`/api/campaigns/${campaign.body.id}/sequence`)
+      .set(auth)
+      .send({
+        steps: [{ delayAmount: 0, delayUnit: 'days', variants: [{ label: 'A', subject: 'Hello', bodyText: 'Hi.\n\n{{unsubscribeUrl}}' }] }],
+      })
+      .expect(200);
+    await t.http
+      .post(`/api/campaigns/${campaign.body.id}/enrollments`)
+      .set(auth)
+      .send({ leadIds: [lead.body.id] })
+      .expect(200);
+    await t.http.post(`/api/campaigns/${campaign.body.id}/start`).set(auth).expect(200);
+    const run = await t.http.post(`/api/campaigns/${campaign.body.id}/run-now`).set(auth);
+    expect(run.body, run.text).toMatchObject({ finished: true, sent: 1 });
+    const captured = await t.http.get(`/api/mailboxes/${mailbox.body.id}/sandbox-messages`).set(auth).expect(200);
+    return { mailboxId: mailbox.body.id as string, messageId: captured.body.data[0].id as string, leadId: lead.body.id as string };
+  }
+
+  it('receives lead.replied within 5 s of the reply, and its subscription is gone after deactivation', async () => {
+    const sent = await sentMessage();
+    const credential = await n8nApi.createCredential({ name: 'Ophir API', type: 'ophirApi', data: { baseUrl: t.url, apiKey } });
+    const workflow = await n8nApi.createWorkflow({
+      name: 'CRM sync',
+      nodes: [
+        {
+          id: randomUUID(),
+          name: 'Ophir Trigger',
+          type: 'CUSTOM.ophirTrigger',
+          typeVersion: 1,
+          position: [0, 0],
+          webhookId: randomUUID(),
+          parameters: { events: ['lead.replied'], campaignId: '' },
+          credentials: { ophirApi: { id: credential.id, name: credential.name } },
+        },
+      ],
+      connections: {},
+      settings: { executionOrder: 'v1' },
+    });
+    await n8nApi.activateWorkflow(workflow.id);
+    const subscribed = await t.http.get('/api/webhooks/endpoints').set(auth).expect(200);
+    expect(subscribed.body.data).toEqual([
+      expect.objectContaining({ eventTypes: ['lead.replied'], enabled: true, url: expect.stringContaining(n8n.url) }),
+    ]);
+
+    const repliedAt = Date.now();
+    await t.http
+      .post(`/api/mailboxes/${sent.mailboxId}/sandbox-messages/${sent.messageId}/simulate`)
+      .set(auth)
+      .send({ kind: 'reply', bodyText: 'Interested, call me on Thursday.' })
+      .expect((response) => expect(response.status).toBeLessThan(300));
+    const execution = await until(
+      'the trigger workflow to run',
+      async () => {
+        const [latest] = await n8nApi.listExecutions({ workflowId: workflow.id, limit: 1 });
+        return latest?.stoppedAt ? latest : undefined;
+      },
+      15_000,
+    );
+    const ranAt = Date.parse(execution.startedAt);
+    expect(ranAt - repliedAt).toBeLessThan(5_000);
+    const detail = (await n8nApi.getExecution(execution.id, true)) as {
+      status: string;
+      data: { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: Record<string, any> }>> } }>> } };
+    };
+    expect(detail.status).toBe('success');
+    const items = detail.data.resultData.runData['Ophir Trigger']![0]!.data.main[0]!;
+    expect(items).toHaveLength(1);
+    expect(items[0]!.json).toMatchObject({ type: 'lead.replied', data: { leadId: sent.leadId, version: 1 } });
+
+    await n8nApi.deactivateWorkflow(workflow.id);
+    expect((await t.http.get('/api/webhooks/endpoints').set(auth).expect(200)).body.data).toEqual([]);
+  }, 240_000);
+});
