@@ -42,6 +42,14 @@ async function editInN8n(workflowId: string) {
   });
 }
 
+async function signIn(on: Page, email: string) {
+  await on.goto(`${app.url}/sign-in`);
+  await on.getByLabel('Email', { exact: true }).fill(email);
+  await on.getByLabel('Password', { exact: true }).fill(password);
+  await on.getByRole('button', { name: 'Sign in' }).click();
+  await on.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
 const gateOf = async (workflowId: string) =>
   (await n8nApi.getWorkflow(workflowId))!.nodes.find((node) => node.name === 'Business Hours Gate')!;
 const deploymentsTable = () => page.getByRole('table', { name: 'Deployments' });
@@ -69,10 +77,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Deployments pages in a browser on
     const spring = await deployCampaign('Spring outreach');
     const partners = await deployCampaign('Partner follow-up');
 
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('Email', { exact: true }).fill(ownerEmail);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, ownerEmail);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deployments' }).click();
 
     // Every workflow Ophir manages: both campaigns and the inbox watcher their mailbox brought, all in sync.
@@ -101,6 +106,20 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Deployments pages in a browser on
     expect(await page.getByRole('textbox', { name: 'As Ophir deployed it' }).getByText('"10:00"').count()).toBe(0);
     expect(await page.getByRole('link', { name: /Open in n8n/ }).getAttribute('href')).toBe(`${n8n.url}/workflow/${spring.workflowId}`);
     await checkPage(page, 'deployment-drifted');
+
+    // A member sees the same, and why the choice is not theirs.
+    const invitation = await app.http.post('/api/invitations').set(owner.auth).send({ email: 'mia@ops.example', role: 'member' });
+    await app.http.post('/api/invitations/accept').send({ token: invitation.body.token, name: 'Mia Member', password });
+    const member = await session.newPage();
+    await signIn(member.page, 'mia@ops.example');
+    await member.page.goto(`${app.url}/deployments/${spring.deploymentId}`);
+    await member.page.getByText('Only an admin can keep the n8n version or reset to the template').waitFor();
+    expect(await member.page.getByRole('button', { name: 'Keep n8n version' }).isDisabled()).toBe(true);
+    expect(await member.page.getByRole('button', { name: 'Reset to template' }).isDisabled()).toBe(true);
+    await member.page.getByRole('textbox', { name: 'As it is now in n8n' }).waitFor();
+    await checkPage(member.page, 'deployment-drifted-member');
+    expect(member.consoleErrors).toEqual([]);
+    await member.context.close();
 
     await page.getByRole('button', { name: 'Keep n8n version' }).click();
     const keep = page.getByRole('alertdialog', { name: 'Keep the n8n version?' });
