@@ -42,9 +42,14 @@ describe('the web app in a browser', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.waitFor();
     await page.getByText('Acme Outreach').waitFor();
+    // A new organization lands on the dashboard, with its first steps to take.
+    await page.getByRole('heading', { name: 'Getting started' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    for (const link of ['Dashboard', 'Leads', 'Mailboxes', 'Settings'])
+      expect(await nav.getByRole('link', { name: link }).count(), link).toBe(1);
+    await nav.getByRole('link', { name: 'Mailboxes' }).click();
     await page.getByText('No mailboxes yet').waitFor();
     await checkPage('mailboxes');
-    for (const link of ['Leads', 'Mailboxes', 'Settings']) expect(await nav.getByRole('link', { name: link }).count(), link).toBe(1);
 
     // A reload loses the in-memory access token; the httpOnly session cookie signs the browser in again.
     await page.reload();

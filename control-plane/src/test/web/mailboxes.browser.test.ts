@@ -60,6 +60,7 @@ describe('the Mailboxes pages in a browser', () => {
     const email = `owner-${Date.now()}@acme.example`;
     const password = 'correct horse battery';
     await registerInBrowser(page, app.url, { name: 'Ada Lovelace', organization: 'Acme Outreach', email: email, password: password });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mailboxes' }).click();
     await page.getByText('No mailboxes yet').waitFor();
     await page.getByText('choose Add mailbox above').waitFor();
     await checkPage(page, 'mailboxes-empty');
