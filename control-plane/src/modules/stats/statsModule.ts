@@ -4,6 +4,8 @@ import type { AnyRoute } from '../../lib/http/route.js';
 import { ChangeStream } from '../../lib/http/changeStream.js';
 import type { Logger } from '../../lib/logger.js';
 import { CampaignStatsService } from './campaignStats.service.js';
+import { campaignsOverviewRoutes } from './campaignsOverview.routes.js';
+import { CampaignsOverviewService } from './campaignsOverview.js';
 import { OrganizationStatsService } from './organizationStats.service.js';
 import { organizationStatsRoutes } from './organizationStats.routes.js';
 import { statsRoutes } from './stats.routes.js';
@@ -17,6 +19,7 @@ export function statsModule(deps: { config: Config; clock: Clock; logger: Logger
         stats: new CampaignStatsService({ clock }),
         stream: new ChangeStream({ intervalMs: config.STATS_STREAM_INTERVAL_MS, logger, name: 'campaign stats' }),
       }),
+      ...campaignsOverviewRoutes({ overview: new CampaignsOverviewService() }),
       ...organizationStatsRoutes({ organizationStats: new OrganizationStatsService({ clock }) }),
     ],
   };

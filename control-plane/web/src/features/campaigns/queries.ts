@@ -4,6 +4,10 @@ import { queryKeys } from '@/lib/api/queryKeys';
 import type { components, paths } from '@/lib/api/schema';
 
 export type Campaign = components['schemas']['Campaign'];
+export type CampaignListItem = components['schemas']['CampaignListItem'];
+export type CampaignOverview = components['schemas']['CampaignsOverview']['data'][number];
+export type EnrollmentOutcome = components['schemas']['EnrollmentOutcome'];
+export type EnrollLeads = JsonBody<paths['/api/campaigns/{campaignId}/enrollments']['post']>;
 export type CampaignStatus = Campaign['status'];
 export type CampaignReadiness = components['schemas']['CampaignReadiness'];
 export type RunOutcome = components['schemas']['RunOutcome'];
@@ -19,6 +23,12 @@ export const campaignsQuery = (status: CampaignStatus | undefined) =>
     queryKey: queryKeys.campaigns.list(status),
     queryFn: async () => (await dataOf(api.GET('/api/campaigns', { params: { query: status ? { status } : {} } }))).data,
   });
+
+/** Every campaign's enrolled leads and totals from the stats module, read once for the whole list. */
+export const campaignsOverviewQuery = queryOptions({
+  queryKey: queryKeys.campaigns.overview,
+  queryFn: async () => (await dataOf(api.GET('/api/stats/campaigns'))).data,
+});
 
 export const campaignQuery = (campaignId: string) =>
   queryOptions({
@@ -75,6 +85,30 @@ export function useRunNow(campaignId: string) {
   const invalidate = useInvalidateCampaigns();
   return useMutation({
     mutationFn: () => dataOf(api.POST('/api/campaigns/{campaignId}/run-now', { params: { path: { campaignId }, query: { wait: 30 } } })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDuplicateCampaign() {
+  const invalidate = useInvalidateCampaigns();
+  return useMutation({
+    mutationFn: (campaignId: string) => dataOf(api.POST('/api/campaigns/{campaignId}/duplicate', byCampaign(campaignId))),
+    onSuccess: invalidate,
+  });
+}
+
+/** What enrolling this selection would do (the enrolment's own counts), without enrolling anyone. */
+export function usePreviewEnrollment(campaignId: string) {
+  return useMutation({
+    mutationFn: (body: EnrollLeads) =>
+      dataOf(api.POST('/api/campaigns/{campaignId}/enrollments/preview', { ...byCampaign(campaignId), body })),
+  });
+}
+
+export function useEnrollLeads(campaignId: string) {
+  const invalidate = useInvalidateCampaigns();
+  return useMutation({
+    mutationFn: (body: EnrollLeads) => dataOf(api.POST('/api/campaigns/{campaignId}/enrollments', { ...byCampaign(campaignId), body })),
     onSuccess: invalidate,
   });
 }

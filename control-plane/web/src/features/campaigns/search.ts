@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** The campaigns list's filters, kept in the URL. */
 export const campaignsSearch = z.object({
-  status: z.string().optional(),
+  status: z.enum(['draft', 'active', 'paused', 'completed', 'archived']).optional().catch(undefined),
+  search: z.string().optional(),
 });
 
 /** Which part of a campaign's page is open. */

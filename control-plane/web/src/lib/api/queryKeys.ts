@@ -46,6 +46,7 @@ export const queryKeys = {
   campaigns: {
     all: ['campaigns'] as const,
     list: (status: string | undefined) => ['campaigns', 'list', status ?? 'current'] as const,
+    overview: ['campaigns', 'overview'] as const,
     one: (campaignId: string) => ['campaigns', 'one', campaignId] as const,
     readiness: (campaignId: string) => ['campaigns', 'readiness', campaignId] as const,
     sequence: (campaignId: string) => ['campaigns', 'sequence', campaignId] as const,

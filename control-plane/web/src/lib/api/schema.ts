@@ -6590,6 +6590,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stats/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every campaign's enrolled leads and all-time totals (sent, replies, bounces, unsubscribes, rates), for the campaigns list
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One entry per campaign (archived ones too), newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignsOverview"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stats/overview": {
         parameters: {
             query?: never;
@@ -9567,6 +9624,15 @@ export interface components {
                 mailboxEmail: string | null;
             }[];
             nextCursor: string | null;
+        };
+        CampaignsOverview: {
+            data: {
+                /** Format: uuid */
+                campaignId: string;
+                /** @description Leads ever enrolled */
+                enrolled: number;
+                totals: components["schemas"]["CampaignCounts"];
+            }[];
         };
         OrganizationStats: {
             /** @description The organization's; each campaign's days are its own calendar, as in its daily series */

@@ -1,0 +1,46 @@
+import { CheckCircle2, CircleAlert, XCircle } from 'lucide-react';
+import type { CampaignReadiness } from '../queries';
+
+/**
+ * The start checklist as the API answers it: each check passed or not, with its reason. A failed required
+ * check is what a start would be refused for; the others mean nothing would be sent yet.
+ */
+export function ReadinessChecklist({ readiness }: { readiness: CampaignReadiness }) {
+  return (
+    <section aria-labelledby="readiness-heading" className="space-y-3">
+      <div className="flex items-center justify-between gap-3">
+        <h3 id="readiness-heading" className="text-sm font-semibold text-slate-900">
+          Readiness
+        </h3>
+        <p className={`text-sm font-medium ${readiness.ready ? 'text-emerald-700' : 'text-red-700'}`}>
+          {readiness.ready ? 'Ready to start' : 'Not ready: fix the required items'}
+        </p>
+      </div>
+      <ul className="space-y-2">
+        {readiness.checks.map((check) => {
+          const state = check.passed ? 'passed' : check.blocking ? 'required' : 'warning';
+          return (
+            <li
+              key={check.code}
+              className="flex items-start gap-2 text-sm"
+              aria-label={`${state === 'passed' ? 'Passed' : state === 'required' ? 'Required' : 'Warning'}: ${check.message}`}
+            >
+              {state === 'passed' ? (
+                <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-emerald-600" aria-hidden="true" />
+              ) : state === 'required' ? (
+                <XCircle className="mt-0.5 size-4 shrink-0 text-red-600" aria-hidden="true" />
+              ) : (
+                <CircleAlert className="mt-0.5 size-4 shrink-0 text-amber-600" aria-hidden="true" />
+              )}
+              <span className={state === 'passed' ? 'text-slate-700' : state === 'required' ? 'text-red-800' : 'text-amber-900'}>
+                {check.message}
+                {state === 'required' ? <span className="ml-1 text-xs font-medium">(required to start)</span> : null}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="text-sm text-slate-600">{readiness.forecast.summary}</p>
+    </section>
+  );
+}
