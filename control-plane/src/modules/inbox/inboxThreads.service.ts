@@ -7,6 +7,7 @@ import type { AuthContext } from '../../lib/http/route.js';
 import { withUnsubscribeFooter } from '../campaigns/messages/finishedBodies.js';
 import { renderMessage } from '../campaigns/messages/renderMessage.js';
 import { recordAudit } from '../organizations/audit.js';
+import { recordWebhookEvents } from '../../lib/webhooks/webhookOutbox.js';
 import type { TrackingLinks } from '../campaigns/messages/trackingLinks.js';
 import type {
   InboxReplyInput,
@@ -148,17 +149,29 @@ export class InboxThreadsService {
       // A person's label (or their clearing it) is final: no auto-reply replaces it.
       Object.assign(data, { ...(await this.chosenLabel(auth.db, input)), labelSuggested: false });
     }
-    const updated = await auth.db.inboxThread.update({ where: { id: thread.id }, data, include: threadInclude });
-    const before = thread.customLabel?.name ?? thread.label;
-    const after = updated.customLabel?.name ?? updated.label;
-    if (labelling && before !== after) {
-      await recordAudit(auth, {
-        action: 'inbox_thread.labelled',
-        targetType: 'inbox_thread',
-        targetId: thread.id,
-        data: { from: before, to: after },
-      });
-    }
+    const updated = await auth.db.$transaction(async (tx) => {
+      const db = tx as unknown as ScopedDb;
+      const row = await db.inboxThread.update({ where: { id: thread.id }, data, include: threadInclude });
+      const before = thread.customLabel?.name ?? thread.label;
+      const after = row.customLabel?.name ?? row.label;
+      if (labelling && before !== after) {
+        await recordAudit(
+          { ...auth, db },
+          { action: 'inbox_thread.labelled', targetType: 'inbox_thread', targetId: thread.id, data: { from: before, to: after } },
+        );
+        await recordWebhookEvents(db, auth.organizationId, [
+          {
+            type: 'inbox.thread_labelled',
+            occurredAt: this.deps.clock.now(),
+            campaignId: row.campaignId,
+            leadId: row.leadId,
+            mailboxId: row.mailboxId,
+            data: { threadId: row.id, label: after, previousLabel: before, customLabelId: row.customLabelId },
+          },
+        ]);
+      }
+      return row;
+    });
     return toThread(updated);
   }
 

@@ -87,8 +87,8 @@ const deliveries = async (owner: Pick<SignedUp, 'auth'>, endpointId: string) =>
   }>;
 
 describe('an event', () => {
-  it('reaches a subscribed receiver once, signed by the Standard Webhooks rules, when a lead replies', async () => {
-    const { owner, endpoint } = await organizationWithEndpoint();
+  it('reaches a subscribed receiver once, signed by the Standard Webhooks rules, when a lead replies and when the thread is labelled', async () => {
+    const { owner, endpoint } = await organizationWithEndpoint(['lead.replied', 'inbox.thread_labelled']);
     const organizationId = owner.organization.id;
     const sent = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 1 });
     const item = sent.items[0]!;
@@ -123,6 +123,16 @@ describe('an event', () => {
     const [delivery] = await deliveries(owner, endpoint.id);
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 1, webhookId: request!.headers['webhook-id'] });
     expect(delivery!.log).toEqual([expect.objectContaining({ statusCode: 200, error: null, responseBody: 'ok' })]);
+
+    const threads = await t.http.get('/api/inbox/threads').set(owner.auth).expect(200);
+    const threadId = threads.body.data[0].id as string;
+    expect(JSON.parse(request!.body).data).toMatchObject({ threadId, label: null });
+    await t.http.patch(`/api/inbox/threads/${threadId}`).set(owner.auth).send({ label: 'interested' }).expect(200);
+    expect(await t.app.webhookDeliveries.runOnce()).toBe(1);
+    expect(JSON.parse(receiver.received[1]!.body)).toMatchObject({
+      type: 'inbox.thread_labelled',
+      data: { threadId, label: 'interested', previousLabel: null, leadId: item.lead.id, campaignId: sent.campaign.id },
+    });
   });
 
   it('that failed 3 times arrives on the 4th attempt with the same webhook-id, after growing waits', async () => {
