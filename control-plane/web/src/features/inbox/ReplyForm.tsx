@@ -31,14 +31,14 @@ export function ReplyForm({ thread }: { thread: InboxThread }) {
   });
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="border-t border-slate-200 bg-white p-4">
+    <form onSubmit={(event) => void submit(event)} noValidate className="border-t border-slate-200 bg-white px-4 py-3">
       <Label htmlFor={`${id}-body`}>Reply</Label>
       <p id={`${id}-from`} className="mt-0.5 text-xs text-slate-600">
-        Sent from {thread.mailbox.email} to {thread.lead.email}, in this conversation.
+        From {thread.mailbox.email} to {thread.lead.email}, in this conversation.
       </p>
       <textarea
         id={`${id}-body`}
-        rows={4}
+        rows={3}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-from ${id}-error` : `${id}-from`}
         className="mt-2 block w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus-visible:border-indigo-500 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500/30 aria-[invalid=true]:border-red-500"

@@ -69,14 +69,14 @@ function ThreadActions({ thread, labels }: { thread: InboxThreadDetail; labels: 
     else update.mutate({ customLabelId: value });
   };
   return (
-    <div className="flex flex-wrap items-end gap-2">
+    <div className="mt-3 flex flex-wrap items-center gap-2">
       <div>
-        <label htmlFor={labelId} className="mb-1 block text-xs font-medium text-slate-600">
+        <label htmlFor={labelId} className="sr-only">
           Label
         </label>
         <Select
           id={labelId}
-          className="w-44"
+          className="h-8 w-44"
           value={labelValue(thread)}
           disabled={update.isPending}
           onChange={(event) => chooseLabel(event.target.value)}
@@ -95,7 +95,7 @@ function ThreadActions({ thread, labels }: { thread: InboxThreadDetail; labels: 
           ))}
         </Select>
       </div>
-      <Button variant="secondary" disabled={update.isPending} onClick={() => update.mutate({ read: thread.unread })}>
+      <Button variant="secondary" size="sm" disabled={update.isPending} onClick={() => update.mutate({ read: thread.unread })}>
         <MailOpen className="size-4" aria-hidden="true" />
         {thread.unread ? 'Mark as read' : 'Mark as unread'}
       </Button>
@@ -109,6 +109,7 @@ export function ThreadView({ threadId, labels }: { threadId: string; labels: Inb
   const canAct = useCan('inbox:reply');
   const update = useUpdateThread(threadId);
   const opened = useRef<string | null>(null);
+  const messageList = useRef<HTMLOListElement>(null);
 
   // Opening a conversation reads it; marked unread again afterwards, it stays so until another one is opened.
   const unread = thread.data?.unread;
@@ -118,6 +119,13 @@ export function ThreadView({ threadId, labels }: { threadId: string; labels: Inb
     if (unread && canAct) update.mutate({ read: true });
   }, [threadId, unread, canAct, update]);
 
+  // The latest message is the one to answer: keep it in view as the conversation opens and grows.
+  const messageCount = thread.data?.messages.length;
+  useEffect(() => {
+    const list = messageList.current;
+    if (list && messageCount !== undefined) list.scrollTop = list.scrollHeight;
+  }, [messageCount]);
+
   if (thread.isPending) return <LoadingRows label="Loading the conversation" />;
   if (thread.isError) return <ErrorState error={thread.error} />;
   const detail = thread.data;
@@ -126,7 +134,7 @@ export function ThreadView({ threadId, labels }: { threadId: string; labels: Inb
       aria-labelledby="thread-title"
       className="flex h-full min-h-0 flex-col overflow-hidden rounded-xl border border-slate-200 bg-slate-50"
     >
-      <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 bg-white p-4">
+      <header className="border-b border-slate-200 bg-white px-4 py-3">
         <div className="min-w-0">
           <h2 id="thread-title" className="truncate text-lg font-semibold text-slate-900">
             {leadName(detail.lead)}
@@ -150,6 +158,7 @@ export function ThreadView({ threadId, labels }: { threadId: string; labels: Inb
         {canAct ? <ThreadActions thread={detail} labels={labels} /> : null}
       </header>
       <ol
+        ref={messageList}
         aria-label="Messages"
         tabIndex={0}
         className="min-h-0 flex-1 space-y-3 overflow-y-auto p-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500"
