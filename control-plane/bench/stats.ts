@@ -139,6 +139,8 @@ async function seed(client: pg.Client, organizationId: string): Promise<{ campai
 
 async function run(databaseUrl: string, api: BenchApi): Promise<void> {
   const client = new pg.Client(pgConnectionOptions(databaseUrl));
+  // Dropping the scratch database after a failure ends this connection: that must not hide the failure itself.
+  client.on('error', (error) => log(`bench connection: ${error.message}`));
   await client.connect();
   const organizationId = api.organizationId;
   const { campaignId } = await seed(client, organizationId);
