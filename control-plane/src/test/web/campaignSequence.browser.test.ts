@@ -97,5 +97,5 @@ describe("the campaign builder's sequence and preview in a browser", () => {
     await page.getByRole('article', { name: 'Message: Quick question for Hopper Labs' }).waitFor();
     await checkPage(page, 'campaign-test-send-in-sandbox');
     expect(consoleErrors).toEqual([]);
-  });
+  }, 120_000);
 });
