@@ -19,7 +19,7 @@ export interface LoadJob {
   /** Seconds; or `amount` requests in all. */
   duration?: number;
   amount?: number;
-  /** Cycled through in order by every connection. */
+  /** Sent in this order, whichever connection is free, from the first again after the last. */
   requests: LoadRequest[];
   /** Signs each request afresh (timestamp, nonce) as our n8n credential does. */
   n8nSigningSecret?: string;
@@ -37,24 +37,32 @@ export interface LoadFigures {
 
 async function run(job: LoadJob): Promise<LoadFigures> {
   const signingSecret = job.n8nSigningSecret;
+  // One sequence shared by every connection (autocannon's own cycles each connection through the list
+  // from its start), so N requests name N different messages before any repeats.
+  let next = 0;
   const result = await autocannon({
     url: job.url,
     connections: job.connections,
     ...(job.amount ? { amount: job.amount } : { duration: job.duration ?? 10 }),
-    requests: job.requests.map((request) => ({
-      ...request,
-      ...(signingSecret
-        ? {
-            setupRequest: (prepared) => ({
-              ...prepared,
-              headers: {
-                ...prepared.headers,
-                ...n8nSignatureHeaders(signingSecret, { method: request.method, target: request.path, rawBody: request.body ?? '' }),
-              },
-            }),
-          }
-        : {}),
-    })),
+    requests: [
+      {
+        setupRequest: (prepared) => {
+          const request = job.requests[next % job.requests.length]!;
+          next += 1;
+          return {
+            ...prepared,
+            ...request,
+            headers: {
+              ...prepared.headers,
+              ...request.headers,
+              ...(signingSecret
+                ? n8nSignatureHeaders(signingSecret, { method: request.method, target: request.path, rawBody: request.body ?? '' })
+                : {}),
+            },
+          };
+        },
+      },
+    ],
   });
   const statusCodes = Object.fromEntries(
     Object.entries(result.statusCodeStats as Record<string, { count: number }>).map(([code, stats]) => [code, stats.count]),

@@ -5,7 +5,7 @@ import type { Config } from './lib/config.js';
 import type { Clock } from './lib/clock.js';
 import { SecretBox } from './lib/crypto.js';
 import type { PrismaClient } from './lib/db/prisma.js';
-import { redactRequestLog, type Logger } from './lib/logger.js';
+import { redactRequestLog, responseLog, type Logger } from './lib/logger.js';
 import { createMetrics, type Metrics } from './lib/metrics.js';
 import { buildOpenApiDocument, createOpenApiRegistry } from './lib/http/openapi.js';
 import { jsonBody } from './lib/http/jsonBody.js';
@@ -147,7 +147,7 @@ export function createApp(deps: AppDeps): App {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
-      serializers: { req: redactRequestLog },
+      serializers: { req: redactRequestLog, res: responseLog },
     }),
   );
   app.use(metrics.httpMiddleware);

@@ -1,5 +1,5 @@
 import { LruCache } from '../lruCache.js';
-import type { PrismaClient } from './prisma.js';
+import { shareConnections, type PrismaClient } from './prisma.js';
 
 /** Models whose rows belong to one organization (they carry organizationId). */
 const tenantModels = new Set([
@@ -83,6 +83,7 @@ export function scopedDb(prisma: PrismaClient, organizationId: string): ScopedDb
   const cached = clients.get(organizationId);
   if (cached) return cached;
   const client = extendScoped(prisma, organizationId);
+  shareConnections(client, prisma);
   clients.set(organizationId, client);
   return client;
 }

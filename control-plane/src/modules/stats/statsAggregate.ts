@@ -1,3 +1,4 @@
+import { preparedQuery } from '../../lib/db/prisma.js';
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
 
 // Raw SQL is outside the tenant scope: every statement names the organization itself.
@@ -9,25 +10,26 @@ import type { ScopedDb } from '../../lib/db/tenantScope.js';
  * sees the deltas), so folding never deadlocks.
  */
 export async function foldCampaignStats(db: ScopedDb, organizationId: string, campaignId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const [lock] = await tx.$queryRaw<Array<{ locked: boolean }>>`
-      SELECT pg_try_advisory_xact_lock(hashtextextended(${`campaign-stats:${campaignId}`}, 0)) AS locked`;
-    if (!lock?.locked) return;
-    await tx.$executeRaw`
-      WITH moved AS (
-        DELETE FROM campaign_stats_deltas
-        WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
-        RETURNING "organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, "uniqueMessage"
-      )
-      INSERT INTO campaign_stats_daily ("organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, total, "uniqueMessages")
-      SELECT "organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, count(*), sum("uniqueMessage")
-      FROM moved
-      GROUP BY "organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric
-      ORDER BY "campaignId", day, "stepPosition", "variantId", "mailboxId", metric
-      ON CONFLICT ("campaignId", day, "stepPosition", "variantId", "mailboxId", metric) DO UPDATE
-        SET total = campaign_stats_daily.total + EXCLUDED.total,
-            "uniqueMessages" = campaign_stats_daily."uniqueMessages" + EXCLUDED."uniqueMessages"`;
-  });
+  // One statement (its own transaction): a fold already running holds the campaign's lock, and this one then moves nothing.
+  await preparedQuery(
+    db,
+    'stats_fold_campaign',
+    `WITH lock AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(hashtextextended('campaign-stats:' || $2::text, 0)) AS locked),
+     moved AS (
+       DELETE FROM campaign_stats_deltas
+       WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid AND (SELECT locked FROM lock)
+       RETURNING "organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, "uniqueMessage"
+     )
+     INSERT INTO campaign_stats_daily ("organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, total, "uniqueMessages")
+     SELECT "organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, count(*), sum("uniqueMessage")
+     FROM moved
+     GROUP BY "organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric
+     ORDER BY "campaignId", day, "stepPosition", "variantId", "mailboxId", metric
+     ON CONFLICT ("campaignId", day, "stepPosition", "variantId", "mailboxId", metric) DO UPDATE
+       SET total = campaign_stats_daily.total + EXCLUDED.total,
+           "uniqueMessages" = campaign_stats_daily."uniqueMessages" + EXCLUDED."uniqueMessages"`,
+    [organizationId, campaignId],
+  );
 }
 
 export interface SliceRow {
