@@ -2,8 +2,14 @@
 // the campaign-sender, the inbox watcher and a workflow that starts with the Ophir Trigger. A lead answers at a
 // sandbox mailbox; the trigger's workflow must run with lead.replied within 5 s, and lose its subscription when deactivated.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { N8nClient } from '../../lib/n8n/n8nClient.js';
+import type { N8nWorkflowBody } from '../../lib/n8n/n8nWorkflow.js';
+import { repoRoot } from '../../lib/paths.js';
 import { createListeningTestApp } from '../../test/listeningApp.js';
 import { n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from '../../test/realN8n.js';
 import { signUp, type TestApp } from '../../test/testApp.js';
@@ -16,6 +22,9 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Ophir Trigger node'), () => {
   let t: TestApp & { url: string };
   let auth: { Authorization: string };
   let apiKey: string;
+  let credential: { id: string; name: string } | undefined;
+  const ophirCredential = async () =>
+    (credential ??= await n8nApi.createCredential({ name: 'Ophir API', type: 'ophirApi', data: { baseUrl: t.url, apiKey } }));
 
   beforeAll(async () => {
     n8n = await startTestN8n();
@@ -38,14 +47,22 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Ophir Trigger node'), () => {
   }, 60_000);
 
   /** A sandbox campaign that has sent its first step to one lead: the message the lead will answer. */
-  async function sentMessage() {
-    const mailbox = await t.http.post('/api/mailboxes/sandbox').set(auth).send({ email: 'ada@acme.example' }).expect(201);
-    const lead = await t.http.post('/api/leads').set(auth).send({ email: 'grace@prospect.example', firstName: 'Grace' }).expect(201);
+  async function sentMessage(name: string) {
+    const mailbox = await t.http
+      .post('/api/mailboxes/sandbox')
+      .set(auth)
+      .send({ email: `${name}@acme.example` })
+      .expect(201);
+    const lead = await t.http
+      .post('/api/leads')
+      .set(auth)
+      .send({ email: `${name}@prospect.example`, firstName: name })
+      .expect(201);
     const campaign = await t.http
       .post('/api/campaigns')
       .set(auth)
       .send({
-        name: 'Trigger',
+        name: `Trigger ${name}`,
         mailboxIds: [mailbox.body.id],
         schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' },
       })
@@ -69,9 +86,16 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Ophir Trigger node'), () => {
     return { mailboxId: mailbox.body.id as string, messageId: captured.body.data[0].id as string, leadId: lead.body.id as string };
   }
 
+  const simulateReply = (sent: { mailboxId: string; messageId: string }) =>
+    t.http
+      .post(`/api/mailboxes/${sent.mailboxId}/sandbox-messages/${sent.messageId}/simulate`)
+      .set(auth)
+      .send({ kind: 'reply', bodyText: 'Interested, call me on Thursday.' })
+      .expect((response) => expect(response.status).toBeLessThan(300));
+
   it('receives lead.replied within 5 s of the reply, and its subscription is gone after deactivation', async () => {
-    const sent = await sentMessage();
-    const credential = await n8nApi.createCredential({ name: 'Ophir API', type: 'ophirApi', data: { baseUrl: t.url, apiKey } });
+    const sent = await sentMessage('grace');
+    const { id, name } = await ophirCredential();
     const workflow = await n8nApi.createWorkflow({
       name: 'CRM sync',
       nodes: [
@@ -83,7 +107,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Ophir Trigger node'), () => {
           position: [0, 0],
           webhookId: randomUUID(),
           parameters: { events: ['lead.replied'], campaignId: '' },
-          credentials: { ophirApi: { id: credential.id, name: credential.name } },
+          credentials: { ophirApi: { id, name } },
         },
       ],
       connections: {},
@@ -96,11 +120,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Ophir Trigger node'), () => {
     ]);
 
     const repliedAt = Date.now();
-    await t.http
-      .post(`/api/mailboxes/${sent.mailboxId}/sandbox-messages/${sent.messageId}/simulate`)
-      .set(auth)
-      .send({ kind: 'reply', bodyText: 'Interested, call me on Thursday.' })
-      .expect((response) => expect(response.status).toBeLessThan(300));
+    await simulateReply(sent);
     const execution = await until(
       'the trigger workflow to run',
       async () => {
@@ -123,4 +143,66 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Ophir Trigger node'), () => {
     await n8nApi.deactivateWorkflow(workflow.id);
     expect((await t.http.get('/api/webhooks/endpoints').set(auth).expect(200)).body.data).toEqual([]);
   }, 240_000);
+
+  it('runs the CRM sync example: a thread labelled interested becomes one deal, a reply on an unlabelled thread none', async () => {
+    const crm = await startCrm();
+    try {
+      const sent = await sentMessage('alan');
+      const example = JSON.parse(
+        readFileSync(path.join(repoRoot, 'workflow-templates/examples/crm-sync-interested-reply.json'), 'utf8'),
+      ) as N8nWorkflowBody;
+      const { id, name } = await ophirCredential();
+      const nodes = example.nodes.map((node) => ({
+        ...node,
+        type: node.type.replace('n8n-nodes-ophir.', 'CUSTOM.'),
+        ...(node.credentials ? { credentials: { ophirApi: { id, name } } } : {}),
+        ...(node.name === 'Create Deal in CRM' ? { parameters: { ...node.parameters, url: crm.url } } : {}),
+      }));
+      const workflow = await n8nApi.createWorkflow({ ...example, nodes });
+      await n8nApi.activateWorkflow(workflow.id);
+
+      await simulateReply(sent);
+      const threads = await until('the reply in the inbox', async () => {
+        const listed = await t.http.get('/api/inbox/threads').set(auth).expect(200);
+        return (listed.body.data as Array<{ id: string; lead: { id: string } }>).find((thread) => thread.lead.id === sent.leadId);
+      });
+      await until(
+        'the reply to run the workflow',
+        async () => (await n8nApi.listExecutions({ workflowId: workflow.id, limit: 1 }))[0]?.stoppedAt,
+      );
+      expect(crm.received).toEqual([]);
+
+      await t.http.patch(`/api/inbox/threads/${threads.id}`).set(auth).send({ label: 'interested' }).expect(200);
+      await until('the deal', () => crm.received.length > 0, 15_000);
+      expect(crm.received).toHaveLength(1);
+      expect(crm.received[0]!.headers['idempotency-key']).toBe(sent.leadId);
+      expect(JSON.parse(crm.received[0]!.body)).toMatchObject({
+        event: 'inbox.thread_labelled',
+        leadId: sent.leadId,
+        threadId: threads.id,
+      });
+      await n8nApi.deactivateWorkflow(workflow.id);
+    } finally {
+      await crm.close();
+    }
+  }, 240_000);
 });
+
+/** A stand-in for a CRM's HTTP API: records what it is sent. */
+async function startCrm() {
+  const received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"deal-1"}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/deals`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
