@@ -84,13 +84,15 @@ describe("a campaign's page in a browser", () => {
     const { auth } = owner;
 
     const { campaignId, mailboxIds } = await createCampaign(app.http, owner, { name: 'Q1 founders outreach' });
-    const allWeek = await app.http
+    const settings = await app.http
       .patch(`/api/campaigns/${campaignId}`)
       .set(auth)
       .send({
         schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00', useLeadTimezone: false },
+        trackOpens: true,
+        trackClicks: true,
       });
-    expect(allWeek.status, allWeek.text).toBe(200);
+    expect(settings.status, settings.text).toBe(200);
     const sequence = await app.http.put(`/api/campaigns/${campaignId}/sequence`).set(auth).send(sequenceBody());
     expect(sequence.status, sequence.text).toBe(200);
     const leadIds: string[] = [];
@@ -149,6 +151,8 @@ describe("a campaign's page in a browser", () => {
       )
       .toBe(1);
     expect(await kpi('Replies').getByTestId('kpi-replies-value').textContent()).toBe('0');
+    await page.getByText('Opens 0%').waitFor();
+    expect(await page.getByText('— unreliable').count()).toBe(2);
 
     const sendStarted = Date.now();
     await reportSent(items[2]!);

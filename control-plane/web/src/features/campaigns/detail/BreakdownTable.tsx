@@ -1,5 +1,6 @@
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatCount, formatRate } from './format';
+import type { Campaign } from '../queries';
 import type { CampaignCounts } from './queries';
 
 export interface BreakdownRow {
@@ -9,7 +10,17 @@ export interface BreakdownRow {
 }
 
 /** One row per step, variant or mailbox, with the API's counts and rates for it. */
-export function BreakdownTable({ caption, nameHeader, rows }: { caption: string; nameHeader: string; rows: BreakdownRow[] }) {
+export function BreakdownTable({
+  caption,
+  nameHeader,
+  rows,
+  tracking,
+}: {
+  caption: string;
+  nameHeader: string;
+  rows: BreakdownRow[];
+  tracking: Pick<Campaign, 'trackOpens' | 'trackClicks'>;
+}) {
   return (
     <Table>
       <caption className="px-4 py-3 text-left text-sm font-semibold text-slate-900">{caption}</caption>
@@ -21,8 +32,8 @@ export function BreakdownTable({ caption, nameHeader, rows }: { caption: string;
           <TableHeader className="text-right">Reply rate</TableHeader>
           <TableHeader className="text-right">Bounces</TableHeader>
           <TableHeader className="text-right">Unsubscribes</TableHeader>
-          <TableHeader className="text-right">Opens*</TableHeader>
-          <TableHeader className="text-right">Clicks*</TableHeader>
+          {tracking.trackOpens ? <TableHeader className="text-right">Opens*</TableHeader> : null}
+          {tracking.trackClicks ? <TableHeader className="text-right">Clicks*</TableHeader> : null}
         </tr>
       </TableHead>
       <tbody>
@@ -34,8 +45,12 @@ export function BreakdownTable({ caption, nameHeader, rows }: { caption: string;
             <TableCell className="text-right font-semibold tabular-nums text-indigo-700">{formatRate(counts.rates.reply)}</TableCell>
             <TableCell className="text-right tabular-nums">{formatCount(counts.bounced)}</TableCell>
             <TableCell className="text-right tabular-nums">{formatCount(counts.unsubscribed)}</TableCell>
-            <TableCell className="text-right tabular-nums text-slate-600">{formatRate(counts.rates.open)}</TableCell>
-            <TableCell className="text-right tabular-nums text-slate-600">{formatRate(counts.rates.click)}</TableCell>
+            {tracking.trackOpens ? (
+              <TableCell className="text-right tabular-nums text-slate-600">{formatRate(counts.rates.open)}</TableCell>
+            ) : null}
+            {tracking.trackClicks ? (
+              <TableCell className="text-right tabular-nums text-slate-600">{formatRate(counts.rates.click)}</TableCell>
+            ) : null}
           </TableRow>
         ))}
       </tbody>

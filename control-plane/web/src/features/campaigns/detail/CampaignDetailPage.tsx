@@ -42,7 +42,7 @@ function TabContent({ tab, campaign, stats }: { tab: CampaignTab; campaign: Camp
     ) : (
       <p className="text-sm text-slate-600">This campaign has no workflow in n8n yet: it gets one when it is launched.</p>
     );
-  return stats ? <OverviewTab campaignId={campaign.id} stats={stats} /> : null;
+  return stats ? <OverviewTab campaign={campaign} stats={stats} /> : null;
 }
 
 /** A campaign's live results: the headline numbers first, then the breakdowns, its leads, its activity and its workflow. */

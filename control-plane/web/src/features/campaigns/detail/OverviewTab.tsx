@@ -4,14 +4,15 @@ import { lazy, Suspense } from 'react';
 import { Card } from '@/components/ui/card';
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
 import { BreakdownTable } from './BreakdownTable';
+import type { Campaign } from '../queries';
 import { dailyStatsQuery, type CampaignStats } from './queries';
 
 // The charting library is the page's heaviest part: the headline numbers must not wait for it.
 const DailyChart = lazy(() => import('./DailyChart').then((module) => ({ default: module.DailyChart })));
 
 /** The daily series and the results per step, variant and mailbox. */
-export function OverviewTab({ campaignId, stats }: { campaignId: string; stats: CampaignStats }) {
-  const daily = useQuery(dailyStatsQuery(campaignId));
+export function OverviewTab({ campaign, stats }: { campaign: Campaign; stats: CampaignStats }) {
+  const daily = useQuery(dailyStatsQuery(campaign.id));
   return (
     <div className="space-y-6">
       <Card className="p-5">
@@ -34,11 +35,13 @@ export function OverviewTab({ campaignId, stats }: { campaignId: string; stats: 
       ) : (
         <>
           <BreakdownTable
+            tracking={campaign}
             caption="By step"
             nameHeader="Step"
             rows={stats.steps.map((step) => ({ key: String(step.step), name: `Step ${step.step}`, counts: step }))}
           />
           <BreakdownTable
+            tracking={campaign}
             caption="By variant"
             nameHeader="Variant"
             rows={stats.variants.map((variant) => ({
@@ -48,11 +51,14 @@ export function OverviewTab({ campaignId, stats }: { campaignId: string; stats: 
             }))}
           />
           <BreakdownTable
+            tracking={campaign}
             caption="By mailbox"
             nameHeader="Mailbox"
             rows={stats.mailboxes.map((mailbox) => ({ key: mailbox.mailboxId, name: mailbox.email ?? 'Deleted mailbox', counts: mailbox }))}
           />
-          <p className="text-xs text-slate-600">* Opens and clicks by people, of the emails sent: unreliable, shown for comparison only.</p>
+          {campaign.trackOpens || campaign.trackClicks ? (
+            <p className="text-xs text-slate-600">* By people, of the emails sent: unreliable, shown for comparison only.</p>
+          ) : null}
         </>
       )}
     </div>
