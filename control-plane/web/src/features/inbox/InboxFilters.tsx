@@ -1,17 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { Search } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
 import { campaignsQuery } from '@/features/campaigns/queries';
+import { SearchBox } from '@/features/leads/SearchBox';
 import { mailboxesQuery } from '@/features/mailboxes/queries';
 import { cn } from '@/lib/cn';
-import { useSettledInput } from '@/lib/useSettledInput';
-import { labelNames } from './labels';
+import { LabelOptions } from './labels';
 import type { InboxCustomLabel, InboxSummary } from './queries';
-import { builtInLabels, hasFilters, useInboxSearch } from './search';
+import { hasFilters, useInboxSearch } from './search';
 
 function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
   const id = useId();
@@ -30,7 +28,6 @@ export function InboxFilters({ summary, labels }: { summary: InboxSummary | unde
   const [search, setSearch] = useInboxSearch();
   const campaigns = useQuery(campaignsQuery(undefined));
   const mailboxes = useQuery(mailboxesQuery);
-  const [text, setText] = useSettledInput(search.search ?? '', (value) => setSearch({ search: value || undefined }, { replace: true }));
   // The open conversation stays open while the list is filtered.
   const choose = (change: Parameters<typeof setSearch>[0]) => setSearch(change);
 
@@ -63,21 +60,12 @@ export function InboxFilters({ summary, labels }: { summary: InboxSummary | unde
           ) : null}
         </Button>
       </div>
-      <Field label="Search">
-        {(id) => (
-          <div className="relative">
-            <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-slate-400" aria-hidden="true" />
-            <Input
-              id={id}
-              type="search"
-              className="pl-8"
-              placeholder="Name or words"
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-            />
-          </div>
-        )}
-      </Field>
+      <SearchBox
+        label="Search conversations"
+        placeholder="Search names and words"
+        value={search.search ?? ''}
+        onSearch={(value) => setSearch({ search: value || undefined }, { replace: true })}
+      />
       <Field label="Label">
         {(id) => (
           <Select
@@ -87,16 +75,7 @@ export function InboxFilters({ summary, labels }: { summary: InboxSummary | unde
           >
             <option value="">All labels</option>
             <option value="none">No label</option>
-            {builtInLabels.map((label) => (
-              <option key={label} value={label}>
-                {labelNames[label]}
-              </option>
-            ))}
-            {(labels ?? []).map((label) => (
-              <option key={label.id} value={label.id}>
-                {label.name}
-              </option>
-            ))}
+            <LabelOptions labels={labels} />
           </Select>
         )}
       </Field>

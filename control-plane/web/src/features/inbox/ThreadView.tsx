@@ -8,7 +8,7 @@ import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { Select } from '@/components/ui/select';
 import { useCan } from '@/features/auth/permissions';
 import { leadName, longTime } from './format';
-import { labelNames, labelValue } from './labels';
+import { LabelOptions, labelValue } from './labels';
 import { threadQuery, useUpdateThread, type InboxCustomLabel, type InboxMessage, type InboxThreadDetail } from './queries';
 import { ReplyForm } from './ReplyForm';
 import { builtInLabels, type InboxLabel } from './search';
@@ -82,17 +82,7 @@ function ThreadActions({ thread, labels }: { thread: InboxThreadDetail; labels: 
           onChange={(event) => chooseLabel(event.target.value)}
         >
           <option value="">No label</option>
-          {builtInLabels.map((label) => (
-            <option key={label} value={label}>
-              {labelNames[label]}
-              {thread.label === label && thread.labelSuggested ? ' (suggested)' : ''}
-            </option>
-          ))}
-          {(labels ?? []).map((label) => (
-            <option key={label.id} value={label.id}>
-              {label.name}
-            </option>
-          ))}
+          <LabelOptions labels={labels} suggested={thread.labelSuggested ? thread.label : null} />
         </Select>
       </div>
       <Button variant="secondary" size="sm" disabled={update.isPending} onClick={() => update.mutate({ read: thread.unread })}>

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
-import type { InboxThread } from './queries';
-import type { InboxLabel } from './search';
+import type { InboxCustomLabel, InboxThread } from './queries';
+import { builtInLabels, type InboxLabel } from './search';
 
 export const labelNames: Record<InboxLabel, string> = {
   interested: 'Interested',
@@ -32,5 +32,24 @@ export function ThreadLabel({ thread }: { thread: Pick<InboxThread, 'label' | 'c
       {labelNames[thread.label]}
       {thread.labelSuggested ? ' (suggested)' : ''}
     </Badge>
+  );
+}
+
+/** The built-in labels, then the organization's own, as options of a select (built-in by name, own by id). */
+export function LabelOptions({ labels, suggested }: { labels: InboxCustomLabel[] | undefined; suggested?: InboxLabel | null }) {
+  return (
+    <>
+      {builtInLabels.map((label) => (
+        <option key={label} value={label}>
+          {labelNames[label]}
+          {label === suggested ? ' (suggested)' : ''}
+        </option>
+      ))}
+      {(labels ?? []).map((label) => (
+        <option key={label.id} value={label.id}>
+          {label.name}
+        </option>
+      ))}
+    </>
   );
 }

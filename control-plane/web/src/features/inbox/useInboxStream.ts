@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { readEvents } from '@/features/leads/imports/importEvents';
+import { followEvents } from '@/features/leads/imports/importEvents';
 import { api } from '@/lib/api/client';
 import { queryKeys } from '@/lib/api/queryKeys';
 import { inboxSummaryQuery, useRefreshInbox, type InboxSummary } from './queries';
@@ -25,17 +25,9 @@ export function useLiveInbox(): InboxSummary | undefined {
     (async () => {
       const { data: stream, response } = await api.GET('/api/inbox/stream', { parseAs: 'stream', signal: controller.signal });
       if (!response.ok || !stream) throw new Error(`The inbox stream answered ${response.status}`);
-      const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        const { events, rest } = readEvents(buffer + value);
-        buffer = rest;
-        for (const event of events) {
-          if (event.event === 'summary') queryClient.setQueryData(queryKeys.inbox.summary, JSON.parse(event.data) as InboxSummary);
-        }
-      }
+      await followEvents(stream, (event) => {
+        if (event.event === 'summary') queryClient.setQueryData(queryKeys.inbox.summary, JSON.parse(event.data) as InboxSummary);
+      });
       setStreamFailed(true);
     })().catch(() => {
       if (!controller.signal.aborted) setStreamFailed(true);

@@ -7,7 +7,7 @@ import type { LeadImport } from './queries';
 /** What a `progress` event carries (GET /api/lead-imports/{importId}/events, docs/leads.md). */
 export type ProgressEvent = Pick<LeadImport, 'status' | 'progress' | 'error'>;
 
-interface ServerSentEvent {
+export interface ServerSentEvent {
   event: string;
   data: string;
 }
@@ -31,6 +31,25 @@ export function readEvents(buffer: string): { events: ServerSentEvent[]; rest: s
     if (data.length > 0) events.push({ event, data: data.join('\n') });
   }
   return { events, rest };
+}
+
+/**
+ * Reads a text/event-stream body, handing each event to `onEvent` as it completes, until the stream
+ * ends (`'closed'`) or `onEvent` returns true (`'stopped'`).
+ */
+export async function followEvents(
+  stream: ReadableStream<BufferSource>,
+  onEvent: (event: ServerSentEvent) => boolean | void,
+): Promise<'closed' | 'stopped'> {
+  const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return 'closed';
+    const { events, rest } = readEvents(buffer + value);
+    buffer = rest;
+    for (const event of events) if (onEvent(event) === true) return 'stopped';
+  }
 }
 
 interface Sample {
@@ -87,18 +106,11 @@ export function useImportEvents(importId: string, follow: boolean): { rowsPerSec
         signal: controller.signal,
       });
       if (!response.ok || !stream) throw new Error(`The progress stream answered ${response.status}`);
-      const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        const { events, rest } = readEvents(buffer + value);
-        buffer = rest;
-        for (const event of events) {
-          if (event.event === 'progress') onProgress(JSON.parse(event.data) as ProgressEvent);
-          if (event.event === 'end') return onEnd();
-        }
-      }
+      const ended = await followEvents(stream, (event) => {
+        if (event.event === 'progress') onProgress(JSON.parse(event.data) as ProgressEvent);
+        return event.event === 'end';
+      });
+      if (ended === 'stopped') return onEnd();
       // The connection closed without an end event: keep the counters moving by asking.
       setStreamFailed(true);
     })().catch(() => {
