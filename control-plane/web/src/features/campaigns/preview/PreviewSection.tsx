@@ -239,7 +239,7 @@ export function PreviewSection({ campaignId }: { campaignId: string }) {
             nextAction="Save a sequence with at least one step, then preview it here."
           />
         ) : (
-          <PreviewPicker campaignId={campaignId} sequence={sequence.data} />
+          <PreviewPicker key={campaignId} campaignId={campaignId} sequence={sequence.data} />
         )}
       </section>
     </Card>

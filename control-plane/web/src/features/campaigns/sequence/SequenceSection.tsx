@@ -144,7 +144,8 @@ export function SequenceSection({ campaignId }: { campaignId: string }) {
         ) : sequence.isError ? (
           <ErrorState error={sequence.error} />
         ) : (
-          <SequenceEditor campaignId={campaignId} sequence={sequence.data} status={campaign.data?.status} />
+          // Keyed: another campaign's builder starts from its own sequence, never from this draft.
+          <SequenceEditor key={campaignId} campaignId={campaignId} sequence={sequence.data} status={campaign.data?.status} />
         )}
       </section>
     </Card>
