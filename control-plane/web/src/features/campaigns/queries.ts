@@ -76,7 +76,8 @@ export function useCampaignAction(campaignId: string) {
   const invalidate = useInvalidateCampaigns();
   return useMutation({
     mutationFn: (action: CampaignAction) => dataOf(actionCalls[action](campaignId)),
-    onSuccess: invalidate,
+    // The status changes before n8n is brought in line: a failed deployment still leaves the new status to show.
+    onSettled: invalidate,
   });
 }
 

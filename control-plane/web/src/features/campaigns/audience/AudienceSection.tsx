@@ -39,7 +39,8 @@ export function AudienceSection({ campaign, canEdit }: { campaign: Campaign; can
   const [filter, setFilter] = useState({ tag: '', search: '' });
   const [error, setError] = useState<string | null>(null);
   const selection = selectionOf(source, listId, filter);
-  const checked = preview.data && preview.variables === selection ? preview.data : undefined;
+  // The counts stand only for the selection they were made for.
+  const checked = preview.data && JSON.stringify(preview.variables) === JSON.stringify(selection) ? preview.data : undefined;
   const radioName = useId();
 
   const change = (next: () => void) => {

@@ -23,6 +23,7 @@ export function CampaignActions({ campaign }: { campaign: Pick<Campaign, 'id' | 
   const action = useCampaignAction(campaign.id);
   const runNow = useRunNow(campaign.id);
   const [error, setError] = useState<string | null>(null);
+  const [lastRun, setLastRun] = useState<string | null>(null);
   if (!canWrite || campaign.status === 'archived') return null;
 
   const perform = async (next: CampaignAction) => {
@@ -39,7 +40,7 @@ export function CampaignActions({ campaign }: { campaign: Pick<Campaign, 'id' | 
     setError(null);
     try {
       const outcome = await runNow.mutateAsync();
-      toast.success(outcome.finished ? `Run finished: ${outcome.summary}` : `Run still going: ${outcome.summary}`);
+      setLastRun(outcome.finished ? `Run finished: ${outcome.summary}` : `Run still going: ${outcome.summary}`);
     } catch (failure) {
       if (!(failure instanceof ApiError)) throw failure;
       setError(failure.problem.detail);
@@ -77,6 +78,11 @@ export function CampaignActions({ campaign }: { campaign: Pick<Campaign, 'id' | 
           onConfirm={() => perform('archive')}
         />
       </div>
+      {lastRun ? (
+        <p role="status" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
+          {lastRun}
+        </p>
+      ) : null}
       {error ? <Alert>{error}</Alert> : null}
     </div>
   );
