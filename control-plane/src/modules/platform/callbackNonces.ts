@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../lib/db/prisma.js';
+import { preparedQuery, type PrismaClient } from '../../lib/db/prisma.js';
 
 /** Expired nonces are deleted at most this often per process; a replay of one is refused by its timestamp anyway. */
 const pruneIntervalMs = 60_000;
@@ -16,11 +16,17 @@ export class CallbackNonces {
   /** True the first time a nonce is presented; false when it was seen before (a replay). */
   async recordFirstUse(nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
     const { prisma } = this.deps;
-    const recorded = await prisma.n8nCallbackNonce.createMany({ data: [{ nonce, expiresAt }], skipDuplicates: true });
+    // Every signed callback runs this: a prepared statement, not a query Prisma plans anew each time.
+    const recorded = await preparedQuery<{ nonce: string }>(
+      prisma,
+      'platform_record_callback_nonce',
+      `INSERT INTO n8n_callback_nonces (nonce, "expiresAt") VALUES ($1, $2::timestamptz AT TIME ZONE 'UTC') ON CONFLICT DO NOTHING RETURNING nonce`,
+      [nonce, expiresAt.toISOString()],
+    );
     if (now.getTime() - this.lastPrunedAtMs >= pruneIntervalMs) {
       this.lastPrunedAtMs = now.getTime();
       await prisma.n8nCallbackNonce.deleteMany({ where: { expiresAt: { lt: now } } });
     }
-    return recorded.count === 1;
+    return recorded.length === 1;
   }
 }
