@@ -1,6 +1,7 @@
 // Integration: walks every route in the OpenAPI document with a second organization's owner
 // credentials against the first organization's resources (real app, real PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordWebhookEvents } from '../lib/webhooks/webhookOutbox.js';
 import { LocalSmtpServer } from './fakes/localSmtpServer.js';
 import { callAsN8n } from './n8nCallbacks.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './testApp.js';
@@ -37,6 +38,10 @@ const validBodies: Record<string, unknown> = {
   'POST /api/lead-imports': 'email\nwalk-import@attacker.example\n',
   'POST /api/lead-imports/{importId}/commit': {},
   'POST /api/suppressions': { kind: 'domain', value: 'walk.attacker.example' },
+  'POST /api/webhooks/endpoints': { url: 'https://hooks.attacker.example/ophir', eventTypes: ['lead.replied'] },
+  'PATCH /api/webhooks/endpoints/{endpointId}': { description: 'Changed by attacker', enabled: false },
+  'POST /api/webhooks/endpoints/{endpointId}/rotate-secret': { overlapHours: 0 },
+  'PUT /api/webhooks/settings': { allowHttp: true },
   'POST /api/suppressions/import': 'email\nwalk-suppressed@attacker.example\n',
   'PATCH /api/inbox/threads/{threadId}': { read: true, label: 'not_interested' },
   'POST /api/inbox/threads/{threadId}/replies': { bodyText: 'Reply by attacker' },
@@ -74,6 +79,18 @@ beforeAll(async () => {
   victimIds.membershipId = members.body.data.find((m: { userId: string }) => m.userId === accepted.body.user.id).id;
   victimIds.invitationId = pending.body.id;
   victimIds.apiKeyId = apiKey.body.id;
+  // A webhook subscription with one delivery in its log.
+  const endpoint = await t.http
+    .post('/api/webhooks/endpoints')
+    .set(victim.auth)
+    .send({ url: 'https://hooks.victim.example/ophir', eventTypes: ['lead.replied'], description: 'Victim hook' });
+  victimIds.endpointId = endpoint.body.id;
+  victimSecrets.push(endpoint.body.id, endpoint.body.secret, 'hooks.victim.example', 'Victim hook');
+  await recordWebhookEvents(t.prisma, victim.organization.id, [
+    { type: 'lead.replied', occurredAt: new Date(), data: { label: 'victim-event' } },
+  ]);
+  victimIds.deliveryId = (await t.prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.body.id } })).id;
+  victimSecrets.push(victimIds.deliveryId);
 
   const campaign = await t.http.post('/api/campaigns').set(victim.auth).send({ name: 'Victim campaign' });
   victimIds.campaignId = campaign.body.id;
@@ -274,6 +291,13 @@ describe('cross-organization access', () => {
   it("left the victim's inbox thread untouched, with no reply queued", async () => {
     const thread = await t.http.get(`/api/inbox/threads/${victimIds.threadId}`).set(victim.auth);
     expect(thread.body).toMatchObject({ unread: true, label: null, messages: [] });
+  });
+
+  it("left the victim's webhook subscription, its secret and its log untouched", async () => {
+    const endpoint = await t.http.get(`/api/webhooks/endpoints/${victimIds.endpointId}`).set(victim.auth);
+    expect(endpoint.body).toMatchObject({ enabled: true, description: 'Victim hook', previousSecretExpiresAt: null });
+    const deliveries = await t.http.get(`/api/webhooks/endpoints/${victimIds.endpointId}/deliveries`).set(victim.auth);
+    expect(deliveries.body.data).toEqual([expect.objectContaining({ id: victimIds.deliveryId, status: 'pending', attempts: 0 })]);
   });
 
   it('walks the campaign stats routes (totals, daily series, live stream), which answer the victim only', async () => {
