@@ -116,6 +116,9 @@ describe('the sequence editor', () => {
     expect(within(step(2)).getByText(/about 2 hours after step 1/)).toBeTruthy();
 
     await user.type(within(step(1)).getByLabelText('Subject'), 'Quick question');
+    await user.click(within(step(1)).getByText('HTML version (optional)'));
+    await user.click(within(step(1)).getByLabelText('HTML version'));
+    await user.paste('<p>Hi</p><a href="{{unsubscribeUrl}}">Unsubscribe</a>');
     await user.click(within(step(1)).getByRole('button', { name: 'Add variant' }));
     const variantB = within(step(1)).getByRole('group', { name: 'Variant B' });
     await user.clear(within(variantB).getByLabelText('Weight'));
@@ -135,8 +138,13 @@ describe('the sequence editor', () => {
             delayUnit: 'days',
             threadWithFirst: true,
             variants: [
-              expect.objectContaining({ label: 'A', weight: 1, subject: 'Quick question' }),
-              expect.objectContaining({ label: 'B', weight: 3, subject: 'Another idea' }),
+              expect.objectContaining({
+                label: 'A',
+                weight: 1,
+                subject: 'Quick question',
+                bodyHtml: '<p>Hi</p><a href="{{unsubscribeUrl}}">Unsubscribe</a>',
+              }),
+              expect.objectContaining({ label: 'B', weight: 3, subject: 'Another idea', bodyHtml: null }),
             ],
           },
           { delayAmount: 2, delayUnit: 'hours', threadWithFirst: true, variants: [expect.objectContaining({ label: 'A', subject: '' })] },

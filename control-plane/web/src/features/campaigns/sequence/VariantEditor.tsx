@@ -1,5 +1,5 @@
 import { Trash2 } from 'lucide-react';
-import { useId, useRef } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -7,7 +7,7 @@ import { Textarea } from '@/components/ui/textarea';
 import type { DraftVariant } from './draft';
 import { VariablePicker } from './VariablePicker';
 
-type TemplateField = 'subject' | 'bodyText';
+type TemplateField = 'subject' | 'bodyText' | 'bodyHtml';
 
 /** An issue under its field, tied to it for screen readers. */
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
@@ -46,14 +46,16 @@ export function VariantEditor({
   const id = useId();
   const subjectRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const htmlRef = useRef<HTMLTextAreaElement>(null);
+  const [htmlOpen, setHtmlOpen] = useState(variant.bodyHtml !== null);
   const lastEdited = useRef<TemplateField>('bodyText');
   const errorOf = (field: string) => errors.get(`${path}.${field}`);
 
   /** Puts a snippet where the cursor was in the field last edited, then returns the cursor there, after it. */
   const insert = (snippet: string) => {
     const field = lastEdited.current;
-    const element = field === 'subject' ? subjectRef.current : bodyRef.current;
-    const value = variant[field];
+    const element = { subject: subjectRef, bodyText: bodyRef, bodyHtml: htmlRef }[field].current;
+    const value = variant[field] ?? '';
     const start = element?.selectionStart ?? value.length;
     const end = element?.selectionEnd ?? value.length;
     onChange({ [field]: `${value.slice(0, start)}${snippet}${value.slice(end)}` });
@@ -144,8 +146,32 @@ export function VariantEditor({
           empty, and {'{Hi|Hello}'} picks one wording per lead.
         </p>
         <FieldError id={`${id}-bodyText-error`} message={errorOf('bodyText')} />
-        <FieldError id={`${id}-bodyHtml-error`} message={errorOf('bodyHtml') && `HTML version: ${errorOf('bodyHtml')}`} />
       </div>
+      <details
+        className="space-y-1.5"
+        open={htmlOpen || errorOf('bodyHtml') !== undefined}
+        onToggle={(event) => setHtmlOpen(event.currentTarget.open)}
+      >
+        <summary className="cursor-pointer text-sm font-medium text-slate-700">HTML version (optional)</summary>
+        <div className="mt-2 space-y-1.5">
+          <Label htmlFor={`${id}-html`}>HTML version</Label>
+          <Textarea
+            id={`${id}-html`}
+            ref={htmlRef}
+            rows={5}
+            value={variant.bodyHtml ?? ''}
+            className="font-mono text-[13px]"
+            aria-invalid={errorOf('bodyHtml') ? true : undefined}
+            aria-describedby={described('bodyHtml', `${id}-html-hint`)}
+            onFocus={() => (lastEdited.current = 'bodyHtml')}
+            onChange={(event) => onChange({ bodyHtml: event.target.value || null })}
+          />
+          <p id={`${id}-html-hint`} className="text-xs text-slate-600">
+            Mail apps that show HTML use it instead of the text; the same variables and rules apply. Leave it empty to send text only.
+          </p>
+          <FieldError id={`${id}-bodyHtml-error`} message={errorOf('bodyHtml')} />
+        </div>
+      </details>
     </fieldset>
   );
 }
