@@ -1,5 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { baseUrlField } from '../nodes/shared/baseUrlField';
+
 /**
  * An organization's access to the Ophir API: the control plane's base URL and an API key (`ophir_…`) of an
  * admin, which the Ophir Trigger uses to register and remove its webhook subscription.
@@ -14,15 +16,7 @@ export class OphirApi implements ICredentialType {
 	documentationUrl = 'https://github.com/ophir-email/ophir/blob/main/docs/integrations.md#the-ophir-trigger-node';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'http://127.0.0.1:3000',
-			placeholder: 'https://ophir.example.com',
-			description: 'Root URL of the Ophir control plane, without a trailing path',
-			required: true,
-		},
+		baseUrlField,
 		{
 			displayName: 'API Key',
 			name: 'apiKey',

@@ -7,6 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { baseUrlField } from '../nodes/shared/baseUrlField';
 import { buildSignatureHeaders } from '../nodes/shared/signing';
 
 /**
@@ -33,15 +34,7 @@ export class OphirControlPlaneApi implements ICredentialType {
 	documentationUrl = 'https://github.com/ophir-email/ophir/tree/main/custom-nodes#credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'http://127.0.0.1:3000',
-			placeholder: 'https://ophir.example.com',
-			description: 'Root URL of the Ophir control plane, without a trailing path',
-			required: true,
-		},
+		baseUrlField,
 		{
 			displayName: 'Signing Secret',
 			name: 'signingSecret',
