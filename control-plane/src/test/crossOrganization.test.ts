@@ -1,5 +1,6 @@
 // Integration: walks every route in the OpenAPI document with a second organization's owner
 // credentials against the first organization's resources (real app, real PostgreSQL).
+import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordWebhookEvents } from '../lib/webhooks/webhookOutbox.js';
 import { LocalSmtpServer } from './fakes/localSmtpServer.js';
@@ -45,6 +46,7 @@ const validBodies: Record<string, unknown> = {
   'POST /api/suppressions/import': 'email\nwalk-suppressed@attacker.example\n',
   'PATCH /api/inbox/threads/{threadId}': { read: true, label: 'not_interested' },
   'POST /api/inbox/threads/{threadId}/replies': { bodyText: 'Reply by attacker' },
+  'POST /api/inbox/labels': { name: 'Attacker label' },
   'POST /api/mailboxes/{mailboxId}/sandbox-messages/{sandboxMessageId}/simulate': { kind: 'reply', bodyText: 'Simulated by attacker' },
 };
 // The attacker's own SMTP mailbox is verified against this server (filled in beforeAll).
@@ -199,6 +201,9 @@ beforeAll(async () => {
   });
   victimIds.threadId = thread.id;
   victimSecrets.push(thread.id, 'Victim reply text');
+  const label = await t.http.post('/api/inbox/labels').set(victim.auth).send({ name: 'Victim label' });
+  victimIds.labelId = label.body.id;
+  victimSecrets.push(label.body.id, 'Victim label');
 });
 afterAll(async () => {
   await smtpServer.stop();
@@ -210,6 +215,32 @@ interface Operation {
   path: string;
   security?: unknown[];
   requestBody?: unknown;
+  responses?: Record<string, { content?: Record<string, unknown> }>;
+}
+
+const isEventStream = (operation: Operation) => Object.keys(operation.responses?.['200']?.content ?? {}).includes('text/event-stream');
+
+/** A live stream's text up to its first event; the connection is then closed (such a stream never ends by itself). */
+async function firstEventOf(url: string, auth: Record<string, string>): Promise<{ status: number; text: string }> {
+  const response = await t.http
+    .get(url)
+    .set(auth)
+    .buffer(true)
+    .parse((res, done) => {
+      const stream = res as unknown as IncomingMessage;
+      let text = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        text += chunk;
+        const data = text.indexOf('data:');
+        if (data >= 0 && text.indexOf('\n\n', data) >= 0) {
+          done(null, text);
+          stream.destroy();
+        }
+      });
+      stream.on('end', () => done(null, text));
+    });
+  return { status: response.status, text: response.body as string };
 }
 
 async function documentedOperations(): Promise<Operation[]> {
@@ -234,6 +265,14 @@ describe('cross-organization access', () => {
       if (operation.requestBody) expect(validBodies[key], `no valid body fixture for ${key}`).toBeDefined();
 
       const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => victimIds[name]!);
+      if (isEventStream(operation) && params.length === 0) {
+        // The organization's own live stream: it answers the attacker's organization, never the victim's.
+        const stream = await firstEventOf(url, attacker.auth);
+        expect(stream.status, key).toBe(200);
+        for (const secret of victimSecrets) expect(stream.text, `${key} leaked ${secret}`).not.toContain(secret);
+        checked.push(key);
+        continue;
+      }
       const response = await t.http[operation.method.toLowerCase() as 'get'](url)
         .set(attacker.auth)
         .send(validBodies[key] as object);
@@ -288,16 +327,20 @@ describe('cross-organization access', () => {
     expect(enrollments.body.data).toEqual([expect.objectContaining({ id: victimIds.enrollmentId, state: 'active' })]);
   });
 
-  it("left the victim's inbox thread untouched, with no reply queued", async () => {
-    const thread = await t.http.get(`/api/inbox/threads/${victimIds.threadId}`).set(victim.auth);
-    expect(thread.body).toMatchObject({ unread: true, label: null, messages: [] });
-  });
-
   it("left the victim's webhook subscription, its secret and its log untouched", async () => {
     const endpoint = await t.http.get(`/api/webhooks/endpoints/${victimIds.endpointId}`).set(victim.auth);
     expect(endpoint.body).toMatchObject({ enabled: true, description: 'Victim hook', previousSecretExpiresAt: null });
     const deliveries = await t.http.get(`/api/webhooks/endpoints/${victimIds.endpointId}/deliveries`).set(victim.auth);
     expect(deliveries.body.data).toEqual([expect.objectContaining({ id: victimIds.deliveryId, status: 'pending', attempts: 0 })]);
+  });
+
+  it("left the victim's inbox thread and labels untouched, with no reply queued", async () => {
+    const thread = await t.http.get(`/api/inbox/threads/${victimIds.threadId}`).set(victim.auth);
+    expect(thread.body).toMatchObject({ unread: true, label: null, customLabel: null, messages: [] });
+    const labels = await t.http.get('/api/inbox/labels').set(victim.auth);
+    expect(labels.body.data.map((label: { name: string }) => label.name)).toEqual(['Victim label']);
+    const summary = await t.http.get('/api/inbox/summary').set(attacker.auth);
+    expect(summary.body).toMatchObject({ threads: 0, unreadThreads: 0 });
   });
 
   it('walks the campaign stats routes (totals, daily series, live stream), which answer the victim only', async () => {
