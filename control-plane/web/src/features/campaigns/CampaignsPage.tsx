@@ -25,7 +25,7 @@ const route = getRouteApi('/app/campaigns');
 
 const number = new Intl.NumberFormat();
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
-const when = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
+const when = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 function nextSend(campaign: CampaignListItem): string {
   if (campaign.nextSendAt) return when.format(new Date(campaign.nextSendAt));
@@ -158,7 +158,7 @@ function CampaignRow({
       </TableCell>
       <TableCell className="px-3 text-right tabular-nums">{figure(totals?.bounced)}</TableCell>
       <TableCell className="px-3 text-right tabular-nums">{figure(totals?.unsubscribed)}</TableCell>
-      <TableCell className="px-3 text-sm text-slate-700">{nextSend(campaign)}</TableCell>
+      <TableCell className="whitespace-nowrap px-3 text-sm text-slate-700">{nextSend(campaign)}</TableCell>
       {canWrite ? (
         <TableCell className="px-3">
           <div className="flex justify-end gap-1">

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { ArrowLeft } from 'lucide-react';
+import { useEffect } from 'react';
 import { Card } from '@/components/ui/card';
 import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
@@ -31,6 +32,12 @@ export function CampaignBuilderPage() {
   const { campaignId } = route.useParams();
   const campaign = useQuery(campaignQuery(campaignId));
   const canEdit = useCan('campaigns:write');
+  const { section } = route.useSearch();
+  const loaded = campaign.isSuccess;
+  // ?section=audience (a link from the campaign's page or the readiness list) opens the page at that section.
+  useEffect(() => {
+    if (loaded && section) document.getElementById(section)?.scrollIntoView();
+  }, [loaded, section]);
 
   if (campaign.isPending) return <LoadingRows label="Loading the campaign" />;
   if (campaign.isError) return <ErrorState error={campaign.error} />;

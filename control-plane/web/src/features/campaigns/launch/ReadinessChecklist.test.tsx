@@ -54,6 +54,11 @@ describe('ReadinessChecklist', () => {
       'Required: Attach at least one active mailbox',
       'Warning: No mailbox can send today: its mailbox is at their daily limit',
     ]);
+    expect(
+      within(region)
+        .getAllByRole('link', { name: 'Go to Sending' })
+        .map((link) => link.getAttribute('href')),
+    ).toEqual(['#sending', '#sending']);
     expect(within(region).getByText('Not ready: fix the required items')).toBeTruthy();
     expect(within(region).getByText(forecast.summary)).toBeTruthy();
   });

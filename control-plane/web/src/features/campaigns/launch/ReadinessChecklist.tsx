@@ -1,6 +1,18 @@
 import { CheckCircle2, CircleAlert, XCircle } from 'lucide-react';
 import type { CampaignReadiness } from '../queries';
 
+type CheckCode = CampaignReadiness['checks'][number]['code'];
+
+/** The builder section where a failing check is fixed. */
+const fixedIn: Record<CheckCode, { id: string; label: string }> = {
+  sequence_has_steps: { id: 'sequence', label: 'Sequence' },
+  steps_have_messages: { id: 'sequence', label: 'Sequence' },
+  active_mailbox: { id: 'sending', label: 'Sending' },
+  leads_enrolled: { id: 'audience', label: 'Audience' },
+  sending_window: { id: 'sending', label: 'Sending' },
+  sending_capacity: { id: 'sending', label: 'Sending' },
+};
+
 /**
  * The start checklist as the API answers it: each check passed or not, with its reason. A failed required
  * check is what a start would be refused for; the others mean nothing would be sent yet.
@@ -35,6 +47,11 @@ export function ReadinessChecklist({ readiness }: { readiness: CampaignReadiness
               <span className={state === 'passed' ? 'text-slate-700' : state === 'required' ? 'text-red-800' : 'text-amber-900'}>
                 {check.message}
                 {state === 'required' ? <span className="ml-1 text-xs font-medium">(required to start)</span> : null}
+                {state !== 'passed' ? (
+                  <a href={`#${fixedIn[check.code].id}`} className="ml-2 text-xs text-indigo-700 underline">
+                    Go to {fixedIn[check.code].label}
+                  </a>
+                ) : null}
               </span>
             </li>
           );
