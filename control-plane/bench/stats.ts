@@ -222,8 +222,13 @@ async function run(databaseUrl: string, api: BenchApi): Promise<void> {
   } = await client.query(`SELECT count(*)::int AS rows FROM campaign_stats_daily WHERE "campaignId" = $1`, [campaignId]);
 
   await prisma.$disconnect();
-  await client.end();
+  // Right after a backlog was folded the deltas table holds the folded rows as dead tuples (and planner
+  // statistics from before), which every read scans until autovacuum runs (within a minute of the fold).
+  // The page is timed in that state, then in the steady state autovacuum leaves.
+  const pageRightAfterFold = await timeCampaignPage(api, campaignId);
+  await client.query('VACUUM ANALYZE campaign_stats_deltas');
   const page = await timeCampaignPage(api, campaignId);
+  await client.end();
   const result = {
     events: eventCount + 10_000,
     aggregateRows,
@@ -238,6 +243,7 @@ async function run(databaseUrl: string, api: BenchApi): Promise<void> {
     groupByOverEventsMs: Math.min(...groupByRuns),
     exact,
     campaignPageOverHttp: page,
+    campaignPageOverHttpBeforeAutovacuum: pageRightAfterFold,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   if (!exact) process.exitCode = 1;
