@@ -134,7 +134,7 @@ describe('the dashboard in a browser', () => {
     expect(await kpi('Positive replies').textContent()).toBe('1');
     expect(await kpi('Bounce rate').textContent()).toBe('0%');
     expect(await kpi('Unsubscribes').textContent()).toBe('1');
-    const chart = page.getByRole('img', { name: /^4 sent and 1 replies over the last 30 days/ });
+    const chart = page.getByRole('img', { name: /^4 sent and 1 reply over the last 30 days/ });
     await chart.waitFor();
     expect(await chart.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
 

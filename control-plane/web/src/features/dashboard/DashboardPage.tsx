@@ -12,6 +12,7 @@ import { dashboardRanges } from './search';
 const route = getRouteApi('/app/dashboard');
 const chartDays = 30;
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
+const replies = (count: number) => `${count} ${count === 1 ? 'reply' : 'replies'}`;
 const rangeNames = { '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days' } as const;
 
 function Kpi({ label, value, detail }: { label: string; value: string; detail: string }) {
@@ -46,9 +47,9 @@ function Kpis({ totals }: { totals: OrganizationStats['totals'] }) {
 function LastThirtyDays() {
   const overview = useQuery(overviewQuery(chartDays));
   const days = overview.data?.days ?? [];
-  const summary = `${overview.data?.totals.sent ?? 0} sent and ${overview.data?.totals.replied ?? 0} replies over the last ${chartDays} days; ${days
+  const summary = `${overview.data?.totals.sent ?? 0} sent and ${replies(overview.data?.totals.replied ?? 0)} over the last ${chartDays} days; ${days
     .filter((day) => day.sent > 0 || day.replied > 0)
-    .map((day) => `${day.date}: ${day.sent} sent, ${day.replied} replies`)
+    .map((day) => `${day.date}: ${day.sent} sent, ${replies(day.replied)}`)
     .join('; ')}`;
   return (
     <Card className="p-5">
