@@ -62,7 +62,7 @@ export function InboxFilters({ summary, labels }: { summary: InboxSummary | unde
       </div>
       <SearchBox
         label="Search conversations"
-        placeholder="Search names and words"
+        placeholder="Search replies"
         value={search.search ?? ''}
         onSearch={(value) => setSearch({ search: value || undefined }, { replace: true })}
       />
