@@ -79,6 +79,7 @@ export class WebhookDeliveries {
   private readonly pending = new Set<Promise<void>>();
   private readonly deliveredQueue: Array<{ row: DeliveredRow; recorded: () => void; failed: (error: unknown) => void }> = [];
   private flushing = false;
+  private claiming = false;
 
   constructor(private readonly deps: WebhookDeliveryOptions) {}
 
@@ -112,23 +113,33 @@ export class WebhookDeliveries {
   private async pump(): Promise<void> {
     const free = this.deps.concurrency - this.inFlight;
     // Refilled once half the slots are free, so a busy outbox is read in batches rather than one row at a time.
-    if (!this.running || free < Math.max(1, this.deps.concurrency / 2)) return;
+    if (!this.running || this.claiming || free < Math.max(1, this.deps.concurrency / 2)) return;
     let claimed: ClaimedDelivery[];
+    this.claiming = true;
     try {
       claimed = await this.claim(free);
     } catch (error) {
       this.deps.logger.error({ err: error }, 'webhook deliveries could not be claimed');
       this.schedule(this.deps.pollMs);
       return;
+    } finally {
+      this.claiming = false;
     }
     for (const delivery of claimed) {
+      // A slot is held while the request is out; recording the outcome (batched) goes on beside the next claim.
       this.inFlight += 1;
-      const attempt = this.attempt(delivery)
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        this.inFlight -= 1;
+        this.schedule(0);
+      };
+      const attempt = this.attempt(delivery, release)
         .catch((error: unknown) => this.deps.logger.error({ err: error, deliveryId: delivery.id }, 'webhook attempt could not be recorded'))
         .finally(() => {
-          this.inFlight -= 1;
+          release();
           this.pending.delete(attempt);
-          this.schedule(0);
         });
       this.pending.add(attempt);
     }
@@ -168,9 +179,14 @@ export class WebhookDeliveries {
     }));
   }
 
-  private async attempt(delivery: ClaimedDelivery): Promise<void> {
+  private async attempt(delivery: ClaimedDelivery, sent?: () => void): Promise<void> {
     const attemptedAt = this.deps.clock.now();
-    const outcome = await this.send(delivery, JSON.stringify(delivery.payload), attemptedAt);
+    let outcome: PostOutcome;
+    try {
+      outcome = await this.send(delivery, JSON.stringify(delivery.payload), attemptedAt);
+    } finally {
+      sent?.();
+    }
     await this.settle(delivery, outcome, attemptedAt);
   }
 
