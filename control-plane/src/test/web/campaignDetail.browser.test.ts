@@ -43,7 +43,9 @@ async function kpiReaches(label: string, value: string, since: number): Promise<
       { timeout: liveWithinMs, interval: 50 },
     )
     .toBe(value);
-  return Date.now() - since;
+  const elapsed = Date.now() - since;
+  expect(elapsed, `${label} on screen after`).toBeLessThanOrEqual(liveWithinMs);
+  return elapsed;
 }
 
 async function reportInbound(type: 'replied' | 'unsubscribe_request', item: ClaimedItem) {
