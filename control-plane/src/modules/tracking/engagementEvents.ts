@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../lib/db/prisma.js';
+import { GroupedCalls } from '../../lib/groupedCalls.js';
 import { recordWebhookEvents, type WebhookEventInput } from '../../lib/webhooks/webhookOutbox.js';
 
 export interface EngagementEvent {
@@ -15,11 +16,6 @@ export interface EngagementEvent {
   webhook?: WebhookEventInput;
 }
 
-interface Pending {
-  event: EngagementEvent;
-  settle: { resolve(): void; reject(error: unknown): void };
-}
-
 // One statement for any number of events; occurredAt travels as an ISO instant and is stored in UTC like Prisma's.
 const insertEventsSql = `
   INSERT INTO events (id, "organizationId", type, "campaignId", "leadId", "messageId", "mailboxId", "idempotencyKey", data, "occurredAt")
@@ -28,50 +24,24 @@ const insertEventsSql = `
     AS e(org, type, campaign, lead, message, mailbox, key, data, at)`;
 
 /**
- * Writes opens and clicks in batches (group commit): an event is written with those that arrived
- * while the previous batch was being written, up to `maxBatch` in one statement, so a burst of hits
- * costs a few transactions rather than one each. `record` settles once its event is committed,
- * and the hit is answered only then: an answered hit is a recorded hit. A crash loses only events
- * whose requests had not been answered (their connections drop without a pixel or a redirect).
- * When a batch fails, each of its events is retried alone, so one bad event fails only its own request.
+ * Writes opens and clicks in batches (GroupedCalls): a burst of hits costs a few transactions rather
+ * than one each. `record` settles once its event is committed, and the hit is answered only then: an
+ * answered hit is a recorded hit. A crash loses only events whose requests had not been answered
+ * (their connections drop without a pixel or a redirect).
  */
 export class EngagementEvents {
-  private pending: Pending[] = [];
-  private writing = 0;
+  private readonly writes = new GroupedCalls<EngagementEvent, void>(
+    async (events) => {
+      await this.insert(events);
+      return events.map(() => undefined);
+    },
+    { maxBatch: 500, maxConcurrent: 2 },
+  );
 
-  constructor(
-    private readonly prisma: PrismaClient,
-    private readonly options: { maxBatch: number; maxConcurrentWrites: number } = { maxBatch: 500, maxConcurrentWrites: 2 },
-  ) {}
+  constructor(private readonly prisma: PrismaClient) {}
 
   record(event: EngagementEvent): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ event, settle: { resolve, reject } });
-      this.writeNext();
-    });
-  }
-
-  private writeNext(): void {
-    if (this.pending.length === 0 || this.writing >= this.options.maxConcurrentWrites) return;
-    const batch = this.pending.splice(0, this.options.maxBatch);
-    this.writing += 1;
-    void this.write(batch).finally(() => {
-      this.writing -= 1;
-      this.writeNext();
-    });
-  }
-
-  private async write(batch: Pending[]): Promise<void> {
-    try {
-      await this.insert(batch.map((pending) => pending.event));
-      for (const pending of batch) pending.settle.resolve();
-    } catch (error) {
-      if (batch.length === 1) {
-        batch[0]!.settle.reject(error);
-        return;
-      }
-      await Promise.all(batch.map((pending) => this.write([pending])));
-    }
+    return this.writes.call(event);
   }
 
   private async insert(events: EngagementEvent[]): Promise<void> {

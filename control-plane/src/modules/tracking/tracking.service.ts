@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LeadStatus } from '../../generated/prisma/enums.js';
 import type { Clock } from '../../lib/clock.js';
 import { preparedQuery, type PrismaClient } from '../../lib/db/prisma.js';
+import { GroupedCalls } from '../../lib/groupedCalls.js';
 import type { Logger } from '../../lib/logger.js';
 import type { EngagementEvents } from './engagementEvents.js';
 import type { EngagementThrottle } from './engagementThrottle.js';
@@ -45,8 +46,8 @@ type TrackedMessage = Omit<TrackedMessageRow, 'enrollmentLeadId' | 'leadEmail' |
   campaign: { organization: { name: string } };
 };
 
-// Every hit on a public link reads its message, lead and organization: one statement, prepared once per connection.
-const trackedMessageSql = `
+// Every hit on a public link reads its message, lead and organization: one statement for a batch of hits, prepared once per connection.
+const trackedMessagesSql = `
   SELECT m.id::text AS id, m."organizationId"::text AS "organizationId", m."campaignId"::text AS "campaignId", m."leadId"::text AS "leadId",
          l.id::text AS "enrollmentLeadId", m."mailboxId"::text AS "mailboxId", m.status::text AS status, m."sentAt" AT TIME ZONE 'UTC' AS "sentAt",
          l.email AS "leadEmail", l."emailDomain" AS "leadEmailDomain", l.status::text AS "leadStatus", o.name AS "organizationName"
@@ -55,7 +56,7 @@ const trackedMessageSql = `
   JOIN leads l ON l.id = e."leadId"
   JOIN campaigns c ON c.id = m."campaignId"
   JOIN organizations o ON o.id = c."organizationId"
-  WHERE m.id = $1::uuid`;
+  WHERE m.id = ANY($1::uuid[])`;
 
 const wasSent = <M extends { status: string; sentAt: Date | null }>(message: M): message is M & { sentAt: Date } =>
   message.status === 'sent' && message.sentAt !== null;
@@ -77,9 +78,19 @@ export class TrackingService {
     },
   ) {}
 
+  // Hits arriving together (a scanner following every link of a batch) read their messages in one statement.
+  private readonly lookups = new GroupedCalls<string, TrackedMessageRow | undefined>(
+    async (messageIds) => {
+      const rows = await preparedQuery<TrackedMessageRow>(this.deps.prisma, 'tracking_messages', trackedMessagesSql, [messageIds]);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return messageIds.map((id) => byId.get(id));
+    },
+    { maxBatch: 500, maxConcurrent: 2 },
+  );
+
   private async message(messageId: string): Promise<TrackedMessage | undefined> {
     if (!uuidPattern.test(messageId)) return undefined;
-    const [row] = await preparedQuery<TrackedMessageRow>(this.deps.prisma, 'tracking_message', trackedMessageSql, [messageId]);
+    const row = await this.lookups.call(messageId.toLowerCase());
     if (!row) return undefined;
     const { enrollmentLeadId, leadEmail, leadEmailDomain, leadStatus, organizationName, ...message } = row;
     return {
