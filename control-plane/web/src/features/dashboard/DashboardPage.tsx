@@ -1,19 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
-import { Select } from '@/components/ui/select';
 import { ActivityChart } from './ActivityChart';
 import { AttentionCard } from './AttentionCard';
 import { GettingStartedCard } from './GettingStartedCard';
 import { gettingStartedQuery, overviewQuery, type OrganizationStats } from './queries';
-import { dashboardRanges } from './search';
+import { RangePicker, rangeNames } from './RangePicker';
+import { dashboardRanges, type DashboardSearch } from './search';
 
 const route = getRouteApi('/app/dashboard');
 const chartDays = 30;
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
 const replies = (count: number) => `${count} ${count === 1 ? 'reply' : 'replies'}`;
-const rangeNames = { '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days' } as const;
 
 function Kpi({ label, value, detail }: { label: string; value: string; detail: string }) {
   return (
@@ -45,7 +45,7 @@ function Kpis({ totals }: { totals: OrganizationStats['totals'] }) {
 }
 
 function LastThirtyDays() {
-  const overview = useQuery(overviewQuery(chartDays));
+  const overview = useQuery(overviewQuery({ days: chartDays }));
   const days = overview.data?.days ?? [];
   const summary = `${overview.data?.totals.sent ?? 0} sent and ${replies(overview.data?.totals.replied ?? 0)} over the last ${chartDays} days; ${days
     .filter((day) => day.sent > 0 || day.replied > 0)
@@ -77,11 +77,27 @@ function LastThirtyDays() {
   );
 }
 
+const maxRangeDays = 366;
+const dayMs = 86_400_000;
+
+/** What the overview is asked for: a preset's days, or a custom range; a custom range the API would refuse is said why instead. */
+function requestedRange(search: DashboardSearch): { range: { days: number } | { from: string; to: string }; problem: string | null } {
+  if (search.range !== 'custom') return { range: { days: dashboardRanges[search.range ?? '30d'] }, problem: null };
+  const { from, to } = search;
+  if (!from || !to) return { range: { days: dashboardRanges['30d'] }, problem: 'Choose the first and the last day of the range.' };
+  const days = (Date.parse(to) - Date.parse(from)) / dayMs + 1;
+  const problem =
+    days < 1 ? 'The first day must not be after the last.' : days > maxRangeDays ? `Choose at most ${maxRangeDays} days.` : null;
+  return { range: { from, to }, problem };
+}
+
 export function DashboardPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const range = search.range ?? '30d';
-  const overview = useQuery(overviewQuery(dashboardRanges[range]));
+  const requested = requestedRange(search);
+  // While a custom range is being typed, the figures shown stay those of the last range asked for, with its dates.
+  const overview = useQuery({ ...overviewQuery(requested.range), enabled: requested.problem === null, placeholderData: keepPreviousData });
   const progress = useQuery(gettingStartedQuery);
   const newOrganization = progress.data && !Object.values(progress.data).every(Boolean);
   return (
@@ -89,33 +105,19 @@ export function DashboardPage() {
       <PageHeader
         title="Dashboard"
         description="Replies, sends and what needs your attention across campaigns."
-        actions={
-          <div className="w-40">
-            <label htmlFor="dashboard-range" className="sr-only">
-              Date range
-            </label>
-            <Select
-              id="dashboard-range"
-              value={range}
-              onChange={(event) => void navigate({ search: { range: event.target.value as keyof typeof dashboardRanges }, replace: true })}
-            >
-              {Object.entries(rangeNames).map(([value, name]) => (
-                <option key={value} value={value}>
-                  {name}
-                </option>
-              ))}
-            </Select>
-          </div>
-        }
+        actions={<RangePicker search={search} shown={overview.data} onChange={(next) => void navigate({ search: next, replace: true })} />}
       />
       <div className="space-y-5">
         {newOrganization ? <GettingStartedCard progress={progress.data} /> : null}
-        {overview.isPending ? <LoadingRows label="Loading the totals" /> : null}
+        {requested.problem ? <Alert>{requested.problem}</Alert> : null}
+        {overview.isPending && !requested.problem ? <LoadingRows label="Loading the totals" /> : null}
         {overview.isError ? <ErrorState error={overview.error} /> : null}
         {overview.data ? (
           <section aria-labelledby="totals-heading">
             <h2 id="totals-heading" className="mb-2 text-sm font-medium text-slate-700">
-              {rangeNames[range]} ({overview.data.from} to {overview.data.to})
+              {range === 'custom'
+                ? `From ${overview.data.from} to ${overview.data.to}`
+                : `${rangeNames[range]} (${overview.data.from} to ${overview.data.to})`}
             </h2>
             <Kpis totals={overview.data.totals} />
           </section>

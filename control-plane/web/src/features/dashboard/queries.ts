@@ -7,11 +7,11 @@ export type OrganizationStats = components['schemas']['OrganizationStats'];
 export type Attention = components['schemas']['Attention'];
 export type GettingStarted = components['schemas']['GettingStarted'];
 
-/** The organization's totals and days over the last `days` days (the API's exact stats, summed across campaigns). */
-export const overviewQuery = (days: number) =>
+/** The organization's totals and days over a range (the API's exact stats, summed across campaigns). */
+export const overviewQuery = (range: { days: number } | { from: string; to: string }) =>
   queryOptions({
-    queryKey: queryKeys.dashboard.overview(days),
-    queryFn: () => dataOf(api.GET('/api/stats/overview', { params: { query: { days } } })),
+    queryKey: queryKeys.dashboard.overview(range),
+    queryFn: () => dataOf(api.GET('/api/stats/overview', { params: { query: range } })),
   });
 
 export const attentionQuery = queryOptions({

@@ -65,7 +65,7 @@ export const queryKeys = {
   },
   dashboard: {
     all: ['dashboard'] as const,
-    overview: (days: number) => ['dashboard', 'overview', days] as const,
+    overview: (range: { days?: number; from?: string; to?: string }) => ['dashboard', 'overview', range] as const,
     attention: ['dashboard', 'attention'] as const,
     gettingStarted: ['dashboard', 'getting-started'] as const,
   },
