@@ -135,6 +135,26 @@ describe('an event', () => {
     });
   });
 
+  it('reports a sent message with its campaign, step, variant, mailbox and lead', async () => {
+    const { owner } = await organizationWithEndpoint(['message.sent']);
+    const sent = await campaignWithFirstStepSent(t, clock, { organizationId: owner.organization.id, leads: 1 });
+    const item = sent.items[0]!;
+    expect(await t.app.webhookDeliveries.runOnce()).toBe(1);
+    const message = await t.prisma.message.findUniqueOrThrow({ where: { id: item.sendId } });
+    expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({
+      type: 'message.sent',
+      data: {
+        campaignId: sent.campaign.id,
+        step: 0,
+        variantId: message.variantId,
+        mailboxId: message.mailboxId,
+        leadId: item.lead.id,
+        messageId: item.sendId,
+      },
+    });
+    expect(message.variantId).not.toBeNull();
+  });
+
   it('that failed 3 times arrives on the 4th attempt with the same webhook-id, after growing waits', async () => {
     const { owner, endpoint } = await organizationWithEndpoint();
     receiver.statuses.push(500, 503, 500);
