@@ -183,6 +183,9 @@ beforeAll(async () => {
     steps: [{ delayAmount: 0, variants: [{ label: 'A', subject: 'Attacker', bodyText: 'Attacker {{unsubscribeUrl}}' }] }],
   };
   validBodies['POST /api/campaigns/{campaignId}/preview'] = { leadId: lead.body.id };
+  validBodies['POST /api/campaigns/{campaignId}/sequence/validate'] = validBodies['PUT /api/campaigns/{campaignId}/sequence'];
+  validBodies['POST /api/campaigns/{campaignId}/test-sends'] = { leadId: lead.body.id, step: 1, mailboxId: mailbox.body.id };
+  validBodies['POST /api/campaigns/{campaignId}/enrollments/preview'] = { leadIds: [lead.body.id] };
   validBodies['POST /api/campaigns/{campaignId}/enrollments'] = { leadIds: [lead.body.id] };
   victimSecrets.push(victimIds.enrollmentId!, 'Victim subject', 'Victim body');
 
