@@ -12,10 +12,13 @@ const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
 const browser = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 let t: TestApp;
 let organizationId: string;
+let ownerRefreshToken: string;
 
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { PUBLIC_URL: 'https://t.ophir.example' } });
-  organizationId = (await signUp(t.http)).organization.id;
+  const owner = await signUp(t.http);
+  organizationId = owner.organization.id;
+  ownerRefreshToken = owner.refreshToken;
 });
 afterAll(() => t.close());
 
@@ -194,6 +197,31 @@ describe('open pixel and click redirects', () => {
     expect((opens[2]!.data as any).userAgent).toBe(browser);
     expect(await t.prisma.enrollment.findFirstOrThrow({ where: { campaignId: seeded.campaign.id } })).toMatchObject({ state: 'active' });
     expect((await t.http.get(pixel.replace(/.$/, (c) => (c === '0' ? '1' : '0')))).status).toBe(404);
+  });
+
+  it("tells the organization's webhooks of a person's open and click, in the hit's own batch, and never of a scanner's", async () => {
+    // The tests before this one moved the clock past the first access token's life.
+    const session = await t.http.post('/api/auth/refresh').send({ refreshToken: ownerRefreshToken });
+    const endpoint = await t.http
+      .post('/api/webhooks/endpoints')
+      .set({ Authorization: `Bearer ${session.body.accessToken}` })
+      .send({ url: 'https://hooks.example/ophir', eventTypes: ['lead.opened', 'lead.clicked'] });
+    expect(endpoint.status).toBe(201);
+    const { item, pixel, click } = await trackedCampaign();
+    clock.advance(60_000);
+    const scanner = 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
+    // Side by side, so the hits share batches: each still answered only once its event is stored.
+    const answers = await Promise.all([
+      t.http.get(pixel).set('user-agent', browser),
+      t.http.get(click).set('user-agent', browser),
+      t.http.get(pixel).set('user-agent', scanner),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 302, 200]);
+    const recorded = await t.prisma.event.count({ where: { messageId: item.sendId, type: { in: ['opened', 'clicked'] } } });
+    expect(recorded).toBe(3);
+    const told = await t.prisma.webhookEvent.findMany({ where: { organizationId } });
+    const types = told.filter((event) => (event.payload as any).data.messageId === item.sendId).map((event) => event.type);
+    expect(types.sort()).toEqual(['lead.clicked', 'lead.opened']);
   });
 
   it('redirects to the signed target only, flags scanners, and never stops the sequence', async () => {
