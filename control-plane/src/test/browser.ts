@@ -89,6 +89,15 @@ export async function registerInBrowser(
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
+/** Signs in through the sign-in page and waits for the signed-in shell. */
+export async function signInInBrowser(page: Page, appUrl: string, account: { email: string; password: string }) {
+  await page.goto(`${appUrl}/sign-in`);
+  await page.getByLabel('Email', { exact: true }).fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
 /** Signs out through the user menu and waits for the sign-in page. */
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: /^User menu/ }).click();

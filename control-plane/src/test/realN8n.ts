@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { N8nClient } from '../lib/n8n/n8nClient.js';
 import { repoRoot } from '../lib/paths.js';
 import { bootstrapN8n, isN8nRuntimeProvisioned, startN8n, type RunningN8n } from '../runtime/n8n/index.js';
 
@@ -55,4 +56,22 @@ export async function startTestN8n(options: { withOphirNodes?: boolean } = {}): 
     },
   };
   return handle;
+}
+
+/**
+ * What an operator does in the n8n editor: the business-hours gate of a campaign workflow opens at
+ * 10:00 instead of following the campaign. Answers the gate's parameters as they were before.
+ */
+export async function editBusinessHoursGateInN8n(n8nApi: N8nClient, workflowId: string): Promise<Record<string, unknown>> {
+  const workflow = (await n8nApi.getWorkflow(workflowId))!;
+  const gate = workflow.nodes.find((node) => node.name === 'Business Hours Gate')!;
+  const before = gate.parameters;
+  gate.parameters = { ...gate.parameters, scheduleSource: 'node', start: '10:00' };
+  await n8nApi.updateWorkflow(workflow.id, {
+    name: workflow.name,
+    nodes: workflow.nodes,
+    connections: workflow.connections,
+    settings: workflow.settings,
+  });
+  return before;
 }

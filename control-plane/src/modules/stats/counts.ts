@@ -1,5 +1,5 @@
 /** Metrics as the events trigger names them (see campaign_event_metric in the campaign_stats migration). */
-const metrics = [
+export const campaignMetrics = [
   'sent',
   'failed',
   'deferred',
@@ -15,9 +15,9 @@ const metrics = [
   'complained',
 ] as const;
 
-type Metric = (typeof metrics)[number];
+export type CampaignMetric = (typeof campaignMetrics)[number];
 
-export type CountsAccumulator = Record<Metric, { total: number; unique: number }>;
+export type CountsAccumulator = Record<CampaignMetric, { total: number; unique: number }>;
 
 export interface EngagementCounts {
   /** Every request recorded (a reader opening twice counts twice). */
@@ -49,11 +49,11 @@ export interface CampaignCounts {
 }
 
 export function emptyCounts(): CountsAccumulator {
-  return Object.fromEntries(metrics.map((metric) => [metric, { total: 0, unique: 0 }])) as CountsAccumulator;
+  return Object.fromEntries(campaignMetrics.map((metric) => [metric, { total: 0, unique: 0 }])) as CountsAccumulator;
 }
 
 export function addMetric(counts: CountsAccumulator, metric: string, total: number, unique: number): void {
-  const slot = counts[metric as Metric];
+  const slot = counts[metric as CampaignMetric];
   // A metric this code does not know (a newer event type) is simply not shown.
   if (!slot) return;
   slot.total += total;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { campaignMetrics, type CampaignMetric } from './counts.js';
 import { cursorInstant, pageCursor } from '../../lib/http/cursor.js';
 
 const engagementSchema = z.object({
@@ -68,23 +69,9 @@ export const dailyStatsSchema = z
 
 export const campaignStatsParams = z.object({ campaignId: z.uuid() });
 
-export const activityMetrics = [
-  'sent',
-  'failed',
-  'deferred',
-  'opened_human',
-  'opened_machine',
-  'clicked_human',
-  'clicked_machine',
-  'replied',
-  'auto_replied',
-  'bounced',
-  'bounced_soft',
-  'unsubscribed',
-  'complained',
-] as const;
-
-export type ActivityMetric = (typeof activityMetrics)[number];
+/** The activity feed names each event by the metric it counts towards. */
+export const activityMetrics = campaignMetrics;
+export type ActivityMetric = CampaignMetric;
 
 /** The activity feed pages newest first by (occurredAt, id): the id breaks ties between events of the same instant. */
 export const activityCursor = pageCursor(z.object({ at: cursorInstant, id: z.uuid() }));

@@ -12,9 +12,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { N8nClient } from '../../lib/n8n/n8nClient.js';
 import { n8nApiKeyName } from '../../modules/platform/platformSecrets.js';
-import { type BrowserSession, checkPage, startBrowser } from '../browser.js';
+import { type BrowserSession, checkPage, signInInBrowser, startBrowser } from '../browser.js';
 import { createListeningTestApp } from '../listeningApp.js';
-import { n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from '../realN8n.js';
+import { editBusinessHoursGateInN8n, n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from '../realN8n.js';
 import { signUp, type SignedUp } from '../testApp.js';
 import { until } from '../until.js';
 
@@ -103,11 +103,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite("a marketer's campaign journey in a br
   }, 60_000);
 
   it('builds, starts and runs a campaign, sees sends, an unsubscribe and a reply live, answers it, and resets a drifted workflow', async () => {
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('Email', { exact: true }).fill(ownerEmail);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await mainNav(page).waitFor();
+    await signInInBrowser(page, app.url, { email: ownerEmail, password });
     await page.waitForURL((url) => url.pathname === '/dashboard');
     await checkPage(page, 'journey-dashboard');
 
@@ -260,16 +256,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite("a marketer's campaign journey in a br
     expect(sentAnswer).toMatchObject({ status: 'sent', mailboxId });
 
     // An operator changes the workflow in n8n: the deployment shows drifted with the diff, and is reset to the template.
-    const workflow = (await n8nApi.getWorkflow(deployment.n8nWorkflowId!))!;
-    const gate = workflow.nodes.find((node) => node.name === 'Business Hours Gate')!;
-    const gateBefore = gate.parameters;
-    gate.parameters = { ...gate.parameters, scheduleSource: 'node', start: '10:00' };
-    await n8nApi.updateWorkflow(workflow.id, {
-      name: workflow.name,
-      nodes: workflow.nodes,
-      connections: workflow.connections,
-      settings: workflow.settings,
-    });
+    const gateBefore = await editBusinessHoursGateInN8n(n8nApi, deployment.n8nWorkflowId!);
     await app.app.reconciler.runOnce();
     await mainNav(page).getByRole('link', { name: 'Deployments' }).click();
     const row = page.getByRole('table', { name: 'Deployments' }).getByRole('row', { name: new RegExp(campaignName) });

@@ -5,10 +5,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { N8nClient } from '../../lib/n8n/n8nClient.js';
 import { n8nApiKeyName } from '../../modules/platform/platformSecrets.js';
-import { type BrowserSession, checkPage, startBrowser } from '../browser.js';
+import { type BrowserSession, checkPage, signInInBrowser, startBrowser } from '../browser.js';
 import { seedCampaign } from '../campaignFixtures.js';
 import { createListeningTestApp } from '../listeningApp.js';
-import { n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from '../realN8n.js';
+import { editBusinessHoursGateInN8n, n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from '../realN8n.js';
 import { signUp, type SignedUp } from '../testApp.js';
 
 const password = 'correct horse battery staple';
@@ -27,27 +27,6 @@ async function deployCampaign(name: string): Promise<{ deploymentId: string; wor
   const started = await app.http.post(`/api/campaigns/${campaign.id}/start`).set(owner.auth);
   expect(started.status).toBe(200);
   return { deploymentId: started.body.deployment.id, workflowId: started.body.deployment.n8nWorkflowId };
-}
-
-/** What an operator does in the n8n editor: the business-hours gate opens at 10:00 instead of following the campaign. */
-async function editInN8n(workflowId: string) {
-  const workflow = (await n8nApi.getWorkflow(workflowId))!;
-  const gate = workflow.nodes.find((node) => node.name === 'Business Hours Gate')!;
-  gate.parameters = { ...gate.parameters, scheduleSource: 'node', start: '10:00' };
-  await n8nApi.updateWorkflow(workflow.id, {
-    name: workflow.name,
-    nodes: workflow.nodes,
-    connections: workflow.connections,
-    settings: workflow.settings,
-  });
-}
-
-async function signIn(on: Page, email: string) {
-  await on.goto(`${app.url}/sign-in`);
-  await on.getByLabel('Email', { exact: true }).fill(email);
-  await on.getByLabel('Password', { exact: true }).fill(password);
-  await on.getByRole('button', { name: 'Sign in' }).click();
-  await on.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
 const gateOf = async (workflowId: string) =>
@@ -77,7 +56,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Deployments pages in a browser on
     const spring = await deployCampaign('Spring outreach');
     const partners = await deployCampaign('Partner follow-up');
 
-    await signIn(page, ownerEmail);
+    await signInInBrowser(page, app.url, { email: ownerEmail, password });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deployments' }).click();
 
     // Every workflow Ophir manages: both campaigns and the inbox watcher their mailbox brought, all in sync.
@@ -87,8 +66,8 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Deployments pages in a browser on
     expect(await rowOf('Spring outreach').getByText('Running').count()).toBe(1);
     await checkPage(page, 'deployments-in-sync');
 
-    await editInN8n(spring.workflowId);
-    await editInN8n(partners.workflowId);
+    await editBusinessHoursGateInN8n(n8nApi, spring.workflowId);
+    await editBusinessHoursGateInN8n(n8nApi, partners.workflowId);
     await app.app.reconciler.runOnce();
     await page.reload();
     await rowOf('Spring outreach').getByText('drifted', { exact: true }).waitFor();
@@ -111,7 +90,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Deployments pages in a browser on
     const invitation = await app.http.post('/api/invitations').set(owner.auth).send({ email: 'mia@ops.example', role: 'member' });
     await app.http.post('/api/invitations/accept').send({ token: invitation.body.token, name: 'Mia Member', password });
     const member = await session.newPage();
-    await signIn(member.page, 'mia@ops.example');
+    await signInInBrowser(member.page, app.url, { email: 'mia@ops.example', password });
     await member.page.goto(`${app.url}/deployments/${spring.deploymentId}`);
     await member.page.getByText('Only an admin can keep the n8n version or reset to the template').waitFor();
     expect(await member.page.getByRole('button', { name: 'Keep n8n version' }).isDisabled()).toBe(true);
