@@ -49,7 +49,7 @@ export function CampaignActions({ campaign }: { campaign: Pick<Campaign, 'id' | 
   const busy = action.isPending || runNow.isPending;
 
   return (
-    <div className="space-y-2">
+    <div className="max-w-xl space-y-2">
       <div className="flex flex-wrap items-center justify-end gap-2">
         {campaign.status === 'active' ? (
           <>
