@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Megaphone } from 'lucide-react';
+import { Archive, Copy, Megaphone, Pencil } from 'lucide-react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -25,7 +25,7 @@ const route = getRouteApi('/app/campaigns');
 
 const number = new Intl.NumberFormat();
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
-const when = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const when = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 function nextSend(campaign: CampaignListItem): string {
   if (campaign.nextSendAt) return when.format(new Date(campaign.nextSendAt));
@@ -73,6 +73,7 @@ export function CampaignsPage() {
         </div>
         <SearchBox
           label="Search campaigns by name"
+          placeholder="Search by name"
           value={search.search ?? ''}
           onSearch={(value) => void navigate({ search: (previous) => ({ ...previous, search: value || undefined }), replace: true })}
         />
@@ -99,7 +100,7 @@ export function CampaignsPage() {
             <caption className="sr-only">Campaigns</caption>
             <TableHead>
               <TableRow>
-                <TableHeader className="px-3">Campaign</TableHeader>
+                <TableHeader className="min-w-44 px-3">Campaign</TableHeader>
                 <TableHeader className="px-3">Status</TableHeader>
                 <TableHeader className="px-3 text-right">Leads</TableHeader>
                 <TableHeader className="px-3 text-right">Sent</TableHeader>
@@ -107,7 +108,11 @@ export function CampaignsPage() {
                 <TableHeader className="px-3 text-right">Bounces</TableHeader>
                 <TableHeader className="px-3 text-right">Unsubscribes</TableHeader>
                 <TableHeader className="px-3">Next send</TableHeader>
-                {canWrite ? <TableHeader className="px-3 text-right">Actions</TableHeader> : null}
+                {canWrite ? (
+                  <TableHeader className="px-2 text-right">
+                    <span className="sr-only">Actions</span>
+                  </TableHeader>
+                ) : null}
               </TableRow>
             </TableHead>
             <tbody>
@@ -160,19 +165,26 @@ function CampaignRow({
       <TableCell className="px-3 text-right tabular-nums">{figure(totals?.unsubscribed)}</TableCell>
       <TableCell className="whitespace-nowrap px-3 text-sm text-slate-700">{nextSend(campaign)}</TableCell>
       {canWrite ? (
-        <TableCell className="px-3">
-          <div className="flex justify-end gap-1">
+        <TableCell className="px-2">
+          <div className="flex justify-end">
             {campaign.status !== 'archived' ? (
-              <Button asChild variant="ghost" size="sm">
-                <Link to="/campaigns/$campaignId/edit" params={{ campaignId: campaign.id }} aria-label={`Edit ${campaign.name}`}>
-                  Edit
+              <Button asChild variant="ghost" size="sm" className="px-2">
+                <Link
+                  to="/campaigns/$campaignId/edit"
+                  params={{ campaignId: campaign.id }}
+                  aria-label={`Edit ${campaign.name}`}
+                  title="Edit"
+                >
+                  <Pencil className="size-4" aria-hidden="true" />
                 </Link>
               </Button>
             ) : null}
             <Button
               variant="ghost"
               size="sm"
+              className="px-2"
               aria-label={`Duplicate ${campaign.name}`}
+              title="Duplicate as a new draft"
               disabled={duplicate.isPending}
               onClick={async () => {
                 const copy = await duplicate.mutateAsync(campaign.id);
@@ -180,13 +192,13 @@ function CampaignRow({
                 await navigate({ to: '/campaigns/$campaignId/edit', params: { campaignId: copy.id } });
               }}
             >
-              Duplicate
+              <Copy className="size-4" aria-hidden="true" />
             </Button>
             {campaign.status !== 'archived' ? (
               <ConfirmDialog
                 trigger={
-                  <Button variant="ghost" size="sm" aria-label={`Archive ${campaign.name}`}>
-                    Archive
+                  <Button variant="ghost" size="sm" className="px-2" aria-label={`Archive ${campaign.name}`} title="Archive">
+                    <Archive className="size-4" aria-hidden="true" />
                   </Button>
                 }
                 title={`Archive ${campaign.name}?`}
