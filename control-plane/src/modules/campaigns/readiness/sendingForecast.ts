@@ -148,12 +148,22 @@ export async function sendingForecast(
     workflowRunsEveryMinutes: pollMinutes,
     mailboxes,
     queued,
-    summary: forecastSummary({ now, capacityToday, sendsPossibleToday, mailboxes, campaignDailyCapRemaining, queued, pollMinutes }),
+    summary: forecastSummary({
+      now,
+      timezone: campaign.timezone,
+      capacityToday,
+      sendsPossibleToday,
+      mailboxes,
+      campaignDailyCapRemaining,
+      queued,
+      pollMinutes,
+    }),
   };
 }
 
 function forecastSummary(forecast: {
   now: Date;
+  timezone: string;
   capacityToday: number;
   sendsPossibleToday: number;
   mailboxes: MailboxOutlook[];
@@ -200,7 +210,10 @@ function forecastSummary(forecast: {
     );
   if (queued.laterWithin24h > 0)
     parts.push(`${counted(queued.laterWithin24h, 'lead')} ${queued.laterWithin24h === 1 ? 'comes' : 'come'} due within 24 h`);
-  if (queued.later > 0) parts.push(`${counted(queued.later, 'lead')} due later (from ${queued.laterFrom})`);
+  if (queued.later > 0)
+    parts.push(
+      `${counted(queued.later, 'lead')} due later (the first ${describeOpening(new Date(queued.laterFrom!), forecast.timezone, forecast.now)})`,
+    );
   if (queued.readyNow + queued.waitingForWindow.length + queued.laterWithin24h + queued.later === 0)
     parts.push('nothing queued: enrol leads');
   return parts.join('; ');
