@@ -113,7 +113,14 @@ describe('the Leads page in a browser', () => {
     ];
     // A campaign has reached the first lead: one message sent, opened, then a reply (written as the engine writes them).
     const organizationId = (await app.http.get('/api/me').set(auth)).body.organization.id as string;
-    const campaign = await app.prisma.campaign.create({ data: { organizationId, name: 'Q4 webinar follow-up', status: 'active' } });
+    const campaign = await app.prisma.campaign.create({
+      data: {
+        organizationId,
+        name: 'Q4 webinar follow-up',
+        status: 'active',
+        schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00', useLeadTimezone: true },
+      },
+    });
     const enrollment = await app.prisma.enrollment.create({
       data: { organizationId, campaignId: campaign.id, leadId: first.id, state: 'stopped', nextStep: 1, stopReason: 'the lead replied' },
     });
@@ -200,6 +207,26 @@ describe('the Leads page in a browser', () => {
       .waitFor();
     for (const lead of [first, second])
       expect((await app.http.get(`/api/leads/${lead.id}`).set(auth)).body.tags.sort()).toEqual(['hot', 'q4', 'webinar']);
+
+    // Both enrolled in the campaign from the selection: the first, already in it, is counted and left out.
+    const sequence = await app.http
+      .put(`/api/campaigns/${campaign.id}/sequence`)
+      .set(auth)
+      .send({ steps: [{ delayAmount: 0, variants: [{ label: 'A', subject: 'Webinar', bodyText: 'Thanks {{unsubscribeUrl}}' }] }] });
+    expect(sequence.status, sequence.text).toBe(200);
+    await table.getByRole('checkbox', { name: `Select ${first.email}` }).check();
+    await table.getByRole('checkbox', { name: `Select ${second.email}` }).check();
+    await bulk.getByRole('button', { name: 'Enrol in campaign' }).click();
+    const enrolDialog = page.getByRole('dialog', { name: 'Enrol in campaign' });
+    await enrolDialog.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Q4 webinar follow-up' });
+    const counts = enrolDialog.getByRole('group', { name: 'Audience counts' });
+    await counts.getByText('Already in this campaign (left out)').waitFor();
+    expect(await counts.textContent()).toContain('Will be enrolled1');
+    await checkPage('leads-enrol-in-campaign');
+    await enrolDialog.getByRole('button', { name: 'Enrol 1 lead' }).click();
+    await page.getByText('1 lead enrolled').waitFor();
+    const enrollments = await app.http.get(`/api/campaigns/${campaign.id}/enrollments`).set(auth);
+    expect(enrollments.body.data.map((enrollment: { leadId: string }) => enrollment.leadId).sort()).toEqual([first.id, second.id].sort());
 
     // Suppress one: its address goes on the suppression list.
     await table.getByRole('checkbox', { name: `Select ${third.email}` }).check();

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
+import { EnrollInCampaignDialog } from './EnrollInCampaignDialog';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
 import {
@@ -180,6 +181,7 @@ export function BulkActions({
         <>
           <AddToListDialog leadIds={leadIds} lists={lists} onDone={onDone} />
           <TagDialog leadIds={leadIds} onDone={onDone} />
+          <EnrollInCampaignDialog leadIds={leadIds} onDone={onDone} />
           <ConfirmDialog
             trigger={
               <Button variant="secondary" size="sm">

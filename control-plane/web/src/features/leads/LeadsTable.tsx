@@ -62,7 +62,7 @@ function columns(onOpen: (leadId: string) => void): ColumnDef<Lead>[] {
               {tag}
             </Badge>
           ))}
-          {row.original.tags.length > 1 ? <span className="shrink-0 text-xs text-slate-500">+{row.original.tags.length - 1}</span> : null}
+          {row.original.tags.length > 1 ? <span className="shrink-0 text-xs text-slate-600">+{row.original.tags.length - 1}</span> : null}
         </span>
       ),
     },

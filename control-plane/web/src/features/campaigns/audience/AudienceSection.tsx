@@ -117,7 +117,7 @@ export function AudienceSection({ campaign, canEdit }: { campaign: Campaign; can
               {lists.data?.length === 0 ? (
                 <p className="mt-1 text-sm text-slate-600">
                   No lists yet:{' '}
-                  <Link to="/leads/import" className="text-indigo-700 hover:underline">
+                  <Link to="/leads/import" className="text-indigo-700 underline hover:text-indigo-900">
                     import leads
                   </Link>{' '}
                   into one first.
