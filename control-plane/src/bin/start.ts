@@ -26,6 +26,8 @@ const say = prefixed('ophir');
 const stopSteps: Array<{ name: string; run: () => Promise<void> }> = [];
 const supervisors: Array<{ name: string; supervisor: Pick<Supervisor<SupervisedChild>, 'halt' | 'state' | 'lastProblem'> }> = [];
 let stopping = false;
+/** The longest one part may take to stop before Ctrl-C goes on without it. */
+const stopStepLimitMs = 20_000;
 
 async function stopAll(exitCode: number): Promise<never> {
   if (!stopping) {
@@ -34,10 +36,22 @@ async function stopAll(exitCode: number): Promise<never> {
     for (const { supervisor } of supervisors) supervisor.halt();
     for (const step of stopSteps.reverse()) {
       const startedAt = Date.now();
-      await step.run().catch((error: unknown) => say(`while stopping ${step.name}: ${String(error)}`));
-      // A slow shutdown says which part held it up.
+      const stopped = step.run().then(
+        () => true,
+        (error: unknown) => {
+          say(`while stopping ${step.name}: ${String(error)}`);
+          return true;
+        },
+      );
+      // Ctrl-C always ends the launcher: a part that does not stop in time is named and left behind
+      // (n8n's own stop escalates to SIGKILL within this limit, and its tree is killed on exit).
+      let limit: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<false>((resolve) => (limit = setTimeout(() => resolve(false), stopStepLimitMs)));
+      const finished = await Promise.race([stopped, timedOut]);
+      clearTimeout(limit);
       const seconds = (Date.now() - startedAt) / 1000;
-      if (seconds >= 5) say(`stopping ${step.name} took ${seconds.toFixed(1)} s`);
+      if (!finished) say(`stopping ${step.name} did not finish within ${stopStepLimitMs / 1000} s; going on without it`);
+      else if (seconds >= 5) say(`stopping ${step.name} took ${seconds.toFixed(1)} s`);
     }
   }
   process.exit(exitCode);
