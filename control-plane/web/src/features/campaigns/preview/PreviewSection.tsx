@@ -45,7 +45,7 @@ function RenderedMessage({ to, step }: { to: string; step: PreviewedStep }) {
         </p>
       </details>
       <div>
-        <h4 className="text-sm font-medium text-slate-700">Text</h4>
+        <p className="text-sm font-medium text-slate-700">Text</p>
         <pre className="mt-1 whitespace-pre-wrap rounded-lg border border-slate-200 bg-white p-3 font-sans text-sm text-slate-900">
           {step.bodyText}
         </pre>
