@@ -15,6 +15,7 @@ const tenantModels = new Set([
   'LeadListMember',
   'Suppression',
   'LeadImport',
+  'LeadVerificationRun',
   'Campaign',
   'CampaignMailbox',
   'SequenceStep',
