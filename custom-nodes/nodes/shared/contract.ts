@@ -314,6 +314,43 @@ export interface InboxWatchResults {
 	events: InboundEvent[];
 }
 
+// ---- Warm-up (receiving side) ----
+
+/** The header every warm-up message carries; its value is the message's tag. */
+export const WARMUP_HEADER = 'X-Ophir-Warmup';
+/**
+ * The tag as the body carries it (`ow-<tag>`), for providers that drop unknown headers; a string so
+ * that each side builds its own RegExp (group 1 is the tag: 12 characters [a-z0-9]).
+ */
+export const WARMUP_TAG_PATTERN = '\\bow-([a-z0-9]{12})\\b';
+
+/**
+ * One warm-up message Inbox Watch found (the body item of POST /api/internal/n8n/warmup/observations,
+ * `{ observations: WarmupObservation[] }`, at most INBOUND_EVENTS_PER_REPORT_MAX per request; applied
+ * once by eventId). A warm-up message is never an inbound event.
+ */
+export interface WarmupObservation {
+	eventId: string;
+	tag: string;
+	receivingMailboxId: string;
+	/** Where the message was found, before any rescue. */
+	folder: 'inbox' | 'spam';
+	/** True when the node moved it from spam/junk to the inbox. */
+	rescued: boolean;
+	markedImportant: boolean;
+	/** ISO instant. */
+	observedAt: string;
+	providerMessageId: string;
+	providerThreadId: string | null;
+	/** The message's own Message-ID, which a warm-up reply answers in-thread. */
+	messageIdHeader: string | null;
+}
+
+/** The body of POST /api/internal/n8n/warmup/observations. */
+export interface WarmupObservationsReport {
+	observations: WarmupObservation[];
+}
+
 /** Every event an outbound webhook subscription may name (docs/integrations.md has a payload of each). */
 export const WEBHOOK_EVENT_TYPES = [
 	'message.sent',
