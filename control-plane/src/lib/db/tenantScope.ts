@@ -8,6 +8,7 @@ const tenantModels = new Set([
   'RefreshToken',
   'ApiKey',
   'Mailbox',
+  'MailboxDomainCheck',
   'SandboxMessage',
   'SandboxInboundMessage',
   'Lead',
