@@ -9,6 +9,8 @@ const tenantModels = new Set([
   'ApiKey',
   'Mailbox',
   'MailboxDomainCheck',
+  'MailboxWarmup',
+  'WarmupMessage',
   'SandboxMessage',
   'SandboxInboundMessage',
   'Lead',
