@@ -158,6 +158,41 @@ export interface InboxReplyItem {
 	mailboxes: MailboxPoolEntry[];
 }
 
+/** Warm-up sends a claim leases when it names no batch size. */
+export const WARMUP_CLAIM_BATCH_SIZE_DEFAULT = 50;
+
+/** A warm-up message's content: plain text only, no links, no tracking, no unsubscribe headers or footer. */
+export interface WarmupMessageContent {
+	subject: string;
+	/** Ends with `ow-<tag>` (WARMUP_TAG_PATTERN). */
+	text: string;
+}
+
+/**
+ * A warm-up message as Send Email takes it: to another pool mailbox, its sending mailbox already
+ * assigned (never rotated), sent with the WARMUP_HEADER carrying `warmupTag`. A reply carries the
+ * threading of the message it answers (`threading.gmailThreadId` is the thread at the replying mailbox).
+ */
+export interface WarmupItem {
+	kind: 'warmup';
+	sendId: string;
+	attempt: number;
+	mayHaveBeenSent: boolean;
+	warmupTag: string;
+	warmupKind: 'initial' | 'reply';
+	/** Not a campaign send. */
+	campaignId: null;
+	step: null;
+	now: string;
+	/** The receiving mailbox, in the shape every item names its recipient. */
+	lead: Lead;
+	message: WarmupMessageContent;
+	threading: Threading | null;
+	mailboxId: string;
+	mailbox: MailboxPoolEntry;
+	mailboxes: MailboxPoolEntry[];
+}
+
 /** The answer to a claim: the leased items (maybe none) and until when they are leased. */
 export interface ClaimBatch<Item = ClaimItem> {
 	/** The control plane's clock (ISO UTC). */

@@ -11,6 +11,8 @@ export const controlPlanePaths = {
 	events: '/api/internal/n8n/events',
 	inboxReplyClaims: '/api/internal/n8n/inbox-replies/claims',
 	inboxReplyResults: '/api/internal/n8n/inbox-replies/results',
+	warmupClaims: '/api/internal/n8n/warmup/claims',
+	warmupResults: '/api/internal/n8n/warmup/results',
 	sandboxMessages: '/api/internal/n8n/sandbox-messages',
 	inboxWatchClaims: '/api/internal/n8n/inbox-watch/claims',
 	inboxWatchResults: '/api/internal/n8n/inbox-watch/results',
