@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import { createApp, type App, type AppDeps } from './app.js';
-import { startMailboxHealthSchedule } from './modules/mailboxes/health/healthSweep.js';
 
 export interface RunningServer {
   url: string;
@@ -18,13 +17,11 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
-  const mailboxHealth = startMailboxHealthSchedule(deps);
   return {
     url: `http://${deps.config.HOST}:${port}`,
     app,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        mailboxHealth.stop();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -8,6 +8,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { ConfigError, launcherSettings, loadConfig, type Config } from '../lib/config.js';
 import { systemClock } from '../lib/clock.js';
+import { controlPlaneLeaderLockKey, Leadership } from '../lib/db/leadership.js';
 import { createPrismaClient } from '../lib/db/prisma.js';
 import { createLogger } from '../lib/logger.js';
 import { repoRoot } from '../lib/paths.js';
@@ -16,6 +17,7 @@ import { applyMigrations } from '../runtime/migrations.js';
 import { isN8nRuntimeProvisioned, startN8n, type RunningN8n } from '../runtime/n8n/index.js';
 import { N8nLink } from '../runtime/n8n/n8nLink.js';
 import { leaveSignalsToCaller, startEmbeddedPostgres } from '../runtime/postgres/embeddedPostgres.js';
+import { periodicJobs } from '../runtime/periodicJobs.js';
 import { Supervisor, type SupervisedChild, type SupervisorEvent } from '../runtime/supervisor.js';
 import { startServer, type RunningServer } from '../server.js';
 
@@ -56,6 +58,12 @@ async function stopAll(exitCode: number): Promise<never> {
   }
   process.exit(exitCode);
 }
+
+const leadershipMessages = {
+  gained: 'this replica now leads: it runs the periodic jobs',
+  lost: 'this replica lost its leadership connection: periodic jobs stopped, trying to lead again',
+  released: 'this replica gave up leadership: periodic jobs stopped',
+} as const;
 
 const owner = (config: Config) =>
   config.N8N_OWNER_PASSWORD
@@ -99,7 +107,7 @@ function narrate(name: string, metrics: () => RunningServer['app']['metrics'] | 
 async function main(): Promise<void> {
   const env: Record<string, string | undefined> = { ...process.env };
   // Read before the configuration can be: it holds the development secrets and the embedded database.
-  const { dataDir, generateDevSecrets } = launcherSettings(env);
+  const { dataDir, generateDevSecrets, role } = launcherSettings(env);
   if (generateDevSecrets) {
     const devSecrets = await loadOrCreateDevSecrets(dataDir);
     for (const [name, value] of Object.entries(devSecrets)) env[name] ??= value;
@@ -137,8 +145,12 @@ async function main(): Promise<void> {
     stopSteps.push({ name: 'PostgreSQL', run: () => supervisor.stop() });
   }
 
-  prefixed('migrate')('applying migrations');
-  await applyMigrations({ databaseUrl: config.DATABASE_URL, onLog: prefixed('migrate') });
+  // A replica joins a database another launcher migrated: two deploying at once would race over the schema.
+  if (role === 'replica') say('replica: using the database and n8n as they are (no migrations, no local processes)');
+  else {
+    prefixed('migrate')('applying migrations');
+    await applyMigrations({ databaseUrl: config.DATABASE_URL, onLog: prefixed('migrate') });
+  }
 
   let n8nSupervisor: Supervisor<RunningN8n> | undefined;
   if (localN8n) {
@@ -182,6 +194,16 @@ async function main(): Promise<void> {
     );
   }
 
+  // The periodic jobs run on one replica at a time: whichever holds the database's leadership lock.
+  const leadership = new Leadership({
+    databaseUrl: config.DATABASE_URL,
+    lockKey: controlPlaneLeaderLockKey,
+    checkIntervalMs: config.LEADERSHIP_CHECK_MS,
+    jobs: periodicJobs(app, { config, prisma, logger, clock: systemClock }),
+    log: ({ change, reason }) => logger.info({ leadership: change, reason }, leadershipMessages[change]),
+  });
+  stopSteps.push({ name: 'the periodic jobs', run: () => leadership.stop() });
+
   const link = new N8nLink({
     url: config.N8N_URL!,
     connection: app.n8n,
@@ -189,7 +211,7 @@ async function main(): Promise<void> {
     configuredApiKey: config.N8N_API_KEY,
     owner: owner(config),
     backoff: { initialMs: config.SUPERVISOR_BACKOFF_INITIAL_MS, maxMs: config.SUPERVISOR_BACKOFF_MAX_MS },
-    onConnected: () => (config.RECONCILER_ENABLED ? app.reconciler.runOnce() : Promise.resolve()),
+    onConnected: () => (config.RECONCILER_ENABLED && leadership.isLeader ? app.reconciler.runOnce() : Promise.resolve()),
     log: say,
   });
   stopSteps.push({ name: 'the n8n link', run: async () => link.stop() });
@@ -197,14 +219,7 @@ async function main(): Promise<void> {
   n8nSupervisor?.onRunning(() => void link.connect());
   void link.connect();
 
-  if (config.RECONCILER_ENABLED) {
-    app.reconciler.start(config.RECONCILE_CRON);
-    stopSteps.push({ name: 'the reconciler', run: async () => app.reconciler.stop() });
-  }
-  app.leadImportUpkeep.start(config.LEAD_IMPORT_UPKEEP_CRON);
-  stopSteps.push({ name: 'the import upkeep', run: async () => app.leadImportUpkeep.stop() });
-  app.webhookDeliveries.start();
-  stopSteps.push({ name: 'the webhook deliveries', run: () => app.webhookDeliveries.stop() });
+  await leadership.start();
 
   say(
     `control plane ready at ${server.url} (health: ${server.url}/healthz, readiness: ${server.url}/readyz, API: ${server.url}/api/openapi.json)`,

@@ -76,6 +76,8 @@ export const environmentSchema = z
     // How long a workflow execution holds claimed sends before they return to the queue.
     CLAIM_LEASE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
     RECONCILER_ENABLED: booleanFlag.default(true),
+    // Replicas on one database: how often a standby tries for the periodic jobs' leadership, and the leader checks it holds it.
+    LEADERSHIP_CHECK_MS: z.coerce.number().int().min(100).default(5000),
     // Readiness fails when the reconciler's last completed pass is older than this (docs/operations.md).
     READINESS_RECONCILE_MAX_AGE_SECONDS: z.coerce.number().int().min(10).default(300),
     // GET /metrics: with a token, `Authorization: Bearer <token>` is required; without one, only loopback peers are served.
@@ -151,10 +153,25 @@ export class ConfigError extends Error {
 
 /**
  * What the launcher needs before the configuration can be loaded: where its data lives (the development
- * secrets, the embedded database and n8n's folder), and whether development secrets may be generated.
+ * secrets, the embedded database and n8n's folder), whether development secrets may be generated, and
+ * its role: `all` (default) brings up whatever is missing; `replica` (OPHIR_ROLE=replica) runs only the
+ * control plane, against the DATABASE_URL and N8N_URL another launcher (or the operator) runs (docs/scaling.md).
  */
-export function launcherSettings(env: Record<string, string | undefined> = process.env): { dataDir: string; generateDevSecrets: boolean } {
-  return { dataDir: env.OPHIR_DATA_DIR ? path.resolve(env.OPHIR_DATA_DIR) : dataRoot, generateDevSecrets: env.NODE_ENV !== 'production' };
+export function launcherSettings(env: Record<string, string | undefined> = process.env): {
+  dataDir: string;
+  generateDevSecrets: boolean;
+  role: 'all' | 'replica';
+} {
+  const role = env.OPHIR_ROLE || 'all';
+  if (role !== 'all' && role !== 'replica') throw new ConfigError([`OPHIR_ROLE: expected "all" or "replica", got "${role}"`]);
+  if (role === 'replica' && (!env.DATABASE_URL || !env.N8N_URL)) {
+    throw new ConfigError(['OPHIR_ROLE=replica: set DATABASE_URL and N8N_URL to the database and n8n the other replicas use']);
+  }
+  return {
+    dataDir: env.OPHIR_DATA_DIR ? path.resolve(env.OPHIR_DATA_DIR) : dataRoot,
+    generateDevSecrets: env.NODE_ENV !== 'production',
+    role,
+  };
 }
 
 /** The one place that reads the environment. Everything else receives a Config. */

@@ -114,7 +114,9 @@ export class Reconciler {
     });
   }
 
+  /** Unscheduled: readiness no longer waits for this process's passes (another replica may lead). */
   stop(): void {
     void this.task?.stop();
+    this.task = undefined;
   }
 }
