@@ -9,6 +9,14 @@ import {
 } from 'n8n-workflow';
 
 import { CLAIM_BATCH_SIZE_DEFAULT, CLAIM_BATCH_SIZE_MAX } from '../shared/contract';
+
+type Claim = 'campaignSends' | 'inboxReplies' | 'warmup';
+
+/** The organization-wide claims and their endpoints (a campaign's sends are claimed by campaign). */
+const organizationClaimPaths = {
+	inboxReplies: controlPlanePaths.inboxReplyClaims,
+	warmup: controlPlanePaths.warmupClaims,
+} as const;
 import { assertSignatureAccepted, controlPlaneError, controlPlanePaths, controlPlaneRequest } from '../shared/controlPlane';
 import { describeTransportError, isSuccess, type HttpResult } from '../shared/http';
 
@@ -19,9 +27,10 @@ export class ClaimDueSends implements INodeType {
 		icon: { light: 'file:claimDueSends.svg', dark: 'file:claimDueSends.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{"up to " + $parameter["batchSize"] + ($parameter["claim"] === "inboxReplies" ? " inbox replies" : " sends")}}',
+		subtitle:
+			'={{"up to " + $parameter["batchSize"] + ({ inboxReplies: " inbox replies", warmup: " warm-up sends" }[$parameter["claim"]] || " sends")}}',
 		description:
-			"Leases a batch of a campaign's due sends, or an organization's replies from the inbox, from the Ophir control plane, one item per send",
+			"Leases a batch of a campaign's due sends, an organization's replies from the inbox or its due warm-up messages from the Ophir control plane, one item per send",
 		defaults: { name: 'Claim Due Sends' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -44,6 +53,12 @@ export class ClaimDueSends implements INodeType {
 						description:
 							"An organization's replies written in the unified inbox, each with its thread's mailbox already assigned (straight to Send Email)",
 					},
+					{
+						name: 'Warm-Up Sends',
+						value: 'warmup',
+						description:
+							"An organization's due warm-up messages, each with its sending mailbox assigned within its daily budget and gap (straight to Send Email)",
+					},
 				],
 				default: 'campaignSends',
 				description: 'What is claimed',
@@ -63,8 +78,8 @@ export class ClaimDueSends implements INodeType {
 				type: 'string',
 				required: true,
 				default: '',
-				description: 'The organization whose queued inbox replies are claimed',
-				displayOptions: { show: { claim: ['inboxReplies'] } },
+				description: 'The organization whose queued inbox replies or warm-up messages are claimed',
+				displayOptions: { show: { claim: ['inboxReplies', 'warmup'] } },
 			},
 			{
 				displayName: 'Batch Size',
@@ -79,15 +94,15 @@ export class ClaimDueSends implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		// One claim per execution, whatever the trigger emitted: a second claim would only lease more work.
-		const claim = this.getNodeParameter('claim', 0, 'campaignSends') as 'campaignSends' | 'inboxReplies';
+		const claim = this.getNodeParameter('claim', 0, 'campaignSends') as Claim;
 		const batchSize = this.getNodeParameter('batchSize', 0) as number;
 		const request =
-			claim === 'inboxReplies'
-				? {
-						path: controlPlanePaths.inboxReplyClaims,
+			claim === 'campaignSends'
+				? { path: controlPlanePaths.claims, body: { campaignId: this.getNodeParameter('campaignId', 0) as string, batchSize } }
+				: {
+						path: organizationClaimPaths[claim],
 						body: { organizationId: this.getNodeParameter('organizationId', 0) as string, batchSize },
-					}
-				: { path: controlPlanePaths.claims, body: { campaignId: this.getNodeParameter('campaignId', 0) as string, batchSize } };
+					};
 		let response: HttpResult;
 		try {
 			response = await controlPlaneRequest(this, { method: 'POST', ...request });

@@ -14,6 +14,13 @@ import { reportToControlPlaneProperties } from './ReportToControlPlaneDescriptio
 import { postResults, type RetryPolicy } from './postResults';
 import { readResult, type ReportedResult } from './readResult';
 
+/** Each kind of claim has its own results endpoint. */
+const resultPaths = {
+	campaignSends: controlPlanePaths.events,
+	inboxReplies: controlPlanePaths.inboxReplyResults,
+	warmup: controlPlanePaths.warmupResults,
+} as const;
+
 export class ReportToControlPlane implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Report to Control Plane',
@@ -34,10 +41,8 @@ export class ReportToControlPlane implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const resultField = this.getNodeParameter('resultField', 0, 'result') as string;
-		const path =
-			this.getNodeParameter('report', 0, 'campaignSends') === 'inboxReplies'
-				? controlPlanePaths.inboxReplyResults
-				: controlPlanePaths.events;
+		const reportKind = this.getNodeParameter('report', 0, 'campaignSends') as keyof typeof resultPaths;
+		const path = resultPaths[reportKind] ?? controlPlanePaths.events;
 		const batchSize = this.getNodeParameter('batchSize', 0, 100) as number;
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const policy: RetryPolicy = {

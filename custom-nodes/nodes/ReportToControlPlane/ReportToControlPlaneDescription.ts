@@ -10,6 +10,7 @@ export const reportToControlPlaneProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Campaign Sends', value: 'campaignSends', description: 'Results of sends claimed as campaign sends' },
 			{ name: 'Inbox Replies', value: 'inboxReplies', description: 'Results of replies claimed from the unified inbox' },
+			{ name: 'Warm-Up Sends', value: 'warmup', description: 'Results of warm-up messages claimed as warm-up sends' },
 		],
 		default: 'campaignSends',
 		description: 'Which claim the results answer; each kind has its own endpoint',

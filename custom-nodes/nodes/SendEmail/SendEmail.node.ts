@@ -10,7 +10,16 @@ import {
 
 import type { MailboxProvider } from '../shared/contract';
 import { mapWithConcurrency } from '../shared/mapWithConcurrency';
-import { readAssignedMailbox, readAttempt, readLeadEmail, readMessage, readNow, readSendId, readThreading } from '../shared/readItem';
+import {
+	readAssignedMailbox,
+	readAttempt,
+	readLeadEmail,
+	readMessage,
+	readNow,
+	readSendId,
+	readThreading,
+	readWarmup,
+} from '../shared/readItem';
 import { sendEmailProperties } from './SendEmailDescription';
 import { buildMessageId, composeMime } from './compose';
 import { sendWithGmail } from './providers/gmail';
@@ -102,12 +111,14 @@ async function prepareSend(json: IDataObject, realNowMs: number): Promise<Outgoi
 	const attempt = readAttempt(json);
 	const mailbox = readAssignedMailbox(json);
 	const to = readLeadEmail(json);
-	const message = readMessage(json);
 	const threading = readThreading(json);
 	const nowMs = readNow(json, realNowMs);
 	const messageId = buildMessageId(sendId, mailbox.email);
 	const mayHaveBeenSent = json.mayHaveBeenSent === true;
-	const raw = await composeMime({ sendId, messageId, mailbox, to, message, threading, date: new Date(nowMs) });
+	const common = { sendId, messageId, mailbox, to, threading, date: new Date(nowMs) };
+	// A warm-up message is plain text with its tag and no unsubscribe headers; everything else is campaign mail.
+	const warmup = readWarmup(json);
+	const raw = await composeMime(warmup === null ? { ...common, message: readMessage(json) } : { ...common, ...warmup });
 	return {
 		sendId,
 		attempt,

@@ -11,6 +11,8 @@ import {
 	type MailboxProvider,
 	type RenderedMessage,
 	type Threading,
+	type WarmupItem,
+	type WarmupMessageContent,
 	type Weekday,
 } from './contract';
 
@@ -146,6 +148,23 @@ export function readMessage(json: IDataObject): RenderedMessage {
 		html: readOptionalString(message, 'message.html', 'html'),
 		unsubscribeUrl: readString(message, 'message.unsubscribeUrl', 'unsubscribeUrl'),
 		replyTo: readOptionalString(message, 'message.replyTo', 'replyTo'),
+	};
+}
+
+const WARMUP_TAG = /^[a-z0-9]{12}$/;
+
+/** A warm-up item's tag and plain-text content; null for any other item. */
+export function readWarmup(json: IDataObject): { warmupTag: string; message: WarmupMessageContent } | null {
+	if (field(json, 'kind' satisfies keyof WarmupItem) !== ('warmup' satisfies WarmupItem['kind'])) return null;
+	const warmupTag = readString(json, 'warmupTag', 'warmupTag' satisfies keyof WarmupItem);
+	if (!WARMUP_TAG.test(warmupTag)) throw new ContractError('warmupTag', 'must be 12 characters a-z or 0-9');
+	const message = readObject(json, 'message', 'message' satisfies keyof WarmupItem);
+	return {
+		warmupTag,
+		message: {
+			subject: readString(message, 'message.subject', 'subject' satisfies keyof WarmupMessageContent),
+			text: readString(message, 'message.text', 'text' satisfies keyof WarmupMessageContent),
+		},
 	};
 }
 
