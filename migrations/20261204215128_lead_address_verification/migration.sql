@@ -4,7 +4,7 @@ CREATE TYPE "LeadVerificationStatus" AS ENUM ('unverified', 'valid', 'risky', 'i
 -- CreateEnum
 CREATE TYPE "LeadVerificationRunStatus" AS ENUM ('queued', 'running', 'completed', 'failed');
 
--- AlterTable: organizations that exist keep importing without checks until they turn it on; new ones check.
+-- AlterTable: organizations that exist keep importing without checks until they turn it on, new ones check.
 ALTER TABLE "organizations" ADD COLUMN     "verifyLeadsAtImport" BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE "organizations" ALTER COLUMN "verifyLeadsAtImport" SET DEFAULT true;
 
