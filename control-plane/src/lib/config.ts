@@ -22,6 +22,24 @@ const encryptionKeys = z
     return keys;
   });
 
+const dnsServers = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((server) => server.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(/^(\[[0-9a-f:.]+\]|[0-9.]+|[0-9a-f:]+)(:\d{1,5})?$/i, 'expected IP addresses ("ip" or "ip:port", IPv6 as "[ip]:port")'),
+      )
+      .min(1),
+  );
+
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const environmentSchema = z
@@ -107,6 +125,23 @@ export const environmentSchema = z
     MICROSOFT_AUTH_URL: z.url().default('https://login.microsoftonline.com/common/oauth2/v2.0/authorize'),
     MICROSOFT_TOKEN_URL: z.url().default('https://login.microsoftonline.com/common/oauth2/v2.0/token'),
     MICROSOFT_GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
+    // DNS lookups (sending-domain checks, lead address verification): the servers asked, as "ip" or "ip:port" separated by
+    // commas (unset: the system's resolvers), and how long one query may take before it counts as a timeout.
+    OPHIR_DNS_SERVERS: dnsServers.optional(),
+    OPHIR_DNS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(3000),
+    // Sending-domain checks (docs/deliverability.md): how often stale reports are looked for, when a report is stale, and
+    // the DNS blocklist zones asked about a domain (none by default: public blocklists rate-limit and refuse shared resolvers).
+    DOMAIN_CHECK_CRON: z.string().default('23 * * * *'),
+    DOMAIN_CHECK_MAX_AGE_HOURS: z.coerce.number().int().min(1).default(24),
+    DOMAIN_CHECK_DNSBL_ZONES: z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((zone) => zone.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .default([]),
     // Mailbox health: auto-pause at this hard-bounce rate over the last N sends, once at least MIN sends are in the window.
     MAILBOX_AUTO_PAUSE_BOUNCE_RATE: z.coerce.number().min(0).max(1).default(0.05),
     MAILBOX_HEALTH_WINDOW_SENDS: z.coerce.number().int().min(1).default(100),
