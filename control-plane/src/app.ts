@@ -25,6 +25,7 @@ import { organizationsModule } from './modules/organizations/organizationsModule
 import { platformModule } from './modules/platform/platformModule.js';
 import { leadsModule } from './modules/leads/leadsModule.js';
 import { mailboxModule } from './modules/mailboxes/mailboxModule.js';
+import { deliverabilityModule } from './modules/deliverability/deliverabilityModule.js';
 import type { DeploymentService } from './modules/deployments/deployment.service.js';
 import type { N8nConnection } from './modules/deployments/n8nConnection.js';
 import type { Reconciler } from './modules/deployments/reconciler.js';
@@ -38,6 +39,7 @@ import { statsModule } from './modules/stats/statsModule.js';
 import { dashboardModule } from './modules/dashboard/dashboardModule.js';
 import { webhooksModule } from './modules/webhooks/webhooksModule.js';
 import type { WebhookDeliveries } from './modules/webhooks/webhookDelivery.js';
+import type { DomainChecks } from './modules/deliverability/domainChecks.service.js';
 import { inboxWatchResultsBodyLimit, inboxWatchResultsPath } from './modules/inbox/inbox.routes.js';
 import { REQUEST_BODY_MAX_BYTES } from './lib/n8n/nodeContract.js';
 
@@ -60,6 +62,7 @@ export interface App {
   reconciler: Reconciler;
   leadImportUpkeep: ImportUpkeep;
   webhookDeliveries: WebhookDeliveries;
+  domainChecks: DomainChecks;
   metrics: Metrics;
   readiness: Readiness;
   openApiDocument: ReturnType<typeof buildOpenApiDocument>;
@@ -86,6 +89,7 @@ export function createApp(deps: AppDeps): App {
   const { platformSecrets } = platform;
   const deploymentsPart = deploymentsModule({ config, prisma, clock, logger, metrics, platformSecrets });
   const { n8n, deployments, reconciler } = deploymentsPart;
+  const deliverability = deliverabilityModule({ config, prisma, clock });
   const mailboxes = mailboxModule({
     config,
     prisma,
@@ -113,6 +117,7 @@ export function createApp(deps: AppDeps): App {
     sending,
     leads,
     mailboxes,
+    deliverability,
     outcomes,
     tracking,
     stats,
@@ -177,6 +182,7 @@ export function createApp(deps: AppDeps): App {
     reconciler,
     leadImportUpkeep: leads.importUpkeep,
     webhookDeliveries: webhooks.deliveries,
+    domainChecks: deliverability.domainChecks,
     metrics,
     readiness,
     openApiDocument,

@@ -18,6 +18,7 @@ export const errorStatus = {
   mailbox_needs_reauth: 409,
   mailbox_unavailable: 409,
   mailbox_has_sends_in_flight: 409,
+  sending_domain_failing: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   import_not_csv: 415,
