@@ -5,10 +5,11 @@
 import type { Prisma } from '../../lib/db/prisma.js';
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
 import { sha256Hex } from '../../lib/crypto.js';
-import type { LeadStatus } from '../../generated/prisma/enums.js';
+import type { LeadStatus, LeadVerificationStatus } from '../../generated/prisma/enums.js';
 
 export interface LeadFilter {
   status?: LeadStatus;
+  verificationStatus?: LeadVerificationStatus;
   listId?: string;
   tag?: string;
   search?: string;
@@ -33,6 +34,7 @@ export function customFieldEntry(key: string, value: string): string {
 export function leadWhere(filter: LeadFilter): Prisma.LeadWhereInput {
   const and: Prisma.LeadWhereInput[] = [];
   if (filter.status) and.push({ status: filter.status });
+  if (filter.verificationStatus) and.push({ verificationStatus: filter.verificationStatus });
   if (filter.listId) and.push({ lists: { some: { listId: filter.listId } } });
   if (filter.tag) and.push({ tags: { has: filter.tag } });
   if (filter.search) {

@@ -2,8 +2,22 @@ import { z } from 'zod';
 import { pageCursor } from '../../lib/http/cursor.js';
 import { timezoneSchema } from '../../lib/timezone.js';
 import { emailProblem, maxLength, normalizeEmail } from './leadFields.js';
+import { verificationReasons } from './verification/addressRules.js';
 
 export const leadStatusSchema = z.enum(['active', 'unsubscribed', 'bounced', 'complained']).openapi('LeadStatus');
+
+export const leadVerificationStatusSchema = z
+  .enum(['unverified', 'valid', 'risky', 'invalid', 'unknown'])
+  .describe('What checking the address found (docs/deliverability.md); unverified until checked')
+  .openapi('LeadVerificationStatus');
+
+export const leadVerificationSchema = z
+  .object({
+    status: leadVerificationStatusSchema,
+    reason: z.enum(verificationReasons).nullable().describe('Why: the check that decided the status; null while unverified'),
+    checkedAt: z.iso.datetime().nullable(),
+  })
+  .openapi('LeadVerification');
 
 export const leadSchema = z
   .object({
@@ -23,6 +37,7 @@ export const leadSchema = z
     tags: z.array(z.string()),
     status: leadStatusSchema,
     source: z.string().nullable(),
+    verification: leadVerificationSchema,
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -74,6 +89,7 @@ export const leadParams = z.object({ leadId: z.uuid() });
 
 export const leadFilterQuery = z.object({
   status: leadStatusSchema.optional(),
+  verificationStatus: leadVerificationStatusSchema.optional(),
   listId: z.uuid().optional(),
   tag: z.string().max(maxLength.tag).optional(),
   search: z.string().trim().min(1).max(200).optional().describe('Part of the email, name or company'),

@@ -20,6 +20,7 @@ import { emailDomain, standardFields, type StandardField } from './leadFields.js
 import { leadWhere, type LeadFilter } from './leadSelection.js';
 import { leadsCursor } from './leads.schemas.js';
 import { isUniqueViolation } from './uniqueViolation.js';
+import type { VerificationReason } from './verification/addressRules.js';
 
 export function toLead(row: Lead) {
   const {
@@ -27,6 +28,9 @@ export function toLead(row: Lead) {
     emailDomain: _domain,
     customFieldEntries: _entries,
     customFields,
+    verificationStatus,
+    verificationReason,
+    verifiedAt,
     createdAt,
     updatedAt,
     ...rest
@@ -34,6 +38,11 @@ export function toLead(row: Lead) {
   return {
     ...rest,
     customFields: customFields as Record<string, string>,
+    verification: {
+      status: verificationStatus,
+      reason: verificationReason as VerificationReason | null,
+      checkedAt: verifiedAt?.toISOString() ?? null,
+    },
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
   };

@@ -4,10 +4,11 @@ import type { ScopedDb } from '../../lib/db/tenantScope.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import { recordAudit } from './audit.js';
 
-const organizationDto = (org: { id: string; name: string; timezone: string; createdAt: Date }) => ({
+const organizationDto = (org: { id: string; name: string; timezone: string; verifyLeadsAtImport: boolean; createdAt: Date }) => ({
   id: org.id,
   name: org.name,
   timezone: org.timezone,
+  verifyLeadsAtImport: org.verifyLeadsAtImport,
   createdAt: org.createdAt.toISOString(),
 });
 
@@ -24,8 +25,11 @@ export async function getOrganization(auth: AuthContext) {
   return organizationDto(org);
 }
 
-/** Renames the organization and/or sets its timezone; each change is audited. */
-export async function updateOrganization(auth: AuthContext, changes: { name?: string | undefined; timezone?: string | undefined }) {
+/** Renames the organization, sets its timezone and/or whether imports verify addresses; each change is audited. */
+export async function updateOrganization(
+  auth: AuthContext,
+  changes: { name?: string | undefined; timezone?: string | undefined; verifyLeadsAtImport?: boolean | undefined },
+) {
   const before = await auth.db.organization.findUnique({ where: { id: auth.organizationId } });
   if (!before) throw new NotFoundError('Organization');
   const org = await auth.db.organization.update({
@@ -33,6 +37,7 @@ export async function updateOrganization(auth: AuthContext, changes: { name?: st
     data: {
       ...(changes.name !== undefined ? { name: changes.name } : {}),
       ...(changes.timezone !== undefined ? { timezone: changes.timezone } : {}),
+      ...(changes.verifyLeadsAtImport !== undefined ? { verifyLeadsAtImport: changes.verifyLeadsAtImport } : {}),
     },
   });
   if (changes.name !== undefined && changes.name !== before.name) {
@@ -44,6 +49,14 @@ export async function updateOrganization(auth: AuthContext, changes: { name?: st
       targetType: 'organization',
       targetId: org.id,
       data: { from: before.timezone, to: changes.timezone },
+    });
+  }
+  if (changes.verifyLeadsAtImport !== undefined && changes.verifyLeadsAtImport !== before.verifyLeadsAtImport) {
+    await recordAudit(auth, {
+      action: 'organization.lead_verification_changed',
+      targetType: 'organization',
+      targetId: org.id,
+      data: { verifyLeadsAtImport: changes.verifyLeadsAtImport },
     });
   }
   return organizationDto(org);

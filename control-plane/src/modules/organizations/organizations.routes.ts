@@ -52,7 +52,8 @@ export function organizationRoutes(deps: {
       path: '/api/organization',
       access: 'admin',
       tag: 'Organization',
-      summary: 'Rename the organization or set its timezone (the default zone of new campaigns and mailboxes)',
+      summary:
+        'Rename the organization, set its timezone (the default zone of new campaigns and mailboxes) or whether imports verify addresses',
       body: updateOrganizationBody,
       responses: { 200: { description: 'The organization', schema: organizationSchema } },
       handler: async ({ auth, body }) => ({ body: await updateOrganization(auth, body) }),

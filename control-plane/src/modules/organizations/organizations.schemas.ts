@@ -10,6 +10,7 @@ export const organizationSchema = z
     id: z.uuid(),
     name: z.string(),
     timezone: z.string().describe('IANA zone: new campaigns and mailboxes start in it when they name none'),
+    verifyLeadsAtImport: z.boolean().describe("Whether an import checks its leads' addresses unless it says otherwise"),
     createdAt: z.iso.datetime(),
   })
   .openapi('Organization');
@@ -18,9 +19,12 @@ export const updateOrganizationBody = z
   .object({
     name: z.string().trim().min(1, "Enter the organization's name").max(200, 'Use at most 200 characters').optional(),
     timezone: timezoneSchema.optional(),
+    verifyLeadsAtImport: z.boolean().optional(),
   })
   .strict()
-  .refine((body) => body.name !== undefined || body.timezone !== undefined, { message: 'Send a name, a timezone or both' });
+  .refine((body) => body.name !== undefined || body.timezone !== undefined || body.verifyLeadsAtImport !== undefined, {
+    message: 'Send a name, a timezone or verifyLeadsAtImport',
+  });
 
 export const memberSchema = z
   .object({

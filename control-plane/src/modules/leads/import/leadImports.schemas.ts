@@ -43,6 +43,7 @@ export const leadImportSchema = z
     mapping: z.array(columnMappingSchema),
     onExisting: z.enum(['skip', 'update']),
     listId: z.uuid().nullable(),
+    verifyAddresses: z.boolean().describe("Whether the new leads' addresses are checked once imported (GET .../verification)"),
     progress: z.object({
       rowsRead: z.number().int(),
       imported: z.number().int(),
@@ -79,6 +80,10 @@ export const commitImportBody = z
     onExisting: z.enum(['skip', 'update']).default('skip').describe('What to do with a lead that already exists'),
     listId: z.uuid().nullable().optional().describe('Add every lead of the file to this static list'),
     warnActiveCampaigns: z.boolean().default(false).describe('Count the leads already in an active campaign'),
+    verifyAddresses: z
+      .boolean()
+      .optional()
+      .describe("Check the new leads' addresses once imported; defaults to the organization's verifyLeadsAtImport"),
   })
   .strict()
   .openapi('CommitLeadImport');

@@ -41,6 +41,8 @@ export interface LeadImportsDeps {
   eventStreamsPerUser?: number;
   /** What updating existing leads' timezones does to their waiting sends. */
   sequences: LeadSequences;
+  /** Checks the addresses of a completed import's new leads when it asked for it (absent: never). */
+  verification?: { startForImport(organizationId: string, importId: string): Promise<void> };
 }
 
 export interface CommitOptions {
@@ -48,6 +50,8 @@ export interface CommitOptions {
   onExisting: OnExisting;
   listId?: string | null;
   warnActiveCampaigns: boolean;
+  /** Check the new leads' addresses once imported; absent: the organization's setting. */
+  verifyAddresses?: boolean | undefined;
 }
 
 // Rows per statement: big enough that per-statement costs vanish, small enough that the three
@@ -80,6 +84,7 @@ function toLeadImport(row: LeadImport) {
     mapping: row.mapping as unknown as ColumnMapping[],
     onExisting: row.onExisting as OnExisting,
     listId: row.listId,
+    verifyAddresses: row.verifyAddresses,
     progress: {
       rowsRead: row.rowsRead,
       imported: row.imported,
@@ -187,6 +192,10 @@ export class LeadImportsService {
       throw new ValidationError([{ path: 'listId', message: 'No such list' }]);
     }
     if (!row.storagePath || !(await fileExists(row.storagePath))) throw uploadGone();
+    const verifyAddresses =
+      options.verifyAddresses ??
+      (await auth.db.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { verifyLeadsAtImport: true } }))
+        .verifyLeadsAtImport;
     const claimed = await auth.db.leadImport.updateMany({
       where: { id: importId, status: 'previewed' },
       data: {
@@ -195,6 +204,7 @@ export class LeadImportsService {
         onExisting: options.onExisting,
         listId: options.listId ?? null,
         inActiveCampaign: options.warnActiveCampaigns ? 0 : null,
+        verifyAddresses,
         startedAt: this.deps.clock.now(),
       },
     });
@@ -341,6 +351,11 @@ export class LeadImportsService {
     if (finished.onExisting === 'update')
       await this.deps.sequences.recomputeWindows(this.deps.prisma, { organizationId, now: this.deps.clock.now() });
     if (!keepFile) await rm(path.join(this.deps.importsDir, `${importId}.csv`), { force: true });
+    if (finished.status === 'completed' && finished.verifyAddresses && this.deps.verification) {
+      await this.deps.verification
+        .startForImport(organizationId, importId)
+        .catch((error: unknown) => this.deps.logger.error({ err: error, importId }, "could not start checking an import's addresses"));
+    }
   }
 
   /** Server-sent events of the import's progress (importEventStreams.ts). */
