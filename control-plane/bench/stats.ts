@@ -178,16 +178,16 @@ async function run(databaseUrl: string, api: BenchApi): Promise<void> {
   const prisma = createPrismaClient({ databaseUrl, poolSize: 2 });
   const db = scopedDb(prisma, organizationId);
   const stats = new CampaignStatsService({ clock: systemClock });
-  const firstRead = await timed(() => stats.summary({ db }, campaignId));
+  const firstRead = await timed(() => stats.summary({ db, organizationId }, campaignId));
   const reads: number[] = [];
-  for (let i = 0; i < 20; i += 1) reads.push((await timed(() => stats.summary({ db }, campaignId))).ms);
+  for (let i = 0; i < 20; i += 1) reads.push((await timed(() => stats.summary({ db, organizationId }, campaignId))).ms);
   const dailyReads: number[] = [];
   for (let i = 0; i < 20; i += 1)
-    dailyReads.push((await timed(() => stats.daily({ db }, campaignId, { from: '2026-11-01', to: '2026-12-31' }))).ms);
+    dailyReads.push((await timed(() => stats.daily({ db, organizationId }, campaignId, { from: '2026-11-01', to: '2026-12-31' }))).ms);
 
   // Steady state: 10,000 new events (one chunk of 1,000 messages), then a read that folds them.
   await client.query(eventsSql('events'), [campaignId, 0, 1_000]);
-  const foldRead = await timed(() => stats.summary({ db }, campaignId));
+  const foldRead = await timed(() => stats.summary({ db, organizationId }, campaignId));
 
   // Without pre-aggregation: the same breakdown straight from the events, joined to their messages.
   const groupByRuns: number[] = [];

@@ -1,9 +1,9 @@
 import type { Clock } from '../../lib/clock.js';
 import { NotFoundError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
-import type { ScopedDb } from '../../lib/db/tenantScope.js';
+import { preparedQuery } from '../../lib/db/prisma.js';
 import { accumulate, addMetric, emptyCounts, finishCounts, type CampaignCounts, type CountsAccumulator } from './counts.js';
-import { foldCampaignStats, readCampaignDays, readCampaignSlices } from './statsAggregate.js';
+import { foldCampaignStats, readCampaignDays, readCampaignSlices, readEnrollmentCounts } from './statsAggregate.js';
 import { dayRange } from './statsRange.js';
 
 const nilUuid = '00000000-0000-0000-0000-000000000000';
@@ -35,61 +35,71 @@ export interface DailyStats {
 /**
  * Campaign statistics from the events' pre-aggregated counts (docs/performance.md): each read first
  * folds the deltas recorded since the last read, then reads at most days x steps x variants x
- * mailboxes x metrics rows, whatever the number of events.
+ * mailboxes x metrics rows, whatever the number of events, and at most four enrolment counts
+ * (by state), whatever the number of enrolments.
  *
  * Raw SQL is outside the tenant scope: every statement names the organization itself.
  */
 export class CampaignStatsService {
   constructor(private readonly deps: { clock: Clock }) {}
 
-  private async campaign(db: ScopedDb, campaignId: string) {
-    const campaign = await db.campaign.findUnique({
-      where: { id: campaignId },
-      select: { id: true, organizationId: true, timezone: true },
-    });
+  private async campaign(auth: Pick<AuthContext, 'db' | 'organizationId'>, campaignId: string) {
+    const [campaign] = await preparedQuery<{ timezone: string }>(
+      auth.db,
+      'stats_campaign',
+      'SELECT timezone FROM campaigns WHERE id = $1::uuid AND "organizationId" = $2::uuid',
+      [campaignId, auth.organizationId],
+    );
     if (!campaign) throw new NotFoundError('Campaign');
-    return campaign;
+    return { organizationId: auth.organizationId, timezone: campaign.timezone };
   }
 
-  async summary(auth: Pick<AuthContext, 'db'>, campaignId: string): Promise<CampaignStats> {
-    const campaign = await this.campaign(auth.db, campaignId);
+  async summary(auth: Pick<AuthContext, 'db' | 'organizationId'>, campaignId: string): Promise<CampaignStats> {
+    const campaign = await this.campaign(auth, campaignId);
     const { organizationId } = campaign;
     await foldCampaignStats(auth.db, organizationId, campaignId);
     // Independent reads, side by side: the page waits for the slowest one, not for their sum.
     const [rows, states, cancelledRows] = await Promise.all([
       readCampaignSlices(auth.db, organizationId, campaignId),
-      auth.db.enrollment.groupBy({ by: ['state'], where: { campaignId }, _count: { _all: true } }),
+      readEnrollmentCounts(auth.db, organizationId, campaignId),
       // Cancelling records no event, so these come from the sends themselves (the (campaignId, status) index).
-      auth.db.message.groupBy({ by: ['stepPosition'], where: { campaignId, status: 'cancelled' }, _count: { _all: true } }),
+      preparedQuery<{ stepPosition: number; cancelled: number }>(
+        auth.db,
+        'stats_campaign_cancelled',
+        `SELECT "stepPosition", count(*)::float8 AS cancelled FROM messages
+         WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid AND status = 'cancelled'
+         GROUP BY "stepPosition"`,
+        [organizationId, campaignId],
+      ),
     ]);
-    const cancelled = new Map(cancelledRows.map((row) => [row.stepPosition, row._count._all]));
+    const cancelled = new Map(cancelledRows.map((row) => [row.stepPosition, row.cancelled]));
 
     const totals = emptyCounts();
     const steps = new Map<number, CountsAccumulator>();
     const variants = new Map<string, CountsAccumulator>();
     const variantSteps = new Map<string, number>();
+    const labels = new Map<string, string | null>();
     const mailboxes = new Map<string, CountsAccumulator>();
+    const emails = new Map<string, string | null>();
     for (const row of rows) {
-      addMetric(totals, row.metric, Number(row.total), Number(row.unique));
+      addMetric(totals, row.metric, row.total, row.unique);
       if (row.stepPosition >= 0) accumulate(steps, row.stepPosition, row);
       if (row.variantId !== nilUuid) {
         accumulate(variants, row.variantId, row);
         variantSteps.set(row.variantId, row.stepPosition);
+        labels.set(row.variantId, row.variantLabel);
       }
-      if (row.mailboxId !== nilUuid) accumulate(mailboxes, row.mailboxId, row);
+      if (row.mailboxId !== nilUuid) {
+        accumulate(mailboxes, row.mailboxId, row);
+        emails.set(row.mailboxId, row.mailboxEmail);
+      }
     }
-    const [variantRows, mailboxRows] = await Promise.all([
-      auth.db.stepVariant.findMany({ where: { id: { in: [...variants.keys()] } }, select: { id: true, label: true } }),
-      auth.db.mailbox.findMany({ where: { id: { in: [...mailboxes.keys()] } }, select: { id: true, email: true } }),
-    ]);
-    const labels = new Map(variantRows.map((v) => [v.id, v.label]));
-    const emails = new Map(mailboxRows.map((m) => [m.id, m.email]));
 
     for (const stepPosition of cancelled.keys()) if (!steps.has(stepPosition)) steps.set(stepPosition, emptyCounts());
     const enrolled = { total: 0, active: 0, paused: 0, completed: 0, stopped: 0 };
     for (const group of states) {
-      enrolled[group.state] = group._count._all;
-      enrolled.total += group._count._all;
+      enrolled[group.state] = group.enrolled;
+      enrolled.total += group.enrolled;
     }
     return {
       campaignId,
@@ -118,8 +128,12 @@ export class CampaignStatsService {
   }
 
   /** One entry per calendar day in the campaign's time zone, from..to inclusive, days without events included. */
-  async daily(auth: Pick<AuthContext, 'db'>, campaignId: string, range: { from?: string; to?: string }): Promise<DailyStats> {
-    const campaign = await this.campaign(auth.db, campaignId);
+  async daily(
+    auth: Pick<AuthContext, 'db' | 'organizationId'>,
+    campaignId: string,
+    range: { from?: string; to?: string },
+  ): Promise<DailyStats> {
+    const campaign = await this.campaign(auth, campaignId);
     const { organizationId, timezone } = campaign;
     const { from, to, days: dates } = dayRange(range, timezone, this.deps.clock.now());
 

@@ -61,7 +61,11 @@ export function addMetric(counts: CountsAccumulator, metric: string, total: numb
 }
 
 /** Adds a row of counts to the slice its key names, starting the slice at zero. */
-export function accumulate<K>(map: Map<K, CountsAccumulator>, key: K, row: { metric: string; total: bigint; unique: bigint }): void {
+export function accumulate<K>(
+  map: Map<K, CountsAccumulator>,
+  key: K,
+  row: { metric: string; total: bigint | number; unique: bigint | number },
+): void {
   let counts = map.get(key);
   if (!counts) map.set(key, (counts = emptyCounts()));
   addMetric(counts, row.metric, Number(row.total), Number(row.unique));

@@ -64,7 +64,7 @@ export function statsRoutes(deps: { stats: CampaignStatsService; stream: ChangeS
         200: { description: 'An event stream of CampaignStats (event: stats)', schema: z.string(), contentType: 'text/event-stream' },
       },
       handler: async ({ auth, params, req, res }) => {
-        const read = () => stats.summary({ db: auth.db }, params.campaignId);
+        const read = () => stats.summary({ db: auth.db, organizationId: auth.organizationId }, params.campaignId);
         // Answers 404 as a problem before any stream starts.
         const initial = await read();
         serveChangeStream(req, res, { stream, key: params.campaignId, event: 'stats', initial, read });

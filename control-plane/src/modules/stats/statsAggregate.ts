@@ -1,24 +1,37 @@
 import { preparedQuery } from '../../lib/db/prisma.js';
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
+import type { EnrollmentState } from '../../generated/prisma/enums.js';
 
 // Raw SQL is outside the tenant scope: every statement names the organization itself.
 
 /**
- * Folds a campaign's pending deltas into campaign_stats_daily: one statement deletes them and adds
- * their sums, so each delta is counted exactly once, before or after, never both. Rows are upserted
- * in key order, and only one folder per campaign runs at a time (the others skip: their read still
- * sees the deltas), so folding never deadlocks.
+ * Folds a campaign's pending deltas into campaign_stats_daily, and its enrolment changes into
+ * campaign_enrollment_counts: one statement deletes them and adds their sums, so each delta is counted
+ * exactly once, before or after, never both. Rows are upserted in key order, and only one folder per
+ * campaign runs at a time (the others skip: their read still sees the deltas), so folding never deadlocks.
  */
 export async function foldCampaignStats(db: ScopedDb, organizationId: string, campaignId: string): Promise<void> {
   // One statement (its own transaction): a fold already running holds the campaign's lock, and this one then moves nothing.
   await preparedQuery(
     db,
-    'stats_fold_campaign',
+    'stats_fold_campaign_and_enrollments',
     `WITH lock AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(hashtextextended('campaign-stats:' || $2::text, 0)) AS locked),
      moved AS (
        DELETE FROM campaign_stats_deltas
        WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid AND (SELECT locked FROM lock)
        RETURNING "organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, "uniqueMessage"
+     ),
+     moved_enrollments AS (
+       DELETE FROM campaign_enrollment_deltas
+       WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid AND (SELECT locked FROM lock)
+       RETURNING "organizationId", "campaignId", state, change
+     ),
+     folded_enrollments AS (
+       INSERT INTO campaign_enrollment_counts ("organizationId", "campaignId", state, enrolled)
+       SELECT "organizationId", "campaignId", state, sum(change) FROM moved_enrollments
+       GROUP BY "organizationId", "campaignId", state
+       ORDER BY "campaignId", state
+       ON CONFLICT ("campaignId", state) DO UPDATE SET enrolled = campaign_enrollment_counts.enrolled + EXCLUDED.enrolled
      )
      INSERT INTO campaign_stats_daily ("organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, total, "uniqueMessages")
      SELECT "organizationId", "campaignId", day, "stepPosition", "variantId", "mailboxId", metric, count(*), sum("uniqueMessage")
@@ -36,24 +49,60 @@ export interface SliceRow {
   stepPosition: number;
   variantId: string;
   mailboxId: string;
+  /** The variant's label and the mailbox's address, when the slice has one that still exists. */
+  variantLabel: string | null;
+  mailboxEmail: string | null;
   metric: string;
-  total: bigint;
-  unique: bigint;
+  total: number;
+  unique: number;
 }
 
-/** Counts by step, variant, mailbox and metric: the folded rows plus any delta not folded yet, in one snapshot. */
+/**
+ * Counts by step, variant, mailbox and metric: the folded rows plus any delta not folded yet, in one
+ * snapshot, with each slice's variant label and mailbox address.
+ */
 export async function readCampaignSlices(db: ScopedDb, organizationId: string, campaignId: string): Promise<SliceRow[]> {
-  return db.$queryRaw<SliceRow[]>`
-    SELECT "stepPosition", "variantId"::text AS "variantId", "mailboxId"::text AS "mailboxId", metric,
-           sum(total)::bigint AS total, sum(uniques)::bigint AS unique
-    FROM (
-      SELECT "stepPosition", "variantId", "mailboxId", metric, total, "uniqueMessages" AS uniques
-      FROM campaign_stats_daily WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
-      UNION ALL
-      SELECT "stepPosition", "variantId", "mailboxId", metric, 1, "uniqueMessage"
-      FROM campaign_stats_deltas WHERE "organizationId" = ${organizationId}::uuid AND "campaignId" = ${campaignId}::uuid
-    ) counted
-    GROUP BY "stepPosition", "variantId", "mailboxId", metric`;
+  return preparedQuery<SliceRow>(
+    db,
+    'stats_campaign_slices',
+    `SELECT counted."stepPosition", counted."variantId"::text AS "variantId", counted."mailboxId"::text AS "mailboxId",
+            v.label AS "variantLabel", mb.email AS "mailboxEmail", counted.metric,
+            counted.total::float8 AS total, counted.uniques::float8 AS unique
+     FROM (
+       SELECT "stepPosition", "variantId", "mailboxId", metric, sum(total) AS total, sum(uniques) AS uniques
+       FROM (
+         SELECT "stepPosition", "variantId", "mailboxId", metric, total, "uniqueMessages" AS uniques
+         FROM campaign_stats_daily WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
+         UNION ALL
+         SELECT "stepPosition", "variantId", "mailboxId", metric, 1, "uniqueMessage"
+         FROM campaign_stats_deltas WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
+       ) rows
+       GROUP BY "stepPosition", "variantId", "mailboxId", metric
+     ) counted
+     LEFT JOIN step_variants v ON v.id = counted."variantId" AND v."organizationId" = $1::uuid
+     LEFT JOIN mailboxes mb ON mb.id = counted."mailboxId" AND mb."organizationId" = $1::uuid`,
+    [organizationId, campaignId],
+  );
+}
+
+/** A campaign's enrolments by state: the folded counts plus the changes not folded yet, in one snapshot. */
+export async function readEnrollmentCounts(
+  db: ScopedDb,
+  organizationId: string,
+  campaignId: string,
+): Promise<Array<{ state: EnrollmentState; enrolled: number }>> {
+  return preparedQuery(
+    db,
+    'stats_campaign_enrollments',
+    `SELECT state::text AS state, sum(enrolled)::float8 AS enrolled
+     FROM (
+       SELECT state, enrolled FROM campaign_enrollment_counts WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
+       UNION ALL
+       SELECT state, change FROM campaign_enrollment_deltas WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
+     ) counted
+     GROUP BY state`,
+    [organizationId, campaignId],
+  );
 }
 
 export interface DayRow {
