@@ -163,7 +163,8 @@ export class FakeAuthorizationServer {
     return { status: 200, json: answer };
   }
 
-  private issueAccessToken(email: string, scopes: string[]) {
+  /** A token answer as the token endpoint gives it, for a test that needs API access without the consent dance. */
+  issueAccessToken(email: string, scopes: string[]) {
     const accessToken = token('access-');
     const ttl = this.options.accessTokenTtlSeconds;
     this.accessTokens.set(accessToken, { email, scopes, expiresAt: Date.now() + ttl * 1000 });

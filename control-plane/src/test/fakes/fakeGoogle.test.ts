@@ -1,5 +1,6 @@
 // The Gmail fake itself: what other tests (campaign engine, inbox watcher) rely on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spamFromNewSenders } from './fakeDelivery.js';
 import { FakeGoogle } from './fakeGoogle.js';
 
 const google = new FakeGoogle();
@@ -79,6 +80,34 @@ describe('FakeGoogle Gmail API', () => {
 
     google.expireHistory('me@gmail.example');
     expect((await gmail(`history?startHistoryId=${start}`)).status).toBe(404);
+  });
+
+  it('files mail from a new sender in SPAM by the delivery rule, lists spam only when asked, and relabels with messages.modify', async () => {
+    google.deliveryRule = spamFromNewSenders(1);
+    const raw = (n: number) =>
+      `From: Peer <peer@outlook.example>\r\nTo: me@gmail.example\r\nSubject: Lunch ${n}\r\nMessage-ID: <p${n}@x>\r\n\r\nHi`;
+    const first = google.receive('me@gmail.example', raw(1));
+    const second = google.receive('me@gmail.example', raw(2));
+    google.deliveryRule = () => 'inbox';
+    expect(first.labelIds).toEqual(['SPAM', 'UNREAD']);
+    expect(second.labelIds).toEqual(['INBOX', 'UNREAD']);
+
+    const ids = async (query: string) =>
+      ((await gmail(`messages?${query}`)).body.messages ?? []).map((message: { id: string }) => message.id) as string[];
+    expect(await ids('q=after:0')).not.toContain(first.id);
+    expect(await ids('q=after:0')).toContain(second.id);
+    expect(await ids('q=in:spam')).toEqual([first.id]);
+    expect(await ids('labelIds=SPAM')).toEqual([first.id]);
+    expect(await ids('includeSpamTrash=true')).toContain(first.id);
+
+    const modify = (body: object) => gmail(`messages/${first.id}/modify`, { method: 'POST', body: JSON.stringify(body) });
+    const moved = await modify({ addLabelIds: ['INBOX', 'IMPORTANT'], removeLabelIds: ['SPAM', 'UNREAD'] });
+    expect(moved.status).toBe(200);
+    expect(moved.body.labelIds).toEqual(['INBOX', 'IMPORTANT']);
+    expect(google.messageOf('me@gmail.example', first.id)!.labelIds).toEqual(['INBOX', 'IMPORTANT']);
+    expect(await ids('q=in:spam')).toEqual([]);
+    expect((await modify({ addLabelIds: ['SPAM'], removeLabelIds: ['SPAM'] })).status).toBe(400);
+    expect((await gmail('messages/ffff/modify', { method: 'POST', body: '{}' })).status).toBe(404);
   });
 
   it('fails on demand with Google-shaped errors and keeps a record of calls', async () => {

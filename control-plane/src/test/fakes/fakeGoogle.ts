@@ -1,3 +1,4 @@
+import { addressIn, alwaysInbox, recipientsOf, type DeliveryRule, type MailHost, type MailSender, type SentMail } from './fakeDelivery.js';
 import { bearerToken, type Endpoint, type FakeResponse, type RecordedRequest } from './fakeHttpServer.js';
 import { FakeProvider } from './fakeProvider.js';
 import { headerValue, referencedMessageIds, splitMessage, type MimeHeader } from './mimeHeaders.js';
@@ -39,7 +40,15 @@ export interface FakeGoogleOptions {
 
 /** Operation names for `failNext`, `setLatency` and `calls`. */
 export type GoogleOperation =
-  'authorize' | 'token' | 'gmail.profile' | 'gmail.send' | 'gmail.get' | 'gmail.list' | 'gmail.threads.get' | 'gmail.history';
+  | 'authorize'
+  | 'token'
+  | 'gmail.profile'
+  | 'gmail.send'
+  | 'gmail.get'
+  | 'gmail.list'
+  | 'gmail.modify'
+  | 'gmail.threads.get'
+  | 'gmail.history';
 
 const gmailStatus: Record<number, { status: string; reason: string; message: string }> = {
   400: { status: 'INVALID_ARGUMENT', reason: 'invalidArgument', message: 'Invalid argument' },
@@ -69,11 +78,18 @@ export function gmailError(code: number, overrides: { reason?: string; message?:
  * GOOGLE_AUTH_URL=`${url}/o/oauth2/v2/auth`, GOOGLE_TOKEN_URL=`${url}/token`, GMAIL_API_BASE_URL=`${url}`
  * (see `fakeGoogle.env()`).
  *
- * Supported `messages.list` queries: `rfc822msgid:<id>`, `in:inbox`, `in:sent`, `is:unread`,
- * `after:<unix seconds>`, and the `labelIds` parameter. `messages.get` formats: full (top-level
- * headers and the body as one part), metadata (with `metadataHeaders`), minimal, raw.
+ * Supported `messages.list` queries: `rfc822msgid:<id>`, `in:inbox`, `in:sent`, `in:spam`, `is:unread`,
+ * `after:<unix seconds>`, and the `labelIds` and `includeSpamTrash` parameters (SPAM and TRASH are
+ * left out unless asked for, as in Gmail). `messages.get` formats: full (top-level headers and the
+ * body as one part), metadata (with `metadataHeaders`), minimal, raw. `messages.modify` adds and
+ * removes labels (SPAM, INBOX, UNREAD, IMPORTANT...). Sends are handed to `onSent` (a
+ * FakeMailExchange routes them to the organization's other fake mailboxes); `receive` files arriving
+ * mail by `deliveryRule`.
  */
-export class FakeGoogle extends FakeProvider<GoogleOperation> {
+export class FakeGoogle extends FakeProvider<GoogleOperation> implements MailHost, MailSender {
+  /** Where `receive` files arriving mail: INBOX, or SPAM (Gmail's spam filter as the test sets it). */
+  deliveryRule: DeliveryRule = alwaysInbox;
+  onSent: ((mail: SentMail) => void) | null = null;
   private readonly mailboxes = new Map<string, GmailMailbox>();
   private nextHistoryId = 1000;
   private nextMessageNumber = 1;
@@ -122,6 +138,18 @@ export class FakeGoogle extends FakeProvider<GoogleOperation> {
   /** Puts an inbound message in a mailbox (a reply, a bounce...), threaded by its In-Reply-To/References. */
   deliver(email: string, raw: string, labelIds: string[] = ['INBOX', 'UNREAD']): FakeGmailMessage {
     return this.addMessage(this.mailbox(email), raw, labelIds);
+  }
+
+  /** Mail arriving from another mailbox: INBOX or SPAM by `deliveryRule`, unread either way. */
+  receive(email: string, raw: string): FakeGmailMessage {
+    const from = addressIn(headerValue(splitMessage(raw).headers, 'From') ?? '');
+    const folder = this.deliveryRule({ from, to: email.toLowerCase(), raw }) === 'spam' ? 'SPAM' : 'INBOX';
+    return this.deliver(email, raw, [folder, 'UNREAD']);
+  }
+
+  /** One message by its id (what the test sees after a client relabelled it). */
+  messageOf(email: string, id: string): FakeGmailMessage | undefined {
+    return this.mailbox(email).messages.find((message) => message.id === id);
   }
 
   /** Ages out the mailbox's history: history.list from any id before the current one answers 404. */
@@ -212,7 +240,9 @@ export class FakeGoogle extends FakeProvider<GoogleOperation> {
         const { raw, threadId } = JSON.parse(request.body || '{}') as { raw?: string; threadId?: string };
         if (!raw)
           return gmailError(400, { message: "'raw' RFC822 payload message string or uploading message via /upload/* URL required" });
-        const message = this.addMessage(mailbox, Buffer.from(raw, 'base64url').toString('utf8'), ['SENT'], threadId);
+        const mime = Buffer.from(raw, 'base64url').toString('utf8');
+        const message = this.addMessage(mailbox, mime, ['SENT'], threadId);
+        this.onSent?.({ from: mailbox.email, recipients: recipientsOf(mime), raw: mime });
         return { status: 200, json: { id: message.id, threadId: message.threadId, labelIds: message.labelIds } };
       }),
       gmail('gmail.list', 'GET', /^\/gmail\/v1\/users\/([^/]+)\/messages$/, (mailbox, request) => {
@@ -229,6 +259,18 @@ export class FakeGoogle extends FakeProvider<GoogleOperation> {
       gmail('gmail.get', 'GET', /^\/gmail\/v1\/users\/([^/]+)\/messages\/([^/]+)$/, (mailbox, request, match) => {
         const message = mailbox.messages.find((candidate) => candidate.id === match[2]);
         return message ? { status: 200, json: messageResource(message, request.query) } : gmailError(404);
+      }),
+      gmail('gmail.modify', 'POST', /^\/gmail\/v1\/users\/([^/]+)\/messages\/([^/]+)\/modify$/, (mailbox, request, match) => {
+        const message = mailbox.messages.find((candidate) => candidate.id === match[2]);
+        if (!message) return gmailError(404);
+        const { addLabelIds = [], removeLabelIds = [] } = JSON.parse(request.body || '{}') as {
+          addLabelIds?: string[];
+          removeLabelIds?: string[];
+        };
+        if (addLabelIds.some((label) => removeLabelIds.includes(label)))
+          return gmailError(400, { message: 'Label cannot be both added and removed' });
+        message.labelIds = [...new Set([...message.labelIds.filter((label) => !removeLabelIds.includes(label)), ...addLabelIds])];
+        return { status: 200, json: { id: message.id, threadId: message.threadId, labelIds: message.labelIds } };
       }),
       gmail('gmail.threads.get', 'GET', /^\/gmail\/v1\/users\/([^/]+)\/threads\/([^/]+)$/, (mailbox, request, match) => {
         const messages = mailbox.messages.filter((candidate) => candidate.threadId === match[2]);
@@ -264,7 +306,12 @@ export class FakeGoogle extends FakeProvider<GoogleOperation> {
 function matchesQuery(message: FakeGmailMessage, query: URLSearchParams): boolean {
   const labelIds = query.getAll('labelIds');
   if (!labelIds.every((label) => message.labelIds.includes(label))) return false;
-  for (const term of (query.get('q') ?? '').split(/\s+/).filter(Boolean)) {
+  const terms = (query.get('q') ?? '').split(/\s+/).filter(Boolean);
+  // As Gmail: spam and trash are listed only when asked for (includeSpamTrash, a labelIds filter or `in:spam`).
+  const asked = (label: string) =>
+    query.get('includeSpamTrash') === 'true' || labelIds.includes(label) || terms.includes(`in:${label.toLowerCase()}`);
+  if (['SPAM', 'TRASH'].some((label) => message.labelIds.includes(label) && !asked(label))) return false;
+  for (const term of terms) {
     const [operator, ...rest] = term.split(':');
     const value = rest.join(':');
     if (operator === 'rfc822msgid' && message.messageId !== `<${value.replace(/^<|>$/g, '')}>`) return false;

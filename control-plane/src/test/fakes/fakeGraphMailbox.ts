@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { recipientsOf, type SentMail } from './fakeDelivery.js';
 import type { FakeResponse, RecordedRequest } from './fakeHttpServer.js';
 import { decodeEncodedWords, headerValue, referencedMessageIds, splitMessage, type MimeHeader } from './mimeHeaders.js';
 
-export type GraphFolder = 'inbox' | 'sentitems';
+export type GraphFolder = 'inbox' | 'sentitems' | 'junkemail';
 
 /** A message in a fake Outlook mailbox. */
 export interface FakeGraphMessage {
@@ -22,6 +23,9 @@ export interface FakeGraphMessage {
   json?: unknown;
   /** Position in the mailbox's change log: a delta from an earlier position returns the message. */
   changeSeq: number;
+  isRead: boolean;
+  flagStatus: 'notFlagged' | 'flagged' | 'complete';
+  importance: 'low' | 'normal' | 'high';
 }
 
 /** Where a delta link resumes: the change log position and the query the sync started with (Graph keeps it in its links). */
@@ -32,7 +36,17 @@ interface SyncState {
   generation: number;
 }
 
-const folderIds: Record<GraphFolder, string> = { inbox: 'AAMkAGInbox0000AAA=', sentitems: 'AAMkAGSentItems0AAA=' };
+const folderIds: Record<GraphFolder, string> = {
+  inbox: 'AAMkAGInbox0000AAA=',
+  sentitems: 'AAMkAGSentItems0AAA=',
+  junkemail: 'AAMkAGJunkEmail0AAA=',
+};
+
+/** A folder by its well-known name or its id, as `move` and the folder paths take it. */
+function folderNamed(nameOrId: string): GraphFolder | undefined {
+  const lower = nameOrId.toLowerCase();
+  return (Object.keys(folderIds) as GraphFolder[]).find((folder) => folder === lower || folderIds[folder] === nameOrId);
+}
 
 const graphCodes: Record<number, string> = {
   400: 'ErrorInvalidRequest',
@@ -105,6 +119,8 @@ function mimeOfJsonMessage(from: string, message: Record<string, any>): string {
  * SyncStateNotFound once expired), `Prefer: IdType="ImmutableId"`, a message with
  * `$select=internetMessageHeaders`, its MIME source (`$value`), and `/me/messages` filtered by
  * conversationId. Messages join a conversation by In-Reply-To/References, as Outlook threads them.
+ * Junk Email (`junkemail`) is a folder like the inbox: listed newest first, left by
+ * `POST messages/{id}/move`; `PATCH messages/{id}` sets isRead, the flag and importance.
  */
 export class FakeGraphMailbox {
   readonly messages: FakeGraphMessage[] = [];
@@ -117,11 +133,67 @@ export class FakeGraphMailbox {
     readonly email: string,
     private readonly graphUrl: () => string,
     private readonly now: () => Date,
+    /** Told of every message sent (what FakeMailExchange routes to the other fakes). */
+    private readonly sentListener: () => ((mail: SentMail) => void) | null = () => null,
   ) {}
 
-  /** Puts an inbound message (a reply, a bounce...) in the inbox, in the conversation of the message it answers. */
-  deliver(raw: string): FakeGraphMessage {
-    return this.file(raw, 'inbox');
+  /** Puts an inbound message (a reply, a bounce...) in a folder, in the conversation of the message it answers. */
+  deliver(raw: string, folder: GraphFolder = 'inbox'): FakeGraphMessage {
+    return this.file(raw, folder);
+  }
+
+  /** A message by either of its ids (what the test sees after a client moved or flagged it). */
+  messageById(id: string): FakeGraphMessage | undefined {
+    return this.find(id);
+  }
+
+  /** `POST /me/messages/{id}/move` with `{ destinationId }` (a well-known name or a folder id): a new default id, the same immutable one. */
+  move(request: RecordedRequest, id: string): FakeResponse {
+    const found = this.find(id);
+    if (!found) return itemNotFound();
+    const { destinationId } = JSON.parse(request.body || '{}') as { destinationId?: string };
+    const destination = folderNamed(String(destinationId ?? ''));
+    if (!destination) return graphError(400, 'Id is malformed.', 'ErrorInvalidIdMalformed');
+    found.folder = destination;
+    found.restId = opaqueId('AAMkAGI2THVSAAA');
+    found.changeSeq = ++this.changeSeq;
+    return { status: 201, json: this.resource(found, null, immutableIds(request)) };
+  }
+
+  /** `PATCH /me/messages/{id}`: isRead, flag.flagStatus and importance; a change shows in the next delta, as in Exchange. */
+  update(request: RecordedRequest, id: string): FakeResponse {
+    const found = this.find(id);
+    if (!found) return itemNotFound();
+    const patch = JSON.parse(request.body || '{}') as {
+      isRead?: boolean;
+      flag?: { flagStatus?: FakeGraphMessage['flagStatus'] };
+      importance?: FakeGraphMessage['importance'];
+    };
+    if (typeof patch.isRead === 'boolean') found.isRead = patch.isRead;
+    if (patch.flag?.flagStatus) found.flagStatus = patch.flag.flagStatus;
+    if (patch.importance) found.importance = patch.importance;
+    found.changeSeq = ++this.changeSeq;
+    return { status: 200, json: this.resource(found, null, immutableIds(request)) };
+  }
+
+  /**
+   * `GET /me/mailFolders/{inbox|junkemail}/messages`: newest first (the only `$orderby` supported is
+   * `receivedDateTime desc`), optionally `$filter=receivedDateTime ge …`, `$top`, `$select` (with
+   * `internetMessageHeaders` and `body`, the text body under `Prefer: outlook.body-content-type="text"`).
+   */
+  folderMessages(request: RecordedRequest, folderName: string): FakeResponse {
+    const folder = folderNamed(folderName);
+    if (!folder) return itemNotFound();
+    const filter = request.query.get('$filter');
+    const since = filter === null ? undefined : /^receivedDateTime ge (\S+)$/.exec(filter)?.[1];
+    if (filter !== null && since === undefined) return invalidFilter();
+    const orderBy = request.query.get('$orderby');
+    if (orderBy !== null && !/^receivedDateTime desc$/i.test(orderBy))
+      return graphError(400, 'The $orderby is not supported by this fake.', 'ErrorInvalidProperty');
+    const found = this.messages
+      .filter((message) => message.folder === folder && (since === undefined || Date.parse(message.receivedDateTime) >= Date.parse(since)))
+      .sort((a, b) => Date.parse(b.receivedDateTime) - Date.parse(a.receivedDateTime) || b.changeSeq - a.changeSeq);
+    return this.collection(found, request);
   }
 
   /** What went out, oldest first, as filed in Sent Items. */
@@ -141,6 +213,7 @@ export class FakeGraphMailbox {
       const { headers } = splitMessage(raw);
       if (!headerValue(headers, 'From') && !headerValue(headers, 'To')) return malformed();
       this.file(raw, 'sentitems');
+      this.sentListener()?.({ from: this.email, recipients: recipientsOf(raw), raw });
       return { status: 202 };
     }
     let json: { message?: Record<string, unknown>; saveToSentItems?: boolean };
@@ -150,8 +223,10 @@ export class FakeGraphMailbox {
       return malformed();
     }
     if (!json.message) return malformed();
+    const mime = mimeOfJsonMessage(this.email, json.message);
     // Not saved means nowhere to find it again, exactly like Graph.
-    if (json.saveToSentItems !== false) this.file(mimeOfJsonMessage(this.email, json.message), 'sentitems').json = json;
+    if (json.saveToSentItems !== false) this.file(mime, 'sentitems').json = json;
+    this.sentListener()?.({ from: this.email, recipients: recipientsOf(mime), raw: mime });
     return { status: 202 };
   }
 
@@ -255,6 +330,9 @@ export class FakeGraphMailbox {
       internetMessageId: headerValue(headers, 'Message-ID') ?? `<${randomBytes(8).toString('hex')}@fake.outlook.example>`,
       receivedDateTime: graphTime(this.now()),
       changeSeq: ++this.changeSeq,
+      isRead: folder === 'sentitems',
+      flagStatus: 'notFlagged',
+      importance: 'normal',
     };
     this.messages.push(message);
     return message;
@@ -283,9 +361,12 @@ export class FakeGraphMailbox {
       conversationId: message.conversationId,
       parentFolderId: folderIds[message.folder],
       isDraft: false,
-      isRead: message.folder !== 'inbox',
+      isRead: message.isRead,
+      flag: { flagStatus: message.flagStatus },
+      importance: message.importance,
     };
     if (select?.includes('internetMessageHeaders')) properties.internetMessageHeaders = message.headers;
+    if (select?.includes('body')) properties.body = { contentType: 'text', content: splitMessage(message.raw).body };
     const chosen = select ? Object.fromEntries(Object.entries(properties).filter(([name]) => select.includes(name))) : properties;
     return { '@odata.etag': `W/"CQAAABYAAAA${message.changeSeq}"`, id: immutable ? message.immutableId : message.restId, ...chosen };
   }

@@ -1,5 +1,6 @@
 // The Outlook fake's Graph mailbox itself: what the Outlook send and watch tests rely on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spamFromNewSenders } from './fakeDelivery.js';
 import { FakeMicrosoft } from './fakeMicrosoft.js';
 
 const microsoft = new FakeMicrosoft();
@@ -140,5 +141,54 @@ describe('FakeMicrosoft Graph mailbox', () => {
     expect(windowed.body.value).toEqual([]);
     microsoft.mailboxOf(me).expireDeltaLinks();
     expect(await graph(resumed.body['@odata.deltaLink'])).toMatchObject({ status: 410, body: { error: { code: 'SyncStateNotFound' } } });
+  });
+
+  it('files mail from a new sender in Junk Email, lists that folder with headers and text body, moves it to the inbox and flags it', async () => {
+    microsoft.deliveryRule = spamFromNewSenders(1);
+    const raw =
+      'From: Peer <peer@gmail.example>\r\nTo: me@contoso.example\r\nSubject: Lunch\r\nX-Ophir-Warmup: abcdefabcdef\r\nMessage-ID: <w1@x>\r\n\r\nSee you\r\now-abcdefabcdef';
+    const junk = microsoft.receive(me, raw);
+    const later = microsoft.receive(me, raw.replace('<w1@x>', '<w2@x>'));
+    microsoft.deliveryRule = () => 'inbox';
+    expect([junk.folder, later.folder]).toEqual(['junkemail', 'inbox']);
+
+    const listed = await graph(
+      `/mailFolders/junkemail/messages?$select=id,internetMessageHeaders,body,isRead&$orderby=receivedDateTime desc&$top=5&$filter=${encodeURIComponent(`receivedDateTime ge ${junk.receivedDateTime}`)}`,
+      { prefer: immutable },
+    );
+    expect(listed.body.value).toEqual([
+      expect.objectContaining({
+        id: junk.immutableId,
+        isRead: false,
+        body: { contentType: 'text', content: 'See you\r\now-abcdefabcdef' },
+        internetMessageHeaders: expect.arrayContaining([{ name: 'X-Ophir-Warmup', value: 'abcdefabcdef' }]),
+      }),
+    ]);
+
+    const restId = junk.restId;
+    const moved = await graph(`/messages/${encodeURIComponent(junk.immutableId)}/move`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ destinationId: 'inbox' }),
+      prefer: immutable,
+    });
+    expect(moved.status).toBe(201);
+    expect(moved.body.id).toBe(junk.immutableId);
+    expect(junk.folder).toBe('inbox');
+    expect(junk.restId).not.toBe(restId);
+    const patched = await graph(`/messages/${encodeURIComponent(junk.immutableId)}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ isRead: true, flag: { flagStatus: 'flagged' } }),
+    });
+    expect(patched.status).toBe(200);
+    expect(microsoft.mailboxOf(me).messageById(junk.immutableId)).toMatchObject({ isRead: true, flagStatus: 'flagged', folder: 'inbox' });
+    expect((await graph('/mailFolders/junkemail/messages')).body.value).toEqual([]);
+    const badMove = await graph(`/messages/${encodeURIComponent(junk.immutableId)}/move`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ destinationId: 'nowhere' }),
+    });
+    expect(badMove.status).toBe(400);
   });
 });

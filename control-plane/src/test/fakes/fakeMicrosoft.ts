@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { bearerToken, type Endpoint, type FakeResponse, type RecordedRequest } from './fakeHttpServer.js';
+import { addressIn, alwaysInbox, type DeliveryRule, type MailHost, type MailSender, type SentMail } from './fakeDelivery.js';
 import { FakeGraphMailbox, graphError, type FakeGraphMessage } from './fakeGraphMailbox.js';
+import { headerValue, splitMessage } from './mimeHeaders.js';
 import { FakeProvider } from './fakeProvider.js';
 
 export interface FakeMicrosoftOptions {
@@ -20,14 +22,20 @@ export type MicrosoftOperation =
   | 'graph.delta'
   | 'graph.message'
   | 'graph.mimeSource'
-  | 'graph.conversation';
+  | 'graph.conversation'
+  | 'graph.folderMessages'
+  | 'graph.move'
+  | 'graph.update';
 
 /**
  * Microsoft identity platform v2.0 (authorize redirect, token endpoint with rotating refresh tokens)
  * and Graph on 127.0.0.1: `GET /v1.0/me`, and a mailbox per account (fakeGraphMailbox.ts) for what
  * Send Email and Inbox Watch call. `env()` gives the control plane's settings.
  */
-export class FakeMicrosoft extends FakeProvider<MicrosoftOperation> {
+export class FakeMicrosoft extends FakeProvider<MicrosoftOperation> implements MailHost, MailSender {
+  /** Where `receive` files arriving mail: the inbox, or Junk Email (Exchange's filter as the test sets it). */
+  deliveryRule: DeliveryRule = alwaysInbox;
+  onSent: ((mail: SentMail) => void) | null = null;
   private readonly mailboxes = new Map<string, FakeGraphMailbox>();
   private readonly now: () => Date;
 
@@ -64,7 +72,12 @@ export class FakeMicrosoft extends FakeProvider<MicrosoftOperation> {
   mailboxOf(email: string): FakeGraphMailbox {
     let mailbox = this.mailboxes.get(email);
     if (!mailbox) {
-      mailbox = new FakeGraphMailbox(email, () => this.server.url, this.now);
+      mailbox = new FakeGraphMailbox(
+        email,
+        () => this.server.url,
+        this.now,
+        () => this.onSent,
+      );
       this.mailboxes.set(email, mailbox);
     }
     return mailbox;
@@ -78,6 +91,13 @@ export class FakeMicrosoft extends FakeProvider<MicrosoftOperation> {
   /** Puts an inbound message in the account's inbox, in the conversation of the message it answers. */
   deliver(email: string, raw: string): FakeGraphMessage {
     return this.mailboxOf(email).deliver(raw);
+  }
+
+  /** Mail arriving from another mailbox: the inbox or Junk Email by `deliveryRule`. */
+  receive(email: string, raw: string): FakeGraphMessage {
+    const from = addressIn(headerValue(splitMessage(raw).headers, 'From') ?? '');
+    const placement = this.deliveryRule({ from, to: email.toLowerCase(), raw });
+    return this.mailboxOf(email).deliver(raw, placement === 'spam' ? 'junkemail' : 'inbox');
   }
 
   protected errorBody(status: number): FakeResponse {
@@ -125,6 +145,14 @@ export class FakeMicrosoft extends FakeProvider<MicrosoftOperation> {
         mailbox.mimeSource(id),
       ),
       graph('graph.message', 'GET', /^\/v1\.0\/me\/messages\/([^/]+)$/, (mailbox, request, id) => mailbox.message(request, id)),
+      graph('graph.update', 'PATCH', /^\/v1\.0\/me\/messages\/([^/]+)$/, (mailbox, request, id) => mailbox.update(request, id)),
+      graph('graph.move', 'POST', /^\/v1\.0\/me\/messages\/([^/]+)\/move$/, (mailbox, request, id) => mailbox.move(request, id)),
+      graph(
+        'graph.folderMessages',
+        'GET',
+        /^\/v1\.0\/me\/mailFolders(?:\/|\((?:'|%27))(inbox|junkemail)(?:(?:'|%27)\))?\/messages$/i,
+        (mailbox, request, folder) => mailbox.folderMessages(request, folder),
+      ),
     ];
   }
 }

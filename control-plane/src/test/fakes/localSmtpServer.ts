@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import type { MailSender, SentMail } from './fakeDelivery.js';
 
 export interface ReceivedMail {
   from: string;
@@ -13,8 +14,10 @@ export interface ReceivedMail {
  * keeps what it accepts. No TLS: connect with the `none` TLS mode. A wrong password is refused with
  * the server's own `535` text, which the control plane must pass on.
  */
-export class LocalSmtpServer {
+export class LocalSmtpServer implements MailSender {
   readonly received: ReceivedMail[] = [];
+  /** Told of every accepted message, by its envelope (what FakeMailExchange routes to the other fakes). */
+  onSent: ((mail: SentMail) => void) | null = null;
   private readonly server: SMTPServer;
   private port = 0;
 
@@ -38,12 +41,14 @@ export class LocalSmtpServer {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          this.received.push({
+          const mail: ReceivedMail = {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((recipient) => recipient.address),
             raw: Buffer.concat(chunks).toString('utf8'),
             username: String(session.user ?? ''),
-          });
+          };
+          this.received.push(mail);
+          this.onSent?.({ from: mail.from, recipients: mail.to, raw: mail.raw });
           callback();
         });
       },
