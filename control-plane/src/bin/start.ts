@@ -1,6 +1,7 @@
 /**
  * `npm start`: brings the platform up in order — Postgres (embedded unless DATABASE_URL is set),
- * migrations, n8n (the provisioned local one unless N8N_URL is set), the control plane — keeps the
+ * migrations, n8n (the provisioned local one unless N8N_URL is set; with OPHIR_N8N_MODE=queue a main and
+ * N8N_WORKERS workers on Redis), the control plane — keeps the
  * processes it started alive (docs/operations.md), and takes it all down cleanly on Ctrl-C. Each
  * part's log lines are prefixed with its name.
  */
@@ -14,8 +15,15 @@ import { createLogger } from '../lib/logger.js';
 import { repoRoot } from '../lib/paths.js';
 import { loadOrCreateDevSecrets } from '../runtime/devSecrets.js';
 import { applyMigrations } from '../runtime/migrations.js';
-import { isN8nRuntimeProvisioned, startN8n, type RunningN8n } from '../runtime/n8n/index.js';
+import { isN8nRuntimeProvisioned, startN8n, type RunningN8n, type StartN8nOptions } from '../runtime/n8n/index.js';
 import { N8nLink } from '../runtime/n8n/n8nLink.js';
+import {
+  assertRedisReachable,
+  ensureN8nDatabase,
+  n8nDatabaseName,
+  redactedRedisUrl,
+  RedisUnreachableError,
+} from '../runtime/n8n/queueMode.js';
 import { leaveSignalsToCaller, startEmbeddedPostgres } from '../runtime/postgres/embeddedPostgres.js';
 import { periodicJobs } from '../runtime/periodicJobs.js';
 import { Supervisor, type SupervisedChild, type SupervisorEvent } from '../runtime/supervisor.js';
@@ -104,6 +112,39 @@ function narrate(name: string, metrics: () => RunningServer['app']['metrics'] | 
   };
 }
 
+/**
+ * Queue mode's prerequisites, checked before any n8n starts: Redis answers, and n8n's own database exists
+ * beside the control plane's (created when missing).
+ */
+async function queueModeOf(config: Config): Promise<Pick<StartN8nOptions, 'queue' | 'postgres'>> {
+  if (config.OPHIR_N8N_MODE !== 'queue') return {};
+  say(`queue mode: n8n main and ${config.N8N_WORKERS} worker(s) on Redis at ${redactedRedisUrl(config.REDIS_URL)}`);
+  await assertRedisReachable(config.REDIS_URL);
+  const postgres = await ensureN8nDatabase(config.DATABASE_URL, n8nDatabaseName(config.DATABASE_URL));
+  return { postgres, queue: { redisUrl: config.REDIS_URL, keyPrefix: `ophir-${postgres.database}` } };
+}
+
+/** Starts one n8n process (main or worker) under a supervisor that restarts it when it crashes; its log lines carry `name`. */
+async function superviseN8n(
+  name: string,
+  config: Config,
+  metrics: () => RunningServer['app']['metrics'] | undefined,
+  options: StartN8nOptions,
+): Promise<Supervisor<RunningN8n>> {
+  const supervisor = new Supervisor({
+    name,
+    ...supervisionOf(config),
+    start: () => startN8n({ ...options, onLog: prefixed(name) }),
+    onEvent: narrate(name, metrics),
+  });
+  if (options.role === 'worker')
+    supervisor.onRunning((running) => prefixed(name)(`running; health check at ${running.url}/healthz/readiness`));
+  supervisors.push({ name, supervisor });
+  stopSteps.push({ name, run: () => supervisor.stop() });
+  await supervisor.start();
+  return supervisor;
+}
+
 async function main(): Promise<void> {
   const env: Record<string, string | undefined> = { ...process.env };
   // Read before the configuration can be: it holds the development secrets and the embedded database.
@@ -124,7 +165,7 @@ async function main(): Promise<void> {
   }
 
   const loaded = loadConfig(env);
-  const localN8n = !loaded.N8N_URL;
+  const localN8n = loaded.OPHIR_N8N_MODE !== 'external' && !loaded.N8N_URL;
   const config: Config = localN8n ? { ...loaded, N8N_URL: `http://127.0.0.1:${loaded.N8N_PORT}` } : loaded;
 
   if (embeddedPostgres) {
@@ -159,24 +200,24 @@ async function main(): Promise<void> {
     }
     if (!config.N8N_OWNER_PASSWORD || !config.N8N_ENCRYPTION_KEY)
       throw new Error('Set N8N_OWNER_PASSWORD and N8N_ENCRYPTION_KEY for the local n8n (generated automatically outside production)');
-    prefixed('n8n')('starting the local n8n with the Ophir nodes');
-    const supervisor = new Supervisor({
-      name: 'n8n',
-      ...supervisionOf(config),
-      start: () =>
-        startN8n({
-          userFolder: path.join(dataDir, 'n8n'),
-          encryptionKey: config.N8N_ENCRYPTION_KEY!,
-          port: config.N8N_PORT,
-          customExtensions: [path.join(repoRoot, 'custom-nodes', 'dist')],
-          onLog: prefixed('n8n'),
-        }),
-      onEvent: narrate('n8n', appMetrics),
+    const common = {
+      encryptionKey: config.N8N_ENCRYPTION_KEY,
+      customExtensions: [path.join(repoRoot, 'custom-nodes', 'dist')],
+      ...(await queueModeOf(config)),
+    };
+    prefixed('n8n')(`starting the local n8n with the Ophir nodes${common.queue ? ' (queue mode: main)' : ''}`);
+    n8nSupervisor = await superviseN8n('n8n', config, appMetrics, {
+      ...common,
+      userFolder: path.join(dataDir, 'n8n'),
+      port: config.N8N_PORT,
     });
-    n8nSupervisor = supervisor;
-    supervisors.push({ name: 'n8n', supervisor });
-    stopSteps.push({ name: 'n8n', run: () => supervisor.stop() });
-    await supervisor.start();
+    // After the main: it runs n8n's database migrations, which workers expect done.
+    const workerNames = common.queue ? Array.from({ length: config.N8N_WORKERS }, (_, index) => `n8n-worker-${index + 1}`) : [];
+    await Promise.all(
+      workerNames.map((name) =>
+        superviseN8n(name, config, appMetrics, { ...common, role: 'worker', userFolder: path.join(dataDir, name) }),
+      ),
+    );
   }
 
   const logger = createLogger({ level: config.LOG_LEVEL });
@@ -236,6 +277,7 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 main().catch((error: unknown) => {
-  say(error instanceof ConfigError ? error.message : `failed to start: ${(error as Error).stack ?? String(error)}`);
+  const explained = error instanceof ConfigError || error instanceof RedisUnreachableError;
+  say(explained ? error.message : `failed to start: ${(error as Error).stack ?? String(error)}`);
   void stopAll(1);
 });

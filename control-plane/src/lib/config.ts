@@ -90,6 +90,12 @@ export const environmentSchema = z
     N8N_OWNER_EMAIL: z.email().default('owner@ophir.example'),
     N8N_OWNER_PASSWORD: z.string().min(8).optional(),
     N8N_NODE_TYPE_PREFIX: z.enum(['CUSTOM', 'n8n-nodes-ophir']).default('CUSTOM'),
+    // How `npm start` runs the local n8n (docs/operations.md, "Queue mode"): one process (single); a main plus N8N_WORKERS
+    // `n8n worker` processes on Redis at REDIS_URL, with n8n's own data in the database <DATABASE_URL's>_n8n (queue);
+    // or none, using the n8n at N8N_URL (external).
+    OPHIR_N8N_MODE: z.enum(['single', 'queue', 'external']).default('single'),
+    N8N_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
     RECONCILE_CRON: z.string().default('*/1 * * * *'),
     // How long a workflow execution holds claimed sends before they return to the queue.
     CLAIM_LEASE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
@@ -175,6 +181,14 @@ export const environmentSchema = z
   .refine((env) => env.ENCRYPTION_KEYS.has(env.ENCRYPTION_ACTIVE_KEY_ID), {
     path: ['ENCRYPTION_ACTIVE_KEY_ID'],
     message: 'must name one of the ENCRYPTION_KEYS',
+  })
+  .refine((env) => env.OPHIR_N8N_MODE !== 'external' || env.N8N_URL, {
+    path: ['N8N_URL'],
+    message: 'must be set when OPHIR_N8N_MODE=external',
+  })
+  .refine((env) => env.OPHIR_N8N_MODE !== 'queue' || !env.N8N_URL, {
+    path: ['N8N_URL'],
+    message: 'must not be set when OPHIR_N8N_MODE=queue (the launcher runs n8n itself); use OPHIR_N8N_MODE=external for an n8n you run',
   });
 
 export type Config = z.infer<typeof environmentSchema>;

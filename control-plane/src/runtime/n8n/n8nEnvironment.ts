@@ -1,5 +1,6 @@
 // The environment a locally launched n8n runs with: headless, offline, bound to loopback.
 import path from 'node:path';
+import { queueEnvironment, type N8nQueueSettings } from './queueMode.js';
 
 export interface N8nPostgresSettings {
   host: string;
@@ -23,6 +24,10 @@ export interface N8nEnvironmentSettings {
   customExtensions: readonly string[];
   /** Postgres for n8n's own data; SQLite inside the user folder when absent. */
   postgres?: N8nPostgresSettings | undefined;
+  /** Queue mode's Redis; one process running its own executions when absent. */
+  queue?: N8nQueueSettings | undefined;
+  /** A worker serves only its health check, on `port`. */
+  role: 'main' | 'worker';
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   /** Node 24's bin folder, first on PATH so anything n8n spawns with `node` (the JS task runner) gets Node 24 too. */
   nodeBinDir: string;
@@ -79,6 +84,14 @@ export function buildN8nEnvironment(settings: N8nEnvironmentSettings): Record<st
     env.N8N_CUSTOM_EXTENSIONS = settings.customExtensions.join(';');
   }
   Object.assign(env, databaseEnvironment(settings.postgres));
+  if (settings.queue) Object.assign(env, queueEnvironment(settings.queue));
+  if (settings.role === 'worker') {
+    Object.assign(env, {
+      QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+      QUEUE_HEALTH_CHECK_PORT: String(settings.port),
+      N8N_WORKER_SERVER_ADDRESS: settings.host,
+    });
+  }
   return { ...env, ...settings.extraEnv };
 }
 

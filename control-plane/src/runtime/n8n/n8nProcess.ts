@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort } from '../freePort.js';
 import { releaseStaleN8n, removeLock, writeLock } from './dataFolderLock.js';
 import { buildN8nEnvironment, type N8nPostgresSettings } from './n8nEnvironment.js';
+import type { N8nQueueSettings } from './queueMode.js';
 import { isN8nRuntimeProvisioned, n8nRuntimePaths } from './n8nRuntimePaths.js';
 import { descendantPids, isProcessAlive, killQuietly } from './processTree.js';
 
@@ -17,8 +18,14 @@ export interface StartN8nOptions {
   userFolder: string;
   /** Encrypts credentials stored in n8n. Must stay the same for the life of the user folder / database. */
   encryptionKey: string;
-  /** HTTP port; 0 or absent picks a free one. */
+  /** HTTP port (a worker's: its health check); 0 or absent picks a free one. */
   port?: number;
+  /** `main` (default) serves the editor, API and webhooks; `worker` (queue mode only) runs executions from Redis. */
+  role?: 'main' | 'worker';
+  /** Queue mode: executions go through Redis to workers. Needs `postgres`. */
+  queue?: N8nQueueSettings;
+  /** Executions one worker runs at once (n8n's default is 10). */
+  workerConcurrency?: number;
   /** Address to bind and to build URLs with. Default 127.0.0.1: n8n is reached only through the control plane. */
   host?: string;
   /** Folders with built custom nodes, e.g. `custom-nodes/dist` (built output only: a node_modules inside is scanned too). */
@@ -77,6 +84,8 @@ export async function startN8n(options: StartN8nOptions): Promise<RunningN8n> {
   const userFolder = path.resolve(options.userFolder);
   await mkdir(userFolder, { recursive: true });
 
+  const role = options.role ?? 'main';
+  if (options.queue && !options.postgres) throw new Error("n8n's queue mode needs PostgreSQL for n8n's data: pass postgres");
   const env = buildN8nEnvironment({
     userFolder,
     encryptionKey: options.encryptionKey,
@@ -85,6 +94,8 @@ export async function startN8n(options: StartN8nOptions): Promise<RunningN8n> {
     taskRunnerBrokerPort,
     customExtensions: (options.customExtensions ?? []).map((folder) => path.resolve(folder)),
     postgres: options.postgres,
+    queue: options.queue,
+    role,
     logLevel: options.logLevel ?? 'info',
     nodeBinDir: path.dirname(runtime.nodeBinary),
     extraEnv: options.extraEnv,
@@ -95,7 +106,9 @@ export async function startN8n(options: StartN8nOptions): Promise<RunningN8n> {
     options.onLog?.(`[launcher] stopped n8n ${stale} that was still running on ${userFolder} (left by an earlier launcher)`, 'stderr');
 
   // Not detached: n8n stays in our process group, so Ctrl-C in a terminal reaches it too and it shuts down cleanly.
-  const child = spawn(runtime.nodeBinary, [runtime.n8nCli, 'start'], {
+  const command =
+    role === 'worker' ? ['worker', ...(options.workerConcurrency ? [`--concurrency=${options.workerConcurrency}`] : [])] : ['start'];
+  const child = spawn(runtime.nodeBinary, [runtime.n8nCli, ...command], {
     cwd: userFolder,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -130,7 +143,7 @@ export async function startN8n(options: StartN8nOptions): Promise<RunningN8n> {
   void exited.then(() => process.removeListener('exit', killOnExit));
 
   try {
-    await waitUntilReady(url, exited, options.readyTimeoutMs ?? 120_000);
+    await waitUntilReady(role === 'worker' ? 'n8n worker' : 'n8n', url, exited, options.readyTimeoutMs ?? 120_000);
   } catch (error) {
     await running.stop({ gracefulTimeoutMs: 5_000 });
     const tail = logs.slice(-LOG_TAIL_IN_ERRORS);
@@ -143,12 +156,12 @@ export async function startN8n(options: StartN8nOptions): Promise<RunningN8n> {
   return running;
 }
 
-async function waitUntilReady(url: string, exited: Promise<N8nExit>, timeoutMs: number): Promise<void> {
+async function waitUntilReady(label: string, url: string, exited: Promise<N8nExit>, timeoutMs: number): Promise<void> {
   let exit: N8nExit | undefined;
   void exited.then((value) => (exit = value));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (exit) throw new Error(`n8n exited before it was ready (code ${exit.code}, signal ${exit.signal})`);
+    if (exit) throw new Error(`${label} exited before it was ready (code ${exit.code}, signal ${exit.signal})`);
     try {
       // /healthz answers before database migrations finish; /healthz/readiness only once n8n can serve requests.
       const response = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2_000) });
@@ -158,8 +171,8 @@ async function waitUntilReady(url: string, exited: Promise<N8nExit>, timeoutMs: 
     }
     await sleep(READINESS_POLL_MS);
   }
-  if (exit) throw new Error(`n8n exited before it was ready (code ${exit.code}, signal ${exit.signal})`);
-  throw new Error(`n8n was not ready at ${url}/healthz/readiness within ${Math.round(timeoutMs / 1000)} s`);
+  if (exit) throw new Error(`${label} exited before it was ready (code ${exit.code}, signal ${exit.signal})`);
+  throw new Error(`${label} was not ready at ${url}/healthz/readiness within ${Math.round(timeoutMs / 1000)} s`);
 }
 
 async function stopN8nProcess(child: ChildProcess, exited: Promise<N8nExit>, options?: StopN8nOptions): Promise<N8nExit> {
