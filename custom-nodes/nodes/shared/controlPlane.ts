@@ -13,6 +13,7 @@ export const controlPlanePaths = {
 	inboxReplyResults: '/api/internal/n8n/inbox-replies/results',
 	warmupClaims: '/api/internal/n8n/warmup/claims',
 	warmupResults: '/api/internal/n8n/warmup/results',
+	warmupObservations: '/api/internal/n8n/warmup/observations',
 	sandboxMessages: '/api/internal/n8n/sandbox-messages',
 	inboxWatchClaims: '/api/internal/n8n/inbox-watch/claims',
 	inboxWatchResults: '/api/internal/n8n/inbox-watch/results',
