@@ -29,9 +29,14 @@ export interface MailboxCapacity {
   rampDay: number | null;
   rampValue: number | null;
   sentToday: number;
-  /** Sends claimed by a workflow right now (their lease has not expired): reserved against today's limit. */
+  /** Sends claimed by a workflow right now (their lease has not expired), campaign and warm-up: reserved against today's limit. */
   reserved: number;
+  /** Warm-up messages planned for today and not yet sent: the warm-up floor, held back from campaigns. */
+  warmupHeld: number;
+  /** What campaigns may still send today: the limit net of sends, reservations and the warm-up floor. */
   remainingToday: number;
+  /** What warm-up may still send today: the same limit, net of sends and reservations only. */
+  warmupRemainingToday: number;
   lastSentAt: Date | null;
   /** Earliest instant of the next send: gap (+ jitter) after the last one, or the next local day when today is used up; null while the mailbox cannot send. */
   nextAllowedAt: Date | null;
@@ -61,25 +66,32 @@ export function gapJitterSeconds(mailboxId: string, lastSentAt: Date, maxJitterS
  */
 export async function mailboxCapacity(db: ScopedDb, mailbox: CapacityMailbox, now: Date): Promise<MailboxCapacity> {
   const { start: dayStart, end: dayEnd } = zonedDayBounds(now, mailbox.timezone);
-  const [campaignSentToday, repliesSentToday, reserved, lastSent] = await Promise.all([
+  const live = { OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { gt: now } }] };
+  const [campaignSentToday, repliesSentToday, warmupSentToday, campaignReserved, warmupReserved, warmupHeld, lastSent] = await Promise.all([
     db.message.count({ where: { mailboxId: mailbox.id, status: 'sent', sentAt: { gte: dayStart, lt: dayEnd } } }),
     // Replies from the unified inbox are not held to the cap, but what they sent leaves less for campaigns.
     db.inboxMessage.count({
       where: { mailboxId: mailbox.id, direction: 'outbound', status: 'sent', sentAt: { gte: dayStart, lt: dayEnd } },
     }),
-    db.message.count({
-      where: { mailboxId: mailbox.id, status: 'claimed', OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { gt: now } }] },
+    // Warm-up and campaign volume share one daily budget (docs/warmup.md).
+    db.warmupMessage.count({ where: { senderMailboxId: mailbox.id, status: 'sent', sentAt: { gte: dayStart, lt: dayEnd } } }),
+    db.message.count({ where: { mailboxId: mailbox.id, status: 'claimed', ...live } }),
+    db.warmupMessage.count({ where: { senderMailboxId: mailbox.id, status: 'claimed', ...live } }),
+    db.warmupMessage.count({
+      where: { senderMailboxId: mailbox.id, status: { in: ['queued', 'retrying'] }, dueAt: { lt: dayEnd } },
     }),
     db.message.aggregate({ where: { mailboxId: mailbox.id, status: 'sent' }, _max: { sentAt: true } }),
   ]);
-  const sentToday = campaignSentToday + repliesSentToday;
+  const sentToday = campaignSentToday + repliesSentToday + warmupSentToday;
+  const reserved = campaignReserved + warmupReserved;
 
   const rampDay = mailbox.rampEnabled
     ? zonedDayNumber(now, mailbox.timezone) - zonedDayNumber(mailbox.rampStartedAt, mailbox.timezone)
     : null;
   const ramp = rampDay === null ? null : rampValue(mailbox, rampDay);
   const limitToday = ramp === null ? mailbox.dailyCap : Math.min(mailbox.dailyCap, ramp);
-  const remainingToday = mailbox.status === 'active' ? Math.max(0, limitToday - sentToday - reserved) : 0;
+  const warmupRemainingToday = mailbox.status === 'active' ? Math.max(0, limitToday - sentToday - reserved) : 0;
+  const remainingToday = Math.max(0, warmupRemainingToday - warmupHeld);
 
   const candidates = [mailbox.lastSentAt, lastSent._max.sentAt].filter((value): value is Date => value instanceof Date);
   const lastSentAt = candidates.length > 0 ? new Date(Math.max(...candidates.map((date) => date.getTime()))) : null;
@@ -104,9 +116,27 @@ export async function mailboxCapacity(db: ScopedDb, mailbox: CapacityMailbox, no
     rampValue: ramp,
     sentToday,
     reserved,
+    warmupHeld,
     remainingToday,
+    warmupRemainingToday,
     lastSentAt,
     nextAllowedAt,
     blockedBy,
   };
+}
+
+/**
+ * The one rule both send queues (campaign sends and warm-up) apply before handing a mailbox a send:
+ * budget left for that queue, the gap since the last send over, and, when a gap applies, no send of
+ * either queue in flight (one leased and not yet reported could still go out inside the gap).
+ */
+export function mayClaimNow(
+  capacity: MailboxCapacity,
+  mailbox: Pick<CapacityMailbox, 'minGapSeconds'>,
+  now: Date,
+  queue: 'campaign' | 'warmup',
+): boolean {
+  const remaining = queue === 'campaign' ? capacity.remainingToday : capacity.warmupRemainingToday;
+  if (remaining <= 0 || capacity.nextAllowedAt === null || capacity.nextAllowedAt > now) return false;
+  return mailbox.minGapSeconds === 0 || capacity.reserved === 0;
 }

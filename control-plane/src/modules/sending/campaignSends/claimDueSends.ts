@@ -4,7 +4,7 @@ import { Prisma, type Mailbox } from '../../../generated/prisma/client.js';
 import type { PrismaClient } from '../../../lib/db/prisma.js';
 import { scopedDb, type ScopedDb } from '../../../lib/db/tenantScope.js';
 import { NotFoundError } from '../../../lib/errors.js';
-import { mailboxCapacity } from '../../mailboxes/limits/capacity.js';
+import { mailboxCapacity, mayClaimNow } from '../../mailboxes/limits/capacity.js';
 import type { TrackingLinks } from '../../campaigns/messages/trackingLinks.js';
 import { campaignUsedToday } from '../../campaigns/campaignDailyCap.js';
 import { stopEnrollments } from '../../campaigns/enrollments/stopEnrollments.js';
@@ -162,7 +162,7 @@ export class ClaimService {
     const lastSent = new Map<string, Date | null>();
     for (const mailbox of pool) {
       const capacity = await mailboxCapacity(scoped, mailbox, now);
-      const ready = capacity.remainingToday > 0 && capacity.nextAllowedAt !== null && capacity.nextAllowedAt <= now;
+      const ready = mayClaimNow(capacity, mailbox, now, 'campaign');
       // With a minimum gap, a mailbox sends at most once per run; the next run comes after the gap.
       quota.set(mailbox.id, ready ? (mailbox.minGapSeconds > 0 ? 1 : capacity.remainingToday) : 0);
       lastSent.set(mailbox.id, capacity.lastSentAt);

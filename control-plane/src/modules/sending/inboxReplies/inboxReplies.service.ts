@@ -9,7 +9,8 @@ import type { SendResultsOutcome } from '../campaignSends/recordSendResults.js';
 import type { SendResult } from '../sending.schemas.js';
 import type { TrackingLinks } from '../../campaigns/messages/trackingLinks.js';
 import { inboxReplyQueue, leaseEnd, lockDueSends, returnExpiredLeases } from '../queue/sendQueue.js';
-import { dueAgainAt, judgeSendResult, type ResultVerdict } from '../queue/sendResultRule.js';
+import { judgeSendResult, unsentSettlement, type ResultVerdict } from '../queue/sendResultRule.js';
+import { applyReport, type ReportSeen } from '../queue/applyReport.js';
 import { snippetOf } from '../../outcomes/inboxFiling.js';
 
 /** What Send Email needs, with the mailbox already assigned (the thread's, never rotated): the contract shared with the nodes. */
@@ -101,31 +102,19 @@ export class InboxRepliesService {
   }
 
   async record(results: SendResult[]): Promise<SendResultsOutcome> {
-    const outcome: SendResultsOutcome = { applied: 0, duplicates: 0, stale: 0, unknown: 0 };
     const owners = await this.deps.prisma.inboxMessage.findMany({
       where: { id: { in: [...new Set(results.map((r) => r.sendId))] }, direction: 'outbound' },
       select: { id: true, organizationId: true },
     });
     const organizationOf = new Map(owners.map((owner) => [owner.id, owner.organizationId]));
-    const seenEvents = new Set<string>();
-    const settledSends = new Set<string>();
-    for (const result of results) {
-      const organizationId = organizationOf.get(result.sendId);
-      if (!organizationId) outcome.unknown += 1;
-      else {
-        const verdict = await this.apply(organizationId, result, { seenEvents, settledSends });
-        outcome[verdict === 'apply' ? 'applied' : verdict] += 1;
-      }
-      seenEvents.add(result.eventId);
-    }
-    return outcome;
+    return applyReport(results, organizationOf, (organizationId, result, seen) => this.apply(organizationId, result, seen));
   }
 
   /** One result, judged by the rule every send queue shares (sendResultRule.ts), in its own transaction. */
   private async apply(
     organizationId: string,
     result: SendResult,
-    report: { seenEvents: Set<string>; settledSends: Set<string> },
+    report: ReportSeen,
   ): Promise<ResultVerdict> {
     const now = this.deps.clock.now();
     return scopedDb(this.deps.prisma, organizationId).$transaction(async (tx) => {
@@ -182,23 +171,8 @@ export class InboxRepliesService {
             },
           });
         }
-      } else if (result.status === 'failed') {
-        await db.inboxMessage.update({
-          where: { id: reply.id },
-          data: { ...settled, status: 'failed', lastError: `${result.code ?? 'failed'}: ${result.reason ?? ''}`.trim() },
-        });
       } else {
-        const dueAt = dueAgainAt(result, now);
-        await db.inboxMessage.update({
-          where: { id: reply.id },
-          data: {
-            ...settled,
-            status: result.status === 'retryable' ? 'retrying' : 'queued',
-            dueAt,
-            lastError: result.reason ?? result.code ?? null,
-            ...(result.status === 'retryable' && result.mayHaveBeenSent ? { mayHaveBeenSent: true } : {}),
-          },
-        });
+        await db.inboxMessage.update({ where: { id: reply.id }, data: { ...settled, ...unsentSettlement(result, now) } });
       }
       return 'apply';
     });

@@ -7,10 +7,10 @@ type Sql = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
 /**
  * A table of sends that n8n executions claim: each row is leased to one execution at a time, and a
  * lease that ends without a result returns the row to the queue flagged "may have been sent". The
- * campaign sends and the inbox's replies are two such queues; warm-up will be a third.
+ * campaign sends, the inbox's replies and warm-up messages are three such queues.
  */
 export interface SendQueue {
-  table: 'messages' | 'inbox_messages';
+  table: 'messages' | 'inbox_messages' | 'warmup_messages';
   /** Which rows of the table are sends (`q` is the table's alias). */
   sends: Prisma.Sql;
   /** The statuses a send waits in until it is due. */
@@ -32,6 +32,14 @@ export const inboxReplyQueue: SendQueue = {
   sends: Prisma.sql`q.direction = 'outbound'`,
   pending: ['queued', 'retrying'],
   // A reply stays on its thread's mailbox.
+  onLeaseReturned: Prisma.empty,
+};
+
+export const warmupSendQueue: SendQueue = {
+  table: 'warmup_messages',
+  sends: Prisma.sql`TRUE`,
+  pending: ['queued', 'retrying'],
+  // A warm-up message keeps its pair: its sender and recipient were planned together.
   onLeaseReturned: Prisma.empty,
 };
 

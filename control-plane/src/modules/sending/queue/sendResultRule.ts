@@ -36,3 +36,16 @@ export function dueAgainAt(result: Extract<SendResult, { status: 'deferred' | 'r
   if (result.status === 'retryable') return new Date(now.getTime() + result.retryAfterSeconds * 1000);
   return result.notBefore ? new Date(result.notBefore) : new Date(now.getTime() + defaultDeferMs);
 }
+
+/** What a result that did not send changes on its row: failed ends it, deferred and retryable return it to the queue. */
+export function unsentSettlement(result: Extract<SendResult, { status: 'failed' | 'deferred' | 'retryable' }>, now: Date) {
+  if (result.status === 'failed') {
+    return { status: 'failed' as const, lastError: `${result.code ?? 'failed'}: ${result.reason ?? ''}`.trim() };
+  }
+  return {
+    status: result.status === 'retryable' ? ('retrying' as const) : ('queued' as const),
+    dueAt: dueAgainAt(result, now),
+    lastError: result.reason ?? result.code ?? null,
+    ...(result.status === 'retryable' && result.mayHaveBeenSent ? { mayHaveBeenSent: true } : {}),
+  };
+}
