@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { route, type AnyRoute } from '../../lib/http/route.js';
 import type { CampaignAction } from './campaignStatus.js';
-import { campaignListItemSchema, campaignParams, campaignSchema, createCampaignBody, updateCampaignBody } from './campaigns.schemas.js';
+import {
+  campaignListItemSchema,
+  campaignParams,
+  campaignSchema,
+  createCampaignBody,
+  startCampaignBody,
+  updateCampaignBody,
+} from './campaigns.schemas.js';
 import { campaignReadinessSchema, runNowQuery, runOutcomeSchema } from './readiness/readiness.schemas.js';
 import type { CampaignsService } from './campaigns.service.js';
 
 const tag = 'Campaigns';
 
-const actionSummaries: Record<Exclude<CampaignAction, 'complete'>, string> = {
-  start: 'Start a draft campaign: deploys and activates its n8n workflow',
+const actionSummaries: Record<Exclude<CampaignAction, 'complete' | 'start'>, string> = {
   pause: 'Pause: the workflow is deactivated, nothing is sent',
   resume: 'Resume a paused campaign',
   archive: 'Archive: the workflow is deactivated and deleted from n8n',
@@ -75,8 +81,24 @@ export function campaignRoutes(deps: { campaigns: CampaignsService }): AnyRoute[
       responses: { 200: { description: 'The campaign', schema: campaignSchema } },
       handler: async ({ auth, params, body }) => ({ body: await campaigns.update(auth, params.campaignId, body) }),
     }),
-    ...(Object.entries(actionSummaries) as [Exclude<CampaignAction, 'complete'>, string][]).map(([action, summary]) =>
-      // POST /api/campaigns/:campaignId/{start,pause,resume,archive}
+    // POST /api/campaigns/:campaignId/start
+    route({
+      method: 'post',
+      path: '/api/campaigns/:campaignId/start',
+      access: 'member',
+      tag,
+      summary: 'Start a draft campaign: deploys and activates its n8n workflow',
+      description:
+        'Refused (409 invalid_state) while a blocking check of the readiness checklist fails, and (409 sending_domain_failing) while the ' +
+        "latest check of an active mailbox's sending domain fails SPF, DKIM, DMARC, MX or a blocklist, unless `domainOverride.reason` says " +
+        'why to send anyway; the reason and the failing checks are recorded in the audit log.',
+      params: campaignParams,
+      body: startCampaignBody,
+      responses: { 200: { description: 'The campaign', schema: campaignSchema } },
+      handler: async ({ auth, params, body }) => ({ body: await campaigns.transition(auth, params.campaignId, 'start', body) }),
+    }),
+    ...(Object.entries(actionSummaries) as [Exclude<CampaignAction, 'complete' | 'start'>, string][]).map(([action, summary]) =>
+      // POST /api/campaigns/:campaignId/{pause,resume,archive}
       route({
         method: 'post',
         path: `/api/campaigns/:campaignId/${action}`,

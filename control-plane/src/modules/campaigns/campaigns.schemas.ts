@@ -74,6 +74,18 @@ export const updateCampaignBody = z
 
 export const campaignParams = z.object({ campaignId: z.uuid() });
 
+export const startCampaignBody = z
+  .object({
+    domainOverride: z
+      .object({
+        reason: z.string().trim().min(3).max(500).describe('Why the campaign may send although a sending domain fails its checks'),
+      })
+      .strict()
+      .optional()
+      .describe("Start although an active mailbox's sending domain fails its checks; recorded in the audit log"),
+  })
+  .strict();
+
 export const deploymentSummarySchema = z
   .object({
     id: z.uuid(),

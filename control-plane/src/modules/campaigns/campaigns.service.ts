@@ -13,6 +13,7 @@ import { pendingMessageStatuses } from './messageStates.js';
 import { nextStatus, type CampaignAction } from './campaignStatus.js';
 import { capacityCheck } from './readiness/capacityCheck.js';
 import { runOutcome, waitForRun, type RunOutcome } from './readiness/runOutcome.js';
+import { assertSendingDomainsPass, sendingDomainCheck } from './readiness/sendingDomainCheck.js';
 import { describeOpening, sendingForecast } from './readiness/sendingForecast.js';
 import { assertReadyToStart, startChecklist } from './readiness/startReadiness.js';
 import { nextSendingInstant, nextSendingWindows } from './window/sendingWindow.js';
@@ -185,10 +186,11 @@ export class CampaignsService {
   }
 
   /** Records the new status first (the intent), then brings n8n in line; the reconciler retries a failed deploy. */
-  async transition(auth: AuthContext, campaignId: string, action: CampaignAction) {
+  async transition(auth: AuthContext, campaignId: string, action: CampaignAction, options: { domainOverride?: { reason: string } } = {}) {
     const current = await this.get(auth, campaignId);
     const status = nextStatus(current.status, action);
     if (action === 'start') await assertReadyToStart(auth.db, campaignId);
+    const domainOverride = action === 'start' ? await assertSendingDomainsPass(auth.db, campaignId, options.domainOverride) : undefined;
     await auth.db.$transaction(async (tx) => {
       await (tx as unknown as ScopedDb).campaign.update({
         where: { id: campaignId },
@@ -205,7 +207,7 @@ export class CampaignsService {
       action: `campaign.${action}`,
       targetType: 'campaign',
       targetId: campaignId,
-      data: { from: current.status, to: status },
+      data: { from: current.status, to: status, ...(domainOverride ? { sendingDomainOverride: domainOverride } : {}) },
     });
     await this.deps.deployments.syncCampaign(auth.db, campaignId);
     // Stop-on-reply needs the inbox watched from the first send on, not from the next reconcile.
@@ -236,6 +238,7 @@ export class CampaignsService {
     const campaign = await this.get(auth, campaignId);
     const now = this.deps.clock.now();
     const checks = (await startChecklist(auth.db, campaignId)).map(({ missing: _missing, ...check }) => check);
+    checks.push(await sendingDomainCheck(auth.db, campaignId));
     const opensAt = nextSendingInstant(campaign, null, now);
     const inWindow = opensAt !== null && opensAt.getTime() - now.getTime() < 86_400_000;
     checks.push({

@@ -64,9 +64,16 @@ export const campaignReadinessSchema = z
           'leads_enrolled',
           'sending_window',
           'sending_capacity',
+          'sending_domains',
         ]),
         passed: z.boolean(),
         blocking: z.boolean().describe('A failed blocking check refuses the start; the others mean nothing would be sent yet'),
+        overridable: z
+          .boolean()
+          .optional()
+          .describe(
+            'A failed check a start may override with a reason (sending_domains: `domainOverride.reason`), recorded in the audit log',
+          ),
         message: z.string().describe('Why it passed or failed'),
       }),
     ),

@@ -8,10 +8,19 @@ export interface MissingForStart {
 }
 
 export interface StartCheck {
-  code: 'sequence_has_steps' | 'steps_have_messages' | 'active_mailbox' | 'leads_enrolled' | 'sending_window' | 'sending_capacity';
+  code:
+    | 'sequence_has_steps'
+    | 'steps_have_messages'
+    | 'active_mailbox'
+    | 'leads_enrolled'
+    | 'sending_window'
+    | 'sending_capacity'
+    | 'sending_domains';
   passed: boolean;
   /** A failed blocking check refuses the start; the others only mean nothing would be sent yet. */
   blocking: boolean;
+  /** A failed check a start may override with a reason (the sending domains). */
+  overridable?: boolean;
   message: string;
   /** What the start's 409 lists for a failed blocking check. */
   missing: MissingForStart[];

@@ -48,10 +48,11 @@ describe('mailbox health', () => {
       'failures',
       'replies',
       'authentication',
+      'sending_domain',
       'age',
     ]);
     const byName = Object.fromEntries(health.parts.map((part: { name: string; points: number }) => [part.name, part.points]));
-    expect(byName).toMatchObject({ hard_bounces: 40, replies: 10, authentication: 20, age: 0 });
+    expect(byName).toMatchObject({ hard_bounces: 40, replies: 10, authentication: 10, sending_domain: 10, age: 0 });
     expect(byName.failures).toBeCloseTo(20 * (1 - 2 / 42 / 0.1), 1);
     expect(health.score).toBe(Math.round(health.parts.reduce((sum: number, part: { points: number }) => sum + part.points, 0)));
     expect(health.status).toBe('active');

@@ -1,6 +1,7 @@
 import type { Mailbox } from '../../../generated/prisma/client.js';
 import type { ScopedDb } from '../../../lib/db/tenantScope.js';
 import { recordWebhookEvents } from '../../../lib/webhooks/webhookOutbox.js';
+import { sendingDomainHealth } from '../../deliverability/sendingDomainStatus.js';
 
 export interface HealthPolicy {
   /** Auto-pause at this hard-bounce rate (0..1) over the window. */
@@ -12,7 +13,7 @@ export interface HealthPolicy {
 }
 
 export interface HealthPart {
-  name: 'hard_bounces' | 'failures' | 'replies' | 'authentication' | 'age';
+  name: 'hard_bounces' | 'failures' | 'replies' | 'authentication' | 'sending_domain' | 'age';
   points: number;
   maxPoints: number;
   explanation: string;
@@ -50,8 +51,9 @@ export function isHardBounce(data: unknown): boolean {
 }
 
 /**
- * Health 0-100 as the sum of five parts, each explained: hard bounces (40), failures (20),
- * replies (10), authentication (20) and age (10), over the mailbox's last `windowSends` attempts.
+ * Health 0-100 as the sum of six parts, each explained: hard bounces (40), failures (20), replies (10),
+ * authentication (10), the sending domain's SPF/DKIM/DMARC/MX check (10) and age (10), over the
+ * mailbox's last `windowSends` attempts.
  */
 export async function computeMailboxHealth(db: ScopedDb, mailbox: HealthMailbox, now: Date, policy: HealthPolicy): Promise<MailboxHealth> {
   const attempts = await db.message.findMany({
@@ -79,6 +81,7 @@ export async function computeMailboxHealth(db: ScopedDb, mailbox: HealthMailbox,
   const replyRate = sent ? repliedMessages.size / sent : 0;
   const ageDays = Math.max(0, (now.getTime() - mailbox.createdAt.getTime()) / 86_400_000);
   const authenticated = mailbox.status === 'active' || mailbox.status === 'paused';
+  const domain = await sendingDomainHealth(db, mailbox.id);
 
   const parts: HealthPart[] = [
     {
@@ -105,10 +108,11 @@ export async function computeMailboxHealth(db: ScopedDb, mailbox: HealthMailbox,
     },
     {
       name: 'authentication',
-      maxPoints: 20,
-      points: authenticated ? 20 : 0,
+      maxPoints: 10,
+      points: authenticated ? 10 : 0,
       explanation: authenticated ? 'credentials work' : `mailbox is ${mailbox.status}: it cannot send until fixed`,
     },
+    { name: 'sending_domain', maxPoints: 10, points: 10 * domain.share, explanation: domain.explanation },
     {
       name: 'age',
       maxPoints: 10,
