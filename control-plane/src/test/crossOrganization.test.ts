@@ -28,9 +28,11 @@ const validBodies: Record<string, unknown> = {
   'POST /api/api-keys': { name: 'walk key', role: 'member' },
   'POST /api/campaigns': { name: 'Attacker campaign' },
   'PATCH /api/campaigns/{campaignId}': { name: 'Renamed by attacker' },
+  'POST /api/campaigns/{campaignId}/start': { domainOverride: { reason: 'Started by attacker' } },
   'POST /api/deployments/{deploymentId}/resolve-drift': { action: 'keep_n8n' },
   'POST /api/mailboxes/sandbox': { email: 'walk-sandbox@attacker.example' },
   'PATCH /api/mailboxes/{mailboxId}': { dailyCap: 1, status: 'paused' },
+  'POST /api/mailboxes/{mailboxId}/domain-check': { dkimSelector: 'walk' },
   'POST /api/leads': { email: 'walk-lead@attacker.example' },
   'PATCH /api/leads/{leadId}': { company: 'Changed by attacker' },
   'POST /api/lead-lists': { name: 'Attacker list' },
@@ -158,6 +160,12 @@ beforeAll(async () => {
   validBodies['POST /api/leads/export'] = { leadIds: [lead.body.id] };
   validBodies['POST /api/lead-lists/{listId}/members'] = { leadIds: [lead.body.id] };
   validBodies['DELETE /api/lead-lists/{listId}/members'] = { leadIds: [lead.body.id] };
+  validBodies['POST /api/lead-verifications'] = { leadIds: [lead.body.id] };
+  const verification = await t.http
+    .post('/api/lead-verifications')
+    .set(victim.auth)
+    .send({ leadIds: [lead.body.id] });
+  victimIds.verificationId = verification.body.id;
   victimSecrets.push(
     lead.body.id,
     'lead@victim.com',

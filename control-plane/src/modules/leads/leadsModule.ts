@@ -3,6 +3,7 @@ import type { Config } from '../../lib/config.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
 import type { AnyRoute } from '../../lib/http/route.js';
 import type { Logger } from '../../lib/logger.js';
+import { createDnsResolver, dnsSettings } from '../../lib/net/dnsResolver.js';
 import { suppressionRoutes } from './suppressions/suppressions.routes.js';
 import { SuppressionsService } from './suppressions/suppressions.service.js';
 import { ImportUpkeep } from './import/importUpkeep.js';
@@ -13,11 +14,18 @@ import { LeadListsService } from './leadLists.service.js';
 import { leadRoutes } from './leads.routes.js';
 import { LeadsService } from './leads.service.js';
 import type { LeadSequences } from './leadSequences.js';
+import { leadVerificationRoutes } from './verification/leadVerification.routes.js';
+import { LeadVerificationService } from './verification/leadVerification.service.js';
 
-/** Leads, lists, imports and the suppression list, wired from configuration. */
+// DNS lookups in flight at once per verification run, and how long a domain's answer is reused (docs/deliverability.md).
+const verificationDnsConcurrency = 64;
+const verificationCacheTtlMs = 24 * 3_600_000;
+
+/** Leads, lists, imports, address verification and the suppression list, wired from configuration. */
 export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock: Clock; logger: Logger; sequences: LeadSequences }): {
   routes: AnyRoute[];
   imports: LeadImportsService;
+  verification: LeadVerificationService;
   importUpkeep: ImportUpkeep;
   suppressions: SuppressionsService;
 } {
@@ -28,6 +36,14 @@ export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock:
     maxRecordBytes: config.LEAD_IMPORT_MAX_RECORD_BYTES,
   };
   const sql = createImportPool(config.DATABASE_URL, logger);
+  const verification = new LeadVerificationService({
+    prisma,
+    clock,
+    logger,
+    resolver: createDnsResolver(dnsSettings(config)),
+    concurrency: verificationDnsConcurrency,
+    cacheTtlMs: verificationCacheTtlMs,
+  });
   const imports = new LeadImportsService({
     prisma,
     sql,
@@ -35,6 +51,7 @@ export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock:
     logger,
     eventStreamsPerUser: config.LEAD_IMPORT_EVENT_STREAMS_PER_USER,
     sequences,
+    verification,
     ...files,
   });
   const importUpkeep = new ImportUpkeep({
@@ -49,11 +66,13 @@ export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock:
   const suppressions = new SuppressionsService({ ...files, sequences });
   return {
     imports,
+    verification,
     importUpkeep,
     suppressions,
     routes: [
       ...leadRoutes({ leads: new LeadsService({ imports, clock, sequences }), lists: new LeadListsService() }),
       ...leadImportRoutes({ imports }),
+      ...leadVerificationRoutes({ verification }),
       ...suppressionRoutes({ suppressions }),
     ],
   };

@@ -1,20 +1,17 @@
 import { Resolver } from 'node:dns/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailDomainDnsServer, type MailDomainDnsServer, type MailDomainKind } from '../../../test/mailDomainDnsServer.js';
+import { startLocalDnsServer, type LocalDnsServer } from '../../../test/localDnsServer.js';
 import { addressVerdict, domainVerdictWithoutDns } from './addressRules.js';
 import { DomainVerdictCache, lookupDomainVerdict, lookupDomainVerdicts } from './domainVerdicts.js';
 
-const zone: Record<string, MailDomainKind> = {
-  'acme.example': 'mx',
-  'web-only.example': 'a_only',
-  'slow.example': 'silent',
-};
-
-let dns: MailDomainDnsServer;
+let dns: LocalDnsServer;
 let resolver: Resolver;
 
 beforeAll(async () => {
-  dns = await startMailDomainDnsServer((name) => zone[name]);
+  dns = await startLocalDnsServer(
+    { 'acme.example': { MX: [{ exchange: 'mx.acme.example', priority: 10 }] }, 'web-only.example': { A: ['192.0.2.1'] } },
+    { silent: ['slow.example'] },
+  );
   resolver = new Resolver({ timeout: 300, tries: 1 });
   resolver.setServers([dns.address]);
 });
@@ -34,23 +31,23 @@ describe('a domain verdict from a real DNS server', () => {
     let now = 0;
     const cache = new DomainVerdictCache({ maxEntries: 100, ttlMs: 1000, now: () => now });
     const options = { resolver, cache, concurrency: 4 };
-    const before = dns.queries();
+    const before = dns.queries.length;
     const verdicts = await lookupDomainVerdicts(['acme.example', 'gone.example', 'acme.example', 'slow.example', 'gone.example'], options);
-    expect(dns.queries() - before).toBe(3);
+    expect(dns.queries.length - before).toBe(3);
     expect(Object.fromEntries([...verdicts].map(([domain, verdict]) => [domain, verdict.status]))).toEqual({
       'acme.example': 'valid',
       'gone.example': 'invalid',
       'slow.example': 'unknown',
     });
 
-    const again = dns.queries();
+    const again = dns.queries.length;
     await lookupDomainVerdicts(['acme.example', 'gone.example', 'slow.example'], options);
-    expect(dns.queries() - again).toBe(1);
+    expect(dns.queries.length - again).toBe(1);
 
     now = 1001;
-    const expired = dns.queries();
+    const expired = dns.queries.length;
     await lookupDomainVerdicts(['acme.example'], options);
-    expect(dns.queries() - expired).toBe(1);
+    expect(dns.queries.length - expired).toBe(1);
   });
 });
 

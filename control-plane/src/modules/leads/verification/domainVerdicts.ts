@@ -4,6 +4,7 @@
  * address of the domain in a run, and definite answers are kept for a while across runs.
  */
 import { LruCache } from '../../../lib/lruCache.js';
+import { dnsAnswer, type DnsMiss } from '../../../lib/net/dnsResolver.js';
 
 /** The lookups a verdict needs; Node's `dns.promises.Resolver` is one. */
 export interface MailDomainResolver {
@@ -17,51 +18,36 @@ export type DomainVerdict =
   | { status: 'invalid'; reason: 'domain_not_found' | 'no_mx_or_a' | 'null_mx' }
   | { status: 'unknown'; reason: 'dns_timeout' | 'dns_error' };
 
-type LookupFailure = 'nxdomain' | 'no_data' | 'timeout' | 'error';
-
-function lookupFailure(error: unknown): LookupFailure {
-  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
-    case 'ENOTFOUND':
-      return 'nxdomain';
-    case 'ENODATA':
-      return 'no_data';
-    case 'ETIMEOUT':
-      return 'timeout';
-    default:
-      return 'error';
-  }
+function unanswered(miss: DnsMiss): DomainVerdict {
+  return { status: 'unknown', reason: miss === 'timeout' ? 'dns_timeout' : 'dns_error' };
 }
 
-function unanswered(failure: 'timeout' | 'error'): DomainVerdict {
-  return { status: 'unknown', reason: failure === 'timeout' ? 'dns_timeout' : 'dns_error' };
-}
+const missingName = (miss: DnsMiss) => miss === 'nxdomain' || miss === 'no_data';
 
+/** A domain that exists without MX: its A/AAAA records are the implicit MX. */
 async function hasAddress(resolver: MailDomainResolver, domain: string): Promise<DomainVerdict> {
-  const answers = await Promise.allSettled([resolver.resolve4(domain), resolver.resolve6(domain)]);
-  if (answers.some((answer) => answer.status === 'fulfilled' && answer.value.length > 0)) return { status: 'valid', reason: 'a_found' };
-  const failures = answers.map((answer) => (answer.status === 'rejected' ? lookupFailure(answer.reason) : 'no_data'));
-  if (failures.every((failure) => failure === 'nxdomain' || failure === 'no_data')) return { status: 'invalid', reason: 'no_mx_or_a' };
-  return unanswered(failures.includes('timeout') ? 'timeout' : 'error');
+  const answers = await Promise.all([dnsAnswer(resolver.resolve4(domain)), dnsAnswer(resolver.resolve6(domain))]);
+  if (answers.some((answer) => answer.found)) return { status: 'valid', reason: 'a_found' };
+  const misses = answers.map((answer) => (answer.found ? 'no_data' : answer.miss));
+  if (misses.every(missingName)) return { status: 'invalid', reason: 'no_mx_or_a' };
+  return unanswered(misses.includes('timeout') ? 'timeout' : 'error');
 }
 
 /**
  * The domain's verdict: MX records (one query), then, only for a domain that exists without MX,
- * its A/AAAA records (the implicit MX). A name that does not exist is invalid; no answer in time is
- * unknown — a slow or failing server says nothing about the address.
+ * its A/AAAA records. A name that does not exist is invalid; no answer in time is unknown — a slow
+ * or failing server says nothing about the address.
  */
 export async function lookupDomainVerdict(resolver: MailDomainResolver, domain: string): Promise<DomainVerdict> {
-  try {
-    const records = await resolver.resolveMx(domain);
-    if (records.length === 0) return hasAddress(resolver, domain);
+  const mx = await dnsAnswer(resolver.resolveMx(domain));
+  if (mx.found) {
     // RFC 7505: a single MX of "." says the domain accepts no mail.
-    if (records.every((record) => record.exchange === '' || record.exchange === '.')) return { status: 'invalid', reason: 'null_mx' };
+    if (mx.records.every((record) => record.exchange === '' || record.exchange === '.')) return { status: 'invalid', reason: 'null_mx' };
     return { status: 'valid', reason: 'mx_found' };
-  } catch (error) {
-    const failure = lookupFailure(error);
-    if (failure === 'nxdomain') return { status: 'invalid', reason: 'domain_not_found' };
-    if (failure === 'no_data') return hasAddress(resolver, domain);
-    return unanswered(failure);
   }
+  if (mx.miss === 'nxdomain') return { status: 'invalid', reason: 'domain_not_found' };
+  if (mx.miss === 'no_data') return hasAddress(resolver, domain);
+  return unanswered(mx.miss);
 }
 
 /** Definite verdicts (valid, invalid) kept for `ttlMs`; unknown ones are never kept, so the next run asks again. */

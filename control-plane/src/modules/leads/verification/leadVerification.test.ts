@@ -1,0 +1,156 @@
+// Lead address verification through the API, against a real DNS server on 127.0.0.1.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCampaign, sequenceBody } from '../../../test/campaignApi.js';
+import { startLocalDnsServer, type LocalDnsServer } from '../../../test/localDnsServer.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
+import { until } from '../../../test/until.js';
+
+let t: TestApp;
+let dns: LocalDnsServer;
+let importsDir: string;
+
+beforeAll(async () => {
+  dns = await startLocalDnsServer(
+    {
+      'acme.example': { MX: [{ exchange: 'mx.acme.example', priority: 10 }] },
+      'web-only.example': { A: ['192.0.2.10'] },
+    },
+    { silent: ['slow.example'] },
+  );
+  importsDir = await mkdtemp(path.join(os.tmpdir(), 'ophir-verify-'));
+  t = await createTestApp({ env: { OPHIR_DNS_SERVERS: dns.address, OPHIR_DNS_TIMEOUT_MS: '300', LEAD_IMPORTS_DIR: importsDir } });
+});
+afterAll(async () => {
+  await t.close();
+  await dns.close();
+  await rm(importsDir, { recursive: true, force: true });
+});
+
+type Run = { id: string; status: string; progress: { total: number; checked: number; domains: number }; counts: Record<string, number> };
+
+async function importCsv(owner: SignedUp, csv: string, commit: object = {}) {
+  const preview = await t.http
+    .post('/api/lead-imports?fileName=leads.csv')
+    .set(owner.auth)
+    .set('Content-Type', 'text/csv')
+    .send(Buffer.from(csv));
+  expect(preview.status, preview.text).toBe(201);
+  const started = await t.http.post(`/api/lead-imports/${preview.body.id}/commit`).set(owner.auth).send(commit);
+  expect(started.status, started.text).toBe(202);
+  const importId = preview.body.id as string;
+  await until(
+    'the import to complete',
+    async () => (await t.http.get(`/api/lead-imports/${importId}`).set(owner.auth)).body.status === 'completed',
+  );
+  return importId;
+}
+
+async function importVerification(owner: SignedUp, importId: string): Promise<Run> {
+  return until('the import’s verification to complete', async () => {
+    const response = await t.http.get(`/api/lead-imports/${importId}/verification`).set(owner.auth);
+    expect(response.status).toBe(200);
+    return response.body?.status === 'completed' ? (response.body as Run) : undefined;
+  });
+}
+
+async function verificationsByEmail(owner: SignedUp) {
+  const leads = await t.http.get('/api/leads?limit=100').set(owner.auth);
+  return Object.fromEntries(
+    (leads.body.data as Array<{ email: string; verification: { status: string; reason: string | null; checkedAt: string | null } }>).map(
+      (lead) => [lead.email, `${lead.verification.status}:${lead.verification.reason}`],
+    ),
+  );
+}
+
+const mixedFile = [
+  'email,first_name',
+  'ada@acme.example,Ada',
+  'info@acme.example,Front desk',
+  'grace@web-only.example,Grace',
+  'bob@dead.example,Bob',
+  'carl@slow.example,Carl',
+  'throwaway@mailinator.com,Temp',
+  'colleague@ophir.example,Col',
+].join('\n');
+
+describe('lead address verification', () => {
+  let owner: SignedUp;
+
+  beforeAll(async () => {
+    owner = await signUp(t.http);
+    // The organization sends from ophir.example: leads there are its own people.
+    await createCampaign(t.http, owner);
+  });
+
+  it('checks an import’s new leads once it completes (on by default for a new organization): each lead gets a status and its reason', async () => {
+    expect((await t.http.get('/api/organization').set(owner.auth)).body.verifyLeadsAtImport).toBe(true);
+    const before = dns.queries.length;
+    const importId = await importCsv(owner, mixedFile);
+    expect((await t.http.get(`/api/lead-imports/${importId}`).set(owner.auth)).body.verifyAddresses).toBe(true);
+    const run = await importVerification(owner, importId);
+    expect(run.progress).toEqual({ total: 7, checked: 7, domains: 6 });
+    expect(run.counts).toEqual({ valid: 2, risky: 2, invalid: 2, unknown: 1 });
+    expect(await verificationsByEmail(owner)).toEqual({
+      'ada@acme.example': 'valid:mx_found',
+      'info@acme.example': 'risky:role_address',
+      'grace@web-only.example': 'valid:a_found',
+      'bob@dead.example': 'invalid:domain_not_found',
+      'carl@slow.example': 'unknown:dns_timeout',
+      'throwaway@mailinator.com': 'invalid:disposable_domain',
+      'colleague@ophir.example': 'risky:own_domain',
+    });
+    // Asked about: acme (MX), web-only (MX, then A and AAAA), dead (MX), slow (MX, no answer). Disposable and own domains need no lookup.
+    expect(dns.queries.slice(before).sort()).toEqual(
+      ['acme.example', 'dead.example', 'slow.example', 'web-only.example', 'web-only.example', 'web-only.example'].sort(),
+    );
+
+    const invalid = await t.http.get('/api/leads?verificationStatus=invalid').set(owner.auth);
+    expect(invalid.body.data.map((lead: { email: string }) => lead.email).sort()).toEqual(['bob@dead.example', 'throwaway@mailinator.com']);
+  });
+
+  it('checks chosen leads on demand, reusing what DNS already said and asking again only where it did not answer', async () => {
+    const leads = await t.http.get('/api/leads?limit=100').set(owner.auth);
+    const ids = (leads.body.data as Array<{ id: string; email: string }>)
+      .filter((lead) => ['ada@acme.example', 'bob@dead.example', 'carl@slow.example'].includes(lead.email))
+      .map((lead) => lead.id);
+    const before = dns.queries.length;
+    const started = await t.http.post('/api/lead-verifications').set(owner.auth).send({ leadIds: ids });
+    expect(started.status, started.text).toBe(202);
+    const run = await until('the run to complete', async () => {
+      const response = await t.http.get(`/api/lead-verifications/${started.body.id}`).set(owner.auth);
+      return response.body.status === 'completed' ? (response.body as Run) : undefined;
+    });
+    expect(run.counts).toEqual({ valid: 1, risky: 0, invalid: 1, unknown: 1 });
+    expect(dns.queries.slice(before)).toEqual(['slow.example']);
+
+    const filtered = await t.http
+      .post('/api/lead-verifications')
+      .set(owner.auth)
+      .send({ filter: { verificationStatus: 'unknown' } });
+    expect(filtered.status, filtered.text).toBe(202);
+    expect(filtered.body.progress.total).toBe(1);
+    await until('the filtered run to complete', async () => {
+      const response = await t.http.get(`/api/lead-verifications/${filtered.body.id}`).set(owner.auth);
+      return response.body.status === 'completed';
+    });
+    const refused = await t.http.post('/api/lead-verifications').set(owner.auth).send({});
+    expect(refused.status).toBe(400);
+  });
+
+  it('leaves an import unchecked when it says so, and an organization that turned the default off imports without checks', async () => {
+    const skipped = await importCsv(owner, 'email\nnew@acme.example\n', { verifyAddresses: false });
+    expect((await t.http.get(`/api/lead-imports/${skipped}/verification`).set(owner.auth)).body).toBeNull();
+
+    const admin = await signUp(t.http);
+    const switched = await t.http.patch('/api/organization').set(admin.auth).send({ verifyLeadsAtImport: false });
+    expect(switched.body.verifyLeadsAtImport).toBe(false);
+    const unchecked = await importCsv(admin, 'email\nsomeone@dead.example\n');
+    expect((await t.http.get(`/api/lead-imports/${unchecked}/verification`).set(admin.auth)).body).toBeNull();
+    expect(await verificationsByEmail(admin)).toEqual({ 'someone@dead.example': 'unverified:null' });
+    const optedIn = await importCsv(admin, 'email\nother@dead.example\n', { verifyAddresses: true });
+    expect((await importVerification(admin, optedIn)).counts.invalid).toBe(1);
+  });
+});
