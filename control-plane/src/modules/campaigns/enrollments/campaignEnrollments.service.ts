@@ -11,6 +11,7 @@ import {
   emptyEnrollmentOutcome,
   enrollableCampaign,
   enrollLeads,
+  enrollmentBlockerOf,
   type EnrollmentOutcome,
 } from './enrollLeads.js';
 import { pendingMessageStatuses } from '../messageStates.js';
@@ -52,10 +53,9 @@ export class CampaignEnrollmentsService {
   }
 
   /** The enrolment's counts for the same selection, changing nothing: what a marketer confirms before enrolling. */
-  async preview(auth: AuthContext, campaignId: string, input: EnrollInput): Promise<EnrollmentOutcome> {
-    const campaign = await auth.db.campaign.findUnique({ where: { id: campaignId }, select: { id: true } });
-    if (!campaign) throw new NotFoundError('Campaign');
-    return this.eachSelectedPage(auth, input, (leadIds) => countEnrollable(auth.db, { campaignId, leadIds }));
+  async preview(auth: AuthContext, campaignId: string, input: EnrollInput): Promise<EnrollmentOutcome & { blocker: string | null }> {
+    const blocker = await enrollmentBlockerOf(auth.db, campaignId);
+    return { ...(await this.eachSelectedPage(auth, input, (leadIds) => countEnrollable(auth.db, { campaignId, leadIds }))), blocker };
   }
 
   /**

@@ -27,19 +27,36 @@ export function addEnrollmentOutcome(total: EnrollmentOutcome, part: EnrollmentO
 /** Each batch is one transaction of two set-based inserts, so tens of thousands of leads enrol in seconds. */
 const batchSize = 1000;
 
-/** The campaign, if it can take new leads: not finished, and with a first step to send. */
-export async function enrollableCampaign(db: ScopedDb, campaignId: string) {
+async function campaignWithFirstStep(db: ScopedDb, campaignId: string) {
   const campaign = await db.campaign.findUnique({
     where: { id: campaignId },
     include: { steps: { orderBy: { position: 'asc' }, take: 1, include: { variants: true } } },
   });
   if (!campaign) throw new NotFoundError('Campaign');
+  return campaign;
+}
+
+/** Why the campaign cannot take new leads now (finished, or no first email to send them), or null when it can. */
+function enrollmentBlocker(campaign: Awaited<ReturnType<typeof campaignWithFirstStep>>): string | null {
   if (campaign.status === 'archived' || campaign.status === 'completed')
-    throw new AppError('invalid_state', `${withArticle(campaign.status, { capital: true })} campaign takes no new leads`);
+    return `${withArticle(campaign.status, { capital: true })} campaign takes no new leads`;
   const firstStep = campaign.steps[0];
-  if (!firstStep || firstStep.variants.length === 0)
-    throw new AppError('invalid_state', 'Add a first step with its message before enrolling leads');
-  return { campaign, firstStep };
+  if (!firstStep) return 'This campaign has no emails yet: add step 1 with its message before enrolling leads';
+  if (firstStep.variants.length === 0) return 'Step 1 has no message yet: write it before enrolling leads';
+  return null;
+}
+
+/** The campaign, if it can take new leads: not finished, and with a first step to send. */
+export async function enrollableCampaign(db: ScopedDb, campaignId: string) {
+  const campaign = await campaignWithFirstStep(db, campaignId);
+  const blocker = enrollmentBlocker(campaign);
+  if (blocker) throw new AppError('invalid_state', blocker);
+  return { campaign, firstStep: campaign.steps[0]! };
+}
+
+/** What a dry run tells before counting: why enrolling would be refused now, or null. */
+export async function enrollmentBlockerOf(db: ScopedDb, campaignId: string): Promise<string | null> {
+  return enrollmentBlocker(await campaignWithFirstStep(db, campaignId));
 }
 
 /**

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { route, type AnyRoute } from '../../../lib/http/route.js';
 import { campaignParams } from '../campaigns.schemas.js';
 import type { CampaignEnrollmentsService } from './campaignEnrollments.service.js';
-import { enrollBody, enrollmentOutcomeSchema, enrollmentParams, enrollmentSchema, listEnrollmentsQuery } from './enrollments.schemas.js';
+import {
+  enrollBody,
+  enrollmentOutcomeSchema,
+  enrollmentParams,
+  enrollmentPreviewSchema,
+  enrollmentSchema,
+  listEnrollmentsQuery,
+} from './enrollments.schemas.js';
 
 const tag = 'Campaigns';
 
@@ -28,9 +35,15 @@ export function enrollmentRoutes(deps: { enrollments: CampaignEnrollmentsService
       access: 'viewer',
       tag,
       summary: 'What enrolling these leads would do, without enrolling: the same counts, `enrolled` being how many would be',
+      description: 'When the enrolment itself would be refused (the campaign has no first email yet, or is finished), `blocker` says why.',
       params: campaignParams,
       body: enrollBody,
-      responses: { 200: { description: 'How many would be enrolled and why others would be skipped', schema: enrollmentOutcomeSchema } },
+      responses: {
+        200: {
+          description: 'How many would be enrolled, why others would be skipped, and what blocks it',
+          schema: enrollmentPreviewSchema,
+        },
+      },
       handler: async ({ auth, params, body }) => ({ body: await enrollments.preview(auth, params.campaignId, body) }),
     }),
     // GET /api/campaigns/:campaignId/enrollments

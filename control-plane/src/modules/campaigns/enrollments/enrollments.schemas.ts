@@ -31,6 +31,15 @@ export const enrollmentOutcomeSchema = z
   })
   .openapi('EnrollmentOutcome');
 
+export const enrollmentPreviewSchema = enrollmentOutcomeSchema
+  .extend({
+    blocker: z
+      .string()
+      .nullable()
+      .describe('Why enrolling these leads would be refused now (no first email yet, a finished campaign); null when it would go ahead'),
+  })
+  .openapi('EnrollmentPreview');
+
 export const enrollmentParams = z.object({ campaignId: z.uuid(), enrollmentId: z.uuid() });
 
 /** Enrolments are listed oldest first; the id breaks ties. */

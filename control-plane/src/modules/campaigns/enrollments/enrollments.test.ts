@@ -81,24 +81,29 @@ describe('enrolment', () => {
     expect((await enroll(await campaignWithSequence(), { listId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
   });
 
-  it('previews an enrolment with the same counts, enrolling no one, even before the sequence has a step', async () => {
+  it('previews an enrolment with the same counts, enrolling no one, and says the campaign without emails takes no one yet', async () => {
     const leads = await leadMix('dry');
     const list = await t.http.post('/api/lead-lists').set(owner.auth).send({ name: 'Preview me' });
     await t.http.post(`/api/lead-lists/${list.body.id}/members`).set(owner.auth).send({ leadIds: leads.all });
     const { campaignId } = await createCampaign(t.http, owner);
     const preview = (body: object) => t.http.post(`/api/campaigns/${campaignId}/enrollments/preview`).set(owner.auth).send(body);
     const expected = { enrolled: 3, skipped: { suppressed: 1, inactive: 1, alreadyEnrolled: 0, notFound: 0 }, activeElsewhere: 1 };
-    expect((await preview({ listId: list.body.id })).body).toEqual(expected);
-    expect((await preview({ filter: { tag: 'dry' } })).body).toEqual(expected);
+    const noEmails = 'This campaign has no emails yet: add step 1 with its message before enrolling leads';
+    expect((await preview({ listId: list.body.id })).body).toEqual({ ...expected, blocker: noEmails });
+    expect((await preview({ filter: { tag: 'dry' } })).body).toEqual({ ...expected, blocker: noEmails });
+    const refused = await enroll(campaignId, { listId: list.body.id });
+    expect([refused.status, refused.body.code, refused.body.detail]).toEqual([409, 'invalid_state', noEmails]);
     expect(await t.prisma.enrollment.count({ where: { campaignId } })).toBe(0);
 
     expect((await t.http.put(`/api/campaigns/${campaignId}/sequence`).set(owner.auth).send(sequenceBody())).status).toBe(200);
+    expect((await preview({ listId: list.body.id })).body).toEqual({ ...expected, blocker: null });
     expect((await enroll(campaignId, { listId: list.body.id })).body).toEqual(expected);
     expect((await preview({ listId: list.body.id })).body).toEqual({
       ...expected,
       enrolled: 0,
       skipped: { ...expected.skipped, alreadyEnrolled: 3 },
       activeElsewhere: 0,
+      blocker: null,
     });
   });
 

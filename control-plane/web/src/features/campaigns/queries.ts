@@ -7,6 +7,7 @@ export type Campaign = components['schemas']['Campaign'];
 export type CampaignListItem = components['schemas']['CampaignListItem'];
 export type CampaignOverview = components['schemas']['CampaignsOverview']['data'][number];
 export type EnrollmentOutcome = components['schemas']['EnrollmentOutcome'];
+export type EnrollmentPreview = components['schemas']['EnrollmentPreview'];
 export type EnrollLeads = JsonBody<paths['/api/campaigns/{campaignId}/enrollments']['post']>;
 export type CampaignStatus = Campaign['status'];
 export type CampaignReadiness = components['schemas']['CampaignReadiness'];

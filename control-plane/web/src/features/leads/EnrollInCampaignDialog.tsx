@@ -110,7 +110,10 @@ function SelectionEnrollment({ campaignId, leadIds, onEnrolled }: { campaignId: 
       {preview.data ? <EnrollmentCounts outcome={preview.data} /> : null}
       {error ? <Alert>{error}</Alert> : null}
       <DialogFooter>
-        <Button disabled={!preview.data || preview.data.enrolled === 0 || enroll.isPending} onClick={confirm}>
+        <Button
+          disabled={!preview.data || preview.data.enrolled === 0 || preview.data.blocker !== null || enroll.isPending}
+          onClick={confirm}
+        >
           {enroll.isPending ? 'Enrolling…' : `Enrol ${leadsCount(preview.data?.enrolled ?? 0)}`}
         </Button>
       </DialogFooter>

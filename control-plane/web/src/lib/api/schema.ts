@@ -2396,7 +2396,9 @@ export interface paths {
         put?: never;
         /**
          * What enrolling these leads would do, without enrolling: the same counts, `enrolled` being how many would be
-         * @description Requires the viewer role or higher.
+         * @description When the enrolment itself would be refused (the campaign has no first email yet, or is finished), `blocker` says why.
+         *
+         *     Requires the viewer role or higher.
          */
         post: {
             parameters: {
@@ -2413,13 +2415,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description How many would be enrolled and why others would be skipped */
+                /** @description How many would be enrolled, why others would be skipped, and what blocks it */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EnrollmentOutcome"];
+                        "application/json": components["schemas"]["EnrollmentPreview"];
                     };
                 };
                 /** @description validation_failed: every problem with the body and query at once, in issues[] */
@@ -8637,6 +8639,15 @@ export interface components {
         };
         /** @enum {string} */
         LeadStatus: "active" | "unsubscribed" | "bounced" | "complained";
+        /**
+         * @description What checking the address found (docs/deliverability.md); unverified until checked
+         * @enum {string}
+         */
+        LeadVerificationStatus: "unverified" | "valid" | "risky" | "invalid" | "unknown";
+        EnrollmentPreview: components["schemas"]["EnrollmentOutcome"] & {
+            /** @description Why enrolling these leads would be refused now (no first email yet, a finished campaign); null when it would go ahead */
+            blocker: string | null;
+        };
         Enrollment: {
             /** Format: uuid */
             id: string;

@@ -144,7 +144,7 @@ export function AudienceSection({ campaign, canEdit }: { campaign: Campaign; can
             <Button variant="secondary" disabled={!selection || preview.isPending} onClick={check}>
               {preview.isPending ? 'Counting…' : 'Count leads'}
             </Button>
-            {checked ? (
+            {checked && !checked.blocker ? (
               <Button disabled={checked.enrolled === 0 || enroll.isPending} onClick={confirm}>
                 {enroll.isPending ? 'Enrolling…' : `Enrol ${checked.enrolled} ${checked.enrolled === 1 ? 'lead' : 'leads'}`}
               </Button>
