@@ -160,6 +160,12 @@ beforeAll(async () => {
   validBodies['POST /api/leads/export'] = { leadIds: [lead.body.id] };
   validBodies['POST /api/lead-lists/{listId}/members'] = { leadIds: [lead.body.id] };
   validBodies['DELETE /api/lead-lists/{listId}/members'] = { leadIds: [lead.body.id] };
+  validBodies['POST /api/lead-verifications'] = { leadIds: [lead.body.id] };
+  const verification = await t.http
+    .post('/api/lead-verifications')
+    .set(victim.auth)
+    .send({ leadIds: [lead.body.id] });
+  victimIds.verificationId = verification.body.id;
   victimSecrets.push(
     lead.body.id,
     'lead@victim.com',
