@@ -90,6 +90,7 @@ async function main() {
     timeoutMs: 10_000,
     concurrency,
     pollMs: 50,
+    retention: { deliveredDays: 30, failedDays: 90 },
   });
   try {
     const organizationId = randomUUID();

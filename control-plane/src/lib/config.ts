@@ -120,6 +120,9 @@ export const environmentSchema = z
     WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
     WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(64),
     WEBHOOK_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    // Delivered webhook deliveries (with their attempts and events) are pruned after this many days, failed ones after the second.
+    WEBHOOK_RETAIN_DELIVERED_DAYS: z.coerce.number().int().min(1).default(30),
+    WEBHOOK_RETAIN_FAILED_DAYS: z.coerce.number().int().min(1).default(90),
     // Mailbox providers. Endpoints default to the real ones; tests and the sandboxed demo point them at local fakes.
     GOOGLE_CLIENT_ID: z.string().min(1).optional(),
     GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),

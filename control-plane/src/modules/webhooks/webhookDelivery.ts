@@ -22,6 +22,8 @@ export interface WebhookDeliveryOptions {
   concurrency: number;
   /** How often the outbox is read when it was empty. */
   pollMs: number;
+  /** How long settled deliveries (with their attempts, and events left without deliveries) are kept before pruning. */
+  retention: { deliveredDays: number; failedDays: number };
   resolve?: (host: string) => Promise<string[]>;
 }
 
@@ -60,6 +62,12 @@ type DeliveredRow = {
 /** A claimed attempt holds its delivery this long past its deadline; a process that died meanwhile leaves it due again. */
 const claimGraceMs = 30_000;
 
+/** Pruning deletes at most this many deliveries per statement, so it never holds many rows or a long transaction. */
+const pruneBatchSize = 1000;
+/** How often the running worker prunes what its retention no longer keeps. */
+const pruneEveryMs = 3_600_000;
+const dayMs = 86_400_000;
+
 export function disabledReason(outcome: PostOutcome): string {
   const last = outcome.statusCode === null ? outcome.error : `the last attempt answered ${outcome.statusCode}`;
   return `Disabled after every delivery failed for 24 hours (${last})`;
@@ -80,6 +88,7 @@ export class WebhookDeliveries {
   private readonly deliveredQueue: Array<{ row: DeliveredRow; recorded: () => void; failed: (error: unknown) => void }> = [];
   private flushing = false;
   private claiming = false;
+  private lastPrunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: WebhookDeliveryOptions) {}
 
@@ -111,6 +120,7 @@ export class WebhookDeliveries {
   }
 
   private async pump(): Promise<void> {
+    this.pruneWhenDue();
     const free = this.deps.concurrency - this.inFlight;
     // Refilled once half the slots are free, so a busy outbox is read in batches rather than one row at a time.
     if (!this.running || this.claiming || free < Math.max(1, this.deps.concurrency / 2)) return;
@@ -145,6 +155,69 @@ export class WebhookDeliveries {
     }
     if (claimed.length === 0 && this.inFlight === 0) this.schedule(this.deps.pollMs);
     else if (claimed.length === free) this.schedule(0);
+  }
+
+  /**
+   * Deletes, batch by batch, the deliveries the retention no longer keeps (delivered ones after `deliveredDays`,
+   * failed ones after `failedDays`; pending ones never) with their attempts, and the events left without any
+   * delivery (also those of removed endpoints). Replicas may prune at once: each batch skips rows another holds.
+   * A settled delivery's `nextAttemptAt` is its last attempt's claim (the attempt's time plus its deadline),
+   * indexed with its status, so that is the age compared. Stops early when `keepGoing` turns false.
+   */
+  async prune(keepGoing: () => boolean = () => true): Promise<{ deliveries: number; events: number; batches: number }> {
+    const now = this.deps.clock.now().getTime();
+    const deliveredBefore = new Date(now - this.deps.retention.deliveredDays * dayMs);
+    const failedBefore = new Date(now - this.deps.retention.failedDays * dayMs);
+    const pruned = { deliveries: 0, events: 0, batches: 0 };
+    let batch: { deliveries: number; events: number } | undefined;
+    do {
+      [batch] = await this.deps.prisma.$queryRaw<Array<{ deliveries: number; events: number }>>`
+        WITH doomed AS (
+          SELECT id, "eventId" FROM webhook_deliveries
+          WHERE (status = 'delivered' AND "nextAttemptAt" < ${deliveredBefore})
+             OR (status = 'failed' AND "nextAttemptAt" < ${failedBefore})
+          LIMIT ${pruneBatchSize}
+          FOR UPDATE SKIP LOCKED
+        ), gone AS (
+          DELETE FROM webhook_deliveries d USING doomed WHERE d.id = doomed.id RETURNING d."eventId"
+        ), emptied AS (
+          DELETE FROM webhook_events ev
+          WHERE ev.id IN (SELECT "eventId" FROM gone)
+            AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d."eventId" = ev.id AND d.id NOT IN (SELECT id FROM doomed))
+          RETURNING ev.id
+        )
+        SELECT (SELECT count(*) FROM gone)::int AS deliveries, (SELECT count(*) FROM emptied)::int AS events`;
+      pruned.deliveries += batch?.deliveries ?? 0;
+      pruned.events += batch?.events ?? 0;
+      pruned.batches += 1;
+    } while (batch?.deliveries === pruneBatchSize && keepGoing());
+    // Events no delivery points at any more: their endpoint was removed, or two replicas pruned their deliveries at once.
+    let orphans: number;
+    do {
+      orphans = await this.deps.prisma.$executeRaw`
+        DELETE FROM webhook_events WHERE id IN (
+          SELECT ev.id FROM webhook_events ev
+          WHERE ev."createdAt" < ${deliveredBefore} AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d."eventId" = ev.id)
+          LIMIT ${pruneBatchSize}
+        )`;
+      pruned.events += orphans;
+      pruned.batches += 1;
+    } while (orphans === pruneBatchSize && keepGoing());
+    return pruned;
+  }
+
+  /** Prunes at most once every `pruneEveryMs`, beside the deliveries, while the worker runs. */
+  private pruneWhenDue(): void {
+    const now = this.deps.clock.now().getTime();
+    if (!this.running || now - this.lastPrunedAt < pruneEveryMs) return;
+    this.lastPrunedAt = now;
+    const pruning: Promise<void> = this.prune(() => this.running)
+      .then((pruned) => {
+        if (pruned.deliveries + pruned.events > 0) this.deps.logger.info(pruned, 'old webhook deliveries pruned');
+      })
+      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'old webhook deliveries could not be pruned'))
+      .finally(() => this.pending.delete(pruning));
+    this.pending.add(pruning);
   }
 
   private async claim(limit: number): Promise<ClaimedDelivery[]> {

@@ -26,6 +26,7 @@ export function webhooksModule(deps: { config: Config; prisma: PrismaClient; clo
       timeoutMs: config.WEBHOOK_TIMEOUT_SECONDS * 1000,
       concurrency: config.WEBHOOK_CONCURRENCY,
       pollMs: config.WEBHOOK_POLL_MS,
+      retention: { deliveredDays: config.WEBHOOK_RETAIN_DELIVERED_DAYS, failedDays: config.WEBHOOK_RETAIN_FAILED_DAYS },
     }),
   };
 }
