@@ -1,10 +1,21 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { WARMUP_HEADER } from '../shared/contract';
 import { FULL_RESPONSE_OPTIONS, toHttpResult, type HttpResult } from '../shared/http';
 import { classifyMessage, isOurMessageId } from './classifyInboundMail';
 import { contentOf } from './messageContent';
-import { parseMime, type Header } from './mime';
+import { parseMime, type Header, type MimePart } from './mime';
 import { headersOnly, planAfterHeaders } from './readPlan';
+import {
+	mayCarryBodyTag,
+	messageIdHeaderOf,
+	rescueAccepted,
+	SPAM_SCAN_MAX,
+	WARMUP_BODY_CHECK_MAX_BYTES,
+	warmupTagInHeaders,
+	warmupTagOf,
+	type FoundWarmup,
+} from './warmup';
 import {
 	watchAccess,
 	WatchError,
@@ -19,6 +30,12 @@ export const GMAIL_DEFAULT_BASE_URL = 'https://gmail.googleapis.com';
 
 /** One Gmail API GET (path under /gmail/v1/users/me), already authorised. */
 export type GmailGet = (path: string, qs: IDataObject) => Promise<HttpResult>;
+
+/** The Gmail calls a watch makes: reads, and messages.modify for warm-up messages. */
+interface GmailApi {
+	get: GmailGet;
+	post: (path: string, body: IDataObject) => Promise<HttpResult>;
+}
 
 type GmailWatchLimits = Pick<WatchSettings, 'windowHours' | 'maxWindowMessages' | 'nowMs'>;
 
@@ -39,6 +56,7 @@ export const METADATA_HEADERS = [
 	'Precedence',
 	'X-Auto-Response-Suppress',
 	'X-Failed-Recipients',
+	WARMUP_HEADER,
 ];
 
 interface MessageRef {
@@ -46,6 +64,8 @@ interface MessageRef {
 	threadId: string;
 	/** Known from history records; a window scan learns them from the metadata read. */
 	labelIds: string[] | null;
+	/** Listed from spam by a window scan: only a warm-up message is taken from it, as today's watch never saw spam there. */
+	spamOnly: boolean;
 }
 
 function ensureOk(operation: string, response: HttpResult): IDataObject {
@@ -76,7 +96,12 @@ async function refsFromHistory(get: GmailGet, startHistoryId: string): Promise<{
 			for (const added of (record.messagesAdded as IDataObject[] | undefined) ?? []) {
 				const message = added.message as IDataObject | undefined;
 				if (typeof message?.id !== 'string') continue;
-				refs.set(message.id, { id: message.id, threadId: String(message.threadId ?? message.id), labelIds: stringList(message.labelIds) });
+				refs.set(message.id, {
+					id: message.id,
+					threadId: String(message.threadId ?? message.id),
+					labelIds: stringList(message.labelIds),
+					spamOnly: false,
+				});
 			}
 		}
 		if (typeof body.historyId === 'string') historyId = body.historyId;
@@ -103,11 +128,19 @@ async function refsFromWindow(get: GmailGet, limits: GmailWatchLimits): Promise<
 			await get('/messages', { q: `after:${afterSeconds}`, maxResults: pageSize, ...(pageToken ? { pageToken } : {}) }),
 		);
 		for (const message of (body.messages as IDataObject[] | undefined) ?? []) {
-			if (typeof message.id === 'string') refs.push({ id: message.id, threadId: String(message.threadId ?? message.id), labelIds: null });
+			if (typeof message.id === 'string')
+				refs.push({ id: message.id, threadId: String(message.threadId ?? message.id), labelIds: null, spamOnly: false });
 		}
 		pageToken = typeof body.nextPageToken === 'string' ? body.nextPageToken : undefined;
 	} while (pageToken && refs.length < limits.maxWindowMessages);
-	return { refs: refs.slice(0, limits.maxWindowMessages), historyId };
+	// messages.list leaves spam out, history.list does not: the window looks there too, for warm-up mail alone.
+	const spam = ensureOk('messages.list', await get('/messages', { q: `in:spam after:${afterSeconds}`, maxResults: SPAM_SCAN_MAX }));
+	const spamRefs = ((spam.messages as IDataObject[] | undefined) ?? []).flatMap((message) =>
+		typeof message.id === 'string'
+			? [{ id: message.id, threadId: String(message.threadId ?? message.id), labelIds: null, spamOnly: true }]
+			: [],
+	);
+	return { refs: [...refs.slice(0, limits.maxWindowMessages), ...spamRefs], historyId };
 }
 
 function headersOf(resource: IDataObject): Header[] {
@@ -128,12 +161,50 @@ async function threadHoldsOurMessage(get: GmailGet, threadId: string): Promise<b
 	);
 }
 
+async function readRaw(get: GmailGet, id: string): Promise<MimePart> {
+	const full = ensureOk('messages.get', await get(`/messages/${encodeURIComponent(id)}`, { format: 'raw' }));
+	return parseMime(Buffer.from(String(full.raw ?? ''), 'base64url').toString('utf8'));
+}
+
+/**
+ * A warm-up message is kept: out of spam into the inbox, read, important (one messages.modify, none
+ * when it already is). It never becomes an inbound event.
+ */
+async function keepWarmup(
+	api: GmailApi,
+	found: { id: string; threadId: string; labelIds: string[]; headers: Header[] },
+	tag: string,
+): Promise<FoundWarmup> {
+	const inSpam = found.labelIds.includes('SPAM');
+	const addLabelIds = [...(inSpam ? ['INBOX'] : []), ...(found.labelIds.includes('IMPORTANT') ? [] : ['IMPORTANT'])];
+	const removeLabelIds = found.labelIds.filter((label) => label === 'SPAM' || label === 'UNREAD');
+	const done =
+		(addLabelIds.length === 0 && removeLabelIds.length === 0) ||
+		rescueAccepted(
+			'gmail',
+			'Gmail messages.modify',
+			await api.post(`/messages/${encodeURIComponent(found.id)}/modify`, { addLabelIds, removeLabelIds }),
+		);
+	return {
+		tag,
+		folder: inSpam ? 'spam' : 'inbox',
+		rescued: inSpam && done,
+		markedImportant: done,
+		providerMessageId: found.id,
+		providerThreadId: found.threadId,
+		messageIdHeader: messageIdHeaderOf(found.headers),
+	};
+}
+
 /**
  * Reads one new message as cheaply as its meaning allows: labels alone settle our own Sent/Draft
  * mail, headers settle auto-replies and mail outside our threads, and only bounces, complaints and
- * replies (whose body may ask to unsubscribe) are read in full.
+ * replies (whose body may ask to unsubscribe) are read in full. A warm-up message (its header, or
+ * the body tag of a short plain-text message from our mailboxes or in spam) is kept instead; from
+ * a spam-only listing nothing else is taken (null).
  */
-async function watchMessage(get: GmailGet, ref: MessageRef, ourAddresses: string[]): Promise<WatchedMessage> {
+async function watchMessage(api: GmailApi, ref: MessageRef, ourAddresses: string[]): Promise<WatchedMessage | FoundWarmup | null> {
+	const { get } = api;
 	const labelOnly = ref.labelIds !== null && ref.labelIds.some((label) => label === 'SENT' || label === 'DRAFT');
 	if (labelOnly && ref.labelIds) {
 		const classification = classifyMessage(headersOnly([]), { ourAddresses, labels: ref.labelIds, threadIsOurs: false });
@@ -154,7 +225,19 @@ async function watchMessage(get: GmailGet, ref: MessageRef, ourAddresses: string
 	const labelIds = stringList(metadata.labelIds);
 	const receivedAt = new Date(Number(metadata.internalDate ?? Date.now())).toISOString();
 	const headers = headersOf(metadata);
-	const base = { providerMessageId: ref.id, threadId: String(metadata.threadId ?? ref.threadId), labels: labelIds, receivedAt };
+	const threadId = String(metadata.threadId ?? ref.threadId);
+	const found = { id: ref.id, threadId, labelIds, headers };
+	const headerTag = warmupTagInHeaders(headers);
+	if (headerTag) return await keepWarmup(api, found, headerTag);
+	if (
+		mayCarryBodyTag(headers, ourAddresses, labelIds.includes('SPAM')) &&
+		Number(metadata.sizeEstimate ?? 0) <= WARMUP_BODY_CHECK_MAX_BYTES
+	) {
+		const bodyTag = warmupTagOf(await readRaw(get, ref.id));
+		if (bodyTag) return await keepWarmup(api, found, bodyTag);
+	}
+	if (ref.spamOnly) return null;
+	const base = { providerMessageId: ref.id, threadId, labels: labelIds, receivedAt };
 	const view = { ourAddresses, labels: labelIds, threadIsOurs: false };
 	const { byHeaders, next } = planAfterHeaders(headers, view);
 	const byMetadata = { ...base, readAs: 'metadata' as const, classification: byHeaders, content: contentOf(headersOnly(headers), null) };
@@ -163,8 +246,9 @@ async function watchMessage(get: GmailGet, ref: MessageRef, ourAddresses: string
 		view.threadIsOurs = base.threadId !== ref.id && (await threadHoldsOurMessage(get, base.threadId));
 		if (!view.threadIsOurs) return byMetadata;
 	}
-	const full = ensureOk('messages.get', await get(`/messages/${encodeURIComponent(ref.id)}`, { format: 'raw' }));
-	const message = parseMime(Buffer.from(String(full.raw ?? ''), 'base64url').toString('utf8'));
+	const message = await readRaw(get, ref.id);
+	const bodyTag = warmupTagOf(message);
+	if (bodyTag) return await keepWarmup(api, found, bodyTag);
 	return { ...base, readAs: 'raw', classification: classifyMessage(message, view), content: contentOf(message) };
 }
 
@@ -174,32 +258,39 @@ async function watchMessage(get: GmailGet, ref: MessageRef, ourAddresses: string
  * raw read per new message. Read and unread mail are treated alike (no UNREAD filter).
  */
 async function watchGmailMailbox(
-	get: GmailGet,
+	api: GmailApi,
 	mailbox: MailboxToWatch,
 	ourAddresses: string[],
 	limits: GmailWatchLimits,
 ): Promise<ProviderWatchResult> {
-	const fromHistory = mailbox.cursor ? await refsFromHistory(get, mailbox.cursor) : null;
-	const found = fromHistory ?? (await refsFromWindow(get, limits));
+	const fromHistory = mailbox.cursor ? await refsFromHistory(api.get, mailbox.cursor) : null;
+	const found = fromHistory ?? (await refsFromWindow(api.get, limits));
 	const messages: WatchedMessage[] = [];
-	for (const ref of found.refs) messages.push(await watchMessage(get, ref, ourAddresses));
-	return { previousCursor: mailbox.cursor, cursor: found.historyId, catchUp: fromHistory ? 'incremental' : 'window', messages };
+	const warmups: FoundWarmup[] = [];
+	for (const ref of found.refs) {
+		const watched = await watchMessage(api, ref, ourAddresses);
+		if (watched === null) continue;
+		if ('tag' in watched) warmups.push(watched);
+		else messages.push(watched);
+	}
+	return { previousCursor: mailbox.cursor, cursor: found.historyId, catchUp: fromHistory ? 'incremental' : 'window', messages, warmups };
 }
 
-/** Gmail GETs with the brokered token; the token stays in this closure, never in output or errors. */
-function gmailGetter(context: IExecuteFunctions, baseUrl: string, accessToken: string, timeoutMs: number): GmailGet {
-	return async (path, qs) =>
+/** Gmail calls with the brokered token; the token stays in this closure, never in output or errors. */
+function gmailApi(context: IExecuteFunctions, baseUrl: string, accessToken: string, timeoutMs: number): GmailApi {
+	const call = async (method: 'GET' | 'POST', path: string, qs: IDataObject | undefined, body: IDataObject | undefined) =>
 		toHttpResult(
 			await context.helpers.httpRequest({
-				method: 'GET',
+				method,
 				url: `${baseUrl}/gmail/v1/users/me${path}`,
-				qs,
-				arrayFormat: 'repeat',
+				...(qs ? { qs, arrayFormat: 'repeat' as const } : {}),
+				...(body ? { body, json: true } : {}),
 				headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
 				timeout: timeoutMs,
 				...FULL_RESPONSE_OPTIONS,
 			}),
 		);
+	return { get: (path, qs) => call('GET', path, qs, undefined), post: (path, body) => call('POST', path, undefined, body) };
 }
 
 /** The cursor is Gmail's history id, which the control plane keeps per mailbox. */
@@ -209,5 +300,5 @@ export const watchGmail: ProviderWatcher = async (context, mailbox, ourAddresses
 		baseUrlOverride: settings.gmailApiBaseUrl,
 		defaultBaseUrl: GMAIL_DEFAULT_BASE_URL,
 	});
-	return await watchGmailMailbox(gmailGetter(context, baseUrl, accessToken, settings.timeoutMs), mailbox, ourAddresses, settings);
+	return await watchGmailMailbox(gmailApi(context, baseUrl, accessToken, settings.timeoutMs), mailbox, ourAddresses, settings);
 };

@@ -8,6 +8,15 @@ import { contentOf } from './messageContent';
 import { parseHeaderBlock, parseMime } from './mime';
 import { headersOnly, planAfterHeaders } from './readPlan';
 import {
+	mayCarryBodyTag,
+	messageIdHeaderOf,
+	SPAM_SCAN_MAX,
+	WARMUP_BODY_CHECK_MAX_BYTES,
+	warmupTagInHeaders,
+	warmupTagOf,
+	type FoundWarmup,
+} from './warmup';
+import {
 	WatchError,
 	type MailboxToWatch,
 	type ProviderWatcher,
@@ -44,12 +53,16 @@ function parseCursor(cursor: string | null): ImapCursor | null {
 const formatCursor = (cursor: ImapCursor) => `${cursor.uidValidity}:${cursor.lastUid}`;
 
 /** The headers-only read every new message gets (PEEK, so nothing becomes \Seen). */
-const HEADER_QUERY = { uid: true, flags: true, internalDate: true, headers: METADATA_HEADERS } as const;
+const HEADER_QUERY = { uid: true, flags: true, internalDate: true, size: true, headers: METADATA_HEADERS } as const;
+
+/** What marks a warm-up message as opened and important on any IMAP server. */
+const WARMUP_FLAGS = ['\\Seen', '\\Flagged'];
 
 interface HeaderRead {
 	uid: number;
 	flags: string[];
 	internalDate: Date | null;
+	size: number;
 	headers: ReturnType<typeof parseHeaderBlock>;
 }
 
@@ -59,6 +72,7 @@ function headerReadOf(message: FetchMessageObject): HeaderRead {
 		uid: message.uid,
 		flags: [...(message.flags ?? [])],
 		internalDate: internalDate && !Number.isNaN(internalDate.getTime()) ? internalDate : null,
+		size: message.size ?? 0,
 		headers: parseHeaderBlock(message.headers?.toString('utf8') ?? ''),
 	};
 }
@@ -95,41 +109,128 @@ async function readWindow(client: ImapFlow, uidNext: number, limits: ImapWatchLi
 	return reads.filter((read) => read.internalDate === null || read.internalDate >= since).sort((a, b) => b.uid - a.uid);
 }
 
+/** Plain-text mail small enough to be a warm-up message, without the header, from our mailboxes (or in Junk). */
+function needsBodyCheck(read: HeaderRead, ourAddresses: string[], inJunk: boolean): boolean {
+	return read.size <= WARMUP_BODY_CHECK_MAX_BYTES && mayCarryBodyTag(read.headers, ourAddresses, inJunk);
+}
+
+/** The full sources (BODY.PEEK[], one FETCH for all) of these UIDs in the open mailbox. */
+async function readSources(client: ImapFlow, uids: number[]): Promise<Map<number, Buffer>> {
+	const sources = new Map<number, Buffer>();
+	if (uids.length === 0) return sources;
+	for (const message of await client.fetchAll(uids.join(','), { uid: true, source: true }, { uid: true })) {
+		if (message.source) sources.set(message.uid, message.source);
+	}
+	return sources;
+}
+
+/** A warm-up message in the open mailbox: its header tag, else the body tag of its source. */
+function warmupOf(read: HeaderRead, source: Buffer | undefined): { tag: string; headers: HeaderRead['headers'] } | null {
+	const tag = warmupTagInHeaders(read.headers) ?? (source ? warmupTagOf(parseMime(source.toString('utf8'))) : null);
+	return tag ? { tag, headers: read.headers } : null;
+}
+
+function foundWarmup(uidValidity: string, read: HeaderRead, tag: string, inJunk: boolean): FoundWarmup {
+	return {
+		tag,
+		folder: inJunk ? 'spam' : 'inbox',
+		rescued: inJunk,
+		markedImportant: true,
+		providerMessageId: `${uidValidity}.${read.uid}`,
+		providerThreadId: null,
+		messageIdHeader: messageIdHeaderOf(read.headers),
+	};
+}
+
 /**
  * Classifies header reads, fetching the full source (BODY.PEEK[], one FETCH for all) only of the
- * bounces and replies the headers leave open. An IMAP server has no threads, so what the headers
- * do not link to our Message-IDs is settled as not ours.
+ * bounces and replies the headers leave open, and of plain-text mail from our mailboxes that may
+ * carry a warm-up tag in its body. An IMAP server has no threads, so what the headers do not link
+ * to our Message-IDs is settled as not ours. Warm-up messages are set apart, never classified.
  */
 async function watchMessages(
 	client: ImapFlow,
 	uidValidity: string,
 	reads: HeaderRead[],
 	ourAddresses: string[],
-): Promise<WatchedMessage[]> {
+): Promise<{ messages: WatchedMessage[]; warmups: Array<{ read: HeaderRead; tag: string }> }> {
 	const decided = reads.map((read) => {
 		const view = { ourAddresses, labels: read.flags, threadIsOurs: false };
 		return { read, view, ...planAfterHeaders(read.headers, view) };
 	});
-	const sourceUids = decided.filter(({ next }) => next === 'raw').map(({ read }) => read.uid);
-	const sources = new Map<number, Buffer>();
-	if (sourceUids.length > 0) {
-		for (const message of await client.fetchAll(sourceUids.join(','), { uid: true, source: true }, { uid: true })) {
-			if (message.source) sources.set(message.uid, message.source);
+	const sources = await readSources(
+		client,
+		decided.filter(({ read, next }) => next === 'raw' || needsBodyCheck(read, ourAddresses, false)).map(({ read }) => read.uid),
+	);
+	const messages: WatchedMessage[] = [];
+	const warmups: Array<{ read: HeaderRead; tag: string }> = [];
+	for (const { read, view, byHeaders, next } of decided) {
+		const source = sources.get(read.uid);
+		const warmup = warmupOf(read, source);
+		if (warmup) {
+			warmups.push({ read, tag: warmup.tag });
+			continue;
 		}
-	}
-	return decided.map(({ read, view, byHeaders }) => {
 		const base = {
 			providerMessageId: `${uidValidity}.${read.uid}`,
 			threadId: null,
 			labels: read.flags,
 			receivedAt: (read.internalDate ?? new Date()).toISOString(),
 		};
-		const source = sources.get(read.uid);
-		if (!source)
-			return { ...base, readAs: 'metadata' as const, classification: byHeaders, content: contentOf(headersOnly(read.headers), null) };
+		if (!source || next !== 'raw') {
+			messages.push({ ...base, readAs: 'metadata', classification: byHeaders, content: contentOf(headersOnly(read.headers), null) });
+			continue;
+		}
 		const message = parseMime(source.toString('utf8'));
-		return { ...base, readAs: 'raw' as const, classification: classifyMessage(message, view), content: contentOf(message) };
+		messages.push({ ...base, readAs: 'raw', classification: classifyMessage(message, view), content: contentOf(message) });
+	}
+	return { messages, warmups };
+}
+
+/** Marks the INBOX's warm-up messages \Seen and \Flagged (SELECT, then one STORE), unless they already are. */
+async function keepInboxWarmups(client: ImapFlow, uidValidity: string, warmups: Array<{ read: HeaderRead; tag: string }>) {
+	const unmarked = warmups.filter(({ read }) => !WARMUP_FLAGS.every((flag) => read.flags.includes(flag))).map(({ read }) => read.uid);
+	if (unmarked.length > 0) {
+		await client.mailboxOpen('INBOX');
+		await client.messageFlagsAdd(unmarked.join(','), WARMUP_FLAGS, { uid: true });
+	}
+	return warmups.map(({ read, tag }) => foundWarmup(uidValidity, read, tag, false));
+}
+
+/**
+ * Warm-up messages in the Junk folder (SPECIAL-USE \Junk, else the name the server's LIST suggests),
+ * marked \Seen \Flagged and moved to INBOX (MOVE, or COPY + STORE \Deleted + EXPUNGE where MOVE is
+ * not offered). Junk has no cursor of its own (the control plane keeps one per mailbox, the INBOX's):
+ * every watch EXAMINEs it and reads the headers of its newest SPAM_SCAN_MAX messages of the window,
+ * which finds a warm-up message within one watch of its arrival at a bounded cost; other junk is never
+ * read further nor reported, as before.
+ */
+async function rescueFromJunk(client: ImapFlow, ourAddresses: string[], limits: ImapWatchLimits): Promise<FoundWarmup[]> {
+	const junk = (await client.list()).find((folder) => folder.specialUse === '\\Junk');
+	if (!junk) return [];
+	const opened = await client.mailboxOpen(junk.path, { readOnly: true });
+	if (opened.exists === 0) return [];
+	const since = new Date(limits.nowMs - limits.windowHours * 3_600_000);
+	const newest = ((await client.search({ since }, { uid: true })) || []).sort((a, b) => b - a).slice(0, SPAM_SCAN_MAX);
+	if (newest.length === 0) return [];
+	const reads = await readHeaders(client, newest.join(','));
+	const sources = await readSources(
+		client,
+		reads.filter((read) => needsBodyCheck(read, ourAddresses, true)).map((read) => read.uid),
+	);
+	const warmups = reads.flatMap((read) => {
+		const warmup = warmupOf(read, sources.get(read.uid));
+		return warmup ? [{ read, tag: warmup.tag }] : [];
 	});
+	if (warmups.length === 0) return [];
+	const uids = warmups.map(({ read }) => read.uid).join(',');
+	await client.mailboxOpen(junk.path);
+	// Flags first: they travel with the message, whose UID in INBOX is not known beforehand.
+	await client.messageFlagsAdd(uids, WARMUP_FLAGS, { uid: true });
+	if (!(await client.messageMove(uids, 'INBOX', { uid: true })))
+		throw new WatchError('imap_move_failed', `IMAP server refused to move warm-up messages from ${junk.path} to INBOX`);
+	const uidValidity = String(opened.uidValidity);
+	return warmups.map(({ read, tag }) => foundWarmup(uidValidity, read, tag, true));
 }
 
 /**
@@ -147,18 +248,19 @@ async function watchImapInbox(
 	const uidValidity = String(inbox.uidValidity);
 	const uidNext = inbox.uidNext;
 	const stored = parseCursor(mailbox.cursor);
-	if (stored && stored.uidValidity === uidValidity) {
-		const { reads, lastUid } = await readSinceCursor(client, stored, uidNext);
-		const messages = await watchMessages(client, uidValidity, reads, ourAddresses);
-		return { previousCursor: mailbox.cursor, cursor: formatCursor({ uidValidity, lastUid }), catchUp: 'incremental', messages };
-	}
-	const reads = await readWindow(client, uidNext, limits);
-	const messages = await watchMessages(client, uidValidity, reads, ourAddresses);
+	const incremental = stored !== null && stored.uidValidity === uidValidity;
+	const { reads, lastUid } = incremental
+		? await readSinceCursor(client, stored, uidNext)
+		: { reads: await readWindow(client, uidNext, limits), lastUid: Math.max(0, uidNext - 1) };
+	const { messages, warmups } = await watchMessages(client, uidValidity, reads, ourAddresses);
+	// The INBOX first: a message rescued from Junk now gets a UID above this watch's cursor, and the next watch's tag check settles it.
+	const found = [...(await keepInboxWarmups(client, uidValidity, warmups)), ...(await rescueFromJunk(client, ourAddresses, limits))];
 	return {
 		previousCursor: mailbox.cursor,
-		cursor: formatCursor({ uidValidity, lastUid: Math.max(0, uidNext - 1) }),
-		catchUp: 'window',
+		cursor: formatCursor({ uidValidity, lastUid }),
+		catchUp: incremental ? 'incremental' : 'window',
 		messages,
+		warmups: found,
 	};
 }
 

@@ -7,6 +7,16 @@ import { contentOf } from './messageContent';
 import { decodeEncodedWords, parseMime, type Header } from './mime';
 import { headersOnly, looksLikeBounce, planAfterHeaders } from './readPlan';
 import {
+	mayCarryBodyTag,
+	messageIdHeaderOf,
+	rescueAccepted,
+	SPAM_SCAN_MAX,
+	warmupTagInHeaders,
+	warmupTagInText,
+	warmupTagOf,
+	type FoundWarmup,
+} from './warmup';
+import {
 	watchAccess,
 	WatchError,
 	type MailboxToWatch,
@@ -19,7 +29,9 @@ import {
 /** The inbox's delta function; a delta over the inbox never sees Sent Items or Drafts. */
 const INBOX_DELTA_PATH = "/mailFolders('inbox')/messages/delta";
 /** What the first pass needs to settle our own mail and pick the next read; nothing more. */
-const DELTA_SELECT = 'id,conversationId,receivedDateTime,from,subject,internetMessageId,isDraft';
+const DELTA_SELECT = 'id,conversationId,receivedDateTime,from,subject,internetMessageId,isDraft,isRead,flag';
+/** Junk Email's listing carries what recognising a warm-up message takes: its headers and its text body. */
+const JUNK_SELECT = 'id,conversationId,receivedDateTime,internetMessageId,internetMessageHeaders,body,isRead,flag';
 const DELTA_PAGE_SIZE = 100;
 /** One page of a conversation is enough: our send is among its first messages. */
 const CONVERSATION_PAGE_SIZE = 100;
@@ -33,6 +45,8 @@ interface GraphClient {
 	json(pathOrLink: string, qs?: IDataObject, prefer?: string): Promise<HttpResult>;
 	/** A message's MIME source (`$value`). */
 	mime(path: string): Promise<{ result: HttpResult; text: string }>;
+	/** A change (PATCH a message, POST a move) with a JSON body. */
+	change(method: 'PATCH' | 'POST', path: string, body: IDataObject): Promise<HttpResult>;
 }
 
 /** One message as the delta's first pass lists it. */
@@ -41,8 +55,14 @@ interface DeltaEntry {
 	conversationId: string;
 	receivedDateTime: string;
 	isDraft: boolean;
+	/** Already read and flagged: a warm-up message needs no PATCH. */
+	readAndFlagged: boolean;
 	/** From, Subject and Message-ID as header lines, enough to settle our own mail. */
 	listed: Header[];
+}
+
+function isReadAndFlagged(item: IDataObject): boolean {
+	return item.isRead === true && (item.flag as IDataObject | undefined)?.flagStatus === 'flagged';
 }
 
 function graphErrorCode(response: HttpResult): string {
@@ -85,6 +105,7 @@ function deltaEntryOf(item: IDataObject): DeltaEntry | null {
 		conversationId: typeof item.conversationId === 'string' ? item.conversationId : item.id,
 		receivedDateTime: typeof item.receivedDateTime === 'string' ? item.receivedDateTime : new Date().toISOString(),
 		isDraft: item.isDraft === true,
+		readAndFlagged: isReadAndFlagged(item),
 		listed,
 	};
 }
@@ -142,7 +163,11 @@ function messagePath(id: string): string {
 /** Graph hands headers over as received: folded lines and RFC 2047 words undone here. */
 async function readHeaders(graph: GraphClient, id: string, nowMs: number): Promise<Header[]> {
 	const body = ensureOk('message headers', await graph.json(messagePath(id), { $select: 'internetMessageHeaders' }), nowMs);
-	return ((body.internetMessageHeaders as IDataObject[] | undefined) ?? []).map((header) => ({
+	return headersIn(body);
+}
+
+function headersIn(resource: IDataObject): Header[] {
+	return ((resource.internetMessageHeaders as IDataObject[] | undefined) ?? []).map((header) => ({
 		name: String(header.name),
 		value: decodeEncodedWords(
 			String(header.value)
@@ -166,22 +191,83 @@ async function conversationHoldsOurMessage(graph: GraphClient, conversationId: s
 }
 
 /**
- * Reads one new message as cheaply as its meaning allows, deciding as the Gmail watcher does: the
- * delta listing settles drafts and mail from our own mailboxes, and mail from a mailer daemon goes
- * straight to its MIME source; otherwise the headers settle auto-replies and mail outside our
- * conversations, and only bounces and replies (which may ask to unsubscribe) are read in full.
+ * A warm-up message is kept: read and flagged (one PATCH, none when it already is), and moved out of
+ * Junk Email into the inbox. It never becomes an inbound event.
  */
-async function watchMessage(graph: GraphClient, entry: DeltaEntry, ourAddresses: string[], nowMs: number): Promise<WatchedMessage> {
+async function keepWarmup(
+	graph: GraphClient,
+	found: { id: string; conversationId: string; readAndFlagged: boolean; headers: Header[]; inJunk: boolean },
+	tag: string,
+): Promise<FoundWarmup> {
+	const path = messagePath(found.id);
+	const marked =
+		found.readAndFlagged ||
+		rescueAccepted(
+			'outlook',
+			'Microsoft Graph message update',
+			await graph.change('PATCH', path, { isRead: true, flag: { flagStatus: 'flagged' } }),
+		);
+	// The immutable id survives the move, so the message (and its event id) stays the same in the inbox.
+	const rescued =
+		found.inJunk &&
+		rescueAccepted('outlook', 'Microsoft Graph message move', await graph.change('POST', `${path}/move`, { destinationId: 'inbox' }));
+	return {
+		tag,
+		folder: found.inJunk ? 'spam' : 'inbox',
+		rescued,
+		markedImportant: marked,
+		providerMessageId: found.id,
+		providerThreadId: found.conversationId,
+		messageIdHeader: messageIdHeaderOf(found.headers),
+	};
+}
+
+/** Mail from our own mailboxes is read no further unless it is a warm-up message (header, or body tag of a plain-text one). */
+async function warmupFromOurMailbox(
+	graph: GraphClient,
+	entry: DeltaEntry,
+	ourAddresses: string[],
+	nowMs: number,
+): Promise<FoundWarmup | null> {
+	const read = await readHeaders(graph, entry.id, nowMs);
+	const headers = read.length > 0 ? read : entry.listed;
+	const found = { ...entry, headers, inJunk: false };
+	const headerTag = warmupTagInHeaders(headers);
+	if (headerTag) return await keepWarmup(graph, found, headerTag);
+	if (!mayCarryBodyTag(headers, ourAddresses, false)) return null;
+	const source = await graph.mime(`${messagePath(entry.id)}/$value`);
+	ensureOk('message source', source.result, nowMs);
+	const bodyTag = warmupTagOf(parseMime(source.text));
+	return bodyTag ? await keepWarmup(graph, found, bodyTag) : null;
+}
+
+/**
+ * Reads one new message as cheaply as its meaning allows, deciding as the Gmail watcher does: the
+ * delta listing settles drafts and mail from our own mailboxes (after a look for the warm-up tag),
+ * and mail from a mailer daemon goes straight to its MIME source; otherwise the headers settle
+ * auto-replies and mail outside our conversations, and only bounces and replies (which may ask to
+ * unsubscribe) are read in full. A warm-up message is kept instead of classified.
+ */
+async function watchMessage(
+	graph: GraphClient,
+	entry: DeltaEntry,
+	ourAddresses: string[],
+	nowMs: number,
+): Promise<WatchedMessage | FoundWarmup> {
 	const labels = entry.isDraft ? ['INBOX', 'DRAFT'] : ['INBOX'];
 	const view: MailboxView = { ourAddresses, labels, threadIsOurs: false };
 	const base = { providerMessageId: entry.id, threadId: entry.conversationId, labels, receivedAt: entry.receivedDateTime };
 	const byListing = classifyMessage(headersOnly(entry.listed), view);
-	if (byListing.type === 'ignored' && byListing.reason !== 'not_in_our_threads')
-		return { ...base, readAs: 'labels', classification: byListing, content: null };
+	if (byListing.type === 'ignored' && byListing.reason !== 'not_in_our_threads') {
+		const warmup = byListing.reason === 'from_our_mailbox' ? await warmupFromOurMailbox(graph, entry, ourAddresses, nowMs) : null;
+		return warmup ?? { ...base, readAs: 'labels', classification: byListing, content: null };
+	}
 
 	if (!looksLikeBounce(entry.listed)) {
 		const read = await readHeaders(graph, entry.id, nowMs);
 		const headers = read.length > 0 ? read : entry.listed;
+		const headerTag = warmupTagInHeaders(headers);
+		if (headerTag) return await keepWarmup(graph, { ...entry, headers, inJunk: false }, headerTag);
 		const { byHeaders, next } = planAfterHeaders(headers, view);
 		const byMetadata = { ...base, readAs: 'metadata' as const, classification: byHeaders, content: contentOf(headersOnly(headers), null) };
 		if (next === 'none') return byMetadata;
@@ -193,7 +279,40 @@ async function watchMessage(graph: GraphClient, entry: DeltaEntry, ourAddresses:
 	const source = await graph.mime(`${messagePath(entry.id)}/$value`);
 	ensureOk('message source', source.result, nowMs);
 	const message = parseMime(source.text);
+	const bodyTag = warmupTagOf(message);
+	if (bodyTag) return await keepWarmup(graph, { ...entry, headers: message.headers, inJunk: false }, bodyTag);
 	return { ...base, readAs: 'raw', classification: classifyMessage(message, view), content: contentOf(message) };
+}
+
+/**
+ * Warm-up messages in Junk Email, rescued. Junk has no delta link of its own (the control plane
+ * keeps one cursor per mailbox, the inbox's): every watch lists the newest SPAM_SCAN_MAX junk
+ * messages of the window, headers and text body included, in one request. That finds a warm-up
+ * message within one watch of its arrival; rescued ones leave the folder, and other junk is only
+ * listed, never read further nor reported (campaign mail in junk is handled exactly as before: not at all).
+ */
+async function rescueFromJunk(graph: GraphClient, limits: OutlookWatchLimits): Promise<FoundWarmup[]> {
+	const since = new Date(limits.nowMs - limits.windowHours * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	const response = await graph.json(
+		"/mailFolders('junkemail')/messages",
+		{ $select: JUNK_SELECT, $filter: `receivedDateTime ge ${since}`, $orderby: 'receivedDateTime desc', $top: SPAM_SCAN_MAX },
+		'outlook.body-content-type="text"',
+	);
+	// A mailbox without a Junk Email folder (some shared and resource mailboxes) has nothing to rescue.
+	if (response.statusCode === 404) return [];
+	const body = ensureOk('junk messages', response, limits.nowMs);
+	const warmups: FoundWarmup[] = [];
+	for (const item of (body.value as IDataObject[] | undefined) ?? []) {
+		if (typeof item.id !== 'string') continue;
+		const headers = headersIn(item);
+		const text = String((item.body as IDataObject | undefined)?.content ?? '');
+		const tag = warmupTagInHeaders(headers) ?? warmupTagInText(text);
+		if (!tag) continue;
+		const conversationId = typeof item.conversationId === 'string' ? item.conversationId : item.id;
+		const found = { id: item.id, conversationId, readAndFlagged: isReadAndFlagged(item), headers, inJunk: true };
+		warmups.push(await keepWarmup(graph, found, tag));
+	}
+	return warmups;
 }
 
 /**
@@ -212,8 +331,15 @@ async function watchOutlookMailbox(
 	const incremental = mailbox.cursor && graph.owns(mailbox.cursor) ? await readDelta(graph, { link: mailbox.cursor }, limits.nowMs) : null;
 	const found = incremental ?? (await readWindow(graph, limits));
 	const messages: WatchedMessage[] = [];
-	for (const entry of found.entries) messages.push(await watchMessage(graph, entry, ourAddresses, limits.nowMs));
-	return { previousCursor: mailbox.cursor, cursor: found.deltaLink, catchUp: incremental ? 'incremental' : 'window', messages };
+	const warmups: FoundWarmup[] = [];
+	for (const entry of found.entries) {
+		const watched = await watchMessage(graph, entry, ourAddresses, limits.nowMs);
+		if ('tag' in watched) warmups.push(watched);
+		else messages.push(watched);
+	}
+	// After the inbox: a message rescued now shows in the inbox's next delta, where its tag settles it again.
+	warmups.push(...(await rescueFromJunk(graph, limits)));
+	return { previousCursor: mailbox.cursor, cursor: found.deltaLink, catchUp: incremental ? 'incremental' : 'window', messages, warmups };
 }
 
 /** Graph calls with the brokered token; the token stays in this closure, never in output or errors. */
@@ -240,6 +366,18 @@ function graphClient(context: IExecuteFunctions, baseUrl: string, accessToken: s
 	};
 	return {
 		owns,
+		change: async (method, path, body) =>
+			toHttpResult(
+				await context.helpers.httpRequest({
+					method,
+					url: `${root}${path}`,
+					body,
+					json: true,
+					headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json', Prefer: 'IdType="ImmutableId"' },
+					timeout: timeoutMs,
+					...FULL_RESPONSE_OPTIONS,
+				}),
+			),
 		json: async (pathOrLink, qs, prefer) => toHttpResult(await get(pathOrLink, qs, prefer, false)),
 		mime: async (path) => {
 			const response = await get(path, undefined, undefined, true);

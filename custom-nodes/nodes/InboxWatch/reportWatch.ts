@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { controlPlanePaths, postToControlPlane } from '../shared/controlPlane';
-import { INBOUND_EVENTS_PER_REPORT_MAX, type InboundEvent, type InboxWatchResults } from '../shared/contract';
+import {
+	INBOUND_EVENTS_PER_REPORT_MAX,
+	type InboundEvent,
+	type InboxWatchResults,
+	type WarmupObservation,
+	type WarmupObservationsReport,
+} from '../shared/contract';
 
 /**
  * Most bytes one results request carries: under the 1 MiB that the control plane's other routes and
@@ -71,4 +77,27 @@ export async function reportWatch(context: IExecuteFunctions, report: WatchRepor
 		last = answer.body;
 	}
 	return { ok: true, body: { ...last, ...totals, events: outcomes, requests: chunks.length } };
+}
+
+/**
+ * Posts a watch's warm-up observations, INBOUND_EVENTS_PER_REPORT_MAX per request (a few hundred
+ * bytes each, far under the body limit). Sent before the watch's results: when this fails the cursor
+ * stays, the next watch finds the same messages (in the inbox now, if they were rescued) and their
+ * event ids make the repeat harmless.
+ */
+export async function reportWarmupObservations(
+	context: IExecuteFunctions,
+	observations: WarmupObservation[],
+	timeoutMs: number,
+): Promise<WatchReportOutcome> {
+	const totals = { applied: 0, duplicates: 0, requests: 0 };
+	for (let start = 0; start < observations.length; start += INBOUND_EVENTS_PER_REPORT_MAX) {
+		const body: WarmupObservationsReport = { observations: observations.slice(start, start + INBOUND_EVENTS_PER_REPORT_MAX) };
+		const answer = await postToControlPlane(context, controlPlanePaths.warmupObservations, body as unknown as IDataObject, timeoutMs);
+		if (!answer.ok) return answer;
+		totals.applied += Number(answer.body.applied ?? 0);
+		totals.duplicates += Number(answer.body.duplicates ?? 0);
+		totals.requests += 1;
+	}
+	return { ok: true, body: totals };
 }

@@ -43,5 +43,5 @@ export const watchSandbox: ProviderWatcher = async (context, mailbox, ourAddress
 		throw new WatchError('sandbox_inbox_invalid', 'The control plane answered the sandbox inbox without cursor or messages');
 	}
 	const messages = (answer.body.messages as IDataObject[]).map((entry) => watchedOf(entry, ourAddresses));
-	return { previousCursor: mailbox.cursor, cursor: answer.body.cursor, catchUp: 'incremental', messages };
+	return { previousCursor: mailbox.cursor, cursor: answer.body.cursor, catchUp: 'incremental', messages, warmups: [] };
 };

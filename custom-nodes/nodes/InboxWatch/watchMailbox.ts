@@ -5,8 +5,10 @@ import { watchGmail } from './gmailWatch';
 import { watchImap } from './imapWatch';
 import { inboundEventOf, type InboundEvent } from './inboundEvents';
 import { watchOutlook } from './outlookWatch';
-import { reportWatch } from './reportWatch';
+import { reportWarmupObservations, reportWatch } from './reportWatch';
 import { watchSandbox } from './sandboxWatch';
+import { observationsOf } from './warmup';
+import type { WarmupObservation } from '../shared/contract';
 import { WatchError, type MailboxToWatch, type ProviderWatcher, type WatchSettings } from './watchTypes';
 
 /** One watcher per provider the control plane hands out; each keeps its own kind of cursor. */
@@ -28,14 +30,30 @@ export interface MailboxWatchOutcome {
 	catchUp: 'incremental' | 'window' | null;
 	events: InboundEvent[];
 	ignored: Array<{ providerMessageId: string; reason: string }>;
+	/** Warm-up messages found (never events): where, and whether they were rescued and marked. */
+	warmup: WarmupObservation[];
 	/** The control plane's answer when results were reported. */
 	report: IDataObject | null;
+	warmupReport: IDataObject | null;
 	error: { code: string; message: string } | null;
 }
 
 function failed(mailbox: MailboxToWatch, error: { code: string; message: string }): MailboxWatchOutcome {
 	const { mailboxId, provider, email, cursor } = mailbox;
-	return { mailboxId, provider, email, previousCursor: cursor, cursor: null, catchUp: null, events: [], ignored: [], report: null, error };
+	return {
+		mailboxId,
+		provider,
+		email,
+		previousCursor: cursor,
+		cursor: null,
+		catchUp: null,
+		events: [],
+		ignored: [],
+		warmup: [],
+		report: null,
+		warmupReport: null,
+		error,
+	};
 }
 
 /**
@@ -74,10 +92,17 @@ export async function watchMailbox(
 		catchUp: watched.catchUp,
 		events,
 		ignored,
+		warmup: observationsOf(mailbox.mailboxId, watched.warmups, new Date(settings.nowMs).toISOString()),
 		report: null,
+		warmupReport: null,
 		error: null,
 	};
 	if (!settings.reportResults) return outcome;
+	if (outcome.warmup.length > 0) {
+		const warmupReport = await reportWarmupObservations(context, outcome.warmup, settings.timeoutMs);
+		if (!warmupReport.ok) return { ...outcome, error: warmupReport.error };
+		outcome.warmupReport = warmupReport.body;
+	}
 	const report = await reportWatch(
 		context,
 		{ mailboxId: mailbox.mailboxId, previousCursor: watched.previousCursor, cursor: watched.cursor, events },

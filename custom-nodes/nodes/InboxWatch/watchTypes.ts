@@ -4,6 +4,7 @@ import { controlPlanePaths, postToControlPlane } from '../shared/controlPlane';
 import type { InboundMessageContent, MailboxToWatch } from '../shared/contract';
 import { trimTrailingSlash } from '../shared/http';
 import type { Classification } from './classifyInboundMail';
+import type { FoundWarmup } from './warmup';
 
 /** The watch claim's mailbox and the inbox's view of a message are the shared contract's. */
 export type { MailboxToWatch, InboundMessageContent as MessageContent } from '../shared/contract';
@@ -43,7 +44,10 @@ export interface ProviderWatchResult {
 	cursor: string;
 	/** `incremental`: from the cursor; `window`: a bounded scan because the cursor was missing or no longer valid. */
 	catchUp: 'incremental' | 'window';
+	/** Everything but warm-up messages, which never become inbound events. */
 	messages: WatchedMessage[];
+	/** Warm-up messages found (in the inbox, or in spam/junk) and what was done with them. */
+	warmups: FoundWarmup[];
 }
 
 /** A failure the watcher understands (provider status, missing settings); the cursor stays where it was. */

@@ -4,7 +4,7 @@ import { decodeEncodedWords } from '../../nodes/InboxWatch/mime';
 import { rawHeaderFields } from './rawHeaders';
 import { RecordingServer, ScriptedResponses, type FakeResponse, type RecordedRequest } from './recordingServer';
 
-export type GraphFolder = 'inbox' | 'sentitems' | 'drafts' | 'archive';
+export type GraphFolder = 'inbox' | 'sentitems' | 'drafts' | 'archive' | 'junkemail';
 
 export interface StoredGraphMessage {
 	/** The id under `Prefer: IdType="ImmutableId"`: it survives moves between folders. */
@@ -18,6 +18,7 @@ export interface StoredGraphMessage {
 	receivedDateTime: string;
 	isDraft: boolean;
 	isRead: boolean;
+	flagStatus: 'notFlagged' | 'flagged';
 	/** Position in the mailbox's change log: a delta from an earlier position returns the message. */
 	changeSeq: number;
 	/** Once in the inbox, leaving it shows up in the inbox delta as `@removed`. */
@@ -53,7 +54,9 @@ const FOLDER_IDS: Record<GraphFolder, string> = {
 	sentitems: 'AAMkAGSentItems0AAA=',
 	drafts: 'AAMkAGDrafts000AAA=',
 	archive: 'AAMkAGArchive00AAA=',
+	junkemail: 'AAMkAGJunkEmail0AAA=',
 };
+const FOLDER_PATH = /^\/v1\.0\/me\/mailFolders(?:\('(\w+)'\)|\/(\w+))\/messages$/i;
 
 function graphError(status: number, code: string, message: string): FakeResponse {
 	return {
@@ -81,8 +84,10 @@ function senderOf(raw: string): { name: string; address: string } {
  * through `@odata.nextLink` to an `@odata.deltaLink`, `@removed` entries, expiry as 410
  * SyncStateNotFound), `Prefer: IdType="ImmutableId"`, `GET /me/messages/{id}` with
  * `$select=internetMessageHeaders`, the MIME source `/$value`, and `/me/messages` filtered by
- * conversationId. Bearer token checked; `server.requests` counts the calls; failures are queued
- * with `script.push('delta' | 'message' | 'value' | 'conversation', response)`.
+ * conversationId; Junk Email listed newest first (`mailFolders('junkemail')/messages` with `$filter`,
+ * `$orderby`, `$top`, `$select` incl. headers and the text body), `PATCH messages/{id}` (isRead, flag)
+ * and `POST messages/{id}/move`. Bearer token checked; `server.requests` counts the calls; failures
+ * are queued with `script.push('delta' | 'message' | 'value' | 'conversation' | 'folder' | 'change', response)`.
  */
 export class FakeGraphMail {
 	readonly script = new ScriptedResponses();
@@ -128,7 +133,8 @@ export class FakeGraphMail {
 				fields.find((header) => header.name.toLowerCase() === 'message-id')?.value ?? `<${randomBytes(8).toString('hex')}@fake.outlook>`,
 			receivedDateTime: new Date(options.receivedAt ?? Date.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
 			isDraft: options.isDraft ?? folder === 'drafts',
-			isRead: options.isRead ?? folder !== 'inbox',
+			isRead: options.isRead ?? !['inbox', 'junkemail'].includes(folder),
+			flagStatus: 'notFlagged',
 			changeSeq: ++this.changeSeq,
 			wasInInbox: folder === 'inbox',
 		};
@@ -183,7 +189,9 @@ export class FakeGraphMail {
 		const path = decodeURIComponent(request.path);
 		const prefer = String(request.headers.prefer ?? '');
 		const immutable = /IdType="ImmutableId"/i.test(prefer);
-		if (request.method !== 'GET') return graphError(405, 'ErrorInvalidRequest', 'The OData request is not supported.');
+		if (request.method !== 'GET') return this.script.next('change') ?? this.change(request, path);
+		const folderRoute = FOLDER_PATH.exec(path);
+		if (folderRoute) return this.script.next('folder') ?? this.folder(request.query, folderRoute[1] ?? folderRoute[2] ?? '', immutable);
 		if (DELTA_PATH.test(path)) return this.script.next('delta') ?? this.delta(request, prefer, immutable);
 		if (path === '/v1.0/me/messages') return this.script.next('conversation') ?? this.conversation(request.query, immutable);
 		const messageRoute = /^\/v1\.0\/me\/messages\/([^/]+)(\/\$value)?$/.exec(path);
@@ -262,6 +270,46 @@ export class FakeGraphMail {
 		};
 	}
 
+	/** `PATCH /me/messages/{id}` (isRead, flag) and `POST /me/messages/{id}/move` (`destinationId`): both are changes the delta shows. */
+	private change(request: RecordedRequest, path: string): FakeResponse {
+		const route = /^\/v1\.0\/me\/messages\/([^/]+)(\/move)?$/.exec(path);
+		const found = this.messages.find((message) => message.immutableId === route?.[1] || message.restId === route?.[1]);
+		if (!route || (request.method === 'PATCH') === Boolean(route[2]) || !['PATCH', 'POST'].includes(request.method))
+			return graphError(405, 'ErrorInvalidRequest', 'The OData request is not supported.');
+		if (!found) return notFound();
+		const body = JSON.parse(request.rawBody || '{}') as {
+			isRead?: boolean;
+			flag?: { flagStatus?: 'notFlagged' | 'flagged' };
+			destinationId?: string;
+		};
+		if (route[2]) {
+			const destination = (Object.keys(FOLDER_IDS) as GraphFolder[]).find((folder) => folder === body.destinationId?.toLowerCase());
+			if (!destination) return graphError(400, 'ErrorInvalidIdMalformed', 'Id is malformed.');
+			this.move(found, destination);
+			return { status: 201, body: this.resource(found, null, true) };
+		}
+		Object.assign(found, {
+			isRead: body.isRead ?? found.isRead,
+			flagStatus: body.flag?.flagStatus ?? found.flagStatus,
+			changeSeq: ++this.changeSeq,
+		});
+		return { status: 200, body: this.resource(found, null, true) };
+	}
+
+	/** A folder's messages, newest first (`$orderby=receivedDateTime desc` is the only order), `$filter=receivedDateTime ge`, `$top`. */
+	private folder(query: URLSearchParams, name: string, immutable: boolean): FakeResponse {
+		const folder = (Object.keys(FOLDER_IDS) as GraphFolder[]).find((candidate) => candidate === name.toLowerCase());
+		if (!folder) return notFound();
+		const since = /^receivedDateTime ge (\S+)$/.exec(query.get('$filter') ?? '')?.[1];
+		if (query.has('$filter') && since === undefined)
+			return graphError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
+		const value = this.messages
+			.filter((message) => message.folder === folder && (since === undefined || Date.parse(message.receivedDateTime) >= Date.parse(since)))
+			.sort((a, b) => Date.parse(b.receivedDateTime) - Date.parse(a.receivedDateTime))
+			.slice(0, Number(query.get('$top') ?? 10));
+		return { status: 200, body: { value: value.map((message) => this.resource(message, selected(query), immutable)) } };
+	}
+
 	/** `/me/messages?$filter=conversationId eq '…'` across every folder, `$top` at a time. */
 	private conversation(query: URLSearchParams, immutable: boolean): FakeResponse {
 		const wanted = /^conversationId eq '((?:[^']|'')*)'$/.exec(query.get('$filter') ?? '')?.[1]?.replace(/''/g, "'");
@@ -291,8 +339,17 @@ export class FakeGraphMail {
 			parentFolderId: FOLDER_IDS[message.folder],
 			isDraft: message.isDraft,
 			isRead: message.isRead,
+			flag: { flagStatus: message.flagStatus },
 		};
 		if (select?.includes('internetMessageHeaders')) properties.internetMessageHeaders = rawHeaderFields(message.raw);
+		if (select?.includes('body'))
+			properties.body = {
+				contentType: 'text',
+				content: message.raw
+					.split(/\r?\n\r?\n/)
+					.slice(1)
+					.join('\n\n'),
+			};
 		const chosen = select ? Object.fromEntries(Object.entries(properties).filter(([name]) => select.includes(name))) : properties;
 		return { '@odata.etag': `W/"CQAAABYAAAA${message.changeSeq}"`, id: this.idOf(message, immutable), ...chosen };
 	}
