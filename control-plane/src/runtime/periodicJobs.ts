@@ -10,13 +10,15 @@ import type { PrismaClient } from '../lib/db/prisma.js';
 import type { LeaderJob } from '../lib/db/leadership.js';
 import type { Logger } from '../lib/logger.js';
 import { startMailboxHealthSchedule } from '../modules/mailboxes/health/healthSweep.js';
+import { startDomainCheckSchedule } from '../modules/deliverability/domainCheckSchedule.js';
 
 export function periodicJobs(
-  app: Pick<App, 'reconciler' | 'leadImportUpkeep' | 'webhookDeliveries'>,
+  app: Pick<App, 'reconciler' | 'leadImportUpkeep' | 'webhookDeliveries' | 'domainChecks'>,
   deps: { config: Config; prisma: PrismaClient; clock: Clock; logger: Logger },
 ): LeaderJob[] {
   const { config } = deps;
   let mailboxHealth: { stop(): void } | undefined;
+  let domainChecks: { stop(): void } | undefined;
   const jobs: LeaderJob[] = [
     {
       name: 'the import upkeep',
@@ -28,6 +30,16 @@ export function periodicJobs(
       name: 'the mailbox health sweep',
       start: () => (mailboxHealth = startMailboxHealthSchedule(deps)),
       stop: () => mailboxHealth?.stop(),
+    },
+    {
+      name: 'the sending-domain checks',
+      start: () =>
+        (domainChecks = startDomainCheckSchedule({
+          domainChecks: app.domainChecks,
+          schedule: config.DOMAIN_CHECK_CRON,
+          logger: deps.logger,
+        })),
+      stop: () => domainChecks?.stop(),
     },
   ];
   if (config.RECONCILER_ENABLED) {

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCampaign, sequenceBody } from '../../test/campaignApi.js';
 import { startLocalDnsServer, type LocalDnsServer } from '../../test/localDnsServer.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../test/testApp.js';
+import { until } from '../../test/until.js';
+import { startDomainCheckSchedule } from './domainCheckSchedule.js';
 
 let dns: LocalDnsServer;
 let t: TestApp;
@@ -79,6 +81,42 @@ describe('sending-domain reports', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.issues[0].path).toBe('dkimSelector');
     expect((await report('00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+});
+
+describe('the daily re-check', () => {
+  it('checks, when it starts, the mailboxes never checked or checked over a day ago, and leaves sandbox mailboxes to be asked', async () => {
+    const sandboxId = await sandboxMailbox('sandbox@fine.test');
+    const [neverId, staleId, freshId] = await Promise.all(['never', 'stale', 'fresh'].map((name) => sandboxMailbox(`${name}@fine.test`)));
+    await t.prisma.mailbox.updateMany({ where: { id: { in: [neverId!, staleId!, freshId!] } }, data: { provider: 'gmail' } });
+    const checkedAt = async (mailboxId: string) => (await report(mailboxId)).body.checkedAt as string | null;
+    await checkNow(staleId!);
+    await checkNow(freshId!);
+    await t.prisma.mailboxDomainCheck.update({
+      where: { mailboxId: staleId! },
+      data: { checkedAt: new Date(Date.now() - 25 * 3_600_000) },
+    });
+    const [staleBefore, freshBefore] = [await checkedAt(staleId!), await checkedAt(freshId!)];
+
+    const logger = { info: () => undefined, warn: () => undefined, error: () => undefined } as never;
+    const schedule = startDomainCheckSchedule({ domainChecks: t.app.domainChecks, schedule: '0 0 1 1 *', logger });
+    try {
+      await until(
+        'the unchecked and the stale mailbox to be checked',
+        async () => (await checkedAt(neverId!)) !== null && (await checkedAt(staleId!)) !== staleBefore,
+      );
+    } finally {
+      schedule.stop();
+    }
+    expect((await report(neverId!)).body.findings.map((finding: { check: string }) => finding.check)).toEqual([
+      'spf',
+      'dkim',
+      'dmarc',
+      'mx',
+    ]);
+    expect(Date.parse((await checkedAt(staleId!))!)).toBeGreaterThan(Date.parse(staleBefore!));
+    expect(await checkedAt(freshId!)).toBe(freshBefore);
+    expect(await checkedAt(sandboxId)).toBeNull();
   });
 });
 
