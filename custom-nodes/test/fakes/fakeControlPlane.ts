@@ -1,3 +1,4 @@
+import type { WarmupObservation } from '../../nodes/shared/contract';
 import { verifySignature } from '../../nodes/shared/signing';
 import { RecordingServer, ScriptedResponses, type FakeResponse, type RecordedRequest } from './recordingServer';
 
@@ -46,6 +47,8 @@ export class FakeControlPlane {
 		cursor: string | null;
 		events: Array<Record<string, unknown>>;
 	}> = [];
+	/** Bodies of warm-up observation reports, in the order they arrived. */
+	readonly warmupObservations: Array<{ observations: WarmupObservation[] }> = [];
 	/** What sandbox mailboxes received (simulated mail), read by sandbox-inbox after a sequence cursor. */
 	readonly sandboxInbox: Array<{
 		mailboxId: string;
@@ -165,6 +168,11 @@ export class FakeControlPlane {
 			const advanced = mailbox !== undefined && result.cursor !== null && mailbox.cursor === result.previousCursor;
 			if (mailbox && advanced) mailbox.cursor = result.cursor;
 			return { status: 200, body: { applied: result.events.length, duplicates: 0, unknown: 0, cursorAdvanced: advanced } };
+		}
+		if (request.path === '/api/internal/n8n/warmup/observations' && request.method === 'POST') {
+			const report = JSON.parse(request.rawBody) as { observations: WarmupObservation[] };
+			this.warmupObservations.push(report);
+			return { status: 200, body: { applied: report.observations.length, duplicates: 0 } };
 		}
 		if (request.path === '/api/internal/n8n/sandbox-messages' && request.method === 'POST') {
 			const message = JSON.parse(request.rawBody) as Record<string, unknown>;
