@@ -7,8 +7,10 @@ import {
   HEADER_MAX_LENGTH,
   INBOX_REPLY_CLAIM_BATCH_SIZE_DEFAULT,
   PROVIDER_ID_MAX_LENGTH,
+  INBOUND_EVENTS_PER_REPORT_MAX,
   RETRY_AFTER_SECONDS_MAX,
   SEND_RESULTS_PER_REPORT_MAX,
+  WARMUP_CLAIM_BATCH_SIZE_DEFAULT,
   type ClaimBatch,
   type ClaimItem,
   type InboxReplyItem,
@@ -16,6 +18,9 @@ import {
   type ReportedSendResult,
   type SendResultsOutcome,
   type SendResultsReport,
+  type WarmupItem,
+  type WarmupObservation,
+  type WarmupObservationsReport,
 } from '../../lib/n8n/nodeContract.js';
 import { weekdaySchema } from '../campaigns/campaigns.schemas.js';
 import { mailboxProviderSchema } from '../mailboxes/mailboxes.schemas.js';
@@ -116,6 +121,32 @@ export const inboxReplyItemSchema = z
   })
   .openapi('InboxReplyItem') satisfies z.ZodType<InboxReplyItem>;
 
+export const warmupItemSchema = z
+  .object({
+    kind: z.literal('warmup'),
+    sendId: z.uuid().describe("The warm-up message's id"),
+    attempt: z.number().int().min(1),
+    mayHaveBeenSent: z.boolean(),
+    warmupTag: z
+      .string()
+      .regex(/^[a-z0-9]{12}$/)
+      .describe('Sent as the X-Ophir-Warmup header and as `ow-<tag>` ending the body'),
+    warmupKind: z.enum(['initial', 'reply']),
+    campaignId: z.null(),
+    step: z.null(),
+    now: z.iso.datetime(),
+    lead: claimLeadSchema.describe('The receiving mailbox'),
+    message: z
+      .object({ subject: z.string(), text: z.string() })
+      .openapi('WarmupMessageContent')
+      .describe('Plain text only: no links, no tracking, no unsubscribe'),
+    threading: z.union([threadingSchema, z.null()]).describe('A reply: the thread of the message it answers'),
+    mailboxId: z.uuid().describe('The sending mailbox, already assigned (never rotated)'),
+    mailbox: mailboxPoolEntrySchema,
+    mailboxes: z.array(mailboxPoolEntrySchema),
+  })
+  .openapi('WarmupItem') satisfies z.ZodType<WarmupItem>;
+
 function claimBatchSchema<Item extends z.ZodType>(item: Item) {
   return z.object({
     now: z.iso.datetime(),
@@ -129,6 +160,10 @@ export const campaignClaimBatchSchema = claimBatchSchema(claimItemSchema).openap
 >;
 export const inboxReplyClaimBatchSchema = claimBatchSchema(inboxReplyItemSchema).openapi('InboxReplyClaimBatch') satisfies z.ZodType<
   ClaimBatch<InboxReplyItem>
+>;
+
+export const warmupClaimBatchSchema = claimBatchSchema(warmupItemSchema).openapi('WarmupClaimBatch') satisfies z.ZodType<
+  ClaimBatch<WarmupItem>
 >;
 
 // ---- Send results: what the nodes report, read leniently ----
@@ -220,7 +255,54 @@ export const inboxReplyResultsBody = z
   .strict()
   .openapi('InboxReplyResults');
 
+export const warmupClaimBody = z
+  .object({ organizationId: z.uuid(), batchSize: batchSize(WARMUP_CLAIM_BATCH_SIZE_DEFAULT) })
+  .strict()
+  .openapi('WarmupClaim');
+
+export const warmupResultsBody = z
+  .object({
+    source: reportSourceSchema.optional(),
+    results: z
+      .array(sendResultSchema)
+      .min(1)
+      .max(SEND_RESULTS_PER_REPORT_MAX)
+      .describe('Send results as the Send Email node produces them; sendId is the warm-up message id'),
+  })
+  .strict()
+  .openapi('WarmupResults');
+
+const warmupObservationSchema = z
+  .object({
+    eventId: z.string().min(1).max(EVENT_ID_MAX_LENGTH),
+    tag: z.string().regex(/^[a-z0-9]{12}$/),
+    receivingMailboxId: z.uuid(),
+    folder: z.enum(['inbox', 'spam']).describe('Where the message was found, before any rescue'),
+    rescued: z.boolean().describe('Moved from spam/junk to the inbox by the watcher'),
+    markedImportant: z.boolean(),
+    observedAt: z.iso.datetime(),
+    providerMessageId: z.string().max(PROVIDER_ID_MAX_LENGTH),
+    providerThreadId: z.string().max(PROVIDER_ID_MAX_LENGTH).nullable(),
+    messageIdHeader: z.string().max(HEADER_MAX_LENGTH).nullable(),
+  })
+  .loose() satisfies z.ZodType<WarmupObservation>;
+
+export const warmupObservationsBody = z
+  .object({ observations: z.array(warmupObservationSchema).min(1).max(INBOUND_EVENTS_PER_REPORT_MAX) })
+  .loose()
+  .openapi('WarmupObservations');
+
+export const warmupObservationsOutcomeSchema = z
+  .object({
+    applied: z.number().int(),
+    duplicates: z.number().int().describe('Messages already observed: the first observation decides their placement'),
+    unknown: z.number().int().describe('Tags never sent, or not sent to the reporting mailbox: nothing was recorded'),
+  })
+  .openapi('WarmupObservationsOutcome');
+
 // Every result and report the nodes post is accepted as is (a field renamed or made required on either side stops this compiling).
 accepts<z.input<typeof sendResultSchema>, ReportedSendResult>(true);
 accepts<z.input<typeof sendResultsBody>, SendResultsReport>(true);
 accepts<z.input<typeof inboxReplyResultsBody>, SendResultsReport>(true);
+accepts<z.input<typeof warmupResultsBody>, SendResultsReport>(true);
+accepts<z.input<typeof warmupObservationsBody>, WarmupObservationsReport>(true);

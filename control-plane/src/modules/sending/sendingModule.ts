@@ -10,8 +10,10 @@ import { ClaimService } from './campaignSends/claimDueSends.js';
 import { SendResultsService } from './campaignSends/recordSendResults.js';
 import { InboxRepliesService } from './inboxReplies/inboxReplies.service.js';
 import { sendingRoutes } from './sending.routes.js';
+import { WarmupObservationsService } from './warmup/warmupObservations.service.js';
+import { WarmupSendsService } from './warmup/warmupSends.service.js';
 
-/** n8n's send path: the send queues it claims from (campaign sends, inbox replies) and the results it reports. */
+/** n8n's send path: the send queues it claims from (campaign sends, inbox replies, warm-up) and the results it reports. */
 export function sendingModule(deps: {
   config: Config;
   prisma: PrismaClient;
@@ -33,6 +35,8 @@ export function sendingModule(deps: {
       }),
       results: new SendResultsService({ prisma, clock, healthPolicy: healthPolicy(config), logger }),
       inboxReplies: new InboxRepliesService({ prisma, clock, links, leaseSeconds }),
+      warmupSends: new WarmupSendsService({ prisma, clock, leaseSeconds }),
+      warmupObservations: new WarmupObservationsService({ prisma, clock }),
     }),
   };
 }

@@ -4,7 +4,7 @@ import { Prisma, type Mailbox } from '../../../generated/prisma/client.js';
 import type { PrismaClient } from '../../../lib/db/prisma.js';
 import { scopedDb, type ScopedDb } from '../../../lib/db/tenantScope.js';
 import { NotFoundError } from '../../../lib/errors.js';
-import { mailboxCapacity, mayClaimNow } from '../../mailboxes/limits/capacity.js';
+import { mailboxCapacities, mayClaimNow } from '../../mailboxes/limits/capacity.js';
 import type { TrackingLinks } from '../../campaigns/messages/trackingLinks.js';
 import { campaignUsedToday } from '../../campaigns/campaignDailyCap.js';
 import { stopEnrollments } from '../../campaigns/enrollments/stopEnrollments.js';
@@ -160,8 +160,9 @@ export class ClaimService {
       ORDER BY id FOR UPDATE`;
     const quota = new Map<string, number>();
     const lastSent = new Map<string, Date | null>();
+    const capacities = await mailboxCapacities(scoped, pool, now);
     for (const mailbox of pool) {
-      const capacity = await mailboxCapacity(scoped, mailbox, now);
+      const capacity = capacities.get(mailbox.id)!;
       const ready = mayClaimNow(capacity, mailbox, now, 'campaign');
       // With a minimum gap, a mailbox sends at most once per run; the next run comes after the gap.
       quota.set(mailbox.id, ready ? (mailbox.minGapSeconds > 0 ? 1 : capacity.remainingToday) : 0);

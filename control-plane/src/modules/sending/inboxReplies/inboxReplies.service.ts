@@ -111,11 +111,7 @@ export class InboxRepliesService {
   }
 
   /** One result, judged by the rule every send queue shares (sendResultRule.ts), in its own transaction. */
-  private async apply(
-    organizationId: string,
-    result: SendResult,
-    report: ReportSeen,
-  ): Promise<ResultVerdict> {
+  private async apply(organizationId: string, result: SendResult, report: ReportSeen): Promise<ResultVerdict> {
     const now = this.deps.clock.now();
     return scopedDb(this.deps.prisma, organizationId).$transaction(async (tx) => {
       const db = tx as unknown as ScopedDb;
