@@ -156,6 +156,10 @@ export const environmentSchema = z
     MAILBOX_HEALTH_WINDOW_SENDS: z.coerce.number().int().min(1).default(100),
     MAILBOX_AUTO_PAUSE_MIN_SENDS: z.coerce.number().int().min(1).default(20),
     MAILBOX_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(900),
+    // Warm-up (docs/warmup.md): whether organizations may opt into one pool across the instance (an operator's
+    // decision: their mailboxes then write to each other's), and how often the planner queues each day's messages.
+    WARMUP_INSTANCE_POOL_ENABLED: booleanFlag.default(false),
+    WARMUP_PLAN_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(300),
     // Lead imports: uploaded CSVs and rejected-row files live here (git-ignored local state by default).
     LEAD_IMPORTS_DIR: z.string().min(1).default(path.join(dataRoot, 'imports')),
     LEAD_IMPORT_MAX_BYTES: z.coerce
