@@ -79,3 +79,48 @@ export async function recordWebhookEvents(sql: Sql, organizationId: string, even
     INSERT INTO webhook_deliveries (id, "organizationId", "endpointId", "eventId", "nextAttemptAt")
     SELECT gen_random_uuid(), ${organizationId}::uuid, t."endpointId", t."eventId", i."dueAt" FROM targets t JOIN input i ON i.id = t."eventId"`;
 }
+
+/** The event an admin sends to check an endpoint; it goes to that endpoint only and is not a type to subscribe to. */
+export const webhookTestEventType = 'webhook.test';
+
+/**
+ * Puts a test event in the outbox for one endpoint, whatever it subscribes to, with the envelope every event
+ * has; it is delivered, retried, logged and pruned like the others. The delivery's id, or none when the
+ * endpoint is not an enabled one of the organization.
+ */
+export async function recordWebhookTestEvent(
+  sql: Pick<PrismaClient, '$queryRaw'>,
+  organizationId: string,
+  endpointId: string,
+  occurredAt: Date,
+): Promise<string | undefined> {
+  const payload = {
+    type: webhookTestEventType,
+    timestamp: occurredAt.toISOString(),
+    data: {
+      version: WEBHOOK_PAYLOAD_VERSION,
+      organizationId,
+      endpointId,
+      campaignId: null,
+      step: null,
+      variantId: null,
+      leadId: null,
+      mailboxId: null,
+      messageId: null,
+      links: {},
+    },
+  };
+  const [delivery] = await sql.$queryRaw<Array<{ id: string }>>`
+    WITH target AS (
+      SELECT id FROM webhook_endpoints WHERE id = ${endpointId}::uuid AND "organizationId" = ${organizationId}::uuid AND enabled
+    ), written AS (
+      INSERT INTO webhook_events (id, "organizationId", type, payload)
+      SELECT gen_random_uuid(), ${organizationId}::uuid, ${webhookTestEventType}, ${JSON.stringify(payload)}::jsonb FROM target
+      RETURNING id
+    )
+    INSERT INTO webhook_deliveries (id, "organizationId", "endpointId", "eventId", "nextAttemptAt")
+    SELECT gen_random_uuid(), ${organizationId}::uuid, target.id, written.id, LEAST(${occurredAt.toISOString()}::timestamptz, now()) AT TIME ZONE 'UTC'
+    FROM target, written
+    RETURNING id`;
+  return delivery?.id;
+}

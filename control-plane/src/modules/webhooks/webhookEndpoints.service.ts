@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { SecretBox } from '../../lib/crypto.js';
 import { AppError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
-import type { WebhookEventType } from '../../lib/webhooks/webhookOutbox.js';
+import { recordWebhookTestEvent, type WebhookEventType, type webhookTestEventType } from '../../lib/webhooks/webhookOutbox.js';
 import { recordAudit } from '../organizations/audit.js';
 import type { CreateWebhookEndpointInput, UpdateWebhookEndpointInput } from './webhooks.schemas.js';
 import { newWebhookSecret, sealWebhookSecret } from './webhookSecrets.js';
@@ -48,7 +48,7 @@ function toDelivery(row: DeliveryRow) {
   return {
     id: row.id,
     webhookId: row.eventId,
-    eventType: row.event.type as WebhookEventType,
+    eventType: row.event.type as WebhookEventType | typeof webhookTestEventType,
     status: row.status,
     attempts: row.attempts,
     nextAttemptAt: row.status === 'pending' ? row.nextAttemptAt.toISOString() : null,
@@ -64,9 +64,30 @@ export class WebhookEndpointsService {
     private readonly deps: { clock: Clock; secrets: SecretBox; denyPrivate: boolean; resolve?: (host: string) => Promise<string[]> },
   ) {}
 
+  /** Each endpoint with its latest attempt and the failed attempts since its last success: what an admin checks first. */
   async list(auth: AuthContext) {
     const rows = await auth.db.webhookEndpoint.findMany({ orderBy: { createdAt: 'asc' } });
-    return rows.map(toWebhookEndpoint);
+    return Promise.all(
+      rows.map(async (row) => {
+        const [last, failedAttempts] = await Promise.all([
+          auth.db.webhookAttempt.findFirst({
+            where: { delivery: { endpointId: row.id } },
+            orderBy: { attemptedAt: 'desc' },
+            select: { attemptedAt: true, statusCode: true, error: true },
+          }),
+          row.failingSince
+            ? auth.db.webhookAttempt.count({ where: { delivery: { endpointId: row.id }, attemptedAt: { gte: row.failingSince } } })
+            : 0,
+        ]);
+        const lastAttempt = last && {
+          attemptedAt: last.attemptedAt.toISOString(),
+          statusCode: last.statusCode,
+          succeeded: last.statusCode !== null && last.statusCode >= 200 && last.statusCode < 300,
+          error: last.error,
+        };
+        return { ...toWebhookEndpoint(row), lastAttempt, failedAttempts };
+      }),
+    );
   }
 
   async get(auth: AuthContext, endpointId: string) {
@@ -175,6 +196,16 @@ export class WebhookEndpointsService {
       },
     });
     return rows.map(toDelivery);
+  }
+
+  /** Sends the endpoint a `webhook.test` event through the outbox, now, whatever it subscribes to. */
+  async sendTest(auth: AuthContext, endpointId: string): Promise<{ deliveryId: string }> {
+    const endpoint = await this.find(auth, endpointId);
+    if (!endpoint.enabled) throw new AppError('invalid_state', 'The endpoint is disabled: enable it before sending a test');
+    const deliveryId = await recordWebhookTestEvent(auth.db, auth.organizationId, endpointId, this.deps.clock.now());
+    if (!deliveryId) throw new NotFoundError('Webhook endpoint');
+    await recordAudit(auth, { action: 'webhook_endpoint.test_sent', targetType: 'webhook_endpoint', targetId: endpointId });
+    return { deliveryId };
   }
 
   /** Tries a delivery again now, with the same webhook-id (its receiver can tell it is the same event). */

@@ -8,10 +8,12 @@ import {
   webhookDeliveriesQuery,
   webhookDeliveryParams,
   webhookDeliverySchema,
+  webhookEndpointListItemSchema,
   webhookEndpointParams,
   webhookEndpointSchema,
   webhookEndpointWithSecretSchema,
   webhookSettingsSchema,
+  webhookTestSentSchema,
 } from './webhooks.schemas.js';
 
 const tag = 'Webhooks';
@@ -24,8 +26,8 @@ export function webhookRoutes(endpoints: WebhookEndpointsService): AnyRoute[] {
       path: '/api/webhooks/endpoints',
       access: 'admin',
       tag,
-      summary: "The organization's webhook subscriptions (never their secrets)",
-      responses: { 200: { description: 'Endpoints', schema: z.object({ data: z.array(webhookEndpointSchema) }) } },
+      summary: "The organization's webhook subscriptions (never their secrets), each with its latest attempt and recent failures",
+      responses: { 200: { description: 'Endpoints', schema: z.object({ data: z.array(webhookEndpointListItemSchema) }) } },
       handler: async ({ auth }) => ({ body: { data: await endpoints.list(auth) } }),
     }),
     // POST /api/webhooks/endpoints
@@ -89,6 +91,21 @@ export function webhookRoutes(endpoints: WebhookEndpointsService): AnyRoute[] {
       body: rotateWebhookSecretBody,
       responses: { 200: { description: 'The endpoint and its new secret', schema: webhookEndpointWithSecretSchema } },
       handler: async ({ auth, params, body }) => ({ body: await endpoints.rotateSecret(auth, params.endpointId, body.overlapHours) }),
+    }),
+    // POST /api/webhooks/endpoints/:endpointId/test
+    route({
+      method: 'post',
+      path: '/api/webhooks/endpoints/:endpointId/test',
+      access: 'admin',
+      tag,
+      summary: 'Send the endpoint a webhook.test event now, signed and logged like any delivery',
+      params: webhookEndpointParams,
+      responses: {
+        202: { description: 'Queued; its delivery shows in the log', schema: webhookTestSentSchema },
+        404: { description: 'No such endpoint' },
+        409: { description: 'The endpoint is disabled' },
+      },
+      handler: async ({ auth, params }) => ({ status: 202, body: await endpoints.sendTest(auth, params.endpointId) }),
     }),
     // GET /api/webhooks/endpoints/:endpointId/deliveries
     route({

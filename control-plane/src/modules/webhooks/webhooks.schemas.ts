@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { webhookEventTypes } from '../../lib/webhooks/webhookOutbox.js';
+import { webhookEventTypes, webhookTestEventType } from '../../lib/webhooks/webhookOutbox.js';
 
 export const webhookEventTypeSchema = z.enum(webhookEventTypes).openapi('WebhookEventType');
 
@@ -54,6 +54,21 @@ export const webhookEndpointSchema = z
   })
   .openapi('WebhookEndpoint');
 
+export const webhookEndpointListItemSchema = webhookEndpointSchema
+  .extend({
+    lastAttempt: z
+      .object({
+        attemptedAt: z.iso.datetime(),
+        statusCode: z.number().int().nullable(),
+        succeeded: z.boolean().describe('The receiver answered 2xx'),
+        error: z.string().nullable(),
+      })
+      .nullable()
+      .describe('The latest delivery attempt, whatever its event; null before the first'),
+    failedAttempts: z.number().int().describe('Attempts that failed since the last one that succeeded (0 while active)'),
+  })
+  .openapi('WebhookEndpointListItem');
+
 export const webhookEndpointWithSecretSchema = webhookEndpointSchema
   .extend({ secret: z.string().describe('The signing secret (whsec_…), shown this once') })
   .openapi('WebhookEndpointWithSecret');
@@ -73,7 +88,7 @@ export const webhookDeliverySchema = z
   .object({
     id: z.uuid(),
     webhookId: z.uuid().describe('The webhook-id header: the same on every attempt and redelivery'),
-    eventType: webhookEventTypeSchema,
+    eventType: z.union([webhookEventTypeSchema, z.literal(webhookTestEventType)]).describe(`${webhookTestEventType}: a test an admin sent`),
     status: z.enum(['pending', 'delivered', 'failed']),
     attempts: z.number().int(),
     nextAttemptAt: z.iso.datetime().nullable(),
@@ -82,6 +97,10 @@ export const webhookDeliverySchema = z
     log: z.array(webhookAttemptSchema),
   })
   .openapi('WebhookDelivery');
+
+export const webhookTestSentSchema = z
+  .object({ deliveryId: z.uuid().describe('The test delivery, in the delivery log') })
+  .openapi('WebhookTestSent');
 
 export const webhookDeliveriesQuery = z.object({
   status: z.enum(['pending', 'delivered', 'failed']).optional(),

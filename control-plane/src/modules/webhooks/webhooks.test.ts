@@ -299,6 +299,54 @@ describe('an endpoint', () => {
   });
 });
 
+describe('an admin checking an endpoint', () => {
+  it('sends a signed webhook.test event to that endpoint only, and sees its last attempt and the failures since the last success', async () => {
+    const { owner, endpoint } = await organizationWithEndpoint(['message.sent']);
+    const other = await t.http
+      .post('/api/webhooks/endpoints')
+      .set(owner.auth)
+      .send({ url: receiver.url, eventTypes: ['message.sent'] });
+    const list = async () =>
+      (await t.http.get('/api/webhooks/endpoints').set(owner.auth).expect(200)).body.data.find(
+        (entry: { id: string }) => entry.id === endpoint.id,
+      );
+    expect(await list()).toMatchObject({ lastAttempt: null, failedAttempts: 0 });
+
+    receiver.statuses.push(500, 502);
+    const sent = await t.http.post(`/api/webhooks/endpoints/${endpoint.id}/test`).set(owner.auth).expect(202);
+    expect(await t.app.webhookDeliveries.runOnce()).toBe(1);
+    clock.set(new Date((await deliveries(owner, endpoint.id))[0]!.nextAttemptAt!));
+    expect(await t.app.webhookDeliveries.runOnce()).toBe(1);
+    expect(await list()).toMatchObject({
+      status: 'failing',
+      lastAttempt: { attemptedAt: clock.now().toISOString(), statusCode: 502, succeeded: false },
+      failedAttempts: 2,
+    });
+    clock.set(new Date((await deliveries(owner, endpoint.id))[0]!.nextAttemptAt!));
+    expect(await t.app.webhookDeliveries.runOnce()).toBe(1);
+    expect(await list()).toMatchObject({ status: 'active', lastAttempt: { statusCode: 200, succeeded: true }, failedAttempts: 0 });
+
+    expect(receiver.received).toHaveLength(3);
+    expect(signedWith(endpoint.secret, receiver.received[2]!)).toBe(true);
+    const payload: unknown = JSON.parse(receiver.received[2]!.body);
+    expect(payload).toMatchObject({
+      type: 'webhook.test',
+      data: { version: 1, organizationId: owner.organization.id, endpointId: endpoint.id },
+    });
+    const [delivery] = await deliveries(owner, endpoint.id);
+    expect(delivery).toMatchObject({ id: sent.body.deliveryId, eventType: 'webhook.test', status: 'delivered', attempts: 3 });
+    expect(await deliveries(owner, other.body.id)).toEqual([]);
+
+    await t.http.patch(`/api/webhooks/endpoints/${endpoint.id}`).set(owner.auth).send({ enabled: false }).expect(200);
+    const refused = await t.http.post(`/api/webhooks/endpoints/${endpoint.id}/test`).set(owner.auth);
+    expect([refused.status, refused.body.code]).toEqual([409, 'invalid_state']);
+    const member = await t.http.post('/api/api-keys').set(owner.auth).send({ name: 'member', role: 'member' }).expect(201);
+    const asMember = { Authorization: `Bearer ${member.body.key as string}` };
+    await t.http.post(`/api/webhooks/endpoints/${other.body.id}/test`).set(asMember).expect(403);
+    await t.http.get('/api/webhooks/endpoints').set(asMember).expect(403);
+  });
+});
+
 describe('a webhook target', () => {
   const resolve = (addresses: string[]) => () => Promise.resolve(addresses);
 

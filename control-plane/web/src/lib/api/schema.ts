@@ -7360,7 +7360,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The organization's webhook subscriptions (never their secrets)
+         * The organization's webhook subscriptions (never their secrets), each with its latest attempt and recent failures
          * @description Requires the admin role or higher.
          */
         get: {
@@ -7379,7 +7379,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["WebhookEndpoint"][];
+                            data: components["schemas"]["WebhookEndpointListItem"][];
                         };
                     };
                 };
@@ -7698,6 +7698,83 @@ export interface paths {
                 };
                 /** @description validation_failed: every problem with the body and query at once, in issues[] */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/endpoints/{endpointId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the endpoint a webhook.test event now, signed and logged like any delivery
+         * @description Requires the admin role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queued; its delivery shows in the log */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookTestSent"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such endpoint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The endpoint is disabled */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9847,6 +9924,21 @@ export interface components {
              */
             changedAt: string | null;
         };
+        WebhookEndpointListItem: components["schemas"]["WebhookEndpoint"] & {
+            /** @description The latest delivery attempt, whatever its event; null before the first */
+            lastAttempt: {
+                /** Format: date-time */
+                attemptedAt: string;
+                statusCode: number | null;
+                /** @description The receiver answered 2xx */
+                succeeded: boolean;
+                error: string | null;
+            } | null;
+            /** @description Attempts that failed since the last one that succeeded (0 while active) */
+            failedAttempts: number;
+        };
+        /** @enum {string} */
+        WebhookEventType: "message.sent" | "message.bounced" | "message.failed" | "lead.replied" | "lead.auto_replied" | "lead.unsubscribed" | "lead.complained" | "lead.opened" | "lead.clicked" | "campaign.started" | "campaign.paused" | "campaign.completed" | "mailbox.paused" | "mailbox.needs_reauth" | "inbox.thread_labelled" | "import.completed";
         WebhookEndpoint: {
             /** Format: uuid */
             id: string;
@@ -9875,11 +9967,16 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @enum {string} */
-        WebhookEventType: "message.sent" | "message.bounced" | "message.failed" | "lead.replied" | "lead.auto_replied" | "lead.unsubscribed" | "lead.complained" | "lead.opened" | "lead.clicked" | "campaign.started" | "campaign.paused" | "campaign.completed" | "mailbox.paused" | "mailbox.needs_reauth" | "inbox.thread_labelled" | "import.completed";
         WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
             /** @description The signing secret (whsec_…), shown this once */
             secret: string;
+        };
+        WebhookTestSent: {
+            /**
+             * Format: uuid
+             * @description The test delivery, in the delivery log
+             */
+            deliveryId: string;
         };
         WebhookDelivery: {
             /** Format: uuid */
@@ -9889,7 +9986,8 @@ export interface components {
              * @description The webhook-id header: the same on every attempt and redelivery
              */
             webhookId: string;
-            eventType: components["schemas"]["WebhookEventType"];
+            /** @description webhook.test: a test an admin sent */
+            eventType: components["schemas"]["WebhookEventType"] | "webhook.test";
             /** @enum {string} */
             status: "pending" | "delivered" | "failed";
             attempts: number;
