@@ -41,7 +41,13 @@ export class CampaignEnrollmentsService {
   async enroll(auth: AuthContext, campaignId: string, input: EnrollInput): Promise<EnrollmentOutcome> {
     await enrollableCampaign(auth.db, campaignId);
     const outcome = await this.eachSelectedPage(auth, input, (leadIds) =>
-      enrollLeads(auth.db, { organizationId: auth.organizationId, campaignId, leadIds, now: this.deps.clock.now() }),
+      enrollLeads(auth.db, {
+        organizationId: auth.organizationId,
+        campaignId,
+        leadIds,
+        now: this.deps.clock.now(),
+        includeInvalidAddresses: input.includeInvalidAddresses,
+      }),
     );
     await recordAudit(auth, {
       action: 'campaign.leads_enrolled',
@@ -55,7 +61,12 @@ export class CampaignEnrollmentsService {
   /** The enrolment's counts for the same selection, changing nothing: what a marketer confirms before enrolling. */
   async preview(auth: AuthContext, campaignId: string, input: EnrollInput): Promise<EnrollmentOutcome & { blocker: string | null }> {
     const blocker = await enrollmentBlockerOf(auth.db, campaignId);
-    return { ...(await this.eachSelectedPage(auth, input, (leadIds) => countEnrollable(auth.db, { campaignId, leadIds }))), blocker };
+    return {
+      ...(await this.eachSelectedPage(auth, input, (leadIds) =>
+        countEnrollable(auth.db, { campaignId, leadIds, includeInvalidAddresses: input.includeInvalidAddresses }),
+      )),
+      blocker,
+    };
   }
 
   /**

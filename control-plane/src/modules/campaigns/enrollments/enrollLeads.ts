@@ -8,13 +8,13 @@ import { withArticle } from '../../../lib/words.js';
 
 export interface EnrollmentOutcome {
   enrolled: number;
-  skipped: { suppressed: number; inactive: number; alreadyEnrolled: number; notFound: number };
+  skipped: { suppressed: number; inactive: number; alreadyEnrolled: number; notFound: number; invalidAddress: number };
   /** Leads that are also active in another campaign (enrolled anyway; shown as a warning). */
   activeElsewhere: number;
 }
 
 export function emptyEnrollmentOutcome(): EnrollmentOutcome {
-  return { enrolled: 0, skipped: { suppressed: 0, inactive: 0, alreadyEnrolled: 0, notFound: 0 }, activeElsewhere: 0 };
+  return { enrolled: 0, skipped: { suppressed: 0, inactive: 0, alreadyEnrolled: 0, notFound: 0, invalidAddress: 0 }, activeElsewhere: 0 };
 }
 
 export function addEnrollmentOutcome(total: EnrollmentOutcome, part: EnrollmentOutcome): void {
@@ -61,12 +61,13 @@ export async function enrollmentBlockerOf(db: ScopedDb, campaignId: string): Pro
 
 /**
  * Enrols leads in a campaign: each gets an enrolment and its first message, due after the first
- * step's delay. Suppressed addresses and domains, inactive leads, leads already in this campaign and
- * ids the organization does not have are skipped and counted.
+ * step's delay. Suppressed addresses and domains, inactive leads, leads whose address verification
+ * found it invalid (unless `includeInvalidAddresses`), leads already in this campaign and ids the
+ * organization does not have are skipped and counted.
  */
 export async function enrollLeads(
   db: ScopedDb,
-  options: { organizationId: string; campaignId: string; leadIds: string[]; now: Date },
+  options: { organizationId: string; campaignId: string; leadIds: string[]; now: Date } & EnrollOptions,
 ): Promise<EnrollmentOutcome> {
   const { campaignId, now } = options;
   const { campaign, firstStep } = await enrollableCampaign(db, campaignId);
@@ -75,25 +76,39 @@ export async function enrollLeads(
   for (const leadIds of inChunks([...new Set(options.leadIds)], batchSize)) {
     addEnrollmentOutcome(
       outcome,
-      await enrollBatch(db, { organizationId: options.organizationId, campaignId, leadIds, variants: firstStep.variants, dueAt, now }),
+      await enrollBatch(db, {
+        organizationId: options.organizationId,
+        campaignId,
+        leadIds,
+        variants: firstStep.variants,
+        dueAt,
+        now,
+        includeInvalidAddresses: options.includeInvalidAddresses,
+      }),
     );
   }
   return outcome;
 }
 
+export interface EnrollOptions {
+  /** Enrol leads whose address verification found invalid too (they are skipped by default). */
+  includeInvalidAddresses?: boolean | undefined;
+}
+
 /**
- * Sorts a batch of lead ids the way an enrolment does: unknown ids, leads already in this campaign, inactive
- * and suppressed leads are counted as skipped; the rest are eligible, and those also active in another
+ * Sorts a batch of lead ids the way an enrolment does: unknown ids, leads already in this campaign, inactive,
+ * suppressed and invalid-address leads are counted as skipped; the rest are eligible, and those also active in another
  * campaign are counted. Shared by the enrolment and its dry run, so the preview's counts are the enrolment's.
  */
 export async function classifyBatch(
   db: ScopedDb,
   campaignId: string,
   batch: string[],
+  options: EnrollOptions = {},
 ): Promise<{ outcome: EnrollmentOutcome; eligible: string[] }> {
   const leads = await db.lead.findMany({
     where: { id: { in: batch } },
-    select: { id: true, email: true, emailDomain: true, status: true },
+    select: { id: true, email: true, emailDomain: true, status: true, verificationStatus: true },
   });
   const emails = leads.map((lead) => lead.email);
   const suppressions = await db.suppression.findMany({
@@ -121,6 +136,7 @@ export async function classifyBatch(
       suppressed.has(`email_hash:${sha256Hex(lead.email)}`)
     )
       outcome.skipped.suppressed += 1;
+    else if (lead.verificationStatus === 'invalid' && !options.includeInvalidAddresses) outcome.skipped.invalidAddress += 1;
     else return true;
     return false;
   });
@@ -135,10 +151,13 @@ export async function classifyBatch(
 }
 
 /** What an enrolment of these leads would do, changing nothing: `enrolled` counts the leads it would enrol. */
-export async function countEnrollable(db: ScopedDb, options: { campaignId: string; leadIds: string[] }): Promise<EnrollmentOutcome> {
+export async function countEnrollable(
+  db: ScopedDb,
+  options: { campaignId: string; leadIds: string[] } & EnrollOptions,
+): Promise<EnrollmentOutcome> {
   const outcome = emptyEnrollmentOutcome();
   for (const batch of inChunks([...new Set(options.leadIds)], batchSize)) {
-    const classified = await classifyBatch(db, options.campaignId, batch);
+    const classified = await classifyBatch(db, options.campaignId, batch, options);
     classified.outcome.enrolled = classified.eligible.length;
     addEnrollmentOutcome(outcome, classified.outcome);
   }
@@ -147,10 +166,17 @@ export async function countEnrollable(db: ScopedDb, options: { campaignId: strin
 
 async function enrollBatch(
   db: ScopedDb,
-  options: { organizationId: string; campaignId: string; leadIds: string[]; variants: StepVariant[]; dueAt: Date; now: Date },
+  options: {
+    organizationId: string;
+    campaignId: string;
+    leadIds: string[];
+    variants: StepVariant[];
+    dueAt: Date;
+    now: Date;
+  } & EnrollOptions,
 ): Promise<EnrollmentOutcome> {
   const { organizationId, campaignId, variants, dueAt, now } = options;
-  const { outcome, eligible: leadIds } = await classifyBatch(db, campaignId, options.leadIds);
+  const { outcome, eligible: leadIds } = await classifyBatch(db, campaignId, options.leadIds, options);
   if (leadIds.length === 0) return outcome;
   await db.$transaction(async (tx) => {
     // Two set-based statements per batch: Prisma's createMany costs ~0.5 s per thousand rows here, this ~20 ms.

@@ -9,6 +9,10 @@ export const enrollBody = z
     leadIds: z.array(z.uuid()).min(1).max(20_000).optional(),
     listId: z.uuid().optional(),
     filter: leadFilterQuery.strict().optional().describe('The same filter as GET /api/leads'),
+    includeInvalidAddresses: z
+      .boolean()
+      .default(false)
+      .describe('Also enrol leads whose address verification found invalid (left out and counted by default)'),
   })
   .strict()
   .refine((body) => [body.leadIds, body.listId, body.filter].filter((given) => given !== undefined).length === 1, {
@@ -26,6 +30,7 @@ export const enrollmentOutcomeSchema = z
       inactive: z.number().int(),
       alreadyEnrolled: z.number().int(),
       notFound: z.number().int(),
+      invalidAddress: z.number().int().describe('Leads whose address verification found invalid (a dead domain, a disposable address)'),
     }),
     activeElsewhere: z.number().int().describe('Enrolled leads that are also active in another campaign (a warning)'),
   })

@@ -56,7 +56,7 @@ describe('enrolment', () => {
     expect(outcome.status).toBe(200);
     expect(outcome.body).toEqual({
       enrolled: 3,
-      skipped: { suppressed: 1, inactive: 1, alreadyEnrolled: 0, notFound: 1 },
+      skipped: { suppressed: 1, inactive: 1, alreadyEnrolled: 0, notFound: 1, invalidAddress: 0 },
       activeElsewhere: 1,
     });
     const messages = await t.prisma.message.findMany({ where: { campaignId } });
@@ -73,7 +73,7 @@ describe('enrolment', () => {
     const byList = await enroll(await campaignWithSequence(), { listId: list.body.id });
     expect(byList.body).toEqual({
       enrolled: 3,
-      skipped: { suppressed: 1, inactive: 1, alreadyEnrolled: 0, notFound: 0 },
+      skipped: { suppressed: 1, inactive: 1, alreadyEnrolled: 0, notFound: 0, invalidAddress: 0 },
       activeElsewhere: 1,
     });
     const byFilter = await enroll(await campaignWithSequence(), { filter: { tag: 'sel' } });
@@ -87,7 +87,11 @@ describe('enrolment', () => {
     await t.http.post(`/api/lead-lists/${list.body.id}/members`).set(owner.auth).send({ leadIds: leads.all });
     const { campaignId } = await createCampaign(t.http, owner);
     const preview = (body: object) => t.http.post(`/api/campaigns/${campaignId}/enrollments/preview`).set(owner.auth).send(body);
-    const expected = { enrolled: 3, skipped: { suppressed: 1, inactive: 1, alreadyEnrolled: 0, notFound: 0 }, activeElsewhere: 1 };
+    const expected = {
+      enrolled: 3,
+      skipped: { suppressed: 1, inactive: 1, alreadyEnrolled: 0, notFound: 0, invalidAddress: 0 },
+      activeElsewhere: 1,
+    };
     const noEmails = 'This campaign has no emails yet: add step 1 with its message before enrolling leads';
     expect((await preview({ listId: list.body.id })).body).toEqual({ ...expected, blocker: noEmails });
     expect((await preview({ filter: { tag: 'dry' } })).body).toEqual({ ...expected, blocker: noEmails });

@@ -111,6 +111,27 @@ describe('lead address verification', () => {
     expect(invalid.body.data.map((lead: { email: string }) => lead.email).sort()).toEqual(['bob@dead.example', 'throwaway@mailinator.com']);
   });
 
+  it('leaves the invalid addresses out of an enrolment and counts them, unless asked to include them', async () => {
+    const { campaignId } = await createCampaign(t.http, owner, { name: 'Skips dead domains' });
+    expect((await t.http.put(`/api/campaigns/${campaignId}/sequence`).set(owner.auth).send(sequenceBody())).status).toBe(200);
+    const leads = await t.http.get('/api/leads?limit=100').set(owner.auth);
+    const leadIds = (leads.body.data as Array<{ id: string }>).map((lead) => lead.id);
+    const preview = await t.http.post(`/api/campaigns/${campaignId}/enrollments/preview`).set(owner.auth).send({ leadIds });
+    expect(preview.body).toMatchObject({ enrolled: 5, skipped: { invalidAddress: 2 } });
+    const included = await t.http
+      .post(`/api/campaigns/${campaignId}/enrollments/preview`)
+      .set(owner.auth)
+      .send({ leadIds, includeInvalidAddresses: true });
+    expect(included.body).toMatchObject({ enrolled: 7, skipped: { invalidAddress: 0 } });
+
+    const enrolled = await t.http.post(`/api/campaigns/${campaignId}/enrollments`).set(owner.auth).send({ filter: {} });
+    expect(enrolled.body).toMatchObject({ enrolled: 5, skipped: { invalidAddress: 2 } });
+    const enrolments = await t.http.get(`/api/campaigns/${campaignId}/enrollments`).set(owner.auth);
+    const enrolledEmails = (enrolments.body.data as Array<{ leadEmail: string }>).map((enrolment) => enrolment.leadEmail);
+    expect(enrolledEmails).not.toContain('bob@dead.example');
+    expect(enrolledEmails).not.toContain('throwaway@mailinator.com');
+  });
+
   it('checks chosen leads on demand, reusing what DNS already said and asking again only where it did not answer', async () => {
     const leads = await t.http.get('/api/leads?limit=100').set(owner.auth);
     const ids = (leads.body.data as Array<{ id: string; email: string }>)
