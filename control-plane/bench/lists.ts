@@ -200,7 +200,11 @@ async function main(): Promise<void> {
   });
   let lastLeadsQuery: { sql: string; params: unknown[] } | undefined;
   prisma.$on('query', (event) => {
-    if (event.query.startsWith('SELECT') && event.query.includes('FROM "public"."leads" WHERE'))
+    // The leads page's own statement (run as raw SQL by this client), or a Prisma query on leads.
+    if (
+      event.query.startsWith('SELECT') &&
+      (event.query.includes(' FROM leads WHERE ') || event.query.includes('FROM "public"."leads" WHERE'))
+    )
       lastLeadsQuery = { sql: event.query, params: JSON.parse(event.params) as unknown[] };
   });
   const app = createApp({ config, prisma, logger: createLogger({ level: config.LOG_LEVEL }), clock: systemClock });

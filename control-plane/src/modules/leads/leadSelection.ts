@@ -52,6 +52,35 @@ export function leadWhere(filter: LeadFilter): Prisma.LeadWhereInput {
   return { AND: and };
 }
 
+/**
+ * leadWhere's filter as SQL conditions on `leads`, for the leads page's own statement (Prisma plans
+ * each call of its API anew, which cost more than the page's query). Each value is appended to
+ * `values` and named by its position; leads.test.ts checks both give the same leads for every filter.
+ */
+export function leadFilterSql(filter: LeadFilter, values: unknown[]): string[] {
+  const parameter = (value: unknown) => `$${values.push(value)}`;
+  const conditions: string[] = [];
+  if (filter.status) conditions.push(`status = ${parameter(filter.status)}::"LeadStatus"`);
+  if (filter.verificationStatus)
+    conditions.push(`"verificationStatus" = ${parameter(filter.verificationStatus)}::"LeadVerificationStatus"`);
+  if (filter.listId) conditions.push(`id IN (SELECT "leadId" FROM lead_list_members WHERE "listId" = ${parameter(filter.listId)}::uuid)`);
+  if (filter.tag) conditions.push(`tags @> ARRAY[${parameter(filter.tag)}]::text[]`);
+  if (filter.search) {
+    // As Prisma's `contains`: the fragment is not escaped, so % and _ in it match as in LIKE.
+    const fragment = parameter(`%${filter.search}%`);
+    conditions.push(
+      `(email ILIKE ${fragment} OR "firstName" ILIKE ${fragment} OR "lastName" ILIKE ${fragment} OR company ILIKE ${fragment})`,
+    );
+  }
+  if (filter.customField) {
+    const colon = filter.customField.indexOf(':');
+    const entry = parameter(customFieldEntry(filter.customField.slice(0, colon), filter.customField.slice(colon + 1)));
+    // Both clauses, as in leadWhere: their estimates multiply, so a rare value is read from the GIN index.
+    conditions.push(`"customFieldEntries" @> ARRAY[${entry}]::text[]`, `"customFieldEntries" && ARRAY[${entry}]::text[]`);
+  }
+  return conditions;
+}
+
 export function selectionWhere(selection: LeadSelection): Prisma.LeadWhereInput {
   const and: Prisma.LeadWhereInput[] = [];
   if (selection.leadIds) and.push({ id: { in: selection.leadIds } });

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify';
 import type { Lead } from '../../generated/prisma/client.js';
 import type { LeadStatus } from '../../generated/prisma/enums.js';
 import type { Clock } from '../../lib/clock.js';
-import type { Prisma } from '../../lib/db/prisma.js';
+import { preparedQuery, type Prisma } from '../../lib/db/prisma.js';
 import type { ScopedDb } from '../../lib/db/tenantScope.js';
 import { sha256Hex } from '../../lib/crypto.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
@@ -17,12 +17,16 @@ import type { LeadImportsService } from './import/leadImports.service.js';
 import type { LeadSequences } from './leadSequences.js';
 import { prismaSql } from './import/sqlRunner.js';
 import { emailDomain, standardFields, type StandardField } from './leadFields.js';
-import { leadWhere, type LeadFilter } from './leadSelection.js';
+import { leadFilterSql, leadWhere, type LeadFilter } from './leadSelection.js';
 import { leadsCursor } from './leads.schemas.js';
 import { isUniqueViolation } from './uniqueViolation.js';
 import type { VerificationReason } from './verification/addressRules.js';
 
-export function toLead(row: Lead) {
+/** A lead as stored; the columns the API never shows may be left out (the leads page does not read them). */
+type LeadRow = Omit<Lead, 'organizationId' | 'emailDomain' | 'customFieldEntries'> &
+  Partial<Pick<Lead, 'organizationId' | 'emailDomain' | 'customFieldEntries'>>;
+
+export function toLead(row: LeadRow) {
   const {
     organizationId: _organization,
     emailDomain: _domain,
@@ -46,6 +50,37 @@ export function toLead(row: Lead) {
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
   };
+}
+
+// The columns toLead shows, in the model's order; timestamps read as UTC instants, as Prisma reads them.
+const leadPageColumns = [
+  'id::text AS id',
+  'email',
+  ...standardFields.map((column) => `"${column}"`),
+  '"customFields"',
+  'tags',
+  'status::text AS status',
+  'source',
+  '"verificationStatus"::text AS "verificationStatus"',
+  '"verificationReason"',
+  `"verifiedAt" AT TIME ZONE 'UTC' AS "verifiedAt"`,
+  `"createdAt" AT TIME ZONE 'UTC' AS "createdAt"`,
+  `"updatedAt" AT TIME ZONE 'UTC' AS "updatedAt"`,
+].join(', ');
+
+type LeadPageQuery = LeadFilter & { cursor?: { email: string }; limit: number };
+
+/**
+ * The leads page's statement: the leads after the cursor in email order, one more than the page to
+ * tell whether another follows. Prepared once per connection and filter shape (its name), answered
+ * from the (organizationId, email) index or the filter's own.
+ */
+function leadPageStatement(organizationId: string, query: LeadPageQuery): { name: string; text: string; values: unknown[] } {
+  const values: unknown[] = [organizationId];
+  const conditions = ['"organizationId" = $1::uuid', ...leadFilterSql(query, values)];
+  if (query.cursor) conditions.push(`email > $${values.push(query.cursor.email)}`);
+  const text = `SELECT ${leadPageColumns} FROM leads WHERE ${conditions.join(' AND ')} ORDER BY email LIMIT $${values.push(query.limit + 1)}`;
+  return { name: `leads_page_${sha256Hex(text).slice(0, 16)}`, text, values };
 }
 
 type LeadFieldsInput = Partial<Record<StandardField, string | null>> & { customFields?: Record<string, string>; tags?: string[] };
@@ -75,12 +110,9 @@ function fieldData(input: LeadFieldsInput) {
 export class LeadsService {
   constructor(private readonly deps: { imports: LeadImportsService; clock: Clock; sequences: LeadSequences }) {}
 
-  async list(auth: AuthContext, query: LeadFilter & { cursor?: { email: string }; limit: number }) {
-    const rows = await auth.db.lead.findMany({
-      where: { AND: [leadWhere(query), query.cursor ? { email: { gt: query.cursor.email } } : {}] },
-      orderBy: { email: 'asc' },
-      take: query.limit + 1,
-    });
+  async list(auth: AuthContext, query: LeadPageQuery) {
+    const { name, text, values } = leadPageStatement(auth.organizationId, query);
+    const rows = await preparedQuery<LeadRow>(auth.db, name, text, values);
     const page = rows.slice(0, query.limit);
     return { data: page.map(toLead), nextCursor: rows.length > query.limit ? leadsCursor.encode({ email: page.at(-1)!.email }) : null };
   }
