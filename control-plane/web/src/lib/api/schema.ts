@@ -513,7 +513,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename the organization or set its timezone (the default zone of new campaigns and mailboxes)
+         * Rename the organization, set its timezone (the default zone of new campaigns and mailboxes) or whether imports verify addresses
          * @description Requires the admin role or higher.
          */
         patch: {
@@ -529,6 +529,7 @@ export interface paths {
                         name?: string;
                         /** @description An IANA time zone such as Europe/Paris; abbreviations such as EST or CET are refused */
                         timezone?: string;
+                        verifyLeadsAtImport?: boolean;
                     };
                 };
             };
@@ -1615,7 +1616,9 @@ export interface paths {
         put?: never;
         /**
          * Start a draft campaign: deploys and activates its n8n workflow
-         * @description Requires the member role or higher.
+         * @description Refused (409 invalid_state) while a blocking check of the readiness checklist fails, and (409 sending_domain_failing) while the latest check of an active mailbox's sending domain fails SPF, DKIM, DMARC, MX or a blocklist, unless `domainOverride.reason` says why to send anyway; the reason and the failing checks are recorded in the audit log.
+         *
+         *     Requires the member role or higher.
          */
         post: {
             parameters: {
@@ -1626,7 +1629,17 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Start although an active mailbox's sending domain fails its checks; recorded in the audit log */
+                        domainOverride?: {
+                            /** @description Why the campaign may send although a sending domain fails its checks */
+                            reason: string;
+                        };
+                    };
+                };
+            };
             responses: {
                 /** @description The campaign */
                 200: {
@@ -3059,6 +3072,189 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/internal/n8n/warmup/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An execution claims the organization's due warm-up messages (leased; within each sender's daily budget and gap)
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WarmupClaim"];
+                };
+            };
+            responses: {
+                /** @description The batch (items may be empty), one item per warm-up message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarmupClaimBatch"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/warmup/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send results of warm-up messages; each applied once per message and attempt
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WarmupResults"];
+                };
+            };
+            responses: {
+                /** @description What was applied */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SendResultsOutcome"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/n8n/warmup/observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Warm-up messages the inbox watcher found (inbox or spam, rescued or not); the first observation of each decides its placement
+         * @description Called by n8n workflows; HMAC-signed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WarmupObservations"];
+                };
+            };
+            responses: {
+                /** @description What was recorded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarmupObservationsOutcome"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leads": {
         parameters: {
             query?: never;
@@ -3074,6 +3270,8 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: components["schemas"]["LeadStatus"];
+                    /** @description What checking the address found (docs/deliverability.md); unverified until checked */
+                    verificationStatus?: components["schemas"]["LeadVerificationStatus"];
                     listId?: string;
                     tag?: string;
                     /** @description Part of the email, name or company */
@@ -3247,6 +3445,8 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: components["schemas"]["LeadStatus"];
+                    /** @description What checking the address found (docs/deliverability.md); unverified until checked */
+                    verificationStatus?: components["schemas"]["LeadVerificationStatus"];
                     listId?: string;
                     tag?: string;
                     /** @description Part of the email, name or company */
@@ -4478,6 +4678,185 @@ export interface paths {
                 };
                 /** @description import_file_expired: deleted after its retention period */
                 410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the addresses of chosen leads, or of the leads a filter matches, in the background; poll the run's progress
+         * @description Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StartLeadVerification"];
+                };
+            };
+            responses: {
+                /** @description The run, queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadVerificationRun"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-verifications/{verificationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A verification run: its progress and how many addresses came out valid, risky, invalid or unknown
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    verificationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadVerificationRun"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-imports/{importId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The check of an import's new leads (it starts when the import completes); null when the import verifies nothing
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    importId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run, or null */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadVerificationRun"] & (Record<string, never> | null);
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6022,6 +6401,119 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["SandboxInbox"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/{mailboxId}/domain-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest check of the mailbox's sending domain: SPF, DKIM, DMARC, MX and blocklists
+         * @description Each finding has its status, the record as published and what to change. Reports are renewed daily and on POST; before the first check the status is `unchecked` with no findings (docs/deliverability.md).
+         *
+         *     Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The latest report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SendingDomainReport"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Check the mailbox's sending domain now
+         * @description Asks DNS (OPHIR_DNS_SERVERS) now and stores the report in place of the last one. A DKIM selector given in the body is tried beside the provider's defaults (google for Gmail, selector1 and selector2 for Microsoft 365) and kept for the daily checks.
+         *
+         *     Requires the member role or higher.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The selector your provider signs with (the part before ._domainkey); kept for later checks, null forgets it */
+                        dkimSelector?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The new report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SendingDomainReport"];
                     };
                 };
                 /** @description validation_failed: every problem with the body and query at once, in issues[] */
@@ -8252,6 +8744,8 @@ export interface components {
             name: string;
             /** @description IANA zone: new campaigns and mailboxes start in it when they name none */
             timezone: string;
+            /** @description Whether an import checks its leads' addresses unless it says otherwise */
+            verifyLeadsAtImport: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -8534,10 +9028,12 @@ export interface components {
             ready: boolean;
             checks: {
                 /** @enum {string} */
-                code: "sequence_has_steps" | "steps_have_messages" | "active_mailbox" | "leads_enrolled" | "sending_window" | "sending_capacity";
+                code: "sequence_has_steps" | "steps_have_messages" | "active_mailbox" | "leads_enrolled" | "sending_window" | "sending_capacity" | "sending_domains";
                 passed: boolean;
                 /** @description A failed blocking check refuses the start; the others mean nothing would be sent yet */
                 blocking: boolean;
+                /** @description A failed check a start may override with a reason (sending_domains: `domainOverride.reason`), recorded in the audit log */
+                overridable?: boolean;
                 /** @description Why it passed or failed */
                 message: string;
             }[];
@@ -8694,6 +9190,8 @@ export interface components {
                 inactive: number;
                 alreadyEnrolled: number;
                 notFound: number;
+                /** @description Leads whose address verification found invalid (a dead domain, a disposable address) */
+                invalidAddress: number;
             };
             /** @description Enrolled leads that are also active in another campaign (a warning) */
             activeElsewhere: number;
@@ -8705,6 +9203,7 @@ export interface components {
             /** @description The same filter as GET /api/leads */
             filter?: {
                 status?: components["schemas"]["LeadStatus"];
+                verificationStatus?: components["schemas"]["LeadVerificationStatus"];
                 /** Format: uuid */
                 listId?: string;
                 tag?: string;
@@ -8713,6 +9212,11 @@ export interface components {
                 /** @description "<key>:<value>": leads whose custom field equals the value */
                 customField?: string;
             };
+            /**
+             * @description Also enrol leads whose address verification found invalid (left out and counted by default)
+             * @default false
+             */
+            includeInvalidAddresses: boolean;
         };
         /** @enum {string} */
         LeadStatus: "active" | "unsubscribed" | "bounced" | "complained";
@@ -9079,6 +9583,154 @@ export interface components {
                 [key: string]: unknown;
             }))[];
         };
+        WarmupClaimBatch: {
+            /** Format: date-time */
+            now: string;
+            /**
+             * Format: date-time
+             * @description Until when the items are leased to this execution
+             */
+            leaseExpiresAt: string;
+            /** @description The batch (maybe empty) */
+            items: components["schemas"]["WarmupItem"][];
+        };
+        WarmupItem: {
+            /** @enum {string} */
+            kind: "warmup";
+            /**
+             * Format: uuid
+             * @description The warm-up message's id
+             */
+            sendId: string;
+            attempt: number;
+            mayHaveBeenSent: boolean;
+            /** @description Sent as the X-Ophir-Warmup header and as `ow-<tag>` ending the body */
+            warmupTag: string;
+            /** @enum {string} */
+            warmupKind: "initial" | "reply";
+            campaignId: null;
+            step: null;
+            /** Format: date-time */
+            now: string;
+            lead: components["schemas"]["ClaimLead"] & unknown;
+            message: components["schemas"]["WarmupMessageContent"];
+            /** @description A reply: the thread of the message it answers */
+            threading: components["schemas"]["Threading"] | null;
+            /**
+             * Format: uuid
+             * @description The sending mailbox, already assigned (never rotated)
+             */
+            mailboxId: string;
+            mailbox: components["schemas"]["MailboxPoolEntry"];
+            mailboxes: components["schemas"]["MailboxPoolEntry"][];
+        };
+        /** @description Plain text only: no links, no tracking, no unsubscribe */
+        WarmupMessageContent: {
+            subject: string;
+            text: string;
+        };
+        WarmupClaim: {
+            /** Format: uuid */
+            organizationId: string;
+            /** @default 50 */
+            batchSize: number;
+        };
+        WarmupResults: {
+            source?: {
+                workflowId?: string | null;
+                executionId?: string | null;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Send results as the Send Email node produces them; sendId is the warm-up message id */
+            results: (({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "sent";
+                /** Format: uuid */
+                mailboxId: string;
+                messageId: string;
+                providerMessageId?: string | null;
+                threadId?: string | null;
+                /** Format: date-time */
+                sentAt?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | ({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "deferred";
+                /** Format: date-time */
+                notBefore?: string | null;
+                code?: string | null;
+                reason?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | ({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "retryable";
+                retryAfterSeconds: number;
+                /** @default false */
+                mayHaveBeenSent: boolean;
+                code?: string | null;
+                reason?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | ({
+                /** Format: uuid */
+                sendId: string;
+                attempt: number;
+                eventId: string;
+                /** @enum {string} */
+                status: "failed";
+                code?: string | null;
+                reason?: string | null;
+            } & {
+                [key: string]: unknown;
+            }))[];
+        };
+        WarmupObservationsOutcome: {
+            applied: number;
+            /** @description Messages already observed: the first observation decides their placement */
+            duplicates: number;
+            /** @description Tags never sent, or not sent to the reporting mailbox: nothing was recorded */
+            unknown: number;
+        };
+        WarmupObservations: {
+            observations: ({
+                eventId: string;
+                tag: string;
+                /** Format: uuid */
+                receivingMailboxId: string;
+                /**
+                 * @description Where the message was found, before any rescue
+                 * @enum {string}
+                 */
+                folder: "inbox" | "spam";
+                /** @description Moved from spam/junk to the inbox by the watcher */
+                rescued: boolean;
+                markedImportant: boolean;
+                /** Format: date-time */
+                observedAt: string;
+                providerMessageId: string;
+                providerThreadId: string | null;
+                messageIdHeader: string | null;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
         Lead: {
             /** Format: uuid */
             id: string;
@@ -9099,10 +9751,21 @@ export interface components {
             tags: string[];
             status: components["schemas"]["LeadStatus"];
             source: string | null;
+            verification: components["schemas"]["LeadVerification"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        LeadVerification: {
+            status: components["schemas"]["LeadVerificationStatus"];
+            /**
+             * @description Why: the check that decided the status; null while unverified
+             * @enum {string|null}
+             */
+            reason: "mx_found" | "a_found" | "domain_not_found" | "no_mx_or_a" | "null_mx" | "dns_timeout" | "dns_error" | "disposable_domain" | "own_domain" | "role_address" | null;
+            /** Format: date-time */
+            checkedAt: string | null;
         };
         CreateLead: {
             email: string;
@@ -9246,6 +9909,8 @@ export interface components {
             onExisting: "skip" | "update";
             /** Format: uuid */
             listId: string | null;
+            /** @description Whether the new leads' addresses are checked once imported (GET .../verification) */
+            verifyAddresses: boolean;
             progress: {
                 rowsRead: number;
                 imported: number;
@@ -9287,6 +9952,54 @@ export interface components {
              * @default false
              */
             warnActiveCampaigns: boolean;
+            /** @description Check the new leads' addresses once imported; defaults to the organization's verifyLeadsAtImport */
+            verifyAddresses?: boolean;
+        };
+        LeadVerificationRun: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            /**
+             * Format: uuid
+             * @description The import whose new leads are checked; null for a selection or filter
+             */
+            importId: string | null;
+            progress: {
+                /** @description Leads to check */
+                total: number;
+                checked: number;
+                /** @description Distinct domains checked so far */
+                domains: number;
+            };
+            counts: {
+                valid: number;
+                risky: number;
+                invalid: number;
+                unknown: number;
+            };
+            error: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StartLeadVerification: {
+            leadIds?: string[];
+            /** @description The same filter as GET /api/leads */
+            filter?: {
+                status?: components["schemas"]["LeadStatus"];
+                verificationStatus?: components["schemas"]["LeadVerificationStatus"];
+                /** Format: uuid */
+                listId?: string;
+                tag?: string;
+                /** @description Part of the email, name or company */
+                search?: string;
+                /** @description "<key>:<value>": leads whose custom field equals the value */
+                customField?: string;
+            };
         };
         Suppression: {
             /** Format: uuid */
@@ -9546,6 +10259,37 @@ export interface components {
                 receivedAt: string;
                 raw: string;
             }[];
+        };
+        SendingDomainReport: {
+            /** Format: uuid */
+            mailboxId: string;
+            domain: string;
+            /**
+             * @description The worst finding's status; unchecked before the first check
+             * @enum {string}
+             */
+            status: "pass" | "warn" | "fail" | "unchecked";
+            /** @description The DKIM selector the user named, tried beside the provider defaults */
+            dkimSelector: string | null;
+            /** @description SPF, DKIM, DMARC, MX, then one per configured blocklist */
+            findings: components["schemas"]["DomainFinding"][];
+            /** Format: date-time */
+            checkedAt: string | null;
+        };
+        DomainFinding: {
+            /** @enum {string} */
+            check: "spf" | "dkim" | "dmarc" | "mx" | "blocklist";
+            /**
+             * @description fail blocks a campaign start unless overridden; warn is worth fixing; pass needs nothing
+             * @enum {string}
+             */
+            status: "pass" | "warn" | "fail";
+            /** @description The DNS record as published (several on separate lines); null when there was none */
+            record: string | null;
+            /** @description What was found, in a sentence */
+            summary: string;
+            /** @description What to change, in plain words ("Nothing to change." when it passed) */
+            advice: string;
         };
         InboundEventsOutcome: {
             applied: number;
