@@ -9,6 +9,8 @@ import {
 } from 'n8n-workflow';
 
 import { CLAIM_BATCH_SIZE_DEFAULT, CLAIM_BATCH_SIZE_MAX } from '../shared/contract';
+import { assertSignatureAccepted, controlPlaneError, controlPlanePaths, controlPlaneRequest } from '../shared/controlPlane';
+import { describeTransportError, isSuccess, type HttpResult } from '../shared/http';
 
 type Claim = 'campaignSends' | 'inboxReplies' | 'warmup';
 
@@ -17,8 +19,6 @@ const organizationClaimPaths = {
 	inboxReplies: controlPlanePaths.inboxReplyClaims,
 	warmup: controlPlanePaths.warmupClaims,
 } as const;
-import { assertSignatureAccepted, controlPlaneError, controlPlanePaths, controlPlaneRequest } from '../shared/controlPlane';
-import { describeTransportError, isSuccess, type HttpResult } from '../shared/http';
 
 export class ClaimDueSends implements INodeType {
 	description: INodeTypeDescription = {
