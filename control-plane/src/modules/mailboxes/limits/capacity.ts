@@ -6,6 +6,7 @@ import { zonedDayBounds, zonedDayNumber } from './zonedDay.js';
 export type CapacityMailbox = Pick<
   Mailbox,
   | 'id'
+  | 'organizationId'
   | 'status'
   | 'dailyCap'
   | 'rampEnabled'
@@ -58,30 +59,76 @@ export function gapJitterSeconds(mailboxId: string, lastSentAt: Date, maxJitterS
   return sample % (maxJitterSeconds + 1);
 }
 
+/** What a mailbox has used of today's budget, counted in one statement for a whole pool (mailboxUsage). */
+interface MailboxUsage {
+  id: string;
+  campaignSentToday: number;
+  repliesSentToday: number;
+  warmupSentToday: number;
+  campaignReserved: number;
+  warmupReserved: number;
+  warmupHeld: number;
+  lastSentAt: Date | null;
+}
+
 /**
- * How many more messages a mailbox may send today, and when the next one may go. Today is the
+ * Today's sends (campaign, inbox replies and warm-up share one daily budget: docs/warmup.md), the live
+ * claims of either queue, the warm-up still due today and the last campaign send of each mailbox, in
+ * one statement: a claim asks this for its whole pool, and a round trip per count per mailbox was most
+ * of a claim's time (docs/performance.md, "Claims at scale"). Each mailbox's day is its own time zone's.
+ */
+async function mailboxUsage(db: Pick<ScopedDb, '$queryRaw'>, mailboxes: CapacityMailbox[], now: Date): Promise<Map<string, MailboxUsage>> {
+  if (mailboxes.length === 0) return new Map();
+  const days = mailboxes.map((mailbox) => zonedDayBounds(now, mailbox.timezone));
+  const rows = await db.$queryRaw<MailboxUsage[]>`
+    WITH pool AS (
+      SELECT id, org, (day_start::timestamptz AT TIME ZONE 'UTC') AS day_start, (day_end::timestamptz AT TIME ZONE 'UTC') AS day_end
+      FROM unnest(${mailboxes.map((m) => m.id)}::uuid[], ${mailboxes.map((m) => m.organizationId)}::uuid[],
+                  ${days.map((day) => day.start.toISOString())}::text[], ${days.map((day) => day.end.toISOString())}::text[])
+        AS p(id, org, day_start, day_end)
+    ), at AS (SELECT (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC') AS now)
+    SELECT pool.id,
+      (SELECT count(*)::int FROM messages m WHERE m."organizationId" = pool.org AND m."mailboxId" = pool.id AND m.status = 'sent'
+         AND m."sentAt" >= pool.day_start AND m."sentAt" < pool.day_end) AS "campaignSentToday",
+      (SELECT count(*)::int FROM inbox_messages i WHERE i."organizationId" = pool.org AND i."mailboxId" = pool.id
+         AND i.direction = 'outbound' AND i.status = 'sent' AND i."sentAt" >= pool.day_start AND i."sentAt" < pool.day_end) AS "repliesSentToday",
+      (SELECT count(*)::int FROM warmup_messages w WHERE w."organizationId" = pool.org AND w."senderMailboxId" = pool.id AND w.status = 'sent'
+         AND w."sentAt" >= pool.day_start AND w."sentAt" < pool.day_end) AS "warmupSentToday",
+      (SELECT count(*)::int FROM messages m WHERE m."organizationId" = pool.org AND m."mailboxId" = pool.id AND m.status = 'claimed'
+         AND (m."leaseExpiresAt" IS NULL OR m."leaseExpiresAt" > at.now)) AS "campaignReserved",
+      (SELECT count(*)::int FROM warmup_messages w WHERE w."organizationId" = pool.org AND w."senderMailboxId" = pool.id
+         AND w.status = 'claimed' AND (w."leaseExpiresAt" IS NULL OR w."leaseExpiresAt" > at.now)) AS "warmupReserved",
+      (SELECT count(*)::int FROM warmup_messages w WHERE w."organizationId" = pool.org AND w."senderMailboxId" = pool.id
+         AND w.status IN ('queued', 'retrying') AND w."dueAt" < pool.day_end) AS "warmupHeld",
+      (SELECT max(m."sentAt") FROM messages m WHERE m."organizationId" = pool.org AND m."mailboxId" = pool.id AND m.status = 'sent')
+        AS "lastSentAt"
+    FROM pool, at`;
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/**
+ * How many more messages each mailbox may send today, and when its next one may go. Today is the
  * calendar day in the mailbox's time zone (docs/mailboxes.md explains why not a rolling 24 h).
  * Counts what was actually sent today plus what is reserved by live claims, so caps hold across
- * campaigns sharing the mailbox. The campaign engine calls this at claim time.
+ * campaigns sharing the mailbox. The campaign engine calls this at claim time, for its whole pool.
  */
-export async function mailboxCapacity(db: ScopedDb, mailbox: CapacityMailbox, now: Date): Promise<MailboxCapacity> {
+export async function mailboxCapacities(
+  db: Pick<ScopedDb, '$queryRaw'>,
+  mailboxes: CapacityMailbox[],
+  now: Date,
+): Promise<Map<string, MailboxCapacity>> {
+  const usage = await mailboxUsage(db, mailboxes, now);
+  return new Map(mailboxes.map((mailbox) => [mailbox.id, capacityOf(mailbox, usage.get(mailbox.id)!, now)]));
+}
+
+/** One mailbox's capacity (mailboxCapacities). */
+export async function mailboxCapacity(db: Pick<ScopedDb, '$queryRaw'>, mailbox: CapacityMailbox, now: Date): Promise<MailboxCapacity> {
+  return (await mailboxCapacities(db, [mailbox], now)).get(mailbox.id)!;
+}
+
+function capacityOf(mailbox: CapacityMailbox, usage: MailboxUsage, now: Date): MailboxCapacity {
   const { start: dayStart, end: dayEnd } = zonedDayBounds(now, mailbox.timezone);
-  const live = { OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { gt: now } }] };
-  const [campaignSentToday, repliesSentToday, warmupSentToday, campaignReserved, warmupReserved, warmupHeld, lastSent] = await Promise.all([
-    db.message.count({ where: { mailboxId: mailbox.id, status: 'sent', sentAt: { gte: dayStart, lt: dayEnd } } }),
-    // Replies from the unified inbox are not held to the cap, but what they sent leaves less for campaigns.
-    db.inboxMessage.count({
-      where: { mailboxId: mailbox.id, direction: 'outbound', status: 'sent', sentAt: { gte: dayStart, lt: dayEnd } },
-    }),
-    // Warm-up and campaign volume share one daily budget (docs/warmup.md).
-    db.warmupMessage.count({ where: { senderMailboxId: mailbox.id, status: 'sent', sentAt: { gte: dayStart, lt: dayEnd } } }),
-    db.message.count({ where: { mailboxId: mailbox.id, status: 'claimed', ...live } }),
-    db.warmupMessage.count({ where: { senderMailboxId: mailbox.id, status: 'claimed', ...live } }),
-    db.warmupMessage.count({
-      where: { senderMailboxId: mailbox.id, status: { in: ['queued', 'retrying'] }, dueAt: { lt: dayEnd } },
-    }),
-    db.message.aggregate({ where: { mailboxId: mailbox.id, status: 'sent' }, _max: { sentAt: true } }),
-  ]);
+  const { campaignSentToday, repliesSentToday, warmupSentToday, campaignReserved, warmupReserved, warmupHeld } = usage;
   const sentToday = campaignSentToday + repliesSentToday + warmupSentToday;
   const reserved = campaignReserved + warmupReserved;
 
@@ -93,7 +140,7 @@ export async function mailboxCapacity(db: ScopedDb, mailbox: CapacityMailbox, no
   const warmupRemainingToday = mailbox.status === 'active' ? Math.max(0, limitToday - sentToday - reserved) : 0;
   const remainingToday = Math.max(0, warmupRemainingToday - warmupHeld);
 
-  const candidates = [mailbox.lastSentAt, lastSent._max.sentAt].filter((value): value is Date => value instanceof Date);
+  const candidates = [mailbox.lastSentAt, usage.lastSentAt].filter((value): value is Date => value instanceof Date);
   const lastSentAt = candidates.length > 0 ? new Date(Math.max(...candidates.map((date) => date.getTime()))) : null;
   let nextAllowedAt: Date | null = null;
   let blockedBy: MailboxCapacity['blockedBy'] = null;
