@@ -1,0 +1,226 @@
+/**
+ * `npm run bench:claims -- --enrolments N [--campaigns C] [--mailboxes M] [--organizations O] [--batch B] [--claims K] [--profile]`
+ * (defaults: 1,000,000 enrolments, 1,000 campaigns, 200 mailboxes, 20 organizations, batches of 500, 200 claims)
+ *
+ * Claims at scale: seeds N due enrolments (one queued first-step send each) spread evenly over C
+ * campaigns and M mailboxes (each organization's campaigns share its mailboxes, 2,000 sends a day each,
+ * no gap: Google Workspace's limit), set-wise in SQL, on PostgreSQL (DATABASE_URL, or an embedded one).
+ * Then calls the claim of the n8n claim route (ClaimService.claim, the real transaction) K times with
+ * a batch of B, on K different campaigns spread over the organizations, one at a time, and reports
+ * exact percentiles over every call's wall time (`--profile`: where the process's CPU went). Prints EXPLAIN (ANALYZE, BUFFERS) of the claim's
+ * queries on stderr. The last line is JSON.
+ */
+import { Session } from 'node:inspector/promises';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { systemClock } from '../src/lib/clock.js';
+import { pgConnectionOptions } from '../src/lib/db/connectionOptions.js';
+import { createPrismaClient } from '../src/lib/db/prisma.js';
+import { TrackingLinks } from '../src/modules/campaigns/messages/trackingLinks.js';
+import { ClaimService } from '../src/modules/sending/campaignSends/claimDueSends.js';
+import { summariseProfile } from './cpuProfile.js';
+import { benchLog } from './platform.js';
+import { createScratchDatabase } from './scratchDatabase.js';
+
+const { values } = parseArgs({
+  options: {
+    enrolments: { type: 'string', default: '1000000' },
+    campaigns: { type: 'string', default: '1000' },
+    mailboxes: { type: 'string', default: '200' },
+    organizations: { type: 'string', default: '20' },
+    batch: { type: 'string', default: '500' },
+    claims: { type: 'string', default: '200' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const enrolments = Number(values.enrolments);
+const campaigns = Number(values.campaigns);
+const mailboxes = Number(values.mailboxes);
+const organizations = Number(values.organizations);
+const batch = Number(values.batch);
+const claims = Number(values.claims);
+if (campaigns % organizations !== 0 || mailboxes % organizations !== 0 || enrolments % campaigns !== 0) {
+  throw new Error('--campaigns and --mailboxes must divide by --organizations, and --enrolments by --campaigns');
+}
+const perCampaign = enrolments / campaigns;
+
+const loadAverage = () => os.loadavg().map((value) => Number(value.toFixed(2)));
+const load = { start: loadAverage(), end: [] as number[] };
+benchLog(`load average at the start: ${load.start.join(' ')}`);
+
+const database = await createScratchDatabase('ophir_bench_claims', benchLog);
+const sql = new pg.Client(pgConnectionOptions(database.url.toString()));
+await sql.connect();
+
+async function timed(label: string, statement: string, params: unknown[] = []): Promise<void> {
+  const started = performance.now();
+  await sql.query(statement, params);
+  benchLog(`${label} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+// Organizations, their mailboxes and campaigns (numbered so organization = campaign % organizations),
+// one step with one variant each, every campaign on all of its organization's mailboxes.
+await timed(
+  'organizations, mailboxes, campaigns',
+  `
+  INSERT INTO organizations (id, name, "updatedAt")
+    SELECT md5('org' || o)::uuid, 'Bench ' || o, now() FROM generate_series(0, $1 - 1) o;
+  INSERT INTO mailboxes (id, "organizationId", provider, email, "dailyCap", "rampEnabled", "minGapSeconds", "gapJitterSeconds", "updatedAt")
+    SELECT md5('mbx' || m)::uuid, md5('org' || (m % $1))::uuid, 'sandbox', 'sender' || m || '@bench.example', 2000, false, 0, 0, now()
+    FROM generate_series(0, $2 - 1) m;
+  INSERT INTO campaigns (id, "organizationId", name, status, schedule, "startedAt", "updatedAt")
+    SELECT md5('cmp' || c)::uuid, md5('org' || (c % $1))::uuid, 'Campaign ' || c, 'active',
+      '{"days":[1,2,3,4,5,6,7],"start":"00:00","end":"23:59","useLeadTimezone":false,"holidays":[]}', now(), now()
+    FROM generate_series(0, $3 - 1) c;
+  INSERT INTO campaign_mailboxes ("organizationId", "campaignId", "mailboxId")
+    SELECT md5('org' || (c % $1))::uuid, md5('cmp' || c)::uuid, md5('mbx' || m)::uuid
+    FROM generate_series(0, $3 - 1) c JOIN generate_series(0, $2 - 1) m ON m % $1 = c % $1;
+  INSERT INTO sequence_steps (id, "organizationId", "campaignId", position, "updatedAt")
+    SELECT md5('stp' || c)::uuid, md5('org' || (c % $1))::uuid, md5('cmp' || c)::uuid, 0, now() FROM generate_series(0, $3 - 1) c;
+  INSERT INTO step_variants (id, "organizationId", "stepId", subject, "bodyText", "updatedAt")
+    SELECT md5('var' || c)::uuid, md5('org' || (c % $1))::uuid, md5('stp' || c)::uuid, 'Hello {{firstName}}',
+      'Hi {{firstName}}, a short note about {{company}}.', now()
+    FROM generate_series(0, $3 - 1) c;`
+    .replaceAll('$1', String(organizations))
+    .replaceAll('$2', String(mailboxes))
+    .replaceAll('$3', String(campaigns)),
+);
+
+// Each organization's leads: as many as one of its campaigns enrols; every campaign of the organization enrols all of them.
+await timed(
+  `${(perCampaign * organizations).toLocaleString('en')} leads`,
+  `INSERT INTO leads (id, "organizationId", email, "emailDomain", "firstName", company, "updatedAt")
+   SELECT md5('lead' || o || ':' || l)::uuid, md5('org' || o)::uuid, 'lead' || l || '@org' || o || '.example', 'org' || o || '.example',
+     'Lead' || l, 'Company ' || l, now()
+   FROM generate_series(0, $1 - 1) o, generate_series(0, $2 - 1) l`,
+  [organizations, perCampaign],
+);
+await timed(
+  `${enrolments.toLocaleString('en')} enrolments`,
+  `INSERT INTO enrollments (id, "organizationId", "campaignId", "leadId", "nextDueAt", "updatedAt")
+   SELECT md5('enr' || c || ':' || l)::uuid, md5('org' || (c % $1))::uuid, md5('cmp' || c)::uuid, md5('lead' || (c % $1) || ':' || l)::uuid,
+     now() - interval '1 minute', now()
+   FROM generate_series(0, $2 - 1) c, generate_series(0, $3 - 1) l`,
+  [organizations, campaigns, perCampaign],
+);
+await timed(
+  `${enrolments.toLocaleString('en')} due sends`,
+  `INSERT INTO messages (id, "organizationId", "campaignId", "enrollmentId", "leadId", "stepPosition", "variantId", "dueAt", "messageIdHeader", "updatedAt")
+   SELECT md5('msg' || c || ':' || l)::uuid, md5('org' || (c % $1))::uuid, md5('cmp' || c)::uuid, md5('enr' || c || ':' || l)::uuid,
+     md5('lead' || (c % $1) || ':' || l)::uuid, 0, md5('var' || c)::uuid,
+     now() - interval '1 minute' + (l || ' milliseconds')::interval, '<' || md5('msg' || c || ':' || l) || '@bench.example>', now()
+   FROM generate_series(0, $2 - 1) c, generate_series(0, $3 - 1) l`,
+  [organizations, campaigns, perCampaign],
+);
+await timed('ANALYZE', 'ANALYZE');
+
+const prisma = createPrismaClient({ databaseUrl: database.url.toString(), poolSize: 10 });
+const links = new TrackingLinks({ publicUrl: 'https://bench.example', secret: async () => 'bench-tracking-secret-0123456789abcdef' });
+const service = new ClaimService({ prisma, clock: systemClock, links, leaseSeconds: 600 });
+const campaignId = (index: number) =>
+  sql.query<{ id: string }>(`SELECT md5('cmp' || $1::int)::uuid AS id`, [index]).then((r) => r.rows[0]!.id);
+
+// Warm-up on campaigns the measured claims do not touch: compiled queries, the pool's connections, the buffer cache's indexes.
+for (let index = 0; index < 5; index += 1) await service.claim(await campaignId(campaigns - 1 - index), batch);
+
+const profiler = values.profile ? new Session() : undefined;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
+const samples: number[] = [];
+let claimed = 0;
+for (let index = 0; index < claims; index += 1) {
+  const id = await campaignId(index % (campaigns - 5));
+  const started = performance.now();
+  const result = await service.claim(id, batch);
+  samples.push(performance.now() - started);
+  claimed += result.items.length;
+}
+load.end = loadAverage();
+if (profiler) {
+  const { profile } = await profiler.post('Profiler.stop');
+  benchLog(`the claims' CPU by part: ${JSON.stringify(summariseProfile(profile))}`);
+  const selfByFunction = new Map<string, number>();
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  profile.samples?.forEach((id, index) => {
+    const frame = nodes.get(id)!.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').slice(-2).join('/')}:${frame.lineNumber + 1}`;
+    selfByFunction.set(key, (selfByFunction.get(key) ?? 0) + (profile.timeDeltas?.[index] ?? 0));
+  });
+  const top = [...selfByFunction.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  benchLog(`top self time:\n${top.map(([name, micros]) => `  ${(micros / 1000).toFixed(0)} ms ${name}`).join('\n')}`);
+}
+benchLog(`load average at the end: ${load.end.join(' ')}`);
+
+const sorted = [...samples].sort((a, b) => a - b);
+/** The nearest-rank percentile over every sample. */
+const percentile = (p: number) => Number(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(2));
+
+// The claim's queries on one more campaign, as ClaimService issues them (inside a rolled-back transaction).
+const explainCampaign = await campaignId(campaigns - 6);
+const organizationId = (await sql.query<{ id: string }>(`SELECT "organizationId" AS id FROM campaigns WHERE id = $1`, [explainCampaign]))
+  .rows[0]!.id;
+const explain = async (label: string, statement: string, params: unknown[]) => {
+  const { rows } = await sql.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement}`, params);
+  benchLog(`--- ${label}\n${rows.map((row) => row['QUERY PLAN']).join('\n')}`);
+};
+await sql.query('BEGIN');
+await explain(
+  'return expired leases',
+  `UPDATE messages AS q SET status = 'queued', "mayHaveBeenSent" = true, "leaseExpiresAt" = NULL, "updatedAt" = now(), "mailboxId" = NULL
+   WHERE q."organizationId" = $1::uuid AND q."campaignId" = $2::uuid AND TRUE AND q.status = 'claimed' AND q."leaseExpiresAt" < now()`,
+  [organizationId, explainCampaign],
+);
+await explain(
+  'lock due sends',
+  `SELECT q.id FROM messages AS q WHERE q."organizationId" = $1::uuid AND q."campaignId" = $2::uuid AND TRUE
+   AND q.status::text = ANY($3) AND q."dueAt" <= now() ORDER BY q."dueAt", q.id LIMIT $4 FOR UPDATE OF q SKIP LOCKED`,
+  [organizationId, explainCampaign, ['queued', 'deferred', 'retrying'], batch],
+);
+const mailboxId = (
+  await sql.query<{ id: string }>(`SELECT "mailboxId" AS id FROM campaign_mailboxes WHERE "campaignId" = $1 LIMIT 1`, [explainCampaign])
+).rows[0]!.id;
+await explain(
+  'mailbox capacity: reserved by live claims',
+  `SELECT count(*) FROM messages WHERE "organizationId" = $1::uuid AND "mailboxId" = $2::uuid AND status = 'claimed'
+   AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" > now())`,
+  [organizationId, mailboxId],
+);
+await explain(
+  'mailbox capacity: sent today',
+  `SELECT count(*) FROM messages WHERE "organizationId" = $1::uuid AND "mailboxId" = $2::uuid AND status = 'sent'
+   AND "sentAt" >= date_trunc('day', now()) AND "sentAt" < date_trunc('day', now()) + interval '1 day'`,
+  [organizationId, mailboxId],
+);
+await explain(
+  'mailbox capacity: last send',
+  `SELECT max("sentAt") FROM messages WHERE "organizationId" = $1::uuid AND "mailboxId" = $2::uuid AND status = 'sent'`,
+  [organizationId, mailboxId],
+);
+await sql.query('ROLLBACK');
+
+await prisma.$disconnect();
+await sql.end();
+await database.drop();
+
+const result = {
+  bench: 'claims',
+  enrolments,
+  campaigns,
+  mailboxes,
+  organizations,
+  batch,
+  calls: samples.length,
+  claimedPerCall: Math.round(claimed / samples.length),
+  p50Ms: percentile(50),
+  p95Ms: percentile(95),
+  p99Ms: percentile(99),
+  maxMs: Number(sorted.at(-1)!.toFixed(2)),
+  meanMs: Number((samples.reduce((sum, ms) => sum + ms, 0) / samples.length).toFixed(2)),
+  targetP95Ms: 20,
+  loadAverage: load,
+};
+console.log(JSON.stringify(result));
