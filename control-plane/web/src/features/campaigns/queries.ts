@@ -67,7 +67,7 @@ export function useUpdateCampaign(campaignId: string) {
 }
 
 const actionCalls = {
-  start: (campaignId: string) => api.POST('/api/campaigns/{campaignId}/start', byCampaign(campaignId)),
+  start: (campaignId: string) => api.POST('/api/campaigns/{campaignId}/start', { ...byCampaign(campaignId), body: {} }),
   pause: (campaignId: string) => api.POST('/api/campaigns/{campaignId}/pause', byCampaign(campaignId)),
   resume: (campaignId: string) => api.POST('/api/campaigns/{campaignId}/resume', byCampaign(campaignId)),
   archive: (campaignId: string) => api.POST('/api/campaigns/{campaignId}/archive', byCampaign(campaignId)),
@@ -78,6 +78,16 @@ export function useCampaignAction(campaignId: string) {
   return useMutation({
     mutationFn: (action: CampaignAction) => dataOf(actionCalls[action](campaignId)),
     // The status changes before n8n is brought in line: a failed deployment still leaves the new status to show.
+    onSettled: invalidate,
+  });
+}
+
+/** Starts although a mailbox's sending domain fails its checks; the reason is kept in the audit log. */
+export function useStartDespiteDomain(campaignId: string) {
+  const invalidate = useInvalidateCampaigns();
+  return useMutation({
+    mutationFn: (reason: string) =>
+      dataOf(api.POST('/api/campaigns/{campaignId}/start', { ...byCampaign(campaignId), body: { domainOverride: { reason } } })),
     onSettled: invalidate,
   });
 }

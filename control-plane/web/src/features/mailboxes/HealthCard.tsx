@@ -10,6 +10,7 @@ const partNames: Record<string, string> = {
   failures: 'Failed sends',
   replies: 'Replies',
   authentication: 'Connection',
+  sending_domain: 'Sending domain',
   age: 'Age',
 };
 

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 import { ApiError } from '@/lib/api/problem';
+import { DomainHealthCard } from './DomainHealthCard';
 import { HealthCard } from './HealthCard';
 import { LimitsForm } from './LimitsForm';
 import { MailboxStatus, providerNames } from './mailboxFormat';
@@ -124,6 +125,7 @@ export function MailboxDetailPage() {
           <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
             <UsageCard mailbox={mailbox.data} />
             <HealthCard mailboxId={mailbox.data.id} />
+            <DomainHealthCard mailboxId={mailbox.data.id} />
             <div className="xl:col-span-2">
               <LimitsForm mailbox={mailbox.data} canEdit={canWrite} />
             </div>

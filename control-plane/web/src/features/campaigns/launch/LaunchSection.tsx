@@ -10,6 +10,7 @@ import { SectionCard } from '../builder/SectionCard';
 import { campaignReadinessQuery, useCampaignAction, type Campaign } from '../queries';
 import { CampaignActions } from './CampaignActions';
 import { ReadinessChecklist } from './ReadinessChecklist';
+import { StartAnywayForm } from './StartAnywayForm';
 
 /** The readiness checklist with each failing item's reason, then Start campaign (a draft) or the running campaign's actions. */
 export function LaunchSection({ campaign }: { campaign: Campaign }) {
@@ -52,6 +53,9 @@ export function LaunchSection({ campaign }: { campaign: Campaign }) {
             Starting deploys the campaign's workflow to n8n; it sends only inside its sending window.
           </p>
         </div>
+      ) : null}
+      {campaign.status === 'draft' && canWrite && readiness.data ? (
+        <StartAnywayForm campaignId={campaign.id} readiness={readiness.data} />
       ) : null}
       {campaign.status !== 'draft' ? <CampaignActions campaign={campaign} /> : null}
     </SectionCard>
