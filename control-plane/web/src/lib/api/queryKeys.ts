@@ -12,6 +12,7 @@ export const queryKeys = {
     usage: (mailboxId: string) => ['mailboxes', 'usage', mailboxId] as const,
     dailyUsage: (mailboxId: string, days: number) => ['mailboxes', 'daily-usage', mailboxId, days] as const,
     sandboxMessages: (mailboxId: string) => ['mailboxes', 'sandbox-messages', mailboxId] as const,
+    domainCheck: (mailboxId: string) => ['mailboxes', 'domain-check', mailboxId] as const,
   },
   organization: ['organization'] as const,
   members: { all: ['members'] as const },
