@@ -11,7 +11,7 @@ export const enrollBody = z
     filter: leadFilterQuery.strict().optional().describe('The same filter as GET /api/leads'),
     includeInvalidAddresses: z
       .boolean()
-      .default(false)
+      .optional()
       .describe('Also enrol leads whose address verification found invalid (left out and counted by default)'),
   })
   .strict()

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { EnrollInCampaignDialog } from './EnrollInCampaignDialog';
+import { VerifyAddressesDialog } from './verification/VerifyAddressesDialog';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
 import {
@@ -182,6 +183,7 @@ export function BulkActions({
           <AddToListDialog leadIds={leadIds} lists={lists} onDone={onDone} />
           <TagDialog leadIds={leadIds} onDone={onDone} />
           <EnrollInCampaignDialog leadIds={leadIds} onDone={onDone} />
+          <VerifyAddressesDialog selection={{ leadIds }} what={plural(count, 'selected lead')} />
           <ConfirmDialog
             trigger={
               <Button variant="secondary" size="sm">

@@ -7,6 +7,8 @@ import { Select } from '@/components/ui/select';
 import { useSettledInput } from '@/lib/useSettledInput';
 import { hasFilters, joinCustomField, leadStatuses, splitCustomField, useLeadSearch, type LeadStatus } from './leadSearch';
 import type { LeadList } from './queries';
+import type { LeadVerificationStatus } from './verification/queries';
+import { verificationLabels, verificationStatuses } from './verification/verificationLabels';
 
 export const statusLabels: Record<LeadStatus, string> = {
   active: 'Active',
@@ -76,6 +78,22 @@ export function LeadsFilters({ lists }: { lists: LeadList[] | undefined }) {
           </Select>
         )}
       </Field>
+      <Field label="Address check" className="w-36">
+        {(id) => (
+          <Select
+            id={id}
+            value={search.verificationStatus ?? ''}
+            onChange={(event) => setSearch({ verificationStatus: (event.target.value || undefined) as LeadVerificationStatus | undefined })}
+          >
+            <option value="">Any address</option>
+            {verificationStatuses.map((status) => (
+              <option key={status} value={status}>
+                {verificationLabels[status]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
       <Field label="List" className="w-36">
         {(id) => (
           <Select id={id} value={search.listId ?? ''} onChange={(event) => setSearch({ listId: event.target.value || undefined })}>
@@ -123,7 +141,14 @@ export function LeadsFilters({ lists }: { lists: LeadList[] | undefined }) {
           className="mb-0.5"
           onClick={() => {
             setFieldKey('');
-            setSearch({ search: undefined, status: undefined, listId: undefined, tag: undefined, customField: undefined });
+            setSearch({
+              search: undefined,
+              status: undefined,
+              verificationStatus: undefined,
+              listId: undefined,
+              tag: undefined,
+              customField: undefined,
+            });
           }}
         >
           <X className="size-4" aria-hidden="true" />

@@ -14,6 +14,7 @@ import { LeadsTable } from './LeadsTable';
 import { LeadsTabs } from './LeadsTabs';
 import { filtersOf, hasFilters, useLeadSearch } from './leadSearch';
 import { exportLeads, leadListsQuery, leadsInfiniteQuery } from './queries';
+import { VerifyAddressesDialog } from './verification/VerifyAddressesDialog';
 
 export function LeadsPage() {
   const [search, setSearch] = useLeadSearch();
@@ -63,6 +64,9 @@ export function LeadsPage() {
               <Download className="size-4" aria-hidden="true" />
               {filtered ? 'Export filtered' : 'Export all'}
             </Button>
+            {canWrite && rows.length > 0 ? (
+              <VerifyAddressesDialog size="md" selection={{ filters }} what={filtered ? 'every lead these filters match' : 'every lead'} />
+            ) : null}
             {canWrite ? (
               <Button onClick={() => void navigate({ to: '/leads/import' })}>
                 <FileUp className="size-4" aria-hidden="true" />

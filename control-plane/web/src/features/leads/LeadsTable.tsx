@@ -7,6 +7,7 @@ import { TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/tab
 import { cn } from '@/lib/cn';
 import { statusLabels } from './LeadsFilters';
 import type { Lead } from './queries';
+import { VerificationBadge } from './verification/VerificationBadge';
 
 const rowHeight = 49;
 const statusTone = { active: 'good', unsubscribed: 'neutral', bounced: 'bad', complained: 'warn' } as const;
@@ -65,6 +66,12 @@ function columns(onOpen: (leadId: string) => void): ColumnDef<Lead>[] {
           {row.original.tags.length > 1 ? <span className="shrink-0 text-xs text-slate-600">+{row.original.tags.length - 1}</span> : null}
         </span>
       ),
+    },
+    {
+      id: 'verification',
+      header: 'Address',
+      cell: ({ row }) => <VerificationBadge verification={row.original.verification} />,
+      meta: { className: 'w-28' },
     },
     {
       id: 'status',

@@ -2,6 +2,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { z } from 'zod';
 import type { components, paths } from '@/lib/api/schema';
+import { verificationStatuses } from './verification/verificationLabels';
 
 export type LeadStatus = components['schemas']['LeadStatus'];
 export const leadStatuses = ['active', 'unsubscribed', 'bounced', 'complained'] as const satisfies readonly LeadStatus[];
@@ -19,6 +20,7 @@ const text = (max: number) => z.string().trim().min(1).max(max).optional().catch
 export const leadSearchSchema = z.object({
   search: text(200),
   status: z.enum(leadStatuses).optional().catch(undefined),
+  verificationStatus: z.enum(verificationStatuses).optional().catch(undefined),
   listId: z.uuid().optional().catch(undefined),
   tag: text(100),
   customField: z

@@ -9212,11 +9212,8 @@ export interface components {
                 /** @description "<key>:<value>": leads whose custom field equals the value */
                 customField?: string;
             };
-            /**
-             * @description Also enrol leads whose address verification found invalid (left out and counted by default)
-             * @default false
-             */
-            includeInvalidAddresses: boolean;
+            /** @description Also enrol leads whose address verification found invalid (left out and counted by default) */
+            includeInvalidAddresses?: boolean;
         };
         /** @enum {string} */
         LeadStatus: "active" | "unsubscribed" | "bounced" | "complained";

@@ -11,6 +11,7 @@ export function EnrollmentCounts({ outcome }: { outcome: EnrollmentPreview }) {
     { label: 'Suppressed (left out)', value: skipped.suppressed },
     { label: 'Already in this campaign (left out)', value: skipped.alreadyEnrolled },
     { label: 'Bounced, unsubscribed or otherwise not active (left out)', value: skipped.inactive },
+    { label: 'Invalid address: a dead or throwaway domain (left out)', value: skipped.invalidAddress },
     { label: 'No longer exist (left out)', value: skipped.notFound },
   ].filter((row) => row.strong || row.value > 0);
   return (

@@ -24,6 +24,7 @@ const queued: LeadImport = {
   mapping: [],
   onExisting: 'skip',
   listId: null,
+  verifyAddresses: false,
   progress: counters,
   error: null,
   startedAt: null,

@@ -12,6 +12,8 @@ import { queryKeys } from '@/lib/api/queryKeys';
 import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useImportEvents } from './importEvents';
+import { importVerificationQuery } from '../verification/queries';
+import { VerificationSummary } from '../verification/VerificationSummary';
 import {
   cancelImport,
   downloadRejectedRows,
@@ -184,8 +186,19 @@ export function ImportProgress({ importId }: { importId: string }) {
         </ul>
       </section>
 
+      {leadImport.verifyAddresses && leadImport.status === 'completed' ? <ImportVerification importId={importId} /> : null}
       {finished && notTaken > 0 ? <RejectedRows importId={importId} count={notTaken} /> : null}
     </div>
+  );
+}
+
+/** The check of the import's new leads, which starts once the import completes. */
+function ImportVerification({ importId }: { importId: string }) {
+  const run = useQuery(importVerificationQuery(importId, true));
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-5" aria-label="Address check of the new leads">
+      {run.data ? <VerificationSummary run={run.data} /> : <p className="text-sm text-slate-700">Checking addresses…</p>}
+    </section>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { Check, FileUp } from 'lucide-react';
-import { useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -15,6 +15,7 @@ import { queryKeys } from '@/lib/api/queryKeys';
 import { uploadCsv, type UploadProgress } from '@/lib/api/upload';
 import { cn } from '@/lib/cn';
 import { LeadsTabs } from '../LeadsTabs';
+import { organizationQuery } from '@/features/settings/queries';
 import { leadListsQuery } from '../queries';
 import { ImportProgress } from './ImportProgress';
 import { isUsable, mappingProblems, serverMappingProblems, type ColumnMapping, type MappingProblems } from './mapping';
@@ -273,6 +274,7 @@ interface ImportOptions {
   onExisting: 'skip' | 'update';
   listId: string;
   warnActiveCampaigns: boolean;
+  verifyAddresses: boolean;
 }
 
 function OptionsStep({
@@ -287,11 +289,19 @@ function OptionsStep({
   onStart: (options: ImportOptions) => Promise<string | null>;
 }) {
   const lists = useQuery(leadListsQuery);
+  const organization = useQuery(organizationQuery);
   const [options, setOptions] = useState<ImportOptions>({
     onExisting: preview.onExisting,
     listId: preview.listId ?? '',
     warnActiveCampaigns: false,
+    verifyAddresses: organization.data?.verifyLeadsAtImport ?? true,
   });
+  // The organization's default, once known, unless the box was already changed.
+  const [verifyTouched, setVerifyTouched] = useState(false);
+  const verifyByDefault = organization.data?.verifyLeadsAtImport;
+  useEffect(() => {
+    if (verifyByDefault !== undefined && !verifyTouched) setOptions((current) => ({ ...current, verifyAddresses: verifyByDefault }));
+  }, [verifyByDefault, verifyTouched]);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const imported = mapping.filter((entry) => entry.target !== 'ignore').length;
@@ -354,6 +364,23 @@ function OptionsStep({
           />
           Count the leads already in an active campaign
         </label>
+        <label className="flex items-start gap-2 text-sm text-slate-800">
+          <Checkbox
+            className="mt-0.5"
+            checked={options.verifyAddresses}
+            onChange={(event) => {
+              setVerifyTouched(true);
+              setOptions({ ...options, verifyAddresses: event.target.checked });
+            }}
+          />
+          <span>
+            <span className="block">Verify addresses</span>
+            <span className="block text-slate-600">
+              Once imported, check that each domain receives email and flag throwaway domains and shared inboxes (info@, sales@…). Invalid
+              addresses are left out of campaigns.
+            </span>
+          </span>
+        </label>
       </Card>
       <p className="text-sm text-slate-600">
         {imported} of {mapping.length} columns will be imported from {preview.fileName ?? 'the file'}.
@@ -405,6 +432,7 @@ export function ImportWizardPage() {
         onExisting: options.onExisting,
         listId: options.listId || null,
         warnActiveCampaigns: options.warnActiveCampaigns,
+        verifyAddresses: options.verifyAddresses,
       });
       queryClient.setQueryData(queryKeys.leadImports.one(started.id), started);
       void queryClient.invalidateQueries({ queryKey: queryKeys.leadImports.history });
