@@ -184,6 +184,70 @@ describe('Inbox Watch on Outlook (fake Microsoft Graph, token broker and control
 		expect(graph.apiCalls(/^\/v1\.0\/me\/messages$/)).toHaveLength(1);
 	});
 
+	it('rescues warm-up messages from Junk Email (header or body tag), marks them read and flagged, reports them, and leaves other junk alone', async () => {
+		const warmup = (from: string, tag: string, header: boolean) =>
+			[
+				`From: <${from}>`,
+				'To: <alice@sender.example>',
+				'Subject: Thursday',
+				`Message-ID: <warmup.${tag}@peer.example>`,
+				...(header ? [`X-Ophir-Warmup: ${tag}`] : []),
+				'Content-Type: text/plain; charset=utf-8',
+				'',
+				'Still on for Thursday?',
+				'',
+				`ow-${tag}`,
+			].join('\r\n');
+		const byHeader = graph.deliver(warmup('bob@peer.example', 'junkheader01', true), { folder: 'junkemail' });
+		const byBody = graph.deliver(warmup('carol@peer.example', 'junkbody0001', false), { folder: 'junkemail' });
+		const junkReply = graph.deliver(inboundMail('genuineReply'), { folder: 'junkemail' });
+		// From one of our own mailboxes, in the inbox, its header dropped on the way.
+		const fromOurs = graph.deliver(warmup('alice@sender.example', 'inboxbody001', false));
+
+		const { outcome } = await watch();
+
+		expect(eventsOf(outcome)).toEqual([]);
+		for (const message of [byHeader, byBody]) expect(message).toMatchObject({ folder: 'inbox', isRead: true, flagStatus: 'flagged' });
+		expect(fromOurs).toMatchObject({ folder: 'inbox', isRead: true, flagStatus: 'flagged' });
+		expect(junkReply).toMatchObject({ folder: 'junkemail', isRead: false, flagStatus: 'notFlagged' });
+		const observations = controlPlane.warmupObservations.flatMap((report) => report.observations);
+		expect(observations).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({
+					tag: 'junkheader01',
+					folder: 'spam',
+					rescued: true,
+					markedImportant: true,
+					providerMessageId: byHeader.immutableId,
+				}),
+				expect.objectContaining({ tag: 'junkbody0001', folder: 'spam', rescued: true, markedImportant: true }),
+				expect.objectContaining({
+					tag: 'inboxbody001',
+					folder: 'inbox',
+					rescued: false,
+					markedImportant: true,
+					receivingMailboxId: 'mb-1',
+					providerThreadId: fromOurs.conversationId,
+					messageIdHeader: '<warmup.inboxbody001@peer.example>',
+				}),
+			]),
+		);
+		expect(observations).toHaveLength(3);
+		expect(outcome.warmup).toEqual(observations);
+		// Observations first: when they fail, the results (and the cursor) wait for the next watch.
+		const posted = controlPlane.server.requests.map((request) => request.path).filter((path) => /warmup|inbox-watch\/results/.test(path));
+		expect(posted).toEqual(['/api/internal/n8n/warmup/observations', '/api/internal/n8n/inbox-watch/results']);
+
+		// The next watch sees the rescued messages in the inbox delta: already read and flagged, nothing is changed again.
+		controlPlane.warmupObservations.length = 0;
+		graph.server.requests.length = 0;
+		await watch();
+		expect(graph.server.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+		const again = controlPlane.warmupObservations.flatMap((report) => report.observations).map((observation) => observation.eventId);
+		expect(again).toContain('warmup:mb-1:junkheader01');
+		expect(again.every((eventId) => observations.some((observation) => observation.eventId === eventId))).toBe(true);
+	});
+
 	it('costs exactly two Graph calls, the delta link and the Junk Email listing, when nothing arrived', async () => {
 		const before = cursor();
 		const { outcome } = await watch();
