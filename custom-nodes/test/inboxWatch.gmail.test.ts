@@ -39,6 +39,7 @@ beforeEach(() => {
 	controlPlane.watchedMailboxes.length = 0;
 	controlPlane.watchedMailboxes.push({ mailboxId: 'mb-1', provider: 'gmail', email: 'alice@sender.example', cursor: gmail.historyId });
 	controlPlane.inboxResults.length = 0;
+	controlPlane.warmupObservations.length = 0;
 	gmail.server.requests.length = 0;
 	controlPlane.server.requests.length = 0;
 });
@@ -60,6 +61,80 @@ const longReply = (index: number) =>
 const cursor = () => controlPlane.watchedMailboxes[0]?.cursor;
 
 describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane on 127.0.0.1)', () => {
+	it('rescues warm-up messages from SPAM by header or body tag, marks them read and important, reports them, never as events', async () => {
+		const warmup = (tag: string, header: boolean, inReplyTo?: string) =>
+			[
+				'From: <bob@peer.example>',
+				'To: <alice@sender.example>',
+				'Subject: Thursday',
+				`Message-ID: <warmup.${tag}@peer.example>`,
+				...(inReplyTo ? [`In-Reply-To: ${inReplyTo}`, `References: ${inReplyTo}`] : []),
+				...(header ? [`X-Ophir-Warmup: ${tag}`] : []),
+				'Content-Type: text/plain; charset=utf-8',
+				'',
+				'Still on for Thursday?',
+				'',
+				`ow-${tag}`,
+			].join('\r\n');
+		const byHeader = gmail.deliver(warmup('spamheader01', true), ['SPAM', 'UNREAD']);
+		const byBody = gmail.deliver(warmup('spambody0001', false), ['SPAM', 'UNREAD']);
+		// A warm-up reply in the campaign's thread, in the inbox: still not a reply.
+		const inThread = gmail.deliver(warmup('threadreply1', true, step1));
+		// A lead's reply that Gmail put in spam is handled exactly as before (history lists spam).
+		gmail.deliver(inboundMail('genuineReply'), ['SPAM', 'UNREAD']);
+
+		const { outcome } = await watch();
+
+		expect(eventsOf(outcome).map((event) => event.type)).toEqual(['replied']);
+		expect(byHeader.labelIds?.sort()).toEqual(['IMPORTANT', 'INBOX']);
+		expect(byBody.labelIds?.sort()).toEqual(['IMPORTANT', 'INBOX']);
+		expect(inThread.labelIds?.sort()).toEqual(['IMPORTANT', 'INBOX']);
+		expect(gmail.apiCalls(/\/modify$/).map((request) => JSON.parse(request.rawBody))).toEqual([
+			{ addLabelIds: ['INBOX', 'IMPORTANT'], removeLabelIds: ['SPAM', 'UNREAD'] },
+			{ addLabelIds: ['INBOX', 'IMPORTANT'], removeLabelIds: ['SPAM', 'UNREAD'] },
+			{ addLabelIds: ['IMPORTANT'], removeLabelIds: ['UNREAD'] },
+		]);
+		const observations = controlPlane.warmupObservations.flatMap((report) => report.observations);
+		expect(observations).toEqual([
+			expect.objectContaining({
+				tag: 'spamheader01',
+				folder: 'spam',
+				rescued: true,
+				markedImportant: true,
+				providerMessageId: byHeader.id,
+			}),
+			expect.objectContaining({ tag: 'spambody0001', folder: 'spam', rescued: true, markedImportant: true }),
+			expect.objectContaining({
+				tag: 'threadreply1',
+				folder: 'inbox',
+				rescued: false,
+				providerThreadId: 'thread-ours',
+				messageIdHeader: '<warmup.threadreply1@peer.example>',
+			}),
+		]);
+	});
+
+	it('looks in spam for warm-up messages alone when the cursor is gone, and takes nothing else from there', async () => {
+		controlPlane.watchedMailboxes[0]!.cursor = null;
+		const inSpam = gmail.deliver(
+			'From: <bob@peer.example>\r\nSubject: Hi\r\nX-Ophir-Warmup: windowspam01\r\nContent-Type: text/plain\r\n\r\nHello\r\n\r\now-windowspam01',
+			['SPAM', 'UNREAD'],
+		);
+		gmail.deliver(inboundMail('genuineReply'), ['SPAM', 'UNREAD']);
+
+		const { outcome } = await watch();
+
+		expect(outcome).toMatchObject({ catchUp: 'window', events: [] });
+		expect(gmail.apiCalls(/\/messages$/).map((request) => request.query.get('q'))).toEqual([
+			expect.stringMatching(/^after:\d+$/),
+			expect.stringMatching(/^in:spam after:\d+$/),
+		]);
+		expect(inSpam.labelIds?.sort()).toEqual(['IMPORTANT', 'INBOX']);
+		expect(controlPlane.warmupObservations.flatMap((report) => report.observations).map((observation) => observation.tag)).toEqual([
+			'windowspam01',
+		]);
+	});
+
 	it('classifies every kind of new mail, read or unread, and reports the events with the new cursor', async () => {
 		const before = cursor();
 		const readReply = gmail.deliver(inboundMail('genuineReply'), ['INBOX']);

@@ -14,8 +14,9 @@ export interface StoredGmailMessage {
 /**
  * Gmail's REST API for what Send Email and Inbox Watch use: users.messages.send, users.messages.list
  * (`rfc822msgid:` and `after:` queries), users.messages.get (metadata/raw), users.threads.get,
- * users.getProfile and users.history.list, with history-id expiry. Failures are queued with
- * `script.push('send' | 'list' | 'history', response)`; `server.requests` counts the quota spent.
+ * users.getProfile, users.history.list (with history-id expiry) and users.messages.modify (labels;
+ * SPAM is listed only for `in:spam`). Failures are queued with
+ * `script.push('send' | 'list' | 'history' | 'modify', response)`; `server.requests` counts the quota spent.
  */
 export class FakeGmail {
 	readonly script = new ScriptedResponses();
@@ -100,7 +101,10 @@ export class FakeGmail {
 			const query = request.query.get('q') ?? '';
 			const wanted = /^rfc822msgid:(.+)$/.exec(query)?.[1];
 			const after = /\bafter:(\d+)/.exec(query)?.[1];
+			// As Gmail: spam is listed only when asked for (`in:spam`), and then nothing else.
+			const inSpam = /\bin:spam\b/.test(query);
 			const found = this.messages
+				.filter((message) => (message.labelIds ?? []).includes('SPAM') === inSpam)
 				.filter((message) =>
 					after !== undefined
 						? (message.internalDate ?? 0) >= Number(after) * 1000
@@ -133,6 +137,19 @@ export class FakeGmail {
 					messagesAdded: [{ message: { id, threadId, labelIds } }],
 				}));
 			return { status: 200, body: { ...page(records, request.query, 'history'), historyId: this.historyId } };
+		}
+		const modifyRoute = /^\/gmail\/v1\/users\/me\/messages\/([^/]+)\/modify$/.exec(request.path);
+		if (request.method === 'POST' && modifyRoute) {
+			const scripted = this.script.next('modify');
+			if (scripted) return scripted;
+			const found = this.messages.find((message) => message.id === modifyRoute[1]);
+			if (!found) return gmailError(404, 'Requested entity was not found.');
+			const { addLabelIds = [], removeLabelIds = [] } = JSON.parse(request.rawBody) as {
+				addLabelIds?: string[];
+				removeLabelIds?: string[];
+			};
+			found.labelIds = [...new Set([...(found.labelIds ?? []).filter((label) => !removeLabelIds.includes(label)), ...addLabelIds])];
+			return { status: 200, body: { id: found.id, threadId: found.threadId, labelIds: found.labelIds } };
 		}
 		const messageRoute = /^\/gmail\/v1\/users\/me\/(messages|threads)\/([^/]+)$/.exec(request.path);
 		if (request.method === 'GET' && messageRoute) {
@@ -172,6 +189,7 @@ function messageResource(message: StoredGmailMessage, query: URLSearchParams): R
 		labelIds: message.labelIds ?? [],
 		historyId: String(message.historyId),
 		internalDate: String(message.internalDate),
+		sizeEstimate: Buffer.byteLength(message.raw),
 	};
 	const format = query.get('format') ?? 'full';
 	if (format === 'raw') return { ...base, raw: Buffer.from(message.raw, 'utf8').toString('base64url') };
