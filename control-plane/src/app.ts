@@ -35,6 +35,8 @@ import { trackingModule } from './modules/tracking/trackingModule.js';
 import { inboxModule } from './modules/inbox/inboxModule.js';
 import { outcomesModule } from './modules/outcomes/outcomesModule.js';
 import { sendingModule } from './modules/sending/sendingModule.js';
+import { warmupModule } from './modules/warmup/warmupModule.js';
+import type { WarmupPlanner } from './modules/warmup/warmupPlanner.js';
 import { statsModule } from './modules/stats/statsModule.js';
 import { dashboardModule } from './modules/dashboard/dashboardModule.js';
 import { webhooksModule } from './modules/webhooks/webhooksModule.js';
@@ -63,6 +65,7 @@ export interface App {
   leadImportUpkeep: ImportUpkeep;
   webhookDeliveries: WebhookDeliveries;
   domainChecks: DomainChecks;
+  warmupPlanner: WarmupPlanner;
   metrics: Metrics;
   readiness: Readiness;
   openApiDocument: ReturnType<typeof buildOpenApiDocument>;
@@ -103,6 +106,7 @@ export function createApp(deps: AppDeps): App {
   const { links } = campaigns;
   const outcomes = outcomesModule({ config, prisma, clock, suppressions: leads.suppressions });
   const sending = sendingModule({ config, prisma, clock, logger, links, claimDuration: metrics.claimDuration });
+  const warmup = warmupModule({ config, prisma, clock });
   const tracking = trackingModule({ config, prisma, clock, logger, links, outcomes: outcomes.leadOutcomes });
   const stats = statsModule({ config, clock, logger });
   const dashboard = dashboardModule({ config, clock });
@@ -115,6 +119,7 @@ export function createApp(deps: AppDeps): App {
     campaigns,
     deploymentsPart,
     sending,
+    warmup,
     leads,
     mailboxes,
     deliverability,
@@ -183,6 +188,7 @@ export function createApp(deps: AppDeps): App {
     leadImportUpkeep: leads.importUpkeep,
     webhookDeliveries: webhooks.deliveries,
     domainChecks: deliverability.domainChecks,
+    warmupPlanner: warmup.planner,
     metrics,
     readiness,
     openApiDocument,

@@ -10,14 +10,16 @@ import type { PrismaClient } from '../lib/db/prisma.js';
 import type { LeaderJob } from '../lib/db/leadership.js';
 import type { Logger } from '../lib/logger.js';
 import { startMailboxHealthSchedule } from '../modules/mailboxes/health/healthSweep.js';
+import { startWarmupPlanning } from '../modules/warmup/warmupPlanner.js';
 import { startDomainCheckSchedule } from '../modules/deliverability/domainCheckSchedule.js';
 
 export function periodicJobs(
-  app: Pick<App, 'reconciler' | 'leadImportUpkeep' | 'webhookDeliveries' | 'domainChecks'>,
+  app: Pick<App, 'reconciler' | 'leadImportUpkeep' | 'webhookDeliveries' | 'domainChecks' | 'warmupPlanner'>,
   deps: { config: Config; prisma: PrismaClient; clock: Clock; logger: Logger },
 ): LeaderJob[] {
   const { config } = deps;
   let mailboxHealth: { stop(): void } | undefined;
+  let warmupPlanning: { stop(): void } | undefined;
   let domainChecks: { stop(): void } | undefined;
   const jobs: LeaderJob[] = [
     {
@@ -40,6 +42,14 @@ export function periodicJobs(
           logger: deps.logger,
         })),
       stop: () => domainChecks?.stop(),
+    },
+    {
+      name: 'the warm-up planner',
+      start: () =>
+        (warmupPlanning = startWarmupPlanning(app.warmupPlanner, config.WARMUP_PLAN_INTERVAL_SECONDS, (error) =>
+          deps.logger.error({ err: error }, 'warm-up planning failed'),
+        )),
+      stop: () => warmupPlanning?.stop(),
     },
   ];
   if (config.RECONCILER_ENABLED) {
