@@ -159,6 +159,11 @@ const settingsAuditLogRoute = createRoute({
   path: '/audit-log',
   component: lazyRouteComponent(() => import('@/features/settings/AuditLogSettings'), 'AuditLogSettings'),
 });
+const settingsWebhooksRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/webhooks',
+  component: lazyRouteComponent(() => import('@/features/settings/webhooks/WebhooksSettings'), 'WebhooksSettings'),
+});
 const settingsAccountRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/account',
@@ -170,6 +175,7 @@ const settingsRoutes = settingsRoute.addChildren([
   settingsMembersRoute,
   settingsApiKeysRoute,
   settingsAuditLogRoute,
+  settingsWebhooksRoute,
   settingsAccountRoute,
 ]);
 

@@ -25,6 +25,7 @@ const minimumRole = {
   'organization:manage': 'admin',
   'members:manage': 'admin',
   'apiKeys:manage': 'admin',
+  'webhooks:manage': 'admin',
   'auditLog:read': 'admin',
   'owners:manage': 'owner',
 } as const satisfies Record<string, Role>;

@@ -2,7 +2,13 @@ import { Link, Outlet } from '@tanstack/react-router';
 import { PageHeader } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 
-type SettingsPath = '/settings/organization' | '/settings/members' | '/settings/api-keys' | '/settings/audit-log' | '/settings/account';
+type SettingsPath =
+  | '/settings/organization'
+  | '/settings/members'
+  | '/settings/api-keys'
+  | '/settings/webhooks'
+  | '/settings/audit-log'
+  | '/settings/account';
 
 function SettingsLink({ to, children }: { to: SettingsPath; children: string }) {
   return (
@@ -35,6 +41,9 @@ export function SettingsPage() {
               <>
                 <li>
                   <SettingsLink to="/settings/api-keys">API keys</SettingsLink>
+                </li>
+                <li>
+                  <SettingsLink to="/settings/webhooks">Webhooks</SettingsLink>
                 </li>
                 <li>
                   <SettingsLink to="/settings/audit-log">Audit log</SettingsLink>

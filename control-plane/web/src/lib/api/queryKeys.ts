@@ -91,4 +91,9 @@ export const queryKeys = {
     one: (deploymentId: string) => ['deployments', 'one', deploymentId] as const,
     drift: (deploymentId: string) => ['deployments', 'drift', deploymentId] as const,
   },
+  webhooks: {
+    all: ['webhooks'] as const,
+    endpoints: ['webhooks', 'endpoints'] as const,
+    deliveries: (endpointId: string) => ['webhooks', 'deliveries', endpointId] as const,
+  },
 };

@@ -1,0 +1,98 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { DialogClose, DialogFooter } from '@/components/ui/dialog';
+import { FormField } from '@/components/ui/form-field';
+import { ApiError, applyProblemToForm } from '@/lib/api/problem';
+import type { WebhookEventType } from './queries';
+import { webhookEventLabels, webhookEventTypes } from './webhookEvents';
+
+const endpointForm = z.object({
+  url: z.url({ message: 'Enter the full address, starting with https://' }),
+  description: z.string().trim().max(500, 'Use at most 500 characters'),
+  eventTypes: z.array(z.enum(webhookEventTypes as [WebhookEventType, ...WebhookEventType[]])).min(1, 'Choose at least one event'),
+});
+export type WebhookEndpointFormValues = z.infer<typeof endpointForm>;
+
+const groups = [...new Set(webhookEventTypes.map((type) => webhookEventLabels[type].group))];
+
+/** The URL, a note, and the events it receives; the API's refusals land on the fields they name. */
+export function WebhookEndpointForm({
+  defaultValues,
+  submitLabel,
+  onSubmit,
+}: {
+  defaultValues: WebhookEndpointFormValues;
+  submitLabel: string;
+  onSubmit: (values: WebhookEndpointFormValues) => Promise<void>;
+}) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<WebhookEndpointFormValues>({ resolver: zodResolver(endpointForm), defaultValues });
+  const { errors, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await onSubmit(values);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setFormError(applyProblemToForm(error.problem, form.setError, ['url', 'description', 'eventTypes']));
+    }
+  });
+
+  return (
+    <form className="space-y-4" onSubmit={submit} noValidate>
+      {formError ? <Alert>{formError}</Alert> : null}
+      <FormField
+        label="Endpoint URL"
+        type="url"
+        autoComplete="off"
+        placeholder="https://crm.example.com/hooks/ophir"
+        error={errors.url?.message}
+        {...form.register('url')}
+      />
+      <FormField
+        label="Note (optional)"
+        autoComplete="off"
+        placeholder="e.g. Deals in our CRM"
+        error={errors.description?.message}
+        {...form.register('description')}
+      />
+      <fieldset className="space-y-3" aria-describedby={errors.eventTypes ? 'webhook-events-error' : undefined}>
+        <legend className="text-sm font-medium text-slate-900">Events to send</legend>
+        {groups.map((group) => (
+          <div key={group} className="space-y-1.5">
+            <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{group}</p>
+            {webhookEventTypes
+              .filter((type) => webhookEventLabels[type].group === group)
+              .map((type) => (
+                <label key={type} className="flex items-center gap-2 text-sm text-slate-800">
+                  <Checkbox value={type} {...form.register('eventTypes')} />
+                  {webhookEventLabels[type].label}
+                </label>
+              ))}
+          </div>
+        ))}
+        {errors.eventTypes ? (
+          <p id="webhook-events-error" className="text-sm text-red-700">
+            {errors.eventTypes.message}
+          </p>
+        ) : null}
+      </fieldset>
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button type="button" variant="secondary">
+            Cancel
+          </Button>
+        </DialogClose>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? 'Saving…' : submitLabel}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
