@@ -21,8 +21,19 @@ export class LocalImapServer {
 	private readonly server: ReturnType<typeof hoodiecrow>;
 	private readonly sockets = new Set<Socket>();
 
-	constructor(readonly login: { username: string; password: string }) {
-		this.server = hoodiecrow({ users: { [login.username]: { password: login.password } }, storage: { INBOX: {}, '': { separator: '/' } } });
+	/**
+	 * `junk`: a `Junk` folder with SPECIAL-USE \\Junk, and UIDPLUS; `move` (with junk, default true):
+	 * MOVE (RFC 6851) too, else a client moves by COPY, STORE \\Deleted and EXPUNGE.
+	 */
+	constructor(
+		readonly login: { username: string; password: string },
+		options: { junk?: boolean; move?: boolean } = {},
+	) {
+		this.server = hoodiecrow({
+			users: { [login.username]: { password: login.password } },
+			...(options.junk ? { plugins: ['SPECIAL-USE', 'UIDPLUS', ...(options.move === false ? [] : ['MOVE'])] } : {}),
+			storage: { INBOX: {}, '': { separator: '/', ...(options.junk ? { folders: { Junk: { 'special-use': '\\Junk' } } } : {}) } },
+		});
 		this.server.outputHandlers.push((_connection, response, _description, parsed, data) => {
 			if (!parsed || response.tag !== parsed.tag) return;
 			const name = parsed.command.toUpperCase();
@@ -58,11 +69,20 @@ export class LocalImapServer {
 		return this.inbox.uidnext;
 	}
 
-	/** Delivers a raw message (UTF-8 text) to INBOX; returns its UID. */
-	append(raw: string, options: { flags?: string[]; receivedAt?: Date } = {}): number {
+	/** Delivers a raw message (UTF-8 text) to INBOX (or Junk); returns its UID. */
+	append(raw: string, options: { flags?: string[]; receivedAt?: Date; mailbox?: 'INBOX' | 'Junk' } = {}): number {
 		// hoodiecrow keeps messages as binary strings (one char per byte) and writes them back as such.
 		const bytes = Buffer.from(raw, 'utf8').toString('latin1');
-		return this.server.appendMessage('INBOX', options.flags ?? [], options.receivedAt ?? new Date(), bytes).message.uid;
+		return this.server.appendMessage(options.mailbox ?? 'INBOX', options.flags ?? [], options.receivedAt ?? new Date(), bytes).message.uid;
+	}
+
+	/** A mailbox's messages now: UID, flags and source (what a client moved or flagged). */
+	messagesIn(mailbox: 'INBOX' | 'Junk'): Array<{ uid: number; flags: string[]; raw: string }> {
+		return this.server.getMailbox(mailbox).messages.map((message) => ({
+			uid: message.uid,
+			flags: [...message.flags],
+			raw: Buffer.from(message.raw, 'latin1').toString('utf8'),
+		}));
 	}
 
 	/** Removes a message the way EXPUNGE does: its UID is never handed out again. */
