@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../lib/config.js';
 import { repoRoot } from '../lib/paths.js';
+import { queueModeEnvironmentProblems } from '../runtime/n8n/queueMode.js';
 import { ComposeInterpolationError, interpolate, loadComposeServices, type ComposeService } from './composeFile.js';
 
 const composeFile = path.join(repoRoot, 'docker-compose.yml');
@@ -104,5 +105,19 @@ describe('docker-compose.yml', () => {
     for (const service of [main!, ...workers]) {
       expect(service.volumes.some((volume) => volume.split(':')[1] === env.N8N_CUSTOM_EXTENSIONS)).toBe(true);
     }
+  });
+
+  it("passes every n8n service's environment through the queue-mode check the launcher applies to its own n8n", () => {
+    for (const name of n8ns) {
+      const role = services[name]!.command?.[0] === 'worker' ? 'worker' : 'main';
+      expect(queueModeEnvironmentProblems(services[name]!.environment, role), name).toEqual([]);
+    }
+  });
+
+  it('runs the n8n version the local runtime pins', () => {
+    const runtime = JSON.parse(readFileSync(path.join(repoRoot, 'scripts', 'n8n-runtime', 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    for (const name of n8ns) expect(services[name]!.image, name).toBe(`n8nio/n8n:${runtime.dependencies.n8n}`);
   });
 });

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort } from '../freePort.js';
 import { releaseStaleN8n, removeLock, writeLock } from './dataFolderLock.js';
 import { buildN8nEnvironment, type N8nPostgresSettings } from './n8nEnvironment.js';
-import type { N8nQueueSettings } from './queueMode.js';
+import { queueModeEnvironmentProblems, type N8nQueueSettings } from './queueMode.js';
 import { isN8nRuntimeProvisioned, n8nRuntimePaths } from './n8nRuntimePaths.js';
 import { descendantPids, isProcessAlive, killQuietly } from './processTree.js';
 
@@ -36,7 +36,10 @@ export interface StartN8nOptions {
   runtimeDir?: string;
   /** Each log line of n8n, without the trailing newline. Callers prefix it (`[n8n] ...`). */
   onLog?: (line: string, stream: N8nLogStream) => void;
-  /** How long to wait for `/healthz/readiness` (migrations included). Default 120 s; a first start takes ~16 s. */
+  /**
+   * How long to wait for `/healthz/readiness` (migrations included). Default 120 s (a first start on SQLite takes
+   * ~16 s); 600 s on PostgreSQL, where a first start's migrations took 3.5 min on a busy 2-core host.
+   */
   readyTimeoutMs?: number;
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
   /** Extra or overriding environment variables for n8n. */
@@ -101,6 +104,9 @@ export async function startN8n(options: StartN8nOptions): Promise<RunningN8n> {
     extraEnv: options.extraEnv,
   });
 
+  const queueProblems = options.queue ? queueModeEnvironmentProblems(env, role) : [];
+  if (queueProblems.length > 0) throw new Error(`n8n's queue-mode environment is incomplete: ${queueProblems.join('; ')}`);
+
   const stale = await releaseStaleN8n(userFolder, runtime.n8nCli);
   if (stale)
     options.onLog?.(`[launcher] stopped n8n ${stale} that was still running on ${userFolder} (left by an earlier launcher)`, 'stderr');
@@ -143,7 +149,12 @@ export async function startN8n(options: StartN8nOptions): Promise<RunningN8n> {
   void exited.then(() => process.removeListener('exit', killOnExit));
 
   try {
-    await waitUntilReady(role === 'worker' ? 'n8n worker' : 'n8n', url, exited, options.readyTimeoutMs ?? 120_000);
+    await waitUntilReady(
+      role === 'worker' ? 'n8n worker' : 'n8n',
+      url,
+      exited,
+      options.readyTimeoutMs ?? (options.postgres ? 600_000 : 120_000),
+    );
   } catch (error) {
     await running.stop({ gracefulTimeoutMs: 5_000 });
     const tail = logs.slice(-LOG_TAIL_IN_ERRORS);

@@ -108,3 +108,26 @@ export function queueEnvironment(queue: N8nQueueSettings): Record<string, string
     ...(url.protocol === 'rediss:' ? { QUEUE_BULL_REDIS_TLS: 'true' } : {}),
   };
 }
+
+/**
+ * What an n8n process's environment lacks for queue mode, in words (empty when nothing): the launcher checks the
+ * environment it builds, and the docker-compose test checks each n8n service's with this same function.
+ */
+export function queueModeEnvironmentProblems(env: Readonly<Record<string, string | undefined>>, role: 'main' | 'worker'): string[] {
+  const problems: string[] = [];
+  const expectValue = (name: string, value: string) => {
+    if (env[name] !== value) problems.push(`${name} must be ${value} (is ${env[name] ?? 'unset'})`);
+  };
+  const expectSet = (name: string) => {
+    if (!env[name]) problems.push(`${name} must be set`);
+  };
+  expectValue('EXECUTIONS_MODE', 'queue');
+  expectSet('QUEUE_BULL_REDIS_HOST');
+  // SQLite cannot be shared between processes: main and workers need one PostgreSQL database.
+  expectValue('DB_TYPE', 'postgresdb');
+  for (const name of ['DB_POSTGRESDB_HOST', 'DB_POSTGRESDB_DATABASE', 'DB_POSTGRESDB_USER']) expectSet(name);
+  // Credentials stored by the main are decrypted by the workers.
+  expectSet('N8N_ENCRYPTION_KEY');
+  if (role === 'worker') expectValue('QUEUE_HEALTH_CHECK_ACTIVE', 'true');
+  return problems;
+}
