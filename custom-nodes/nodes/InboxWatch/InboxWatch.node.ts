@@ -35,7 +35,7 @@ export class InboxWatch implements INodeType {
 		version: 1,
 		subtitle: 'Replies, auto-replies and bounces',
 		description:
-			"Reads what arrived in an organization's mailboxes since the last watch and reports replies, auto-replies, bounces and unsubscribe requests",
+			"Reads what arrived in an organization's mailboxes since the last watch and reports replies, auto-replies, bounces and unsubscribe requests; rescues warm-up messages from spam",
 		defaults: { name: 'Inbox Watch' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -235,8 +235,10 @@ async function rescueFromJunk(client: ImapFlow, ourAddresses: string[], limits: 
 
 /**
  * Everything new in one INBOX since its cursor, classified. EXAMINE opens it read-only and every
- * FETCH uses BODY.PEEK, so read and unread mail count alike and nothing is marked \Seen. A watch
- * with no new mail costs the EXAMINE alone (its UIDVALIDITY and UIDNEXT answer the question).
+ * FETCH uses BODY.PEEK, so read and unread mail count alike and nothing else is marked \Seen: only
+ * warm-up messages are (SELECT and STORE, when there are some). A watch with no new mail costs the
+ * EXAMINE alone (its UIDVALIDITY and UIDNEXT answer the question), plus the Junk folder's EXAMINE
+ * where the server has one.
  */
 async function watchImapInbox(
 	client: ImapFlow,
