@@ -22,17 +22,26 @@ const checkNames: Record<DomainFinding['check'], { name: string; about: (domain:
   blocklist: { name: 'Blocklist', about: (domain) => `Whether a spam blocklist lists ${domain}` },
 };
 
-const overall: Record<SendingDomainReport['status'], { label: string; tone: 'good' | 'warn' | 'bad' | 'neutral' }> = {
-  pass: { label: 'All checks pass', tone: 'good' },
-  warn: { label: 'Worth fixing', tone: 'warn' },
-  fail: { label: 'Failing', tone: 'bad' },
-  unchecked: { label: 'Not checked yet', tone: 'neutral' },
+const tones: Record<SendingDomainReport['status'], 'good' | 'warn' | 'bad' | 'neutral'> = {
+  pass: 'good',
+  warn: 'warn',
+  fail: 'bad',
+  unchecked: 'neutral',
 };
 
-const findingStatus: Record<DomainFinding['status'], { label: string; className: string }> = {
-  pass: { label: 'Passes', className: 'text-emerald-800' },
-  warn: { label: 'Worth fixing', className: 'text-amber-900' },
-  fail: { label: 'Fails', className: 'text-red-800' },
+/** The report in a few words: how many checks fail or are worth fixing. */
+function overallLabel(report: SendingDomainReport): string {
+  if (report.status === 'unchecked') return 'Not checked yet';
+  if (report.status === 'pass') return 'All checks pass';
+  const count = report.findings.filter((finding) => finding.status === report.status).length;
+  if (report.status === 'fail') return count === 1 ? '1 check fails' : `${count} checks fail`;
+  return count === 1 ? '1 check worth fixing' : `${count} checks worth fixing`;
+}
+
+const findingStatus: Record<DomainFinding['status'], { label: string; className: string; row: string }> = {
+  pass: { label: 'Passes', className: 'text-emerald-800', row: '' },
+  warn: { label: 'Worth fixing', className: 'text-amber-900', row: 'bg-amber-50' },
+  fail: { label: 'Fails', className: 'text-red-800', row: 'bg-red-50' },
 };
 
 function StatusIcon({ status }: { status: DomainFinding['status'] }) {
@@ -45,7 +54,7 @@ function Finding({ finding, domain }: { finding: DomainFinding; domain: string }
   const names = checkNames[finding.check];
   const status = findingStatus[finding.status];
   return (
-    <li className="flex gap-3 py-3" aria-label={`${names.name}: ${status.label}`}>
+    <li className={`-mx-2 flex gap-3 rounded-md px-2 py-3 ${status.row}`} aria-label={`${names.name}: ${status.label}`}>
       <StatusIcon status={finding.status} />
       <div className="min-w-0 flex-1 space-y-1">
         <p className="text-sm">
@@ -80,7 +89,7 @@ function CheckAgain({ report }: { report: SendingDomainReport }) {
     setError(undefined);
     const named = selector.trim() || null;
     check.mutate(named === report.dkimSelector ? {} : { dkimSelector: named }, {
-      onSuccess: (next) => toast.success(`${next.domain} checked: ${overall[next.status].label.toLowerCase()}`),
+      onSuccess: (next) => toast.success(`${next.domain} checked: ${overallLabel(next).toLowerCase()}`),
       onError: (failure) => {
         const issue = failure instanceof ApiError ? failure.problem.issues?.find((entry) => entry.path === 'dkimSelector') : undefined;
         if (issue) setError(issue.message);
@@ -124,7 +133,7 @@ export function DomainHealthCard({ mailboxId }: { mailboxId: string }) {
           <h2 id="domain-health-heading" className="text-base font-semibold text-slate-900">
             Sending domain{report.data ? `: ${report.data.domain}` : ''}
           </h2>
-          {report.data ? <Badge tone={overall[report.data.status].tone}>{overall[report.data.status].label}</Badge> : null}
+          {report.data ? <Badge tone={tones[report.data.status]}>{overallLabel(report.data)}</Badge> : null}
         </div>
         {report.isPending ? <LoadingRows label="Loading the domain check" /> : null}
         {report.isError ? <ErrorState error={report.error} /> : null}

@@ -18,19 +18,20 @@ export function StartAnywayForm({ campaignId, readiness }: { campaignId: string;
   const blocking = readiness.checks.filter((check) => check.blocking && !check.passed);
   if (blocking.length === 0 || !blocking.every((check) => check.overridable)) return null;
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
-    start.mutate(reason.trim(), {
-      onSuccess: () => toast.success('Campaign started despite the failing domain check; your reason is in the audit log'),
-      onError: (failure) => {
-        if (!(failure instanceof ApiError)) throw failure;
-        setError(failure.problem.issues?.[0]?.message ?? failure.problem.detail);
-      },
-    });
+    // Awaited rather than per-call callbacks: the started campaign replaces this form before they would run.
+    try {
+      await start.mutateAsync(reason.trim());
+      toast.success('Campaign started despite the failing domain check; your reason is in the audit log');
+    } catch (failure) {
+      if (!(failure instanceof ApiError)) throw failure;
+      setError(failure.problem.issues?.[0]?.message ?? failure.problem.detail);
+    }
   };
   return (
-    <form onSubmit={onSubmit} className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-4">
+    <form onSubmit={(event) => void onSubmit(event)} className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-4">
       <Label htmlFor={reasonId}>Start anyway? Say why</Label>
       <p id={`${reasonId}-help`} className="text-sm text-amber-950">
         Mail from a domain that fails these checks is likely to land in spam or be refused. If you go ahead, your reason is recorded in the
