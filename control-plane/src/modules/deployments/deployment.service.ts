@@ -15,6 +15,8 @@ import {
   renderInboxWatcherWorkflow,
 } from './inboxWatcherWorkflow.js';
 import type { CredentialRef, N8nConnection } from './n8nConnection.js';
+import type { OrganizationWorkflow } from './organizationWorkflow.js';
+import { warmupWorkflow } from './warmupWorkflow.js';
 import type { WorkflowTemplate } from './templates/templateCatalog.js';
 import { validateWorkflow, webhookPaths, withNodeTypePrefix } from './templates/validateWorkflow.js';
 import { workflowHash } from './workflowFingerprint.js';
@@ -100,6 +102,21 @@ export class DeploymentService {
     const target = await this.inboxWatcherTarget(db, organizationId);
     if (!target) throw new NotFoundError('Organization');
     return this.sync(db, target, await this.findInboxWatcherRow(db), options);
+  }
+
+  /**
+   * The organization's warm-up workflow runs while one of its mailboxes has warm-up on (docs/warmup.md)
+   * and is removed when the last one switches it off. Called by the reconciler.
+   */
+  async syncWarmup(db: ScopedDb, organizationId: string, options: SyncOptions = {}) {
+    const target = await this.warmupTarget(db, organizationId);
+    if (!target) throw new NotFoundError('Organization');
+    return this.sync(db, target, await this.findOrganizationRow(db, warmupWorkflow), options);
+  }
+
+  /** Runs the organization's warm-up workflow now (its due warm-up messages). */
+  async tickWarmup(organizationId: string): Promise<void> {
+    await this.callTick(warmupWorkflow.tickPath(organizationId), 'does a mailbox of the organization have warm-up on?');
   }
 
   /**
@@ -324,9 +341,26 @@ export class DeploymentService {
     };
   }
 
+  private async warmupTarget(db: ScopedDb, organizationId: string): Promise<WorkflowTarget | undefined> {
+    const organization = await db.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true } });
+    if (!organization) return undefined;
+    const warming = await db.mailboxWarmup.count({ where: { enabled: true } });
+    const { pollMinutes } = this.deps;
+    return {
+      organizationId,
+      campaignId: null,
+      template: warmupWorkflow.template(),
+      templateName: warmupWorkflow.templateName,
+      desired: warming > 0 ? 'running' : 'absent',
+      tickPath: warmupWorkflow.tickPath(organizationId),
+      render: (credential) => warmupWorkflow.render({ organization, credential, pollMinutes }),
+    };
+  }
+
   private async targetOf(db: ScopedDb, deployment: WorkflowDeployment): Promise<WorkflowTarget | undefined> {
     if (deployment.campaignId) return this.campaignTarget(db, deployment.campaignId);
     if (deployment.templateName === inboxWatcherTemplateName) return this.inboxWatcherTarget(db, deployment.organizationId);
+    if (deployment.templateName === warmupWorkflow.templateName) return this.warmupTarget(db, deployment.organizationId);
     return undefined;
   }
 
@@ -334,7 +368,11 @@ export class DeploymentService {
     return db.workflowDeployment.findFirst({ where: { campaignId: null, templateName: inboxWatcherTemplateName } });
   }
 
-  // One inbox-watcher row per organization is enforced by a partial unique index; a concurrent
+  private findOrganizationRow(db: ScopedDb, workflow: OrganizationWorkflow) {
+    return db.workflowDeployment.findFirst({ where: { campaignId: null, templateName: workflow.templateName } });
+  }
+
+  // One row per organization and organization-wide template (inbox watcher, warm-up) is enforced by a partial unique index; a concurrent
   // first sync that lost the race uses the winner's row.
   private async createRow(db: ScopedDb, target: WorkflowTarget): Promise<WorkflowDeployment> {
     const data = {
@@ -349,7 +387,7 @@ export class DeploymentService {
     } catch (error) {
       const existing =
         error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && target.campaignId === null
-          ? await this.findInboxWatcherRow(db)
+          ? await db.workflowDeployment.findFirst({ where: { campaignId: null, templateName: target.templateName } })
           : null;
       if (!existing) throw error;
       return existing;

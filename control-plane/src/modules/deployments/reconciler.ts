@@ -9,6 +9,7 @@ import { DependencyUnavailableError } from '../../lib/errors.js';
 import { N8nUnavailableError } from '../../lib/n8n/n8nClient.js';
 import type { DeploymentService } from './deployment.service.js';
 import { inboxWatcherTemplateName } from './inboxWatcherWorkflow.js';
+import { warmupWorkflow } from './warmupWorkflow.js';
 
 export interface ReconcileSummary {
   checked: number;
@@ -65,21 +66,33 @@ export class Reconciler {
         },
         select: { id: true },
       });
+      const warmingUp = await this.deps.prisma.organization.findMany({
+        where: {
+          mailboxWarmups: { some: { enabled: true } },
+          deployments: { none: { campaignId: null, templateName: warmupWorkflow.templateName, status: { not: 'archived' } } },
+        },
+        select: { id: true },
+      });
       const rows = await this.deps.prisma.workflowDeployment.findMany({
         where: { status: { not: 'archived' } },
         select: { id: true, organizationId: true },
         orderBy: { updatedAt: 'asc' },
       });
       const work = [
-        ...unwatched.map((organization) => ({ organizationId: organization.id, deploymentId: null })),
-        ...rows.map((row) => ({ organizationId: row.organizationId, deploymentId: row.id })),
+        ...unwatched.map((organization) => ({ organizationId: organization.id, deploymentId: null, missing: 'inbox-watcher' as const })),
+        ...warmingUp.map((organization) => ({ organizationId: organization.id, deploymentId: null, missing: 'warmup' as const })),
+        ...rows.map((row) => ({ organizationId: row.organizationId, deploymentId: row.id, missing: null })),
       ];
-      for (const { organizationId, deploymentId } of work) {
+      for (const { organizationId, deploymentId, missing } of work) {
         try {
           const db = scopedDb(this.deps.prisma, organizationId);
+          const syncMissing = () =>
+            missing === 'warmup'
+              ? this.deps.deployments.syncWarmup(db, organizationId)
+              : this.deps.deployments.syncInboxWatcher(db, organizationId);
           const status = deploymentId
             ? await this.deps.deployments.reconcile(db, deploymentId)
-            : ((await this.deps.deployments.syncInboxWatcher(db, organizationId))?.status ?? 'archived');
+            : ((await syncMissing())?.status ?? 'archived');
           summary.byStatus[status] = (summary.byStatus[status] ?? 0) + 1;
         } catch (error) {
           if (error instanceof DependencyUnavailableError || error instanceof N8nUnavailableError) {
