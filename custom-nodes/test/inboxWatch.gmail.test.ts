@@ -6,6 +6,7 @@ import { FakeGmail } from './fakes/fakeGmail';
 import { REPORT_CHUNK_BYTES } from '../nodes/InboxWatch/reportWatch';
 import { inboundMail } from './inboundMail';
 import { eventsOf, watchOnce } from './inboxWatchRun';
+import { warmupMail } from './warmupMail';
 
 const signingSecret = 'inbox-test-secret';
 const accessToken = 'ya29.SECRET-ACCESS-TOKEN-do-not-leak';
@@ -62,24 +63,10 @@ const cursor = () => controlPlane.watchedMailboxes[0]?.cursor;
 
 describe('Inbox Watch on Gmail (fake Gmail API, token broker and control plane on 127.0.0.1)', () => {
 	it('rescues warm-up messages from SPAM by header or body tag, marks them read and important, reports them, never as events', async () => {
-		const warmup = (tag: string, header: boolean, inReplyTo?: string) =>
-			[
-				'From: <bob@peer.example>',
-				'To: <alice@sender.example>',
-				'Subject: Thursday',
-				`Message-ID: <warmup.${tag}@peer.example>`,
-				...(inReplyTo ? [`In-Reply-To: ${inReplyTo}`, `References: ${inReplyTo}`] : []),
-				...(header ? [`X-Ophir-Warmup: ${tag}`] : []),
-				'Content-Type: text/plain; charset=utf-8',
-				'',
-				'Still on for Thursday?',
-				'',
-				`ow-${tag}`,
-			].join('\r\n');
-		const byHeader = gmail.deliver(warmup('spamheader01', true), ['SPAM', 'UNREAD']);
-		const byBody = gmail.deliver(warmup('spambody0001', false), ['SPAM', 'UNREAD']);
+		const byHeader = gmail.deliver(warmupMail({ from: 'bob@peer.example', tag: 'spamheader01', header: true }), ['SPAM', 'UNREAD']);
+		const byBody = gmail.deliver(warmupMail({ from: 'bob@peer.example', tag: 'spambody0001', header: false }), ['SPAM', 'UNREAD']);
 		// A warm-up reply in the campaign's thread, in the inbox: still not a reply.
-		const inThread = gmail.deliver(warmup('threadreply1', true, step1));
+		const inThread = gmail.deliver(warmupMail({ from: 'bob@peer.example', tag: 'threadreply1', header: true, inReplyTo: step1 }));
 		// A lead's reply that Gmail put in spam is handled exactly as before (history lists spam).
 		gmail.deliver(inboundMail('genuineReply'), ['SPAM', 'UNREAD']);
 

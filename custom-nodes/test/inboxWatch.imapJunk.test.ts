@@ -4,6 +4,7 @@ import { FakeControlPlane } from './fakes/fakeControlPlane';
 import { LocalImapServer } from './fakes/localImapServer';
 import { inboundMail } from './inboundMail';
 import { eventsOf, watchOnce } from './inboxWatchRun';
+import { warmupMail } from './warmupMail';
 
 const signingSecret = 'inbox-junk-test-secret';
 const password = 'imap-junk-password';
@@ -26,20 +27,6 @@ afterAll(async () => {
 	await controlPlane.stop();
 });
 
-const warmup = (from: string, tag: string, header: boolean) =>
-	[
-		`From: <${from}>`,
-		'To: <alice@sender.example>',
-		'Subject: Thursday',
-		`Message-ID: <warmup.${tag}@peer.example>`,
-		...(header ? [`X-Ophir-Warmup: ${tag}`] : []),
-		'Content-Type: text/plain; charset=utf-8',
-		'',
-		'Still on for Thursday?',
-		'',
-		`ow-${tag}`,
-	].join('\r\n');
-
 describe('Inbox Watch over IMAP: warm-up messages in Junk', () => {
 	for (const [server, how] of [
 		[withMove, 'MOVE'],
@@ -56,12 +43,12 @@ describe('Inbox Watch over IMAP: warm-up messages in Junk', () => {
 			});
 			controlPlane.warmupObservations.length = 0;
 			server.commands.length = 0;
-			server.append(warmup('bob@peer.example', 'junkheader01', true), { mailbox: 'Junk' });
-			server.append(warmup('carol@peer.example', 'junkbody0001', false), { mailbox: 'Junk' });
+			server.append(warmupMail({ from: 'bob@peer.example', tag: 'junkheader01', header: true }), { mailbox: 'Junk' });
+			server.append(warmupMail({ from: 'carol@peer.example', tag: 'junkbody0001', header: false }), { mailbox: 'Junk' });
 			const junkReply = server.append(inboundMail('genuineReply'), { mailbox: 'Junk' });
 			const inboxReply = server.append(inboundMail('genuineReply').replace('<CAJx9Lq1kz8+abc@', '<inbox-reply@'));
 			// From our own mailbox to the INBOX, its header dropped on the way: the body tag says what it is.
-			const fromOurs = server.append(warmup('alice@sender.example', 'inboxbody001', false));
+			const fromOurs = server.append(warmupMail({ from: 'alice@sender.example', tag: 'inboxbody001', header: false }));
 
 			const { outcome } = await watchOnce(credentials);
 

@@ -5,6 +5,7 @@ import { FakeControlPlane } from './fakes/fakeControlPlane';
 import { FakeGraphMail, type StoredGraphMessage } from './fakes/fakeGraphMail';
 import { inboundMail } from './inboundMail';
 import { eventsOf, watchOnce } from './inboxWatchRun';
+import { warmupMail } from './warmupMail';
 
 const signingSecret = 'inbox-outlook-test-secret';
 const accessToken = 'ya29.SECRET-ACCESS-TOKEN-do-not-leak';
@@ -185,24 +186,11 @@ describe('Inbox Watch on Outlook (fake Microsoft Graph, token broker and control
 	});
 
 	it('rescues warm-up messages from Junk Email (header or body tag), marks them read and flagged, reports them, and leaves other junk alone', async () => {
-		const warmup = (from: string, tag: string, header: boolean) =>
-			[
-				`From: <${from}>`,
-				'To: <alice@sender.example>',
-				'Subject: Thursday',
-				`Message-ID: <warmup.${tag}@peer.example>`,
-				...(header ? [`X-Ophir-Warmup: ${tag}`] : []),
-				'Content-Type: text/plain; charset=utf-8',
-				'',
-				'Still on for Thursday?',
-				'',
-				`ow-${tag}`,
-			].join('\r\n');
-		const byHeader = graph.deliver(warmup('bob@peer.example', 'junkheader01', true), { folder: 'junkemail' });
-		const byBody = graph.deliver(warmup('carol@peer.example', 'junkbody0001', false), { folder: 'junkemail' });
+		const byHeader = graph.deliver(warmupMail({ from: 'bob@peer.example', tag: 'junkheader01', header: true }), { folder: 'junkemail' });
+		const byBody = graph.deliver(warmupMail({ from: 'carol@peer.example', tag: 'junkbody0001', header: false }), { folder: 'junkemail' });
 		const junkReply = graph.deliver(inboundMail('genuineReply'), { folder: 'junkemail' });
 		// From one of our own mailboxes, in the inbox, its header dropped on the way.
-		const fromOurs = graph.deliver(warmup('alice@sender.example', 'inboxbody001', false));
+		const fromOurs = graph.deliver(warmupMail({ from: 'alice@sender.example', tag: 'inboxbody001', header: false }));
 
 		const { outcome } = await watch();
 
