@@ -11,8 +11,8 @@ import type { N8nPostgresSettings } from './n8nEnvironment.js';
 export interface N8nQueueSettings {
   redisUrl: string;
   /**
-   * Prefix of the installation's keys in Redis: installations (or test runs) sharing one Redis never take each
-   * other's jobs.
+   * Prefix of the installation's keys and channels in Redis: installations (or test runs) sharing one Redis never
+   * take each other's jobs or read each other's cache.
    */
   keyPrefix: string;
 }
@@ -100,6 +100,8 @@ export function queueEnvironment(queue: N8nQueueSettings): Record<string, string
   return {
     EXECUTIONS_MODE: 'queue',
     QUEUE_BULL_PREFIX: queue.keyPrefix,
+    // n8n's other keys (cache, instance registry) and its pub/sub channels, which would otherwise be shared.
+    N8N_REDIS_KEY_PREFIX: queue.keyPrefix,
     QUEUE_BULL_REDIS_HOST: decodeURIComponent(url.hostname),
     QUEUE_BULL_REDIS_PORT: url.port || '6379',
     ...(url.username ? { QUEUE_BULL_REDIS_USERNAME: decodeURIComponent(url.username) } : {}),
