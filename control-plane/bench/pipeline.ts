@@ -1,10 +1,13 @@
 /**
- * `npm run bench:pipeline -- --sends N [--latency MS] [--mailboxes M] [--workers C] [--naive-sends K]`
+ * `npm run bench:pipeline -- --sends N [--latency MS] [--mailboxes M] [--workers C] [--naive-sends K]
+ *   [--n8n-mode single|queue] [--n8n-workers W]`
  *
  * Pushes N sends of one campaign through the real stack — PostgreSQL, the control plane, the
  * provisioned n8n running the campaign-sender workflow with our nodes, and the fake Gmail API (with
  * the given latency per call) — then counts what the fake received. The reference is the naive
- * design: the same workflow claiming one send per execution (K sends, default N). Last line: JSON.
+ * design: the same workflow claiming one send per execution (K sends, default N). With `--n8n-mode queue`, n8n
+ * runs as `OPHIR_N8N_MODE=queue npm start` runs it: a main and W workers (default 2) on REDIS_URL's Redis
+ * (default redis://127.0.0.1:6379). Last line: JSON.
  */
 import { parseArgs } from 'node:util';
 import supertest from 'supertest';
@@ -24,17 +27,23 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: '2' },
     'naive-sends': { type: 'string' },
     'naive-workers': { type: 'string', default: '4' },
+    'n8n-mode': { type: 'string', default: 'single' },
+    'n8n-workers': { type: 'string', default: '2' },
   },
 });
 const sends = Number(args.sends);
 const naiveSends = Number(args['naive-sends'] ?? args.sends);
 const mailboxCount = Number(args.mailboxes);
+const n8nMode = args['n8n-mode'];
+if (n8nMode !== 'single' && n8nMode !== 'queue') throw new Error('--n8n-mode must be single or queue');
+const n8nWorkers = n8nMode === 'queue' ? Number(args['n8n-workers']) : 0;
 
 const google = new FakeGoogle();
 await google.start();
 if (Number(args.latency) > 0) google.setLatency('*', Number(args.latency));
 const platform = await startBenchPlatform({
   env: { ...google.env(), N8N_CLAIM_BATCH_SIZE: '500', RECONCILER_ENABLED: 'false', N8N_POLL_MINUTES: '60' },
+  n8n: n8nMode === 'queue' ? { mode: 'queue', workers: n8nWorkers } : { mode: 'single' },
 });
 const http = supertest(platform.app.express);
 const n8nApi = new N8nClient({ baseUrl: platform.n8n.url, apiKey: platform.n8nApiKey });
@@ -162,6 +171,8 @@ try {
       lost,
       latencyMs: Number(args.latency),
       mailboxes: mailboxCount,
+      mode: n8nMode,
+      workers: n8nWorkers,
       naive: {
         sends: naiveSends,
         seconds: round(naiveSeconds),

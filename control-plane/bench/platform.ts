@@ -16,7 +16,8 @@ import { createLogger } from '../src/lib/logger.js';
 import { dataRoot, repoRoot } from '../src/lib/paths.js';
 import { n8nApiKeyName } from '../src/modules/platform/platformSecrets.js';
 import { findFreePort } from '../src/runtime/freePort.js';
-import { bootstrapN8n, startN8n, type RunningN8n } from '../src/runtime/n8n/index.js';
+import { bootstrapN8n, startN8n, type RunningN8n, type StartN8nOptions } from '../src/runtime/n8n/index.js';
+import { assertRedisReachable, dropN8nDatabase, ensureN8nDatabase } from '../src/runtime/n8n/queueMode.js';
 import { createScratchDatabase } from './scratchDatabase.js';
 
 export interface BenchControlPlane {
@@ -27,6 +28,7 @@ export interface BenchControlPlane {
 }
 
 export interface BenchPlatform extends BenchControlPlane {
+  /** n8n's main process (the only one in single mode). */
   n8n: RunningN8n;
   n8nApiKey: string;
 }
@@ -83,7 +85,12 @@ export async function startBenchControlPlane(options: {
   };
 }
 
-export async function startBenchPlatform(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<BenchPlatform> {
+/** How the bench runs n8n: one process, or `npm start`'s queue mode (a main and `workers` workers on REDIS_URL's Redis). */
+export type BenchN8nMode = { mode: 'single' } | { mode: 'queue'; workers: number };
+
+export async function startBenchPlatform(
+  options: { clock?: Clock; env?: Record<string, string>; n8n?: BenchN8nMode } = {},
+): Promise<BenchPlatform> {
   const stops: Array<() => Promise<unknown>> = [];
   await mkdir(dataRoot, { recursive: true });
   const scratch = await mkdtemp(path.join(dataRoot, 'bench-'));
@@ -93,15 +100,32 @@ export async function startBenchPlatform(options: { clock?: Clock; env?: Record<
   const database = await createScratchDatabase(`ophir_bench_${randomBytes(4).toString('hex')}`, benchLog);
   stops.push(() => database.drop());
 
-  benchLog('starting n8n');
-  const n8n = await startN8n({
-    port: 0,
+  const common: StartN8nOptions = {
     userFolder: path.join(scratch, 'n8n'),
     encryptionKey: randomBytes(24).toString('hex'),
     customExtensions: [path.join(repoRoot, 'custom-nodes', 'dist')],
     logLevel: 'warn',
-  });
+    // A loaded host (several engineers' tests) was seen to need more than the default 120 s for n8n to come up.
+    readyTimeoutMs: 600_000,
+  };
+  const n8nMode = options.n8n ?? { mode: 'single' };
+  if (n8nMode.mode === 'queue') {
+    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    await assertRedisReachable(redisUrl);
+    const n8nDatabase = `${database.name}_n8n`;
+    common.postgres = await ensureN8nDatabase(database.url.toString(), n8nDatabase);
+    stops.push(() => dropN8nDatabase(database.url.toString(), n8nDatabase));
+    common.queue = { redisUrl, keyPrefix: n8nDatabase };
+  }
+  benchLog(n8nMode.mode === 'queue' ? `starting n8n: a main and ${n8nMode.workers} workers` : 'starting n8n');
+  const n8n = await startN8n({ ...common, port: 0 });
   stops.push(() => n8n.stop());
+  const workers = await Promise.all(
+    Array.from({ length: n8nMode.mode === 'queue' ? n8nMode.workers : 0 }, (_, index) =>
+      startN8n({ ...common, role: 'worker', userFolder: path.join(scratch, `n8n-worker-${index + 1}`) }),
+    ),
+  );
+  for (const worker of workers) stops.push(() => worker.stop());
   const { apiKey } = await bootstrapN8n({
     url: n8n.url,
     owner: { email: 'owner@ophir.bench', password: 'Bench-Owner-Pass-1', firstName: 'Ophir', lastName: 'Bench' },
