@@ -1,5 +1,5 @@
 /**
- * `npm run bench:claims -- --enrolments N [--campaigns C] [--mailboxes M] [--organizations O] [--batch B] [--claims K] [--profile]`
+ * `npm run bench:claims -- --enrolments N [--campaigns C] [--mailboxes M] [--organizations O] [--batch B] [--claims K] [--profile] [--reuse]`
  * (defaults: 1,000,000 enrolments, 1,000 campaigns, 200 mailboxes, 20 organizations, batches of 500, 200 claims)
  *
  * Claims at scale: seeds N due enrolments (one queued first-step send each) spread evenly over C
@@ -8,7 +8,8 @@
  * Then calls the claim of the n8n claim route (ClaimService.claim, the real transaction) K times with
  * a batch of B, on K different campaigns spread over the organizations, one at a time, and reports
  * exact percentiles over every call's wall time (`--profile`: where the process's CPU went). Prints EXPLAIN (ANALYZE, BUFFERS) of the claim's
- * queries on stderr. The last line is JSON.
+ * queries on stderr. The last line is JSON. `--reuse` claims again from the database an earlier `--reuse` run
+ * seeded and kept (`ophir_bench_claims` on DATABASE_URL's server), skipping the seeding.
  */
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
@@ -21,7 +22,7 @@ import { TrackingLinks } from '../src/modules/campaigns/messages/trackingLinks.j
 import { ClaimService } from '../src/modules/sending/campaignSends/claimDueSends.js';
 import { summariseProfile } from './cpuProfile.js';
 import { benchLog } from './platform.js';
-import { createScratchDatabase } from './scratchDatabase.js';
+import { createScratchDatabase, type ScratchDatabase } from './scratchDatabase.js';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '500' },
     claims: { type: 'string', default: '200' },
     profile: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const enrolments = Number(values.enrolments);
@@ -49,9 +51,24 @@ const loadAverage = () => os.loadavg().map((value) => Number(value.toFixed(2)));
 const load = { start: loadAverage(), end: [] as number[] };
 benchLog(`load average at the start: ${load.start.join(' ')}`);
 
-const database = await createScratchDatabase('ophir_bench_claims', benchLog);
+const databaseName = 'ophir_bench_claims';
+async function keptDatabase(): Promise<ScratchDatabase | undefined> {
+  if (!values.reuse || !process.env.DATABASE_URL) return undefined;
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${databaseName}`;
+  const probe = new pg.Client(pgConnectionOptions(url.toString()));
+  const seeded = await probe.connect().then(
+    () => probe.query<{ due: number }>(`SELECT count(*)::int AS due FROM messages`).then((result) => result.rows[0]!.due === enrolments),
+    () => false,
+  );
+  await probe.end().catch(() => undefined);
+  return seeded ? { name: databaseName, url, drop: async () => void benchLog(`kept ${databaseName} for the next --reuse run`) } : undefined;
+}
+const kept = await keptDatabase();
+const database = kept ?? (await createScratchDatabase(databaseName, benchLog));
 const sql = new pg.Client(pgConnectionOptions(database.url.toString()));
 await sql.connect();
+if (values.reuse && !kept) database.drop = async () => void benchLog(`kept ${databaseName} for the next --reuse run`);
 
 async function timed(label: string, statement: string, params: unknown[] = []): Promise<void> {
   const started = performance.now();
@@ -59,70 +76,81 @@ async function timed(label: string, statement: string, params: unknown[] = []): 
   benchLog(`${label} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-// Organizations, their mailboxes and campaigns (numbered so organization = campaign % organizations),
-// one step with one variant each, every campaign on all of its organization's mailboxes.
-await timed(
-  'organizations, mailboxes, campaigns',
-  `
-  INSERT INTO organizations (id, name, "updatedAt")
-    SELECT md5('org' || o)::uuid, 'Bench ' || o, now() FROM generate_series(0, $1 - 1) o;
-  INSERT INTO mailboxes (id, "organizationId", provider, email, "dailyCap", "rampEnabled", "minGapSeconds", "gapJitterSeconds", "updatedAt")
-    SELECT md5('mbx' || m)::uuid, md5('org' || (m % $1))::uuid, 'sandbox', 'sender' || m || '@bench.example', 2000, false, 0, 0, now()
-    FROM generate_series(0, $2 - 1) m;
-  INSERT INTO campaigns (id, "organizationId", name, status, schedule, "startedAt", "updatedAt")
-    SELECT md5('cmp' || c)::uuid, md5('org' || (c % $1))::uuid, 'Campaign ' || c, 'active',
-      '{"days":[1,2,3,4,5,6,7],"start":"00:00","end":"23:59","useLeadTimezone":false,"holidays":[]}', now(), now()
-    FROM generate_series(0, $3 - 1) c;
-  INSERT INTO campaign_mailboxes ("organizationId", "campaignId", "mailboxId")
-    SELECT md5('org' || (c % $1))::uuid, md5('cmp' || c)::uuid, md5('mbx' || m)::uuid
-    FROM generate_series(0, $3 - 1) c JOIN generate_series(0, $2 - 1) m ON m % $1 = c % $1;
-  INSERT INTO sequence_steps (id, "organizationId", "campaignId", position, "updatedAt")
-    SELECT md5('stp' || c)::uuid, md5('org' || (c % $1))::uuid, md5('cmp' || c)::uuid, 0, now() FROM generate_series(0, $3 - 1) c;
-  INSERT INTO step_variants (id, "organizationId", "stepId", subject, "bodyText", "updatedAt")
-    SELECT md5('var' || c)::uuid, md5('org' || (c % $1))::uuid, md5('stp' || c)::uuid, 'Hello {{firstName}}',
-      'Hi {{firstName}}, a short note about {{company}}.', now()
-    FROM generate_series(0, $3 - 1) c;`
-    .replaceAll('$1', String(organizations))
-    .replaceAll('$2', String(mailboxes))
-    .replaceAll('$3', String(campaigns)),
-);
+/** The organizations, mailboxes, campaigns, leads, enrolments and their due sends, set-wise. */
+async function seed(): Promise<void> {
+  // Organizations, their mailboxes and campaigns (numbered so organization = campaign % organizations),
+  // one step with one variant each, every campaign on all of its organization's mailboxes.
+  await timed(
+    'organizations, mailboxes, campaigns',
+    `
+    INSERT INTO organizations (id, name, "updatedAt")
+      SELECT md5('org' || o)::uuid, 'Bench ' || o, now() FROM generate_series(0, $1 - 1) o;
+    INSERT INTO mailboxes (id, "organizationId", provider, email, "dailyCap", "rampEnabled", "minGapSeconds", "gapJitterSeconds", "updatedAt")
+      SELECT md5('mbx' || m)::uuid, md5('org' || (m % $1))::uuid, 'sandbox', 'sender' || m || '@bench.example', 2000, false, 0, 0, now()
+      FROM generate_series(0, $2 - 1) m;
+    INSERT INTO campaigns (id, "organizationId", name, status, schedule, "startedAt", "updatedAt")
+      SELECT md5('cmp' || c)::uuid, md5('org' || (c % $1))::uuid, 'Campaign ' || c, 'active',
+        '{"days":[1,2,3,4,5,6,7],"start":"00:00","end":"23:59","useLeadTimezone":false,"holidays":[]}', now(), now()
+      FROM generate_series(0, $3 - 1) c;
+    INSERT INTO campaign_mailboxes ("organizationId", "campaignId", "mailboxId")
+      SELECT md5('org' || (c % $1))::uuid, md5('cmp' || c)::uuid, md5('mbx' || m)::uuid
+      FROM generate_series(0, $3 - 1) c JOIN generate_series(0, $2 - 1) m ON m % $1 = c % $1;
+    INSERT INTO sequence_steps (id, "organizationId", "campaignId", position, "updatedAt")
+      SELECT md5('stp' || c)::uuid, md5('org' || (c % $1))::uuid, md5('cmp' || c)::uuid, 0, now() FROM generate_series(0, $3 - 1) c;
+    INSERT INTO step_variants (id, "organizationId", "stepId", subject, "bodyText", "updatedAt")
+      SELECT md5('var' || c)::uuid, md5('org' || (c % $1))::uuid, md5('stp' || c)::uuid, 'Hello {{firstName}}',
+        'Hi {{firstName}}, a short note about {{company}}.', now()
+      FROM generate_series(0, $3 - 1) c;`
+      .replaceAll('$1', String(organizations))
+      .replaceAll('$2', String(mailboxes))
+      .replaceAll('$3', String(campaigns)),
+  );
 
-// Each organization's leads: as many as one of its campaigns enrols; every campaign of the organization enrols all of them.
-await timed(
-  `${(perCampaign * organizations).toLocaleString('en')} leads`,
-  `INSERT INTO leads (id, "organizationId", email, "emailDomain", "firstName", company, "updatedAt")
-   SELECT md5('lead' || o || ':' || l)::uuid, md5('org' || o)::uuid, 'lead' || l || '@org' || o || '.example', 'org' || o || '.example',
-     'Lead' || l, 'Company ' || l, now()
-   FROM generate_series(0, $1 - 1) o, generate_series(0, $2 - 1) l`,
-  [organizations, perCampaign],
-);
-await timed(
-  `${enrolments.toLocaleString('en')} enrolments`,
-  `INSERT INTO enrollments (id, "organizationId", "campaignId", "leadId", "nextDueAt", "updatedAt")
-   SELECT md5('enr' || c || ':' || l)::uuid, md5('org' || (c % $1))::uuid, md5('cmp' || c)::uuid, md5('lead' || (c % $1) || ':' || l)::uuid,
-     now() - interval '1 minute', now()
-   FROM generate_series(0, $2 - 1) c, generate_series(0, $3 - 1) l`,
-  [organizations, campaigns, perCampaign],
-);
-await timed(
-  `${enrolments.toLocaleString('en')} due sends`,
-  `INSERT INTO messages (id, "organizationId", "campaignId", "enrollmentId", "leadId", "stepPosition", "variantId", "dueAt", "messageIdHeader", "updatedAt")
-   SELECT md5('msg' || c || ':' || l)::uuid, md5('org' || (c % $1))::uuid, md5('cmp' || c)::uuid, md5('enr' || c || ':' || l)::uuid,
-     md5('lead' || (c % $1) || ':' || l)::uuid, 0, md5('var' || c)::uuid,
-     now() - interval '1 minute' + (l || ' milliseconds')::interval, '<' || md5('msg' || c || ':' || l) || '@bench.example>', now()
-   FROM generate_series(0, $2 - 1) c, generate_series(0, $3 - 1) l`,
-  [organizations, campaigns, perCampaign],
-);
-await timed('ANALYZE', 'ANALYZE');
+  // Each organization's leads: as many as one of its campaigns enrols; every campaign of the organization enrols all of them.
+  await timed(
+    `${(perCampaign * organizations).toLocaleString('en')} leads`,
+    `INSERT INTO leads (id, "organizationId", email, "emailDomain", "firstName", company, "updatedAt")
+     SELECT md5('lead' || o || ':' || l)::uuid, md5('org' || o)::uuid, 'lead' || l || '@org' || o || '.example', 'org' || o || '.example',
+       'Lead' || l, 'Company ' || l, now()
+     FROM generate_series(0, $1 - 1) o, generate_series(0, $2 - 1) l`,
+    [organizations, perCampaign],
+  );
+  await timed(
+    `${enrolments.toLocaleString('en')} enrolments`,
+    `INSERT INTO enrollments (id, "organizationId", "campaignId", "leadId", "nextDueAt", "updatedAt")
+     SELECT md5('enr' || c || ':' || l)::uuid, md5('org' || (c % $1))::uuid, md5('cmp' || c)::uuid, md5('lead' || (c % $1) || ':' || l)::uuid,
+       now() - interval '1 minute', now()
+     FROM generate_series(0, $2 - 1) c, generate_series(0, $3 - 1) l`,
+    [organizations, campaigns, perCampaign],
+  );
+  await timed(
+    `${enrolments.toLocaleString('en')} due sends`,
+    `INSERT INTO messages (id, "organizationId", "campaignId", "enrollmentId", "leadId", "stepPosition", "variantId", "dueAt", "messageIdHeader", "updatedAt")
+     SELECT md5('msg' || c || ':' || l)::uuid, md5('org' || (c % $1))::uuid, md5('cmp' || c)::uuid, md5('enr' || c || ':' || l)::uuid,
+       md5('lead' || (c % $1) || ':' || l)::uuid, 0, md5('var' || c)::uuid,
+       now() - interval '1 minute' + (l || ' milliseconds')::interval, '<' || md5('msg' || c || ':' || l) || '@bench.example>', now()
+     FROM generate_series(0, $2 - 1) c, generate_series(0, $3 - 1) l`,
+    [organizations, campaigns, perCampaign],
+  );
+  await timed('ANALYZE', 'ANALYZE');
+}
+
+if (!kept) await seed();
 
 const prisma = createPrismaClient({ databaseUrl: database.url.toString(), poolSize: 10 });
 const links = new TrackingLinks({ publicUrl: 'https://bench.example', secret: async () => 'bench-tracking-secret-0123456789abcdef' });
 const service = new ClaimService({ prisma, clock: systemClock, links, leaseSeconds: 600 });
-const campaignId = (index: number) =>
-  sql.query<{ id: string }>(`SELECT md5('cmp' || $1::int)::uuid AS id`, [index]).then((r) => r.rows[0]!.id);
+// Campaigns with a whole batch still due (an earlier --reuse run claimed some), the organizations interleaved.
+const { rows: due } = await sql.query<{ id: string }>(
+  `SELECT "campaignId" AS id FROM messages WHERE status = 'queued' GROUP BY "campaignId" HAVING count(*) >= $1
+   ORDER BY min("createdAt"), "campaignId" LIMIT $2`,
+  [batch, claims + 6],
+);
+if (due.length < claims + 6) throw new Error(`only ${due.length} campaigns have ${batch} sends due; seed afresh (without --reuse)`);
+const explainCampaign = due.pop()!.id;
 
 // Warm-up on campaigns the measured claims do not touch: compiled queries, the pool's connections, the buffer cache's indexes.
-for (let index = 0; index < 5; index += 1) await service.claim(await campaignId(campaigns - 1 - index), batch);
+for (const { id } of due.splice(claims, 5)) await service.claim(id, batch);
 
 const profiler = values.profile ? new Session() : undefined;
 if (profiler) {
@@ -132,13 +160,18 @@ if (profiler) {
 }
 const samples: number[] = [];
 let claimed = 0;
-for (let index = 0; index < claims; index += 1) {
-  const id = await campaignId(index % (campaigns - 5));
+const failures: string[] = [];
+for (const { id } of due) {
   const started = performance.now();
-  const result = await service.claim(id, batch);
+  // A failed call (the claim's transaction timing out on an overloaded host) counts with its time: n8n would retry it.
+  const result = await service.claim(id, batch).catch((error: unknown) => {
+    failures.push((error as Error).message.split('\n')[0]!);
+    return undefined;
+  });
   samples.push(performance.now() - started);
-  claimed += result.items.length;
+  claimed += result?.items.length ?? 0;
 }
+if (failures.length > 0) benchLog(`${failures.length} claims failed: ${[...new Set(failures)].join('; ')}`);
 load.end = loadAverage();
 if (profiler) {
   const { profile } = await profiler.post('Profiler.stop');
@@ -160,7 +193,6 @@ const sorted = [...samples].sort((a, b) => a - b);
 const percentile = (p: number) => Number(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(2));
 
 // The claim's queries on one more campaign, as ClaimService issues them (inside a rolled-back transaction).
-const explainCampaign = await campaignId(campaigns - 6);
 const organizationId = (await sql.query<{ id: string }>(`SELECT "organizationId" AS id FROM campaigns WHERE id = $1`, [explainCampaign]))
   .rows[0]!.id;
 const explain = async (label: string, statement: string, params: unknown[]) => {
@@ -214,7 +246,8 @@ const result = {
   organizations,
   batch,
   calls: samples.length,
-  claimedPerCall: Math.round(claimed / samples.length),
+  failedCalls: failures.length,
+  claimedPerCall: Math.round(claimed / (samples.length - failures.length || 1)),
   p50Ms: percentile(50),
   p95Ms: percentile(95),
   p99Ms: percentile(99),
