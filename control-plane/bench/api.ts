@@ -144,6 +144,7 @@ async function engagementTotals(platform: BenchControlPlane, seeded: Seeded): Pr
   const response = await fetch(`${platform.url}/api/campaigns/${seeded.campaignId}/stats`, {
     headers: { authorization: `Bearer ${seeded.accessToken}` },
   });
+  if (response.status !== 200) throw new Error(`the stats read failed: ${response.status} ${await response.text()}`);
   const { totals } = (await response.json()) as { totals: Record<'opened' | 'clicked', { human: number; machine: number }> };
   return { opened: totals.opened.human + totals.opened.machine, clicked: totals.clicked.human + totals.clicked.machine };
 }
@@ -152,7 +153,8 @@ async function main(): Promise<void> {
   const database = await createScratchDatabase(`ophir_bench_api_${process.pid}`, benchLog);
   const platform = await startBenchControlPlane({
     databaseUrl: database.url.toString(),
-    env: { LOG_LEVEL: 'info' },
+    // A session that outlives a run on a loaded host (seeding, rounds and the burst can take over 15 minutes).
+    env: { LOG_LEVEL: 'info', ACCESS_TOKEN_TTL_SECONDS: '7200' },
     // Serialised like production's access log, written nowhere: the bench's stdout carries its JSON.
     logDestination: destination({ dest: '/dev/null', sync: false }),
   });
