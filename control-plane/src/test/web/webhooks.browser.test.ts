@@ -66,7 +66,13 @@ describe('webhook settings in a browser', () => {
     await addDialog.getByText(/must use https/).waitFor();
     expect(await addDialog.getByLabel('Endpoint URL').getAttribute('aria-invalid')).toBe('true');
     await checkPage(page, 'settings-webhooks-create');
-    await app.http.put('/api/webhooks/settings').set(owner.auth).send({ allowHttp: true }).expect(200);
+    await addDialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('checkbox', { name: /Allow plain http/ }).check();
+    await page.getByText('http:// allowed for your own network').waitFor();
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    await addDialog.getByLabel('Endpoint URL').fill(receiverUrl);
+    await addDialog.getByLabel('Note (optional)').fill('Deals in our CRM');
+    await addDialog.getByRole('checkbox', { name: 'An email bounced' }).check();
     await addDialog.getByRole('button', { name: 'Add webhook' }).click();
 
     const secretDialog = page.getByRole('dialog', { name: 'Webhook added: its signing secret' });

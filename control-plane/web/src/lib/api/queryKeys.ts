@@ -94,6 +94,7 @@ export const queryKeys = {
   webhooks: {
     all: ['webhooks'] as const,
     endpoints: ['webhooks', 'endpoints'] as const,
+    settings: ['webhooks', 'settings'] as const,
     deliveries: (endpointId: string) => ['webhooks', 'deliveries', endpointId] as const,
   },
 };

@@ -65,8 +65,8 @@ export function WebhookEndpointForm({
       <fieldset className="space-y-3" aria-describedby={errors.eventTypes ? 'webhook-events-error' : undefined}>
         <legend className="text-sm font-medium text-slate-900">Events to send</legend>
         {groups.map((group) => (
-          <div key={group} className="space-y-1.5">
-            <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{group}</p>
+          <div key={group} className="grid gap-x-4 gap-y-1.5 sm:grid-cols-2">
+            <p className="text-xs font-semibold uppercase tracking-wide text-slate-600 sm:col-span-2">{group}</p>
             {webhookEventTypes
               .filter((type) => webhookEventLabels[type].group === group)
               .map((type) => (

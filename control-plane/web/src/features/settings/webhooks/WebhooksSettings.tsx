@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
@@ -17,7 +18,9 @@ import {
   useRotateWebhookSecret,
   useSendWebhookTest,
   useUpdateWebhookEndpoint,
+  useUpdateWebhookSettings,
   webhookEndpointsQuery,
+  webhookSettingsQuery,
   type WebhookEndpoint,
   type WebhookEndpointWithSecret,
 } from './queries';
@@ -59,7 +62,34 @@ function WebhookEndpointsList() {
           ))}
         </ul>
       ) : null}
+      <LocalHttpSetting />
     </SettingsSection>
+  );
+}
+
+/** Plain http is refused unless allowed here, and then only for addresses on the organization's own network. */
+function LocalHttpSetting() {
+  const settings = useQuery(webhookSettingsQuery);
+  const update = useUpdateWebhookSettings();
+  if (!settings.data) return null;
+  return (
+    <label className="flex items-start gap-2 text-sm text-slate-700">
+      <Checkbox
+        className="mt-0.5"
+        checked={update.isPending ? update.variables.allowHttp : settings.data.allowHttp}
+        disabled={update.isPending}
+        onChange={(event) =>
+          update.mutateAsync({ allowHttp: event.target.checked }).then(
+            (saved) => toast.success(saved.allowHttp ? 'http:// allowed for your own network' : 'Only https:// from now on'),
+            (error: unknown) => toast.error(error instanceof ApiError ? error.problem.detail : 'That change did not work. Try again.'),
+          )
+        }
+      />
+      <span>
+        Allow plain <code className="font-mono text-xs">http://</code> for addresses on your own network (for example an n8n on the same
+        server). Everything else must use <code className="font-mono text-xs">https://</code>.
+      </span>
+    </label>
   );
 }
 
@@ -132,7 +162,7 @@ function EndpointCard({ endpoint }: { endpoint: WebhookEndpoint }) {
             Edit
           </Button>
           {editing ? (
-            <DialogContent title="Edit webhook" description="Change where events go and which ones.">
+            <DialogContent title="Edit webhook" description="Change where events go and which ones." className="max-w-2xl">
               <WebhookEndpointForm
                 defaultValues={{ url: endpoint.url, description: endpoint.description, eventTypes: endpoint.eventTypes }}
                 submitLabel="Save changes"
@@ -211,7 +241,7 @@ function CreateWebhookDialog() {
   };
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <Button onClick={() => setOpen(true)}>
+      <Button className="shrink-0" onClick={() => setOpen(true)}>
         <Webhook className="size-4" aria-hidden="true" />
         Add webhook
       </Button>
@@ -219,7 +249,11 @@ function CreateWebhookDialog() {
         created ? (
           <SigningSecretContent title="Webhook added: its signing secret" secret={created.secret} />
         ) : (
-          <DialogContent title="Add webhook" description="Ophir POSTs each chosen event to this URL as JSON, within seconds.">
+          <DialogContent
+            title="Add webhook"
+            description="Ophir POSTs each chosen event to this URL as JSON, within seconds."
+            className="max-w-2xl"
+          >
             <WebhookEndpointForm
               defaultValues={{ url: '', description: '', eventTypes: ['lead.replied'] }}
               submitLabel="Add webhook"

@@ -27,6 +27,19 @@ export const webhookDeliveriesQuery = (endpointId: string) =>
         .data,
   });
 
+export const webhookSettingsQuery = queryOptions({
+  queryKey: queryKeys.webhooks.settings,
+  queryFn: () => dataOf(api.GET('/api/webhooks/settings')),
+});
+
+export function useUpdateWebhookSettings() {
+  const invalidate = useInvalidateWebhooks();
+  return useMutation({
+    mutationFn: (body: { allowHttp: boolean }) => dataOf(api.PUT('/api/webhooks/settings', { body })),
+    onSuccess: invalidate,
+  });
+}
+
 function useInvalidateWebhooks() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks.all });
