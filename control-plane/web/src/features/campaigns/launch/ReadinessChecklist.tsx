@@ -47,9 +47,7 @@ export function ReadinessChecklist({ readiness }: { readiness: CampaignReadiness
               )}
               <span className={state === 'passed' ? 'text-slate-700' : state === 'required' ? 'text-red-800' : 'text-amber-900'}>
                 {check.message}
-                {state === 'required' ? (
-                  <span className="ml-1 text-xs font-medium">{check.overridable ? '(or start anyway below)' : '(required to start)'}</span>
-                ) : null}
+                {state === 'required' && !check.overridable ? <span className="ml-1 text-xs font-medium">(required to start)</span> : null}
                 {state !== 'passed' ? (
                   <a href={`#${fixedIn[check.code].id}`} className="ml-2 text-xs text-indigo-700 underline">
                     Go to {fixedIn[check.code].label}
