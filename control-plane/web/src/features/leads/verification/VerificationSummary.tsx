@@ -1,5 +1,7 @@
 import type { LeadVerificationRun } from './queries';
 
+const counted = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
+
 /** A run's progress, then how many addresses came out each way, with what it means for sending. */
 export function VerificationSummary({ run }: { run: LeadVerificationRun }) {
   const { progress, counts } = run;
@@ -7,19 +9,19 @@ export function VerificationSummary({ run }: { run: LeadVerificationRun }) {
   if (run.status !== 'completed')
     return (
       <p className="text-sm text-slate-700" role="status">
-        Checking addresses… {progress.checked.toLocaleString()} of {progress.total.toLocaleString()} leads
+        Checking addresses… {progress.checked.toLocaleString()} of {counted(progress.total, 'lead')}
       </p>
     );
   const rows = [
     { label: 'Valid', value: counts.valid, hint: 'the domain receives email' },
-    { label: 'Risky', value: counts.risky, hint: 'shared inboxes (info@, sales@…) or your own domain; sent to' },
-    { label: 'Invalid', value: counts.invalid, hint: 'dead or throwaway domains; left out of campaigns' },
-    { label: 'Unknown', value: counts.unknown, hint: 'DNS did not answer in time; sent to, check again later' },
+    { label: 'Risky', value: counts.risky, hint: 'shared inboxes (info@, sales@…) or your own domain; campaigns still include them' },
+    { label: 'Invalid', value: counts.invalid, hint: 'dead or throwaway domains; campaigns leave them out' },
+    { label: 'Unknown', value: counts.unknown, hint: 'the domain did not answer in time; campaigns still include them, check again later' },
   ];
   return (
     <div className="space-y-2" role="group" aria-label="Address check">
       <p className="text-sm font-medium text-slate-900">
-        Addresses checked: {progress.checked.toLocaleString()} leads on {progress.domains.toLocaleString()} domains
+        Addresses checked: {counted(progress.checked, 'lead')} on {counted(progress.domains, 'domain')}
       </p>
       <dl className="grid max-w-xl grid-cols-[auto_auto_1fr] gap-x-4 gap-y-1 text-sm">
         {rows.map((row) => (

@@ -63,7 +63,7 @@ export function VerifyAddressesDialog({
         <DialogFooter>
           {verificationId ? (
             <Button variant="secondary" onClick={() => setOpen(false)}>
-              Close
+              Done
             </Button>
           ) : (
             <Button
