@@ -238,6 +238,33 @@ describe('campaign stats', () => {
     expect((await t.http.get('/healthz')).status).toBeLessThan(500);
   });
 
+  it('count enrolments by state as they are made, change state and go with their leads', async () => {
+    const seeded = await seedCampaign(t.prisma, { organizationId, leads: 6 });
+    const campaignId = seeded.campaign.id;
+    const counted = async () => {
+      const groups = await t.prisma.enrollment.groupBy({ by: ['state'], where: { campaignId }, _count: { _all: true } });
+      const enrolled = { total: 0, active: 0, paused: 0, completed: 0, stopped: 0 };
+      for (const group of groups) {
+        enrolled[group.state] = group._count._all;
+        enrolled.total += group._count._all;
+      }
+      return enrolled;
+    };
+    expect((await stats(campaignId)).enrolled).toEqual({ total: 0, active: 0, paused: 0, completed: 0, stopped: 0 });
+    const db = scopedDb(t.prisma, organizationId);
+    await enrollLeads(db, { organizationId, campaignId, leadIds: seeded.leadIds, now: clock.now() });
+    await t.prisma.enrollment.updateMany({ where: { campaignId, leadId: { in: seeded.leadIds.slice(0, 2) } }, data: { state: 'paused' } });
+    // A change that leaves the state alone counts nothing.
+    await t.prisma.enrollment.updateMany({ where: { campaignId }, data: { nextStep: 0 } });
+    await t.prisma.enrollment.updateMany({ where: { campaignId, leadId: seeded.leadIds[2] }, data: { state: 'stopped' } });
+    expect((await stats(campaignId)).enrolled).toEqual({ total: 6, active: 3, paused: 2, completed: 0, stopped: 1 });
+    // A deleted lead's enrolment goes with it (ON DELETE CASCADE, as when a person is erased).
+    await t.prisma.lead.delete({ where: { id: seeded.leadIds[0] } });
+    const enrolled = (await stats(campaignId)).enrolled;
+    expect(enrolled).toEqual({ total: 5, active: 3, paused: 1, completed: 0, stopped: 1 });
+    expect(enrolled).toEqual(await counted());
+  });
+
   it("are another organization's business: 404 for stats, daily and stream", async () => {
     const { campaign } = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 1 });
     const stranger = await signUp(t.http);
