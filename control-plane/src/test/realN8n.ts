@@ -44,7 +44,9 @@ export interface TestN8nQueueMode {
 }
 
 /** A provisioned n8n in a scratch folder with an owner and an API key; with `queue`, a main and workers on Redis. */
-export async function startTestN8n(options: { withOphirNodes?: boolean; queue?: TestN8nQueueMode } = {}): Promise<TestN8n> {
+export async function startTestN8n(
+  options: { withOphirNodes?: boolean; queue?: TestN8nQueueMode; readyTimeoutMs?: number } = {},
+): Promise<TestN8n> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'ophir-n8n-'));
   const userFolder = path.join(scratch, 'user');
   const encryptionKey = randomBytes(24).toString('hex');
@@ -56,7 +58,7 @@ export async function startTestN8n(options: { withOphirNodes?: boolean; queue?: 
         queue: { redisUrl: options.queue.redisUrl, keyPrefix: n8nDatabase },
       }
     : {};
-  const common = { encryptionKey, customExtensions, logLevel: 'warn' as const, ...queueMode };
+  const common = { encryptionKey, customExtensions, logLevel: 'warn' as const, readyTimeoutMs: options.readyTimeoutMs, ...queueMode };
   const launch = (port?: number) => startN8n({ ...common, port: port ?? 0, userFolder });
   const launchWorker = (index: number) =>
     startN8n({

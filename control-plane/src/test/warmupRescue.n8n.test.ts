@@ -77,7 +77,8 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('warm-up messages rescued from spam by
     await Promise.all([google.start(), microsoft.start(), proxy.start()]);
     const smtpAddress = await smtp.start();
     const imapServer = await imap.start();
-    n8n = await startTestN8n();
+    // Four fakes, the control plane and n8n on a shared host: n8n may take longer than usual to come up.
+    n8n = await startTestN8n({ readyTimeoutMs: 400_000 });
     n8nApi = new N8nClient({ baseUrl: n8n.url, apiKey: n8n.apiKey, attempts: 2 });
     t = await createListeningTestApp({
       clock,
@@ -100,7 +101,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('warm-up messages rescued from spam by
         imap: { ...imapServer, tlsMode: 'none', username: login.username },
       });
     expect(smtpMailbox.status, smtpMailbox.text).toBe(201);
-  }, 180_000);
+  }, 600_000);
 
   afterAll(async () => {
     await t?.close();
