@@ -7,7 +7,7 @@ afterEach(cleanup);
 
 const counted: EnrollmentPreview = {
   enrolled: 3,
-  skipped: { suppressed: 1, inactive: 0, alreadyEnrolled: 0, notFound: 0 },
+  skipped: { suppressed: 1, inactive: 0, alreadyEnrolled: 0, notFound: 0, invalidAddress: 0 },
   activeElsewhere: 0,
   blocker: null,
 };
