@@ -115,6 +115,7 @@ export class LeadVerificationService {
     const record = (counts: VerificationCounts) =>
       db.leadVerificationRun.update({ where: { id: runId }, data: counts }).then(() => undefined);
     const counts = await verifyLeads(db, {
+      organizationId,
       where,
       now,
       resolver: this.deps.resolver,

@@ -1,12 +1,15 @@
 /**
- * Verifies a set of leads set-wise: their distinct domains are read once, each domain gets one
- * verdict (rules, then DNS), and leads are updated per verdict with one statement per group of
- * domains — the cost follows the number of domains, not of leads.
+ * Verifies a set of leads a page at a time: each distinct domain gets one verdict per run (rules,
+ * then DNS, with lookups shared through the cache), each lead its address's verdict, and a page's
+ * results are written by one statement.
+ *
+ * Raw SQL is not covered by the tenant scope (src/lib/db/tenantScope.ts): the statement filters by
+ * `organizationId` itself.
  */
 import type { Prisma } from '../../../lib/db/prisma.js';
 import type { ScopedDb } from '../../../lib/db/tenantScope.js';
 import { emailDomain } from '../leadFields.js';
-import { domainVerdictWithoutDns, roleLocalParts, type Verdict } from './addressRules.js';
+import { addressVerdict, domainVerdictWithoutDns, type Verdict, type VerificationStatus } from './addressRules.js';
 import { lookupDomainVerdicts, type DomainLookupOptions } from './domainVerdicts.js';
 
 export interface VerificationCounts {
@@ -20,13 +23,21 @@ export interface VerificationCounts {
 
 export const emptyCounts = (): VerificationCounts => ({ checked: 0, valid: 0, risky: 0, invalid: 0, unknown: 0, domains: 0 });
 
-/** Domains looked up and written per step: a step's progress is reported before the next starts. */
-const domainsPerStep = 1000;
+/** Leads read, checked and written per step; a step's progress is reported before the next starts. */
+const pageSize = 10_000;
 
-// A role address is its role, or its role and a "+tag", before the @.
-const roleAddress: Prisma.LeadWhereInput = {
-  OR: roleLocalParts.flatMap((role) => [{ email: { startsWith: `${role}@` } }, { email: { startsWith: `${role}+` } }]),
-};
+const writeVerdicts = `
+WITH updated AS (
+  UPDATE leads l SET
+    "verificationStatus" = v.status::"LeadVerificationStatus",
+    "verificationReason" = v.reason,
+    "verifiedAt" = $5,
+    "updatedAt" = $5
+  FROM unnest($2::uuid[], $3::text[], $4::text[]) AS v(id, status, reason)
+  WHERE l."organizationId" = $1::uuid AND l.id = v.id
+  RETURNING l."verificationStatus"::text AS status
+)
+SELECT status, count(*)::int AS n FROM updated GROUP BY status`;
 
 /** The domains of the organization's mailboxes: leads there are colleagues, not prospects. */
 export async function ownDomains(db: ScopedDb): Promise<Set<string>> {
@@ -36,47 +47,59 @@ export async function ownDomains(db: ScopedDb): Promise<Set<string>> {
 
 export async function verifyLeads(
   db: ScopedDb,
-  options: DomainLookupOptions & { where: Prisma.LeadWhereInput; now: Date; onProgress?: (counts: VerificationCounts) => Promise<void> },
+  options: DomainLookupOptions & {
+    organizationId: string;
+    where: Prisma.LeadWhereInput;
+    now: Date;
+    onProgress?: (counts: VerificationCounts) => Promise<void>;
+  },
 ): Promise<VerificationCounts> {
-  const { where, now } = options;
   const own = await ownDomains(db);
-  const groups = await db.lead.groupBy({ by: ['emailDomain'], where, _count: { _all: true }, orderBy: { emailDomain: 'asc' } });
+  const domainVerdicts = new Map<string, Verdict>();
   const counts = emptyCounts();
-  for (let start = 0; start < groups.length; start += domainsPerStep) {
-    const step = groups.slice(start, start + domainsPerStep).map((group) => group.emailDomain);
-    const verdicts = new Map<string, Verdict>();
-    const needDns: string[] = [];
-    for (const domain of step) {
-      const known = domainVerdictWithoutDns(domain, own);
-      if (known) verdicts.set(domain, known);
-      else needDns.push(domain);
-    }
-    for (const [domain, verdict] of await lookupDomainVerdicts(needDns, options)) verdicts.set(domain, verdict);
+  let after: string | undefined;
+  for (;;) {
+    const page = await db.lead.findMany({
+      where: { AND: [options.where, after ? { id: { gt: after } } : {}] },
+      orderBy: { id: 'asc' },
+      take: pageSize,
+      select: { id: true, email: true, emailDomain: true },
+    });
+    if (page.length === 0) break;
+    after = page.at(-1)!.id;
 
-    const byVerdict = new Map<string, { verdict: Verdict; domains: string[] }>();
-    for (const [domain, verdict] of verdicts) {
-      const key = `${verdict.status}:${verdict.reason}`;
-      const group = byVerdict.get(key) ?? { verdict, domains: [] };
-      group.domains.push(domain);
-      byVerdict.set(key, group);
+    const unlooked = new Set<string>();
+    for (const { emailDomain: domain } of page) {
+      if (domainVerdicts.has(domain) || unlooked.has(domain)) continue;
+      const known = domainVerdictWithoutDns(domain, own);
+      if (known) domainVerdicts.set(domain, known);
+      else unlooked.add(domain);
     }
-    for (const { verdict, domains } of byVerdict.values()) {
-      const inDomains: Prisma.LeadWhereInput = { AND: [where, { emailDomain: { in: domains } }] };
-      const stamp = { verificationStatus: verdict.status, verificationReason: verdict.reason, verifiedAt: now };
-      const updated = await db.lead.updateMany({ where: inDomains, data: stamp });
-      counts[verdict.status] += updated.count;
-      if (verdict.status !== 'valid') continue;
-      // A role address on a domain that takes mail is risky (addressRules.ts, addressVerdict).
-      const roles = await db.lead.updateMany({
-        where: { AND: [inDomains, roleAddress] },
-        data: { verificationStatus: 'risky', verificationReason: 'role_address', verifiedAt: now },
-      });
-      counts.valid -= roles.count;
-      counts.risky += roles.count;
+    for (const [domain, verdict] of await lookupDomainVerdicts(unlooked, options)) domainVerdicts.set(domain, verdict);
+
+    const statuses: string[] = [];
+    const reasons: string[] = [];
+    for (const lead of page) {
+      const verdict = addressVerdict(
+        lead.email.slice(0, lead.email.length - lead.emailDomain.length - 1),
+        domainVerdicts.get(lead.emailDomain)!,
+      );
+      statuses.push(verdict.status);
+      reasons.push(verdict.reason);
     }
-    counts.domains += step.length;
+    const written = await db.$queryRawUnsafe<Array<{ status: VerificationStatus; n: number }>>(
+      writeVerdicts,
+      options.organizationId,
+      page.map((lead) => lead.id),
+      statuses,
+      reasons,
+      options.now,
+    );
+    for (const { status, n } of written) counts[status] += n;
     counts.checked = counts.valid + counts.risky + counts.invalid + counts.unknown;
+    counts.domains = domainVerdicts.size;
     await options.onProgress?.({ ...counts });
+    if (page.length < pageSize) break;
   }
   return counts;
 }
