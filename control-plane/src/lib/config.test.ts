@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, launcherSettings, loadConfig } from './config.js';
 
 const valid = {
   DATABASE_URL: 'postgresql://u:p@127.0.0.1:5432/ophir',
@@ -51,5 +51,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, ENCRYPTION_ACTIVE_KEY_ID: 'k9' })).toThrow(
       /ENCRYPTION_ACTIVE_KEY_ID: must name one of the ENCRYPTION_KEYS/,
     );
+  });
+});
+
+describe('launcherSettings', () => {
+  it('runs everything by default and a control plane alone as a replica, which needs the shared database and n8n', () => {
+    expect(launcherSettings({}).role).toBe('all');
+    const replica = { OPHIR_ROLE: 'replica', DATABASE_URL: valid.DATABASE_URL, N8N_URL: 'http://n8n:5678' };
+    expect(launcherSettings(replica).role).toBe('replica');
+    expect(() => launcherSettings({ ...replica, N8N_URL: undefined })).toThrow(/set DATABASE_URL and N8N_URL/);
+    expect(() => launcherSettings({ ...replica, DATABASE_URL: '' })).toThrow(ConfigError);
+    expect(() => launcherSettings({ OPHIR_ROLE: 'worker' })).toThrow(/OPHIR_ROLE: expected "all" or "replica"/);
   });
 });
