@@ -1,5 +1,6 @@
 import type { Clock } from '../../lib/clock.js';
 import type { PrismaClient } from '../../lib/db/prisma.js';
+import { WARMUP_TAG_PATTERN } from '../../lib/n8n/nodeContract.js';
 import { scopedDb } from '../../lib/db/tenantScope.js';
 import { refreshMailboxHealth, type HealthPolicy } from '../mailboxes/health/mailboxHealth.js';
 import { inboxEventTypes, recordInboundMessage, type InboxEventType } from './inboxFiling.js';
@@ -44,6 +45,12 @@ export class InboundEventsService {
     const outcome: InboundEventsOutcome = { applied: 0, duplicates: 0, unknown: 0, events: [] };
     const touchedMailboxes = new Map<string, string>();
     for (const event of events) {
+      // A warm-up message is never campaign mail (the watcher already leaves it out; this is the second line).
+      if (await this.settleWarmup(event)) {
+        outcome.unknown += 1;
+        outcome.events.push({ eventId: event.eventId, outcome: 'unknown', leadId: null, stoppedEnrollments: 0 });
+        continue;
+      }
       const resolved = await this.resolve(event);
       if (!resolved) {
         outcome.unknown += 1;
@@ -66,6 +73,29 @@ export class InboundEventsService {
       await refreshMailboxHealth(scopedDb(this.deps.prisma, organizationId), mailboxId, this.deps.clock.now(), this.deps.healthPolicy);
     }
     return outcome;
+  }
+
+  /**
+   * Whether an event is about a warm-up message: it carries a warm-up tag we sent, or bounces one of
+   * our warm-up messages. Such an event changes no lead, campaign or inbox; a bounce is recorded on
+   * the warm-up message alone.
+   */
+  private async settleWarmup(event: InboundEvent): Promise<boolean> {
+    const tag = event.message?.text ? new RegExp(WARMUP_TAG_PATTERN).exec(event.message.text)?.[1] : undefined;
+    const bounced = event.type === 'bounced' && event.inReplyToMessageId ? messageIdForms(event.inReplyToMessageId) : [];
+    if (!tag && bounced.length === 0) return false;
+    const warmup = await this.deps.prisma.warmupMessage.findFirst({
+      where: { OR: [...(tag ? [{ tag }] : []), ...(bounced.length > 0 ? [{ messageIdHeader: { in: bounced } }] : [])] },
+      select: { id: true, organizationId: true },
+    });
+    if (!warmup) return false;
+    if (event.type === 'bounced') {
+      await scopedDb(this.deps.prisma, warmup.organizationId).warmupMessage.updateMany({
+        where: { id: warmup.id, bouncedAt: null },
+        data: { bouncedAt: new Date(event.receivedAt) },
+      });
+    }
+    return true;
   }
 
   private toOutcome(event: InboundEvent, resolved: Resolved): LeadOutcome {
