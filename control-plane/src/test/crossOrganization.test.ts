@@ -33,6 +33,8 @@ const validBodies: Record<string, unknown> = {
   'POST /api/mailboxes/sandbox': { email: 'walk-sandbox@attacker.example' },
   'PATCH /api/mailboxes/{mailboxId}': { dailyCap: 1, status: 'paused' },
   'POST /api/mailboxes/{mailboxId}/domain-check': { dkimSelector: 'walk' },
+  'PUT /api/mailboxes/{mailboxId}/warmup': { enabled: false, replyRatePercent: 0 },
+  'PUT /api/warmup/pool': { instancePool: true },
   'POST /api/leads': { email: 'walk-lead@attacker.example' },
   'PATCH /api/leads/{leadId}': { company: 'Changed by attacker' },
   'POST /api/lead-lists': { name: 'Attacker list' },
@@ -113,6 +115,11 @@ beforeAll(async () => {
   const mailbox = await t.http.post('/api/mailboxes/sandbox').set(victim.auth).send({ email: 'sender@victim.com' });
   victimIds.mailboxId = mailbox.body.id;
   victimSecrets.push(mailbox.body.id, 'sender@victim.com');
+  const warmup = await t.http
+    .put(`/api/mailboxes/${mailbox.body.id}/warmup`)
+    .set(victim.auth)
+    .send({ enabled: true, replyRatePercent: 40 });
+  expect(warmup.status).toBe(200);
   // A send the victim's sandbox mailbox captured, as the workflow hands it over.
   const capturedRaw =
     'From: <sender@victim.com>\r\nTo: <lead@victim.com>\r\nSubject: Victim capture\r\nMessage-ID: <ophir.victim@victim.com>\r\n\r\nVictim capture body';
@@ -315,6 +322,8 @@ describe('cross-organization access', () => {
     expect((await t.http.get('/api/organization').set(victim.auth)).body.name).toBe('Victim');
     const mailbox = await t.http.get(`/api/mailboxes/${victimIds.mailboxId}`).set(victim.auth);
     expect(mailbox.body).toMatchObject({ status: 'active', dailyCap: 30 });
+    const warmup = await t.http.get(`/api/mailboxes/${victimIds.mailboxId}/warmup`).set(victim.auth);
+    expect(warmup.body).toMatchObject({ enabled: true, replyRatePercent: 40, pool: { instancePoolOptIn: false } });
     const campaign = await t.http.get(`/api/campaigns/${victimIds.campaignId}`).set(victim.auth);
     expect(campaign.body).toMatchObject({ name: 'Victim campaign', status: 'draft' });
   });
