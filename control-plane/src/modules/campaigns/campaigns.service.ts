@@ -14,6 +14,7 @@ import { nextStatus, type CampaignAction } from './campaignStatus.js';
 import { capacityCheck } from './readiness/capacityCheck.js';
 import { runOutcome, waitForRun, type RunOutcome } from './readiness/runOutcome.js';
 import { assertSendingDomainsPass, sendingDomainCheck } from './readiness/sendingDomainCheck.js';
+import { warmingMailboxCheck } from './readiness/warmingMailboxCheck.js';
 import { describeOpening, sendingForecast } from './readiness/sendingForecast.js';
 import { assertReadyToStart, startChecklist } from './readiness/startReadiness.js';
 import { nextSendingInstant, nextSendingWindows } from './window/sendingWindow.js';
@@ -239,6 +240,7 @@ export class CampaignsService {
     const now = this.deps.clock.now();
     const checks = (await startChecklist(auth.db, campaignId)).map(({ missing: _missing, ...check }) => check);
     checks.push(await sendingDomainCheck(auth.db, campaignId));
+    checks.push(await warmingMailboxCheck(auth.db, campaignId, now));
     const opensAt = nextSendingInstant(campaign, null, now);
     const inWindow = opensAt !== null && opensAt.getTime() - now.getTime() < 86_400_000;
     checks.push({

@@ -4,15 +4,11 @@ import { NotFoundError } from '../../lib/errors.js';
 import { zonedDayBounds, zonedDayNumber } from '../mailboxes/limits/zonedDay.js';
 import { recordAudit } from '../organizations/audit.js';
 import type { UpdateWarmupSettings, WarmupPoolStatus, WarmupSeries } from './warmup.schemas.js';
-import { rampAllowance, warmupQuota, WARMING_DAYS } from './warmupRamp.js';
+import { rampAllowance, warmupQuota } from './warmupRamp.js';
+import { isWarming } from '../mailboxes/limits/warming.js';
 
 /** The defaults a mailbox starts with (docs/warmup.md says where they come from). */
 export const WARMUP_DEFAULTS = { targetPerDay: 30, rampStart: 2, rampStep: 2, replyRatePercent: 30, weekdaysOnly: true } as const;
-
-/** Whether a mailbox is in its first WARMING_DAYS local days of warm-up. */
-export function isWarming(startedAt: Date | null, enabled: boolean, now: Date, timeZone: string): boolean {
-  return enabled && startedAt !== null && zonedDayNumber(now, timeZone) - zonedDayNumber(startedAt, timeZone) < WARMING_DAYS;
-}
 
 /**
  * Warm-up as a marketer sees and sets it: a mailbox's settings with its ramp today, its per-day
@@ -41,7 +37,7 @@ export class WarmupService {
       rampDay: today?.rampDay ?? null,
       todayQuota: today?.quota ?? 0,
       rampValue: today ? rampAllowance(settings, today.rampDay) : null,
-      warming: isWarming(settings.startedAt, settings.enabled, now, mailbox.timezone),
+      warming: isWarming(settings, now, mailbox.timezone),
       pool: await this.pool(auth),
     };
   }

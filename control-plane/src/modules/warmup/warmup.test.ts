@@ -233,6 +233,23 @@ describe('warm-up', () => {
     expect((await t.prisma.warmupMessage.findUniqueOrThrow({ where: { id: sent.id } })).bouncedAt).not.toBeNull();
   });
 
+  it('warns (without blocking) when a campaign sends from a mailbox still warming up', async () => {
+    const campaign = await t.http
+      .post('/api/campaigns')
+      .set(owner.auth)
+      .send({ name: 'Warming', mailboxIds: [mailboxIds[1]] });
+    expect(campaign.status).toBe(201);
+    const readiness = await t.http.get(`/api/campaigns/${campaign.body.id}/readiness`).set(owner.auth);
+    expect(readiness.body.checks).toContainEqual(
+      expect.objectContaining({
+        code: 'warming_mailboxes',
+        passed: false,
+        blocking: false,
+        message: expect.stringContaining('bob@warm.example'),
+      }),
+    );
+  });
+
   it('drops the queued messages of a mailbox whose warm-up is switched off', async () => {
     const off = await t.http.put(`/api/mailboxes/${mailboxIds[0]}/warmup`).set(owner.auth).send({ enabled: false });
     expect(off.body).toMatchObject({ enabled: false, todayQuota: 0 });

@@ -10,9 +10,6 @@ export interface WarmupRampSettings {
   startedAt: Date;
 }
 
-/** How long a mailbox shows as warming after warm-up started, in local days. */
-export const WARMING_DAYS = 14;
-
 /** The local day of the ramp `now` falls on: 1 on the day warm-up started (in the mailbox's zone). */
 export function warmupRampDay(startedAt: Date, now: Date, timeZone: string): number {
   return zonedDayNumber(now, timeZone) - zonedDayNumber(startedAt, timeZone) + 1;

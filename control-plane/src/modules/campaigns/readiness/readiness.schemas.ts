@@ -65,6 +65,7 @@ export const campaignReadinessSchema = z
           'sending_window',
           'sending_capacity',
           'sending_domains',
+          'warming_mailboxes',
         ]),
         passed: z.boolean(),
         blocking: z.boolean().describe('A failed blocking check refuses the start; the others mean nothing would be sent yet'),

@@ -15,7 +15,8 @@ export interface StartCheck {
     | 'leads_enrolled'
     | 'sending_window'
     | 'sending_capacity'
-    | 'sending_domains';
+    | 'sending_domains'
+    | 'warming_mailboxes';
   passed: boolean;
   /** A failed blocking check refuses the start; the others only mean nothing would be sent yet. */
   blocking: boolean;

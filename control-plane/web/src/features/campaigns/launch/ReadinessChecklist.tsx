@@ -3,8 +3,8 @@ import type { CampaignReadiness } from '../queries';
 
 type CheckCode = CampaignReadiness['checks'][number]['code'];
 
-/** The builder section where a failing check is fixed. */
-const fixedIn: Record<CheckCode, { id: string; label: string }> = {
+/** The builder section where a failing check is fixed (a code this app does not know yet gets no link). */
+const fixedIn: Record<CheckCode | 'warming_mailboxes', { id: string; label: string }> = {
   sequence_has_steps: { id: 'sequence', label: 'Sequence' },
   steps_have_messages: { id: 'sequence', label: 'Sequence' },
   active_mailbox: { id: 'sending', label: 'Sending' },
@@ -12,6 +12,7 @@ const fixedIn: Record<CheckCode, { id: string; label: string }> = {
   sending_window: { id: 'sending', label: 'Sending' },
   sending_capacity: { id: 'sending', label: 'Sending' },
   sending_domains: { id: 'sending', label: 'Sending' },
+  warming_mailboxes: { id: 'sending', label: 'Sending' },
 };
 
 /**
@@ -48,7 +49,7 @@ export function ReadinessChecklist({ readiness }: { readiness: CampaignReadiness
               <span className={state === 'passed' ? 'text-slate-700' : state === 'required' ? 'text-red-800' : 'text-amber-900'}>
                 {check.message}
                 {state === 'required' && !check.overridable ? <span className="ml-1 text-xs font-medium">(required to start)</span> : null}
-                {state !== 'passed' ? (
+                {state !== 'passed' && check.code in fixedIn ? (
                   <a href={`#${fixedIn[check.code].id}`} className="ml-2 text-xs text-indigo-700 underline">
                     Go to {fixedIn[check.code].label}
                   </a>
