@@ -28,10 +28,10 @@ afterAll(async () => {
 });
 
 describe('Outlook connect and broker', () => {
-  it('asks Microsoft for offline access, Mail.Send and Mail.Read with PKCE', async () => {
+  it('asks Microsoft for offline access, Mail.Send and Mail.ReadWrite with PKCE', async () => {
     const response = await t.http.post('/api/mailboxes/outlook/connect').set(grace.auth);
     const params = new URL(response.body.authorizationUrl).searchParams;
-    expect(params.get('scope')!.split(' ')).toEqual(expect.arrayContaining(['offline_access', 'Mail.Send', 'Mail.Read']));
+    expect(params.get('scope')!.split(' ')).toEqual(expect.arrayContaining(['offline_access', 'Mail.Send', 'Mail.ReadWrite']));
     expect(params.get('redirect_uri')).toBe('http://127.0.0.1:3000/api/oauth2/microsoft/callback');
     expect(params.get('code_challenge_method')).toBe('S256');
     expect(params.get('response_type')).toBe('code');

@@ -2,8 +2,11 @@ import type { Config } from '../../../lib/config.js';
 import { ConnectFailure, requireScopes, type ConnectedAccount, type OAuthProvider } from './oauthProvider.js';
 import { GrantRevokedError, requestToken } from './tokenEndpoint.js';
 
-/** offline_access yields a refresh token; User.Read lets us read the address from /me. */
-export const outlookScopes = ['offline_access', 'User.Read', 'Mail.Send', 'Mail.Read'];
+/**
+ * offline_access yields a refresh token; User.Read lets us read the address from /me; Mail.ReadWrite
+ * lets the inbox watch move warm-up messages out of Junk Email and flag them (docs/warmup.md).
+ */
+export const outlookScopes = ['offline_access', 'User.Read', 'Mail.Send', 'Mail.ReadWrite'];
 
 /** Microsoft identity platform v2.0 (authorization code + PKCE) and Microsoft Graph. */
 export class MicrosoftOAuth implements OAuthProvider {
@@ -56,7 +59,8 @@ export class MicrosoftOAuth implements OAuthProvider {
         error instanceof GrantRevokedError ? 'Microsoft refused the authorization code; try connecting again' : (error as Error).message,
       );
     });
-    requireScopes(tokens.scopes, [['Mail.Send'], ['Mail.Read']], this.name);
+    // A tenant whose admin allows reading only still watches replies; its warm-up rescue reports failure.
+    requireScopes(tokens.scopes, [['Mail.Send'], ['Mail.ReadWrite', 'Mail.Read']], this.name);
     if (!tokens.refreshToken)
       throw new ConnectFailure('no_refresh_token', 'Microsoft returned no refresh token (offline_access was not granted)');
 
