@@ -9,15 +9,8 @@ import { Card } from '@/components/ui/card';
 import { FormField } from '@/components/ui/form-field';
 import { TimeZoneField } from '@/components/ui/time-zone-field';
 import { ApiError, applyProblemToForm } from '@/lib/api/problem';
-import { CheckboxField } from './fields';
+import { CheckboxField, count } from './fields';
 import { useUpdateMailbox, type Mailbox } from './queries';
-
-const count = (min: number, max: number) =>
-  z
-    .number({ error: 'Enter a number' })
-    .int('Enter a whole number')
-    .min(min, `Use a number from ${min} to ${max}`)
-    .max(max, `Use a number from ${min} to ${max}`);
 
 // The API's bounds (PATCH /api/mailboxes/{id}); field names are the body's, so its issue paths land on them.
 const limitsForm = z.object({

@@ -14,6 +14,7 @@ import { MailboxStatus, providerNames } from './mailboxFormat';
 import { mailboxQuery, useConnectOAuthMailbox, useDeleteMailbox, useUpdateMailbox, type Mailbox } from './queries';
 import { SandboxMessages } from './SandboxMessages';
 import { UsageCard } from './UsageCard';
+import { WarmupCard } from './WarmupCard';
 
 const route = getRouteApi('/app/mailboxes/$mailboxId');
 
@@ -126,6 +127,7 @@ export function MailboxDetailPage() {
             <UsageCard mailbox={mailbox.data} />
             <HealthCard mailboxId={mailbox.data.id} />
             <DomainHealthCard mailboxId={mailbox.data.id} />
+            <WarmupCard mailboxId={mailbox.data.id} />
             <div className="xl:col-span-2">
               <LimitsForm mailbox={mailbox.data} canEdit={canWrite} />
             </div>

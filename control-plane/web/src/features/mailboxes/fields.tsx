@@ -1,4 +1,5 @@
 import { useId, type ComponentProps, type ReactNode } from 'react';
+import { z } from 'zod';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
@@ -49,3 +50,11 @@ export const tlsModeOptions = [
   { value: 'tls', label: 'TLS (usually port 465 or 993)' },
   { value: 'none', label: 'None (local relays only)' },
 ] as const;
+
+/** A whole-number form field within the API's bounds, with the messages every form uses. */
+export const count = (min: number, max: number) =>
+  z
+    .number({ error: 'Enter a number' })
+    .int('Enter a whole number')
+    .min(min, `Use a number from ${min} to ${max}`)
+    .max(max, `Use a number from ${min} to ${max}`);

@@ -13,6 +13,8 @@ export const queryKeys = {
     dailyUsage: (mailboxId: string, days: number) => ['mailboxes', 'daily-usage', mailboxId, days] as const,
     sandboxMessages: (mailboxId: string) => ['mailboxes', 'sandbox-messages', mailboxId] as const,
     domainCheck: (mailboxId: string) => ['mailboxes', 'domain-check', mailboxId] as const,
+    warmup: (mailboxId: string) => ['mailboxes', 'warmup', mailboxId] as const,
+    warmupSeries: (mailboxId: string, days: number) => ['mailboxes', 'warmup-series', mailboxId, days] as const,
   },
   organization: ['organization'] as const,
   members: { all: ['members'] as const },

@@ -3255,6 +3255,279 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mailboxes/{mailboxId}/warmup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A mailbox's warm-up settings, its ramp today, whether it is still warming, and the pool it warms up in
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarmupSettings"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Switch a mailbox's warm-up on or off and set its target, ramp, reply rate and weekdays rule
+         * @description Switching it on starts the ramp at day 1 today; switching it off drops the warm-up messages not yet sent.
+         *
+         *     Requires the member role or higher.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateWarmupSettings"];
+                };
+            };
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarmupSettings"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/{mailboxId}/warmup/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A mailbox's warm-up per local day: sent, received, where its messages landed, rescued from spam, replied, placement rate
+         * @description Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path: {
+                    mailboxId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The series, oldest day first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarmupSeries"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warmup/pool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pool this organization's mailboxes warm up in, and why nothing is exchanged when it is too small
+         * @description Mailboxes of other organizations (instance pool) are only counted, never named.
+         *
+         *     Requires the viewer role or higher.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The pool */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarmupPoolStatus"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Join or leave the instance-wide warm-up pool (where the operator allows it)
+         * @description Requires the admin role or higher.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateWarmupPool"];
+                };
+            };
+            responses: {
+                /** @description The pool */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarmupPoolStatus"];
+                    };
+                };
+                /** @description validation_failed: every problem with the body and query at once, in issues[] */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leads": {
         parameters: {
             query?: never;
@@ -9028,7 +9301,7 @@ export interface components {
             ready: boolean;
             checks: {
                 /** @enum {string} */
-                code: "sequence_has_steps" | "steps_have_messages" | "active_mailbox" | "leads_enrolled" | "sending_window" | "sending_capacity" | "sending_domains";
+                code: "sequence_has_steps" | "steps_have_messages" | "active_mailbox" | "leads_enrolled" | "sending_window" | "sending_capacity" | "sending_domains" | "warming_mailboxes";
                 passed: boolean;
                 /** @description A failed blocking check refuses the start; the others mean nothing would be sent yet */
                 blocking: boolean;
@@ -9727,6 +10000,94 @@ export interface components {
             })[];
         } & {
             [key: string]: unknown;
+        };
+        WarmupSettings: {
+            /** Format: uuid */
+            mailboxId: string;
+            enabled: boolean;
+            /** @description Warm-up messages a day once the ramp is done */
+            targetPerDay: number;
+            /** @description Messages on the first day */
+            rampStart: number;
+            /** @description Added each day until the target */
+            rampStep: number;
+            /** @description Share of received warm-up messages answered */
+            replyRatePercent: number;
+            weekdaysOnly: boolean;
+            /**
+             * Format: date-time
+             * @description When warm-up was last switched on (day 1 of the ramp)
+             */
+            startedAt: string | null;
+            /** @description Today's day of the ramp (1 on the first day); null while off */
+            rampDay: number | null;
+            /** @description Warm-up messages planned for today (0 while off, and at weekends when weekdays only) */
+            todayQuota: number;
+            /** @description The ramp's allowance today, before weekends and the daily budget */
+            rampValue: number | null;
+            /** @description In the first 14 days of warm-up: campaigns from it warn */
+            warming: boolean;
+            pool: components["schemas"]["WarmupPoolStatus"];
+        };
+        WarmupPoolStatus: {
+            /**
+             * @description Whose mailboxes this organization's warm up with
+             * @enum {string}
+             */
+            scope: "organization" | "instance";
+            /** @description Active mailboxes of this organization with warm-up on */
+            ownMailboxes: number;
+            /** @description Instance pool: mailboxes of other organizations in it (never their addresses); 0 otherwise */
+            otherOrganizationsMailboxes: number;
+            /** @description Whether warm-up messages can be exchanged: the pool has at least 2 mailboxes */
+            ready: boolean;
+            /** @description Why nothing is exchanged, in words; null when ready */
+            reason: string | null;
+            /** @description Whether the operator lets organizations join the instance pool */
+            instancePoolAllowed: boolean;
+            /** @description Whether this organization asked to join it */
+            instancePoolOptIn: boolean;
+        };
+        UpdateWarmupSettings: {
+            enabled: boolean;
+            /** @default 30 */
+            targetPerDay: number;
+            /** @default 2 */
+            rampStart: number;
+            /** @default 2 */
+            rampStep: number;
+            /** @default 30 */
+            replyRatePercent: number;
+            /** @default true */
+            weekdaysOnly: boolean;
+        };
+        WarmupSeries: {
+            timezone: string;
+            days: components["schemas"]["WarmupDay"][];
+            placementRate7d: number | null;
+        };
+        WarmupDay: {
+            /** @description Local date (YYYY-MM-DD) in the mailbox's zone */
+            date: string;
+            /** @description Warm-up messages this mailbox sent (first messages and replies) */
+            sent: number;
+            /** @description Warm-up messages sent to it */
+            received: number;
+            /** @description Of those it sent, found in the inbox */
+            inbox: number;
+            /** @description Of those it sent, found in spam (and rescued) */
+            spam: number;
+            /** @description Of those it sent, not found within 24 hours */
+            missing: number;
+            /** @description Of those it sent, moved from spam to the inbox */
+            rescued: number;
+            /** @description Of those it sent, answered */
+            replied: number;
+            /** @description inbox / (inbox + spam + missing); null with nothing observed */
+            placementRate: number | null;
+        };
+        UpdateWarmupPool: {
+            instancePool: boolean;
         };
         Lead: {
             /** Format: uuid */

@@ -1,0 +1,80 @@
+import { useQuery } from '@tanstack/react-query';
+import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { warmupSeriesQuery, type WarmupDay } from './warmupQueries';
+
+const historyDays = 30;
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dayLabel = (date: string) => dayFormat.format(new Date(`${date}T00:00:00Z`));
+const percent = (rate: number | null) => (rate === null ? '–' : `${Math.round(rate * 100)} %`);
+
+const hadActivity = (day: WarmupDay) => day.sent + day.received + day.inbox + day.spam + day.missing > 0;
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-600">{label}</dt>
+      <dd className="text-base font-semibold tabular-nums text-slate-900">{value}</dd>
+    </div>
+  );
+}
+
+/** The last 30 days of warm-up: totals, then each day that had any, newest first. */
+export function WarmupHistory({ mailboxId }: { mailboxId: string }) {
+  const series = useQuery(warmupSeriesQuery(mailboxId, historyDays));
+  if (series.isPending) return <LoadingRows label="Loading the warm-up history" />;
+  if (series.isError) return <ErrorState error={series.error} />;
+  const days = series.data.days;
+  const total = (key: 'sent' | 'received' | 'rescued' | 'replied') => days.reduce((sum, day) => sum + day[key], 0);
+  const active = days.filter(hadActivity).reverse();
+  return (
+    <div className="mt-5 border-t border-slate-100 pt-4">
+      <h3 className="text-sm font-semibold text-slate-900">Last {historyDays} days</h3>
+      <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-5">
+        <Figure label="Sent" value={String(total('sent'))} />
+        <Figure label="Received" value={String(total('received'))} />
+        <Figure label="Rescued from spam" value={String(total('rescued'))} />
+        <Figure label="Replied to" value={String(total('replied'))} />
+        <Figure
+          label="Inbox placement (7 days)"
+          value={series.data.placementRate7d === null ? 'Not measured yet' : percent(series.data.placementRate7d)}
+        />
+      </dl>
+      {active.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-600">No warm-up messages in the last {historyDays} days.</p>
+      ) : (
+        <div className="mt-3 max-h-72 overflow-y-auto">
+          <Table aria-label="Warm-up per day">
+            <TableHead>
+              <tr>
+                <TableHeader>Day</TableHeader>
+                <TableHeader className="text-right">Sent</TableHeader>
+                <TableHeader className="text-right">Received</TableHeader>
+                <TableHeader className="text-right">Rescued from spam</TableHeader>
+                <TableHeader className="text-right">Replied to</TableHeader>
+                <TableHeader className="text-right">Inbox placement</TableHeader>
+              </tr>
+            </TableHead>
+            <tbody>
+              {active.map((day) => (
+                <TableRow key={day.date}>
+                  <TableCell>{dayLabel(day.date)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{day.sent}</TableCell>
+                  <TableCell className="text-right tabular-nums">{day.received}</TableCell>
+                  <TableCell className="text-right tabular-nums">{day.rescued}</TableCell>
+                  <TableCell className="text-right tabular-nums">{day.replied}</TableCell>
+                  <TableCell className="text-right tabular-nums">{percent(day.placementRate)}</TableCell>
+                </TableRow>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      )}
+      <p className="mt-2 text-xs text-slate-600">
+        Inbox placement: of the warm-up messages this mailbox sent, the share that reached the inbox rather than spam. Days with no warm-up
+        are left out. Days are in {series.data.timezone}.
+      </p>
+    </div>
+  );
+}
