@@ -1,10 +1,10 @@
 // Warm-up on a mailbox's page in Chromium: with two sandbox mailboxes, warm-up is switched on for one through its
 // card (a target out of range refused on its field first), the API keeps what was saved, the card says the pool
-// needs a second mailbox until the other one warms up too, and the card passes axe.
+// needs a second mailbox until the other one warms up too, the card passes axe, and a viewer only reads it.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, checkPage, registerInBrowser, screenshotDir, startBrowser } from '../browser.js';
+import { type BrowserSession, checkPage, registerInBrowser, screenshotDir, signInInBrowser, startBrowser } from '../browser.js';
 import { createListeningTestApp } from '../listeningApp.js';
 
 let app: Awaited<ReturnType<typeof createListeningTestApp>>;
@@ -83,5 +83,18 @@ describe('warm-up in a browser', () => {
     await checkPage(page, 'mailbox-warmup');
     await card.locator('..').screenshot({ path: path.join(screenshotDir, 'mailbox-warmup-card.png') });
     expect(consoleErrors).toEqual([]);
+
+    // A viewer reads the same card and cannot change it.
+    const invitation = await app.http.post('/api/invitations').set(auth).send({ email: 'vic@acme.example', role: 'viewer' });
+    expect(invitation.status, invitation.text).toBe(201);
+    await app.http.post('/api/invitations/accept').send({ token: invitation.body.token, name: 'Vic Viewer', password });
+    const viewer = await session.newPage();
+    await signInInBrowser(viewer.page, app.url, { email: 'vic@acme.example', password });
+    await viewer.page.goto(`${app.url}/mailboxes/${sales!.body.id}`);
+    const viewerCard = viewer.page.getByRole('region', { name: 'Warm-up' });
+    await viewerCard.getByText('Your role can read the warm-up settings; a member or admin can change them.').waitFor();
+    expect(await viewerCard.getByRole('switch', { name: 'Warm up this mailbox' }).isDisabled()).toBe(true);
+    expect(await viewerCard.getByRole('button', { name: 'Save warm-up' }).count()).toBe(0);
+    expect(viewer.consoleErrors).toEqual([]);
   }, 180_000);
 });
