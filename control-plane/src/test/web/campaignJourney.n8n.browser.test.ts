@@ -64,14 +64,20 @@ async function counter(on: Page, label: string): Promise<number> {
   return name === label && value && /^[\d,]+$/.test(value) ? Number(value.replaceAll(',', '')) : Number.NaN;
 }
 
-/** A CSV of the three leads, imported through the API into a new list, as the import wizard would. */
+/**
+ * A CSV of the three leads, imported through the API into a new list, as the import wizard would, without
+ * the address check: their .example domains (RFC 2606) never resolve, so it would rightly mark them invalid.
+ */
 async function importList(name: string): Promise<void> {
   const list = await app.http.post('/api/lead-lists').set(owner.auth).send({ name });
   expect(list.status, list.text).toBe(201);
   const csv = ['email,firstName,company', ...leads.map((lead) => `${lead.email},${lead.firstName},${lead.company}`)].join('\n');
   const preview = await app.http.post('/api/lead-imports').set(owner.auth).set('Content-Type', 'text/csv').send(Buffer.from(csv));
   expect(preview.body.status, preview.text).toBe('previewed');
-  const committed = await app.http.post(`/api/lead-imports/${preview.body.id}/commit`).set(owner.auth).send({ listId: list.body.id });
+  const committed = await app.http
+    .post(`/api/lead-imports/${preview.body.id}/commit`)
+    .set(owner.auth)
+    .send({ listId: list.body.id, verifyAddresses: false });
   expect(committed.status, committed.text).toBe(202);
   await until('the import finished', async () => {
     const progress = await app.http.get(`/api/lead-imports/${preview.body.id}`).set(owner.auth);

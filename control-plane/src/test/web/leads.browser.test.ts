@@ -62,7 +62,7 @@ describe('the Leads page in a browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leads' }).click();
     const table = page.getByRole('table', { name: 'Leads' });
     await table.waitFor();
-    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['', 'Email', 'Name', 'Company', 'Tags', 'Status']);
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['', 'Email', 'Name', 'Company', 'Tags', 'Address', 'Status']);
     await page.getByText('50 leads', { exact: true }).waitFor();
     // Virtualized: only the rows near the viewport are in the document, yet the last lead is reached by scrolling.
     const rendered = await leadRows().count();

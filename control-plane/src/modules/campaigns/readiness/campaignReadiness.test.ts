@@ -129,6 +129,7 @@ describe('readiness: the start checklist without starting, and the next 24 hours
       { code: 'active_mailbox', passed: false, blocking: true, message: 'Attach at least one active mailbox' },
       { code: 'leads_enrolled', passed: false, blocking: false, message: 'Enrol leads: the campaign can start, but has no one to send to' },
       { code: 'sending_domains', passed: true, blocking: true, overridable: true, message: 'No active mailbox whose domain to check' },
+      { code: 'warming_mailboxes', passed: true, blocking: false, message: 'No mailbox of this campaign is still warming up' },
       { code: 'sending_window', passed: true, blocking: false, message: 'The sending window opens at 09:00 UTC' },
       { code: 'sending_capacity', passed: false, blocking: false, message: 'No mailbox can send today: none is active' },
     ]);
@@ -175,6 +176,7 @@ describe('readiness: the start checklist without starting, and the next 24 hours
       ['active_mailbox', true, '2 active mailboxes attached'],
       ['leads_enrolled', true, '9 leads enrolled'],
       ['sending_domains', true, "ophir.example not checked yet: see the mailbox's domain check"],
+      ['warming_mailboxes', true, 'No mailbox of this campaign is still warming up'],
       ['sending_window', true, 'The sending window opens at Tue 09:00 America/New_York'],
       ['sending_capacity', true, 'The mailboxes can send 18 more messages today'],
     ]);
