@@ -243,34 +243,27 @@ export const inboxRepliesClaimBody = z
   .strict()
   .openapi('InboxRepliesClaim');
 
-export const inboxReplyResultsBody = z
-  .object({
-    source: reportSourceSchema.optional(),
-    results: z
-      .array(sendResultSchema)
-      .min(1)
-      .max(SEND_RESULTS_PER_REPORT_MAX)
-      .describe('Send results as the Send Email node produces them; sendId is the reply id'),
-  })
-  .strict()
-  .openapi('InboxReplyResults');
+/** A report of results from the Send Email node for a queue other than campaigns' sends; `sendIdNames` is what its sendId is. */
+const queueResultsBody = (sendIdNames: string) =>
+  z
+    .object({
+      source: reportSourceSchema.optional(),
+      results: z
+        .array(sendResultSchema)
+        .min(1)
+        .max(SEND_RESULTS_PER_REPORT_MAX)
+        .describe(`Send results as the Send Email node produces them; sendId is ${sendIdNames}`),
+    })
+    .strict();
+
+export const inboxReplyResultsBody = queueResultsBody('the reply id').openapi('InboxReplyResults');
 
 export const warmupClaimBody = z
   .object({ organizationId: z.uuid(), batchSize: batchSize(WARMUP_CLAIM_BATCH_SIZE_DEFAULT) })
   .strict()
   .openapi('WarmupClaim');
 
-export const warmupResultsBody = z
-  .object({
-    source: reportSourceSchema.optional(),
-    results: z
-      .array(sendResultSchema)
-      .min(1)
-      .max(SEND_RESULTS_PER_REPORT_MAX)
-      .describe('Send results as the Send Email node produces them; sendId is the warm-up message id'),
-  })
-  .strict()
-  .openapi('WarmupResults');
+export const warmupResultsBody = queueResultsBody('the warm-up message id').openapi('WarmupResults');
 
 const warmupObservationSchema = z
   .object({
