@@ -80,7 +80,8 @@ async function main(): Promise<void> {
     const dnsSeconds = (performance.now() - dnsStarted) / 1000;
 
     const { rows } = await client.query<{ status: string; reason: string; n: string }>(
-      `SELECT "verificationStatus" AS status, "verificationReason" AS reason, count(*) AS n FROM leads GROUP BY 1, 2 ORDER BY 1, 2`,
+      `SELECT coalesce(v.status::text, 'unverified') AS status, v.reason, count(*) AS n
+       FROM leads l LEFT JOIN lead_verifications v ON v."leadId" = l.id GROUP BY 1, 2 ORDER BY 1, 2`,
     );
     const byStatus = Object.fromEntries(rows.map((row) => [`${row.status}:${row.reason}`, Number(row.n)]));
     let deadLeads = 0;

@@ -18,6 +18,7 @@ const tenantModels = new Set([
   'LeadListMember',
   'Suppression',
   'LeadImport',
+  'LeadVerification',
   'LeadVerificationRun',
   'Campaign',
   'CampaignMailbox',

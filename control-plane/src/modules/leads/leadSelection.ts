@@ -7,9 +7,12 @@ import type { ScopedDb } from '../../lib/db/tenantScope.js';
 import { sha256Hex } from '../../lib/crypto.js';
 import type { LeadStatus, LeadVerificationStatus } from '../../generated/prisma/enums.js';
 
+/** What checking a lead's address found; `unverified` for a lead never checked (it has no verification). */
+export type LeadAddressStatus = LeadVerificationStatus | 'unverified';
+
 export interface LeadFilter {
   status?: LeadStatus;
-  verificationStatus?: LeadVerificationStatus;
+  verificationStatus?: LeadAddressStatus;
   listId?: string;
   tag?: string;
   search?: string;
@@ -34,7 +37,10 @@ export function customFieldEntry(key: string, value: string): string {
 export function leadWhere(filter: LeadFilter): Prisma.LeadWhereInput {
   const and: Prisma.LeadWhereInput[] = [];
   if (filter.status) and.push({ status: filter.status });
-  if (filter.verificationStatus) and.push({ verificationStatus: filter.verificationStatus });
+  if (filter.verificationStatus)
+    and.push({
+      verification: filter.verificationStatus === 'unverified' ? { is: null } : { is: { status: filter.verificationStatus } },
+    });
   if (filter.listId) and.push({ lists: { some: { listId: filter.listId } } });
   if (filter.tag) and.push({ tags: { has: filter.tag } });
   if (filter.search) {
@@ -61,8 +67,13 @@ export function leadFilterSql(filter: LeadFilter, values: unknown[]): string[] {
   const parameter = (value: unknown) => `$${values.push(value)}`;
   const conditions: string[] = [];
   if (filter.status) conditions.push(`status = ${parameter(filter.status)}::"LeadStatus"`);
-  if (filter.verificationStatus)
-    conditions.push(`"verificationStatus" = ${parameter(filter.verificationStatus)}::"LeadVerificationStatus"`);
+  if (filter.verificationStatus === 'unverified')
+    conditions.push('NOT EXISTS (SELECT FROM lead_verifications v WHERE v."leadId" = leads.id)');
+  else if (filter.verificationStatus)
+    // The organization's condition is repeated so the (organizationId, status) index can answer a rare status.
+    conditions.push(
+      `EXISTS (SELECT FROM lead_verifications v WHERE v."leadId" = leads.id AND v."organizationId" = leads."organizationId" AND v.status = ${parameter(filter.verificationStatus)}::"LeadVerificationStatus")`,
+    );
   if (filter.listId) conditions.push(`id IN (SELECT "leadId" FROM lead_list_members WHERE "listId" = ${parameter(filter.listId)}::uuid)`);
   if (filter.tag) conditions.push(`tags @> ARRAY[${parameter(filter.tag)}]::text[]`);
   if (filter.search) {

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify';
-import type { Lead } from '../../generated/prisma/client.js';
+import type { Lead, LeadVerification } from '../../generated/prisma/client.js';
 import type { LeadStatus } from '../../generated/prisma/enums.js';
 import type { Clock } from '../../lib/clock.js';
 import { preparedQuery, type Prisma } from '../../lib/db/prisma.js';
@@ -24,7 +24,12 @@ import type { VerificationReason } from './verification/addressRules.js';
 
 /** A lead as stored; the columns the API never shows may be left out (the leads page does not read them). */
 type LeadRow = Omit<Lead, 'organizationId' | 'emailDomain' | 'customFieldEntries'> &
-  Partial<Pick<Lead, 'organizationId' | 'emailDomain' | 'customFieldEntries'>>;
+  Partial<Pick<Lead, 'organizationId' | 'emailDomain' | 'customFieldEntries'>> & {
+    verification: Pick<LeadVerification, 'status' | 'reason' | 'verifiedAt'> | null;
+  };
+
+/** The lead's verification, read with the lead wherever Prisma reads one. */
+const withVerification = { verification: { select: { status: true, reason: true, verifiedAt: true } } } as const;
 
 export function toLead(row: LeadRow) {
   const {
@@ -32,9 +37,7 @@ export function toLead(row: LeadRow) {
     emailDomain: _domain,
     customFieldEntries: _entries,
     customFields,
-    verificationStatus,
-    verificationReason,
-    verifiedAt,
+    verification,
     createdAt,
     updatedAt,
     ...rest
@@ -43,16 +46,17 @@ export function toLead(row: LeadRow) {
     ...rest,
     customFields: customFields as Record<string, string>,
     verification: {
-      status: verificationStatus,
-      reason: verificationReason as VerificationReason | null,
-      checkedAt: verifiedAt?.toISOString() ?? null,
+      status: verification?.status ?? ('unverified' as const),
+      reason: (verification?.reason ?? null) as VerificationReason | null,
+      checkedAt: verification?.verifiedAt.toISOString() ?? null,
     },
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
   };
 }
 
-// The columns toLead shows, in the model's order; timestamps read as UTC instants, as Prisma reads them.
+// The columns toLead shows, in the model's order, and the verification's; timestamps read as UTC
+// instants, as Prisma reads them.
 const leadPageColumns = [
   'id::text AS id',
   'email',
@@ -61,12 +65,21 @@ const leadPageColumns = [
   'tags',
   'status::text AS status',
   'source',
-  '"verificationStatus"::text AS "verificationStatus"',
-  '"verificationReason"',
-  `"verifiedAt" AT TIME ZONE 'UTC' AS "verifiedAt"`,
   `"createdAt" AT TIME ZONE 'UTC' AS "createdAt"`,
   `"updatedAt" AT TIME ZONE 'UTC' AS "updatedAt"`,
+  `(SELECT json_build_object('status', v.status, 'reason', v.reason, 'verifiedAt', v."verifiedAt")
+      FROM lead_verifications v WHERE v."leadId" = leads.id) AS verification`,
 ].join(', ');
+
+type LeadPageRow = Omit<LeadRow, 'verification'> & {
+  verification: { status: LeadVerification['status']; reason: string; verifiedAt: string } | null;
+};
+
+// json_build_object writes a timestamp without zone as ISO 8601 without its "Z": UTC, as stored.
+const fromPageRow = (row: LeadPageRow): LeadRow => ({
+  ...row,
+  verification: row.verification && { ...row.verification, verifiedAt: new Date(`${row.verification.verifiedAt}Z`) },
+});
 
 type LeadPageQuery = LeadFilter & { cursor?: { email: string }; limit: number };
 
@@ -112,13 +125,16 @@ export class LeadsService {
 
   async list(auth: AuthContext, query: LeadPageQuery) {
     const { name, text, values } = leadPageStatement(auth.organizationId, query);
-    const rows = await preparedQuery<LeadRow>(auth.db, name, text, values);
+    const rows = await preparedQuery<LeadPageRow>(auth.db, name, text, values);
     const page = rows.slice(0, query.limit);
-    return { data: page.map(toLead), nextCursor: rows.length > query.limit ? leadsCursor.encode({ email: page.at(-1)!.email }) : null };
+    return {
+      data: page.map((row) => toLead(fromPageRow(row))),
+      nextCursor: rows.length > query.limit ? leadsCursor.encode({ email: page.at(-1)!.email }) : null,
+    };
   }
 
   async get(auth: AuthContext, leadId: string) {
-    const row = await auth.db.lead.findUnique({ where: { id: leadId } });
+    const row = await auth.db.lead.findUnique({ where: { id: leadId }, include: withVerification });
     if (!row) throw new NotFoundError('Lead');
     return toLead(row);
   }
@@ -129,6 +145,7 @@ export class LeadsService {
     try {
       const row = await auth.db.lead.create({
         data: { organizationId: auth.organizationId, email, emailDomain: emailDomain(email), source: 'api', ...fieldData(input) },
+        include: withVerification,
       });
       return toLead(row);
     } catch (error) {
@@ -160,7 +177,9 @@ export class LeadsService {
         if (!before) throw new NotFoundError('Lead');
         const addressChanged = email !== undefined && email !== before.email;
         if (addressChanged) await refuseSuppressed(db, auth.organizationId, email);
-        const updated = await db.lead.update({ where: { id: leadId }, data });
+        // What was found about the old address says nothing about the new one.
+        if (addressChanged) await db.leadVerification.deleteMany({ where: { leadId } });
+        const updated = await db.lead.update({ where: { id: leadId }, data, include: withVerification });
         if (updated.status !== 'active') await this.deps.sequences.stop(db, { leadId }, `the lead is ${updated.status}`);
         else if (addressChanged) await this.deps.sequences.stop(db, { leadId }, "the lead's address changed");
         // The lead's window is read in the lead's timezone: sends waiting for the old one wait for the new one.

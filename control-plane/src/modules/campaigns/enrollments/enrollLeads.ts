@@ -108,7 +108,7 @@ export async function classifyBatch(
 ): Promise<{ outcome: EnrollmentOutcome; eligible: string[] }> {
   const leads = await db.lead.findMany({
     where: { id: { in: batch } },
-    select: { id: true, email: true, emailDomain: true, status: true, verificationStatus: true },
+    select: { id: true, email: true, emailDomain: true, status: true, verification: { select: { status: true } } },
   });
   const emails = leads.map((lead) => lead.email);
   const suppressions = await db.suppression.findMany({
@@ -136,7 +136,7 @@ export async function classifyBatch(
       suppressed.has(`email_hash:${sha256Hex(lead.email)}`)
     )
       outcome.skipped.suppressed += 1;
-    else if (lead.verificationStatus === 'invalid' && !options.includeInvalidAddresses) outcome.skipped.invalidAddress += 1;
+    else if (lead.verification?.status === 'invalid' && !options.includeInvalidAddresses) outcome.skipped.invalidAddress += 1;
     else return true;
     return false;
   });

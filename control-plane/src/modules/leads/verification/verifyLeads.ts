@@ -26,18 +26,19 @@ export const emptyCounts = (): VerificationCounts => ({ checked: 0, valid: 0, ri
 /** Leads read, checked and written per step; a step's progress is reported before the next starts. */
 const pageSize = 10_000;
 
+// Into lead_verifications, not leads: a row of leads written anew writes an entry in each of its
+// indexes, the trigram and array GIN ones included. Only the organization's leads are written (the
+// join), so a lead deleted since the page was read is left out instead of failing the run.
 const writeVerdicts = `
-WITH updated AS (
-  UPDATE leads l SET
-    "verificationStatus" = v.status::"LeadVerificationStatus",
-    "verificationReason" = v.reason,
-    "verifiedAt" = $5,
-    "updatedAt" = $5
+WITH written AS (
+  INSERT INTO lead_verifications ("leadId", "organizationId", status, reason, "verifiedAt")
+  SELECT l.id, l."organizationId", v.status::"LeadVerificationStatus", v.reason, $5
   FROM unnest($2::uuid[], $3::text[], $4::text[]) AS v(id, status, reason)
-  WHERE l."organizationId" = $1::uuid AND l.id = v.id
-  RETURNING l."verificationStatus"::text AS status
+  JOIN leads l ON l.id = v.id AND l."organizationId" = $1::uuid
+  ON CONFLICT ("leadId") DO UPDATE SET status = excluded.status, reason = excluded.reason, "verifiedAt" = excluded."verifiedAt"
+  RETURNING status::text AS status
 )
-SELECT status, count(*)::int AS n FROM updated GROUP BY status`;
+SELECT status, count(*)::int AS n FROM written GROUP BY status`;
 
 /** The domains of the organization's mailboxes: leads there are colleagues, not prospects. */
 export async function ownDomains(db: ScopedDb): Promise<Set<string>> {
