@@ -26,3 +26,21 @@ export function TableRow({ className, ...props }: ComponentProps<'tr'>) {
 export function TableCell({ className, ...props }: ComponentProps<'td'>) {
   return <td className={cn('px-4 py-3 text-slate-800', className)} {...props} />;
 }
+
+/** A table's head with one plain heading a column; `actions` adds a last column for row buttons, named for screen readers. */
+export function TableColumns({ names, actions = false }: { names: readonly string[]; actions?: boolean }) {
+  return (
+    <TableHead>
+      <tr>
+        {names.map((name) => (
+          <TableHeader key={name}>{name}</TableHeader>
+        ))}
+        {actions ? (
+          <TableHeader>
+            <span className="sr-only">Actions</span>
+          </TableHeader>
+        ) : null}
+      </tr>
+    </TableHead>
+  );
+}

@@ -1,13 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm, type Path, type UseFormReturn } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogFooter } from '@/components/ui/dialog';
-import { FormField } from '@/components/ui/form-field';
-import { ApiError, applyProblemToForm } from '@/lib/api/problem';
+import { ApiForm, FormInput } from '@/components/ui/api-form';
+import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { CheckboxField, SelectField, tlsModeOptions } from './fields';
 import { useCreateSmtpMailbox, type CreateSmtpMailbox } from './queries';
 
@@ -94,27 +90,31 @@ function ServerFields({
   usernameHint: string;
   passwordHint: string;
 }) {
-  const errors = form.formState.errors[protocol];
   const name = protocol.toUpperCase();
   return (
     <>
       <div className="grid grid-cols-[1fr_8rem] gap-4">
-        <FormField
+        <FormInput
+          form={form}
+          name={`${protocol}.host`}
           label={`${name} host`}
           autoComplete="off"
           placeholder={`${protocol}.example.com`}
-          error={errors?.host?.message}
-          {...form.register(`${protocol}.host`)}
         />
-        <FormField
+        <FormInput
+          form={form}
+          name={`${protocol}.port`}
+          options={{ valueAsNumber: true }}
           label={`${name} port`}
           type="number"
           inputMode="numeric"
-          error={errors?.port?.message}
-          {...form.register(`${protocol}.port`, { valueAsNumber: true })}
         />
       </div>
-      <SelectField label={`${name} security`} error={errors?.tlsMode?.message} {...form.register(`${protocol}.tlsMode`)}>
+      <SelectField
+        label={`${name} security`}
+        error={form.getFieldState(`${protocol}.tlsMode`, form.formState).error?.message}
+        {...form.register(`${protocol}.tlsMode`)}
+      >
         {tlsModeOptions.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -122,20 +122,14 @@ function ServerFields({
         ))}
       </SelectField>
       <div className="grid grid-cols-2 gap-4">
-        <FormField
-          label={`${name} username`}
-          autoComplete="off"
-          placeholder={usernameHint}
-          error={errors?.username?.message}
-          {...form.register(`${protocol}.username`)}
-        />
-        <FormField
+        <FormInput form={form} name={`${protocol}.username`} label={`${name} username`} autoComplete="off" placeholder={usernameHint} />
+        <FormInput
+          form={form}
+          name={`${protocol}.password`}
           label={`${name} password`}
           type="password"
           autoComplete="new-password"
           placeholder={passwordHint || undefined}
-          error={errors?.password?.message}
-          {...form.register(`${protocol}.password`)}
         />
       </div>
     </>
@@ -144,7 +138,6 @@ function ServerFields({
 
 export function AddSmtpDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const create = useCreateSmtpMailbox();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SmtpForm>({
     resolver: zodResolver(smtpForm),
     defaultValues: {
@@ -155,21 +148,14 @@ export function AddSmtpDialog({ open, onOpenChange }: { open: boolean; onOpenCha
       imap: { host: '', port: 993, tlsMode: 'tls', username: '', password: '' },
     },
   });
-  const { errors, isSubmitting } = form.formState;
   const imapEnabled = form.watch('imapEnabled');
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const mailbox = await create.mutateAsync(toBody(values));
-      toast.success(`SMTP mailbox ${mailbox.email} added: the server accepted the login`);
-      form.reset();
-      onOpenChange(false);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      setFormError(applyProblemToForm(error.problem, form.setError, formFields));
-    }
-  });
+  const addMailbox = async (values: SmtpForm) => {
+    const mailbox = await create.mutateAsync(toBody(values));
+    toast.success(`SMTP mailbox ${mailbox.email} added: the server accepted the login`);
+    form.reset();
+    onOpenChange(false);
+  };
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -178,24 +164,18 @@ export function AddSmtpDialog({ open, onOpenChange }: { open: boolean; onOpenCha
         description="Any provider that offers SMTP. We log in once to check the settings before saving them; the password is stored encrypted."
         className="max-w-2xl"
       >
-        <form className="space-y-5" onSubmit={onSubmit} noValidate>
-          {formError ? <Alert>{formError}</Alert> : null}
+        <ApiForm
+          form={form}
+          fields={formFields}
+          onSubmit={addMailbox}
+          submitLabel="Check and add mailbox"
+          pendingLabel="Checking the login…"
+          inDialog
+          className="space-y-5"
+        >
           <div className="grid grid-cols-2 gap-4">
-            <FormField
-              label="Address"
-              type="email"
-              autoComplete="off"
-              placeholder="sales@example.com"
-              error={errors.email?.message}
-              {...form.register('email')}
-            />
-            <FormField
-              label="Display name"
-              autoComplete="off"
-              placeholder="Acme Sales"
-              error={errors.displayName?.message}
-              {...form.register('displayName')}
-            />
+            <FormInput form={form} name="email" label="Address" type="email" autoComplete="off" placeholder="sales@example.com" />
+            <FormInput form={form} name="displayName" label="Display name" autoComplete="off" placeholder="Acme Sales" />
           </div>
           <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
             <legend className="px-1 text-sm font-semibold text-slate-900">Sending (SMTP)</legend>
@@ -217,17 +197,7 @@ export function AddSmtpDialog({ open, onOpenChange }: { open: boolean; onOpenCha
               />
             </fieldset>
           ) : null}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" disabled={isSubmitting}>
-              {isSubmitting ? 'Checking the login…' : 'Check and add mailbox'}
-            </Button>
-          </DialogFooter>
-        </form>
+        </ApiForm>
       </DialogContent>
     </Dialog>
   );

@@ -1,18 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { Alert } from '@/components/ui/alert';
+import { ApiForm, FormInput } from '@/components/ui/api-form';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { FormField } from '@/components/ui/form-field';
 import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { roleLabels } from '@/features/auth/permissions';
 import { meQuery } from '@/features/auth/queries';
-import { ApiError, applyProblemToForm } from '@/lib/api/problem';
 import { NameForm } from './NameForm';
 import { useChangePassword, useRenameMe } from './queries';
 import { SettingsSection } from './SettingsSection';
@@ -88,50 +85,33 @@ type PasswordForm = z.infer<typeof passwordForm>;
 
 function PasswordForm() {
   const change = useChangePassword();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<PasswordForm>({ resolver: zodResolver(passwordForm), defaultValues: { currentPassword: '', newPassword: '' } });
-  const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await change.mutateAsync(values);
-      form.reset();
-      toast.success('Password changed. Your other sessions were signed out.');
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      setFormError(applyProblemToForm(error.problem, form.setError, ['currentPassword', 'newPassword']));
-    }
-  });
+  const changePassword = async (values: PasswordForm) => {
+    await change.mutateAsync(values);
+    form.reset();
+    toast.success('Password changed. Your other sessions were signed out.');
+  };
 
   return (
-    <Card className="p-5">
-      <form className="space-y-4" onSubmit={onSubmit} noValidate aria-labelledby="account-password-heading">
-        <div>
-          <h3 id="account-password-heading" className="text-sm font-semibold text-slate-900">
-            Password
-          </h3>
-          <p className="mt-0.5 text-xs text-slate-500">Changing it signs you out everywhere else.</p>
-        </div>
-        {formError ? <Alert>{formError}</Alert> : null}
-        <FormField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          error={errors.currentPassword?.message}
-          {...form.register('currentPassword')}
-        />
-        <FormField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          error={errors.newPassword?.message}
-          {...form.register('newPassword')}
-        />
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? 'Changing…' : 'Change password'}
-        </Button>
-      </form>
+    <Card className="space-y-4 p-5">
+      <div>
+        <h3 id="account-password-heading" className="text-sm font-semibold text-slate-900">
+          Password
+        </h3>
+        <p className="mt-0.5 text-xs text-slate-500">Changing it signs you out everywhere else.</p>
+      </div>
+      <ApiForm
+        form={form}
+        fields={['currentPassword', 'newPassword']}
+        onSubmit={changePassword}
+        submitLabel="Change password"
+        pendingLabel="Changing…"
+        aria-labelledby="account-password-heading"
+      >
+        <FormInput form={form} name="currentPassword" label="Current password" type="password" autoComplete="current-password" />
+        <FormInput form={form} name="newPassword" label="New password" type="password" autoComplete="new-password" />
+      </ApiForm>
     </Card>
   );
 }

@@ -5,15 +5,14 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { Alert } from '@/components/ui/alert';
+import { ApiForm, FormInput } from '@/components/ui/api-form';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog, DialogClose, DialogContent, DialogFooter } from '@/components/ui/dialog';
-import { FormField } from '@/components/ui/form-field';
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
-import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Table, TableCell, TableColumns, TableRow } from '@/components/ui/table';
 import { roleLabels, useCan, useRole } from '@/features/auth/permissions';
-import { ApiError, applyProblemToForm } from '@/lib/api/problem';
+import { ApiError } from '@/lib/api/problem';
 import { CopyableSecret } from './CopyableSecret';
 import { GrantableRoleField } from './GrantableRoleField';
 import { apiKeysQuery, useCreateApiKey, useRevokeApiKey, type CreatedApiKey } from './queries';
@@ -53,18 +52,7 @@ function ApiKeysList() {
       ) : null}
       {keys.data && keys.data.length > 0 ? (
         <Table aria-label="API keys">
-          <TableHead>
-            <tr>
-              <TableHeader>Name</TableHeader>
-              <TableHeader>Key</TableHeader>
-              <TableHeader>Role</TableHeader>
-              <TableHeader>Last used</TableHeader>
-              <TableHeader>Created</TableHeader>
-              <TableHeader>
-                <span className="sr-only">Actions</span>
-              </TableHeader>
-            </tr>
-          </TableHead>
+          <TableColumns names={['Name', 'Key', 'Role', 'Last used', 'Created']} actions />
           <tbody>
             {keys.data.map((key) => (
               <TableRow key={key.id}>
@@ -151,39 +139,23 @@ function CreateApiKeyDialog() {
 
 function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => void }) {
   const create = useCreateApiKey();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ApiKeyForm>({ resolver: zodResolver(apiKeyForm), defaultValues: { name: '', role: 'member' } });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      onCreated(await create.mutateAsync(values));
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      setFormError(applyProblemToForm(error.problem, form.setError, ['name', 'role']));
-    }
-  });
 
   return (
-    <form className="space-y-4" onSubmit={onSubmit} noValidate>
-      {formError ? <Alert>{formError}</Alert> : null}
-      <FormField label="Key name" autoComplete="off" placeholder="e.g. CRM sync" error={errors.name?.message} {...form.register('name')} />
+    <ApiForm
+      form={form}
+      fields={['name', 'role']}
+      onSubmit={async (values) => onCreated(await create.mutateAsync(values))}
+      submitLabel="Create key"
+      pendingLabel="Creating…"
+      inDialog
+    >
+      <FormInput form={form} name="name" label="Key name" autoComplete="off" placeholder="e.g. CRM sync" />
       <GrantableRoleField
         registration={form.register('role')}
-        error={errors.role?.message}
+        error={form.formState.errors.role?.message}
         hint="Give a key the least it needs: a reporting script only needs Viewer."
       />
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button" variant="secondary">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? 'Creating…' : 'Create key'}
-        </Button>
-      </DialogFooter>
-    </form>
+    </ApiForm>
   );
 }

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
 import { Select } from '@/components/ui/select';
-import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Table, TableCell, TableColumns, TableRow } from '@/components/ui/table';
 import { meQuery } from '@/features/auth/queries';
 import { can, roleLabels, useRole, type Role } from '@/features/auth/permissions';
 import { ApiError } from '@/lib/api/problem';
@@ -63,18 +63,7 @@ export function MembersSettings() {
         ) : null}
         {members.data && members.data.length > 0 ? (
           <Table aria-label="Members">
-            <TableHead>
-              <tr>
-                <TableHeader>Member</TableHeader>
-                <TableHeader>Role</TableHeader>
-                <TableHeader>Joined</TableHeader>
-                {showActions ? (
-                  <TableHeader>
-                    <span className="sr-only">Actions</span>
-                  </TableHeader>
-                ) : null}
-              </tr>
-            </TableHead>
+            <TableColumns names={['Member', 'Role', 'Joined']} actions={showActions} />
             <tbody>
               {members.data.map((member) => (
                 <TableRow key={member.id}>

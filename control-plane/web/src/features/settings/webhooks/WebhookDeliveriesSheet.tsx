@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { SheetContent } from '@/components/ui/sheet';
-import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Table, TableCell, TableColumns, TableRow } from '@/components/ui/table';
 import { ApiError } from '@/lib/api/problem';
 import { formatDateTime } from '../SettingsSection';
 import { useRedeliverWebhook, webhookDeliveriesQuery, type WebhookDelivery, type WebhookEndpoint } from './queries';
@@ -41,18 +41,7 @@ export function WebhookDeliveriesSheet({ endpoint }: { endpoint: WebhookEndpoint
       {deliveries.data?.length === 0 ? <p className="text-sm text-slate-600">Nothing was sent to this endpoint yet.</p> : null}
       {deliveries.data && deliveries.data.length > 0 ? (
         <Table aria-label="Recent deliveries">
-          <TableHead>
-            <tr>
-              <TableHeader>Event</TableHeader>
-              <TableHeader>Status</TableHeader>
-              <TableHeader>Attempts</TableHeader>
-              <TableHeader>Last answer</TableHeader>
-              <TableHeader>Next try</TableHeader>
-              <TableHeader>
-                <span className="sr-only">Actions</span>
-              </TableHeader>
-            </tr>
-          </TableHead>
+          <TableColumns names={['Event', 'Status', 'Attempts', 'Last answer', 'Next try']} actions />
           <tbody>
             {deliveries.data.map((delivery) => (
               <TableRow key={delivery.id}>

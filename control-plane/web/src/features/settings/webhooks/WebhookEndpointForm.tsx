@@ -1,13 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { ApiForm, FormInput } from '@/components/ui/api-form';
 import { Checkbox } from '@/components/ui/checkbox';
-import { DialogClose, DialogFooter } from '@/components/ui/dialog';
-import { FormField } from '@/components/ui/form-field';
-import { ApiError, applyProblemToForm } from '@/lib/api/problem';
 import type { WebhookEventType } from './queries';
 import { webhookEventLabels, webhookEventTypes } from './webhookEvents';
 
@@ -30,39 +25,28 @@ export function WebhookEndpointForm({
   submitLabel: string;
   onSubmit: (values: WebhookEndpointFormValues) => Promise<void>;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<WebhookEndpointFormValues>({ resolver: zodResolver(endpointForm), defaultValues });
-  const { errors, isSubmitting } = form.formState;
-
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      setFormError(applyProblemToForm(error.problem, form.setError, ['url', 'description', 'eventTypes']));
-    }
-  });
+  const eventTypesError = form.formState.errors.eventTypes;
 
   return (
-    <form className="space-y-4" onSubmit={submit} noValidate>
-      {formError ? <Alert>{formError}</Alert> : null}
-      <FormField
+    <ApiForm
+      form={form}
+      fields={['url', 'description', 'eventTypes']}
+      onSubmit={onSubmit}
+      submitLabel={submitLabel}
+      pendingLabel="Saving…"
+      inDialog
+    >
+      <FormInput
+        form={form}
+        name="url"
         label="Endpoint URL"
         type="url"
         autoComplete="off"
         placeholder="https://crm.example.com/hooks/ophir"
-        error={errors.url?.message}
-        {...form.register('url')}
       />
-      <FormField
-        label="Note (optional)"
-        autoComplete="off"
-        placeholder="e.g. Deals in our CRM"
-        error={errors.description?.message}
-        {...form.register('description')}
-      />
-      <fieldset className="space-y-3" aria-describedby={errors.eventTypes ? 'webhook-events-error' : undefined}>
+      <FormInput form={form} name="description" label="Note (optional)" autoComplete="off" placeholder="e.g. Deals in our CRM" />
+      <fieldset className="space-y-3" aria-describedby={eventTypesError ? 'webhook-events-error' : undefined}>
         <legend className="text-sm font-medium text-slate-900">Events to send</legend>
         {groups.map((group) => (
           <div key={group} className="grid gap-x-4 gap-y-1.5 sm:grid-cols-2">
@@ -77,22 +61,12 @@ export function WebhookEndpointForm({
               ))}
           </div>
         ))}
-        {errors.eventTypes ? (
+        {eventTypesError ? (
           <p id="webhook-events-error" className="text-sm text-red-700">
-            {errors.eventTypes.message}
+            {eventTypesError.message}
           </p>
         ) : null}
       </fieldset>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button" variant="secondary">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : submitLabel}
-        </Button>
-      </DialogFooter>
-    </form>
+    </ApiForm>
   );
 }
