@@ -176,6 +176,32 @@ describe('leads', () => {
     for await (const page of selectLeads(db, { leadIds: ids })) everyone.push(...page.map((lead) => lead.email));
     expect(everyone).not.toContain('p6@example.com');
 
+    // Two leads checked (as a verification run writes them), the rest never.
+    await t.prisma.leadVerification.createMany({
+      data: [
+        {
+          leadId: ids[1]!,
+          organizationId: owner.organization.id,
+          status: 'invalid',
+          reason: 'domain_not_found',
+          verifiedAt: new Date('2026-12-01T10:00:00.123Z'),
+        },
+        {
+          leadId: ids[2]!,
+          organizationId: owner.organization.id,
+          status: 'valid',
+          reason: 'mx_found',
+          verifiedAt: new Date('2026-12-02T11:00:00.456Z'),
+        },
+      ],
+    });
+    expect(await emails({ verificationStatus: 'invalid' })).toEqual(['p1@example.com']);
+    expect((await t.http.get(`/api/leads/${ids[2]}`).set(owner.auth)).body.verification).toEqual({
+      status: 'valid',
+      reason: 'mx_found',
+      checkedAt: '2026-12-02T11:00:00.456Z',
+    });
+
     // The leads page runs its own SQL for the filter: the same leads as the filter the campaign engine
     // and the export apply through Prisma, and each one shown as reading it alone shows it.
     const filters: LeadFilter[] = [
@@ -188,6 +214,9 @@ describe('leads', () => {
       { search: '%' },
       { status: 'active', listId: list.body.id, tag: 'q3', search: 'globex', customField: 'tier:gold' },
       { verificationStatus: 'unverified', status: 'active' },
+      { verificationStatus: 'valid' },
+      { verificationStatus: 'invalid', listId: list.body.id },
+      { verificationStatus: 'risky' },
     ];
     for (const filter of filters) {
       const viaPrisma = await db.lead.findMany({ where: leadWhere(filter), orderBy: { email: 'asc' }, select: { email: true } });
@@ -236,7 +265,7 @@ describe('leads', () => {
     expect(await keys(await signUp(t.http))).toEqual({ keys: [] });
   });
 
-  it('has an index for the fragment search, the tag filter and the custom-field filter', async () => {
+  it('has an index for the fragment search, the tag filter, the verification status and the custom-field filter', async () => {
     // The statements the leads page and Prisma (the campaign engine's selection, the export) send for
     // each filter, planned with table scans ruled out: only a filter some index can answer shows an index in its plan.
     const statements: Array<{ sql: string; params: unknown[] }> = [];
@@ -255,7 +284,7 @@ describe('leads', () => {
     const plans = async (filter: LeadFilter) => {
       statements.length = 0;
       await logged.lead.findMany({ where: leadWhere(filter), orderBy: { email: 'asc' }, take: 51 });
-      const { sql, params } = statements.find((statement) => statement.sql.includes('FROM "public"."leads" WHERE'))!;
+      const { sql, params } = statements.find((statement) => statement.sql.includes('FROM "public"."leads" '))!;
       // The leads page's conditions for the filter, without the organization's (whose own indexes would answer first here).
       const values: unknown[] = [];
       const conditions = leadFilterSql(filter, values);
@@ -267,6 +296,8 @@ describe('leads', () => {
     try {
       for (const plan of await plans({ search: 'lovelace' })) expect(plan).toContain('Bitmap Index Scan on leads_search_trgm_idx');
       for (const plan of await plans({ tag: 'vip' })) expect(plan).toContain('Bitmap Index Scan on leads_tags_idx');
+      for (const plan of await plans({ verificationStatus: 'invalid' }))
+        expect(plan).toContain('Bitmap Index Scan on "lead_verifications_organizationId_status_idx"');
       for (const plan of await plans({ customField: 'crmId:CRM-1' }))
         expect(plan).toContain('Bitmap Index Scan on "leads_customFieldEntries_idx"');
     } finally {

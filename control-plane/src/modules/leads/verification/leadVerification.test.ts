@@ -173,5 +173,14 @@ describe('lead address verification', () => {
     expect(await verificationsByEmail(admin)).toEqual({ 'someone@dead.example': 'unverified:null' });
     const optedIn = await importCsv(admin, 'email\nother@dead.example\n', { verifyAddresses: true });
     expect((await importVerification(admin, optedIn)).counts.invalid).toBe(1);
+
+    // A new address is a new question: what was found about the old one no longer shows.
+    const leads = (await t.http.get('/api/leads?verificationStatus=invalid').set(admin.auth)).body.data as Array<{ id: string }>;
+    const moved = await t.http.patch(`/api/leads/${leads[0]!.id}`).set(admin.auth).send({ email: 'other@acme.example' });
+    expect(moved.body.verification).toEqual({ status: 'unverified', reason: null, checkedAt: null });
+    expect(await verificationsByEmail(admin)).toEqual({
+      'someone@dead.example': 'unverified:null',
+      'other@acme.example': 'unverified:null',
+    });
   });
 });
