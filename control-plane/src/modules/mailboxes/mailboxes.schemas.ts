@@ -144,8 +144,15 @@ export const mailboxDailyUsageSchema = z
 
 export const mailboxHealthSchema = z
   .object({
-    score: z.number(),
-    parts: z.array(z.object({ name: z.string(), points: z.number(), maxPoints: z.number(), explanation: z.string() })),
+    score: z.number().describe("The points earned as a share of what the mailbox's parts can earn, 0-100"),
+    parts: z
+      .array(z.object({ name: z.string(), points: z.number(), maxPoints: z.number(), explanation: z.string() }))
+      .describe('hard_bounces, failures, replies, authentication, sending_domain, age, and inbox_placement only with warm-up placements'),
+    warmingDay: z
+      .number()
+      .int()
+      .nullable()
+      .describe('In its first 14 days of warm-up (docs/warmup.md): which day it is, 1 on the first; null when not warming'),
     window: z.object({
       attempts: z.number().int(),
       sent: z.number().int(),

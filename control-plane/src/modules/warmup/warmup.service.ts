@@ -1,7 +1,8 @@
 import type { Clock } from '../../lib/clock.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import { NotFoundError } from '../../lib/errors.js';
-import { zonedDayBounds, zonedDayNumber } from '../mailboxes/limits/zonedDay.js';
+import { localDaysStart, placementRate, PLACEMENT_WINDOW_DAYS } from '../mailboxes/health/inboxPlacement.js';
+import { zonedDayNumber } from '../mailboxes/limits/zonedDay.js';
 import { recordAudit } from '../organizations/audit.js';
 import type { UpdateWarmupSettings, WarmupPoolStatus, WarmupSeries } from './warmup.schemas.js';
 import { rampAllowance, warmupQuota } from './warmupRamp.js';
@@ -110,8 +111,7 @@ export class WarmupService {
     if (!mailbox) throw new NotFoundError('Mailbox');
     const { timezone } = mailbox;
     const now = this.deps.clock.now();
-    let from = zonedDayBounds(now, timezone).start;
-    for (let day = 1; day < days; day += 1) from = zonedDayBounds(new Date(from.getTime() - 1), timezone).start;
+    const from = localDaysStart(now, timezone, days);
     const select = { sentAt: true, placement: true, rescuedAt: true, repliedAt: true } as const;
     const [sent, receivedByDay] = await Promise.all([
       auth.db.warmupMessage.findMany({ where: { senderMailboxId: mailboxId, status: 'sent', sentAt: { gte: from } }, select }),
@@ -139,7 +139,7 @@ export class WarmupService {
     }
     for (const day of series) day.placementRate = placementRate(day);
     const lastWeek = series
-      .slice(-7)
+      .slice(-PLACEMENT_WINDOW_DAYS)
       .reduce((sum, day) => ({ inbox: sum.inbox + day.inbox, spam: sum.spam + day.spam, missing: sum.missing + day.missing }), {
         inbox: 0,
         spam: 0,
@@ -161,9 +161,4 @@ export class WarmupService {
     }
     return byDay;
   }
-}
-
-function placementRate(counts: { inbox: number; spam: number; missing: number }): number | null {
-  const observed = counts.inbox + counts.spam + counts.missing;
-  return observed === 0 ? null : counts.inbox / observed;
 }

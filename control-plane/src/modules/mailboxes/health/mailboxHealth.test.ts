@@ -1,7 +1,9 @@
-// Integration: health score parts, auto-pause on hard bounces, and the periodic sweep (real PostgreSQL).
+// Integration: health score parts (inbox placement from warm-up too), warming, auto-pause on hard bounces,
+// and the periodic sweep (real PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../lib/clock.js';
 import { seedSends } from '../../../test/mailboxFlows.js';
+import { seedWarmupDays } from '../../../test/warmupFixtures.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
 import { healthPolicy, sweepMailboxHealth } from './healthSweep.js';
 
@@ -57,6 +59,50 @@ describe('mailbox health', () => {
     expect(health.score).toBe(Math.round(health.parts.reduce((sum: number, part: { points: number }) => sum + part.points, 0)));
     expect(health.status).toBe('active');
     expect((await t.http.get(`/api/mailboxes/${id}`).set(owner.auth)).body.healthScore).toBe(health.score);
+  });
+
+  it('adds inbox placement over the last 7 days once warm-up placements exist, and says the mailbox is warming', async () => {
+    const { id, messageIds } = await mailboxWithSends('warming@sandbox.example', { sent: 40 });
+    await recordEvents(id, 'replied', messageIds.slice(0, 1));
+    const peer = await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: 'peer@sandbox.example' });
+    const health = async () => (await t.http.get(`/api/mailboxes/${id}/health`).set(owner.auth)).body;
+    const before = await health();
+    expect(before.parts.map((part: { name: string }) => part.name)).not.toContain('inbox_placement');
+    expect(before.warmingDay).toBeNull();
+
+    const on = await t.http.put(`/api/mailboxes/${id}/warmup`).set(owner.auth).send({ enabled: true });
+    expect(on.status, on.text).toBe(200);
+    // Switched on with nothing observed yet: warming, still no placement part.
+    const warming = await health();
+    expect(warming.warmingDay).toBe(1);
+    expect(warming.parts.map((part: { name: string }) => part.name)).not.toContain('inbox_placement');
+    expect(warming.score).toBe(before.score);
+
+    const pair = { organizationId: owner.organization.id, mailboxId: id, peerMailboxId: peer.body.id, now: new Date() };
+    await seedWarmupDays(t.prisma, pair, [
+      { daysAgo: 8, sent: 10, spam: 10 }, // outside the 7 days
+      { daysAgo: 6, sent: 8, inbox: 4, spam: 3, missing: 1, rescued: 3 },
+      { daysAgo: 2, sent: 8, inbox: 6, spam: 2, rescued: 2 },
+      { daysAgo: 0, sent: 6, inbox: 4, received: 5 }, // 2 not observed yet
+    ]);
+    const measured = await health();
+    const placement = measured.parts.find((part: { name: string }) => part.name === 'inbox_placement');
+    // 14 of 20 in the inbox (70%): half of the 20 points.
+    expect(placement).toEqual({
+      name: 'inbox_placement',
+      maxPoints: 20,
+      points: 10,
+      explanation: '14 of 20 warm-up messages in the inbox over 7 days (70.0%; 5 in spam, 1 missing); full points from 90.0%, 0 at 50.0%',
+    });
+    const earned = measured.parts.reduce((sum: number, part: { points: number }) => sum + part.points, 0);
+    expect(measured.parts.reduce((sum: number, part: { maxPoints: number }) => sum + part.maxPoints, 0)).toBe(120);
+    expect(measured.score).toBe(Math.round((earned * 100) / 120));
+    expect(measured.score).toBeLessThan(before.score);
+    expect(measured.warmingDay).toBe(1);
+    // The warm-up card's 7-day rate is the same measure.
+    const series = (await t.http.get(`/api/mailboxes/${id}/warmup/series`).set(owner.auth)).body;
+    expect(series.placementRate7d).toBeCloseTo(0.7);
+    expect((await t.http.get(`/api/mailboxes/${id}`).set(owner.auth)).body.healthScore).toBe(measured.score);
   });
 
   it('is the same number in the list, the detail and the health endpoint, whichever is read first', async () => {

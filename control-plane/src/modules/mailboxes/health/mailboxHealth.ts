@@ -2,6 +2,8 @@ import type { Mailbox } from '../../../generated/prisma/client.js';
 import type { ScopedDb } from '../../../lib/db/tenantScope.js';
 import { recordWebhookEvents } from '../../../lib/webhooks/webhookOutbox.js';
 import { sendingDomainHealth } from '../../deliverability/sendingDomainStatus.js';
+import { warmingDay } from '../limits/warming.js';
+import { placementRate, recentPlacement, PLACEMENT_WINDOW_DAYS, type PlacementCounts } from './inboxPlacement.js';
 
 export interface HealthPolicy {
   /** Auto-pause at this hard-bounce rate (0..1) over the window. */
@@ -13,7 +15,7 @@ export interface HealthPolicy {
 }
 
 export interface HealthPart {
-  name: 'hard_bounces' | 'failures' | 'replies' | 'authentication' | 'sending_domain' | 'age';
+  name: 'hard_bounces' | 'failures' | 'replies' | 'authentication' | 'sending_domain' | 'age' | 'inbox_placement';
   points: number;
   maxPoints: number;
   explanation: string;
@@ -22,6 +24,8 @@ export interface HealthPart {
 export interface MailboxHealth {
   score: number;
   parts: HealthPart[];
+  /** In its first WARMING_DAYS days of warm-up: which day it is (1 on the first), else null. */
+  warmingDay: number | null;
   window: {
     attempts: number;
     sent: number;
@@ -35,10 +39,34 @@ export interface MailboxHealth {
   autoPause: { bounceRateThreshold: number; minSends: number; wouldPause: boolean };
 }
 
-type HealthMailbox = Pick<Mailbox, 'id' | 'status' | 'createdAt'>;
+type HealthMailbox = Pick<Mailbox, 'id' | 'status' | 'createdAt' | 'timezone'> & {
+  warmup: { enabled: boolean; startedAt: Date | null } | null;
+};
 
 const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** The placement part's weight and thresholds (docs/warmup.md, "Health"). */
+export const PLACEMENT_POLICY = { maxPoints: 20, fullAt: 0.9, zeroAt: 0.5, minObserved: 10 } as const;
+
+/**
+ * Inbox placement of the mailbox's warm-up messages over the last 7 local days: full points from 90%
+ * in the inbox, none at 50% or less, linear between. No part at all without warm-up placements (a
+ * mailbox that does not warm up is not marked down), and full points while fewer than 10 are observed.
+ */
+export function placementPart(counts: PlacementCounts): Omit<HealthPart, 'name'> | null {
+  const rate = placementRate(counts);
+  if (rate === null) return null;
+  const { maxPoints, fullAt, zeroAt, minObserved } = PLACEMENT_POLICY;
+  const observed = counts.inbox + counts.spam + counts.missing;
+  const landed = `${counts.inbox} of ${observed} warm-up messages in the inbox over ${PLACEMENT_WINDOW_DAYS} days (${percent(rate)}; ${counts.spam} in spam, ${counts.missing} missing)`;
+  if (observed < minObserved) return { maxPoints, points: maxPoints, explanation: `${landed}: too few to judge yet` };
+  return {
+    maxPoints,
+    points: maxPoints * Math.min(1, Math.max(0, (rate - zeroAt) / (fullAt - zeroAt))),
+    explanation: `${landed}; full points from ${percent(fullAt)}, 0 at ${percent(zeroAt)}`,
+  };
+}
 
 /**
  * A `bounced` event is a hard bounce unless its data says otherwise (`{ "kind": "soft" }`, or a
@@ -51,9 +79,11 @@ export function isHardBounce(data: unknown): boolean {
 }
 
 /**
- * Health 0-100 as the sum of six parts, each explained: hard bounces (40), failures (20), replies (10),
+ * Health 0-100 from its parts, each explained: hard bounces (40), failures (20), replies (10),
  * authentication (10), the sending domain's SPF/DKIM/DMARC/MX check (10) and age (10), over the
- * mailbox's last `windowSends` attempts.
+ * mailbox's last `windowSends` attempts, and for a mailbox with warm-up placements, inbox placement
+ * (20). The score is the points earned as a share of the points the mailbox's parts can earn: their
+ * sum out of 100 without placement, out of 120 scaled to 100 with it.
  */
 export async function computeMailboxHealth(db: ScopedDb, mailbox: HealthMailbox, now: Date, policy: HealthPolicy): Promise<MailboxHealth> {
   const attempts = await db.message.findMany({
@@ -82,6 +112,7 @@ export async function computeMailboxHealth(db: ScopedDb, mailbox: HealthMailbox,
   const ageDays = Math.max(0, (now.getTime() - mailbox.createdAt.getTime()) / 86_400_000);
   const authenticated = mailbox.status === 'active' || mailbox.status === 'paused';
   const domain = await sendingDomainHealth(db, mailbox.id);
+  const placement = placementPart(await recentPlacement(db, mailbox, now));
 
   const parts: HealthPart[] = [
     {
@@ -119,11 +150,15 @@ export async function computeMailboxHealth(db: ScopedDb, mailbox: HealthMailbox,
       points: 10 * Math.min(1, ageDays / 30),
       explanation: `${Math.floor(ageDays)} days connected; full points at 30 days`,
     },
+    ...(placement ? [{ name: 'inbox_placement', ...placement }] : []),
   ].map((part) => ({ ...part, points: round1(part.points) })) as HealthPart[];
 
+  const earned = parts.reduce((sum, part) => sum + part.points, 0);
+  const available = parts.reduce((sum, part) => sum + part.maxPoints, 0);
   return {
-    score: Math.round(parts.reduce((sum, part) => sum + part.points, 0)),
+    score: Math.round((earned * 100) / available),
     parts,
+    warmingDay: warmingDay(mailbox.warmup, now, mailbox.timezone),
     window: {
       attempts: attempts.length,
       sent,
@@ -155,7 +190,15 @@ export async function refreshMailboxHealth(
 ): Promise<{ health: MailboxHealth; autoPaused: boolean } | undefined> {
   const mailbox = await db.mailbox.findUnique({
     where: { id: mailboxId },
-    select: { id: true, organizationId: true, status: true, createdAt: true, healthScore: true },
+    select: {
+      id: true,
+      organizationId: true,
+      status: true,
+      createdAt: true,
+      healthScore: true,
+      timezone: true,
+      warmup: { select: { enabled: true, startedAt: true } },
+    },
   });
   if (!mailbox) return undefined;
   const health = await computeMailboxHealth(db, mailbox, now, policy);

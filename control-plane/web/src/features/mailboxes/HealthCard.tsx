@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ErrorState, LoadingRows } from '@/components/ui/page';
-import { healthTone } from './mailboxFormat';
-import { mailboxHealthQuery } from './queries';
+import { healthTone, warmingDays } from './mailboxFormat';
+import { mailboxHealthQuery, type MailboxHealth } from './queries';
 
 const partNames: Record<string, string> = {
   hard_bounces: 'Hard bounces',
@@ -12,11 +12,24 @@ const partNames: Record<string, string> = {
   authentication: 'Connection',
   sending_domain: 'Sending domain',
   age: 'Age',
+  inbox_placement: 'Inbox placement (warm-up)',
 };
 
 const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 
-/** The score as the sum of its explained parts (docs/mailboxes.md, "Health"). */
+/** With the placement part the parts add up to more than 100: say how the score is scaled. */
+function ScaleNote({ parts }: { parts: MailboxHealth['parts'] }) {
+  const available = parts.reduce((sum, part) => sum + part.maxPoints, 0);
+  if (available === 100) return null;
+  const earned = Math.round(parts.reduce((sum, part) => sum + part.points, 0) * 10) / 10;
+  return (
+    <>
+      The score is {earned} of {available} points, scaled to 100.{' '}
+    </>
+  );
+}
+
+/** The score from its explained parts (docs/mailboxes.md, "Health"; the inbox placement part: docs/warmup.md). */
 export function HealthCard({ mailboxId }: { mailboxId: string }) {
   const health = useQuery(mailboxHealthQuery(mailboxId));
   return (
@@ -27,9 +40,16 @@ export function HealthCard({ mailboxId }: { mailboxId: string }) {
             Health
           </h2>
           {health.data ? (
-            <Badge tone={healthTone(health.data.score)} className="text-sm tabular-nums">
-              {Math.round(health.data.score)} / 100
-            </Badge>
+            <div className="flex items-baseline gap-2">
+              {health.data.warmingDay === null ? null : (
+                <Badge tone="info">
+                  Warming: day {health.data.warmingDay} of {warmingDays}
+                </Badge>
+              )}
+              <Badge tone={healthTone(health.data.score)} className="text-sm tabular-nums">
+                {Math.round(health.data.score)} / 100
+              </Badge>
+            </div>
           ) : null}
         </div>
         {health.isPending ? <LoadingRows label="Loading health" /> : null}
@@ -55,7 +75,14 @@ export function HealthCard({ mailboxId }: { mailboxId: string }) {
                 </li>
               ))}
             </ul>
+            {health.data.warmingDay === null ? null : (
+              <p className="mt-4 text-sm text-slate-700">
+                This mailbox is in its first {warmingDays} days of warm-up: its reputation is still building, so campaigns from it get a
+                warning.
+              </p>
+            )}
             <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-600">
+              <ScaleNote parts={health.data.parts} />
               Over the last {health.data.window.attempts} attempts: {health.data.window.sent} sent,{' '}
               {percent(health.data.window.hardBounceRate)} hard bounces, {percent(health.data.window.replyRate)} replies. Sending pauses by
               itself at {percent(health.data.autoPause.bounceRateThreshold)} hard bounces once {health.data.autoPause.minSends} sends are

@@ -13,11 +13,9 @@ import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 import { ApiError, applyProblemToForm } from '@/lib/api/problem';
 import { CheckboxField, count } from './fields';
+import { warmingDays } from './mailboxFormat';
 import { WarmupHistory } from './WarmupHistory';
 import { useUpdateWarmup, warmupQuery, type WarmupSettings } from './warmupQueries';
-
-/** Days a mailbox counts as warming after warm-up is switched on (docs/warmup.md). */
-const warmingDays = 14;
 
 // The API's bounds (PUT /api/mailboxes/{id}/warmup); field names are the body's, so its issue paths land on them.
 const warmupForm = z.object({

@@ -30,6 +30,9 @@ export function MailboxStatus({ mailbox }: { mailbox: Pick<Mailbox, 'status' | '
   );
 }
 
+/** Days a mailbox counts as warming after warm-up is switched on (docs/warmup.md). */
+export const warmingDays = 14;
+
 export function healthTone(score: number): 'good' | 'warn' | 'bad' {
   if (score >= 80) return 'good';
   return score >= 50 ? 'warn' : 'bad';

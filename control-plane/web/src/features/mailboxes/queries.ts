@@ -6,6 +6,7 @@ import type { components, paths } from '@/lib/api/schema';
 export type Mailbox = components['schemas']['Mailbox'];
 export type MailboxListItem = components['schemas']['MailboxListItem'];
 export type SandboxMessage = components['schemas']['SandboxMessage'];
+export type MailboxHealth = components['schemas']['MailboxHealth'];
 type JsonBody<Operation> = Operation extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;
 export type UpdateMailbox = JsonBody<paths['/api/mailboxes/{mailboxId}']['patch']>;
 export type CreateSmtpMailbox = JsonBody<paths['/api/mailboxes/smtp']['post']>;

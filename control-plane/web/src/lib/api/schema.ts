@@ -10487,13 +10487,17 @@ export interface components {
             }[];
         };
         MailboxHealth: {
+            /** @description The points earned as a share of what the mailbox's parts can earn, 0-100 */
             score: number;
+            /** @description hard_bounces, failures, replies, authentication, sending_domain, age, and inbox_placement only with warm-up placements */
             parts: {
                 name: string;
                 points: number;
                 maxPoints: number;
                 explanation: string;
             }[];
+            /** @description In its first 14 days of warm-up (docs/warmup.md): which day it is, 1 on the first; null when not warming */
+            warmingDay: number | null;
             window: {
                 attempts: number;
                 sent: number;
