@@ -50,7 +50,11 @@ describe('Inbox Watch over IMAP: warm-up messages in Junk', () => {
 			// From our own mailbox to the INBOX, its header dropped on the way: the body tag says what it is.
 			const fromOurs = server.append(warmupMail({ from: 'alice@sender.example', tag: 'inboxbody001', header: false }));
 
+			// The control plane's clock runs a little ahead of n8n's: the observations are dated by it.
+			const claimedNow = new Date(Date.now() + 60_000).toISOString();
+			controlPlane.watchNow = claimedNow;
 			const { outcome } = await watchOnce(credentials);
+			controlPlane.watchNow = null;
 
 			expect(outcome.error).toBeNull();
 			expect(eventsOf(outcome).map((event) => event.type)).toEqual(['replied']);
@@ -70,6 +74,7 @@ describe('Inbox Watch over IMAP: warm-up messages in Junk', () => {
 				['junkheader01', 'spam', true, true],
 				['junkbody0001', 'spam', true, true],
 			]);
+			expect(observations.map((observation) => observation.observedAt)).toEqual([claimedNow, claimedNow, claimedNow]);
 
 			// The next watch meets the rescued messages in INBOX under new UIDs: already marked, nothing is stored or moved again.
 			// (In the INBOX only mail from our own mailboxes is read for a body tag, so the header-tagged one is seen again.)

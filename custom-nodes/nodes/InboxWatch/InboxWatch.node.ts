@@ -11,6 +11,7 @@ import {
 import type { MailboxProvider } from '../shared/contract';
 import { assertSignatureAccepted, controlPlaneError, controlPlanePaths, controlPlaneRequest } from '../shared/controlPlane';
 import { describeTransportError, isSuccess, type HttpResult } from '../shared/http';
+import { readNow } from '../shared/readItem';
 import { inboxWatchProperties } from './InboxWatchDescription';
 import { watchMailbox } from './watchMailbox';
 import type { MailboxToWatch, WatchSettings } from './watchTypes';
@@ -77,6 +78,8 @@ export class InboxWatch implements INodeType {
 		}
 		const mailboxes = readMailboxes(response.body);
 		if (mailboxes === null) throw new NodeOperationError(this.getNode(), 'Watch claim response has no "mailboxes" array');
+		// The control plane's clock, as for sends: an observation is dated, and a window bounded, by the one clock.
+		settings.nowMs = readNow(response.body as IDataObject, settings.nowMs);
 		const ourAddresses = Array.isArray(response.body?.ourAddresses)
 			? (response.body.ourAddresses as unknown[]).map(String)
 			: mailboxes.map((mailbox) => mailbox.email);

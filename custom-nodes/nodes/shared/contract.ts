@@ -336,6 +336,8 @@ export interface MailboxToWatch {
 
 /** The answer to a watch claim. */
 export interface InboxWatchWork {
+	/** The control plane's clock: it dates the watch's warm-up observations and bounds its windows, as a send claim's `now` does. */
+	now: string;
 	/** Every mailbox address of the organization: mail from them is never a reply. */
 	ourAddresses: string[];
 	mailboxes: MailboxToWatch[];

@@ -47,6 +47,8 @@ export class FakeControlPlane {
 		cursor: string | null;
 		events: Array<Record<string, unknown>>;
 	}> = [];
+	/** The `now` an inbox-watch claim answers (the control plane's clock); the real time when null. */
+	watchNow: string | null = null;
 	/** Bodies of warm-up observation reports, in the order they arrived. */
 	readonly warmupObservations: Array<{ observations: WarmupObservation[] }> = [];
 	/** What sandbox mailboxes received (simulated mail), read by sandbox-inbox after a sequence cursor. */
@@ -154,7 +156,11 @@ export class FakeControlPlane {
 		if (request.path === '/api/internal/n8n/inbox-watch/claims' && request.method === 'POST') {
 			return {
 				status: 200,
-				body: { ourAddresses: this.watchedMailboxes.map((mailbox) => mailbox.email), mailboxes: this.watchedMailboxes },
+				body: {
+					now: this.watchNow ?? new Date().toISOString(),
+					ourAddresses: this.watchedMailboxes.map((mailbox) => mailbox.email),
+					mailboxes: this.watchedMailboxes,
+				},
 			};
 		}
 		if (request.path === '/api/internal/n8n/inbox-watch/results' && request.method === 'POST') {

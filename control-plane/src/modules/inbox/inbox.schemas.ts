@@ -31,6 +31,7 @@ export const mailboxToWatchSchema = z
 
 export const inboxWatchClaimSchema = z
   .object({
+    now: z.iso.datetime().describe("The control plane's clock: the watch dates its warm-up observations and bounds its windows by it"),
     ourAddresses: z.array(z.string()).describe('Every mailbox address of the organization: mail from them is never a reply'),
     mailboxes: z.array(mailboxToWatchSchema),
   })

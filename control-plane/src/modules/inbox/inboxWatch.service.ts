@@ -52,7 +52,7 @@ export interface InboxWatchResults {
 export class InboxWatchService {
   constructor(private readonly deps: { prisma: PrismaClient; inbound: InboundEventsService; clock: Clock }) {}
 
-  async claim(organizationId: string): Promise<{ ourAddresses: string[]; mailboxes: MailboxToWatch[] }> {
+  async claim(organizationId: string): Promise<{ now: string; ourAddresses: string[]; mailboxes: MailboxToWatch[] }> {
     const { prisma } = this.deps;
     const organization = await prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } });
     if (!organization) throw new NotFoundError('Organization');
@@ -63,6 +63,7 @@ export class InboxWatchService {
     });
     const watched = all.filter((mailbox) => isWatchable(mailbox) && (WATCHED_STATUSES as readonly string[]).includes(mailbox.status));
     return {
+      now: this.deps.clock.now().toISOString(),
       ourAddresses: all.map((mailbox) => mailbox.email.toLowerCase()),
       mailboxes: watched.map((mailbox) => ({
         mailboxId: mailbox.id,

@@ -47,6 +47,8 @@ describe('POST /api/internal/n8n/inbox-watch/claims', () => {
     const response = await callAsN8n(t, '/api/internal/n8n/inbox-watch/claims', { organizationId: org });
 
     expect(response.status, response.text).toBe(200);
+    // The control plane's clock, which dates the watch's observations (docs/warmup.md).
+    expect(response.body.now).toBe(clock.now().toISOString());
     expect(response.body.mailboxes).toEqual([
       { mailboxId: watched.id, provider: 'gmail', email: watched.email, cursor: '4711' },
       { mailboxId: paused.id, provider: 'gmail', email: paused.email, cursor: null },
