@@ -62,6 +62,7 @@ export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock:
     importsDir: config.LEAD_IMPORTS_DIR,
     previewRetentionMs: config.LEAD_IMPORT_PREVIEW_RETENTION_HOURS * 3_600_000,
     fileRetentionMs: config.LEAD_IMPORT_FILE_RETENTION_DAYS * 86_400_000,
+    verification,
   });
   const suppressions = new SuppressionsService({ ...files, sequences });
   return {

@@ -3,6 +3,7 @@
  * - resumes imports a dead process left `running`/`queued` (stale by the resume endpoint's rule), once
  *   per interruption: one that dies again before committing another batch is marked failed instead,
  *   so a file that crashes the process cannot crash every restart;
+ * - continues the address verification runs a dead process left behind (leadVerification.service.ts);
  * - deletes files past their retention: never-committed previews (the row is marked so that committing
  *   it answers 410), a failed import's upload, every finished import's rejected rows, and files no
  *   import accounts for (an upload cut short, the import's organization deleted).
@@ -29,10 +30,12 @@ export interface ImportUpkeepDeps {
   previewRetentionMs: number;
   /** How long after an import finished its rejected rows (and a failed import's upload) are kept. */
   fileRetentionMs: number;
+  verification?: { resumeInterrupted(): Promise<number> };
 }
 
 export interface UpkeepSummary {
   resumed: number;
+  verificationsResumed: number;
   failed: number;
   expiredPreviews: number;
   filesRemoved: number;
@@ -60,11 +63,12 @@ export class ImportUpkeep {
   constructor(private readonly deps: ImportUpkeepDeps) {}
 
   async runOnce(): Promise<UpkeepSummary> {
-    const summary: UpkeepSummary = { resumed: 0, failed: 0, expiredPreviews: 0, filesRemoved: 0, errors: 0 };
+    const summary: UpkeepSummary = { resumed: 0, verificationsResumed: 0, failed: 0, expiredPreviews: 0, filesRemoved: 0, errors: 0 };
     if (this.busy) return summary;
     this.busy = true;
     try {
       await this.resumeInterrupted(summary);
+      summary.verificationsResumed = (await this.deps.verification?.resumeInterrupted()) ?? 0;
       await this.removeExpiredFiles(summary);
       return summary;
     } finally {

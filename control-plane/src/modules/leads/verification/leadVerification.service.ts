@@ -23,6 +23,13 @@ export interface LeadVerificationDeps {
 
 type RunSelection = { importId: string } | { leadIds: string[] } | { filter: LeadFilter };
 
+/**
+ * A queued or running run whose row has not changed for this long is taken for one a stopped process
+ * left behind. A run records its progress after each page; a page waits for its domains' lookups,
+ * which on a failing DNS server can take minutes (10,000 new domains, 64 in flight, a timeout each).
+ */
+export const staleAfterMs = 15 * 60_000;
+
 function selectionWhere(selection: RunSelection): Prisma.LeadWhereInput {
   // An import's leads are the ones it created (leadImports' batch writer stamps their source).
   if ('importId' in selection) return { source: `import:${selection.importId}` };
@@ -83,10 +90,40 @@ export class LeadVerificationService {
     await Promise.all(this.running.values());
   }
 
+  /**
+   * Continues the runs a stopped process left queued or running (no progress for `staleAfterMs`),
+   * after the last lead each wrote, with its counts so far. Runs across organizations: the platform's
+   * upkeep calls it (importUpkeep.ts). Returns how many it resumed.
+   */
+  async resumeInterrupted(): Promise<number> {
+    const staleBefore = new Date(this.deps.clock.now().getTime() - staleAfterMs);
+    const rows = await this.deps.prisma.leadVerificationRun.findMany({
+      where: { status: { in: ['queued', 'running'] }, updatedAt: { lt: staleBefore } },
+      orderBy: { createdAt: 'asc' },
+    });
+    let resumed = 0;
+    for (const row of rows) {
+      if (this.running.has(row.id)) continue;
+      const db = scopedDb(this.deps.prisma, row.organizationId);
+      // Claimed by compare-and-set: another replica's upkeep, or progress made meanwhile, wins.
+      const { count } = await db.leadVerificationRun.updateMany({
+        where: { id: row.id, updatedAt: row.updatedAt },
+        data: { status: 'queued' },
+      });
+      if (count === 0) continue;
+      this.deps.logger.info(
+        { verificationId: row.id, organizationId: row.organizationId, after: row.lastLeadId },
+        'lead verification resumed',
+      );
+      this.track(row, this.execute(row));
+      resumed += 1;
+    }
+    return resumed;
+  }
+
   private async launch(organizationId: string, selection: RunSelection): Promise<LeadVerificationRun> {
     const db = scopedDb(this.deps.prisma, organizationId);
-    const where = selectionWhere(selection);
-    const total = await db.lead.count({ where });
+    const total = await db.lead.count({ where: selectionWhere(selection) });
     const run = await db.leadVerificationRun.create({
       data: {
         organizationId,
@@ -95,7 +132,13 @@ export class LeadVerificationService {
         total,
       },
     });
-    const done = this.execute(organizationId, run.id, where)
+    this.track(run, this.execute(run));
+    return run;
+  }
+
+  private track(run: LeadVerificationRun, execution: Promise<void>): void {
+    const db = scopedDb(this.deps.prisma, run.organizationId);
+    const done = execution
       .catch(async (error: unknown) => {
         this.deps.logger.error({ err: error, verificationId: run.id }, 'lead verification failed');
         const message = error instanceof Error ? error.message : String(error);
@@ -105,26 +148,29 @@ export class LeadVerificationService {
       })
       .finally(() => this.running.delete(run.id));
     this.running.set(run.id, done);
-    return run;
   }
 
-  private async execute(organizationId: string, runId: string, where: Prisma.LeadWhereInput): Promise<void> {
-    const db = scopedDb(this.deps.prisma, organizationId);
+  /** Runs (or, with a last lead written, continues) a run; each page's progress is recorded as it is written. */
+  private async execute(run: LeadVerificationRun): Promise<void> {
+    const db = scopedDb(this.deps.prisma, run.organizationId);
+    const selection: RunSelection = run.importId ? { importId: run.importId } : (run.selection as RunSelection);
     const now = this.deps.clock.now();
-    await db.leadVerificationRun.update({ where: { id: runId }, data: { status: 'running', startedAt: now } });
-    const record = (counts: VerificationCounts) =>
-      db.leadVerificationRun.update({ where: { id: runId }, data: counts }).then(() => undefined);
+    await db.leadVerificationRun.update({ where: { id: run.id }, data: { status: 'running', startedAt: run.startedAt ?? now } });
+    const record = (counts: VerificationCounts, lastLeadId: string) =>
+      db.leadVerificationRun.update({ where: { id: run.id }, data: { ...counts, lastLeadId } }).then(() => undefined);
+    const { checked, valid, risky, invalid, unknown, domains } = run;
     const counts = await verifyLeads(db, {
-      organizationId,
-      where,
+      organizationId: run.organizationId,
+      where: selectionWhere(selection),
       now,
       resolver: this.deps.resolver,
       cache: this.cache,
       concurrency: this.deps.concurrency,
+      ...(run.lastLeadId ? { resume: { after: run.lastLeadId, counts: { checked, valid, risky, invalid, unknown, domains } } } : {}),
       onProgress: record,
     });
     await db.leadVerificationRun.update({
-      where: { id: runId },
+      where: { id: run.id },
       data: { ...counts, status: 'completed', finishedAt: this.deps.clock.now() },
     });
   }

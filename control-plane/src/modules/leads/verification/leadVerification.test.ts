@@ -183,4 +183,45 @@ describe('lead address verification', () => {
       'other@acme.example': 'unverified:null',
     });
   });
+
+  it('continues a run a stopped process left behind after the last lead it wrote, keeping its counts', async () => {
+    const admin = await signUp(t.http);
+    const ids: string[] = [];
+    for (const email of ['one@acme.example', 'two@acme.example', 'three@acme.example'])
+      ids.push((await t.http.post('/api/leads').set(admin.auth).send({ email })).body.id as string);
+    ids.sort();
+    // As a process that died after writing its first page (the first lead) leaves it; its last progress 20 minutes ago.
+    const stopped = await t.prisma.leadVerificationRun.create({
+      data: {
+        organizationId: admin.organization.id,
+        status: 'running',
+        selection: { leadIds: ids },
+        total: 3,
+        checked: 1,
+        valid: 1,
+        domains: 1,
+        lastLeadId: ids[0]!,
+        startedAt: new Date(),
+      },
+    });
+    await t.prisma
+      .$executeRaw`UPDATE lead_verification_runs SET "updatedAt" = now() - interval '20 minutes' WHERE id = ${stopped.id}::uuid`;
+
+    expect((await t.app.leadImportUpkeep.runOnce()).verificationsResumed).toBe(1);
+    const run = await until('the resumed run to complete', async () => {
+      const response = await t.http.get(`/api/lead-verifications/${stopped.id}`).set(admin.auth);
+      return response.body.status === 'completed' ? (response.body as Run) : undefined;
+    });
+    expect(run.progress).toEqual({ total: 3, checked: 3, domains: 1 });
+    expect(run.counts).toEqual({ valid: 3, risky: 0, invalid: 0, unknown: 0 });
+    // The lead before the resume point is not checked again; the ones after it are.
+    const statuses = Object.fromEntries(
+      await Promise.all(
+        ids.map(async (id) => [id, (await t.http.get(`/api/leads/${id}`).set(admin.auth)).body.verification.status as string]),
+      ),
+    );
+    expect(statuses).toEqual({ [ids[0]!]: 'unverified', [ids[1]!]: 'valid', [ids[2]!]: 'valid' });
+    // A finished run, like one still making progress, is left alone.
+    expect((await t.app.leadImportUpkeep.runOnce()).verificationsResumed).toBe(0);
+  });
 });

@@ -46,29 +46,38 @@ export async function ownDomains(db: ScopedDb): Promise<Set<string>> {
   return new Set(mailboxes.map((mailbox) => emailDomain(mailbox.email.toLowerCase())));
 }
 
+interface CheckedPage {
+  ids: string[];
+  statuses: string[];
+  reasons: string[];
+  /** Whether the page was full: another may follow. */
+  full: boolean;
+}
+
 export async function verifyLeads(
   db: ScopedDb,
   options: DomainLookupOptions & {
     organizationId: string;
     where: Prisma.LeadWhereInput;
     now: Date;
-    onProgress?: (counts: VerificationCounts) => Promise<void>;
+    /** The counts so far of a run resumed after its last written lead (leads are checked in id order). */
+    resume?: { after: string; counts: VerificationCounts };
+    /** After each page is written: the counts so far and the last lead written. */
+    onProgress?: (counts: VerificationCounts, lastLeadId: string) => Promise<void>;
   },
 ): Promise<VerificationCounts> {
   const own = await ownDomains(db);
   const domainVerdicts = new Map<string, Verdict>();
-  const counts = emptyCounts();
-  let after: string | undefined;
-  for (;;) {
+  const counts = options.resume ? { ...options.resume.counts } : emptyCounts();
+
+  const checkPage = async (after: string | undefined): Promise<CheckedPage | undefined> => {
     const page = await db.lead.findMany({
       where: { AND: [options.where, after ? { id: { gt: after } } : {}] },
       orderBy: { id: 'asc' },
       take: pageSize,
       select: { id: true, email: true, emailDomain: true },
     });
-    if (page.length === 0) break;
-    after = page.at(-1)!.id;
-
+    if (page.length === 0) return undefined;
     const unlooked = new Set<string>();
     for (const { emailDomain: domain } of page) {
       if (domainVerdicts.has(domain) || unlooked.has(domain)) continue;
@@ -77,30 +86,43 @@ export async function verifyLeads(
       else unlooked.add(domain);
     }
     for (const [domain, verdict] of await lookupDomainVerdicts(unlooked, options)) domainVerdicts.set(domain, verdict);
-
-    const statuses: string[] = [];
-    const reasons: string[] = [];
+    const checked: CheckedPage = { ids: [], statuses: [], reasons: [], full: page.length === pageSize };
     for (const lead of page) {
       const verdict = addressVerdict(
         lead.email.slice(0, lead.email.length - lead.emailDomain.length - 1),
         domainVerdicts.get(lead.emailDomain)!,
       );
-      statuses.push(verdict.status);
-      reasons.push(verdict.reason);
+      checked.ids.push(lead.id);
+      checked.statuses.push(verdict.status);
+      checked.reasons.push(verdict.reason);
     }
-    const written = await db.$queryRawUnsafe<Array<{ status: VerificationStatus; n: number }>>(
-      writeVerdicts,
-      options.organizationId,
-      page.map((lead) => lead.id),
-      statuses,
-      reasons,
-      options.now,
-    );
-    for (const { status, n } of written) counts[status] += n;
-    counts.checked = counts.valid + counts.risky + counts.invalid + counts.unknown;
-    counts.domains = domainVerdicts.size;
-    await options.onProgress?.({ ...counts });
-    if (page.length < pageSize) break;
+    return checked;
+  };
+
+  // The next page is read and its domains looked up while this one is written (on another connection).
+  let next = checkPage(options.resume?.after);
+  try {
+    for (;;) {
+      const page = await next;
+      if (!page) break;
+      const last = page.ids.at(-1)!;
+      next = page.full ? checkPage(last) : Promise.resolve(undefined);
+      const written = await db.$queryRawUnsafe<Array<{ status: VerificationStatus; n: number }>>(
+        writeVerdicts,
+        options.organizationId,
+        page.ids,
+        page.statuses,
+        page.reasons,
+        options.now,
+      );
+      for (const { status, n } of written) counts[status] += n;
+      counts.checked = counts.valid + counts.risky + counts.invalid + counts.unknown;
+      counts.domains = Math.max(counts.domains, domainVerdicts.size);
+      await options.onProgress?.({ ...counts }, last);
+    }
+  } finally {
+    // A page still being read when a write failed: its own failure is not this run's to report.
+    next.catch(() => undefined);
   }
   return counts;
 }
