@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import express, { Router, type Express } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Config } from './lib/config.js';
 import type { Clock } from './lib/clock.js';
 import { SecretBox } from './lib/crypto.js';
 import type { PrismaClient } from './lib/db/prisma.js';
-import { redactRequestLog, responseLog, type Logger } from './lib/logger.js';
+import type { Logger } from './lib/logger.js';
 import { createMetrics, type Metrics } from './lib/metrics.js';
 import { buildOpenApiDocument, createOpenApiRegistry } from './lib/http/openapi.js';
+import { accessLog } from './lib/http/accessLog.js';
 import { jsonBody } from './lib/http/jsonBody.js';
 import { problemHandler, routeNotFound } from './lib/http/problem.js';
 import { securityHeaders } from './lib/http/securityHeaders.js';
@@ -70,8 +69,6 @@ export interface App {
   readiness: Readiness;
   openApiDocument: ReturnType<typeof buildOpenApiDocument>;
 }
-
-const requestIdPattern = /^[\w.-]{1,128}$/;
 
 /** Assembles the HTTP app from the domain modules. Nothing here listens or touches the environment. */
 export function createApp(deps: AppDeps): App {
@@ -147,19 +144,7 @@ export function createApp(deps: AppDeps): App {
   app.use(securityHeaders({ publicUrl: config.PUBLIC_URL }));
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestTimeout({ seconds: config.REQUEST_TIMEOUT_SECONDS, uploadSeconds: config.UPLOAD_REQUEST_TIMEOUT_SECONDS }));
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
-      serializers: { req: redactRequestLog, res: responseLog },
-    }),
-  );
+  app.use(accessLog(logger, { quiet: (url) => url === '/healthz' || url === '/metrics' }));
   app.use(metrics.httpMiddleware);
   // A larger limit for the inbox-watch results route alone; a body read there is not read again below.
   app.use(inboxWatchResultsPath, jsonBody(inboxWatchResultsBodyLimit));

@@ -43,6 +43,22 @@ it('access log lines carry no tracking token and no OAuth code or state', async 
   expect(logged).toContain('"referer":"https://ophir.example/u/[redacted]"');
 });
 
+it('a line says what ops need of a request: id, method, path, status and time taken', async () => {
+  logLines.length = 0;
+  const answered = await http.get('/api/me?include=x').set('x-request-id', 'trace-42').set('user-agent', 'probe/1');
+  const line = JSON.parse(logLines.find((entry) => entry.includes('request completed'))!);
+  expect(line).toMatchObject({
+    level: 30,
+    req: { id: 'trace-42', method: 'GET', url: '/api/me?include=x', headers: { 'user-agent': 'probe/1' } },
+    res: { statusCode: answered.status },
+  });
+  expect(answered.headers['x-request-id']).toBe('trace-42');
+  expect(typeof line.responseTime).toBe('number');
+  // The health check and metrics scrapes are not logged.
+  await http.get('/healthz');
+  expect(logLines.filter((entry) => entry.includes('request completed'))).toHaveLength(1);
+});
+
 it('redactUrl keeps what identifies the route and drops only the secrets', () => {
   expect(redactUrl('/api/leads?search=ann')).toBe('/api/leads?search=ann');
   expect(redactUrl('/o/abc.def')).toBe('/o/[redacted]');

@@ -55,36 +55,6 @@ function decodeURIComponentSafely(value: string): string {
   }
 }
 
-function redactFields(fields: unknown, secret: (key: string) => boolean): unknown {
-  if (!fields || typeof fields !== 'object') return fields;
-  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, secret(key) ? censor : value]));
-}
-
-/** The request headers an access log line keeps: where a request came from, not what it carried (authorization, cookies). */
-const loggedRequestHeaders = ['referer', 'user-agent', 'content-length'];
-
-/**
- * pino-http's request serializer runs first (pino-std-serializers); this one keeps only what an
- * access log line needs and rewrites what it kept of the URL, the parsed query and the route params,
- * so a line never holds a token.
- */
-export function redactRequestLog(req: { url?: string; query?: unknown; params?: unknown; headers?: Record<string, unknown> }) {
-  if (req.url) req.url = redactUrl(req.url);
-  // The headers object is the live request's: replaced, never edited.
-  const headers: Record<string, unknown> = {};
-  for (const name of loggedRequestHeaders) if (req.headers?.[name] !== undefined) headers[name] = req.headers[name];
-  if (typeof headers.referer === 'string') headers.referer = redactUrl(headers.referer);
-  req.headers = headers;
-  if ('query' in req) req.query = redactFields(req.query, (key) => secretQueryKeys.has(key.toLowerCase()));
-  if ('params' in req) req.params = redactFields(req.params, (key) => key === 'token');
-  return req;
-}
-
-/** A response's status is what an access log line needs; its headers (security policy, caching) are the same on every line. */
-export function responseLog(res: { statusCode?: number }) {
-  return { statusCode: res.statusCode };
-}
-
 export function createLogger(options: { level: string; name?: string; destination?: DestinationStream }): Logger {
   return pino(
     {
