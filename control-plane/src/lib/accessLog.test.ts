@@ -1,4 +1,4 @@
-// The access log (pino-http) never holds a tracking token or an OAuth code/state: whoever reads the
+// The access log (src/lib/http/accessLog.ts) never holds a tracking token or an OAuth code/state: whoever reads the
 // logs must not be able to unsubscribe people, forge engagement or finish someone's mailbox connect.
 import supertest from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
