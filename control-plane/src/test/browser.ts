@@ -53,11 +53,16 @@ export async function startBrowser(): Promise<BrowserSession> {
   };
 }
 
-/** axe on the page as it is: no serious or critical violation, and a screenshot for people to look at. */
-export async function checkPage(page: Page, name: string) {
+const impacts: axe.ImpactValue[] = ['minor', 'moderate', 'serious', 'critical'];
+
+/**
+ * axe on the page as it is: no violation of impact `failFrom` or worse (serious unless told; moderate for the views
+ * already cleared of moderate findings), and a screenshot for people to look at.
+ */
+export async function checkPage(page: Page, name: string, { failFrom = 'serious' }: { failFrom?: 'moderate' | 'serious' } = {}) {
   await page.evaluate(axe.source);
   const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as axe.AxeResults;
-  const severe = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  const severe = result.violations.filter((violation) => impacts.indexOf(violation.impact ?? 'minor') >= impacts.indexOf(failFrom));
   expect(
     severe.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`),
     name,
@@ -87,6 +92,31 @@ export async function registerInBrowser(
   await page.getByLabel('Password', { exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+/**
+ * One browser and its one page, for a file whose test walks a long journey on that page: lazy routes load slowly
+ * while the 2-core host runs other browser tests, hence the minute for each wait.
+ */
+export async function startBrowserPage(): Promise<{ session: BrowserSession; page: Page; consoleErrors: string[] }> {
+  const session = await startBrowser();
+  const { page, consoleErrors } = await session.newPage();
+  page.setDefaultTimeout(60_000);
+  return { session, page, consoleErrors };
+}
+
+/** A fresh page (1280 × 800 unless told) signed in as Ada Lovelace, who just registered Acme Outreach and owns it. */
+export async function newOwnerPage(session: BrowserSession, appUrl: string, viewport?: { width: number; height: number }) {
+  const opened = await session.newPage();
+  if (viewport) await opened.page.setViewportSize(viewport);
+  const account = {
+    name: 'Ada Lovelace',
+    organization: 'Acme Outreach',
+    email: `owner-${Date.now()}@acme.example`,
+    password: 'correct horse battery',
+  };
+  await registerInBrowser(opened.page, appUrl, account);
+  return { ...opened, account };
 }
 
 /** Signs in through the sign-in page and waits for the signed-in shell. */

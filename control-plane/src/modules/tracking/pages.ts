@@ -29,7 +29,9 @@ button { font: inherit; padding: .6rem 1.2rem; border: 0; border-radius: .4rem; 
 </style>
 </head>
 <body>
+<main>
 ${body}
+</main>
 </body>
 </html>
 `;

@@ -5,15 +5,17 @@ import { cn } from '@/lib/cn';
 export const DropdownMenu = DropdownMenuPrimitive.Root;
 export const DropdownMenuTrigger = DropdownMenuPrimitive.Trigger;
 
+/**
+ * Rendered where the menu is, not portalled to the end of <body>: it stays inside its page's landmark (a menu
+ * outside every landmark is lost to landmark navigation), and its fixed positioning still places it by its trigger.
+ */
 export function DropdownMenuContent({ className, sideOffset = 6, ...props }: ComponentProps<typeof DropdownMenuPrimitive.Content>) {
   return (
-    <DropdownMenuPrimitive.Portal>
-      <DropdownMenuPrimitive.Content
-        sideOffset={sideOffset}
-        className={cn('z-50 min-w-48 rounded-lg border border-slate-200 bg-white p-1 text-sm shadow-lg', className)}
-        {...props}
-      />
-    </DropdownMenuPrimitive.Portal>
+    <DropdownMenuPrimitive.Content
+      sideOffset={sideOffset}
+      className={cn('z-50 min-w-48 rounded-lg border border-slate-200 bg-white p-1 text-sm shadow-lg', className)}
+      {...props}
+    />
   );
 }
 

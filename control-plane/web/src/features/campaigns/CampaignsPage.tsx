@@ -81,7 +81,7 @@ export function CampaignsPage() {
       {campaigns.isPending ? (
         <LoadingRows label="Loading campaigns" />
       ) : campaigns.isError ? (
-        <ErrorState error={campaigns.error} />
+        <ErrorState error={campaigns.error} title="Campaigns could not be loaded" onRetry={() => void campaigns.refetch()} />
       ) : shown.length === 0 ? (
         <EmptyState
           icon={<Megaphone className="size-5" aria-hidden="true" />}

@@ -38,7 +38,9 @@ export function AttentionCard() {
           Needs attention{count > 0 ? ` (${count})` : ''}
         </h2>
         {attention.isPending ? <LoadingRows label="Loading what needs attention" /> : null}
-        {attention.isError ? <ErrorState error={attention.error} /> : null}
+        {attention.isError ? (
+          <ErrorState error={attention.error} title="What needs attention could not be loaded" onRetry={() => void attention.refetch()} />
+        ) : null}
         {data && count === 0 ? (
           <p className="mt-3 flex items-center gap-2 text-sm text-slate-600">
             <CheckCircle2 className="size-4 text-emerald-600" aria-hidden="true" />

@@ -61,7 +61,9 @@ function LastThirtyDays() {
         {overview.isPending ? (
           <div className="mt-3 h-64 animate-pulse rounded-lg bg-slate-200/70" role="status" aria-label="Loading the chart" />
         ) : null}
-        {overview.isError ? <ErrorState error={overview.error} /> : null}
+        {overview.isError ? (
+          <ErrorState error={overview.error} title="The chart could not be loaded" onRetry={() => void overview.refetch()} />
+        ) : null}
         {overview.data ? (
           <>
             <ActivityChart days={days} summary={summary} />
@@ -111,7 +113,9 @@ export function DashboardPage() {
         {newOrganization ? <GettingStartedCard progress={progress.data} /> : null}
         {requested.problem ? <Alert>{requested.problem}</Alert> : null}
         {overview.isPending && !requested.problem ? <LoadingRows label="Loading the totals" /> : null}
-        {overview.isError ? <ErrorState error={overview.error} /> : null}
+        {overview.isError ? (
+          <ErrorState error={overview.error} title="The totals could not be loaded" onRetry={() => void overview.refetch()} />
+        ) : null}
         {overview.data ? (
           <section aria-labelledby="totals-heading">
             <h2 id="totals-heading" className="mb-2 text-sm font-medium text-slate-700">

@@ -25,7 +25,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export function DeploymentPanel({ deploymentId }: { deploymentId: string }) {
   const deployments = useQuery(deploymentsQuery);
   if (deployments.isPending) return <LoadingRows label="Loading the deployment" />;
-  if (deployments.isError) return <ErrorState error={deployments.error} />;
+  if (deployments.isError)
+    return <ErrorState error={deployments.error} title="The deployment could not be loaded" onRetry={() => void deployments.refetch()} />;
   const deployment = deployments.data.find((row) => row.id === deploymentId);
   if (!deployment) return <Alert>This deployment no longer exists.</Alert>;
   return (

@@ -16,9 +16,9 @@ export function DriftReview({ deployment }: { deployment: Deployment }) {
       <div className="flex gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4">
         <AlertTriangle className="mt-0.5 size-5 shrink-0 text-amber-700" aria-hidden="true" />
         <div>
-          <h3 id={`drift-${deployment.id}`} className="font-semibold text-amber-900">
+          <h2 id={`drift-${deployment.id}`} className="font-semibold text-amber-900">
             This workflow has drifted
-          </h3>
+          </h2>
           <p className="mt-1 text-sm text-amber-900">
             Someone edited it in the n8n editor, so it no longer matches what Ophir deployed. It keeps running as edited, but Ophir will not
             update it until an admin keeps the n8n version or resets it to the template.
@@ -26,11 +26,13 @@ export function DriftReview({ deployment }: { deployment: Deployment }) {
         </div>
       </div>
       {drift.isPending ? <LoadingRows label="Loading what changed" /> : null}
-      {drift.isError ? <ErrorState error={drift.error} /> : null}
+      {drift.isError ? (
+        <ErrorState error={drift.error} title="What changed could not be loaded" onRetry={() => void drift.refetch()} />
+      ) : null}
       {drift.data?.drifted ? (
         <>
           <div>
-            <h4 className="text-sm font-semibold text-slate-900">What changed in n8n</h4>
+            <h3 className="text-sm font-semibold text-slate-900">What changed in n8n</h3>
             <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-800">
               {drift.data.changes.map((change) => (
                 <li key={`${change.kind}:${change.node ?? ''}:${change.path ?? ''}`}>{describeChange(change)}</li>

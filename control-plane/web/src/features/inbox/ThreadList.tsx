@@ -27,7 +27,8 @@ export function ThreadList({ summary }: { summary: InboxSummary | undefined }) {
   const threads = useInfiniteQuery(threadPagesQuery(threadFilters(search)));
 
   if (threads.isPending) return <LoadingRows label="Loading conversations" />;
-  if (threads.isError) return <ErrorState error={threads.error} />;
+  if (threads.isError)
+    return <ErrorState error={threads.error} title="Conversations could not be loaded" onRetry={() => void threads.refetch()} />;
   const rows = threads.data.pages.flatMap((page) => page.data);
   if (rows.length === 0) {
     if (hasFilters(search) || (summary?.threads ?? 0) > 0)

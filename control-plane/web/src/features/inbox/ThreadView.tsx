@@ -117,7 +117,8 @@ export function ThreadView({ threadId, labels }: { threadId: string; labels: Inb
   }, [messageCount]);
 
   if (thread.isPending) return <LoadingRows label="Loading the conversation" />;
-  if (thread.isError) return <ErrorState error={thread.error} />;
+  if (thread.isError)
+    return <ErrorState error={thread.error} title="This conversation could not be loaded" onRetry={() => void thread.refetch()} />;
   const detail = thread.data;
   return (
     <section

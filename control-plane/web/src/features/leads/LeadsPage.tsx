@@ -81,7 +81,7 @@ export function LeadsPage() {
         <BulkActions selected={selected} lists={lists.data} canWrite={canWrite} canErase={canErase} onDone={() => setRowSelection({})} />
       ) : null}
       {leads.isPending ? <LoadingRows label="Loading leads" /> : null}
-      {leads.isError ? <ErrorState error={leads.error} /> : null}
+      {leads.isError ? <ErrorState error={leads.error} title="Leads could not be loaded" onRetry={() => void leads.refetch()} /> : null}
       {leads.isSuccess && rows.length === 0 && !filtered ? (
         <EmptyState
           icon={<Users className="size-5" aria-hidden="true" />}

@@ -1,0 +1,112 @@
+// The main pages (dashboard, campaigns, leads, inbox) while their data is slow and when it fails, in Chromium on the
+// real API: the browser holds back or fails each page's main request (Playwright routes; the server runs normally).
+// Held back, the page says what it is loading (a labelled status over placeholder rows); failing with a 500
+// problem+json, it shows the server's detail with Try again, which loads the page once the API answers again.
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserSession, checkPage, newOwnerPage, startBrowser } from '../browser.js';
+import { createListeningTestApp } from '../listeningApp.js';
+
+let app: Awaited<ReturnType<typeof createListeningTestApp>>;
+let session: BrowserSession;
+let page: Page;
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  app = await createListeningTestApp();
+  session = await startBrowser();
+  ({ page, consoleErrors } = await newOwnerPage(session, app.url));
+  page.setDefaultTimeout(30_000);
+});
+afterAll(async () => {
+  await session?.close();
+  await app?.close();
+});
+
+// What the API's error handler answers for an unexpected failure.
+const serverFailure = {
+  type: 'https://ophir.dev/problems/internal_error',
+  title: 'Internal Server Error',
+  status: 500,
+  code: 'internal_error',
+  detail: 'Something went wrong on our side. The error was logged.',
+};
+
+const views: Array<{ name: string; path: string; api: string; loading: string; failed: string; loaded: (page: Page) => Locator }> = [
+  {
+    name: 'dashboard',
+    path: '/dashboard',
+    api: '/api/stats/overview',
+    loading: 'Loading the totals',
+    failed: 'The totals could not be loaded',
+    loaded: (page) => page.getByRole('heading', { name: /^Last 30 days \(/ }),
+  },
+  {
+    name: 'campaigns',
+    path: '/campaigns',
+    api: '/api/campaigns',
+    loading: 'Loading campaigns',
+    failed: 'Campaigns could not be loaded',
+    loaded: (page) => page.getByRole('heading', { name: 'No campaigns yet' }),
+  },
+  {
+    name: 'leads',
+    path: '/leads',
+    api: '/api/leads',
+    loading: 'Loading leads',
+    failed: 'Leads could not be loaded',
+    loaded: (page) => page.getByRole('heading', { name: 'No leads yet' }),
+  },
+  {
+    name: 'inbox',
+    path: '/inbox',
+    api: '/api/inbox/threads',
+    loading: 'Loading conversations',
+    failed: 'Conversations could not be loaded',
+    loaded: (page) => page.getByRole('heading', { name: 'No replies yet' }),
+  },
+];
+
+describe('the main pages while loading and when the API fails, in a browser', () => {
+  for (const view of views) {
+    it(`${view.name}: says what it is loading, and on a server failure says so with Try again, which recovers`, async () => {
+      const isViewApi = (url: URL) => url.pathname === view.api;
+
+      // Held back: a labelled loading status, gone once the answer arrives.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(isViewApi, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${app.url}${view.path}`);
+      const loading = page.getByRole('status', { name: view.loading });
+      await loading.waitFor();
+      await checkPage(page, `${view.name}-loading`, { failFrom: 'moderate' });
+      release();
+      await view.loaded(page).waitFor();
+      expect(await loading.count()).toBe(0);
+      await page.unroute(isViewApi);
+
+      // Failing: what could not be loaded and the server's detail, with Try again (after the client's own retries), and no placeholder left.
+      await page.route(isViewApi, (route) =>
+        route.fulfill({ status: 500, contentType: 'application/problem+json', body: JSON.stringify(serverFailure) }),
+      );
+      await page.goto(`${app.url}${view.path}`);
+      const failure = page.getByRole('alert').filter({ hasText: view.failed });
+      await failure.waitFor();
+      expect(await failure.textContent()).toContain(serverFailure.detail);
+      expect(await loading.count()).toBe(0);
+      expect(await view.loaded(page).count()).toBe(0);
+      await checkPage(page, `${view.name}-error`, { failFrom: 'moderate' });
+      await page.unroute(isViewApi);
+      // The dashboard's chart asks for the same 30 days as its totals: one Try again reloads both.
+      await failure.getByRole('button', { name: 'Try again' }).click();
+      await view.loaded(page).waitFor();
+      expect(await page.getByText(serverFailure.detail).count()).toBe(0);
+
+      // Chromium logs each 500 answer as a failed load; anything else would be the app's own error.
+      expect(consoleErrors.filter((error) => !error.includes('status of 500'))).toEqual([]);
+    }, 90_000);
+  }
+});
