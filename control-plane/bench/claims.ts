@@ -20,6 +20,14 @@ import { pgConnectionOptions } from '../src/lib/db/connectionOptions.js';
 import { createPrismaClient } from '../src/lib/db/prisma.js';
 import { TrackingLinks } from '../src/modules/campaigns/messages/trackingLinks.js';
 import { ClaimService } from '../src/modules/sending/campaignSends/claimDueSends.js';
+import {
+  claimProbe,
+  dueSendDetails,
+  leaseSends,
+  lockDueCampaignSends,
+  returnExpiredCampaignLeases,
+} from '../src/modules/sending/campaignSends/claimStatements.js';
+import { pendingMessageStatuses } from '../src/modules/campaigns/messageStates.js';
 import { summariseProfile } from './cpuProfile.js';
 import { benchLog } from './platform.js';
 import { createScratchDatabase, type ScratchDatabase } from './scratchDatabase.js';
@@ -158,6 +166,13 @@ if (profiler) {
   await profiler.post('Profiler.enable');
   await profiler.post('Profiler.start');
 }
+// Every statement any connection sends (BEGIN and COMMIT included), to report the round trips per claim.
+let statements = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements += 1;
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof clientQuery;
 const samples: number[] = [];
 let claimed = 0;
 const failures: string[] = [];
@@ -171,6 +186,7 @@ for (const { id } of due) {
   samples.push(performance.now() - started);
   claimed += result?.items.length ?? 0;
 }
+pg.Client.prototype.query = clientQuery;
 if (failures.length > 0) benchLog(`${failures.length} claims failed: ${[...new Set(failures)].join('; ')}`);
 load.end = loadAverage();
 if (profiler) {
@@ -192,7 +208,8 @@ const sorted = [...samples].sort((a, b) => a - b);
 /** The nearest-rank percentile over every sample. */
 const percentile = (p: number) => Number(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(2));
 
-// The claim's queries on one more campaign, as ClaimService issues them (inside a rolled-back transaction).
+// The claim's statements on one more campaign, as ClaimService issues them (inside a rolled-back transaction); the
+// mailbox capacity statement's parts one by one.
 const organizationId = (await sql.query<{ id: string }>(`SELECT "organizationId" AS id FROM campaigns WHERE id = $1`, [explainCampaign]))
   .rows[0]!.id;
 const explain = async (label: string, statement: string, params: unknown[]) => {
@@ -200,21 +217,36 @@ const explain = async (label: string, statement: string, params: unknown[]) => {
   benchLog(`--- ${label}\n${rows.map((row) => row['QUERY PLAN']).join('\n')}`);
 };
 await sql.query('BEGIN');
+const nowText = new Date().toISOString();
 await explain(
-  'return expired leases',
-  `UPDATE messages AS q SET status = 'queued', "mayHaveBeenSent" = true, "leaseExpiresAt" = NULL, "updatedAt" = now(), "mailboxId" = NULL
-   WHERE q."organizationId" = $1::uuid AND q."campaignId" = $2::uuid AND TRUE AND q.status = 'claimed' AND q."leaseExpiresAt" < now()`,
-  [organizationId, explainCampaign],
+  'probe (campaign, pool, anything to do; the heartbeat when idle)',
+  claimProbe.text,
+  claimProbe.values(explainCampaign, new Date()),
 );
-await explain(
-  'lock due sends',
-  `SELECT q.id FROM messages AS q WHERE q."organizationId" = $1::uuid AND q."campaignId" = $2::uuid AND TRUE
-   AND q.status::text = ANY($3) AND q."dueAt" <= now() ORDER BY q."dueAt", q.id LIMIT $4 FOR UPDATE OF q SKIP LOCKED`,
-  [organizationId, explainCampaign, ['queued', 'deferred', 'retrying'], batch],
-);
-const mailboxId = (
-  await sql.query<{ id: string }>(`SELECT "mailboxId" AS id FROM campaign_mailboxes WHERE "campaignId" = $1 LIMIT 1`, [explainCampaign])
-).rows[0]!.id;
+await explain('return expired leases', returnExpiredCampaignLeases.text, [organizationId, explainCampaign, nowText]);
+const pool = (
+  await sql.query<{ id: string }>(`SELECT "mailboxId" AS id FROM campaign_mailboxes WHERE "campaignId" = $1 ORDER BY "mailboxId"`, [
+    explainCampaign,
+  ])
+).rows.map((row) => row.id);
+const lockValues = [organizationId, explainCampaign, nowText, pendingMessageStatuses, batch, pool];
+await explain('lock due sends, then the pool mailboxes', lockDueCampaignSends.text, lockValues);
+const locked = (await sql.query<{ id: string }>(lockDueCampaignSends.text, lockValues)).rows.map((row) => row.id);
+await explain('the locked sends with enrolment, lead, variant, step and thread', dueSendDetails.text, [
+  organizationId,
+  explainCampaign,
+  locked,
+]);
+await explain('lease the batch', leaseSends.text, [
+  organizationId,
+  locked,
+  locked.map(() => 1),
+  locked.map((_, index) => pool[index % pool.length]),
+  locked.map(() => 'Hello'),
+  new Date(Date.now() + 600_000).toISOString(),
+  nowText,
+]);
+const mailboxId = pool[0]!;
 await explain(
   'mailbox capacity: reserved by live claims',
   `SELECT count(*) FROM messages WHERE "organizationId" = $1::uuid AND "mailboxId" = $2::uuid AND status = 'claimed'
@@ -253,6 +285,7 @@ const result = {
   p99Ms: percentile(99),
   maxMs: Number(sorted.at(-1)!.toFixed(2)),
   meanMs: Number((samples.reduce((sum, ms) => sum + ms, 0) / samples.length).toFixed(2)),
+  statementsPerCall: Number((statements / samples.length).toFixed(1)),
   targetP95Ms: 20,
   loadAverage: load,
 };

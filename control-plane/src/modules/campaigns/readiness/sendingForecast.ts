@@ -105,7 +105,9 @@ export async function sendingForecast(
   }
   const mailboxRoom = mailboxes.reduce((sum, mailbox) => sum + mailbox.remainingToday, 0);
   const campaignDailyCapRemaining =
-    campaign.dailyCap === null ? null : Math.max(0, campaign.dailyCap - (await campaignUsedToday(db, campaign.id, campaign.timezone, now)));
+    campaign.dailyCap === null
+      ? null
+      : Math.max(0, campaign.dailyCap - (await campaignUsedToday(db, { ...campaign, organizationId: options.organizationId }, now)));
   const capacityToday = campaignDailyCapRemaining === null ? mailboxRoom : Math.min(mailboxRoom, campaignDailyCapRemaining);
 
   // One window computation per lead timezone and minute, not per send.

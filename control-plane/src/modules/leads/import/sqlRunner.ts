@@ -1,12 +1,10 @@
 import pg from 'pg';
 import { pgConnectionOptions } from '../../../lib/db/connectionOptions.js';
+import type { PreparedStatements } from '../../../lib/db/prisma.js';
 import type { Logger } from '../../../lib/logger.js';
 
 /** Raw SQL for the import's fast path. It is outside the tenant scope: every statement filters by organizationId itself. */
-export interface SqlRunner {
-  /** `name` prepares the statement once per connection (worth it for big statements run per batch). */
-  query<T>(text: string, params: unknown[], name?: string): Promise<T[]>;
-}
+export type SqlRunner = PreparedStatements;
 
 /** Any Prisma client (scoped or not) as a SqlRunner, for the few raw queries outside the import job. */
 export function prismaSql(client: { $queryRawUnsafe<T>(query: string, ...values: unknown[]): Promise<T> }): SqlRunner {

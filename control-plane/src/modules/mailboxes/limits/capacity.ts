@@ -1,6 +1,7 @@
 import type { Mailbox } from '../../../generated/prisma/client.js';
 import { sha256Hex } from '../../../lib/crypto.js';
-import type { ScopedDb } from '../../../lib/db/tenantScope.js';
+import { Prisma } from '../../../generated/prisma/client.js';
+import { rawQuery, type RawSql } from '../../../lib/db/prisma.js';
 import { zonedDayBounds, zonedDayNumber } from './zonedDay.js';
 
 export type CapacityMailbox = Pick<
@@ -77,10 +78,10 @@ interface MailboxUsage {
  * one statement: a claim asks this for its whole pool, and a round trip per count per mailbox was most
  * of a claim's time (docs/performance.md, "Claims at scale"). Each mailbox's day is its own time zone's.
  */
-async function mailboxUsage(db: Pick<ScopedDb, '$queryRaw'>, mailboxes: CapacityMailbox[], now: Date): Promise<Map<string, MailboxUsage>> {
+async function mailboxUsage(db: RawSql, mailboxes: CapacityMailbox[], now: Date): Promise<Map<string, MailboxUsage>> {
   if (mailboxes.length === 0) return new Map();
   const days = mailboxes.map((mailbox) => zonedDayBounds(now, mailbox.timezone));
-  const rows = await db.$queryRaw<MailboxUsage[]>`
+  const usage = Prisma.sql`
     WITH pool AS (
       SELECT id, org, (day_start::timestamptz AT TIME ZONE 'UTC') AS day_start, (day_end::timestamptz AT TIME ZONE 'UTC') AS day_end
       FROM unnest(${mailboxes.map((m) => m.id)}::uuid[], ${mailboxes.map((m) => m.organizationId)}::uuid[],
@@ -100,9 +101,10 @@ async function mailboxUsage(db: Pick<ScopedDb, '$queryRaw'>, mailboxes: Capacity
          AND w.status = 'claimed' AND (w."leaseExpiresAt" IS NULL OR w."leaseExpiresAt" > at.now)) AS "warmupReserved",
       (SELECT count(*)::int FROM warmup_messages w WHERE w."organizationId" = pool.org AND w."senderMailboxId" = pool.id
          AND w.status IN ('queued', 'retrying') AND w."dueAt" < pool.day_end) AS "warmupHeld",
-      (SELECT max(m."sentAt") FROM messages m WHERE m."organizationId" = pool.org AND m."mailboxId" = pool.id AND m.status = 'sent')
-        AS "lastSentAt"
+      (SELECT max(m."sentAt") AT TIME ZONE 'UTC' FROM messages m WHERE m."organizationId" = pool.org AND m."mailboxId" = pool.id
+         AND m.status = 'sent') AS "lastSentAt"
     FROM pool, at`;
+  const rows = await rawQuery<MailboxUsage>(db, usage, 'mailbox_usage');
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -112,17 +114,13 @@ async function mailboxUsage(db: Pick<ScopedDb, '$queryRaw'>, mailboxes: Capacity
  * Counts what was actually sent today plus what is reserved by live claims, so caps hold across
  * campaigns sharing the mailbox. The campaign engine calls this at claim time, for its whole pool.
  */
-export async function mailboxCapacities(
-  db: Pick<ScopedDb, '$queryRaw'>,
-  mailboxes: CapacityMailbox[],
-  now: Date,
-): Promise<Map<string, MailboxCapacity>> {
+export async function mailboxCapacities(db: RawSql, mailboxes: CapacityMailbox[], now: Date): Promise<Map<string, MailboxCapacity>> {
   const usage = await mailboxUsage(db, mailboxes, now);
   return new Map(mailboxes.map((mailbox) => [mailbox.id, capacityOf(mailbox, usage.get(mailbox.id)!, now)]));
 }
 
 /** One mailbox's capacity (mailboxCapacities). */
-export async function mailboxCapacity(db: Pick<ScopedDb, '$queryRaw'>, mailbox: CapacityMailbox, now: Date): Promise<MailboxCapacity> {
+export async function mailboxCapacity(db: RawSql, mailbox: CapacityMailbox, now: Date): Promise<MailboxCapacity> {
   return (await mailboxCapacities(db, [mailbox], now)).get(mailbox.id)!;
 }
 

@@ -1,5 +1,5 @@
 import type { LeadStatus } from '../../../generated/prisma/enums.js';
-import { prismaSql } from '../../leads/import/sqlRunner.js';
+import type { SqlRunner } from '../../leads/import/sqlRunner.js';
 import { describeSuppression, findSuppressed } from '../../leads/suppressions/suppressionMatch.js';
 
 /**
@@ -8,11 +8,11 @@ import { describeSuppression, findSuppressed } from '../../leads/suppressions/su
  * suppression or changed the lead, and however it raced the claim: one query for the whole batch.
  */
 export async function unmailableLeads(
-  db: { $queryRawUnsafe<T>(query: string, ...values: unknown[]): Promise<T> },
+  sql: SqlRunner,
   organizationId: string,
   leads: Array<{ id: string; email: string; status: LeadStatus }>,
 ): Promise<Map<string, string>> {
-  const suppressed = await findSuppressed(prismaSql(db), organizationId, [...new Set(leads.map((lead) => lead.email))]);
+  const suppressed = await findSuppressed(sql, organizationId, [...new Set(leads.map((lead) => lead.email))]);
   const reasons = new Map<string, string>();
   for (const lead of leads) {
     const match = suppressed.get(lead.email);

@@ -1,13 +1,13 @@
 import { Prisma } from '../../../generated/prisma/client.js';
 import type { PrismaClient } from '../../../lib/db/prisma.js';
-import { pendingMessageStatuses } from '../../campaigns/messageStates.js';
 
 type Sql = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
 
 /**
  * A table of sends that n8n executions claim: each row is leased to one execution at a time, and a
  * lease that ends without a result returns the row to the queue flagged "may have been sent". The
- * campaign sends, the inbox's replies and warm-up messages are three such queues.
+ * inbox's replies and warm-up messages are two such queues; the campaign sends follow the same lease
+ * rules in their own prepared statements (campaignSends/claimStatements.ts), the claim's hot path.
  */
 export interface SendQueue {
   table: 'messages' | 'inbox_messages' | 'warmup_messages';
@@ -15,22 +15,17 @@ export interface SendQueue {
   sends: Prisma.Sql;
   /** The statuses a send waits in until it is due. */
   pending: readonly string[];
+  /** The status column's enum type: compared as the enum, an index on (…, status, dueAt) covers the status too. */
+  statusType: Prisma.Sql;
   /** What else a returned lease resets. */
   onLeaseReturned: Prisma.Sql;
 }
-
-export const campaignSendQueue: SendQueue = {
-  table: 'messages',
-  sends: Prisma.sql`TRUE`,
-  pending: pendingMessageStatuses,
-  // The mailbox is chosen again at the next claim: the one that held it may be out of quota by then.
-  onLeaseReturned: Prisma.sql`, "mailboxId" = NULL`,
-};
 
 export const inboxReplyQueue: SendQueue = {
   table: 'inbox_messages',
   sends: Prisma.sql`q.direction = 'outbound'`,
   pending: ['queued', 'retrying'],
+  statusType: Prisma.sql`"InboxMessageStatus"`,
   // A reply stays on its thread's mailbox.
   onLeaseReturned: Prisma.empty,
 };
@@ -39,6 +34,7 @@ export const warmupSendQueue: SendQueue = {
   table: 'warmup_messages',
   sends: Prisma.sql`TRUE`,
   pending: ['queued', 'retrying'],
+  statusType: Prisma.sql`"MessageStatus"`,
   // A warm-up message keeps its pair: its sender and recipient were planned together.
   onLeaseReturned: Prisma.empty,
 };
@@ -71,7 +67,7 @@ export async function lockDueSends(
 ): Promise<string[]> {
   const rows = await sql.$queryRaw<Array<{ id: string }>>`
     SELECT q.id FROM ${Prisma.raw(queue.table)} AS q ${scope.join ?? Prisma.empty}
-    WHERE ${scope.where} AND ${queue.sends} AND q.status::text = ANY(${[...queue.pending]}) AND q."dueAt" <= ${scope.now}
+    WHERE ${scope.where} AND ${queue.sends} AND q.status = ANY(${[...queue.pending]}::${queue.statusType}[]) AND q."dueAt" <= ${scope.now}
     ORDER BY q."dueAt", q.id LIMIT ${scope.limit} FOR UPDATE OF q SKIP LOCKED`;
   return rows.map((row) => row.id);
 }

@@ -1,0 +1,139 @@
+import { pendingMessageStatuses } from '../../campaigns/messageStates.js';
+
+// The campaign claim's statements, prepared once per connection (docs/performance.md, "Claims at scale").
+// Raw SQL is outside the tenant scope: each names the organization, which the campaign's own row decides
+// (n8n is platform-level). Instants go in as ISO text and come back as timestamptz: the columns are UTC
+// timestamps without a zone, and node-postgres would read those in the process's zone.
+
+const at = (param: string) => `(${param}::timestamptz AT TIME ZONE 'UTC')`;
+const campaignDue = (statuses: string) => `
+  q."organizationId" = c."organizationId" AND q."campaignId" = c.id AND q.status = ANY(${statuses}::"MessageStatus"[]) AND q."dueAt" <= c.now`;
+
+/**
+ * Before any transaction: the campaign, whether its claim has anything to do (a lease to return, or a
+ * due send and an active mailbox to take it) and its active mailboxes, one row each (or one row of
+ * nulls). An idle campaign's claim ends here, its heartbeat recorded by the same statement.
+ * $1 campaign, $2 now, $3 the pending statuses.
+ */
+export const claimProbe = {
+  name: 'claim_probe',
+  values: (campaignId: string, now: Date) => [campaignId, now.toISOString(), pendingMessageStatuses],
+  text: `
+    WITH c AS (
+      SELECT id, "organizationId", status, "dailyCap", timezone, schedule, "trackOpens", "trackClicks", ${at('$2')} AS now
+      FROM campaigns WHERE id = $1::uuid
+    ), pool AS (
+      SELECT mb.id, mb."organizationId", mb.provider, mb.email, mb."displayName", mb.status, mb."dailyCap", mb."rampEnabled",
+        mb."rampStart", mb."rampStep", mb."rampStartedAt" AT TIME ZONE 'UTC' AS "rampStartedAt", mb."minGapSeconds",
+        mb."gapJitterSeconds", mb.timezone, mb."healthScore", mb.weight, mb."lastSentAt" AT TIME ZONE 'UTC' AS "lastSentAt"
+      FROM c
+      JOIN campaign_mailboxes cm ON cm."organizationId" = c."organizationId" AND cm."campaignId" = c.id
+      JOIN mailboxes mb ON mb."organizationId" = c."organizationId" AND mb.id = cm."mailboxId" AND mb.status = 'active'
+      WHERE c.status = 'active'
+    ), work AS (
+      SELECT
+        c.status = 'active' AND EXISTS (SELECT 1 FROM messages q WHERE q."organizationId" = c."organizationId"
+          AND q."campaignId" = c.id AND q.status = 'claimed' AND q."leaseExpiresAt" < c.now) AS "leasesExpired",
+        EXISTS (SELECT 1 FROM pool) AND EXISTS (SELECT 1 FROM messages q WHERE ${campaignDue('$3')}) AS "sendsDue"
+      FROM c
+    ), heartbeat AS (
+      UPDATE campaigns SET "lastClaimAt" = now()
+      WHERE id = $1::uuid AND NOT (SELECT "leasesExpired" OR "sendsDue" FROM work)
+    )
+    SELECT c.id, c."organizationId", c.status, c."dailyCap", c.timezone, c.schedule, c."trackOpens", c."trackClicks",
+      work."leasesExpired", work."sendsDue", to_json(pool) AS mailbox
+    FROM c CROSS JOIN work LEFT JOIN pool ON TRUE
+    ORDER BY pool.id`,
+};
+
+/**
+ * Returns to the queue the campaign's claimed sends whose lease ended without a result, flagged "may
+ * have been sent", their mailbox to be chosen again (the one that held them may be out of quota).
+ * $1 organization, $2 campaign, $3 now.
+ */
+export const returnExpiredCampaignLeases = {
+  name: 'claim_return_expired_leases',
+  text: `
+    UPDATE messages AS q
+    SET status = 'queued', "mayHaveBeenSent" = true, "leaseExpiresAt" = NULL, "mailboxId" = NULL, "updatedAt" = ${at('$3')}
+    WHERE q."organizationId" = $1::uuid AND q."campaignId" = $2::uuid AND q.status = 'claimed' AND q."leaseExpiresAt" < ${at('$3')}`,
+};
+
+/**
+ * Locks the campaign's due sends, oldest due first, with FOR UPDATE SKIP LOCKED (two executions never
+ * get the same send, a claim never waits for another), then, only when some are due, the pool's
+ * mailboxes in id order, so concurrent claims on shared mailboxes serialise. SKIP LOCKED never waits,
+ * so taking the sends first cannot deadlock with another claim. Their capacity is counted by the next
+ * statement, whose snapshot sees what the claim that held the mailboxes reserved.
+ * $1 organization, $2 campaign, $3 now, $4 the pending statuses, $5 batch size, $6 the pool's ids.
+ */
+export const lockDueCampaignSends = {
+  name: 'claim_lock_due_sends',
+  text: `
+    WITH c AS (SELECT $1::uuid AS "organizationId", $2::uuid AS id, ${at('$3')} AS now),
+    due AS (
+      SELECT q.id, q."dueAt" FROM c, messages AS q WHERE ${campaignDue('$4')}
+      ORDER BY q."dueAt", q.id LIMIT $5 FOR UPDATE OF q SKIP LOCKED
+    ), pool AS (
+      SELECT id FROM mailboxes WHERE "organizationId" = $1::uuid AND id = ANY($6::uuid[]) ORDER BY id FOR UPDATE
+    )
+    SELECT due.id, (SELECT count(*)::int FROM pool) AS "lockedMailboxes" FROM due ORDER BY due."dueAt", due.id`,
+};
+
+/**
+ * What assigning and rendering the locked sends needs, after the mailbox locks: the send, its
+ * enrolment and lead, its variant, whether its step exists and threads (steps are counted by
+ * position, as the sequence numbers them) and, for a follow-up, what its thread sent before it.
+ * $1 organization, $2 campaign, $3 the locked sends' ids.
+ */
+export const dueSendDetails = {
+  name: 'claim_due_send_details',
+  text: `
+    WITH steps AS (
+      SELECT "threadWithFirst", (row_number() OVER (ORDER BY position) - 1)::int AS idx
+      FROM sequence_steps WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
+    )
+    SELECT m.id, m.attempt, m."stepPosition", m."mayHaveBeenSent", m."enrollmentId", m."leadId",
+      e.state AS "enrollmentState", e."firstMessageId", e."threadId", e."mailboxId" AS "enrollmentMailboxId",
+      json_build_object('id', l.id, 'email', l.email, 'firstName', l."firstName", 'lastName', l."lastName", 'company', l.company,
+        'title', l.title, 'website', l.website, 'city', l.city, 'country', l.country, 'customFields', l."customFields",
+        'timezone', l.timezone, 'status', l.status) AS lead,
+      CASE WHEN v.id IS NOT NULL THEN json_build_object('subject', v.subject, 'bodyText', v."bodyText", 'bodyHtml', v."bodyHtml") END AS variant,
+      s."threadWithFirst",
+      CASE WHEN m."stepPosition" > 0 THEN (
+        SELECT coalesce(json_agg(json_build_object('messageIdHeader', p."messageIdHeader", 'subject', p.subject) ORDER BY p."stepPosition"), '[]')
+        FROM messages p WHERE p."organizationId" = $1::uuid AND p."enrollmentId" = m."enrollmentId" AND p.status = 'sent'
+          AND p."stepPosition" < m."stepPosition"
+      ) END AS "sentBefore"
+    FROM messages m
+    JOIN enrollments e ON e."organizationId" = $1::uuid AND e.id = m."enrollmentId"
+    JOIN leads l ON l."organizationId" = $1::uuid AND l.id = e."leadId"
+    LEFT JOIN step_variants v ON v."organizationId" = $1::uuid AND v.id = m."variantId"
+    LEFT JOIN steps s ON s.idx = m."stepPosition"
+    WHERE m."organizationId" = $1::uuid AND m.id = ANY($3::uuid[])
+    ORDER BY m."dueAt", m.id`,
+};
+
+/**
+ * Cancels sends whose step or enrolment no longer exists. $1 organization, $2 sends, $3 reason, $4 now.
+ */
+export const cancelSends = {
+  name: 'claim_cancel_sends',
+  text: `
+    UPDATE messages SET status = 'cancelled', "lastError" = $3, "updatedAt" = ${at('$4')}
+    WHERE "organizationId" = $1::uuid AND id = ANY($2::uuid[])`,
+};
+
+/**
+ * Leases the batch in one statement: claiming hundreds of sends row by row dominated the claim time.
+ * $1 organization, $2 sends, $3 attempts, $4 mailboxes, $5 subjects, $6 lease end, $7 now.
+ */
+export const leaseSends = {
+  name: 'claim_lease_sends',
+  text: `
+    UPDATE messages AS m
+    SET status = 'claimed', attempt = c.attempt, "leaseExpiresAt" = ${at('$6')}, "mailboxId" = c.mailbox_id,
+        subject = c.subject, "updatedAt" = ${at('$7')}
+    FROM unnest($2::uuid[], $3::int[], $4::uuid[], $5::text[]) AS c(id, attempt, mailbox_id, subject)
+    WHERE m.id = c.id AND m."organizationId" = $1::uuid`,
+};
