@@ -206,6 +206,13 @@ describe("a campaign's page in a browser", () => {
     await page.getByText('This campaign has no workflow in n8n yet').waitFor();
     expect(await page.getByRole('link', { name: 'Edit' }).getAttribute('href')).toBe(`/campaigns/${campaignId}/edit`);
     expect(await page.evaluate('window.notReloaded === true')).toBe(true);
+
+    // A recipient's unsubscribe link opens a page that asks first (a GET changes nothing).
+    const recipient = await session.newPage();
+    await recipient.page.goto(items[2]!.message.unsubscribeUrl);
+    await recipient.page.getByRole('heading', { name: 'Unsubscribe?' }).waitFor();
+    await checkPage(recipient.page, 'unsubscribe-confirm', { failFrom: 'moderate' });
+    await recipient.context.close();
     expect(consoleErrors.join('\n')).toBe('');
   });
 });
