@@ -4,7 +4,7 @@
 // the readiness checklist turning green, start, run now, pause, resume, duplicate and archive.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, checkPage, registerInBrowser, startBrowser } from '../browser.js';
+import { type BrowserSession, checkPage, registerInBrowser, startBrowserPage } from '../browser.js';
 import { sequenceBody } from '../campaignApi.js';
 import { FakeN8nPublicApi } from '../fakes/fakeN8nPublicApi.js';
 import { createListeningTestApp } from '../listeningApp.js';
@@ -37,10 +37,7 @@ const n8n = new FakeN8nPublicApi(runWorkflow);
 
 beforeAll(async () => {
   app = await createListeningTestApp({ env: await n8n.start() });
-  session = await startBrowser();
-  ({ page, consoleErrors } = await session.newPage());
-  // Lazy routes and the builder's sections load slowly while the 2-core host runs other browser tests.
-  page.setDefaultTimeout(60_000);
+  ({ session, page, consoleErrors } = await startBrowserPage());
 });
 afterAll(async () => {
   await session?.close();
@@ -153,6 +150,19 @@ describe('the Campaigns list and builder in a browser', () => {
     await page.getByRole('button', { name: 'Resume campaign' }).waitFor();
     await page.getByRole('button', { name: 'Resume campaign' }).click();
     await page.getByRole('button', { name: 'Pause campaign' }).waitFor();
+
+    // Someone edits the workflow in n8n: the campaign's Deployment tab shows it drifted, with what changed.
+    const deployed = [...n8n.workflows.values()].find((workflow) => workflow.active)!;
+    const gate = (deployed.nodes as Array<{ name: string; parameters: Record<string, unknown> }>).find(
+      (node) => node.name === 'Business Hours Gate',
+    )!;
+    gate.parameters = { ...gate.parameters, scheduleSource: 'node', start: '10:00' };
+    await app.app.reconciler.runOnce();
+    await page.goto(`${app.url}/campaigns/${campaignId}`);
+    await page.getByRole('navigation', { name: 'Campaign sections' }).getByRole('link', { name: 'Deployment' }).click();
+    await page.getByRole('heading', { name: 'This workflow has drifted', level: 2 }).waitFor();
+    await page.getByText('"Business Hours Gate", start: (not set) → "10:00"').waitFor();
+    await checkPage(page, 'campaign-deployment-drifted', { failFrom: 'moderate' });
 
     // The list: its figures, the status filter in the URL, duplicate and archive.
     await page.goto(`${app.url}/campaigns`);
