@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, checkPage, registerInBrowser, screenshotDir, startBrowser } from '../browser.js';
+import { type BrowserSession, checkPage, registerInBrowser, screenshotDir, startBrowserPage } from '../browser.js';
 import { sequenceBody } from '../campaignApi.js';
 import { FakeN8nPublicApi } from '../fakes/fakeN8nPublicApi.js';
 import { createListeningTestApp } from '../listeningApp.js';
@@ -35,9 +35,7 @@ beforeAll(async () => {
   app = await createListeningTestApp({
     env: { ...(await n8n.start()), OPHIR_DNS_SERVERS: dns.address, OPHIR_DNS_TIMEOUT_MS: '1000', DOMAIN_CHECK_DNSBL_ZONES: 'dbl.example' },
   });
-  session = await startBrowser();
-  ({ page, consoleErrors } = await session.newPage());
-  page.setDefaultTimeout(60_000);
+  ({ session, page, consoleErrors } = await startBrowserPage());
 });
 afterAll(async () => {
   await session?.close();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, checkPage, registerInBrowser, startBrowser } from '../browser.js';
+import { type BrowserSession, checkPage, newOwnerPage, startBrowser } from '../browser.js';
 import { createListeningTestApp } from '../listeningApp.js';
 
 let app: Awaited<ReturnType<typeof createListeningTestApp>>;
@@ -49,14 +49,7 @@ async function openSection(page: Page, name: string) {
 
 describe('imports, lists and suppressions in a browser', () => {
   it('imports a CSV through the wizard into a new list, shows its counters and rejected row, and manages suppressions', async () => {
-    const { page, consoleErrors } = await session.newPage();
-    await page.setViewportSize({ width: 1024, height: 768 });
-    await registerInBrowser(page, app.url, {
-      name: 'Ada Lovelace',
-      organization: 'Acme Outreach',
-      email: `owner-${Date.now()}@acme.example`,
-      password: 'correct horse battery',
-    });
+    const { page, consoleErrors } = await newOwnerPage(session, app.url, { width: 1024, height: 768 });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leads' }).click();
     await page.getByText('No leads yet').waitFor();
 
