@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, checkPage, registerInBrowser, startBrowser } from '../browser.js';
+import { type BrowserSession, checkPage, newOwnerPage, startBrowser } from '../browser.js';
 import { createListeningTestApp } from '../listeningApp.js';
 import { startLocalDnsServer, type LocalDnsServer } from '../localDnsServer.js';
 
@@ -43,14 +43,7 @@ const leadsCsv = [
 
 describe('lead address verification in a browser', () => {
   it('checks an import’s addresses, shows the counts and each lead’s check with its reason, and filters by it', async () => {
-    const { page, consoleErrors } = await session.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await registerInBrowser(page, app.url, {
-      name: 'Ada Lovelace',
-      organization: 'Acme Outreach',
-      email: `owner-${Date.now()}@acme.example`,
-      password: 'correct horse battery',
-    });
+    const { page, consoleErrors } = await newOwnerPage(session, app.url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leads' }).click();
     await page.getByRole('button', { name: 'Import CSV' }).click();
     await page.getByLabel('CSV file').setInputFiles({ name: 'prospects.csv', mimeType: 'text/csv', buffer: Buffer.from(leadsCsv) });
