@@ -1,5 +1,5 @@
 /**
- * `npm run bench:api -- [--connections 32] [--duration 5] [--rounds 3] [--burst 10000] [--profile file.cpuprofile]`
+ * `npm run bench:api -- [--connections 32] [--duration 5] [--rounds 3] [--burst 10000] [--profile file.cpuprofile] [--routes healthz,me,openPixel]`
  *
  * What one request costs the control plane, route by route: the control plane as `npm start` runs it
  * (bench/platform.ts, without n8n: no route measured here calls it) on a scratch database, at
@@ -10,7 +10,9 @@
  * each route's figures are those of its median round. Then a burst of 10,000 pixel hits and
  * 10,000 clicks (--burst) on messages not hit before must show in the campaign's stats exactly. With
  * --profile, the control plane's CPU is profiled during the timed runs and summarised on stderr
- * and in the JSON. The last line is JSON.
+ * and in the JSON. --routes measures only the routes named (/healthz always, as the reference). Each
+ * route also reports what its median round cost the process (bench/processCost.ts: CPU per request,
+ * garbage-collection pauses, event-loop delay). The last line is JSON.
  */
 import { fork } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
@@ -24,6 +26,7 @@ import { TrackingLinks, trackingLinkSecretName } from '../src/modules/campaigns/
 import { callbackSigningSecretName } from '../src/modules/platform/platformSecrets.js';
 import type { LoadFigures, LoadJob, LoadRequest } from './apiLoad.js';
 import { summariseProfile } from './cpuProfile.js';
+import { measureProcessCost, type ProcessCost } from './processCost.js';
 import { benchLog, startBenchControlPlane, type BenchControlPlane } from './platform.js';
 import { createScratchDatabase } from './scratchDatabase.js';
 
@@ -34,6 +37,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     burst: { type: 'string', default: '10000' },
     profile: { type: 'string' },
+    routes: { type: 'string' },
   },
 });
 const connections = Number(values.connections);
@@ -178,7 +182,7 @@ async function main(): Promise<void> {
     const claimBody = JSON.stringify({ campaignId: seeded.campaignId, batchSize: 10 });
     const n8nSigningSecret = await platform.app.platformSecrets.getOrCreate(callbackSigningSecretName);
 
-    const routes: Array<{ name: string; expect: number; requests: LoadRequest[]; n8nSigningSecret?: string }> = [
+    const allRoutes: Array<{ name: string; expect: number; requests: LoadRequest[]; n8nSigningSecret?: string }> = [
       { name: 'healthz', expect: 200, requests: [{ method: 'GET', path: '/healthz' }] },
       { name: 'me', expect: 200, requests: [{ method: 'GET', path: '/api/me', headers: bearer }] },
       { name: 'leadsPage', expect: 200, requests: [{ method: 'GET', path: '/api/leads?limit=50', headers: bearer }] },
@@ -196,6 +200,8 @@ async function main(): Promise<void> {
         requests: [{ method: 'POST', path: '/api/internal/n8n/claims', headers: { 'content-type': 'application/json' }, body: claimBody }],
       },
     ];
+    const chosen = values.routes?.split(',');
+    const routes = allRoutes.filter((spec) => !chosen || spec.name === 'healthz' || chosen.includes(spec.name));
 
     const loadBefore = os.loadavg();
     const profiler = values.profile ? new Session() : undefined;
@@ -215,15 +221,19 @@ async function main(): Promise<void> {
       await profiler.post('Profiler.start');
     }
     // Rounds interleave the routes, so a change in the host's load (other processes) weighs on each alike.
-    const rounds = new Map<string, LoadFigures[]>();
+    const rounds = new Map<string, Array<LoadFigures & { process: ProcessCost }>>();
     for (let round = 1; round <= roundCount; round += 1) {
       for (const { spec, job } of jobs) {
-        const figures = await load({ ...job, duration });
+        const cost = measureProcessCost();
+        const loaded = await load({ ...job, duration });
+        const figures = { ...loaded, process: cost.stop(loaded.requests) };
         rounds.set(spec.name, [...(rounds.get(spec.name) ?? []), figures]);
-        benchLog(`round ${round} ${spec.name}: ${figures.requestsPerSecond} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms`);
+        benchLog(
+          `round ${round} ${spec.name}: ${figures.requestsPerSecond} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms; ${JSON.stringify(figures.process)}`,
+        );
       }
     }
-    const results: Record<string, LoadFigures & { unexpected: number; roundsRequestsPerSecond: number[] }> = {};
+    const results: Record<string, LoadFigures & { process: ProcessCost; unexpected: number; roundsRequestsPerSecond: number[] }> = {};
     for (const { spec } of jobs) {
       const measured = rounds.get(spec.name)!;
       const median = [...measured].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(measured.length / 2)]!;
@@ -274,6 +284,7 @@ async function main(): Promise<void> {
             roundsRequestsPerSecond: figures.roundsRequestsPerSecond,
             requests: figures.requests,
             unexpected: figures.unexpected,
+            process: figures.process,
           },
         ]),
       ),
