@@ -136,6 +136,7 @@ describe('the campaign start', () => {
       overridable: true,
       message:
         "team@nodmarc.test (nodmarc.test) fails DMARC: fix the DNS records shown on the mailbox's page, or start anyway with a reason",
+      mailboxes: [{ id: mailboxIds[0], email: 'team@nodmarc.test' }],
     });
 
     const refused = await t.http.post(`/api/campaigns/${campaignId}/start`).set(owner.auth);

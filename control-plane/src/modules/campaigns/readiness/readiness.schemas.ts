@@ -76,6 +76,12 @@ export const campaignReadinessSchema = z
             'A failed check a start may override with a reason (sending_domains: `domainOverride.reason`), recorded in the audit log',
           ),
         message: z.string().describe('Why it passed or failed'),
+        mailboxes: z
+          .array(z.object({ id: z.uuid(), email: z.string() }))
+          .optional()
+          .describe(
+            'sending_domains: the mailboxes whose domains fail (or, when none fails, warn or are not checked yet), each fixed on its own page',
+          ),
       }),
     ),
     windows: z

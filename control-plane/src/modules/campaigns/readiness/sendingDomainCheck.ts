@@ -10,6 +10,8 @@ async function campaignDomainStatuses(db: ScopedDb, campaignId: string): Promise
   );
 }
 
+const mailboxOf = (status: MailboxDomainStatus) => ({ id: status.mailboxId, email: status.email });
+
 const named = (statuses: MailboxDomainStatus[]) => [...new Set(statuses.map((status) => status.domain))].join(', ');
 
 /**
@@ -22,7 +24,12 @@ export async function sendingDomainCheck(db: ScopedDb, campaignId: string) {
   const failing = statuses.filter((status) => status.status === 'fail');
   if (failing.length > 0) {
     const which = failing.map((status) => `${status.email} (${status.domain}) fails ${describeChecks(status.failing)}`).join('; ');
-    return { ...base, passed: false, message: `${which}: fix the DNS records shown on the mailbox's page, or start anyway with a reason` };
+    return {
+      ...base,
+      passed: false,
+      message: `${which}: fix the DNS records shown on the mailbox's page, or start anyway with a reason`,
+      mailboxes: failing.map(mailboxOf),
+    };
   }
   const unchecked = statuses.filter((status) => status.status === 'unchecked');
   const warned = statuses.filter((status) => status.status === 'warn');
@@ -30,7 +37,13 @@ export async function sendingDomainCheck(db: ScopedDb, campaignId: string) {
     ...(warned.length ? [`${named(warned)} passes with warnings`] : []),
     ...(unchecked.length ? [`${named(unchecked)} not checked yet`] : []),
   ];
-  if (notes.length > 0) return { ...base, passed: true, message: `${notes.join('; ')}: see the mailbox's domain check` };
+  if (notes.length > 0)
+    return {
+      ...base,
+      passed: true,
+      message: `${notes.join('; ')}: see the mailbox's domain check`,
+      mailboxes: [...warned, ...unchecked].map(mailboxOf),
+    };
   if (statuses.length === 0) return { ...base, passed: true, message: 'No active mailbox whose domain to check' };
   return { ...base, passed: true, message: `${named(statuses)} passes SPF, DKIM, DMARC and MX` };
 }

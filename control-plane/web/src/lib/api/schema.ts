@@ -9309,6 +9309,12 @@ export interface components {
                 overridable?: boolean;
                 /** @description Why it passed or failed */
                 message: string;
+                /** @description sending_domains: the mailboxes whose domains fail (or, when none fails, warn or are not checked yet), each fixed on its own page */
+                mailboxes?: {
+                    /** Format: uuid */
+                    id: string;
+                    email: string;
+                }[];
             }[];
             /** @description The next three sending windows in the campaign's zone (the open one first); a lead with its own zone gets the same hours there */
             windows: {

@@ -81,4 +81,26 @@ describe('ReadinessChecklist', () => {
     expect(within(region).getByText('Ready to start')).toBeTruthy();
     expect(within(region).queryByText('(required to start)')).toBeNull();
   });
+
+  it('links a failing sending domain to the page of each mailbox that sends from it, where its records are fixed', () => {
+    const mailboxId = '6f1c1f1e-0000-4000-8000-0000000000bb';
+    render(
+      <ReadinessChecklist
+        readiness={readiness([
+          {
+            code: 'sending_domains',
+            passed: false,
+            blocking: true,
+            overridable: true,
+            message:
+              "ada@acme.example (acme.example) fails DMARC: fix the DNS records shown on the mailbox's page, or start anyway with a reason",
+            mailboxes: [{ id: mailboxId, email: 'ada@acme.example' }],
+          },
+        ])}
+      />,
+    );
+    const region = screen.getByRole('region', { name: 'Readiness' });
+    expect(within(region).getByRole('link', { name: 'Open ada@acme.example' }).getAttribute('href')).toBe(`/mailboxes/${mailboxId}`);
+    expect(within(region).queryByRole('link', { name: 'Go to Sending' })).toBeNull();
+  });
 });

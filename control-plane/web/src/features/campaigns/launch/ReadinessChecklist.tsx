@@ -3,7 +3,10 @@ import type { CampaignReadiness } from '../queries';
 
 type CheckCode = CampaignReadiness['checks'][number]['code'];
 
-/** The builder section where a failing check is fixed (a code this app does not know yet gets no link). */
+/**
+ * The builder section where a failing check is fixed (a code this app does not know yet gets no link);
+ * a sending domain is fixed on its mailbox's page instead, when the check names the mailbox.
+ */
 const fixedIn: Record<CheckCode | 'warming_mailboxes', { id: string; label: string }> = {
   sequence_has_steps: { id: 'sequence', label: 'Sequence' },
   steps_have_messages: { id: 'sequence', label: 'Sequence' },
@@ -49,7 +52,14 @@ export function ReadinessChecklist({ readiness }: { readiness: CampaignReadiness
               <span className={state === 'passed' ? 'text-slate-700' : state === 'required' ? 'text-red-800' : 'text-amber-900'}>
                 {check.message}
                 {state === 'required' && !check.overridable ? <span className="ml-1 text-xs font-medium">(required to start)</span> : null}
-                {state !== 'passed' && check.code in fixedIn ? (
+                {check.code === 'sending_domains' && check.mailboxes?.length ? (
+                  // A domain's records are fixed, and checked again, on the page of the mailbox that sends from it.
+                  check.mailboxes.map((mailbox) => (
+                    <a key={mailbox.id} href={`/mailboxes/${mailbox.id}`} className="ml-2 text-xs text-indigo-700 underline">
+                      Open {mailbox.email}
+                    </a>
+                  ))
+                ) : state !== 'passed' && check.code in fixedIn ? (
                   <a href={`#${fixedIn[check.code].id}`} className="ml-2 text-xs text-indigo-700 underline">
                     Go to {fixedIn[check.code].label}
                   </a>
