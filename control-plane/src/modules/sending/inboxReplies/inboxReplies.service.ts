@@ -2,15 +2,13 @@ import { Prisma } from '../../../generated/prisma/client.js';
 import type { Clock } from '../../../lib/clock.js';
 import type { PrismaClient } from '../../../lib/db/prisma.js';
 import { scopedDb, type ScopedDb } from '../../../lib/db/tenantScope.js';
-import { NotFoundError } from '../../../lib/errors.js';
 import { claimLead, mailboxPoolEntry } from '../campaignSends/claimDueSends.js';
 import type { ClaimBatch, InboxReplyItem } from '../../../lib/n8n/nodeContract.js';
 import type { SendResultsOutcome } from '../campaignSends/recordSendResults.js';
 import type { SendResult } from '../sending.schemas.js';
 import type { TrackingLinks } from '../../campaigns/messages/trackingLinks.js';
-import { inboxReplyQueue, leaseEnd, lockDueSends, returnExpiredLeases } from '../queue/sendQueue.js';
-import { judgeSendResult, unsentSettlement, type ResultVerdict } from '../queue/sendResultRule.js';
-import { applyReport, type ReportSeen } from '../queue/applyReport.js';
+import { inboxReplyQueue } from '../queue/sendQueue.js';
+import { claimOrganizationSends, recordOrganizationResults, type ResultSettlement } from '../organizationSendQueue.js';
 import { snippetOf } from '../../outcomes/inboxFiling.js';
 
 /** What Send Email needs, with the mailbox already assigned (the thread's, never rotated): the contract shared with the nodes. */
@@ -26,30 +24,13 @@ export type { InboxReplyItem };
 export class InboxRepliesService {
   constructor(private readonly deps: { prisma: PrismaClient; clock: Clock; links: TrackingLinks; leaseSeconds: number }) {}
 
-  async claim(organizationId: string, batchSize: number): Promise<ClaimBatch<InboxReplyItem>> {
-    const { prisma, clock } = this.deps;
-    const organization = await prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } });
-    if (!organization) throw new NotFoundError('Organization');
-    const now = clock.now();
-    const leaseExpiresAt = leaseEnd(now, this.deps.leaseSeconds);
-    const claimedIds = await scopedDb(prisma, organizationId).$transaction(async (tx) => {
-      const inOrganization = Prisma.sql`q."organizationId" = ${organizationId}::uuid`;
-      await returnExpiredLeases(tx, inboxReplyQueue, inOrganization, now);
-      // Only through an active mailbox: a paused or disconnected one keeps its replies queued until it is back.
-      const ids = await lockDueSends(tx, inboxReplyQueue, {
-        join: Prisma.sql`JOIN mailboxes b ON b.id = q."mailboxId" AND b."organizationId" = q."organizationId"`,
-        where: Prisma.sql`${inOrganization} AND b.status = 'active'`,
-        now,
-        limit: batchSize,
-      });
-      if (ids.length === 0) return [];
-      await tx.$executeRaw`
-        UPDATE inbox_messages SET status = 'claimed', attempt = attempt + 1, "leaseExpiresAt" = ${leaseExpiresAt}, "updatedAt" = ${now}
-        WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${ids}::uuid[])`;
-      return ids;
+  claim(organizationId: string, batchSize: number): Promise<ClaimBatch<InboxReplyItem>> {
+    return claimOrganizationSends(this.deps, organizationId, {
+      queue: inboxReplyQueue,
+      mailboxColumn: 'mailboxId',
+      batchSize,
+      items: (ids, now) => this.items(scopedDb(this.deps.prisma, organizationId), ids, now),
     });
-    const items = claimedIds.length === 0 ? [] : await this.items(scopedDb(prisma, organizationId), claimedIds, now);
-    return { now: now.toISOString(), leaseExpiresAt: leaseExpiresAt.toISOString(), items };
   }
 
   private async items(db: ScopedDb, ids: string[], now: Date): Promise<InboxReplyItem[]> {
@@ -101,76 +82,40 @@ export class InboxRepliesService {
     );
   }
 
-  async record(results: SendResult[]): Promise<SendResultsOutcome> {
-    const owners = await this.deps.prisma.inboxMessage.findMany({
-      where: { id: { in: [...new Set(results.map((r) => r.sendId))] }, direction: 'outbound' },
-      select: { id: true, organizationId: true },
-    });
-    const organizationOf = new Map(owners.map((owner) => [owner.id, owner.organizationId]));
-    return applyReport(results, organizationOf, (organizationId, result, seen) => this.apply(organizationId, result, seen));
-  }
-
-  /** One result, judged by the rule every send queue shares (sendResultRule.ts), in its own transaction. */
-  private async apply(organizationId: string, result: SendResult, report: ReportSeen): Promise<ResultVerdict> {
-    const now = this.deps.clock.now();
-    return scopedDb(this.deps.prisma, organizationId).$transaction(async (tx) => {
-      const db = tx as unknown as ScopedDb;
-      const [reply] = await tx.$queryRaw<
-        Array<{
-          id: string;
-          status: string;
-          attempt: number;
-          leaseExpiresAt: Date | null;
-          resultEventId: string | null;
-          threadId: string;
-          mailboxId: string;
-          text: string | null;
-        }>
-      >`
-        SELECT id, status::text AS status, attempt, "leaseExpiresAt", "resultEventId", "threadId", "mailboxId", text FROM inbox_messages
-        WHERE "organizationId" = ${organizationId}::uuid AND id = ${result.sendId}::uuid FOR UPDATE`;
-      if (!reply) return 'stale';
-      const verdict = judgeSendResult(reply, result, {
-        eventApplied: report.seenEvents.has(result.eventId) || reply.resultEventId === result.eventId,
-        sendSettledInThisReport: report.settledSends.has(result.sendId),
-      });
-      if (verdict !== 'apply') return verdict;
-      report.settledSends.add(result.sendId);
-      const settled = { leaseExpiresAt: null, resultEventId: result.eventId, updatedAt: now };
-      if (result.status === 'sent') {
-        const sentAt = result.sentAt ? new Date(result.sentAt) : now;
-        await db.inboxMessage.update({
-          where: { id: reply.id },
-          data: {
-            ...settled,
-            status: 'sent',
-            sentAt,
-            messageIdHeader: result.messageId,
-            providerMessageId: result.providerMessageId ?? null,
-            providerThreadId: result.threadId ?? null,
-            lastError: null,
-          },
-        });
-        // The campaign's minimum gap between sends counts from this reply too: it left the same mailbox.
-        await db.mailbox.updateMany({
-          where: { id: reply.mailboxId, OR: [{ lastSentAt: null }, { lastSentAt: { lt: sentAt } }] },
-          data: { lastSentAt: sentAt },
-        });
-        const thread = await db.inboxThread.findUniqueOrThrow({ where: { id: reply.threadId } });
-        if (sentAt >= thread.lastMessageAt) {
-          await db.inboxThread.update({
-            where: { id: thread.id },
-            data: {
-              lastMessageAt: sentAt,
-              snippet: snippetOf(reply.text) ?? thread.snippet,
-              providerThreadId: result.threadId ?? thread.providerThreadId,
-            },
-          });
-        }
-      } else {
-        await db.inboxMessage.update({ where: { id: reply.id }, data: { ...settled, ...unsentSettlement(result, now) } });
-      }
-      return 'apply';
-    });
+  record(results: SendResult[]): Promise<SendResultsOutcome> {
+    return recordOrganizationResults(
+      this.deps,
+      results,
+      (ids) =>
+        this.deps.prisma.inboxMessage.findMany({
+          where: { id: { in: ids }, direction: 'outbound' },
+          select: { id: true, organizationId: true },
+        }),
+      replySettlement,
+    );
   }
 }
+
+/** A reply's result: a sent one keeps the provider's thread id, and becomes its thread's latest message. */
+const replySettlement: ResultSettlement<{ threadId: string; mailboxId: string; text: string | null }> = {
+  queue: inboxReplyQueue,
+  columns: Prisma.sql`"threadId", "mailboxId", text`,
+  mailboxOf: (reply) => reply.mailboxId,
+  write: (db, reply, data, result) =>
+    db.inboxMessage.update({
+      where: { id: reply.id },
+      data: result.status === 'sent' ? { ...data, providerThreadId: result.threadId ?? null } : data,
+    }),
+  afterSent: async ({ row: reply, result, db, sentAt }) => {
+    const thread = await db.inboxThread.findUniqueOrThrow({ where: { id: reply.threadId } });
+    if (sentAt < thread.lastMessageAt) return;
+    await db.inboxThread.update({
+      where: { id: thread.id },
+      data: {
+        lastMessageAt: sentAt,
+        snippet: snippetOf(reply.text) ?? thread.snippet,
+        providerThreadId: result.threadId ?? thread.providerThreadId,
+      },
+    });
+  },
+};
