@@ -6,13 +6,20 @@ import { Button } from './button';
 import { DialogClose, DialogFooter } from './dialog';
 import { FormField } from './form-field';
 
+/** The path of every field in a form's values (an array is one field, as a checkbox group is). */
+function fieldPaths(values: object, prefix = ''): string[] {
+  return Object.entries(values).flatMap(([key, value]: [string, unknown]) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? fieldPaths(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
 /**
- * A react-hook-form form whose submit calls the API: a refusal's issues land on the fields they name, the rest
- * shows above the fields, and the submit button says it is working. In a dialog it ends with Cancel beside it.
+ * A react-hook-form form whose submit calls the API: a refusal's issues land on the fields they name (its fields are
+ * named as the request body's members, and all have default values), the rest shows above the fields, and the
+ * submit button says it is working. In a dialog it ends with Cancel beside it.
  */
 export function ApiForm<T extends FieldValues>({
   form,
-  fields,
   onSubmit,
   submitLabel,
   pendingLabel,
@@ -22,8 +29,6 @@ export function ApiForm<T extends FieldValues>({
   ...formProps
 }: Omit<ComponentProps<'form'>, 'onSubmit'> & {
   form: UseFormReturn<T>;
-  /** The fields a refusal's issue paths may name (they are the request body's member names). */
-  fields: readonly Path<T>[];
   onSubmit: (values: T) => Promise<void>;
   submitLabel: string;
   pendingLabel: string;
@@ -36,6 +41,7 @@ export function ApiForm<T extends FieldValues>({
       await onSubmit(values);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
+      const fields = fieldPaths(form.formState.defaultValues ?? {}) as Path<T>[];
       setFormError(applyProblemToForm(error.problem, form.setError, fields));
     }
   });

@@ -35,7 +35,7 @@ export function NewCampaignDialog() {
         </Button>
       </DialogTrigger>
       <DialogContent title="New campaign" description="It starts as a draft: nothing is sent until you start it from the builder.">
-        <ApiForm form={form} fields={['name']} onSubmit={createDraft} submitLabel="Create draft" pendingLabel="Creating…" inDialog>
+        <ApiForm form={form} onSubmit={createDraft} submitLabel="Create draft" pendingLabel="Creating…" inDialog>
           <FormInput form={form} name="name" label="Campaign name" autoComplete="off" placeholder="Q1 founders outreach" />
         </ApiForm>
       </DialogContent>

@@ -30,14 +30,7 @@ export function AddSandboxDialog({ open, onOpenChange }: { open: boolean; onOpen
         title="Add a sandbox mailbox"
         description="It captures what campaigns send instead of delivering it, so you can try a campaign safely."
       >
-        <ApiForm
-          form={form}
-          fields={['email', 'displayName']}
-          onSubmit={addMailbox}
-          submitLabel="Add sandbox mailbox"
-          pendingLabel="Adding…"
-          inDialog
-        >
+        <ApiForm form={form} onSubmit={addMailbox} submitLabel="Add sandbox mailbox" pendingLabel="Adding…" inDialog>
           <FormInput form={form} name="email" label="Address" type="email" autoComplete="off" placeholder="outreach@example.com" />
           <FormInput form={form} name="displayName" label="Display name" autoComplete="off" placeholder="Outbound team" />
         </ApiForm>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm, type Path, type UseFormReturn } from 'react-hook-form';
+import { useForm, type UseFormReturn } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { ApiForm, FormInput } from '@/components/ui/api-form';
@@ -36,21 +36,6 @@ const smtpForm = z
       ctx.addIssue({ code: 'custom', path: ['imap', 'port'], message: imapPort.error.issues[0]?.message ?? 'Enter a port number' });
   });
 type SmtpForm = z.infer<typeof smtpForm>;
-
-const formFields: Path<SmtpForm>[] = [
-  'email',
-  'displayName',
-  'smtp.host',
-  'smtp.port',
-  'smtp.tlsMode',
-  'smtp.username',
-  'smtp.password',
-  'imap.host',
-  'imap.port',
-  'imap.tlsMode',
-  'imap.username',
-  'imap.password',
-];
 
 function toBody(form: SmtpForm): CreateSmtpMailbox {
   const { smtp, imap } = form;
@@ -166,7 +151,6 @@ export function AddSmtpDialog({ open, onOpenChange }: { open: boolean; onOpenCha
       >
         <ApiForm
           form={form}
-          fields={formFields}
           onSubmit={addMailbox}
           submitLabel="Check and add mailbox"
           pendingLabel="Checking the login…"

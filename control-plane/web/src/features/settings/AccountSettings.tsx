@@ -103,7 +103,6 @@ function PasswordForm() {
       </div>
       <ApiForm
         form={form}
-        fields={['currentPassword', 'newPassword']}
         onSubmit={changePassword}
         submitLabel="Change password"
         pendingLabel="Changing…"

@@ -144,7 +144,6 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => vo
   return (
     <ApiForm
       form={form}
-      fields={['name', 'role']}
       onSubmit={async (values) => onCreated(await create.mutateAsync(values))}
       submitLabel="Create key"
       pendingLabel="Creating…"

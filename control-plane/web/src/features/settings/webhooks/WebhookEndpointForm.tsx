@@ -29,14 +29,7 @@ export function WebhookEndpointForm({
   const eventTypesError = form.formState.errors.eventTypes;
 
   return (
-    <ApiForm
-      form={form}
-      fields={['url', 'description', 'eventTypes']}
-      onSubmit={onSubmit}
-      submitLabel={submitLabel}
-      pendingLabel="Saving…"
-      inDialog
-    >
+    <ApiForm form={form} onSubmit={onSubmit} submitLabel={submitLabel} pendingLabel="Saving…" inDialog>
       <FormInput
         form={form}
         name="url"
