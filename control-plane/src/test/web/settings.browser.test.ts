@@ -60,6 +60,17 @@ describe('settings in a browser', () => {
     await timeZone.fill('Europe/Berlin');
     await owner.getByRole('button', { name: 'Save time zone' }).click();
     await owner.getByText('New campaigns and mailboxes start in Europe/Berlin').waitFor();
+    // Whether imports check their leads' addresses: on for a new organization, switched off at once, and still off after a reload.
+    const checkImports = owner.getByRole('switch', { name: 'Check the addresses of imported leads' });
+    expect(await checkImports.isChecked()).toBe(true);
+    await checkImports.click();
+    await owner.getByText('Imports no longer check addresses').waitFor();
+    const me = await app.http.post('/api/auth/login').send({ email: ownerEmail, password });
+    expect((await app.http.get('/api/organization').set('Authorization', `Bearer ${me.body.accessToken}`)).body.verifyLeadsAtImport).toBe(
+      false,
+    );
+    await owner.reload();
+    expect(await owner.getByRole('switch', { name: 'Check the addresses of imported leads' }).isChecked()).toBe(false);
 
     // An API key: the secret is shown once, works as a bearer token, and afterwards only its prefix is listed.
     await openSettings(owner, 'API keys');
@@ -124,6 +135,7 @@ describe('settings in a browser', () => {
     await viewer.getByText('Acme Renamed', { exact: true }).first().waitFor();
     expect(await settingsNav(viewer).getByRole('link').allTextContents()).toEqual(['Organization', 'Members', 'My account']);
     expect(await viewer.getByRole('textbox').count()).toBe(0);
+    expect(await viewer.getByRole('switch', { name: 'Check the addresses of imported leads' }).isDisabled()).toBe(true);
     await openSettings(viewer, 'Members');
     const members = viewer.getByRole('table', { name: 'Members' });
     await members.getByRole('row', { name: /Grace Hopper/ }).waitFor();
@@ -197,6 +209,7 @@ describe('settings in a browser', () => {
     expect(rows.some((row) => row.includes('Ada King') && row.includes('Created the API key “CRM sync” (member)'))).toBe(true);
     expect(rows.some((row) => row.includes('Grace Hopper') && row.includes('Accepted an invitation and joined'))).toBe(true);
     expect(rows.some((row) => row.includes('Renamed the organization to “Acme Renamed”'))).toBe(true);
+    expect(rows.some((row) => row.includes('Made imports leave addresses unchecked'))).toBe(true);
     await checkPage(owner, 'settings-audit-log');
 
     // The only failed calls are the ones refused on purpose: the too-long name, the last owner's removal, the wrong password and the spent link.

@@ -13,6 +13,8 @@ const text = (value: unknown): string => (typeof value === 'string' || typeof va
 const describers: Record<string, (data: Record<string, unknown>) => string> = {
   'organization.created': () => 'Created the organization',
   'organization.renamed': (data) => `Renamed the organization to “${text(data.name)}”`,
+  'organization.lead_verification_changed': (data) =>
+    data.verifyLeadsAtImport ? 'Made imports check the addresses of their leads' : 'Made imports leave addresses unchecked',
   'invitation.created': (data) => `Invited ${text(data.email)} as ${text(data.role)}`,
   'invitation.revoked': (data) => (data.email ? `Revoked the invitation for ${text(data.email)}` : 'Revoked an invitation'),
   'invitation.accepted': () => 'Accepted an invitation and joined',

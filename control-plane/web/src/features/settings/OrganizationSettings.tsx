@@ -4,6 +4,7 @@ import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 import { NameForm } from './NameForm';
 import { OrganizationTimezoneForm } from './OrganizationTimezoneForm';
+import { OrganizationVerificationToggle } from './OrganizationVerificationToggle';
 import { organizationQuery, useUpdateOrganization } from './queries';
 import { formatDate, SettingsSection } from './SettingsSection';
 
@@ -14,7 +15,7 @@ export function OrganizationSettings() {
   return (
     <SettingsSection
       title="Organization"
-      description="The name your team and your campaigns' reports show, and the time zone new campaigns and mailboxes start in."
+      description="The name your team and your campaigns' reports show, the time zone new campaigns and mailboxes start in, and whether imports check addresses."
     >
       {organization.isPending ? <LoadingRows label="Loading the organization" /> : null}
       {organization.isError ? <ErrorState error={organization.error} /> : null}
@@ -40,6 +41,7 @@ export function OrganizationSettings() {
             </dl>
           )}
           {mayEdit ? <OrganizationTimezoneForm current={organization.data.timezone} /> : null}
+          <OrganizationVerificationToggle current={organization.data.verifyLeadsAtImport} canEdit={mayEdit} />
           <p className="mt-4 text-xs text-slate-500">Created {formatDate(organization.data.createdAt)}</p>
         </Card>
       ) : null}

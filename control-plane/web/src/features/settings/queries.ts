@@ -42,11 +42,12 @@ export const auditLogQuery = infiniteQueryOptions({
   getNextPageParam: (page) => page.nextCursor,
 });
 
-/** Renames the organization or sets its timezone. */
+/** Renames the organization, sets its timezone or whether imports check addresses. */
 export function useUpdateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name?: string; timezone?: string }) => dataOf(api.PATCH('/api/organization', { body })),
+    mutationFn: (body: { name?: string; timezone?: string; verifyLeadsAtImport?: boolean }) =>
+      dataOf(api.PATCH('/api/organization', { body })),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.organization }),
