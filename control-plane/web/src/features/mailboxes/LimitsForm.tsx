@@ -4,12 +4,11 @@ import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormField } from '@/components/ui/form-field';
 import { TimeZoneField } from '@/components/ui/time-zone-field';
 import { ApiError, applyProblemToForm } from '@/lib/api/problem';
-import { CheckboxField, count } from './fields';
+import { CheckboxField, count, SettingsActions } from './fields';
 import { useUpdateMailbox, type Mailbox } from './queries';
 
 // The API's bounds (PATCH /api/mailboxes/{id}); field names are the body's, so its issue paths land on them.
@@ -127,18 +126,14 @@ export function LimitsForm({ mailbox, canEdit }: { mailbox: Mailbox; canEdit: bo
               />
             </div>
           </fieldset>
-          {canEdit ? (
-            <div className="flex justify-end gap-2">
-              <Button type="button" variant="secondary" disabled={!isDirty || isSubmitting} onClick={() => form.reset(valuesOf(mailbox))}>
-                Discard changes
-              </Button>
-              <Button type="submit" disabled={isSubmitting}>
-                {isSubmitting ? 'Saving…' : 'Save limits'}
-              </Button>
-            </div>
-          ) : (
-            <p className="text-sm text-slate-600">Your role can read these limits; a member or admin can change them.</p>
-          )}
+          <SettingsActions
+            canEdit={canEdit}
+            isDirty={isDirty}
+            isSubmitting={isSubmitting}
+            onDiscard={() => form.reset(valuesOf(mailbox))}
+            saveLabel="Save limits"
+            readOnlyNote="Your role can read these limits; a member or admin can change them."
+          />
         </form>
       </section>
     </Card>

@@ -6,13 +6,12 @@ import { toast } from 'sonner';
 import { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormField } from '@/components/ui/form-field';
 import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 import { ApiError, applyProblemToForm } from '@/lib/api/problem';
-import { CheckboxField, count } from './fields';
+import { CheckboxField, count, SettingsActions } from './fields';
 import { warmingDays } from './mailboxFormat';
 import { WarmupHistory } from './WarmupHistory';
 import { useUpdateWarmup, warmupQuery, type WarmupSettings } from './warmupQueries';
@@ -116,18 +115,14 @@ function SettingsForm({ settings, canEdit }: { settings: WarmupSettings; canEdit
           {...form.register('weekdaysOnly')}
         />
       </fieldset>
-      {canEdit ? (
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" disabled={!isDirty || isSubmitting} onClick={() => form.reset(valuesOf(settings))}>
-            Discard changes
-          </Button>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? 'Saving…' : 'Save warm-up'}
-          </Button>
-        </div>
-      ) : (
-        <p className="text-sm text-slate-600">Your role can read the warm-up settings; a member or admin can change them.</p>
-      )}
+      <SettingsActions
+        canEdit={canEdit}
+        isDirty={isDirty}
+        isSubmitting={isSubmitting}
+        onDiscard={() => form.reset(valuesOf(settings))}
+        saveLabel="Save warm-up"
+        readOnlyNote="Your role can read the warm-up settings; a member or admin can change them."
+      />
     </form>
   );
 }
@@ -147,7 +142,7 @@ export function WarmupCard({ mailboxId }: { mailboxId: string }) {
           {current ? <Badge tone={current.tone}>{current.label}</Badge> : null}
         </div>
         {settings.isPending ? <LoadingRows label="Loading the warm-up settings" /> : null}
-        {settings.isError ? <ErrorState error={settings.error} /> : null}
+        {settings.isError ? <ErrorState error={settings.error} onRetry={() => void settings.refetch()} /> : null}
         {settings.data ? (
           <>
             <Today settings={settings.data} />

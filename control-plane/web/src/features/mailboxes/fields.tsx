@@ -1,5 +1,6 @@
 import { useId, type ComponentProps, type ReactNode } from 'react';
 import { z } from 'zod';
+import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
@@ -58,3 +59,32 @@ export const count = (min: number, max: number) =>
     .int('Enter a whole number')
     .min(min, `Use a number from ${min} to ${max}`)
     .max(max, `Use a number from ${min} to ${max}`);
+
+/** A mailbox settings form's end: Discard and Save for a role that may edit, else a line saying who can. */
+export function SettingsActions({
+  canEdit,
+  isDirty,
+  isSubmitting,
+  onDiscard,
+  saveLabel,
+  readOnlyNote,
+}: {
+  canEdit: boolean;
+  isDirty: boolean;
+  isSubmitting: boolean;
+  onDiscard: () => void;
+  saveLabel: string;
+  readOnlyNote: string;
+}) {
+  if (!canEdit) return <p className="text-sm text-slate-600">{readOnlyNote}</p>;
+  return (
+    <div className="flex justify-end gap-2">
+      <Button type="button" variant="secondary" disabled={!isDirty || isSubmitting} onClick={onDiscard}>
+        Discard changes
+      </Button>
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? 'Saving…' : saveLabel}
+      </Button>
+    </div>
+  );
+}
