@@ -85,6 +85,13 @@ describe('claims', () => {
     expect(a.items.length + b.items.length).toBe(4);
   });
 
+  it("holds the campaign's own daily cap, counting its claims in flight", async () => {
+    const { campaign } = await setup({ leads: 5, campaignDailyCap: 3 });
+    expect((await claim(campaign.id, 2)).items).toHaveLength(2);
+    expect((await claim(campaign.id)).items).toHaveLength(1);
+    expect((await claim(campaign.id)).items).toHaveLength(0);
+  });
+
   it('keeps one send per run for a mailbox with a minimum gap', async () => {
     const { campaign } = await setup({ leads: 5, mailboxes: [{ minGapSeconds: 120 }, { minGapSeconds: 120 }] });
     expect((await claim(campaign.id)).items).toHaveLength(2);
