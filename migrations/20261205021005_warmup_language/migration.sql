@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "mailbox_warmups" ADD COLUMN     "language" TEXT NOT NULL DEFAULT 'en';
+
