@@ -9,14 +9,14 @@ import { createListeningTestApp } from '../listeningApp.js';
 
 let app: Awaited<ReturnType<typeof createListeningTestApp>>;
 let session: BrowserSession;
-let page: Page;
-let consoleErrors: string[];
+// One owner's page visits every view, each test after the one before.
+let owner: Awaited<ReturnType<typeof newOwnerPage>>;
 
 beforeAll(async () => {
   app = await createListeningTestApp();
   session = await startBrowser();
-  ({ page, consoleErrors } = await newOwnerPage(session, app.url));
-  page.setDefaultTimeout(30_000);
+  owner = await newOwnerPage(session, app.url);
+  owner.page.setDefaultTimeout(30_000);
 });
 afterAll(async () => {
   await session?.close();
@@ -70,6 +70,7 @@ const views: Array<{ name: string; path: string; api: string; loading: string; f
 describe('the main pages while loading and when the API fails, in a browser', () => {
   for (const view of views) {
     it(`${view.name}: says what it is loading, and on a server failure says so with Try again, which recovers`, async () => {
+      const { page, consoleErrors } = owner;
       const isViewApi = (url: URL) => url.pathname === view.api;
 
       // Held back: a labelled loading status, gone once the answer arrives.
