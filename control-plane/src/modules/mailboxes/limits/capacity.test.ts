@@ -4,7 +4,7 @@ import { ManualClock } from '../../../lib/clock.js';
 import { scopedDb } from '../../../lib/db/tenantScope.js';
 import { seedSends } from '../../../test/mailboxFlows.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
-import { gapJitterSeconds, mailboxCapacity } from './capacity.js';
+import { gapJitterSeconds, mailboxCapacity, mayClaimNow } from './capacity.js';
 
 // Noon in New York on the day clocks spring forward (a 23-hour local day: 05:00Z to 04:00Z next day).
 const noon = new Date('2026-03-08T17:00:00Z');
@@ -88,6 +88,30 @@ describe('mailbox capacity', () => {
     const full = await mailboxCapacity(db(), mailbox, clock.now());
     expect(full).toMatchObject({ remainingToday: 0, blockedBy: 'daily_limit' });
     expect(full.nextAllowedAt!.toISOString()).toBe('2026-03-09T00:00:00.000Z'); // the mailbox's zone is UTC
+  });
+
+  it('still lets the warm-up floor go, after the gap, once campaigns have used their share of the day', async () => {
+    const mailbox = await newMailbox('floor@sandbox.example', { dailyCap: 2, minGapSeconds: 60 });
+    const [warmup] = await Promise.all([
+      t.prisma.warmupMessage.create({
+        data: {
+          organizationId: owner.organization.id,
+          tag: 'floorfloor01',
+          senderMailboxId: mailbox.id,
+          recipientMailboxId: mailbox.id,
+          recipientOrganizationId: owner.organization.id,
+          kind: 'initial',
+          dueAt: clock.now(),
+        },
+      }),
+      seedSends(t, owner.organization.id, mailbox.id, [{ status: 'sent', sentAt: new Date(clock.now().getTime() - 120_000) }]),
+    ]);
+    const capacity = await mailboxCapacity(db(), mailbox, clock.now());
+    expect(capacity).toMatchObject({ remainingToday: 0, warmupRemainingToday: 1, warmupHeld: 1 });
+    expect(mayClaimNow(capacity, mailbox, clock.now(), 'campaign')).toBe(false);
+    expect(mayClaimNow(capacity, mailbox, clock.now(), 'warmup')).toBe(true);
+    expect(mayClaimNow(capacity, mailbox, new Date(clock.now().getTime() - 90_000), 'warmup')).toBe(false); // within the gap
+    await t.prisma.warmupMessage.delete({ where: { id: warmup.id } });
   });
 
   it('gives a paused mailbox no capacity', async () => {

@@ -42,6 +42,8 @@ export interface MailboxCapacity {
   lastSentAt: Date | null;
   /** Earliest instant of the next send: gap (+ jitter) after the last one, or the next local day when today is used up; null while the mailbox cannot send. */
   nextAllowedAt: Date | null;
+  /** When the gap (+ jitter) since the last send is over (now at the earliest), whatever the budget; null while the mailbox cannot send. */
+  gapOverAt: Date | null;
   blockedBy: 'status' | 'daily_limit' | null;
 }
 
@@ -141,6 +143,7 @@ function capacityOf(mailbox: CapacityMailbox, usage: MailboxUsage, now: Date): M
   const candidates = [mailbox.lastSentAt, usage.lastSentAt].filter((value): value is Date => value instanceof Date);
   const lastSentAt = candidates.length > 0 ? new Date(Math.max(...candidates.map((date) => date.getTime()))) : null;
   let nextAllowedAt: Date | null = null;
+  let gapOverAt: Date | null = null;
   let blockedBy: MailboxCapacity['blockedBy'] = null;
   if (mailbox.status !== 'active') {
     blockedBy = 'status';
@@ -149,6 +152,7 @@ function capacityOf(mailbox: CapacityMailbox, usage: MailboxUsage, now: Date): M
       ? lastSentAt.getTime() + (mailbox.minGapSeconds + gapJitterSeconds(mailbox.id, lastSentAt, mailbox.gapJitterSeconds)) * 1000
       : now.getTime();
     const earliest = Math.max(now.getTime(), gapEnds);
+    gapOverAt = new Date(earliest);
     if (remainingToday === 0) blockedBy = 'daily_limit';
     nextAllowedAt = new Date(remainingToday > 0 ? earliest : Math.max(earliest, dayEnd.getTime()));
   }
@@ -166,6 +170,7 @@ function capacityOf(mailbox: CapacityMailbox, usage: MailboxUsage, now: Date): M
     warmupRemainingToday,
     lastSentAt,
     nextAllowedAt,
+    gapOverAt,
     blockedBy,
   };
 }
@@ -182,6 +187,7 @@ export function mayClaimNow(
   queue: 'campaign' | 'warmup',
 ): boolean {
   const remaining = queue === 'campaign' ? capacity.remainingToday : capacity.warmupRemainingToday;
-  if (remaining <= 0 || capacity.nextAllowedAt === null || capacity.nextAllowedAt > now) return false;
+  // Not nextAllowedAt: once campaigns have used their share it points to tomorrow, yet the warm-up floor still goes today.
+  if (remaining <= 0 || capacity.gapOverAt === null || capacity.gapOverAt > now) return false;
   return mailbox.minGapSeconds === 0 || capacity.reserved === 0;
 }
