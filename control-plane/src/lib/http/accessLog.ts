@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { Request, RequestHandler } from 'express';
 import { redactUrl, type Logger } from '../logger.js';
 
@@ -16,9 +15,7 @@ const requestIdPattern = /^[\w.-]{1,128}$/;
 const loggedRequestHeaders = ['referer', 'user-agent', 'content-length'] as const;
 
 /** What a line says of the request: never a token (the URL and Referer are redacted, see redactUrl). */
-export function accessLogRequest(
-  req: Pick<IncomingMessage, 'id' | 'method' | 'headers' | 'socket'> & { originalUrl?: string; url?: string },
-) {
+function accessLogRequest(req: Request) {
   const headers: Record<string, string> = {};
   for (const name of loggedRequestHeaders) {
     const value = req.headers[name];
@@ -27,10 +24,10 @@ export function accessLogRequest(
   return {
     id: req.id,
     method: req.method,
-    url: redactUrl(req.originalUrl ?? req.url ?? ''),
+    url: redactUrl(req.originalUrl),
     headers,
-    remoteAddress: req.socket?.remoteAddress,
-    remotePort: req.socket?.remotePort,
+    remoteAddress: req.socket.remoteAddress,
+    remotePort: req.socket.remotePort,
   };
 }
 
