@@ -2,6 +2,7 @@ import * as DialogPrimitive from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
 import type { ComponentProps, ReactNode } from 'react';
 import { cn } from '@/lib/cn';
+import { Button } from './button';
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
@@ -48,4 +49,15 @@ export function DialogContent({
 
 export function DialogFooter({ className, ...props }: ComponentProps<'div'>) {
   return <div className={cn('mt-6 flex justify-end gap-2', className)} {...props} />;
+}
+
+/** The one button that closes a dialog that only tells something (a secret shown once, a link to pass on). */
+export function DialogDoneFooter({ label }: { label: string }) {
+  return (
+    <DialogFooter>
+      <DialogClose asChild>
+        <Button>{label}</Button>
+      </DialogClose>
+    </DialogFooter>
+  );
 }

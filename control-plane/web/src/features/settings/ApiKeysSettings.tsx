@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ApiForm, FormInput } from '@/components/ui/api-form';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Dialog, DialogClose, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDoneFooter } from '@/components/ui/dialog';
 import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableColumns, TableRow } from '@/components/ui/table';
 import { roleLabels, useCan, useRole } from '@/features/auth/permissions';
@@ -121,11 +121,7 @@ function CreateApiKeyDialog() {
               Send it as <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>. It acts as{' '}
               {roleLabels[created.role].toLowerCase()} in this organization.
             </p>
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button>I've stored it</Button>
-              </DialogClose>
-            </DialogFooter>
+            <DialogDoneFooter label="I've stored it" />
           </DialogContent>
         ) : (
           <DialogContent title="Create API key" description="Name it after the tool or script that will use it.">

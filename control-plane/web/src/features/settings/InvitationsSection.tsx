@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Dialog, DialogClose, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDoneFooter } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -40,11 +40,7 @@ export function InvitationsSection() {
             description={`Send this link to ${sent.email}. It works once, until ${formatDate(sent.expiresAt)}, and you won't see it again.`}
           >
             <CopyableSecret label="Invitation link" value={invitationLink(sent.token)} />
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button>Done</Button>
-              </DialogClose>
-            </DialogFooter>
+            <DialogDoneFooter label="Done" />
           </DialogContent>
         ) : null}
       </Dialog>

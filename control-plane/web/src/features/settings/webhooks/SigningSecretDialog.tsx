@@ -1,5 +1,4 @@
-import { Button } from '@/components/ui/button';
-import { DialogClose, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { DialogContent, DialogDoneFooter } from '@/components/ui/dialog';
 import { CopyableSecret } from '../CopyableSecret';
 
 /** The signing secret, shown this once (the API keeps it encrypted and never returns it again), and how to use it. */
@@ -37,11 +36,7 @@ export function SigningSecretContent({ title, secret }: { title: string; secret:
           developers find the details in the integrations guide (docs/integrations.md, “Verifying a delivery”).
         </p>
       </div>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button>I've stored it</Button>
-        </DialogClose>
-      </DialogFooter>
+      <DialogDoneFooter label="I've stored it" />
     </DialogContent>
   );
 }
