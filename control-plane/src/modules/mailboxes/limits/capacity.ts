@@ -76,7 +76,7 @@ interface MailboxUsage {
 
 /**
  * Today's sends (campaign, inbox replies and warm-up share one daily budget: docs/warmup.md), the live
- * claims of either queue, the warm-up still due today and the last campaign send of each mailbox, in
+ * claims of either queue, the warm-up still due today and the last send of each mailbox (of any queue), in
  * one statement: a claim asks this for its whole pool, and a round trip per count per mailbox was most
  * of a claim's time (docs/performance.md, "Claims at scale"). Each mailbox's day is its own time zone's.
  */
@@ -103,8 +103,14 @@ async function mailboxUsage(db: RawSql, mailboxes: CapacityMailbox[], now: Date)
          AND w.status = 'claimed' AND (w."leaseExpiresAt" IS NULL OR w."leaseExpiresAt" > at.now)) AS "warmupReserved",
       (SELECT count(*)::int FROM warmup_messages w WHERE w."organizationId" = pool.org AND w."senderMailboxId" = pool.id
          AND w.status IN ('queued', 'retrying') AND w."dueAt" < pool.day_end) AS "warmupHeld",
-      (SELECT max(m."sentAt") AT TIME ZONE 'UTC' FROM messages m WHERE m."organizationId" = pool.org AND m."mailboxId" = pool.id
-         AND m.status = 'sent') AS "lastSentAt"
+      -- Every send counts for the gap, read under the claim's lock (a mailbox row read before it may be stale).
+      GREATEST(
+        (SELECT max(m."sentAt") FROM messages m WHERE m."organizationId" = pool.org AND m."mailboxId" = pool.id AND m.status = 'sent'),
+        (SELECT max(w."sentAt") FROM warmup_messages w WHERE w."organizationId" = pool.org AND w."senderMailboxId" = pool.id
+           AND w.status = 'sent'),
+        (SELECT max(i."sentAt") FROM inbox_messages i WHERE i."organizationId" = pool.org AND i."mailboxId" = pool.id
+           AND i.direction = 'outbound' AND i.status = 'sent')
+      ) AT TIME ZONE 'UTC' AS "lastSentAt"
     FROM pool, at`;
   const rows = await rawQuery<MailboxUsage>(db, usage, 'mailbox_usage');
   return new Map(rows.map((row) => [row.id, row]));
