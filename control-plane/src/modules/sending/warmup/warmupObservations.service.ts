@@ -2,7 +2,9 @@ import type { Clock } from '../../../lib/clock.js';
 import type { PrismaClient } from '../../../lib/db/prisma.js';
 import { scopedDb, type ScopedDb } from '../../../lib/db/tenantScope.js';
 import type { WarmupObservation } from '../../../lib/n8n/nodeContract.js';
+import { mailboxCapacity } from '../../mailboxes/limits/capacity.js';
 import { answersNth, replyDueAt } from '../../warmup/warmupReplies.js';
+import { nextWarmupInstant } from '../../warmup/warmupWindow.js';
 import { newWarmupTag } from '../../warmup/warmupTag.js';
 
 export interface WarmupObservationsOutcome {
@@ -89,10 +91,32 @@ export class WarmupObservationsService {
           inReplyToHeader: answered,
           references: answered ? [...observed.references, answered] : [],
           providerThreadId: observation.providerThreadId,
-          dueAt: replyDueAt(observedAt, tag, settings),
+          dueAt: await dueWithinBudget(db, observation.receivingMailboxId, replyDueAt(observedAt, tag, settings), settings),
         },
       });
       return true;
     });
   }
+}
+
+/**
+ * When a reply may go: on the first day from `dueAt` whose budget still has room beyond the warm-up
+ * already held for it (where a campaign could still send). On a day campaigns have filled up to the
+ * warm-up floor, a reply would otherwise take the place of one of the ramp's planned messages; it
+ * waits for the replier's next window instead.
+ */
+async function dueWithinBudget(
+  db: ScopedDb,
+  replierId: string,
+  dueAt: Date,
+  replier: { timezone: string; weekdaysOnly: boolean },
+): Promise<Date> {
+  const mailbox = await db.mailbox.findUniqueOrThrow({ where: { id: replierId } });
+  let at = dueAt;
+  for (let day = 0; day < 7; day += 1) {
+    const capacity = await mailboxCapacity(db, mailbox, at);
+    if (capacity.remainingToday > 0) return at;
+    at = nextWarmupInstant(capacity.dayEnd, replier.timezone, replier.weekdaysOnly);
+  }
+  return at;
 }
