@@ -2,6 +2,52 @@ import type { SignedUp, TestApp } from './testApp.js';
 
 type Http = TestApp['http'];
 
+/** A step of a plain sequence: one variant, sent `delayDays` after the previous step (a follow-up keeps the subject). */
+export interface PlainStep {
+  delayDays: number;
+  subject?: string;
+  bodyText: string;
+}
+
+/** Every day, all day, in UTC: sends go whenever a test runs the workflow. */
+export const alwaysOpenSchedule = {
+  days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+  start: '00:00',
+  end: '24:00',
+  useLeadTimezone: false,
+};
+
+/** A draft campaign in UTC from the given mailboxes with a plain sequence, created through the API; answers its id. */
+export async function createPlainCampaign(
+  http: Http,
+  auth: { Authorization: string },
+  options: { name: string; mailboxIds: string[]; steps: PlainStep[]; schedule?: Record<string, unknown> },
+): Promise<string> {
+  const campaign = await http
+    .post('/api/campaigns')
+    .set(auth)
+    .send({ name: options.name, timezone: 'UTC', mailboxIds: options.mailboxIds, schedule: options.schedule ?? alwaysOpenSchedule });
+  if (campaign.status !== 201) throw new Error(`campaign: ${campaign.status} ${campaign.text}`);
+  const campaignId = campaign.body.id as string;
+  await putPlainSequence(http, auth, campaignId, options.steps);
+  return campaignId;
+}
+
+/** Sets a campaign's sequence through the API, one variant A per step. */
+async function putPlainSequence(http: Http, auth: { Authorization: string }, campaignId: string, steps: PlainStep[]) {
+  const response = await http
+    .put(`/api/campaigns/${campaignId}/sequence`)
+    .set(auth)
+    .send({
+      steps: steps.map(({ delayDays, subject, bodyText }) => ({
+        delayAmount: delayDays,
+        delayUnit: 'days',
+        variants: [{ label: 'A', ...(subject === undefined ? {} : { subject }), bodyText }],
+      })),
+    });
+  if (response.status !== 200) throw new Error(`sequence: ${response.status} ${response.text}`);
+}
+
 /** A sequence body as the editor sends it; the first step carries the unsubscribe link the default setting requires. */
 export function sequenceBody(overrides: { steps?: unknown[]; requireUnsubscribeLink?: boolean } = {}) {
   return {

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../lib/db/prisma.js';
 import { scopedDb } from '../lib/db/tenantScope.js';
 import { enrollLeads } from '../modules/campaigns/enrollments/enrollLeads.js';
+import { alwaysOpenSchedule } from './campaignApi.js';
 import type { TestApp } from './testApp.js';
 
 /** A campaign with steps, mailboxes and leads written straight to the database, for engine tests. */
@@ -100,6 +101,8 @@ export async function startSendingCampaign(options: {
   name: string;
   /** The app's clock when a test moves it; enrolments fall due at this instant. */
   now?: Date;
+  /** Every day, all day (UTC) unless given. */
+  schedule?: Record<string, unknown>;
 }) {
   const { http, prisma, auth, organizationId } = options;
   const created = await http
@@ -108,7 +111,7 @@ export async function startSendingCampaign(options: {
     .send({
       name: options.name,
       mailboxIds: options.mailboxIds,
-      schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00', useLeadTimezone: false },
+      schedule: options.schedule ?? alwaysOpenSchedule,
     });
   if (created.status !== 201) throw new Error(`campaign create failed: ${created.status} ${created.text}`);
   const campaignId = created.body.id as string;

@@ -112,3 +112,29 @@ export async function seedSends(t: TestApp, organizationId: string, mailboxId: s
   }
   return ids;
 }
+
+/**
+ * Adds an SMTP mailbox on the local SMTP server whose inbox is read from the local IMAP server (one
+ * login for both, no TLS), through the API; answers its id.
+ */
+export async function addLocalSmtpMailbox(
+  t: Pick<TestApp, 'http'>,
+  auth: { Authorization: string },
+  options: {
+    email: string;
+    smtp: { host: string; port: number };
+    imap: { host: string; port: number };
+    login: { username: string; password: string };
+  },
+): Promise<string> {
+  const created = await t.http
+    .post('/api/mailboxes/smtp')
+    .set(auth)
+    .send({
+      email: options.email,
+      smtp: { ...options.smtp, tlsMode: 'none', ...options.login },
+      imap: { ...options.imap, tlsMode: 'none', username: options.login.username },
+    });
+  if (created.status !== 201) throw new Error(`SMTP mailbox: ${created.status} ${created.text}`);
+  return created.body.id as string;
+}

@@ -11,6 +11,7 @@ import { ManualClock } from '../lib/clock.js';
 import { N8nClient } from '../lib/n8n/n8nClient.js';
 import type { WarmupObservation } from '../lib/n8n/nodeContract.js';
 import { n8nApiKeyName } from '../modules/platform/platformSecrets.js';
+import { createPlainCampaign } from './campaignApi.js';
 import { spamFromNewSenders } from './fakes/fakeDelivery.js';
 import { FakeGoogle } from './fakes/fakeGoogle.js';
 import { FakeMicrosoft } from './fakes/fakeMicrosoft.js';
@@ -19,7 +20,7 @@ import { LocalSmtpServer } from './fakes/localSmtpServer.js';
 import { headerValue } from './fakes/mimeHeaders.js';
 import { watchInboxesOnce } from './inboxWatcher.js';
 import { createListeningTestApp } from './listeningApp.js';
-import { connectOAuthMailbox } from './mailboxFlows.js';
+import { addLocalSmtpMailbox, connectOAuthMailbox } from './mailboxFlows.js';
 import { n8nProvisioned, n8nSuite, startTestN8n, type TestN8n } from './realN8n.js';
 import { recordingProxy } from './recordingProxy.js';
 import { signUp, type SignedUp, type TestApp } from './testApp.js';
@@ -92,15 +93,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('warm-up messages rescued from spam by
     await connectOAuthMailbox(t, user.auth, 'gmail');
     microsoft.nextConsent({ email: outlookAddress });
     await connectOAuthMailbox(t, user.auth, 'outlook');
-    const smtpMailbox = await t.http
-      .post('/api/mailboxes/smtp')
-      .set(owner.auth)
-      .send({
-        email: imapAddress,
-        smtp: { ...smtpAddress, tlsMode: 'none', ...login },
-        imap: { ...imapServer, tlsMode: 'none', username: login.username },
-      });
-    expect(smtpMailbox.status, smtpMailbox.text).toBe(201);
+    await addLocalSmtpMailbox(t, owner.auth, { email: imapAddress, smtp: smtpAddress, imap: imapServer, login });
   }, 600_000);
 
   afterAll(async () => {
@@ -118,30 +111,14 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('warm-up messages rescued from spam by
       .send({ dailyCap: 50, rampEnabled: false, minGapSeconds: 0, gapJitterSeconds: 0, timezone: 'UTC' });
     expect(limits.status, limits.text).toBe(200);
     const leadId = (await t.http.post('/api/leads').set(owner.auth).send({ email: lead, firstName: 'Ada' })).body.id as string;
-    const campaign = await t.http
-      .post('/api/campaigns')
-      .set(owner.auth)
-      .send({
-        name: 'Warm-up neighbour',
-        timezone: 'UTC',
-        mailboxIds: [gmailMailbox.id],
-        schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00', useLeadTimezone: false },
-      });
-    const campaignId = campaign.body.id as string;
-    const sequence = await t.http
-      .put(`/api/campaigns/${campaignId}/sequence`)
-      .set(owner.auth)
-      .send({
-        steps: [
-          {
-            delayAmount: 0,
-            delayUnit: 'days',
-            variants: [{ label: 'A', subject: 'Hello', bodyText: 'A question.\n\n{{unsubscribeUrl}}' }],
-          },
-          { delayAmount: 3, delayUnit: 'days', variants: [{ label: 'A', bodyText: 'Following up.\n\n{{unsubscribeUrl}}' }] },
-        ],
-      });
-    expect(sequence.status, sequence.text).toBe(200);
+    const campaignId = await createPlainCampaign(t.http, owner.auth, {
+      name: 'Warm-up neighbour',
+      mailboxIds: [gmailMailbox.id],
+      steps: [
+        { delayDays: 0, subject: 'Hello', bodyText: 'A question.\n\n{{unsubscribeUrl}}' },
+        { delayDays: 3, bodyText: 'Following up.\n\n{{unsubscribeUrl}}' },
+      ],
+    });
     expect(
       (
         await t.http

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../lib/clock.js';
 import { N8nClient } from '../../lib/n8n/n8nClient.js';
+import { createPlainCampaign } from '../../test/campaignApi.js';
 import { FakeMicrosoft } from '../../test/fakes/fakeMicrosoft.js';
 import type { FakeGraphMessage } from '../../test/fakes/fakeGraphMailbox.js';
 import { headerValue } from '../../test/fakes/mimeHeaders.js';
@@ -101,30 +102,14 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('an Outlook mailbox on the real stack'
             .send({ email, firstName: email.split('@')[0] })
         ).body.id,
       );
-    const campaign = await t.http
-      .post('/api/campaigns')
-      .set(owner.auth)
-      .send({
-        name: 'Outlook',
-        timezone: 'UTC',
-        mailboxIds: [mailboxId],
-        schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00', useLeadTimezone: false },
-      });
-    const campaignId = campaign.body.id as string;
-    const sequence = await t.http
-      .put(`/api/campaigns/${campaignId}/sequence`)
-      .set(owner.auth)
-      .send({
-        steps: [
-          {
-            delayAmount: 0,
-            delayUnit: 'days',
-            variants: [{ label: 'A', subject: 'Hello {{lead.firstName}}', bodyText: 'A question for you.\n\n{{unsubscribeUrl}}' }],
-          },
-          { delayAmount: 1, delayUnit: 'days', variants: [{ label: 'A', bodyText: 'Following up.\n\n{{unsubscribeUrl}}' }] },
-        ],
-      });
-    expect(sequence.status).toBe(200);
+    const campaignId = await createPlainCampaign(t.http, owner.auth, {
+      name: 'Outlook',
+      mailboxIds: [mailboxId!],
+      steps: [
+        { delayDays: 0, subject: 'Hello {{lead.firstName}}', bodyText: 'A question for you.\n\n{{unsubscribeUrl}}' },
+        { delayDays: 1, bodyText: 'Following up.\n\n{{unsubscribeUrl}}' },
+      ],
+    });
     expect((await t.http.post(`/api/campaigns/${campaignId}/enrollments`).set(owner.auth).send({ leadIds })).body.enrolled).toBe(3);
     const started = await t.http.post(`/api/campaigns/${campaignId}/start`).set(owner.auth);
     expect(started.body.deployment.status).toBe('active');

@@ -9,6 +9,8 @@ export const JUNK_MAILBOX = 'Junk';
 export interface LocalImapOptions {
   /** Advertise MOVE (RFC 6851); without it a client moves with COPY, STORE \Deleted and EXPUNGE. Default true. */
   move?: boolean;
+  /** The server's clock (INTERNALDATE of what `receive` files): a test that moves time passes its own. */
+  now?: () => Date;
 }
 
 /** A message as the server holds it. */
@@ -28,8 +30,10 @@ export class LocalImapServer implements MailHost {
   /** Where `receive` files arriving mail: INBOX, or Junk (the host's spam filter as the test sets it). */
   deliveryRule: DeliveryRule = alwaysInbox;
   private readonly server: ReturnType<typeof hoodiecrow>;
+  private readonly now: () => Date;
 
   constructor(users: Array<{ username: string; password: string }>, options: LocalImapOptions = {}) {
+    this.now = options.now ?? (() => new Date());
     this.server = hoodiecrow({
       users: Object.fromEntries(users.map((user) => [user.username, { password: user.password }])),
       plugins: ['SPECIAL-USE', 'UIDPLUS', ...(options.move === false ? [] : ['MOVE'])],
@@ -47,7 +51,7 @@ export class LocalImapServer implements MailHost {
   receive(email: string, raw: string): number {
     const from = addressIn(headerValue(splitMessage(raw).headers, 'From') ?? '');
     const placement = this.deliveryRule({ from, to: email.toLowerCase(), raw });
-    return this.deliver(raw, new Date(), placement === 'spam' ? JUNK_MAILBOX : 'INBOX');
+    return this.deliver(raw, this.now(), placement === 'spam' ? JUNK_MAILBOX : 'INBOX');
   }
 
   /** What a mailbox holds now, with each message's flags (what a client moved or flagged). */
