@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { warmupLanguages } from './warmupCorpus.js';
+
+const languageSchema = z
+  .enum(warmupLanguages)
+  .describe('The language its warm-up messages and replies are written in: en (English), de (German)');
 
 export const warmupMailboxParams = z.object({ mailboxId: z.uuid() });
 
@@ -28,6 +33,7 @@ export const warmupSettingsSchema = z
     rampStep: z.number().int().describe('Added each day until the target'),
     replyRatePercent: z.number().int().describe('Share of received warm-up messages answered'),
     weekdaysOnly: z.boolean(),
+    language: languageSchema,
     startedAt: z.iso.datetime().nullable().describe('When warm-up was last switched on (day 1 of the ramp)'),
     rampDay: z.number().int().nullable().describe("Today's day of the ramp (1 on the first day); null while off"),
     todayQuota: z.number().int().describe('Warm-up messages planned for today (0 while off, and at weekends when weekdays only)'),
@@ -45,6 +51,7 @@ export const updateWarmupSettingsBody = z
     rampStep: z.number().int().min(1).max(50).default(2),
     replyRatePercent: z.number().int().min(0).max(100).default(30),
     weekdaysOnly: z.boolean().default(true),
+    language: languageSchema.default('en'),
   })
   .strict()
   .openapi('UpdateWarmupSettings');

@@ -5,11 +5,19 @@ import { localDaysStart, placementRate, PLACEMENT_WINDOW_DAYS } from '../mailbox
 import { zonedDayNumber } from '../mailboxes/limits/zonedDay.js';
 import { recordAudit } from '../organizations/audit.js';
 import type { UpdateWarmupSettings, WarmupPoolStatus, WarmupSeries } from './warmup.schemas.js';
+import { asWarmupLanguage } from './warmupCorpus.js';
 import { rampAllowance, warmupQuota } from './warmupRamp.js';
 import { isWarming } from '../mailboxes/limits/warming.js';
 
 /** The defaults a mailbox starts with (docs/warmup.md says where they come from). */
-export const WARMUP_DEFAULTS = { targetPerDay: 30, rampStart: 2, rampStep: 2, replyRatePercent: 30, weekdaysOnly: true } as const;
+export const WARMUP_DEFAULTS = {
+  targetPerDay: 30,
+  rampStart: 2,
+  rampStep: 2,
+  replyRatePercent: 30,
+  weekdaysOnly: true,
+  language: 'en',
+} as const;
 
 /**
  * Warm-up as a marketer sees and sets it: a mailbox's settings with its ramp today, its per-day
@@ -34,6 +42,7 @@ export class WarmupService {
       rampStep: settings.rampStep,
       replyRatePercent: settings.replyRatePercent,
       weekdaysOnly: settings.weekdaysOnly,
+      language: asWarmupLanguage(settings.language),
       startedAt: settings.startedAt?.toISOString() ?? null,
       rampDay: today?.rampDay ?? null,
       todayQuota: today?.quota ?? 0,

@@ -5,7 +5,7 @@ import { tagFraction } from './warmupTag.js';
  * from its tag, so it reads the same on every attempt and differs from its neighbours. Plain text,
  * no links, no signature block: nothing a filter would take for marketing.
  */
-const initialMessages: Array<{ subject: string; body: string }> = [
+const englishMessages: Array<{ subject: string; body: string }> = [
   {
     subject: '{Quick|Short} question about {Thursday|Friday|next week}',
     body: '{Hi|Hello|Hey},\n\n{Do you have|Would you have} {a few minutes|ten minutes|some time} {on Thursday|on Friday|next week} to {go over|talk through|look at} the {plan|schedule|numbers}?\n\n{Thanks|Thank you|Cheers}',
@@ -104,7 +104,7 @@ const initialMessages: Array<{ subject: string; body: string }> = [
   },
 ];
 
-const replyMessages: string[] = [
+const englishReplies: string[] = [
   '{Thanks|Thank you|Many thanks}, {that works for me|sounds good|perfect}. {Talk soon|Speak soon|Cheers}',
   '{Got it|Noted}, {thanks|thank you} for {letting me know|the update|the heads-up}.',
   '{Sure|Of course}, {happy to|glad to} {help|do that}. {I will get back to you|I will reply} {later today|tomorrow|this week}.',
@@ -114,6 +114,82 @@ const replyMessages: string[] = [
   '{Thanks for the reminder|Thanks for checking in}, {all good|everything is fine} {here|on my side}.',
   '{Ha|Oh nice}, {thanks|thank you}! {I will take a look|I will check it out} {this weekend|soon}.',
 ];
+
+/** The same kind of notes between colleagues, written in German (not translated line by line). */
+const germanMessages: Array<{ subject: string; body: string }> = [
+  {
+    subject: '{Kurze|Schnelle} Frage zu {Donnerstag|Freitag|nächster Woche}',
+    body: '{Hallo|Hi},\n\n{hast du|hättest du} {Donnerstag|Freitag|nächste Woche} {kurz|ein paar Minuten} Zeit, um {den Plan|den Zeitplan|die Zahlen} {durchzugehen|zu besprechen}?\n\n{Danke|Vielen Dank|Viele Grüße}',
+  },
+  {
+    subject: '{Notizen|Ein paar Notizen} von {heute|heute Morgen|gestern}',
+    body: '{Hallo|Hi},\n\n{ich habe|ich hab} {ein paar|einige} {Notizen|Gedanken} {zum Gespräch|zu unserem Treffen|zur Besprechung} {aufgeschrieben|zusammengefasst}. {Nichts Dringendes|Keine Eile}, {aber|doch} {sag Bescheid|gib mir Bescheid}, falls ich {etwas vergessen habe|etwas übersehen habe}.\n\n{Viele Grüße|Danke}',
+  },
+  {
+    subject: '{Mittagessen|Kaffee} {nächste Woche|am Dienstag|am Mittwoch}?',
+    body: '{Hi|Hallo},\n\n{hast du|hättest du} {nächste Woche|am Dienstag|am Mittwoch} Zeit für {ein Mittagessen|einen Kaffee}? {Es wäre schön|Ich würde mich freuen}, {mal wieder zu quatschen|zu hören, wie es bei dir läuft}.\n\n{Bis bald|Liebe Grüße}',
+  },
+  {
+    subject: '{Kurz zum|Zum} {Entwurf|Angebot|Dokument}',
+    body: '{Hallo|Hi},\n\n{ich habe mir|ich habe mir gerade} {den Entwurf|das Angebot|das Dokument} {angesehen|durchgelesen}. {Sieht gut aus|Passt soweit|Wirkt solide}; nur {zwei|ein paar} {kleine|kurze} {Anmerkungen|Punkte} {auf Seite zwei|gegen Ende}.\n\n{Danke|Viele Grüße}',
+  },
+  {
+    subject: '{Update|Kurzes Update} zum {Projekt|Zeitplan|Auftrag}',
+    body: '{Hallo|Hi},\n\n{kurzes|schnelles} {Update|Zwischenstand}: {das Projekt|die Arbeit|die Lieferung} {liegt im Plan|läuft gut|kommt gut voran}, und wir {sollten|wollen} {bis Freitag|Anfang nächster Woche|diesen Monat} {fertig sein|abschließen}.\n\n{Grüße|Viele Grüße}',
+  },
+  {
+    subject: '{Danke|Vielen Dank} für {gestern|heute|die Hilfe}',
+    body: '{Hi|Hallo},\n\n{nochmals danke|vielen Dank} für {deine Hilfe|die Unterstützung|deine Zeit} {gestern|heute|vorhin}. {Das hat mir|Das hat uns} {vieles|alles} {viel einfacher gemacht|deutlich leichter gemacht}.\n\n{Liebe Grüße|Viele Grüße}',
+  },
+  {
+    subject: '{Termin|Meeting} {verschoben|verlegt}',
+    body: '{Hallo|Hi},\n\n{kurze Info|nur zur Info}: {das Meeting|unser Termin} ist auf {15 Uhr|10 Uhr|den Nachmittag} {verschoben|verlegt}. {Gleicher Raum|Gleicher Link wie immer|Sonst bleibt alles gleich}.\n\n{Danke|Bis dann}',
+  },
+  {
+    subject: '{Frage|Kurze Frage} zur {Rechnung|Auswertung|Abrechnung}',
+    body: '{Hallo|Hi},\n\n{könntest du|kannst du} {bitte mal|kurz} die {Rechnung|Auswertung|Abrechnung} {vom letzten Monat|für März|von neulich} {prüfen|durchsehen}? {Ich glaube|Mir scheint}, {eine Zeile|ein Betrag} {stimmt nicht|passt nicht}.\n\n{Danke|Vielen Dank}',
+  },
+  {
+    subject: '{Wochenende|Urlaub}',
+    body: '{Hi|Hallo},\n\n{wie war|wie war denn} {dein Wochenende|dein Urlaub|die freie Zeit}? {Wir waren endlich|Ich war endlich} {wandern|am See|in den Bergen}, {und das war|das war} {super|herrlich|wirklich nötig}.\n\n{Bis bald|Liebe Grüße}',
+  },
+  {
+    subject: '{Dateien|Unterlagen} {vom Montag|vom Workshop|zur Besprechung}',
+    body: '{Hallo|Hi},\n\n{ich habe|ich hab} die {Dateien|Folien|Unterlagen} {vom Montag|vom Workshop|zur Besprechung} {im gemeinsamen Ordner abgelegt|wie besprochen hochgeladen}. {Sag Bescheid|Gib mir Bescheid}, {falls du sie nicht findest|falls etwas fehlt}.\n\n{Viele Grüße|Grüße}',
+  },
+  {
+    subject: '{Kurze Nachfrage|Ich melde mich nochmal}',
+    body: '{Hallo|Hi},\n\n{ich wollte kurz nachfragen|ich melde mich kurz} wegen {unseres letzten Gesprächs|der offenen Punkte|dem, was wir besprochen haben}. {Gibt es|Gibt es schon} {Neuigkeiten|etwas Neues} {bei dir|aus deinem Team}?\n\n{Danke|Viele Grüße}',
+  },
+  {
+    subject: '{Themen|Agenda} für {morgen|das nächste Treffen}',
+    body: '{Hi|Hallo},\n\nfür {morgen|das nächste Treffen} {würde ich|möchte ich} {drei|ein paar} {Themen|Punkte} {vorschlagen|mitbringen}: {das Budget|den Zeitplan}, {die neue Stelle|das neue Büro} und {offene Fragen|alles Weitere}.\n\n{Danke|Bis morgen}',
+  },
+];
+
+const germanReplies: string[] = [
+  '{Danke|Vielen Dank}, {das passt mir|klingt gut|perfekt}. {Bis bald|Bis dann|Viele Grüße}',
+  '{Alles klar|Verstanden}, {danke|vielen Dank} für {die Info|das Update|den Hinweis}.',
+  '{Klar|Gern}, {mache ich|kümmere mich darum}. {Ich melde mich|Ich gebe dir Bescheid} {heute noch|morgen|diese Woche}.',
+  '{Super|Schön}, {das freut mich|gute Nachrichten}! {Danke|Vielen Dank} fürs {Teilen|Bescheidgeben}.',
+  '{Ja|Passt}, {Donnerstag|Freitag|nächste Woche} {geht|ist gut} für mich. {Bis dann|Ich freue mich}.',
+  '{Danke|Vielen Dank}, {ich schaue es mir an|ich sehe es mir an} {und melde mich|und gebe dir Bescheid}.',
+  '{Danke fürs Erinnern|Danke fürs Nachfragen}, {alles gut|alles in Ordnung} {hier|bei mir}.',
+  '{Ach|Oh} {schön|nett}, {danke|vielen Dank}! {Ich schaue mal rein|Ich sehe es mir an} {am Wochenende|bald}.',
+];
+
+/** The languages warm-up writes in; a mailbox's setting chooses one (docs/warmup.md). */
+export const warmupLanguages = ['en', 'de'] as const;
+export type WarmupLanguage = (typeof warmupLanguages)[number];
+
+const corpora: Record<WarmupLanguage, { messages: Array<{ subject: string; body: string }>; replies: string[] }> = {
+  en: { messages: englishMessages, replies: englishReplies },
+  de: { messages: germanMessages, replies: germanReplies },
+};
+
+/** A stored language, or English for one this build does not ship. */
+export const asWarmupLanguage = (language: string): WarmupLanguage =>
+  (warmupLanguages as readonly string[]).includes(language) ? (language as WarmupLanguage) : 'en';
 
 /** Expands `{a|b|c}` groups, each chosen by the tag (no nesting). */
 function spin(text: string, tag: string, purpose: string): string {
@@ -128,15 +204,17 @@ function spin(text: string, tag: string, purpose: string): string {
 /** The tag as the body carries it (the contract's WARMUP_TAG_PATTERN), on its own last line. */
 const withTag = (body: string, tag: string) => `${body}\n\now-${tag}`;
 
-/** A new warm-up message's subject and plain-text body, fixed by its tag. */
-export function composeWarmupMessage(tag: string): { subject: string; text: string } {
-  const template = initialMessages[Math.floor(tagFraction(tag, 'message') * initialMessages.length)]!;
+/** A new warm-up message's subject and plain-text body in the sender's language, fixed by its tag. */
+export function composeWarmupMessage(tag: string, language = 'en'): { subject: string; text: string } {
+  const { messages } = corpora[asWarmupLanguage(language)];
+  const template = messages[Math.floor(tagFraction(tag, 'message') * messages.length)]!;
   return { subject: spin(template.subject, tag, 'subject'), text: withTag(spin(template.body, tag, 'body'), tag) };
 }
 
-/** A warm-up reply: "Re: " the subject it answers, and a short answer, fixed by the reply's own tag. */
-export function composeWarmupReply(tag: string, answeredSubject: string): { subject: string; text: string } {
-  const template = replyMessages[Math.floor(tagFraction(tag, 'reply') * replyMessages.length)]!;
+/** A warm-up reply: "Re: " the subject it answers, and a short answer in the replier's language, fixed by the reply's own tag. */
+export function composeWarmupReply(tag: string, answeredSubject: string, language = 'en'): { subject: string; text: string } {
+  const { replies } = corpora[asWarmupLanguage(language)];
+  const template = replies[Math.floor(tagFraction(tag, 'reply') * replies.length)]!;
   const subject = /^re:/i.test(answeredSubject) ? answeredSubject : `Re: ${answeredSubject}`;
   return { subject, text: withTag(spin(template, tag, 'body'), tag) };
 }

@@ -99,4 +99,22 @@ describe('the corpus', () => {
     expect(reply.subject).toBe(`Re: ${messages[0]!.subject}`);
     expect(reply.text.endsWith(`ow-${tags[1]}`)).toBe(true);
   });
+
+  it('writes in German for a mailbox set to de, as varied and as plain, and in English for a language it does not ship', () => {
+    const tags = Array.from({ length: 200 }, () => newWarmupTag());
+    const messages = tags.map((tag) => composeWarmupMessage(tag, 'de'));
+    expect(new Set(messages.map((message) => message.text)).size).toBe(200);
+    expect(new Set(messages.map((message) => message.subject)).size).toBeGreaterThan(30);
+    for (const [index, message] of messages.entries()) {
+      expect(message.text.endsWith(`\n\now-${tags[index]}`)).toBe(true);
+      expect(message.text).not.toMatch(/https?:|www\.|[{}|]/);
+      expect(message.text).toMatch(/^(Hallo|Hi),\n\n/);
+      expect(composeWarmupMessage(tags[index]!, 'de')).toEqual(message);
+      expect(message).not.toEqual(composeWarmupMessage(tags[index]!, 'en'));
+    }
+    const reply = composeWarmupReply(tags[1]!, messages[0]!.subject, 'de');
+    expect(reply.subject).toBe(`Re: ${messages[0]!.subject}`);
+    expect(reply.text).toMatch(/(Danke|Vielen Dank|Alles klar|Verstanden|Klar|Gern|Super|Schön|Ja|Passt|Ach|Oh)\b/);
+    expect(composeWarmupMessage(tags[2]!, 'fr')).toEqual(composeWarmupMessage(tags[2]!, 'en'));
+  });
 });

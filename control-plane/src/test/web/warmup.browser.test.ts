@@ -55,6 +55,7 @@ describe('warm-up in a browser', () => {
     await target.fill('6');
     await card.getByText('Starts at 2 a day and adds 2 each day until 6: day 5 sends 6.', { exact: false }).waitFor();
     await card.getByLabel('Reply to received messages (%)', { exact: true }).fill('40');
+    await card.getByLabel('Language of the messages', { exact: true }).selectOption('de');
     await card.getByRole('button', { name: 'Save warm-up' }).click();
 
     await card.getByText('Warming: day 1 of 14', { exact: true }).waitFor();
@@ -67,6 +68,7 @@ describe('warm-up in a browser', () => {
       targetPerDay: 6,
       replyRatePercent: 40,
       weekdaysOnly: true,
+      language: 'de',
       rampStart: 2,
       rampStep: 2,
       rampDay: 1,
@@ -74,6 +76,8 @@ describe('warm-up in a browser', () => {
       pool: { ownMailboxes: 1, ready: false },
     });
 
+    const french = await app.http.put(`/api/mailboxes/${support!.body.id}/warmup`).set(auth).send({ enabled: true, language: 'fr' });
+    expect(french.status).toBe(400);
     const other = await app.http
       .put(`/api/mailboxes/${support!.body.id}/warmup`)
       .set(auth)

@@ -68,15 +68,23 @@ export class WarmupSendsService {
   private async items(ids: string[], now: Date): Promise<WarmupItem[]> {
     const rows = await this.deps.prisma.warmupMessage.findMany({
       where: { id: { in: ids } },
-      include: { sender: true, recipient: true, inReplyTo: { select: { tag: true } } },
+      include: {
+        sender: { include: { warmup: { select: { language: true } } } },
+        recipient: true,
+        inReplyTo: { select: { tag: true, sender: { select: { warmup: { select: { language: true } } } } } },
+      },
       orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
     });
     return rows.map((row) => {
       const entry = mailboxPoolEntry(row.sender, { remainingToday: 1, minGapSeconds: 0, lastSentAt: row.sender.lastSentAt });
       const message =
         row.kind === 'reply' && row.inReplyTo
-          ? composeWarmupReply(row.tag, composeWarmupMessage(row.inReplyTo.tag).subject)
-          : composeWarmupMessage(row.tag);
+          ? composeWarmupReply(
+              row.tag,
+              composeWarmupMessage(row.inReplyTo.tag, row.inReplyTo.sender.warmup?.language).subject,
+              row.sender.warmup?.language,
+            )
+          : composeWarmupMessage(row.tag, row.sender.warmup?.language);
       return {
         kind: 'warmup' as const,
         sendId: row.id,

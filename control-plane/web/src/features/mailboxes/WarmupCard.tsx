@@ -11,7 +11,7 @@ import { FormField } from '@/components/ui/form-field';
 import { ErrorState, LoadingRows } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 import { ApiError, applyProblemToForm } from '@/lib/api/problem';
-import { CheckboxField, count, SettingsActions } from './fields';
+import { CheckboxField, count, SelectField, SettingsActions } from './fields';
 import { warmingDays } from './mailboxFormat';
 import { WarmupHistory } from './WarmupHistory';
 import { useUpdateWarmup, warmupQuery, type WarmupSettings } from './warmupQueries';
@@ -22,15 +22,17 @@ const warmupForm = z.object({
   targetPerDay: count(1, 200),
   replyRatePercent: count(0, 100),
   weekdaysOnly: z.boolean(),
+  language: z.enum(['en', 'de']),
 });
 type WarmupForm = z.infer<typeof warmupForm>;
-const warmupFields = ['enabled', 'targetPerDay', 'replyRatePercent', 'weekdaysOnly'] as const;
+const warmupFields = ['enabled', 'targetPerDay', 'replyRatePercent', 'weekdaysOnly', 'language'] as const;
 
 const valuesOf = (settings: WarmupSettings): WarmupForm => ({
   enabled: settings.enabled,
   targetPerDay: settings.targetPerDay,
   replyRatePercent: settings.replyRatePercent,
   weekdaysOnly: settings.weekdaysOnly,
+  language: settings.language,
 });
 
 /** The ramp in words, with day 5 as the worked example. */
@@ -109,6 +111,10 @@ function SettingsForm({ settings, canEdit }: { settings: WarmupSettings; canEdit
           {rampInWords(settings, Number.isInteger(target) && target > 0 ? target : settings.targetPerDay)} Warm-up and campaigns share the
           mailbox's daily cap; campaigns come first.
         </p>
+        <SelectField label="Language of the messages" error={errors.language?.message} {...form.register('language')}>
+          <option value="en">English</option>
+          <option value="de">German</option>
+        </SelectField>
         <CheckboxField
           label="Weekdays only"
           hint="No warm-up on Saturdays and Sundays, like a person at work."

@@ -10021,6 +10021,11 @@ export interface components {
             replyRatePercent: number;
             weekdaysOnly: boolean;
             /**
+             * @description The language its warm-up messages and replies are written in: en (English), de (German)
+             * @enum {string}
+             */
+            language: "en" | "de";
+            /**
              * Format: date-time
              * @description When warm-up was last switched on (day 1 of the ramp)
              */
@@ -10066,6 +10071,12 @@ export interface components {
             replyRatePercent: number;
             /** @default true */
             weekdaysOnly: boolean;
+            /**
+             * @description The language its warm-up messages and replies are written in: en (English), de (German)
+             * @default en
+             * @enum {string}
+             */
+            language: "en" | "de";
         };
         WarmupSeries: {
             timezone: string;
@@ -10853,6 +10864,11 @@ export interface components {
             })[];
         };
         InboxWatchWork: {
+            /**
+             * Format: date-time
+             * @description The control plane's clock: the watch dates its warm-up observations and bounds its windows by it
+             */
+            now: string;
             /** @description Every mailbox address of the organization: mail from them is never a reply */
             ourAddresses: string[];
             mailboxes: components["schemas"]["MailboxToWatch"][];
