@@ -10,6 +10,9 @@ const pools = new WeakMap<object, pg.Pool>();
 
 export function createPrismaClient(options: { databaseUrl: string; poolSize: number }): PrismaClient {
   const pool = new pg.Pool(pgConnectionOptions(options.databaseUrl, { max: options.poolSize }));
+  // An idle connection the server ends (a restart, a drop, a network cut) is removed from the pool, which then
+  // emits 'error': unheard, that would end the process. The next query opens a new connection and reports its own failure.
+  pool.on('error', () => undefined);
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);
   return client;
