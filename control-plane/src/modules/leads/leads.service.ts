@@ -22,11 +22,8 @@ import { leadsCursor } from './leads.schemas.js';
 import { isUniqueViolation } from './uniqueViolation.js';
 import type { VerificationReason } from './verification/addressRules.js';
 
-/** A lead as stored; the columns the API never shows may be left out (the leads page does not read them). */
-type LeadRow = Omit<Lead, 'organizationId' | 'emailDomain' | 'customFieldEntries'> &
-  Partial<Pick<Lead, 'organizationId' | 'emailDomain' | 'customFieldEntries'>> & {
-    verification: Pick<LeadVerification, 'status' | 'reason' | 'verifiedAt'> | null;
-  };
+/** A lead as Prisma reads it, with its verification. */
+type LeadRow = Lead & { verification: Pick<LeadVerification, 'status' | 'reason' | 'verifiedAt'> | null };
 
 /** The lead's verification, read with the lead wherever Prisma reads one. */
 const withVerification = { verification: { select: { status: true, reason: true, verifiedAt: true } } } as const;
@@ -55,31 +52,28 @@ export function toLead(row: LeadRow) {
   };
 }
 
-// The columns toLead shows, in the model's order, and the verification's; timestamps read as UTC
-// instants, as Prisma reads them.
+/** An instant as toISOString writes it: the columns hold UTC (timestamp(3) without time zone, as Prisma stores it). */
+const isoInstant = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+// The leads page's rows are the API's leads as toLead writes them, in its key order: PostgreSQL
+// writes the timestamps and the verification, so no row is mapped or parsed again here.
 const leadPageColumns = [
   'id::text AS id',
   'email',
   ...standardFields.map((column) => `"${column}"`),
-  '"customFields"',
   'tags',
   'status::text AS status',
   'source',
-  `"createdAt" AT TIME ZONE 'UTC' AS "createdAt"`,
-  `"updatedAt" AT TIME ZONE 'UTC' AS "updatedAt"`,
-  `(SELECT json_build_object('status', v.status, 'reason', v.reason, 'verifiedAt', v."verifiedAt")
-      FROM lead_verifications v WHERE v."leadId" = leads.id) AS verification`,
+  '"customFields"',
+  `COALESCE(
+     (SELECT json_build_object('status', v.status, 'reason', v.reason, 'checkedAt', ${isoInstant('v."verifiedAt"')})
+      FROM lead_verifications v WHERE v."leadId" = leads.id),
+     json_build_object('status', 'unverified', 'reason', NULL, 'checkedAt', NULL)) AS verification`,
+  `${isoInstant('"createdAt"')} AS "createdAt"`,
+  `${isoInstant('"updatedAt"')} AS "updatedAt"`,
 ].join(', ');
 
-type LeadPageRow = Omit<LeadRow, 'verification'> & {
-  verification: { status: LeadVerification['status']; reason: string; verifiedAt: string } | null;
-};
-
-// json_build_object writes a timestamp without zone as ISO 8601 without its "Z": UTC, as stored.
-const fromPageRow = (row: LeadPageRow): LeadRow => ({
-  ...row,
-  verification: row.verification && { ...row.verification, verifiedAt: new Date(`${row.verification.verifiedAt}Z`) },
-});
+type ApiLead = ReturnType<typeof toLead>;
 
 type LeadPageQuery = LeadFilter & { cursor?: { email: string }; limit: number };
 
@@ -93,8 +87,13 @@ function leadPageStatement(organizationId: string, query: LeadPageQuery): { name
   const conditions = ['"organizationId" = $1::uuid', ...leadFilterSql(query, values)];
   if (query.cursor) conditions.push(`email > $${values.push(query.cursor.email)}`);
   const text = `SELECT ${leadPageColumns} FROM leads WHERE ${conditions.join(' AND ')} ORDER BY email LIMIT $${values.push(query.limit + 1)}`;
-  return { name: `leads_page_${sha256Hex(text).slice(0, 16)}`, text, values };
+  let name = leadPageStatementNames.get(text);
+  if (!name) leadPageStatementNames.set(text, (name = `leads_page_${sha256Hex(text).slice(0, 16)}`));
+  return { name, text, values };
 }
+
+/** Each statement's name, hashed once: there are a few dozen filter shapes (values are parameters). */
+const leadPageStatementNames = new Map<string, string>();
 
 type LeadFieldsInput = Partial<Record<StandardField, string | null>> & { customFields?: Record<string, string>; tags?: string[] };
 
@@ -125,10 +124,10 @@ export class LeadsService {
 
   async list(auth: AuthContext, query: LeadPageQuery) {
     const { name, text, values } = leadPageStatement(auth.organizationId, query);
-    const rows = await preparedQuery<LeadPageRow>(auth.db, name, text, values);
-    const page = rows.slice(0, query.limit);
+    const rows = await preparedQuery<ApiLead>(auth.db, name, text, values);
+    const page = rows.length > query.limit ? rows.slice(0, query.limit) : rows;
     return {
-      data: page.map((row) => toLead(fromPageRow(row))),
+      data: page,
       nextCursor: rows.length > query.limit ? leadsCursor.encode({ email: page.at(-1)!.email }) : null,
     };
   }
