@@ -33,8 +33,8 @@ export interface DailyStats {
 }
 
 /**
- * Campaign statistics from the events' pre-aggregated counts (docs/performance.md): each read first
- * folds the deltas recorded since the last read, then reads at most days x steps x variants x
+ * Campaign statistics from the events' pre-aggregated counts (docs/performance.md): each read folds
+ * the deltas recorded since the last read (when there are some: most reads find none), and reads at most days x steps x variants x
  * mailboxes x metrics rows, whatever the number of events, and at most four enrolment counts
  * (by state), whatever the number of enrolments.
  *
@@ -43,23 +43,34 @@ export interface DailyStats {
 export class CampaignStatsService {
   constructor(private readonly deps: { clock: Clock }) {}
 
-  private async campaign(auth: Pick<AuthContext, 'db' | 'organizationId'>, campaignId: string) {
-    const [campaign] = await preparedQuery<{ timezone: string }>(
+  /** The campaign's time zone, and whether events or enrolment changes wait to be folded; null when the organization has no such campaign. */
+  private async findCampaign(auth: Pick<AuthContext, 'db' | 'organizationId'>, campaignId: string) {
+    const [campaign] = await preparedQuery<{ timezone: string; pending: boolean }>(
       auth.db,
-      'stats_campaign',
-      'SELECT timezone FROM campaigns WHERE id = $1::uuid AND "organizationId" = $2::uuid',
+      'stats_campaign_pending',
+      `SELECT timezone,
+              EXISTS (SELECT FROM campaign_stats_deltas WHERE "campaignId" = $1::uuid AND "organizationId" = $2::uuid)
+              OR EXISTS (SELECT FROM campaign_enrollment_deltas WHERE "campaignId" = $1::uuid AND "organizationId" = $2::uuid) AS pending
+       FROM campaigns WHERE id = $1::uuid AND "organizationId" = $2::uuid`,
       [campaignId, auth.organizationId],
     );
+    return campaign ?? null;
+  }
+
+  private async campaign(auth: Pick<AuthContext, 'db' | 'organizationId'>, campaignId: string) {
+    const campaign = await this.findCampaign(auth, campaignId);
     if (!campaign) throw new NotFoundError('Campaign');
+    if (campaign.pending) await foldCampaignStats(auth.db, auth.organizationId, campaignId);
     return { organizationId: auth.organizationId, timezone: campaign.timezone };
   }
 
   async summary(auth: Pick<AuthContext, 'db' | 'organizationId'>, campaignId: string): Promise<CampaignStats> {
-    const campaign = await this.campaign(auth, campaignId);
-    const { organizationId } = campaign;
-    await foldCampaignStats(auth.db, organizationId, campaignId);
-    // Independent reads, side by side: the page waits for the slowest one, not for their sum.
-    const [rows, states, cancelledRows] = await Promise.all([
+    const { organizationId } = auth;
+    // Independent reads, side by side: the page waits for the slowest one, not for their sum. Each
+    // read adds the deltas not folded yet, so folding after them changes no number; a campaign of
+    // another organization reads as empty and is answered 404.
+    const [campaign, rows, states, cancelledRows] = await Promise.all([
+      this.findCampaign(auth, campaignId),
       readCampaignSlices(auth.db, organizationId, campaignId),
       readEnrollmentCounts(auth.db, organizationId, campaignId),
       // Cancelling records no event, so these come from the sends themselves (the (campaignId, status) index).
@@ -72,6 +83,8 @@ export class CampaignStatsService {
         [organizationId, campaignId],
       ),
     ]);
+    if (!campaign) throw new NotFoundError('Campaign');
+    if (campaign.pending) await foldCampaignStats(auth.db, organizationId, campaignId);
     const cancelled = new Map(cancelledRows.map((row) => [row.stepPosition, row.cancelled]));
 
     const totals = emptyCounts();
@@ -133,11 +146,9 @@ export class CampaignStatsService {
     campaignId: string,
     range: { from?: string; to?: string },
   ): Promise<DailyStats> {
-    const campaign = await this.campaign(auth, campaignId);
-    const { organizationId, timezone } = campaign;
+    const { organizationId, timezone } = await this.campaign(auth, campaignId);
     const { from, to, days: dates } = dayRange(range, timezone, this.deps.clock.now());
 
-    await foldCampaignStats(auth.db, organizationId, campaignId);
     const rows = await readCampaignDays(auth.db, organizationId, campaignId, from, to);
     const enrolledRows = await auth.db.$queryRaw<Array<{ day: Date; enrolled: bigint }>>`
       SELECT (("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timezone})::date AS day, count(*)::bigint AS enrolled
