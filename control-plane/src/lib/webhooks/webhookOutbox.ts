@@ -1,3 +1,4 @@
+import { Prisma } from '../../generated/prisma/client.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { WEBHOOK_PAYLOAD_VERSION, type WebhookEventType } from '../n8n/nodeContract.js';
 
@@ -28,56 +29,72 @@ function apiLinks(event: WebhookEventInput): Record<string, string> {
 /**
  * Puts events in the webhook outbox through `sql`, the transaction that records what they report, so an
  * event is delivered exactly when its cause is committed and is not lost if the process dies right after.
- * One statement: an event is written only when an enabled endpoint of the organization subscribes to its
- * type (and, when the endpoint names a campaign, to that campaign), together with one pending delivery
- * per such endpoint; the step and variant come from the message it names.
+ * One statement (webhookOutboxWrites).
  */
 export async function recordWebhookEvents(sql: Sql, organizationId: string, events: WebhookEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  const rows = events.map((event) => ({
-    type: event.type,
-    campaignId: event.campaignId ?? null,
-    messageId: event.messageId ?? null,
-    timestamp: event.occurredAt.toISOString(),
-    data: {
-      ...event.data,
-      version: WEBHOOK_PAYLOAD_VERSION,
+  await sql.$executeRaw`WITH ${webhookOutboxWrites([{ organizationId, events }])} SELECT 1`;
+}
+
+/**
+ * The outbox's writes as common table expressions (outbox_*), for a statement that also writes what the
+ * events report, atomically without a transaction of several statements. An event is written only when an
+ * enabled endpoint of its organization subscribes to its type (and, when the endpoint names a campaign, to
+ * that campaign), together with one pending delivery per such endpoint; the step and variant come from the
+ * message it names. The statement's text is the same for any events (they travel as one JSON value).
+ */
+export function webhookOutboxWrites(groups: Array<{ organizationId: string; events: WebhookEventInput[] }>): Prisma.Sql {
+  const rows = groups.flatMap(({ organizationId, events }) =>
+    events.map((event) => ({
       organizationId,
+      type: event.type,
       campaignId: event.campaignId ?? null,
-      leadId: event.leadId ?? null,
-      mailboxId: event.mailboxId ?? null,
       messageId: event.messageId ?? null,
-      links: apiLinks(event),
-    },
-  }));
-  await sql.$executeRaw`
-    WITH input AS (
+      timestamp: event.occurredAt.toISOString(),
+      data: {
+        ...event.data,
+        version: WEBHOOK_PAYLOAD_VERSION,
+        organizationId,
+        campaignId: event.campaignId ?? null,
+        leadId: event.leadId ?? null,
+        mailboxId: event.mailboxId ?? null,
+        messageId: event.messageId ?? null,
+        links: apiLinks(event),
+      },
+    })),
+  );
+  return Prisma.sql`
+    outbox_input AS (
       -- Due at once: the earlier of the event's time and the database's (clocks in tests may be either side).
-      SELECT gen_random_uuid() AS id, e.type, e."campaignId",
+      SELECT gen_random_uuid() AS id, e."organizationId", e.type, e."campaignId",
              LEAST(e.timestamp::timestamptz, now()) AT TIME ZONE 'UTC' AS "dueAt",
              jsonb_build_object(
                'type', e.type,
                'timestamp', e.timestamp,
                'data', e.data || jsonb_build_object('step', m."stepPosition", 'variantId', m."variantId")
              ) AS payload
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(type text, "campaignId" uuid, "messageId" uuid, timestamp text, data jsonb)
-      LEFT JOIN messages m ON m.id = e."messageId" AND m."organizationId" = ${organizationId}::uuid
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS e("organizationId" uuid, type text, "campaignId" uuid, "messageId" uuid, timestamp text, data jsonb)
+      LEFT JOIN messages m ON m.id = e."messageId" AND m."organizationId" = e."organizationId"
     ),
-    targets AS (
+    outbox_targets AS (
       SELECT i.id AS "eventId", w.id AS "endpointId"
-      FROM input i
+      FROM outbox_input i
       JOIN webhook_endpoints w
-        ON w."organizationId" = ${organizationId}::uuid
+        ON w."organizationId" = i."organizationId"
        AND w.enabled
        AND i.type = ANY (w."eventTypes")
        AND (w."campaignId" IS NULL OR i."campaignId" IS NULL OR w."campaignId" = i."campaignId")
     ),
-    written AS (
+    outbox_events AS (
       INSERT INTO webhook_events (id, "organizationId", type, payload)
-      SELECT i.id, ${organizationId}::uuid, i.type, i.payload FROM input i WHERE i.id IN (SELECT "eventId" FROM targets)
-    )
-    INSERT INTO webhook_deliveries (id, "organizationId", "endpointId", "eventId", "nextAttemptAt")
-    SELECT gen_random_uuid(), ${organizationId}::uuid, t."endpointId", t."eventId", i."dueAt" FROM targets t JOIN input i ON i.id = t."eventId"`;
+      SELECT i.id, i."organizationId", i.type, i.payload FROM outbox_input i WHERE i.id IN (SELECT "eventId" FROM outbox_targets)
+    ),
+    outbox_deliveries AS (
+      INSERT INTO webhook_deliveries (id, "organizationId", "endpointId", "eventId", "nextAttemptAt")
+      SELECT gen_random_uuid(), i."organizationId", t."endpointId", t."eventId", i."dueAt"
+      FROM outbox_targets t JOIN outbox_input i ON i.id = t."eventId"
+    )`;
 }
 
 /** The event an admin sends to check an endpoint; it goes to that endpoint only and is not a type to subscribe to. */

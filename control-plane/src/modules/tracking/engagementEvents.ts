@@ -1,6 +1,7 @@
-import type { PrismaClient } from '../../lib/db/prisma.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import { preparedQuery, type PrismaClient } from '../../lib/db/prisma.js';
 import { GroupedCalls } from '../../lib/groupedCalls.js';
-import { recordWebhookEvents, type WebhookEventInput } from '../../lib/webhooks/webhookOutbox.js';
+import { webhookOutboxWrites, type WebhookEventInput } from '../../lib/webhooks/webhookOutbox.js';
 
 export interface EngagementEvent {
   organizationId: string;
@@ -12,19 +13,40 @@ export interface EngagementEvent {
   mailboxId: string | null;
   occurredAt: Date;
   data: Record<string, unknown>;
-  /** What the organization's webhooks hear of it, written in the same transaction; none for a machine's hit. */
+  /** What the organization's webhooks hear of it, written in the same statement; none for a machine's hit. */
   webhook?: WebhookEventInput;
 }
 
-// One statement for any number of events; occurredAt travels as an ISO instant and is stored in UTC like Prisma's.
-const insertEventsSql = `
-  INSERT INTO events (id, "organizationId", type, "campaignId", "leadId", "messageId", "mailboxId", "idempotencyKey", data, "occurredAt")
-  SELECT gen_random_uuid(), e.org, e.type, e.campaign, e.lead, e.message, e.mailbox, e.key, e.data, e.at AT TIME ZONE 'UTC'
-  FROM unnest($1::uuid[], $2::"EventType"[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::jsonb[], $9::timestamptz[])
-    AS e(org, type, campaign, lead, message, mailbox, key, data, at)`;
+/**
+ * One statement for any number of events and their webhook outbox rows (all organizations): atomic on
+ * its own, so a batch costs one round trip rather than a transaction's four or more. Its text is the
+ * same for every batch (each column travels as one array), so it is prepared once per connection.
+ * occurredAt travels as an ISO instant and is stored in UTC like Prisma's.
+ */
+function engagementWritesSql(events: EngagementEvent[]): Prisma.Sql {
+  const column = <T>(pick: (event: EngagementEvent) => T) => events.map(pick);
+  const webhooks = new Map<string, WebhookEventInput[]>();
+  for (const event of events) {
+    if (event.webhook) webhooks.set(event.organizationId, [...(webhooks.get(event.organizationId) ?? []), event.webhook]);
+  }
+  return Prisma.sql`
+    WITH inserted_events AS (
+      INSERT INTO events (id, "organizationId", type, "campaignId", "leadId", "messageId", "mailboxId", "idempotencyKey", data, "occurredAt")
+      SELECT gen_random_uuid(), e.org, e.type, e.campaign, e.lead, e.message, e.mailbox, e.key, e.data, e.at AT TIME ZONE 'UTC'
+      FROM unnest(
+        ${column((event) => event.organizationId)}::uuid[], ${column((event) => event.type)}::"EventType"[],
+        ${column((event) => event.campaignId)}::uuid[], ${column((event) => event.leadId)}::uuid[],
+        ${column((event) => event.messageId)}::uuid[], ${column((event) => event.mailboxId)}::uuid[],
+        ${column((event) => event.idempotencyKey)}::text[], ${column((event) => JSON.stringify(event.data))}::jsonb[],
+        ${column((event) => event.occurredAt.toISOString())}::timestamptz[]
+      ) AS e(org, type, campaign, lead, message, mailbox, key, data, at)
+    ),
+    ${webhookOutboxWrites([...webhooks].map(([organizationId, inputs]) => ({ organizationId, events: inputs })))}
+    SELECT 1`;
+}
 
 /**
- * Writes opens and clicks in batches (GroupedCalls): a burst of hits costs a few transactions rather
+ * Writes opens and clicks in batches (GroupedCalls): a burst of hits costs a few statements rather
  * than one each. `record` settles once its event is committed, and the hit is answered only then: an
  * answered hit is a recorded hit. A crash loses only events whose requests had not been answered
  * (their connections drop without a pixel or a redirect).
@@ -45,25 +67,7 @@ export class EngagementEvents {
   }
 
   private async insert(events: EngagementEvent[]): Promise<void> {
-    const column = <T>(pick: (event: EngagementEvent) => T) => events.map(pick);
-    const webhooks = new Map<string, WebhookEventInput[]>();
-    for (const event of events) {
-      if (event.webhook) webhooks.set(event.organizationId, [...(webhooks.get(event.organizationId) ?? []), event.webhook]);
-    }
-    await this.prisma.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(
-        insertEventsSql,
-        column((event) => event.organizationId),
-        column((event) => event.type),
-        column((event) => event.campaignId),
-        column((event) => event.leadId),
-        column((event) => event.messageId),
-        column((event) => event.mailboxId),
-        column((event) => event.idempotencyKey),
-        column((event) => JSON.stringify(event.data)),
-        column((event) => event.occurredAt.toISOString()),
-      );
-      for (const [organizationId, inputs] of webhooks) await recordWebhookEvents(tx, organizationId, inputs);
-    });
+    const statement = engagementWritesSql(events);
+    await preparedQuery(this.prisma, 'tracking_engagement_writes', statement.text, statement.values);
   }
 }
