@@ -10,6 +10,14 @@ const tokenParams = z.object({ token: z.string() });
 // The smallest transparent GIF (1x1).
 const transparentGif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 const noCache = { 'Cache-Control': 'no-store, no-cache, must-revalidate, private, max-age=0', Pragma: 'no-cache', Expires: '0' };
+// Built once: every hit answers the same. Embedded in mail shown by webmail on other origins: the app-wide
+// same-origin resource policy would block it.
+const pixelHeaders = {
+  ...noCache,
+  'Content-Type': 'image/gif',
+  'Content-Length': String(transparentGif.length),
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+};
 
 function hit(req: Request): TrackingHit {
   return { method: req.method, userAgent: req.get('user-agent') };
@@ -87,16 +95,7 @@ export function trackingRoutes(deps: { tracking: TrackingService }): AnyRoute[] 
           res.status(404).set(noCache).end();
           return;
         }
-        // Embedded in mail shown by webmail on other origins: the app-wide same-origin resource policy would block it.
-        res
-          .status(200)
-          .set({
-            ...noCache,
-            'Content-Type': 'image/gif',
-            'Content-Length': String(transparentGif.length),
-            'Cross-Origin-Resource-Policy': 'cross-origin',
-          })
-          .end(transparentGif);
+        res.writeHead(200, pixelHeaders).end(transparentGif);
       },
     }),
     // GET /c/:token

@@ -181,6 +181,10 @@ describe('open pixel and click redirects', () => {
     expect(early.status).toBe(200);
     expect(early.headers['content-type']).toBe('image/gif');
     expect(early.headers['cache-control']).toContain('no-store');
+    // Shown by webmail on other origins; the app-wide headers (request id, nosniff) still apply.
+    expect(early.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(early.headers['x-content-type-options']).toBe('nosniff');
+    expect(early.headers['x-request-id']).toBeDefined();
     expect(early.body.subarray(0, 6).toString()).toBe('GIF89a');
     await reportSent(t, clock, [item!]);
     // A gateway fetching on delivery, then Gmail's proxy, then a person a minute later.
