@@ -3,7 +3,7 @@ import { NotFoundError } from '../../lib/errors.js';
 import type { AuthContext } from '../../lib/http/route.js';
 import { preparedQuery } from '../../lib/db/prisma.js';
 import { accumulate, addMetric, emptyCounts, finishCounts, type CampaignCounts, type CountsAccumulator } from './counts.js';
-import { foldCampaignStats, readCampaignDays, readCampaignSlices, readEnrollmentCounts } from './statsAggregate.js';
+import { foldCampaignStats, pendingDeltasSql, readCampaignDays, readCampaignSummary } from './statsAggregate.js';
 import { dayRange } from './statsRange.js';
 
 const nilUuid = '00000000-0000-0000-0000-000000000000';
@@ -43,16 +43,13 @@ export interface DailyStats {
 export class CampaignStatsService {
   constructor(private readonly deps: { clock: Clock }) {}
 
-  /** The campaign's time zone, and whether events or enrolment changes wait to be folded; null when the organization has no such campaign. */
+  /** The campaign's time zone, and whether deltas wait to be folded; null when the organization has no such campaign. */
   private async findCampaign(auth: Pick<AuthContext, 'db' | 'organizationId'>, campaignId: string) {
     const [campaign] = await preparedQuery<{ timezone: string; pending: boolean }>(
       auth.db,
       'stats_campaign_pending',
-      `SELECT timezone,
-              EXISTS (SELECT FROM campaign_stats_deltas WHERE "campaignId" = $1::uuid AND "organizationId" = $2::uuid)
-              OR EXISTS (SELECT FROM campaign_enrollment_deltas WHERE "campaignId" = $1::uuid AND "organizationId" = $2::uuid) AS pending
-       FROM campaigns WHERE id = $1::uuid AND "organizationId" = $2::uuid`,
-      [campaignId, auth.organizationId],
+      `SELECT timezone, ${pendingDeltasSql} AS pending FROM campaigns WHERE id = $2::uuid AND "organizationId" = $1::uuid`,
+      [auth.organizationId, campaignId],
     );
     return campaign ?? null;
   }
@@ -66,25 +63,11 @@ export class CampaignStatsService {
 
   async summary(auth: Pick<AuthContext, 'db' | 'organizationId'>, campaignId: string): Promise<CampaignStats> {
     const { organizationId } = auth;
-    // Independent reads, side by side: the page waits for the slowest one, not for their sum. Each
-    // read adds the deltas not folded yet, so folding after them changes no number; a campaign of
-    // another organization reads as empty and is answered 404.
-    const [campaign, rows, states, cancelledRows] = await Promise.all([
-      this.findCampaign(auth, campaignId),
-      readCampaignSlices(auth.db, organizationId, campaignId),
-      readEnrollmentCounts(auth.db, organizationId, campaignId),
-      // Cancelling records no event, so these come from the sends themselves (the (campaignId, status) index).
-      preparedQuery<{ stepPosition: number; cancelled: number }>(
-        auth.db,
-        'stats_campaign_cancelled',
-        `SELECT "stepPosition", count(*)::float8 AS cancelled FROM messages
-         WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid AND status = 'cancelled'
-         GROUP BY "stepPosition"`,
-        [organizationId, campaignId],
-      ),
-    ]);
+    const campaign = await readCampaignSummary(auth.db, organizationId, campaignId);
     if (!campaign) throw new NotFoundError('Campaign');
+    // The numbers read include the deltas not folded yet: folding them after changes none.
     if (campaign.pending) await foldCampaignStats(auth.db, organizationId, campaignId);
+    const { slices: rows, states, cancelled: cancelledRows } = campaign;
     const cancelled = new Map(cancelledRows.map((row) => [row.stepPosition, row.cancelled]));
 
     const totals = emptyCounts();

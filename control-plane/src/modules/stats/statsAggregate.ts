@@ -57,52 +57,67 @@ export interface SliceRow {
   unique: number;
 }
 
-/**
- * Counts by step, variant, mailbox and metric: the folded rows plus any delta not folded yet, in one
- * snapshot, with each slice's variant label and mailbox address.
- */
-export async function readCampaignSlices(db: ScopedDb, organizationId: string, campaignId: string): Promise<SliceRow[]> {
-  return preparedQuery<SliceRow>(
-    db,
-    'stats_campaign_slices',
-    `SELECT counted."stepPosition", counted."variantId"::text AS "variantId", counted."mailboxId"::text AS "mailboxId",
-            v.label AS "variantLabel", mb.email AS "mailboxEmail", counted.metric,
-            counted.total::float8 AS total, counted.uniques::float8 AS unique
-     FROM (
-       SELECT "stepPosition", "variantId", "mailboxId", metric, sum(total) AS total, sum(uniques) AS uniques
-       FROM (
-         SELECT "stepPosition", "variantId", "mailboxId", metric, total, "uniqueMessages" AS uniques
-         FROM campaign_stats_daily WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
-         UNION ALL
-         SELECT "stepPosition", "variantId", "mailboxId", metric, 1, "uniqueMessage"
-         FROM campaign_stats_deltas WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
-       ) rows
-       GROUP BY "stepPosition", "variantId", "mailboxId", metric
-     ) counted
-     LEFT JOIN step_variants v ON v.id = counted."variantId" AND v."organizationId" = $1::uuid
-     LEFT JOIN mailboxes mb ON mb.id = counted."mailboxId" AND mb."organizationId" = $1::uuid`,
-    [organizationId, campaignId],
-  );
+/** Whether the campaign ($2) of the organization ($1) has events or enrolment changes waiting to be folded. */
+export const pendingDeltasSql = `(EXISTS (SELECT FROM campaign_stats_deltas WHERE "campaignId" = $2::uuid AND "organizationId" = $1::uuid)
+   OR EXISTS (SELECT FROM campaign_enrollment_deltas WHERE "campaignId" = $2::uuid AND "organizationId" = $1::uuid))`;
+
+export interface CampaignSummaryRows {
+  timezone: string;
+  /** Deltas wait to be folded (they are counted below all the same). */
+  pending: boolean;
+  /** Counts by step, variant, mailbox and metric, with each slice's variant label and mailbox address. */
+  slices: SliceRow[];
+  /** Enrolments by state. */
+  states: Array<{ state: EnrollmentState; enrolled: number }>;
+  /** Sends cancelled before they went out, by step: cancelling records no event, so these come from the sends (the (campaignId, status) index). */
+  cancelled: Array<{ stepPosition: number; cancelled: number }>;
 }
 
-/** A campaign's enrolments by state: the folded counts plus the changes not folded yet, in one snapshot. */
-export async function readEnrollmentCounts(
-  db: ScopedDb,
-  organizationId: string,
-  campaignId: string,
-): Promise<Array<{ state: EnrollmentState; enrolled: number }>> {
-  return preparedQuery(
+/**
+ * Everything the campaign's summary shows, in one statement and one snapshot: the folded rows plus
+ * any delta not folded yet. Null when the organization has no such campaign.
+ */
+export async function readCampaignSummary(db: ScopedDb, organizationId: string, campaignId: string): Promise<CampaignSummaryRows | null> {
+  const [row] = await preparedQuery<CampaignSummaryRows>(
     db,
-    'stats_campaign_enrollments',
-    `SELECT state::text AS state, sum(enrolled)::float8 AS enrolled
-     FROM (
-       SELECT state, enrolled FROM campaign_enrollment_counts WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
-       UNION ALL
-       SELECT state, change FROM campaign_enrollment_deltas WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
-     ) counted
-     GROUP BY state`,
+    'stats_campaign_summary',
+    `SELECT c.timezone, ${pendingDeltasSql} AS pending,
+       (SELECT COALESCE(json_agg(slice_row), '[]'::json) FROM (
+          SELECT counted."stepPosition", counted."variantId"::text AS "variantId", counted."mailboxId"::text AS "mailboxId",
+                 v.label AS "variantLabel", mb.email AS "mailboxEmail", counted.metric,
+                 counted.total::float8 AS total, counted.uniques::float8 AS unique
+          FROM (
+            SELECT "stepPosition", "variantId", "mailboxId", metric, sum(total) AS total, sum(uniques) AS uniques
+            FROM (
+              SELECT "stepPosition", "variantId", "mailboxId", metric, total, "uniqueMessages" AS uniques
+              FROM campaign_stats_daily WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
+              UNION ALL
+              SELECT "stepPosition", "variantId", "mailboxId", metric, 1, "uniqueMessage"
+              FROM campaign_stats_deltas WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
+            ) rows
+            GROUP BY "stepPosition", "variantId", "mailboxId", metric
+          ) counted
+          LEFT JOIN step_variants v ON v.id = counted."variantId" AND v."organizationId" = $1::uuid
+          LEFT JOIN mailboxes mb ON mb.id = counted."mailboxId" AND mb."organizationId" = $1::uuid
+       ) slice_row) AS slices,
+       (SELECT COALESCE(json_agg(state_row), '[]'::json) FROM (
+          SELECT state::text AS state, sum(enrolled)::float8 AS enrolled
+          FROM (
+            SELECT state, enrolled FROM campaign_enrollment_counts WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
+            UNION ALL
+            SELECT state, change FROM campaign_enrollment_deltas WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
+          ) counted
+          GROUP BY state
+       ) state_row) AS states,
+       (SELECT COALESCE(json_agg(step_row), '[]'::json) FROM (
+          SELECT "stepPosition", count(*)::float8 AS cancelled FROM messages
+          WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid AND status = 'cancelled'
+          GROUP BY "stepPosition"
+       ) step_row) AS cancelled
+     FROM campaigns c WHERE c.id = $2::uuid AND c."organizationId" = $1::uuid`,
     [organizationId, campaignId],
   );
+  return row ?? null;
 }
 
 export interface DayRow {
