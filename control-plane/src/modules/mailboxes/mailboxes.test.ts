@@ -75,19 +75,33 @@ describe('mailbox API', () => {
       { status: 'failed' },
       { status: 'sent', sentAt: hoursAgo(24 * 40) },
     ]);
+    // A warm-up message sent today spends the same daily budget, so the chart counts it like Sent today does.
+    await t.prisma.warmupMessage.create({
+      data: {
+        organizationId: owner.organization.id,
+        tag: 'dailyusage01',
+        senderMailboxId: created.body.id,
+        recipientMailboxId: created.body.id,
+        recipientOrganizationId: owner.organization.id,
+        kind: 'initial',
+        dueAt: hoursAgo(0),
+        status: 'sent',
+        sentAt: hoursAgo(0),
+      },
+    });
     const localDate = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(instant);
 
     const daily = await t.http.get(`/api/mailboxes/${created.body.id}/usage/daily?days=7`).set(owner.auth);
     expect(daily.status).toBe(200);
     expect(daily.body.timezone).toBe('America/New_York');
     expect(daily.body.days).toHaveLength(7);
-    expect(daily.body.days.at(-1)).toEqual({ date: localDate(new Date(now)), sent: 1 });
+    expect(daily.body.days.at(-1)).toEqual({ date: localDate(new Date(now)), sent: 2 });
     expect(daily.body.days.find((day: { date: string }) => day.date === localDate(hoursAgo(49)))).toEqual({
       date: localDate(hoursAgo(49)),
       sent: 2,
     });
     // The send 40 days ago is outside the window.
-    expect(daily.body.days.reduce((total: number, day: { sent: number }) => total + day.sent, 0)).toBe(3);
+    expect(daily.body.days.reduce((total: number, day: { sent: number }) => total + day.sent, 0)).toBe(4);
     expect((await t.http.get(`/api/mailboxes/${created.body.id}/usage/daily`).set(owner.auth)).body.days).toHaveLength(30);
     expect((await t.http.get(`/api/mailboxes/${created.body.id}/usage/daily?days=0`).set(owner.auth)).body).toMatchObject({
       code: 'validation_failed',
@@ -96,7 +110,7 @@ describe('mailbox API', () => {
 
     const listed = await t.http.get('/api/mailboxes').set(owner.auth);
     const item = listed.body.data.find((mailbox: { id: string }) => mailbox.id === created.body.id);
-    expect(item.usage).toMatchObject({ sentToday: 1, limitToday: 40, rampDay: null, timezone: 'America/New_York' });
+    expect(item.usage).toMatchObject({ sentToday: 2, limitToday: 40, rampDay: null, timezone: 'America/New_York' });
   });
 
   it("shows when the inbox watcher last read the mailbox's inbox to the end", async () => {

@@ -63,7 +63,10 @@ export function UsageCard({ mailbox }: { mailbox: Mailbox }) {
               summary={`${totalSent} sent over the last ${chartDays} days, cap ${mailbox.dailyCap} a day; ${daily.data.days.map((day) => `${day.date}: ${day.sent}`).join(', ')}`}
             />
             {totalSent === 0 ? (
-              <p className="text-sm text-slate-600">Nothing sent yet: sends appear here once a campaign uses this mailbox.</p>
+              <p className="text-sm text-slate-600">
+                Nothing sent yet: campaign emails, inbox replies and warm-up messages from this mailbox appear here, one daily cap for all
+                three.
+              </p>
             ) : null}
           </>
         ) : null}
