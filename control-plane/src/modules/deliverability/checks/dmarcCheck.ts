@@ -1,17 +1,15 @@
+import { organizationalDomain } from '../../../lib/net/organizationalDomain.js';
 import type { DomainDns } from './domainDns.js';
 import { isDmarcRecord, parseDmarc } from './dmarcRecord.js';
 import { findingOf, unanswered, type CheckProblem, type DomainFinding } from './finding.js';
 
 /**
- * Where a receiver finds the domain's policy (RFC 7489 §6.6.3): at _dmarc of the domain, else of its
- * organizational domain. The parent domains are tried up to the last two labels, which stands in for
- * the public-suffix list for all but multi-label suffixes such as co.uk.
+ * Where a receiver finds the domain's policy (RFC 7489 §6.6.3): at _dmarc of the domain itself, else
+ * at _dmarc of its organizational domain (found with the public-suffix list), nowhere in between.
  */
 function policyNames(domain: string): string[] {
-  const labels = domain.split('.');
-  const names: string[] = [];
-  for (let start = 0; start <= Math.max(0, labels.length - 2); start += 1) names.push(`_dmarc.${labels.slice(start).join('.')}`);
-  return names;
+  const organizational = organizationalDomain(domain);
+  return organizational === domain ? [`_dmarc.${domain}`] : [`_dmarc.${domain}`, `_dmarc.${organizational}`];
 }
 
 const alignmentWords = { r: 'relaxed', s: 'strict' } as const;

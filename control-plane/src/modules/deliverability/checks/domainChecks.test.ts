@@ -75,6 +75,16 @@ const zone: FixtureZone = {
   '_dmarc.badpolicy.test': { TXT: ['v=DMARC1; p=block'] },
   'badpolicy.test': {},
   'nullmx.test': { MX: [{ exchange: '', priority: 0 }] },
+  // Under a multi-label public suffix: a mailbox at mail.example.co.uk inherits example.co.uk's policy, and
+  // co.uk's own record (which a count of labels would reach) belongs to no sender.
+  '_dmarc.co.uk': { TXT: ['v=DMARC1; p=none'] },
+  'mail.example.co.uk': { TXT: ['v=spf1 mx -all'] },
+  'example.co.uk': {},
+  '_dmarc.example.co.uk': { TXT: ['v=DMARC1; p=reject; rua=mailto:dmarc@example.co.uk'] },
+  'mail.nopolicy.co.uk': {},
+  'nopolicy.co.uk': {},
+  'smtp.example.co.uk': { A: ['192.0.2.25'] },
+  'smtp.other.co.uk': { A: ['192.0.2.26'] },
   // Blocklist zone: one listed domain, one the list refuses to answer for.
   'listed.test.dbl.example': { A: ['127.0.1.2'] },
   'good.test.refusing.example': { A: ['127.255.255.254'] },
@@ -155,6 +165,15 @@ describe('SPF', () => {
     expect(unnamed.status).toBe('warn');
     expect(unnamed.advice).toContain('does not name your SMTP server smtp.relay-provider.test');
   });
+
+  it("accepts the domain's own server when the record allows its a/mx (relaxed alignment), not a neighbour under the same suffix", async () => {
+    const ownServer = providerSender({ provider: 'smtp', smtpHost: 'smtp.example.co.uk' });
+    expect((await checkSpf(dns, 'mail.example.co.uk', ownServer)).status).toBe('pass');
+    const neighbour = providerSender({ provider: 'smtp', smtpHost: 'smtp.other.co.uk' });
+    const finding = await checkSpf(dns, 'mail.example.co.uk', neighbour);
+    expect(finding.status).toBe('warn');
+    expect(finding.advice).toContain('does not name your SMTP server smtp.other.co.uk');
+  });
 });
 
 describe('DKIM', () => {
@@ -197,6 +216,27 @@ describe('DMARC', () => {
     const finding = await checkDmarc(dns, 'mail.sub.test');
     expect(finding.status).toBe('pass');
     expect(finding.summary).toContain('(inherited from sub.test)');
+  });
+
+  it('finds the organizational domain with the public-suffix list: example.co.uk, never co.uk', async () => {
+    const before = server.queries.length;
+    const finding = await checkDmarc(dns, 'mail.example.co.uk');
+    expect(finding).toMatchObject({ status: 'pass', record: 'v=DMARC1; p=reject; rua=mailto:dmarc@example.co.uk' });
+    expect(finding.summary).toContain('(inherited from example.co.uk)');
+    expect(server.queries.slice(before)).toEqual(['_dmarc.mail.example.co.uk', '_dmarc.example.co.uk']);
+
+    const orphan = server.queries.length;
+    expect(await checkDmarc(dns, 'mail.nopolicy.co.uk')).toMatchObject({
+      status: 'fail',
+      summary: 'mail.nopolicy.co.uk has no DMARC record.',
+    });
+    expect(server.queries.slice(orphan)).toEqual(['_dmarc.mail.nopolicy.co.uk', '_dmarc.nopolicy.co.uk']);
+  });
+
+  it('goes from a deep subdomain straight to its organizational domain, skipping the names between', async () => {
+    const before = server.queries.length;
+    expect((await checkDmarc(dns, 'eu.mail.sub.test')).summary).toContain('(inherited from sub.test)');
+    expect(server.queries.slice(before)).toEqual(['_dmarc.eu.mail.sub.test', '_dmarc.sub.test']);
   });
 });
 

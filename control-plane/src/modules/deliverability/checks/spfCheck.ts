@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { relaxedAligned } from '../../../lib/net/organizationalDomain.js';
 import type { DomainDns } from './domainDns.js';
 import { findingOf, unanswered, type CheckProblem, type DomainFinding } from './finding.js';
 import { hasMacro, isSpfRecord, lookupTerms, parseSpf, redirectTarget, type SpfTerm } from './spfRecord.js';
@@ -78,12 +79,10 @@ async function walk(dns: DomainDns, terms: SpfTerm[], reach: SpfReach): Promise<
   }
 }
 
-const lastTwoLabels = (name: string) => name.toLowerCase().replace(/\.$/, '').split('.').slice(-2).join('.');
-
 async function allowsSmtpHost(dns: DomainDns, domain: string, host: string, reach: SpfReach): Promise<boolean> {
-  const hostSite = lastTwoLabels(host);
-  if ([...reach.names].some((name) => lastTwoLabels(name) === hostSite)) return true;
-  if (reach.ownAddresses && hostSite === lastTwoLabels(domain)) return true;
+  // The record names the server's organization (its include, a or mx target), or the domain's own a/mx and the server is the domain's.
+  if ([...reach.names].some((name) => relaxedAligned(name, host))) return true;
+  if (reach.ownAddresses && relaxedAligned(host, domain)) return true;
   const family = isIP(host);
   const addresses = family ? [host] : await dns.ipv4(host).then((answer) => (answer.found ? answer.records : []));
   return addresses.some((address) => reach.ranges.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4'));

@@ -3,6 +3,7 @@
  * organization's own domains, and how they combine with the domain's DNS verdict into a lead's status.
  */
 import { disposableEmailBlocklistSet } from 'disposable-email-domains-js';
+import { organizationalDomain } from '../../../lib/net/organizationalDomain.js';
 import type { DomainVerdict } from './domainVerdicts.js';
 
 export type VerificationStatus = 'valid' | 'risky' | 'invalid' | 'unknown';
@@ -93,8 +94,8 @@ export function isDisposableDomain(domain: string): boolean {
  * addresses are thrown away within hours: mail to them bounces later or is read by no one); the
  * organization's own domain is risky (its colleagues, not prospects). Neither needs a DNS lookup.
  */
-export function domainVerdictWithoutDns(domain: string, ownDomains: ReadonlySet<string>): Verdict | undefined {
-  if (ownDomains.has(domain)) return { status: 'risky', reason: 'own_domain' };
+export function domainVerdictWithoutDns(domain: string, ownOrganizationalDomains: ReadonlySet<string>): Verdict | undefined {
+  if (ownOrganizationalDomains.has(organizationalDomain(domain))) return { status: 'risky', reason: 'own_domain' };
   if (isDisposableDomain(domain)) return { status: 'invalid', reason: 'disposable_domain' };
   return undefined;
 }

@@ -60,6 +60,13 @@ describe('the rules that need no DNS', () => {
     expect(domainVerdictWithoutDns('acme.example', own)).toBeUndefined();
   });
 
+  it('counts any name of the organization’s organizational domain as its own, under a multi-label suffix too', () => {
+    const ownCoUk = new Set(['acme.co.uk']);
+    expect(domainVerdictWithoutDns('news.acme.co.uk', ownCoUk)).toEqual({ status: 'risky', reason: 'own_domain' });
+    expect(domainVerdictWithoutDns('acme.co.uk', ownCoUk)).toEqual({ status: 'risky', reason: 'own_domain' });
+    expect(domainVerdictWithoutDns('other.co.uk', ownCoUk)).toBeUndefined();
+  });
+
   it('flags role addresses (with or without a +tag) as risky only where the domain takes mail', () => {
     const takesMail = { status: 'valid', reason: 'mx_found' } as const;
     expect(addressVerdict('info', takesMail)).toEqual({ status: 'risky', reason: 'role_address' });

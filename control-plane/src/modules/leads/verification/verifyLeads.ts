@@ -7,6 +7,7 @@
  * `organizationId` itself.
  */
 import type { Prisma } from '../../../lib/db/prisma.js';
+import { organizationalDomain } from '../../../lib/net/organizationalDomain.js';
 import type { ScopedDb } from '../../../lib/db/tenantScope.js';
 import { emailDomain } from '../leadFields.js';
 import { addressVerdict, domainVerdictWithoutDns, type Verdict, type VerificationStatus } from './addressRules.js';
@@ -40,10 +41,13 @@ WITH written AS (
 )
 SELECT status, count(*)::int AS n FROM written GROUP BY status`;
 
-/** The domains of the organization's mailboxes: leads there are colleagues, not prospects. */
+/**
+ * The organizational domains of the organization's mailboxes: leads there (news.acme.co.uk for a
+ * mailbox at mail.acme.co.uk) are colleagues, not prospects.
+ */
 export async function ownDomains(db: ScopedDb): Promise<Set<string>> {
   const mailboxes = await db.mailbox.findMany({ select: { email: true } });
-  return new Set(mailboxes.map((mailbox) => emailDomain(mailbox.email.toLowerCase())));
+  return new Set(mailboxes.map((mailbox) => organizationalDomain(emailDomain(mailbox.email))));
 }
 
 interface CheckedPage {
