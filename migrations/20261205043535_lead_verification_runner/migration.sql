@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "lead_verification_runs" ADD COLUMN     "runnerId" UUID;
+
