@@ -72,9 +72,13 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('campaign deployments on a real n8n'),
     expect(captured).toHaveLength(2);
     expect(captured[0]!.raw).toMatch(/List-Unsubscribe-Post: List-Unsubscribe=One-Click/);
 
-    const detail = await api.deployment(started.body.deployment.id);
+    // n8n's Public API lists an execution only once it has finished, which is after its Report node has written the events.
+    const detail = await until('the finished execution is listed', async () => {
+      const response = await api.deployment(started.body.deployment.id);
+      return response.body.recentExecutions.length > 0 && response;
+    });
     expect(detail.body.editorUrl).toBe(`${n8n.url}/workflow/${started.body.deployment.n8nWorkflowId}`);
-    expect(detail.body.recentExecutions.length).toBeGreaterThan(0);
+    expect(detail.body.recentExecutions[0]).toMatchObject({ status: 'success' });
   });
 
   it('pauses, resumes, updates in place and archives, with n8n following each step', async () => {
