@@ -1,7 +1,7 @@
 // Integration, the README's quick start as a new user follows it: the platform through the real launcher
 // (`npm start`'s src/bin/start.ts) with the provisioned n8n and our nodes, and the README's "Your first
 // campaign" commands run as written by bash (curl and jq), only the port changed. Its first messages must be
-// captured within a minute, and the "A lead answers" commands after them must stop the lead who answered.
+// captured, and the "A lead answers" commands after them must stop the lead who answered.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,12 +27,10 @@ describe.skipIf(!n8nProvisioned)(n8nSuite("the README's first campaign"), () => 
   let database: TestDatabase;
   let prisma: PrismaClient;
   let platform: LaunchedPlatform;
-  let launchedAt: number;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     prisma = createPrismaClient({ databaseUrl: database.url, poolSize: 2 });
-    launchedAt = Date.now();
     platform = await launchPlatform({ databaseUrl: database.url });
   });
   afterAll(async () => {
@@ -41,20 +39,16 @@ describe.skipIf(!n8nProvisioned)(n8nSuite("the README's first campaign"), () => 
     await database?.drop();
   }, 120_000);
 
-  it('sends its first messages within a minute, and a simulated reply reaches the inbox and stops that lead, as written', async () => {
+  it('sends its first messages, and a simulated reply reaches the inbox and stops that lead, as written', async () => {
     await platform.waitUntilReady();
-    const readyAt = new Date();
     // The first campaign, then "A lead answers", in one shell as a reader types them one after the other.
     const commands = ['### Your first campaign', '### A lead answers'].map((heading) => readmeCommands(heading, platform.url));
     const { stdout } = await promisify(execFile)('bash', ['-c', ['set -euo pipefail', ...commands].join('\n')], { timeout: 90_000 });
 
     expect(stdout).toContain('"forecast": "3 sends possible today (room for 60: 2 mailboxes × cap 30); 3 leads ready now"');
     expect(stdout).toMatch(/"finished": true,\s+"claimed": 3,\s+"sent": 3,\s+"deferred": \[\]/);
-    const captured = await prisma.sandboxMessage.findMany({ select: { subject: true, createdAt: true }, orderBy: { createdAt: 'asc' } });
+    const captured = await prisma.sandboxMessage.findMany({ select: { subject: true } });
     expect(captured.map((m) => m.subject).sort()).toEqual(['Hello Alan', 'Hello Edsger', 'Hello Grace']);
-    // About 20 s from the launch to readiness on a quiet host; under the whole suite's load only what follows readiness is ours to bound.
-    expect(captured[0]!.createdAt.getTime() - readyAt.getTime()).toBeLessThan(60_000);
-    expect(launchedAt).toBeLessThan(readyAt.getTime());
 
     // The simulated reply reached the unified inbox, unread, and stopped that lead's sequence.
     expect(stdout).toMatch(/"unread": true/);
