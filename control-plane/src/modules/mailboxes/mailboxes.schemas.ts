@@ -127,8 +127,17 @@ export const mailboxUsageSchema = z
   })
   .openapi('MailboxUsage');
 
+const warmingDaySchema = z
+  .number()
+  .int()
+  .nullable()
+  .describe('In its first 14 days of warm-up (docs/warmup.md): which day it is, 1 on the first; null when not warming');
+
 export const mailboxListItemSchema = mailboxSchema
-  .extend({ usage: mailboxUsageSchema.describe("Today's numbers, as GET /api/mailboxes/{mailboxId}/usage answers them") })
+  .extend({
+    usage: mailboxUsageSchema.describe("Today's numbers, as GET /api/mailboxes/{mailboxId}/usage answers them"),
+    warmingDay: warmingDaySchema,
+  })
   .openapi('MailboxListItem');
 
 export const dailyUsageQuery = z.object({
@@ -148,11 +157,7 @@ export const mailboxHealthSchema = z
     parts: z
       .array(z.object({ name: z.string(), points: z.number(), maxPoints: z.number(), explanation: z.string() }))
       .describe('hard_bounces, failures, replies, authentication, sending_domain, age, and inbox_placement only with warm-up placements'),
-    warmingDay: z
-      .number()
-      .int()
-      .nullable()
-      .describe('In its first 14 days of warm-up (docs/warmup.md): which day it is, 1 on the first; null when not warming'),
+    warmingDay: warmingDaySchema,
     window: z.object({
       attempts: z.number().int(),
       sent: z.number().int(),

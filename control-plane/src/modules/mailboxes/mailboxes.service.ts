@@ -10,6 +10,7 @@ import type { OutboundPolicy } from '../../lib/net/outboundDestination.js';
 import { recordAudit } from '../organizations/audit.js';
 import { refreshMailboxHealth, type HealthPolicy } from './health/mailboxHealth.js';
 import { mailboxCapacity } from './limits/capacity.js';
+import { warmingDay } from './limits/warming.js';
 import { mailboxDailyUsage } from './limits/dailyUsage.js';
 import { readableMessage } from './sandbox/readableMessage.js';
 import { sealCredentials } from './mailboxCredentials.js';
@@ -34,13 +35,18 @@ export class MailboxesService {
   ) {}
 
   async list(auth: AuthContext) {
-    const rows = await auth.db.mailbox.findMany({ orderBy: { createdAt: 'asc' } });
+    const rows = await auth.db.mailbox.findMany({
+      orderBy: { createdAt: 'asc' },
+      include: { warmup: { select: { enabled: true, startedAt: true } } },
+    });
     const mailboxes = [];
-    for (const row of rows) {
+    const now = this.deps.clock.now();
+    for (const { warmup, ...row } of rows) {
       const mailbox = await this.present(auth, row);
       mailboxes.push({
         ...mailbox,
-        usage: toUsage(await mailboxCapacity(auth.db, { ...row, status: mailbox.status }, this.deps.clock.now())),
+        usage: toUsage(await mailboxCapacity(auth.db, { ...row, status: mailbox.status }, now)),
+        warmingDay: warmingDay(warmup, now, mailbox.timezone),
       });
     }
     return mailboxes;

@@ -138,6 +138,30 @@ describe('mailbox API', () => {
     expect(Date.parse(watched.lastWatchedAt)).toBeGreaterThanOrEqual(before - 1000);
   });
 
+  it('lists which of its first 14 warm-up days a mailbox is in, as its health does', async () => {
+    const created = await t.http.post('/api/mailboxes/sandbox').set(owner.auth).send({ email: 'warming@sandbox.example' });
+    const listedDay = async () =>
+      (await t.http.get('/api/mailboxes').set(owner.auth)).body.data.find((mailbox: { id: string }) => mailbox.id === created.body.id)
+        .warmingDay;
+    expect(await listedDay()).toBeNull();
+
+    const on = await t.http.put(`/api/mailboxes/${created.body.id}/warmup`).set(owner.auth).send({ enabled: true });
+    expect(on.status, on.text).toBe(200);
+    expect(await listedDay()).toBe(1);
+    // Started 4 days ago in the mailbox's (UTC) days: day 5, as the health card says.
+    const startedDaysAgo = (days: number) =>
+      t.prisma.mailboxWarmup.update({
+        where: { mailboxId: created.body.id },
+        data: { startedAt: new Date(Date.now() - days * 86_400_000) },
+      });
+    await startedDaysAgo(4);
+    expect(await listedDay()).toBe(5);
+    expect((await t.http.get(`/api/mailboxes/${created.body.id}/health`).set(owner.auth)).body.warmingDay).toBe(5);
+    // Past its 14 days it is no longer warming.
+    await startedDaysAgo(14);
+    expect(await listedDay()).toBeNull();
+  });
+
   it('lets viewers read but not change mailboxes', async () => {
     const invitation = await t.http.post('/api/invitations').set(owner.auth).send({ email: 'viewer@example.com', role: 'viewer' });
     const viewer = await t.http

@@ -10416,6 +10416,8 @@ export interface components {
         };
         MailboxListItem: components["schemas"]["Mailbox"] & {
             usage: components["schemas"]["MailboxUsage"];
+            /** @description In its first 14 days of warm-up (docs/warmup.md): which day it is, 1 on the first; null when not warming */
+            warmingDay: number | null;
         };
         /** @enum {string} */
         MailboxStatus: "active" | "paused" | "needs_reauth" | "error" | "disabled";
