@@ -175,6 +175,9 @@ export const environmentSchema = z
       .default(1024 ** 2),
     // Lead import upkeep (docs/leads.md): resumes imports a dead process left running, deletes expired files.
     LEAD_IMPORT_UPKEEP_CRON: z.string().default('* * * * *'),
+    // A verification run whose heartbeat (written every few seconds by the process running it) is older than this
+    // was left by a stopped process: the import upkeep takes it over. Keep it above the replicas' clock skew.
+    LEAD_VERIFICATION_STALE_AFTER_SECONDS: z.coerce.number().int().min(10).max(3600).default(45),
     LEAD_IMPORT_PREVIEW_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
     LEAD_IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     // Import progress streams (server-sent events) one user may hold open at once, per process; more answer 429.

@@ -20,6 +20,8 @@ import { LeadVerificationService } from './verification/leadVerification.service
 // DNS lookups in flight at once per verification run, and how long a domain's answer is reused (docs/deliverability.md).
 const verificationDnsConcurrency = 64;
 const verificationCacheTtlMs = 24 * 3_600_000;
+// A run's heartbeat: every few seconds, and at least three within the staleness bound so one slow write is no takeover.
+const verificationHeartbeatMaxMs = 5_000;
 
 /** Leads, lists, imports, address verification and the suppression list, wired from configuration. */
 export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock: Clock; logger: Logger; sequences: LeadSequences }): {
@@ -43,6 +45,8 @@ export function leadsModule(deps: { config: Config; prisma: PrismaClient; clock:
     resolver: createDnsResolver(dnsSettings(config)),
     concurrency: verificationDnsConcurrency,
     cacheTtlMs: verificationCacheTtlMs,
+    staleAfterMs: config.LEAD_VERIFICATION_STALE_AFTER_SECONDS * 1000,
+    heartbeatMs: Math.min(verificationHeartbeatMaxMs, (config.LEAD_VERIFICATION_STALE_AFTER_SECONDS * 1000) / 3),
   });
   const imports = new LeadImportsService({
     prisma,

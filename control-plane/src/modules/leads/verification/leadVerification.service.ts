@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { LeadVerificationRun } from '../../../generated/prisma/client.js';
 import type { Clock } from '../../../lib/clock.js';
 import type { Prisma, PrismaClient } from '../../../lib/db/prisma.js';
@@ -8,7 +9,7 @@ import type { Logger } from '../../../lib/logger.js';
 import { leadWhere, type LeadFilter } from '../leadSelection.js';
 import { DomainVerdictCache, type MailDomainResolver } from './domainVerdicts.js';
 import type { StartVerificationInput } from './leadVerification.schemas.js';
-import { verifyLeads, type VerificationCounts } from './verifyLeads.js';
+import { verifyLeads } from './verifyLeads.js';
 
 export interface LeadVerificationDeps {
   prisma: PrismaClient;
@@ -19,16 +20,23 @@ export interface LeadVerificationDeps {
   concurrency: number;
   /** How long a domain's definite verdict is reused by later runs. */
   cacheTtlMs: number;
+  /**
+   * A queued or running run whose heartbeat (its row's `updatedAt`) is older than this was left behind
+   * by a stopped process, and the upkeep takes it over.
+   */
+  staleAfterMs: number;
+  /** How often the process running a run writes its heartbeat: well within `staleAfterMs`. */
+  heartbeatMs: number;
 }
 
 type RunSelection = { importId: string } | { leadIds: string[] } | { filter: LeadFilter };
 
-/**
- * A queued or running run whose row has not changed for this long is taken for one a stopped process
- * left behind. A run records its progress after each page; a page waits for its domains' lookups,
- * which on a failing DNS server can take minutes (10,000 new domains, 64 in flight, a timeout each).
- */
-export const staleAfterMs = 15 * 60_000;
+/** What a runner meets when the row names another runner: its run was taken over, and the new runner carries on. */
+class RunTakenOver extends Error {
+  constructor() {
+    super('The run was taken over by another process');
+  }
+}
 
 function selectionWhere(selection: RunSelection): Prisma.LeadWhereInput {
   // An import's leads are the ones it created (leadImports' batch writer stamps their source).
@@ -91,31 +99,33 @@ export class LeadVerificationService {
   }
 
   /**
-   * Continues the runs a stopped process left queued or running (no progress for `staleAfterMs`),
-   * after the last lead each wrote, with its counts so far. Runs across organizations: the platform's
-   * upkeep calls it (importUpkeep.ts). Returns how many it resumed.
+   * Takes over the runs a stopped process left queued or running (no heartbeat for `staleAfterMs`)
+   * and continues each after the last lead it wrote, with its counts so far. Runs across
+   * organizations: the platform's upkeep calls it (importUpkeep.ts), on the replica that leads the
+   * periodic jobs (src/lib/db/leadership.ts). Returns how many it took over.
    */
   async resumeInterrupted(): Promise<number> {
-    const staleBefore = new Date(this.deps.clock.now().getTime() - staleAfterMs);
+    const now = this.deps.clock.now();
     const rows = await this.deps.prisma.leadVerificationRun.findMany({
-      where: { status: { in: ['queued', 'running'] }, updatedAt: { lt: staleBefore } },
+      where: { status: { in: ['queued', 'running'] }, updatedAt: { lt: new Date(now.getTime() - this.deps.staleAfterMs) } },
       orderBy: { createdAt: 'asc' },
     });
     let resumed = 0;
     for (const row of rows) {
       if (this.running.has(row.id)) continue;
-      const db = scopedDb(this.deps.prisma, row.organizationId);
-      // Claimed by compare-and-set: another replica's upkeep, or progress made meanwhile, wins.
-      const { count } = await db.leadVerificationRun.updateMany({
-        where: { id: row.id, updatedAt: row.updatedAt },
-        data: { status: 'queued' },
+      const runnerId = randomUUID();
+      // Claimed by compare-and-set: a heartbeat or progress meanwhile, or another claim, wins. The new
+      // runner id fences the old runner out should it be alive after all (see execute()).
+      const { count } = await scopedDb(this.deps.prisma, row.organizationId).leadVerificationRun.updateMany({
+        where: { id: row.id, updatedAt: row.updatedAt, runnerId: row.runnerId },
+        data: { status: 'queued', runnerId, updatedAt: now },
       });
       if (count === 0) continue;
       this.deps.logger.info(
         { verificationId: row.id, organizationId: row.organizationId, after: row.lastLeadId },
         'lead verification resumed',
       );
-      this.track(row, this.execute(row));
+      this.track(row, runnerId);
       resumed += 1;
     }
     return resumed;
@@ -130,48 +140,80 @@ export class LeadVerificationService {
         importId: 'importId' in selection ? selection.importId : null,
         selection: 'importId' in selection ? {} : (selection as object),
         total,
+        runnerId: randomUUID(),
       },
     });
-    this.track(run, this.execute(run));
+    this.track(run, run.runnerId!);
     return run;
   }
 
-  private track(run: LeadVerificationRun, execution: Promise<void>): void {
+  /** Runs it in the background as `runnerId`; a failure is recorded only while the run is still this runner's. */
+  private track(run: LeadVerificationRun, runnerId: string): void {
     const db = scopedDb(this.deps.prisma, run.organizationId);
-    const done = execution
+    const done = this.execute(run, runnerId)
       .catch(async (error: unknown) => {
+        if (error instanceof RunTakenOver) {
+          this.deps.logger.warn({ verificationId: run.id }, 'lead verification taken over by another process: this one stops');
+          return;
+        }
         this.deps.logger.error({ err: error, verificationId: run.id }, 'lead verification failed');
         const message = error instanceof Error ? error.message : String(error);
         await db.leadVerificationRun
-          .update({ where: { id: run.id }, data: { status: 'failed', error: message.slice(0, 500), finishedAt: this.deps.clock.now() } })
+          .updateMany({
+            where: { id: run.id, runnerId },
+            data: { status: 'failed', error: message.slice(0, 500), finishedAt: this.deps.clock.now() },
+          })
           .catch(() => undefined);
       })
       .finally(() => this.running.delete(run.id));
     this.running.set(run.id, done);
   }
 
-  /** Runs (or, with a last lead written, continues) a run; each page's progress is recorded as it is written. */
-  private async execute(run: LeadVerificationRun): Promise<void> {
+  /**
+   * Runs (or, with a last lead written, continues) a run as `runnerId`, writing a heartbeat every
+   * `heartbeatMs` and each page's progress as it is written. Every write is conditional on the row still
+   * naming this runner: once another process took the run over, the next one throws RunTakenOver. At
+   * most the page being written then is written twice, with the same verdicts.
+   */
+  private async execute(run: LeadVerificationRun, runnerId: string): Promise<void> {
     const db = scopedDb(this.deps.prisma, run.organizationId);
-    const selection: RunSelection = run.importId ? { importId: run.importId } : (run.selection as RunSelection);
-    const now = this.deps.clock.now();
-    await db.leadVerificationRun.update({ where: { id: run.id }, data: { status: 'running', startedAt: run.startedAt ?? now } });
-    const record = (counts: VerificationCounts, lastLeadId: string) =>
-      db.leadVerificationRun.update({ where: { id: run.id }, data: { ...counts, lastLeadId } }).then(() => undefined);
-    const { checked, valid, risky, invalid, unknown, domains } = run;
-    const counts = await verifyLeads(db, {
-      organizationId: run.organizationId,
-      where: selectionWhere(selection),
-      now,
-      resolver: this.deps.resolver,
-      cache: this.cache,
-      concurrency: this.deps.concurrency,
-      ...(run.lastLeadId ? { resume: { after: run.lastLeadId, counts: { checked, valid, risky, invalid, unknown, domains } } } : {}),
-      onProgress: record,
-    });
-    await db.leadVerificationRun.update({
-      where: { id: run.id },
-      data: { ...counts, status: 'completed', finishedAt: this.deps.clock.now() },
-    });
+    const write = async (data: Prisma.LeadVerificationRunUpdateManyMutationInput) => {
+      const { count } = await db.leadVerificationRun.updateMany({
+        where: { id: run.id, runnerId },
+        data: { ...data, updatedAt: this.deps.clock.now() },
+      });
+      if (count === 0) throw new RunTakenOver();
+    };
+    let beating: Promise<void> | undefined;
+    const heartbeat = setInterval(() => {
+      // A page waiting on slow DNS writes nothing for minutes: the heartbeat says the process is alive meanwhile.
+      beating ??= write({})
+        .catch((error: unknown) => {
+          if (!(error instanceof RunTakenOver))
+            this.deps.logger.warn({ err: error, verificationId: run.id }, 'lead verification heartbeat failed');
+        })
+        .finally(() => (beating = undefined));
+    }, this.deps.heartbeatMs);
+    heartbeat.unref();
+    try {
+      const selection: RunSelection = run.importId ? { importId: run.importId } : (run.selection as RunSelection);
+      const now = this.deps.clock.now();
+      await write({ status: 'running', startedAt: run.startedAt ?? now });
+      const { checked, valid, risky, invalid, unknown, domains } = run;
+      const counts = await verifyLeads(db, {
+        organizationId: run.organizationId,
+        where: selectionWhere(selection),
+        now,
+        resolver: this.deps.resolver,
+        cache: this.cache,
+        concurrency: this.deps.concurrency,
+        ...(run.lastLeadId ? { resume: { after: run.lastLeadId, counts: { checked, valid, risky, invalid, unknown, domains } } } : {}),
+        onProgress: (progress, lastLeadId) => write({ ...progress, lastLeadId }),
+      });
+      await write({ ...counts, status: 'completed', finishedAt: this.deps.clock.now() });
+    } finally {
+      clearInterval(heartbeat);
+      await beating;
+    }
   }
 }

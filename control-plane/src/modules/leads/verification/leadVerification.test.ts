@@ -3,10 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock, type Clock } from '../../../lib/clock.js';
+import { createLogger } from '../../../lib/logger.js';
+import { createDnsResolver } from '../../../lib/net/dnsResolver.js';
 import { createCampaign, sequenceBody } from '../../../test/campaignApi.js';
 import { startLocalDnsServer, type LocalDnsServer } from '../../../test/localDnsServer.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
 import { until } from '../../../test/until.js';
+import type { MailDomainResolver } from './domainVerdicts.js';
+import { LeadVerificationService } from './leadVerification.service.js';
 
 let t: TestApp;
 let dns: LocalDnsServer;
@@ -190,7 +195,8 @@ describe('lead address verification', () => {
     for (const email of ['one@acme.example', 'two@acme.example', 'three@acme.example'])
       ids.push((await t.http.post('/api/leads').set(admin.auth).send({ email })).body.id as string);
     ids.sort();
-    // As a process that died after writing its first page (the first lead) leaves it; its last progress 20 minutes ago.
+    // As a process that died after writing its first page (the first lead) leaves it: its last heartbeat a
+    // minute ago, past the 45 s bound (LEAD_VERIFICATION_STALE_AFTER_SECONDS).
     const stopped = await t.prisma.leadVerificationRun.create({
       data: {
         organizationId: admin.organization.id,
@@ -204,8 +210,7 @@ describe('lead address verification', () => {
         startedAt: new Date(),
       },
     });
-    await t.prisma
-      .$executeRaw`UPDATE lead_verification_runs SET "updatedAt" = now() - interval '20 minutes' WHERE id = ${stopped.id}::uuid`;
+    await t.prisma.$executeRaw`UPDATE lead_verification_runs SET "updatedAt" = now() - interval '1 minute' WHERE id = ${stopped.id}::uuid`;
 
     expect((await t.app.leadImportUpkeep.runOnce()).verificationsResumed).toBe(1);
     const run = await until('the resumed run to complete', async () => {
@@ -223,5 +228,125 @@ describe('lead address verification', () => {
     expect(statuses).toEqual({ [ids[0]!]: 'unverified', [ids[1]!]: 'valid', [ids[2]!]: 'valid' });
     // A finished run, like one still making progress, is left alone.
     expect((await t.app.leadImportUpkeep.runOnce()).verificationsResumed).toBe(0);
+  });
+});
+
+describe('a run and the processes that may run it', () => {
+  const staleAfterMs = 45_000;
+  let admin: SignedUp;
+
+  beforeAll(async () => {
+    admin = await signUp(t.http);
+  });
+
+  /** What one control-plane process runs for verification: its own service, on the test's clock. */
+  function controlPlaneProcess(clock: Clock, resolver: MailDomainResolver, heartbeatMs: number) {
+    return new LeadVerificationService({
+      prisma: t.prisma,
+      clock,
+      logger: createLogger({ level: 'silent' }),
+      resolver,
+      concurrency: 4,
+      cacheTtlMs: 0,
+      staleAfterMs,
+      heartbeatMs,
+    });
+  }
+
+  /** A resolver whose lookups wait until the test opens it: a page held in its DNS lookups. */
+  function heldResolver() {
+    const real = createDnsResolver({ servers: [dns.address], timeoutMs: 300 });
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const resolver: MailDomainResolver = {
+      resolveMx: async (name) => opened.then(() => real.resolveMx(name)),
+      resolve4: async (name) => opened.then(() => real.resolve4(name)),
+      resolve6: async (name) => opened.then(() => real.resolve6(name)),
+    };
+    return { resolver, open };
+  }
+
+  /** A run over three new leads at a domain with MX, as a stopped process left it before writing any: last seen a minute ago. */
+  async function stoppedRun(clock: Clock, prefix: string) {
+    const ids: string[] = [];
+    for (const name of ['one', 'two', 'three'])
+      ids.push(
+        (
+          await t.http
+            .post('/api/leads')
+            .set(admin.auth)
+            .send({ email: `${prefix}-${name}@acme.example` })
+        ).body.id as string,
+      );
+    return t.prisma.leadVerificationRun.create({
+      data: {
+        organizationId: admin.organization.id,
+        status: 'running',
+        selection: { leadIds: ids },
+        total: 3,
+        startedAt: clock.now(),
+        updatedAt: new Date(clock.now().getTime() - 60_000),
+      },
+    });
+  }
+
+  const runRow = (id: string) => t.prisma.leadVerificationRun.findUniqueOrThrow({ where: { id } });
+
+  it('leaves alone a run whose process heartbeats while its page waits on DNS, however long the wait', async () => {
+    const clock = new ManualClock(new Date());
+    const held = heldResolver();
+    const live = controlPlaneProcess(clock, held.resolver, 20);
+    const upkeep = controlPlaneProcess(clock, createDnsResolver({ servers: [dns.address], timeoutMs: 300 }), 20);
+    const stopped = await stoppedRun(clock, 'live');
+    expect(await live.resumeInterrupted()).toBe(1);
+    const runner = (
+      await until('the run to be running again', async () => {
+        const row = await runRow(stopped.id);
+        return row.status === 'running' ? row : undefined;
+      })
+    ).runnerId;
+
+    // Ten minutes on the page's lookups: only the heartbeat shows the process is alive.
+    clock.advance(10 * 60_000);
+    await until('a heartbeat at the new time', async () => (await runRow(stopped.id)).updatedAt.getTime() === clock.now().getTime());
+    expect(await upkeep.resumeInterrupted()).toBe(0);
+
+    held.open();
+    await live.settled();
+    expect(await runRow(stopped.id)).toMatchObject({ status: 'completed', runnerId: runner, checked: 3, valid: 3, error: null });
+  });
+
+  it('takes over, once, a run whose process went silent past the bound, and the silent process stops when it wakes', async () => {
+    const clock = new ManualClock(new Date());
+    const held = heldResolver();
+    // Its heartbeats no longer reach the database (an hour apart): to the others it looks stopped.
+    const silent = controlPlaneProcess(clock, held.resolver, 3_600_000);
+    const resolver = createDnsResolver({ servers: [dns.address], timeoutMs: 300 });
+    const [first, second] = [controlPlaneProcess(clock, resolver, 20), controlPlaneProcess(clock, resolver, 20)];
+    const stopped = await stoppedRun(clock, 'silent');
+    expect(await silent.resumeInterrupted()).toBe(1);
+    const silentRunner = (
+      await until('the run to be running again', async () => {
+        const row = await runRow(stopped.id);
+        return row.status === 'running' ? row : undefined;
+      })
+    ).runnerId;
+
+    // Silent for exactly the bound: not older than it yet.
+    clock.advance(staleAfterMs);
+    expect(await first.resumeInterrupted()).toBe(0);
+    clock.advance(1);
+    const sweeps = await Promise.all([first.resumeInterrupted(), second.resumeInterrupted()]);
+    expect(sweeps.sort()).toEqual([0, 1]);
+    await Promise.all([first.settled(), second.settled()]);
+    const taken = await runRow(stopped.id);
+    expect(taken).toMatchObject({ status: 'completed', checked: 3, valid: 3, error: null });
+    expect(taken.runnerId).not.toBe(silentRunner);
+
+    // The silent process finishes its page: its writes no longer count, and it neither fails nor completes the run again.
+    clock.advance(1000);
+    held.open();
+    await silent.settled();
+    expect(await runRow(stopped.id)).toEqual(taken);
   });
 });
