@@ -118,12 +118,12 @@ const englishReplies: string[] = [
 /** The same kind of notes between colleagues, written in German (not translated line by line). */
 const germanMessages: Array<{ subject: string; body: string }> = [
   {
-    subject: '{Kurze|Schnelle} Frage zu {Donnerstag|Freitag|nächster Woche}',
+    subject: '{Kurze Frage|Frage} wegen {Donnerstag|Freitag|nächster Woche}',
     body: '{Hallo|Hi},\n\n{hast du|hättest du} {Donnerstag|Freitag|nächste Woche} {kurz|ein paar Minuten} Zeit, um {den Plan|den Zeitplan|die Zahlen} {durchzugehen|zu besprechen}?\n\n{Danke|Vielen Dank|Viele Grüße}',
   },
   {
     subject: '{Notizen|Ein paar Notizen} von {heute|heute Morgen|gestern}',
-    body: '{Hallo|Hi},\n\n{ich habe|ich hab} {ein paar|einige} {Notizen|Gedanken} {zum Gespräch|zu unserem Treffen|zur Besprechung} {aufgeschrieben|zusammengefasst}. {Nichts Dringendes|Keine Eile}, {aber|doch} {sag Bescheid|gib mir Bescheid}, falls ich {etwas vergessen habe|etwas übersehen habe}.\n\n{Viele Grüße|Danke}',
+    body: '{Hallo|Hi},\n\n{ich habe|ich hab} {ein paar|einige} {Notizen|Gedanken} {zum Gespräch|zu unserem Treffen|zur Besprechung} {aufgeschrieben|zusammengefasst}. {Nichts Dringendes|Keine Eile}, aber {sag Bescheid|gib mir Bescheid}, falls ich {etwas vergessen|etwas übersehen} habe.\n\n{Viele Grüße|Danke}',
   },
   {
     subject: '{Mittagessen|Kaffee} {nächste Woche|am Dienstag|am Mittwoch}?',
@@ -131,27 +131,27 @@ const germanMessages: Array<{ subject: string; body: string }> = [
   },
   {
     subject: '{Kurz zum|Zum} {Entwurf|Angebot|Dokument}',
-    body: '{Hallo|Hi},\n\n{ich habe mir|ich habe mir gerade} {den Entwurf|das Angebot|das Dokument} {angesehen|durchgelesen}. {Sieht gut aus|Passt soweit|Wirkt solide}; nur {zwei|ein paar} {kleine|kurze} {Anmerkungen|Punkte} {auf Seite zwei|gegen Ende}.\n\n{Danke|Viele Grüße}',
+    body: '{Hallo|Hi},\n\n{ich habe mir|ich habe mir gerade} {den Entwurf|das Angebot|das Dokument} {angesehen|durchgelesen}. {Sieht gut aus|Passt so weit|Wirkt solide}, nur {zwei|ein paar} {kleine|kurze} {Anmerkungen|Punkte} {zu Seite zwei|zum letzten Abschnitt}.\n\n{Danke|Viele Grüße}',
   },
   {
-    subject: '{Update|Kurzes Update} zum {Projekt|Zeitplan|Auftrag}',
-    body: '{Hallo|Hi},\n\n{kurzes|schnelles} {Update|Zwischenstand}: {das Projekt|die Arbeit|die Lieferung} {liegt im Plan|läuft gut|kommt gut voran}, und wir {sollten|wollen} {bis Freitag|Anfang nächster Woche|diesen Monat} {fertig sein|abschließen}.\n\n{Grüße|Viele Grüße}',
+    subject: '{Kurzes Update|Zwischenstand} zum {Projekt|Zeitplan|Auftrag}',
+    body: '{Hallo|Hi},\n\n{kurzes Update|kurzer Zwischenstand|nur kurz zum Stand}: {Das Projekt|Die Arbeit|Die Lieferung} {liegt im Plan|läuft gut|kommt gut voran}, und wir {sollten|wollen} {bis Freitag|Anfang nächster Woche|noch diesen Monat} {fertig sein|alles abgeschlossen haben}.\n\n{Grüße|Viele Grüße}',
   },
   {
     subject: '{Danke|Vielen Dank} für {gestern|heute|die Hilfe}',
-    body: '{Hi|Hallo},\n\n{nochmals danke|vielen Dank} für {deine Hilfe|die Unterstützung|deine Zeit} {gestern|heute|vorhin}. {Das hat mir|Das hat uns} {vieles|alles} {viel einfacher gemacht|deutlich leichter gemacht}.\n\n{Liebe Grüße|Viele Grüße}',
+    body: '{Hi|Hallo},\n\n{nochmals danke|vielen Dank} für {deine Hilfe|die Unterstützung|deine Zeit} {gestern|heute|vorhin}. {Das hat mir|Das hat uns} {einiges|die Sache|vieles} {deutlich leichter gemacht|sehr erleichtert}.\n\n{Liebe Grüße|Viele Grüße}',
   },
   {
     subject: '{Termin|Meeting} {verschoben|verlegt}',
-    body: '{Hallo|Hi},\n\n{kurze Info|nur zur Info}: {das Meeting|unser Termin} ist auf {15 Uhr|10 Uhr|den Nachmittag} {verschoben|verlegt}. {Gleicher Raum|Gleicher Link wie immer|Sonst bleibt alles gleich}.\n\n{Danke|Bis dann}',
+    body: '{Hallo|Hi},\n\n{kurze Info|nur zur Info}: {Das Meeting|Unser Termin} {wurde|wird} auf {15 Uhr|10 Uhr|den Nachmittag} {verschoben|verlegt}. {Gleicher Raum|Gleicher Link wie immer|Sonst bleibt alles gleich}.\n\n{Danke|Bis dann}',
   },
   {
     subject: '{Frage|Kurze Frage} zur {Rechnung|Auswertung|Abrechnung}',
-    body: '{Hallo|Hi},\n\n{könntest du|kannst du} {bitte mal|kurz} die {Rechnung|Auswertung|Abrechnung} {vom letzten Monat|für März|von neulich} {prüfen|durchsehen}? {Ich glaube|Mir scheint}, {eine Zeile|ein Betrag} {stimmt nicht|passt nicht}.\n\n{Danke|Vielen Dank}',
+    body: '{Hallo|Hi},\n\n{könntest du|kannst du} {bitte mal|kurz} die {Rechnung|Auswertung|Abrechnung} {vom letzten Monat|für März|von neulich} {prüfen|durchsehen}? {Ich glaube|Mir scheint}, {eine Zeile|ein Betrag} {stimmt nicht|ist nicht richtig}.\n\n{Danke|Vielen Dank}',
   },
   {
     subject: '{Wochenende|Urlaub}',
-    body: '{Hi|Hallo},\n\n{wie war|wie war denn} {dein Wochenende|dein Urlaub|die freie Zeit}? {Wir waren endlich|Ich war endlich} {wandern|am See|in den Bergen}, {und das war|das war} {super|herrlich|wirklich nötig}.\n\n{Bis bald|Liebe Grüße}',
+    body: '{Hi|Hallo},\n\n{wie war|wie war denn} {dein Wochenende|dein Urlaub|dein freier Tag}? {Wir waren endlich|Ich war endlich} {wandern|am See|in den Bergen}, {und das war|das war} {super|herrlich|wirklich nötig}.\n\n{Bis bald|Liebe Grüße}',
   },
   {
     subject: '{Dateien|Unterlagen} {vom Montag|vom Workshop|zur Besprechung}',
@@ -159,23 +159,23 @@ const germanMessages: Array<{ subject: string; body: string }> = [
   },
   {
     subject: '{Kurze Nachfrage|Ich melde mich nochmal}',
-    body: '{Hallo|Hi},\n\n{ich wollte kurz nachfragen|ich melde mich kurz} wegen {unseres letzten Gesprächs|der offenen Punkte|dem, was wir besprochen haben}. {Gibt es|Gibt es schon} {Neuigkeiten|etwas Neues} {bei dir|aus deinem Team}?\n\n{Danke|Viele Grüße}',
+    body: '{Hallo|Hi},\n\n{ich wollte kurz nachfragen|ich melde mich kurz} wegen {unseres letzten Gesprächs|der offenen Punkte|unseres Telefonats}. {Gibt es|Gibt es schon} {Neuigkeiten|etwas Neues} {bei dir|aus deinem Team}?\n\n{Danke|Viele Grüße}',
   },
   {
     subject: '{Themen|Agenda} für {morgen|das nächste Treffen}',
-    body: '{Hi|Hallo},\n\nfür {morgen|das nächste Treffen} {würde ich|möchte ich} {drei|ein paar} {Themen|Punkte} {vorschlagen|mitbringen}: {das Budget|den Zeitplan}, {die neue Stelle|das neue Büro} und {offene Fragen|alles Weitere}.\n\n{Danke|Bis morgen}',
+    body: '{Hi|Hallo},\n\nfür {morgen|das nächste Treffen} {würde ich|möchte ich} {drei|ein paar} {Themen|Punkte} {vorschlagen|mitbringen}: {das Budget|den Zeitplan}, {die neue Stelle|das neue Büro} und {offene Fragen|alles Weitere}.\n\n{Danke|Bis dann}',
   },
 ];
 
 const germanReplies: string[] = [
   '{Danke|Vielen Dank}, {das passt mir|klingt gut|perfekt}. {Bis bald|Bis dann|Viele Grüße}',
   '{Alles klar|Verstanden}, {danke|vielen Dank} für {die Info|das Update|den Hinweis}.',
-  '{Klar|Gern}, {mache ich|kümmere mich darum}. {Ich melde mich|Ich gebe dir Bescheid} {heute noch|morgen|diese Woche}.',
-  '{Super|Schön}, {das freut mich|gute Nachrichten}! {Danke|Vielen Dank} fürs {Teilen|Bescheidgeben}.',
-  '{Ja|Passt}, {Donnerstag|Freitag|nächste Woche} {geht|ist gut} für mich. {Bis dann|Ich freue mich}.',
+  '{Klar|Gern}, {mache ich|ich kümmere mich darum}. {Ich melde mich heute noch|Ich melde mich morgen|Ich gebe dir morgen Bescheid|Du hörst diese Woche von mir}.',
+  '{Super|Schön}, {das freut mich|das sind gute Nachrichten}! {Danke|Vielen Dank} {für die Info|fürs Bescheidsagen}.',
+  '{Ja|Gern}, {Donnerstag|Freitag|nächste Woche} {passt mir|geht bei mir}. {Bis dann|Ich freue mich drauf}.',
   '{Danke|Vielen Dank}, {ich schaue es mir an|ich sehe es mir an} {und melde mich|und gebe dir Bescheid}.',
-  '{Danke fürs Erinnern|Danke fürs Nachfragen}, {alles gut|alles in Ordnung} {hier|bei mir}.',
-  '{Ach|Oh} {schön|nett}, {danke|vielen Dank}! {Ich schaue mal rein|Ich sehe es mir an} {am Wochenende|bald}.',
+  '{Danke fürs Erinnern|Danke fürs Nachfragen}, {alles gut|alles in Ordnung} {bei mir|bei uns}.',
+  '{Ach|Oh} {schön|nett}, {danke|vielen Dank}! {Ich schaue am Wochenende mal rein|Ich sehe es mir bald an|Ich schaue es mir am Wochenende an}.',
 ];
 
 /** The languages warm-up writes in; a mailbox's setting chooses one (docs/warmup.md). */
