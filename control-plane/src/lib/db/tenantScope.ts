@@ -26,6 +26,7 @@ const tenantModels = new Set([
   'StepVariant',
   'Enrollment',
   'Message',
+  'SendLease',
   'Event',
   'CampaignStatsDaily',
   'CampaignStatsDelta',
