@@ -1,6 +1,6 @@
 import { organizationalDomain } from '../../../lib/net/organizationalDomain.js';
 import type { DomainDns } from './domainDns.js';
-import { isDmarcRecord, parseDmarc } from './dmarcRecord.js';
+import { isDmarcRecord, parseDmarc, type DmarcPolicy, type DmarcRecord } from './dmarcRecord.js';
 import { findingOf, unanswered, type CheckProblem, type DomainFinding } from './finding.js';
 
 /**
@@ -14,7 +14,34 @@ function policyNames(domain: string): string[] {
 
 const alignmentWords = { r: 'relaxed', s: 'strict' } as const;
 
-/** DMARC (RFC 7489): a policy exists and parses; p=none or pct below 100 only monitors; reports need an rua address. */
+interface AppliedPolicy {
+  tag: 'p' | 'sp';
+  value: DmarcPolicy;
+}
+
+/**
+ * The policy receivers apply to the domain's mail (RFC 7489 §6.3): a subdomain whose record is the
+ * organizational domain's gets its `sp=` when there is one, else `p=`; a domain's own record is
+ * always `p=` (an `sp=` on it only speaks for names below it).
+ */
+function appliedPolicy(record: DmarcRecord, inherited: boolean): AppliedPolicy {
+  return inherited && record.subdomainPolicy ? { tag: 'sp', value: record.subdomainPolicy } : { tag: 'p', value: record.policy };
+}
+
+/** What receivers do with failing mail that pct= leaves out (RFC 7489 §6.6.4): one step milder. */
+const unsampled = { quarantine: 'filter the rest as usual', reject: 'quarantine the rest' } as const;
+
+function monitoringAdvice(applied: AppliedPolicy, record: DmarcRecord, domain: string, name: string): string {
+  const move = 'once the reports show your mail passes SPF or DKIM, move';
+  if (applied.tag === 'p') return `p=none only monitors: ${move} to p=quarantine (then p=reject).`;
+  const orRemove = record.policy === 'none' ? '' : `, or remove sp= so p=${record.policy} applies to subdomains too`;
+  return `sp=none at ${name} only monitors mail from its subdomains, ${domain} among them: ${move} to sp=quarantine (then sp=reject)${orRemove}.`;
+}
+
+/**
+ * DMARC (RFC 7489): a policy exists and parses; the one that applies (p=, or sp= for a subdomain that
+ * inherits) at none only monitors; pct below 100 enforces it on part of the failing mail; reports need an rua address.
+ */
 export async function checkDmarc(dns: DomainDns, domain: string): Promise<DomainFinding> {
   for (const name of policyNames(domain)) {
     const answer = await dns.txt(name);
@@ -38,21 +65,26 @@ export async function checkDmarc(dns: DomainDns, domain: string): Promise<Domain
       ]);
     }
     const policy = parsed.record;
+    const inheritedFrom = name === `_dmarc.${domain}` ? undefined : name.slice('_dmarc.'.length);
+    const applied = appliedPolicy(policy, inheritedFrom !== undefined);
     const problems: CheckProblem[] = [];
-    if (policy.policy === 'none') {
+    if (applied.value === 'none') problems.push({ status: 'warn', advice: monitoringAdvice(applied, policy, domain, name) });
+    if (policy.percent < 100 && applied.value !== 'none') {
       problems.push({
         status: 'warn',
-        advice: 'p=none only monitors: once the reports show your mail passes SPF or DKIM, move to p=quarantine (then p=reject).',
+        advice: `pct=${policy.percent}: only ${policy.percent}% of the mail that fails DMARC gets ${applied.tag}=${applied.value}; receivers ${unsampled[applied.value]}. Raise it to 100.`,
       });
     }
-    if (policy.percent < 100)
-      problems.push({ status: 'warn', advice: `pct=${policy.percent} applies the policy to part of your mail only: raise it to 100.` });
     if (policy.aggregateReports.length === 0) {
       problems.push({ status: 'warn', advice: `Add rua=mailto:<an address you read> to receive daily reports of who sends as ${domain}.` });
     }
-    const inherited = name === `_dmarc.${domain}` ? '' : ` (inherited from ${name.slice('_dmarc.'.length)})`;
+    const inherited = !inheritedFrom
+      ? ''
+      : applied.tag === 'sp'
+        ? ` for subdomains (inherited from ${inheritedFrom}, whose own mail has p=${policy.policy})`
+        : ` (inherited from ${inheritedFrom})`;
     const summary =
-      `DMARC policy p=${policy.policy}${inherited}; alignment: DKIM ${alignmentWords[policy.dkimAlignment]}, SPF ${alignmentWords[policy.spfAlignment]}` +
+      `DMARC policy ${applied.tag}=${applied.value}${inherited}; alignment: DKIM ${alignmentWords[policy.dkimAlignment]}, SPF ${alignmentWords[policy.spfAlignment]}` +
       (policy.aggregateReports.length ? `; reports to ${policy.aggregateReports.join(', ')}.` : '; no reporting address.');
     return findingOf('dmarc', record, summary, problems);
   }

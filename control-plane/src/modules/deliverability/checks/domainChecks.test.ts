@@ -85,6 +85,20 @@ const zone: FixtureZone = {
   'nopolicy.co.uk': {},
   'smtp.example.co.uk': { A: ['192.0.2.25'] },
   'smtp.other.co.uk': { A: ['192.0.2.26'] },
+  // sp= speaks for the subdomains that inherit the record, p= for the domain itself and for a subdomain with its own record.
+  'spnone.test': {},
+  'mail.spnone.test': {},
+  '_dmarc.spnone.test': { TXT: ['v=DMARC1; p=reject; sp=none; rua=mailto:dmarc@spnone.test'] },
+  'news.spnone.test': {},
+  '_dmarc.news.spnone.test': { TXT: ['v=DMARC1; p=quarantine; sp=none; rua=mailto:dmarc@spnone.test'] },
+  'spreject.test': {},
+  'mail.spreject.test': {},
+  '_dmarc.spreject.test': { TXT: ['v=DMARC1; p=none; sp=reject; rua=mailto:dmarc@spreject.test'] },
+  'sampled.test': {},
+  'mail.sampled.test': {},
+  '_dmarc.sampled.test': { TXT: ['v=DMARC1; p=quarantine; sp=reject; pct=25; rua=mailto:dmarc@sampled.test'] },
+  'monitored.test': {},
+  '_dmarc.monitored.test': { TXT: ['v=DMARC1; p=none; pct=50; rua=mailto:dmarc@monitored.test'] },
   // Blocklist zone: one listed domain, one the list refuses to answer for.
   'listed.test.dbl.example': { A: ['127.0.1.2'] },
   'good.test.refusing.example': { A: ['127.255.255.254'] },
@@ -231,6 +245,48 @@ describe('DMARC', () => {
       summary: 'mail.nopolicy.co.uk has no DMARC record.',
     });
     expect(server.queries.slice(orphan)).toEqual(['_dmarc.mail.nopolicy.co.uk', '_dmarc.nopolicy.co.uk']);
+  });
+
+  it("applies the organizational domain's sp= to a subdomain that inherits its record, p= to the domain itself", async () => {
+    const monitored = await checkDmarc(dns, 'mail.spnone.test');
+    expect(monitored).toMatchObject({ status: 'warn', record: 'v=DMARC1; p=reject; sp=none; rua=mailto:dmarc@spnone.test' });
+    expect(monitored.summary).toContain('DMARC policy sp=none for subdomains (inherited from spnone.test, whose own mail has p=reject)');
+    expect(monitored.advice).toBe(
+      'sp=none at _dmarc.spnone.test only monitors mail from its subdomains, mail.spnone.test among them: once the reports show your mail passes SPF or DKIM, move to sp=quarantine (then sp=reject), or remove sp= so p=reject applies to subdomains too.',
+    );
+    expect(await checkDmarc(dns, 'spnone.test')).toMatchObject({ status: 'pass', advice: 'Nothing to change.' });
+    expect((await checkDmarc(dns, 'spnone.test')).summary).toContain('DMARC policy p=reject;');
+
+    const enforced = await checkDmarc(dns, 'mail.spreject.test');
+    expect(enforced.status).toBe('pass');
+    expect(enforced.summary).toContain('DMARC policy sp=reject for subdomains (inherited from spreject.test, whose own mail has p=none)');
+    const parent = await checkDmarc(dns, 'spreject.test');
+    expect(parent.status).toBe('warn');
+    expect(parent.advice).toContain('p=none only monitors');
+  });
+
+  it("uses p= of a subdomain's own record, whatever its sp= says", async () => {
+    const finding = await checkDmarc(dns, 'news.spnone.test');
+    expect(finding).toMatchObject({ status: 'pass', record: 'v=DMARC1; p=quarantine; sp=none; rua=mailto:dmarc@spnone.test' });
+    expect(finding.summary).toContain('DMARC policy p=quarantine;');
+  });
+
+  it('warns that pct= below 100 enforces the applied policy on part of the failing mail only, and says what the rest gets', async () => {
+    const subdomain = await checkDmarc(dns, 'mail.sampled.test');
+    expect(subdomain.status).toBe('warn');
+    expect(subdomain.advice).toBe(
+      'pct=25: only 25% of the mail that fails DMARC gets sp=reject; receivers quarantine the rest. Raise it to 100.',
+    );
+    const organization = await checkDmarc(dns, 'sampled.test');
+    expect(organization.status).toBe('warn');
+    expect(organization.advice).toBe(
+      'pct=25: only 25% of the mail that fails DMARC gets p=quarantine; receivers filter the rest as usual. Raise it to 100.',
+    );
+    // Under p=none there is nothing for pct= to sample: the advice is to enforce, not to raise pct.
+    const monitoring = await checkDmarc(dns, 'monitored.test');
+    expect(monitoring.status).toBe('warn');
+    expect(monitoring.advice).toContain('p=none only monitors');
+    expect(monitoring.advice).not.toContain('pct=');
   });
 
   it('goes from a deep subdomain straight to its organizational domain, skipping the names between', async () => {
