@@ -1,6 +1,4 @@
 import type { ReactNode } from 'react';
-import { Alert } from './alert';
-import { Button } from './button';
 
 export function PageHeader({ title, description, actions }: { title: string; description: string; actions?: ReactNode }) {
   return (
@@ -32,22 +30,5 @@ export function LoadingRows({ label }: { label: string }) {
         <div key={row} className="h-12 animate-pulse rounded-lg bg-slate-200/70" />
       ))}
     </div>
-  );
-}
-
-/** A failed load: what could not be loaded, what the server said and, where asking again may help, a button that does. */
-export function ErrorState({ error, title, onRetry }: { error: Error; title?: string; onRetry?: () => void }) {
-  return (
-    <Alert className="flex items-start justify-between gap-4">
-      <div>
-        {title ? <p className="font-medium">{title}</p> : null}
-        <p>{error.message}</p>
-      </div>
-      {onRetry ? (
-        <Button variant="secondary" size="sm" className="shrink-0" onClick={onRetry}>
-          Try again
-        </Button>
-      ) : null}
-    </Alert>
   );
 }

@@ -3,7 +3,8 @@ import { Link } from '@tanstack/react-router';
 import { CheckCircle2 } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows } from '@/components/ui/page';
 import { attentionQuery } from './queries';
 
 const mailboxStatus = { paused: 'paused', needs_reauth: 'needs sign-in', error: 'error' } as const;

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { ArrowLeft } from 'lucide-react';
 import { Card } from '@/components/ui/card';
-import { ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows, PageHeader } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDateTime } from '@/features/mailboxes/mailboxFormat';
 import { DeploymentPanel } from './DeploymentPanel';
@@ -20,7 +21,9 @@ function RecentExecutions({ deploymentId }: { deploymentId: string }) {
         Recent runs in n8n
       </h2>
       {detail.isPending ? <LoadingRows label="Loading recent runs" /> : null}
-      {detail.isError ? <ErrorState error={detail.error} /> : null}
+      {detail.isError ? (
+        <ErrorState title="This deployment could not be loaded" error={detail.error} onRetry={() => void detail.refetch()} />
+      ) : null}
       {detail.data?.recentExecutions.length === 0 ? (
         <Card className="p-5 text-sm text-slate-600">n8n has not run this workflow yet.</Card>
       ) : null}
@@ -65,7 +68,11 @@ export function DeploymentDetailPage() {
         title={deployment.data ? deploymentTitle(deployment.data) : 'Deployment'}
         description="The workflow Ophir keeps in n8n, and whether it still matches its template."
       />
-      <DeploymentPanel deploymentId={deploymentId} />
+      {deployment.isError ? (
+        <ErrorState title="This deployment could not be loaded" error={deployment.error} onRetry={() => void deployment.refetch()} />
+      ) : (
+        <DeploymentPanel deploymentId={deploymentId} />
+      )}
       {deployment.data?.n8nWorkflowId ? <RecentExecutions deploymentId={deploymentId} /> : null}
     </>
   );

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Workflow } from 'lucide-react';
-import { EmptyState, ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows, PageHeader } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDateTime } from '@/features/mailboxes/mailboxFormat';
 import { DeploymentStatus, deploymentTitle, DriftState } from './deploymentFormat';
@@ -13,7 +14,9 @@ export function DeploymentsPage() {
     <>
       <PageHeader title="Deployments" description="The n8n workflows Ophir manages, and whether anyone changed them in the n8n editor." />
       {deployments.isPending ? <LoadingRows label="Loading deployments" /> : null}
-      {deployments.isError ? <ErrorState error={deployments.error} /> : null}
+      {deployments.isError ? (
+        <ErrorState title="Deployments could not be loaded" error={deployments.error} onRetry={() => void deployments.refetch()} />
+      ) : null}
       {deployments.data?.length === 0 ? (
         <EmptyState
           icon={<Workflow className="size-5" aria-hidden="true" />}

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { AlertTriangle } from 'lucide-react';
 import { lazy, Suspense } from 'react';
-import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows } from '@/components/ui/page';
 import { DriftActions } from './DriftActions';
 import { describeChange } from './driftChanges';
 import { driftQuery, type Deployment } from './queries';

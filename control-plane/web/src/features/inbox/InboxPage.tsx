@@ -5,8 +5,8 @@ import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page';
 import { InboxFilters } from './InboxFilters';
 import { LabelsManager } from './LabelsManager';
-import { inboxLabelsQuery, type InboxSummary } from './queries';
-import { useInboxSearch } from './search';
+import { inboxLabelsQuery, useThreadPages, type InboxSummary } from './queries';
+import { threadFilters, useInboxSearch } from './search';
 import { ThreadList } from './ThreadList';
 import { ThreadView } from './ThreadView';
 import { useLiveInbox } from './useInboxStream';
@@ -43,10 +43,15 @@ function NoThreadOpen({ inboxEmpty }: { inboxEmpty: boolean }) {
   );
 }
 
-/** The unified inbox: filters, the conversations they match, and the open one, side by side; new replies appear live. */
+/**
+ * The unified inbox: filters, the conversations they match, and the open one, side by side; new replies appear live.
+ * While the conversations cannot be loaded, the list says so, and nothing beside it counts them or calls the inbox empty.
+ */
 export function InboxPage() {
   const [search] = useInboxSearch();
-  const summary = useLiveInbox();
+  const live = useLiveInbox();
+  const threads = useThreadPages(threadFilters(search));
+  const summary = threads.isError ? undefined : live;
   const labels = useQuery(inboxLabelsQuery);
 
   return (
@@ -58,12 +63,12 @@ export function InboxPage() {
           <LabelsManager labels={labels.data} />
         </aside>
         <nav aria-label="Conversation list" className="min-h-0 overflow-y-auto">
-          <ThreadList summary={summary} />
+          <ThreadList threads={threads} summary={summary} />
         </nav>
         <div className="min-h-0">
           {search.thread ? (
             <ThreadView key={search.thread} threadId={search.thread} labels={labels.data} />
-          ) : (
+          ) : threads.isError ? null : (
             <NoThreadOpen inboxEmpty={summary?.threads === 0} />
           )}
         </div>

@@ -1,14 +1,14 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { MessagesSquare, SearchX } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
-import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { ShowMore } from '@/features/leads/ShowMore';
 import { cn } from '@/lib/cn';
 import { ThreadLabel } from './labels';
 import { leadName, shortTime } from './format';
-import { threadPagesQuery, type InboxSummary } from './queries';
-import { hasFilters, threadFilters, useInboxSearch } from './search';
+import type { InboxSummary, ThreadPages } from './queries';
+import { hasFilters, useInboxSearch } from './search';
 
 /** Up and down arrows move between conversations, as in a mail client; Enter opens the one focused. */
 function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
@@ -22,9 +22,8 @@ function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
   }
 }
 
-export function ThreadList({ summary }: { summary: InboxSummary | undefined }) {
+export function ThreadList({ threads, summary }: { threads: ThreadPages; summary: InboxSummary | undefined }) {
   const [search] = useInboxSearch();
-  const threads = useInfiniteQuery(threadPagesQuery(threadFilters(search)));
 
   if (threads.isPending) return <LoadingRows label="Loading conversations" />;
   if (threads.isError)

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, dataOf, doneOf } from '@/lib/api/client';
 import { queryKeys } from '@/lib/api/queryKeys';
 import type { components, paths } from '@/lib/api/schema';
@@ -31,6 +31,10 @@ export const threadPagesQuery = (filters: ThreadFilters) =>
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
+
+/** The conversations matching the filters, page by page: the list shows them, the page around it whether they loaded. */
+export const useThreadPages = (filters: ThreadFilters) => useInfiniteQuery(threadPagesQuery(filters));
+export type ThreadPages = ReturnType<typeof useThreadPages>;
 
 export const threadQuery = (threadId: string) =>
   queryOptions({

@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { ErrorState } from '@/components/ui/error-state';
 import { FormField } from '@/components/ui/form-field';
 import { LoadingRows } from '@/components/ui/page';
 import { AuthLayout } from '@/features/auth/AuthLayout';
@@ -45,14 +46,15 @@ export function AcceptInvitationPage() {
     );
   }
   if (preview.isError) {
-    const spent = preview.error instanceof ApiError && preview.error.problem.status === 404;
+    if (preview.error instanceof ApiError && preview.error.problem.status === 404)
+      return (
+        <AuthLayout title="This invitation can't be used" subtitle="Invitations work once and expire after 7 days." footer={signInFooter}>
+          <Alert>This link was already used, revoked or has expired. Ask whoever invited you to send a new invitation.</Alert>
+        </AuthLayout>
+      );
     return (
-      <AuthLayout title="This invitation can't be used" subtitle="Invitations work once and expire after 7 days." footer={signInFooter}>
-        <Alert>
-          {spent
-            ? 'This link was already used, revoked or has expired. Ask whoever invited you to send a new invitation.'
-            : preview.error.message}
-        </Alert>
+      <AuthLayout title="Join your team on Ophir" subtitle="Your invitation could not be read just now." footer={signInFooter}>
+        <ErrorState title="Your invitation could not be read" error={preview.error} onRetry={() => void preview.refetch()} />
       </AuthLayout>
     );
   }

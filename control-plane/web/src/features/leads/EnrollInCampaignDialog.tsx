@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Megaphone } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import { toast } from 'sonner';
+import { ErrorState } from '@/components/ui/error-state';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
@@ -55,6 +56,9 @@ export function EnrollInCampaignDialog({ leadIds, onDone }: { leadIds: string[];
                 </option>
               ))}
             </Select>
+            {campaigns.isError ? (
+              <ErrorState title="Campaigns could not be loaded" error={campaigns.error} onRetry={() => void campaigns.refetch()} />
+            ) : null}
             {campaigns.data && enrollable.length === 0 ? (
               <p className="text-sm text-slate-600">No campaign takes new leads: create one on the Campaigns page first.</p>
             ) : null}

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Activity, Mail, MousePointerClick, Reply, TriangleAlert } from 'lucide-react';
 import { useRef, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows } from '@/components/ui/page';
 import { Sheet, SheetContent } from '@/components/ui/sheet';
 import { statusLabels } from './LeadsFilters';
 import { fullName } from './LeadsTable';
@@ -119,7 +120,7 @@ function LeadDetails({ leadId }: { leadId: string }) {
   const lead = useQuery(leadQuery(leadId));
   const activity = useQuery(leadActivityQuery(leadId));
   if (lead.isPending) return <LoadingRows label="Loading the lead" />;
-  if (lead.isError) return <ErrorState error={lead.error} />;
+  if (lead.isError) return <ErrorState title="This lead could not be loaded" error={lead.error} onRetry={() => void lead.refetch()} />;
   const data = lead.data;
   const custom = Object.entries(data.customFields);
   return (
@@ -151,7 +152,9 @@ function LeadDetails({ leadId }: { leadId: string }) {
       </Section>
       <Section title="Enrolments">
         {activity.isPending ? <LoadingRows label="Loading enrolments" /> : null}
-        {activity.isError ? <ErrorState error={activity.error} /> : null}
+        {activity.isError ? (
+          <ErrorState title="The lead's activity could not be loaded" error={activity.error} onRetry={() => void activity.refetch()} />
+        ) : null}
         {activity.data && activity.data.enrollments.length === 0 ? (
           <p className="text-sm text-slate-600">Not in any campaign yet.</p>
         ) : null}

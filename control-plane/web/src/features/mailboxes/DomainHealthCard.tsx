@@ -7,7 +7,8 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 import { ApiError } from '@/lib/api/problem';
 import { domainCheckQuery, useCheckDomainNow, type DomainFinding, type SendingDomainReport } from './domainCheckQueries';
@@ -136,7 +137,9 @@ export function DomainHealthCard({ mailboxId }: { mailboxId: string }) {
           {report.data ? <Badge tone={tones[report.data.status]}>{overallLabel(report.data)}</Badge> : null}
         </div>
         {report.isPending ? <LoadingRows label="Loading the domain check" /> : null}
-        {report.isError ? <ErrorState error={report.error} /> : null}
+        {report.isError ? (
+          <ErrorState title="The domain checks could not be loaded" error={report.error} onRetry={() => void report.refetch()} />
+        ) : null}
         {report.data ? (
           <>
             <p className="mt-1 text-sm text-slate-600">

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows } from '@/components/ui/page';
 import { healthTone, warmingDays } from './mailboxFormat';
 import { mailboxHealthQuery, type MailboxHealth } from './queries';
 
@@ -53,7 +54,9 @@ export function HealthCard({ mailboxId }: { mailboxId: string }) {
           ) : null}
         </div>
         {health.isPending ? <LoadingRows label="Loading health" /> : null}
-        {health.isError ? <ErrorState error={health.error} /> : null}
+        {health.isError ? (
+          <ErrorState title="Health could not be loaded" error={health.error} onRetry={() => void health.refetch()} />
+        ) : null}
         {health.data ? (
           <>
             <ul className="mt-4 space-y-3">

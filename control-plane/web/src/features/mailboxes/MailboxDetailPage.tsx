@@ -4,9 +4,10 @@ import { ArrowLeft, Pause, Play, RefreshCw, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows, PageHeader } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
-import { ApiError } from '@/lib/api/problem';
+import { failureDetail } from '@/lib/api/problem';
 import { DomainHealthCard } from './DomainHealthCard';
 import { HealthCard } from './HealthCard';
 import { LimitsForm } from './LimitsForm';
@@ -18,8 +19,6 @@ import { WarmupCard } from './WarmupCard';
 
 const route = getRouteApi('/app/mailboxes/$mailboxId');
 
-const problemText = (error: unknown) => (error instanceof ApiError ? error.problem.detail : 'Something went wrong. Try again in a moment.');
-
 function StatusActions({ mailbox }: { mailbox: Mailbox }) {
   const update = useUpdateMailbox(mailbox.id);
   const connect = useConnectOAuthMailbox();
@@ -29,7 +28,7 @@ function StatusActions({ mailbox }: { mailbox: Mailbox }) {
       {
         onSuccess: () =>
           toast.success(status === 'paused' ? `${mailbox.email} is paused: nothing new is sent from it` : `${mailbox.email} sends again`),
-        onError: (error) => toast.error(problemText(error)),
+        onError: (error) => toast.error(failureDetail(error)),
       },
     );
   if (mailbox.status === 'needs_reauth' && (mailbox.provider === 'gmail' || mailbox.provider === 'outlook')) {
@@ -38,7 +37,7 @@ function StatusActions({ mailbox }: { mailbox: Mailbox }) {
       <Button
         variant="secondary"
         disabled={connect.isPending}
-        onClick={() => connect.mutate(provider, { onError: (error) => toast.error(problemText(error)) })}
+        onClick={() => connect.mutate(provider, { onError: (error) => toast.error(failureDetail(error)) })}
       >
         <RefreshCw className="size-4" aria-hidden="true" />
         Reconnect
@@ -82,7 +81,7 @@ function DeleteMailbox({ mailbox }: { mailbox: Mailbox }) {
         try {
           await remove.mutateAsync();
         } catch (error) {
-          toast.error(problemText(error));
+          toast.error(failureDetail(error));
           return;
         }
         toast.success(`${mailbox.email} was deleted`);
@@ -106,8 +105,13 @@ export function MailboxDetailPage() {
         <ArrowLeft className="size-4" aria-hidden="true" />
         All mailboxes
       </Link>
+      {mailbox.data ? null : (
+        <PageHeader title="Mailbox" description="An address your campaigns send from: its usage, health, limits and warm-up." />
+      )}
       {mailbox.isPending ? <LoadingRows label="Loading the mailbox" /> : null}
-      {mailbox.isError ? <ErrorState error={mailbox.error} /> : null}
+      {mailbox.isError ? (
+        <ErrorState title="This mailbox could not be loaded" error={mailbox.error} onRetry={() => void mailbox.refetch()} />
+      ) : null}
       {mailbox.data ? (
         <>
           <PageHeader

@@ -4,11 +4,12 @@ import { Inbox } from 'lucide-react';
 import { useEffect } from 'react';
 import { toast } from 'sonner';
 import { Badge } from '@/components/ui/badge';
-import { EmptyState, ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows, PageHeader } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useCan } from '@/features/auth/permissions';
 import { AddMailboxMenu } from './AddMailboxMenu';
-import { healthTone, lastWatch, MailboxStatus, providerNames, rampStage } from './mailboxFormat';
+import { healthTone, lastWatch, MailboxStatus, providerNames, rampStage, warmingDays } from './mailboxFormat';
 import { mailboxesQuery, type MailboxListItem } from './queries';
 
 const route = getRouteApi('/app/mailboxes');
@@ -54,7 +55,9 @@ export function MailboxesPage() {
         actions={canAdd ? <AddMailboxMenu /> : undefined}
       />
       {mailboxes.isPending ? <LoadingRows label="Loading mailboxes" /> : null}
-      {mailboxes.isError ? <ErrorState error={mailboxes.error} /> : null}
+      {mailboxes.isError ? (
+        <ErrorState title="Mailboxes could not be loaded" error={mailboxes.error} onRetry={() => void mailboxes.refetch()} />
+      ) : null}
       {mailboxes.data?.length === 0 ? (
         <EmptyState
           icon={<Inbox className="size-5" aria-hidden="true" />}
@@ -96,6 +99,11 @@ export function MailboxesPage() {
                 <TableCell className="px-3">{providerNames[mailbox.provider]}</TableCell>
                 <TableCell className="px-3">
                   <MailboxStatus mailbox={mailbox} />
+                  {mailbox.warmingDay === null ? null : (
+                    <Badge tone="info" className="mt-1 whitespace-nowrap">
+                      Warming · day {mailbox.warmingDay} of {warmingDays}
+                    </Badge>
+                  )}
                 </TableCell>
                 <TableCell className="px-3 text-right">
                   <Badge tone={healthTone(mailbox.healthScore)} className="tabular-nums">

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { MailOpen } from 'lucide-react';
 import { useState } from 'react';
 import { Card } from '@/components/ui/card';
-import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from './mailboxFormat';
 import { sandboxMessagesQuery, type SandboxMessage } from './queries';
@@ -61,7 +62,9 @@ export function SandboxMessages({ mailboxId }: { mailboxId: string }) {
         </p>
         <div className="mt-4">
           {messages.isPending ? <LoadingRows label="Loading captured messages" /> : null}
-          {messages.isError ? <ErrorState error={messages.error} /> : null}
+          {messages.isError ? (
+            <ErrorState title="Captured messages could not be loaded" error={messages.error} onRetry={() => void messages.refetch()} />
+          ) : null}
           {messages.data?.length === 0 ? (
             <EmptyState
               icon={<MailOpen className="size-5" aria-hidden="true" />}

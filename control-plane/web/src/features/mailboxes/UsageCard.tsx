@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card } from '@/components/ui/card';
-import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows } from '@/components/ui/page';
 import { formatDateTime, lastWatch, rampStage } from './mailboxFormat';
 import { mailboxDailyUsageQuery, mailboxUsageQuery, type Mailbox } from './queries';
 import { UsageChart } from './UsageChart';
@@ -37,7 +38,9 @@ export function UsageCard({ mailbox }: { mailbox: Mailbox }) {
           Usage
         </h2>
         {usage.isPending ? <LoadingRows label="Loading usage" /> : null}
-        {usage.isError ? <ErrorState error={usage.error} /> : null}
+        {usage.isError ? (
+          <ErrorState title="Today's usage could not be loaded" error={usage.error} onRetry={() => void usage.refetch()} />
+        ) : null}
         {usage.data ? (
           <dl className="mt-3 grid grid-cols-3 gap-4">
             <Figure label="Sent today" value={`${usage.data.sentToday} / ${usage.data.limitToday}`} />
@@ -54,7 +57,9 @@ export function UsageCard({ mailbox }: { mailbox: Mailbox }) {
         {daily.isPending ? (
           <div className="mt-2 h-56 animate-pulse rounded-lg bg-slate-200/70" role="status" aria-label="Loading the chart" />
         ) : null}
-        {daily.isError ? <ErrorState error={daily.error} /> : null}
+        {daily.isError ? (
+          <ErrorState title="The sent-per-day chart could not be loaded" error={daily.error} onRetry={() => void daily.refetch()} />
+        ) : null}
         {daily.data ? (
           <>
             <UsageChart

@@ -8,7 +8,8 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { FormField } from '@/components/ui/form-field';
-import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 import { ApiError, applyProblemToForm } from '@/lib/api/problem';
 import { CheckboxField, count, SelectField, SettingsActions } from './fields';
@@ -148,7 +149,9 @@ export function WarmupCard({ mailboxId }: { mailboxId: string }) {
           {current ? <Badge tone={current.tone}>{current.label}</Badge> : null}
         </div>
         {settings.isPending ? <LoadingRows label="Loading the warm-up settings" /> : null}
-        {settings.isError ? <ErrorState error={settings.error} onRetry={() => void settings.refetch()} /> : null}
+        {settings.isError ? (
+          <ErrorState title="The warm-up settings could not be loaded" error={settings.error} onRetry={() => void settings.refetch()} />
+        ) : null}
         {settings.data ? (
           <>
             <Today settings={settings.data} />

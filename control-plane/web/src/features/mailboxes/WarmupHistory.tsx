@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { warmupSeriesQuery, type WarmupDay } from './warmupQueries';
 
@@ -26,7 +27,8 @@ function Figure({ label, value }: { label: string; value: string }) {
 export function WarmupHistory({ mailboxId }: { mailboxId: string }) {
   const series = useQuery(warmupSeriesQuery(mailboxId, historyDays));
   if (series.isPending) return <LoadingRows label="Loading the warm-up history" />;
-  if (series.isError) return <ErrorState error={series.error} onRetry={() => void series.refetch()} />;
+  if (series.isError)
+    return <ErrorState title="The warm-up history could not be loaded" error={series.error} onRetry={() => void series.refetch()} />;
   const days = series.data.days;
   const total = (key: 'sent' | 'received' | 'rescued' | 'replied') => days.reduce((sum, day) => sum + day[key], 0);
   const active = days.filter(hadActivity).reverse();

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { ApiForm, FormInput } from '@/components/ui/api-form';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows } from '@/components/ui/page';
 import { roleLabels } from '@/features/auth/permissions';
 import { meQuery } from '@/features/auth/queries';
 import { NameForm } from './NameForm';
@@ -28,7 +29,7 @@ export function AccountSettings() {
   return (
     <SettingsSection title="My account" description="Who you are signed in as, and your role in each organization you belong to.">
       {me.isPending ? <LoadingRows label="Loading your account" /> : null}
-      {me.isError ? <ErrorState error={me.error} /> : null}
+      {me.isError ? <ErrorState title="Your account could not be loaded" error={me.error} onRetry={() => void me.refetch()} /> : null}
       {me.data ? (
         <div className="space-y-6">
           <Card>

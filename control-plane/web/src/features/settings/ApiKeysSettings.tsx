@@ -9,7 +9,8 @@ import { ApiForm, FormInput } from '@/components/ui/api-form';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog, DialogContent, DialogDoneFooter } from '@/components/ui/dialog';
-import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableColumns, TableRow } from '@/components/ui/table';
 import { roleLabels, useCan, useRole } from '@/features/auth/permissions';
 import { ApiError } from '@/lib/api/problem';
@@ -42,7 +43,7 @@ function ApiKeysList() {
       actions={<CreateApiKeyDialog />}
     >
       {keys.isPending ? <LoadingRows label="Loading API keys" /> : null}
-      {keys.isError ? <ErrorState error={keys.error} /> : null}
+      {keys.isError ? <ErrorState title="API keys could not be loaded" error={keys.error} onRetry={() => void keys.refetch()} /> : null}
       {keys.data?.length === 0 ? (
         <EmptyState
           icon={<KeyRound className="size-5" aria-hidden="true" />}

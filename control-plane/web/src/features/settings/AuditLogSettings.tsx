@@ -1,7 +1,8 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { ScrollText } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useCan, useRole } from '@/features/auth/permissions';
 import { apiKeysQuery, auditLogQuery, membersQuery, type AuditEntry } from './queries';
@@ -55,7 +56,7 @@ function AuditLogTable() {
   return (
     <SettingsSection title="Audit log" description="Who changed what in this organization, newest first.">
       {log.isPending ? <LoadingRows label="Loading the audit log" /> : null}
-      {log.isError ? <ErrorState error={log.error} /> : null}
+      {log.isError ? <ErrorState title="The audit log could not be loaded" error={log.error} onRetry={() => void log.refetch()} /> : null}
       {log.isSuccess && entries.length === 0 ? (
         <EmptyState
           icon={<ScrollText className="size-5" aria-hidden="true" />}

@@ -10,7 +10,8 @@ import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog, DialogContent, DialogDoneFooter } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
-import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { roleLabels } from '@/features/auth/permissions';
 import { ApiError, applyProblemToForm } from '@/lib/api/problem';
@@ -45,7 +46,9 @@ export function InvitationsSection() {
         ) : null}
       </Dialog>
       {invitations.isPending ? <LoadingRows label="Loading invitations" /> : null}
-      {invitations.isError ? <ErrorState error={invitations.error} /> : null}
+      {invitations.isError ? (
+        <ErrorState title="Invitations could not be loaded" error={invitations.error} onRetry={() => void invitations.refetch()} />
+      ) : null}
       {invitations.data?.length === 0 ? (
         <p className="text-sm text-slate-600">No pending invitations. Invite a teammate with the form above.</p>
       ) : null}

@@ -4,7 +4,8 @@ import { toast } from 'sonner';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { Select } from '@/components/ui/select';
 import { Table, TableCell, TableColumns, TableRow } from '@/components/ui/table';
 import { meQuery } from '@/features/auth/queries';
@@ -57,7 +58,9 @@ export function MembersSettings() {
     <div className="space-y-10">
       <SettingsSection title="Members" description="Who works in this organization and what each of them may do.">
         {members.isPending ? <LoadingRows label="Loading members" /> : null}
-        {members.isError ? <ErrorState error={members.error} /> : null}
+        {members.isError ? (
+          <ErrorState title="Members could not be loaded" error={members.error} onRetry={() => void members.refetch()} />
+        ) : null}
         {members.data?.length === 0 ? (
           <EmptyState icon={<Users className="size-5" aria-hidden="true" />} title="No members" nextAction="Invite your team below." />
         ) : null}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card } from '@/components/ui/card';
-import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 import { NameForm } from './NameForm';
 import { OrganizationTimezoneForm } from './OrganizationTimezoneForm';
@@ -18,7 +19,9 @@ export function OrganizationSettings() {
       description="The name your team and your campaigns' reports show, the time zone new campaigns and mailboxes start in, and whether imports check addresses."
     >
       {organization.isPending ? <LoadingRows label="Loading the organization" /> : null}
-      {organization.isError ? <ErrorState error={organization.error} /> : null}
+      {organization.isError ? (
+        <ErrorState title="The organization could not be loaded" error={organization.error} onRetry={() => void organization.refetch()} />
+      ) : null}
       {organization.data ? (
         <Card className="p-6">
           {mayEdit ? (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FormField } from '@/components/ui/form-field';
-import { applyProblemToForm, problemByField, type Problem } from './problem';
+import { ApiError, applyProblemToForm, failureDetail, problemByField, type Problem } from './problem';
 
 interface Fields {
   email: string;
@@ -96,5 +96,13 @@ describe('problemByField', () => {
 
   it('falls back to the detail when no issue is placed', () => {
     expect(problemByField({ ...refused, issues: [] }, () => true)).toEqual({ fields: new Map(), other: 'The request is invalid' });
+  });
+});
+
+describe('failureDetail', () => {
+  it("says the server's detail for a refused call, and plain words for a request that got no answer or a broken page", () => {
+    expect(failureDetail(new ApiError(conflict))).toBe(conflict.detail);
+    expect(failureDetail(new TypeError('Failed to fetch'))).toBe('The server could not be reached. Check your connection and try again.');
+    expect(failureDetail(new Error('Cannot read properties of undefined'))).toBe('Something went wrong. Try again in a moment.');
   });
 });

@@ -36,6 +36,16 @@ export function unreachableProblem(status: number): Problem {
 }
 
 /**
+ * What a failed call tells the user, in plain words: the problem's detail, or for a request that got no answer at all
+ * (fetch itself failed) the same sentence as an unreachable server.
+ */
+export function failureDetail(error: unknown): string {
+  if (error instanceof ApiError) return error.problem.detail;
+  if (error instanceof TypeError) return unreachableProblem(0).detail;
+  return 'Something went wrong. Try again in a moment.';
+}
+
+/**
  * A refused request's body issues by the field their path names, for an editor that keeps its own state
  * (paths are relative to the request body). `other` is what no field shows, as applyProblemToForm words it.
  */

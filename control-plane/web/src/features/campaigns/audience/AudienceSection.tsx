@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { toast } from 'sonner';
+import { ErrorState } from '@/components/ui/error-state';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
@@ -114,6 +115,14 @@ export function AudienceSection({ campaign, canEdit }: { campaign: Campaign; can
                   </option>
                 ))}
               </SelectField>
+              {lists.isError ? (
+                <ErrorState
+                  className="mt-2"
+                  title="Lead lists could not be loaded"
+                  error={lists.error}
+                  onRetry={() => void lists.refetch()}
+                />
+              ) : null}
               {lists.data?.length === 0 ? (
                 <p className="mt-1 text-sm text-slate-600">
                   No lists yet:{' '}

@@ -3,7 +3,8 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { ArrowLeft } from 'lucide-react';
 import { useEffect } from 'react';
 import { Card } from '@/components/ui/card';
-import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 import { AudienceSection } from '../audience/AudienceSection';
 import { LaunchSection } from '../launch/LaunchSection';
@@ -40,7 +41,8 @@ export function CampaignBuilderPage() {
   }, [loaded, section]);
 
   if (campaign.isPending) return <LoadingRows label="Loading the campaign" />;
-  if (campaign.isError) return <ErrorState error={campaign.error} />;
+  if (campaign.isError)
+    return <ErrorState title="This campaign could not be loaded" error={campaign.error} onRetry={() => void campaign.refetch()} />;
   const current = campaign.data;
   const editable = canEdit && current.status !== 'archived' && current.status !== 'completed';
 

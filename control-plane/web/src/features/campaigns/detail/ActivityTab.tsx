@@ -1,7 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Activity } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
-import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ShowMore } from '@/features/leads/ShowMore';
 import { formatDateTime } from '@/features/mailboxes/mailboxFormat';
@@ -28,7 +29,10 @@ export function ActivityTab({ campaignId }: { campaignId: string }) {
   const activity = useInfiniteQuery(activityQuery(campaignId));
   const rows = activity.data?.pages.flatMap((page) => page.data) ?? [];
   if (activity.isPending) return <LoadingRows label="Loading the activity" />;
-  if (activity.isError) return <ErrorState error={activity.error} />;
+  if (activity.isError)
+    return (
+      <ErrorState title="The campaign's activity could not be loaded" error={activity.error} onRetry={() => void activity.refetch()} />
+    );
   if (rows.length === 0)
     return (
       <EmptyState

@@ -3,7 +3,8 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { ArrowLeft, Pencil } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows, PageHeader } from '@/components/ui/page';
 import { DeploymentPanel } from '@/features/deployments/DeploymentPanel';
 import { CampaignActions } from '../launch/CampaignActions';
 import { campaignQuery, type Campaign } from '../queries';
@@ -63,7 +64,9 @@ export function CampaignDetailPage() {
         All campaigns
       </Link>
       {campaign.isPending ? <LoadingRows label="Loading the campaign" /> : null}
-      {campaign.isError ? <ErrorState error={campaign.error} /> : null}
+      {campaign.isError ? (
+        <ErrorState title="This campaign could not be loaded" error={campaign.error} onRetry={() => void campaign.refetch()} />
+      ) : null}
       {campaign.data ? (
         <>
           <PageHeader
@@ -86,7 +89,9 @@ export function CampaignDetailPage() {
             <LiveState live={live} />
           </div>
           {stats.isPending ? <LoadingRows label="Loading the results" /> : null}
-          {stats.isError ? <ErrorState error={stats.error} /> : null}
+          {stats.isError ? (
+            <ErrorState title="The campaign's numbers could not be loaded" error={stats.error} onRetry={() => void stats.refetch()} />
+          ) : null}
           {stats.data ? <KpiCards stats={stats.data} tracking={campaign.data} /> : null}
           <div className="mt-8">
             <CampaignTabs campaignId={campaignId} current={current} />

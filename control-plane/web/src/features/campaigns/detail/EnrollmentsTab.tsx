@@ -5,7 +5,8 @@ import { toast } from 'sonner';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useCan } from '@/features/auth/permissions';
 import { ShowMore } from '@/features/leads/ShowMore';
@@ -75,7 +76,9 @@ export function EnrollmentsTab({ campaignId }: { campaignId: string }) {
         ))}
       </div>
       {enrollments.isPending ? <LoadingRows label="Loading the enrolments" /> : null}
-      {enrollments.isError ? <ErrorState error={enrollments.error} /> : null}
+      {enrollments.isError ? (
+        <ErrorState title="Enrollments could not be loaded" error={enrollments.error} onRetry={() => void enrollments.refetch()} />
+      ) : null}
       {enrollments.isSuccess && rows.length === 0 ? (
         <EmptyState
           icon={<Users className="size-5" aria-hidden="true" />}

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { BarChart3 } from 'lucide-react';
 import { lazy, Suspense } from 'react';
 import { Card } from '@/components/ui/card';
-import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { BreakdownTable } from './BreakdownTable';
 import type { Campaign } from '../queries';
 import { dailyStatsQuery, type CampaignStats } from './queries';
@@ -19,7 +20,9 @@ export function OverviewTab({ campaign, stats }: { campaign: Campaign; stats: Ca
         <h2 className="text-base font-semibold text-slate-900">Last 30 days</h2>
         <p className="mb-3 text-sm text-slate-600">Days in the campaign&apos;s time zone{daily.data ? ` (${daily.data.timezone})` : ''}.</p>
         {daily.isPending ? <LoadingRows label="Loading the daily series" /> : null}
-        {daily.isError ? <ErrorState error={daily.error} /> : null}
+        {daily.isError ? (
+          <ErrorState title="The daily chart could not be loaded" error={daily.error} onRetry={() => void daily.refetch()} />
+        ) : null}
         {daily.data ? (
           <Suspense fallback={<LoadingRows label="Loading the chart" />}>
             <DailyChart daily={daily.data} />

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 import { ApiError } from '@/lib/api/problem';
 import { SectionCard } from '../builder/SectionCard';
@@ -39,7 +40,7 @@ export function LaunchSection({ campaign }: { campaign: Campaign }) {
       {readiness.isPending ? (
         <LoadingRows label="Checking readiness" />
       ) : readiness.isError ? (
-        <ErrorState error={readiness.error} />
+        <ErrorState title="The launch checks could not be loaded" error={readiness.error} onRetry={() => void readiness.refetch()} />
       ) : (
         <ReadinessChecklist readiness={readiness.data} />
       )}

@@ -6,7 +6,8 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormField } from '@/components/ui/form-field';
-import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 import { SelectField } from '@/features/mailboxes/fields';
 import { mailboxesQuery } from '@/features/mailboxes/queries';
@@ -198,7 +199,7 @@ function PreviewPicker({ campaignId, sequence }: { campaignId: string; sequence:
       ) : preview.isPending ? (
         <LoadingRows label="Rendering the preview" />
       ) : preview.isError ? (
-        <ErrorState error={preview.error} />
+        <ErrorState title="The preview could not be loaded" error={preview.error} onRetry={() => void preview.refetch()} />
       ) : (
         <>
           <RenderedMessage to={preview.data.to} step={preview.data.step} />
@@ -231,7 +232,7 @@ export function PreviewSection({ campaignId }: { campaignId: string }) {
         {sequence.isPending ? (
           <LoadingRows label="Loading the sequence" />
         ) : sequence.isError ? (
-          <ErrorState error={sequence.error} />
+          <ErrorState title="The sequence could not be loaded" error={sequence.error} onRetry={() => void sequence.refetch()} />
         ) : sequence.data.steps.length === 0 ? (
           <EmptyState
             icon={<Eye className="size-5" aria-hidden />}

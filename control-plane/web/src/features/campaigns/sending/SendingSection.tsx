@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
+import { ErrorState } from '@/components/ui/error-state';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -129,7 +130,9 @@ export function SendingSection({ campaign, canEdit }: { campaign: Campaign; canE
         <fieldset disabled={!canEdit} className="space-y-5">
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium text-slate-900">Mailboxes</legend>
-            {mailboxes.data?.length === 0 ? (
+            {mailboxes.isError ? (
+              <ErrorState title="Mailboxes could not be loaded" error={mailboxes.error} onRetry={() => void mailboxes.refetch()} />
+            ) : mailboxes.data?.length === 0 ? (
               <p className="text-sm text-slate-600">
                 No mailbox yet:{' '}
                 <Link to="/mailboxes" className="text-indigo-700 hover:underline">

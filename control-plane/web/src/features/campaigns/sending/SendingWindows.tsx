@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { ErrorState } from '@/components/ui/error-state';
 import { campaignReadinessQuery } from '../queries';
 
 const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -21,6 +22,13 @@ export function SendingWindows({ campaignId, timezone }: { campaignId: string; t
       <h3 className="text-sm font-semibold text-slate-900">Next sending windows</h3>
       {readiness.isPending ? (
         <p className="mt-1 text-sm text-slate-600">Working them out…</p>
+      ) : readiness.isError ? (
+        <ErrorState
+          className="mt-2"
+          title="The next sending windows could not be worked out"
+          error={readiness.error}
+          onRetry={() => void readiness.refetch()}
+        />
       ) : !windows || windows.length === 0 ? (
         <p className="mt-1 text-sm text-slate-700">No sending window within a year: check the days, hours and holidays.</p>
       ) : (

@@ -6,7 +6,8 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 import { CheckboxField } from '@/features/mailboxes/fields';
 import { campaignQuery, type CampaignStatus } from '../queries';
@@ -142,7 +143,7 @@ export function SequenceSection({ campaignId }: { campaignId: string }) {
         {sequence.isPending ? (
           <LoadingRows label="Loading the sequence" />
         ) : sequence.isError ? (
-          <ErrorState error={sequence.error} />
+          <ErrorState title="The sequence could not be loaded" error={sequence.error} onRetry={() => void sequence.refetch()} />
         ) : (
           // Keyed: another campaign's builder starts from its own sequence, never from this draft.
           <SequenceEditor key={campaignId} campaignId={campaignId} sequence={sequence.data} status={campaign.data?.status} />

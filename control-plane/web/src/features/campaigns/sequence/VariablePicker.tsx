@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Braces } from 'lucide-react';
+import { ErrorState } from '@/components/ui/error-state';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -47,7 +48,14 @@ export function VariablePicker({ onPick, context }: { onPick: (snippet: string) 
         ))}
         <DropdownMenuSeparator />
         <DropdownMenuLabel>Custom fields</DropdownMenuLabel>
-        {customFields.data?.length ? (
+        {customFields.isError ? (
+          <ErrorState
+            className="mx-1 max-w-72 flex-wrap"
+            title="Custom fields could not be loaded"
+            error={customFields.error}
+            onRetry={() => void customFields.refetch()}
+          />
+        ) : customFields.data?.length ? (
           customFields.data.map((name) => (
             <DropdownMenuItem key={name} onSelect={() => onPick(`{{${customVariable(name)}}}`)}>
               {name}

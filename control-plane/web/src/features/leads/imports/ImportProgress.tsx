@@ -9,7 +9,8 @@ import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useCan } from '@/features/auth/permissions';
 import { queryKeys } from '@/lib/api/queryKeys';
-import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useImportEvents } from './importEvents';
 import { importVerificationQuery } from '../verification/queries';
@@ -122,7 +123,8 @@ export function ImportProgress({ importId }: { importId: string }) {
   const leadImport = polled.data ?? initial.data;
 
   if (initial.isPending) return <LoadingRows label="Loading the import" />;
-  if (initial.isError) return <ErrorState error={initial.error} />;
+  if (initial.isError)
+    return <ErrorState title="This import could not be loaded" error={initial.error} onRetry={() => void initial.refetch()} />;
   if (!leadImport) return null;
 
   if (leadImport.status === 'previewed') {
@@ -237,7 +239,9 @@ function RejectedRows({ importId, count }: { importId: string; count: number }) 
         </Button>
       </div>
       {rejected.isPending ? <LoadingRows label="Loading the rejected rows" /> : null}
-      {rejected.isError ? <ErrorState error={rejected.error} /> : null}
+      {rejected.isError ? (
+        <ErrorState title="The rejected rows could not be loaded" error={rejected.error} onRetry={() => void rejected.refetch()} />
+      ) : null}
       {rejected.data ? (
         <Table>
           <caption className="sr-only">Rows not imported</caption>

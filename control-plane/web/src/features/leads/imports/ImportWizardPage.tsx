@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { Check, FileUp } from 'lucide-react';
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
+import { ErrorState } from '@/components/ui/error-state';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -349,6 +350,9 @@ function OptionsStep({
               </option>
             ))}
           </Select>
+          {lists.isError ? (
+            <ErrorState title="Lead lists could not be loaded" error={lists.error} onRetry={() => void lists.refetch()} />
+          ) : null}
           <p className="text-xs text-slate-500">
             Lists are made on the{' '}
             <Link to="/leads/lists" className="font-medium text-indigo-700 hover:underline">

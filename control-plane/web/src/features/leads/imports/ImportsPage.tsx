@@ -3,7 +3,8 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { FileUp } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { useCan } from '@/features/auth/permissions';
-import { EmptyState, ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows, PageHeader } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { LeadsTabs } from '../LeadsTabs';
 import { ShowMore } from '../ShowMore';
@@ -34,7 +35,9 @@ export function ImportsPage() {
         }
       />
       {history.isPending ? <LoadingRows label="Loading imports" /> : null}
-      {history.isError ? <ErrorState error={history.error} /> : null}
+      {history.isError ? (
+        <ErrorState title="Past imports could not be loaded" error={history.error} onRetry={() => void history.refetch()} />
+      ) : null}
       {imports?.length === 0 ? (
         <EmptyState
           icon={<FileUp className="size-5" aria-hidden="true" />}

@@ -11,7 +11,8 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
-import { EmptyState, ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows, PageHeader } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useCan } from '@/features/auth/permissions';
 import { ApiError, applyProblemToForm } from '@/lib/api/problem';
@@ -134,7 +135,7 @@ export function ListsPage() {
         />
       ) : null}
       {lists.isPending ? <LoadingRows label="Loading lists" /> : null}
-      {lists.isError ? <ErrorState error={lists.error} /> : null}
+      {lists.isError ? <ErrorState title="Lists could not be loaded" error={lists.error} onRetry={() => void lists.refetch()} /> : null}
       {lists.data?.length === 0 ? (
         <EmptyState
           icon={<ListPlus className="size-5" aria-hidden="true" />}

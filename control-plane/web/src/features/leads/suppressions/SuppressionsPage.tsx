@@ -13,7 +13,8 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Label } from '@/components/ui/label';
-import { EmptyState, ErrorState, LoadingRows, PageHeader } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows, PageHeader } from '@/components/ui/page';
 import { Select } from '@/components/ui/select';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useCan } from '@/features/auth/permissions';
@@ -324,7 +325,13 @@ export function SuppressionsPage() {
         </div>
       </div>
       {suppressions.isPending ? <LoadingRows label="Loading suppressions" /> : null}
-      {suppressions.isError ? <ErrorState error={suppressions.error} /> : null}
+      {suppressions.isError ? (
+        <ErrorState
+          title="The suppression list could not be loaded"
+          error={suppressions.error}
+          onRetry={() => void suppressions.refetch()}
+        />
+      ) : null}
       {rows?.length === 0 ? (
         filtered ? (
           <p className="py-8 text-center text-sm text-slate-600">No suppression matches this search.</p>

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingRows } from '@/components/ui/page';
 import { SheetContent } from '@/components/ui/sheet';
 import { Table, TableCell, TableColumns, TableRow } from '@/components/ui/table';
 import { ApiError } from '@/lib/api/problem';
@@ -37,7 +38,9 @@ export function WebhookDeliveriesSheet({ endpoint }: { endpoint: WebhookEndpoint
   return (
     <SheetContent title="Recent deliveries" description={endpoint.url} className="max-w-3xl">
       {deliveries.isPending ? <LoadingRows label="Loading deliveries" /> : null}
-      {deliveries.isError ? <ErrorState error={deliveries.error} /> : null}
+      {deliveries.isError ? (
+        <ErrorState title="Deliveries could not be loaded" error={deliveries.error} onRetry={() => void deliveries.refetch()} />
+      ) : null}
       {deliveries.data?.length === 0 ? <p className="text-sm text-slate-600">Nothing was sent to this endpoint yet.</p> : null}
       {deliveries.data && deliveries.data.length > 0 ? (
         <Table aria-label="Recent deliveries">

@@ -7,7 +7,8 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog, DialogContent } from '@/components/ui/dialog';
-import { EmptyState, ErrorState, LoadingRows } from '@/components/ui/page';
+import { ErrorState } from '@/components/ui/error-state';
+import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { Sheet } from '@/components/ui/sheet';
 import { useCan, useRole } from '@/features/auth/permissions';
 import { ApiError } from '@/lib/api/problem';
@@ -47,7 +48,9 @@ function WebhookEndpointsList() {
       actions={<CreateWebhookDialog />}
     >
       {endpoints.isPending ? <LoadingRows label="Loading webhooks" /> : null}
-      {endpoints.isError ? <ErrorState error={endpoints.error} /> : null}
+      {endpoints.isError ? (
+        <ErrorState title="Webhook endpoints could not be loaded" error={endpoints.error} onRetry={() => void endpoints.refetch()} />
+      ) : null}
       {endpoints.data?.length === 0 ? (
         <EmptyState
           icon={<Webhook className="size-5" aria-hidden="true" />}
