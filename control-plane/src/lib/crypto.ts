@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 export interface EncryptedValue {
   ciphertext: string;
@@ -59,7 +59,8 @@ export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
 }
 
-export function hmacSha256Hex(secret: string, payload: string): string {
+/** `secret` as a KeyObject when one secret signs many payloads: the key is prepared once, not from its text each time. */
+export function hmacSha256Hex(secret: string | KeyObject, payload: string): string {
   return createHmac('sha256', secret).update(payload).digest('hex');
 }
 

@@ -45,4 +45,37 @@ describe('compiled template cache', () => {
     expect(again().subject).toBe('Hello Ann');
     expect(compiledTemplates.size).toBe(size);
   });
+
+  it('keeps the HTML form of a text apart from its plain form, and compiles an edited text anew', () => {
+    const company = { ...lead, company: 'Smith & <Sons>' };
+    const render = (template: string) =>
+      renderMessage({ subject: template, bodyText: template, bodyHtml: template, lead: company, seed: 'forms' });
+    expect(render('About {{lead.company}}')).toEqual({
+      subject: 'About Smith & <Sons>',
+      text: 'About Smith & <Sons>',
+      html: 'About Smith &amp; &lt;Sons&gt;',
+    });
+    expect(render('About {{lead.firstName}}').html).toBe('About Ann');
+  });
+});
+
+describe('template helpers', () => {
+  it('has default, if and unless, and none of the built-ins templates may not use', () => {
+    expect(
+      renderMessage({
+        subject: '{{default lead.title "there"}}',
+        bodyText: '{{#if lead.company}}yes{{/if}}',
+        bodyHtml: null,
+        lead,
+        seed: 's',
+      }),
+    ).toEqual({
+      subject: 'there',
+      text: 'yes',
+      html: null,
+    });
+    expect(() => renderMessage({ subject: 'x', bodyText: '{{#each lead.custom}}x{{/each}}', bodyHtml: null, lead, seed: 's' })).toThrow(
+      /Missing helper: "each"/,
+    );
+  });
 });

@@ -21,30 +21,46 @@ export interface RenderedMessageBody {
   html: string | null;
 }
 
+/**
+ * Only the helpers templates may use (templateProblems refuses any other: docs/campaign-definition.md) and the
+ * two hooks Handlebars answers a missing helper with. Every call of a compiled template copies and wraps its
+ * environment's helpers, three times a message, so the built-ins no template can call are not kept.
+ */
 const handlebars = Handlebars.create();
+const unusedBuiltInHelpers = ['each', 'with', 'lookup', 'log'];
+for (const name of unusedBuiltInHelpers) handlebars.unregisterHelper(name);
 // `{{default lead.firstName "there"}}`: the fallback when a field is empty.
 handlebars.registerHelper('default', (value: unknown, fallback: unknown) =>
   value === undefined || value === null || value === '' ? fallback : value,
 );
+// The compiler must not call the removed built-ins directly: a template naming one gets Handlebars' "Missing helper".
+const knownHelpers = Object.fromEntries(unusedBuiltInHelpers.map((name) => [name, false]));
+
+/** One template text compiled for HTML bodies (lead data escaped) and for subjects and text bodies (as written). */
+interface CompiledTemplate {
+  escaped?: HandlebarsTemplateDelegate;
+  verbatim?: HandlebarsTemplateDelegate;
+}
 
 /**
  * Compiled templates, keyed on the text after spintax: a campaign with many spintax groups has as
  * many texts as combinations, so the cache is bounded in entries and in characters of source.
+ * Keyed on the text itself (not a copy with a prefix), so a hit costs no copy of a long body.
  */
-export const compiledTemplates = new LruCache<string, HandlebarsTemplateDelegate>({
+export const compiledTemplates = new LruCache<string, CompiledTemplate>({
   maxEntries: 2000,
   maxWeight: 16 * 1024 * 1024,
   weigh: (key) => key.length,
 });
 
 function compile(source: string, escape: boolean): HandlebarsTemplateDelegate {
-  const key = `${escape ? 'h' : 't'}:${source}`;
-  let template = compiledTemplates.get(key);
-  if (!template) {
-    template = handlebars.compile(source, { strict: false, noEscape: !escape });
-    compiledTemplates.set(key, template);
+  let compiled = compiledTemplates.get(source);
+  if (!compiled) {
+    compiled = {};
+    compiledTemplates.set(source, compiled);
   }
-  return template;
+  const form = escape ? 'escaped' : 'verbatim';
+  return (compiled[form] ??= handlebars.compile(source, { strict: false, noEscape: !escape, knownHelpers }));
 }
 
 export function renderContext(lead: LeadForRendering, extra: Record<string, unknown> = {}) {

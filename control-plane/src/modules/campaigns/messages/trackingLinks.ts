@@ -1,9 +1,12 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { constantTimeEqual, hmacSha256Hex } from '../../../lib/crypto.js';
 import { linkTargets, rewriteHtmlForTracking } from './htmlTracking.js';
 
 export const trackingLinkSecretName = 'tracking.link_secret';
 
 const signatureLength = 32;
+
+const signatureOf = (key: KeyObject, payload: string) => hmacSha256Hex(key, payload).slice(0, signatureLength);
 
 /** Only web links are wrapped or followed: a signed token can never redirect to javascript: or data:. */
 export function isTrackableUrl(url: string): boolean {
@@ -22,17 +25,41 @@ export function isTrackableUrl(url: string): boolean {
  */
 export class TrackingLinks {
   private readonly baseUrl: string;
+  /** The HMAC key of the secret last read: a claim signs several links per message, all with one secret. */
+  private signingKey: { secret: string; key: KeyObject } | undefined;
 
   constructor(private readonly options: { publicUrl: string; secret: () => Promise<string> }) {
     this.baseUrl = options.publicUrl.replace(/\/+$/, '');
   }
 
+  private async key(): Promise<KeyObject> {
+    const secret = await this.options.secret();
+    if (this.signingKey?.secret !== secret) this.signingKey = { secret, key: createSecretKey(secret, 'utf8') };
+    return this.signingKey.key;
+  }
+
   private async sign(payload: string): Promise<string> {
-    return hmacSha256Hex(await this.options.secret(), payload).slice(0, signatureLength);
+    return signatureOf(await this.key(), payload);
+  }
+
+  private tokenWith(key: KeyObject, kind: 'u' | 'o', messageId: string): string {
+    return `${messageId}.${signatureOf(key, `${kind}:${messageId}`)}`;
+  }
+
+  private clickTokenWith(key: KeyObject, messageId: string, url: string): string {
+    return `${messageId}.${Buffer.from(url, 'utf8').toString('base64url')}.${signatureOf(key, `c:${messageId}:${url}`)}`;
+  }
+
+  private openPixelUrl(key: KeyObject, messageId: string): string {
+    return `${this.baseUrl}/o/${this.tokenWith(key, 'o', messageId)}`;
+  }
+
+  private clickUrl(key: KeyObject, messageId: string, url: string): string {
+    return `${this.baseUrl}/c/${this.clickTokenWith(key, messageId, url)}`;
   }
 
   async token(kind: 'u' | 'o', messageId: string): Promise<string> {
-    return `${messageId}.${await this.sign(`${kind}:${messageId}`)}`;
+    return this.tokenWith(await this.key(), kind, messageId);
   }
 
   /** The message id a token names, or undefined when it was not signed by us. */
@@ -43,7 +70,7 @@ export class TrackingLinks {
   }
 
   async clickToken(messageId: string, url: string): Promise<string> {
-    return `${messageId}.${Buffer.from(url, 'utf8').toString('base64url')}.${await this.sign(`c:${messageId}:${url}`)}`;
+    return this.clickTokenWith(await this.key(), messageId, url);
   }
 
   /** The message and target a click token names, or undefined when either was not signed by us. */
@@ -59,14 +86,6 @@ export class TrackingLinks {
     return `${this.baseUrl}/u/${await this.token('u', messageId)}`;
   }
 
-  async openPixelUrl(messageId: string): Promise<string> {
-    return `${this.baseUrl}/o/${await this.token('o', messageId)}`;
-  }
-
-  async clickUrl(messageId: string, url: string): Promise<string> {
-    return `${this.baseUrl}/c/${await this.clickToken(messageId, url)}`;
-  }
-
   /** Our own links (unsubscribe, already-tracked links) are never wrapped: a scanner's click must not look like engagement. */
   isOwnUrl(url: string): boolean {
     return url === this.baseUrl || url.startsWith(`${this.baseUrl}/`);
@@ -79,15 +98,16 @@ export class TrackingLinks {
   async applyTracking(options: { html: string; messageId: string; trackOpens: boolean; trackClicks: boolean }): Promise<string> {
     const { html, messageId } = options;
     if (!options.trackOpens && !options.trackClicks) return html;
+    // One key for the message's links: its pixel and every wrapped link are signed without waiting in between.
+    const key = await this.key();
     const clickTargets = new Map<string, string>();
     if (options.trackClicks) {
       for (const url of linkTargets(html)) {
-        if (isTrackableUrl(url) && !this.isOwnUrl(url) && !clickTargets.has(url))
-          clickTargets.set(url, await this.clickUrl(messageId, url));
+        if (isTrackableUrl(url) && !this.isOwnUrl(url) && !clickTargets.has(url)) clickTargets.set(url, this.clickUrl(key, messageId, url));
       }
     }
     return rewriteHtmlForTracking(html, {
-      pixelUrl: options.trackOpens ? await this.openPixelUrl(messageId) : undefined,
+      pixelUrl: options.trackOpens ? this.openPixelUrl(key, messageId) : undefined,
       wrapLink: (url) => clickTargets.get(url),
     });
   }
