@@ -17,6 +17,15 @@ describe('zoned calendar days', () => {
     expect([iso(fall.start), iso(fall.end)]).toEqual(['2026-10-24T22:00:00.000Z', '2026-10-25T23:00:00.000Z']);
   });
 
+  it('answers each zone its own day when zones share a local date, asked again and again', () => {
+    const instant = new Date('2026-05-10T12:00:00Z');
+    for (let round = 0; round < 2; round += 1) {
+      expect(iso(zonedDayBounds(instant, 'Europe/Paris').start)).toBe('2026-05-09T22:00:00.000Z');
+      expect(iso(zonedDayBounds(instant, 'America/New_York').start)).toBe('2026-05-10T04:00:00.000Z');
+      expect(iso(zonedDayBounds(instant, 'UTC').end)).toBe('2026-05-11T00:00:00.000Z');
+    }
+  });
+
   it('handles half-hour offsets and the day boundary itself', () => {
     const kolkata = zonedDayBounds(new Date('2026-01-01T18:29:59Z'), 'Asia/Kolkata');
     expect(iso(kolkata.start)).toBe('2025-12-31T18:30:00.000Z');

@@ -1,6 +1,7 @@
 /** Calendar days in an IANA time zone, computed with Intl only (no tz database of our own). */
 // The wall-clock reading is the Business Hours Gate's own (custom-nodes/nodes/shared/zonedTime.ts), not a second copy.
 import { zonedParts } from '../../../../../custom-nodes/nodes/shared/zonedTime.js';
+import { LruCache } from '../../../lib/lruCache.js';
 
 /** The wall-clock reading in `timeZone`, expressed as if it were UTC (milliseconds). */
 function wallClockAsUtc(instant: number, timeZone: string): number {
@@ -23,7 +24,7 @@ export function zonedDayNumber(instant: Date, timeZone: string): number {
 }
 
 /** The first instant of local day `day`, also where a DST change skips or repeats midnight (Havana, Santiago). */
-function startOfDay(day: number, timeZone: string): number {
+function findStartOfDay(day: number, timeZone: string): number {
   let instant = instantOfWallClock(day * 86_400_000, timeZone);
   if (dayNumberAt(instant, timeZone) < day) {
     // Midnight does not exist that day: the day starts at the jump; find it to the millisecond.
@@ -39,6 +40,22 @@ function startOfDay(day: number, timeZone: string): number {
   // Midnight happens twice: the day starts at the first one.
   while (dayNumberAt(instant - 3_600_000, timeZone) === day) instant -= 3_600_000;
   return instant;
+}
+
+/**
+ * Day starts already found, by zone and day: each one takes several wall-clock readings, and a claim asks for
+ * today's bounds twice per mailbox of its pool, nearly always the same few zones and days.
+ */
+const dayStarts = new LruCache<string, number>({ maxEntries: 1000 });
+
+function startOfDay(day: number, timeZone: string): number {
+  const key = `${timeZone}:${day}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = findStartOfDay(day, timeZone);
+    dayStarts.set(key, start);
+  }
+  return start;
 }
 
 /** Start (inclusive) and end (exclusive) of the local calendar day containing `instant`; 23 or 25 hours on DST days. */
