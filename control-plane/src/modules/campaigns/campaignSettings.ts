@@ -2,7 +2,7 @@
 export interface CampaignSettings {
   /** Every body must carry `{{unsubscribeUrl}}` where the marketer wants it (checked at save). */
   requireUnsubscribeLink: boolean;
-  /** A reply also stops the enrolments of colleagues at the same company domain (webmail domains excepted). */
+  /** A reply also stops the enrolments of colleagues at the same company (organizational domain, subdomains included; webmail excepted). */
   stopOnReplyForDomain: boolean;
   /** An auto-reply (out of office) pushes the lead's next step this many days out; null leaves it as planned. */
   autoReplyDelayDays: number | null;

@@ -45,7 +45,9 @@ export const createCampaignBody = z
     stopOnReplyForDomain: z
       .boolean()
       .default(false)
-      .describe("A reply also stops the lead's colleagues at the same company domain (never for webmail domains)"),
+      .describe(
+        "A reply also stops the lead's colleagues at the same company: the same organizational domain, subdomains included (sales.acme.co.uk and acme.co.uk); never for webmail domains",
+      ),
     autoReplyDelayDays: autoReplyDelayDays.default(null),
     trackOpens: z.boolean().default(false),
     trackClicks: z.boolean().default(false),

@@ -125,6 +125,44 @@ describe('replies', () => {
     expect(await enrollmentState(webmail[1]!.id, first.campaign.id)).toBe('active');
   });
 
+  it('stop colleagues across the company by organizational domain, never a neighbour under the same suffix or webmail under a subdomain', async () => {
+    const { campaign, mailboxes } = await seedCampaign(t.prisma, { organizationId, leads: 0 });
+    await t.prisma.campaign.update({ where: { id: campaign.id }, data: { settings: { stopOnReplyForDomain: true } } });
+    const run = randomUUID().slice(0, 6);
+    const company = `acme-${run}.co.uk`;
+    const enrolled = async (domains: string[]) => {
+      const leads = await Promise.all(
+        domains.map((domain, index) =>
+          t.prisma.lead.create({ data: { organizationId, email: `person${index}.${run}@${domain}`, emailDomain: domain } }),
+        ),
+      );
+      await enrollLeads(scopedDb(t.prisma, organizationId), {
+        organizationId,
+        campaignId: campaign.id,
+        leadIds: leads.map((lead) => lead.id),
+        now: clock.now(),
+      });
+      return leads;
+    };
+    const replied = async (email: string) => report([inbound({ type: 'replied', leadEmail: email, mailboxId: mailboxes[0]!.id })]);
+
+    const [jane, headOffice, deepSubdomain, neighbour, lookalike] = await enrolled([
+      `sales.${company}`,
+      company,
+      `eu.ops.${company}`,
+      `other-${company}`,
+      `not${company}`,
+    ]);
+    await replied(jane!.email);
+    for (const stopped of [jane!, headOffice!, deepSubdomain!]) expect(await enrollmentState(stopped.id, campaign.id)).toBe('stopped');
+    for (const going of [neighbour!, lookalike!]) expect(await enrollmentState(going.id, campaign.id)).toBe('active');
+
+    const [webmailSubdomain, webmail, sameWebmailSubdomain] = await enrolled(['eu.yahoo.com', 'yahoo.com', 'eu.yahoo.com']);
+    await replied(webmailSubdomain!.email);
+    expect(await enrollmentState(webmailSubdomain!.id, campaign.id)).toBe('stopped');
+    for (const going of [webmail!, sameWebmailSubdomain!]) expect(await enrollmentState(going.id, campaign.id)).toBe('active');
+  });
+
   it("resolve by thread within the mailbox and by the lead's address; auto-replies are recorded and stop nothing", async () => {
     const first = await campaignWithFirstStepSent(t, clock, { organizationId, leads: 2 });
     const [a, b] = first.items;

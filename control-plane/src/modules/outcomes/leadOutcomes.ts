@@ -2,6 +2,7 @@ import type { EventType, LeadStatus } from '../../generated/prisma/enums.js';
 import type { Prisma, PrismaClient } from '../../lib/db/prisma.js';
 import { scopedDb, type ScopedDb } from '../../lib/db/tenantScope.js';
 import type { AuthContext } from '../../lib/http/route.js';
+import { organizationalDomain } from '../../lib/net/organizationalDomain.js';
 import { recordWebhookEvents, type WebhookEventType } from '../../lib/webhooks/webhookOutbox.js';
 import { postponeAfterAutoReply } from '../campaigns/enrollments/postponeAfterAutoReply.js';
 import { stopEnrollments } from '../campaigns/enrollments/stopEnrollments.js';
@@ -22,7 +23,8 @@ export interface OutcomeEvent {
 /**
  * Which of the lead's enrolments stop. `everywhere`: all of them in the organization (unsubscribe,
  * hard bounce, complaint). `reply`: those in campaigns with stop-on-reply, plus, in campaigns whose
- * settings say `stopOnReplyForDomain`, the enrolments of colleagues at the same company domain.
+ * settings say `stopOnReplyForDomain`, the enrolments of colleagues at the same company: the same
+ * organizational domain (a reply from sales.acme.co.uk stops acme.co.uk and eu.acme.co.uk), never webmail.
  */
 export type StopScope = { scope: 'everywhere'; reason: string } | { scope: 'reply'; reason: string };
 
@@ -60,6 +62,7 @@ const webhookTypes: Partial<Record<EventType, WebhookEventType>> = {
 };
 
 // Colleagues at a webmail domain are not colleagues: a reply from one gmail.com lead stops nobody else.
+// Listed by organizational domain: a subdomain of one (eu.gmail.com) is webmail too.
 const sharedMailDomains = new Set([
   'gmail.com',
   'googlemail.com',
@@ -163,14 +166,33 @@ export class LeadOutcomes {
     await db.lead.updateMany({ where: { email: suppress.email, status: 'active' }, data: { status: leadStatusFor[suppress.reason] } });
   }
 
-  private stop(db: ScopedDb, lead: NonNullable<LeadOutcome['lead']>, stop: StopScope): Promise<{ enrollments: number; messages: number }> {
+  private async stop(
+    db: ScopedDb,
+    lead: NonNullable<LeadOutcome['lead']>,
+    stop: StopScope,
+  ): Promise<{ enrollments: number; messages: number }> {
     if (stop.scope === 'everywhere') return stopEnrollments(db, { leadId: lead.id }, stop.reason);
     const own: Prisma.EnrollmentWhereInput = { leadId: lead.id, campaign: { stopOnReply: true } };
-    if (sharedMailDomains.has(lead.emailDomain)) return stopEnrollments(db, own, stop.reason);
+    const company = organizationalDomain(lead.emailDomain);
+    // By organizational domain, so that eu.gmail.com is webmail too and no reply reaches past it.
+    if (sharedMailDomains.has(company)) return stopEnrollments(db, own, stop.reason);
     const colleagues: Prisma.EnrollmentWhereInput = {
-      lead: { emailDomain: lead.emailDomain },
+      lead: { emailDomain: { in: await companyDomains(db, company) } },
       campaign: { stopOnReply: true, settings: { path: ['stopOnReplyForDomain'], equals: true } },
     };
     return stopEnrollments(db, { OR: [own, colleagues] }, stop.reason);
   }
+}
+
+/**
+ * The leads' domains that belong to the company at `organizational` (itself and its subdomains:
+ * acme.co.uk, sales.acme.co.uk). SQL narrows by suffix, the public-suffix list decides: a reply from
+ * a name that is itself a public suffix (co.uk) matches that name only, never every company under it.
+ */
+async function companyDomains(db: ScopedDb, organizational: string): Promise<string[]> {
+  const candidates = await db.lead.groupBy({
+    by: ['emailDomain'],
+    where: { OR: [{ emailDomain: organizational }, { emailDomain: { endsWith: `.${organizational}` } }] },
+  });
+  return candidates.map((row) => row.emailDomain).filter((domain) => organizationalDomain(domain) === organizational);
 }

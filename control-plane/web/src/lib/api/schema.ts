@@ -9167,7 +9167,7 @@ export interface components {
             /** @default true */
             stopOnReply: boolean;
             /**
-             * @description A reply also stops the lead's colleagues at the same company domain (never for webmail domains)
+             * @description A reply also stops the lead's colleagues at the same company: the same organizational domain, subdomains included (sales.acme.co.uk and acme.co.uk); never for webmail domains
              * @default false
              */
             stopOnReplyForDomain: boolean;
