@@ -22,7 +22,7 @@ CREATE INDEX "send_leases_mailboxId_leaseExpiresAt_idx" ON "send_leases"("mailbo
 ALTER TABLE "send_leases" ADD CONSTRAINT "send_leases_messageId_fkey" FOREIGN KEY ("messageId") REFERENCES "messages"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- Campaign sends in flight move to their lease rows; their messages wait as queued until the result comes.
+-- Campaign sends in flight move to their lease rows, and their messages wait as queued until the result comes.
 INSERT INTO "send_leases" ("messageId", "organizationId", "campaignId", "mailboxId", "attempt", "subject", "leaseExpiresAt", "createdAt")
 SELECT "id", "organizationId", "campaignId", "mailboxId", "attempt", COALESCE("subject", ''), "leaseExpiresAt", "updatedAt"
 FROM "messages" WHERE "status" = 'claimed' AND "mailboxId" IS NOT NULL AND "leaseExpiresAt" IS NOT NULL;
