@@ -1,7 +1,8 @@
-// The main pages (dashboard, campaigns, leads, inbox) while their data is slow and when it fails, in Chromium on the
-// real API: the browser holds back or fails each page's main request (Playwright routes; the server runs normally).
-// Held back, the page says what it is loading (a labelled status over placeholder rows); failing with a 500
-// problem+json, it shows the server's detail with Try again, which loads the page once the API answers again.
+// The main pages (dashboard, campaigns, leads, inbox, mailboxes, deployments) and a detail page (a mailbox's) while
+// their data is slow and when it fails, in Chromium on the real API: the browser holds back or fails each page's main
+// request (Playwright routes; the server runs normally). Held back, the page says what it is loading (a labelled status
+// over placeholder rows); failing with a 500 problem+json, it shows what could not be loaded as a title, the server's
+// detail and Try again, which loads the page once the API answers again; no count or empty-state copy stands beside it.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, checkPage, newOwnerPage, startBrowser } from '../browser.js';
@@ -32,7 +33,18 @@ const serverFailure = {
   detail: 'Something went wrong on our side. The error was logged.',
 };
 
-const views: Array<{ name: string; path: string; api: string; loading: string; failed: string; loaded: (page: Page) => Locator }> = [
+interface View {
+  name: string;
+  path: string;
+  api: string;
+  loading: string;
+  failed: string;
+  loaded: (page: Page) => Locator;
+  /** What the page shows only when the data loaded (counts, empty-state copy): none of it may stand beside the failure. */
+  onlyWhenLoaded?: (page: Page) => Locator;
+}
+
+const views: View[] = [
   {
     name: 'dashboard',
     path: '/dashboard',
@@ -64,50 +76,96 @@ const views: Array<{ name: string; path: string; api: string; loading: string; f
     loading: 'Loading conversations',
     failed: 'Conversations could not be loaded',
     loaded: (page) => page.getByRole('heading', { name: 'No replies yet' }),
+    // The empty inbox's count beside All conversations and its pane's invitation to start a campaign.
+    onlyWhenLoaded: (page) =>
+      page.getByRole('button', { name: 'All conversations 0' }).or(page.getByText('Once a campaign is sending', { exact: false })),
+  },
+  {
+    name: 'mailboxes',
+    path: '/mailboxes',
+    api: '/api/mailboxes',
+    loading: 'Loading mailboxes',
+    failed: 'Mailboxes could not be loaded',
+    loaded: (page) => page.getByRole('heading', { name: 'No mailboxes yet' }),
+  },
+  {
+    name: 'deployments',
+    path: '/deployments',
+    api: '/api/deployments',
+    loading: 'Loading deployments',
+    failed: 'Deployments could not be loaded',
+    loaded: (page) => page.getByRole('heading', { name: 'No workflows in n8n yet' }),
   },
 ];
 
+async function slowThenFailing(view: View) {
+  const { page, consoleErrors } = owner;
+  const isViewApi = (url: URL) => url.pathname === view.api;
+
+  // Held back: a labelled loading status, gone once the answer arrives.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(isViewApi, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${app.url}${view.path}`);
+  const loading = page.getByRole('status', { name: view.loading });
+  await loading.waitFor();
+  await checkPage(page, `${view.name}-loading`, { failFrom: 'moderate' });
+  release();
+  await view.loaded(page).waitFor();
+  expect(await loading.count()).toBe(0);
+  if (view.onlyWhenLoaded) expect(await view.onlyWhenLoaded(page).count()).toBeGreaterThan(0);
+  await page.unroute(isViewApi);
+
+  // Failing: what could not be loaded as a title and the server's detail, with Try again (after the client's own retries),
+  // and no placeholder, count or empty-state copy left.
+  await page.route(isViewApi, (route) =>
+    route.fulfill({ status: 500, contentType: 'application/problem+json', body: JSON.stringify(serverFailure) }),
+  );
+  await page.goto(`${app.url}${view.path}`);
+  const failure = page.getByRole('alert').filter({ hasText: view.failed });
+  await failure.waitFor();
+  expect(await failure.getByText(view.failed, { exact: true }).count()).toBe(1);
+  expect(await failure.getByText(serverFailure.detail, { exact: true }).count()).toBe(1);
+  expect(await loading.count()).toBe(0);
+  expect(await view.loaded(page).count()).toBe(0);
+  if (view.onlyWhenLoaded) expect(await view.onlyWhenLoaded(page).count()).toBe(0);
+  await checkPage(page, `${view.name}-error`, { failFrom: 'moderate' });
+  await page.unroute(isViewApi);
+  // The dashboard's chart asks for the same 30 days as its totals: one Try again reloads both.
+  await failure.getByRole('button', { name: 'Try again' }).click();
+  await view.loaded(page).waitFor();
+  expect(await page.getByText(serverFailure.detail).count()).toBe(0);
+
+  // Chromium logs each 500 answer as a failed load; anything else would be the app's own error.
+  expect(consoleErrors.filter((error) => !error.includes('status of 500'))).toEqual([]);
+}
+
 describe('the main pages while loading and when the API fails, in a browser', () => {
   for (const view of views) {
-    it(`${view.name}: says what it is loading, and on a server failure says so with Try again, which recovers`, async () => {
-      const { page, consoleErrors } = owner;
-      const isViewApi = (url: URL) => url.pathname === view.api;
-
-      // Held back: a labelled loading status, gone once the answer arrives.
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await page.route(isViewApi, async (route) => {
-        await held;
-        await route.continue();
-      });
-      await page.goto(`${app.url}${view.path}`);
-      const loading = page.getByRole('status', { name: view.loading });
-      await loading.waitFor();
-      await checkPage(page, `${view.name}-loading`, { failFrom: 'moderate' });
-      release();
-      await view.loaded(page).waitFor();
-      expect(await loading.count()).toBe(0);
-      await page.unroute(isViewApi);
-
-      // Failing: what could not be loaded and the server's detail, with Try again (after the client's own retries), and no placeholder left.
-      await page.route(isViewApi, (route) =>
-        route.fulfill({ status: 500, contentType: 'application/problem+json', body: JSON.stringify(serverFailure) }),
-      );
-      await page.goto(`${app.url}${view.path}`);
-      const failure = page.getByRole('alert').filter({ hasText: view.failed });
-      await failure.waitFor();
-      expect(await failure.textContent()).toContain(serverFailure.detail);
-      expect(await loading.count()).toBe(0);
-      expect(await view.loaded(page).count()).toBe(0);
-      await checkPage(page, `${view.name}-error`, { failFrom: 'moderate' });
-      await page.unroute(isViewApi);
-      // The dashboard's chart asks for the same 30 days as its totals: one Try again reloads both.
-      await failure.getByRole('button', { name: 'Try again' }).click();
-      await view.loaded(page).waitFor();
-      expect(await page.getByText(serverFailure.detail).count()).toBe(0);
-
-      // Chromium logs each 500 answer as a failed load; anything else would be the app's own error.
-      expect(consoleErrors.filter((error) => !error.includes('status of 500'))).toEqual([]);
-    }, 90_000);
+    it(
+      `${view.name}: says what it is loading, and on a server failure says so with Try again, which recovers`,
+      () => slowThenFailing(view),
+      90_000,
+    );
   }
+
+  it("a mailbox's page: says it is loading the mailbox, and on a server failure says so with Try again, which recovers", async () => {
+    const login = await app.http.post('/api/auth/login').send({ email: owner.account.email, password: owner.account.password });
+    const mailbox = await app.http
+      .post('/api/mailboxes/sandbox')
+      .set({ Authorization: `Bearer ${login.body.accessToken}` })
+      .send({ email: 'demo@sandbox.example' });
+    expect(mailbox.status, mailbox.text).toBe(201);
+    await slowThenFailing({
+      name: 'mailbox-detail',
+      path: `/mailboxes/${mailbox.body.id}`,
+      api: `/api/mailboxes/${mailbox.body.id}`,
+      loading: 'Loading the mailbox',
+      failed: 'This mailbox could not be loaded',
+      loaded: (page) => page.getByRole('heading', { name: 'demo@sandbox.example', level: 1 }),
+    });
+  }, 90_000);
 });

@@ -1,7 +1,8 @@
 // The Mailboxes pages end to end in Chromium: a sandbox mailbox and an SMTP one (refused login on its field,
-// then saved) added through the UI, Gmail connected through the fake Google's consent and back, then one
-// mailbox's detail page: health parts, the usage chart, limits with a client and a server field error,
-// pause and resume, a captured message rendered in a sandboxed frame, and deletion after confirmation.
+// then saved) added through the UI, Gmail connected through the fake Google's consent and back, an Outlook one shown
+// warming once its warm-up is on, then one mailbox's detail page: health parts, the usage chart, limits with a client
+// and a server field error, pause and resume, a captured message rendered in a sandboxed frame, and deletion after
+// confirmation.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,12 +166,30 @@ describe('the Mailboxes pages in a browser', () => {
     expect(tableWidth, `the table needs ${tableWidth}px of ${roomWidth}px`).toBeLessThanOrEqual(roomWidth!);
     await page.setViewportSize({ width: 1280, height: 800 });
 
-    // A message the sandbox mailbox captured, with HTML the page must not run.
     const apiLogin = await app.http.post('/api/auth/login').send({ email, password });
     const auth = { Authorization: `Bearer ${apiLogin.body.accessToken}` };
-    const sandboxId = (await app.http.get('/api/mailboxes').set(auth)).body.data.find(
-      (mailbox: { email: string }) => mailbox.email === 'demo@sandbox.example',
-    ).id as string;
+    const idOf = async (address: string) =>
+      (await app.http.get('/api/mailboxes').set(auth)).body.data.find((mailbox: { email: string }) => mailbox.email === address)
+        .id as string;
+
+    // A mailbox in its first 14 days of warm-up says which day it is, under its status.
+    const warming = await app.http
+      .put(`/api/mailboxes/${await idOf('ada@outlook.example')}/warmup`)
+      .set(auth)
+      .send({ enabled: true });
+    expect(warming.status, warming.text).toBe(200);
+    await page.reload();
+    await rowOf('ada@outlook.example').getByText('Warming · day 1 of 14', { exact: true }).waitFor();
+    expect(await rowOf('ada@outlook.example').getByRole('cell').nth(2).textContent()).toBe('ActiveWarming · day 1 of 14');
+    expect(
+      await mailboxesTable()
+        .getByText(/^Warming/)
+        .count(),
+    ).toBe(1);
+    await checkPage(page, 'mailboxes-warming');
+
+    // A message the sandbox mailbox captured, with HTML the page must not run.
+    const sandboxId = await idOf('demo@sandbox.example');
     const mime = [
       'From: Demo team <demo@sandbox.example>',
       'To: lead@example.com',
