@@ -176,9 +176,12 @@ export class LeadOutcomes {
     const company = organizationalDomain(lead.emailDomain);
     // By organizational domain, so that eu.gmail.com is webmail too and no reply reaches past it.
     if (sharedMailDomains.has(company)) return stopEnrollments(db, own, stop.reason);
+    const companyRule: Prisma.CampaignWhereInput = { stopOnReply: true, settings: { path: ['stopOnReplyForDomain'], equals: true } };
+    // The company's domains are found by a suffix scan of the organization's leads: only worth it when a campaign asks.
+    if ((await db.campaign.count({ where: companyRule })) === 0) return stopEnrollments(db, own, stop.reason);
     const colleagues: Prisma.EnrollmentWhereInput = {
       lead: { emailDomain: { in: await companyDomains(db, company) } },
-      campaign: { stopOnReply: true, settings: { path: ['stopOnReplyForDomain'], equals: true } },
+      campaign: companyRule,
     };
     return stopEnrollments(db, { OR: [own, colleagues] }, stop.reason);
   }
