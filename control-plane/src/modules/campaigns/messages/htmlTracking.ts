@@ -27,11 +27,6 @@ function hrefOf(tag: string): { match: RegExpMatchArray; url: string } | undefin
   return { match, url: decodeAttribute((match[2] ?? match[3] ?? match[4] ?? '').trim()) };
 }
 
-/** The targets of the body's links, decoded as a browser would read them. */
-export function linkTargets(html: string): string[] {
-  return [...html.matchAll(anchorTag)].map((tag) => hrefOf(tag[0])?.url).filter((url): url is string => url !== undefined);
-}
-
 /**
  * Wraps each link for which `wrapLink` answers a URL, and adds the open pixel (an invisible 1x1
  * image) just before </body>, or at the end of a fragment.

@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { constantTimeEqual, hmacSha256Hex } from '../../../lib/crypto.js';
-import { linkTargets, rewriteHtmlForTracking } from './htmlTracking.js';
+import { rewriteHtmlForTracking } from './htmlTracking.js';
 
 export const trackingLinkSecretName = 'tracking.link_secret';
 
@@ -98,17 +98,18 @@ export class TrackingLinks {
   async applyTracking(options: { html: string; messageId: string; trackOpens: boolean; trackClicks: boolean }): Promise<string> {
     const { html, messageId } = options;
     if (!options.trackOpens && !options.trackClicks) return html;
-    // One key for the message's links: its pixel and every wrapped link are signed without waiting in between.
+    // One key for the message's links: signing needs no waiting from here, so each link is wrapped as the rewrite
+    // reaches it (once per distinct target), in a single pass over the body.
     const key = await this.key();
-    const clickTargets = new Map<string, string>();
-    if (options.trackClicks) {
-      for (const url of linkTargets(html)) {
-        if (isTrackableUrl(url) && !this.isOwnUrl(url) && !clickTargets.has(url)) clickTargets.set(url, this.clickUrl(key, messageId, url));
-      }
-    }
+    const clickTargets = new Map<string, string | undefined>();
+    const wrapLink = (url: string) => {
+      if (!clickTargets.has(url))
+        clickTargets.set(url, isTrackableUrl(url) && !this.isOwnUrl(url) ? this.clickUrl(key, messageId, url) : undefined);
+      return clickTargets.get(url);
+    };
     return rewriteHtmlForTracking(html, {
       pixelUrl: options.trackOpens ? this.openPixelUrl(key, messageId) : undefined,
-      wrapLink: (url) => clickTargets.get(url),
+      wrapLink: options.trackClicks ? wrapLink : () => undefined,
     });
   }
 }
