@@ -22,7 +22,6 @@ import { TrackingLinks } from '../src/modules/campaigns/messages/trackingLinks.j
 import { ClaimService } from '../src/modules/sending/campaignSends/claimDueSends.js';
 import {
   claimProbe,
-  dueSendDetails,
   leaseSends,
   lockDueCampaignSends,
   returnExpiredCampaignLeases,
@@ -148,9 +147,10 @@ if (!kept) await seed();
 const prisma = createPrismaClient({ databaseUrl: database.url.toString(), poolSize: 10 });
 const links = new TrackingLinks({ publicUrl: 'https://bench.example', secret: async () => 'bench-tracking-secret-0123456789abcdef' });
 const service = new ClaimService({ prisma, clock: systemClock, links, leaseSeconds: 600 });
-// Campaigns with a whole batch still due (an earlier --reuse run claimed some), the organizations interleaved.
+// Campaigns with a whole batch still due (an earlier --reuse run leased some), the organizations interleaved.
 const { rows: due } = await sql.query<{ id: string }>(
-  `SELECT "campaignId" AS id FROM messages WHERE status = 'queued' GROUP BY "campaignId" HAVING count(*) >= $1
+  `SELECT "campaignId" AS id FROM messages m WHERE status = 'queued' AND NOT EXISTS (SELECT 1 FROM send_leases l WHERE l."messageId" = m.id)
+   GROUP BY "campaignId" HAVING count(*) >= $1
    ORDER BY min("createdAt"), "campaignId" LIMIT $2`,
   [batch, claims + 6],
 );
@@ -230,15 +230,15 @@ const pool = (
   ])
 ).rows.map((row) => row.id);
 const lockValues = [organizationId, explainCampaign, nowText, pendingMessageStatuses, batch, pool];
-await explain('lock due sends, then the pool mailboxes', lockDueCampaignSends.text, lockValues);
+await explain(
+  'lock due sends, then the pool mailboxes, with enrolment, lead, variant, step and thread',
+  lockDueCampaignSends.text,
+  lockValues,
+);
 const locked = (await sql.query<{ id: string }>(lockDueCampaignSends.text, lockValues)).rows.map((row) => row.id);
-await explain('the locked sends with enrolment, lead, variant, step and thread', dueSendDetails.text, [
+await explain('lease the batch (and the heartbeat)', leaseSends.text, [
   organizationId,
   explainCampaign,
-  locked,
-]);
-await explain('lease the batch', leaseSends.text, [
-  organizationId,
   locked,
   locked.map(() => 1),
   locked.map((_, index) => pool[index % pool.length]),
@@ -248,10 +248,16 @@ await explain('lease the batch', leaseSends.text, [
 ]);
 const mailboxId = pool[0]!;
 await explain(
-  'mailbox capacity: reserved by live claims',
-  `SELECT count(*) FROM messages WHERE "organizationId" = $1::uuid AND "mailboxId" = $2::uuid AND status = 'claimed'
-   AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" > now())`,
+  'mailbox capacity: reserved by live leases',
+  `SELECT count(*) FROM send_leases WHERE "mailboxId" = $2::uuid AND "leaseExpiresAt" > now() AND "organizationId" = $1::uuid`,
   [organizationId, mailboxId],
+);
+await explain(
+  'campaign daily cap: sent today and in flight',
+  `SELECT (SELECT count(*) FROM messages WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid AND status = 'sent'
+     AND "sentAt" >= date_trunc('day', now()) AND "sentAt" < date_trunc('day', now()) + interval '1 day')
+   + (SELECT count(*) FROM send_leases WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid)`,
+  [organizationId, explainCampaign],
 );
 await explain(
   'mailbox capacity: sent today',

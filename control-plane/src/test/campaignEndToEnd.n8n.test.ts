@@ -302,7 +302,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a three-step campaign end to end'), (
         const [latest] = await n8nApi.listExecutions({ workflowId, limit: 1 });
         if (latest && Number(latest.id) > lastExecution && latest.stoppedAt) {
           lastExecution = Number(latest.id);
-          if ((await t.prisma.message.count({ where: { campaignId, status: 'claimed' } })) === 0) return;
+          if ((await t.prisma.sendLease.count({ where: { campaignId } })) === 0) return;
         }
         await sleep(20);
       }

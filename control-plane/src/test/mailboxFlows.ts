@@ -74,10 +74,32 @@ export async function plaintextOccurrences(t: TestApp, needles: string[]): Promi
   return found;
 }
 
+/** `leased`: in flight, a queued message with a lease until `leaseExpiresAt` (send_leases). */
 export interface SeededSend {
-  status: 'queued' | 'claimed' | 'sent' | 'failed';
+  status: 'queued' | 'leased' | 'sent' | 'failed';
   sentAt?: Date;
   leaseExpiresAt?: Date;
+}
+
+/** Puts a campaign message in flight as a claim would: a lease row for its next attempt, the message left pending. */
+export async function leaseMessage(
+  t: Pick<TestApp, 'prisma'>,
+  messageId: string,
+  lease: { mailboxId?: string; leaseExpiresAt?: Date } = {},
+): Promise<void> {
+  const message = await t.prisma.message.findUniqueOrThrow({ where: { id: messageId } });
+  await t.prisma.sendLease.create({
+    data: {
+      messageId,
+      organizationId: message.organizationId,
+      campaignId: message.campaignId,
+      mailboxId: lease.mailboxId ?? message.mailboxId ?? randomUUID(),
+      attempt: message.attempt + 1,
+      subject: 'Leased',
+      leaseExpiresAt: lease.leaseExpiresAt ?? new Date(Date.now() + 600_000),
+      createdAt: new Date(),
+    },
+  });
 }
 
 /**
@@ -100,14 +122,14 @@ export async function seedSends(t: TestApp, organizationId: string, mailboxId: s
         enrollmentId: enrollment.id,
         leadId: lead.id,
         stepPosition: 0,
-        mailboxId,
-        status: send.status,
+        mailboxId: send.status === 'leased' ? null : mailboxId,
+        status: send.status === 'leased' ? 'queued' : send.status,
         dueAt: send.sentAt ?? new Date(),
         messageIdHeader: `<${randomUUID()}@ophir.test>`,
         sentAt: send.sentAt ?? null,
-        leaseExpiresAt: send.leaseExpiresAt ?? null,
       },
     });
+    if (send.status === 'leased') await leaseMessage(t, message.id, { mailboxId, leaseExpiresAt: send.leaseExpiresAt });
     ids.push(message.id);
   }
   return ids;

@@ -8,8 +8,8 @@ import { counted } from '../../lib/words.js';
  * sends to the queue, and a late result naming a deleted mailbox is dropped by the results path.
  */
 export async function assertNoSendsInFlight(db: ScopedDb, mailbox: { id: string; email: string }, now: Date): Promise<void> {
-  const inFlight = await db.message.aggregate({
-    where: { mailboxId: mailbox.id, status: 'claimed', leaseExpiresAt: { gt: now } },
+  const inFlight = await db.sendLease.aggregate({
+    where: { mailboxId: mailbox.id, leaseExpiresAt: { gt: now } },
     _count: { _all: true },
     _max: { leaseExpiresAt: true },
   });

@@ -44,8 +44,7 @@ export async function waitForRun(
   for (;;) {
     const [heartbeat] = await db.$queryRaw<Array<{ claimed: boolean }>>`
       SELECT COALESCE("lastClaimAt" >= ${since.database}, false) AS claimed FROM campaigns WHERE id = ${campaignId}::uuid`;
-    if (heartbeat?.claimed && (await db.message.count({ where: { campaignId, status: 'claimed', updatedAt: { gte: since.clock } } })) === 0)
-      return true;
+    if (heartbeat?.claimed && (await db.sendLease.count({ where: { campaignId, createdAt: { gte: since.clock } } })) === 0) return true;
     if (systemClock.now().getTime() >= deadline) return false;
     await sleep(pollIntervalMs);
   }
@@ -71,7 +70,7 @@ export async function runOutcome(
       WHERE e."organizationId" = ${organizationId}::uuid AND e."campaignId" = ${campaignId}::uuid
         AND e.type = 'deferred' AND e."occurredAt" >= ${since}
       GROUP BY 1 ORDER BY 3 NULLS LAST, 1`,
-    db.message.count({ where: { campaignId, status: 'claimed', updatedAt: { gte: since } } }),
+    db.sendLease.count({ where: { campaignId, createdAt: { gte: since } } }),
   ]);
   const count = (type: string) => results.find((row) => row.type === type)?._count._all ?? 0;
   const sent = count('sent');

@@ -106,7 +106,7 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('a suppression added after step 1 stop
         const [latest] = await n8nApi.listExecutions({ workflowId, limit: 1 });
         if (latest && Number(latest.id) > lastExecution && latest.stoppedAt) {
           lastExecution = Number(latest.id);
-          if ((await t.prisma.message.count({ where: { campaignId, status: 'claimed' } })) === 0) return;
+          if ((await t.prisma.sendLease.count({ where: { campaignId } })) === 0) return;
         }
       }
       throw new Error('the workflow run did not finish');

@@ -40,8 +40,8 @@ describe('mailbox capacity', () => {
       { status: 'sent', sentAt: new Date('2026-03-08T04:59:59Z') }, // 23:59:59 the day before, local
       { status: 'sent', sentAt: new Date('2026-03-08T05:00:00Z') }, // local midnight
       { status: 'sent', sentAt: new Date('2026-03-08T16:00:00Z') },
-      { status: 'claimed', leaseExpiresAt: new Date(noon.getTime() + 60_000) },
-      { status: 'claimed', leaseExpiresAt: new Date(noon.getTime() - 60_000) }, // lease expired: not reserved
+      { status: 'leased', leaseExpiresAt: new Date(noon.getTime() + 60_000) },
+      { status: 'leased', leaseExpiresAt: new Date(noon.getTime() - 60_000) }, // lease expired: not reserved
       { status: 'queued' },
       { status: 'failed' },
     ]);
@@ -84,7 +84,7 @@ describe('mailbox capacity', () => {
     expect(first.nextAllowedAt!.getTime()).toBe(lastSent.getTime() + (120 + jitter) * 1000);
     expect((await mailboxCapacity(db(), mailbox, clock.now())).nextAllowedAt).toEqual(first.nextAllowedAt);
 
-    await seedSends(t, owner.organization.id, mailbox.id, [{ status: 'claimed', leaseExpiresAt: new Date(noon.getTime() + 300_000) }]);
+    await seedSends(t, owner.organization.id, mailbox.id, [{ status: 'leased', leaseExpiresAt: new Date(noon.getTime() + 300_000) }]);
     const full = await mailboxCapacity(db(), mailbox, clock.now());
     expect(full).toMatchObject({ remainingToday: 0, blockedBy: 'daily_limit' });
     expect(full.nextAllowedAt!.toISOString()).toBe('2026-03-09T00:00:00.000Z'); // the mailbox's zone is UTC

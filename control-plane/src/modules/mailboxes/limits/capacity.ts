@@ -3,6 +3,7 @@ import { sha256Hex } from '../../../lib/crypto.js';
 import { Prisma } from '../../../generated/prisma/client.js';
 import { rawQuery, type RawSql } from '../../../lib/db/prisma.js';
 import { zonedDayBounds, zonedDayNumber } from './zonedDay.js';
+import { campaignUsedTodayCount, type CampaignOfClaim } from '../../campaigns/campaignDailyCap.js';
 
 export type CapacityMailbox = Pick<
   Mailbox,
@@ -80,8 +81,13 @@ interface MailboxUsage {
  * one statement: a claim asks this for its whole pool, and a round trip per count per mailbox was most
  * of a claim's time (docs/performance.md, "Claims at scale"). Each mailbox's day is its own time zone's.
  */
-async function mailboxUsage(db: RawSql, mailboxes: CapacityMailbox[], now: Date): Promise<Map<string, MailboxUsage>> {
-  if (mailboxes.length === 0) return new Map();
+async function mailboxUsage(
+  db: RawSql,
+  mailboxes: CapacityMailbox[],
+  now: Date,
+  campaign?: CampaignOfClaim,
+): Promise<{ usage: Map<string, MailboxUsage>; campaignUsedToday: number }> {
+  if (mailboxes.length === 0) return { usage: new Map(), campaignUsedToday: 0 };
   const days = mailboxes.map((mailbox) => zonedDayBounds(now, mailbox.timezone));
   const usage = Prisma.sql`
     WITH pool AS (
@@ -97,8 +103,8 @@ async function mailboxUsage(db: RawSql, mailboxes: CapacityMailbox[], now: Date)
          AND i.direction = 'outbound' AND i.status = 'sent' AND i."sentAt" >= pool.day_start AND i."sentAt" < pool.day_end) AS "repliesSentToday",
       (SELECT count(*)::int FROM warmup_messages w WHERE w."organizationId" = pool.org AND w."senderMailboxId" = pool.id AND w.status = 'sent'
          AND w."sentAt" >= pool.day_start AND w."sentAt" < pool.day_end) AS "warmupSentToday",
-      (SELECT count(*)::int FROM messages m WHERE m."organizationId" = pool.org AND m."mailboxId" = pool.id AND m.status = 'claimed'
-         AND (m."leaseExpiresAt" IS NULL OR m."leaseExpiresAt" > at.now)) AS "campaignReserved",
+      (SELECT count(*)::int FROM send_leases l WHERE l."mailboxId" = pool.id AND l."leaseExpiresAt" > at.now
+         AND l."organizationId" = pool.org) AS "campaignReserved",
       (SELECT count(*)::int FROM warmup_messages w WHERE w."organizationId" = pool.org AND w."senderMailboxId" = pool.id
          AND w.status = 'claimed' AND (w."leaseExpiresAt" IS NULL OR w."leaseExpiresAt" > at.now)) AS "warmupReserved",
       (SELECT count(*)::int FROM warmup_messages w WHERE w."organizationId" = pool.org AND w."senderMailboxId" = pool.id
@@ -110,10 +116,15 @@ async function mailboxUsage(db: RawSql, mailboxes: CapacityMailbox[], now: Date)
            AND w.status = 'sent'),
         (SELECT max(i."sentAt") FROM inbox_messages i WHERE i."organizationId" = pool.org AND i."mailboxId" = pool.id
            AND i.direction = 'outbound' AND i.status = 'sent')
-      ) AT TIME ZONE 'UTC' AS "lastSentAt"
+      ) AT TIME ZONE 'UTC' AS "lastSentAt",
+      ${campaign ? campaignUsedTodayCount(campaign, now) : Prisma.sql`0`} AS "campaignUsedToday"
     FROM pool, at`;
-  const rows = await rawQuery<MailboxUsage>(db, usage, 'mailbox_usage');
-  return new Map(rows.map((row) => [row.id, row]));
+  const rows = await rawQuery<MailboxUsage & { campaignUsedToday: number }>(
+    db,
+    usage,
+    campaign ? 'mailbox_usage_with_campaign' : 'mailbox_usage',
+  );
+  return { usage: new Map(rows.map((row) => [row.id, row])), campaignUsedToday: rows[0]?.campaignUsedToday ?? 0 };
 }
 
 /**
@@ -123,8 +134,24 @@ async function mailboxUsage(db: RawSql, mailboxes: CapacityMailbox[], now: Date)
  * campaigns sharing the mailbox. The campaign engine calls this at claim time, for its whole pool.
  */
 export async function mailboxCapacities(db: RawSql, mailboxes: CapacityMailbox[], now: Date): Promise<Map<string, MailboxCapacity>> {
-  const usage = await mailboxUsage(db, mailboxes, now);
-  return new Map(mailboxes.map((mailbox) => [mailbox.id, capacityOf(mailbox, usage.get(mailbox.id)!, now)]));
+  return (await claimCapacities(db, mailboxes, now)).capacities;
+}
+
+/**
+ * mailboxCapacities for a claim: with the campaign, what its daily cap has used today comes in the same
+ * statement (campaignDailyCap.ts), one round trip less per claim.
+ */
+export async function claimCapacities(
+  db: RawSql,
+  mailboxes: CapacityMailbox[],
+  now: Date,
+  campaign?: CampaignOfClaim,
+): Promise<{ capacities: Map<string, MailboxCapacity>; campaignUsedToday: number }> {
+  const { usage, campaignUsedToday } = await mailboxUsage(db, mailboxes, now, campaign);
+  return {
+    capacities: new Map(mailboxes.map((mailbox) => [mailbox.id, capacityOf(mailbox, usage.get(mailbox.id)!, now)])),
+    campaignUsedToday,
+  };
 }
 
 /** One mailbox's capacity (mailboxCapacities). */

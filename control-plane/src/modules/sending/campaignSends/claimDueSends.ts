@@ -4,25 +4,16 @@ import type { LeadStatus, Mailbox } from '../../../generated/prisma/client.js';
 import { preparedQuery, preparedTransaction, type PreparedStatements, type PrismaClient } from '../../../lib/db/prisma.js';
 import { scopedDb, type ScopedDb } from '../../../lib/db/tenantScope.js';
 import { NotFoundError } from '../../../lib/errors.js';
-import { mailboxCapacities, mayClaimNow, type CapacityMailbox } from '../../mailboxes/limits/capacity.js';
+import { claimCapacities, mayClaimNow, type CapacityMailbox } from '../../mailboxes/limits/capacity.js';
 import type { TrackingLinks } from '../../campaigns/messages/trackingLinks.js';
-import { campaignUsedToday } from '../../campaigns/campaignDailyCap.js';
 import { stopEnrollments } from '../../campaigns/enrollments/stopEnrollments.js';
 import { finishedBodies } from '../../campaigns/messages/finishedBodies.js';
 import { renderMessage, type LeadForRendering } from '../../campaigns/messages/renderMessage.js';
 import { pendingMessageStatuses } from '../../campaigns/messageStates.js';
-import { recordClaimHeartbeat } from './claimHeartbeat.js';
 import type { CampaignScheduleInput } from '../../campaigns/campaigns.schemas.js';
 import type { ClaimBatch as ContractClaimBatch, ClaimItem, MailboxPoolEntry } from '../../../lib/n8n/nodeContract.js';
 import { leaseEnd } from '../queue/sendQueue.js';
-import {
-  cancelSends,
-  claimProbe,
-  dueSendDetails,
-  leaseSends,
-  lockDueCampaignSends,
-  returnExpiredCampaignLeases,
-} from './claimStatements.js';
+import { cancelSends, claimProbe, leaseSends, lockDueCampaignSends, returnExpiredCampaignLeases } from './claimStatements.js';
 import { unmailableLeads } from './unmailableLeads.js';
 
 interface ClaimedSend {
@@ -86,7 +77,7 @@ interface ProbeRow extends ClaimCampaign {
   mailbox: (Omit<PoolMailbox, 'rampStartedAt' | 'lastSentAt'> & { rampStartedAt: string; lastSentAt: string | null }) | null;
 }
 
-/** A locked due send with what assigning and rendering it needs (claimStatements.dueSendDetails). */
+/** A locked due send with what assigning and rendering it needs (claimStatements.lockDueCampaignSends). */
 interface DueSend {
   id: string;
   attempt: number;
@@ -110,10 +101,12 @@ const cancelledUnknownStep = 'The step or enrolment no longer exists';
  * Hands a workflow execution its batch of due sends. A first statement, outside any transaction, reads
  * the campaign and its pool and says whether there is anything to do: an idle campaign's claim ends
  * there. Otherwise, in one transaction of a few prepared statements: expired leases return to the queue
- * (flagged "may have been sent"), due messages are taken with FOR UPDATE SKIP LOCKED so two executions
- * never get the same send, the campaign's mailboxes are locked so concurrent claims on shared mailboxes
- * serialise, each mailbox's share of this batch is reserved against its cap (the claimed rows carry
- * it). A send whose lead is suppressed or no longer active is never handed out: it is left out of the
+ * (flagged "may have been sent"); due sends not in flight are locked with FOR UPDATE SKIP LOCKED and
+ * the campaign's mailboxes locked so concurrent claims on shared mailboxes serialise, with what
+ * rendering needs; the pool's capacity and the campaign's daily cap are counted; the suppressions are
+ * checked; the batch is leased into send_leases, whose primary key makes sure no send is handed to two
+ * executions (each mailbox's share of the batch is reserved by its leases), and the heartbeat recorded.
+ * A send whose lead is suppressed or no longer active is never handed out: it is left out of the
  * lease, then cancelled and the lead's sequence stopped right after (a claim that stops in between
  * leaves it queued, and the next claim refuses it again).
  */
@@ -143,47 +136,58 @@ export class ClaimService {
             ]
           : [],
       );
-      const { batch, refused } = await preparedTransaction(this.deps.prisma, (sql) =>
-        this.claimBatch(sql, { campaign: probe[0]!, pool, batchSize, now, leaseExpiresAt, empty }),
-      );
+      const { batch, refused } = await preparedTransaction(this.deps.prisma, async (sql) => {
+        const { items, claimed, refused } = await this.claimBatch(sql, { campaign: probe[0]!, pool, batchSize, now });
+        const leased = await sql.query<{ id: string }>(
+          leaseSends.text,
+          [
+            probe[0]!.organizationId,
+            campaignId,
+            claimed.map((c) => c.id),
+            claimed.map((c) => c.attempt),
+            claimed.map((c) => c.mailboxId),
+            claimed.map((c) => c.subject),
+            leaseExpiresAt.toISOString(),
+            now.toISOString(),
+          ],
+          leaseSends.name,
+        );
+        const ours = new Set(leased.map((row) => row.id));
+        return { batch: { ...empty, items: items.filter((item) => ours.has(item.sendId)) }, refused };
+      });
       if (refused.length > 0) await this.refuse(probe[0]!.organizationId, refused);
-      await recordClaimHeartbeat(this.deps.prisma, campaignId);
       return batch;
     } finally {
       stopTimer?.();
     }
   }
 
+  /** The batch to lease (the caller leases it and records the heartbeat, whatever happens here). */
   private async claimBatch(
     sql: PreparedStatements,
-    claim: { campaign: ProbeRow; pool: PoolMailbox[]; batchSize: number; now: Date; leaseExpiresAt: Date; empty: ClaimBatch },
-  ): Promise<{ batch: ClaimBatch; refused: Array<DueSend & { reason: string }> }> {
-    const { campaign, pool, now, empty } = claim;
+    claim: { campaign: ProbeRow; pool: PoolMailbox[]; batchSize: number; now: Date },
+  ): Promise<{ items: ClaimItem[]; claimed: ClaimedSend[]; refused: Array<DueSend & { reason: string }> }> {
+    const { campaign, pool, now } = claim;
     const organizationId = campaign.organizationId;
-    const nothing = { batch: empty, refused: [] };
+    const nothing = { items: [], claimed: [], refused: [] };
     if (campaign.leasesExpired) {
       await sql.query(returnExpiredCampaignLeases.text, [organizationId, campaign.id, now.toISOString()], returnExpiredCampaignLeases.name);
     }
     if (pool.length === 0) return nothing;
-    const locked = await sql.query<{ id: string }>(
+    const due = await sql.query<DueSend>(
       lockDueCampaignSends.text,
       [organizationId, campaign.id, now.toISOString(), pendingMessageStatuses, claim.batchSize, pool.map((mailbox) => mailbox.id)],
       lockDueCampaignSends.name,
     );
-    if (locked.length === 0) return nothing;
-    const allowances = await this.allowances(sql, pool, now);
+    if (due.length === 0) return nothing;
+    const allowances = await this.allowances(sql, campaign, pool, now);
     let room = Math.min(
       claim.batchSize,
       [...allowances.quota.values()].reduce((sum, n) => sum + n, 0),
     );
-    if (campaign.dailyCap !== null) room = Math.min(room, campaign.dailyCap - (await campaignUsedToday(sql, campaign, now)));
+    if (campaign.dailyCap !== null) room = Math.min(room, campaign.dailyCap - allowances.campaignUsedToday);
     if (room <= 0) return nothing;
 
-    const due = await sql.query<DueSend>(
-      dueSendDetails.text,
-      [organizationId, campaign.id, locked.map((row) => row.id)],
-      dueSendDetails.name,
-    );
     const refusals = await unmailableLeads(
       sql,
       organizationId,
@@ -199,21 +203,6 @@ export class ClaimService {
     });
     if (unknown.length > 0)
       await sql.query(cancelSends.text, [organizationId, unknown, cancelledUnknownStep, now.toISOString()], cancelSends.name);
-    if (claimed.length > 0) {
-      await sql.query(
-        leaseSends.text,
-        [
-          organizationId,
-          claimed.map((c) => c.id),
-          claimed.map((c) => c.attempt),
-          claimed.map((c) => c.mailboxId),
-          claimed.map((c) => c.subject),
-          claim.leaseExpiresAt.toISOString(),
-          now.toISOString(),
-        ],
-        leaseSends.name,
-      );
-    }
     const poolEntries = pool.map((mailbox) =>
       mailboxPoolEntry(mailbox, {
         remainingToday: reservations.get(mailbox.id) ?? 0,
@@ -222,19 +211,20 @@ export class ClaimService {
       }),
     );
     return {
-      batch: { ...empty, items: items.map((item) => ({ ...item, mailboxes: poolEntries })) },
+      items: items.map((item) => ({ ...item, mailboxes: poolEntries })),
+      claimed,
       refused: due.flatMap((send) => (refusals.has(send.leadId) ? [{ ...send, reason: refusals.get(send.leadId)! }] : [])),
     };
   }
 
   /**
    * How many sends each mailbox (locked by now) may take in this batch: its remaining cap, or one when
-   * a minimum gap applies.
+   * a minimum gap applies; and what the campaign's daily cap has used, counted in the same statement.
    */
-  private async allowances(sql: PreparedStatements, pool: PoolMailbox[], now: Date) {
+  private async allowances(sql: PreparedStatements, campaign: ClaimCampaign, pool: PoolMailbox[], now: Date) {
     const quota = new Map<string, number>();
     const lastSent = new Map<string, Date | null>();
-    const capacities = await mailboxCapacities(sql, pool, now);
+    const { capacities, campaignUsedToday } = await claimCapacities(sql, pool, now, campaign.dailyCap === null ? undefined : campaign);
     for (const mailbox of pool) {
       const capacity = capacities.get(mailbox.id)!;
       const ready = mayClaimNow(capacity, mailbox, now, 'campaign');
@@ -242,7 +232,7 @@ export class ClaimService {
       quota.set(mailbox.id, ready ? (mailbox.minGapSeconds > 0 ? 1 : capacity.remainingToday) : 0);
       lastSent.set(mailbox.id, capacity.lastSentAt);
     }
-    return { quota, lastSent };
+    return { quota, lastSent, campaignUsedToday };
   }
 
   /**

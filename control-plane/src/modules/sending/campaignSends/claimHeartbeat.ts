@@ -1,12 +1,8 @@
-import { preparedQuery, type PrismaClient } from '../../../lib/db/prisma.js';
+import type { PrismaClient } from '../../../lib/db/prisma.js';
 
 // A campaign's workflow claims on every run, even when nothing is due: the time of its last claim is the
-// workflow's heartbeat. Database time on both sides, so replicas and test clocks agree.
-
-/** Outside the claim's transaction: the campaign row is not locked while sends are being claimed. */
-export async function recordClaimHeartbeat(prisma: PrismaClient, campaignId: string): Promise<void> {
-  await preparedQuery(prisma, 'claim_heartbeat', `UPDATE campaigns SET "lastClaimAt" = now() WHERE id = $1::uuid`, [campaignId]);
-}
+// workflow's heartbeat, recorded by the claim's statements (claimStatements.ts: the probe when idle, else
+// the lease statement, committed with the leases). Database time on both sides, so replicas and test clocks agree.
 
 /** For operators, across organizations: seconds since each active campaign last claimed (or started). */
 export async function campaignClaimAges(prisma: PrismaClient): Promise<Array<{ campaignId: string; seconds: number }>> {

@@ -6,8 +6,10 @@ import { pendingMessageStatuses } from '../../campaigns/messageStates.js';
 // timestamps without a zone, and node-postgres would read those in the process's zone.
 
 const at = (param: string) => `(${param}::timestamptz AT TIME ZONE 'UTC')`;
+// A campaign send is in flight while it has a send_leases row; its message stays pending meanwhile.
 const campaignDue = (statuses: string) => `
-  q."organizationId" = c."organizationId" AND q."campaignId" = c.id AND q.status = ANY(${statuses}::"MessageStatus"[]) AND q."dueAt" <= c.now`;
+  q."organizationId" = c."organizationId" AND q."campaignId" = c.id AND q.status = ANY(${statuses}::"MessageStatus"[]) AND q."dueAt" <= c.now
+  AND NOT EXISTS (SELECT 1 FROM send_leases l WHERE l."messageId" = q.id)`;
 
 /**
  * Before any transaction: the campaign, whether its claim has anything to do (a lease to return, or a
@@ -32,8 +34,8 @@ export const claimProbe = {
       WHERE c.status = 'active'
     ), work AS (
       SELECT
-        c.status = 'active' AND EXISTS (SELECT 1 FROM messages q WHERE q."organizationId" = c."organizationId"
-          AND q."campaignId" = c.id AND q.status = 'claimed' AND q."leaseExpiresAt" < c.now) AS "leasesExpired",
+        c.status = 'active' AND EXISTS (SELECT 1 FROM send_leases l WHERE l."campaignId" = c.id AND l."leaseExpiresAt" < c.now)
+          AS "leasesExpired",
         EXISTS (SELECT 1 FROM pool) AND EXISTS (SELECT 1 FROM messages q WHERE ${campaignDue('$3')}) AS "sendsDue"
       FROM c
     ), heartbeat AS (
@@ -47,24 +49,40 @@ export const claimProbe = {
 };
 
 /**
- * Returns to the queue the campaign's claimed sends whose lease ended without a result, flagged "may
- * have been sent", their mailbox to be chosen again (the one that held them may be out of quota).
+ * Returns to the queue the campaign's sends whose lease ended without a result: the lease goes, the
+ * message keeps the attempt and is flagged "may have been sent"; its mailbox is chosen again (the one
+ * that held it may be out of quota). A send cancelled while in flight keeps its lease's end on its row,
+ * so a late `sent` is still recorded (sendResultRule.ts). Leases are taken in id order, skipping one
+ * whose result is being applied right now, as the results path locks leases before messages.
  * $1 organization, $2 campaign, $3 now.
  */
 export const returnExpiredCampaignLeases = {
   name: 'claim_return_expired_leases',
   text: `
+    WITH expired AS (
+      SELECT "messageId" FROM send_leases
+      WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid AND "leaseExpiresAt" < ${at('$3')}
+      ORDER BY "messageId" FOR UPDATE SKIP LOCKED
+    ), returned AS (
+      DELETE FROM send_leases l USING expired WHERE l."messageId" = expired."messageId"
+      RETURNING l."messageId", l.attempt, l."leaseExpiresAt"
+    )
     UPDATE messages AS q
-    SET status = 'queued', "mayHaveBeenSent" = true, "leaseExpiresAt" = NULL, "mailboxId" = NULL, "updatedAt" = ${at('$3')}
-    WHERE q."organizationId" = $1::uuid AND q."campaignId" = $2::uuid AND q.status = 'claimed' AND q."leaseExpiresAt" < ${at('$3')}`,
+    SET attempt = r.attempt, "mayHaveBeenSent" = true, "updatedAt" = ${at('$3')},
+        "leaseExpiresAt" = CASE WHEN q.status = 'cancelled' THEN r."leaseExpiresAt" END
+    FROM returned r WHERE q.id = r."messageId" AND q."organizationId" = $1::uuid`,
 };
 
 /**
- * Locks the campaign's due sends, oldest due first, with FOR UPDATE SKIP LOCKED (two executions never
- * get the same send, a claim never waits for another), then, only when some are due, the pool's
- * mailboxes in id order, so concurrent claims on shared mailboxes serialise. SKIP LOCKED never waits,
- * so taking the sends first cannot deadlock with another claim. Their capacity is counted by the next
- * statement, whose snapshot sees what the claim that held the mailboxes reserved.
+ * Locks the campaign's due sends not in flight, oldest due first, with FOR UPDATE SKIP LOCKED (a claim
+ * never waits for another), then, only when some are due, the pool's mailboxes in id order, so
+ * concurrent claims on shared mailboxes serialise; SKIP LOCKED never waits, so taking the sends first
+ * cannot deadlock with another claim. In the same statement, what assigning and rendering each send
+ * needs: its enrolment and lead, its variant, whether its step exists and threads (steps are counted
+ * by position, as the sequence numbers them) and, for a follow-up, what its thread sent before it.
+ * Capacity is counted by the next statement, whose snapshot sees what the claim that held the
+ * mailboxes reserved. A send another claim leased after this statement's snapshot can still be locked
+ * here (that claim only locked its row, so nothing is rechecked): the lease's primary key refuses it.
  * $1 organization, $2 campaign, $3 now, $4 the pending statuses, $5 batch size, $6 the pool's ids.
  */
 export const lockDueCampaignSends = {
@@ -72,24 +90,12 @@ export const lockDueCampaignSends = {
   text: `
     WITH c AS (SELECT $1::uuid AS "organizationId", $2::uuid AS id, ${at('$3')} AS now),
     due AS (
-      SELECT q.id, q."dueAt" FROM c, messages AS q WHERE ${campaignDue('$4')}
+      SELECT q.id, q."dueAt", q.attempt, q."stepPosition", q."mayHaveBeenSent", q."enrollmentId", q."leadId", q."variantId"
+      FROM c, messages AS q WHERE ${campaignDue('$4')}
       ORDER BY q."dueAt", q.id LIMIT $5 FOR UPDATE OF q SKIP LOCKED
     ), pool AS (
       SELECT id FROM mailboxes WHERE "organizationId" = $1::uuid AND id = ANY($6::uuid[]) ORDER BY id FOR UPDATE
-    )
-    SELECT due.id, (SELECT count(*)::int FROM pool) AS "lockedMailboxes" FROM due ORDER BY due."dueAt", due.id`,
-};
-
-/**
- * What assigning and rendering the locked sends needs, after the mailbox locks: the send, its
- * enrolment and lead, its variant, whether its step exists and threads (steps are counted by
- * position, as the sequence numbers them) and, for a follow-up, what its thread sent before it.
- * $1 organization, $2 campaign, $3 the locked sends' ids.
- */
-export const dueSendDetails = {
-  name: 'claim_due_send_details',
-  text: `
-    WITH steps AS (
+    ), steps AS (
       SELECT "threadWithFirst", (row_number() OVER (ORDER BY position) - 1)::int AS idx
       FROM sequence_steps WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
     )
@@ -104,13 +110,13 @@ export const dueSendDetails = {
         SELECT coalesce(json_agg(json_build_object('messageIdHeader', p."messageIdHeader", 'subject', p.subject) ORDER BY p."stepPosition"), '[]')
         FROM messages p WHERE p."organizationId" = $1::uuid AND p."enrollmentId" = m."enrollmentId" AND p.status = 'sent'
           AND p."stepPosition" < m."stepPosition"
-      ) END AS "sentBefore"
-    FROM messages m
+      ) END AS "sentBefore",
+      (SELECT count(*)::int FROM pool) AS "lockedMailboxes"
+    FROM due AS m
     JOIN enrollments e ON e."organizationId" = $1::uuid AND e.id = m."enrollmentId"
     JOIN leads l ON l."organizationId" = $1::uuid AND l.id = e."leadId"
     LEFT JOIN step_variants v ON v."organizationId" = $1::uuid AND v.id = m."variantId"
     LEFT JOIN steps s ON s.idx = m."stepPosition"
-    WHERE m."organizationId" = $1::uuid AND m.id = ANY($3::uuid[])
     ORDER BY m."dueAt", m.id`,
 };
 
@@ -125,15 +131,23 @@ export const cancelSends = {
 };
 
 /**
- * Leases the batch in one statement: claiming hundreds of sends row by row dominated the claim time.
- * $1 organization, $2 sends, $3 attempts, $4 mailboxes, $5 subjects, $6 lease end, $7 now.
+ * Leases the batch in one statement, into send_leases: updating hundreds of messages rows dominated
+ * the claim time. A send another claim leased first is left out (ON CONFLICT): only the returned ones
+ * are handed out. The campaign's heartbeat goes in the same statement, committed with the leases, so
+ * whoever waits for a run never sees the heartbeat without its leases (runOutcome.ts).
+ * $1 organization, $2 campaign, $3 sends, $4 attempts, $5 mailboxes, $6 subjects, $7 lease end, $8 now.
  */
 export const leaseSends = {
   name: 'claim_lease_sends',
   text: `
-    UPDATE messages AS m
-    SET status = 'claimed', attempt = c.attempt, "leaseExpiresAt" = ${at('$6')}, "mailboxId" = c.mailbox_id,
-        subject = c.subject, "updatedAt" = ${at('$7')}
-    FROM unnest($2::uuid[], $3::int[], $4::uuid[], $5::text[]) AS c(id, attempt, mailbox_id, subject)
-    WHERE m.id = c.id AND m."organizationId" = $1::uuid`,
+    WITH leased AS (
+      INSERT INTO send_leases ("messageId", "organizationId", "campaignId", "mailboxId", attempt, subject, "leaseExpiresAt", "createdAt")
+      SELECT c.id, $1::uuid, $2::uuid, c.mailbox_id, c.attempt, c.subject, ${at('$7')}, ${at('$8')}
+      FROM unnest($3::uuid[], $4::int[], $5::uuid[], $6::text[]) AS c(id, attempt, mailbox_id, subject)
+      ON CONFLICT ("messageId") DO NOTHING
+      RETURNING "messageId"
+    ), heartbeat AS (
+      UPDATE campaigns SET "lastClaimAt" = now() WHERE id = $2::uuid
+    )
+    SELECT "messageId" AS id FROM leased`,
 };

@@ -8,6 +8,7 @@ import { chooseVariant, dueAfter, newMessageKey } from '../../campaigns/sequence
 import { refreshMailboxHealth, type HealthPolicy } from '../../mailboxes/health/mailboxHealth.js';
 import type { SendResult } from '../sending.schemas.js';
 import { dueAgainAt, judgeSendResult } from '../queue/sendResultRule.js';
+import { pendingMessageStatuses } from '../../campaigns/messageStates.js';
 
 export interface SendResultsOutcome {
   applied: number;
@@ -27,7 +28,33 @@ interface LockedMessage {
   leadId: string;
   stepPosition: number;
   mailboxId: string | null;
+  subject: string | null;
   leaseExpiresAt: Date | null;
+}
+
+interface LockedLease {
+  messageId: string;
+  attempt: number;
+  mailboxId: string;
+  subject: string;
+  leaseExpiresAt: Date;
+}
+
+/**
+ * A send as the result rule sees it: in flight (`claimed`) while it has a lease and its message is still
+ * pending, with the lease's attempt, mailbox and subject. A cancelled one keeps its lease, or, once the
+ * lease expired and was returned, the lease's end on its own row (claimStatements.returnExpiredCampaignLeases).
+ */
+function awaitingResult(message: LockedMessage, lease: LockedLease | undefined): LockedMessage {
+  if (!lease) return message;
+  return {
+    ...message,
+    status: (pendingMessageStatuses as readonly string[]).includes(message.status) ? 'claimed' : message.status,
+    attempt: lease.attempt,
+    mailboxId: lease.mailboxId,
+    subject: lease.subject,
+    leaseExpiresAt: lease.leaseExpiresAt,
+  };
 }
 
 /** A send that went out or failed for good is announced; a deferral is the queue's business. */
@@ -86,11 +113,16 @@ export class SendResultsService {
     return scopedDb(this.deps.prisma, organizationId).$transaction(async (tx) => {
       const db = tx as unknown as ScopedDb;
       const ids = [...new Set(results.map((r) => r.sendId))].sort();
-      // Locked in id order, so concurrent reports for overlapping sends queue instead of deadlocking.
+      // Leases, then messages, each in id order (as the claim's return of expired leases), so concurrent
+      // reports for overlapping sends queue instead of deadlocking.
+      const leases = await tx.$queryRaw<LockedLease[]>`
+        SELECT "messageId", attempt, "mailboxId", subject, "leaseExpiresAt"
+        FROM send_leases WHERE "organizationId" = ${organizationId}::uuid AND "messageId" = ANY(${ids}::uuid[]) ORDER BY "messageId" FOR UPDATE`;
+      const leaseOf = new Map(leases.map((lease) => [lease.messageId, lease]));
       const rows = await tx.$queryRaw<LockedMessage[]>`
-        SELECT id, status::text AS status, attempt, "enrollmentId", "campaignId", "leadId", "stepPosition", "mailboxId", "leaseExpiresAt"
+        SELECT id, status::text AS status, attempt, "enrollmentId", "campaignId", "leadId", "stepPosition", "mailboxId", subject, "leaseExpiresAt"
         FROM messages WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
-      const messages = new Map(rows.map((row) => [row.id, row]));
+      const messages = new Map(rows.map((row) => [row.id, awaitingResult(row, leaseOf.get(row.id))]));
       const recorded = new Set(
         (
           await db.event.findMany({ where: { idempotencyKey: { in: results.map((r) => r.eventId) } }, select: { idempotencyKey: true } })
@@ -130,6 +162,8 @@ export class SendResultsService {
       }
       outcome.applied += applicable.length;
       if (applicable.length === 0) return new Map();
+      const settled = applicable.map(({ message }) => message.id).filter((id) => leaseOf.has(id));
+      if (settled.length > 0) await tx.$executeRaw`DELETE FROM send_leases WHERE "messageId" = ANY(${settled}::uuid[])`;
 
       await db.event.createMany({
         data: applicable.map(({ result, message }) => ({
@@ -177,11 +211,13 @@ export class SendResultsService {
     await tx.$executeRaw`
       UPDATE messages AS m
       SET status = 'sent', "sentAt" = s.sent_at, "mailboxId" = s.mailbox_id, "messageIdHeader" = s.message_id,
-          "providerMessageId" = s.provider_id, "threadId" = s.thread_id, "leaseExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = ${now}
+          "providerMessageId" = s.provider_id, "threadId" = s.thread_id, attempt = s.attempt, subject = s.subject,
+          "leaseExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = ${now}
       FROM unnest(${sent.map((s) => s.message.id)}::uuid[], ${sent.map((s) => sentAt(s.result))}::timestamptz[],
                   ${sent.map((s) => s.result.mailboxId)}::uuid[], ${sent.map((s) => s.result.messageId)}::text[],
-                  ${sent.map((s) => s.result.providerMessageId ?? null)}::text[], ${sent.map((s) => s.result.threadId ?? null)}::text[])
-           AS s(id, sent_at, mailbox_id, message_id, provider_id, thread_id)
+                  ${sent.map((s) => s.result.providerMessageId ?? null)}::text[], ${sent.map((s) => s.result.threadId ?? null)}::text[],
+                  ${sent.map((s) => s.message.attempt)}::int[], ${sent.map((s) => s.message.subject)}::text[])
+           AS s(id, sent_at, mailbox_id, message_id, provider_id, thread_id, attempt, subject)
       WHERE m.id = s.id AND m."organizationId" = ${organizationId}::uuid`;
     await tx.$executeRaw`
       UPDATE mailboxes AS b SET "lastSentAt" = GREATEST(COALESCE(b."lastSentAt", l.last_sent_at), l.last_sent_at), "updatedAt" = ${now}
@@ -264,7 +300,14 @@ export class SendResultsService {
     if (result.status === 'failed') {
       await db.message.update({
         where: { id: message.id },
-        data: { status: 'failed', leaseExpiresAt: null, lastError: `${result.code ?? 'failed'}: ${result.reason ?? ''}`.trim() },
+        data: {
+          status: 'failed',
+          attempt: message.attempt,
+          mailboxId: message.mailboxId,
+          subject: message.subject,
+          leaseExpiresAt: null,
+          lastError: `${result.code ?? 'failed'}: ${result.reason ?? ''}`.trim(),
+        },
       });
       await db.enrollment.update({
         where: { id: message.enrollmentId },
@@ -278,6 +321,8 @@ export class SendResultsService {
       data: {
         status: result.status === 'retryable' ? 'retrying' : 'deferred',
         dueAt,
+        attempt: message.attempt,
+        subject: message.subject,
         mailboxId: null,
         leaseExpiresAt: null,
         lastError: result.reason ?? result.code ?? null,

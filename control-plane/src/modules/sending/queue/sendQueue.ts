@@ -6,8 +6,11 @@ type Sql = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
 /**
  * A table of sends that n8n executions claim: each row is leased to one execution at a time, and a
  * lease that ends without a result returns the row to the queue flagged "may have been sent". The
- * inbox's replies and warm-up messages are two such queues; the campaign sends follow the same lease
- * rules in their own prepared statements (campaignSends/claimStatements.ts), the claim's hot path.
+ * inbox's replies and warm-up messages are two such queues: small batches, their lease a status
+ * (`claimed`) and an end on the row itself. Campaign sends follow the same lease rules, but their lease
+ * is a row of its own in send_leases while the message stays pending (campaignSends/claimStatements.ts):
+ * a claim leases hundreds at once, and updating that many wide, heavily indexed messages rows was most
+ * of its time (docs/architecture.md, "Send queues and leases").
  */
 export interface SendQueue {
   table: 'messages' | 'inbox_messages' | 'warmup_messages';
