@@ -9,7 +9,7 @@ import { recordAudit } from '../organizations/audit.js';
 import { organizationTimezone } from '../organizations/organization.service.js';
 import { campaignSettings } from './campaignSettings.js';
 import { duplicateCampaign } from './duplicateCampaign.js';
-import { pendingMessageStatuses } from './messageStates.js';
+import { waitingMessage } from './messageStates.js';
 import { nextStatus, type CampaignAction } from './campaignStatus.js';
 import { capacityCheck } from './readiness/capacityCheck.js';
 import { runOutcome, waitForRun, type RunOutcome } from './readiness/runOutcome.js';
@@ -124,7 +124,7 @@ export class CampaignsService {
     const active = rows.filter((row) => row.status === 'active');
     const earliest = await auth.db.message.groupBy({
       by: ['campaignId'],
-      where: { campaignId: { in: active.map((row) => row.id) }, status: { in: [...pendingMessageStatuses] } },
+      where: { campaignId: { in: active.map((row) => row.id) }, ...waitingMessage },
       _min: { dueAt: true },
     });
     const dueAt = new Map(earliest.map((group) => [group.campaignId, group._min.dueAt]));

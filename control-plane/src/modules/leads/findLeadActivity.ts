@@ -23,6 +23,7 @@ export async function findLeadActivity({ auth, leadId }: { auth: AuthContext; le
           where: { enrollmentId: { in: enrollments.map((enrollment) => enrollment.id) } },
           orderBy: { dueAt: 'desc' },
           take: timelineLimit,
+          include: { lease: { select: { subject: true } } },
         }),
     auth.db.event.findMany({ where: { leadId }, orderBy: { occurredAt: 'desc' }, take: timelineLimit }),
   ]);
@@ -40,11 +41,12 @@ export async function findLeadActivity({ auth, leadId }: { auth: AuthContext; le
       kind: 'message' as const,
       id: message.id,
       at: (message.sentAt ?? message.dueAt).toISOString(),
-      type: message.status as string,
+      // A leased send is in flight: still `claimed` to clients, as before leases had their own table.
+      type: message.lease && message.status !== 'cancelled' ? 'claimed' : (message.status as string),
       campaignId: message.campaignId,
       campaignName: campaignNames.get(message.campaignId) ?? null,
       stepPosition: message.stepPosition,
-      subject: message.subject,
+      subject: message.lease?.subject ?? message.subject,
     })),
     ...events.map((event) => ({
       kind: 'event' as const,

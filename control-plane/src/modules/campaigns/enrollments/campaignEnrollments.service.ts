@@ -14,7 +14,7 @@ import {
   enrollmentBlockerOf,
   type EnrollmentOutcome,
 } from './enrollLeads.js';
-import { pendingMessageStatuses } from '../messageStates.js';
+import { waitingMessage } from '../messageStates.js';
 import { enrollmentsCursor, type EnrollInput } from './enrollments.schemas.js';
 
 function toEnrollmentDto(row: Enrollment & { lead: { email: string } }) {
@@ -112,7 +112,7 @@ export class CampaignEnrollmentsService {
   }
 
   /**
-   * Stops one lead's sequence: its waiting messages are cancelled. A message already claimed is in
+   * Stops one lead's sequence: its waiting messages are cancelled. A message already leased is in
    * flight and left alone; its result then finds the enrolment stopped and queues nothing further.
    */
   async stop(auth: AuthContext, campaignId: string, enrollmentId: string) {
@@ -127,7 +127,7 @@ export class CampaignEnrollmentsService {
           data: { state: 'stopped', stopReason: 'stopped_by_user', nextDueAt: null },
         });
         const { count } = await db.message.updateMany({
-          where: { enrollmentId, status: { in: [...pendingMessageStatuses] } },
+          where: { enrollmentId, ...waitingMessage },
           data: { status: 'cancelled', lastError: 'The enrolment was stopped' },
         });
         return count;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../lib/clock.js';
 import { createCampaign, createLead, sequenceBody } from '../../../test/campaignApi.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
+import { leaseMessage } from '../../../test/mailboxFlows.js';
 
 const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
 let t: TestApp;
@@ -174,7 +175,7 @@ describe('enrolment', () => {
     ];
     await enroll(campaignId, { leadIds: ids });
     const [waiting, inFlight] = await t.prisma.enrollment.findMany({ where: { campaignId }, include: { messages: true } });
-    await t.prisma.message.update({ where: { id: inFlight!.messages[0]!.id }, data: { status: 'claimed' } });
+    await leaseMessage(t, inFlight!.messages[0]!.id);
 
     const stop = (id: string) => t.http.post(`/api/campaigns/${campaignId}/enrollments/${id}/stop`).set(owner.auth);
     const stopped = await stop(waiting!.id);
@@ -184,7 +185,8 @@ describe('enrolment', () => {
     expect((await stop(waiting!.id)).body.state).toBe('stopped');
 
     expect((await stop(inFlight!.id)).body.state).toBe('stopped');
-    expect(await t.prisma.message.findUnique({ where: { id: inFlight!.messages[0]!.id } })).toMatchObject({ status: 'claimed' });
+    expect(await t.prisma.message.findUnique({ where: { id: inFlight!.messages[0]!.id } })).toMatchObject({ status: 'queued' });
+    expect(await t.prisma.sendLease.count({ where: { messageId: inFlight!.messages[0]!.id } })).toBe(1);
     expect(
       (await t.http.post(`/api/campaigns/${campaignId}/enrollments/00000000-0000-4000-8000-000000000000/stop`).set(owner.auth)).status,
     ).toBe(404);

@@ -2,14 +2,6 @@ import type { Prisma } from '../../../lib/db/prisma.js';
 import type { ScopedDb } from '../../../lib/db/tenantScope.js';
 import { pendingMessageStatuses } from '../messageStates.js';
 
-/**
- * What a stopped sequence must never send: sends still waiting, and sends claimed but not reported.
- * A claimed send may already be in n8n's hands; cancelling it keeps its lease, the mark that it was
- * in flight, so a `sent` result arriving later is still recorded truthfully (recordSendResults.ts)
- * and queues nothing, the enrolment being stopped.
- */
-export const cancellableMessageStatuses = [...pendingMessageStatuses, 'claimed'] as const;
-
 const liveStates = ['active', 'paused'] as const;
 
 /**
@@ -25,8 +17,12 @@ export async function stopEnrollments(
 ): Promise<{ enrollments: number; messages: number }> {
   const live: Prisma.EnrollmentWhereInput = { AND: [which, { state: { in: [...liveStates] } }] };
   // Messages first, as the send-result path locks them (message, then enrolment): no lock-order inversion.
+  // What a stopped sequence must never send: sends still waiting, and sends leased but not reported (a
+  // leased send's message stays pending). A leased send may already be in n8n's hands; cancelling it keeps
+  // its lease (send_leases), the mark that it was in flight, so a `sent` result arriving later is still
+  // recorded truthfully (recordSendResults.ts) and queues nothing, the enrolment being stopped.
   const cancelled = await db.message.updateMany({
-    where: { status: { in: [...cancellableMessageStatuses] }, enrollment: live },
+    where: { status: { in: [...pendingMessageStatuses] }, enrollment: live },
     data: { status: 'cancelled', lastError: reason },
   });
   const stopped = await db.enrollment.updateMany({ where: live, data: { state: 'stopped', stopReason: reason, nextDueAt: null } });

@@ -116,7 +116,7 @@ export async function sendingForecast(
            COALESCE(m."deferCode" = ${outsideWindowCode}, false) AS "windowDeferred", count(*)::int AS sends
     FROM messages m JOIN leads l ON l.id = m."leadId"
     WHERE m."organizationId" = ${options.organizationId}::uuid AND m."campaignId" = ${campaign.id}::uuid
-      AND m.status::text = ANY(${pendingMessageStatuses})
+      AND m.status::text = ANY(${pendingMessageStatuses}) AND NOT EXISTS (SELECT 1 FROM send_leases sl WHERE sl."messageId" = m.id)
     GROUP BY 1, 2, 3`;
   const queued: SendingForecast['queued'] = { readyNow: 0, waitingForWindow: [], laterWithin24h: 0, later: 0, laterFrom: null };
   const waits = new Map<string, WindowWait>();

@@ -4,7 +4,7 @@ import { AppError, NotFoundError, type FieldIssue } from '../../../lib/errors.js
 import type { AuthContext } from '../../../lib/http/route.js';
 import { recordAudit } from '../../organizations/audit.js';
 import { campaignSettings, type CampaignSettings } from '../campaignSettings.js';
-import { inChunks, pendingMessageStatuses } from '../messageStates.js';
+import { inChunks, waitingMessage } from '../messageStates.js';
 import { chooseVariant } from './queuedStep.js';
 import type { SequenceInput, StepInput } from './sequence.schemas.js';
 import { sequenceProblems } from './sequenceProblems.js';
@@ -133,7 +133,7 @@ export class SequenceService {
   ): Promise<void> {
     const { campaignId, position, removed, survivors } = options;
     const orphans = await db.message.findMany({
-      where: { campaignId, stepPosition: position, variantId: { in: removed }, status: { in: [...pendingMessageStatuses] } },
+      where: { campaignId, stepPosition: position, variantId: { in: removed }, ...waitingMessage },
       select: { id: true, enrollmentId: true },
     });
     const byVariant = new Map<string, string[]>();
@@ -143,7 +143,7 @@ export class SequenceService {
     }
     for (const [variantId, ids] of byVariant) {
       for (const chunk of inChunks(ids)) {
-        await db.message.updateMany({ where: { id: { in: chunk }, status: { in: [...pendingMessageStatuses] } }, data: { variantId } });
+        await db.message.updateMany({ where: { id: { in: chunk }, ...waitingMessage }, data: { variantId } });
       }
     }
   }
@@ -156,11 +156,11 @@ export class SequenceService {
     const removed = stored.slice(count);
     if (removed.length === 0) return;
     await db.message.updateMany({
-      where: { campaignId, stepPosition: { gte: count }, status: { in: [...pendingMessageStatuses] } },
+      where: { campaignId, stepPosition: { gte: count }, ...waitingMessage },
       data: { status: 'cancelled', lastError: 'The step was removed from the sequence' },
     });
     await db.enrollment.updateMany({
-      where: { campaignId, state: 'active', nextStep: { gte: count }, messages: { none: { status: 'claimed' } } },
+      where: { campaignId, state: 'active', nextStep: { gte: count }, messages: { none: { lease: { isNot: null } } } },
       data: { state: 'completed', nextDueAt: null },
     });
     await db.sequenceStep.deleteMany({ where: { id: { in: removed.map((step) => step.id) } } });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../lib/clock.js';
 import { createCampaign, createLead, sequenceBody } from '../../../test/campaignApi.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from '../../../test/testApp.js';
+import { leaseMessage } from '../../../test/mailboxFlows.js';
 import { chooseVariant } from './queuedStep.js';
 
 const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
@@ -173,7 +174,7 @@ describe('sequence', () => {
     const onB = queued.filter((m) => m.variantId === variantB!.id);
     expect(onB.length).toBeGreaterThan(1);
     // One message of B is in flight: it keeps the variant it was rendered from.
-    await t.prisma.message.update({ where: { id: onB[0]!.id }, data: { status: 'claimed' } });
+    await leaseMessage(t, onB[0]!.id);
 
     const edited = await put(campaignId, {
       steps: [
