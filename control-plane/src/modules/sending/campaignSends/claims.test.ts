@@ -6,6 +6,7 @@ import { seedCampaign } from '../../../test/campaignFixtures.js';
 import { callAsN8n } from '../../../test/n8nCallbacks.js';
 import { createTestApp, signUp, type TestApp } from '../../../test/testApp.js';
 import { enrollLeads } from '../../campaigns/enrollments/enrollLeads.js';
+import { leaseSends } from './claimStatements.js';
 
 const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
 let t: TestApp;
@@ -67,6 +68,27 @@ describe('claims', () => {
     const ids = batches.flatMap((b) => b.items.map((i) => i.sendId as string));
     expect(ids.length).toBe(new Set(ids).size);
     expect(ids.length).toBe(40);
+  });
+
+  it('leases only sends no one leased first: the lease statement returns the rows it inserted, which alone are handed out', async () => {
+    const { campaign, mailboxes } = await setup({ leads: 2, mailboxes: [{ dailyCap: 1 }] });
+    const [taken] = (await claim(campaign.id)).items;
+    const waiting = await t.prisma.message.findFirstOrThrow({ where: { campaignId: campaign.id, lease: null } });
+    // A claim whose snapshot predates another's commit can lock a send that the other leased: the primary key refuses it.
+    const leased = await t.prisma.$queryRawUnsafe<Array<{ id: string }>>(
+      leaseSends.text,
+      organizationId,
+      campaign.id,
+      [taken!.sendId, waiting.id],
+      [9, 1],
+      [mailboxes[0]!.id, mailboxes[0]!.id],
+      ['Again', 'First'],
+      clock.now().toISOString(),
+      clock.now().toISOString(),
+    );
+    expect(leased).toEqual([{ id: waiting.id }]);
+    expect(await t.prisma.sendLease.findUnique({ where: { messageId: taken!.sendId } })).toMatchObject({ attempt: 1 });
+    expect(await t.prisma.message.findUnique({ where: { id: taken!.sendId } })).toMatchObject({ status: 'queued', attempt: 0 });
   });
 
   it('reserves capacity at claim time so a mailbox cap holds across campaigns sharing it', async () => {
