@@ -58,7 +58,7 @@ describe('warm-up in a browser', () => {
     await card.getByLabel('Language of the messages', { exact: true }).selectOption('de');
     await card.getByRole('button', { name: 'Save warm-up' }).click();
 
-    await card.getByText('Warming: day 1 of 14', { exact: true }).waitFor();
+    await card.getByText('Warming · day 1 of 14', { exact: true }).waitFor();
     await card.getByText(/Warm-up needs at least 2 mailboxes in your organization/).waitFor();
     await card.locator('..').screenshot({ path: path.join(screenshotDir, 'mailbox-warmup-card-alone.png') });
     const stored = await app.http.get(`/api/mailboxes/${sales!.body.id}/warmup`).set(auth);
@@ -84,7 +84,7 @@ describe('warm-up in a browser', () => {
       .send({ enabled: true, targetPerDay: 30, replyRatePercent: 30, weekdaysOnly: true });
     expect(other.status, other.text).toBe(200);
     await page.reload();
-    await card.getByText('Warming: day 1 of 14', { exact: true }).waitFor();
+    await card.getByText('Warming · day 1 of 14', { exact: true }).waitFor();
     expect(await card.getByText('Nothing is exchanged yet.').count()).toBe(0);
     await card.scrollIntoViewIfNeeded();
     await checkPage(page, 'mailbox-warmup');
@@ -168,7 +168,7 @@ describe('warm-up in a browser', () => {
     const health = history.page.getByRole('region', { name: 'Health' });
     await health.getByText('Inbox placement (warm-up)').waitFor();
     await health.getByText('12 of 16 warm-up messages in the inbox over 7 days (75.0%; 3 in spam, 1 missing)', { exact: false }).waitFor();
-    await health.getByText('Warming: day 1 of 14', { exact: true }).waitFor();
+    await health.getByText('Warming · day 1 of 14', { exact: true }).waitFor();
     await health.screenshot({ path: path.join(screenshotDir, 'mailbox-health-placement.png') });
     expect(history.consoleErrors).toEqual([]);
 

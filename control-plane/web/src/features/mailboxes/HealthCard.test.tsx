@@ -66,7 +66,7 @@ describe('the health card', () => {
     const item = within(card).getByText('Inbox placement (warm-up)').closest('li')!;
     expect(within(item).getByText('10 of 20')).toBeTruthy();
     expect(within(item).getByText(placement.explanation)).toBeTruthy();
-    expect(within(card).getByText('Warming: day 3 of 14')).toBeTruthy();
+    expect(within(card).getByText('Warming · day 3 of 14')).toBeTruthy();
     expect(within(card).getByText('79 / 100')).toBeTruthy();
     expect(within(card).getByText(/This mailbox is in its first 14 days of warm-up/)).toBeTruthy();
     expect(within(card).getByText(/The score is 95 of 120 points, scaled to 100\./)).toBeTruthy();

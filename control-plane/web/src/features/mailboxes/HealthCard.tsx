@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { LoadingRows } from '@/components/ui/page';
-import { healthTone, warmingDays } from './mailboxFormat';
+import { healthTone, warmingDays, warmingLabel } from './mailboxFormat';
 import { mailboxHealthQuery, type MailboxHealth } from './queries';
 
 const partNames: Record<string, string> = {
@@ -42,11 +42,7 @@ export function HealthCard({ mailboxId }: { mailboxId: string }) {
           </h2>
           {health.data ? (
             <div className="flex items-baseline gap-2">
-              {health.data.warmingDay === null ? null : (
-                <Badge tone="info">
-                  Warming: day {health.data.warmingDay} of {warmingDays}
-                </Badge>
-              )}
+              {health.data.warmingDay === null ? null : <Badge tone="info">{warmingLabel(health.data.warmingDay)}</Badge>}
               <Badge tone={healthTone(health.data.score)} className="text-sm tabular-nums">
                 {Math.round(health.data.score)} / 100
               </Badge>

@@ -9,7 +9,7 @@ import { EmptyState, LoadingRows, PageHeader } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useCan } from '@/features/auth/permissions';
 import { AddMailboxMenu } from './AddMailboxMenu';
-import { healthTone, lastWatch, MailboxStatus, providerNames, rampStage, warmingDays } from './mailboxFormat';
+import { healthTone, lastWatch, MailboxStatus, providerNames, rampStage, warmingLabel } from './mailboxFormat';
 import { mailboxesQuery, type MailboxListItem } from './queries';
 
 const route = getRouteApi('/app/mailboxes');
@@ -101,7 +101,7 @@ export function MailboxesPage() {
                   <MailboxStatus mailbox={mailbox} />
                   {mailbox.warmingDay === null ? null : (
                     <Badge tone="info" className="mt-1 whitespace-nowrap">
-                      Warming · day {mailbox.warmingDay} of {warmingDays}
+                      {warmingLabel(mailbox.warmingDay)}
                     </Badge>
                   )}
                 </TableCell>

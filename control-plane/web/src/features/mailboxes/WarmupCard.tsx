@@ -13,7 +13,7 @@ import { LoadingRows } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 import { ApiError, applyProblemToForm } from '@/lib/api/problem';
 import { CheckboxField, count, SelectField, SettingsActions } from './fields';
-import { warmingDays } from './mailboxFormat';
+import { warmingDays, warmingLabel } from './mailboxFormat';
 import { WarmupHistory } from './WarmupHistory';
 import { useUpdateWarmup, warmupQuery, type WarmupSettings } from './warmupQueries';
 
@@ -44,7 +44,7 @@ function rampInWords(settings: Pick<WarmupSettings, 'rampStart' | 'rampStep'>, t
 
 function status(settings: WarmupSettings): { label: string; tone: 'good' | 'info' | 'neutral' } {
   if (!settings.enabled) return { label: 'Off', tone: 'neutral' };
-  if (settings.warming) return { label: `Warming: day ${settings.rampDay ?? 1} of ${warmingDays}`, tone: 'info' };
+  if (settings.warming) return { label: warmingLabel(settings.rampDay ?? 1), tone: 'info' };
   return { label: 'Warmed up', tone: 'good' };
 }
 

@@ -33,6 +33,9 @@ export function MailboxStatus({ mailbox }: { mailbox: Pick<Mailbox, 'status' | '
 /** Days a mailbox counts as warming after warm-up is switched on (docs/warmup.md). */
 export const warmingDays = 14;
 
+/** Which of its first warm-up days a mailbox is in, worded the same on the list, its health and its warm-up card. */
+export const warmingLabel = (day: number) => `Warming · day ${day} of ${warmingDays}`;
+
 export function healthTone(score: number): 'good' | 'warn' | 'bad' {
   if (score >= 80) return 'good';
   return score >= 50 ? 'warn' : 'bad';
