@@ -1,8 +1,9 @@
-// The main pages (dashboard, campaigns, leads, inbox, mailboxes, deployments) and a detail page (a mailbox's) while
-// their data is slow and when it fails, in Chromium on the real API: the browser holds back or fails each page's main
-// request (Playwright routes; the server runs normally). Held back, the page says what it is loading (a labelled status
-// over placeholder rows); failing with a 500 problem+json, it shows what could not be loaded as a title, the server's
-// detail and Try again, which loads the page once the API answers again; no count or empty-state copy stands beside it.
+// The main pages (dashboard, campaigns, leads, inbox, mailboxes, deployments) and detail pages (a mailbox's, a campaign's
+// results and its builder) while their data is slow and when it fails, in Chromium on the real API: the browser holds
+// back or fails each page's main request (Playwright routes; the server runs normally). Held back, the page says what it
+// is loading (a labelled status over placeholder rows) under its level-one heading; failing with a 500 problem+json, it
+// shows what could not be loaded as a title, the server's detail and Try again, which loads the page once the API
+// answers again; no count or empty-state copy stands beside it.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, checkPage, newOwnerPage, startBrowser } from '../browser.js';
@@ -98,6 +99,11 @@ const views: View[] = [
   },
 ];
 
+async function ownerAuth() {
+  const login = await app.http.post('/api/auth/login').send({ email: owner.account.email, password: owner.account.password });
+  return { Authorization: `Bearer ${login.body.accessToken}` };
+}
+
 async function slowThenFailing(view: View) {
   const { page, consoleErrors } = owner;
   const isViewApi = (url: URL) => url.pathname === view.api;
@@ -153,10 +159,9 @@ describe('the main pages while loading and when the API fails, in a browser', ()
   }
 
   it("a mailbox's page: says it is loading the mailbox, and on a server failure says so with Try again, which recovers", async () => {
-    const login = await app.http.post('/api/auth/login').send({ email: owner.account.email, password: owner.account.password });
     const mailbox = await app.http
       .post('/api/mailboxes/sandbox')
-      .set({ Authorization: `Bearer ${login.body.accessToken}` })
+      .set(await ownerAuth())
       .send({ email: 'demo@sandbox.example' });
     expect(mailbox.status, mailbox.text).toBe(201);
     await slowThenFailing({
@@ -168,4 +173,32 @@ describe('the main pages while loading and when the API fails, in a browser', ()
       loaded: (page) => page.getByRole('heading', { name: 'demo@sandbox.example', level: 1 }),
     });
   }, 90_000);
+
+  // The axe check of each state fails a page without a level-one heading, so both keep one while the campaign is missing.
+  it("a campaign's results and its builder: say they are loading the campaign, and on a server failure say so with Try again", async () => {
+    const campaign = await app.http
+      .post('/api/campaigns')
+      .set(await ownerAuth())
+      .send({ name: 'Spring outreach', timezone: 'UTC' });
+    expect(campaign.status, campaign.text).toBe(201);
+    const api = `/api/campaigns/${campaign.body.id}`;
+    const loaded = (page: Page) => page.getByRole('heading', { name: 'Spring outreach', level: 1 });
+    const failed = 'This campaign could not be loaded';
+    await slowThenFailing({
+      name: 'campaign-detail',
+      path: `/campaigns/${campaign.body.id}`,
+      api,
+      loading: 'Loading the campaign',
+      failed,
+      loaded,
+    });
+    await slowThenFailing({
+      name: 'campaign-builder',
+      path: `/campaigns/${campaign.body.id}/edit`,
+      api,
+      loading: 'Loading the campaign',
+      failed,
+      loaded,
+    });
+  }, 180_000);
 });

@@ -25,6 +25,15 @@ const sections = [
   { id: 'launch', label: 'Launch' },
 ];
 
+function BackToCampaigns() {
+  return (
+    <Link to="/campaigns" className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
+      <ArrowLeft className="size-4" aria-hidden="true" />
+      Campaigns
+    </Link>
+  );
+}
+
 /**
  * The campaign builder: one page, one section per concern, each saved on its own so the campaign is a
  * usable draft at any point. Only the sequence has a plain Save; the other sections name what they save.
@@ -40,19 +49,27 @@ export function CampaignBuilderPage() {
     if (loaded && section) document.getElementById(section)?.scrollIntoView();
   }, [loaded, section]);
 
-  if (campaign.isPending) return <LoadingRows label="Loading the campaign" />;
-  if (campaign.isError)
-    return <ErrorState title="This campaign could not be loaded" error={campaign.error} onRetry={() => void campaign.refetch()} />;
+  if (!campaign.isSuccess)
+    return (
+      <div className="space-y-5">
+        <div>
+          <BackToCampaigns />
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">Edit campaign</h1>
+        </div>
+        {campaign.isError ? (
+          <ErrorState title="This campaign could not be loaded" error={campaign.error} onRetry={() => void campaign.refetch()} />
+        ) : (
+          <LoadingRows label="Loading the campaign" />
+        )}
+      </div>
+    );
   const current = campaign.data;
   const editable = canEdit && current.status !== 'archived' && current.status !== 'completed';
 
   return (
     <div className="space-y-5">
       <div>
-        <Link to="/campaigns" className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
-          <ArrowLeft className="size-4" aria-hidden="true" />
-          Campaigns
-        </Link>
+        <BackToCampaigns />
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{current.name}</h1>
           <CampaignStatusBadge status={current.status} />

@@ -63,6 +63,7 @@ export function CampaignDetailPage() {
         <ArrowLeft className="size-4" aria-hidden="true" />
         All campaigns
       </Link>
+      {campaign.data ? null : <PageHeader title="Campaign" description="A campaign's results, its leads, its activity and its workflow." />}
       {campaign.isPending ? <LoadingRows label="Loading the campaign" /> : null}
       {campaign.isError ? (
         <ErrorState title="This campaign could not be loaded" error={campaign.error} onRetry={() => void campaign.refetch()} />
