@@ -5,14 +5,15 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { LoadingRows } from '@/components/ui/page';
+import { DeploymentStatus } from '@/features/deployments/deploymentFormat';
 import { attentionQuery } from './queries';
 
-const mailboxStatus = { paused: 'paused', needs_reauth: 'needs sign-in', error: 'error' } as const;
+const mailboxStatus = { paused: 'Paused', needs_reauth: 'Needs sign-in', error: 'Error' } as const;
 
 function Item({ link, status, reasons }: { link: React.ReactNode; status: React.ReactNode; reasons: string[] }) {
   return (
     <li className="rounded-lg border border-slate-200 px-3 py-2.5">
-      <div className="flex items-center justify-between gap-2">
+      <div className="flex items-start justify-between gap-2">
         {link}
         <span className="shrink-0 whitespace-nowrap">{status}</span>
       </div>
@@ -25,7 +26,8 @@ function Item({ link, status, reasons }: { link: React.ReactNode; status: React.
   );
 }
 
-const linkClass = 'truncate text-sm font-medium text-indigo-700 hover:underline';
+// Names wrap rather than being cut short: the card is narrow and the name is what tells the items apart.
+const linkClass = 'min-w-0 break-words text-sm font-medium text-indigo-700 hover:underline';
 
 /** Mailboxes that cannot send, workflows changed in n8n or failing, and active campaigns that send nothing, each with why. */
 export function AttentionCard() {
@@ -58,7 +60,7 @@ export function AttentionCard() {
                     {campaign.name}
                   </Link>
                 }
-                status={<Badge tone="warn">not sending</Badge>}
+                status={<Badge tone="warn">Not sending</Badge>}
                 reasons={campaign.reasons}
               />
             ))}
@@ -82,7 +84,7 @@ export function AttentionCard() {
                     {deployment.name} workflow
                   </Link>
                 }
-                status={<Badge tone={deployment.status === 'drifted' ? 'warn' : 'bad'}>{deployment.status}</Badge>}
+                status={<DeploymentStatus status={deployment.status} />}
                 reasons={[deployment.reason]}
               />
             ))}
