@@ -80,7 +80,7 @@ describe('the web app in a browser', () => {
       'Health',
       'Sent today / cap',
       'Ramp',
-      'Last watch',
+      'Inbox read',
     ]);
     expect(
       await table

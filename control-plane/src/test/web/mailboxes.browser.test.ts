@@ -135,7 +135,7 @@ describe('the Mailboxes pages in a browser', () => {
       'Health',
       'Sent today / cap',
       'Ramp',
-      'Last watch',
+      'Inbox read',
     ]);
     expect(await rowOf('ada@gmail.example').getByRole('cell').allTextContents()).toEqual([
       'ada@gmail.example',

@@ -80,7 +80,7 @@ export function MailboxesPage() {
               <TableHeader className="px-3 text-right">Health</TableHeader>
               <TableHeader className="px-3 text-right">Sent today / cap</TableHeader>
               <TableHeader className="px-3">Ramp</TableHeader>
-              <TableHeader className="px-3">Last watch</TableHeader>
+              <TableHeader className="px-3">Inbox read</TableHeader>
             </tr>
           </TableHead>
           <tbody>

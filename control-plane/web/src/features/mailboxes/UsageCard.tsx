@@ -48,7 +48,7 @@ export function UsageCard({ mailbox }: { mailbox: Mailbox }) {
             <Figure label="Ramp" value={rampStage(mailbox, usage.data)} />
             <Figure label="Next send" value={nextSend(usage.data)} />
             <Figure label="Last send" value={usage.data.lastSentAt ? formatDateTime(usage.data.lastSentAt) : 'Never'} />
-            <Figure label="Last inbox watch" value={lastWatch(mailbox)} />
+            <Figure label="Inbox last read" value={lastWatch(mailbox)} />
           </dl>
         ) : null}
         <h3 className="mt-5 text-sm font-medium text-slate-800">
