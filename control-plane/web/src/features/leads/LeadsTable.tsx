@@ -48,7 +48,7 @@ function columns(onOpen: (leadId: string) => void): ColumnDef<Lead>[] {
           {row.original.email}
         </button>
       ),
-      meta: { className: 'w-[34%]' },
+      meta: { className: 'w-[32%]' },
     },
     { id: 'name', header: 'Name', cell: ({ row }) => fullName(row.original) || <span className="text-slate-400">—</span> },
     { id: 'company', header: 'Company', cell: ({ row }) => row.original.company ?? <span className="text-slate-400">—</span> },
@@ -66,12 +66,15 @@ function columns(onOpen: (leadId: string) => void): ColumnDef<Lead>[] {
           {row.original.tags.length > 1 ? <span className="shrink-0 text-xs text-slate-600">+{row.original.tags.length - 1}</span> : null}
         </span>
       ),
+      // One tag and a count: the width it leaves goes to names and companies.
+      meta: { className: 'w-28' },
     },
     {
       id: 'verification',
       header: 'Address',
       cell: ({ row }) => <VerificationBadge verification={row.original.verification} />,
-      meta: { className: 'w-28' },
+      // Wide enough for 'Not checked', the longest badge, with the cell's padding.
+      meta: { className: 'w-32' },
     },
     {
       id: 'status',
