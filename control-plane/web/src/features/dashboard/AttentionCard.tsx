@@ -45,8 +45,8 @@ export function AttentionCard() {
           <ErrorState error={attention.error} title="What needs attention could not be loaded" onRetry={() => void attention.refetch()} />
         ) : null}
         {data && count === 0 ? (
-          <p className="mt-3 flex items-center gap-2 text-sm text-slate-600">
-            <CheckCircle2 className="size-4 text-emerald-600" aria-hidden="true" />
+          <p className="mt-3 flex items-start gap-2 text-sm text-slate-600">
+            <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-emerald-600" aria-hidden="true" />
             Nothing needs you: mailboxes, workflows and active campaigns are all fine.
           </p>
         ) : null}
