@@ -5,7 +5,10 @@ export const defaultDeferMs = 15 * 60_000;
 
 export type ResultVerdict = 'apply' | 'duplicates' | 'stale';
 
-/** A queued send as its result finds it (locked). */
+/**
+ * A queued send as its result finds it (locked). A campaign send's lease is a send_leases row: it is
+ * `claimed` here while it has one and is pending, with the lease's attempt and end (recordSendResults.ts).
+ */
 export interface SendAwaitingResult {
   status: string;
   attempt: number;
