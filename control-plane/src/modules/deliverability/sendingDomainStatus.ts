@@ -40,7 +40,7 @@ export async function mailboxDomainStatuses(db: ScopedDb, mailboxIds: string[]):
 /** The sending-domain part of a mailbox's health score (0..1 of its points), explained. */
 export async function sendingDomainHealth(db: ScopedDb, mailboxId: string): Promise<{ share: number; explanation: string }> {
   const [status] = await mailboxDomainStatuses(db, [mailboxId]);
-  if (!status || status.status === 'unchecked') return { share: 1, explanation: 'sending domain not checked yet: not judged' };
+  if (!status || status.status === 'unchecked') return { share: 1, explanation: 'Sending domain not checked yet: not judged' };
   if (status.status === 'fail') return { share: 0, explanation: `${status.domain} fails ${describeChecks(status.failing)}` };
   if (status.status === 'warn') return { share: 0.5, explanation: `${status.domain} passes with warnings (see the domain check)` };
   return { share: 1, explanation: `${status.domain} passes SPF, DKIM, DMARC and MX` };

@@ -51,10 +51,10 @@ export function normalizeEmail(raw: string): string {
 
 /** Returns the problem with a normalized address, or undefined when it is acceptable. */
 export function emailProblem(email: string): string | undefined {
-  if (email === '') return 'missing email';
-  if (email.length > maxLength.email) return `email longer than ${maxLength.email} characters`;
-  if (!emailPattern.test(email)) return 'malformed email';
-  if (email.indexOf('@') > 64) return 'email local part longer than 64 characters';
+  if (email === '') return 'The email address is missing';
+  if (email.length > maxLength.email) return `The email address is longer than ${maxLength.email} characters`;
+  if (!emailPattern.test(email)) return 'The email address is not valid';
+  if (email.indexOf('@') > 64) return 'The email address has more than 64 characters before the @';
   return undefined;
 }
 

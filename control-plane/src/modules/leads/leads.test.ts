@@ -50,7 +50,7 @@ describe('leads', () => {
     expect(badZone.status).toBe(400);
     expect(badZone.body.issues[0].path).toBe('timezone');
     const badEmail = await t.http.post('/api/leads').set(owner.auth).send({ email: 'not an email' });
-    expect(badEmail.body.issues[0]).toMatchObject({ path: 'email', message: 'malformed email' });
+    expect(badEmail.body.issues[0]).toMatchObject({ path: 'email', message: 'The email address is not valid' });
     const updated = await t.http
       .patch(`/api/leads/${lead.id}`)
       .set(owner.auth)
@@ -74,7 +74,7 @@ describe('leads', () => {
       .send({ email: 'not an email', timezone: 'Europe/Pariss', customFields: { seats: 12 } });
     expect(response.status).toBe(400);
     expect(response.body.issues).toEqual([
-      { path: 'email', in: 'body', message: 'malformed email' },
+      { path: 'email', in: 'body', message: 'The email address is not valid' },
       {
         path: 'timezone',
         in: 'body',
@@ -415,7 +415,7 @@ describe('suppressions', () => {
     expect(imported.status, imported.text).toBe(200);
     expect(imported.body).toMatchObject({ rowsRead: 5, added: 2, alreadyPresent: 1, rejected: 2 });
     expect(imported.body.issues).toEqual([
-      { line: 4, message: 'malformed email' },
+      { line: 4, message: 'The email address is not valid' },
       { line: 5, message: 'unknown reason "teleported"' },
     ]);
     const page1 = await t.http.get('/api/suppressions').query({ limit: 2 }).set(owner.auth);

@@ -265,7 +265,7 @@ describe('commit', () => {
     const rejected = await rejectedRows(owner, preview.id);
     expect(rejected[0]!.slice(0, 3)).toEqual(['line', 'error', 'Full Name']);
     expect(rejected.slice(1).map((row) => [row[0], row[1]])).toEqual([
-      ['5', 'malformed email'],
+      ['5', 'The email address is not valid'],
       ['6', expect.stringMatching(/^Unknown time zone "Mars\/Olympus"; use an IANA name/)],
     ]);
   });
@@ -602,7 +602,7 @@ describe('upkeep (importUpkeep.ts)', () => {
     const partialUpload = `upload-${randomUUID()}.csv`;
     const orphanRejectedRows = `${randomUUID()}.rejected.csv`;
     await writeFile(path.join(importsDir, partialUpload), 'email\ncut@exam');
-    await writeFile(path.join(importsDir, orphanRejectedRows), 'line,error,email\r\n2,malformed email,x\r\n');
+    await writeFile(path.join(importsDir, orphanRejectedRows), 'line,error,email\r\n2,The email address is not valid,x\r\n');
 
     await upkeep.runOnce();
     for (const name of [`${unused}.csv`, `${finished.id}.rejected.csv`, `${failed}.csv`, partialUpload, orphanRejectedRows])
@@ -621,7 +621,7 @@ describe('upkeep (importUpkeep.ts)', () => {
     expect(commit.status).toBe(410);
     expect(commit.headers['content-type']).toContain('application/problem+json');
     expect(commit.body.code).toBe('import_file_expired');
-    expect((await rejectedRows(owner, finished.id)).map((row) => row[1])).toEqual(['error', 'malformed email']);
+    expect((await rejectedRows(owner, finished.id)).map((row) => row[1])).toEqual(['error', 'The email address is not valid']);
     expect(await onDisk(`${failed}.csv`)).toBe(true);
 
     clock.advance(30 * 24 * hour);

@@ -61,6 +61,24 @@ describe('mailbox health', () => {
     expect((await t.http.get(`/api/mailboxes/${id}`).set(owner.auth)).body.healthScore).toBe(health.score);
   });
 
+  it('explains a mailbox with no or few sends in sentences: replies are not judged yet', async () => {
+    const explanations = async (id: string) =>
+      Object.fromEntries(
+        (await t.http.get(`/api/mailboxes/${id}/health`).set(owner.auth)).body.parts.map((part: { name: string; explanation: string }) => [
+          part.name,
+          part.explanation,
+        ]),
+      );
+    const fresh = await mailboxWithSends('fresh@sandbox.example', { sent: 0 });
+    expect(await explanations(fresh.id)).toMatchObject({
+      replies: 'No sends yet: too few to judge replies',
+      authentication: 'The mailbox signs in',
+      sending_domain: 'Sending domain not checked yet: not judged',
+    });
+    const few = await mailboxWithSends('few@sandbox.example', { sent: 3 });
+    expect((await explanations(few.id)).replies).toBe('Only 3 sends so far: too few to judge replies');
+  });
+
   it('adds inbox placement over the last 7 days once warm-up placements exist, and says the mailbox is warming', async () => {
     const { id, messageIds } = await mailboxWithSends('warming@sandbox.example', { sent: 40 });
     await recordEvents(id, 'replied', messageIds.slice(0, 1));

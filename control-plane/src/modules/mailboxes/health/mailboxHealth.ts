@@ -1,6 +1,7 @@
 import type { Mailbox } from '../../../generated/prisma/client.js';
 import type { ScopedDb } from '../../../lib/db/tenantScope.js';
 import { recordWebhookEvents } from '../../../lib/webhooks/webhookOutbox.js';
+import { counted } from '../../../lib/words.js';
 import { sendingDomainHealth } from '../../deliverability/sendingDomainStatus.js';
 import { warmingDay } from '../limits/warming.js';
 import { placementRate, recentPlacement, PLACEMENT_WINDOW_DAYS, type PlacementCounts } from './inboxPlacement.js';
@@ -44,6 +45,14 @@ type HealthMailbox = Pick<Mailbox, 'id' | 'status' | 'createdAt' | 'timezone'> &
 };
 
 const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+/** The authentication part's explanation per mailbox status, in the health card's words. */
+const whyNotSigningIn: Record<Mailbox['status'], string> = {
+  active: 'The mailbox signs in',
+  paused: 'The mailbox signs in',
+  needs_reauth: 'The mailbox needs signing in again',
+  error: 'The mailbox could not connect',
+  disabled: 'The mailbox is disabled',
+};
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** The placement part's weight and thresholds (docs/warmup.md, "Health"). */
@@ -134,14 +143,14 @@ export async function computeMailboxHealth(db: ScopedDb, mailbox: HealthMailbox,
       points: sent < 20 ? 10 : 10 * Math.min(1, replyRate / 0.02),
       explanation:
         sent < 20
-          ? `only ${sent} sends so far: not judged yet`
+          ? `${sent === 0 ? 'No sends yet' : `Only ${counted(sent, 'send')} so far`}: too few to judge replies`
           : `${repliedMessages.size} replies to ${sent} sends (${percent(replyRate)}); full points from 2%`,
     },
     {
       name: 'authentication',
       maxPoints: 10,
       points: authenticated ? 10 : 0,
-      explanation: authenticated ? 'credentials work' : `mailbox is ${mailbox.status}: it cannot send until fixed`,
+      explanation: authenticated ? whyNotSigningIn[mailbox.status] : `${whyNotSigningIn[mailbox.status]}: it cannot send until fixed`,
     },
     { name: 'sending_domain', maxPoints: 10, points: 10 * domain.share, explanation: domain.explanation },
     {

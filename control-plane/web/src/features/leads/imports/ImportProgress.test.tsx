@@ -79,7 +79,7 @@ function fakeServer(options: { eventsStatus?: number; initial?: LeadImport; role
       return new Response(stream, { headers: { 'Content-Type': 'text/event-stream' } });
     }
     if (pathname === `/api/lead-imports/${importId}/rejected.csv`)
-      return new Response('\uFEFFline,error,email,name\r\n7,malformed email,not-an-email,Bad\r\n', {
+      return new Response('\uFEFFline,error,email,name\r\n7,The email address is not valid,not-an-email,Bad\r\n', {
         headers: { 'Content-Type': 'text/csv' },
       });
     return json({ type: 'about:blank', title: 'Not Found', status: 404, code: 'route_not_found', detail: pathname }, 404);
@@ -156,7 +156,7 @@ describe('an import in progress', () => {
       within(rejected)
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
-    ).toEqual(['7', 'malformed email', 'not-an-email']);
+    ).toEqual(['7', 'The email address is not valid', 'not-an-email']);
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
