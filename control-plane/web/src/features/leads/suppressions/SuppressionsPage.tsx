@@ -25,6 +25,7 @@ import { uploadCsv } from '@/lib/api/upload';
 import { LeadsTabs } from '../LeadsTabs';
 import { SearchBox } from '../SearchBox';
 import { ShowMore } from '../ShowMore';
+import { suppressionSourceLabel } from './suppressionSources';
 import { addSuppression, removeSuppression, suppressionsQuery, type Suppression, type SuppressionsPage } from './queries';
 
 const route = getRouteApi('/app/leads/suppressions');
@@ -349,7 +350,6 @@ export function SuppressionsPage() {
           <TableHead>
             <tr>
               <TableHeader>Address or domain</TableHeader>
-              <TableHeader>Kind</TableHeader>
               <TableHeader>Reason</TableHeader>
               <TableHeader>Source</TableHeader>
               <TableHeader>Added</TableHeader>
@@ -361,18 +361,21 @@ export function SuppressionsPage() {
           <tbody>
             {rows.map((suppression) => (
               <TableRow key={suppression.id}>
-                <TableCell className="max-w-72 truncate font-medium" title={suppression.value}>
-                  {suppression.kind === 'email_hash' ? (
-                    <span className="font-mono text-xs text-slate-500">{suppression.value.slice(0, 16)}…</span>
-                  ) : (
-                    suppression.value
-                  )}
+                {/* The kind sits under the value and a source wraps, so the table keeps its Remove button within 1024 px. */}
+                <TableCell className="max-w-72">
+                  <p className="truncate font-medium" title={suppression.value}>
+                    {suppression.kind === 'email_hash' ? (
+                      <span className="font-mono text-xs text-slate-500">{suppression.value.slice(0, 16)}…</span>
+                    ) : (
+                      suppression.value
+                    )}
+                  </p>
+                  <p className="mt-0.5 text-xs text-slate-500">{kindLabels[suppression.kind]}</p>
                 </TableCell>
-                <TableCell>{kindLabels[suppression.kind]}</TableCell>
                 <TableCell className="whitespace-nowrap">
                   <Badge tone={reasonTones[suppression.reason]}>{reasonLabels[suppression.reason]}</Badge>
                 </TableCell>
-                <TableCell className="text-slate-600">{suppression.source ?? ''}</TableCell>
+                <TableCell className="max-w-40 break-words text-slate-600">{suppressionSourceLabel(suppression.source)}</TableCell>
                 <TableCell className="whitespace-nowrap">{dateFormat.format(new Date(suppression.createdAt))}</TableCell>
                 <TableCell className="text-right">
                   {/* An erased person stays suppressed for good: the API refuses to lift it. */}
