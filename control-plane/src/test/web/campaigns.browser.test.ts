@@ -93,6 +93,8 @@ describe('the Campaigns list and builder in a browser', () => {
     // Not ready: no sequence, no mailbox; each failing item says why, and Start campaign waits.
     await readiness().getByText('Add at least one step to the sequence').waitFor();
     await readiness().getByText('Attach at least one active mailbox').waitFor();
+    // No steps is one problem, said once.
+    expect(await readiness().getByText('No steps yet').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Start campaign' }).isDisabled()).toBe(true);
     await checkPage(page, 'campaign-builder-new');
 

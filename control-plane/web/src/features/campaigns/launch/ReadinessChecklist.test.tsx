@@ -82,6 +82,37 @@ describe('ReadinessChecklist', () => {
     expect(within(region).queryByText('(required to start)')).toBeNull();
   });
 
+  it('names a sequence without steps once: the messages of its steps are not a second finding', () => {
+    render(
+      <ReadinessChecklist
+        readiness={readiness([
+          { code: 'sequence_has_steps', passed: false, blocking: true, message: 'Add at least one step to the sequence' },
+          { code: 'steps_have_messages', passed: false, blocking: true, message: 'No steps yet' },
+          { code: 'active_mailbox', passed: false, blocking: true, message: 'Attach at least one active mailbox' },
+        ])}
+      />,
+    );
+    expect(
+      within(screen.getByRole('region', { name: 'Readiness' }))
+        .getAllByRole('listitem')
+        .map((item) => item.getAttribute('aria-label')),
+    ).toEqual(['Required: Add at least one step to the sequence', 'Required: Attach at least one active mailbox']);
+  });
+
+  it('lists a step without a message once the sequence has steps', () => {
+    render(
+      <ReadinessChecklist
+        readiness={readiness([
+          { code: 'sequence_has_steps', passed: true, blocking: true, message: 'The sequence has 2 steps' },
+          { code: 'steps_have_messages', passed: false, blocking: true, message: 'Step 2 has no message' },
+        ])}
+      />,
+    );
+    expect(
+      within(screen.getByRole('region', { name: 'Readiness' })).getByRole('listitem', { name: 'Required: Step 2 has no message' }),
+    ).toBeTruthy();
+  });
+
   it('links a failing sending domain to the page of each mailbox that sends from it, where its records are fixed', () => {
     const mailboxId = '6f1c1f1e-0000-4000-8000-0000000000bb';
     render(

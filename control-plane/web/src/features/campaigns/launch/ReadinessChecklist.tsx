@@ -19,10 +19,21 @@ const fixedIn: Record<CheckCode | 'warming_mailboxes', { id: string; label: stri
 };
 
 /**
- * The start checklist as the API answers it: each check passed or not, with its reason. A failed required
+ * A check that cannot pass until another does, and is left out while that one fails: with no steps at all,
+ * 'Add at least one step' is the one thing to do, and every step having a message fails for the same reason.
+ */
+const follows: Partial<Record<CheckCode, CheckCode>> = { steps_have_messages: 'sequence_has_steps' };
+
+/**
+ * The start checklist as the API answers it, one finding per problem: each check passed or not, with its reason. A failed required
  * check is what a start would be refused for; the others mean nothing would be sent yet.
  */
 export function ReadinessChecklist({ readiness }: { readiness: CampaignReadiness }) {
+  const failing = new Set(readiness.checks.filter((check) => !check.passed).map((check) => check.code));
+  const findings = readiness.checks.filter((check) => {
+    const prerequisite = follows[check.code];
+    return !(prerequisite && failing.has(prerequisite));
+  });
   return (
     <section aria-labelledby="readiness-heading" className="space-y-3">
       <div className="flex items-center justify-between gap-3">
@@ -34,7 +45,7 @@ export function ReadinessChecklist({ readiness }: { readiness: CampaignReadiness
         </p>
       </div>
       <ul className="space-y-2">
-        {readiness.checks.map((check) => {
+        {findings.map((check) => {
           const state = check.passed ? 'passed' : check.blocking ? 'required' : 'warning';
           return (
             <li
