@@ -39,7 +39,8 @@ export async function startBrowser(): Promise<BrowserSession> {
   return {
     browser,
     newPage: async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+      // A fixed locale, so dates the app formats for the user's locale read the same on every host.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', locale: 'en-US' });
       const page = await context.newPage();
       const consoleErrors: string[] = [];
       page.on('console', (message) => {

@@ -14,6 +14,9 @@ import { dashboardRanges, type DashboardSearch } from './search';
 const route = getRouteApi('/app/dashboard');
 const chartDays = 30;
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
+// The API's from and to are calendar dates (YYYY-MM-DD): read and shown as UTC so no time zone moves them a day.
+const shortDates = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const shownDates = (from: string, to: string) => shortDates.formatRange(new Date(from), new Date(to));
 const replies = (count: number) => `${count} ${count === 1 ? 'reply' : 'replies'}`;
 
 function Kpi({ label, value, detail }: { label: string; value: string; detail: string }) {
@@ -121,8 +124,8 @@ export function DashboardPage() {
           <section aria-labelledby="totals-heading">
             <h2 id="totals-heading" className="mb-2 text-sm font-medium text-slate-700">
               {range === 'custom'
-                ? `From ${overview.data.from} to ${overview.data.to}`
-                : `${rangeNames[range]} (${overview.data.from} to ${overview.data.to})`}
+                ? shownDates(overview.data.from, overview.data.to)
+                : `${rangeNames[range]} (${shownDates(overview.data.from, overview.data.to)})`}
             </h2>
             <Kpis totals={overview.data.totals} />
           </section>
