@@ -266,10 +266,10 @@ describe.skipIf(!n8nProvisioned)(n8nSuite("a marketer's campaign journey in a br
     await app.app.reconciler.runOnce();
     await mainNav(page).getByRole('link', { name: 'Deployments' }).click();
     const row = page.getByRole('table', { name: 'Deployments' }).getByRole('row', { name: new RegExp(campaignName) });
-    await row.getByText('drifted', { exact: true }).waitFor();
+    await row.getByText('Drifted', { exact: true }).waitFor();
     await checkPage(page, 'journey-deployments-drifted');
     await row.getByRole('link', { name: `Campaign: ${campaignName}` }).click();
-    await page.getByText('drifted', { exact: true }).first().waitFor();
+    await page.getByText('Drifted', { exact: true }).first().waitFor();
     await page.getByText('"Business Hours Gate", start: (not set) → "10:00"').waitFor();
     await checkPage(page, 'journey-deployment-drifted');
     await page.getByRole('button', { name: 'Reset to template' }).click();

@@ -70,8 +70,8 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Deployments pages in a browser on
     await editBusinessHoursGateInN8n(n8nApi, partners.workflowId);
     await app.app.reconciler.runOnce();
     await page.reload();
-    await rowOf('Spring outreach').getByText('drifted', { exact: true }).waitFor();
-    await rowOf('Partner follow-up').getByText('drifted', { exact: true }).waitFor();
+    await rowOf('Spring outreach').getByText('Drifted', { exact: true }).waitFor();
+    await rowOf('Partner follow-up').getByText('Drifted', { exact: true }).waitFor();
     await rowOf('Inbox watcher').getByText('In sync with the template').waitFor();
     await checkPage(page, 'deployments-drifted');
 

@@ -65,7 +65,7 @@ describe("a deployment's panel", () => {
   it('shows a drifted workflow: the word drifted, what changed, both versions side by side and a link into n8n', async () => {
     renderPanel();
     await screen.findByRole('heading', { name: 'This workflow has drifted' });
-    expect(screen.getAllByText('drifted').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('Drifted').length).toBeGreaterThan(0);
     await screen.findByText('"Business Hours Gate", start: (not set) → "10:00"');
     const current = await screen.findByRole('textbox', { name: 'As it is now in n8n' });
     expect(current.textContent).toContain('"start": "10:00"');

@@ -6,7 +6,7 @@ const statusNames: Record<Deployment['status'], string> = {
   deploying: 'Deploying',
   active: 'Running',
   paused: 'Stopped',
-  drifted: 'drifted',
+  drifted: 'Drifted',
   error: 'Error',
   archived: 'Removed',
 };
@@ -26,7 +26,7 @@ export function DeploymentStatus({ status }: { status: Deployment['status'] }) {
 
 /** Whether n8n still holds what Ophir deployed: drifted (edited in the editor), a kept edit, or in sync. */
 export function DriftState({ deployment }: { deployment: Pick<Deployment, 'status' | 'hasOverride' | 'n8nWorkflowId'> }) {
-  if (deployment.status === 'drifted') return <Badge tone="warn">drifted: edited in n8n</Badge>;
+  if (deployment.status === 'drifted') return <Badge tone="warn">{statusNames.drifted}: edited in n8n</Badge>;
   if (!deployment.n8nWorkflowId) return <span className="text-sm text-slate-600">Not in n8n</span>;
   if (deployment.hasOverride) return <Badge tone="info">In sync (n8n version kept)</Badge>;
   return <Badge tone="good">In sync with the template</Badge>;
