@@ -1,4 +1,4 @@
-import type { TrackingLinks } from './trackingLinks.js';
+import type { MessageLinkSigner } from './trackingLinks.js';
 import type { RenderedMessageBody } from './renderMessage.js';
 
 /**
@@ -17,19 +17,19 @@ export function withUnsubscribeFooter(rendered: RenderedMessageBody, unsubscribe
  * The bodies as they leave: the footer rule on the text, then open/click tracking on the HTML when
  * the campaign asks (never on plain text). What the claim does after rendering, for the preview to match.
  */
-export async function finishedBodies(options: {
+export function finishedBodies(options: {
   rendered: RenderedMessageBody;
   unsubscribeUrl: string;
   messageId: string;
   campaign: { trackOpens: boolean; trackClicks: boolean };
-  links: TrackingLinks;
-}): Promise<RenderedMessageBody> {
+  links: MessageLinkSigner;
+}): RenderedMessageBody {
   const { campaign, messageId } = options;
   const footed = withUnsubscribeFooter(options.rendered, options.unsubscribeUrl);
   if (!footed.html || !(campaign.trackOpens || campaign.trackClicks)) return footed;
   return {
     ...footed,
-    html: await options.links.applyTracking({
+    html: options.links.applyTracking({
       html: footed.html,
       messageId,
       trackOpens: campaign.trackOpens,

@@ -23,6 +23,12 @@ export function isTrackableUrl(url: string): boolean {
  * and proves we issued it, so links cannot be forged or pointed elsewhere. A click token also signs
  * its target URL, so the redirect only ever goes where our own message pointed.
  */
+/** A message's links signed without waiting: what a claim uses for hundreds of messages after one key read. */
+export interface MessageLinkSigner {
+  unsubscribeUrl(messageId: string): string;
+  applyTracking(options: { html: string; messageId: string; trackOpens: boolean; trackClicks: boolean }): string;
+}
+
 export class TrackingLinks {
   private readonly baseUrl: string;
   /** The HMAC key of the secret last read: a claim signs several links per message, all with one secret. */
@@ -83,7 +89,20 @@ export class TrackingLinks {
   }
 
   async unsubscribeUrl(messageId: string): Promise<string> {
-    return `${this.baseUrl}/u/${await this.token('u', messageId)}`;
+    return this.unsubscribeUrlWith(await this.key(), messageId);
+  }
+
+  private unsubscribeUrlWith(key: KeyObject, messageId: string): string {
+    return `${this.baseUrl}/u/${this.tokenWith(key, 'u', messageId)}`;
+  }
+
+  /** Signs with the secret as read now: one read for a whole claim instead of a promise per link. */
+  async signer(): Promise<MessageLinkSigner> {
+    const key = await this.key();
+    return {
+      unsubscribeUrl: (messageId) => this.unsubscribeUrlWith(key, messageId),
+      applyTracking: (options) => this.trackedHtml(key, options),
+    };
   }
 
   /** Our own links (unsubscribe, already-tracked links) are never wrapped: a scanner's click must not look like engagement. */
@@ -96,11 +115,15 @@ export class TrackingLinks {
    * are never passed here: rewriting them would put long tracking URLs in front of the reader.
    */
   async applyTracking(options: { html: string; messageId: string; trackOpens: boolean; trackClicks: boolean }): Promise<string> {
+    if (!options.trackOpens && !options.trackClicks) return options.html;
+    return this.trackedHtml(await this.key(), options);
+  }
+
+  // One key for the message's links: signing needs no waiting, so each link is wrapped as the rewrite
+  // reaches it (once per distinct target), in a single pass over the body.
+  private trackedHtml(key: KeyObject, options: { html: string; messageId: string; trackOpens: boolean; trackClicks: boolean }): string {
     const { html, messageId } = options;
     if (!options.trackOpens && !options.trackClicks) return html;
-    // One key for the message's links: signing needs no waiting from here, so each link is wrapped as the rewrite
-    // reaches it (once per distinct target), in a single pass over the body.
-    const key = await this.key();
     const clickTargets = new Map<string, string | undefined>();
     const wrapLink = (url: string) => {
       if (!clickTargets.has(url))

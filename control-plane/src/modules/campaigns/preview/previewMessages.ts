@@ -62,7 +62,8 @@ export class PreviewService {
       const variant = variantFor(position);
       const message = messageAt.get(position);
       const messageId = message?.id ?? placeholderMessageId;
-      const unsubscribeUrl = await this.deps.links.unsubscribeUrl(messageId);
+      const links = await this.deps.links.signer();
+      const unsubscribeUrl = links.unsubscribeUrl(messageId);
       const rendered = renderMessage({
         subject: variant.subject,
         bodyText: variant.bodyText,
@@ -75,7 +76,7 @@ export class PreviewService {
         variant,
         message,
         unsubscribeUrl,
-        rendered: await finishedBodies({ rendered, unsubscribeUrl, messageId: placeholderMessageId, campaign, links: this.deps.links }),
+        rendered: finishedBodies({ rendered, unsubscribeUrl, messageId: placeholderMessageId, campaign, links }),
       };
     };
     const firstSubject = async () => sentSubject(messageAt.get(0)) ?? (await render(0)).rendered.subject;

@@ -5,7 +5,7 @@ import { preparedQuery, preparedTransaction, type PreparedStatements, type Prism
 import { scopedDb, type ScopedDb } from '../../../lib/db/tenantScope.js';
 import { NotFoundError } from '../../../lib/errors.js';
 import { claimCapacities, mayClaimNow, type CapacityMailbox } from '../../mailboxes/limits/capacity.js';
-import type { TrackingLinks } from '../../campaigns/messages/trackingLinks.js';
+import type { MessageLinkSigner, TrackingLinks } from '../../campaigns/messages/trackingLinks.js';
 import { stopEnrollments } from '../../campaigns/enrollments/stopEnrollments.js';
 import { finishedBodies } from '../../campaigns/messages/finishedBodies.js';
 import { renderMessage, type LeadForRendering } from '../../campaigns/messages/renderMessage.js';
@@ -16,11 +16,12 @@ import { leaseEnd } from '../queue/sendQueue.js';
 import { cancelSends, claimProbe, leaseSends, lockDueCampaignSends, returnExpiredCampaignLeases } from './claimStatements.js';
 import { unmailableLeads } from './unmailableLeads.js';
 
-interface ClaimedSend {
-  id: string;
-  attempt: number;
-  mailboxId: string;
-  subject: string;
+/** The sends to lease, as the lease statement's parallel arrays. */
+interface ClaimedSends {
+  ids: string[];
+  attempts: number[];
+  mailboxIds: string[];
+  subjects: string[];
 }
 
 /** The items, pool entries and batch a claim hands out are the contract shared with the n8n nodes. */
@@ -77,8 +78,11 @@ interface ProbeRow extends ClaimCampaign {
   mailbox: (Omit<PoolMailbox, 'rampStartedAt' | 'lastSentAt'> & { rampStartedAt: string; lastSentAt: string | null }) | null;
 }
 
-/** A locked due send with what assigning and rendering it needs (claimStatements.lockDueCampaignSends). */
-interface DueSend {
+/**
+ * A locked due send with what assigning and rendering it needs (claimStatements.lockDueCampaignSends):
+ * the lead's fields and the variant's (null when it no longer exists) as plain columns.
+ */
+interface DueSend extends Omit<LeadForRendering, 'id'> {
   id: string;
   attempt: number;
   stepPosition: number;
@@ -89,8 +93,12 @@ interface DueSend {
   firstMessageId: string | null;
   threadId: string | null;
   enrollmentMailboxId: string | null;
-  lead: LeadForRendering & { timezone: string | null; status: LeadStatus };
-  variant: { subject: string; bodyText: string; bodyHtml: string | null } | null;
+  leadTimezone: string | null;
+  leadStatus: LeadStatus;
+  variantExists: boolean;
+  subject: string | null;
+  bodyText: string | null;
+  bodyHtml: string | null;
   threadWithFirst: boolean | null;
   sentBefore: Array<{ messageIdHeader: string; subject: string | null }> | null;
 }
@@ -143,15 +151,16 @@ export class ClaimService {
           [
             probe[0]!.organizationId,
             campaignId,
-            claimed.map((c) => c.id),
-            claimed.map((c) => c.attempt),
-            claimed.map((c) => c.mailboxId),
-            claimed.map((c) => c.subject),
-            leaseExpiresAt.toISOString(),
-            now.toISOString(),
+            claimed.ids,
+            claimed.attempts,
+            claimed.mailboxIds,
+            claimed.subjects,
+            empty.leaseExpiresAt,
+            empty.now,
           ],
           leaseSends.name,
         );
+        if (leased.length === items.length) return { batch: { ...empty, items }, refused };
         const ours = new Set(leased.map((row) => row.id));
         return { batch: { ...empty, items: items.filter((item) => ours.has(item.sendId)) }, refused };
       });
@@ -166,10 +175,10 @@ export class ClaimService {
   private async claimBatch(
     sql: PreparedStatements,
     claim: { campaign: ProbeRow; pool: PoolMailbox[]; batchSize: number; now: Date },
-  ): Promise<{ items: ClaimItem[]; claimed: ClaimedSend[]; refused: Array<DueSend & { reason: string }> }> {
+  ): Promise<{ items: ClaimItem[]; claimed: ClaimedSends; refused: Array<DueSend & { reason: string }> }> {
     const { campaign, pool, now } = claim;
     const organizationId = campaign.organizationId;
-    const nothing = { items: [], claimed: [], refused: [] };
+    const nothing = { items: [], claimed: { ids: [], attempts: [], mailboxIds: [], subjects: [] }, refused: [] };
     if (campaign.leasesExpired) {
       await sql.query(returnExpiredCampaignLeases.text, [organizationId, campaign.id, now.toISOString()], returnExpiredCampaignLeases.name);
     }
@@ -191,27 +200,33 @@ export class ClaimService {
     const refusals = await unmailableLeads(
       sql,
       organizationId,
-      due.map((send) => send.lead),
+      due.map((send) => ({ id: send.leadId, email: send.email, status: send.leadStatus })),
     );
+    // Every item shares the one pool list, filled in once the batch's reservations are known.
+    const poolEntries: MailboxPoolEntry[] = [];
     const { items, claimed, reservations, unknown } = await this.assignSends({
       campaign,
-      sends: due.filter((send) => !refusals.has(send.leadId)),
+      sends: due,
+      refusals,
       pool,
+      poolEntries,
       quota: allowances.quota,
       room,
       now,
     });
     if (unknown.length > 0)
       await sql.query(cancelSends.text, [organizationId, unknown, cancelledUnknownStep, now.toISOString()], cancelSends.name);
-    const poolEntries = pool.map((mailbox) =>
-      mailboxPoolEntry(mailbox, {
-        remainingToday: reservations.get(mailbox.id) ?? 0,
-        minGapSeconds: mailbox.minGapSeconds,
-        lastSentAt: allowances.lastSent.get(mailbox.id) ?? null,
-      }),
-    );
+    for (const mailbox of pool) {
+      poolEntries.push(
+        mailboxPoolEntry(mailbox, {
+          remainingToday: reservations.get(mailbox.id) ?? 0,
+          minGapSeconds: mailbox.minGapSeconds,
+          lastSentAt: allowances.lastSent.get(mailbox.id) ?? null,
+        }),
+      );
+    }
     return {
-      items: items.map((item) => ({ ...item, mailboxes: poolEntries })),
+      items,
       claimed,
       refused: due.flatMap((send) => (refusals.has(send.leadId) ? [{ ...send, reason: refusals.get(send.leadId)! }] : [])),
     };
@@ -237,39 +252,55 @@ export class ClaimService {
 
   /**
    * Gives each due send a mailbox with quota left (a follow-up keeps its thread's) and renders it, up to
-   * the batch's room. `unknown`: sends whose step, variant or live enrolment no longer exists, to cancel.
+   * the batch's room, leaving out the refused leads' sends. `unknown`: sends whose step, variant or live
+   * enrolment no longer exists, to cancel. What every item shares (the claim's instant, the campaign's
+   * schedule, the pool list and the signing key) is made once per claim.
    */
   private async assignSends(batch: {
     campaign: ClaimCampaign;
     sends: DueSend[];
+    refusals: Map<string, string>;
     pool: PoolMailbox[];
+    poolEntries: MailboxPoolEntry[];
     quota: Map<string, number>;
     room: number;
     now: Date;
   }) {
-    const { campaign, sends, pool, quota, room, now } = batch;
-    const poolById = new Map(pool.map((mailbox) => [mailbox.id, mailbox]));
-    const items: Array<Omit<ClaimItem, 'mailboxes'>> = [];
-    const claimed: ClaimedSend[] = [];
+    const { campaign, sends, refusals, pool, quota, room } = batch;
+    const inPool = new Set(pool.map((mailbox) => mailbox.id));
+    const shared: SharedItemParts = {
+      campaign,
+      now: batch.now.toISOString(),
+      schedule: Object.freeze({ ...(campaign.schedule as CampaignScheduleInput), timezone: campaign.timezone }),
+      mailboxes: batch.poolEntries,
+      links: await this.deps.links.signer(),
+    };
+    const items: ClaimItem[] = [];
+    const claimed: ClaimedSends = { ids: [], attempts: [], mailboxIds: [], subjects: [] };
     const unknown: string[] = [];
     const reservations = new Map<string, number>();
     for (const send of sends) {
       if (items.length >= room) break;
-      const variant = send.variant;
-      if (!variant || send.threadWithFirst === null || send.enrollmentState !== 'active') {
+      if (refusals.has(send.leadId)) continue;
+      if (!send.variantExists || send.threadWithFirst === null || send.enrollmentState !== 'active') {
         unknown.push(send.id);
         continue;
       }
       const threaded = send.stepPosition > 0 && send.threadWithFirst && send.firstMessageId && send.enrollmentMailboxId;
       // Follow-ups stay on the mailbox that sent the first step; without its quota they wait for the next run.
       const mailboxId = threaded ? send.enrollmentMailboxId! : this.pickMailbox(quota, reservations);
-      if (!mailboxId || !poolById.has(mailboxId) || (quota.get(mailboxId) ?? 0) - (reservations.get(mailboxId) ?? 0) <= 0) continue;
-      reservations.set(mailboxId, (reservations.get(mailboxId) ?? 0) + 1);
+      if (!mailboxId || !inPool.has(mailboxId)) continue;
+      const reserved = reservations.get(mailboxId) ?? 0;
+      if ((quota.get(mailboxId) ?? 0) - reserved <= 0) continue;
+      reservations.set(mailboxId, reserved + 1);
 
       const attempt = send.attempt + 1;
-      const item = await this.buildItem({ campaign, send, variant, attempt, now, threading: threaded ? (send.sentBefore ?? []) : null });
+      const item = buildItem(shared, send, attempt, threaded ? (send.sentBefore ?? []) : null);
       items.push(item);
-      claimed.push({ id: send.id, attempt, mailboxId, subject: item.message.subject });
+      claimed.ids.push(send.id);
+      claimed.attempts.push(attempt);
+      claimed.mailboxIds.push(mailboxId);
+      claimed.subjects.push(item.message.subject);
     }
     return { items, claimed, reservations, unknown };
   }
@@ -304,55 +335,81 @@ export class ClaimService {
     }
     return best;
   }
+}
 
-  private async buildItem(options: {
-    campaign: ClaimCampaign;
-    send: DueSend;
-    variant: NonNullable<DueSend['variant']>;
-    attempt: number;
-    now: Date;
-    /** The enrolment's earlier sent messages when this send continues its thread, else null. */
-    threading: Array<{ messageIdHeader: string; subject: string | null }> | null;
-  }): Promise<Omit<ClaimItem, 'mailboxes'>> {
-    const { campaign, send, variant, now } = options;
-    const lead = send.lead;
-    const unsubscribeUrl = await this.deps.links.unsubscribeUrl(send.id);
-    const rendered = renderMessage({
-      subject: variant.subject,
-      bodyText: variant.bodyText,
-      bodyHtml: variant.bodyHtml,
-      lead,
-      seed: `${send.enrollmentId}:${send.stepPosition}`,
-      extra: { unsubscribeUrl },
-    });
-    // Every message carries a visible way out as well as the one-click header; tracking touches HTML bodies only,
-    // and only when the campaign turned it on (off by default for deliverability). The preview finishes bodies alike.
-    const { text, html } = await finishedBodies({ rendered, unsubscribeUrl, messageId: send.id, campaign, links: this.deps.links });
-    let threading: ClaimItem['threading'] = null;
-    let subject = rendered.subject;
-    if (options.threading) {
-      const earlier = options.threading;
-      const references = earlier.map((m) => m.messageIdHeader);
-      threading = {
-        messageId: send.firstMessageId!,
-        inReplyTo: references.at(-1) ?? send.firstMessageId!,
-        references,
-        gmailThreadId: send.threadId,
-        mailboxId: send.enrollmentMailboxId!,
-      };
-      if (!subject && earlier[0]?.subject) subject = `Re: ${earlier[0].subject}`;
-    }
-    return {
-      sendId: send.id,
-      attempt: options.attempt,
-      mayHaveBeenSent: send.mayHaveBeenSent,
-      campaignId: campaign.id,
-      step: send.stepPosition + 1,
-      now: now.toISOString(),
-      lead: claimLead(lead),
-      schedule: { ...(campaign.schedule as CampaignScheduleInput), timezone: campaign.timezone },
-      message: { subject, text, html, unsubscribeUrl, replyTo: null },
-      threading,
+/** What every item of a claim shares, made once per claim. */
+interface SharedItemParts {
+  campaign: ClaimCampaign;
+  /** The claim's instant as ISO text. */
+  now: string;
+  schedule: ClaimItem['schedule'];
+  mailboxes: MailboxPoolEntry[];
+  links: MessageLinkSigner;
+}
+
+function buildItem(
+  shared: SharedItemParts,
+  send: DueSend,
+  attempt: number,
+  /** The enrolment's earlier sent messages when this send continues its thread, else null. */
+  earlier: Array<{ messageIdHeader: string; subject: string | null }> | null,
+): ClaimItem {
+  const { campaign, links } = shared;
+  const unsubscribeUrl = links.unsubscribeUrl(send.id);
+  const lead: LeadForRendering = {
+    id: send.leadId,
+    email: send.email,
+    firstName: send.firstName,
+    lastName: send.lastName,
+    company: send.company,
+    title: send.title,
+    website: send.website,
+    city: send.city,
+    country: send.country,
+    customFields: send.customFields,
+  };
+  const rendered = renderMessage({
+    subject: send.subject!,
+    bodyText: send.bodyText!,
+    bodyHtml: send.bodyHtml,
+    lead,
+    seed: `${send.enrollmentId}:${send.stepPosition}`,
+    extra: { unsubscribeUrl },
+  });
+  // Every message carries a visible way out as well as the one-click header; tracking touches HTML bodies only,
+  // and only when the campaign turned it on (off by default for deliverability). The preview finishes bodies alike.
+  const { text, html } = finishedBodies({ rendered, unsubscribeUrl, messageId: send.id, campaign, links });
+  let threading: ClaimItem['threading'] = null;
+  let subject = rendered.subject;
+  if (earlier) {
+    const references = earlier.map((m) => m.messageIdHeader);
+    threading = {
+      messageId: send.firstMessageId!,
+      inReplyTo: references.at(-1) ?? send.firstMessageId!,
+      references,
+      gmailThreadId: send.threadId,
+      mailboxId: send.enrollmentMailboxId!,
     };
+    if (!subject && earlier[0]?.subject) subject = `Re: ${earlier[0].subject}`;
   }
+  return {
+    sendId: send.id,
+    attempt,
+    mayHaveBeenSent: send.mayHaveBeenSent,
+    campaignId: campaign.id,
+    step: send.stepPosition + 1,
+    now: shared.now,
+    lead: {
+      id: send.leadId,
+      email: send.email,
+      firstName: send.firstName,
+      lastName: send.lastName,
+      company: send.company,
+      timezone: send.leadTimezone,
+    },
+    schedule: shared.schedule,
+    message: { subject, text, html, unsubscribeUrl, replyTo: null },
+    threading,
+    mailboxes: shared.mailboxes,
+  };
 }
