@@ -93,7 +93,11 @@ export function renderMessage(options: {
   extra?: Record<string, unknown>;
 }): RenderedMessageBody {
   const context = renderContext(options.lead, options.extra);
-  const render = (source: string, escape: boolean) => compile(resolveSpintax(source, options.seed), escape)(context);
+  // A text without a mustache renders as written: Handlebars would only pay its per-call setup to copy it.
+  const render = (source: string, escape: boolean) => {
+    const text = resolveSpintax(source, options.seed);
+    return text.includes('{{') ? compile(text, escape)(context) : text;
+  };
   return {
     subject: render(options.subject, false).replace(/\s+/g, ' ').trim(),
     text: render(options.bodyText, false),
