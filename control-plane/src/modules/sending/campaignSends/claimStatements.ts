@@ -83,7 +83,8 @@ export const returnExpiredCampaignLeases = {
  * Capacity is counted by the next statement, whose snapshot sees what the claim that held the
  * mailboxes reserved. A send another claim leased after this statement's snapshot can still be locked
  * here (that claim only locked its row, so nothing is rechecked): the lease's primary key refuses it.
- * Lead and variant come as plain columns: a JSON object per row costs a JSON.parse per row.
+ * Lead and variant come as plain columns: a JSON object per row costs a JSON.parse per row. The steps
+ * are numbered once (MATERIALIZED), not once per send.
  * $1 organization, $2 campaign, $3 now, $4 the pending statuses, $5 batch size, $6 the pool's ids.
  */
 export const lockDueCampaignSends = {
@@ -96,7 +97,7 @@ export const lockDueCampaignSends = {
       ORDER BY q."dueAt", q.id LIMIT $5 FOR UPDATE OF q SKIP LOCKED
     ), pool AS (
       SELECT id FROM mailboxes WHERE "organizationId" = $1::uuid AND id = ANY($6::uuid[]) ORDER BY id FOR UPDATE
-    ), steps AS (
+    ), steps AS MATERIALIZED (
       SELECT "threadWithFirst", (row_number() OVER (ORDER BY position) - 1)::int AS idx
       FROM sequence_steps WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
     )
