@@ -147,9 +147,10 @@ if (!kept) await seed();
 const prisma = createPrismaClient({ databaseUrl: database.url.toString(), poolSize: 10 });
 const links = new TrackingLinks({ publicUrl: 'https://bench.example', secret: async () => 'bench-tracking-secret-0123456789abcdef' });
 const service = new ClaimService({ prisma, clock: systemClock, links, leaseSeconds: 600 });
-// Campaigns with a whole batch still due (an earlier --reuse run leased some), the organizations interleaved.
+// Campaigns with a whole batch still due and no lease (an earlier --reuse run leased some: once expired,
+// a claim would first return them, a different measurement), the organizations interleaved.
 const { rows: due } = await sql.query<{ id: string }>(
-  `SELECT "campaignId" AS id FROM messages m WHERE status = 'queued' AND NOT EXISTS (SELECT 1 FROM send_leases l WHERE l."messageId" = m.id)
+  `SELECT "campaignId" AS id FROM messages m WHERE status = 'queued' AND "campaignId" NOT IN (SELECT "campaignId" FROM send_leases)
    GROUP BY "campaignId" HAVING count(*) >= $1
    ORDER BY min("createdAt"), "campaignId" LIMIT $2`,
   [batch, claims + 6],
