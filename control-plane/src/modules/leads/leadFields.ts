@@ -35,6 +35,20 @@ export const maxLength: Record<StandardField | 'email' | 'customValue' | 'tag', 
   tag: 50,
 };
 
+/** How a marketer calls each field in messages about it: the import's problems, say. */
+export const fieldLabels: Record<StandardField, string> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  company: 'Company',
+  title: 'Job title',
+  phone: 'Phone',
+  website: 'Website',
+  linkedinUrl: 'LinkedIn URL',
+  timezone: 'Time zone',
+  city: 'City',
+  country: 'Country',
+};
+
 export const maxCustomFields = 100;
 
 // Practical syntax check (no network lookups): a dot-atom local part and a host name with a

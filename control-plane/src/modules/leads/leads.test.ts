@@ -416,7 +416,7 @@ describe('suppressions', () => {
     expect(imported.body).toMatchObject({ rowsRead: 5, added: 2, alreadyPresent: 1, rejected: 2 });
     expect(imported.body.issues).toEqual([
       { line: 4, message: 'The email address is not valid' },
-      { line: 5, message: 'unknown reason "teleported"' },
+      { line: 5, message: 'Unknown reason "teleported": use one of unsubscribed, bounced, complained, manual' },
     ]);
     const page1 = await t.http.get('/api/suppressions').query({ limit: 2 }).set(owner.auth);
     const page2 = await t.http.get('/api/suppressions').query({ limit: 2, cursor: page1.body.nextCursor }).set(owner.auth);

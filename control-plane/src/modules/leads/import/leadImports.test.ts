@@ -328,7 +328,7 @@ describe('commit', () => {
     const byAttribute = await t.http.get('/api/leads').query({ customField: 'Attribute 59:v58' }).set(owner.auth);
     expect(byAttribute.body.data.map((lead: { email: string }) => lead.email)).toEqual(['wide1@example.com']);
     const rejected = await rejectedRows(owner, preview.id);
-    expect(rejected[1]!.slice(0, 2)).toEqual(['3', 'Attribute 4 longer than 2000 characters']);
+    expect(rejected[1]!.slice(0, 2)).toEqual(['3', 'The custom field "Attribute 4" is longer than 2000 characters']);
   });
 
   it('drops NUL characters and broken surrogates deep in a file instead of failing the batch', async () => {

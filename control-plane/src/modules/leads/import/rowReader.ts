@@ -5,6 +5,7 @@
 import {
   emailDomain,
   emailProblem,
+  fieldLabels,
   maxCustomFields,
   maxLength,
   normalizeEmail,
@@ -32,6 +33,10 @@ const firstNameIndex = fieldIndex.get('firstName')!;
 const lastNameIndex = fieldIndex.get('lastName')!;
 const timezoneIndex = fieldIndex.get('timezone')!;
 
+function tooLong(field: StandardField): string {
+  return `${fieldLabels[field]} is longer than ${maxLength[field]} characters`;
+}
+
 export interface RowReader {
   read(record: string[]): RowResult;
 }
@@ -58,13 +63,13 @@ export function createRowReader(mapping: ColumnMapping[]): RowReader {
       for (const { column, field, index } of standard) {
         const value = record[column];
         if (!value) continue;
-        if (value.length > maxLength[field]) return { ok: false, error: `${field} longer than ${maxLength[field]} characters` };
+        if (value.length > maxLength[field]) return { ok: false, error: tooLong(field) };
         fields[index] = value;
       }
       if (fullNameColumn !== undefined && record[fullNameColumn]) {
         const { firstName, lastName } = splitFullName(record[fullNameColumn]);
-        if (firstName.length > maxLength.firstName || lastName.length > maxLength.lastName)
-          return { ok: false, error: 'name longer than 100 characters' };
+        if (firstName.length > maxLength.firstName) return { ok: false, error: tooLong('firstName') };
+        if (lastName.length > maxLength.lastName) return { ok: false, error: tooLong('lastName') };
         fields[firstNameIndex] = firstName || null;
         fields[lastNameIndex] = lastName || null;
       }
@@ -79,14 +84,15 @@ export function createRowReader(mapping: ColumnMapping[]): RowReader {
       for (const { column, key } of custom) {
         const value = record[column];
         if (!value) continue;
-        if (value.length > maxLength.customValue) return { ok: false, error: `${key} longer than ${maxLength.customValue} characters` };
+        if (value.length > maxLength.customValue)
+          return { ok: false, error: `The custom field "${key}" is longer than ${maxLength.customValue} characters` };
         (customValues ??= {})[key] = value;
       }
 
       let tags: string[] | null = null;
       if (tagsColumn !== undefined && record[tagsColumn]) {
         tags = splitTags(record[tagsColumn]);
-        if (tags.some((tag) => tag.length > maxLength.tag)) return { ok: false, error: `a tag is longer than ${maxLength.tag} characters` };
+        if (tags.some((tag) => tag.length > maxLength.tag)) return { ok: false, error: `A tag is longer than ${maxLength.tag} characters` };
       }
       return { ok: true, row: { email, domain: emailDomain(email), fields, custom: customValues, tags } };
     },

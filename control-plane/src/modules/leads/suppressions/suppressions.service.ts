@@ -46,6 +46,8 @@ const reasonWords: Record<string, ManualReason> = {
   donotcontact: 'manual',
 };
 
+const reasonChoices = [...new Set(Object.values(reasonWords))].join(', ');
+
 /** Normalizes an email or domain entry; returns the problem instead when it is not one. */
 export function parseSuppressionValue(kind: 'email' | 'domain', raw: string): { value: string } | { problem: string } {
   if (kind === 'email') {
@@ -54,7 +56,7 @@ export function parseSuppressionValue(kind: 'email' | 'domain', raw: string): { 
     return problem ? { problem } : { value };
   }
   const value = normalizeDomain(raw);
-  return isValidDomain(value) ? { value } : { problem: 'malformed domain' };
+  return isValidDomain(value) ? { value } : { problem: 'The domain is not valid' };
 }
 
 const importBatchSize = 1000;
@@ -217,13 +219,13 @@ export class SuppressionsService {
         const kind = raw.includes('@') && !raw.startsWith('@') ? 'email' : 'domain';
         const parsed = parseSuppressionValue(kind, raw);
         if ('problem' in parsed) {
-          reject(info.lines, raw ? parsed.problem : 'missing value');
+          reject(info.lines, raw ? parsed.problem : 'The email address or domain is missing');
           continue;
         }
         const reasonCell = reasonColumn >= 0 ? normalizeHeader(record[reasonColumn] ?? '') : '';
         const reason = reasonCell ? reasonWords[reasonCell] : 'manual';
         if (!reason) {
-          reject(info.lines, `unknown reason "${record[reasonColumn]}"`);
+          reject(info.lines, `Unknown reason "${record[reasonColumn]}": use one of ${reasonChoices}`);
           continue;
         }
         batch.push({
