@@ -160,6 +160,12 @@ describe('imports, lists and suppressions in a browser', () => {
       '1',
     ]);
     await checkNarrowPage(page, 'imports');
+    // The upload time fits one line at 1024 px: this year's reads without the year, the full moment is its tooltip.
+    const uploaded = row.locator('time');
+    expect(await uploaded.textContent()).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2}\s[AP]M$/);
+    expect(await uploaded.getAttribute('title')).toMatch(/^Uploaded [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M$/);
+    // An inline element has one box per line it spans.
+    expect(await uploaded.evaluate((element) => element.getClientRects().length)).toBe(1);
     expect(
       await history
         .getByRole('row', { name: /draft\.csv/ })

@@ -1,4 +1,5 @@
 import type { InboxThread } from './queries';
+import { dateTimeFormat } from '@/lib/dates';
 
 /** The lead as a person reads them: their name, else their address. */
 export function leadName(lead: InboxThread['lead']): string {
@@ -8,7 +9,6 @@ export function leadName(lead: InboxThread['lead']): string {
 
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 const dayOfYear = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
-const fullDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Today's messages by their time, older ones by their day, as mail clients list them. */
 export function shortTime(iso: string): string {
@@ -17,5 +17,5 @@ export function shortTime(iso: string): string {
 }
 
 export function longTime(iso: string): string {
-  return fullDate.format(new Date(iso));
+  return dateTimeFormat.format(new Date(iso));
 }

@@ -8,6 +8,7 @@ import { Sheet, SheetContent } from '@/components/ui/sheet';
 import { statusLabels } from './LeadsFilters';
 import { fullName } from './LeadsTable';
 import { leadActivityQuery, leadQuery, type Lead, type LeadActivity } from './queries';
+import { dateTimeFormat } from '@/lib/dates';
 
 const fieldLabels: Array<[keyof Lead, string]> = [
   ['firstName', 'First name'],
@@ -24,8 +25,7 @@ const fieldLabels: Array<[keyof Lead, string]> = [
 ];
 
 const enrollmentTone = { active: 'good', paused: 'warn', completed: 'neutral', stopped: 'bad' } as const;
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const formatWhen = (iso: string) => when.format(new Date(iso));
+const formatWhen = (iso: string) => dateTimeFormat.format(new Date(iso));
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

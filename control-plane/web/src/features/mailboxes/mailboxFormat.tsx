@@ -1,5 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import type { Mailbox } from './queries';
+import { dateTimeFormat } from '@/lib/dates';
 
 export const providerNames: Record<Mailbox['provider'], string> = { gmail: 'Gmail', outlook: 'Outlook', smtp: 'SMTP', sandbox: 'Sandbox' };
 
@@ -41,8 +42,7 @@ export function healthTone(score: number): 'good' | 'warn' | 'bad' {
   return score >= 50 ? 'warn' : 'bad';
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
 
 /** "Day 3, 25/day" of the ramp, or that the ramp is off. */
 export function rampStage(

@@ -5,13 +5,12 @@ import { Button } from '@/components/ui/button';
 import { useCan } from '@/features/auth/permissions';
 import { ErrorState } from '@/components/ui/error-state';
 import { EmptyState, LoadingRows, PageHeader } from '@/components/ui/page';
+import { compactDateTime, dateTimeFormat } from '@/lib/dates';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { LeadsTabs } from '../LeadsTabs';
 import { ShowMore } from '../ShowMore';
 import { ImportStatusBadge } from './ImportProgress';
 import { importHistoryQuery } from './queries';
-
-const dateTimeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The organization's CSV imports, newest first; each opens on its progress and rejected rows. */
 export function ImportsPage() {
@@ -62,7 +61,7 @@ export function ImportsPage() {
           <tbody>
             {imports.map((item) => (
               <TableRow key={item.id}>
-                {/* When it was uploaded sits under the file's name, and the counters are packed closer, so the table fits 1024 px. */}
+                {/* When it was uploaded sits under the file's name on one line, the word "Uploaded" only read aloud and the full date in its tooltip, and the counters are packed closer, so the table fits 1024 px. */}
                 <TableCell className="max-w-64">
                   <Link
                     title={item.fileName ?? undefined}
@@ -72,7 +71,12 @@ export function ImportsPage() {
                   >
                     {item.fileName ?? 'Uploaded file'}
                   </Link>
-                  <p className="mt-0.5 text-xs text-slate-500">Uploaded {dateTimeFormat.format(new Date(item.createdAt))}</p>
+                  <p className="mt-0.5 whitespace-nowrap text-xs text-slate-500">
+                    <span className="sr-only">Uploaded </span>
+                    <time dateTime={item.createdAt} title={`Uploaded ${dateTimeFormat.format(new Date(item.createdAt))}`}>
+                      {compactDateTime(new Date(item.createdAt))}
+                    </time>
+                  </p>
                 </TableCell>
                 <TableCell>
                   <ImportStatusBadge status={item.status} />

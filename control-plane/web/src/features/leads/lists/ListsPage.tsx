@@ -21,6 +21,7 @@ import { LeadsTabs } from '../LeadsTabs';
 import { SearchBox } from '../SearchBox';
 import { leadListsQuery, useCreateLeadList, type LeadList } from '../queries';
 import { deleteLeadList } from './queries';
+import { dateFormat } from '@/lib/dates';
 
 const route = getRouteApi('/app/leads/lists');
 
@@ -109,8 +110,6 @@ function DeleteListButton({ list }: { list: LeadList }) {
     />
   );
 }
-
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
 export function ListsPage() {
   const { search = '' } = route.useSearch();

@@ -27,6 +27,7 @@ import { SearchBox } from '../SearchBox';
 import { ShowMore } from '../ShowMore';
 import { suppressionSourceLabel } from './suppressionSources';
 import { addSuppression, removeSuppression, suppressionsQuery, type Suppression, type SuppressionsPage } from './queries';
+import { dateFormat } from '@/lib/dates';
 
 const route = getRouteApi('/app/leads/suppressions');
 
@@ -271,8 +272,6 @@ function RemoveSuppressionButton({ suppression }: { suppression: Suppression }) 
     />
   );
 }
-
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
 export function SuppressionsPage() {
   const filters = route.useSearch();
