@@ -3,7 +3,6 @@ import { sha256Hex } from '../../../lib/crypto.js';
 import { Prisma } from '../../../generated/prisma/client.js';
 import { rawQuery, type RawSql } from '../../../lib/db/prisma.js';
 import { zonedDayBounds, zonedDayNumber } from './zonedDay.js';
-import { campaignUsedTodayCount, type CampaignOfClaim } from '../../campaigns/campaignDailyCap.js';
 
 export type CapacityMailbox = Pick<
   Mailbox,
@@ -85,9 +84,9 @@ async function mailboxUsage(
   db: RawSql,
   mailboxes: CapacityMailbox[],
   now: Date,
-  campaign?: CampaignOfClaim,
-): Promise<{ usage: Map<string, MailboxUsage>; campaignUsedToday: number }> {
-  if (mailboxes.length === 0) return { usage: new Map(), campaignUsedToday: 0 };
+  alongside?: CountAlongside,
+): Promise<{ usage: Map<string, MailboxUsage>; countAlongside: number }> {
+  if (mailboxes.length === 0) return { usage: new Map(), countAlongside: 0 };
   const days = mailboxes.map((mailbox) => zonedDayBounds(now, mailbox.timezone));
   const usage = Prisma.sql`
     WITH pool AS (
@@ -117,14 +116,10 @@ async function mailboxUsage(
         (SELECT max(i."sentAt") FROM inbox_messages i WHERE i."organizationId" = pool.org AND i."mailboxId" = pool.id
            AND i.direction = 'outbound' AND i.status = 'sent')
       ) AT TIME ZONE 'UTC' AS "lastSentAt",
-      ${campaign ? campaignUsedTodayCount(campaign, now) : Prisma.sql`0`} AS "campaignUsedToday"
+      ${alongside?.count ?? Prisma.sql`0`} AS "countAlongside"
     FROM pool, at`;
-  const rows = await rawQuery<MailboxUsage & { campaignUsedToday: number }>(
-    db,
-    usage,
-    campaign ? 'mailbox_usage_with_campaign' : 'mailbox_usage',
-  );
-  return { usage: new Map(rows.map((row) => [row.id, row])), campaignUsedToday: rows[0]?.campaignUsedToday ?? 0 };
+  const rows = await rawQuery<MailboxUsage & { countAlongside: number }>(db, usage, alongside?.statement ?? 'mailbox_usage');
+  return { usage: new Map(rows.map((row) => [row.id, row])), countAlongside: rows[0]?.countAlongside ?? 0 };
 }
 
 /**
@@ -138,19 +133,26 @@ export async function mailboxCapacities(db: RawSql, mailboxes: CapacityMailbox[]
 }
 
 /**
- * mailboxCapacities for a claim: with the campaign, what its daily cap has used today comes in the same
- * statement (campaignDailyCap.ts), one round trip less per claim.
+ * A scalar count the caller wants read in the same statement as the pool's usage (a claim's campaign
+ * daily cap, campaigns/campaignDailyCap.ts): one round trip less per claim. `statement` names the
+ * prepared statement, one per shape of `count`.
  */
+export interface CountAlongside {
+  statement: string;
+  count: Prisma.Sql;
+}
+
+/** mailboxCapacities for a claim, with the caller's count read alongside. */
 export async function claimCapacities(
   db: RawSql,
   mailboxes: CapacityMailbox[],
   now: Date,
-  campaign?: CampaignOfClaim,
-): Promise<{ capacities: Map<string, MailboxCapacity>; campaignUsedToday: number }> {
-  const { usage, campaignUsedToday } = await mailboxUsage(db, mailboxes, now, campaign);
+  alongside?: CountAlongside,
+): Promise<{ capacities: Map<string, MailboxCapacity>; countAlongside: number }> {
+  const { usage, countAlongside } = await mailboxUsage(db, mailboxes, now, alongside);
   return {
     capacities: new Map(mailboxes.map((mailbox) => [mailbox.id, capacityOf(mailbox, usage.get(mailbox.id)!, now)])),
-    campaignUsedToday,
+    countAlongside,
   };
 }
 

@@ -7,6 +7,7 @@ import { NotFoundError } from '../../../lib/errors.js';
 import { claimCapacities, mayClaimNow, type CapacityMailbox } from '../../mailboxes/limits/capacity.js';
 import type { MessageLinkSigner, TrackingLinks } from '../../campaigns/messages/trackingLinks.js';
 import { stopEnrollments } from '../../campaigns/enrollments/stopEnrollments.js';
+import { campaignUsedTodayCount } from '../../campaigns/campaignDailyCap.js';
 import { finishedBodies } from '../../campaigns/messages/finishedBodies.js';
 import { renderMessage, type LeadForRendering } from '../../campaigns/messages/renderMessage.js';
 import { pendingMessageStatuses } from '../../campaigns/messageStates.js';
@@ -239,7 +240,9 @@ export class ClaimService {
   private async allowances(sql: PreparedStatements, campaign: ClaimCampaign, pool: PoolMailbox[], now: Date) {
     const quota = new Map<string, number>();
     const lastSent = new Map<string, Date | null>();
-    const { capacities, campaignUsedToday } = await claimCapacities(sql, pool, now, campaign.dailyCap === null ? undefined : campaign);
+    const campaignCap =
+      campaign.dailyCap === null ? undefined : { statement: 'mailbox_usage_with_campaign', count: campaignUsedTodayCount(campaign, now) };
+    const { capacities, countAlongside: campaignUsedToday } = await claimCapacities(sql, pool, now, campaignCap);
     for (const mailbox of pool) {
       const capacity = capacities.get(mailbox.id)!;
       const ready = mayClaimNow(capacity, mailbox, now, 'campaign');
