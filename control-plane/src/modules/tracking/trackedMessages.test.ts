@@ -12,7 +12,7 @@ describe('applyTracking', () => {
 <a href="https://t.ophir.example/u/abc.def">unsubscribe</a> <A HREF=https://acme.example/bare>bare</A></p></body></html>`;
 
   it('wraps web links with signed redirects that carry the decoded target, and adds the pixel before </body>', async () => {
-    const tracked = await links.applyTracking({ html, messageId, trackOpens: true, trackClicks: true });
+    const tracked = (await links.signer()).applyTracking({ html, messageId, trackOpens: true, trackClicks: true });
     const wrapped = [...tracked.matchAll(/href="(https:\/\/t\.ophir\.example\/c\/[^"]+)"/gi)].map((m) => m[1]!);
     expect(wrapped).toHaveLength(2);
     const targets = await Promise.all(wrapped.map((url) => links.verifyClick(url.split('/c/')[1]!)));
@@ -24,8 +24,8 @@ describe('applyTracking', () => {
   });
 
   it('changes nothing it was not asked to', async () => {
-    expect(await links.applyTracking({ html, messageId, trackOpens: false, trackClicks: false })).toBe(html);
-    const opensOnly = await links.applyTracking({
+    expect((await links.signer()).applyTracking({ html, messageId, trackOpens: false, trackClicks: false })).toBe(html);
+    const opensOnly = (await links.signer()).applyTracking({
       html: '<p>fragment <a href="https://acme.example">x</a></p>',
       messageId,
       trackOpens: true,

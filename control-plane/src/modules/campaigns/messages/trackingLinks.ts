@@ -111,16 +111,11 @@ export class TrackingLinks {
   }
 
   /**
-   * The HTML body with an open pixel and/or wrapped links, as the campaign asks. Plain-text bodies
-   * are never passed here: rewriting them would put long tracking URLs in front of the reader.
+   * The HTML body with an open pixel and/or wrapped links, as the campaign asks (the signer's
+   * applyTracking). Plain-text bodies are never passed here: rewriting them would put long tracking URLs
+   * in front of the reader. One key for the message's links: signing needs no waiting, so each link is
+   * wrapped as the rewrite reaches it (once per distinct target), in a single pass over the body.
    */
-  async applyTracking(options: { html: string; messageId: string; trackOpens: boolean; trackClicks: boolean }): Promise<string> {
-    if (!options.trackOpens && !options.trackClicks) return options.html;
-    return this.trackedHtml(await this.key(), options);
-  }
-
-  // One key for the message's links: signing needs no waiting, so each link is wrapped as the rewrite
-  // reaches it (once per distinct target), in a single pass over the body.
   private trackedHtml(key: KeyObject, options: { html: string; messageId: string; trackOpens: boolean; trackClicks: boolean }): string {
     const { html, messageId } = options;
     if (!options.trackOpens && !options.trackClicks) return html;
