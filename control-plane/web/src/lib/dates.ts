@@ -17,3 +17,10 @@ export function compactDateTime(date: Date, now = new Date(), locale?: string): 
       : { dateStyle: 'medium' };
   return new Intl.DateTimeFormat(locale, options).format(date);
 }
+
+const chartDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** "Dec 5": a chart's calendar day (`2026-12-05`, as the API sends it), read as that date wherever the viewer is. */
+export function chartDayLabel(date: string): string {
+  return chartDay.format(new Date(`${date}T00:00:00Z`));
+}

@@ -1,8 +1,6 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { OrganizationStats } from './queries';
-
-const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
-const dayLabel = (date: string) => shortDate.format(new Date(`${date}T00:00:00Z`));
+import { chartDayLabel } from '@/lib/dates';
 
 /** Sends as bars and replies as a line, one point a day; `summary` says the same in words for screen readers. */
 export function ActivityChart({ days, summary }: { days: OrganizationStats['days']; summary: string }) {
@@ -13,13 +11,13 @@ export function ActivityChart({ days, summary }: { days: OrganizationStats['days
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis
             dataKey="date"
-            tickFormatter={dayLabel}
+            tickFormatter={chartDayLabel}
             tick={{ fontSize: 11, fill: '#475569' }}
             interval="preserveStartEnd"
             minTickGap={24}
           />
           <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: '#475569' }} />
-          <Tooltip labelFormatter={(value) => dayLabel(String(value))} isAnimationActive={false} />
+          <Tooltip labelFormatter={(value) => chartDayLabel(String(value))} isAnimationActive={false} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="sent" name="Sent" fill="#4f46e5" radius={[3, 3, 0, 0]} isAnimationActive={false} />
           <Line dataKey="replied" name="Replies" stroke="#059669" strokeWidth={2} dot={false} isAnimationActive={false} />

@@ -1,7 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-
-const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
-const label = (date: string) => shortDate.format(new Date(`${date}T00:00:00Z`));
+import { chartDayLabel } from '@/lib/dates';
 
 /** Sends per day with the daily cap as a line; `summary` says the same in words for screen readers. */
 export function UsageChart({
@@ -21,13 +19,17 @@ export function UsageChart({
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis
             dataKey="date"
-            tickFormatter={label}
+            tickFormatter={chartDayLabel}
             tick={{ fontSize: 11, fill: '#475569' }}
             interval="preserveStartEnd"
             minTickGap={24}
           />
           <YAxis allowDecimals={false} domain={[0, peak]} tick={{ fontSize: 11, fill: '#475569' }} />
-          <Tooltip labelFormatter={(value) => label(String(value))} formatter={(value) => [value, 'Sent']} isAnimationActive={false} />
+          <Tooltip
+            labelFormatter={(value) => chartDayLabel(String(value))}
+            formatter={(value) => [value, 'Sent']}
+            isAnimationActive={false}
+          />
           <ReferenceLine
             y={dailyCap}
             stroke="#d97706"

@@ -1,8 +1,6 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DailyStats } from './queries';
-
-const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
-const label = (date: string) => shortDate.format(new Date(`${date}T00:00:00Z`));
+import { chartDayLabel } from '@/lib/dates';
 
 /** Sends per day as bars, replies, bounces and unsubscribes as lines, in the campaign's time zone. Never animated. */
 export function DailyChart({ daily }: { daily: DailyStats }) {
@@ -10,20 +8,20 @@ export function DailyChart({ daily }: { daily: DailyStats }) {
     <div
       className="h-64 w-full"
       role="img"
-      aria-label={`Emails sent, replies, bounces and unsubscribes per day from ${label(daily.from)} to ${label(daily.to)} (${daily.timezone})`}
+      aria-label={`Emails sent, replies, bounces and unsubscribes per day from ${chartDayLabel(daily.from)} to ${chartDayLabel(daily.to)} (${daily.timezone})`}
     >
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={daily.days} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis
             dataKey="date"
-            tickFormatter={label}
+            tickFormatter={chartDayLabel}
             tick={{ fontSize: 11, fill: '#475569' }}
             interval="preserveStartEnd"
             minTickGap={24}
           />
           <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: '#475569' }} />
-          <Tooltip labelFormatter={(value) => label(String(value))} isAnimationActive={false} />
+          <Tooltip labelFormatter={(value) => chartDayLabel(String(value))} isAnimationActive={false} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="sent" name="Sent" fill="#a5b4fc" radius={[3, 3, 0, 0]} isAnimationActive={false} />
           <Line dataKey="replied" name="Replies" stroke="#047857" strokeWidth={2} dot={false} isAnimationActive={false} />
