@@ -77,15 +77,31 @@ const inboxRoute = createRoute({
   validateSearch: (search: Record<string, unknown>) => inboxSearch.parse(search),
   component: lazyRouteComponent(() => import('@/features/inbox/InboxPage'), 'InboxPage'),
 });
+// Marketers know a campaign's n8n workflow as its automation; the API and the code keep calling it a deployment.
 const deploymentsRoute = createRoute({
   getParentRoute: () => appRoute,
-  path: '/deployments',
+  path: '/automations',
   component: lazyRouteComponent(() => import('@/features/deployments/DeploymentsPage'), 'DeploymentsPage'),
 });
 const deploymentDetailRoute = createRoute({
   getParentRoute: () => appRoute,
-  path: '/deployments/$deploymentId',
+  path: '/automations/$deploymentId',
   component: lazyRouteComponent(() => import('@/features/deployments/DeploymentDetailPage'), 'DeploymentDetailPage'),
+});
+// The pages' first addresses, kept working for bookmarks and shared links.
+const legacyDeploymentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deployments',
+  beforeLoad: () => {
+    throw redirect({ to: '/automations', replace: true });
+  },
+});
+const legacyDeploymentDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deployments/$deploymentId',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/automations/$deploymentId', params, replace: true });
+  },
 });
 const mailboxesRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -192,6 +208,8 @@ const routeTree = rootRoute.addChildren([
     inboxRoute,
     deploymentsRoute,
     deploymentDetailRoute,
+    legacyDeploymentsRoute,
+    legacyDeploymentDetailRoute,
     mailboxesRoute,
     mailboxDetailRoute,
     leadsRoute,

@@ -177,8 +177,8 @@ describe("a campaign's page in a browser", () => {
     expect(kinds.filter((kind) => kind === 'Sent')).toHaveLength(3);
     await checkPage(page, 'campaign-detail-activity');
 
-    await page.getByRole('navigation', { name: 'Campaign sections' }).getByRole('link', { name: 'Deployment' }).click();
-    await page.getByText('This campaign has no workflow in n8n yet').waitFor();
+    await page.getByRole('navigation', { name: 'Campaign sections' }).getByRole('link', { name: 'Automation' }).click();
+    await page.getByText('This campaign has no automation yet').waitFor();
     expect(await page.getByRole('link', { name: 'Edit' }).getAttribute('href')).toBe(`/campaigns/${campaignId}/edit`);
     expect(await page.evaluate('window.notReloaded === true')).toBe(true);
 

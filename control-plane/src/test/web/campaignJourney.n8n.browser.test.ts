@@ -261,20 +261,20 @@ describe.skipIf(!n8nProvisioned)(n8nSuite("a marketer's campaign journey in a br
     const sentAnswer = await app.prisma.inboxMessage.findFirstOrThrow({ where: { direction: 'outbound' } });
     expect(sentAnswer).toMatchObject({ status: 'sent', mailboxId });
 
-    // An operator changes the workflow in n8n: the deployment shows drifted with the diff, and is reset to the template.
+    // An operator changes the workflow in n8n: its automation shows the edit with the diff, and is reset to the template.
     const gateBefore = await editBusinessHoursGateInN8n(n8nApi, deployment.n8nWorkflowId!);
     await app.app.reconciler.runOnce();
-    await mainNav(page).getByRole('link', { name: 'Deployments' }).click();
-    const row = page.getByRole('table', { name: 'Deployments' }).getByRole('row', { name: new RegExp(campaignName) });
-    await row.getByText('Drifted', { exact: true }).waitFor();
+    await mainNav(page).getByRole('link', { name: 'Automations' }).click();
+    const row = page.getByRole('table', { name: 'Automations' }).getByRole('row', { name: new RegExp(campaignName) });
+    await row.getByText('Edited in n8n', { exact: true }).waitFor();
     await checkPage(page, 'journey-deployments-drifted');
     await row.getByRole('link', { name: `Campaign: ${campaignName}` }).click();
-    await page.getByText('Drifted', { exact: true }).first().waitFor();
+    await page.getByText('Edited in n8n', { exact: true }).first().waitFor();
     await page.getByText('"Business Hours Gate", start: (not set) → "10:00"').waitFor();
     await checkPage(page, 'journey-deployment-drifted');
     await page.getByRole('button', { name: 'Reset to template' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Reset to template' }).click();
-    await page.getByText('In sync with the template').waitFor({ timeout: n8nMs });
+    await page.getByText('None: matches the template').waitFor({ timeout: n8nMs });
     expect(
       (await n8nApi.getWorkflow(deployment.n8nWorkflowId!))!.nodes.find((node) => node.name === 'Business Hours Gate')!.parameters,
     ).toEqual(gateBefore);

@@ -153,7 +153,7 @@ describe('the Campaigns list and builder in a browser', () => {
     await page.getByRole('button', { name: 'Resume campaign' }).click();
     await page.getByRole('button', { name: 'Pause campaign' }).waitFor();
 
-    // Someone edits the workflow in n8n: the campaign's Deployment tab shows it drifted, with what changed.
+    // Someone edits the workflow in n8n: the campaign's Automation tab shows the edit, with what changed.
     const deployed = [...n8n.workflows.values()].find((workflow) => workflow.active)!;
     const gate = (deployed.nodes as Array<{ name: string; parameters: Record<string, unknown> }>).find(
       (node) => node.name === 'Business Hours Gate',
@@ -161,8 +161,8 @@ describe('the Campaigns list and builder in a browser', () => {
     gate.parameters = { ...gate.parameters, scheduleSource: 'node', start: '10:00' };
     await app.app.reconciler.runOnce();
     await page.goto(`${app.url}/campaigns/${campaignId}`);
-    await page.getByRole('navigation', { name: 'Campaign sections' }).getByRole('link', { name: 'Deployment' }).click();
-    await page.getByRole('heading', { name: 'This workflow has drifted', level: 2 }).waitFor();
+    await page.getByRole('navigation', { name: 'Campaign sections' }).getByRole('link', { name: 'Automation' }).click();
+    await page.getByRole('heading', { name: 'Someone edited this automation in n8n', level: 2 }).waitFor();
     await page.getByText('"Business Hours Gate", start: (not set) → "10:00"').waitFor();
     await checkPage(page, 'campaign-deployment-drifted', { failFrom: 'moderate' });
 

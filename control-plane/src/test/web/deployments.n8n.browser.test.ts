@@ -31,10 +31,10 @@ async function deployCampaign(name: string): Promise<{ deploymentId: string; wor
 
 const gateOf = async (workflowId: string) =>
   (await n8nApi.getWorkflow(workflowId))!.nodes.find((node) => node.name === 'Business Hours Gate')!;
-const deploymentsTable = () => page.getByRole('table', { name: 'Deployments' });
+const deploymentsTable = () => page.getByRole('table', { name: 'Automations' });
 const rowOf = (name: string) => deploymentsTable().getByRole('row', { name: new RegExp(name) });
 
-describe.skipIf(!n8nProvisioned)(n8nSuite('the Deployments pages in a browser on a real n8n'), () => {
+describe.skipIf(!n8nProvisioned)(n8nSuite('the Automations pages (deployments) in a browser on a real n8n'), () => {
   beforeAll(async () => {
     n8n = await startTestN8n();
     app = await createListeningTestApp({ env: { N8N_URL: n8n.url } });
@@ -57,11 +57,11 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Deployments pages in a browser on
     const partners = await deployCampaign('Partner follow-up');
 
     await signInInBrowser(page, app.url, { email: ownerEmail, password });
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deployments' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Automations' }).click();
 
     // Every workflow Ophir manages: both campaigns and the inbox watcher their mailbox brought, all in sync.
-    await rowOf('Spring outreach').getByText('In sync with the template').waitFor();
-    await rowOf('Partner follow-up').getByText('In sync with the template').waitFor();
+    await rowOf('Spring outreach').getByText('None: matches the template').waitFor();
+    await rowOf('Partner follow-up').getByText('None: matches the template').waitFor();
     await rowOf('Inbox watcher').getByText('Running').waitFor();
     expect(await rowOf('Spring outreach').getByText('Running').count()).toBe(1);
     await checkPage(page, 'deployments-in-sync');
@@ -70,14 +70,14 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Deployments pages in a browser on
     await editBusinessHoursGateInN8n(n8nApi, partners.workflowId);
     await app.app.reconciler.runOnce();
     await page.reload();
-    await rowOf('Spring outreach').getByText('Drifted', { exact: true }).waitFor();
-    await rowOf('Partner follow-up').getByText('Drifted', { exact: true }).waitFor();
-    await rowOf('Inbox watcher').getByText('In sync with the template').waitFor();
+    await rowOf('Spring outreach').getByText('Edited in n8n', { exact: true }).waitFor();
+    await rowOf('Partner follow-up').getByText('Edited in n8n', { exact: true }).waitFor();
+    await rowOf('Inbox watcher').getByText('None: matches the template').waitFor();
     await checkPage(page, 'deployments-drifted');
 
     // One drifted workflow: what changed in words, the two versions side by side, and the way to n8n.
     await rowOf('Spring outreach').getByRole('link', { name: 'Campaign: Spring outreach' }).click();
-    await page.getByRole('heading', { name: 'This workflow has drifted' }).waitFor();
+    await page.getByRole('heading', { name: 'Someone edited this automation in n8n' }).waitFor();
     await page.getByText('"Business Hours Gate", start: (not set) → "10:00"').waitFor();
     const current = page.getByRole('textbox', { name: 'As it is now in n8n' });
     await current.waitFor();
@@ -91,7 +91,9 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Deployments pages in a browser on
     await app.http.post('/api/invitations/accept').send({ token: invitation.body.token, name: 'Mia Member', password });
     const member = await session.newPage();
     await signInInBrowser(member.page, app.url, { email: 'mia@ops.example', password });
+    // Through the page's first address, which still leads to it.
     await member.page.goto(`${app.url}/deployments/${spring.deploymentId}`);
+    await member.page.waitForURL(`${app.url}/automations/${spring.deploymentId}`);
     await member.page.getByText('Only an admin can keep the n8n version or reset to the template').waitFor();
     expect(await member.page.getByRole('button', { name: 'Keep n8n version' }).isDisabled()).toBe(true);
     expect(await member.page.getByRole('button', { name: 'Reset to template' }).isDisabled()).toBe(true);
@@ -105,24 +107,24 @@ describe.skipIf(!n8nProvisioned)(n8nSuite('the Deployments pages in a browser on
     await keep.getByText('no longer updates it').waitFor();
     await checkPage(page, 'deployment-keep-confirm');
     await keep.getByRole('button', { name: 'Keep n8n version' }).click();
-    await page.getByText('In sync (n8n version kept)').waitFor();
-    expect(await page.getByRole('heading', { name: 'This workflow has drifted' }).count()).toBe(0);
+    await page.getByText('Edited, n8n version kept').waitFor();
+    expect(await page.getByRole('heading', { name: 'Someone edited this automation in n8n' }).count()).toBe(0);
     expect((await gateOf(spring.workflowId)).parameters.start).toBe('10:00');
     await checkPage(page, 'deployment-kept');
 
-    await page.getByRole('link', { name: 'All deployments' }).click();
+    await page.getByRole('link', { name: 'All automations' }).click();
     await rowOf('Partner follow-up').getByRole('link', { name: 'Campaign: Partner follow-up' }).click();
     await page.getByRole('button', { name: 'Reset to template' }).click();
     const reset = page.getByRole('alertdialog', { name: 'Reset to the template?' });
     await reset.getByText('The edits made in n8n are discarded').waitFor();
     await checkPage(page, 'deployment-reset-confirm');
     await reset.getByRole('button', { name: 'Reset to template' }).click();
-    await page.getByText('In sync with the template').waitFor();
+    await page.getByText('None: matches the template').waitFor();
     expect((await gateOf(partners.workflowId)).parameters).toEqual({});
 
-    await page.getByRole('link', { name: 'All deployments' }).click();
-    await rowOf('Spring outreach').getByText('In sync (n8n version kept)').waitFor();
-    await rowOf('Partner follow-up').getByText('In sync with the template').waitFor();
+    await page.getByRole('link', { name: 'All automations' }).click();
+    await rowOf('Spring outreach').getByText('Edited, n8n version kept').waitFor();
+    await rowOf('Partner follow-up').getByText('None: matches the template').waitFor();
     expect(consoleErrors).toEqual([]);
   }, 180_000);
 });

@@ -90,12 +90,12 @@ const views: View[] = [
     loaded: (page) => page.getByRole('heading', { name: 'No mailboxes yet' }),
   },
   {
-    name: 'deployments',
-    path: '/deployments',
+    name: 'automations',
+    path: '/automations',
     api: '/api/deployments',
-    loading: 'Loading deployments',
-    failed: 'Deployments could not be loaded',
-    loaded: (page) => page.getByRole('heading', { name: 'No workflows in n8n yet' }),
+    loading: 'Loading automations',
+    failed: 'Automations could not be loaded',
+    loaded: (page) => page.getByRole('heading', { name: 'No automations yet' }),
   },
 ];
 

@@ -80,8 +80,8 @@ export function AttentionCard() {
               <Item
                 key={deployment.deploymentId}
                 link={
-                  <Link to="/deployments/$deploymentId" params={{ deploymentId: deployment.deploymentId }} className={linkClass}>
-                    {deployment.name} workflow
+                  <Link to="/automations/$deploymentId" params={{ deploymentId: deployment.deploymentId }} className={linkClass}>
+                    {deployment.name} automation
                   </Link>
                 }
                 status={<DeploymentStatus status={deployment.status} />}

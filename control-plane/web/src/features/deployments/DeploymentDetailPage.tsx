@@ -10,7 +10,7 @@ import { DeploymentPanel } from './DeploymentPanel';
 import { deploymentTitle } from './deploymentFormat';
 import { deploymentQuery, deploymentsQuery } from './queries';
 
-const route = getRouteApi('/app/deployments/$deploymentId');
+const route = getRouteApi('/app/automations/$deploymentId');
 
 /** The last runs n8n reports for the workflow (asks n8n: says so when it cannot be reached). */
 function RecentExecutions({ deploymentId }: { deploymentId: string }) {
@@ -22,7 +22,7 @@ function RecentExecutions({ deploymentId }: { deploymentId: string }) {
       </h2>
       {detail.isPending ? <LoadingRows label="Loading recent runs" /> : null}
       {detail.isError ? (
-        <ErrorState title="This deployment could not be loaded" error={detail.error} onRetry={() => void detail.refetch()} />
+        <ErrorState title="The recent runs could not be loaded" error={detail.error} onRetry={() => void detail.refetch()} />
       ) : null}
       {detail.data?.recentExecutions.length === 0 ? (
         <Card className="p-5 text-sm text-slate-600">n8n has not run this workflow yet.</Card>
@@ -58,18 +58,18 @@ export function DeploymentDetailPage() {
   return (
     <>
       <Link
-        to="/deployments"
+        to="/automations"
         className="mb-3 inline-flex items-center gap-1 rounded text-sm text-slate-600 hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
       >
         <ArrowLeft className="size-4" aria-hidden="true" />
-        All deployments
+        All automations
       </Link>
       <PageHeader
-        title={deployment.data ? deploymentTitle(deployment.data) : 'Deployment'}
-        description="The workflow Ophir keeps in n8n, and whether it still matches its template."
+        title={deployment.data ? deploymentTitle(deployment.data) : 'Automation'}
+        description="The workflow Ophir keeps in n8n for this automation, and whether it still matches Ophir's template."
       />
       {deployment.isError ? (
-        <ErrorState title="This deployment could not be loaded" error={deployment.error} onRetry={() => void deployment.refetch()} />
+        <ErrorState title="This automation could not be loaded" error={deployment.error} onRetry={() => void deployment.refetch()} />
       ) : (
         <DeploymentPanel deploymentId={deploymentId} />
       )}

@@ -62,10 +62,10 @@ const renderPanel = () =>
   );
 
 describe("a deployment's panel", () => {
-  it('shows a drifted workflow: the word drifted, what changed, both versions side by side and a link into n8n', async () => {
+  it('shows an automation edited in n8n: that it was edited, what changed, both versions side by side and a link into n8n', async () => {
     renderPanel();
-    await screen.findByRole('heading', { name: 'This workflow has drifted' });
-    expect(screen.getAllByText('Drifted').length).toBeGreaterThan(0);
+    await screen.findByRole('heading', { name: 'Someone edited this automation in n8n' });
+    expect(screen.getAllByText('Edited in n8n').length).toBeGreaterThan(0);
     await screen.findByText('"Business Hours Gate", start: (not set) → "10:00"');
     const current = await screen.findByRole('textbox', { name: 'As it is now in n8n' });
     expect(current.textContent).toContain('"start": "10:00"');
@@ -86,7 +86,7 @@ describe("a deployment's panel", () => {
     expect(dialog.textContent).toContain("changes to the campaign's settings and new template versions are not applied");
     expect(server.resolutions).toEqual([]);
     await user.click(within(dialog).getByRole('button', { name: 'Keep n8n version' }));
-    await screen.findByText('In sync (n8n version kept)');
+    await screen.findByText('Edited, n8n version kept');
     expect(server.resolutions).toEqual([{ action: 'keep_n8n' }]);
   });
 

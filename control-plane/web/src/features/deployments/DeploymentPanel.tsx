@@ -25,22 +25,22 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
  */
 export function DeploymentPanel({ deploymentId }: { deploymentId: string }) {
   const deployments = useQuery(deploymentsQuery);
-  if (deployments.isPending) return <LoadingRows label="Loading the deployment" />;
+  if (deployments.isPending) return <LoadingRows label="Loading the automation" />;
   if (deployments.isError)
-    return <ErrorState error={deployments.error} title="The deployment could not be loaded" onRetry={() => void deployments.refetch()} />;
+    return <ErrorState error={deployments.error} title="The automation could not be loaded" onRetry={() => void deployments.refetch()} />;
   const deployment = deployments.data.find((row) => row.id === deploymentId);
-  if (!deployment) return <Alert>This deployment no longer exists.</Alert>;
+  if (!deployment) return <Alert>This automation no longer exists.</Alert>;
   return (
     <Card className="p-5">
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         <Fact label="Status">
           <DeploymentStatus status={deployment.status} />
         </Fact>
-        <Fact label="Template version">
+        <Fact label="Ophir template">
           {deployment.templateName} v{deployment.templateVersion}
         </Fact>
-        <Fact label="Last reconciled">{deployment.lastSyncedAt ? formatDateTime(deployment.lastSyncedAt) : 'Not yet'}</Fact>
-        <Fact label="Drift">
+        <Fact label="Last checked">{deployment.lastSyncedAt ? formatDateTime(deployment.lastSyncedAt) : 'Not yet'}</Fact>
+        <Fact label="Changes in n8n">
           <DriftState deployment={deployment} />
         </Fact>
       </dl>

@@ -12,28 +12,31 @@ export function DeploymentsPage() {
   const deployments = useQuery(deploymentsQuery);
   return (
     <>
-      <PageHeader title="Deployments" description="The n8n workflows Ophir manages, and whether anyone changed them in the n8n editor." />
-      {deployments.isPending ? <LoadingRows label="Loading deployments" /> : null}
+      <PageHeader
+        title="Automations"
+        description="Each campaign sends through an automation: a workflow Ophir sets up in n8n, the tool that does the sending. Check here that each one runs, and whether someone changed it by hand in n8n."
+      />
+      {deployments.isPending ? <LoadingRows label="Loading automations" /> : null}
       {deployments.isError ? (
-        <ErrorState title="Deployments could not be loaded" error={deployments.error} onRetry={() => void deployments.refetch()} />
+        <ErrorState title="Automations could not be loaded" error={deployments.error} onRetry={() => void deployments.refetch()} />
       ) : null}
       {deployments.data?.length === 0 ? (
         <EmptyState
           icon={<Workflow className="size-5" aria-hidden="true" />}
-          title="No workflows in n8n yet"
-          nextAction="Starting a campaign deploys its workflow, and connecting a mailbox deploys the inbox watcher. They appear here."
+          title="No automations yet"
+          nextAction="Starting a campaign sets up its automation, and connecting a mailbox sets up the inbox watcher. They appear here."
         />
       ) : null}
       {deployments.data && deployments.data.length > 0 ? (
         <Table>
-          <caption className="sr-only">Deployments</caption>
+          <caption className="sr-only">Automations</caption>
           <TableHead>
             <tr>
-              <TableHeader className="px-3">Workflow</TableHeader>
+              <TableHeader className="px-3">Automation</TableHeader>
               <TableHeader className="px-3">Status</TableHeader>
-              <TableHeader className="px-3">Template version</TableHeader>
-              <TableHeader className="px-3">Last reconciled</TableHeader>
-              <TableHeader className="px-3">Drift</TableHeader>
+              <TableHeader className="px-3">Ophir template</TableHeader>
+              <TableHeader className="px-3">Last checked</TableHeader>
+              <TableHeader className="px-3">Changes in n8n</TableHeader>
             </tr>
           </TableHead>
           <tbody>
@@ -41,7 +44,7 @@ export function DeploymentsPage() {
               <TableRow key={deployment.id}>
                 <TableCell className="px-3">
                   <Link
-                    to="/deployments/$deploymentId"
+                    to="/automations/$deploymentId"
                     params={{ deploymentId: deployment.id }}
                     className="rounded font-medium text-indigo-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
                   >

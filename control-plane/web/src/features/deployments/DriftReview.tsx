@@ -18,11 +18,11 @@ export function DriftReview({ deployment }: { deployment: Deployment }) {
         <AlertTriangle className="mt-0.5 size-5 shrink-0 text-amber-700" aria-hidden="true" />
         <div>
           <h2 id={`drift-${deployment.id}`} className="font-semibold text-amber-900">
-            This workflow has drifted
+            Someone edited this automation in n8n
           </h2>
           <p className="mt-1 text-sm text-amber-900">
-            Someone edited it in the n8n editor, so it no longer matches what Ophir deployed. It keeps running as edited, but Ophir will not
-            update it until an admin keeps the n8n version or resets it to the template.
+            Its workflow no longer matches what Ophir set up. It keeps running as edited, but Ophir will not update it until an admin keeps
+            the n8n version or resets it to Ophir's template.
           </p>
         </div>
       </div>

@@ -6,7 +6,7 @@ const statusNames: Record<Deployment['status'], string> = {
   deploying: 'Deploying',
   active: 'Running',
   paused: 'Stopped',
-  drifted: 'Drifted',
+  drifted: 'Edited in n8n',
   error: 'Error',
   archived: 'Removed',
 };
@@ -24,12 +24,12 @@ export function DeploymentStatus({ status }: { status: Deployment['status'] }) {
   return <Badge tone={statusTones[status]}>{statusNames[status]}</Badge>;
 }
 
-/** Whether n8n still holds what Ophir deployed: drifted (edited in the editor), a kept edit, or in sync. */
+/** Whether n8n still holds what Ophir set up: edited in the editor and awaiting a decision, a kept edit, or unchanged. */
 export function DriftState({ deployment }: { deployment: Pick<Deployment, 'status' | 'hasOverride' | 'n8nWorkflowId'> }) {
-  if (deployment.status === 'drifted') return <Badge tone="warn">{statusNames.drifted}: edited in n8n</Badge>;
-  if (!deployment.n8nWorkflowId) return <span className="text-sm text-slate-600">Not in n8n</span>;
-  if (deployment.hasOverride) return <Badge tone="info">In sync (n8n version kept)</Badge>;
-  return <Badge tone="good">In sync with the template</Badge>;
+  if (deployment.status === 'drifted') return <Badge tone="warn">Edited: choose a version</Badge>;
+  if (!deployment.n8nWorkflowId) return <span className="text-sm text-slate-600">Not in n8n yet</span>;
+  if (deployment.hasOverride) return <Badge tone="info">Edited, n8n version kept</Badge>;
+  return <Badge tone="good">None: matches the template</Badge>;
 }
 
 /** What the workflow does, in words: a campaign's sender, or the organization's inbox watcher. */

@@ -74,7 +74,7 @@ export function LimitsForm({ mailbox, canEdit }: { mailbox: Mailbox; canEdit: bo
           Limits
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          A day is a calendar day in the mailbox's time zone. The ramp raises the daily allowance each day until it reaches the cap.
+          A day is a calendar day in the mailbox's time zone. The ramp-up raises the daily limit each day until it reaches the cap.
         </p>
         <form className="mt-4 space-y-4" onSubmit={onSubmit} noValidate>
           {formError ? <Alert>{formError}</Alert> : null}
@@ -84,28 +84,28 @@ export function LimitsForm({ mailbox, canEdit }: { mailbox: Mailbox; canEdit: bo
               <TimeZoneField label="Time zone" error={errors.timezone?.message} {...form.register('timezone')} />
             </div>
             <CheckboxField
-              label="Ramp up gradually"
-              hint="Recommended for a new mailbox: providers trust a slowly growing sender."
+              label="Ramp up the daily limit"
+              hint="Recommended for a new mailbox: it starts with a low limit that grows each day, and providers trust a slowly growing sender."
               {...form.register('rampEnabled')}
             />
             {rampEnabled ? (
               <div className="grid grid-cols-2 gap-4">
                 <FormField
-                  label="Ramp start (per day)"
+                  label="Limit on the first day"
                   type="number"
                   inputMode="numeric"
                   error={errors.rampStart?.message}
                   {...number('rampStart')}
                 />
                 <FormField
-                  label="Ramp step (added each day)"
+                  label="Added to the limit each day"
                   type="number"
                   inputMode="numeric"
                   error={errors.rampStep?.message}
                   {...number('rampStep')}
                 />
                 <div className="col-span-2">
-                  <CheckboxField label="Restart the ramp today" {...form.register('restartRamp')} />
+                  <CheckboxField label="Restart the ramp-up today" {...form.register('restartRamp')} />
                 </div>
               </div>
             ) : null}

@@ -51,7 +51,7 @@ export function MailboxesPage() {
     <>
       <PageHeader
         title="Mailboxes"
-        description="The addresses your campaigns send from, with their health and daily limits."
+        description="The addresses your campaigns send from, with their health and daily limits. With a ramp-up, a new mailbox's daily limit starts low and rises each day until it reaches its cap."
         actions={canAdd ? <AddMailboxMenu /> : undefined}
       />
       {mailboxes.isPending ? <LoadingRows label="Loading mailboxes" /> : null}
@@ -79,7 +79,7 @@ export function MailboxesPage() {
               <TableHeader className="px-3">Status</TableHeader>
               <TableHeader className="px-3 text-right">Health</TableHeader>
               <TableHeader className="px-3 text-right">Sent today / cap</TableHeader>
-              <TableHeader className="px-3">Ramp</TableHeader>
+              <TableHeader className="px-3">Ramp-up</TableHeader>
               <TableHeader className="px-3">Inbox read</TableHeader>
             </tr>
           </TableHead>

@@ -44,7 +44,7 @@ export function healthTone(score: number): 'good' | 'warn' | 'bad' {
 
 export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
 
-/** "Day 3, 25/day" of the ramp, or that the ramp is off. */
+/** "Day 3, 25/day" of the daily limit's ramp-up, or that the ramp-up is off. */
 export function rampStage(
   mailbox: Pick<Mailbox, 'rampEnabled' | 'dailyCap'>,
   usage: { rampDay: number | null; rampValue: number | null },

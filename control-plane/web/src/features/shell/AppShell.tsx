@@ -19,7 +19,7 @@ function NavLink({
   icon,
   children,
 }: {
-  to: '/dashboard' | '/campaigns' | '/inbox' | '/leads' | '/mailboxes' | '/deployments' | '/settings';
+  to: '/dashboard' | '/campaigns' | '/inbox' | '/leads' | '/mailboxes' | '/automations' | '/settings';
   icon: ReactNode;
   children: string;
 }) {
@@ -72,8 +72,8 @@ export function AppShell() {
           <NavLink to="/mailboxes" icon={<Inbox className="size-4" aria-hidden="true" />}>
             Mailboxes
           </NavLink>
-          <NavLink to="/deployments" icon={<GitBranch className="size-4" aria-hidden="true" />}>
-            Deployments
+          <NavLink to="/automations" icon={<GitBranch className="size-4" aria-hidden="true" />}>
+            Automations
           </NavLink>
           <NavLink to="/settings" icon={<Settings className="size-4" aria-hidden="true" />}>
             Settings

@@ -37,11 +37,11 @@ function LiveState({ live }: { live: boolean }) {
 function TabContent({ tab, campaign, stats }: { tab: CampaignTab; campaign: Campaign; stats: CampaignStats | undefined }) {
   if (tab === 'enrollments') return <EnrollmentsTab campaignId={campaign.id} />;
   if (tab === 'activity') return <ActivityTab campaignId={campaign.id} />;
-  if (tab === 'deployment')
+  if (tab === 'automation')
     return campaign.deployment ? (
       <DeploymentPanel deploymentId={campaign.deployment.id} />
     ) : (
-      <p className="text-sm text-slate-600">This campaign has no workflow in n8n yet: it gets one when it is launched.</p>
+      <p className="text-sm text-slate-600">This campaign has no automation yet: Ophir sets one up in n8n when you launch it.</p>
     );
   return stats ? <OverviewTab campaign={campaign} stats={stats} /> : null;
 }

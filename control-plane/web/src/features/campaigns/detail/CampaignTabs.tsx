@@ -5,14 +5,18 @@ const tabs = [
   { key: 'overview', label: 'Overview' },
   { key: 'enrollments', label: 'Enrolments' },
   { key: 'activity', label: 'Activity' },
-  { key: 'deployment', label: 'Deployment' },
+  { key: 'automation', label: 'Automation' },
 ] as const;
 
 export type CampaignTab = (typeof tabs)[number]['key'];
 
+// The Automation tab's first name, still in bookmarked and shared links.
+const renamedTabs: Record<string, CampaignTab> = { deployment: 'automation' };
+
 /** The tab the URL names, Overview when it names none (or one that does not exist). */
 export function tabOf(tab: string | undefined): CampaignTab {
-  return tabs.find((candidate) => candidate.key === tab)?.key ?? 'overview';
+  const named = tab === undefined ? undefined : (renamedTabs[tab] ?? tab);
+  return tabs.find((candidate) => candidate.key === named)?.key ?? 'overview';
 }
 
 /** The campaign page's sections; the open one is in the URL (`?tab=`), so a link or reload keeps it. */

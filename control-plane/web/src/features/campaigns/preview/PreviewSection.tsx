@@ -226,7 +226,8 @@ export function PreviewSection({ campaignId }: { campaignId: string }) {
             Preview
           </h2>
           <p className="mt-1 text-sm text-slate-600">
-            Pick a lead to see a saved step exactly as it will be sent: the same variant, spintax, fallbacks and unsubscribe link.
+            Pick a lead to see a saved step exactly as it will be sent: the same variant, the same pick among alternative wordings,
+            fallbacks and unsubscribe link.
           </p>
         </div>
         {sequence.isPending ? (

@@ -121,10 +121,10 @@ describe('the sequence editor', () => {
     await user.paste('<p>Hi</p><a href="{{unsubscribeUrl}}">Unsubscribe</a>');
     await user.click(within(step(1)).getByRole('button', { name: 'Add variant' }));
     const variantB = within(step(1)).getByRole('group', { name: 'Variant B' });
-    await user.clear(within(variantB).getByLabelText('Weight'));
-    await user.type(within(variantB).getByLabelText('Weight'), '3');
-    expect(within(variantB).getByText('75% of new leads')).toBeTruthy();
-    expect(within(step(1)).getByText('25% of new leads')).toBeTruthy();
+    await user.clear(within(variantB).getByLabelText('Split weight'));
+    await user.type(within(variantB).getByLabelText('Split weight'), '3');
+    expect(within(variantB).getByText('75% of new leads get it')).toBeTruthy();
+    expect(within(step(1)).getByText('25% of new leads get it')).toBeTruthy();
     await user.type(within(variantB).getByLabelText('Subject'), 'Another idea');
 
     await user.click(screen.getByRole('button', { name: 'Save' }));

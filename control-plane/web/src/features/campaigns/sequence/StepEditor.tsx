@@ -136,7 +136,7 @@ export function StepEditor({
         <p className="text-xs text-slate-600">
           {step.variants.length >= maxVariantsPerStep
             ? `A step has at most ${maxVariantsPerStep} variants.`
-            : 'A/B test: each new lead gets one variant, in proportion to the weights.'}
+            : 'A/B test: each new lead gets one variant. Split weights set the shares: 1 and 1 is half and half, 1 and 3 is 25% and 75%.'}
         </p>
       </div>
     </fieldset>

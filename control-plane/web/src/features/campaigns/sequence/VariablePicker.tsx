@@ -72,7 +72,7 @@ export function VariablePicker({ onPick, context }: { onPick: (snippet: string) 
         <DropdownMenuItem onSelect={() => onPick('{{default lead.company "your team"}}')}>Company, or “your team”</DropdownMenuItem>
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => onPick('{{unsubscribeUrl}}')}>Unsubscribe link</DropdownMenuItem>
-        <DropdownMenuItem onSelect={() => onPick('{Hi|Hello|Hey}')}>Spintax: one of several wordings</DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => onPick('{Hi|Hello|Hey}')}>Alternative wordings, one picked per lead</DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
   );

@@ -19,7 +19,7 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   );
 }
 
-/** A variant's wording (subject and body) and, when the step has several, its weight. */
+/** A variant's wording (subject and body) and, when the step has several, its split weight (its share of new leads). */
 export function VariantEditor({
   variant,
   path,
@@ -75,7 +75,7 @@ export function VariantEditor({
         {showWeight ? (
           <div className="flex items-end gap-2">
             <div className="space-y-1.5">
-              <Label htmlFor={`${id}-weight`}>Weight</Label>
+              <Label htmlFor={`${id}-weight`}>Split weight</Label>
               <Input
                 id={`${id}-weight`}
                 type="number"
@@ -89,7 +89,7 @@ export function VariantEditor({
               />
             </div>
             <p id={`${id}-share`} className="pb-2 text-sm text-slate-600">
-              {share}% of new leads
+              {share}% of new leads get it
             </p>
           </div>
         ) : (
