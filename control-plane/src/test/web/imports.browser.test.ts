@@ -217,13 +217,14 @@ describe('imports, lists and suppressions in a browser', () => {
         .getByRole('row', { name: /spam\.example/ })
         .getByRole('cell')
         .allTextContents(),
-    ).toEqual(['spam.exampleDomain', 'Added by hand', 'Added in Ophir', expect.any(String), 'Remove']);
+    ).toEqual(['spam.exampleDomain', 'Your choice', 'Added in Ophir', expect.any(String), 'Remove']);
+    // A CSV without a reason column: the organization's own choice, which came in through the import.
     expect(
       await suppressions
         .getByRole('row', { name: /ceo@competitor\.example/ })
         .getByRole('cell')
         .allTextContents(),
-    ).toContain('CSV import');
+    ).toEqual(['ceo@competitor.exampleAddress', 'Your choice', 'CSV import', expect.any(String), 'Remove']);
     expect(
       await suppressions
         .getByRole('row', { name: /grace@navy\.example/ })

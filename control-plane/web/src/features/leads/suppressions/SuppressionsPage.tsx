@@ -32,20 +32,24 @@ import { dateFormat } from '@/lib/dates';
 const route = getRouteApi('/app/leads/suppressions');
 
 const kindLabels: Record<Suppression['kind'], string> = { email: 'Address', domain: 'Domain', email_hash: 'Erased person' };
+// The reason says why nobody there is mailed and the source how the entry came in, so a reason never names a
+// way of adding: `manual` is the organization's own decision, whether typed in, sent by the API or imported.
 const reasonLabels: Record<Suppression['reason'], string> = {
   unsubscribed: 'Unsubscribed',
   bounced: 'Bounced',
   complained: 'Complained',
-  manual: 'Added by hand',
+  manual: 'Your choice',
   erased: 'Erased',
 };
 const reasonTones = { unsubscribed: 'warn', bounced: 'bad', complained: 'bad', manual: 'neutral', erased: 'neutral' } as const;
+
+const addableReasons = ['manual', 'unsubscribed', 'bounced', 'complained'] as const;
 
 // Field names are the API body's (kind, value, reason), so the server's issue paths land on them.
 const addForm = z.object({
   kind: z.enum(['email', 'domain']),
   value: z.string().trim().min(1, 'Enter an address or a domain').max(254, 'At most 254 characters'),
-  reason: z.enum(['manual', 'unsubscribed', 'bounced', 'complained']),
+  reason: z.enum(addableReasons),
 });
 type AddForm = z.infer<typeof addForm>;
 
@@ -113,10 +117,11 @@ function AddSuppressionDialog() {
           <div className="space-y-1.5">
             <Label htmlFor={reasonId}>Reason</Label>
             <Select id={reasonId} {...form.register('reason')}>
-              <option value="manual">Added by hand</option>
-              <option value="unsubscribed">Unsubscribed</option>
-              <option value="bounced">Bounced</option>
-              <option value="complained">Complained</option>
+              {addableReasons.map((reason) => (
+                <option key={reason} value={reason}>
+                  {reasonLabels[reason]}
+                </option>
+              ))}
             </Select>
             {errors.reason?.message ? <p className="text-sm text-red-700">{errors.reason.message}</p> : null}
           </div>
