@@ -21,15 +21,12 @@ import {
   type CampaignOverview,
   type CampaignStatus,
 } from './queries';
+import { compactDateTime, formatNumber, formatPercent } from '@/lib/dates';
 
 const route = getRouteApi('/app/campaigns');
 
-const number = new Intl.NumberFormat();
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
-const when = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-
 function nextSend(campaign: CampaignListItem): string {
-  if (campaign.nextSendAt) return when.format(new Date(campaign.nextSendAt));
+  if (campaign.nextSendAt) return compactDateTime(new Date(campaign.nextSendAt));
   if (campaign.status === 'active') return 'Nothing queued';
   if (campaign.status === 'paused') return 'Paused';
   return '—';
@@ -141,7 +138,7 @@ function CampaignRow({
   const duplicate = useDuplicateCampaign();
   const archive = useCampaignAction(campaign.id);
   const totals = figures?.totals;
-  const figure = (value: number | undefined) => (value === undefined ? '…' : number.format(value));
+  const figure = (value: number | undefined) => (value === undefined ? '…' : formatNumber(value));
   return (
     <TableRow>
       <TableCell className="px-3">
@@ -160,7 +157,7 @@ function CampaignRow({
       <TableCell className="px-3 text-right tabular-nums">{figure(totals?.sent)}</TableCell>
       <TableCell className="px-3 text-right tabular-nums">
         {figure(totals?.replied)}
-        {totals && totals.sent > 0 ? <span className="ml-1 text-xs text-slate-500">({percent.format(totals.rates.reply)})</span> : null}
+        {totals && totals.sent > 0 ? <span className="ml-1 text-xs text-slate-500">({formatPercent(totals.rates.reply)})</span> : null}
       </TableCell>
       <TableCell className="px-3 text-right tabular-nums">{figure(totals?.bounced)}</TableCell>
       <TableCell className="px-3 text-right tabular-nums">{figure(totals?.unsubscribed)}</TableCell>

@@ -10,14 +10,11 @@ import { GettingStartedCard } from './GettingStartedCard';
 import { gettingStartedQuery, overviewQuery, type OrganizationStats } from './queries';
 import { RangePicker, rangeNames } from './RangePicker';
 import { dashboardRanges, type DashboardSearch } from './search';
+import { calendarRangeLabel, formatNumber, formatPercent } from '@/lib/dates';
 
 const route = getRouteApi('/app/dashboard');
 const chartDays = 30;
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
-// The API's from and to are calendar dates (YYYY-MM-DD): read and shown as UTC so no time zone moves them a day.
-const shortDates = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
-const shownDates = (from: string, to: string) => shortDates.formatRange(new Date(from), new Date(to));
-const replies = (count: number) => `${count} ${count === 1 ? 'reply' : 'replies'}`;
+const replies = (count: number) => `${formatNumber(count)} ${count === 1 ? 'reply' : 'replies'}`;
 
 function Kpi({ label, value, detail }: { label: string; value: string; detail: string }) {
   return (
@@ -35,15 +32,15 @@ function Kpi({ label, value, detail }: { label: string; value: string; detail: s
 function Kpis({ totals }: { totals: OrganizationStats['totals'] }) {
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
-      <Kpi label="Replies" value={String(totals.replied)} detail={`${percent.format(totals.rates.reply)} of sent`} />
-      <Kpi label="Positive replies" value={String(totals.positiveReplies)} detail="Labelled interested or meeting booked" />
+      <Kpi label="Replies" value={formatNumber(totals.replied)} detail={`${formatPercent(totals.rates.reply)} of sent`} />
+      <Kpi label="Positive replies" value={formatNumber(totals.positiveReplies)} detail="Labelled interested or meeting booked" />
       <Kpi
         label="Sent"
-        value={String(totals.sent)}
+        value={formatNumber(totals.sent)}
         detail={totals.failed > 0 ? `${totals.failed} failed` : 'Accepted by the mail provider'}
       />
-      <Kpi label="Bounce rate" value={percent.format(totals.rates.bounce)} detail={`${totals.bounced} hard bounces`} />
-      <Kpi label="Unsubscribes" value={String(totals.unsubscribed)} detail={`${percent.format(totals.rates.unsubscribe)} of sent`} />
+      <Kpi label="Bounce rate" value={formatPercent(totals.rates.bounce)} detail={`${totals.bounced} hard bounces`} />
+      <Kpi label="Unsubscribes" value={formatNumber(totals.unsubscribed)} detail={`${formatPercent(totals.rates.unsubscribe)} of sent`} />
     </div>
   );
 }
@@ -124,8 +121,8 @@ export function DashboardPage() {
           <section aria-labelledby="totals-heading">
             <h2 id="totals-heading" className="mb-2 text-sm font-medium text-slate-700">
               {range === 'custom'
-                ? shownDates(overview.data.from, overview.data.to)
-                : `${rangeNames[range]} (${shownDates(overview.data.from, overview.data.to)})`}
+                ? calendarRangeLabel(overview.data.from, overview.data.to)
+                : `${rangeNames[range]} (${calendarRangeLabel(overview.data.from, overview.data.to)})`}
             </h2>
             <Kpis totals={overview.data.totals} />
           </section>

@@ -5,7 +5,7 @@ import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { LoadingRows, PageHeader } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { formatDateTime } from '@/features/mailboxes/mailboxFormat';
+import { formatDateTime } from '@/lib/dates';
 import { DeploymentPanel } from './DeploymentPanel';
 import { deploymentTitle } from './deploymentFormat';
 import { deploymentQuery, deploymentsQuery } from './queries';

@@ -5,7 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { LoadingRows } from '@/components/ui/page';
-import { formatDateTime } from '@/features/mailboxes/mailboxFormat';
+import { formatDateTime } from '@/lib/dates';
 import { DeploymentStatus, DriftState } from './deploymentFormat';
 import { DriftReview } from './DriftReview';
 import { deploymentsQuery } from './queries';

@@ -4,7 +4,7 @@ import { Workflow } from 'lucide-react';
 import { ErrorState } from '@/components/ui/error-state';
 import { EmptyState, LoadingRows, PageHeader } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { formatDateTime } from '@/features/mailboxes/mailboxFormat';
+import { formatDateTime } from '@/lib/dates';
 import { DeploymentStatus, deploymentTitle, DriftState } from './deploymentFormat';
 import { deploymentsQuery } from './queries';
 

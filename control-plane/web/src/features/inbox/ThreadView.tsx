@@ -8,7 +8,8 @@ import { ErrorState } from '@/components/ui/error-state';
 import { LoadingRows } from '@/components/ui/page';
 import { Select } from '@/components/ui/select';
 import { useCan } from '@/features/auth/permissions';
-import { leadName, longTime } from './format';
+import { formatDateTime } from '@/lib/dates';
+import { leadName } from './format';
 import { LabelOptions, labelValue } from './labels';
 import { threadQuery, useUpdateThread, type InboxCustomLabel, type InboxMessage, type InboxThreadDetail } from './queries';
 import { ReplyForm } from './ReplyForm';
@@ -50,7 +51,7 @@ function MessageItem({ message, thread }: { message: InboxMessage; thread: Inbox
             </span>
           ) : null}
           <time dateTime={message.at} className="ml-auto text-xs text-slate-600">
-            {longTime(message.at)}
+            {formatDateTime(message.at)}
           </time>
         </header>
         {message.subject ? <p className="mt-1 text-xs text-slate-600">Subject: {message.subject}</p> : null}

@@ -8,7 +8,7 @@ import { Sheet, SheetContent } from '@/components/ui/sheet';
 import { statusLabels } from './LeadsFilters';
 import { fullName } from './LeadsTable';
 import { leadActivityQuery, leadQuery, type Lead, type LeadActivity } from './queries';
-import { dateTimeFormat } from '@/lib/dates';
+import { formatDateTime } from '@/lib/dates';
 
 const fieldLabels: Array<[keyof Lead, string]> = [
   ['firstName', 'First name'],
@@ -25,7 +25,6 @@ const fieldLabels: Array<[keyof Lead, string]> = [
 ];
 
 const enrollmentTone = { active: 'good', paused: 'warn', completed: 'neutral', stopped: 'bad' } as const;
-const formatWhen = (iso: string) => dateTimeFormat.format(new Date(iso));
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -98,7 +97,7 @@ function Timeline({ entries }: { entries: LeadActivity['timeline'] }) {
               {entry.subject ? <span className="font-normal text-slate-700"> · “{entry.subject}”</span> : null}
             </p>
             <p className="text-xs text-slate-500">
-              <time dateTime={entry.at}>{formatWhen(entry.at)}</time>
+              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
               {entry.campaignName ? ` · ${entry.campaignName}` : null}
             </p>
           </div>
@@ -111,8 +110,8 @@ function Timeline({ entries }: { entries: LeadActivity['timeline'] }) {
 /** Where the lead is in the campaign's sequence, or why it left it. */
 function enrollmentDetail(enrollment: LeadActivity['enrollments'][number]): string {
   if (enrollment.state === 'stopped') return enrollment.stopReason ? `Stopped: ${enrollment.stopReason}` : 'Stopped';
-  if (enrollment.state === 'completed') return `Every step sent (joined ${formatWhen(enrollment.createdAt)})`;
-  const next = `Next: step ${enrollment.nextStep + 1}${enrollment.nextDueAt ? ` on ${formatWhen(enrollment.nextDueAt)}` : ''}`;
+  if (enrollment.state === 'completed') return `Every step sent (joined ${formatDateTime(enrollment.createdAt)})`;
+  const next = `Next: step ${enrollment.nextStep + 1}${enrollment.nextDueAt ? ` on ${formatDateTime(enrollment.nextDueAt)}` : ''}`;
   return enrollment.state === 'paused' ? `Paused · ${next}` : next;
 }
 
@@ -139,7 +138,7 @@ function LeadDetails({ leadId }: { leadId: string }) {
           rows={[
             ['Email', data.email],
             ...fieldLabels.flatMap(([key, label]): Array<[string, string]> => (data[key] ? [[label, String(data[key])]] : [])),
-            ['Added', formatWhen(data.createdAt)],
+            ['Added', formatDateTime(data.createdAt)],
           ]}
         />
       </Section>

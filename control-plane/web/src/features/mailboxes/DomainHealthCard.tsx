@@ -12,7 +12,7 @@ import { LoadingRows } from '@/components/ui/page';
 import { useCan } from '@/features/auth/permissions';
 import { ApiError } from '@/lib/api/problem';
 import { domainCheckQuery, useCheckDomainNow, type DomainFinding, type SendingDomainReport } from './domainCheckQueries';
-import { formatDateTime } from './mailboxFormat';
+import { formatDateTime } from '@/lib/dates';
 
 /** Each check's name, and what it is about in a marketer's words. */
 const checkNames: Record<DomainFinding['check'], { name: string; about: (domain: string) => string }> = {

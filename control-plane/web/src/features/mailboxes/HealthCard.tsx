@@ -5,6 +5,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { LoadingRows } from '@/components/ui/page';
 import { healthTone, warmingDays, warmingLabel } from './mailboxFormat';
 import { mailboxHealthQuery, type MailboxHealth } from './queries';
+import { formatPercent } from '@/lib/dates';
 
 const partNames: Record<string, string> = {
   hard_bounces: 'Hard bounces',
@@ -15,8 +16,6 @@ const partNames: Record<string, string> = {
   age: 'Age',
   inbox_placement: 'Inbox placement (warm-up)',
 };
-
-const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 
 /** With the placement part the parts add up to more than 100: say how the score is scaled. */
 function ScaleNote({ parts }: { parts: MailboxHealth['parts'] }) {
@@ -83,9 +82,9 @@ export function HealthCard({ mailboxId }: { mailboxId: string }) {
             <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-600">
               <ScaleNote parts={health.data.parts} />
               Over the last {health.data.window.attempts} attempts: {health.data.window.sent} sent,{' '}
-              {percent(health.data.window.hardBounceRate)} hard bounces, {percent(health.data.window.replyRate)} replies. Sending pauses by
-              itself at {percent(health.data.autoPause.bounceRateThreshold)} hard bounces once {health.data.autoPause.minSends} sends are
-              counted.
+              {formatPercent(health.data.window.hardBounceRate)} hard bounces, {formatPercent(health.data.window.replyRate)} replies.
+              Sending pauses by itself at {formatPercent(health.data.autoPause.bounceRateThreshold)} hard bounces once{' '}
+              {health.data.autoPause.minSends} sends are counted.
             </p>
           </>
         ) : null}

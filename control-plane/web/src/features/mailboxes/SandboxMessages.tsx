@@ -5,7 +5,7 @@ import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { cn } from '@/lib/cn';
-import { formatDateTime } from './mailboxFormat';
+import { formatDateTime } from '@/lib/dates';
 import { sandboxMessagesQuery, type SandboxMessage } from './queries';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { LoadingRows } from '@/components/ui/page';
-import { formatDateTime, lastWatch, rampStage } from './mailboxFormat';
+import { formatDateTime, formatTime } from '@/lib/dates';
+import { lastWatch, rampStage } from './mailboxFormat';
 import { mailboxDailyUsageQuery, mailboxUsageQuery, type Mailbox } from './queries';
 import { UsageChart } from './UsageChart';
 
@@ -17,13 +18,11 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-const timeOfDay = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-
 function nextSend(usage: { nextAllowedAt: string | null; blockedBy: 'status' | 'daily_limit' | null }): string {
   if (usage.blockedBy === 'status' || !usage.nextAllowedAt) return 'Not sending';
   const next = new Date(usage.nextAllowedAt);
   if (next.getTime() <= Date.now()) return 'Now';
-  return next.toDateString() === new Date().toDateString() ? timeOfDay.format(next) : formatDateTime(usage.nextAllowedAt);
+  return next.toDateString() === new Date().toDateString() ? formatTime(next) : formatDateTime(usage.nextAllowedAt);
 }
 
 /** Today's numbers (limit, sent, reserved, next send) and the last 30 days as a chart. */

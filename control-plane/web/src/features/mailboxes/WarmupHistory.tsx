@@ -2,13 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { ErrorState } from '@/components/ui/error-state';
 import { LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { formatPercent, weekdayLabel } from '@/lib/dates';
 import { warmupSeriesQuery, type WarmupDay } from './warmupQueries';
 
 const historyDays = 30;
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
-const dayLabel = (date: string) => dayFormat.format(new Date(`${date}T00:00:00Z`));
-const percent = (rate: number | null) => (rate === null ? '–' : `${Math.round(rate * 100)}%`);
+const percent = (rate: number | null) => (rate === null ? '–' : formatPercent(rate));
 /** Sent, and not yet found in the inbox or spam nor missing: the receiving mailbox has not looked yet (up to 24 hours). */
 const notSeenYet = (day: WarmupDay) => day.sent - day.inbox - day.spam - day.missing;
 
@@ -63,7 +62,7 @@ export function WarmupHistory({ mailboxId }: { mailboxId: string }) {
             <tbody>
               {active.map((day) => (
                 <TableRow key={day.date}>
-                  <TableCell>{dayLabel(day.date)}</TableCell>
+                  <TableCell>{weekdayLabel(day.date)}</TableCell>
                   <TableCell className="text-right tabular-nums">{day.sent}</TableCell>
                   <TableCell className="text-right tabular-nums">
                     {percent(day.placementRate)}

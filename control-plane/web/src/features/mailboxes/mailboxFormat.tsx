@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import type { Mailbox } from './queries';
-import { dateTimeFormat } from '@/lib/dates';
+import { formatDateTime } from '@/lib/dates';
 
 export const providerNames: Record<Mailbox['provider'], string> = { gmail: 'Gmail', outlook: 'Outlook', smtp: 'SMTP', sandbox: 'Sandbox' };
 
@@ -41,8 +41,6 @@ export function healthTone(score: number): 'good' | 'warn' | 'bad' {
   if (score >= 80) return 'good';
   return score >= 50 ? 'warn' : 'bad';
 }
-
-export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
 
 /** "Day 3, 25/day" of the daily limit's ramp-up, or that the ramp-up is off. */
 export function rampStage(

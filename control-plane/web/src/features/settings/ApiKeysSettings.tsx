@@ -17,7 +17,8 @@ import { ApiError } from '@/lib/api/problem';
 import { CopyableSecret } from './CopyableSecret';
 import { GrantableRoleField } from './GrantableRoleField';
 import { apiKeysQuery, useCreateApiKey, useRevokeApiKey, type CreatedApiKey } from './queries';
-import { AdminOnly, formatDate, formatDateTime, SettingsSection } from './SettingsSection';
+import { formatDate, formatDateTime } from '@/lib/dates';
+import { AdminOnly, SettingsSection } from './SettingsSection';
 
 const apiKeyForm = z.object({
   name: z.string().trim().min(1, 'Name the key after what will use it'),

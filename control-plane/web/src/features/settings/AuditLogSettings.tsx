@@ -6,7 +6,8 @@ import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useCan, useRole } from '@/features/auth/permissions';
 import { apiKeysQuery, auditLogQuery, membersQuery, type AuditEntry } from './queries';
-import { AdminOnly, formatDateTime, SettingsSection } from './SettingsSection';
+import { formatDateTime } from '@/lib/dates';
+import { AdminOnly, SettingsSection } from './SettingsSection';
 
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 

@@ -18,7 +18,8 @@ import { ApiError, applyProblemToForm } from '@/lib/api/problem';
 import { CopyableSecret } from './CopyableSecret';
 import { GrantableRoleField } from './GrantableRoleField';
 import { invitationLink, invitationsQuery, useInvite, useRevokeInvitation, type CreatedInvitation } from './queries';
-import { formatDate, SettingsSection } from './SettingsSection';
+import { formatDate } from '@/lib/dates';
+import { SettingsSection } from './SettingsSection';
 
 const inviteForm = z.object({
   email: z.email('Enter an email address'),

@@ -13,7 +13,8 @@ import { can, roleLabels, useRole, type Role } from '@/features/auth/permissions
 import { ApiError } from '@/lib/api/problem';
 import { InvitationsSection } from './InvitationsSection';
 import { membersQuery, useChangeMemberRole, useRemoveMember, type Member } from './queries';
-import { formatDate, SettingsSection } from './SettingsSection';
+import { formatDate } from '@/lib/dates';
+import { SettingsSection } from './SettingsSection';
 
 const allRoles: Role[] = ['owner', 'admin', 'member', 'viewer'];
 

@@ -7,7 +7,8 @@ import { NameForm } from './NameForm';
 import { OrganizationTimezoneForm } from './OrganizationTimezoneForm';
 import { OrganizationVerificationToggle } from './OrganizationVerificationToggle';
 import { organizationQuery, useUpdateOrganization } from './queries';
-import { formatDate, SettingsSection } from './SettingsSection';
+import { formatDate } from '@/lib/dates';
+import { SettingsSection } from './SettingsSection';
 
 export function OrganizationSettings() {
   const organization = useQuery(organizationQuery);

@@ -5,7 +5,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ShowMore } from '@/features/leads/ShowMore';
-import { formatDateTime } from '@/features/mailboxes/mailboxFormat';
+import { formatDateTime } from '@/lib/dates';
 import { activityQuery, type ActivityEntry } from './queries';
 
 const metricLabels: Record<ActivityEntry['metric'], { label: string; tone: 'neutral' | 'good' | 'warn' | 'bad' | 'info' }> = {

@@ -1,5 +1,5 @@
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { formatCount, formatRate } from './format';
+import { formatNumber, formatPercent } from '@/lib/dates';
 import type { Campaign } from '../queries';
 import type { CampaignCounts } from './queries';
 
@@ -40,16 +40,16 @@ export function BreakdownTable({
         {rows.map(({ key, name, counts }) => (
           <TableRow key={key}>
             <TableCell className="font-medium">{name}</TableCell>
-            <TableCell className="text-right tabular-nums">{formatCount(counts.sent)}</TableCell>
-            <TableCell className="text-right tabular-nums">{formatCount(counts.replied)}</TableCell>
-            <TableCell className="text-right font-semibold tabular-nums text-indigo-700">{formatRate(counts.rates.reply)}</TableCell>
-            <TableCell className="text-right tabular-nums">{formatCount(counts.bounced)}</TableCell>
-            <TableCell className="text-right tabular-nums">{formatCount(counts.unsubscribed)}</TableCell>
+            <TableCell className="text-right tabular-nums">{formatNumber(counts.sent)}</TableCell>
+            <TableCell className="text-right tabular-nums">{formatNumber(counts.replied)}</TableCell>
+            <TableCell className="text-right font-semibold tabular-nums text-indigo-700">{formatPercent(counts.rates.reply)}</TableCell>
+            <TableCell className="text-right tabular-nums">{formatNumber(counts.bounced)}</TableCell>
+            <TableCell className="text-right tabular-nums">{formatNumber(counts.unsubscribed)}</TableCell>
             {tracking.trackOpens ? (
-              <TableCell className="text-right tabular-nums text-slate-600">{formatRate(counts.rates.open)}</TableCell>
+              <TableCell className="text-right tabular-nums text-slate-600">{formatPercent(counts.rates.open)}</TableCell>
             ) : null}
             {tracking.trackClicks ? (
-              <TableCell className="text-right tabular-nums text-slate-600">{formatRate(counts.rates.click)}</TableCell>
+              <TableCell className="text-right tabular-nums text-slate-600">{formatPercent(counts.rates.click)}</TableCell>
             ) : null}
           </TableRow>
         ))}

@@ -10,7 +10,7 @@ import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useCan } from '@/features/auth/permissions';
 import { ShowMore } from '@/features/leads/ShowMore';
-import { formatDateTime } from '@/features/mailboxes/mailboxFormat';
+import { formatDateTime } from '@/lib/dates';
 import { ApiError } from '@/lib/api/problem';
 import { cn } from '@/lib/cn';
 import { enrollmentsQuery, useStopEnrollment, type Enrollment, type EnrollmentState } from './queries';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/lib/cn';
-import { formatCount, formatRate } from './format';
+import { formatNumber, formatPercent } from '@/lib/dates';
 import type { Campaign } from '../queries';
 import type { CampaignStats } from './queries';
 
@@ -36,9 +36,9 @@ function Engagement(props: { label: string; tracked: boolean; rate: number; peop
   return (
     <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2.5">
       <span className="font-medium text-slate-900">
-        {props.label} {formatRate(props.rate)}
+        {props.label} {formatPercent(props.rate)}
       </span>{' '}
-      ({formatCount(props.people)} by people, {formatCount(props.machines)} by {props.machineName}){' '}
+      ({formatNumber(props.people)} by people, {formatNumber(props.machines)} by {props.machineName}){' '}
       <span className="text-amber-900">— unreliable</span>
     </p>
   );
@@ -53,39 +53,40 @@ export function KpiCards({ stats, tracking }: { stats: CampaignStats; tracking: 
         <Kpi
           id="reply-rate"
           label="Reply rate"
-          value={formatRate(totals.rates.reply)}
+          value={formatPercent(totals.rates.reply)}
           detail="Leads who replied, of the emails sent"
           emphasis
         />
         <Kpi
           id="sent"
           label="Sent"
-          value={formatCount(totals.sent)}
-          detail={`${formatCount(totals.failed)} failed, ${formatCount(totals.cancelled)} cancelled`}
+          value={formatNumber(totals.sent)}
+          detail={`${formatNumber(totals.failed)} failed, ${formatNumber(totals.cancelled)} cancelled`}
         />
         <Kpi
           id="replies"
           label="Replies"
-          value={formatCount(totals.replied)}
-          detail={`plus ${formatCount(totals.autoReplied)} auto-replies`}
+          value={formatNumber(totals.replied)}
+          detail={`plus ${formatNumber(totals.autoReplied)} auto-replies`}
         />
         <Kpi
           id="bounces"
           label="Bounces"
-          value={formatCount(totals.bounced)}
-          detail={`${formatRate(totals.rates.bounce)} of sent; ${formatCount(totals.softBounced)} soft`}
+          value={formatNumber(totals.bounced)}
+          detail={`${formatPercent(totals.rates.bounce)} of sent; ${formatNumber(totals.softBounced)} soft`}
         />
         <Kpi
           id="unsubscribes"
           label="Unsubscribes"
-          value={formatCount(totals.unsubscribed)}
-          detail={`${formatRate(totals.rates.unsubscribe)} of sent; ${formatCount(totals.complained)} complaints`}
+          value={formatNumber(totals.unsubscribed)}
+          detail={`${formatPercent(totals.rates.unsubscribe)} of sent; ${formatNumber(totals.complained)} complaints`}
         />
       </div>
       <div className="grid grid-cols-1 gap-3 text-sm text-slate-700 md:grid-cols-3">
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-2.5">
-          <span className="font-medium text-slate-900">Enrolled {formatCount(enrolled.total)}</span>: {formatCount(enrolled.active)} active,{' '}
-          {formatCount(enrolled.paused)} paused, {formatCount(enrolled.completed)} completed, {formatCount(enrolled.stopped)} stopped
+          <span className="font-medium text-slate-900">Enrolled {formatNumber(enrolled.total)}</span>: {formatNumber(enrolled.active)}{' '}
+          active, {formatNumber(enrolled.paused)} paused, {formatNumber(enrolled.completed)} completed, {formatNumber(enrolled.stopped)}{' '}
+          stopped
         </p>
         <Engagement
           label="Opens"

@@ -1,14 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { ErrorState } from '@/components/ui/error-state';
+import { timeSpanIn } from '@/lib/dates';
 import { campaignReadinessQuery } from '../queries';
 
 const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-function span(opensAt: string, closesAt: string, timeZone: string): string {
-  const day = new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
-  const time = new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' });
-  return `${day.format(new Date(opensAt))}, ${time.format(new Date(opensAt))} – ${time.format(new Date(closesAt))}`;
-}
+const span = (opensAt: string, closesAt: string, timeZone: string) => timeSpanIn(timeZone, new Date(opensAt), new Date(closesAt));
 
 /**
  * The campaign's next sending windows as the API computes them with the workflow's own rules, shown in the

@@ -24,6 +24,7 @@ import {
   resumeImport,
   type LeadImport,
 } from './queries';
+import { formatNumber } from '@/lib/dates';
 
 const statusLabels: Record<LeadImport['status'], string> = {
   previewed: 'Waiting to start',
@@ -39,8 +40,6 @@ const statusTones = { completed: 'good', failed: 'bad', cancelled: 'warn', runni
 export function ImportStatusBadge({ status }: { status: LeadImport['status'] }) {
   return <Badge tone={statusTones[status]}>{statusLabels[status]}</Badge>;
 }
-
-const numberFormat = new Intl.NumberFormat('en');
 
 /** Stop a running import (what is committed stays), or continue a failed one from its last committed line. */
 function ImportControls({ leadImport }: { leadImport: LeadImport }) {
@@ -97,7 +96,7 @@ function Counter({ value, label, hint }: { value: number; label: string; hint: s
   return (
     <li className="rounded-lg border border-slate-200 bg-white px-4 py-3">
       <p className="text-slate-700">
-        <span className="block text-2xl font-semibold tabular-nums text-slate-900">{numberFormat.format(value)}</span> {label}
+        <span className="block text-2xl font-semibold tabular-nums text-slate-900">{formatNumber(value)}</span> {label}
       </p>
       <p className="mt-0.5 text-xs text-slate-500">{hint}</p>
     </li>
@@ -149,8 +148,8 @@ export function ImportProgress({ importId }: { importId: string }) {
           <div className="flex items-center gap-3">
             <ImportStatusBadge status={leadImport.status} />
             <p className="text-sm text-slate-700" aria-live="polite">
-              {numberFormat.format(progress.rowsRead)} rows read
-              {rate !== null ? ` · ${numberFormat.format(Math.round(rate))} rows/s${finished ? ' on average' : ''}` : ''}
+              {formatNumber(progress.rowsRead)} rows read
+              {rate !== null ? ` · ${formatNumber(Math.round(rate))} rows/s${finished ? ' on average' : ''}` : ''}
             </p>
           </div>
           <div className="flex items-center gap-3">
@@ -229,7 +228,7 @@ function RejectedRows({ importId, count }: { importId: string; count: number }) 
             Rows not imported
           </h2>
           <p className="text-sm text-slate-600">
-            {count === 1 ? 'One row was' : `${numberFormat.format(count)} rows were`} not imported. Fix {count === 1 ? 'it' : 'them'} in the
+            {count === 1 ? 'One row was' : `${formatNumber(count)} rows were`} not imported. Fix {count === 1 ? 'it' : 'them'} in the
             downloaded file (it keeps your columns, with the line number and the reason first) and import the fixed rows again.
           </p>
         </div>

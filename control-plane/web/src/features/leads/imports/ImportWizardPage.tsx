@@ -22,6 +22,7 @@ import { ImportProgress } from './ImportProgress';
 import { isUsable, mappingProblems, serverMappingProblems, type ColumnMapping, type MappingProblems } from './mapping';
 import { MappingEditor } from './MappingEditor';
 import { cancelImport, commitImport, type LeadImportPreview } from './queries';
+import { formatDecimal, formatNumber } from '@/lib/dates';
 
 const route = getRouteApi('/app/leads/import');
 
@@ -57,9 +58,9 @@ function StepList({ current }: { current: Step }) {
 
 const kilobyte = 1024;
 function formatBytes(bytes: number): string {
-  if (bytes < kilobyte) return `${bytes} B`;
-  if (bytes < kilobyte * kilobyte) return `${(bytes / kilobyte).toFixed(1)} kB`;
-  return `${(bytes / kilobyte / kilobyte).toFixed(1)} MB`;
+  if (bytes < kilobyte) return `${formatNumber(bytes)} B`;
+  if (bytes < kilobyte * kilobyte) return `${formatDecimal(bytes / kilobyte)} kB`;
+  return `${formatDecimal(bytes / kilobyte / kilobyte)} MB`;
 }
 
 function UploadStep({ onUploaded }: { onUploaded: (preview: LeadImportPreview) => void }) {

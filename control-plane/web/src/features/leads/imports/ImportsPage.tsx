@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { useCan } from '@/features/auth/permissions';
 import { ErrorState } from '@/components/ui/error-state';
 import { EmptyState, LoadingRows, PageHeader } from '@/components/ui/page';
-import { compactDateTime, dateTimeFormat } from '@/lib/dates';
+import { compactDateTime, formatDateTime } from '@/lib/dates';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { LeadsTabs } from '../LeadsTabs';
 import { ShowMore } from '../ShowMore';
@@ -73,7 +73,7 @@ export function ImportsPage() {
                   </Link>
                   <p className="mt-0.5 whitespace-nowrap text-xs text-slate-500">
                     <span className="sr-only">Uploaded </span>
-                    <time dateTime={item.createdAt} title={`Uploaded ${dateTimeFormat.format(new Date(item.createdAt))}`}>
+                    <time dateTime={item.createdAt} title={`Uploaded ${formatDateTime(item.createdAt)}`}>
                       {compactDateTime(new Date(item.createdAt))}
                     </time>
                   </p>

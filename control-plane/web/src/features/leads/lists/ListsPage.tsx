@@ -21,7 +21,7 @@ import { LeadsTabs } from '../LeadsTabs';
 import { SearchBox } from '../SearchBox';
 import { leadListsQuery, useCreateLeadList, type LeadList } from '../queries';
 import { deleteLeadList } from './queries';
-import { dateFormat } from '@/lib/dates';
+import { formatDate } from '@/lib/dates';
 
 const route = getRouteApi('/app/leads/lists');
 
@@ -163,7 +163,7 @@ export function ListsPage() {
               <TableRow key={list.id}>
                 <TableCell className="font-medium">{list.name}</TableCell>
                 <TableCell className="text-right tabular-nums">{list.memberCount}</TableCell>
-                <TableCell>{dateFormat.format(new Date(list.createdAt))}</TableCell>
+                <TableCell>{formatDate(list.createdAt)}</TableCell>
                 <TableCell className="text-right">{canWrite ? <DeleteListButton list={list} /> : null}</TableCell>
               </TableRow>
             ))}

@@ -27,7 +27,7 @@ import { SearchBox } from '../SearchBox';
 import { ShowMore } from '../ShowMore';
 import { suppressionSourceLabel } from './suppressionSources';
 import { addSuppression, removeSuppression, suppressionsQuery, type Suppression, type SuppressionsPage } from './queries';
-import { dateFormat } from '@/lib/dates';
+import { formatDate } from '@/lib/dates';
 
 const route = getRouteApi('/app/leads/suppressions');
 
@@ -380,7 +380,7 @@ export function SuppressionsPage() {
                   <Badge tone={reasonTones[suppression.reason]}>{reasonLabels[suppression.reason]}</Badge>
                 </TableCell>
                 <TableCell className="max-w-40 break-words text-slate-600">{suppressionSourceLabel(suppression.source)}</TableCell>
-                <TableCell className="whitespace-nowrap">{dateFormat.format(new Date(suppression.createdAt))}</TableCell>
+                <TableCell className="whitespace-nowrap">{formatDate(suppression.createdAt)}</TableCell>
                 <TableCell className="text-right">
                   {/* An erased person stays suppressed for good: the API refuses to lift it. */}
                   {suppression.kind === 'email_hash' || !canRemove ? null : <RemoveSuppressionButton suppression={suppression} />}

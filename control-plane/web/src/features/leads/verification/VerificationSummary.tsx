@@ -1,6 +1,7 @@
+import { formatNumber } from '@/lib/dates';
 import type { LeadVerificationRun } from './queries';
 
-const counted = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
+const counted = (count: number, one: string, many = `${one}s`) => `${formatNumber(count)} ${count === 1 ? one : many}`;
 
 /** A run's progress, then how many addresses came out each way, with what it means for sending. */
 export function VerificationSummary({ run }: { run: LeadVerificationRun }) {
@@ -9,7 +10,7 @@ export function VerificationSummary({ run }: { run: LeadVerificationRun }) {
   if (run.status !== 'completed')
     return (
       <p className="text-sm text-slate-700" role="status">
-        Checking addresses… {progress.checked.toLocaleString()} of {counted(progress.total, 'lead')}
+        Checking addresses… {formatNumber(progress.checked)} of {counted(progress.total, 'lead')}
       </p>
     );
   const rows = [
@@ -27,7 +28,7 @@ export function VerificationSummary({ run }: { run: LeadVerificationRun }) {
         {rows.map((row) => (
           <div key={row.label} className="contents">
             <dt className="text-slate-800">{row.label}</dt>
-            <dd className="text-right font-semibold tabular-nums text-slate-900">{row.value.toLocaleString()}</dd>
+            <dd className="text-right font-semibold tabular-nums text-slate-900">{formatNumber(row.value)}</dd>
             <dd className="text-slate-600">{row.hint}</dd>
           </div>
         ))}

@@ -7,7 +7,7 @@ import { LoadingRows } from '@/components/ui/page';
 import { SheetContent } from '@/components/ui/sheet';
 import { Table, TableCell, TableColumns, TableRow } from '@/components/ui/table';
 import { ApiError } from '@/lib/api/problem';
-import { formatDateTime } from '../SettingsSection';
+import { formatDateTime } from '@/lib/dates';
 import { useRedeliverWebhook, webhookDeliveriesQuery, type WebhookDelivery, type WebhookEndpoint } from './queries';
 import { deliveryEventLabel } from './webhookEvents';
 

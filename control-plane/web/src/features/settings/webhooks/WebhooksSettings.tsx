@@ -12,7 +12,8 @@ import { EmptyState, LoadingRows } from '@/components/ui/page';
 import { Sheet } from '@/components/ui/sheet';
 import { useCan, useRole } from '@/features/auth/permissions';
 import { ApiError } from '@/lib/api/problem';
-import { AdminOnly, formatDateTime, SettingsSection } from '../SettingsSection';
+import { formatDateTime } from '@/lib/dates';
+import { AdminOnly, SettingsSection } from '../SettingsSection';
 import {
   useCreateWebhookEndpoint,
   useDeleteWebhookEndpoint,
