@@ -1,6 +1,5 @@
-// Unit: the ramp, the weekdays rule, the pairing, the reply rate and timing, and the corpus.
+// Unit: the ramp, the weekdays rule, the pairing, and the reply rate and timing (the corpus: warmupCorpus.test.ts).
 import { describe, expect, it } from 'vitest';
-import { composeWarmupMessage, composeWarmupReply } from './warmupCorpus.js';
 import { pairRecipients } from './warmupPairing.js';
 import { rampAllowance, warmupQuota } from './warmupRamp.js';
 import { answersNth, replyDueAt } from './warmupReplies.js';
@@ -79,42 +78,5 @@ describe('replies', () => {
     // Observed on Friday evening: the reply waits for Monday's window.
     expect(nextWarmupInstant(new Date('2026-03-06T19:00:00Z'), 'UTC', true).toISOString()).toBe('2026-03-09T08:00:00.000Z');
     expect(nextWarmupInstant(new Date('2026-03-06T19:00:00Z'), 'UTC', false).toISOString()).toBe('2026-03-07T08:00:00.000Z');
-  });
-});
-
-describe('the corpus', () => {
-  it('writes varied plain-text messages fixed by their tag, ending with the tag, without links', () => {
-    const tags = Array.from({ length: 200 }, () => newWarmupTag());
-    expect(tags.every((tag) => /^[a-z0-9]{12}$/.test(tag))).toBe(true);
-    const messages = tags.map((tag) => composeWarmupMessage(tag));
-    expect(new Set(messages.map((message) => message.text)).size).toBe(200);
-    expect(new Set(messages.map((message) => message.subject)).size).toBeGreaterThan(40);
-    for (const [index, message] of messages.entries()) {
-      expect(message.text.endsWith(`\n\now-${tags[index]}`)).toBe(true);
-      expect(message.text).not.toMatch(/https?:|www\.|[{}|]/);
-      expect(message.subject).not.toMatch(/[{}|]/);
-      expect(composeWarmupMessage(tags[index]!)).toEqual(message);
-    }
-    const reply = composeWarmupReply(tags[1]!, messages[0]!.subject);
-    expect(reply.subject).toBe(`Re: ${messages[0]!.subject}`);
-    expect(reply.text.endsWith(`ow-${tags[1]}`)).toBe(true);
-  });
-
-  it('writes in German for a mailbox set to de, as varied and as plain, and in English for a language it does not ship', () => {
-    const tags = Array.from({ length: 200 }, () => newWarmupTag());
-    const messages = tags.map((tag) => composeWarmupMessage(tag, 'de'));
-    expect(new Set(messages.map((message) => message.text)).size).toBe(200);
-    expect(new Set(messages.map((message) => message.subject)).size).toBeGreaterThan(30);
-    for (const [index, message] of messages.entries()) {
-      expect(message.text.endsWith(`\n\now-${tags[index]}`)).toBe(true);
-      expect(message.text).not.toMatch(/https?:|www\.|[{}|]/);
-      expect(message.text).toMatch(/^(Hallo|Hi),\n\n/);
-      expect(composeWarmupMessage(tags[index]!, 'de')).toEqual(message);
-      expect(message).not.toEqual(composeWarmupMessage(tags[index]!, 'en'));
-    }
-    const reply = composeWarmupReply(tags[1]!, messages[0]!.subject, 'de');
-    expect(reply.subject).toBe(`Re: ${messages[0]!.subject}`);
-    expect(reply.text).toMatch(/(Danke|Vielen Dank|Alles klar|Verstanden|Klar|Gern|Super|Schön|Ja|Passt|Ach|Oh)\b/);
-    expect(composeWarmupMessage(tags[2]!, 'fr')).toEqual(composeWarmupMessage(tags[2]!, 'en'));
   });
 });
