@@ -40,7 +40,7 @@ export class AttentionService {
         status: deployment.status as 'drifted' | 'error',
         reason:
           deployment.status === 'drifted'
-            ? 'Changed in the n8n editor since it was deployed: keep the n8n version or reset it to the template'
+            ? 'Someone edited it in n8n since Ophir set it up: keep the n8n version or reset it to the template'
             : (deployment.lastError ?? 'Deploying it to n8n failed'),
       })),
       campaigns: await this.campaignsNotSending(db, auth.organizationId),
@@ -63,7 +63,7 @@ export class AttentionService {
         reasons.push('No lead is waiting for a message: enrol leads');
       if (!campaign.deployment || !runningDeployment.has(campaign.deployment.status))
         reasons.push(
-          `Its workflow is not running in n8n${campaign.deployment ? ` (${campaign.deployment.status})` : ''}: open its deployment`,
+          `Its automation is not running in n8n${campaign.deployment ? ` (${campaign.deployment.status})` : ''}: open its Automation tab`,
         );
       if (reasons.length === 0) {
         const forecast = await sendingForecast(db, campaign, {

@@ -111,7 +111,7 @@ describe('what needs attention', () => {
         reasons: [
           'Attach at least one active mailbox',
           'No lead is waiting for a message: enrol leads',
-          'Its workflow is not running in n8n (error): open its deployment',
+          'Its automation is not running in n8n (error): open its Automation tab',
         ],
       },
     ]);

@@ -140,7 +140,7 @@ describe('the dashboard in a browser', () => {
 
     const attention = page.getByRole('region', { name: /^Needs attention/ });
     await attention.getByRole('link', { name: 'Q1 founders outreach' }).waitFor();
-    await attention.getByText('Its workflow is not running in n8n: open its deployment').waitFor();
+    await attention.getByText('Its automation is not running in n8n: open its Automation tab').waitFor();
     await attention.getByRole('link', { name: 'spare@acme.example' }).waitFor();
     await checkPage(page, 'dashboard');
 
