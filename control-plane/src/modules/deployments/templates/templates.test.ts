@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderCampaignWorkflow, tickWebhookPath } from '../campaignWorkflow.js';
 import { listTemplateNames, loadTemplate, type WorkflowTemplate } from './templateCatalog.js';
 import { renderTemplate, TemplateRenderError, type TemplateParameters } from './renderTemplate.js';
 import { validateWorkflow, withNodeTypePrefix } from './validateWorkflow.js';
@@ -38,6 +39,24 @@ describe('workflow templates', () => {
     const trigger = rendered.nodes.find((node) => node.name === 'Every Few Minutes')!;
     expect(trigger.parameters).toEqual({ rule: { interval: [{ field: 'minutes', minutesInterval: 3 }] } });
     expect(rendered.name).toBe('Ophir · "Q4" campaign');
+  });
+
+  // The README's first campaign is sent within a minute because run-now does not wait for the poll (every
+  // N8N_POLL_MINUTES, 5 by default): it posts the tick, and the tick starts, at once, the run the schedule would.
+  // That run claims the first step of leads enrolled the same instant (campaignReadiness.test.ts, its clock frozen).
+  it("starts a campaign's scheduled run on the control plane's tick too, answering the tick at once", () => {
+    const campaign = { id: '0b6f3c1e-2d4a-4e5f-9a8b-7c6d5e4f3a2b', name: 'First', rotationStrategy: 'round_robin' as const };
+    const rendered = renderCampaignWorkflow({ campaign, credential: { id: 'c-1', name: 'Ophir' }, pollMinutes: 5, batchSize: 50 });
+    const trigger = (type: string) => rendered.nodes.filter((node) => node.type === type);
+    const [schedule] = trigger('n8n-nodes-base.scheduleTrigger');
+    const [tick, ...otherTicks] = trigger('n8n-nodes-base.webhook');
+    expect(otherTicks).toEqual([]);
+    // The path run-now posts to (DeploymentService.tick), as campaignReadiness.test.ts's stand-in for n8n answers it.
+    expect(tick!.parameters).toMatchObject({ httpMethod: 'POST', path: `ophir/campaigns/${campaign.id}/tick`, responseMode: 'onReceived' });
+    expect(tickWebhookPath(campaign.id)).toBe(tick!.parameters.path);
+    const next = (name: string) => rendered.connections[name]!.main!.flat().map((connection) => connection.node);
+    expect(next(tick!.name)).toEqual(next(schedule!.name));
+    expect(next(tick!.name).map((name) => rendered.nodes.find((node) => node.name === name)!.type)).toEqual(['CUSTOM.claimDueSends']);
   });
 
   it("leaves n8n's own expressions alone", () => {
