@@ -134,7 +134,7 @@ describe('the Mailboxes pages in a browser', () => {
       'Status',
       'Health',
       'Sent today / cap',
-      'Ramp-up',
+      'Limit ramp-up',
       'Inbox read',
     ]);
     expect(await rowOf('ada@gmail.example').getByRole('cell').allTextContents()).toEqual([

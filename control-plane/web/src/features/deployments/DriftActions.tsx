@@ -81,7 +81,7 @@ export function DriftActions({ deployment }: { deployment: Deployment }) {
               reset
             )
           }
-          effect="The edits are discarded and Ophir deploys its template again, with the current settings."
+          effect="The edits are discarded and Ophir sets up its template again, with the current settings."
         />
       </div>
       {canManage ? null : (

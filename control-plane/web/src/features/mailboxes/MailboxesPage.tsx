@@ -79,7 +79,7 @@ export function MailboxesPage() {
               <TableHeader className="px-3">Status</TableHeader>
               <TableHeader className="px-3 text-right">Health</TableHeader>
               <TableHeader className="px-3 text-right">Sent today / cap</TableHeader>
-              <TableHeader className="px-3">Ramp-up</TableHeader>
+              <TableHeader className="px-3">Limit ramp-up</TableHeader>
               <TableHeader className="px-3">Inbox read</TableHeader>
             </tr>
           </TableHead>

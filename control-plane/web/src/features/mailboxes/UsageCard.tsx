@@ -44,7 +44,7 @@ export function UsageCard({ mailbox }: { mailbox: Mailbox }) {
           <dl className="mt-3 grid grid-cols-3 gap-4">
             <Figure label="Sent today" value={`${usage.data.sentToday} / ${usage.data.limitToday}`} />
             <Figure label="Left today" value={String(usage.data.remainingToday)} />
-            <Figure label="Ramp-up" value={rampStage(mailbox, usage.data)} />
+            <Figure label="Limit ramp-up" value={rampStage(mailbox, usage.data)} />
             <Figure label="Next send" value={nextSend(usage.data)} />
             <Figure label="Last send" value={usage.data.lastSentAt ? formatDateTime(usage.data.lastSentAt) : 'Never'} />
             <Figure label="Inbox last read" value={lastWatch(mailbox)} />

@@ -51,7 +51,7 @@ export function LaunchSection({ campaign }: { campaign: Campaign }) {
             {start.isPending ? 'Starting…' : 'Start campaign'}
           </Button>
           <p className="text-sm text-slate-600">
-            Starting deploys the campaign's workflow to n8n; it sends only inside its sending window.
+            Starting sets up the campaign's automation in n8n; it sends only inside its sending window.
           </p>
         </div>
       ) : null}
