@@ -80,10 +80,25 @@ export function renderContext(lead: LeadForRendering, extra: Record<string, unkn
   };
 }
 
+/** What a template sees: the lead's fields under `lead`, and the message's own values (its unsubscribe link). */
+export type RenderContext = ReturnType<typeof renderContext>;
+
 /**
- * Personalises one step for one lead: spintax first (deterministic per lead and step), then
- * Handlebars with the lead's fields. HTML bodies escape lead data; text bodies and subjects do not.
+ * One template text for one lead: spintax first (deterministic per lead and step: the seed), then
+ * Handlebars with the lead's fields. HTML (`escape`) escapes lead data; text bodies and subjects do not.
  */
+export function renderTemplate(source: string, context: RenderContext, seed: string, escape: boolean): string {
+  const text = resolveSpintax(source, seed);
+  // A text without a mustache renders as written: Handlebars would only pay its per-call setup to copy it.
+  return text.includes('{{') ? compile(text, escape)(context) : text;
+}
+
+/** A subject on one line, as a header carries it. */
+export function renderSubject(source: string, context: RenderContext, seed: string): string {
+  return renderTemplate(source, context, seed, false).replace(/\s+/g, ' ').trim();
+}
+
+/** Personalises one step for one lead: its subject and bodies (renderTemplate). */
 export function renderMessage(options: {
   subject: string;
   bodyText: string;
@@ -93,14 +108,9 @@ export function renderMessage(options: {
   extra?: Record<string, unknown>;
 }): RenderedMessageBody {
   const context = renderContext(options.lead, options.extra);
-  // A text without a mustache renders as written: Handlebars would only pay its per-call setup to copy it.
-  const render = (source: string, escape: boolean) => {
-    const text = resolveSpintax(source, options.seed);
-    return text.includes('{{') ? compile(text, escape)(context) : text;
-  };
   return {
-    subject: render(options.subject, false).replace(/\s+/g, ' ').trim(),
-    text: render(options.bodyText, false),
-    html: options.bodyHtml ? render(options.bodyHtml, true) : null,
+    subject: renderSubject(options.subject, context, options.seed),
+    text: renderTemplate(options.bodyText, context, options.seed, false),
+    html: options.bodyHtml ? renderTemplate(options.bodyHtml, context, options.seed, true) : null,
   };
 }

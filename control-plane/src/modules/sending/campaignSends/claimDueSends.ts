@@ -9,7 +9,13 @@ import type { MessageLinkSigner, TrackingLinks } from '../../campaigns/messages/
 import { stopEnrollments } from '../../campaigns/enrollments/stopEnrollments.js';
 import { campaignUsedTodayCount } from '../../campaigns/campaignDailyCap.js';
 import { finishedBodies } from '../../campaigns/messages/finishedBodies.js';
-import { renderMessage, type LeadForRendering } from '../../campaigns/messages/renderMessage.js';
+import {
+  renderContext,
+  renderSubject,
+  renderTemplate,
+  type LeadForRendering,
+  type RenderContext,
+} from '../../campaigns/messages/renderMessage.js';
 import { pendingMessageStatuses } from '../../campaigns/messageStates.js';
 import type { CampaignScheduleInput } from '../../campaigns/campaigns.schemas.js';
 import type { ClaimBatch as ContractClaimBatch, ClaimItem, MailboxPoolEntry } from '../../../lib/n8n/nodeContract.js';
@@ -146,8 +152,10 @@ export class ClaimService {
           : [],
       );
       const { batch, refused } = await preparedTransaction(this.deps.prisma, async (sql) => {
-        const { items, claimed, refused } = await this.claimBatch(sql, { campaign: probe[0]!, pool, batchSize, now });
-        const leased = await sql.query<{ id: string }>(
+        const { claimed, renderItems, refused } = await this.claimBatch(sql, { campaign: probe[0]!, pool, batchSize, now });
+        // The lease goes on the wire first and the bodies render while PostgreSQL writes it: the lease
+        // needs only the subjects. A rendering failure still rolls the lease back (after it settles).
+        const leasing = sql.query<{ id: string }>(
           leaseSends.text,
           [
             probe[0]!.organizationId,
@@ -161,6 +169,8 @@ export class ClaimService {
           ],
           leaseSends.name,
         );
+        const items = await settledWith(leasing, renderItems);
+        const leased = await leasing;
         if (leased.length === items.length) return { batch: { ...empty, items }, refused };
         const ours = new Set(leased.map((row) => row.id));
         return { batch: { ...empty, items: items.filter((item) => ours.has(item.sendId)) }, refused };
@@ -176,10 +186,10 @@ export class ClaimService {
   private async claimBatch(
     sql: PreparedStatements,
     claim: { campaign: ProbeRow; pool: PoolMailbox[]; batchSize: number; now: Date },
-  ): Promise<{ items: ClaimItem[]; claimed: ClaimedSends; refused: Array<DueSend & { reason: string }> }> {
+  ): Promise<{ claimed: ClaimedSends; renderItems: () => ClaimItem[]; refused: Array<DueSend & { reason: string }> }> {
     const { campaign, pool, now } = claim;
     const organizationId = campaign.organizationId;
-    const nothing = { items: [], claimed: { ids: [], attempts: [], mailboxIds: [], subjects: [] }, refused: [] };
+    const nothing = { claimed: { ids: [], attempts: [], mailboxIds: [], subjects: [] }, renderItems: () => [], refused: [] };
     if (campaign.leasesExpired) {
       await sql.query(returnExpiredCampaignLeases.text, [organizationId, campaign.id, now.toISOString()], returnExpiredCampaignLeases.name);
     }
@@ -205,7 +215,7 @@ export class ClaimService {
     );
     // Every item shares the one pool list, filled in once the batch's reservations are known.
     const poolEntries: MailboxPoolEntry[] = [];
-    const { items, claimed, reservations, unknown } = await this.assignSends({
+    const { renderItems, claimed, reservations, unknown } = await this.assignSends({
       campaign,
       sends: due,
       refusals,
@@ -227,8 +237,8 @@ export class ClaimService {
       );
     }
     return {
-      items,
       claimed,
+      renderItems,
       refused: due.flatMap((send) => (refusals.has(send.leadId) ? [{ ...send, reason: refusals.get(send.leadId)! }] : [])),
     };
   }
@@ -254,10 +264,11 @@ export class ClaimService {
   }
 
   /**
-   * Gives each due send a mailbox with quota left (a follow-up keeps its thread's) and renders it, up to
-   * the batch's room, leaving out the refused leads' sends. `unknown`: sends whose step, variant or live
-   * enrolment no longer exists, to cancel. What every item shares (the claim's instant, the campaign's
-   * schedule, the pool list and the signing key) is made once per claim.
+   * Gives each due send a mailbox with quota left (a follow-up keeps its thread's) and renders its
+   * subject, up to the batch's room, leaving out the refused leads' sends; `renderItems` renders their
+   * bodies into the items. `unknown`: sends whose step, variant or live enrolment no longer exists, to
+   * cancel. What every item shares (the claim's instant, the campaign's schedule, the pool list and the
+   * signing key) is made once per claim.
    */
   private async assignSends(batch: {
     campaign: ClaimCampaign;
@@ -278,12 +289,12 @@ export class ClaimService {
       mailboxes: batch.poolEntries,
       links: await this.deps.links.signer(),
     };
-    const items: ClaimItem[] = [];
+    const assigned: AssignedSend[] = [];
     const claimed: ClaimedSends = { ids: [], attempts: [], mailboxIds: [], subjects: [] };
     const unknown: string[] = [];
     const reservations = new Map<string, number>();
     for (const send of sends) {
-      if (items.length >= room) break;
+      if (assigned.length >= room) break;
       if (refusals.has(send.leadId)) continue;
       if (!send.variantExists || send.threadWithFirst === null || send.enrollmentState !== 'active') {
         unknown.push(send.id);
@@ -298,14 +309,14 @@ export class ClaimService {
       reservations.set(mailboxId, reserved + 1);
 
       const attempt = send.attempt + 1;
-      const item = buildItem(shared, send, attempt, threaded ? (send.sentBefore ?? []) : null);
-      items.push(item);
+      const sendAssigned = assignedSend(shared, send, attempt, threaded ? (send.sentBefore ?? []) : null);
+      assigned.push(sendAssigned);
       claimed.ids.push(send.id);
       claimed.attempts.push(attempt);
       claimed.mailboxIds.push(mailboxId);
-      claimed.subjects.push(item.message.subject);
+      claimed.subjects.push(sendAssigned.subject);
     }
-    return { items, claimed, reservations, unknown };
+    return { renderItems: () => assigned.map((send) => claimItem(shared, send)), claimed, reservations, unknown };
   }
 
   /** Cancels the refused sends and stops their leads' sequences, grouped by reason (a handful of statements). */
@@ -350,15 +361,20 @@ interface SharedItemParts {
   links: MessageLinkSigner;
 }
 
-function buildItem(
-  shared: SharedItemParts,
-  send: DueSend,
-  attempt: number,
+/** A send given its mailbox, with what its item needs: the subject is rendered (the lease stores it), the bodies not yet. */
+interface AssignedSend {
+  send: DueSend;
+  attempt: number;
   /** The enrolment's earlier sent messages when this send continues its thread, else null. */
-  earlier: Array<{ messageIdHeader: string; subject: string | null }> | null,
-): ClaimItem {
-  const { campaign, links } = shared;
-  const unsubscribeUrl = links.unsubscribeUrl(send.id);
+  earlier: Array<{ messageIdHeader: string; subject: string | null }> | null;
+  context: RenderContext;
+  seed: string;
+  unsubscribeUrl: string;
+  subject: string;
+}
+
+function assignedSend(shared: SharedItemParts, send: DueSend, attempt: number, earlier: AssignedSend['earlier']): AssignedSend {
+  const unsubscribeUrl = shared.links.unsubscribeUrl(send.id);
   const lead: LeadForRendering = {
     id: send.leadId,
     email: send.email,
@@ -371,33 +387,36 @@ function buildItem(
     country: send.country,
     customFields: send.customFields,
   };
-  const rendered = renderMessage({
-    subject: send.subject!,
-    bodyText: send.bodyText!,
-    bodyHtml: send.bodyHtml,
-    lead,
-    seed: `${send.enrollmentId}:${send.stepPosition}`,
-    extra: { unsubscribeUrl },
-  });
+  const context = renderContext(lead, { unsubscribeUrl });
+  const seed = `${send.enrollmentId}:${send.stepPosition}`;
+  let subject = renderSubject(send.subject!, context, seed);
+  if (earlier && !subject && earlier[0]?.subject) subject = `Re: ${earlier[0].subject}`;
+  return { send, attempt, earlier, context, seed, unsubscribeUrl, subject };
+}
+
+function claimItem(shared: SharedItemParts, assigned: AssignedSend): ClaimItem {
+  const { campaign, links } = shared;
+  const { send, earlier, context, seed, unsubscribeUrl } = assigned;
+  const rendered = {
+    subject: assigned.subject,
+    text: renderTemplate(send.bodyText!, context, seed, false),
+    html: send.bodyHtml ? renderTemplate(send.bodyHtml, context, seed, true) : null,
+  };
   // Every message carries a visible way out as well as the one-click header; tracking touches HTML bodies only,
   // and only when the campaign turned it on (off by default for deliverability). The preview finishes bodies alike.
   const { text, html } = finishedBodies({ rendered, unsubscribeUrl, messageId: send.id, campaign, links });
-  let threading: ClaimItem['threading'] = null;
-  let subject = rendered.subject;
-  if (earlier) {
-    const references = earlier.map((m) => m.messageIdHeader);
-    threading = {
-      messageId: send.firstMessageId!,
-      inReplyTo: references.at(-1) ?? send.firstMessageId!,
-      references,
-      gmailThreadId: send.threadId,
-      mailboxId: send.enrollmentMailboxId!,
-    };
-    if (!subject && earlier[0]?.subject) subject = `Re: ${earlier[0].subject}`;
-  }
+  const threading: ClaimItem['threading'] = earlier
+    ? {
+        messageId: send.firstMessageId!,
+        inReplyTo: earlier.at(-1)?.messageIdHeader ?? send.firstMessageId!,
+        references: earlier.map((m) => m.messageIdHeader),
+        gmailThreadId: send.threadId,
+        mailboxId: send.enrollmentMailboxId!,
+      }
+    : null;
   return {
     sendId: send.id,
-    attempt,
+    attempt: assigned.attempt,
     mayHaveBeenSent: send.mayHaveBeenSent,
     campaignId: campaign.id,
     step: send.stepPosition + 1,
@@ -411,8 +430,20 @@ function buildItem(
       timezone: send.leadTimezone,
     },
     schedule: shared.schedule,
-    message: { subject, text, html, unsubscribeUrl, replyTo: null },
+    message: { subject: assigned.subject, text, html, unsubscribeUrl, replyTo: null },
     threading,
     mailboxes: shared.mailboxes,
   };
+}
+
+/**
+ * Runs `work` while `pending` is under way and returns its result once `pending` has settled too,
+ * so a failure of either is never left unhandled (the caller awaits `pending` for its value).
+ */
+async function settledWith<T>(pending: Promise<unknown>, work: () => T): Promise<T> {
+  try {
+    return work();
+  } finally {
+    await pending.catch(() => undefined);
+  }
 }

@@ -6,10 +6,13 @@ import { pendingMessageStatuses } from '../../campaigns/messageStates.js';
 // timestamps without a zone, and node-postgres would read those in the process's zone.
 
 const at = (param: string) => `(${param}::timestamptz AT TIME ZONE 'UTC')`;
-// A campaign send is in flight while it has a send_leases row; its message stays pending meanwhile.
+// A campaign send is in flight while it has a send_leases row; its message stays pending meanwhile. The
+// campaign's leases are read once into a hash (NOT IN over the campaign's index range) rather than looked
+// up once per due row: the lookups were a third of the lock statement (messageId is never null, so NOT
+// IN means NOT EXISTS here).
 const campaignDue = (statuses: string) => `
   q."organizationId" = c."organizationId" AND q."campaignId" = c.id AND q.status = ANY(${statuses}::"MessageStatus"[]) AND q."dueAt" <= c.now
-  AND NOT EXISTS (SELECT 1 FROM send_leases l WHERE l."messageId" = q.id)`;
+  AND q.id NOT IN (SELECT l."messageId" FROM send_leases l WHERE l."campaignId" = c.id)`;
 
 /**
  * Before any transaction: the campaign, whether its claim has anything to do (a lease to return, or a
