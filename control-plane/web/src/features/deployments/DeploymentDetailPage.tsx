@@ -7,7 +7,7 @@ import { LoadingRows, PageHeader } from '@/components/ui/page';
 import { Table, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/dates';
 import { DeploymentPanel } from './DeploymentPanel';
-import { deploymentTitle } from './deploymentFormat';
+import { deploymentTitle, executionResult, executionStart } from './deploymentFormat';
 import { deploymentQuery, deploymentsQuery } from './queries';
 
 const route = getRouteApi('/app/automations/$deploymentId');
@@ -41,8 +41,8 @@ function RecentExecutions({ deploymentId }: { deploymentId: string }) {
             {detail.data.recentExecutions.map((execution) => (
               <TableRow key={execution.id}>
                 <TableCell className="px-3">{formatDateTime(execution.startedAt)}</TableCell>
-                <TableCell className="px-3">{execution.status}</TableCell>
-                <TableCell className="px-3">{execution.mode}</TableCell>
+                <TableCell className="px-3">{executionResult(execution.status)}</TableCell>
+                <TableCell className="px-3">{executionStart(execution.mode)}</TableCell>
               </TableRow>
             ))}
           </tbody>

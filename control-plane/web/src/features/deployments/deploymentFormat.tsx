@@ -37,3 +37,26 @@ export function deploymentTitle(deployment: Pick<Deployment, 'campaignId' | 'cam
   if (deployment.campaignId) return `Campaign: ${deployment.campaignName ?? 'deleted campaign'}`;
   return 'Inbox watcher';
 }
+
+// n8n's own words for a run's outcome and what started it; one it adds later shows as n8n wrote it.
+const executionResults: Record<string, string> = {
+  success: 'Succeeded',
+  error: 'Failed',
+  crashed: 'Failed',
+  canceled: 'Cancelled',
+  running: 'Running',
+  waiting: 'Waiting',
+  new: 'Queued',
+};
+const executionStarts: Record<string, string> = {
+  trigger: 'Its schedule',
+  webhook: 'A call from Ophir',
+  manual: 'Someone in n8n',
+  retry: 'A retry',
+};
+
+/** A run's outcome in words: "Succeeded", "Failed". */
+export const executionResult = (status: string) => executionResults[status] ?? status;
+
+/** What started a run, in words: its schedule, a call from Ophir, someone in the n8n editor. */
+export const executionStart = (mode: string) => executionStarts[mode] ?? mode;
