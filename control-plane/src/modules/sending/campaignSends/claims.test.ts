@@ -200,6 +200,20 @@ describe('results', () => {
     expect(current.body.applied).toBe(1);
   });
 
+  it('deletes a lease with its message, though the lease has no foreign key to it (a trigger on messages)', async () => {
+    const first = await setup({ leads: 2 });
+    const second = await setup({ leads: 2 });
+    const [erased] = (await claim(first.campaign.id)).items;
+    await claim(second.campaign.id);
+    const leases = (campaignId: string) => t.prisma.sendLease.count({ where: { campaignId } });
+    expect([await leases(first.campaign.id), await leases(second.campaign.id)]).toEqual([2, 2]);
+    // A lead deleted (its enrolment and messages cascade), then a whole campaign: each takes only its own leases.
+    await t.prisma.lead.delete({ where: { id: erased!.lead.id } });
+    expect([await leases(first.campaign.id), await leases(second.campaign.id)]).toEqual([1, 2]);
+    await t.prisma.campaign.delete({ where: { id: second.campaign.id } });
+    expect([await leases(first.campaign.id), await leases(second.campaign.id)]).toEqual([1, 0]);
+  });
+
   it('hands out nothing for a paused campaign and refuses unsigned calls', async () => {
     const { campaign } = await setup({ leads: 2 });
     await t.prisma.campaign.update({ where: { id: campaign.id }, data: { status: 'paused' } });
