@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { LruCache } from '../../../lib/lruCache.js';
+import { defaultValue, plainTemplate } from './plainTemplate.js';
 import { resolveSpintax } from './spintax.js';
 
 export interface LeadForRendering {
@@ -29,17 +30,17 @@ export interface RenderedMessageBody {
 const handlebars = Handlebars.create();
 const unusedBuiltInHelpers = ['each', 'with', 'lookup', 'log'];
 for (const name of unusedBuiltInHelpers) handlebars.unregisterHelper(name);
-// `{{default lead.firstName "there"}}`: the fallback when a field is empty.
-handlebars.registerHelper('default', (value: unknown, fallback: unknown) =>
-  value === undefined || value === null || value === '' ? fallback : value,
-);
+handlebars.registerHelper('default', defaultValue);
 // The compiler must not call the removed built-ins directly: a template naming one gets Handlebars' "Missing helper".
 const knownHelpers = Object.fromEntries(unusedBuiltInHelpers.map((name) => [name, false]));
+export const helperNames: ReadonlySet<string> = new Set([...Object.keys(handlebars.helpers), ...unusedBuiltInHelpers]);
+
+type TemplateRender = (context: object) => string;
 
 /** One template text compiled for HTML bodies (lead data escaped) and for subjects and text bodies (as written). */
 interface CompiledTemplate {
-  escaped?: HandlebarsTemplateDelegate;
-  verbatim?: HandlebarsTemplateDelegate;
+  escaped?: TemplateRender;
+  verbatim?: TemplateRender;
 }
 
 /**
@@ -53,14 +54,19 @@ export const compiledTemplates = new LruCache<string, CompiledTemplate>({
   weigh: (key) => key.length,
 });
 
-function compile(source: string, escape: boolean): HandlebarsTemplateDelegate {
+/** The template as Handlebars renders it: what plainTemplate must equal, and what renders every other template. */
+export function handlebarsTemplate(source: string, escape: boolean): TemplateRender {
+  return handlebars.compile(source, { strict: false, noEscape: !escape, knownHelpers });
+}
+
+function compile(source: string, escape: boolean): TemplateRender {
   let compiled = compiledTemplates.get(source);
   if (!compiled) {
     compiled = {};
     compiledTemplates.set(source, compiled);
   }
   const form = escape ? 'escaped' : 'verbatim';
-  return (compiled[form] ??= handlebars.compile(source, { strict: false, noEscape: !escape, knownHelpers }));
+  return (compiled[form] ??= plainTemplate(source, escape, helperNames) ?? handlebarsTemplate(source, escape));
 }
 
 export function renderContext(lead: LeadForRendering, extra: Record<string, unknown> = {}) {
