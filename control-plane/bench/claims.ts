@@ -242,10 +242,7 @@ const locked = (await sql.query<{ id: string }>(lockDueCampaignSends.text, lockV
 await explain('lease the batch (and the heartbeat)', leaseSends.text, [
   organizationId,
   explainCampaign,
-  locked,
-  locked.map(() => 1),
-  locked.map((_, index) => pool[index % pool.length]),
-  locked.map(() => 'Hello'),
+  JSON.stringify(locked.map((messageId, index) => ({ messageId, attempt: 1, mailboxId: pool[index % pool.length], subject: 'Hello' }))),
   new Date(Date.now() + 600_000).toISOString(),
   nowText,
 ]);

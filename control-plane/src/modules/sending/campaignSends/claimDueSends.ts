@@ -20,16 +20,15 @@ import { pendingMessageStatuses } from '../../campaigns/messageStates.js';
 import type { CampaignScheduleInput } from '../../campaigns/campaigns.schemas.js';
 import type { ClaimBatch as ContractClaimBatch, ClaimItem, MailboxPoolEntry } from '../../../lib/n8n/nodeContract.js';
 import { leaseEnd } from '../queue/sendQueue.js';
-import { cancelSends, claimProbe, leaseSends, lockDueCampaignSends, returnExpiredCampaignLeases } from './claimStatements.js';
+import {
+  cancelSends,
+  claimProbe,
+  leaseSends,
+  lockDueCampaignSends,
+  returnExpiredCampaignLeases,
+  type LeasedSend,
+} from './claimStatements.js';
 import { unmailableLeads } from './unmailableLeads.js';
-
-/** The sends to lease, as the lease statement's parallel arrays. */
-interface ClaimedSends {
-  ids: string[];
-  attempts: number[];
-  mailboxIds: string[];
-  subjects: string[];
-}
 
 /** The items, pool entries and batch a claim hands out are the contract shared with the n8n nodes. */
 export type { ClaimItem, MailboxPoolEntry };
@@ -157,16 +156,7 @@ export class ClaimService {
         // needs only the subjects. A rendering failure still rolls the lease back (after it settles).
         const leasing = sql.query<{ id: string }>(
           leaseSends.text,
-          [
-            probe[0]!.organizationId,
-            campaignId,
-            claimed.ids,
-            claimed.attempts,
-            claimed.mailboxIds,
-            claimed.subjects,
-            empty.leaseExpiresAt,
-            empty.now,
-          ],
+          [probe[0]!.organizationId, campaignId, JSON.stringify(claimed), empty.leaseExpiresAt, empty.now],
           leaseSends.name,
         );
         const items = await settledWith(leasing, renderItems);
@@ -186,10 +176,10 @@ export class ClaimService {
   private async claimBatch(
     sql: PreparedStatements,
     claim: { campaign: ProbeRow; pool: PoolMailbox[]; batchSize: number; now: Date },
-  ): Promise<{ claimed: ClaimedSends; renderItems: () => ClaimItem[]; refused: Array<DueSend & { reason: string }> }> {
+  ): Promise<{ claimed: LeasedSend[]; renderItems: () => ClaimItem[]; refused: Array<DueSend & { reason: string }> }> {
     const { campaign, pool, now } = claim;
     const organizationId = campaign.organizationId;
-    const nothing = { claimed: { ids: [], attempts: [], mailboxIds: [], subjects: [] }, renderItems: () => [], refused: [] };
+    const nothing = { claimed: [], renderItems: () => [], refused: [] };
     if (campaign.leasesExpired) {
       await sql.query(returnExpiredCampaignLeases.text, [organizationId, campaign.id, now.toISOString()], returnExpiredCampaignLeases.name);
     }
@@ -290,7 +280,7 @@ export class ClaimService {
       links: await this.deps.links.signer(),
     };
     const assigned: AssignedSend[] = [];
-    const claimed: ClaimedSends = { ids: [], attempts: [], mailboxIds: [], subjects: [] };
+    const claimed: LeasedSend[] = [];
     const unknown: string[] = [];
     const reservations = new Map<string, number>();
     for (const send of sends) {
@@ -311,10 +301,7 @@ export class ClaimService {
       const attempt = send.attempt + 1;
       const sendAssigned = assignedSend(shared, send, attempt, threaded ? (send.sentBefore ?? []) : null);
       assigned.push(sendAssigned);
-      claimed.ids.push(send.id);
-      claimed.attempts.push(attempt);
-      claimed.mailboxIds.push(mailboxId);
-      claimed.subjects.push(sendAssigned.subject);
+      claimed.push({ messageId: send.id, attempt, mailboxId, subject: sendAssigned.subject });
     }
     return { renderItems: () => assigned.map((send) => claimItem(shared, send)), claimed, reservations, unknown };
   }

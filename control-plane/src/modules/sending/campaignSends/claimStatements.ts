@@ -140,16 +140,18 @@ export const cancelSends = {
  * Leases the batch in one statement, into send_leases: updating hundreds of messages rows dominated
  * the claim time. A send another claim leased first is left out (ON CONFLICT): only the returned ones
  * are handed out. The campaign's heartbeat goes in the same statement, committed with the leases, so
- * whoever waits for a run never sees the heartbeat without its leases (runOutcome.ts).
- * $1 organization, $2 campaign, $3 sends, $4 attempts, $5 mailboxes, $6 subjects, $7 lease end, $8 now.
+ * whoever waits for a run never sees the heartbeat without its leases (runOutcome.ts). The sends come
+ * as one JSON array (LeasedSend): one JSON.stringify instead of four array parameters escaped element
+ * by element.
+ * $1 organization, $2 campaign, $3 the sends as JSON, $4 lease end, $5 now.
  */
 export const leaseSends = {
   name: 'claim_lease_sends',
   text: `
     WITH leased AS (
       INSERT INTO send_leases ("messageId", "organizationId", "campaignId", "mailboxId", attempt, subject, "leaseExpiresAt", "createdAt")
-      SELECT c.id, $1::uuid, $2::uuid, c.mailbox_id, c.attempt, c.subject, ${at('$7')}, ${at('$8')}
-      FROM unnest($3::uuid[], $4::int[], $5::uuid[], $6::text[]) AS c(id, attempt, mailbox_id, subject)
+      SELECT c."messageId", $1::uuid, $2::uuid, c."mailboxId", c.attempt, c.subject, ${at('$4')}, ${at('$5')}
+      FROM json_to_recordset($3::json) AS c("messageId" uuid, attempt int, "mailboxId" uuid, subject text)
       ON CONFLICT ("messageId") DO NOTHING
       RETURNING "messageId"
     ), heartbeat AS (
@@ -157,3 +159,11 @@ export const leaseSends = {
     )
     SELECT "messageId" AS id FROM leased`,
 };
+
+/** One send of leaseSends' JSON array. */
+export interface LeasedSend {
+  messageId: string;
+  attempt: number;
+  mailboxId: string;
+  subject: string;
+}

@@ -83,10 +83,10 @@ describe('claims', () => {
       leaseSends.text,
       organizationId,
       campaign.id,
-      [taken!.sendId, waiting.id],
-      [9, 1],
-      [mailboxes[0]!.id, mailboxes[0]!.id],
-      ['Again', 'First'],
+      JSON.stringify([
+        { messageId: taken!.sendId, attempt: 9, mailboxId: mailboxes[0]!.id, subject: 'Again' },
+        { messageId: waiting.id, attempt: 1, mailboxId: mailboxes[0]!.id, subject: 'First' },
+      ]),
       clock.now().toISOString(),
       clock.now().toISOString(),
     );
