@@ -72,10 +72,17 @@ async function keptDatabase(): Promise<ScratchDatabase | undefined> {
   return seeded ? { name: databaseName, url, drop: async () => void benchLog(`kept ${databaseName} for the next --reuse run`) } : undefined;
 }
 const kept = await keptDatabase();
-const database = kept ?? (await createScratchDatabase(databaseName, benchLog));
+const fresh = kept ? undefined : await createScratchDatabase(databaseName, benchLog);
+const database: ScratchDatabase = kept ?? fresh!;
 const sql = new pg.Client(pgConnectionOptions(database.url.toString()));
 await sql.connect();
-if (values.reuse && !kept) database.drop = async () => void benchLog(`kept ${databaseName} for the next --reuse run`);
+if (values.reuse && !kept) {
+  const { keep } = fresh!;
+  database.drop = async () => {
+    await keep();
+    benchLog(`kept ${databaseName} for the next --reuse run`);
+  };
+}
 
 async function timed(label: string, statement: string, params: unknown[] = []): Promise<void> {
   const started = performance.now();
@@ -211,8 +218,9 @@ if (profiler) {
 }
 benchLog(`load average at the end: ${load.end.join(' ')}`);
 
+// In call order: a periodic spike (a garbage collection, a checkpoint) shows as such.
+benchLog(`calls in order, ms: ${samples.map((ms) => ms.toFixed(0)).join(' ')}`);
 const sorted = [...samples].sort((a, b) => a - b);
-benchLog(`samples in order: ${samples.map((x) => x.toFixed(0)).join(" ")}`);
 /** The nearest-rank percentile over every sample. */
 const percentile = (p: number) => Number(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(2));
 

@@ -15,7 +15,13 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-export async function createScratchDatabase(name: string, log: (message: string) => void): Promise<ScratchDatabase> {
+/** A scratch database that can also be kept for a later run (only on DATABASE_URL's server). */
+export interface KeepableDatabase extends ScratchDatabase {
+  /** Ends the run's connection and leaves the database in place. */
+  keep(): Promise<void>;
+}
+
+export async function createScratchDatabase(name: string, log: (message: string) => void): Promise<KeepableDatabase> {
   let adminUrl = process.env.DATABASE_URL;
   let stopEmbedded = async () => {};
   if (!adminUrl) {
@@ -49,5 +55,9 @@ export async function createScratchDatabase(name: string, log: (message: string)
     await drop();
     throw error;
   }
-  return { name, url, drop };
+  const keep = async () => {
+    await admin.end();
+    await stopEmbedded();
+  };
+  return { name, url, drop, keep };
 }
