@@ -62,10 +62,10 @@ describe('the corpus', () => {
       expect(message.subject).not.toMatch(/[{}|=]/);
       expect(composeWarmupMessage(tags[index]!)).toEqual(message);
     }
-    const reply = composeWarmupReply(tags[1]!, messages[0]!.subject);
+    const reply = composeWarmupReply(tags[1]!, { tag: tags[0]! });
     expect(reply.subject).toBe(`Re: ${messages[0]!.subject}`);
     expect(reply.text.endsWith(`ow-${tags[1]}`)).toBe(true);
-    expect(composeWarmupReply(tags[1]!, messages[0]!.subject)).toEqual(reply);
+    expect(composeWarmupReply(tags[1]!, { tag: tags[0]! })).toEqual(reply);
   });
 
   it('writes in German for a mailbox set to de, as varied and as plain, and in English for a language it does not ship', () => {
@@ -80,7 +80,7 @@ describe('the corpus', () => {
       expect(composeWarmupMessage(tags[index]!, 'de')).toEqual(message);
       expect(message).not.toEqual(composeWarmupMessage(tags[index]!, 'en'));
     }
-    const reply = composeWarmupReply(tags[1]!, messages[0]!.subject, 'de');
+    const reply = composeWarmupReply(tags[1]!, { tag: tags[0]!, language: 'de' }, 'de');
     expect(reply.subject).toBe(`Re: ${messages[0]!.subject}`);
     expect(reply.text).toMatch(/(Danke|Vielen Dank|Alles klar|Verstanden|Klar|Gern|Super|Schön|Ja|Ach|Oh|Klingt|Wie schön)\b/);
     expect(composeWarmupMessage(tags[2]!, 'fr')).toEqual(composeWarmupMessage(tags[2]!, 'en'));
@@ -116,7 +116,9 @@ describe('the corpus', () => {
       const replierLanguage = warmupLanguages[Math.floor(index / warmupLanguages.length) % warmupLanguages.length]!;
       const { subject } = composeWarmupMessage(tag, messageLanguage);
       const template = templateOf(subject);
-      const reply = withoutTag(composeWarmupReply(fixedTags[fixedTags.length - 1 - index]!, subject, replierLanguage).text);
+      const reply = withoutTag(
+        composeWarmupReply(fixedTags[fixedTags.length - 1 - index]!, { tag, language: messageLanguage }, replierLanguage).text,
+      );
       const replies = warmupCorpora[replierLanguage].replies;
       expect(
         template.answers.some((kind) => choicesIn(replies[kind], reply)),
@@ -128,7 +130,7 @@ describe('the corpus', () => {
     }
   });
 
-  it('writes no subject that two templates could write, so a reply knows which message it answers', () => {
+  it('writes no subject that two templates could write, so these checks can read the template back from a subject', () => {
     for (const template of allTemplates) {
       const subjects = groupsOf(template.subject).reduce(
         (expanded, { alternatives }) => expanded.flatMap((prefix) => alternatives.map((alternative) => [...prefix, alternative])),

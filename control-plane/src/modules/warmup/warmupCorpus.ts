@@ -1,4 +1,4 @@
-import { spin, spinsTo } from './warmupSpintax.js';
+import { spin } from './warmupSpintax.js';
 import { tagFraction } from './warmupTag.js';
 
 /**
@@ -265,34 +265,32 @@ export const asWarmupLanguage = (language: string): WarmupLanguage =>
 /** The tag as the body carries it (the contract's WARMUP_TAG_PATTERN), on its own last line. */
 const withTag = (body: string, tag: string) => `${body}\n\now-${tag}`;
 
+/** The template a first message's tag picks in its language. */
+function messageTemplate(tag: string, language: string): WarmupTemplate {
+  const { messages } = warmupCorpora[asWarmupLanguage(language)];
+  return messages[Math.floor(tagFraction(tag, 'message') * messages.length)]!;
+}
+
 /** A new warm-up message's subject and plain-text body in the sender's language, fixed by its tag. */
 export function composeWarmupMessage(tag: string, language = 'en'): { subject: string; text: string } {
-  const { messages } = warmupCorpora[asWarmupLanguage(language)];
-  const template = messages[Math.floor(tagFraction(tag, 'message') * messages.length)]!;
+  const template = messageTemplate(tag, language);
   return { subject: spin(template.subject, tag, 'subject'), text: withTag(spin(template.body, tag, 'body'), tag) };
 }
 
 /**
- * The kinds of answer that fit the message with this subject, in whichever language it was written: a reply
- * answers what its replier reads. A subject no template writes (none today) gets an acknowledgement.
+ * A warm-up reply to the first message with tag `answered.tag` (in its sender's language): "Re: " its subject,
+ * and a short answer of a kind that fits it (its template's answers), in the replier's language, fixed by the
+ * reply's own tag.
  */
-function answersTo(subject: string): ReplyKind[] {
-  const answered = subject.replace(/^re:\s*/i, '');
-  for (const { messages } of Object.values(warmupCorpora)) {
-    const template = messages.find((candidate) => spinsTo(candidate.subject, answered));
-    if (template) return template.answers;
-  }
-  return ['acknowledge'];
-}
-
-/**
- * A warm-up reply: "Re: " the subject it answers, and a short answer of a kind that fits that message, in the
- * replier's language, fixed by the reply's own tag.
- */
-export function composeWarmupReply(tag: string, answeredSubject: string, language = 'en'): { subject: string; text: string } {
-  const kinds = answersTo(answeredSubject);
+export function composeWarmupReply(
+  tag: string,
+  answered: { tag: string; language?: string },
+  language = 'en',
+): { subject: string; text: string } {
+  const answeredLanguage = answered.language ?? 'en';
+  const kinds = messageTemplate(answered.tag, answeredLanguage).answers;
   const kind = kinds[Math.floor(tagFraction(tag, 'reply') * kinds.length)]!;
   const template = warmupCorpora[asWarmupLanguage(language)].replies[kind];
-  const subject = /^re:/i.test(answeredSubject) ? answeredSubject : `Re: ${answeredSubject}`;
+  const subject = `Re: ${composeWarmupMessage(answered.tag, answeredLanguage).subject}`;
   return { subject, text: withTag(spin(template, tag, 'body'), tag) };
 }

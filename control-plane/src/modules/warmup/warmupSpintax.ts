@@ -20,16 +20,3 @@ export function spin(text: string, tag: string, purpose: string): string {
     return alternatives[Math.floor(fraction * alternatives.length)]!;
   });
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Whether `expanded` is one of the texts `text` spins to. */
-export function spinsTo(text: string, expanded: string): boolean {
-  let source = '';
-  let last = 0;
-  for (const match of text.matchAll(groupPattern)) {
-    source += escapeRegExp(text.slice(last, match.index)) + `(?:${match[2]!.split('|').map(escapeRegExp).join('|')})`;
-    last = match.index + match[0].length;
-  }
-  return new RegExp(`^${source}${escapeRegExp(text.slice(last))}$`).test(expanded);
-}

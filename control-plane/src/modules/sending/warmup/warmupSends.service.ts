@@ -81,7 +81,7 @@ export class WarmupSendsService {
         row.kind === 'reply' && row.inReplyTo
           ? composeWarmupReply(
               row.tag,
-              composeWarmupMessage(row.inReplyTo.tag, row.inReplyTo.sender.warmup?.language).subject,
+              { tag: row.inReplyTo.tag, language: row.inReplyTo.sender.warmup?.language },
               row.sender.warmup?.language,
             )
           : composeWarmupMessage(row.tag, row.sender.warmup?.language);
