@@ -86,7 +86,7 @@ interface ProbeRow extends ClaimCampaign {
 
 /**
  * A locked due send with what assigning and rendering it needs (claimStatements.lockDueCampaignSends):
- * the lead's fields and the variant's (null when it no longer exists) as plain columns.
+ * the lead's fields as plain columns, and its variant's texts on the first send of that variant only.
  */
 interface DueSend extends Omit<LeadForRendering, 'id'> {
   id: string;
@@ -101,7 +101,9 @@ interface DueSend extends Omit<LeadForRendering, 'id'> {
   enrollmentMailboxId: string | null;
   leadTimezone: string | null;
   leadStatus: LeadStatus;
+  variantId: string | null;
   variantExists: boolean;
+  /** Set on the batch's first send of its variant (in the batch's order), else null. */
   subject: string | null;
   bodyText: string | null;
   bodyHtml: string | null;
@@ -281,10 +283,14 @@ export class ClaimService {
     };
     const assigned: AssignedSend[] = [];
     const claimed: LeasedSend[] = [];
+    const variants = new Map<string, VariantTexts>();
     const unknown: string[] = [];
     const reservations = new Map<string, number>();
     for (const send of sends) {
       if (assigned.length >= room) break;
+      if (send.variantExists && send.subject !== null) {
+        variants.set(send.variantId!, { subject: send.subject, bodyText: send.bodyText!, bodyHtml: send.bodyHtml });
+      }
       if (refusals.has(send.leadId)) continue;
       if (!send.variantExists || send.threadWithFirst === null || send.enrollmentState !== 'active') {
         unknown.push(send.id);
@@ -299,7 +305,8 @@ export class ClaimService {
       reservations.set(mailboxId, reserved + 1);
 
       const attempt = send.attempt + 1;
-      const sendAssigned = assignedSend(shared, send, attempt, threaded ? (send.sentBefore ?? []) : null);
+      const variant = variants.get(send.variantId!)!;
+      const sendAssigned = assignedSend(shared, send, variant, attempt, threaded ? (send.sentBefore ?? []) : null);
       assigned.push(sendAssigned);
       claimed.push({ messageId: send.id, attempt, mailboxId, subject: sendAssigned.subject });
     }
@@ -348,9 +355,17 @@ interface SharedItemParts {
   links: MessageLinkSigner;
 }
 
+/** A step variant's templates. */
+interface VariantTexts {
+  subject: string;
+  bodyText: string;
+  bodyHtml: string | null;
+}
+
 /** A send given its mailbox, with what its item needs: the subject is rendered (the lease stores it), the bodies not yet. */
 interface AssignedSend {
   send: DueSend;
+  variant: VariantTexts;
   attempt: number;
   /** The enrolment's earlier sent messages when this send continues its thread, else null. */
   earlier: Array<{ messageIdHeader: string; subject: string | null }> | null;
@@ -360,7 +375,13 @@ interface AssignedSend {
   subject: string;
 }
 
-function assignedSend(shared: SharedItemParts, send: DueSend, attempt: number, earlier: AssignedSend['earlier']): AssignedSend {
+function assignedSend(
+  shared: SharedItemParts,
+  send: DueSend,
+  variant: VariantTexts,
+  attempt: number,
+  earlier: AssignedSend['earlier'],
+): AssignedSend {
   const unsubscribeUrl = shared.links.unsubscribeUrl(send.id);
   const lead: LeadForRendering = {
     id: send.leadId,
@@ -376,18 +397,18 @@ function assignedSend(shared: SharedItemParts, send: DueSend, attempt: number, e
   };
   const context = renderContext(lead, { unsubscribeUrl });
   const seed = `${send.enrollmentId}:${send.stepPosition}`;
-  let subject = renderSubject(send.subject!, context, seed);
+  let subject = renderSubject(variant.subject, context, seed);
   if (earlier && !subject && earlier[0]?.subject) subject = `Re: ${earlier[0].subject}`;
-  return { send, attempt, earlier, context, seed, unsubscribeUrl, subject };
+  return { send, variant, attempt, earlier, context, seed, unsubscribeUrl, subject };
 }
 
 function claimItem(shared: SharedItemParts, assigned: AssignedSend): ClaimItem {
   const { campaign, links } = shared;
-  const { send, earlier, context, seed, unsubscribeUrl } = assigned;
+  const { send, variant, earlier, context, seed, unsubscribeUrl } = assigned;
   const rendered = {
     subject: assigned.subject,
-    text: renderTemplate(send.bodyText!, context, seed, false),
-    html: send.bodyHtml ? renderTemplate(send.bodyHtml, context, seed, true) : null,
+    text: renderTemplate(variant.bodyText, context, seed, false),
+    html: variant.bodyHtml ? renderTemplate(variant.bodyHtml, context, seed, true) : null,
   };
   // Every message carries a visible way out as well as the one-click header; tracking touches HTML bodies only,
   // and only when the campaign turned it on (off by default for deliverability). The preview finishes bodies alike.

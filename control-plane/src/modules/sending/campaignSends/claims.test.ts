@@ -62,6 +62,41 @@ describe('claims', () => {
     expect((await claim(campaign.id)).items).toHaveLength(0);
   });
 
+  it("gives each send its own variant's text when a batch mixes variants (their texts are read once each)", async () => {
+    const seeded = await seedCampaign(t.prisma, { organizationId, leads: 30, mailboxes: [{ dailyCap: 50 }] });
+    const step = await t.prisma.sequenceStep.findFirstOrThrow({ where: { campaignId: seeded.campaign.id, position: 0 } });
+    await t.prisma.stepVariant.updateMany({
+      where: { stepId: step.id },
+      data: { subject: 'Variant A for {{lead.company}}', bodyText: 'Body A {{unsubscribeUrl}}' },
+    });
+    await t.prisma.stepVariant.create({
+      data: {
+        organizationId,
+        stepId: step.id,
+        label: 'B',
+        subject: 'Variant B for {{lead.company}}',
+        bodyText: 'Body B {{unsubscribeUrl}}',
+      },
+    });
+    await enrollLeads(scopedDb(t.prisma, organizationId), {
+      organizationId,
+      campaignId: seeded.campaign.id,
+      leadIds: seeded.leadIds,
+      now: clock.now(),
+    });
+    const { items } = await claim(seeded.campaign.id);
+    expect(items).toHaveLength(30);
+    const messages = await t.prisma.message.findMany({ where: { campaignId: seeded.campaign.id } });
+    const variants = await t.prisma.stepVariant.findMany({ where: { stepId: step.id } });
+    const labelOf = new Map(messages.map((message) => [message.id, variants.find((v) => v.id === message.variantId)!.label]));
+    expect(new Set(labelOf.values())).toEqual(new Set(['A', 'B']));
+    for (const item of items) {
+      const label = labelOf.get(item.sendId);
+      expect(item.message.subject).toBe(`Variant ${label} for ${item.lead.company}`);
+      expect(item.message.text).toBe(`Body ${label} ${item.message.unsubscribeUrl}`);
+    }
+  });
+
   it('never gives the same send to two concurrent executions', async () => {
     const { campaign } = await setup({ leads: 40 });
     const batches = await Promise.all([claim(campaign.id, 15), claim(campaign.id, 15), claim(campaign.id, 15)]);
