@@ -79,7 +79,7 @@ describe('the web app in a browser', () => {
       'Status',
       'Health',
       'Sent today / cap',
-      'Ramp',
+      'Limit ramp-up',
       'Inbox read',
     ]);
     expect(
