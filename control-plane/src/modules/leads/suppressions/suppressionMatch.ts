@@ -8,13 +8,15 @@ export interface SuppressionMatch {
 
 const kindBranch = (kind: SuppressionKind, value: string) => `
   SELECT a.email, s.kind, s.reason
-  FROM unnest($2::text[]) AS a(email)
+  FROM json_array_elements_text($2::json) AS a(email)
   JOIN suppressions s ON s."organizationId" = $1::uuid AND s.kind = '${kind}' AND s.value = ${value}
   WHERE EXISTS (SELECT 1 FROM suppressions WHERE "organizationId" = $1::uuid AND kind = '${kind}')`;
 
 // One branch per kind, each probing the (organizationId, kind, value) unique index, and skipped
 // outright (a one-time filter) when the organization has no entry of that kind: an organization
-// without erasures never pays for hashing every address of a million-row import.
+// without erasures never pays for hashing every address of a million-row import. The addresses come
+// as one JSON array: node-postgres escapes a text[] parameter element by element in JavaScript, which
+// was a claim's largest parameter (docs/performance.md, "Claims at scale").
 const suppressedQuery = [
   kindBranch('email', 'a.email'),
   kindBranch('domain', "split_part(a.email, '@', 2)"),
@@ -32,7 +34,7 @@ export async function findSuppressed(sql: SqlRunner, organizationId: string, ema
   if (emails.length === 0) return matches;
   const rows = await sql.query<{ email: string; kind: SuppressionKind; reason: SuppressionReason }>(
     suppressedQuery,
-    [organizationId, emails],
+    [organizationId, JSON.stringify(emails)],
     'suppressed-addresses',
   );
   for (const row of rows) if (!matches.has(row.email)) matches.set(row.email, { kind: row.kind, reason: row.reason });
