@@ -299,7 +299,7 @@ export class InboxThreadsService {
                 bodyHtml: variant.bodyHtml,
                 lead,
                 seed: `${message.enrollmentId}:${message.stepPosition}`,
-                extra: { unsubscribeUrl },
+                unsubscribeUrl,
               }),
               unsubscribeUrl,
             )

@@ -14,8 +14,8 @@ const lead: LeadForRendering = {
   country: 'DE',
   customFields: { plan: 'Pro & Co', seats: 0, trial: false, tags: ['a', 'b'], nested: { level: 2 }, empty: null },
 };
-const context = renderContext(lead, { unsubscribeUrl: 'https://ophir.example/u/abc.def' });
-const emptyContext = renderContext({ ...lead, firstName: null, company: '', customFields: null }, {});
+const context = renderContext(lead, 'https://ophir.example/u/abc.def');
+const emptyContext = renderContext({ ...lead, firstName: null, company: '', customFields: null });
 
 const plain = [
   'Hi {{lead.firstName}}, {{lead.company}} {{lead.lastName}}!',

@@ -69,7 +69,11 @@ function compile(source: string, escape: boolean): TemplateRender {
   return (compiled[form] ??= plainTemplate(source, escape, helperNames) ?? handlebarsTemplate(source, escape));
 }
 
-export function renderContext(lead: LeadForRendering, extra: Record<string, unknown> = {}) {
+const noCustomFields: Readonly<Record<string, unknown>> = Object.freeze({});
+
+export function renderContext(lead: Omit<LeadForRendering, 'id'>, unsubscribeUrl?: string) {
+  // Built field by field, with one shared empty object for a lead without custom fields: a claim makes
+  // one context per send, and a spread or a fresh object each was a measurable share of its garbage.
   return {
     lead: {
       email: lead.email,
@@ -80,9 +84,9 @@ export function renderContext(lead: LeadForRendering, extra: Record<string, unkn
       website: lead.website,
       city: lead.city,
       country: lead.country,
-      custom: (lead.customFields ?? {}) as Record<string, unknown>,
+      custom: (lead.customFields ?? noCustomFields) as Record<string, unknown>,
     },
-    ...extra,
+    unsubscribeUrl,
   };
 }
 
@@ -111,9 +115,9 @@ export function renderMessage(options: {
   bodyHtml: string | null;
   lead: LeadForRendering;
   seed: string;
-  extra?: Record<string, unknown>;
+  unsubscribeUrl?: string;
 }): RenderedMessageBody {
-  const context = renderContext(options.lead, options.extra);
+  const context = renderContext(options.lead, options.unsubscribeUrl);
   return {
     subject: renderSubject(options.subject, context, options.seed),
     text: renderTemplate(options.bodyText, context, options.seed, false),

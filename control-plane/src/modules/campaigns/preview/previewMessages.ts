@@ -70,7 +70,7 @@ export class PreviewService {
         bodyHtml: variant.bodyHtml,
         lead,
         seed: `${seedBase}:${position}`,
-        extra: { unsubscribeUrl },
+        unsubscribeUrl,
       });
       return {
         variant,

@@ -95,7 +95,7 @@ interface DueSend extends Omit<LeadForRendering, 'id'> {
   mayHaveBeenSent: boolean;
   enrollmentId: string;
   leadId: string;
-  enrollmentState: string;
+  enrollmentActive: boolean;
   firstMessageId: string | null;
   threadId: string | null;
   enrollmentMailboxId: string | null;
@@ -293,7 +293,7 @@ export class ClaimService {
         variants.set(send.variantId!, { subject: send.subject, bodyText: send.bodyText!, bodyHtml: send.bodyHtml });
       }
       if (refusals.has(send.leadId)) continue;
-      if (!send.variantExists || send.threadWithFirst === null || send.enrollmentState !== 'active') {
+      if (!send.variantExists || send.threadWithFirst === null || !send.enrollmentActive) {
         unknown.push(send.id);
         continue;
       }
@@ -387,19 +387,8 @@ function assignedSend(
   earlier: AssignedSend['earlier'],
 ): AssignedSend {
   const unsubscribeUrl = shared.links.unsubscribeUrl(send.id);
-  const lead: LeadForRendering = {
-    id: send.leadId,
-    email: send.email,
-    firstName: send.firstName,
-    lastName: send.lastName,
-    company: send.company,
-    title: send.title,
-    website: send.website,
-    city: send.city,
-    country: send.country,
-    customFields: send.customFields,
-  };
-  const context = renderContext(lead, { unsubscribeUrl });
+  // The locked row carries the lead's fields under their own names: it is the lead the context reads.
+  const context = renderContext(send, unsubscribeUrl);
   const seed = `${send.enrollmentId}:${send.stepPosition}`;
   let subject = renderSubject(variant.subject, context, seed);
   if (earlier && !subject && earlier[0]?.subject) subject = `Re: ${earlier[0].subject}`;

@@ -91,6 +91,8 @@ export const returnExpiredCampaignLeases = {
  * where one campaign's are neighbours, rather than by id, which scatters them over the whole index: a
  * third as long for 500 of them at 1,000,000 enrolments. A variant's texts come once, on its first send in
  * the batch's order (the others carry only its id): a body is written once per variant, not once per send.
+ * Flags come as booleans ("t" and "f" are strings node-postgres makes without allocating), not as text;
+ * "poolLocked", always true, is what makes PostgreSQL run the pool's lock (a CTE runs only when read).
  * $1 organization, $2 campaign, $3 now, $4 the pending statuses, $5 batch size, $6 the pool's ids.
  */
 export const lockDueCampaignSends = {
@@ -108,7 +110,7 @@ export const lockDueCampaignSends = {
       FROM sequence_steps WHERE "organizationId" = $1::uuid AND "campaignId" = $2::uuid
     )
     SELECT m.id, m.attempt, m."stepPosition", m."mayHaveBeenSent", m."enrollmentId", l.id AS "leadId",
-      e.state AS "enrollmentState", e."firstMessageId", e."threadId", e."mailboxId" AS "enrollmentMailboxId",
+      e.state = 'active' AS "enrollmentActive", e."firstMessageId", e."threadId", e."mailboxId" AS "enrollmentMailboxId",
       l.email, l."firstName", l."lastName", l.company, l.title, l.website, l.city, l.country, l."customFields",
       l.timezone AS "leadTimezone", l.status AS "leadStatus",
       m."variantId", v.id IS NOT NULL AS "variantExists",
@@ -121,7 +123,7 @@ export const lockDueCampaignSends = {
         FROM messages p WHERE p."organizationId" = $1::uuid AND p."enrollmentId" = m."enrollmentId" AND p.status = 'sent'
           AND p."stepPosition" < m."stepPosition"
       ) END AS "sentBefore",
-      (SELECT count(*)::int FROM pool) AS "lockedMailboxes"
+      (SELECT count(*) FROM pool) >= 0 AS "poolLocked"
     FROM (
       SELECT *, row_number() OVER (PARTITION BY "variantId" ORDER BY "dueAt", id) = 1 AS first_of_variant FROM due
     ) AS m
