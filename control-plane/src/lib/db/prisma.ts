@@ -86,8 +86,12 @@ export async function preparedTransaction<T>(prisma: PrismaClient, work: (sql: P
  * (docs/performance.md, "Claims at scale").
  */
 function rowsOf<Row>(client: pg.PoolClient, statement: pg.QueryConfig): Promise<Row[]> {
-  return new Promise((resolve, reject) => {
+  return new Promise<Row[]>((resolve, reject) => {
     client.query<Row & pg.QueryResultRow>(statement, (error, result) => (error ? reject(error) : resolve(result.rows)));
+  }).catch((error: Error) => {
+    // As node-postgres' promise form does: the stack then leads back to the statement's caller, not to the socket.
+    Error.captureStackTrace(error);
+    throw error;
   });
 }
 
