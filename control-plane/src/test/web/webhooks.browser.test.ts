@@ -67,8 +67,12 @@ describe('webhook settings in a browser', () => {
     expect(await addDialog.getByLabel('Endpoint URL').getAttribute('aria-invalid')).toBe('true');
     await checkPage(page, 'settings-webhooks-create');
     await addDialog.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('checkbox', { name: /Allow plain http/ }).check();
+    // The box shows the saved setting, so it is clicked and read back once saved: check() reads it at once, and under
+    // load it could still show the old value for a moment (it failed so once).
+    const allowHttp = page.getByRole('checkbox', { name: /Allow plain http/ });
+    await allowHttp.click();
     await page.getByText('http:// allowed for your own network').waitFor();
+    expect(await allowHttp.isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Add webhook' }).click();
     await addDialog.getByLabel('Endpoint URL').fill(receiverUrl);
     await addDialog.getByLabel('Note (optional)').fill('Deals in our CRM');
